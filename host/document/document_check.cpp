@@ -1,0 +1,123 @@
+#include "document/document_check.hpp"
+
+#include <map>
+#include <vector>
+
+#include "document/style_sheet.hpp"
+
+namespace conventio::doc {
+namespace {
+
+class Checker {
+public:
+    void document(const Document& d) {
+        where_ = "page header";
+        inlines(d.header);
+        where_ = "page footer";
+        inlines(d.footer);
+        int n = 0;
+        for (const Block& b : d.body) {
+            where_ = "block " + std::to_string(++n);
+            block(b, 0);
+        }
+        for (const auto& [name, text] : refs_) {
+            auto it = anchors_.find(name);
+            if (it == anchors_.end())
+                throw DocumentError("cross-reference to '" + name + "', which no anchor defines");
+            if (it->second != text)
+                throw DocumentError("cross-reference to '" + name + "' shows '" + text +
+                                    "' but the anchor reads '" + it->second + "'");
+        }
+    }
+
+private:
+    void block(const Block& b, int list_depth) {
+        if (auto* p = std::get_if<Paragraph>(&b.value)) paragraph(*p);
+        else if (auto* l = std::get_if<List>(&b.value)) list(*l, list_depth + 1);
+        else if (auto* t = std::get_if<Table>(&b.value)) table(*t);
+        else if (auto* s = std::get_if<Signatures>(&b.value)) {
+            if (s->columns.empty()) throw DocumentError(where_ + ": signature block without signatories");
+            for (const auto& column : s->columns)
+                for (const auto& p : column) paragraph(p);
+        }
+    }
+
+    void paragraph(const Paragraph& p) { inlines(p.content); }
+
+    void inlines(const Inlines& content) {
+        for (const Inline& i : content) {
+            if (auto* a = std::get_if<Anchor>(&i)) {
+                if (!valid_anchor_name(a->name))
+                    throw DocumentError(where_ + ": invalid anchor name '" + a->name + "'");
+                if (!anchors_.emplace(a->name, a->text).second)
+                    throw DocumentError(where_ + ": anchor '" + a->name + "' is defined twice");
+            } else if (auto* r = std::get_if<CrossRef>(&i)) {
+                refs_.emplace_back(r->name, r->text);
+            } else if (auto* f = std::get_if<Footnote>(&i)) {
+                if (in_footnote_) throw DocumentError(where_ + ": a footnote inside a footnote");
+                in_footnote_ = true;
+                for (const auto& p : f->paragraphs) paragraph(p);
+                in_footnote_ = false;
+            }
+        }
+    }
+
+    void list(const List& l, int depth) {
+        if (depth > style::max_list_depth)
+            throw DocumentError(where_ + ": lists nest at most " +
+                                std::to_string(style::max_list_depth) + " levels deep");
+        for (const ListItem& item : l.items)
+            for (const Block& b : item.blocks) {
+                if (std::holds_alternative<Table>(b.value) || std::holds_alternative<Signatures>(b.value))
+                    throw DocumentError(where_ + ": a list item holds paragraphs and lists only");
+                block(b, depth);
+            }
+    }
+
+    void table(const Table& t) {
+        std::size_t columns = t.column_weights.size();
+        if (columns == 0) throw DocumentError(where_ + ": table without columns");
+        for (double w : t.column_weights)
+            if (!(w > 0)) throw DocumentError(where_ + ": column widths must be positive");
+        int r = 0;
+        for (const Row& row : t.rows) {
+            ++r;
+            std::size_t filled = 0;
+            for (const Cell& c : row.cells) {
+                if (c.column_span < 1)
+                    throw DocumentError(where_ + ", row " + std::to_string(r) + ": column span below 1");
+                filled += static_cast<std::size_t>(c.column_span);
+                for (const Block& b : c.blocks) {
+                    if (!std::holds_alternative<Paragraph>(b.value) && !std::holds_alternative<List>(b.value))
+                        throw DocumentError(where_ + ", row " + std::to_string(r) +
+                                            ": a cell holds paragraphs and lists only");
+                    block(b, 0);
+                }
+            }
+            if (filled != columns)
+                throw DocumentError(where_ + ", row " + std::to_string(r) + ": cells cover " +
+                                    std::to_string(filled) + " columns, the table has " +
+                                    std::to_string(columns));
+        }
+    }
+
+    std::string where_;
+    bool in_footnote_ = false;
+    std::map<std::string, std::string> anchors_;
+    std::vector<std::pair<std::string, std::string>> refs_;
+};
+
+}  // namespace
+
+bool valid_anchor_name(const std::string& name) {
+    if (name.empty() || name.size() > 40) return false;
+    auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    if (!letter(name[0])) return false;
+    for (char c : name)
+        if (!letter(c) && !(c >= '0' && c <= '9') && c != '_') return false;
+    return true;
+}
+
+void check(const Document& document) { Checker().document(document); }
+
+}  // namespace conventio::doc

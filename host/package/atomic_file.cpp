@@ -1,0 +1,66 @@
+#include "package/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace conventio::package {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what, int err) {
+    throw OutputError("cannot write " + path.string() + ": " + what + ": " + std::strerror(err));
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    std::filesystem::path folder = path.parent_path();
+    if (folder.empty()) folder = ".";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw OutputError("cannot write " + path.string() + ": folder " + folder.string() +
+                          " does not exist");
+
+    std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
+    int fd = ::mkstemp(temp.data());
+    if (fd < 0) fail(path, "cannot create a file in " + folder.string(), errno);
+
+    auto abandon = [&](const std::string& what) {
+        int err = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        fail(path, what, err);
+    };
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            abandon("write failed");
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    // mkstemp creates 0600; outputs are ordinary documents, so honour the umask instead.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (::fchmod(fd, 0666 & ~mask) != 0) abandon("cannot set permissions");
+    if (::fsync(fd) != 0) abandon("cannot flush to disk");
+    if (::close(fd) != 0) {
+        int err = errno;
+        ::unlink(temp.c_str());
+        fail(path, "cannot close", err);
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(temp.c_str());
+        fail(path, "cannot rename the temporary file into place", err);
+    }
+}
+
+}  // namespace conventio::package

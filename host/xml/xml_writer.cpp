@@ -1,0 +1,62 @@
+#include "xml/xml_writer.hpp"
+
+#include <libxml/xmlwriter.h>
+
+#include <string>
+
+namespace conventio::xml {
+namespace {
+
+const xmlChar* x(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
+
+void check(int rc, const char* what) {
+    if (rc < 0) throw XmlError(std::string("cannot write XML: ") + what + " failed");
+}
+
+}  // namespace
+
+Writer::Writer() : buffer_(xmlBufferCreate()), writer_(nullptr) {
+    if (!buffer_) throw XmlError("cannot allocate an XML buffer");
+    writer_ = xmlNewTextWriterMemory(buffer_, 0);
+    if (!writer_) {
+        xmlBufferFree(buffer_);
+        throw XmlError("cannot create an XML writer");
+    }
+    check(xmlTextWriterStartDocument(writer_, "1.0", "UTF-8", "yes"), "start document");
+}
+
+Writer::~Writer() {
+    xmlFreeTextWriter(writer_);
+    xmlBufferFree(buffer_);
+}
+
+void Writer::start(std::string_view name) {
+    check(xmlTextWriterStartElement(writer_, x(std::string(name))), "start element");
+}
+
+void Writer::end() { check(xmlTextWriterEndElement(writer_), "end element"); }
+
+void Writer::attr(std::string_view name, std::string_view value) {
+    check(xmlTextWriterWriteAttribute(writer_, x(std::string(name)), x(std::string(value))),
+          "attribute");
+}
+
+void Writer::attr(std::string_view name, long long value) { attr(name, std::to_string(value)); }
+
+void Writer::text(std::string_view utf8) {
+    check(xmlTextWriterWriteString(writer_, x(std::string(utf8))), "text");
+}
+
+void Writer::empty(std::string_view name) {
+    start(name);
+    end();
+}
+
+std::string Writer::finish() {
+    check(xmlTextWriterEndDocument(writer_), "end document");
+    check(xmlTextWriterFlush(writer_), "flush");
+    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
+                       static_cast<std::size_t>(xmlBufferLength(buffer_)));
+}
+
+}  // namespace conventio::xml

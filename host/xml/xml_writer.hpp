@@ -1,0 +1,60 @@
+// A thin RAII wrapper over libxml2's xmlTextWriter: every package part is written through it,
+// so escaping and well-formedness are libxml2's job, never ours. A failing libxml2 call
+// becomes an exception.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+typedef struct _xmlBuffer xmlBuffer;
+typedef struct _xmlTextWriter xmlTextWriter;
+
+namespace conventio::xml {
+
+struct XmlError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Writer {
+public:
+    /// Starts a standalone UTF-8 document (`<?xml version="1.0" encoding="UTF-8"
+    /// standalone="yes"?>`) in memory.
+    Writer();
+    ~Writer();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    void start(std::string_view qualified_name);
+    void end();
+    void attr(std::string_view qualified_name, std::string_view value);
+    void attr(std::string_view qualified_name, long long value);
+    void text(std::string_view utf8);
+    /// `<name attrs.../>` with nothing inside, as a convenience for the many empty elements.
+    void empty(std::string_view qualified_name);
+
+    /// Closes every open element and the document, and returns the bytes.
+    std::string finish();
+
+private:
+    xmlBuffer* buffer_;
+    xmlTextWriter* writer_;
+};
+
+/// Scopes an element: the constructor opens it, the destructor closes it, so the element
+/// structure of a writer function mirrors its C++ block structure.
+class Element {
+public:
+    Element(Writer& w, std::string_view name) : w_(w) { w_.start(name); }
+    ~Element() noexcept(false) {
+        if (std::uncaught_exceptions() == entered_with_) w_.end();
+    }
+    Element(const Element&) = delete;
+    Element& operator=(const Element&) = delete;
+
+private:
+    Writer& w_;
+    int entered_with_ = std::uncaught_exceptions();
+};
+
+}  // namespace conventio::xml

@@ -1,0 +1,144 @@
+// The document tree: everything an agreement contains, in a form both writers render.
+//
+// The tree is plain values (no pointers, no back-references) so a script's document can be
+// copied, compared in tests and handed to a writer on another thread. Text is UTF-8 and has
+// already been checked (see text_check.hpp) by whoever built the tree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace conventio::doc {
+
+struct Paragraph;
+struct Block;
+
+/// Character formatting of a run. Plain aggregates so `Marks{.bold = true}` reads well.
+struct Marks {
+    bool bold = false;
+    bool italic = false;
+    bool underline = false;
+    bool superscript = false;
+    friend bool operator==(const Marks&, const Marks&) = default;
+};
+
+/// A stretch of text sharing one formatting; `href` makes it a hyperlink.
+/// Non-breaking spaces (U+00A0, U+202F) are ordinary characters here and are kept as such.
+struct Run {
+    std::string text;
+    Marks marks;
+    std::string href;
+};
+
+struct LineBreak {};
+
+/// A footnote, anchored where it appears in the text. Writers number notes in reading order.
+struct Footnote {
+    std::vector<Paragraph> paragraphs;
+};
+
+/// A named, referable span of text (for example the "6" of "Article 6").
+/// Cross-references to it display the same text.
+struct Anchor {
+    std::string name;
+    std::string text;
+};
+
+/// A live reference to an Anchor. `text` is the cached result a reader shows before any
+/// field update, so it must equal the anchor's text (Document::check verifies this).
+struct CrossRef {
+    std::string name;
+    std::string text;
+};
+
+/// Page fields for headers and footers.
+enum class FieldKind { page_number, page_count };
+struct Field {
+    FieldKind kind;
+};
+
+using Inline = std::variant<Run, LineBreak, Footnote, Anchor, CrossRef, Field>;
+using Inlines = std::vector<Inline>;
+
+/// The named paragraph styles. Both writers derive their style definitions from
+/// style_sheet.hpp, so a style looks the same in ODT and DOCX.
+enum class ParagraphStyle {
+    body,
+    title,
+    article,      // heading level 1
+    sub_article,  // heading level 2
+    annex_heading,  // starts on a new page
+    list,         // paragraphs inside list items
+    table,        // paragraphs inside table cells
+    table_header,
+    footnote,
+    header_footer,
+    signature,
+};
+
+enum class Align { inherit, left, center, right, justify };
+
+struct Paragraph {
+    ParagraphStyle style = ParagraphStyle::body;
+    Align align = Align::inherit;
+    bool keep_with_next = false;
+    Inlines content;
+};
+
+struct ListItem {
+    std::vector<Block> blocks;  // paragraphs and at most one more level of lists
+};
+
+struct List {
+    bool ordered = false;
+    std::vector<ListItem> items;
+};
+
+struct Cell {
+    int column_span = 1;          // > 1 merges this cell with the next ones horizontally
+    std::vector<Block> blocks;    // paragraphs and lists
+};
+
+struct Row {
+    std::vector<Cell> cells;
+};
+
+struct Table {
+    std::vector<double> column_weights;  // relative widths; the table spans the text width
+    bool header_row = false;              // first row repeats on each page and is emphasised
+    bool borders = true;
+    std::vector<Row> rows;
+};
+
+struct PageBreak {};
+
+/// The parties' signatures, side by side: one column per signatory.
+struct Signatures {
+    std::vector<std::vector<Paragraph>> columns;
+};
+
+struct Block {
+    std::variant<Paragraph, List, Table, PageBreak, Signatures> value;
+};
+
+struct Metadata {
+    std::string title;
+    std::string subject;
+    std::vector<std::string> keywords;
+    std::string language = "fr-FR";
+    std::string creator = "conventio";
+    /// ISO 8601 date ("2023-01-31"); empty means the fixed reproducible epoch.
+    std::string date;
+};
+
+struct Document {
+    Metadata meta;
+    Inlines header;
+    Inlines footer;
+    std::vector<Block> body;
+};
+
+}  // namespace conventio::doc
