@@ -1,0 +1,116 @@
+#include "cli/options.hpp"
+
+#include <charconv>
+
+namespace conventio::cli {
+namespace {
+
+const char* extension_of(Format f) { return f == Format::odt ? ".odt" : ".docx"; }
+
+Format parse_format(const std::string& name) {
+    if (name == "odt") return Format::odt;
+    if (name == "docx") return Format::docx;
+    throw UsageError("unknown format '" + name + "' (expected odt or docx)");
+}
+
+std::uint64_t parse_count(const std::string& option, const std::string& value) {
+    std::uint64_t n = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc() || end != value.data() + value.size() || value.empty())
+        throw UsageError(option + " expects a whole number, got '" + value + "'");
+    return n;
+}
+
+RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) {
+    RenderOptions r;
+    std::filesystem::path output;
+    std::vector<Format> formats;
+    auto value = [&](const std::string& option) -> const std::string& {
+        if (i + 1 >= args.size()) throw UsageError(option + " needs a value");
+        return args[++i];
+    };
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "-o" || a == "--output") output = value(a);
+        else if (a == "--data") r.run.data_file = value(a);
+        else if (a == "--lib") r.run.limits.library_dirs.emplace_back(value(a));
+        else if (a == "--trusted") r.run.limits.trusted = true;
+        else if (a == "--max-memory")
+            r.run.limits.memory_bytes = static_cast<std::size_t>(parse_count(a, value(a))) << 20;
+        else if (a == "--max-instructions") r.run.limits.instructions = parse_count(a, value(a));
+        else if (a == "--format") {
+            std::string list = value(a);
+            std::size_t start = 0;
+            while (start <= list.size()) {
+                std::size_t comma = list.find(',', start);
+                formats.push_back(parse_format(list.substr(start, comma - start)));
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
+        } else if (!a.empty() && a[0] == '-') throw UsageError("unknown option '" + a + "'");
+        else if (r.run.script.empty()) r.run.script = a;
+        else throw UsageError("one script at a time (got '" + r.run.script.string() + "' and '" + a + "')");
+    }
+    if (r.run.script.empty()) throw UsageError("render needs a script: conventio render SCRIPT.lua -o OUT.odt");
+    if (output.empty()) throw UsageError("render needs an output: -o OUT.odt or -o OUT.docx");
+    if (r.run.limits.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
+
+    std::string extension = output.extension().string();
+    if (formats.empty()) {
+        if (extension == ".odt") formats.push_back(Format::odt);
+        else if (extension == ".docx") formats.push_back(Format::docx);
+        else throw UsageError("cannot tell the format of '" + output.string() +
+                              "': name it .odt or .docx, or give --format odt,docx");
+    }
+    std::filesystem::path stem = output;
+    if (extension == ".odt" || extension == ".docx") stem.replace_extension();
+    for (Format f : formats) {
+        std::filesystem::path p = stem;
+        p += extension_of(f);
+        bool seen = false;
+        for (const auto& existing : r.outputs) seen = seen || existing == p;
+        if (seen) continue;
+        r.outputs.push_back(p);
+        r.formats.push_back(f);
+    }
+    return r;
+}
+
+}  // namespace
+
+Options parse(const std::vector<std::string>& args) {
+    Options o;
+    if (args.empty()) throw UsageError("no command given (try conventio --help)");
+    const std::string& first = args[0];
+    if (first == "-h" || first == "--help" || first == "help") o.command = Options::Command::help;
+    else if (first == "--version" || first == "version") o.command = Options::Command::version;
+    else if (first == "render") {
+        o.command = Options::Command::render;
+        o.render = parse_render(args, 1);
+    } else throw UsageError("unknown command '" + first + "' (try conventio --help)");
+    return o;
+}
+
+std::string help_text() {
+    return R"(conventio — drafts French public-sector agreements as ODT and DOCX
+
+Usage:
+  conventio render SCRIPT.lua -o OUT.odt|OUT.docx [options]
+  conventio --help
+  conventio --version
+
+Render options:
+  -o, --output FILE        where to write; the extension picks the format
+  --format odt,docx        write these formats next to each other (OUT.odt, OUT.docx)
+  --data FILE.json         data for the script: its argument `...` and the global `data`
+  --lib DIR                also look for `require`d modules in DIR (repeatable)
+  --trusted                lift the sandbox (io, os, debug, native modules)
+  --max-memory MIB         memory the script may use (default 256)
+  --max-instructions N     Lua VM instructions the script may run (default 2000000000)
+
+Exit status: 0 success, 1 a script, data or document error, 2 a usage error.
+Outputs are written whole or not at all.
+)";
+}
+
+}  // namespace conventio::cli

@@ -1,0 +1,18 @@
+// `conventio render`: script -> tree -> every requested package, then the files.
+#pragma once
+
+#include <string>
+
+#include "cli/options.hpp"
+#include "conventio/document.hpp"
+
+namespace conventio::cli {
+
+/// The package bytes of `document` in `format`.
+std::string render_package(const doc::Document& document, Format format);
+
+/// Runs the script and writes every output. Renders all formats in memory before writing
+/// any file, so a failure leaves no output behind. Throws on any error.
+void render(const RenderOptions& options);
+
+}  // namespace conventio::cli

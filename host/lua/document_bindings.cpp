@@ -1,0 +1,503 @@
+#include "lua/document_bindings.hpp"
+
+#include <string>
+#include <string_view>
+
+#include "document/text_check.hpp"
+#include "lua/binding_support.hpp"
+
+namespace conventio::lua {
+
+// The userdata types: a run of inline content, one block, a whole document.
+struct InlinesValue { doc::Inlines content; };
+struct BlockValue { doc::Block block; };
+struct DocumentValue { doc::Document document; };
+
+template <> struct Bound<InlinesValue> {
+    static constexpr const char* metatable = "conventio.Inlines";
+    static constexpr const char* type_name = "conventio.Inlines";
+};
+template <> struct Bound<BlockValue> {
+    static constexpr const char* metatable = "conventio.Block";
+    static constexpr const char* type_name = "conventio.Block";
+};
+template <> struct Bound<DocumentValue> {
+    static constexpr const char* metatable = "conventio.Document";
+    static constexpr const char* type_name = "conventio.Document";
+};
+
+namespace {
+
+using doc::ParagraphStyle;
+
+// ---------------------------------------------------------------- Lua values to the tree
+
+/// A string from Lua, refused if it cannot go into a document.
+std::string check_text(lua_State* L, int index, const char* what) {
+    std::size_t length = 0;
+    const char* s = lua_tolstring(L, index, &length);
+    std::string_view text(s, length);
+    if (auto problem = doc::text_problem(text)) luaL_error(L, "%s: %s", what, problem->c_str());
+    return std::string(text);
+}
+
+/// Plain text becomes runs; a newline in it becomes a line break.
+void append_text(doc::Inlines& out, std::string_view text) {
+    std::size_t start = 0;
+    while (true) {
+        std::size_t nl = text.find('\n', start);
+        std::string_view piece = text.substr(start, nl == std::string_view::npos ? nl : nl - start);
+        if (!piece.empty()) out.push_back(doc::Run{std::string(piece), {}, {}});
+        if (nl == std::string_view::npos) break;
+        out.push_back(doc::LineBreak{});
+        start = nl + 1;
+    }
+}
+
+bool is_inline_like(lua_State* L, int index) {
+    return lua_type(L, index) == LUA_TSTRING || lua_isinteger(L, index) ||
+           test_object<InlinesValue>(L, index) != nullptr;
+}
+
+void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what) {
+    index = lua_absindex(L, index);
+    if (lua_type(L, index) == LUA_TSTRING) {
+        append_text(out, check_text(L, index, what));
+    } else if (lua_isinteger(L, index)) {
+        append_text(out, std::to_string(lua_tointeger(L, index)));
+    } else if (auto* in = test_object<InlinesValue>(L, index)) {
+        out.insert(out.end(), in->content.begin(), in->content.end());
+    } else if (lua_type(L, index) == LUA_TTABLE && !lua_getmetatable(L, index)) {
+        lua_Integer n = luaL_len(L, index);
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_geti(L, index, i);
+            append_inlines(L, -1, out, what);
+            lua_pop(L, 1);
+        }
+    } else {
+        if (lua_type(L, index) == LUA_TTABLE) lua_pop(L, 1);  // the metatable just pushed
+        luaL_error(L, "%s: expected text (a string, an inline or an array of them), got %s", what,
+                   type_name_of(L, index).c_str());
+    }
+}
+
+doc::Inlines check_inlines(lua_State* L, int index, const char* what) {
+    doc::Inlines out;
+    append_inlines(L, index, out, what);
+    return out;
+}
+
+/// Body paragraphs take the style of where they are put (a list item, a table cell); a
+/// paragraph the script styled explicitly keeps its style.
+void restyle(doc::Block& block, ParagraphStyle style) {
+    if (auto* p = std::get_if<doc::Paragraph>(&block.value); p && p->style == ParagraphStyle::body)
+        p->style = style;
+}
+
+doc::Block paragraph_block(doc::Inlines content, ParagraphStyle style) {
+    doc::Paragraph p;
+    p.style = style;
+    p.content = std::move(content);
+    return doc::Block{std::move(p)};
+}
+
+/// An array holding at least one Block is a list of blocks; otherwise it is inline content.
+bool array_holds_block(lua_State* L, int index) {
+    lua_Integer n = luaL_len(L, index);
+    for (lua_Integer i = 1; i <= n; ++i) {
+        lua_geti(L, index, i);
+        bool block = test_object<BlockValue>(L, -1) != nullptr || lua_istable(L, -1);
+        lua_pop(L, 1);
+        if (block) return true;
+    }
+    return false;
+}
+
+void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const char* what,
+                   ParagraphStyle style) {
+    index = lua_absindex(L, index);
+    if (auto* b = test_object<BlockValue>(L, index)) {
+        out.push_back(b->block);
+        restyle(out.back(), style);
+    } else if (is_inline_like(L, index)) {
+        out.push_back(paragraph_block(check_inlines(L, index, what), style));
+    } else if (lua_type(L, index) == LUA_TTABLE && !lua_getmetatable(L, index)) {
+        if (!array_holds_block(L, index)) {
+            out.push_back(paragraph_block(check_inlines(L, index, what), style));
+            return;
+        }
+        lua_Integer n = luaL_len(L, index);
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_geti(L, index, i);
+            append_blocks(L, -1, out, what, style);
+            lua_pop(L, 1);
+        }
+    } else {
+        if (lua_type(L, index) == LUA_TTABLE) lua_pop(L, 1);
+        luaL_error(L, "%s: expected a block, text or an array of them, got %s", what,
+                   type_name_of(L, index).c_str());
+    }
+}
+
+/// An optional string field of an options table.
+std::string opt_string_field(lua_State* L, int table, const char* field, const char* what) {
+    if (lua_type(L, table) != LUA_TTABLE) return {};
+    std::string value;
+    int type = lua_getfield(L, table, field);
+    if (type == LUA_TSTRING) value = check_text(L, -1, what);
+    else if (type != LUA_TNIL)
+        luaL_error(L, "%s: field '%s' must be a string, got %s", what, field, luaL_typename(L, -1));
+    lua_pop(L, 1);
+    return value;
+}
+
+bool opt_bool_field(lua_State* L, int table, const char* field, bool fallback, const char* what) {
+    if (lua_type(L, table) != LUA_TTABLE) return fallback;
+    bool value = fallback;
+    int type = lua_getfield(L, table, field);
+    if (type == LUA_TBOOLEAN) value = lua_toboolean(L, -1);
+    else if (type != LUA_TNIL)
+        luaL_error(L, "%s: field '%s' must be true or false, got %s", what, field, luaL_typename(L, -1));
+    lua_pop(L, 1);
+    return value;
+}
+
+doc::Align check_align(lua_State* L, int options, const char* what) {
+    std::string align = opt_string_field(L, options, "align", what);
+    if (align.empty()) return doc::Align::inherit;
+    if (align == "left") return doc::Align::left;
+    if (align == "center") return doc::Align::center;
+    if (align == "right") return doc::Align::right;
+    if (align == "justify") return doc::Align::justify;
+    luaL_error(L, "%s: align must be \"left\", \"center\", \"right\" or \"justify\", got \"%s\"", what,
+               align.c_str());
+    return doc::Align::inherit;
+}
+
+// ---------------------------------------------------------------- inline constructors
+
+int push_inline_value(lua_State* L, doc::Inlines content) {
+    push_object(L, InlinesValue{std::move(content)});
+    return 1;
+}
+
+template <bool doc::Marks::*mark>
+int marked(lua_State* L) {
+    doc::Inlines content = check_inlines(L, 1, "formatting");
+    for (doc::Inline& i : content)
+        if (auto* run = std::get_if<doc::Run>(&i)) run->marks.*mark = true;
+    return push_inline_value(L, std::move(content));
+}
+
+int text(lua_State* L) { return push_inline_value(L, check_inlines(L, 1, "Text")); }
+
+int link(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TSTRING);
+    std::string url = check_text(L, 1, "Link");
+    if (url.empty()) luaL_argerror(L, 1, "empty URL");
+    doc::Inlines content = lua_isnoneornil(L, 2) ? doc::Inlines{doc::Run{url, {}, {}}}
+                                                  : check_inlines(L, 2, "Link");
+    for (doc::Inline& i : content)
+        if (auto* run = std::get_if<doc::Run>(&i)) run->href = url;
+    return push_inline_value(L, std::move(content));
+}
+
+int line_break(lua_State* L) { return push_inline_value(L, {doc::LineBreak{}}); }
+
+int note(lua_State* L) {
+    std::vector<doc::Block> blocks;
+    append_blocks(L, 1, blocks, "Note", ParagraphStyle::footnote);
+    doc::Footnote footnote;
+    for (doc::Block& b : blocks) {
+        auto* p = std::get_if<doc::Paragraph>(&b.value);
+        if (!p) luaL_error(L, "Note: a footnote holds paragraphs only");
+        footnote.paragraphs.push_back(std::move(*p));
+    }
+    return push_inline_value(L, {std::move(footnote)});
+}
+
+int page_number(lua_State* L) { return push_inline_value(L, {doc::Field{doc::FieldKind::page_number}}); }
+int page_count(lua_State* L) { return push_inline_value(L, {doc::Field{doc::FieldKind::page_count}}); }
+
+int anchor(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TSTRING);
+    luaL_checktype(L, 2, LUA_TSTRING);
+    return push_inline_value(L, {doc::Anchor{check_text(L, 1, "Anchor"), check_text(L, 2, "Anchor")}});
+}
+
+int cross_ref(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TSTRING);
+    luaL_checktype(L, 2, LUA_TSTRING);
+    return push_inline_value(L, {doc::CrossRef{check_text(L, 1, "Ref"), check_text(L, 2, "Ref")}});
+}
+
+// ---------------------------------------------------------------- block constructors
+
+int push_block_value(lua_State* L, doc::Block block) {
+    push_object(L, BlockValue{std::move(block)});
+    return 1;
+}
+
+int styled_paragraph(lua_State* L, ParagraphStyle style, const char* what) {
+    doc::Paragraph p;
+    p.style = style;
+    p.content = check_inlines(L, 1, what);
+    p.align = check_align(L, 2, what);
+    p.keep_with_next = opt_bool_field(L, 2, "keep_with_next", false, what);
+    return push_block_value(L, doc::Block{std::move(p)});
+}
+
+int para(lua_State* L) { return styled_paragraph(L, ParagraphStyle::body, "Para"); }
+int title(lua_State* L) { return styled_paragraph(L, ParagraphStyle::title, "Title"); }
+int article(lua_State* L) { return styled_paragraph(L, ParagraphStyle::article, "Article"); }
+int sub_article(lua_State* L) { return styled_paragraph(L, ParagraphStyle::sub_article, "SubArticle"); }
+int annex_heading(lua_State* L) { return styled_paragraph(L, ParagraphStyle::annex_heading, "AnnexHeading"); }
+
+int make_list(lua_State* L, bool ordered, const char* what) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    doc::List list;
+    list.ordered = ordered;
+    lua_Integer n = luaL_len(L, 1);
+    for (lua_Integer i = 1; i <= n; ++i) {
+        lua_geti(L, 1, i);
+        doc::ListItem item;
+        append_blocks(L, -1, item.blocks, what, ParagraphStyle::list);
+        lua_pop(L, 1);
+        list.items.push_back(std::move(item));
+    }
+    return push_block_value(L, doc::Block{std::move(list)});
+}
+
+int bullet_list(lua_State* L) { return make_list(L, false, "BulletList"); }
+int ordered_list(lua_State* L) { return make_list(L, true, "OrderedList"); }
+
+/// A cell: text, a block, an array of blocks, or a table with `span` and its content in the
+/// array part.
+doc::Cell check_cell(lua_State* L, int index, ParagraphStyle style) {
+    doc::Cell cell;
+    index = lua_absindex(L, index);
+    if (lua_type(L, index) == LUA_TTABLE && !lua_getmetatable(L, index)) {
+        if (lua_getfield(L, index, "span") != LUA_TNIL) {
+            if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1)
+                luaL_error(L, "Table: a cell's span must be a whole number of columns, 1 or more");
+            cell.column_span = static_cast<int>(lua_tointeger(L, -1));
+        }
+        lua_pop(L, 1);
+    } else if (lua_type(L, index) == LUA_TTABLE) {
+        lua_pop(L, 1);
+    }
+    append_blocks(L, index, cell.blocks, "Table cell", style);
+    return cell;
+}
+
+doc::Row check_row(lua_State* L, int index, ParagraphStyle style, lua_Integer number) {
+    index = lua_absindex(L, index);
+    if (!lua_istable(L, index))
+        luaL_error(L, "Table: row %d must be an array of cells, got %s", static_cast<int>(number),
+                   luaL_typename(L, index));
+    doc::Row row;
+    lua_Integer n = luaL_len(L, index);
+    for (lua_Integer i = 1; i <= n; ++i) {
+        lua_geti(L, index, i);
+        row.cells.push_back(check_cell(L, -1, style));
+        lua_pop(L, 1);
+    }
+    return row;
+}
+
+int table(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    doc::Table t;
+    if (lua_getfield(L, 1, "widths") != LUA_TTABLE)
+        luaL_error(L, "Table: 'widths' must list the relative width of each column, e.g. {2, 1, 1}");
+    lua_Integer columns = luaL_len(L, -1);
+    for (lua_Integer i = 1; i <= columns; ++i) {
+        lua_geti(L, -1, i);
+        int ok = 0;
+        lua_Number w = lua_tonumberx(L, -1, &ok);
+        if (!ok || !(w > 0)) luaL_error(L, "Table: width %d must be a positive number", static_cast<int>(i));
+        t.column_weights.push_back(static_cast<double>(w));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    t.borders = opt_bool_field(L, 1, "borders", true, "Table");
+
+    lua_Integer number = 0;
+    if (lua_getfield(L, 1, "header") != LUA_TNIL) {
+        t.header_row = true;
+        t.rows.push_back(check_row(L, -1, ParagraphStyle::table_header, ++number));
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, 1, "rows") == LUA_TTABLE) {
+        lua_Integer n = luaL_len(L, -1);
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_geti(L, -1, i);
+            t.rows.push_back(check_row(L, -1, ParagraphStyle::table, ++number));
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "Table: 'rows' must be an array of rows");
+    }
+    lua_pop(L, 1);
+
+    int r = 0;
+    for (const doc::Row& row : t.rows) {
+        ++r;
+        std::size_t filled = 0;
+        for (const doc::Cell& c : row.cells) filled += static_cast<std::size_t>(c.column_span);
+        if (filled != t.column_weights.size())
+            luaL_error(L, "Table: row %d covers %d columns, the table has %d", r, static_cast<int>(filled),
+                       static_cast<int>(t.column_weights.size()));
+    }
+    return push_block_value(L, doc::Block{std::move(t)});
+}
+
+int page_break(lua_State* L) { return push_block_value(L, doc::Block{doc::PageBreak{}}); }
+
+int signatures(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    doc::Signatures s;
+    lua_Integer n = luaL_len(L, 1);
+    if (n == 0) luaL_error(L, "Signatures: give one column of lines per signatory");
+    for (lua_Integer i = 1; i <= n; ++i) {
+        lua_geti(L, 1, i);
+        std::vector<doc::Block> blocks;
+        if (lua_istable(L, -1) && !test_object<BlockValue>(L, -1)) {
+            lua_Integer lines = luaL_len(L, -1);
+            for (lua_Integer k = 1; k <= lines; ++k) {
+                lua_geti(L, -1, k);
+                append_blocks(L, -1, blocks, "Signatures", ParagraphStyle::signature);
+                lua_pop(L, 1);
+            }
+        } else {
+            append_blocks(L, -1, blocks, "Signatures", ParagraphStyle::signature);
+        }
+        lua_pop(L, 1);
+        std::vector<doc::Paragraph> column;
+        for (doc::Block& b : blocks) {
+            auto* p = std::get_if<doc::Paragraph>(&b.value);
+            if (!p) luaL_error(L, "Signatures: a signatory's column holds lines of text only");
+            column.push_back(std::move(*p));
+        }
+        s.columns.push_back(std::move(column));
+    }
+    return push_block_value(L, doc::Block{std::move(s)});
+}
+
+// ---------------------------------------------------------------- the document
+
+int document_add(lua_State* L) {
+    auto& d = check_object<DocumentValue>(L, 1);
+    for (int i = 2; i <= lua_gettop(L); ++i) append_blocks(L, i, d.document.body, "add", ParagraphStyle::body);
+    lua_settop(L, 1);
+    return 1;  // so calls chain: doc:add(a):add(b)
+}
+
+int document_block_count(lua_State* L) {
+    lua_pushinteger(L, static_cast<lua_Integer>(check_object<DocumentValue>(L, 1).document.body.size()));
+    return 1;
+}
+
+int document(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    doc::Document d;
+    d.meta.title = opt_string_field(L, 1, "title", "Document");
+    d.meta.subject = opt_string_field(L, 1, "subject", "Document");
+    std::string language = opt_string_field(L, 1, "language", "Document");
+    if (!language.empty()) d.meta.language = language;
+    d.meta.date = opt_string_field(L, 1, "date", "Document");
+    if (!d.meta.date.empty()) {
+        const std::string& s = d.meta.date;
+        bool iso = s.size() == 10 && s[4] == '-' && s[7] == '-';
+        for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) iso = iso && s[i] >= '0' && s[i] <= '9';
+        if (!iso) luaL_error(L, "Document: date must be written YYYY-MM-DD, got \"%s\"", s.c_str());
+    }
+    if (lua_getfield(L, 1, "keywords") == LUA_TTABLE) {
+        lua_Integer n = luaL_len(L, -1);
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_geti(L, -1, i);
+            if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "Document: keywords must be strings");
+            d.meta.keywords.push_back(check_text(L, -1, "Document keywords"));
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "Document: keywords must be an array of strings");
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, 1, "header") != LUA_TNIL) d.header = check_inlines(L, -1, "Document header");
+    lua_pop(L, 1);
+    if (lua_getfield(L, 1, "footer") != LUA_TNIL) d.footer = check_inlines(L, -1, "Document footer");
+    lua_pop(L, 1);
+    if (lua_getfield(L, 1, "body") != LUA_TNIL) append_blocks(L, -1, d.body, "Document body", ParagraphStyle::body);
+    lua_pop(L, 1);
+    push_object(L, DocumentValue{std::move(d)});
+    return 1;
+}
+
+int inlines_concat(lua_State* L) {
+    doc::Inlines out = check_inlines(L, 1, "..");
+    append_inlines(L, 2, out, "..");
+    return push_inline_value(L, std::move(out));
+}
+
+}  // namespace
+
+void open_document_bindings(lua_State* L) {
+    static const luaL_Reg inline_meta[] = {{"__concat", inlines_concat}, {nullptr, nullptr}};
+    register_type<InlinesValue>(L, nullptr, inline_meta);
+    register_type<BlockValue>(L, nullptr);
+    static const luaL_Reg document_methods[] = {
+        {"add", document_add}, {"block_count", document_block_count}, {nullptr, nullptr}};
+    register_type<DocumentValue>(L, document_methods);
+
+    static const luaL_Reg constructors[] = {
+        {"Text", text},
+        {"Bold", marked<&doc::Marks::bold>},
+        {"Italic", marked<&doc::Marks::italic>},
+        {"Underline", marked<&doc::Marks::underline>},
+        {"Sup", marked<&doc::Marks::superscript>},
+        {"Link", link},
+        {"LineBreak", line_break},
+        {"Note", note},
+        {"PageNumber", page_number},
+        {"PageCount", page_count},
+        {"Anchor", anchor},
+        {"Ref", cross_ref},
+        {"Para", para},
+        {"Title", title},
+        {"Article", article},
+        {"SubArticle", sub_article},
+        {"AnnexHeading", annex_heading},
+        {"BulletList", bullet_list},
+        {"OrderedList", ordered_list},
+        {"Table", table},
+        {"PageBreak", page_break},
+        {"Signatures", signatures},
+        {"Document", document},
+        {nullptr, nullptr}};
+    luaL_setfuncs(L, constructors, 0);
+}
+
+const doc::Document* to_document(lua_State* L, int index) {
+    auto* d = test_object<DocumentValue>(L, index);
+    return d ? &d->document : nullptr;
+}
+
+std::vector<doc::Block> check_blocks(lua_State* L, int index, const char* what, doc::ParagraphStyle style) {
+    std::vector<doc::Block> out;
+    append_blocks(L, index, out, what, style);
+    return out;
+}
+
+void push_blocks(lua_State* L, std::vector<doc::Block> blocks) {
+    lua_createtable(L, static_cast<int>(blocks.size()), 0);
+    lua_Integer i = 0;
+    for (doc::Block& b : blocks) {
+        push_object(L, BlockValue{std::move(b)});
+        lua_rawseti(L, -2, ++i);
+    }
+}
+
+void push_inlines(lua_State* L, doc::Inlines inlines) { push_object(L, InlinesValue{std::move(inlines)}); }
+
+}  // namespace conventio::lua

@@ -1,0 +1,32 @@
+// The `conventio` Lua module's document constructors (pandoc-style): Para, Article, Table,
+// BulletList, Note, Document... Each returns a userdata holding a piece of the C++ tree, so
+// what a script builds is checked where it is built, with the script's line in the message.
+#pragma once
+
+#include <lua.hpp>
+
+#include <vector>
+
+#include "conventio/document.hpp"
+
+namespace conventio::lua {
+
+/// Registers the element metatables and adds the constructors to the table on top of the
+/// stack (the `conventio` module table).
+void open_document_bindings(lua_State* L);
+
+/// The Document a script returned, or nullptr if the value at `index` is not one.
+const doc::Document* to_document(lua_State* L, int index);
+
+/// Lua value at `index` (string, inline, block, or array of them) as blocks, with body
+/// paragraphs restyled to `paragraph_style`. Raises a Lua error naming `what` otherwise.
+std::vector<doc::Block> check_blocks(lua_State* L, int index, const char* what,
+                                     doc::ParagraphStyle paragraph_style = doc::ParagraphStyle::body);
+
+/// Pushes blocks as a Lua array of Block userdata.
+void push_blocks(lua_State* L, std::vector<doc::Block> blocks);
+
+/// Pushes inline content as an Inlines userdata.
+void push_inlines(lua_State* L, doc::Inlines inlines);
+
+}  // namespace conventio::lua

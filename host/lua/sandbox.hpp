@@ -1,0 +1,16 @@
+// The libraries a script sees. Sandboxed (the default): no io, no os beyond dates and
+// clocks, no debug, no bytecode, no native modules; `require` reads Lua sources only from
+// the library folders. Trusted: the full standard library, plus the library folders.
+#pragma once
+
+#include <lua.hpp>
+
+#include "lua/lua_state.hpp"
+
+namespace conventio::lua {
+
+/// Opens the standard libraries allowed by `limits.trusted`, installs `require` over
+/// `limits.library_dirs`, and registers the `conventio` module (global and requirable).
+void install_libraries(lua_State* L, const Limits& limits);
+
+}  // namespace conventio::lua
