@@ -1,0 +1,156 @@
+"""Every sample, in both formats, checked by programs nobody here wrote: the ODF and OOXML
+schemas (jing, xmllint), pandoc, python-docx, odfpy, odt2txt and LibreOffice; then the two
+formats compared with each other through LibreOffice's PDF (same page count, same text)."""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+import zipfile
+
+CONVENTIO = os.environ["CONVENTIO"]
+REPO = os.environ["CONVENTIO_REPO"]
+TESTS = os.environ["CONVENTIO_TESTS"]
+SAMPLES = sorted(glob.glob(os.path.join(REPO, "samples", "*.lua")))
+
+
+def render(script, out_stem):
+    name = os.path.splitext(script)[0]
+    data = ["--data", name + ".json"] if os.path.exists(name + ".json") else []
+    r = subprocess.run([CONVENTIO, "render", script, *data, "--format", "odt,docx", "-o", out_stem + ".odt"],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        raise AssertionError(f"render {script} failed: {r.stderr}")
+    return out_stem + ".odt", out_stem + ".docx"
+
+
+def normalise(text):
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\f", " ")
+    return " ".join(text.split())
+
+
+class Outputs(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="conventio-out-")
+        cls.files = {}
+        for script in SAMPLES:
+            name = os.path.basename(script)[:-4]
+            cls.files[name] = render(script, os.path.join(cls.dir, name))
+        # One LibreOffice call converts everything to PDF (starting it costs seconds).
+        pdf_dir = os.path.join(cls.dir, "pdf")
+        os.makedirs(pdf_dir)
+        for name, (odt, docx) in cls.files.items():
+            shutil.copy(odt, os.path.join(pdf_dir, name + "-odt.odt"))
+            shutil.copy(docx, os.path.join(pdf_dir, name + "-docx.docx"))
+        inputs = sorted(glob.glob(os.path.join(pdf_dir, "*-*.*")))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{cls.dir}/lo-profile", "--headless",
+                        "--norestore", "--convert-to", "pdf", "--outdir", pdf_dir, *inputs],
+                       capture_output=True, text=True, timeout=600)
+        cls.pdf_dir = pdf_dir
+
+    def test_samples_exist(self):
+        self.assertIn("kitchen-sink", self.files)
+
+    def test_validate_office_battery_passes(self):
+        env = dict(os.environ, VALIDATE_OFFICE_SCHEMAS=os.path.join(TESTS, "schemas"), VALIDATE_LIBREOFFICE="1")
+        files = [f for pair in self.files.values() for f in pair]
+        r = subprocess.run([os.path.join(TESTS, "tools", "validate-office"), *files],
+                           capture_output=True, text=True, env=env, timeout=1200)
+        failures = [line for line in r.stdout.splitlines() if line.startswith("FAIL")]
+        self.assertEqual(failures, [], r.stdout + r.stderr)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        for check in ["rng", "xsd", "refs", "pandoc", "libreoffice", "python-docx", "odfpy", "manifest", "opc"]:
+            self.assertRegex(r.stdout, rf"PASS .* {check}:", f"validate-office ran no {check} check")
+
+    def pdf(self, name, kind):
+        path = os.path.join(self.pdf_dir, f"{name}-{kind}.pdf")
+        self.assertTrue(os.path.exists(path), f"LibreOffice did not convert {name}.{kind}")
+        return path
+
+    def test_odt_and_docx_have_the_same_page_count_and_text(self):
+        for name in self.files:
+            with self.subTest(sample=name):
+                pages, texts = {}, {}
+                for kind in ("odt", "docx"):
+                    info = subprocess.run(["pdfinfo", self.pdf(name, kind)], capture_output=True, text=True).stdout
+                    pages[kind] = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+                    texts[kind] = normalise(subprocess.run(["pdftotext", "-layout", self.pdf(name, kind), "-"],
+                                                           capture_output=True, text=True).stdout)
+                self.assertEqual(pages["odt"], pages["docx"])
+                self.assertEqual(texts["odt"].split(), texts["docx"].split())
+
+    def test_rendering_is_reproducible(self):
+        for script in SAMPLES:
+            name = os.path.basename(script)[:-4]
+            with self.subTest(sample=name):
+                again = render(script, os.path.join(self.dir, name + "-again"))
+                for first, second in zip(self.files[name], again):
+                    with open(first, "rb") as a, open(second, "rb") as b:
+                        self.assertEqual(a.read(), b.read(), f"{second} differs from {first}")
+
+    def test_odt_package_layout(self):
+        for name, (odt, _) in self.files.items():
+            with zipfile.ZipFile(odt) as z:
+                first = z.infolist()[0]
+                self.assertEqual(first.filename, "mimetype")
+                self.assertEqual(first.compress_type, zipfile.ZIP_STORED)
+                self.assertEqual(first.extra, b"")
+                self.assertEqual(z.read("mimetype"), b"application/vnd.oasis.opendocument.text")
+                self.assertEqual({i.date_time for i in z.infolist()}, {(1980, 1, 1, 0, 0, 0)})
+
+    def pandoc(self, path):
+        kind = path.rsplit(".", 1)[1]
+        return subprocess.run(["pandoc", "-f", kind, "-t", "plain", "--wrap=none", path],
+                              capture_output=True, text=True, check=True).stdout
+
+    def test_kitchen_sink_text_through_pandoc(self):
+        odt, docx = self.files["kitchen-sink"]
+        for path in (odt, docx):
+            with self.subTest(path=os.path.basename(path)):
+                text = normalise(self.pandoc(path))
+                for expected in [
+                    "Convention de partenariat",
+                    "Caractères spéciaux écrits tels quels : & < > \" ' {{x}} *Test* <b>",
+                    "Le montant fixé à l’article 2.1 est versé selon le calendrier de l’article 2.2.",
+                    "nomme un ou une agent public au rôle d’intrapreneur ;",
+                    "publier les codes sources",
+                    "800 000 € à la signature",
+                    "489 787,12 €",
+                    "Voir le guide de l’ANSSI.",
+                    "https://franceconnect.gouv.fr/partenaires/",
+                    "Une ligne fusionnée sur trois colonnes.",
+                    "Deuxième paragraphe de la cellule.",
+                    "Pour la DINUM",
+                    "Devops",
+                ]:
+                    self.assertIn(expected, text)
+
+    def test_kitchen_sink_structure_through_python_docx(self):
+        import docx  # Debian's python3-docx
+        d = docx.Document(self.files["kitchen-sink"][1])
+        self.assertGreaterEqual(len(d.tables), 3)  # amounts, GDPR matrix, signatures
+        styles = {p.style.name for p in d.paragraphs}
+        for style in ["Title", "Article", "Sub-article", "Annex heading", "List"]:
+            self.assertIn(style, styles)
+        self.assertEqual(d.core_properties.title, "Convention de partenariat")
+        self.assertEqual(d.core_properties.language, "fr-FR")
+        gdpr = next(t for t in d.tables if t.rows[0].cells[1].text == "DINUM")
+        self.assertEqual(gdpr.rows[0].cells[2].text, "Cerema")
+        merged = gdpr.rows[len(gdpr.rows) - 2]
+        self.assertEqual(len({id(c._tc) for c in merged.cells}), 1)  # one cell spanning three columns
+
+    def test_kitchen_sink_structure_through_odfpy(self):
+        from odf.opendocument import load
+        from odf import text as T, table
+        d = load(self.files["kitchen-sink"][0])
+        self.assertEqual(len(d.getElementsByType(T.Note)), 3)
+        self.assertEqual(len(d.getElementsByType(T.BookmarkRef)), 3)
+        self.assertGreaterEqual(len(d.getElementsByType(table.Table)), 3)
+        self.assertEqual(len(d.getElementsByType(table.CoveredTableCell)), 3)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,107 @@
+#include <doctest/doctest.h>
+
+#include "lua/lua_test_support.hpp"
+
+using namespace conventio;
+using conventio::test::lua_error_of;
+using conventio::test::run_lua;
+
+namespace {
+const doc::Paragraph& para(const doc::Block& b) { return std::get<doc::Paragraph>(b.value); }
+const doc::Run& run(const doc::Inline& i) { return std::get<doc::Run>(i); }
+}  // namespace
+
+TEST_CASE("Document collects metadata, header, footer and body") {
+    auto d = run_lua(R"(
+        local c = conventio
+        local d = c.Document{ title = "Convention", subject = "Objet", keywords = {"Cerema", "DINUM"},
+                              date = "2023-01-31", header = "En-tête",
+                              footer = {"Page ", c.PageNumber(), " / ", c.PageCount()} }
+        d:add(c.Title "Convention de partenariat"):add("Un paragraphe", {"deux", "trois"})
+        return d)");
+    CHECK(d.meta.title == "Convention");
+    CHECK(d.meta.keywords == std::vector<std::string>{"Cerema", "DINUM"});
+    CHECK(d.meta.date == "2023-01-31");
+    CHECK(d.meta.language == "fr-FR");
+    REQUIRE(d.footer.size() == 4);
+    CHECK(std::get<doc::Field>(d.footer[1]).kind == doc::FieldKind::page_number);
+    CHECK(std::get<doc::Field>(d.footer[3]).kind == doc::FieldKind::page_count);
+    REQUIRE(d.body.size() == 3);
+    CHECK(para(d.body[0]).style == doc::ParagraphStyle::title);
+    CHECK(run(para(d.body[2]).content[0]).text == "deux");  // an array of text is one paragraph
+}
+
+TEST_CASE("formatting constructors nest and text comes out literally") {
+    auto d = run_lua(R"(
+        local c = conventio
+        return c.Document{ body = { c.Para{ c.Bold{ "gras ", c.Italic "et italique" }, " & <b>{{x}}</b>",
+                                            c.Link("https://beta.gouv.fr", "lien"), "a\nb" } } })");
+    const auto& content = para(d.body[0]).content;
+    REQUIRE(content.size() == 7);
+    CHECK(run(content[0]).marks == doc::Marks{.bold = true});
+    CHECK(run(content[1]).marks == doc::Marks{.bold = true, .italic = true});
+    CHECK(run(content[2]).text == " & <b>{{x}}</b>");
+    CHECK(run(content[3]).href == "https://beta.gouv.fr");
+    CHECK(run(content[4]).text == "a");
+    CHECK(std::holds_alternative<doc::LineBreak>(content[5]));
+}
+
+TEST_CASE("lists restyle their paragraphs and nest") {
+    auto d = run_lua(R"(
+        local c = conventio
+        return c.Document{ body = { c.OrderedList{ "un", { "deux", c.BulletList{ "a", "b" } } } } })");
+    const auto& list = std::get<doc::List>(d.body[0].value);
+    CHECK(list.ordered);
+    REQUIRE(list.items.size() == 2);
+    CHECK(para(list.items[0].blocks[0]).style == doc::ParagraphStyle::list);
+    REQUIRE(list.items[1].blocks.size() == 2);
+    CHECK_FALSE(std::get<doc::List>(list.items[1].blocks[1].value).ordered);
+}
+
+TEST_CASE("lists deeper than two levels are refused when the document is checked") {
+    CHECK(lua_error_of(R"(local c = conventio
+        return c.Document{ body = { c.BulletList{ { "a", c.BulletList{ { "b", c.BulletList{ "c" } } } } } } })")
+              .find("lists nest at most 2 levels deep") != std::string::npos);
+}
+
+TEST_CASE("tables: header, spans, cell content, column coverage") {
+    auto d = run_lua(R"(
+        local c = conventio
+        return c.Document{ body = { c.Table{ widths = {1, 2, 2}, header = {"", "DINUM", "Cerema"},
+            rows = { { "RH", { "p1", "p2" }, "" }, { { "fusion", span = 3 } } } } } })");
+    const auto& t = std::get<doc::Table>(d.body[0].value);
+    CHECK(t.header_row);
+    REQUIRE(t.rows.size() == 3);
+    CHECK(para(t.rows[0].cells[1].blocks[0]).style == doc::ParagraphStyle::table_header);
+    CHECK(para(t.rows[1].cells[1].blocks[0]).style == doc::ParagraphStyle::table);
+    CHECK(t.rows[2].cells[0].column_span == 3);
+    CHECK(lua_error_of("return conventio.Document{ body = { conventio.Table{ widths = {1, 2}, rows = {{'a'}} } } }") ==
+          "snippet.lua:1: Table: row 1 covers 1 columns, the table has 2");
+    CHECK(lua_error_of("return conventio.Table{ rows = {} }") ==
+          "snippet.lua:1: Table: 'widths' must list the relative width of each column, e.g. {2, 1, 1}");
+}
+
+TEST_CASE("footnotes, anchors and references") {
+    auto d = run_lua(R"(
+        local c = conventio
+        return c.Document{ body = { c.Article{ "Article ", c.Anchor("duree", "6") },
+                                    c.Para{ "voir l'article ", c.Ref("duree", "6"), c.Note "Une note." } } })");
+    const auto& content = para(d.body[1]).content;
+    CHECK(std::get<doc::CrossRef>(content[1]).name == "duree");
+    CHECK(std::get<doc::Footnote>(content[2]).paragraphs.at(0).style == doc::ParagraphStyle::footnote);
+    CHECK(lua_error_of(R"(return conventio.Document{ body = { conventio.Para{ conventio.Ref("absent", "1") } } })")
+              .find("cross-reference to 'absent', which no anchor defines") != std::string::npos);
+}
+
+TEST_CASE("bad values are refused with the script line") {
+    CHECK(lua_error_of("local c = conventio\nreturn c.Para('ok \\xC3\\x28')") ==
+          "snippet.lua:2: Para: invalid UTF-8 at byte 3 (0xC3 0x28)");
+    CHECK(lua_error_of("return conventio.Para('a\\1b')") ==
+          "snippet.lua:1: Para: character U+0001 at byte 1 is not allowed in a document (XML 1.0)");
+    CHECK(lua_error_of("return conventio.Para(1.5)") ==
+          "snippet.lua:1: Para: expected text (a string, an inline or an array of them), got number");
+    CHECK(lua_error_of("return conventio.Para('x', { align = 'middle' })") ==
+          "snippet.lua:1: Para: align must be \"left\", \"center\", \"right\" or \"justify\", got \"middle\"");
+    CHECK(lua_error_of("return conventio.Document{ date = '13/07/2022' }") ==
+          "snippet.lua:1: Document: date must be written YYYY-MM-DD, got \"13/07/2022\"");
+}
