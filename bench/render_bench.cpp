@@ -1,0 +1,88 @@
+// Renders the kitchen-sink sample N times in one process and prints, for ODT and DOCX:
+// documents per second, the time split between XML writing and zip compression, the whole
+// pipeline with a fresh Lua state per document (what a batch worker does), and peak memory.
+//
+//   build/conventio_bench [N] [samples/kitchen-sink.lua] [samples/kitchen-sink.json]
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "document/document_check.hpp"
+#include "docx/docx_writer.hpp"
+#include "lua/script_runner.hpp"
+#include "odt/odt_writer.hpp"
+#include "package/zip_package.hpp"
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+using namespace conventio;
+
+double ms_since(clock_type::time_point start) {
+    return std::chrono::duration<double, std::milli>(clock_type::now() - start).count();
+}
+
+long peak_rss_kib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+std::size_t xml_bytes(const std::vector<package::Entry>& parts) {
+    std::size_t n = 0;
+    for (const auto& p : parts) n += p.data.size();
+    return n;
+}
+
+template <class Writer>
+void bench_format(const char* name, const doc::Document& document, int n, Writer parts_of) {
+    double xml_ms = 0, zip_ms = 0;
+    std::size_t xml_size = 0, zip_size = 0;
+    for (int i = 0; i < n; ++i) {
+        auto t0 = clock_type::now();
+        auto parts = parts_of(document);
+        xml_ms += ms_since(t0);
+        auto t1 = clock_type::now();
+        std::string zip = package::build_zip(parts);
+        zip_ms += ms_since(t1);
+        xml_size = xml_bytes(parts);
+        zip_size = zip.size();
+    }
+    double per_doc = (xml_ms + zip_ms) / n;
+    std::printf("%-5s %8.3f ms/doc  %8.0f docs/s   xml %5.1f%% (%.3f ms)  zip %5.1f%% (%.3f ms)   %zu B of XML -> %zu B\n",
+                name, per_doc, 1000.0 / per_doc, 100 * xml_ms / (xml_ms + zip_ms), xml_ms / n,
+                100 * zip_ms / (xml_ms + zip_ms), zip_ms / n, xml_size, zip_size);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int n = argc > 1 ? std::stoi(argv[1]) : 200;
+    std::string script = argc > 2 ? argv[2] : CONVENTIO_SOURCE_DIR "/samples/kitchen-sink.lua";
+    std::string data = argc > 3 ? argv[3] : CONVENTIO_SOURCE_DIR "/samples/kitchen-sink.json";
+    lua::ScriptRun run{script, data, {}};
+    try {
+        doc::Document document = lua::run_script(run);
+        std::printf("conventio_bench: %d renders of %s\n", n, script.c_str());
+        bench_format("odt", document, n, [](const doc::Document& d) { return odt::parts(d); });
+        bench_format("docx", document, n, [](const doc::Document& d) { return docx::parts(d); });
+
+        // The whole pipeline as a batch worker runs it: fresh Lua state, script, both formats.
+        auto t0 = clock_type::now();
+        for (int i = 0; i < n; ++i) {
+            doc::Document d = lua::run_script(run);
+            package::build_zip(odt::parts(d));
+            package::build_zip(docx::parts(d));
+        }
+        double per_doc = ms_since(t0) / n;
+        std::printf("batch %8.3f ms/agreement (script + ODT + DOCX)  %8.0f agreements/s\n", per_doc,
+                    1000.0 / per_doc);
+        std::printf("peak memory %ld KiB\n", peak_rss_kib());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "conventio_bench: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}
