@@ -66,7 +66,10 @@ doc:add(c.AnnexHeading { "Annexe ", c.Anchor("annexe_rgpd", "1"), "\u{a0}: répa
 doc:add(c.Para { "Cette annexe complète l’article ", c.Ref("art_objet", "1"), "." })
 local matrix = {}
 for _, row in ipairs(data.gdpr) do
-  local partner_cell = row.partner == "" and "" or { row.partner, c.BulletList { "première mesure", "seconde mesure" } }
+  local partner_cell = ""
+  if row.partner ~= "" then
+    partner_cell = { row.partner, c.BulletList { "première mesure", "seconde mesure" } }
+  end
   matrix[#matrix + 1] = { c.Bold(row.topic), { row.dinum, "Deuxième paragraphe de la cellule." }, partner_cell }
 end
 matrix[#matrix + 1] = { { "Une ligne fusionnée sur trois colonnes.", span = 3 } }
