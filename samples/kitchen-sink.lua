@@ -73,7 +73,10 @@ for _, row in ipairs(data.gdpr) do
   matrix[#matrix + 1] = { c.Bold(row.topic), { row.dinum, "Deuxième paragraphe de la cellule." }, partner_cell }
 end
 matrix[#matrix + 1] = { { "Une ligne fusionnée sur trois colonnes.", span = 3 } }
-matrix[#matrix + 1] = { "Territorialité", { "Engagement à traiter les données sur le territoire national ou européen.", span = 2 } }
+matrix[#matrix + 1] = {
+  "Territorialité",
+  { "Engagement à traiter les données sur le territoire national ou européen.", span = 2 },
+}
 doc:add(c.Table { widths = { 2, 3, 3 }, header = { "", "DINUM", data.partner.short_name }, rows = matrix })
 
 doc:add(c.PageBreak())
