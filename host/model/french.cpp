@@ -1,0 +1,458 @@
+// French grammar and typography: articles and elision, agreement, spacing, dates, ordinals.
+#include "conventio/french.hpp"
+
+#include "model/messages.hpp"
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+namespace conventio {
+namespace {
+
+constexpr std::string_view nbsp = "\u00a0";
+constexpr std::string_view narrow_nbsp = "\u202f";
+
+/// Code point at byte `at` of `s` and its length; U+FFFD for invalid UTF-8.
+std::pair<UChar32, std::size_t> code_point_at(std::string_view s, std::size_t at) {
+    auto i = static_cast<std::int32_t>(at);
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), c);
+    if (c < 0) c = 0xFFFD;
+    return {c, static_cast<std::size_t>(i) - at};
+}
+
+void append_code_point(std::string& out, UChar32 c) {
+    char buf[U8_MAX_LENGTH];
+    std::int32_t length = 0;
+    U8_APPEND_UNSAFE(buf, length, c);  // buf holds any code point
+    out.append(buf, static_cast<std::size_t>(length));
+}
+
+std::string lowercase(std::string_view s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())))
+        .toLower(icu::Locale("fr"))
+        .toUTF8String(out);
+    return out;
+}
+
+// Words whose h is aspirated: no elision ("le hameau", "la Haute-Garonne"). An entry ending
+// in '*' is a stem covering its derivatives ("handicap*": handicapé, handicapées). Stems are
+// chosen so they do not swallow mute-h words ("hall" but not "hallucination", "huit" but
+// not "huître", "héros" but not "héroïne").
+constexpr std::string_view aspirated_h[] = {
+    "hach*",     "haie",    "haies",     "haillon*", "haine*",   "hainaut",   "hall",      "halls",
+    "halle",     "halles",  "halte*",    "hamac*",   "hameau*",  "hamster*",  "hanche*",   "handball*",
+    "handicap*", "hangar*", "hant*",     "happ*",    "harangu*", "haras",     "harass*",   "harcel*",
+    "harcèl*",   "hardi*",  "harem*",    "hareng*",  "hargn*",   "haricot*",  "harnais",   "harpe*",
+    "hasard*",   "hâte*",   "hâti*",     "hauban*",  "hausse*",  "haut*",     "havane*",   "havre",
+    "hayon*",    "hennir",  "hérisson*", "hernie*",  "héron*",   "héros",     "hêtre*",    "heurt*",
+    "hibou*",    "hideu*",  "hiérarch*", "hiss*",    "hockey*",  "holding*",  "hollande*", "hollandais*",
+    "homard*",   "hongr*",  "honte*",    "hont*",    "hoquet*",  "hors",      "hotte*",    "houill*",
+    "houle*",    "housse*", "houx",      "hublot*",  "huit",     "huitième*", "huitaine*", "hurl*",
+    "hutte*",
+};
+
+// Vowel-initial words that do not elide ("le onze", "le oui") and y-vowel words that do.
+constexpr std::string_view vowel_no_elision[] = {"onze", "onzième", "onzièmes", "oui", "ouistiti"};
+constexpr std::string_view y_elision[] = {"yonne", "yeuse", "yeux"};
+
+template <std::size_t N>
+bool listed(const std::string_view (&list)[N], std::string_view word) {
+    for (std::string_view entry : list) {
+        if (entry.ends_with('*') ? word.starts_with(entry.substr(0, entry.size() - 1)) : word == entry) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_vowel(UChar32 c) {
+    static constexpr std::u32string_view vowels = U"aàâäæeéèêëiîïoôöœuùûü";
+    return c > 0 && vowels.find(static_cast<char32_t>(c)) != std::u32string_view::npos;
+}
+
+/// The first word of a name: up to a space, hyphen or apostrophe ("Hauts" of "Hauts-de-France").
+std::string_view first_word(std::string_view name) {
+    // Multi-byte separators are searched as strings: their bytes also occur inside letters
+    // (0xA0 is the last byte of "à").
+    std::size_t end = name.find_first_of(" -'");
+    for (std::string_view separator : {nbsp, narrow_nbsp, std::string_view("\u2019")}) {
+        end = std::min(end, name.find(separator));
+    }
+    return name.substr(0, end);
+}
+
+bool is_acronym(std::string_view word) {
+    int letters = 0;
+    for (std::size_t i = 0; i < word.size();) {
+        auto [c, n] = code_point_at(word, i);
+        if (u_isalpha(c)) {
+            if (!u_isupper(c)) return false;
+            ++letters;
+        } else if (!u_isdigit(c)) {
+            return false;
+        }
+        i += n;
+    }
+    return letters >= 2;
+}
+
+std::string with_elision(std::string_view article, bool elides, std::string_view name) {
+    // "le", "la", "de" all lose their final vowel.
+    std::string out(article);
+    if (elides) {
+        out.pop_back();
+        out += apostrophe;
+    } else {
+        out += ' ';
+    }
+    out += name;
+    return out;
+}
+
+bool is_space_like(std::string_view s, std::size_t at, std::size_t* length) {
+    for (std::string_view space :
+         {std::string_view(" "), nbsp, narrow_nbsp, std::string_view("\u2009")}) {
+        if (s.substr(at, space.size()) == space) {
+            *length = space.size();
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Removes trailing ordinary and non-breaking spaces from `out`.
+void strip_trailing_spaces(std::string& out) {
+    for (;;) {
+        if (out.ends_with(' ')) {
+            out.pop_back();
+        } else if (out.ends_with(nbsp)) {
+            out.resize(out.size() - nbsp.size());
+        } else if (out.ends_with(narrow_nbsp) || out.ends_with("\u2009")) {
+            out.resize(out.size() - 3);
+        } else {
+            return;
+        }
+    }
+}
+
+bool ends_with_digit(const std::string& s) { return !s.empty() && s.back() >= '0' && s.back() <= '9'; }
+
+bool ends_with_letter(const std::string& s) {
+    if (s.empty()) return false;
+    std::size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    return u_isalpha(code_point_at(s, start).first);
+}
+
+/// Byte ranges of `text` that french_spacing must not touch: whitespace-separated tokens
+/// that are URLs or e-mail addresses.
+std::vector<bool> protected_bytes(std::string_view text) {
+    std::vector<bool> out(text.size(), false);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 0;
+        if (is_space_like(text, i, &n) || text[i] == '\n' || text[i] == '\t' || text[i] == '\r') {
+            i += n ? n : 1;
+            continue;
+        }
+        std::size_t start = i;
+        while (i < text.size() && !is_space_like(text, i, &n) && text[i] != '\n' && text[i] != '\t' &&
+               text[i] != '\r') {
+            ++i;
+        }
+        std::string_view token = text.substr(start, i - start);
+        bool url = token.find("://") != std::string_view::npos ||
+                   token.find("www.") != std::string_view::npos ||
+                   token.find("mailto:") != std::string_view::npos ||
+                   token.find('@') != std::string_view::npos;
+        if (url) {
+            std::fill(out.begin() + static_cast<std::ptrdiff_t>(start),
+                      out.begin() + static_cast<std::ptrdiff_t>(i), true);
+        }
+    }
+    return out;
+}
+
+const std::array<std::string, 12>& month_names() {
+    static const std::array<std::string, 12> names = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        icu::DateFormatSymbols symbols(icu::Locale("fr"), status);
+        std::int32_t count = 0;
+        const icu::UnicodeString* months =
+            symbols.getMonths(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
+        if (U_FAILURE(status) || count < 12) {
+            throw FrenchError(std::string("cannot load French month names from ICU (") +
+                              u_errorName(status) + ")");
+        }
+        std::array<std::string, 12> out;
+        for (std::size_t i = 0; i < 12; ++i) months[i].toUTF8String(out[i]);
+        return out;
+    }();
+    return names;
+}
+
+std::optional<std::string> date_problem(int year, int month, int day) {
+    if (year < 1 || year > 9999) return "year " + std::to_string(year) + " out of range (1 to 9999)";
+    if (month < 1 || month > 12) return "month " + std::to_string(month) + " out of range";
+    int days = Date::days_in_month(year, month);
+    if (day < 1 || day > days) {
+        return "day " + std::to_string(day) + " out of range (" + std::to_string(days) +
+               " days in that month)";
+    }
+    return std::nullopt;
+}
+
+std::string iso_text(int year, int month, int day) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+}
+
+}  // namespace
+
+// --- NounPhrase -------------------------------------------------------------------------
+
+NounPhrase::NounPhrase(std::string name, Gender gender, GrammaticalNumber number, bool definite_article,
+                       Elision elision)
+    : name_(std::move(name)),
+      gender_(gender),
+      number_(number),
+      definite_article_(definite_article),
+      elision_(elision) {
+    if (name_.empty()) throw FrenchError("invalid noun phrase: empty name");
+}
+
+bool starts_with_vowel_sound(std::string_view word) {
+    std::string_view first = first_word(word);
+    if (first.empty()) return false;
+    std::string lower = lowercase(first);
+    auto [c, n] = code_point_at(lower, 0);
+    if (is_vowel(c)) return !listed(vowel_no_elision, lower);
+    if (c == U'h') {
+        // Acronyms with H mostly stand for "Haut(e)": "la HAS", "le HCERES".
+        if (is_acronym(first)) return false;
+        return !listed(aspirated_h, lower);
+    }
+    if (c == U'y' || c == U'ÿ') {
+        if (listed(y_elision, lower)) return true;
+        if (n >= lower.size()) return false;
+        return !is_vowel(code_point_at(lower, n).first);
+    }
+    return false;
+}
+
+bool NounPhrase::elides() const {
+    switch (elision_) {
+    case Elision::always: return true;
+    case Elision::never: return false;
+    case Elision::automatic: break;
+    }
+    return starts_with_vowel_sound(name_);
+}
+
+std::string NounPhrase::le() const {
+    if (!definite_article_) return name_;
+    if (number_ == GrammaticalNumber::plural) return "les " + name_;
+    return with_elision(gender_ == Gender::masculine ? "le" : "la", elides(), name_);
+}
+
+std::string NounPhrase::de() const {
+    if (!definite_article_) return with_elision("de", elides(), name_);
+    if (number_ == GrammaticalNumber::plural) return "des " + name_;
+    if (elides()) return "de " + with_elision("la", true, name_);
+    return gender_ == Gender::masculine ? "du " + name_ : "de la " + name_;
+}
+
+std::string NounPhrase::a() const {
+    if (!definite_article_) return "à " + name_;
+    if (number_ == GrammaticalNumber::plural) return "aux " + name_;
+    if (elides()) return "à " + with_elision("la", true, name_);
+    return gender_ == Gender::masculine ? "au " + name_ : "à la " + name_;
+}
+
+std::string NounPhrase::Le() const { return capitalize(le()); }
+std::string NounPhrase::De() const { return capitalize(de()); }
+std::string NounPhrase::A() const { return capitalize(a()); }
+
+std::string NounPhrase::agree(std::string_view masculine, std::string_view feminine) const {
+    return std::string(gender_ == Gender::masculine ? masculine : feminine);
+}
+
+std::string NounPhrase::agree(std::string_view masculine, std::string_view feminine,
+                              std::string_view masculine_plural,
+                              std::string_view feminine_plural) const {
+    if (number_ == GrammaticalNumber::plural) {
+        return std::string(gender_ == Gender::masculine ? masculine_plural : feminine_plural);
+    }
+    return agree(masculine, feminine);
+}
+
+// --- Typography -------------------------------------------------------------------------
+
+std::string capitalize(std::string_view text) {
+    if (text.empty()) return {};
+    auto [c, n] = code_point_at(text, 0);
+    std::string out;
+    append_code_point(out, u_toupper(c));
+    out += text.substr(n);
+    return out;
+}
+
+std::string guillemets(std::string_view text) {
+    while (text.starts_with(' ')) text.remove_prefix(1);
+    while (text.ends_with(' ')) text.remove_suffix(1);
+    std::string out = "«";
+    out += narrow_nbsp;
+    out += text;
+    out += narrow_nbsp;
+    out += "»";
+    return out;
+}
+
+std::string french_spacing(std::string_view text) {
+    const std::vector<bool> keep = protected_bytes(text);
+    std::string out;
+    out.reserve(text.size() + 16);
+    auto next_is_digit = [&](std::size_t at) {
+        return at < text.size() && text[at] >= '0' && text[at] <= '9';
+    };
+    // A space goes before the mark unless the mark opens the line or follows another mark
+    // ("?!", "(:").
+    auto space_before = [&](std::string_view space) {
+        strip_trailing_spaces(out);
+        if (out.empty() || out.ends_with('\n')) return;
+        // ASCII only: a byte such as 0xAB ends both "«" and "ë".
+        static constexpr std::string_view no_space_after = ":;!?([";
+        if (no_space_after.find(out.back()) != std::string_view::npos || out.ends_with("«")) return;
+        out += space;
+    };
+
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (keep[i]) {
+            out += text[i++];
+            continue;
+        }
+        char c = text[i];
+        if (c == ':') {
+            bool between_digits = ends_with_digit(out) && next_is_digit(i + 1);
+            if (!between_digits && text.substr(i + 1, 2) != "//") space_before(nbsp);
+            out += c;
+            ++i;
+        } else if (c == ';' || c == '!' || c == '?') {
+            space_before(narrow_nbsp);
+            out += c;
+            ++i;
+        } else if (text.substr(i, 2) == "»") {
+            space_before(narrow_nbsp);
+            out += "»";
+            i += 2;
+        } else if (text.substr(i, 2) == "«") {
+            out += "«";
+            i += 2;
+            std::size_t n = 0;
+            while (i < text.size() && is_space_like(text, i, &n)) i += n;
+            if (i < text.size() && text.substr(i, 2) != "»") out += narrow_nbsp;
+        } else if (text.substr(i, 2) == "°" && (out.ends_with('n') || out.ends_with('N')) &&
+                   !ends_with_letter(out.substr(0, out.size() - 1))) {
+            // "n° 1": the number never goes to the next line without its "n°".
+            out += "°";
+            i += 2;
+            std::size_t n = 0;
+            std::size_t after = i;
+            while (after < text.size() && is_space_like(text, after, &n)) after += n;
+            if (after < text.size() && (std::isalnum(static_cast<unsigned char>(text[after])) != 0)) {
+                out += nbsp;
+                i = after;
+            }
+        } else if (text.substr(i, 3) == "€" || c == '%') {
+            std::size_t length = c == '%' ? 1 : 3;
+            std::string trimmed = out;
+            strip_trailing_spaces(trimmed);
+            if (ends_with_digit(trimmed)) {
+                out = std::move(trimmed);
+                out += nbsp;
+            }
+            out += text.substr(i, length);
+            i += length;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string ordinal(int n, Gender gender) {
+    if (n < 1) throw FrenchError("invalid ordinal " + std::to_string(n) + ": must be at least 1");
+    if (n == 1) return gender == Gender::masculine ? "1er" : "1re";
+    return std::to_string(n) + "e";
+}
+
+// --- Date -------------------------------------------------------------------------------
+
+bool Date::is_leap_year(int year) noexcept {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int Date::days_in_month(int year, int month) noexcept {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) return 0;
+    if (month == 2 && is_leap_year(year)) return 29;
+    return days[month - 1];
+}
+
+Date::Date(int year, int month, int day) : year_(year), month_(month), day_(day) {
+    if (auto problem = date_problem(year, month, day)) {
+        throw FrenchError("invalid date " + iso_text(year, month, day) + ": " + *problem);
+    }
+}
+
+Date Date::parse(std::string_view text, std::string_view field) {
+    auto fail = [&](const std::string& why) {
+        throw FrenchError("invalid date \"" + detail::shown(text) + "\"" + detail::field_suffix(field) +
+                          ": " + why);
+    };
+    bool shape = text.size() == 10 && text[4] == '-' && text[7] == '-';
+    for (std::size_t i = 0; shape && i < text.size(); ++i) {
+        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) shape = false;
+    }
+    if (!shape) fail("expected YYYY-MM-DD");
+    auto number = [&](std::size_t at, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = at; i < at + length; ++i) value = value * 10 + (text[i] - '0');
+        return value;
+    };
+    int year = number(0, 4);
+    int month = number(5, 2);
+    int day = number(8, 2);
+    if (auto problem = date_problem(year, month, day)) fail(*problem);
+    return Date(year, month, day);
+}
+
+std::string Date::iso() const { return iso_text(year_, month_, day_); }
+
+std::string Date::long_form() const {
+    std::string out = day_ == 1 ? ordinal(1) : std::to_string(day_);
+    out += nbsp;
+    out += month_names()[static_cast<std::size_t>(month_ - 1)];
+    out += ' ';
+    out += std::to_string(year_);
+    return out;
+}
+
+std::string Date::le() const { return "le " + long_form(); }
+
+}  // namespace conventio

@@ -1,0 +1,25 @@
+// Helpers shared by the model's error messages, so every "invalid ..." reads the same way.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace conventio::detail {
+
+/// " (field siret)" when a field name is given, "" otherwise.
+inline std::string field_suffix(std::string_view field) {
+    if (field.empty()) return {};
+    return " (field " + std::string(field) + ")";
+}
+
+/// The offending input as shown in a message: cut at 40 bytes (on a UTF-8 boundary) so a
+/// pasted paragraph does not drown the message.
+inline std::string shown(std::string_view text) {
+    constexpr std::size_t limit = 40;
+    if (text.size() <= limit) return std::string(text);
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "\u2026";
+}
+
+}  // namespace conventio::detail
