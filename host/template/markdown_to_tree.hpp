@@ -20,7 +20,8 @@ namespace conventio::tmpl {
 struct MarkdownOptions {
     /// Names the Markdown in messages ("templates/montant.md (payeur: Cerema)").
     std::string source_name;
-    /// Applied to the text of every run (French typography spacing); none when empty.
+    /// Applied to the text of every run (French typography spacing); none when empty. Not to
+    /// a cross-reference's text, which must stay equal to its anchor's.
     std::function<std::string(std::string_view)> text_filter;
 };
 

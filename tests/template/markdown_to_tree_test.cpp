@@ -95,6 +95,8 @@ TEST_CASE("markdown: <sup>, <u> and <br> are the only HTML") {
           "body{\"le 1\" ^:\"er\" \" janvier, \" u:\"souligné \" iu:\"et italique\" \".\"}");
     CHECK(tree("<SUP>e</SUP>") == "body{^:\"e\"}");
     CHECK(error_of("un <b>gras</b>") == "clause.md:1:4: unsupported HTML <b>: use **bold**");
+    // Columns count characters, as the drafter's editor does.
+    CHECK(error_of("Échéance <i>x</i>") == "clause.md:1:10: unsupported HTML <i>: use *italic*");
     CHECK(error_of("un\n<span style=\"x\">a</span>") ==
           "clause.md:2:1: unsupported HTML <span>: only <sup>, <u> and <br> are allowed");
     CHECK(error_of("<sup class=\"x\">a</sup>") ==
