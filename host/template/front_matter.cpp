@@ -1,0 +1,266 @@
+#include "template/front_matter.hpp"
+
+#include <algorithm>
+
+#include "template/source_position.hpp"
+#include "template/template_error.hpp"
+
+namespace conventio::tmpl {
+namespace {
+
+constexpr std::string_view lua_keywords[] = {
+    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
+    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"};
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z') || c == '_'; }
+
+bool is_key(std::string_view s) {
+    if (s.empty() || !is_lower(s[0])) return false;
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return is_lower(c) || is_digit(c) || c == '_'; });
+}
+
+bool is_lua_name(std::string_view s) {
+    if (s.empty() || !is_letter(s[0])) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return is_letter(c) || is_digit(c); });
+}
+
+std::string_view trim_right(std::string_view s) {
+    while (!s.empty() && (is_blank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+/// One value after "name:", with where its parts start (byte offsets in the line) so that
+/// validation errors can point at them.
+struct Value {
+    bool is_list = false;
+    std::size_t at = 0;
+    std::string scalar;
+    std::vector<std::string> items;
+    std::vector<std::size_t> item_at;
+    std::string_view raw;  // a list as written, brackets included
+};
+
+class Parser {
+public:
+    explicit Parser(std::string_view path) : path_(path) {}
+
+    FrontMatterSplit parse(std::string_view text) {
+        std::size_t pos = 0;
+        if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // editors on Windows add a BOM
+        if (!next_line(text, pos) || trim_right(line_) != "---")
+            fail(0, "expected '---' on the first line to open the front matter");
+        for (;;) {
+            if (!next_line(text, pos))
+                throw TemplateError(path_, 1, 1,
+                                    "front matter is not closed: expected a line '---' after it");
+            if (trim_right(line_) == "---") break;
+            entry();
+        }
+        if (front_.key.empty())
+            throw TemplateError(path_, 1, 1,
+                                "missing 'key' in the front matter: expected a line like "
+                                "'key: montant'");
+        FrontMatterSplit split;
+        split.front = std::move(front_);
+        split.body_offset = pos;
+        split.body = text.substr(pos);
+        split.body_line = line_no_ + 1;
+        return split;
+    }
+
+private:
+    /// Reads the line starting at `pos` into line_ (without its newline); false at the end.
+    bool next_line(std::string_view text, std::size_t& pos) {
+        if (pos >= text.size()) return false;
+        std::size_t nl = text.find('\n', pos);
+        std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+        line_ = text.substr(pos, end - pos);
+        if (!line_.empty() && line_.back() == '\r') line_.remove_suffix(1);
+        pos = nl == std::string_view::npos ? text.size() : nl + 1;
+        ++line_no_;
+        return true;
+    }
+
+    [[noreturn]] void fail(std::size_t at, const std::string& message) const {
+        throw TemplateError(path_, line_no_, detail::column_at(line_, 0, at), message);
+    }
+
+    bool at_comment(std::size_t i) const {
+        return i < line_.size() && line_[i] == '#' && (i == 0 || is_blank(line_[i - 1]));
+    }
+
+    std::size_t skip_blanks(std::size_t i) const {
+        while (i < line_.size() && is_blank(line_[i])) ++i;
+        return i;
+    }
+
+    void entry() {
+        std::size_t i = skip_blanks(0);
+        if (i == line_.size() || line_[i] == '#') return;  // blank line or comment
+        if (i > 0)
+            fail(i, "unexpected indentation: expected 'name: value' at the start of the line "
+                    "(nested values are not supported)");
+        while (i < line_.size() && (is_letter(line_[i]) || is_digit(line_[i]) || line_[i] == '-'))
+            ++i;
+        if (i == 0 || is_digit(line_[0]) || line_[0] == '-') fail(0, "expected 'name: value'");
+        std::string_view name = line_.substr(0, i);
+        std::size_t colon = skip_blanks(i);
+        if (colon == line_.size() || line_[colon] != ':')
+            fail(i, "expected ':' after '" + std::string(name) + "'");
+        store(name, value(colon + 1));
+    }
+
+    Value value(std::size_t i) {
+        Value v;
+        i = skip_blanks(i);
+        v.at = i;
+        if (i == line_.size() || at_comment(i)) return v;
+        if (line_[i] == '[') {
+            list(i, v);
+        } else if (line_[i] == '"' || line_[i] == '\'') {
+            v.scalar = quoted(i);
+            end_of_line(i);
+        } else {
+            std::size_t end = i;
+            while (end < line_.size() && !at_comment(end)) ++end;
+            v.scalar = trim_right(line_.substr(i, end - i));
+        }
+        return v;
+    }
+
+    void list(std::size_t i, Value& v) {
+        v.is_list = true;
+        std::size_t open = i++;
+        for (;;) {
+            i = skip_blanks(i);
+            if (i < line_.size() && line_[i] == ']') break;  // "[]" and a trailing comma
+            if (i == line_.size() || at_comment(i))
+                fail(i, "expected a list item and ']' to close the list");
+            v.item_at.push_back(i);
+            if (line_[i] == '"' || line_[i] == '\'') {
+                v.items.push_back(quoted(i));
+            } else {
+                if (line_[i] == '[') fail(i, "nested lists are not supported");
+                std::size_t end = i;
+                while (end < line_.size() && line_[end] != ',' && line_[end] != ']' &&
+                       !at_comment(end))
+                    ++end;
+                std::string_view item = trim_right(line_.substr(i, end - i));
+                if (item.empty()) fail(i, "expected a list item");
+                v.items.emplace_back(item);
+                i = end;
+            }
+            i = skip_blanks(i);
+            if (i < line_.size() && line_[i] == ']') break;
+            if (i == line_.size() || line_[i] != ',')
+                fail(i, "expected ',' or ']' after the list item");
+            ++i;
+        }
+        ++i;
+        v.raw = line_.substr(open, i - open);
+        end_of_line(i);
+    }
+
+    /// A quoted scalar starting at `i`; leaves `i` after the closing quote.
+    std::string quoted(std::size_t& i) {
+        const char quote = line_[i];
+        const std::size_t open = i++;
+        std::string out;
+        for (;;) {
+            if (i >= line_.size())
+                fail(open, std::string("unclosed quote: expected ") + quote +
+                               " before the end of the line");
+            char c = line_[i];
+            if (c == quote) {
+                if (quote == '\'' && i + 1 < line_.size() && line_[i + 1] == '\'') {
+                    out += '\'';
+                    i += 2;
+                    continue;
+                }
+                ++i;
+                return out;
+            }
+            if (c == '\\' && quote == '"') {
+                char e = i + 1 < line_.size() ? line_[i + 1] : '\0';
+                switch (e) {
+                    case '"': out += '"'; break;
+                    case '\\': out += '\\'; break;
+                    case 'n': out += '\n'; break;
+                    case 't': out += '\t'; break;
+                    default:
+                        fail(i, "unknown escape in quotes: expected \\\" \\\\ \\n or \\t after '\\'");
+                }
+                i += 2;
+                continue;
+            }
+            out += c;
+            ++i;
+        }
+    }
+
+    void end_of_line(std::size_t i) {
+        i = skip_blanks(i);
+        if (i < line_.size() && line_[i] != '#')
+            fail(i, "unexpected text after the value: expected the end of the line or a # comment");
+    }
+
+    void store(std::string_view name, Value v) {
+        auto [it, inserted] = seen_.emplace(std::string(name), line_no_);
+        if (!inserted)
+            fail(0, "duplicate '" + std::string(name) + "' (already set on line " +
+                        std::to_string(it->second) + ")");
+        if (name == "key") {
+            if (v.is_list) fail(v.at, "'key' must be one identifier, not a list");
+            if (v.scalar.empty()) fail(v.at, "'key' needs a value: expected an identifier like montant");
+            if (!is_key(v.scalar))
+                fail(v.at, "'key' must be an identifier ([a-z][a-z0-9_]*), got '" + v.scalar + "'");
+            front_.key = std::move(v.scalar);
+        } else if (name == "title") {
+            if (v.is_list) fail(v.at, "'title' must be text, not a list");
+            front_.title = std::move(v.scalar);
+        } else if (name == "params") {
+            if (!v.is_list) fail(v.at, "'params' must be a list like [payeur, montant]");
+            for (std::size_t k = 0; k < v.items.size(); ++k) param(v, k);
+            front_.params = std::move(v.items);
+        } else {
+            front_.other.emplace(std::string(name), v.is_list ? std::string(v.raw) : std::move(v.scalar));
+        }
+    }
+
+    void param(const Value& v, std::size_t k) const {
+        const std::string& p = v.items[k];
+        const std::size_t at = v.item_at[k];
+        if (!is_lua_name(p))
+            fail(at, "'" + p + "' is not a parameter name: expected letters, digits and '_' "
+                     "like montant_total");
+        if (is_lua_keyword(p)) fail(at, "'" + p + "' is a Lua keyword and cannot be a parameter name");
+        if (p.starts_with("__") || p == "_ENV")
+            fail(at, "'" + p + "' is reserved: parameter names cannot start with '__' or be _ENV");
+        if (std::find(v.items.begin(), v.items.begin() + static_cast<std::ptrdiff_t>(k), p) !=
+            v.items.begin() + static_cast<std::ptrdiff_t>(k))
+            fail(at, "parameter '" + p + "' is listed twice");
+    }
+
+    std::string_view path_;
+    std::string_view line_;
+    int line_no_ = 0;
+    FrontMatter front_;
+    std::map<std::string, int, std::less<>> seen_;
+};
+
+}  // namespace
+
+bool is_lua_keyword(std::string_view name) {
+    return std::find(std::begin(lua_keywords), std::end(lua_keywords), name) !=
+           std::end(lua_keywords);
+}
+
+FrontMatterSplit parse_front_matter(std::string_view text, std::string_view path) {
+    return Parser(path).parse(text);
+}
+
+}  // namespace conventio::tmpl

@@ -1,0 +1,551 @@
+#include "template/template_compiler.hpp"
+
+#include <lua.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <new>
+#include <vector>
+
+#include "template/source_position.hpp"
+#include "template/template_error.hpp"
+
+namespace conventio::tmpl {
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
+
+/// Level of the Lua long bracket "[==[" opening at `i`, or npos if `i` opens none.
+std::size_t long_bracket_level(std::string_view s, std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < s.size() && s[j] == '=') ++j;
+    return j < s.size() && s[j] == '[' ? j - i - 1 : npos;
+}
+
+/// Offset after the long bracket of `level` opening at `i`, or npos if it never closes.
+std::size_t skip_long_bracket(std::string_view s, std::size_t i, std::size_t level) {
+    std::string close = "]" + std::string(level, '=') + "]";
+    std::size_t at = s.find(close, i + level + 2);
+    return at == npos ? npos : at + close.size();
+}
+
+/// Offset after the quoted Lua string opening at `i`; an unfinished string stops at the end
+/// of its line (Lua then reports it).
+std::size_t skip_short_string(std::string_view s, std::size_t i) {
+    const char quote = s[i++];
+    while (i < s.size() && s[i] != quote && s[i] != '\n') i += s[i] == '\\' ? 2 : 1;
+    return i < s.size() && s[i] == quote ? i + 1 : std::min(i, s.size());
+}
+
+/// Whether every bracket an expression closes, it opened. "a) or (b" is valid Lua inside
+/// "return (...)" but would break out of the code generated around it. (Brackets left open are
+/// for Lua to report.)
+bool closes_only_its_brackets(std::string_view s) {
+    int depth = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char c = s[i];
+        if (c == '"' || c == '\'') {
+            i = skip_short_string(s, i);
+            continue;
+        }
+        if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {  // comment
+            std::size_t level = i + 2 < s.size() && s[i + 2] == '[' ? long_bracket_level(s, i + 2) : npos;
+            if (level != npos) {
+                i = skip_long_bracket(s, i + 2, level);
+            } else {
+                i = s.find('\n', i);
+            }
+            if (i == npos) return true;
+            continue;
+        }
+        if (c == '[') {
+            std::size_t level = long_bracket_level(s, i);
+            if (level != npos) {
+                i = skip_long_bracket(s, i, level);
+                if (i == npos) return true;
+                continue;
+            }
+        }
+        if (c == '(' || c == '[' || c == '{') ++depth;
+        if ((c == ')' || c == ']' || c == '}') && --depth < 0) return false;
+        ++i;
+    }
+    return true;
+}
+
+/// Appends `text` as a Lua quoted string that reads back byte for byte. A newline is written
+/// as a backslash followed by a real newline, which Lua reads as "\n" while counting the
+/// line: the generated code stays on the template's line numbers.
+void append_lua_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '"': out += "\\\""; break;
+            case '\n': out += "\\\n"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20 || c == 0x7F) {
+                    char buf[5] = {'\\', static_cast<char>('0' + c / 100),
+                                   static_cast<char>('0' + c / 10 % 10), static_cast<char>('0' + c % 10), 0};
+                    out += buf;
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+enum class TagKind { expression, statement, comment };
+
+struct Tag {
+    TagKind kind;
+    std::size_t begin;  // at "{{", "{%" or "{#"
+    std::size_t end;    // after "}}", "%}" or "#}"
+};
+
+struct Span {
+    std::size_t begin;
+    std::size_t end;
+};
+
+enum class BlockKind { if_block, for_block };
+
+struct OpenBlock {
+    BlockKind kind;
+    std::size_t at;  // the opening tag
+    bool has_else = false;
+};
+
+using LuaStatePtr = std::unique_ptr<lua_State, decltype(&lua_close)>;
+
+class Compiler {
+public:
+    Compiler(std::string_view text, std::string_view path, std::size_t body_offset)
+        : text_(text), path_(path), body_offset_(body_offset), index_(text),
+          lua_(luaL_newstate(), &lua_close) {
+        if (!lua_) throw std::bad_alloc();
+    }
+
+    std::string compile() {
+        scan_tags();
+        find_text();
+        generate();
+        check_chunk();
+        return std::move(out_);
+    }
+
+private:
+    // ---- errors
+
+    [[noreturn]] void fail(std::size_t at, std::string_view message) const {
+        auto p = index_.at(at);
+        throw TemplateError(path_, p.line, p.column, message);
+    }
+
+    // ---- pass 1: where the tags are
+
+    void scan_tags() {
+        std::size_t pos = body_offset_;
+        for (;;) {
+            std::size_t open = text_.find('{', pos);
+            if (open == npos || open + 1 >= text_.size()) return;
+            char c = text_[open + 1];
+            if (c == '#') {
+                std::size_t close = text_.find("#}", open + 2);
+                if (close == npos) fail(open, "unclosed '{#': expected '#}'");
+                tags_.push_back({TagKind::comment, open, close + 2});
+            } else if (c == '{' || c == '%') {
+                std::size_t close = code_end(open);
+                tags_.push_back({c == '{' ? TagKind::expression : TagKind::statement, open, close + 2});
+            } else {
+                pos = open + 1;
+                continue;
+            }
+            pos = tags_.back().end;
+        }
+    }
+
+    /// Offset of the "}}" or "%}" closing the tag opened at `open`. Lua strings are skipped, and
+    /// "}}" only closes outside table braces, so {{ "}}" }} and {{ {a={1}} }} work.
+    std::size_t code_end(std::size_t open) const {
+        const bool expression = text_[open + 1] == '{';
+        auto unclosed = [&] {
+            fail(open, expression ? "unclosed '{{': expected '}}'" : "unclosed '{%': expected '%}'");
+        };
+        int depth = 0;
+        std::size_t i = open + 2;
+        while (i < text_.size()) {
+            char c = text_[i];
+            char next = i + 1 < text_.size() ? text_[i + 1] : '\0';
+            if (c == '"' || c == '\'') {
+                i = skip_short_string(text_, i);
+                continue;
+            }
+            if (c == '[') {
+                std::size_t level = long_bracket_level(text_, i);
+                if (level != npos) {
+                    i = skip_long_bracket(text_, i, level);
+                    if (i == npos) unclosed();
+                    continue;
+                }
+            }
+            if (c == '{') {
+                // Another tag before this one closed: the closing delimiter is missing. Saying
+                // so here beats swallowing text up to some later tag.
+                if (next == '{' || next == '%') unclosed();
+                ++depth;
+            } else if (c == '}') {
+                if (expression && next == '}' && depth == 0) return i;
+                if (depth > 0) --depth;
+            } else if (c == '%' && !expression && next == '}') {
+                return i;
+            }
+            ++i;
+        }
+        unclosed();
+        return npos;
+    }
+
+    // ---- pass 2: the literal text, without the lines that only hold {% %} or {# #} tags
+
+    void find_text() {
+        const std::size_t n = text_.size();
+        const std::size_t count = tags_.size();
+        texts_.resize(count + 1);
+        for (std::size_t k = 0; k <= count; ++k)
+            texts_[k] = {k == 0 ? body_offset_ : tags_[k - 1].end, k == count ? n : tags_[k].begin};
+
+        std::size_t line_start = body_offset_;
+        std::size_t t = 0;  // first tag at or after the scan position
+        while (line_start < n) {
+            std::size_t c = line_start;
+            const std::size_t first = t;
+            bool has_tag = false;
+            bool only_tags = true;
+            for (;;) {
+                while (c < n && (text_[c] == ' ' || text_[c] == '\t')) ++c;
+                if (t < count && tags_[t].begin == c) {
+                    if (tags_[t].kind == TagKind::expression) {
+                        only_tags = false;
+                        break;
+                    }
+                    has_tag = true;
+                    c = tags_[t++].end;
+                    continue;
+                }
+                if (c == n || text_[c] == '\n' || (text_[c] == '\r' && c + 1 < n && text_[c + 1] == '\n'))
+                    break;
+                only_tags = false;
+                break;
+            }
+            if (only_tags && has_tag) {
+                std::size_t line_end = c == n ? n : text_.find('\n', c) + 1;
+                texts_[first].end = line_start;
+                for (std::size_t k = first + 1; k < t; ++k) texts_[k].end = texts_[k].begin;
+                texts_[t].begin = line_end;
+                line_start = line_end;
+                continue;
+            }
+            // On to the next line; a newline inside a tag does not end a line of text.
+            for (;;) {
+                std::size_t nl = text_.find('\n', c);
+                std::size_t line_end = nl == npos ? n : nl;
+                if (t < count && tags_[t].begin < line_end) {
+                    c = tags_[t++].end;
+                    continue;
+                }
+                line_start = nl == npos ? n : nl + 1;
+                break;
+            }
+        }
+    }
+
+    // ---- pass 3: Lua code, line for line
+
+    void generate() {
+        out_.reserve(text_.size() * 2 + 64);
+        out_ = "local _ENV, __t, __v = ... ";
+        emit_text(texts_[0]);
+        for (std::size_t k = 0; k < tags_.size(); ++k) {
+            emit_tag(tags_[k]);
+            emit_text(texts_[k + 1]);
+        }
+        if (!blocks_.empty()) {
+            const OpenBlock& b = blocks_.back();
+            fail(b.at, b.kind == BlockKind::if_block
+                           ? "'{% if %}' is not closed: expected '{% end %}'"
+                           : "'{% for %}' is not closed: expected '{% end %}'");
+        }
+    }
+
+    /// Moves the output to the template line of `at`. Output never runs ahead of the template:
+    /// literal text and expressions carry exactly the newlines they have in the template.
+    void go_to_line_of(std::size_t at) {
+        const int line = index_.line_of(at);
+        while (lua_line_ < line) {
+            out_ += '\n';
+            ++lua_line_;
+        }
+    }
+
+    /// Copies template code (an expression) as is; a lone CR becomes a blank so that Lua, which
+    /// counts it as a line end, agrees with the template's line numbers.
+    void emit_code(std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            char c = text_[i];
+            if (c == '\n') ++lua_line_;
+            out_ += c == '\r' ? ' ' : c;
+        }
+    }
+
+    void emit_text(Span span) {
+        if (span.begin >= span.end) return;
+        go_to_line_of(span.begin);
+        std::string_view text = text_.substr(span.begin, span.end - span.begin);
+        out_ += "__t";
+        append_lua_string(out_, text);
+        out_ += ' ';
+        lua_line_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    }
+
+    void emit_tag(const Tag& tag) {
+        if (tag.kind == TagKind::comment) return;
+        std::size_t b = tag.begin + 2;
+        std::size_t e = tag.end - 2;
+        while (b < e && is_blank(text_[b])) ++b;
+        while (e > b && is_blank(text_[e - 1])) --e;
+        if (tag.kind == TagKind::expression) {
+            if (b == e) fail(tag.begin, "empty '{{ }}': expected an expression");
+            check_expression(b, e);
+            auto p = index_.at(b);
+            go_to_line_of(b);
+            out_ += "__v(" + std::to_string(p.line) + "," + std::to_string(p.column) +
+                    ",function() return (";
+            emit_code(b, e);
+            out_ += ") end) ";
+            return;
+        }
+        statement(tag, b, e);
+    }
+
+    void statement(const Tag& tag, std::size_t b, std::size_t e) {
+        std::size_t kw_end = b;
+        while (kw_end < e && is_name_char(text_[kw_end])) ++kw_end;
+        std::string_view keyword = text_.substr(b, kw_end - b);
+        std::size_t rest = kw_end;
+        while (rest < e && is_blank(text_[rest])) ++rest;
+        const bool has_rest = rest < e;
+
+        if (keyword == "if" || keyword == "elseif") {
+            if (keyword == "elseif") {
+                if (blocks_.empty() || blocks_.back().kind != BlockKind::if_block)
+                    fail(tag.begin, "'{% elseif %}' outside '{% if %}'");
+                if (blocks_.back().has_else) fail(tag.begin, "'{% elseif %}' after '{% else %}'");
+            }
+            if (!has_rest)
+                fail(tag.begin, "'{% " + std::string(keyword) + " %}' needs a condition: '{% " +
+                                    std::string(keyword) + " expr %}'");
+            check_expression(rest, e);
+            go_to_line_of(rest);
+            out_ += keyword == "if" ? "if (" : "elseif (";
+            emit_code(rest, e);
+            out_ += ") then ";
+            if (keyword == "if") blocks_.push_back({BlockKind::if_block, tag.begin});
+        } else if (keyword == "else") {
+            if (has_rest) fail(rest, "'{% else %}' takes no condition: use '{% elseif expr %}'");
+            if (blocks_.empty() || blocks_.back().kind != BlockKind::if_block)
+                fail(tag.begin, "'{% else %}' outside '{% if %}'");
+            if (blocks_.back().has_else) fail(tag.begin, "second '{% else %}' in the same '{% if %}'");
+            blocks_.back().has_else = true;
+            go_to_line_of(b);
+            out_ += "else ";
+        } else if (keyword == "end") {
+            if (has_rest) fail(rest, "'{% end %}' takes nothing after 'end'");
+            if (blocks_.empty())
+                fail(tag.begin, "'{% end %}' without an opening '{% if %}' or '{% for %}'");
+            go_to_line_of(b);
+            out_ += blocks_.back().kind == BlockKind::for_block ? "end end " : "end ";
+            blocks_.pop_back();
+        } else if (keyword == "for") {
+            for_loop(tag, rest, e);
+        } else if (b == e) {
+            fail(tag.begin, "empty '{% %}': expected if, elseif, else, end or for");
+        } else {
+            std::string shown = keyword.empty() ? std::string(text_.substr(b, e - b)) : std::string(keyword);
+            std::string message = "unknown tag '{% " + shown + " %}': expected if, elseif, else, end or for";
+            if (keyword == "endif" || keyword == "endfor" || keyword == "fi")
+                message += " (every block closes with '{% end %}')";
+            fail(b, message);
+        }
+    }
+
+    std::string_view read_name(std::size_t& i, std::size_t e) const {
+        std::size_t start = i;
+        if (i < e && is_name_start(text_[i]))
+            while (i < e && is_name_char(text_[i])) ++i;
+        return text_.substr(start, i - start);
+    }
+
+    void skip_blanks(std::size_t& i, std::size_t e) const {
+        while (i < e && is_blank(text_[i])) ++i;
+    }
+
+    /// {% for x in expr %} or {% for i, x in expr %}
+    void for_loop(const Tag& tag, std::size_t i, std::size_t e) {
+        auto malformed = [&] {
+            fail(tag.begin, "malformed '{% for %}': expected '{% for x in list %}' or "
+                            "'{% for i, x in list %}'");
+        };
+        std::size_t first_at = i;
+        std::string_view first = read_name(i, e);
+        if (first.empty()) malformed();
+        skip_blanks(i, e);
+        std::string_view second;
+        std::size_t second_at = i;
+        if (i < e && text_[i] == ',') {
+            ++i;
+            skip_blanks(i, e);
+            second_at = i;
+            second = read_name(i, e);
+            if (second.empty()) malformed();
+            skip_blanks(i, e);
+        }
+        std::size_t in_end = i;
+        if (read_name(in_end, e) != "in") malformed();
+        std::size_t expr = in_end;
+        skip_blanks(expr, e);
+        if (expr == e) malformed();
+        loop_variable(first, first_at);
+        if (!second.empty()) {
+            loop_variable(second, second_at);
+            if (second == first) fail(second_at, "the index and the item need different names");
+        }
+        check_expression(expr, e);
+
+        std::string_view item = second.empty() ? first : second;
+        go_to_line_of(expr);
+        out_ += "do local __list = (";
+        emit_code(expr, e);
+        // Plain Lua, no ipairs: the chunk reads no global, and an error indexing a nil list is
+        // reported on this line.
+        out_ += ") for __k = 1, 0x7fffffffffffffff do local ";
+        out_ += item;
+        out_ += " = __list[__k] if ";
+        out_ += item;
+        out_ += " == nil then break end ";
+        if (!second.empty()) {
+            out_ += "local ";
+            out_ += first;
+            out_ += " = __k ";
+        }
+        blocks_.push_back({BlockKind::for_block, tag.begin});
+    }
+
+    void loop_variable(std::string_view name, std::size_t at) const {
+        if (is_lua_keyword(name))
+            fail(at, "'" + std::string(name) + "' is a Lua keyword and cannot name a loop variable");
+        if (name.starts_with("__") || name == "_ENV")
+            fail(at, "loop variable '" + std::string(name) +
+                         "' is reserved: names cannot start with '__' or be _ENV");
+    }
+
+    // ---- Lua checks
+
+    /// Loads "return expr" in the throwaway state: the message then reads as the drafter wrote
+    /// it ("near <eof>"), and points at the template line and column of the expression.
+    void check_expression(std::size_t b, std::size_t e) {
+        std::string_view expr = text_.substr(b, e - b);
+        auto not_single = [&] {
+            fail(b, "invalid expression: expected a single expression, got '" + std::string(expr) + "'");
+        };
+        if (!closes_only_its_brackets(expr)) not_single();
+        std::string chunk = "return ";
+        chunk += expr;
+        if (!loads(chunk)) {
+            std::string message = lua_tostring(lua_.get(), -1);
+            lua_pop(lua_.get(), 1);
+            // "expression:2: unexpected symbol near 'x'" -> line 2 of the expression
+            std::size_t line = 1;
+            std::string_view m = message;
+            constexpr std::string_view prefix = "expression:";
+            if (m.starts_with(prefix)) {
+                m.remove_prefix(prefix.size());
+                std::size_t digits = 0;
+                line = 0;
+                while (digits < m.size() && m[digits] >= '0' && m[digits] <= '9')
+                    line = line * 10 + static_cast<std::size_t>(m[digits++] - '0');
+                m.remove_prefix(digits);
+                if (m.starts_with(": ")) m.remove_prefix(2);
+            }
+            std::size_t at = b;
+            for (std::size_t l = 1; l < line && at < e; ++l) {
+                std::size_t nl = text_.find('\n', at);
+                if (nl == npos || nl >= e) break;
+                at = nl + 1;
+                while (at < e && is_blank(text_[at])) ++at;
+            }
+            fail(at, "invalid expression: " + std::string(m));
+        }
+        lua_pop(lua_.get(), 1);
+        chunk = "return (";
+        chunk += expr;
+        chunk += ")";
+        if (!loads(chunk)) not_single();
+        lua_pop(lua_.get(), 1);
+    }
+
+    bool loads(const std::string& chunk) {
+        return luaL_loadbufferx(lua_.get(), chunk.data(), chunk.size(), "=expression", "t") == LUA_OK;
+    }
+
+    /// The generated chunk must load; this catches what no single tag shows (for example more
+    /// nested loops than Lua allows locals).
+    void check_chunk() {
+        std::string chunkname = "@" + std::string(path_);
+        if (luaL_loadbufferx(lua_.get(), out_.data(), out_.size(), chunkname.c_str(), "t") != LUA_OK)
+            throw TemplateError(lua_tostring(lua_.get(), -1));
+        lua_pop(lua_.get(), 1);
+    }
+
+    std::string_view text_;
+    std::string_view path_;
+    std::size_t body_offset_;
+    detail::LineIndex index_;
+    LuaStatePtr lua_;
+    std::vector<Tag> tags_;
+    std::vector<Span> texts_;
+    std::vector<OpenBlock> blocks_;
+    std::string out_;
+    int lua_line_ = 1;
+};
+
+}  // namespace
+
+CompiledTemplate compile_template(std::string_view text, std::string path) {
+    CompiledTemplate compiled;
+    auto split = parse_front_matter(text, path);
+    compiled.front = std::move(split.front);
+    compiled.lua_source = Compiler(text, path, split.body_offset).compile();
+    compiled.path = std::move(path);
+    return compiled;
+}
+
+CompiledTemplate compile_template_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw TemplateError(path + ": cannot open the template file");
+    std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw TemplateError(path + ": cannot read the template file");
+    return compile_template(content, path);
+}
+
+}  // namespace conventio::tmpl

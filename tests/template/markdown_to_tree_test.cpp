@@ -1,0 +1,160 @@
+#include <doctest/doctest.h>
+
+#include "template/markdown_to_tree.hpp"
+#include "template/template_error.hpp"
+#include "template/tree_dump.hpp"
+
+using conventio::test::dump;
+using conventio::tmpl::markdown_to_blocks;
+using conventio::tmpl::MarkdownOptions;
+using conventio::tmpl::TemplateError;
+
+namespace {
+
+std::string tree(std::string_view markdown, const MarkdownOptions& options = {"md", {}}) {
+    return dump(markdown_to_blocks(markdown, options));
+}
+
+std::string error_of(std::string_view markdown) {
+    try {
+        markdown_to_blocks(markdown, {"clause.md", {}});
+    } catch (const TemplateError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("markdown: paragraphs, nested emphasis, breaks, code") {
+    CHECK(tree("Le **Cerema *(établissement public)* de l'État** et _la DINUM_.\n\nSecond.") ==
+          "body{\"Le \" b:\"Cerema \" bi:\"(établissement public)\" b:\" de l'État\" \" et \" "
+          "i:\"la DINUM\" \".\"}\n"
+          "body{\"Second.\"}");
+    CHECK(tree("***tout***") == "body{bi:\"tout\"}");
+    // A soft break is a space; a hard break (two spaces, backslash) and <br> are line breaks.
+    CHECK(tree("un\ndeux  \ntrois\\\nquatre<br>cinq<br />six") ==
+          "body{\"un deux\" / \"trois\" / \"quatre\" / \"cinq\" / \"six\"}");
+    CHECK(tree("la `clé` ici") == "body{\"la clé ici\"}");
+    CHECK(tree("") == "");
+}
+
+TEST_CASE("markdown: links keep their emphasis; #ref: links are cross-references") {
+    CHECK(tree("voir [le site *beta*](https://beta.gouv.fr) et <https://a.fr>") ==
+          "body{\"voir \" \"le site \"->https://beta.gouv.fr i:\"beta\"->https://beta.gouv.fr "
+          "\" et \" \"https://a.fr\"->https://a.fr}");
+    CHECK(tree("conformément à l'article [6](#ref:art_6).") ==
+          "body{\"conformément à l'article \" ref(art_6,\"6\") \".\"}");
+    CHECK(tree("**voir l'[annexe 2](#ref:annexe_2)**") ==
+          "body{b:\"voir l'\" ref(annexe_2,\"annexe 2\")}");
+    CHECK(error_of("voir [6](#ref:6x)") ==
+          "clause.md:1:6: invalid cross-reference '#ref:6x': expected a letter, then letters, digits or '_'");
+    CHECK(error_of("voir [6 <sup>bis</sup>](#ref:a)") ==
+          "clause.md:1:9: the text of a cross-reference must be plain text");
+}
+
+TEST_CASE("markdown: lists two levels deep, and no deeper") {
+    CHECK(tree("Les parties :\n\n- le Cerema ;\n- la DINUM :\n  1. la mission BETA,\n  2. l'incubateur.\n") ==
+          "body{\"Les parties :\"}\n"
+          "ul[{list{\"le Cerema ;\"}} {list{\"la DINUM :\"} ol[{list{\"la mission BETA,\"}} "
+          "{list{\"l'incubateur.\"}}]}]");
+    CHECK(tree("1. un\n\n   suite\n2.\n") == "ol[{list{\"un\"} list{\"suite\"}} {list{}}]");
+    CHECK(error_of("- a\n  - b\n    - c\n") == "clause.md:3:5: lists nest at most two levels deep");
+}
+
+TEST_CASE("markdown: tables") {
+    CHECK(tree("| Phase | Montant |\n"
+               "|:------|--------:|\n"
+               "| investigation | 10 000 € |\n"
+               "| **construction** |\n"
+               "| a \\| b | c | ignored |\n") ==
+          "table(1,1)[table_header@left{\"Phase\"}|table_header@right{\"Montant\"} / "
+          "table@left{\"investigation\"}|table@right{\"10 000 €\"} / "
+          "table@left{b:\"construction\"}|table@right{} / "
+          "table@left{\"a | b\"}|table@right{\"c\"}]");
+    CHECK(error_of("- item\n\n  | a |\n  |---|\n  | b |\n") ==
+          "clause.md:3:3: a table cannot be inside a list");
+}
+
+TEST_CASE("markdown: footnotes are inline where they are referenced") {
+    CHECK(tree("Le Cerema[^1] et la DINUM[^dinum].\n\n"
+               "[^dinum]: Direction interministérielle du numérique.\n\n"
+               "    Décret n° 2019-1088.\n\n"
+               "[^1]: Établissement public *administratif*.\n\n"
+               "[^unused]: Jamais lue.\n") ==
+          "body{\"Le Cerema\" note[footnote{\"Établissement public \" i:\"administratif\" \".\"}] "
+          "\" et la DINUM\" note[footnote{\"Direction interministérielle du numérique.\"} "
+          "footnote{\"Décret n° 2019-1088.\"}] \".\"}");
+    CHECK(error_of("a[^1]\n\n[^1]: - liste\n") == "clause.md:3:7: a footnote holds paragraphs only");
+    // No definition: the text stays as written.
+    CHECK(tree("a[^9]") == "body{\"a[^9]\"}");
+}
+
+TEST_CASE("markdown: <sup>, <u> and <br> are the only HTML") {
+    CHECK(tree("le 1<sup>er</sup> janvier, <u>souligné *et italique*</u>.") ==
+          "body{\"le 1\" ^:\"er\" \" janvier, \" u:\"souligné \" iu:\"et italique\" \".\"}");
+    CHECK(tree("<SUP>e</SUP>") == "body{^:\"e\"}");
+    CHECK(error_of("un <b>gras</b>") == "clause.md:1:4: unsupported HTML <b>: use **bold**");
+    // Columns count characters, as the drafter's editor does.
+    CHECK(error_of("Échéance <i>x</i>") == "clause.md:1:10: unsupported HTML <i>: use *italic*");
+    CHECK(error_of("un\n<span style=\"x\">a</span>") ==
+          "clause.md:2:1: unsupported HTML <span>: only <sup>, <u> and <br> are allowed");
+    CHECK(error_of("<sup class=\"x\">a</sup>") ==
+          "clause.md:1:1: unsupported HTML <sup>: write <sup> without attributes");
+    CHECK(error_of("a <!-- note -->") ==
+          "clause.md:1:3: HTML comments are not allowed in clause text: use {# ... #} in the template");
+    CHECK(error_of("<div>\nbloc\n</div>\n") ==
+          "clause.md:1:1: unsupported HTML <div>: separate paragraphs with a blank line");
+    CHECK(error_of("a\n\n<br>\n") ==
+          "clause.md:3:1: unsupported HTML <br>: <br> belongs inside a line of text, not on a line "
+          "of its own");
+    CHECK(error_of("1<sup>er janvier") ==
+          "clause.md:1:2: '<sup>' is not closed: expected '</sup>' in the same paragraph");
+    CHECK(error_of("1</u>") == "clause.md:1:2: '</u>' without an opening '<u>'");
+    CHECK(error_of("<u>a <u>b</u></u>") == "clause.md:1:6: '<u>' inside '<u>'");
+}
+
+TEST_CASE("markdown: what clause text cannot hold") {
+    CHECK(error_of("texte\n\n## Article 2\n") ==
+          "clause.md:3:1: headings come from the agreement's structure, not from clause text "
+          "(write \\# for a literal '#')");
+    CHECK(error_of("Titre\n=====\n") ==
+          "clause.md:1:1: headings come from the agreement's structure, not from clause text "
+          "(write \\# for a literal '#')");
+    CHECK(error_of("a\n\n---\n") == "clause.md:3:1: horizontal rules ('---', '***') are not allowed in clause text");
+    CHECK(error_of("> cité\n") == "clause.md:1:1: block quotes ('>') are not allowed in clause text");
+    CHECK(error_of("a\n\n    code\n") ==
+          "clause.md:3:5: code blocks (lines indented by 4 spaces, or fenced with ```) are not "
+          "allowed in clause text");
+    CHECK(error_of("```\nx\n```\n") ==
+          "clause.md:1:1: code blocks (lines indented by 4 spaces, or fenced with ```) are not "
+          "allowed in clause text");
+    CHECK(error_of("logo ![logo](logo.png)") == "clause.md:1:6: images are not supported in clause text");
+}
+
+TEST_CASE("markdown: every text run is checked") {
+    CHECK(error_of("ab\ncd\x01") ==
+          "clause.md:2:3: character U+0001 at byte 5 is not allowed in a document (XML 1.0)");
+    CHECK(error_of("été \xC3\x28") == "clause.md:1:5: invalid UTF-8 at byte 6 (0xC3 0x28)");
+    CHECK(error_of(std::string_view("a\0b", 3)) ==
+          "clause.md:1:2: character U+0000 at byte 1 is not allowed in a document (XML 1.0)");
+    // Character references are decoded by cmark: checked on the run.
+    CHECK(error_of("un\n*deux &#1;*") ==
+          "clause.md:2:2: character U+0001 at byte 5 is not allowed in a document (XML 1.0)");
+}
+
+TEST_CASE("markdown: the text filter sees every run, footnotes and cells included") {
+    MarkdownOptions options{"md", [](std::string_view s) {
+                                std::string out;
+                                for (char c : s) out += c == ' ' ? '_' : c;
+                                return out;
+                            }};
+    CHECK(tree("a b **c d**[^1]\n\n| x y |\n|---|\n\n[^1]: e f\n", options) ==
+          "body{\"a_b_\" b:\"c_d\" note[footnote{\"e_f\"}]}\n"
+          "table(1)[table_header{\"x_y\"}]");
+    MarkdownOptions broken{"md", [](std::string_view) { return std::string("\x02"); }};
+    CHECK_THROWS_WITH_AS(markdown_to_blocks("a", broken),
+                         "md:1:1: after the text filter: character U+0002 at byte 0 is not allowed "
+                         "in a document (XML 1.0)",
+                         TemplateError);
+}
