@@ -33,11 +33,12 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
         const std::string& a = args[i];
         if (a == "-o" || a == "--output") output = value(a);
         else if (a == "--data") r.run.data_file = value(a);
-        else if (a == "--lib") r.run.limits.library_dirs.emplace_back(value(a));
-        else if (a == "--trusted") r.run.limits.trusted = true;
+        else if (a == "--lib") r.run.options.library_dirs.emplace_back(value(a));
+        else if (a == "--templates") r.run.options.template_dirs.emplace_back(value(a));
+        else if (a == "--trusted") r.run.options.trusted = true;
         else if (a == "--max-memory")
-            r.run.limits.memory_bytes = static_cast<std::size_t>(parse_count(a, value(a))) << 20;
-        else if (a == "--max-instructions") r.run.limits.instructions = parse_count(a, value(a));
+            r.run.options.memory_bytes = static_cast<std::size_t>(parse_count(a, value(a))) << 20;
+        else if (a == "--max-instructions") r.run.options.instructions = parse_count(a, value(a));
         else if (a == "--format") {
             std::string list = value(a);
             std::size_t start = 0;
@@ -53,7 +54,7 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
     }
     if (r.run.script.empty()) throw UsageError("render needs a script: conventio render SCRIPT.lua -o OUT.odt");
     if (output.empty()) throw UsageError("render needs an output: -o OUT.odt or -o OUT.docx");
-    if (r.run.limits.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
+    if (r.run.options.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
 
     std::string extension = output.extension().string();
     if (formats.empty()) {
@@ -104,6 +105,7 @@ Render options:
   --format odt,docx        write these formats next to each other (OUT.odt, OUT.docx)
   --data FILE.json         data for the script: its argument `...` and the global `data`
   --lib DIR                also look for `require`d modules in DIR (repeatable)
+  --templates DIR          look for clause templates in DIR first (repeatable)
   --trusted                lift the sandbox (io, os, debug, native modules)
   --max-memory MIB         memory the script may use (default 256)
   --max-instructions N     Lua VM instructions the script may run (default 2000000000)

@@ -1,12 +1,20 @@
 #include "lua/conventio_module.hpp"
 
 #include "lua/document_bindings.hpp"
+#include "lua/french_bindings.hpp"
+#include "lua/identifier_bindings.hpp"
+#include "lua/money_bindings.hpp"
+#include "lua/template_bindings.hpp"
 
 namespace conventio::lua {
 
 int open_conventio(lua_State* L) {
     lua_newtable(L);
     open_document_bindings(L);
+    open_money_bindings(L);
+    open_french_bindings(L);
+    open_identifier_bindings(L);
+    open_template_bindings(L);
     lua_pushstring(L, CONVENTIO_VERSION);
     lua_setfield(L, -2, "version");
     return 1;

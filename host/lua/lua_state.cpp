@@ -29,14 +29,14 @@ std::string mebibytes(std::size_t bytes) {
 
 State& owner(lua_State* L) { return **static_cast<State**>(lua_getextraspace(L)); }
 
-State::State(Limits limits) : limits_(std::move(limits)) {
-    memory_.limit = limits_.memory_bytes;
+State::State(Options options) : options_(std::move(options)) {
+    memory_.limit = options_.memory_bytes;
     L_ = lua_newstate(&State::allocate, &memory_);
     if (!L_) throw ScriptError("cannot create a Lua state: not enough memory");
     *static_cast<State**>(lua_getextraspace(L_)) = this;
-    if (limits_.instructions > 0)
+    if (options_.instructions > 0)
         lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, instructions_per_hook);
-    install_libraries(L_, limits_);
+    install_libraries(L_, options_);
 }
 
 State::~State() {
@@ -64,11 +64,11 @@ void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new
 void State::count_instructions(lua_State* L, lua_Debug*) {
     State& self = owner(L);
     self.instructions_used_ += instructions_per_hook;
-    if (self.limits_.instructions == 0 || self.instructions_used_ <= self.limits_.instructions) return;
+    if (self.options_.instructions == 0 || self.instructions_used_ <= self.options_.instructions) return;
     // Level 0 is the Lua function the hook interrupted: name its line.
     luaL_where(L, 0);
     lua_pushfstring(L, "instruction budget of %I exceeded (a loop that never ends? raise it with --max-instructions)",
-                    static_cast<lua_Integer>(self.limits_.instructions));
+                    static_cast<lua_Integer>(self.options_.instructions));
     lua_concat(L, 2);
     lua_error(L);
 }

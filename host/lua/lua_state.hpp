@@ -13,11 +13,13 @@
 
 namespace conventio::lua {
 
-struct Limits {
+/// How a state runs: its budget and sandbox, and where it finds modules and templates.
+struct Options {
     std::size_t memory_bytes = 256u << 20;        // what the Lua heap may hold
     std::uint64_t instructions = 2'000'000'000;   // VM instructions, counted per 1000
     bool trusted = false;                         // true lifts the sandbox entirely
-    std::vector<std::filesystem::path> library_dirs;  // where `require` looks, in order
+    std::vector<std::filesystem::path> library_dirs;   // where `require` looks, in order
+    std::vector<std::filesystem::path> template_dirs;  // where clause templates are found, in order
 };
 
 /// A script, data or budget failure, with the message already in its final form
@@ -28,7 +30,7 @@ struct ScriptError : std::runtime_error {
 
 class State {
 public:
-    explicit State(Limits limits);
+    explicit State(Options options);
     ~State();
     State(const State&) = delete;
     State& operator=(const State&) = delete;
@@ -43,7 +45,7 @@ public:
     void call(int nargs, int nresults);
 
     std::size_t memory_in_use() const { return memory_.used; }
-    const Limits& limits() const { return limits_; }
+    const Options& options() const { return options_; }
 
     /// Reads a whole source file; throws ScriptError naming the path when it cannot.
     static std::string read_source(const std::filesystem::path& path);
@@ -57,7 +59,7 @@ private:
     static void* allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size);
     static void count_instructions(lua_State* L, lua_Debug* ar);
 
-    Limits limits_;
+    Options options_;
     Memory memory_;
     std::uint64_t instructions_used_ = 0;
     lua_State* L_ = nullptr;

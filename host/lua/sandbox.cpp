@@ -68,7 +68,7 @@ int search_library_dirs(lua_State* L) {
     if (relative.find("..") != std::string::npos || relative.empty() || relative[0] == '/')
         return luaL_error(L, "invalid module name '%s'", name.c_str());
     std::string tried;
-    for (const auto& dir : owner(L).limits().library_dirs) {
+    for (const auto& dir : owner(L).options().library_dirs) {
         for (const std::filesystem::path& candidate :
              {dir / (relative + ".lua"), dir / relative / "init.lua"}) {
             std::error_code ec;
@@ -125,9 +125,9 @@ void restrict_package(lua_State* L) {
 }
 
 /// Trusted runs keep Lua's searchers and add the library folders in front of package.path.
-void extend_package_path(lua_State* L, const Limits& limits) {
+void extend_package_path(lua_State* L, const Options& options) {
     std::string path;
-    for (const auto& dir : limits.library_dirs)
+    for (const auto& dir : options.library_dirs)
         path += (dir / "?.lua").string() + ";" + (dir / "?" / "init.lua").string() + ";";
     lua_getglobal(L, "package");
     lua_getfield(L, -1, "path");
@@ -149,10 +149,10 @@ void register_conventio(lua_State* L) {
 
 }  // namespace
 
-void install_libraries(lua_State* L, const Limits& limits) {
-    if (limits.trusted) {
+void install_libraries(lua_State* L, const Options& options) {
+    if (options.trusted) {
         luaL_openlibs(L);
-        extend_package_path(L, limits);
+        extend_package_path(L, options);
         register_conventio(L);
         return;
     }

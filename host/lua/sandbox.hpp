@@ -9,8 +9,8 @@
 
 namespace conventio::lua {
 
-/// Opens the standard libraries allowed by `limits.trusted`, installs `require` over
-/// `limits.library_dirs`, and registers the `conventio` module (global and requirable).
-void install_libraries(lua_State* L, const Limits& limits);
+/// Opens the standard libraries allowed by `options.trusted`, installs `require` over
+/// `options.library_dirs`, and registers the `conventio` module (global and requirable).
+void install_libraries(lua_State* L, const Options& options);
 
 }  // namespace conventio::lua

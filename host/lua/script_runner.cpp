@@ -1,5 +1,7 @@
 #include "lua/script_runner.hpp"
 
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "document/document_check.hpp"
@@ -8,16 +10,24 @@
 
 namespace conventio::lua {
 
+std::filesystem::path installation_dir() {
+    if (const char* home = std::getenv("CONVENTIO_HOME"); home && *home) return home;
+    return CONVENTIO_SOURCE_DIR;
+}
+
 doc::Document run_script(const ScriptRun& run) {
     std::optional<nlohmann::json> data;
     if (run.data_file) data = load_data_file(*run.data_file);
 
-    Limits limits = run.limits;
-    // The script's own folder comes first, so a sample can require its helpers.
-    limits.library_dirs.insert(limits.library_dirs.begin(), run.script.parent_path().empty()
-                                                                ? std::filesystem::path(".")
-                                                                : run.script.parent_path());
-    State state(std::move(limits));
+    Options options = run.options;
+    // The script's own folder comes first, so a sample can require its helpers; conventio's
+    // own library and templates come last, so a user's folder can override any of them.
+    options.library_dirs.insert(options.library_dirs.begin(), run.script.parent_path().empty()
+                                                                  ? std::filesystem::path(".")
+                                                                  : run.script.parent_path());
+    options.library_dirs.push_back(installation_dir() / "scripts");
+    options.template_dirs.push_back(installation_dir() / "templates");
+    State state(std::move(options));
     lua_State* L = state.get();
     if (data) push_json(L, *data);
     else lua_newtable(L);

@@ -9,10 +9,14 @@
 
 namespace conventio::lua {
 
+/// Where conventio's Lua library (scripts/) and clause templates (templates/) live:
+/// $CONVENTIO_HOME if set, else the source tree it was built from.
+std::filesystem::path installation_dir();
+
 struct ScriptRun {
     std::filesystem::path script;
     std::optional<std::filesystem::path> data_file;
-    Limits limits;
+    Options options;
 };
 
 /// Runs the script (which receives the data as its argument `...` and as the global `data`)

@@ -139,6 +139,13 @@ private:
                 case CMARK_NODE_FOOTNOTE_DEFINITION:
                     break;  // read where it is referenced
                 case CMARK_NODE_HEADING:
+                    if (options_.allow_headings && list_depth == 0 && style == ParagraphStyle::body &&
+                        cmark_node_get_heading_level(n) <= 2) {
+                        out.push_back(doc::Block{paragraph(n, cmark_node_get_heading_level(n) == 1
+                                                                  ? ParagraphStyle::article
+                                                                  : ParagraphStyle::sub_article)});
+                        break;
+                    }
                     fail(n, "headings come from the agreement's structure, not from clause text "
                             "(write \\# for a literal '#')");
                 case CMARK_NODE_THEMATIC_BREAK:

@@ -23,6 +23,10 @@ struct MarkdownOptions {
     /// Applied to the text of every run (French typography spacing); none when empty. Not to
     /// a cross-reference's text, which must stay equal to its anchor's.
     std::function<std::string(std::string_view)> text_filter;
+    /// Structured templates (the GDPR matrix: one `#` per row, one `##` per column) may use
+    /// headings: `#` becomes an Article-styled paragraph and `##` a Sub-article one, for the
+    /// script to regroup. Clause text may not (headings come from the agreement's structure).
+    bool allow_headings = false;
 };
 
 /// Blocks for `markdown`: paragraphs in style body, list items in style list, table cells in

@@ -23,12 +23,12 @@ inline std::filesystem::path write_script(const std::string& name, const std::st
 }
 
 /// The document the snippet returns.
-inline doc::Document run_lua(const std::string& code, lua::Limits limits = {}) {
+inline doc::Document run_lua(const std::string& code, lua::Options limits = {}) {
     return lua::run_script({write_script("snippet.lua", code), std::nullopt, std::move(limits)});
 }
 
 /// The error message the snippet ends with, or "no error".
-inline std::string lua_error_of(const std::string& code, lua::Limits limits = {}) {
+inline std::string lua_error_of(const std::string& code, lua::Options limits = {}) {
     try {
         run_lua(code, std::move(limits));
     } catch (const std::exception& e) {

@@ -31,7 +31,7 @@ TEST_CASE("sandbox: precompiled bytecode is refused") {
 }
 
 TEST_CASE("sandbox: a runaway loop stops at the instruction budget with the line") {
-    conventio::lua::Limits limits;
+    conventio::lua::Options limits;
     limits.instructions = 100000;
     CHECK(lua_error_of("local n = 0\nwhile true do n = n + 1 end", limits) ==
           "snippet.lua:2: instruction budget of 100000 exceeded (a loop that never ends? raise it with "
@@ -39,7 +39,7 @@ TEST_CASE("sandbox: a runaway loop stops at the instruction budget with the line
 }
 
 TEST_CASE("sandbox: a memory bomb stops at the memory cap") {
-    conventio::lua::Limits limits;
+    conventio::lua::Options limits;
     limits.memory_bytes = 8u << 20;
     std::string message = lua_error_of("local t = {}\nfor i = 1, 1e9 do t[i] = ('x'):rep(100) .. i end", limits);
     CHECK(message == "memory limit of 8 MiB exceeded (raise it with --max-memory)");
@@ -48,7 +48,7 @@ TEST_CASE("sandbox: a memory bomb stops at the memory cap") {
 }
 
 TEST_CASE("sandbox: --trusted gives the full standard library") {
-    conventio::lua::Limits limits;
+    conventio::lua::Options limits;
     limits.trusted = true;
     CHECK(lua_error_of("assert(io.open and os.getenv and debug.traceback)" + empty_doc, limits) == "no error");
 }
@@ -57,7 +57,7 @@ TEST_CASE("require finds modules in library folders and reports where it looked"
     auto dir = conventio::test::scratch_dir() / "lib";
     std::filesystem::create_directories(dir / "clauses");
     std::ofstream(dir / "clauses" / "greeting.lua") << "return { text = 'Bonjour' }\n";
-    conventio::lua::Limits limits;
+    conventio::lua::Options limits;
     limits.library_dirs = {dir};
     CHECK(lua_error_of("assert(require('clauses.greeting').text == 'Bonjour')" + empty_doc, limits) ==
           "no error");

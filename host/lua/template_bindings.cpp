@@ -1,0 +1,162 @@
+#include "lua/template_bindings.hpp"
+
+#include <filesystem>
+#include <string>
+
+#include "conventio/french.hpp"
+#include "lua/binding_support.hpp"
+#include "lua/document_bindings.hpp"
+#include "lua/lua_state.hpp"
+#include "template/markdown_escape.hpp"
+#include "template/markdown_to_tree.hpp"
+#include "template/template_cache.hpp"
+#include "template/template_error.hpp"
+
+namespace conventio::lua {
+namespace {
+
+constexpr const char* loaded_templates_key = "conventio.templates";
+
+/// How a template file is named in messages: relative to the working folder when inside it,
+/// so a drafter reads "templates/commun/litiges.md:12:5".
+std::string display_path(const std::filesystem::path& path) {
+    std::error_code ec;
+    auto relative = std::filesystem::relative(path, std::filesystem::current_path(ec), ec);
+    if (!ec && !relative.empty() && *relative.begin() != "..") return relative.string();
+    return path.string();
+}
+
+std::filesystem::path find_template(lua_State* L, const std::string& name) {
+    bool valid = !name.empty() && name.find("..") == std::string::npos && name[0] != '/';
+    for (char ch : name)
+        valid = valid && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '/' || ch == '-');
+    if (!valid)
+        luaL_error(L, "invalid template name '%s' (lower-case letters, digits, '_', '-' and '/')", name.c_str());
+    std::string tried;
+    for (const auto& dir : owner(L).options().template_dirs) {
+        auto candidate = dir / (name + ".md");
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+        tried += "\n\tno file '" + candidate.string() + "'";
+    }
+    luaL_error(L, "template '%s' not found:%s", name.c_str(), tried.c_str());
+    return {};
+}
+
+void push_string_list(lua_State* L, const std::vector<std::string>& list) {
+    lua_createtable(L, static_cast<int>(list.size()), 0);
+    lua_Integer i = 0;
+    for (const auto& s : list) {
+        lua_pushlstring(L, s.data(), s.size());
+        lua_rawseti(L, -2, ++i);
+    }
+}
+
+/// The names of a front-matter list value "[a, b]" as a set table { a = true, b = true }.
+void push_name_set(lua_State* L, const std::string& list) {
+    lua_newtable(L);
+    std::string name;
+    for (char ch : list + ",") {
+        if (ch == '[' || ch == ']' || ch == ' ' || ch == '"' || ch == '\'') continue;
+        if (ch == ',') {
+            if (!name.empty()) {
+                lua_pushboolean(L, 1);
+                lua_setfield(L, -2, name.c_str());
+            }
+            name.clear();
+        } else {
+            name += ch;
+        }
+    }
+}
+
+/// Builds the Lua view of a loaded template: its chunk, path, parameters and front matter.
+void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
+    const auto& t = loaded.compiled;
+    lua_createtable(L, 0, 8);
+    std::string chunkname = "@" + t.path;
+    if (luaL_loadbufferx(L, t.lua_source.data(), t.lua_source.size(), chunkname.c_str(), "t") != LUA_OK)
+        lua_error(L);  // the compiler checked it; this only happens on out-of-memory
+    lua_setfield(L, -2, "chunk");
+    lua_pushstring(L, t.path.c_str());
+    lua_setfield(L, -2, "path");
+    push_string_list(L, t.front.params);
+    lua_setfield(L, -2, "params");
+    lua_pushinteger(L, loaded.params_line);
+    lua_setfield(L, -2, "params_line");
+    lua_pushinteger(L, loaded.params_column);
+    lua_setfield(L, -2, "params_column");
+    auto optional = t.front.other.find("optional");
+    push_name_set(L, optional == t.front.other.end() ? std::string() : optional->second);
+    lua_setfield(L, -2, "optional");
+    auto headings = t.front.other.find("headings");
+    lua_pushboolean(L, headings != t.front.other.end() && headings->second == "true");
+    lua_setfield(L, -2, "headings");
+
+    lua_createtable(L, 0, static_cast<int>(t.front.other.size() + 3));
+    lua_pushstring(L, t.front.key.c_str());
+    lua_setfield(L, -2, "key");
+    lua_pushstring(L, t.front.title.c_str());
+    lua_setfield(L, -2, "title");
+    push_string_list(L, t.front.params);
+    lua_setfield(L, -2, "params");
+    for (const auto& [k, v] : t.front.other) {
+        lua_pushlstring(L, v.data(), v.size());
+        lua_setfield(L, -2, k.c_str());
+    }
+    lua_setfield(L, -2, "front");
+}
+
+/// conventio.template(name): the compiled template as a table, loaded once per state and
+/// compiled once per process.
+int template_fn(lua_State* L) {
+    std::string name = luaL_checkstring(L, 1);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, loaded_templates_key);
+    if (lua_getfield(L, -1, name.c_str()) == LUA_TTABLE) return 1;
+    lua_pop(L, 1);
+    auto path = find_template(L, name);
+    auto loaded = tmpl::TemplateCache::shared().get(path, display_path(path));
+    push_template(L, *loaded);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, name.c_str());
+    return 1;
+}
+
+int markdown_escape_fn(lua_State* L) {
+    std::size_t length = 0;
+    const char* s = luaL_checklstring(L, 1, &length);
+    std::string escaped = tmpl::markdown_escape(std::string_view(s, length));
+    lua_pushlstring(L, escaped.data(), escaped.size());
+    return 1;
+}
+
+/// conventio.Markdown(text, { source = "name", headings = false }): blocks from Markdown,
+/// with French spacing applied to the text (no-break spaces before ":", inside « »...).
+int markdown_fn(lua_State* L) {
+    std::size_t length = 0;
+    const char* text = luaL_checklstring(L, 1, &length);
+    tmpl::MarkdownOptions options;
+    options.source_name = "Markdown";
+    if (lua_istable(L, 2)) {
+        if (lua_getfield(L, 2, "source") == LUA_TSTRING) options.source_name = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        lua_getfield(L, 2, "headings");
+        options.allow_headings = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
+    options.text_filter = [](std::string_view s) { return french_spacing(s); };
+    push_blocks(L, tmpl::markdown_to_blocks(std::string_view(text, length), options));
+    return 1;
+}
+
+}  // namespace
+
+void open_template_bindings(lua_State* L) {
+    static const luaL_Reg functions[] = {{"template", protect<template_fn>},
+                                         {"markdown_escape", protect<markdown_escape_fn>},
+                                         {"Markdown", protect<markdown_fn>},
+                                         {nullptr, nullptr}};
+    luaL_setfuncs(L, functions, 0);
+}
+
+}  // namespace conventio::lua

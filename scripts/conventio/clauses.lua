@@ -1,0 +1,109 @@
+--- Clause templates at run time: compiled templates come from the host (compiled once per
+--- process and cached), are evaluated here with the clause's parameters, and their Markdown
+--- becomes document blocks. Values inserted from data are escaped, so they never become
+--- markup; only Markup values (cross-references, or what a script marks on purpose) are
+--- inserted as Markdown.
+local c = require "conventio"
+
+local M = {}
+
+local Markup = { __name = "conventio.Markup" }
+Markup.__index = Markup
+Markup.__tostring = function(m) return m.markdown end
+Markup.__concat = function(a, b)
+  local function md(x)
+    if getmetatable(x) == Markup then return x.markdown end
+    return c.markdown_escape(tostring(x))
+  end
+  return setmetatable({ markdown = md(a) .. md(b) }, Markup)
+end
+
+--- Markdown inserted as is by a template: use it for text the script trusts, never for data.
+function M.markup(markdown)
+  return setmetatable({ markdown = markdown }, Markup)
+end
+
+function M.is_markup(value) return getmetatable(value) == Markup end
+
+--- What a placeholder inserts: Markup as is, anything else as literal text.
+local function markdown_of(value)
+  if getmetatable(value) == Markup then return value.markdown end
+  return c.markdown_escape(tostring(value))
+end
+
+--- The environment a template's expressions see: its parameters, then a few pure helpers.
+--- A name that is neither is an error at the place it is used.
+local helpers = {
+  money = c.Money,
+  date = c.Date,
+  guillemets = c.guillemets,
+  ordinal = c.ordinal,
+  capitalize = c.capitalize,
+  markup = M.markup,
+  tostring = tostring,
+  math = math,
+  string = string,
+  table = table,
+}
+
+local function environment(template, params)
+  local optional = template.optional
+  return setmetatable({}, {
+    __index = function(_, name)
+      local value = params[name]
+      if value ~= nil then return value end
+      value = helpers[name]
+      if value ~= nil then return value end
+      if optional[name] then return nil end
+      error(("missing parameter '%s'"):format(name), 2)
+    end,
+    __newindex = function(_, name)
+      error(("a template cannot set '%s'"):format(name), 2)
+    end,
+  })
+end
+
+--- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
+function M.markdown(name, params)
+  local template = c.template(name)
+  params = params or {}
+  for _, required in ipairs(template.params) do
+    if params[required] == nil then
+      error(("%s:%d:%d: missing parameter '%s' (the template needs: %s)"):format(
+        template.path, template.params_line, template.params_column, required,
+        table.concat(template.params, ", ")), 0)
+    end
+  end
+  local out, n = {}, 0
+  local function text(s)
+    n = n + 1
+    out[n] = s
+  end
+  local function value(line, column, expression)
+    local ok, result = pcall(expression)
+    if not ok then
+      local message = tostring(result):gsub("^[^\n]-:%d+: ", "", 1)
+      error(("%s:%d:%d: %s"):format(template.path, line, column, message), 0)
+    end
+    if result == nil then
+      error(("%s:%d:%d: this value is nil"):format(template.path, line, column), 0)
+    end
+    n = n + 1
+    out[n] = markdown_of(result)
+  end
+  template.chunk(environment(template, params), text, value)
+  return table.concat(out), template
+end
+
+--- The blocks of template `name` with `params`: an array of conventio.Block.
+function M.blocks(name, params)
+  local markdown, template = M.markdown(name, params)
+  return c.Markdown(markdown, { source = template.path, headings = template.headings })
+end
+
+--- The front matter of template `name` (key, title, params, and any other field).
+function M.front_matter(name)
+  return c.template(name).front
+end
+
+return M
