@@ -7,6 +7,10 @@
 namespace conventio::odt::detail {
 namespace {
 
+// LibreOffice's smallest header or footer (0.1 cm). Its DOCX import builds Word's header
+// and footer geometry out of it; the ODT does the same so both render alike.
+constexpr int min_header_footer_height = 57;
+
 void default_paragraph_style(xml::Writer& w) {
     xml::Element s(w, "style:default-style");
     w.attr("style:family", "paragraph");
@@ -174,18 +178,24 @@ void footnote_separator(xml::Writer& w) {
     w.attr("style:color", "#000000");
     w.attr("style:line-style", "solid");
     w.attr("style:adjustment", "left");
-    w.attr("style:distance-before-sep", Length::points(120));
-    w.attr("style:distance-after-sep", Length::points(120));
+    // LibreOffice's own distances, which its DOCX import also uses.
+    w.attr("style:distance-before-sep", Length::points(min_header_footer_height));
+    w.attr("style:distance-after-sep", Length::points(min_header_footer_height));
 }
 
-/// The header or footer box: its margin on the page is header_distance, and its minimum
-/// height fills the rest of the page margin, so the body starts where the page margin ends
-/// unless the header text is taller (DOCX's w:header distance behaves the same way).
+/// The header or footer box, as LibreOffice builds it from DOCX's: the page margin is
+/// header_distance, the box (spacing included) fills the rest of the page margin, and the
+/// spacing shrinks as the text grows. So the header text starts header_distance from the
+/// top edge, the footer text ends header_distance from the bottom edge, and the body keeps
+/// its margins unless the text is taller.
 void header_footer_style(xml::Writer& w, std::string_view element, std::string_view spacing) {
+    constexpr int box = style::margin_top - style::header_distance;
+    static_assert(style::margin_bottom == style::margin_top, "one box serves header and footer");
     xml::Element s(w, element);
     w.start("style:header-footer-properties");
-    w.attr("fo:min-height", Length::points(style::margin_top - style::header_distance));
-    w.attr(spacing, "0pt");
+    w.attr("fo:min-height", Length::points(box));
+    w.attr(spacing, Length::points(box - min_header_footer_height));
+    w.attr("style:dynamic-spacing", "true");
     w.end();
 }
 
