@@ -78,11 +78,18 @@ public:
     }
 };
 
-Length column_style_name_suffix(std::size_t column) { return Length::integer(static_cast<int>(column + 1), ""); }
-
+/// "Table3": the table:name LibreOffice shows, and the name of the table's style.
 std::string table_name(int index) {
     std::string name = "Table";
     name += Length::integer(index, "").view();
+    return name;
+}
+
+/// "Table3.C2": the style of a column of one table (tables differ in their widths).
+std::string column_style_name(const std::string& table, std::size_t column) {
+    std::string name = table;
+    name += ".C";
+    name += Length::integer(static_cast<int>(column + 1), "").view();
     return name;
 }
 
@@ -100,7 +107,7 @@ void table_styles(xml::Writer& w, int index, const std::vector<double>& weights)
     std::vector<int> widths = column_widths(weights, style::text_width);
     for (std::size_t c = 0; c < widths.size(); ++c) {
         xml::Element s(w, "style:style");
-        w.attr("style:name", name + ".C" + std::string(column_style_name_suffix(c).view()));
+        w.attr("style:name", column_style_name(name, c));
         w.attr("style:family", "table-column");
         w.start("style:table-column-properties");
         w.attr("style:column-width", Length::points(widths[c]));
@@ -182,7 +189,7 @@ private:
         w_.attr("table:style-name", name);
         for (std::size_t c = 0; c < columns; ++c) {
             w_.start("table:table-column");
-            w_.attr("table:style-name", name + ".C" + std::string(column_style_name_suffix(c).view()));
+            w_.attr("table:style-name", column_style_name(name, c));
             w_.end();
         }
     }
