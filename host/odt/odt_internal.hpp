@@ -150,6 +150,9 @@ inline constexpr std::string_view bullet_list_style = "ListBullet";
 inline constexpr std::string_view number_list_style = "ListNumber";
 inline constexpr std::string_view hyperlink_style = "Hyperlink";
 inline constexpr std::string_view note_reference_style = "FootnoteReference";
+/// The note's number at the start of its text. LibreOffice ignores a notes configuration
+/// that gives this number the reference's own style, so it has a twin.
+inline constexpr std::string_view note_number_style = "FootnoteNumber";
 
 inline constexpr std::string_view mimetype = "application/vnd.oasis.opendocument.text";
 

@@ -82,6 +82,15 @@ void paragraph_style(xml::Writer& w, const style::ParagraphLook& look) {
     paragraph_text_properties(w, look);
 }
 
+void superscript_style(xml::Writer& w, std::string_view name, std::string_view display_name) {
+    xml::Element s(w, "style:style");
+    w.attr("style:name", name);
+    w.attr("style:display-name", display_name);
+    w.attr("style:family", "text");
+    xml::Element t(w, "style:text-properties");
+    w.attr("style:text-position", "super 58%");
+}
+
 void character_styles(xml::Writer& w) {
     {
         xml::Element s(w, "style:style");
@@ -93,12 +102,9 @@ void character_styles(xml::Writer& w) {
         w.attr("style:text-underline-width", "auto");
         w.attr("style:text-underline-color", "font-color");
     }
-    xml::Element s(w, "style:style");
-    w.attr("style:name", note_reference_style);
-    w.attr("style:display-name", "Footnote reference");
-    w.attr("style:family", "text");
-    xml::Element t(w, "style:text-properties");
-    w.attr("style:text-position", "super 58%");
+    // Both note numbers are superscript, as DOCX's FootnoteReference style makes them.
+    superscript_style(w, note_reference_style, "Footnote reference");
+    superscript_style(w, note_number_style, "Footnote number");
 }
 
 /// Level n (1-based) of a list: indented n * list_indent, the marker hanging by
@@ -152,7 +158,7 @@ void number_list_style(xml::Writer& w) {
 void notes_configuration(xml::Writer& w) {
     xml::Element c(w, "text:notes-configuration");
     w.attr("text:note-class", "footnote");
-    w.attr("text:citation-style-name", note_reference_style);
+    w.attr("text:citation-style-name", note_number_style);
     w.attr("text:citation-body-style-name", note_reference_style);
     w.attr("text:default-style-name", style::look(doc::ParagraphStyle::footnote).internal_id);
     w.attr("style:num-format", "1");

@@ -80,6 +80,8 @@ TEST_CASE("odt styles: the Hyperlink and footnote reference character styles") {
                    "style:text-underline-color=\"font-color\"/></style:style>"));
     CHECK(has(xml, "<style:style style:name=\"FootnoteReference\" style:display-name=\"Footnote reference\" "
                    "style:family=\"text\"><style:text-properties style:text-position=\"super 58%\"/></style:style>"));
+    CHECK(has(xml, "<style:style style:name=\"FootnoteNumber\" style:display-name=\"Footnote number\" "
+                   "style:family=\"text\"><style:text-properties style:text-position=\"super 58%\"/></style:style>"));
 }
 
 TEST_CASE("odt styles: list levels indent by list_indent with a hanging marker") {
@@ -101,7 +103,7 @@ TEST_CASE("odt styles: list levels indent by list_indent with a hanging marker")
 
 TEST_CASE("odt styles: footnotes numbered 1, 2, 3 through the document, at the page foot") {
     CHECK(has(styles_of(), "<text:notes-configuration text:note-class=\"footnote\" "
-                           "text:citation-style-name=\"FootnoteReference\" "
+                           "text:citation-style-name=\"FootnoteNumber\" "
                            "text:citation-body-style-name=\"FootnoteReference\" text:default-style-name=\"Footnote\" "
                            "style:num-format=\"1\" text:start-value=\"0\" text:footnotes-position=\"page\" "
                            "text:start-numbering-at=\"document\"/>"));
