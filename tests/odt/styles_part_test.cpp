@@ -27,18 +27,6 @@ std::string styles_of(doc::Inlines header = {}, doc::Inlines footer = {}) {
 
 }  // namespace
 
-TEST_CASE("odt lengths: twips become exact points") {
-    using odt::detail::Length;
-    CHECK(Length::points(567).view() == "28.35pt");
-    CHECK(Length::points(9070).view() == "453.5pt");
-    CHECK(Length::points(0).view() == "0pt");
-    CHECK(Length::points(-284).view() == "-14.2pt");
-    CHECK(Length::points(1).view() == "0.05pt");
-    CHECK(Length::font_size(22).view() == "11pt");
-    CHECK(Length::font_size(17).view() == "8.5pt");
-    CHECK(Length::integer(5442, "*").view() == "5442*");
-}
-
 TEST_CASE("odt styles: defaults set widows, orphans, single spacing, the font and French") {
     CHECK(has(styles_of(), "<style:default-style style:family=\"paragraph\"><style:paragraph-properties "
                            "fo:orphans=\"2\" fo:widows=\"2\" fo:line-height=\"100%\" style:tab-stop-distance=\"36pt\" "
