@@ -19,10 +19,12 @@ void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const auto& value = blocks[i].value;
         if (std::holds_alternative<doc::PageBreak>(value)) {
-            bool paragraph_follows =
-                i + 1 < blocks.size() && std::holds_alternative<doc::Paragraph>(blocks[i + 1].value);
-            if (paragraph_follows) break_pending = true;
-            else visitor.break_paragraph();
+            bool paragraph_follows = i + 1 < blocks.size() &&
+                                     std::holds_alternative<doc::Paragraph>(blocks[i + 1].value);
+            if (paragraph_follows)
+                break_pending = true;
+            else
+                visitor.break_paragraph();
         } else if (const auto* p = std::get_if<doc::Paragraph>(&value)) {
             visitor.paragraph(*p, break_pending);
             break_pending = false;
@@ -228,8 +230,8 @@ std::string content_xml(const doc::Document& document) {
     xml::Writer w;
     {
         xml::Element root(w, "office:document-content");
-        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text, Namespace::table,
-                               Namespace::fo, Namespace::xlink, Namespace::svg});
+        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text,
+                               Namespace::table, Namespace::fo, Namespace::xlink, Namespace::svg});
         w.attr("office:version", "1.3");
         font_face_decls(w);
         automatic_styles(w, used);

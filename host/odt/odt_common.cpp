@@ -15,7 +15,8 @@ void Length::append(std::string_view s) {
 void Length::append_int(int value) {
     std::array<char, 12> digits{};
     std::size_t n = 0;
-    unsigned magnitude = value < 0 ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
+    unsigned magnitude =
+        value < 0 ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
     if (value < 0) buffer_[size_++] = '-';
     do {
         digits[n++] = static_cast<char>('0' + magnitude % 10);
@@ -27,7 +28,8 @@ void Length::append_int(int value) {
 Length Length::points(int twips) {
     Length l;
     if (twips < 0) l.buffer_[l.size_++] = '-';
-    unsigned magnitude = twips < 0 ? 0u - static_cast<unsigned>(twips) : static_cast<unsigned>(twips);
+    unsigned magnitude =
+        twips < 0 ? 0u - static_cast<unsigned>(twips) : static_cast<unsigned>(twips);
     l.append_int(static_cast<int>(magnitude / 20));
     // A twip is 0.05 pt, so two decimals are always exact.
     unsigned hundredths = (magnitude % 20) * 5;

@@ -216,7 +216,8 @@ void page_layout(xml::Writer& w, const doc::Document& document) {
         w.attr("fo:page-height", Length::points(style::page_height));
         w.attr("style:print-orientation", "portrait");
         // ODF page margins run to the header and footer boxes, not to the body text.
-        w.attr("fo:margin-top", Length::points(header ? style::header_distance : style::margin_top));
+        w.attr("fo:margin-top",
+               Length::points(header ? style::header_distance : style::margin_top));
         w.attr("fo:margin-bottom",
                Length::points(footer ? style::header_distance : style::margin_bottom));
         w.attr("fo:margin-left", Length::points(style::margin_left));
@@ -245,8 +246,8 @@ std::string styles_xml(const doc::Document& document) {
     xml::Writer w;
     {
         xml::Element root(w, "office:document-styles");
-        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text, Namespace::table,
-                               Namespace::fo, Namespace::xlink, Namespace::svg});
+        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text,
+                               Namespace::table, Namespace::fo, Namespace::xlink, Namespace::svg});
         w.attr("office:version", "1.3");
         font_face_decls(w);
         named_styles(w);

@@ -52,12 +52,18 @@ void TextWriter::inlines(const doc::Inlines& content) {
         std::visit(
             [this, word_follows](const auto& i) {
                 using T = std::decay_t<decltype(i)>;
-                if constexpr (std::is_same_v<T, doc::Run>) run(i, word_follows);
-                else if constexpr (std::is_same_v<T, doc::LineBreak>) line_break();
-                else if constexpr (std::is_same_v<T, doc::Footnote>) footnote(i);
-                else if constexpr (std::is_same_v<T, doc::Anchor>) anchor(i, word_follows);
-                else if constexpr (std::is_same_v<T, doc::CrossRef>) cross_ref(i, word_follows);
-                else field(i);
+                if constexpr (std::is_same_v<T, doc::Run>)
+                    run(i, word_follows);
+                else if constexpr (std::is_same_v<T, doc::LineBreak>)
+                    line_break();
+                else if constexpr (std::is_same_v<T, doc::Footnote>)
+                    footnote(i);
+                else if constexpr (std::is_same_v<T, doc::Anchor>)
+                    anchor(i, word_follows);
+                else if constexpr (std::is_same_v<T, doc::CrossRef>)
+                    cross_ref(i, word_follows);
+                else
+                    field(i);
             },
             content[n]);
     }
@@ -172,7 +178,8 @@ void TextWriter::text(std::string_view s, bool word_follows) {
         if (c == ' ') {
             std::size_t end = i;
             while (end < s.size() && s[end] == ' ') ++end;
-            bool literal_first = !after_space_ && (end < s.size() ? !is_white(s[end]) : word_follows);
+            bool literal_first =
+                !after_space_ && (end < s.size() ? !is_white(s[end]) : word_follows);
             if (literal_first && end - i == 1) {
                 i = end;  // an ordinary space between words stays in the text node
                 continue;

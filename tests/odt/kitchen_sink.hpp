@@ -68,34 +68,24 @@ inline doc::Document kitchen_sink() {
 
     auto& b = d.body;
     b.push_back(block(para(ParagraphStyle::title, {run("CONVENTION DE PARTENARIAT")})));
-    b.push_back(block(doc::Paragraph{ParagraphStyle::body, doc::Align::center, true,
-                                     {run("Entre les soussignés")}}));
-    b.push_back(block(para(ParagraphStyle::article,
-                           {run("Article "), doc::Anchor{"art_objet", "1"},
-                            run(" \u2013 Objet")})));
+    b.push_back(block(doc::Paragraph{
+        ParagraphStyle::body, doc::Align::center, true, {run("Entre les soussignés")}}));
+    b.push_back(block(para(ParagraphStyle::article, {run("Article "), doc::Anchor{"art_objet", "1"},
+                                                     run(" \u2013 Objet")})));
+    b.push_back(
+        block(para(ParagraphStyle::body,
+                   {run("La présente convention a pour objet "), run("important", "b"), run(", "),
+                    run("en italique", "i"), run(" et "), run("souligné", "u"), run(" ; 1"),
+                    run("er", "s"), run(" montant\u00a0: 475\u202f000\u00a0€"),
+                    doc::Footnote{{para(ParagraphStyle::footnote, {run("Montant hors taxes.")})}},
+                    run(".  Deux espaces,\tune tabulation, "),
+                    run("un lien", "b", "https://www.cerema.fr/?a=1&b=2"), doc::LineBreak{},
+                    run("  et une ligne nouvelle "), run("gras italique", "bi")})));
+    b.push_back(block(para(ParagraphStyle::sub_article, {run("1.1 Modalités")})));
     b.push_back(block(para(
         ParagraphStyle::body,
-        {run("La présente convention a pour objet "),
-         run("important", "b"),
-         run(", "),
-         run("en italique", "i"),
-         run(" et "),
-         run("souligné", "u"),
-         run(" ; 1"),
-         run("er", "s"),
-         run(" montant\u00a0: 475\u202f000\u00a0€"),
-         doc::Footnote{{para(ParagraphStyle::footnote, {run("Montant hors taxes.")})}},
-         run(".  Deux espaces,\tune tabulation, "),
-         run("un lien", "b", "https://www.cerema.fr/?a=1&b=2"),
-         doc::LineBreak{},
-         run("  et une ligne nouvelle "),
-         run("gras italique", "bi")})));
-    b.push_back(block(para(ParagraphStyle::sub_article, {run("1.1 Modalités")})));
-    b.push_back(block(para(ParagraphStyle::body,
-                           {run("Comme prévu à l'article "), doc::CrossRef{"art_objet", "1"},
-                            run(", voir la note"),
-                            doc::Footnote{{para(ParagraphStyle::footnote, {run("Deuxième note.")})}},
-                            run(".")})));
+        {run("Comme prévu à l'article "), doc::CrossRef{"art_objet", "1"}, run(", voir la note"),
+         doc::Footnote{{para(ParagraphStyle::footnote, {run("Deuxième note.")})}}, run(".")})));
     for (int i = 0; i < 12; ++i)
         b.push_back(block(body(
             "Le partenaire s'engage à fournir les données nécessaires à la réalisation de l'étude, "
@@ -151,8 +141,9 @@ inline doc::Document kitchen_sink() {
     b.push_back(doc::Block{doc::PageBreak{}});
     b.push_back(block(body("Après un saut de page.")));
     b.push_back(doc::Block{doc::PageBreak{}});
-    b.push_back(doc::Block{doc::Signatures{{{signature("Pour le Cerema"), signature("Le directeur")},
-                                            {signature("Pour la Ville"), signature("Le maire")}}}});
+    b.push_back(
+        doc::Block{doc::Signatures{{{signature("Pour le Cerema"), signature("Le directeur")},
+                                    {signature("Pour la Ville"), signature("Le maire")}}}});
     b.push_back(block(para(ParagraphStyle::annex_heading, {run("ANNEXE 1 \u2013 Budget")})));
     b.push_back(block(body("Contenu de l'annexe.")));
     b.push_back(doc::Block{doc::PageBreak{}});

@@ -30,7 +30,8 @@ int run(const std::string& command) {
 }  // namespace
 
 TEST_CASE("odt: a kitchen-sink package validates against the ODF 1.3 schemas") {
-    std::string zip = conventio::package::build_zip(conventio::odt::parts(conventio::odt::test::kitchen_sink()));
+    std::string zip =
+        conventio::package::build_zip(conventio::odt::parts(conventio::odt::test::kitchen_sink()));
     // CONVENTIO_ODT_SAMPLE=/tmp/x.odt keeps a copy to open in LibreOffice by hand.
     if (const char* keep = std::getenv("CONVENTIO_ODT_SAMPLE"))
         std::ofstream(keep, std::ios::binary) << zip;

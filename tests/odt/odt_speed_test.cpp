@@ -21,13 +21,16 @@ doc::Document agreement() {
     d.footer = {run("Page "), doc::Field{doc::FieldKind::page_number}, run(" / "),
                 doc::Field{doc::FieldKind::page_count}};
     for (int a = 0; a < 20; ++a) {
-        d.body.push_back(odt::test::block(para(doc::ParagraphStyle::article, {run("Article"), run(" 1 \u2013 Objet")})));
+        d.body.push_back(odt::test::block(
+            para(doc::ParagraphStyle::article, {run("Article"), run(" 1 \u2013 Objet")})));
         for (int p = 0; p < 7; ++p) {
             doc::Inlines content = {
                 run("Le partenaire s'engage à fournir "), run("les données nécessaires", "b"),
                 run(" à la réalisation de l'étude dans les délais convenus entre les parties"),
                 run(" et à informer le Cerema.")};
-            if (p == 3) content.push_back(doc::Footnote{{para(doc::ParagraphStyle::footnote, {run("Une note.")})}});
+            if (p == 3)
+                content.push_back(
+                    doc::Footnote{{para(doc::ParagraphStyle::footnote, {run("Une note.")})}});
             d.body.push_back(odt::test::block(para(doc::ParagraphStyle::body, std::move(content))));
         }
     }
@@ -46,8 +49,10 @@ TEST_CASE("odt: the XML of a 3,500-word agreement is written quickly") {
         bytes += odt::detail::content_xml(d).size();
         bytes += odt::detail::styles_xml(d).size();
     }
-    auto elapsed = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start);
+    auto elapsed =
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start);
     double per_document = elapsed.count() / rounds;
-    MESSAGE("content.xml + styles.xml of ~3,500 words: " << per_document << " us (" << bytes / (rounds + 5) << " bytes)");
+    MESSAGE("content.xml + styles.xml of ~3,500 words: " << per_document << " us ("
+                                                         << bytes / (rounds + 5) << " bytes)");
     CHECK(per_document < 20000.0);  // only catches a pathological regression
 }

@@ -26,7 +26,7 @@ TEST_CASE("odt package: the zip starts with the stored mimetype, readable from i
     std::string zip = package::build_zip(odt::parts(doc::Document{}));
     REQUIRE(zip.size() > 38 + 39);
     CHECK(zip.compare(0, 4, "PK\x03\x04") == 0);
-    CHECK(zip[8] == 0);   // compression method: stored
+    CHECK(zip[8] == 0);  // compression method: stored
     CHECK(zip[9] == 0);
     CHECK(zip[28] == 0);  // no extra field
     CHECK(zip[29] == 0);
