@@ -122,9 +122,9 @@ public:
 
 private:
     void paragraph(const ParagraphKey& key, const doc::Inlines& content);
+    void inlines(const doc::Inlines& content);
     // `word_follows`: the next inline starts with a visible character, so a single space
     // ending this one can stay an ordinary character.
-    void inlines(const doc::Inlines& content);
     void run(const doc::Run& run, bool word_follows);
     void marked_text(const doc::Run& run, bool word_follows);
     void footnote(const doc::Footnote& note);
