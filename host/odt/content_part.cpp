@@ -1,0 +1,245 @@
+// content.xml: the body (paragraphs, headings, lists, tables, signatures, page breaks) and
+// the automatic styles it uses.
+#include <string>
+#include <vector>
+
+#include "document/style_sheet.hpp"
+#include "odt/odt_internal.hpp"
+
+namespace conventio::odt::detail {
+namespace {
+
+/// Walks one sequence of blocks, turning each PageBreak into a page break before the
+/// paragraph that follows it or, when no paragraph follows, into an empty Body paragraph
+/// carrying the break (the DOCX writer does the same). The collecting and the writing pass
+/// both walk through here, so they cannot disagree on which paragraph breaks.
+template <class Visitor>
+void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor) {
+    bool break_pending = false;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const auto& value = blocks[i].value;
+        if (std::holds_alternative<doc::PageBreak>(value)) {
+            bool paragraph_follows = i + 1 < blocks.size() &&
+                                     std::holds_alternative<doc::Paragraph>(blocks[i + 1].value);
+            if (paragraph_follows)
+                break_pending = true;
+            else
+                visitor.break_paragraph();
+        } else if (const auto* p = std::get_if<doc::Paragraph>(&value)) {
+            visitor.paragraph(*p, break_pending);
+            break_pending = false;
+        } else if (const auto* l = std::get_if<doc::List>(&value)) {
+            visitor.list(*l);
+        } else if (const auto* t = std::get_if<doc::Table>(&value)) {
+            if (!t->rows.empty()) visitor.table(*t);  // ODF has no table without rows
+        } else if (const auto* s = std::get_if<doc::Signatures>(&value)) {
+            visitor.signatures(*s);
+        }
+    }
+}
+
+/// The look of a table cell: everything its automatic style depends on.
+struct CellLook {
+    bool borders;
+    bool header;
+};
+
+std::string_view cell_style_name(CellLook look) {
+    if (look.borders) return look.header ? "CellBorderHeader" : "CellBorder";
+    return look.header ? "CellPlainHeader" : "CellPlain";
+}
+
+/// First pass: which automatic styles the body needs, in order of first use.
+class Collector {
+public:
+    AutoStyles styles{""};
+    std::vector<std::vector<double>> table_weights;  // one entry per table, in body order
+    bool cell_looks[2][2] = {};                      // [borders][header]
+
+    void blocks(const std::vector<doc::Block>& b) { each_block(b, *this); }
+    void paragraph(const doc::Paragraph& p, bool break_before) { styles.add(p, break_before); }
+    void break_paragraph() { styles.add(ParagraphKey{.break_before = true}); }
+
+    void list(const doc::List& l) {
+        for (const doc::ListItem& item : l.items) blocks(item.blocks);
+    }
+
+    void table(const doc::Table& t) {
+        table_weights.push_back(t.column_weights);
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            cell_looks[t.borders][t.header_row && r == 0] = true;
+            for (const doc::Cell& cell : t.rows[r].cells) blocks(cell.blocks);
+        }
+    }
+
+    void signatures(const doc::Signatures& s) {
+        table_weights.emplace_back(s.columns.size(), 1.0);
+        cell_looks[0][0] = true;
+        for (const auto& column : s.columns)
+            for (const doc::Paragraph& p : column) styles.add(p, false);
+    }
+};
+
+/// "Table3": the table:name LibreOffice shows, and the name of the table's style.
+std::string table_name(int index) {
+    std::string name = "Table";
+    name += Length::integer(index, "").view();
+    return name;
+}
+
+/// "Table3.C2": the style of a column of one table (tables differ in their widths).
+std::string column_style_name(const std::string& table, std::size_t column) {
+    std::string name = table;
+    name += ".C";
+    name += Length::integer(static_cast<int>(column + 1), "").view();
+    return name;
+}
+
+void table_styles(xml::Writer& w, int index, const std::vector<double>& weights) {
+    std::string name = table_name(index);
+    {
+        xml::Element s(w, "style:style");
+        w.attr("style:name", name);
+        w.attr("style:family", "table");
+        w.start("style:table-properties");
+        w.attr("style:width", Length::points(style::text_width));
+        w.attr("table:align", "margins");
+        w.end();
+    }
+    std::vector<int> widths = column_widths(weights, style::text_width);
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        xml::Element s(w, "style:style");
+        w.attr("style:name", column_style_name(name, c));
+        w.attr("style:family", "table-column");
+        w.start("style:table-column-properties");
+        w.attr("style:column-width", Length::points(widths[c]));
+        w.attr("style:rel-column-width", Length::integer(widths[c], "*"));
+        w.end();
+    }
+}
+
+void cell_style(xml::Writer& w, CellLook look) {
+    xml::Element s(w, "style:style");
+    w.attr("style:name", cell_style_name(look));
+    w.attr("style:family", "table-cell");
+    xml::Element props(w, "style:table-cell-properties");
+    w.attr("fo:padding", Length::points(style::table_cell_padding));
+    w.attr("fo:border", look.borders ? "0.5pt solid #000000" : "none");
+    if (look.header) w.attr("fo:background-color", "#D9D9D9");
+}
+
+void automatic_styles(xml::Writer& w, const Collector& used) {
+    xml::Element styles(w, "office:automatic-styles");
+    used.styles.write(w);
+    int index = 0;
+    for (const auto& weights : used.table_weights) table_styles(w, ++index, weights);
+    for (bool borders : {true, false})
+        for (bool header : {false, true})
+            if (used.cell_looks[borders][header]) cell_style(w, CellLook{borders, header});
+}
+
+/// Second pass: the body itself.
+class BodyWriter {
+public:
+    BodyWriter(xml::Writer& w, const AutoStyles& styles) : w_(w), text_(w, styles) {}
+
+    void blocks(const std::vector<doc::Block>& b) { each_block(b, *this); }
+    void paragraph(const doc::Paragraph& p, bool break_before) { text_.paragraph(p, break_before); }
+    void break_paragraph() { text_.empty_paragraph(doc::ParagraphStyle::body, true); }
+
+    void list(const doc::List& l) {
+        xml::Element list(w_, "text:list");
+        // A nested list names its own style too, so a bulleted list inside a numbered one
+        // gets dashes; and every text:list restarts its numbering (no continue-numbering).
+        w_.attr("text:style-name", l.ordered ? number_list_style : bullet_list_style);
+        for (const doc::ListItem& item : l.items) {
+            xml::Element li(w_, "text:list-item");
+            if (item.blocks.empty()) text_.empty_paragraph(doc::ParagraphStyle::list);
+            blocks(item.blocks);
+        }
+    }
+
+    void table(const doc::Table& t) {
+        start_table(t.column_weights.size());
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            bool header = t.header_row && r == 0;
+            // Header rows repeat at the top of each page the table runs onto.
+            if (header) w_.start("table:table-header-rows");
+            row(t.rows[r], CellLook{t.borders, header});
+            if (header) w_.end();
+        }
+        w_.end();
+    }
+
+    void signatures(const doc::Signatures& s) {
+        start_table(s.columns.size());
+        xml::Element tr(w_, "table:table-row");
+        for (const auto& column : s.columns) {
+            start_cell(CellLook{false, false});
+            if (column.empty()) text_.empty_paragraph(doc::ParagraphStyle::table);
+            for (const doc::Paragraph& p : column) text_.paragraph(p);
+            w_.end();
+        }
+        w_.end();
+    }
+
+private:
+    void start_table(std::size_t columns) {
+        std::string name = table_name(++tables_);
+        w_.start("table:table");
+        w_.attr("table:name", name);
+        w_.attr("table:style-name", name);
+        for (std::size_t c = 0; c < columns; ++c) {
+            w_.start("table:table-column");
+            w_.attr("table:style-name", column_style_name(name, c));
+            w_.end();
+        }
+    }
+
+    void row(const doc::Row& row, CellLook look) {
+        xml::Element tr(w_, "table:table-row");
+        for (const doc::Cell& cell : row.cells) {
+            start_cell(look);
+            if (cell.column_span > 1) w_.attr("table:number-columns-spanned", cell.column_span);
+            // Both formats need a paragraph in every cell.
+            if (cell.blocks.empty()) text_.empty_paragraph(doc::ParagraphStyle::table);
+            blocks(cell.blocks);
+            w_.end();
+            for (int covered = 1; covered < cell.column_span; ++covered)
+                w_.empty("table:covered-table-cell");
+        }
+    }
+
+    void start_cell(CellLook look) {
+        w_.start("table:table-cell");
+        w_.attr("table:style-name", cell_style_name(look));
+        w_.attr("office:value-type", "string");
+    }
+
+    xml::Writer& w_;
+    TextWriter text_;
+    int tables_ = 0;
+};
+
+}  // namespace
+
+std::string content_xml(const doc::Document& document) {
+    Collector used;
+    used.blocks(document.body);
+
+    xml::Writer w;
+    {
+        xml::Element root(w, "office:document-content");
+        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text,
+                               Namespace::table, Namespace::fo, Namespace::xlink, Namespace::svg});
+        w.attr("office:version", "1.3");
+        font_face_decls(w);
+        automatic_styles(w, used);
+        xml::Element body(w, "office:body");
+        xml::Element text(w, "office:text");
+        BodyWriter(w, used.styles).blocks(document.body);
+    }
+    return w.finish();
+}
+
+}  // namespace conventio::odt::detail

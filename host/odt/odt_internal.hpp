@@ -1,0 +1,169 @@
+// Internals shared by the ODT package parts: lengths, namespaces, the font declaration,
+// automatic style naming, and the paragraph writer that both content.xml (body, notes) and
+// styles.xml (header, footer) need.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "conventio/document.hpp"
+#include "xml/xml_writer.hpp"
+
+namespace conventio::odt::detail {
+
+// ---------------------------------------------------------------- lengths
+
+/// A formatted length ("28.35pt") held in place, so writing an attribute allocates nothing.
+class Length {
+public:
+    /// `twips` as points with at most two decimals: a twip is exactly 0.05 pt.
+    static Length points(int twips);
+    /// A font size in half-points (DOCX's unit) as points: 22 -> "11pt", 17 -> "8.5pt".
+    static Length font_size(int half_points) { return points(half_points * 10); }
+    /// A bare integer followed by `suffix` ("9070*" for relative column widths).
+    static Length integer(int value, std::string_view suffix);
+
+    std::string_view view() const { return {buffer_.data(), size_}; }
+    operator std::string_view() const { return view(); }
+
+private:
+    void append(std::string_view s);
+    void append_int(int value);
+    std::array<char, 24> buffer_{};
+    std::size_t size_ = 0;
+};
+
+/// Widths in twips of columns with relative `weights` spanning `total` twips: each column
+/// gets its share rounded down and the last one takes the rest, so the sum is exact. The
+/// DOCX writer uses the same rule, so the two formats lay tables out identically.
+std::vector<int> column_widths(const std::vector<double>& weights, int total);
+
+/// fo:text-align for an alignment other than inherit.
+std::string_view text_align(doc::Align align);
+
+// ---------------------------------------------------------------- shared XML pieces
+
+/// The namespaces an office document root may use; each part declares the ones it needs.
+enum class Namespace { office, style, text, table, fo, xlink, svg, dc, meta };
+
+/// Writes xmlns:prefix="uri" for each of `used`.
+void declare_namespaces(xml::Writer& w, std::initializer_list<Namespace> used);
+
+/// office:font-face-decls with the one font every style uses; content.xml and styles.xml
+/// both need it (each part is a separate document for ODF).
+void font_face_decls(xml::Writer& w);
+
+/// style:text-properties for run marks (bold, italic, underline, superscript).
+void marks_properties(xml::Writer& w, const doc::Marks& marks);
+
+// ---------------------------------------------------------------- automatic styles
+
+/// What makes a paragraph need its own automatic style: overrides on top of its named style.
+struct ParagraphKey {
+    doc::ParagraphStyle style = doc::ParagraphStyle::body;
+    doc::Align align = doc::Align::inherit;
+    bool keep_with_next = false;
+    bool break_before = false;
+
+    /// Whether the named style alone renders this paragraph.
+    bool plain() const { return align == doc::Align::inherit && !keep_with_next && !break_before; }
+    friend bool operator==(const ParagraphKey&, const ParagraphKey&) = default;
+};
+
+/// The automatic paragraph and text styles of one part. Names are given in order of first
+/// use ("P1", "T1"...; styles.xml uses "MP1", "MT1" so the two parts never look alike), so
+/// the same tree always gives the same names. A part first registers everything it will
+/// write (a collecting pass over the tree), then writes the styles, then the text, which
+/// only looks names up: ODF wants automatic styles before the body.
+class AutoStyles {
+public:
+    explicit AutoStyles(std::string_view prefix) : prefix_(prefix) {}
+
+    void add(const ParagraphKey& key);
+    void add(const doc::Marks& marks);
+    /// Registers the styles `paragraph` and every paragraph of its notes need.
+    void add(const doc::Paragraph& paragraph, bool break_before);
+    /// Registers the text styles of `content` and of the paragraphs of its notes.
+    void add(const doc::Inlines& content);
+
+    /// The style a paragraph is written with: its named style when it has no override.
+    std::string_view paragraph_style(const ParagraphKey& key) const;
+    /// The automatic text style for `marks`; empty when the marks are all off.
+    std::string_view text_style(const doc::Marks& marks) const;
+
+    /// The style:style elements of every registered automatic style, in naming order.
+    void write(xml::Writer& w) const;
+
+private:
+    std::string prefix_;
+    std::vector<std::pair<ParagraphKey, std::string>> paragraphs_;
+    std::vector<std::pair<doc::Marks, std::string>> texts_;
+};
+
+// ---------------------------------------------------------------- text
+
+/// Writes paragraphs and their inline content. Keeps what spans paragraphs of one part:
+/// the footnote counter (notes are numbered in reading order).
+class TextWriter {
+public:
+    TextWriter(xml::Writer& w, const AutoStyles& styles) : w_(w), styles_(styles) {}
+
+    /// text:p, or text:h for heading styles; `break_before` starts it on a new page.
+    void paragraph(const doc::Paragraph& paragraph, bool break_before = false);
+    /// An empty paragraph in `style`, e.g. for a table cell with no blocks.
+    void empty_paragraph(doc::ParagraphStyle style, bool break_before = false);
+    /// A paragraph in a named style with no override (the page header and footer).
+    void paragraph(doc::ParagraphStyle style, const doc::Inlines& content);
+
+private:
+    void paragraph(const ParagraphKey& key, const doc::Inlines& content);
+    void inlines(const doc::Inlines& content);
+    // `word_follows`: the next inline starts with a visible character, so a single space
+    // ending this one can stay an ordinary character.
+    void run(const doc::Run& run, bool word_follows);
+    void marked_text(const doc::Run& run, bool word_follows);
+    void footnote(const doc::Footnote& note);
+    void anchor(const doc::Anchor& anchor, bool word_follows);
+    void cross_ref(const doc::CrossRef& ref, bool word_follows);
+    void field(const doc::Field& field);
+    void line_break();
+    void text(std::string_view utf8, bool word_follows);
+    void spaces(std::size_t count);
+
+    xml::Writer& w_;
+    const AutoStyles& styles_;
+    int notes_ = 0;
+    // ODF collapses white space in character data; while the last thing written was
+    // white space (or nothing), a space must be written as text:s to survive.
+    bool after_space_ = true;
+};
+
+// ---------------------------------------------------------------- parts
+
+/// The named list styles, shared by styles.xml (definitions) and content.xml (references).
+inline constexpr std::string_view bullet_list_style = "ListBullet";
+inline constexpr std::string_view number_list_style = "ListNumber";
+inline constexpr std::string_view hyperlink_style = "Hyperlink";
+inline constexpr std::string_view note_reference_style = "FootnoteReference";
+/// The note's number at the start of its text. LibreOffice ignores a notes configuration
+/// that gives this number the reference's own style, so it has a twin.
+inline constexpr std::string_view note_number_style = "FootnoteNumber";
+
+inline constexpr std::string_view mimetype = "application/vnd.oasis.opendocument.text";
+
+/// content.xml: automatic styles, then the body.
+std::string content_xml(const doc::Document& document);
+/// styles.xml: fonts, named styles, list styles, notes configuration, page layout and the
+/// master page with the header and footer.
+std::string styles_xml(const doc::Document& document);
+/// meta.xml from the document's metadata.
+std::string meta_xml(const doc::Metadata& meta);
+/// META-INF/manifest.xml listing the package's parts.
+std::string manifest_xml();
+
+}  // namespace conventio::odt::detail

@@ -1,0 +1,21 @@
+// Assembles the ODT package from its parts, in the order ODF requires.
+#include "odt/odt_writer.hpp"
+
+#include "odt/odt_internal.hpp"
+
+namespace conventio::odt {
+
+std::vector<package::Entry> parts(const doc::Document& document) {
+    std::vector<package::Entry> entries;
+    entries.reserve(5);
+    // The mimetype comes first and uncompressed so that a reader can recognise the
+    // package from its first bytes.
+    entries.push_back({"mimetype", std::string(detail::mimetype), false});
+    entries.push_back({"content.xml", detail::content_xml(document)});
+    entries.push_back({"styles.xml", detail::styles_xml(document)});
+    entries.push_back({"meta.xml", detail::meta_xml(document.meta)});
+    entries.push_back({"META-INF/manifest.xml", detail::manifest_xml()});
+    return entries;
+}
+
+}  // namespace conventio::odt

@@ -1,0 +1,211 @@
+// Paragraphs and inline content, shared by the body (content.xml) and the page header and
+// footer (styles.xml).
+#include <type_traits>
+
+#include "document/style_sheet.hpp"
+#include "odt/odt_internal.hpp"
+
+namespace conventio::odt::detail {
+namespace {
+
+bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool starts_with_word(std::string_view s) { return !s.empty() && !is_white(s.front()); }
+
+/// Whether `item` begins with a visible character written as character data. Notes and
+/// line breaks do not: a space before them is written as text:s.
+bool starts_with_word(const doc::Inline& item) {
+    if (const auto* r = std::get_if<doc::Run>(&item)) return starts_with_word(r->text);
+    if (const auto* a = std::get_if<doc::Anchor>(&item)) return starts_with_word(a->text);
+    if (const auto* c = std::get_if<doc::CrossRef>(&item)) return starts_with_word(c->text);
+    return std::holds_alternative<doc::Field>(item);
+}
+
+}  // namespace
+
+void TextWriter::paragraph(const doc::Paragraph& paragraph, bool break_before) {
+    this->paragraph(
+        ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before},
+        paragraph.content);
+}
+
+void TextWriter::paragraph(doc::ParagraphStyle style, const doc::Inlines& content) {
+    paragraph(ParagraphKey{.style = style}, content);
+}
+
+void TextWriter::empty_paragraph(doc::ParagraphStyle style, bool break_before) {
+    paragraph(ParagraphKey{.style = style, .break_before = break_before}, {});
+}
+
+void TextWriter::paragraph(const ParagraphKey& key, const doc::Inlines& content) {
+    int outline_level = style::look(key.style).outline_level;
+    xml::Element p(w_, outline_level > 0 ? "text:h" : "text:p");
+    w_.attr("text:style-name", styles_.paragraph_style(key));
+    if (outline_level > 0) w_.attr("text:outline-level", outline_level);
+    after_space_ = true;
+    inlines(content);
+}
+
+void TextWriter::inlines(const doc::Inlines& content) {
+    for (std::size_t n = 0; n < content.size(); ++n) {
+        bool word_follows = n + 1 < content.size() && starts_with_word(content[n + 1]);
+        std::visit(
+            [this, word_follows](const auto& i) {
+                using T = std::decay_t<decltype(i)>;
+                if constexpr (std::is_same_v<T, doc::Run>)
+                    run(i, word_follows);
+                else if constexpr (std::is_same_v<T, doc::LineBreak>)
+                    line_break();
+                else if constexpr (std::is_same_v<T, doc::Footnote>)
+                    footnote(i);
+                else if constexpr (std::is_same_v<T, doc::Anchor>)
+                    anchor(i, word_follows);
+                else if constexpr (std::is_same_v<T, doc::CrossRef>)
+                    cross_ref(i, word_follows);
+                else
+                    field(i);
+            },
+            content[n]);
+    }
+}
+
+void TextWriter::run(const doc::Run& run, bool word_follows) {
+    if (run.text.empty()) return;
+    if (run.href.empty()) {
+        marked_text(run, word_follows);
+        return;
+    }
+    xml::Element a(w_, "text:a");
+    w_.attr("xlink:type", "simple");
+    w_.attr("xlink:href", run.href);
+    w_.attr("text:style-name", hyperlink_style);
+    // Without a visited style LibreOffice falls back to its own "Visited Internet Link".
+    w_.attr("text:visited-style-name", hyperlink_style);
+    marked_text(run, word_follows);
+}
+
+void TextWriter::marked_text(const doc::Run& run, bool word_follows) {
+    std::string_view style = styles_.text_style(run.marks);
+    if (style.empty()) {
+        text(run.text, word_follows);
+        return;
+    }
+    xml::Element span(w_, "text:span");
+    w_.attr("text:style-name", style);
+    text(run.text, word_follows);
+}
+
+void TextWriter::footnote(const doc::Footnote& note) {
+    ++notes_;
+    Length number = Length::integer(notes_, "");
+    xml::Element n(w_, "text:note");
+    std::string id = "ftn";
+    id += number.view();
+    w_.attr("text:id", id);
+    w_.attr("text:note-class", "footnote");
+    {
+        xml::Element citation(w_, "text:note-citation");
+        w_.text(number);
+    }
+    xml::Element body(w_, "text:note-body");
+    if (note.paragraphs.empty()) empty_paragraph(doc::ParagraphStyle::footnote);
+    for (const doc::Paragraph& p : note.paragraphs) paragraph(p);
+    // Whether readers collapse a space right after a note differs; text:s is safe in all.
+    after_space_ = true;
+}
+
+void TextWriter::anchor(const doc::Anchor& anchor, bool word_follows) {
+    w_.start("text:bookmark-start");
+    w_.attr("text:name", anchor.name);
+    w_.end();
+    text(anchor.text, word_follows);
+    w_.start("text:bookmark-end");
+    w_.attr("text:name", anchor.name);
+    w_.end();
+}
+
+void TextWriter::cross_ref(const doc::CrossRef& ref, bool word_follows) {
+    xml::Element r(w_, "text:bookmark-ref");
+    w_.attr("text:reference-format", "text");
+    w_.attr("text:ref-name", ref.name);
+    text(ref.text, word_follows);
+}
+
+void TextWriter::field(const doc::Field& field) {
+    // The cached "1" is what a reader that does not lay out pages shows, as in DOCX.
+    if (field.kind == doc::FieldKind::page_number) {
+        xml::Element f(w_, "text:page-number");
+        w_.attr("text:select-page", "current");
+        w_.text("1");
+    } else {
+        xml::Element f(w_, "text:page-count");
+        w_.text("1");
+    }
+    after_space_ = false;
+}
+
+void TextWriter::line_break() {
+    w_.empty("text:line-break");
+    after_space_ = true;
+}
+
+void TextWriter::spaces(std::size_t count) {
+    w_.start("text:s");
+    if (count > 1) w_.attr("text:c", static_cast<long long>(count));
+    w_.end();
+    after_space_ = true;
+}
+
+// Character data is written in as few pieces as possible: a run of ordinary text with
+// single spaces between words is one text node; only white space that ODF would collapse
+// or strip (repeated, leading, trailing) becomes an element.
+void TextWriter::text(std::string_view s, bool word_follows) {
+    std::size_t start = 0;  // first byte not yet written
+    std::size_t i = 0;
+    auto flush = [&](std::size_t end) {
+        if (end > start) {
+            w_.text(s.substr(start, end - start));
+            after_space_ = s[end - 1] == ' ';
+        }
+    };
+    while (i < s.size()) {
+        char c = s[i];
+        if (!is_white(c)) {
+            ++i;
+            after_space_ = false;
+            continue;
+        }
+        if (c == ' ') {
+            std::size_t end = i;
+            while (end < s.size() && s[end] == ' ') ++end;
+            bool literal_first =
+                !after_space_ && (end < s.size() ? !is_white(s[end]) : word_follows);
+            if (literal_first && end - i == 1) {
+                i = end;  // an ordinary space between words stays in the text node
+                continue;
+            }
+            std::size_t count = end - i;
+            if (literal_first) {
+                flush(i + 1);
+                --count;
+            } else {
+                flush(i);
+            }
+            spaces(count);
+            start = i = end;
+            continue;
+        }
+        flush(i);
+        if (c == '\t') {
+            w_.empty("text:tab");
+            after_space_ = true;
+        } else if (c == '\n') {
+            line_break();
+        }
+        // '\r' is dropped: a line end is the '\n' that goes with it.
+        start = ++i;
+    }
+    flush(s.size());
+}
+
+}  // namespace conventio::odt::detail
