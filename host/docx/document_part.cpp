@@ -15,6 +15,8 @@ bool holds(const doc::Block& b) {
     return std::holds_alternative<T>(b.value);
 }
 
+bool is_table(const doc::Block& b) { return holds<doc::Table>(b) || holds<doc::Signatures>(b); }
+
 class BodyWriter {
 public:
     BodyWriter(xml::Writer& w, Links& links, DocumentState& state, FootnotesPart& notes)
@@ -42,6 +44,7 @@ private:
     void row(const doc::Row& r, const std::vector<int>& widths, bool header);
     void cell_properties(int width, int span, bool header);
     void header_reference(std::string_view element, std::string_view rel);
+    void table_separator();
 
     xml::Writer& w_;
     DocumentState& state_;
@@ -67,8 +70,10 @@ void BodyWriter::blocks(const std::vector<doc::Block>& blocks) {
         } else if (const auto* l = std::get_if<doc::List>(&b.value)) {
             list(*l);
         } else if (const auto* t = std::get_if<doc::Table>(&b.value)) {
+            if (i > 0 && is_table(blocks[i - 1])) table_separator();
             table(*t);
         } else if (const auto* s = std::get_if<doc::Signatures>(&b.value)) {
+            if (i > 0 && is_table(blocks[i - 1])) table_separator();
             signatures(*s);
         }
     }
@@ -132,6 +137,21 @@ void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool hea
                                           : doc::ParagraphStyle::table);
         blocks(c.blocks);
     }
+}
+
+// Word and LibreOffice join two w:tbl with nothing between them into one table (the ODT keeps
+// them apart), so adjacent tables get a paragraph between them, 1 pt high so that the pages
+// still break where the ODT's do.
+void BodyWriter::table_separator() {
+    xml::Element p(w_, "w:p");
+    xml::Element ppr(w_, "w:pPr");
+    val(w_, "w:pStyle", style::look(doc::ParagraphStyle::body).internal_id);
+    w_.start("w:spacing");
+    w_.attr("w:before", 0);
+    w_.attr("w:after", 0);
+    w_.attr("w:line", 20);
+    w_.attr("w:lineRule", "exact");
+    w_.end();
 }
 
 // Signatories side by side: a borderless one-row table with equal columns.

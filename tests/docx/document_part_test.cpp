@@ -166,3 +166,16 @@ TEST_CASE("without header or footer there are neither parts nor references") {
     CHECK(contains(xml, "<w:sectPr><w:pgSz "));
     CHECK_FALSE(contains(part(parts, "word/_rels/document.xml.rels"), "header"));
 }
+
+TEST_CASE("adjacent tables are kept apart by a 1 pt paragraph, or readers would join them") {
+    auto d = document({doc::Block{table({1}, {{{cell("t1")}}})},
+                       doc::Block{table({1}, {{{cell("t2")}}})},
+                       doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}},
+                       text("apr\u00e8s"), doc::Block{table({1}, {{{cell("t3")}}})}});
+    const std::string separator =
+        "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:spacing w:before=\"0\" w:after=\"0\" "
+        "w:line=\"20\" w:lineRule=\"exact\"/></w:pPr></w:p><w:tbl>";
+    std::string b = body(d);
+    CHECK(count(b, separator) == 2);
+    CHECK(count(b, "w:lineRule=\"exact\"") == 2);
+}
