@@ -79,8 +79,9 @@ struct DocumentState {
 /// What a container adds to a paragraph on top of its style.
 struct ParagraphExtras {
     bool page_break_before = false;
-    int num_id = 0;          // 0: not a numbered paragraph
-    int list_level = 0;      // w:ilvl when num_id != 0
+    bool in_list = false;    // a list item's paragraph: gets a w:numPr
+    int num_id = 0;          // its list instance; 0 for an item's later paragraphs (no marker)
+    int list_level = 0;      // w:ilvl
     int indent_left = 0;     // > 0: direct left indent (a list item's later paragraphs)
     bool footnote_ref = false;  // starts with the w:footnoteRef mark (a note's first paragraph)
 };

@@ -81,12 +81,12 @@ void BodyWriter::blocks(const std::vector<doc::Block>& blocks) {
 
 void BodyWriter::paragraph(const doc::Paragraph& p, bool break_before) {
     ParagraphExtras extras{.page_break_before = break_before};
-    if (item_ && !item_->marked) {
-        extras.num_id = item_->num_id;
+    if (item_) {
+        extras.in_list = true;
         extras.list_level = item_->level;
+        if (item_->marked) extras.indent_left = (item_->level + 1) * style::list_indent;
+        else extras.num_id = item_->num_id;
         item_->marked = true;
-    } else if (item_) {
-        extras.indent_left = (item_->level + 1) * style::list_indent;
     }
     story_.paragraph(p, extras);
 }
@@ -103,7 +103,7 @@ void BodyWriter::list(const doc::List& l) {
         // An item with no blocks still shows its marker, on an empty paragraph.
         if (entry.blocks.empty())
             story_.empty_paragraph(doc::ParagraphStyle::list,
-                                   {.num_id = num_id, .list_level = level});
+                                   {.in_list = true, .num_id = num_id, .list_level = level});
         blocks(entry.blocks);
     }
     --list_depth_;

@@ -76,7 +76,9 @@ void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align,
     val(w_, "w:pStyle", style::look(style).internal_id);
     if (keep_with_next) w_.empty("w:keepNext");
     if (extras.page_break_before) w_.empty("w:pageBreakBefore");
-    if (extras.num_id != 0) {
+    // numId 0 means "no numbering": an item's later paragraphs show no marker, yet readers
+    // such as pandoc still see them as part of the item instead of ending the list there.
+    if (extras.in_list) {
         xml::Element num(w_, "w:numPr");
         val(w_, "w:ilvl", extras.list_level);
         val(w_, "w:numId", extras.num_id);

@@ -63,10 +63,13 @@ TEST_CASE("a nested ordered list restarts its own level only") {
 }
 
 TEST_CASE("an item's later paragraphs are indented to its text, without a marker") {
-    auto d = document({list(false, {item({text("premier", PS::list), text("suite", PS::list)})})});
+    auto d = document({list(false, {item({text("premier", PS::list), text("suite", PS::list),
+                                          list(false, {item("sous-point")})})})});
     CHECK(body(d) == numbered("premier", 0, 1) +
-                         "<w:p><w:pPr><w:pStyle w:val=\"List\"/><w:ind w:left=\"567\"/></w:pPr>"
-                         "<w:r><w:t>suite</w:t></w:r></w:p>");
+                         "<w:p><w:pPr><w:pStyle w:val=\"List\"/><w:numPr><w:ilvl w:val=\"0\"/>"
+                         "<w:numId w:val=\"0\"/></w:numPr><w:ind w:left=\"567\"/></w:pPr>"
+                         "<w:r><w:t>suite</w:t></w:r></w:p>" +
+                         numbered("sous-point", 1, 1));
 }
 
 TEST_CASE("an empty item still shows its marker") {
