@@ -3,6 +3,8 @@
 // the other parts (footnotes, hyperlink relationships, list instances).
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -18,7 +20,7 @@ inline constexpr std::string_view ns_w =
 inline constexpr std::string_view ns_r =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// Relationship types, by the last segment of their officeDocument URI.
+/// The prefix shared by the officeDocument relationship types ("..." + "styles", "hyperlink").
 inline constexpr std::string_view rel_base =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
@@ -138,7 +140,6 @@ public:
     /// The finished part; call once, after the body.
     std::string finish();
     const Links& links() const { return links_; }
-    int count() const { return count_; }
 
 private:
     void separator(int id, std::string_view type, std::string_view mark);
