@@ -171,6 +171,7 @@ inline doc::Document kitchen_sink() {
         b.push_back(doc::Block{std::move(t)});
     }
     b.push_back(text("Fait \u00e0 Lyon, en deux exemplaires."));
+    b.push_back(doc::Block{doc::Table{{1, 1}, false, true, {{{cell("Lu et approuv\u00e9", 2)}}}}});
     b.push_back(doc::Block{doc::Signatures{{
         {paragraph({run("Pour le Cerema")}, PS::signature),
          paragraph({run("Le directeur")}, PS::signature)},
