@@ -1,0 +1,305 @@
+// word/document.xml: the body's blocks (paragraphs, lists, tables, signatures, page breaks)
+// and the final section properties that set the page and name the header and footer.
+#include <cmath>
+#include <utility>
+#include <variant>
+
+#include "docx/detail.hpp"
+#include "document/style_sheet.hpp"
+
+namespace conventio::docx::detail {
+namespace {
+
+template <class T>
+bool holds(const doc::Block& b) {
+    return std::holds_alternative<T>(b.value);
+}
+
+bool is_table(const doc::Block& b) { return holds<doc::Table>(b) || holds<doc::Signatures>(b); }
+
+class BodyWriter {
+public:
+    BodyWriter(xml::Writer& w, Links& links, DocumentState& state, FootnotesPart& notes)
+        : w_(w), state_(state), story_(w, links, state, &notes) {}
+
+    void blocks(const std::vector<doc::Block>& blocks);
+    void section_properties(std::string_view header_rel, std::string_view footer_rel);
+
+private:
+    // The list item whose paragraphs are being written: its first paragraph carries the
+    // marker, the later ones are indented to the item's text.
+    struct Item {
+        int num_id;
+        int level;
+        bool marked = false;
+    };
+
+    void paragraph(const doc::Paragraph& p, bool break_before);
+    void list(const doc::List& l);
+    void table(const doc::Table& t);
+    void signatures(const doc::Signatures& s);
+    void table_properties(bool borders);
+    void table_borders(bool borders);
+    void table_grid(const std::vector<int>& widths);
+    void row(const doc::Row& r, const std::vector<int>& widths, bool header);
+    void cell_properties(int width, int span, bool header);
+    void header_reference(std::string_view element, std::string_view rel);
+    void table_separator();
+
+    xml::Writer& w_;
+    DocumentState& state_;
+    Story story_;
+    Item* item_ = nullptr;
+    int list_depth_ = 0;
+};
+
+// A page break is carried by the next block when that block is a paragraph; any other block
+// (or none) gets an empty Body paragraph to carry it, exactly as the ODT writer does, so both
+// formats break at the same place.
+void BodyWriter::blocks(const std::vector<doc::Block>& blocks) {
+    bool break_pending = false;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const doc::Block& b = blocks[i];
+        if (holds<doc::PageBreak>(b)) {
+            if (i + 1 < blocks.size() && holds<doc::Paragraph>(blocks[i + 1]))
+                break_pending = true;
+            else
+                story_.empty_paragraph(doc::ParagraphStyle::body, {.page_break_before = true});
+        } else if (const auto* p = std::get_if<doc::Paragraph>(&b.value)) {
+            paragraph(*p, std::exchange(break_pending, false));
+        } else if (const auto* l = std::get_if<doc::List>(&b.value)) {
+            list(*l);
+        } else if (const auto* t = std::get_if<doc::Table>(&b.value)) {
+            if (i > 0 && is_table(blocks[i - 1])) table_separator();
+            table(*t);
+        } else if (const auto* s = std::get_if<doc::Signatures>(&b.value)) {
+            if (i > 0 && is_table(blocks[i - 1])) table_separator();
+            signatures(*s);
+        }
+    }
+}
+
+void BodyWriter::paragraph(const doc::Paragraph& p, bool break_before) {
+    ParagraphExtras extras{.page_break_before = break_before};
+    if (item_) {
+        extras.in_list = true;
+        extras.list_level = item_->level;
+        if (item_->marked) extras.indent_left = (item_->level + 1) * style::list_indent;
+        else extras.num_id = item_->num_id;
+        item_->marked = true;
+    }
+    story_.paragraph(p, extras);
+}
+
+void BodyWriter::list(const doc::List& l) {
+    int level = list_depth_;
+    int num_id = l.ordered ? state_.numbering.new_ordered_list(level)
+                           : NumberingPlan::bullet_num_id;
+    Item* outer = item_;
+    ++list_depth_;
+    for (const doc::ListItem& entry : l.items) {
+        Item item{num_id, level};
+        item_ = &item;
+        // An item with no blocks still shows its marker, on an empty paragraph.
+        if (entry.blocks.empty())
+            story_.empty_paragraph(doc::ParagraphStyle::list,
+                                   {.in_list = true, .num_id = num_id, .list_level = level});
+        blocks(entry.blocks);
+    }
+    --list_depth_;
+    item_ = outer;
+}
+
+void BodyWriter::table(const doc::Table& t) {
+    std::vector<int> widths = column_widths(t.column_weights, style::text_width);
+    xml::Element tbl(w_, "w:tbl");
+    table_properties(t.borders);
+    table_grid(widths);
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+        row(t.rows[i], widths, t.header_row && i == 0);
+}
+
+void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool header) {
+    xml::Element tr(w_, "w:tr");
+    if (header) {
+        xml::Element trpr(w_, "w:trPr");
+        w_.empty("w:tblHeader");
+    }
+    std::size_t column = 0;
+    for (const doc::Cell& c : r.cells) {
+        int width = 0;
+        for (int k = 0; k < c.column_span && column < widths.size(); ++k) width += widths[column++];
+        xml::Element tc(w_, "w:tc");
+        cell_properties(width, c.column_span, header);
+        // Both formats require a paragraph in every cell.
+        if (c.blocks.empty())
+            story_.empty_paragraph(header ? doc::ParagraphStyle::table_header
+                                          : doc::ParagraphStyle::table);
+        blocks(c.blocks);
+    }
+}
+
+// Word and LibreOffice join two w:tbl with nothing between them into one table (the ODT keeps
+// them apart), so adjacent tables get a paragraph between them, 1 pt high so that the pages
+// still break where the ODT's do.
+void BodyWriter::table_separator() {
+    xml::Element p(w_, "w:p");
+    xml::Element ppr(w_, "w:pPr");
+    val(w_, "w:pStyle", style::look(doc::ParagraphStyle::body).internal_id);
+    w_.start("w:spacing");
+    w_.attr("w:before", 0);
+    w_.attr("w:after", 0);
+    w_.attr("w:line", 20);
+    w_.attr("w:lineRule", "exact");
+    w_.end();
+}
+
+// Signatories side by side: a borderless one-row table with equal columns.
+void BodyWriter::signatures(const doc::Signatures& s) {
+    std::vector<int> widths =
+        column_widths(std::vector<double>(s.columns.size(), 1.0), style::text_width);
+    xml::Element tbl(w_, "w:tbl");
+    table_properties(false);
+    table_grid(widths);
+    xml::Element tr(w_, "w:tr");
+    for (std::size_t i = 0; i < s.columns.size(); ++i) {
+        xml::Element tc(w_, "w:tc");
+        cell_properties(widths[i], 1, false);
+        if (s.columns[i].empty()) story_.empty_paragraph(doc::ParagraphStyle::signature);
+        for (const doc::Paragraph& p : s.columns[i]) story_.paragraph(p);
+    }
+}
+
+// A fixed layout at exactly the text width, starting at the margin: LibreOffice and Word
+// then both use the grid widths as they are instead of fitting columns to the content.
+void BodyWriter::table_properties(bool borders) {
+    xml::Element tblpr(w_, "w:tblPr");
+    w_.start("w:tblW");
+    w_.attr("w:w", style::text_width);
+    w_.attr("w:type", "dxa");
+    w_.end();
+    w_.start("w:tblInd");
+    w_.attr("w:w", 0);
+    w_.attr("w:type", "dxa");
+    w_.end();
+    table_borders(borders);
+    w_.start("w:tblLayout");
+    w_.attr("w:type", "fixed");
+    w_.end();
+    xml::Element margins(w_, "w:tblCellMar");
+    for (std::string_view side : {"w:top", "w:left", "w:bottom", "w:right"}) {
+        w_.start(side);
+        w_.attr("w:w", style::table_cell_padding);
+        w_.attr("w:type", "dxa");
+        w_.end();
+    }
+}
+
+// 0.5 pt is w:sz="4" (eighths of a point). "nil" rather than nothing, so that no table
+// style or reader default can add lines to a borderless table.
+void BodyWriter::table_borders(bool borders) {
+    xml::Element b(w_, "w:tblBorders");
+    for (std::string_view side :
+         {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+        w_.start(side);
+        if (borders) {
+            w_.attr("w:val", "single");
+            w_.attr("w:sz", 4);
+            w_.attr("w:space", 0);
+            w_.attr("w:color", "000000");
+        } else {
+            w_.attr("w:val", "nil");
+        }
+        w_.end();
+    }
+}
+
+void BodyWriter::table_grid(const std::vector<int>& widths) {
+    xml::Element grid(w_, "w:tblGrid");
+    for (int width : widths) {
+        w_.start("w:gridCol");
+        w_.attr("w:w", width);
+        w_.end();
+    }
+}
+
+void BodyWriter::cell_properties(int width, int span, bool header) {
+    xml::Element tcpr(w_, "w:tcPr");
+    w_.start("w:tcW");
+    w_.attr("w:w", width);
+    w_.attr("w:type", "dxa");
+    w_.end();
+    if (span > 1) val(w_, "w:gridSpan", span);
+    if (header) {
+        w_.start("w:shd");
+        w_.attr("w:val", "clear");
+        w_.attr("w:color", "auto");
+        w_.attr("w:fill", "D9D9D9");
+        w_.end();
+    }
+}
+
+// The header and footer sit header_distance from the page edge, inside the margins.
+void BodyWriter::section_properties(std::string_view header_rel, std::string_view footer_rel) {
+    xml::Element sect(w_, "w:sectPr");
+    if (!header_rel.empty()) header_reference("w:headerReference", header_rel);
+    if (!footer_rel.empty()) header_reference("w:footerReference", footer_rel);
+    w_.start("w:pgSz");
+    w_.attr("w:w", style::page_width);
+    w_.attr("w:h", style::page_height);
+    w_.end();
+    w_.start("w:pgMar");
+    w_.attr("w:top", style::margin_top);
+    w_.attr("w:right", style::margin_right);
+    w_.attr("w:bottom", style::margin_bottom);
+    w_.attr("w:left", style::margin_left);
+    w_.attr("w:header", style::header_distance);
+    w_.attr("w:footer", style::header_distance);
+    w_.attr("w:gutter", 0);
+    w_.end();
+}
+
+void BodyWriter::header_reference(std::string_view element, std::string_view rel) {
+    w_.start(element);
+    w_.attr("w:type", "default");
+    w_.attr("r:id", rel);
+    w_.end();
+}
+
+}  // namespace
+
+std::vector<int> column_widths(const std::vector<double>& weights, int total) {
+    std::vector<int> widths;
+    if (weights.empty()) return widths;
+    double sum = 0;
+    for (double w : weights) sum += w;
+    widths.reserve(weights.size());
+    int used = 0;
+    for (std::size_t i = 0; i + 1 < weights.size(); ++i) {
+        int width = static_cast<int>(std::lround(total * weights[i] / sum));
+        widths.push_back(width);
+        used += width;
+    }
+    widths.push_back(total - used);
+    return widths;
+}
+
+BodyPart document_part(const doc::Document& document, DocumentState& state,
+                       FootnotesPart& notes, std::string_view header_rel,
+                       std::string_view footer_rel) {
+    BodyPart part;
+    xml::Writer w;
+    {
+        xml::Element root(w, "w:document");
+        w.attr("xmlns:w", ns_w);
+        w.attr("xmlns:r", ns_r);
+        xml::Element body(w, "w:body");
+        BodyWriter writer(w, part.links, state, notes);
+        writer.blocks(document.body);
+        writer.section_properties(header_rel, footer_rel);
+    }
+    part.xml = w.finish();
+    return part;
+}
+
+}  // namespace conventio::docx::detail

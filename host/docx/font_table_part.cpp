@@ -1,0 +1,21 @@
+// word/fontTable.xml: the one font the document uses, with its family, so a reader without
+// it substitutes a sans-serif font.
+#include "docx/detail.hpp"
+#include "document/style_sheet.hpp"
+
+namespace conventio::docx::detail {
+
+std::string font_table_part() {
+    xml::Writer w;
+    {
+        xml::Element root(w, "w:fonts");
+        w.attr("xmlns:w", ns_w);
+        xml::Element font(w, "w:font");
+        w.attr("w:name", style::font_family);
+        val(w, "w:family", "swiss");
+        val(w, "w:pitch", "variable");
+    }
+    return w.finish();
+}
+
+}  // namespace conventio::docx::detail

@@ -1,0 +1,81 @@
+// word/numbering.xml: the bulleted and the ordered list definitions, and one instance per
+// ordered list so that each restarts at 1.
+#include "docx/detail.hpp"
+#include "document/style_sheet.hpp"
+
+namespace conventio::docx::detail {
+namespace {
+
+struct LevelLook {
+    std::string_view format;  // w:numFmt
+    std::string_view text;    // w:lvlText
+};
+
+// Level 1 then level 2 of each kind, as WRITER_SPEC.md gives them.
+constexpr LevelLook bullet_levels[] = {{"bullet", "\u2022"}, {"bullet", "\u2013"}};
+constexpr LevelLook ordered_levels[] = {{"decimal", "%1."}, {"lowerLetter", "%2)"}};
+static_assert(std::size(bullet_levels) == style::max_list_depth);
+static_assert(std::size(ordered_levels) == style::max_list_depth);
+
+// Level n (1-based) indents by n * list_indent with the marker hanging in the last
+// list_hanging of it; the text after the marker starts at the indent (Word's default tab).
+void level(xml::Writer& w, int ilvl, const LevelLook& look) {
+    xml::Element lvl(w, "w:lvl");
+    w.attr("w:ilvl", ilvl);
+    val(w, "w:start", 1);
+    val(w, "w:numFmt", look.format);
+    val(w, "w:lvlText", look.text);
+    val(w, "w:lvlJc", "left");
+    xml::Element ppr(w, "w:pPr");
+    w.start("w:ind");
+    w.attr("w:left", (ilvl + 1) * style::list_indent);
+    w.attr("w:hanging", style::list_hanging);
+    w.end();
+}
+
+template <std::size_t N>
+void abstract_num(xml::Writer& w, int id, const LevelLook (&levels)[N]) {
+    xml::Element a(w, "w:abstractNum");
+    w.attr("w:abstractNumId", id);
+    val(w, "w:multiLevelType", "hybridMultilevel");
+    for (std::size_t i = 0; i < N; ++i) level(w, static_cast<int>(i), levels[i]);
+}
+
+// The override restarts only the level the list uses: a nested list must not reset the
+// count of the list it sits in.
+void ordered_num(xml::Writer& w, const NumberingPlan::OrderedInstance& instance) {
+    xml::Element num(w, "w:num");
+    w.attr("w:numId", instance.num_id);
+    val(w, "w:abstractNumId", NumberingPlan::ordered_abstract_id);
+    xml::Element over(w, "w:lvlOverride");
+    w.attr("w:ilvl", instance.level);
+    val(w, "w:startOverride", 1);
+}
+
+}  // namespace
+
+int NumberingPlan::new_ordered_list(int level) {
+    // numId 1 is the bullets' instance, so ordered ones start at 2.
+    int num_id = static_cast<int>(ordered_.size()) + 2;
+    ordered_.push_back({num_id, level});
+    return num_id;
+}
+
+std::string numbering_part(const NumberingPlan& plan) {
+    xml::Writer w;
+    {
+        xml::Element root(w, "w:numbering");
+        w.attr("xmlns:w", ns_w);
+        abstract_num(w, NumberingPlan::bullet_abstract_id, bullet_levels);
+        abstract_num(w, NumberingPlan::ordered_abstract_id, ordered_levels);
+        {
+            xml::Element num(w, "w:num");
+            w.attr("w:numId", NumberingPlan::bullet_num_id);
+            val(w, "w:abstractNumId", NumberingPlan::bullet_abstract_id);
+        }
+        for (const auto& instance : plan.ordered()) ordered_num(w, instance);
+    }
+    return w.finish();
+}
+
+}  // namespace conventio::docx::detail

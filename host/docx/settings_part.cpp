@@ -1,0 +1,50 @@
+// word/settings.xml: document-wide settings. Deliberately no w:updateFields: every field
+// carries a correct cached result, and updateFields makes Word prompt on opening.
+#include "docx/detail.hpp"
+
+namespace conventio::docx::detail {
+namespace {
+
+// Names the separator notes of footnotes.xml (ids -1 and 0), as Word requires when the
+// package has footnotes.
+void footnote_properties(xml::Writer& w) {
+    xml::Element pr(w, "w:footnotePr");
+    for (int id : {-1, 0}) {
+        w.start("w:footnote");
+        w.attr("w:id", id);
+        w.end();
+    }
+}
+
+// Word 2013+ layout rules, under which a table's edge sits on the margin rather than being
+// pulled out by its cell padding; LibreOffice reads the setting the same way.
+void compatibility(xml::Writer& w) {
+    xml::Element compat(w, "w:compat");
+    w.start("w:compatSetting");
+    w.attr("w:name", "compatibilityMode");
+    w.attr("w:uri", "http://schemas.microsoft.com/office/word");
+    w.attr("w:val", "15");
+    w.end();
+}
+
+}  // namespace
+
+// Children in schema order (CT_Settings).
+std::string settings_part(std::string_view language) {
+    xml::Writer w;
+    {
+        xml::Element root(w, "w:settings");
+        w.attr("xmlns:w", ns_w);
+        // 1.25 cm, LibreOffice's default tab interval, so tabs land where they do in the ODT.
+        val(w, "w:defaultTabStop", 709);
+        val(w, "w:characterSpacingControl", "doNotCompress");
+        footnote_properties(w);
+        compatibility(w);
+        val(w, "w:themeFontLang", language);
+        val(w, "w:decimalSymbol", ",");
+        val(w, "w:listSeparator", ";");
+    }
+    return w.finish();
+}
+
+}  // namespace conventio::docx::detail

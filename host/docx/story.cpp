@@ -1,0 +1,246 @@
+// Paragraphs and inline content, shared by every story of the package: body, footnotes,
+// header and footer.
+#include <variant>
+
+#include "docx/detail.hpp"
+#include "document/style_sheet.hpp"
+
+namespace conventio::docx::detail {
+namespace {
+
+// Without xml:space="preserve" Word trims leading and trailing spaces and may collapse runs of
+// them; the attribute is only written where it changes something.
+bool needs_preserve(std::string_view text) {
+    if (text.empty()) return false;
+    if (text.front() == ' ' || text.back() == ' ') return true;
+    return text.find("  ") != std::string_view::npos;
+}
+
+bool has_marks(const doc::Marks& m) { return m.bold || m.italic || m.underline || m.superscript; }
+
+const doc::Run* linked_run(const doc::Inline& i) {
+    const auto* r = std::get_if<doc::Run>(&i);
+    return r && !r->href.empty() ? r : nullptr;
+}
+
+}  // namespace
+
+void val(xml::Writer& w, std::string_view name, std::string_view value) {
+    w.start(name);
+    w.attr("w:val", value);
+    w.end();
+}
+
+void val(xml::Writer& w, std::string_view name, long long value) {
+    w.start(name);
+    w.attr("w:val", value);
+    w.end();
+}
+
+// Left and right keep the transitional names: older readers do not know start/end.
+std::string_view jc_value(doc::Align align) {
+    switch (align) {
+    case doc::Align::left: return "left";
+    case doc::Align::center: return "center";
+    case doc::Align::right: return "right";
+    case doc::Align::justify: return "both";
+    case doc::Align::inherit: break;
+    }
+    return "both";
+}
+
+void Story::paragraph(const doc::Paragraph& p, const ParagraphExtras& extras) {
+    paragraph(p.style, p.align, p.keep_with_next, &p.content, extras);
+}
+
+void Story::paragraph(doc::ParagraphStyle style, const doc::Inlines& content) {
+    paragraph(style, doc::Align::inherit, false, &content, {});
+}
+
+void Story::empty_paragraph(doc::ParagraphStyle style, const ParagraphExtras& extras) {
+    paragraph(style, doc::Align::inherit, false, nullptr, extras);
+}
+
+void Story::paragraph(doc::ParagraphStyle style, doc::Align align, bool keep_with_next,
+                      const doc::Inlines* content, const ParagraphExtras& extras) {
+    xml::Element p(w_, "w:p");
+    paragraph_properties(style, align, keep_with_next, extras);
+    if (extras.footnote_ref) footnote_mark();
+    if (content) inlines(*content);
+}
+
+// Child order is the schema's (CT_PPrBase): pStyle, keepNext, pageBreakBefore, numPr, ind, jc.
+void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align,
+                                 bool keep_with_next, const ParagraphExtras& extras) {
+    xml::Element ppr(w_, "w:pPr");
+    val(w_, "w:pStyle", style::look(style).internal_id);
+    if (keep_with_next) w_.empty("w:keepNext");
+    if (extras.page_break_before) w_.empty("w:pageBreakBefore");
+    // numId 0 means "no numbering": an item's later paragraphs show no marker, yet readers
+    // such as pandoc still see them as part of the item instead of ending the list there.
+    if (extras.in_list) {
+        xml::Element num(w_, "w:numPr");
+        val(w_, "w:ilvl", extras.list_level);
+        val(w_, "w:numId", extras.num_id);
+    }
+    if (extras.indent_left > 0) {
+        w_.start("w:ind");
+        w_.attr("w:left", extras.indent_left);
+        w_.end();
+    }
+    if (align != doc::Align::inherit) val(w_, "w:jc", jc_value(align));
+}
+
+void Story::inlines(const doc::Inlines& content) {
+    for (std::size_t i = 0; i < content.size();) {
+        if (const doc::Run* link = linked_run(content[i])) {
+            std::size_t end = i + 1;
+            while (end < content.size()) {
+                const doc::Run* next = linked_run(content[end]);
+                if (!next || next->href != link->href) break;
+                ++end;
+            }
+            hyperlink(content, i, end);
+            i = end;
+            continue;
+        }
+        const doc::Inline& item = content[i++];
+        if (const auto* r = std::get_if<doc::Run>(&item)) run(*r, false);
+        else if (std::holds_alternative<doc::LineBreak>(item)) line_break();
+        else if (const auto* n = std::get_if<doc::Footnote>(&item)) footnote(*n);
+        else if (const auto* a = std::get_if<doc::Anchor>(&item)) anchor(*a);
+        else if (const auto* c = std::get_if<doc::CrossRef>(&item)) cross_reference(*c);
+        else if (const auto* f = std::get_if<doc::Field>(&item)) field(*f);
+    }
+}
+
+// One w:hyperlink for a stretch of runs sharing an href, so a link whose words differ in
+// formatting is still one link for the reader.
+void Story::hyperlink(const doc::Inlines& content, std::size_t first, std::size_t last) {
+    xml::Element h(w_, "w:hyperlink");
+    w_.attr("r:id", links_.id(std::get<doc::Run>(content[first]).href));
+    w_.attr("w:history", "1");
+    for (std::size_t i = first; i < last; ++i) run(std::get<doc::Run>(content[i]), true);
+}
+
+void Story::run(const doc::Run& r, bool in_hyperlink) {
+    xml::Element e(w_, "w:r");
+    run_properties(r.marks, in_hyperlink ? "Hyperlink" : "");
+    run_text(r.text);
+}
+
+// Child order is the schema's (EG_RPrBase): rStyle, b, i, u, vertAlign.
+void Story::run_properties(const doc::Marks& marks, std::string_view character_style) {
+    if (character_style.empty() && !has_marks(marks)) return;
+    xml::Element rpr(w_, "w:rPr");
+    if (!character_style.empty()) val(w_, "w:rStyle", character_style);
+    if (marks.bold) w_.empty("w:b");
+    if (marks.italic) w_.empty("w:i");
+    if (marks.underline) val(w_, "w:u", "single");
+    if (marks.superscript) val(w_, "w:vertAlign", "superscript");
+}
+
+// Tabs and newlines are elements of their own in a run (w:tab, w:br), so the text is cut
+// there; the pieces are views into the run's text, never copies.
+void Story::run_text(std::string_view text) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c != '\t' && c != '\n' && c != '\r') continue;
+        if (i > start) text_element(text.substr(start, i - start));
+        if (c == '\t') w_.empty("w:tab");
+        else if (c == '\n') w_.empty("w:br");
+        // A carriage return only ever precedes a newline in text that came from a file.
+        start = i + 1;
+    }
+    if (start < text.size()) text_element(text.substr(start));
+}
+
+void Story::text_element(std::string_view text) {
+    xml::Element t(w_, "w:t");
+    if (needs_preserve(text)) w_.attr("xml:space", "preserve");
+    w_.text(text);
+}
+
+void Story::line_break() {
+    xml::Element r(w_, "w:r");
+    w_.empty("w:br");
+}
+
+// Word has no notes in headers and footers (notes_ is null there): such a note is dropped
+// rather than written as a reference Word would reject.
+void Story::footnote(const doc::Footnote& note) {
+    if (!notes_) return;
+    int id = notes_->add(note);
+    xml::Element r(w_, "w:r");
+    run_properties({}, "FootnoteReference");
+    w_.start("w:footnoteReference");
+    w_.attr("w:id", id);
+    w_.end();
+}
+
+// The number at the start of a note's text; the space after it is what Word itself writes.
+void Story::footnote_mark() {
+    {
+        xml::Element r(w_, "w:r");
+        run_properties({}, "FootnoteReference");
+        w_.empty("w:footnoteRef");
+    }
+    xml::Element r(w_, "w:r");
+    text_element(" ");
+}
+
+void Story::anchor(const doc::Anchor& a) {
+    int id = state_.next_bookmark_id++;
+    w_.start("w:bookmarkStart");
+    w_.attr("w:id", id);
+    w_.attr("w:name", a.name);
+    w_.end();
+    if (!a.text.empty()) {
+        xml::Element r(w_, "w:r");
+        run_text(a.text);
+    }
+    w_.start("w:bookmarkEnd");
+    w_.attr("w:id", id);
+    w_.end();
+}
+
+void Story::cross_reference(const doc::CrossRef& ref) {
+    std::string instruction;
+    instruction.reserve(ref.name.size() + 10);
+    instruction.append(" REF ").append(ref.name).append(" \\h ");
+    complex_field(instruction, ref.text);
+}
+
+// The cached "1" is what a reader shows before it computes the page; LibreOffice and Word
+// both recompute PAGE and NUMPAGES when they lay the page out.
+void Story::field(const doc::Field& f) {
+    complex_field(f.kind == doc::FieldKind::page_number ? " PAGE " : " NUMPAGES ", "1");
+}
+
+// begin / instruction / separate / cached result / end, with no w:dirty: the cached result is
+// already right, and a dirty field makes Word ask to update fields on opening.
+void Story::complex_field(std::string_view instruction, std::string_view cached) {
+    field_char("begin");
+    {
+        xml::Element r(w_, "w:r");
+        xml::Element t(w_, "w:instrText");
+        w_.attr("xml:space", "preserve");
+        w_.text(instruction);
+    }
+    field_char("separate");
+    {
+        xml::Element r(w_, "w:r");
+        run_text(cached);
+    }
+    field_char("end");
+}
+
+void Story::field_char(std::string_view type) {
+    xml::Element r(w_, "w:r");
+    w_.start("w:fldChar");
+    w_.attr("w:fldCharType", type);
+    w_.end();
+}
+
+}  // namespace conventio::docx::detail

@@ -1,0 +1,181 @@
+// word/document.xml: tables, signatures, page breaks and the section properties.
+#include "docx/detail.hpp"
+#include "docx_test_support.hpp"
+#include "document/style_sheet.hpp"
+
+using namespace docx_test;
+using conventio::docx::detail::column_widths;
+namespace style = conventio::style;
+
+namespace {
+
+doc::Table table(std::vector<double> weights, std::vector<doc::Row> rows, bool header = false,
+                 bool borders = true) {
+    doc::Table t;
+    t.column_weights = std::move(weights);
+    t.rows = std::move(rows);
+    t.header_row = header;
+    t.borders = borders;
+    return t;
+}
+
+const std::string page_break_carrier =
+    "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:pageBreakBefore/></w:pPr></w:p>";
+
+}  // namespace
+
+TEST_CASE("column widths are proportional, rounded, the last one taking the rest") {
+    CHECK(column_widths({3, 1, 1}, 9070) == std::vector<int>{5442, 1814, 1814});
+    CHECK(column_widths({1, 1, 1}, 100) == std::vector<int>{33, 33, 34});
+    CHECK(column_widths({1, 2}, 9070) == std::vector<int>{3023, 6047});
+    CHECK(column_widths({1}, 9070) == std::vector<int>{9070});
+    for (const auto& weights : {std::vector<double>{0.7, 1.3, 2.9, 0.1}, {5, 5, 5, 5, 5, 5, 5}}) {
+        int sum = 0;
+        for (int w : column_widths(weights, style::text_width)) sum += w;
+        CHECK(sum == style::text_width);
+    }
+}
+
+TEST_CASE("a table spans the text width with a fixed grid, padding and thin black borders") {
+    auto d = document({doc::Block{table({1, 1}, {{{cell("a"), cell("b")}}})}});
+    CHECK(body(d) ==
+          "<w:tbl><w:tblPr><w:tblW w:w=\"9070\" w:type=\"dxa\"/><w:tblInd w:w=\"0\" "
+          "w:type=\"dxa\"/><w:tblBorders>"
+          "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+          "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+          "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+          "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+          "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+          "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+          "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
+          "<w:top w:w=\"85\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
+          "<w:bottom w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/>"
+          "</w:tblCellMar></w:tblPr>"
+          "<w:tblGrid><w:gridCol w:w=\"4535\"/><w:gridCol w:w=\"4535\"/></w:tblGrid>"
+          "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
+          "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p></w:tc>"
+          "<w:tc><w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
+          "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>b</w:t></w:r></w:p></w:tc>"
+          "</w:tr></w:tbl>");
+}
+
+TEST_CASE("a borderless table says so on every edge") {
+    std::string b = body(document({doc::Block{table({1}, {{{cell("a")}}}, false, false)}}));
+    CHECK(contains(b, "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/>"
+                      "<w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/>"
+                      "<w:insideV w:val=\"nil\"/></w:tblBorders>"));
+}
+
+TEST_CASE("a spanned cell gets w:gridSpan and the width of the columns it covers") {
+    auto d = document({doc::Block{table({2, 1, 1}, {{{cell("large", 2), cell("c")}},
+                                                   {{cell("a"), cell("b"), cell("c")}}})}});
+    std::string b = body(d);
+    CHECK(contains(b, "<w:tc><w:tcPr><w:tcW w:w=\"6803\" w:type=\"dxa\"/><w:gridSpan w:val=\"2\"/>"
+                      "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>large"));
+    CHECK(contains(b, "<w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
+                      "w:val=\"TableText\"/></w:pPr><w:r><w:t>a</w:t>"));
+    CHECK(count(b, "<w:gridSpan") == 1);
+}
+
+TEST_CASE("a header row repeats on each page and has a grey background") {
+    auto d = document({doc::Block{table({1, 1},
+                                        {{{cell("T1", 1, PS::table_header),
+                                           cell("T2", 1, PS::table_header)}},
+                                         {{cell("a"), cell("b")}}},
+                                        true)}});
+    std::string b = body(d);
+    CHECK(contains(b, "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"4535\" "
+                      "w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>"
+                      "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableHeader\"/></w:pPr><w:r><w:t>T1"));
+    CHECK(count(b, "<w:tblHeader/>") == 1);
+    CHECK(count(b, "D9D9D9") == 2);
+}
+
+TEST_CASE("an empty cell still holds one paragraph") {
+    auto d = document({doc::Block{table({1, 1}, {{{doc::Cell{1, {}}, cell("b")}}})}});
+    CHECK(contains(body(d), "<w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
+                            "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p></w:tc>"));
+}
+
+TEST_CASE("signatures are a borderless one-row table with one equal column per signatory") {
+    auto d = document({doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)},
+                                                    {paragraph({run("B")}, PS::signature)},
+                                                    {}}}}});
+    std::string b = body(d);
+    CHECK(contains(b, "<w:tblGrid><w:gridCol w:w=\"3023\"/><w:gridCol w:w=\"3023\"/>"
+                      "<w:gridCol w:w=\"3024\"/></w:tblGrid>"));
+    CHECK(contains(b, "<w:top w:val=\"nil\"/>"));
+    CHECK(count(b, "<w:tr>") == 1);
+    CHECK(contains(b, "<w:tcW w:w=\"3023\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
+                      "w:val=\"Signature\"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:tc>"));
+    CHECK(contains(b, "<w:tcW w:w=\"3024\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
+                      "w:val=\"Signature\"/></w:pPr></w:p></w:tc>"));
+}
+
+TEST_CASE("a page break is carried by the next paragraph") {
+    auto d = document({text("avant"), doc::Block{doc::PageBreak{}}, text("apr\u00e8s")});
+    CHECK(contains(body(d), "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:pageBreakBefore/></w:pPr>"
+                            "<w:r><w:t>apr\u00e8s</w:t></w:r></w:p>"));
+    CHECK(count(body(d), "<w:p>") == 2);
+}
+
+TEST_CASE("a page break before a table, a list or nothing gets an empty Body paragraph") {
+    auto d = document({text("avant"), doc::Block{doc::PageBreak{}},
+                       doc::Block{table({1}, {{{cell("t")}}})}, doc::Block{doc::PageBreak{}},
+                       list(false, {item("l")}), doc::Block{doc::PageBreak{}}});
+    std::string b = body(d);
+    CHECK(contains(b, "</w:p>" + page_break_carrier + "<w:tbl>"));
+    CHECK(contains(b, "</w:tbl>" + page_break_carrier + "<w:p><w:pPr><w:pStyle w:val=\"List\"/>"));
+    CHECK(b.ends_with("</w:p>" + page_break_carrier));
+    CHECK(count(b, "<w:pageBreakBefore/>") == 3);
+}
+
+TEST_CASE("two page breaks in a row give one empty page") {
+    auto d = document({text("a"), doc::Block{doc::PageBreak{}}, doc::Block{doc::PageBreak{}},
+                       text("b")});
+    CHECK(body(d) == "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p>" +
+                         page_break_carrier +
+                         "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:pageBreakBefore/></w:pPr>"
+                         "<w:r><w:t>b</w:t></w:r></w:p>");
+}
+
+TEST_CASE("the section sets A4 and the margins, and names the header and footer") {
+    doc::Document d = document({text("x")});
+    d.header = {run("en-t\u00eate")};
+    d.footer = {run("pied")};
+    std::string xml = part(d, "word/document.xml");
+    CHECK(contains(xml, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader1\"/>"
+                        "<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>"
+                        "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+                        "w:right=\"1418\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"567\" "
+                        "w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"));
+    CHECK(contains(part(d, "word/header1.xml"),
+                   "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+                   " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                   "relationships\"><w:p><w:pPr><w:pStyle w:val=\"HeaderFooter\"/></w:pPr>"
+                   "<w:r><w:t>en-t\u00eate</w:t></w:r></w:p></w:hdr>"));
+}
+
+TEST_CASE("without header or footer there are neither parts nor references") {
+    auto parts = conventio::docx::parts(document({text("x")}));
+    for (const auto& e : parts) {
+        CHECK(e.name != "word/header1.xml");
+        CHECK(e.name != "word/footer1.xml");
+    }
+    std::string xml = part(parts, "word/document.xml");
+    CHECK(contains(xml, "<w:sectPr><w:pgSz "));
+    CHECK_FALSE(contains(part(parts, "word/_rels/document.xml.rels"), "header"));
+}
+
+TEST_CASE("adjacent tables are kept apart by a 1 pt paragraph, or readers would join them") {
+    auto d = document({doc::Block{table({1}, {{{cell("t1")}}})},
+                       doc::Block{table({1}, {{{cell("t2")}}})},
+                       doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}},
+                       text("apr\u00e8s"), doc::Block{table({1}, {{{cell("t3")}}})}});
+    const std::string separator =
+        "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:spacing w:before=\"0\" w:after=\"0\" "
+        "w:line=\"20\" w:lineRule=\"exact\"/></w:pPr></w:p><w:tbl>";
+    std::string b = body(d);
+    CHECK(count(b, separator) == 2);
+    CHECK(count(b, "w:lineRule=\"exact\"") == 2);
+}
