@@ -68,9 +68,11 @@ local matrix = {}
 for _, row in ipairs(data.gdpr) do
   local partner_cell = ""
   if row.partner ~= "" then
-    partner_cell = { row.partner, c.BulletList { "première mesure", "seconde mesure" } }
+    partner_cell = { c.Para(row.partner), c.BulletList { "première mesure", "seconde mesure" } }
   end
-  matrix[#matrix + 1] = { c.Bold(row.topic), { row.dinum, "Deuxième paragraphe de la cellule." }, partner_cell }
+  matrix[#matrix + 1] = {
+    c.Bold(row.topic), { c.Para(row.dinum), c.Para "Deuxième paragraphe de la cellule." }, partner_cell,
+  }
 end
 matrix[#matrix + 1] = { { "Une ligne fusionnée sur trois colonnes.", span = 3 } }
 matrix[#matrix + 1] = {

@@ -44,7 +44,7 @@ inline constexpr int max_list_depth = 2;
 
 inline constexpr int table_cell_padding = 85;  // 0.15 cm
 
-inline constexpr std::array<ParagraphLook, 11> paragraph_looks{{
+inline constexpr std::array<ParagraphLook, 12> paragraph_looks{{
     {doc::ParagraphStyle::body, "Body", "Body"},
     {doc::ParagraphStyle::title, "Title", "Title", 32, true, false, doc::Align::center, 240, 360,
      0, true, false, 0},
@@ -59,6 +59,8 @@ inline constexpr std::array<ParagraphLook, 11> paragraph_looks{{
      60},
     {doc::ParagraphStyle::table_header, "Table header", "TableHeader", 18, true, false,
      doc::Align::center, 0, 60, 0, true},
+    {doc::ParagraphStyle::table_list, "Table list", "TableList", 18, false, false, doc::Align::left, 0,
+     40},
     {doc::ParagraphStyle::footnote, "Footnote", "Footnote", 16, false, false, doc::Align::left,
      0, 0},
     {doc::ParagraphStyle::header_footer, "Header and footer", "HeaderFooter", 16, false, false,

@@ -101,6 +101,22 @@ doc::Block paragraph_block(doc::Inlines content, ParagraphStyle style) {
     return doc::Block{std::move(p)};
 }
 
+/// Lists inside table cells take the table's smaller type: their paragraphs become
+/// table_list, however deeply nested.
+void restyle_cell_lists(std::vector<doc::Block>& blocks) {
+    for (doc::Block& b : blocks) {
+        auto* list = std::get_if<doc::List>(&b.value);
+        if (!list) continue;
+        for (doc::ListItem& item : list->items) {
+            for (doc::Block& inner : item.blocks)
+                if (auto* p = std::get_if<doc::Paragraph>(&inner.value);
+                    p && (p->style == ParagraphStyle::list || p->style == ParagraphStyle::body))
+                    p->style = ParagraphStyle::table_list;
+            restyle_cell_lists(item.blocks);
+        }
+    }
+}
+
 /// An array holding at least one Block is a list of blocks; otherwise it is inline content.
 bool array_holds_block(lua_State* L, int index) {
     lua_Integer n = luaL_len(L, index);
@@ -287,6 +303,7 @@ doc::Cell check_cell(lua_State* L, int index, ParagraphStyle style) {
         lua_pop(L, 1);
     }
     append_blocks(L, index, cell.blocks, "Table cell", style);
+    restyle_cell_lists(cell.blocks);
     return cell;
 }
 

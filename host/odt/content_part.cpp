@@ -54,6 +54,7 @@ class Collector {
 public:
     AutoStyles styles{""};
     std::vector<std::vector<double>> table_weights;  // one entry per table, in body order
+    std::vector<bool> table_borders;                 // parallel to table_weights
     bool cell_looks[2][2] = {};                      // [borders][header]
 
     void blocks(const std::vector<doc::Block>& b) { each_block(b, *this); }
@@ -66,6 +67,7 @@ public:
 
     void table(const doc::Table& t) {
         table_weights.push_back(t.column_weights);
+        table_borders.push_back(t.borders);
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             cell_looks[t.borders][t.header_row && r == 0] = true;
             for (const doc::Cell& cell : t.rows[r].cells) blocks(cell.blocks);
@@ -74,6 +76,7 @@ public:
 
     void signatures(const doc::Signatures& s) {
         table_weights.emplace_back(s.columns.size(), 1.0);
+        table_borders.push_back(false);
         cell_looks[0][0] = true;
         for (const auto& column : s.columns)
             for (const doc::Paragraph& p : column) styles.add(p, false);
@@ -95,7 +98,7 @@ std::string column_style_name(const std::string& table, std::size_t column) {
     return name;
 }
 
-void table_styles(xml::Writer& w, int index, const std::vector<double>& weights) {
+void table_styles(xml::Writer& w, int index, const std::vector<double>& weights, bool borders) {
     std::string name = table_name(index);
     {
         xml::Element s(w, "style:style");
@@ -104,6 +107,9 @@ void table_styles(xml::Writer& w, int index, const std::vector<double>& weights)
         w.start("style:table-properties");
         w.attr("style:width", Length::points(style::text_width));
         w.attr("table:align", "margins");
+        // A bordered DOCX table ends half a point lower in LibreOffice (its last border sits
+        // outside the rows); the same space after the ODT table keeps what follows aligned.
+        if (borders) w.attr("fo:margin-bottom", "0.5pt");
         w.end();
     }
     std::vector<int> widths = column_widths(weights, style::text_width);
@@ -123,7 +129,19 @@ void cell_style(xml::Writer& w, CellLook look) {
     w.attr("style:name", cell_style_name(look));
     w.attr("style:family", "table-cell");
     xml::Element props(w, "style:table-cell-properties");
-    w.attr("fo:padding", Length::points(style::table_cell_padding));
+    // Word measures a cell's margins from the middle of its borders, ODF from their inner
+    // edges, and LibreOffice's DOCX import shares each border between neighbouring cells. These
+    // paddings (measured against LibreOffice's rendering of the same DOCX) put the text where
+    // the DOCX has it and give rows the same height, so both formats break pages alike.
+    const int pad = style::table_cell_padding;
+    if (look.borders) {
+        w.attr("fo:padding-top", Length::points(pad));
+        w.attr("fo:padding-bottom", Length::points(pad - 10));
+        w.attr("fo:padding-left", Length::points(pad - 5));
+        w.attr("fo:padding-right", Length::points(pad - 15));
+    } else {
+        w.attr("fo:padding", Length::points(pad));
+    }
     w.attr("fo:border", look.borders ? "0.5pt solid #000000" : "none");
     if (look.header) w.attr("fo:background-color", "#D9D9D9");
 }
@@ -132,7 +150,8 @@ void automatic_styles(xml::Writer& w, const Collector& used) {
     xml::Element styles(w, "office:automatic-styles");
     used.styles.write(w);
     int index = 0;
-    for (const auto& weights : used.table_weights) table_styles(w, ++index, weights);
+    for (std::size_t t = 0; t < used.table_weights.size(); ++t)
+        table_styles(w, ++index, used.table_weights[t], used.table_borders[t]);
     for (bool borders : {true, false})
         for (bool header : {false, true})
             if (used.cell_looks[borders][header]) cell_style(w, CellLook{borders, header});
@@ -176,7 +195,7 @@ public:
         xml::Element tr(w_, "table:table-row");
         for (const auto& column : s.columns) {
             start_cell(CellLook{false, false});
-            if (column.empty()) text_.empty_paragraph(doc::ParagraphStyle::table);
+            if (column.empty()) text_.empty_paragraph(doc::ParagraphStyle::signature);
             for (const doc::Paragraph& p : column) text_.paragraph(p);
             w_.end();
         }
@@ -202,7 +221,8 @@ private:
             start_cell(look);
             if (cell.column_span > 1) w_.attr("table:number-columns-spanned", cell.column_span);
             // Both formats need a paragraph in every cell.
-            if (cell.blocks.empty()) text_.empty_paragraph(doc::ParagraphStyle::table);
+            if (cell.blocks.empty())
+                text_.empty_paragraph(look.header ? doc::ParagraphStyle::table_header : doc::ParagraphStyle::table);
             blocks(cell.blocks);
             w_.end();
             for (int covered = 1; covered < cell.column_span; ++covered)

@@ -24,6 +24,7 @@ std::string manifest_xml() {
         file_entry(w, "content.xml", "text/xml");
         file_entry(w, "styles.xml", "text/xml");
         file_entry(w, "meta.xml", "text/xml");
+        file_entry(w, "settings.xml", "text/xml");
     }
     return w.finish();
 }

@@ -121,7 +121,7 @@ public:
     void paragraph(doc::ParagraphStyle style, const doc::Inlines& content);
 
 private:
-    void paragraph(const ParagraphKey& key, const doc::Inlines& content);
+    void paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note = false);
     void inlines(const doc::Inlines& content);
     // `word_follows`: the next inline starts with a visible character, so a single space
     // ending this one can stay an ordinary character.
@@ -165,5 +165,8 @@ std::string styles_xml(const doc::Document& document);
 std::string meta_xml(const doc::Metadata& meta);
 /// META-INF/manifest.xml listing the package's parts.
 std::string manifest_xml();
+
+/// settings.xml: LibreOffice layout settings matching its DOCX import (see settings_part.cpp).
+std::string settings_xml();
 
 }  // namespace conventio::odt::detail

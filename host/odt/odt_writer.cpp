@@ -7,13 +7,14 @@ namespace conventio::odt {
 
 std::vector<package::Entry> parts(const doc::Document& document) {
     std::vector<package::Entry> entries;
-    entries.reserve(5);
+    entries.reserve(6);
     // The mimetype comes first and uncompressed so that a reader can recognise the
     // package from its first bytes.
     entries.push_back({"mimetype", std::string(detail::mimetype), false});
     entries.push_back({"content.xml", detail::content_xml(document)});
     entries.push_back({"styles.xml", detail::styles_xml(document)});
     entries.push_back({"meta.xml", detail::meta_xml(document.meta)});
+    entries.push_back({"settings.xml", detail::settings_xml()});
     entries.push_back({"META-INF/manifest.xml", detail::manifest_xml()});
     return entries;
 }

@@ -155,6 +155,26 @@ void number_list_style(xml::Writer& w) {
     }
 }
 
+/// Headings carry outline levels (for navigation and the table of contents) but no
+/// numbering: their numbers are text the model wrote. Without this, LibreOffice applies its
+/// default outline numbering, whose label tab indents every heading.
+void outline_style(xml::Writer& w) {
+    xml::Element s(w, "text:outline-style");
+    w.attr("style:name", "Outline");
+    for (int level = 1; level <= 10; ++level) {
+        xml::Element l(w, "text:outline-level-style");
+        w.attr("text:level", level);
+        w.attr("style:num-format", "");
+        xml::Element props(w, "style:list-level-properties");
+        w.attr("text:list-level-position-and-space-mode", "label-alignment");
+        w.start("style:list-level-label-alignment");
+        w.attr("text:label-followed-by", "nothing");
+        w.attr("fo:text-indent", "0pt");
+        w.attr("fo:margin-left", "0pt");
+        w.end();
+    }
+}
+
 void notes_configuration(xml::Writer& w) {
     xml::Element c(w, "text:notes-configuration");
     w.attr("text:note-class", "footnote");
@@ -174,6 +194,7 @@ void named_styles(xml::Writer& w) {
     character_styles(w);
     bullet_list_style(w);
     number_list_style(w);
+    outline_style(w);
     notes_configuration(w);
 }
 

@@ -37,11 +37,14 @@ void TextWriter::empty_paragraph(doc::ParagraphStyle style, bool break_before) {
     paragraph(ParagraphKey{.style = style, .break_before = break_before}, {});
 }
 
-void TextWriter::paragraph(const ParagraphKey& key, const doc::Inlines& content) {
+void TextWriter::paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note) {
     int outline_level = style::look(key.style).outline_level;
     xml::Element p(w_, outline_level > 0 ? "text:h" : "text:p");
     w_.attr("text:style-name", styles_.paragraph_style(key));
     if (outline_level > 0) w_.attr("text:outline-level", outline_level);
+    // A note's text starts one space after its number, as the DOCX writes it (after
+    // w:footnoteRef), so both formats lay the note out alike.
+    if (opens_note) w_.empty("text:s");
     after_space_ = true;
     inlines(content);
 }
@@ -109,7 +112,10 @@ void TextWriter::footnote(const doc::Footnote& note) {
     }
     xml::Element body(w_, "text:note-body");
     if (note.paragraphs.empty()) empty_paragraph(doc::ParagraphStyle::footnote);
-    for (const doc::Paragraph& p : note.paragraphs) paragraph(p);
+    for (std::size_t i = 0; i < note.paragraphs.size(); ++i) {
+        const doc::Paragraph& p = note.paragraphs[i];
+        paragraph(ParagraphKey{p.style, p.align, p.keep_with_next, false}, p.content, i == 0);
+    }
     // Whether readers collapse a space right after a note differs; text:s is safe in all.
     after_space_ = true;
 }

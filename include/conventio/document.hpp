@@ -74,6 +74,7 @@ enum class ParagraphStyle {
     list,         // paragraphs inside list items
     table,        // paragraphs inside table cells
     table_header,
+    table_list,   // paragraphs of lists inside table cells
     footnote,
     header_footer,
     signature,

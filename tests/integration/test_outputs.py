@@ -108,11 +108,12 @@ class Outputs(unittest.TestCase):
 
     def test_kitchen_sink_text_through_pandoc(self):
         odt, docx = self.files["kitchen-sink"]
+        # pandoc takes a DOCX paragraph in the Title style as the document's title, not text.
+        self.assertIn("Convention de partenariat", self.pandoc(odt))
         for path in (odt, docx):
             with self.subTest(path=os.path.basename(path)):
                 text = normalise(self.pandoc(path))
                 for expected in [
-                    "Convention de partenariat",
                     "Caractères spéciaux écrits tels quels : & < > \" ' {{x}} *Test* <b>",
                     "Le montant fixé à l’article 2.1 est versé selon le calendrier de l’article 2.2.",
                     "nomme un ou une agent public au rôle d’intrapreneur ;",
@@ -146,7 +147,7 @@ class Outputs(unittest.TestCase):
         from odf.opendocument import load
         from odf import text as T, table
         d = load(self.files["kitchen-sink"][0])
-        self.assertEqual(len(d.getElementsByType(T.Note)), 3)
+        self.assertEqual(len(d.getElementsByType(T.Note)), 2)
         self.assertEqual(len(d.getElementsByType(T.BookmarkRef)), 3)
         self.assertGreaterEqual(len(d.getElementsByType(table.Table)), 3)
         self.assertEqual(len(d.getElementsByType(table.CoveredTableCell)), 3)

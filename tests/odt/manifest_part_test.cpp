@@ -15,5 +15,6 @@ TEST_CASE("odt manifest: lists every part") {
         "manifest:media-type=\"application/vnd.oasis.opendocument.text\"/><manifest:file-entry "
         "manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/><manifest:file-entry "
         "manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/><manifest:file-entry "
-        "manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>\n");
+        "manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/><manifest:file-entry "
+                "manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>\n");
 }
