@@ -331,8 +331,16 @@ std::string french_spacing(std::string_view text) {
     // A space goes before the mark unless the mark opens the line or follows another mark
     // ("?!", "(:").
     auto space_before = [&](std::string_view space) {
+        bool had_space = !out.empty();
         strip_trailing_spaces(out);
-        if (out.empty() || out.ends_with('\n')) return;
+        // Text often comes in pieces (a run that follows a footnote or a reference): a
+        // space that opens the piece belongs to the word before it, so it is kept, made
+        // non-breaking. A mark that opens the text with no space gets none.
+        if (out.empty()) {
+            if (had_space) out += space;
+            return;
+        }
+        if (out.ends_with('\n')) return;
         // ASCII only: a byte such as 0xAB ends both "«" and "ë".
         static constexpr std::string_view no_space_after = ":;!?([";
         if (no_space_after.find(out.back()) != std::string_view::npos || out.ends_with("«")) return;

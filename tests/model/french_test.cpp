@@ -244,6 +244,9 @@ TEST_CASE("french_spacing") {
         {"", ""},
         {"Le Cerema", "Le Cerema"},
         {": début", ": début"},
+        // a piece of text that follows a footnote or a reference keeps its opening space
+        {" ; la suite", NNBSP "; la suite"},
+        {" : Objet", NBSP ": Objet"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.input);
