@@ -44,6 +44,9 @@ inline constexpr int max_list_depth = 2;
 
 inline constexpr int table_cell_padding = 85;  // 0.15 cm
 
+// Default tab interval, 1.25 cm (LibreOffice's), the same in both formats.
+inline constexpr int default_tab_stop = 709;
+
 inline constexpr std::array<ParagraphLook, 12> paragraph_looks{{
     {doc::ParagraphStyle::body, "Body", "Body"},
     {doc::ParagraphStyle::title, "Title", "Title", 32, true, false, doc::Align::center, 240, 360,

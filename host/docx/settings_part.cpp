@@ -1,6 +1,7 @@
 // word/settings.xml: document-wide settings. Deliberately no w:updateFields: every field
 // carries a correct cached result, and updateFields makes Word prompt on opening.
 #include "docx/detail.hpp"
+#include "document/style_sheet.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -17,9 +18,12 @@ void footnote_properties(xml::Writer& w) {
 }
 
 // Word 2013+ layout rules, under which a table's edge sits on the margin rather than being
-// pulled out by its cell padding; LibreOffice reads the setting the same way.
+// pulled out by its cell padding; LibreOffice reads the setting the same way. Lines ending
+// in a manual line break are not stretched in justified paragraphs (an address or a bank
+// details block written line by line would otherwise spread across the page).
 void compatibility(xml::Writer& w) {
     xml::Element compat(w, "w:compat");
+    w.empty("w:doNotExpandShiftReturn");
     w.start("w:compatSetting");
     w.attr("w:name", "compatibilityMode");
     w.attr("w:uri", "http://schemas.microsoft.com/office/word");
@@ -35,8 +39,7 @@ std::string settings_part(std::string_view language) {
     {
         xml::Element root(w, "w:settings");
         w.attr("xmlns:w", ns_w);
-        // 1.25 cm, LibreOffice's default tab interval, so tabs land where they do in the ODT.
-        val(w, "w:defaultTabStop", 709);
+        val(w, "w:defaultTabStop", style::default_tab_stop);
         val(w, "w:characterSpacingControl", "doNotCompress");
         footnote_properties(w);
         compatibility(w);

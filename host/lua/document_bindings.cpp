@@ -451,6 +451,59 @@ int document(lua_State* L) {
     return 1;
 }
 
+/// Pushes { title = Inlines, blocks = { Block... } } for one section being built.
+void push_section(lua_State* L, const doc::Paragraph& heading) {
+    lua_createtable(L, 0, 3);
+    push_object(L, InlinesValue{heading.content});
+    lua_setfield(L, -2, "title");
+    lua_newtable(L);
+    lua_setfield(L, -2, "blocks");
+}
+
+void append_to_field(lua_State* L, int table, const char* field, const doc::Block& block) {
+    lua_getfield(L, table, field);
+    push_object(L, BlockValue{block});
+    lua_rawseti(L, -2, static_cast<lua_Integer>(luaL_len(L, -2)) + 1);
+    lua_pop(L, 1);
+}
+
+/// conventio.sections(blocks): a structured template's blocks (see `headings: true`) split
+/// at its headings: { { title = Inlines, blocks = {...}, parts = { { title, blocks }... } }... }
+/// with one entry per "#" and one part per "##" under it. Used to build tables such as the
+/// GDPR matrix from wording a drafter edits as a document.
+int sections(lua_State* L) {
+    std::vector<doc::Block> blocks = check_blocks(L, 1, "sections");
+    lua_newtable(L);
+    int result = lua_gettop(L);
+    int section = 0, part = 0;
+    for (const doc::Block& b : blocks) {
+        auto* p = std::get_if<doc::Paragraph>(&b.value);
+        if (p && p->style == ParagraphStyle::article) {
+            lua_settop(L, result);
+            push_section(L, *p);
+            lua_newtable(L);
+            lua_setfield(L, -2, "parts");
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, result, static_cast<lua_Integer>(luaL_len(L, result)) + 1);
+            section = lua_gettop(L);
+            part = 0;
+        } else if (p && p->style == ParagraphStyle::sub_article) {
+            if (!section) luaL_error(L, "sections: a '##' heading comes before any '#' heading");
+            lua_settop(L, section);
+            lua_getfield(L, section, "parts");
+            push_section(L, *p);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, -3, static_cast<lua_Integer>(luaL_len(L, -3)) + 1);
+            part = lua_gettop(L);
+        } else {
+            if (!section) luaL_error(L, "sections: text comes before the first '#' heading");
+            append_to_field(L, part ? part : section, "blocks", b);
+        }
+    }
+    lua_settop(L, result);
+    return 1;
+}
+
 int inlines_concat(lua_State* L) {
     doc::Inlines out = check_inlines(L, 1, "..");
     append_inlines(L, 2, out, "..");
@@ -491,6 +544,7 @@ void open_document_bindings(lua_State* L) {
         {"PageBreak", protect<page_break>},
         {"Signatures", protect<signatures>},
         {"Document", protect<document>},
+        {"sections", protect<sections>},
         {nullptr, nullptr}};
     luaL_setfuncs(L, constructors, 0);
 }

@@ -42,7 +42,7 @@ constexpr std::array<LayoutSetting, 53> word_compatible_layout{{
     {"ContinuousEndnotes", "boolean", "false"},
     {"DisableOffPagePositioning", "boolean", "true"},
     {"DoNotCaptureDrawObjsOnPage", "boolean", "false"},
-    {"DoNotJustifyLinesWithManualBreak", "boolean", "false"},
+    {"DoNotJustifyLinesWithManualBreak", "boolean", "true"},  // as w:doNotExpandShiftReturn
     {"DoNotResetParaAttrsForNumFont", "boolean", "false"},
     {"FloattableNomargins", "boolean", "true"},
     {"FootnoteInColumnToPageEnd", "boolean", "true"},

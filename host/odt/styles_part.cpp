@@ -20,7 +20,7 @@ void default_paragraph_style(xml::Writer& w) {
         w.attr("fo:orphans", 2);
         w.attr("fo:widows", 2);
         w.attr("fo:line-height", "100%");
-        w.attr("style:tab-stop-distance", Length::points(720));  // Word's default tab stop
+        w.attr("style:tab-stop-distance", Length::points(style::default_tab_stop));
         w.attr("style:writing-mode", "lr-tb");
     }
     xml::Element t(w, "style:text-properties");

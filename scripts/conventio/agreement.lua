@@ -128,7 +128,8 @@ function Agreement:annex(spec)
   return self
 end
 
---- agreement:signatures{ place=, date=, content = ... (replaces the default columns) }
+--- agreement:signatures{ place=, date=, content = ... (replaces the default columns),
+---                       after = ... (what follows the signatures, e.g. the controller's visa) }
 function Agreement:signatures(spec)
   self.signature = spec or {}
   return self
@@ -277,6 +278,7 @@ function Agreement:document()
     end
     doc:add(c.Signatures(columns))
   end
+  if signature.after then doc:add(expand(self, signature.after, {})) end
 
   for _, annex in ipairs(self.annexes) do
     doc:add(c.AnnexHeading(heading_text(annex, l)))

@@ -146,7 +146,7 @@ TEST_CASE("the same tree gives the same bytes") {
 
 TEST_CASE("settings: French list and decimal separators, Word 2013 layout, no field update") {
     std::string settings = part(document({text("x")}), "word/settings.xml");
-    CHECK(contains(settings, "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+    CHECK(contains(settings, "<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" "
                              "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
                              "</w:compat>"));
     CHECK(contains(settings, "<w:decimalSymbol w:val=\",\"/><w:listSeparator w:val=\";\"/>"));

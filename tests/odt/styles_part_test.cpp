@@ -31,7 +31,7 @@ TEST_CASE("odt styles: defaults set widows, orphans, single spacing, the font an
     CHECK(has(
         styles_of(),
         "<style:default-style style:family=\"paragraph\"><style:paragraph-properties "
-        "fo:orphans=\"2\" fo:widows=\"2\" fo:line-height=\"100%\" style:tab-stop-distance=\"36pt\" "
+        "fo:orphans=\"2\" fo:widows=\"2\" fo:line-height=\"100%\" style:tab-stop-distance=\"35.45pt\" "
         "style:writing-mode=\"lr-tb\"/><style:text-properties style:font-name=\"Liberation Sans\" "
         "style:font-name-asian=\"Liberation Sans\" style:font-name-complex=\"Liberation Sans\" "
         "fo:font-size=\"11pt\" style:font-size-asian=\"11pt\" style:font-size-complex=\"11pt\" "

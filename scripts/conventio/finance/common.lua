@@ -1,0 +1,29 @@
+--- What every financial variant shares: reading amounts and accounts from data with the field
+--- named in errors, the bank details block, and the sub-articles every variant ends with.
+local c = require "conventio"
+
+local M = {}
+
+--- An exact amount from data: a string ("112403.60", "112 403,60") or whole euros.
+--- `field` names it in errors ("finance.amount").
+function M.money(value, field)
+  if value == nil then error(("%s is required"):format(field), 3) end
+  if type(value) == "number" and math.type(value) ~= "integer" then
+    error(("%s: write amounts with cents as strings (\"112403.60\"), got %s"):format(field, tostring(value)), 3)
+  end
+  return c.Money(value, field)
+end
+
+--- The bank details block of `account` (a conventio.BankAccount), the same wherever it appears.
+function M.bank_details(agreement, account)
+  return agreement:clause("finances/coordonnees_bancaires", { account = account })
+end
+
+--- Checks that a field is present and returns it.
+function M.required(spec, field, where)
+  local value = spec[field]
+  if value == nil then error(("%s.%s is required"):format(where, field), 3) end
+  return value
+end
+
+return M

@@ -1,0 +1,57 @@
+--- Variant 1: the partner pays the whole amount in one payment at signature, into the CBCM's
+--- account; the money goes to a fonds de concours; unspent credits go back to the partner.
+---
+--- data: { amount = "475000", payer = "partner", receiver = "dinum",
+---         fund = { number, label, programme, programme_label },
+---         payment_account = BankAccount spec (the CBCM's), refund_account = BankAccount spec,
+---         period = "duree" (key of the article fixing the period) }
+local c = require "conventio"
+local common = require "conventio.finance.common"
+
+local M = {}
+
+--- Adds the "Dispositions financières" article with its six sub-articles to `agreement`.
+function M.add(agreement, spec, key)
+  local where = "finance"
+  local payer = agreement.parties[spec.payer or "partner"]
+  local receiver = agreement.parties[spec.receiver or "dinum"]
+  if not payer then error(where .. ".payer names no party", 2) end
+  if not receiver then error(where .. ".receiver names no party", 2) end
+  local amount = common.money(spec.amount, where .. ".amount")
+  if amount <= c.Money(0) then error(where .. ".amount must be positive", 2) end
+  local fund = common.required(spec, "fund", where)
+  local payment_account = c.BankAccount(common.required(spec, "payment_account", where), where .. ".payment_account")
+  local refund_account = c.BankAccount(common.required(spec, "refund_account", where), where .. ".refund_account")
+  local period = spec.period or "duree"
+
+  -- The sub-articles' keys ("montant", "calendrier"...) are the ones the finance templates
+  -- refer to; the period is the key of the article that fixes the agreement's duration.
+  local function clause(name, extra)
+    local params = { payer = payer, receiver = receiver, period_key = period }
+    for k, v in pairs(extra or {}) do params[k] = v end
+    return agreement:clause(name, params)
+  end
+
+  agreement:article {
+    key = key or "finances",
+    title = spec.title or "Dispositions financières",
+    content = clause("finances/participation"),
+    sections = {
+      { key = "montant", title = "Montant du financement",
+        content = clause("finances/montant_unique", { amount = amount }) },
+      { key = "calendrier", title = "Calendrier de versement",
+        content = clause("finances/calendrier_signature") },
+      { key = "modalites", title = "Modalités de versement",
+        content = { clause("finances/modalites_versement"), common.bank_details(agreement, payment_account) } },
+      { key = "imputation", title = "Imputation budgétaire",
+        content = clause("finances/imputation_fonds_concours", { fund = fund }) },
+      { key = "restitution", title = "Restitution des fonds",
+        content = { clause("finances/restitution"), common.bank_details(agreement, refund_account) } },
+      { key = "compte_rendu", title = "Compte-rendu de gestion",
+        content = clause("finances/compte_rendu") },
+    },
+  }
+  return amount
+end
+
+return M
