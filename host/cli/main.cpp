@@ -6,6 +6,7 @@
 
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
+#include "package/allocator_tuning.hpp"
 
 int main(int argc, char** argv) {
     using namespace conventio::cli;
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     case Options::Command::version: std::cout << "conventio " << CONVENTIO_VERSION << '\n'; return 0;
     case Options::Command::render: break;
     }
+    conventio::package::keep_freed_memory_for_reuse();
     try {
         render(options.render);
     } catch (const std::exception& e) {

@@ -7,7 +7,12 @@
 namespace conventio::xml {
 namespace {
 
-const xmlChar* x(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
+/// libxml2 wants NUL-terminated strings; names and values arrive as string_views. Copying
+/// into a reused buffer costs a memcpy, not an allocation.
+const xmlChar* terminated(std::string& buffer, std::string_view s) {
+    buffer.assign(s.data(), s.size());
+    return reinterpret_cast<const xmlChar*>(buffer.c_str());
+}
 
 void check(int rc, const char* what) {
     if (rc < 0) throw XmlError(std::string("cannot write XML: ") + what + " failed");
@@ -17,6 +22,9 @@ void check(int rc, const char* what) {
 
 Writer::Writer() : buffer_(xmlBufferCreate()), writer_(nullptr) {
     if (!buffer_) throw XmlError("cannot allocate an XML buffer");
+    // Grow by doubling: the default grows to fit each write exactly, copying the part over
+    // and over.
+    xmlBufferSetAllocationScheme(buffer_, XML_BUFFER_ALLOC_DOUBLEIT);
     writer_ = xmlNewTextWriterMemory(buffer_, 0);
     if (!writer_) {
         xmlBufferFree(buffer_);
@@ -31,20 +39,20 @@ Writer::~Writer() {
 }
 
 void Writer::start(std::string_view name) {
-    check(xmlTextWriterStartElement(writer_, x(std::string(name))), "start element");
+    check(xmlTextWriterStartElement(writer_, terminated(name_, name)), "start element");
 }
 
 void Writer::end() { check(xmlTextWriterEndElement(writer_), "end element"); }
 
 void Writer::attr(std::string_view name, std::string_view value) {
-    check(xmlTextWriterWriteAttribute(writer_, x(std::string(name)), x(std::string(value))),
+    check(xmlTextWriterWriteAttribute(writer_, terminated(name_, name), terminated(value_, value)),
           "attribute");
 }
 
 void Writer::attr(std::string_view name, long long value) { attr(name, std::to_string(value)); }
 
 void Writer::text(std::string_view utf8) {
-    check(xmlTextWriterWriteString(writer_, x(std::string(utf8))), "text");
+    check(xmlTextWriterWriteString(writer_, terminated(value_, utf8)), "text");
 }
 
 void Writer::empty(std::string_view name) {

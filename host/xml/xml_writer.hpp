@@ -39,6 +39,8 @@ public:
 private:
     xmlBuffer* buffer_;
     xmlTextWriter* writer_;
+    std::string name_;   // NUL-terminated copies for libxml2, reused across calls
+    std::string value_;
 };
 
 /// Scopes an element: the constructor opens it, the destructor closes it, so the element
