@@ -1,0 +1,127 @@
+// The agreement library (scripts/conventio) on the real host: numbering, references,
+// clause templates and their errors.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "lua/lua_test_support.hpp"
+
+using namespace conventio;
+using conventio::test::lua_error_of;
+using conventio::test::run_lua;
+
+namespace {
+
+std::filesystem::path template_dir() {
+    auto dir = test::scratch_dir() / "templates";
+    std::filesystem::create_directories(dir / "t");
+    auto write = [&](const char* name, const char* text) { std::ofstream(dir / "t" / name) << text; };
+    write("renvoi.md", "---\nkey: renvoi\n---\nLa durée est fixée à {{ ref(\"duree\") }}, voir {{ ref(\"annexe_rgpd\") }}.\n");
+    write("nom.md", "---\nkey: nom\nparams: [partner]\n---\nLe partenaire est {{ partner.le }}.\n");
+    write("manque.md", "---\nkey: manque\nparams: [partner]\n---\nBonjour\n\nMontant : {{ montant }} ici.\n");
+    write("casse.md", "---\nkey: casse\n---\nTexte {% if x %} sans fin\n");
+    write("inconnu.md", "---\nkey: inconnu\n---\nVoir {{ ref(\"absente\") }}.\n");
+    write("note.md", "---\nkey: note\n---\nTexte avec une note[^1].\n\n[^1]: La note.\n");
+    return dir;
+}
+
+lua::Options with_templates() {
+    lua::Options options;
+    options.template_dirs = {template_dir()};
+    return options;
+}
+
+// An agreement whose article 1 refers to the duration article and to the annex; `extra`
+// inserts articles before the duration article.
+std::string agreement(const std::string& extra, const std::string& clause = "t/renvoi") {
+    return R"(local c = conventio
+        local Agreement, Party = require "conventio.agreement", require "conventio.party"
+        local partner = Party.new({ short_name = "Cerema", legal_name = "Cerema", representation = "Représenté par X",
+                                    signature_label = "Le Cerema" }, "partner")
+        local a = Agreement.new { title = "Convention", place = "Paris", parties = { partner = partner },
+                                  party_order = { "partner" } }
+        a:article { key = "objet", title = "Objet", content = a:clause(")" + clause + R"(", { partner = partner }) }
+        )" + extra + R"(
+        a:article { key = "duree", title = "Durée", content = "Un an." }
+        a:annex { key = "annexe_rgpd", title = "RGPD", content = "Tableau." }
+        return a:document())";
+}
+
+std::vector<doc::CrossRef> cross_refs(const doc::Document& d) {
+    std::vector<doc::CrossRef> out;
+    for (const auto& b : d.body)
+        if (auto* p = std::get_if<doc::Paragraph>(&b.value))
+            for (const auto& i : p->content)
+                if (auto* r = std::get_if<doc::CrossRef>(&i)) out.push_back(*r);
+    return out;
+}
+
+std::string text_of(const doc::Paragraph& p) {
+    std::string s;
+    for (const auto& i : p.content) {
+        if (auto* r = std::get_if<doc::Run>(&i)) s += r->text;
+        if (auto* a = std::get_if<doc::Anchor>(&i)) s += a->text;
+        if (auto* x = std::get_if<doc::CrossRef>(&i)) s += x->text;
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("references follow the numbering when an article is inserted") {
+    auto before = run_lua(agreement(""), with_templates());
+    auto refs = cross_refs(before);
+    REQUIRE(refs.size() == 2);
+    CHECK(refs[0].name == "ref_duree");
+    CHECK(refs[0].text == "2");
+    CHECK(refs[1].name == "ref_annexe_rgpd");
+    CHECK(refs[1].text == "1");
+
+    auto after = run_lua(agreement(R"(a:article { title = "Inséré", content = "Nouveau." }
+        a:article { title = "Inséré aussi", content = "Encore." })"),
+                         with_templates());
+    refs = cross_refs(after);
+    REQUIRE(refs.size() == 2);
+    CHECK(refs[0].text == "4");  // doc::check has verified it equals the anchor's text
+    bool found = false;
+    for (const auto& b : after.body)
+        if (auto* p = std::get_if<doc::Paragraph>(&b.value); p && p->style == doc::ParagraphStyle::article)
+            found = found || text_of(*p) == "Article 4\u00a0: Durée";
+    CHECK(found);
+}
+
+TEST_CASE("a reference to a missing key names the clause and the place") {
+    CHECK(lua_error_of(agreement("", "t/inconnu"), with_templates())
+              .find("t/inconnu.md:4:9: reference to 'absente', which no article or annex has as key "
+                    "(keys: annexe_rgpd, duree, objet)") != std::string::npos);
+}
+
+TEST_CASE("template errors: missing parameter at its use, syntax error at its place") {
+    CHECK(lua_error_of(agreement("", "t/manque"), with_templates()).find("t/manque.md:7:14: missing parameter 'montant'") !=
+          std::string::npos);
+    CHECK(lua_error_of(agreement("", "t/casse"), with_templates()).find("t/casse.md:4:7:") != std::string::npos);
+    std::string missing_declared = lua_error_of(R"(local clauses = require "conventio.clauses"
+        clauses.blocks("t/nom", {}))", with_templates());
+    CHECK(missing_declared.find("t/nom.md:3:1: missing parameter 'partner' (the template needs: partner)") !=
+          std::string::npos);
+}
+
+TEST_CASE("values from data never become markup") {
+    auto d = run_lua(R"(local clauses = require "conventio.clauses"
+        local Party = require "conventio.party"
+        local p = Party.new({ short_name = "*Test* <b> {{x}} [a](b) # 1. _x_" }, "partner")
+        return conventio.Document{ body = clauses.blocks("t/nom", { partner = p }) })",
+                     with_templates());
+    REQUIRE(d.body.size() == 1);
+    CHECK(text_of(std::get<doc::Paragraph>(d.body[0].value)) == "Le partenaire est le *Test* <b> {{x}} [a](b) # 1. _x_.");
+}
+
+TEST_CASE("footnotes written in templates become document footnotes") {
+    auto d = run_lua(R"(local clauses = require "conventio.clauses"
+        return conventio.Document{ body = clauses.blocks("t/note", {}) })",
+                     with_templates());
+    const auto& p = std::get<doc::Paragraph>(d.body.at(0).value);
+    bool has_note = false;
+    for (const auto& i : p.content) has_note = has_note || std::holds_alternative<doc::Footnote>(i);
+    CHECK(has_note);
+}
