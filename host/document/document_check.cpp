@@ -11,10 +11,11 @@ namespace {
 class Checker {
 public:
     void document(const Document& d) {
+        language(d.meta.language);
         where_ = "page header";
-        inlines(d.header);
+        page_furniture(d.header);
         where_ = "page footer";
-        inlines(d.footer);
+        page_furniture(d.footer);
         int n = 0;
         for (const Block& b : d.body) {
             where_ = "block " + std::to_string(++n);
@@ -31,6 +32,24 @@ public:
     }
 
 private:
+    /// "fr-FR": a language and a country, as both formats record it.
+    static void language(const std::string& tag) {
+        auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+        auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+        bool ok = tag.size() == 5 && lower(tag[0]) && lower(tag[1]) && tag[2] == '-' && upper(tag[3]) && upper(tag[4]);
+        if (!ok) throw DocumentError("language must be written like \"fr-FR\", got \"" + tag + "\"");
+    }
+
+    /// Headers and footers repeat on every page: a footnote there cannot be shown (Word has
+    /// none), and an anchor would be defined once per page.
+    void page_furniture(const Inlines& content) {
+        for (const Inline& i : content) {
+            if (std::holds_alternative<Footnote>(i)) throw DocumentError(where_ + ": a footnote cannot be in the page header or footer");
+            if (std::holds_alternative<Anchor>(i)) throw DocumentError(where_ + ": an anchor cannot be in the page header or footer");
+        }
+        inlines(content);
+    }
+
     void block(const Block& b, int list_depth) {
         if (auto* p = std::get_if<Paragraph>(&b.value)) paragraph(*p);
         else if (auto* l = std::get_if<List>(&b.value)) list(*l, list_depth + 1);
@@ -77,6 +96,7 @@ private:
     void table(const Table& t) {
         std::size_t columns = t.column_weights.size();
         if (columns == 0) throw DocumentError(where_ + ": table without columns");
+        if (t.rows.empty()) throw DocumentError(where_ + ": table without rows");
         for (double w : t.column_weights)
             if (!(w > 0)) throw DocumentError(where_ + ": column widths must be positive");
         int r = 0;

@@ -549,7 +549,7 @@ void open_document_bindings(lua_State* L) {
     luaL_setfuncs(L, constructors, 0);
 }
 
-const doc::Document* to_document(lua_State* L, int index) {
+doc::Document* to_document(lua_State* L, int index) {
     auto* d = test_object<DocumentValue>(L, index);
     return d ? &d->document : nullptr;
 }

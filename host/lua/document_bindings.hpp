@@ -16,7 +16,7 @@ namespace conventio::lua {
 void open_document_bindings(lua_State* L);
 
 /// The Document a script returned, or nullptr if the value at `index` is not one.
-const doc::Document* to_document(lua_State* L, int index);
+doc::Document* to_document(lua_State* L, int index);
 
 /// Lua value at `index` (string, inline, block, or array of them) as blocks, with body
 /// paragraphs restyled to `paragraph_style`. Raises a Lua error naming `what` otherwise.

@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include "document/document_check.hpp"
+
+using namespace conventio::doc;
+
+namespace {
+
+Paragraph para(Inlines content) {
+    Paragraph p;
+    p.content = std::move(content);
+    return p;
+}
+
+std::string problem(const Document& d) {
+    try {
+        check(d);
+    } catch (const DocumentError& e) {
+        return e.what();
+    }
+    return "ok";
+}
+
+}  // namespace
+
+TEST_CASE("check: cross-references resolve to an anchor showing the same text") {
+    Document d;
+    d.body.push_back(Block{para({Anchor{"ref_duree", "6"}})});
+    d.body.push_back(Block{para({CrossRef{"ref_duree", "6"}})});
+    CHECK(problem(d) == "ok");
+    d.body.push_back(Block{para({CrossRef{"ref_duree", "7"}})});
+    CHECK(problem(d) == "cross-reference to 'ref_duree' shows '7' but the anchor reads '6'");
+    d.body.back() = Block{para({CrossRef{"ref_absent", "1"}})};
+    CHECK(problem(d) == "cross-reference to 'ref_absent', which no anchor defines");
+    d.body.back() = Block{para({Anchor{"ref_duree", "6"}})};
+    CHECK(problem(d) == "block 3: anchor 'ref_duree' is defined twice");
+}
+
+TEST_CASE("check: anchor names work as bookmarks in both formats") {
+    CHECK(valid_anchor_name("ref_duree_2"));
+    CHECK_FALSE(valid_anchor_name("2ref"));
+    CHECK_FALSE(valid_anchor_name("ref-duree"));
+    CHECK_FALSE(valid_anchor_name(std::string(41, 'a')));
+    Document d;
+    d.body.push_back(Block{para({Anchor{"durée", "6"}})});
+    CHECK(problem(d) == "block 1: invalid anchor name 'durée'");
+}
+
+TEST_CASE("check: tables have columns, rows, and rows that fill the columns") {
+    Document d;
+    Table t;
+    t.column_weights = {1, 2};
+    d.body.push_back(Block{t});
+    CHECK(problem(d) == "block 1: table without rows");
+    Row row;
+    row.cells.push_back(Cell{1, {}});
+    std::get<Table>(d.body[0].value).rows.push_back(row);
+    CHECK(problem(d) == "block 1, row 1: cells cover 1 columns, the table has 2");
+    std::get<Table>(d.body[0].value).rows[0].cells[0].column_span = 2;
+    CHECK(problem(d) == "ok");
+}
+
+TEST_CASE("check: lists two levels deep at most, footnotes not nested, not in page furniture") {
+    Document d;
+    List inner{false, {ListItem{{Block{para({Run{"c", {}, {}}})}}}}};
+    List middle{false, {ListItem{{Block{inner}}}}};
+    List outer{false, {ListItem{{Block{middle}}}}};
+    d.body.push_back(Block{outer});
+    CHECK(problem(d) == "block 1: lists nest at most 2 levels deep");
+
+    Document f;
+    f.footer = {Footnote{{para({Run{"note", {}, {}}})}}};
+    CHECK(problem(f) == "page footer: a footnote cannot be in the page header or footer");
+    Document n;
+    n.body.push_back(Block{para({Footnote{{para({Footnote{}})}}})});
+    CHECK(problem(n) == "block 1: a footnote inside a footnote");
+}
+
+TEST_CASE("check: the language is a language and a country") {
+    Document d;
+    d.meta.language = "french";
+    CHECK(problem(d) == "language must be written like \"fr-FR\", got \"french\"");
+}
