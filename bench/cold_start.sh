@@ -6,9 +6,16 @@ cd "$(dirname "$0")/.."
 n=${1:-20}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-start=$(date +%s%N)
-for _ in $(seq "$n"); do
-  build/conventio render samples/kitchen-sink.lua --data samples/kitchen-sink.json --format odt,docx -o "$out/ks.odt"
-done
-end=$(date +%s%N)
-awk -v ns=$((end - start)) -v n="$n" 'BEGIN { printf "cold render (odt+docx): %.2f ms per run over %d runs\n", ns / n / 1e6, n }'
+time_runs() {  # label, then the render arguments
+  local label=$1; shift
+  local start end
+  start=$(date +%s%N)
+  for _ in $(seq "$n"); do build/conventio render "$@"; done
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) -v n="$n" -v l="$label" \
+    'BEGIN { printf "cold render %-24s %6.2f ms per run over %d runs\n", l, ns / n / 1e6, n }'
+}
+time_runs "kitchen sink, docx" samples/kitchen-sink.lua --data samples/kitchen-sink.json -o "$out/ks.docx"
+time_runs "kitchen sink, odt+docx" samples/kitchen-sink.lua --data samples/kitchen-sink.json --format odt,docx -o "$out/ks.odt"
+time_runs "Cerema 2023, odt+docx" samples/cerema-urbanvitaliz-2023.lua --data samples/cerema-urbanvitaliz-2023.json \
+  --format odt,docx -o "$out/cerema.odt"
