@@ -48,6 +48,11 @@ function M.new(spec, where)
     local with_article = legal.Le
     rawset(self, "legal_article", with_article:sub(1, #with_article - #spec.legal_name))
   end
+  -- Its role in the agreement ("délégant", "délégataire"), a name of its own: the text says
+  -- "le délégant", "du délégataire" whatever the party's gender.
+  if spec.role then
+    rawset(self, "role_name", c.Name { spec.role, gender = spec.role_gender or "m" })
+  end
   if spec.siren then
     rawset(self, "siren", c.id.siren(spec.siren, where .. ".siren"))
     rawset(self, "siren_display", c.id.format_siren(self.siren))
