@@ -5,6 +5,7 @@ local c = require "conventio"
 local Agreement = require "conventio.agreement"
 local Party = require "conventio.party"
 local annexes = require "conventio.annexes"
+local clauses = require "conventio.clauses"
 local single_payment = require "conventio.finance.single_payment"
 
 local data = ...
@@ -24,7 +25,8 @@ a:add_preamble(a:clause("preambule/beta_gouv"))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
 
 a:article { key = "objet", title = "Objet du partenariat",
-            content = a:clause("objet/partenariat", { purpose = data.purpose }) }
+            -- The purpose is this agreement's own wording, with its emphasis: Markdown on purpose.
+            content = a:clause("objet/partenariat", { purpose = clauses.markup(data.purpose_markdown) }) }
 
 local engaged = "le partenaire"
 a:article {

@@ -9,6 +9,8 @@
 
 namespace conventio::style {
 
+// The title's style is not named "Title": pandoc and other converters take a paragraph in a
+// style of that name for the document's metadata and drop it from the text.
 struct ParagraphLook {
     doc::ParagraphStyle id;
     std::string_view name;          // style name shown to the drafter in Word / LibreOffice
@@ -49,7 +51,7 @@ inline constexpr int default_tab_stop = 709;
 
 inline constexpr std::array<ParagraphLook, 12> paragraph_looks{{
     {doc::ParagraphStyle::body, "Body", "Body"},
-    {doc::ParagraphStyle::title, "Title", "Title", 32, true, false, doc::Align::center, 240, 360,
+    {doc::ParagraphStyle::title, "Agreement title", "AgreementTitle", 32, true, false, doc::Align::center, 240, 360,
      0, true, false, 0},
     {doc::ParagraphStyle::article, "Article", "Article", 24, true, false, doc::Align::left, 240,
      120, 0, true, false, 1},

@@ -371,8 +371,12 @@ std::string french_spacing(std::string_view text) {
             out += "«";
             i += 2;
             std::size_t n = 0;
+            std::size_t after_mark = i;
             while (i < text.size() && is_space_like(text, i, &n)) i += n;
-            if (i < text.size() && text.substr(i, 2) != "»") out += narrow_nbsp;
+            // At the end of a piece of text ("d'« " before a bold word), the space given
+            // belongs to what follows: keep it, non-breaking.
+            bool at_end = i == text.size();
+            if (at_end ? i > after_mark : text.substr(i, 2) != "»") out += narrow_nbsp;
         } else if (text.substr(i, 2) == "°" && (out.ends_with('n') || out.ends_with('N')) &&
                    !ends_with_letter(out.substr(0, out.size() - 1))) {
             // "n° 1": the number never goes to the next line without its "n°".

@@ -60,7 +60,7 @@ TEST_CASE("alignment and keep-with-next override the style in w:pPr") {
 }
 
 TEST_CASE("each paragraph style maps to its style id") {
-    CHECK(contains(body(document({text("t", PS::title)})), "<w:pStyle w:val=\"Title\"/>"));
+    CHECK(contains(body(document({text("t", PS::title)})), "<w:pStyle w:val=\"AgreementTitle\"/>"));
     CHECK(contains(body(document({text("t", PS::sub_article)})),
                    "<w:pStyle w:val=\"SubArticle\"/>"));
     CHECK(contains(body(document({text("t", PS::annex_heading)})),

@@ -69,7 +69,7 @@ TEST_CASE("headings carry their outline level; the annex heading starts a new pa
     std::string annex = style_element(xml, "AnnexHeading");
     CHECK(contains(annex, "<w:keepNext/><w:pageBreakBefore/>"));
     CHECK(contains(annex, "<w:outlineLvl w:val=\"0\"/>"));
-    CHECK_FALSE(contains(style_element(xml, "Title"), "outlineLvl"));
+    CHECK_FALSE(contains(style_element(xml, "AgreementTitle"), "outlineLvl"));
     CHECK_FALSE(contains(style_element(xml, "Body"), "outlineLvl"));
     CHECK(contains(style_element(xml, "Body"), "<w:jc w:val=\"both\"/>"));
 }

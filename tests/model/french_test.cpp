@@ -247,6 +247,8 @@ TEST_CASE("french_spacing") {
         // a piece of text that follows a footnote or a reference keeps its opening space
         {" ; la suite", NNBSP "; la suite"},
         {" : Objet", NBSP ": Objet"},
+        {"d'« ", "d'«" NNBSP},
+        {"d'«", "d'«"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.input);

@@ -213,7 +213,7 @@ TEST_CASE(
         block(para(ParagraphStyle::annex_heading, {run("ANNEXE")})),
     }));
     CHECK(b ==
-          "<text:p text:style-name=\"Title\">CONVENTION</text:p>"
+          "<text:p text:style-name=\"AgreementTitle\">CONVENTION</text:p>"
           "<text:h text:style-name=\"Article\" text:outline-level=\"1\">Article 1</text:h>"
           "<text:h text:style-name=\"SubArticle\" text:outline-level=\"2\">1.1</text:h>"
           "<text:h text:style-name=\"AnnexHeading\" text:outline-level=\"1\">ANNEXE</text:h>");
