@@ -46,6 +46,11 @@ inline constexpr int max_list_depth = 2;
 
 inline constexpr int table_cell_padding = 85;  // 0.15 cm
 
+// What separates a table from the block after it: an empty paragraph this high (exactly),
+// written the same way by both writers. Tables otherwise touch the next paragraph (Body has
+// no space before), and Word joins two adjacent tables into one.
+inline constexpr int table_spacer_height = 120;  // 6 pt
+
 // Default tab interval, 1.25 cm (LibreOffice's), the same in both formats.
 inline constexpr int default_tab_stop = 709;
 

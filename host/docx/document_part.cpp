@@ -15,8 +15,6 @@ bool holds(const doc::Block& b) {
     return std::holds_alternative<T>(b.value);
 }
 
-bool is_table(const doc::Block& b) { return holds<doc::Table>(b) || holds<doc::Signatures>(b); }
-
 class BodyWriter {
 public:
     BodyWriter(xml::Writer& w, Links& links, DocumentState& state, FootnotesPart& notes)
@@ -70,11 +68,11 @@ void BodyWriter::blocks(const std::vector<doc::Block>& blocks) {
         } else if (const auto* l = std::get_if<doc::List>(&b.value)) {
             list(*l);
         } else if (const auto* t = std::get_if<doc::Table>(&b.value)) {
-            if (i > 0 && is_table(blocks[i - 1])) table_separator();
             table(*t);
+            if (i + 1 < blocks.size()) table_separator();
         } else if (const auto* s = std::get_if<doc::Signatures>(&b.value)) {
-            if (i > 0 && is_table(blocks[i - 1])) table_separator();
             signatures(*s);
+            if (i + 1 < blocks.size()) table_separator();
         }
     }
 }
@@ -139,9 +137,9 @@ void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool hea
     }
 }
 
-// Word and LibreOffice join two w:tbl with nothing between them into one table (the ODT keeps
-// them apart), so adjacent tables get a paragraph between them, 1 pt high so that the pages
-// still break where the ODT's do.
+// A table is followed by an empty paragraph of exactly style::table_spacer_height, as in the
+// ODT: it keeps the next paragraph off the table's border, and keeps Word and LibreOffice from
+// joining two adjacent w:tbl into one table.
 void BodyWriter::table_separator() {
     xml::Element p(w_, "w:p");
     xml::Element ppr(w_, "w:pPr");
@@ -149,7 +147,7 @@ void BodyWriter::table_separator() {
     w_.start("w:spacing");
     w_.attr("w:before", 0);
     w_.attr("w:after", 0);
-    w_.attr("w:line", 20);
+    w_.attr("w:line", style::table_spacer_height);
     w_.attr("w:lineRule", "exact");
     w_.end();
 }

@@ -32,10 +32,30 @@ void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor) {
             visitor.list(*l);
         } else if (const auto* t = std::get_if<doc::Table>(&value)) {
             if (!t->rows.empty()) visitor.table(*t);  // ODF has no table without rows
+            if (i + 1 < blocks.size()) visitor.table_spacer();
         } else if (const auto* s = std::get_if<doc::Signatures>(&value)) {
             visitor.signatures(*s);
+            if (i + 1 < blocks.size()) visitor.table_spacer();
         }
     }
+}
+
+/// The automatic style of the paragraph that follows a table (see style::table_spacer_height).
+constexpr std::string_view table_spacer_style = "TableSpacer";
+
+void table_spacer_style_definition(xml::Writer& w) {
+    xml::Element s(w, "style:style");
+    w.attr("style:name", table_spacer_style);
+    w.attr("style:family", "paragraph");
+    w.attr("style:parent-style-name", style::look(doc::ParagraphStyle::body).internal_id);
+    w.start("style:paragraph-properties");
+    w.attr("fo:margin-top", "0pt");
+    w.attr("fo:margin-bottom", "0pt");
+    w.attr("fo:line-height", Length::points(style::table_spacer_height));
+    w.end();
+    w.start("style:text-properties");
+    w.attr("fo:font-size", "1pt");
+    w.end();
 }
 
 /// The look of a table cell: everything its automatic style depends on.
@@ -60,6 +80,8 @@ public:
     void blocks(const std::vector<doc::Block>& b) { each_block(b, *this); }
     void paragraph(const doc::Paragraph& p, bool break_before) { styles.add(p, break_before); }
     void break_paragraph() { styles.add(ParagraphKey{.break_before = true}); }
+    void table_spacer() { spacer_used = true; }
+    bool spacer_used = false;
 
     void list(const doc::List& l) {
         for (const doc::ListItem& item : l.items) blocks(item.blocks);
@@ -149,6 +171,7 @@ void cell_style(xml::Writer& w, CellLook look) {
 void automatic_styles(xml::Writer& w, const Collector& used) {
     xml::Element styles(w, "office:automatic-styles");
     used.styles.write(w);
+    if (used.spacer_used) table_spacer_style_definition(w);
     int index = 0;
     for (std::size_t t = 0; t < used.table_weights.size(); ++t)
         table_styles(w, ++index, used.table_weights[t], used.table_borders[t]);
@@ -165,6 +188,11 @@ public:
     void blocks(const std::vector<doc::Block>& b) { each_block(b, *this); }
     void paragraph(const doc::Paragraph& p, bool break_before) { text_.paragraph(p, break_before); }
     void break_paragraph() { text_.empty_paragraph(doc::ParagraphStyle::body, true); }
+    void table_spacer() {
+        w_.start("text:p");
+        w_.attr("text:style-name", table_spacer_style);
+        w_.end();
+    }
 
     void list(const doc::List& l) {
         xml::Element list(w_, "text:list");

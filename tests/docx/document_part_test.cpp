@@ -119,13 +119,17 @@ TEST_CASE("a page break is carried by the next paragraph") {
     CHECK(count(body(d), "<w:p>") == 2);
 }
 
+const std::string table_spacer =
+    "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:spacing w:before=\"0\" w:after=\"0\" "
+    "w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>";
+
 TEST_CASE("a page break before a table, a list or nothing gets an empty Body paragraph") {
     auto d = document({text("avant"), doc::Block{doc::PageBreak{}},
                        doc::Block{table({1}, {{{cell("t")}}})}, doc::Block{doc::PageBreak{}},
                        list(false, {item("l")}), doc::Block{doc::PageBreak{}}});
     std::string b = body(d);
     CHECK(contains(b, "</w:p>" + page_break_carrier + "<w:tbl>"));
-    CHECK(contains(b, "</w:tbl>" + page_break_carrier + "<w:p><w:pPr><w:pStyle w:val=\"List\"/>"));
+    CHECK(contains(b, "</w:tbl>" + table_spacer + page_break_carrier + "<w:p><w:pPr><w:pStyle w:val=\"List\"/>"));
     CHECK(b.ends_with("</w:p>" + page_break_carrier));
     CHECK(count(b, "<w:pageBreakBefore/>") == 3);
 }
@@ -167,15 +171,13 @@ TEST_CASE("without header or footer there are neither parts nor references") {
     CHECK_FALSE(contains(part(parts, "word/_rels/document.xml.rels"), "header"));
 }
 
-TEST_CASE("adjacent tables are kept apart by a 1 pt paragraph, or readers would join them") {
+TEST_CASE("a table is followed by a 6 pt spacer paragraph, which also keeps adjacent tables apart") {
     auto d = document({doc::Block{table({1}, {{{cell("t1")}}})},
                        doc::Block{table({1}, {{{cell("t2")}}})},
                        doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}},
                        text("apr\u00e8s"), doc::Block{table({1}, {{{cell("t3")}}})}});
-    const std::string separator =
-        "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:spacing w:before=\"0\" w:after=\"0\" "
-        "w:line=\"20\" w:lineRule=\"exact\"/></w:pPr></w:p><w:tbl>";
     std::string b = body(d);
-    CHECK(count(b, separator) == 2);
-    CHECK(count(b, "w:lineRule=\"exact\"") == 2);
+    CHECK(count(b, "</w:tbl>" + table_spacer + "<w:tbl>") == 2);
+    CHECK(count(b, "</w:tbl>" + table_spacer + "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>apr") == 1);
+    CHECK(count(b, "w:lineRule=\"exact\"") == 3);  // not after the last table
 }

@@ -70,7 +70,17 @@ class Outputs(unittest.TestCase):
         self.assertTrue(os.path.exists(path), f"LibreOffice did not convert {name}.{kind}")
         return path
 
-    def test_odt_and_docx_have_the_same_page_count_and_text(self):
+    def lines(self, pdf):
+        """Every line LibreOffice laid out: (page, top, left, text), positions in points."""
+        html = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True).stdout
+        out = []
+        for page, body in enumerate(re.findall(r"<page .*?</page>", html, re.S), 1):
+            for m in re.finditer(r'<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</line>', body, re.S):
+                words = " ".join(re.findall(r">([^<]*)</word>", m.group(3)))
+                out.append((page, float(m.group(2)), float(m.group(1)), words))
+        return out
+
+    def test_odt_and_docx_have_the_same_pages_and_text(self):
         for name in self.files:
             with self.subTest(sample=name):
                 pages, texts = {}, {}
@@ -81,6 +91,18 @@ class Outputs(unittest.TestCase):
                                                            capture_output=True, text=True).stdout)
                 self.assertEqual(pages["odt"], pages["docx"])
                 self.assertEqual(texts["odt"].split(), texts["docx"].split())
+
+    def test_odt_and_docx_are_laid_out_line_for_line_alike(self):
+        # Stronger than the page count: every line on the same page, at the same place
+        # (within half a point), so a page break can never fall differently.
+        for name in self.files:
+            with self.subTest(sample=name):
+                odt, docx = self.lines(self.pdf(name, "odt")), self.lines(self.pdf(name, "docx"))
+                self.assertEqual(len(odt), len(docx))
+                for a, b in zip(odt, docx):
+                    self.assertEqual((a[0], a[3]), (b[0], b[3]))
+                    self.assertAlmostEqual(a[1], b[1], delta=0.5, msg=f"line {a[3]!r} on page {a[0]}")
+                    self.assertAlmostEqual(a[2], b[2], delta=0.5, msg=f"line {a[3]!r} on page {a[0]}")
 
     def test_rendering_is_reproducible(self):
         for script in SAMPLES:

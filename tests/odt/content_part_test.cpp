@@ -399,7 +399,8 @@ TEST_CASE(
                   0) == 0);
     CHECK(has(
         b,
-        "</table:table><text:p text:style-name=\"P1\"/><text:p text:style-name=\"P1\">b</text:p>"
+        "</table:table><text:p text:style-name=\"TableSpacer\"/><text:p text:style-name=\"P1\"/>"
+        "<text:p text:style-name=\"P1\">b</text:p>"
         "<text:p text:style-name=\"P1\"/>"));
     const std::string last =
         "<text:p text:style-name=\"P1\">b</text:p><text:p text:style-name=\"P1\"/>";
