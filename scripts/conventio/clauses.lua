@@ -52,9 +52,11 @@ local function environment(template, params)
     __index = function(_, name)
       local value = params[name]
       if value ~= nil then return value end
+      -- A parameter the template declares, left out, is nil, even when a helper has its
+      -- name: {% if date %} must not see the helper conventio.Date.
+      if optional[name] then return nil end
       value = helpers[name]
       if value ~= nil then return value end
-      if optional[name] then return nil end
       error(("missing parameter '%s'"):format(name), 2)
     end,
     __newindex = function(_, name)
