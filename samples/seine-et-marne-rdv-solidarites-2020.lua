@@ -33,7 +33,7 @@ a:article { key = "obligations_partenaire", title = "Obligations " .. partner.du
               service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
 a:article { key = "obligations_anct", title = "Obligations " .. anct.du,
             content = a:clause("engagements/obligations_incubateur_anct", {
-              incubator = anct, service = service, finance_key = "finances" }) }
+              incubator = anct, service = service, cofinancing_key = "finances" }) }
 a:article { key = "travaux", title = "Déroulement des travaux",
             content = a:clause("engagements/deroulement_travaux", {
               beneficiary = partner, funder = anct, service = service }) }
