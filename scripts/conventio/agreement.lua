@@ -128,7 +128,8 @@ function Agreement:annex(spec)
   return self
 end
 
---- agreement:signatures{ place=, date=, content = ... (replaces the default columns),
+--- agreement:signatures{ place=, date=, originals = "en deux originaux",
+---                       content = ... (replaces the default columns),
 ---                       after = ... (what follows the signatures, e.g. the controller's visa) }
 function Agreement:signatures(spec)
   self.signature = spec or {}
@@ -268,6 +269,7 @@ function Agreement:document()
   local signature = self.signature or {}
   doc:add(expand(self, self:clause("structure/fait_a", {
     place = signature.place or spec.place, date = signature.date or (spec.date and c.Date(spec.date)),
+    originals = signature.originals,
   }), {}))
   if signature.content then
     doc:add(expand(self, signature.content, {}))

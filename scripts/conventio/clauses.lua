@@ -52,8 +52,8 @@ local function environment(template, params)
     __index = function(_, name)
       local value = params[name]
       if value ~= nil then return value end
-      -- An optional parameter left out is nil, even when a helper bears its name (fait_a's
-      -- optional `date` is not the helper conventio.Date).
+      -- A parameter the template declares, left out, is nil, even when a helper has its
+      -- name: {% if date %} must not see the helper conventio.Date.
       if optional[name] then return nil end
       value = helpers[name]
       if value ~= nil then return value end

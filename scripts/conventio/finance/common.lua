@@ -15,8 +15,11 @@ function M.money(value, field)
 end
 
 --- The bank details block of `account` (a conventio.BankAccount), the same wherever it appears.
-function M.bank_details(agreement, account)
-  return agreement:clause("finances/coordonnees_bancaires", { account = account })
+--- `options` are the template's optional parameters (rib_line = true: the RIB on one line).
+function M.bank_details(agreement, account, options)
+  local params = { account = account }
+  for k, v in pairs(options or {}) do params[k] = v end
+  return agreement:clause("finances/coordonnees_bancaires", params)
 end
 
 --- Checks that a field is present and returns it.

@@ -1,0 +1,70 @@
+-- Convention de partenariat Eurométropole de Strasbourg – ANCT (2024): an agreement no seed
+-- contains, assembled only from the clause library and its data. The Eurométropole joins the
+-- commun numérique RDV Service Public as an entering collectivity: its contribution is
+-- computed from the stratum table (printed as a table) and paid in yearly tranches; the ANCT
+-- does not co-finance; the duration clause is the DINUM agreements' one.
+-- Beside seed 003 (la collectivité, le Département), the payer here elides ("de
+-- l'Eurométropole de Strasbourg", "à l'Eurométropole"), and its representative is a woman.
+local c = require "conventio"
+local Agreement = require "conventio.agreement"
+local Party = require "conventio.party"
+local strata = require "conventio.finance.strata"
+
+local data = ...
+local partner = Party.new(data.parties.partner, "parties.partner")
+local anct = Party.new(data.parties.anct, "parties.anct")
+local service = data.service
+
+local a = Agreement.new {
+  title = data.title,
+  subject = data.subject,
+  keywords = data.keywords,
+  place = data.place,
+  parties = { partner = partner, anct = anct },
+  party_order = { "partner", "anct" },
+}
+
+a:add_preamble(a:clause("preambule/incubateur_territoires", { incubator = anct }))
+for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
+
+a:article { key = "objet", title = "Objet de la convention",
+            content = a:clause("objet/commun_numerique", { incubator = anct, service = service }) }
+a:article { key = "obligations_partenaire", title = "Obligations " .. partner.du,
+            content = a:clause("engagements/obligations_commun", {
+              service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
+a:article { key = "obligations_anct", title = "Obligations " .. anct.du,
+            content = a:clause("engagements/obligations_incubateur_anct", { incubator = anct, service = service }) }
+a:article { key = "travaux", title = "Déroulement des travaux",
+            content = a:clause("engagements/deroulement_travaux", {
+              beneficiary = partner, funder = partner, service = service }) }
+
+strata.add(a, data.finance, { key = "finances", service = service })
+
+a:article { key = "duree", title = "Durée de la convention",
+            content = a:clause("commun/duree", { end_date = c.Date(data.end_date), covers_expenses = true }) }
+a:article {
+  key = "resiliation", title = "Résiliation",
+  sections = {
+    { key = "resiliation_faute", title = "Résiliation pour faute",
+      content = a:clause("commun/resiliation_faute", { payer = partner }) },
+    { key = "resiliation_effets", title = "Effets de la résiliation",
+      content = a:clause("commun/resiliation_effets", { payer = partner, receiver = anct }) },
+  },
+}
+a:article {
+  key = "dispositions_generales", title = "Dispositions générales",
+  sections = {
+    { key = "modification", title = "Modification de la convention", content = a:clause("commun/modification_ecrite") },
+    { key = "nullite", title = "Nullité", content = a:clause("commun/nullite") },
+    { key = "renonciation", title = "Renonciation", content = a:clause("commun/renonciation") },
+  },
+}
+a:article { key = "litiges", title = "Litiges", content = a:clause("commun/litiges_mediation", { court = data.court }) }
+a:article { key = "publication", title = "Publication de la convention",
+            content = a:clause("commun/publication", { publisher = anct }) }
+
+a:signatures { originals = data.originals }
+
+a:annex { key = "manifeste", title = "manifeste beta.gouv.fr", content = a:clause("annexes/manifeste_trois_piliers") }
+
+return a:document()

@@ -1,0 +1,200 @@
+--- Variant 5: co-financing of a commun numérique by population stratum. Each member
+--- collectivity pays a yearly amount that depends on its population (the latest INSEE legal
+--- population); an entering collectivity pays a multiple of it (double, in the 2020
+--- agreements) while it catches up with the earlier members; another party (the ANCT) may
+--- co-finance a fixed amount. The stratum table is data; the amount THIS payer owes is
+--- computed here, with conventio.Money, and printed: a clause never says "the amount fixed in
+--- article 5.1" when 5.1 fixes a table and not an amount.
+---
+--- data: { payer = "partner", receiver = "anct", members = "départements",
+---         strata = { { below = 500000, annual = "7500" }, { below = 1000000, annual = "15000" },
+---                    { annual = "22500" } },          -- ordered; `from` optional, checked
+---         entering_factor = 2, population = 1412516, insee_year = 2017, entering = false,
+---         first_year = 2021, years = 2,
+---         schedule = "signature" | { kind = "annual", due = "03-31" },
+---         contributions = { "...", ... },            -- in kind, one list item each
+---         cofunding = { party = "anct", amount = "200000" },
+---         payment_account = BankAccount spec, refund_account = BankAccount spec (optional),
+---         report_through = "...", period = "duree", strata_as_table = false }
+local c = require "conventio"
+local common = require "conventio.finance.common"
+
+local M = {}
+
+local NBSP = "\u{a0}"
+
+--- 1412516 -> "1 412 516" (no-break spaces, as conventio.Money groups digits).
+function M.group_digits(n)
+  local s = tostring(n)
+  local out = s:reverse():gsub("(%d%d%d)", "%1" .. NBSP:reverse()):reverse()
+  if out:sub(1, #NBSP) == NBSP then out = out:sub(#NBSP + 1) end
+  return out
+end
+
+--- A whole number from data, or an error naming the field.
+local function integer(value, field, minimum)
+  if value == nil then error(("%s is required"):format(field), 0) end
+  local n = type(value) == "number" and math.tointeger(value) or nil
+  if not n then error(("%s must be a whole number, got %s"):format(field, tostring(value)), 0) end
+  if minimum and n < minimum then error(("%s must be at least %d, got %d"):format(field, minimum, n), 0) end
+  return n
+end
+
+--- The strata of `spec.strata`, checked: in increasing order, each starting where the
+--- previous one ends (no overlap, no gap), only the last one open-ended.
+function M.strata(list, where)
+  where = where .. ".strata"
+  if type(list) ~= "table" or #list == 0 then
+    error(("%s must be a non-empty list of { below =, annual = }"):format(where), 0)
+  end
+  local strata, lower = {}, 0
+  for i, s in ipairs(list) do
+    local field = ("%s[%d]"):format(where, i)
+    if type(s) ~= "table" then error(("%s must be an object { below =, annual = }"):format(field), 0) end
+    if s.from ~= nil then
+      local from = integer(s.from, field .. ".from", 0)
+      if from < lower then
+        error(("%s.from (%s) overlaps %s[%d], which goes up to %s: strata must not overlap"):format(
+          field, M.group_digits(from), where, i - 1, M.group_digits(lower - 1)), 0)
+      elseif from > lower then
+        error(("%s.from (%s) leaves a gap: populations from %s to %s fall in no stratum"):format(
+          field, M.group_digits(from), M.group_digits(lower), M.group_digits(from - 1)), 0)
+      end
+    end
+    local below
+    if s.below == nil then
+      if i < #list then
+        error(("%s.below is missing: only the last stratum can be open-ended"):format(field), 0)
+      end
+    else
+      below = integer(s.below, field .. ".below", 1)
+      if below <= lower then
+        error(("%s.below (%s) must be above the stratum's lower bound (%s): strata go in increasing order"):format(
+          field, M.group_digits(below), M.group_digits(lower)), 0)
+      end
+    end
+    local ok, annual = pcall(common.money, s.annual, field .. ".annual")
+    if not ok then error((tostring(annual):gsub("^[^\n]-:%d+: ", "", 1)), 0) end
+    if annual <= c.Money(0) then error(("%s.annual must be positive"):format(field), 0) end
+    strata[i] = {
+      from = lower, below = below, annual = annual,
+      from_display = M.group_digits(lower),
+      below_display = below and M.group_digits(below) or nil,
+    }
+    lower = below
+  end
+  return strata
+end
+
+--- What the payer owes: its stratum, the yearly and total amounts, and the payments.
+function M.compute(spec, where)
+  where = where or "finance"
+  local strata = M.strata(spec.strata, where)
+  local population = integer(spec.population, where .. ".population", 1)
+  local stratum
+  for _, s in ipairs(strata) do
+    if population >= s.from and (s.below == nil or population < s.below) then stratum = s end
+  end
+  if not stratum then
+    error(("%s.population (%s) falls in no stratum: %s[%d] ends below %s"):format(where,
+      M.group_digits(population), where .. ".strata", #strata, strata[#strata].below_display), 0)
+  end
+  if type(spec.entering) ~= "boolean" then
+    error(("%s.entering must be true or false (is the payer an entering collectivity?)"):format(where), 0)
+  end
+  local factor = integer(spec.entering_factor or 2, where .. ".entering_factor", 1)
+  local years = integer(spec.years, where .. ".years", 1)
+  local first_year = integer(spec.first_year, where .. ".first_year", 1900)
+  local annual = spec.entering and stratum.annual * factor or stratum.annual
+  local due = {
+    strata = strata, stratum = stratum, population = population,
+    population_display = M.group_digits(population),
+    insee_year = integer(spec.insee_year, where .. ".insee_year", 1900),
+    entering = spec.entering, entering_factor = factor,
+    base_annual = stratum.annual, annual = annual, total = annual * years,
+    years = {},
+  }
+  for k = 1, years do due.years[k] = first_year + k - 1 end
+
+  local schedule = spec.schedule or "signature"
+  if schedule == "signature" then
+    due.single = true
+  elseif type(schedule) == "table" and schedule.kind == "annual" then
+    if type(schedule.due) ~= "string" or not schedule.due:match("^%d%d%-%d%d$") then
+      error(("%s.schedule.due must be a month and day, \"MM-DD\" (got %s)"):format(where, tostring(schedule.due)), 0)
+    end
+    due.tranches = {}
+    local sum = c.Money(0)
+    for k, year in ipairs(due.years) do
+      due.tranches[k] = {
+        year = year, amount = annual, at_signature = k == 1,
+        due_date = k > 1 and c.Date(("%d-%s"):format(year, schedule.due), where .. ".schedule.due") or nil,
+      }
+      sum = sum + annual
+    end
+    assert(sum == due.total, "the tranches add up to the total")
+  else
+    error(("%s.schedule must be \"signature\" or { kind = \"annual\", due = \"MM-DD\" }"):format(where), 0)
+  end
+  return due
+end
+
+--- Adds the "Dispositions financières" article to `agreement`, with sub-articles moyens,
+--- calendrier, modalites, restitution, compte_rendu; returns what compute() gives.
+--- options: { key = "finances", service = "RDV-Solidarités", titles = { moyens = ..., ... } }
+function M.add(agreement, spec, options)
+  options = options or {}
+  local where = "finance"
+  local payer = agreement.parties[spec.payer or "partner"]
+  local receiver = agreement.parties[spec.receiver or "anct"]
+  if not payer then error(where .. ".payer names no party", 2) end
+  if not receiver then error(where .. ".receiver names no party", 2) end
+  if type(options.service) ~= "string" then error("strata.add: options.service (the service's name) is required", 2) end
+  if type(spec.members) ~= "string" then
+    error(where .. ".members is required (who the earlier members are: \"départements\")", 2)
+  end
+  local ok, due = pcall(M.compute, spec, where)
+  if not ok then error(due, 2) end
+
+  local cofunder, cofunding
+  if spec.cofunding then
+    cofunder = agreement.parties[spec.cofunding.party or ""]
+    if not cofunder then error(where .. ".cofunding.party names no party", 2) end
+    cofunding = common.money(spec.cofunding.amount, where .. ".cofunding.amount")
+  end
+  local payment_account = c.BankAccount(common.required(spec, "payment_account", where), where .. ".payment_account")
+  local refund_account = spec.refund_account and c.BankAccount(spec.refund_account, where .. ".refund_account")
+  local titles = options.titles or {}
+
+  local function clause(name, extra)
+    local params = { payer = payer, receiver = receiver, due = due, service = options.service }
+    for k, v in pairs(extra or {}) do params[k] = v end
+    return agreement:clause(name, params)
+  end
+
+  agreement:article {
+    key = options.key or "finances",
+    title = spec.title or "Dispositions financières",
+    sections = {
+      { key = "moyens", title = titles.moyens or "Moyens humains, matériels et financiers",
+        content = clause("finances/strates_moyens", {
+          strata = due.strata, entering_factor = due.entering_factor, members = spec.members,
+          contributions = spec.contributions, cofunder = cofunder, cofunding = cofunding,
+          as_table = spec.strata_as_table }) },
+      { key = "calendrier", title = titles.calendrier or "Calendrier de versement",
+        content = clause("finances/calendrier_strate") },
+      { key = "modalites", title = titles.modalites or "Modalités de versement",
+        content = { clause("finances/modalites_strate", { calendar_key = "calendrier" }),
+                    common.bank_details(agreement, payment_account) } },
+      { key = "restitution", title = titles.restitution or "Restitution des fonds",
+        content = { clause("finances/restitution", { single_account = true }),
+                    refund_account and common.bank_details(agreement, refund_account, { rib_line = true }) or nil } },
+      { key = "compte_rendu", title = titles.compte_rendu or "Compte-rendu de gestion",
+        content = clause("finances/compte_rendu", { period_key = spec.period or "duree",
+                                                     through = spec.report_through }) },
+    },
+  }
+  return due
+end
+
+return M
