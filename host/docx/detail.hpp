@@ -78,9 +78,10 @@ struct DocumentState {
     NumberingPlan numbering;
 };
 
-/// What a container adds to a paragraph on top of its style.
+/// What a paragraph has on top of its style, from its container or from the tree.
 struct ParagraphExtras {
     bool page_break_before = false;
+    bool keep_together = false;  // w:keepLines: never split across pages
     bool in_list = false;    // a list item's paragraph: gets a w:numPr
     int num_id = 0;          // its list instance; 0 for an item's later paragraphs (no marker)
     int list_level = 0;      // w:ilvl

@@ -50,7 +50,9 @@ std::string_view jc_value(doc::Align align) {
 }
 
 void Story::paragraph(const doc::Paragraph& p, const ParagraphExtras& extras) {
-    paragraph(p.style, p.align, p.keep_with_next, &p.content, extras);
+    ParagraphExtras with_tree = extras;
+    with_tree.keep_together = extras.keep_together || p.keep_together;
+    paragraph(p.style, p.align, p.keep_with_next, &p.content, with_tree);
 }
 
 void Story::paragraph(doc::ParagraphStyle style, const doc::Inlines& content) {
@@ -69,12 +71,14 @@ void Story::paragraph(doc::ParagraphStyle style, doc::Align align, bool keep_wit
     if (content) inlines(*content);
 }
 
-// Child order is the schema's (CT_PPrBase): pStyle, keepNext, pageBreakBefore, numPr, ind, jc.
+// Child order is the schema's (CT_PPrBase): pStyle, keepNext, keepLines, pageBreakBefore, numPr,
+// ind, jc.
 void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align,
                                  bool keep_with_next, const ParagraphExtras& extras) {
     xml::Element ppr(w_, "w:pPr");
     val(w_, "w:pStyle", style::look(style).internal_id);
     if (keep_with_next) w_.empty("w:keepNext");
+    if (extras.keep_together) w_.empty("w:keepLines");
     if (extras.page_break_before) w_.empty("w:pageBreakBefore");
     // numId 0 means "no numbering": an item's later paragraphs show no marker, yet readers
     // such as pandoc still see them as part of the item instead of ending the list there.

@@ -260,6 +260,7 @@ int styled_paragraph(lua_State* L, ParagraphStyle style, const char* what) {
     p.content = check_inlines(L, 1, what);
     p.align = check_align(L, 2, what);
     p.keep_with_next = opt_bool_field(L, 2, "keep_with_next", false, what);
+    p.keep_together = opt_bool_field(L, 2, "keep_together", false, what);
     return push_block_value(L, doc::Block{std::move(p)});
 }
 
@@ -504,6 +505,16 @@ int sections(lua_State* L) {
     return 1;
 }
 
+/// conventio.keep_together(blocks): the same blocks, each paragraph kept on one page (for
+/// blocks such as bank details, which must not be split). Returns a new array.
+int keep_together(lua_State* L) {
+    std::vector<doc::Block> blocks = check_blocks(L, 1, "keep_together");
+    for (doc::Block& b : blocks)
+        if (auto* p = std::get_if<doc::Paragraph>(&b.value)) p->keep_together = true;
+    push_blocks(L, std::move(blocks));
+    return 1;
+}
+
 int inlines_concat(lua_State* L) {
     doc::Inlines out = check_inlines(L, 1, "..");
     append_inlines(L, 2, out, "..");
@@ -545,6 +556,7 @@ void open_document_bindings(lua_State* L) {
         {"Signatures", protect<signatures>},
         {"Document", protect<document>},
         {"sections", protect<sections>},
+        {"keep_together", protect<keep_together>},
         {nullptr, nullptr}};
     luaL_setfuncs(L, constructors, 0);
 }

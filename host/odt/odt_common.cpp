@@ -146,7 +146,8 @@ void AutoStyles::add(const doc::Marks& marks) {
 }
 
 void AutoStyles::add(const doc::Paragraph& paragraph, bool break_before) {
-    add(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before});
+    add(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
+                     paragraph.keep_together});
     add(paragraph.content);
 }
 
@@ -189,6 +190,7 @@ void AutoStyles::write(xml::Writer& w) const {
         }
         if (key.keep_with_next) w.attr("fo:keep-with-next", "always");
         if (key.break_before) w.attr("fo:break-before", "page");
+        if (key.keep_together) w.attr("fo:keep-together", "always");
     }
     for (const auto& [marks, name] : texts_) {
         xml::Element s(w, "style:style");

@@ -69,9 +69,12 @@ struct ParagraphKey {
     doc::Align align = doc::Align::inherit;
     bool keep_with_next = false;
     bool break_before = false;
+    bool keep_together = false;
 
     /// Whether the named style alone renders this paragraph.
-    bool plain() const { return align == doc::Align::inherit && !keep_with_next && !break_before; }
+    bool plain() const {
+        return align == doc::Align::inherit && !keep_with_next && !break_before && !keep_together;
+    }
     friend bool operator==(const ParagraphKey&, const ParagraphKey&) = default;
 };
 

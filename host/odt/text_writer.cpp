@@ -25,7 +25,8 @@ bool starts_with_word(const doc::Inline& item) {
 
 void TextWriter::paragraph(const doc::Paragraph& paragraph, bool break_before) {
     this->paragraph(
-        ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before},
+        ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
+                     paragraph.keep_together},
         paragraph.content);
 }
 
@@ -114,7 +115,7 @@ void TextWriter::footnote(const doc::Footnote& note) {
     if (note.paragraphs.empty()) empty_paragraph(doc::ParagraphStyle::footnote);
     for (std::size_t i = 0; i < note.paragraphs.size(); ++i) {
         const doc::Paragraph& p = note.paragraphs[i];
-        paragraph(ParagraphKey{p.style, p.align, p.keep_with_next, false}, p.content, i == 0);
+        paragraph(ParagraphKey{p.style, p.align, p.keep_with_next, false, p.keep_together}, p.content, i == 0);
     }
     // Whether readers collapse a space right after a note differs; text:s is safe in all.
     after_space_ = true;

@@ -87,6 +87,7 @@ struct Paragraph {
     Align align = Align::inherit;
     bool keep_with_next = false;
     Inlines content;
+    bool keep_together = false;  // never split across pages (a bank details block, an address)
 };
 
 struct ListItem {

@@ -59,8 +59,10 @@ local Clause = {}
 Clause.__index = Clause
 
 --- A clause template with its own parameters, rendered when the document is built.
-function Agreement:clause(name, params) -- luacheck: no unused args
-  return setmetatable({ name = name, params = params or {} }, Clause)
+--- `options.keep_together` keeps each of its paragraphs on one page (bank details...).
+function Agreement:clause(name, params, options) -- luacheck: no unused args
+  return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together },
+                      Clause)
 end
 
 local function expand(self, content, out, extra)
@@ -73,7 +75,9 @@ local function expand(self, content, out, extra)
       if v ~= nil then return v end
       return self.context[k]
     end })
-    for _, b in ipairs(clauses.blocks(content.name, params)) do out[#out + 1] = b end
+    local blocks = clauses.blocks(content.name, params)
+    if content.keep_together then blocks = c.keep_together(blocks) end
+    for _, b in ipairs(blocks) do out[#out + 1] = b end
   elseif type(content) == "function" then
     expand(self, content(self.context), out, extra)
   elseif type(content) == "table" and getmetatable(content) == nil then

@@ -38,9 +38,10 @@ TEST_CASE("the kitchen-sink package passes the OOXML transitional and OPC schema
         MESSAGE("skipped: jing, xmllint or unzip is not installed");
         return;
     }
-    const fs::path dir = fs::temp_directory_path() / "conventio-docx-schema-test";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    // A folder of its own: test runs from several checkouts may run at once.
+    std::string pattern = (fs::temp_directory_path() / "conventio-docx-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    const fs::path dir = pattern;
     const fs::path file = dir / "kitchen_sink.docx";
     {
         std::string zip = conventio::package::build_zip(

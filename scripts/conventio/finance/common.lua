@@ -19,7 +19,8 @@ end
 function M.bank_details(agreement, account, options)
   local params = { account = account }
   for k, v in pairs(options or {}) do params[k] = v end
-  return agreement:clause("finances/coordonnees_bancaires", params)
+  -- A bank details block is never split across two pages.
+  return agreement:clause("finances/coordonnees_bancaires", params, { keep_together = true })
 end
 
 --- Checks that a field is present and returns it.
