@@ -52,9 +52,11 @@ local function environment(template, params)
     __index = function(_, name)
       local value = params[name]
       if value ~= nil then return value end
+      -- A declared optional parameter left out is nil, even when a helper has its name
+      -- (structure/fait_a's `date` is not the helper conventio.Date).
+      if optional[name] then return nil end
       value = helpers[name]
       if value ~= nil then return value end
-      if optional[name] then return nil end
       error(("missing parameter '%s'"):format(name), 2)
     end,
     __newindex = function(_, name)
