@@ -27,7 +27,9 @@ local function labels()
 end
 
 --- M.new{ kind=, title=, subject=, keywords=, date=, place=, parties = { role = Party, ... },
----        party_order = { "partner", "dinum" }, params = { ... } }
+---        party_order = { "partner", "dinum" }, params = { ... },
+---        agreed_before_preamble = true (the "Il a été convenu" formula opens the preamble),
+---        without_agreed = true (the agreement has no such formula) }
 function M.new(spec)
   if type(spec) ~= "table" then error("Agreement: expected a table", 2) end
   if type(spec.title) ~= "string" then error("Agreement: title is required", 2) end
@@ -128,7 +130,8 @@ function Agreement:annex(spec)
   return self
 end
 
---- agreement:signatures{ place=, date=, content = ... (replaces the default columns),
+--- agreement:signatures{ place=, date=, originals = "en deux originaux",
+---                       content = ... (replaces the default columns),
 ---                       after = ... (what follows the signatures, e.g. the controller's visa) }
 function Agreement:signatures(spec)
   self.signature = spec or {}
@@ -249,12 +252,12 @@ function Agreement:document()
   for _, visa in ipairs(self.visas) do doc:add(expand(self, visa, {})) end
 
   local agreed = c.Para(c.french_spacing(l.agreed), { keep_with_next = true })
-  if spec.agreed_before_preamble then doc:add(agreed) end
+  if spec.agreed_before_preamble and not spec.without_agreed then doc:add(agreed) end
   if #self.preamble > 0 then
     doc:add(c.Article(l.preamble))
     for _, p in ipairs(self.preamble) do doc:add(expand(self, p, {})) end
   end
-  if not spec.agreed_before_preamble then doc:add(agreed) end
+  if not spec.agreed_before_preamble and not spec.without_agreed then doc:add(agreed) end
 
   for _, article in ipairs(self.articles) do
     doc:add(c.Article(heading_text(article, l)))
@@ -268,6 +271,7 @@ function Agreement:document()
   local signature = self.signature or {}
   doc:add(expand(self, self:clause("structure/fait_a", {
     place = signature.place or spec.place, date = signature.date or (spec.date and c.Date(spec.date)),
+    originals = signature.originals,
   }), {}))
   if signature.content then
     doc:add(expand(self, signature.content, {}))
