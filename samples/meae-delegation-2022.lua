@@ -49,14 +49,14 @@ a:article {
         chair = delegant.du, evaluation_grid = true, evaluation_grid_annex = false }) },
     { title = "Autres engagements", numbered = false,
       content = a:clause("engagements/autres_engagements", {
-        engaged = engaged, controller = delegant, single_party = true, data_protection_article = true }) },
+        engaged = engaged, controller = delegant, single_party = true, gdpr_article = true }) },
   },
 }
 a:article { key = "obligations_dinum", title = "Obligations " .. dinum.du,
             content = a:clause("engagements/obligations_dinum", { delegation = "objet" }) }
 a:article { key = "donnees", title = "Respect des règles de protection des données à caractère personnel",
             content = a:clause("engagements/protection_donnees", {
-              controller = delegant, role = delegant.role_name.le, matrix = "rgpd" }) }
+              controller = delegant, role = delegant.role_name.le, annex_key = "rgpd" }) }
 
 delegation.add(a, finance)
 

@@ -27,7 +27,9 @@ local function labels()
 end
 
 --- M.new{ kind=, title=, subject=, keywords=, date=, place=, parties = { role = Party, ... },
----        party_order = { "partner", "dinum" }, params = { ... } }
+---        party_order = { "partner", "dinum" }, params = { ... },
+---        agreed_before_preamble = true (the "Il a été convenu" formula opens the preamble),
+---        without_agreed = true (the agreement has no such formula) }
 function M.new(spec)
   if type(spec) ~= "table" then error("Agreement: expected a table", 2) end
   if type(spec.title) ~= "string" then error("Agreement: title is required", 2) end
@@ -254,12 +256,12 @@ function Agreement:document()
   for _, visa in ipairs(self.visas) do doc:add(expand(self, visa, {})) end
 
   local agreed = c.Para(c.french_spacing(l.agreed), { keep_with_next = true })
-  if spec.agreed_before_preamble then doc:add(agreed) end
+  if spec.agreed_before_preamble and not spec.without_agreed then doc:add(agreed) end
   if #self.preamble > 0 then
     doc:add(c.Article(l.preamble))
     for _, p in ipairs(self.preamble) do doc:add(expand(self, p, {})) end
   end
-  if not spec.agreed_before_preamble then doc:add(agreed) end
+  if not spec.agreed_before_preamble and not spec.without_agreed then doc:add(agreed) end
 
   for _, article in ipairs(self.articles) do
     doc:add(c.Article(heading_text(article, l)))

@@ -24,4 +24,21 @@ function M.gdpr_matrix(partner_label, template)
   return c.Table { widths = { 2, 3, 3 }, header = { "", "DINUM", partner_label }, rows = rows }
 end
 
+--- An annex in titled parts, written by drafters as a document (template with
+--- `headings: true`, one "#" per part): each title becomes an unnumbered sub-heading, its
+--- text follows. Returns deferred content (rendered when the document is built).
+function M.headed_parts(template, params)
+  return function()
+    local blocks = {}
+    for _, section in ipairs(c.sections(clauses.blocks(template, params or {}))) do
+      if #section.parts > 0 then
+        error(("%s: a part is one '#' heading and its text, without '##' headings"):format(template), 0)
+      end
+      blocks[#blocks + 1] = c.SubArticle(section.title)
+      for _, b in ipairs(section.blocks) do blocks[#blocks + 1] = b end
+    end
+    return blocks
+  end
+end
+
 return M

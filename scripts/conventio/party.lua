@@ -70,6 +70,23 @@ function M.new(spec, where)
   return self
 end
 
+--- A copy of a party's data with one agreement's presentation applied: the same party (its
+--- facts kept once, alike in every agreement's data) named, shown or signed for differently
+--- in each agreement. A field set to false in `overrides` is left out ("legal_basis": false).
+function M.with(spec, overrides, where)
+  where = where or "party"
+  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 2) end
+  if overrides ~= nil and type(overrides) ~= "table" then
+    error(("%s: the overrides must be an object"):format(where), 2)
+  end
+  local merged = {}
+  for k, v in pairs(spec) do merged[k] = v end
+  for k, v in pairs(overrides or {}) do
+    if v == false then merged[k] = nil else merged[k] = v end
+  end
+  return merged
+end
+
 --- Name forms read as fields: party.le, party.du, party.Au... and agreement of adjectives:
 --- party.e is "e" for a feminine party ("représenté{{ p.e }}").
 local name_forms = {

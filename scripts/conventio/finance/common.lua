@@ -1,6 +1,7 @@
 --- What every financial variant shares: reading amounts and accounts from data with the field
 --- named in errors, the bank details block, and the sub-articles every variant ends with.
 local c = require "conventio"
+local clauses = require "conventio.clauses"
 
 local M = {}
 
@@ -28,6 +29,22 @@ function M.required(spec, field, where)
   local value = spec[field]
   if value == nil then error(("%s.%s is required"):format(where, field), 3) end
   return value
+end
+
+--- A table without header whose rows a drafter writes as a document: template `name` (with
+--- `headings: true`) has one "#" per row, its label, and the row's other cell below it.
+--- Returned as deferred content (rendered when the document is built).
+function M.rows_table(name, params, widths)
+  return function()
+    local rows = {}
+    for _, section in ipairs(c.sections(clauses.blocks(name, params))) do
+      if #section.parts > 0 then
+        error(("%s: a row is one '#' heading and its text, without '##' parts"):format(name), 0)
+      end
+      rows[#rows + 1] = { section.title, section.blocks }
+    end
+    return c.Table { widths = widths or { 1, 1 }, rows = rows }
+  end
 end
 
 return M

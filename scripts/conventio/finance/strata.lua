@@ -187,7 +187,7 @@ function M.add(agreement, spec, options)
         content = { clause("finances/modalites_strate", { calendar_key = "calendrier" }),
                     common.bank_details(agreement, payment_account) } },
       { key = "restitution", title = titles.restitution or "Restitution des fonds",
-        content = { clause("finances/restitution", { single_account = true }),
+        content = { clause("finances/restitution", { single_account = true, without_proportions = true }),
                     refund_account and common.bank_details(agreement, refund_account, { rib_line = true }) or nil } },
       { key = "compte_rendu", title = titles.compte_rendu or "Compte-rendu de gestion",
         content = clause("finances/compte_rendu", { period_key = spec.period or "duree",

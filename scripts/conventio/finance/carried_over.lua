@@ -1,0 +1,135 @@
+--- Variant 3: credits carried over and recycled. The partner paid under a previous agreement
+--- (and its amendments); this agreement authorises the commitment of what is left of it:
+--- the AE carried over to the new year minus what was already committed on them, plus the
+--- commitments withdrawn and recycled (authorised by the budget controller).
+---
+--- data: { payer = "partner", receiver = "dinum",
+---         previous = { date = "2020-05-11", amendments = { { number = 1, date = "2021-01-22" } },
+---                      paid = "6000000" },
+---         fund = { number, label, programme, programme_label },
+---         carry_over = { from_year = 2021, to_year = 2022, ae = "112403.60", cp = "950864",
+---                        committed = "109989" },
+---         recycling = { year = 2022, amount = "487372.52", market, market_title, orders },
+---         stated_total = "489787.12",   -- the total the drafters state: checked, never printed
+---         period = "duree" }            -- key of the article fixing the period
+--- The carried-over AE and the total are computed here with conventio.Money and printed by
+--- the templates; a stated total that differs from the computed one is an error.
+local c = require "conventio"
+local common = require "conventio.finance.common"
+
+local M = {}
+
+local function year(value, field)
+  if math.type(value) ~= "integer" or value < 2000 or value > 2100 then
+    error(("%s must be a year such as 2022, got %s"):format(field, tostring(value)), 3)
+  end
+  return value
+end
+
+local function positive(value, field, allow_zero)
+  local amount = common.money(value, field)
+  if amount < c.Money(0) or (not allow_zero and amount:is_zero()) then
+    error(("%s must be %s, got %s"):format(field, allow_zero and "zero or more" or "positive", tostring(amount)), 3)
+  end
+  return amount
+end
+
+--- Checks `spec` and computes the amounts: { previous, carry_over, recycling, carried, total }.
+function M.compute(spec, where)
+  where = where or "finance"
+  local p = common.required(spec, "previous", where)
+  local previous = {
+    date = c.Date(common.required(p, "date", where .. ".previous")),
+    paid = positive(p.paid, where .. ".previous.paid"),
+    amendments = {},
+  }
+  for i, a in ipairs(p.amendments or {}) do
+    local field = ("%s.previous.amendments[%d]"):format(where, i)
+    if math.type(a.number) ~= "integer" then error(field .. ".number must be a whole number", 2) end
+    previous.amendments[i] = { number = a.number, date = c.Date(common.required(a, "date", field)) }
+  end
+
+  local co = common.required(spec, "carry_over", where)
+  local carry_over = {
+    from_year = year(co.from_year, where .. ".carry_over.from_year"),
+    to_year = year(co.to_year, where .. ".carry_over.to_year"),
+    ae = positive(co.ae, where .. ".carry_over.ae", true),
+    cp = positive(co.cp, where .. ".carry_over.cp", true),
+    committed = positive(co.committed, where .. ".carry_over.committed", true),
+  }
+  if carry_over.to_year ~= carry_over.from_year + 1 then
+    error(("%s.carry_over.to_year (%d) must follow from_year (%d)"):format(
+      where, carry_over.to_year, carry_over.from_year), 2)
+  end
+  if carry_over.committed > carry_over.ae then
+    error(("%s.carry_over.committed (%s) exceeds the AE carried over (%s)"):format(
+      where, tostring(carry_over.committed), tostring(carry_over.ae)), 2)
+  end
+
+  local r = common.required(spec, "recycling", where)
+  local recycling = {
+    year = year(r.year, where .. ".recycling.year"),
+    amount = positive(r.amount, where .. ".recycling.amount"),
+    market = common.required(r, "market", where .. ".recycling"),
+    market_title = common.required(r, "market_title", where .. ".recycling"),
+    orders = common.required(r, "orders", where .. ".recycling"),
+  }
+
+  local carried = carry_over.ae - carry_over.committed
+  local total = carried + recycling.amount
+  if total > previous.paid then
+    error(("%s: the credits made available (%s) exceed what was paid under the previous agreement (%s)"):format(
+      where, tostring(total), tostring(previous.paid)), 2)
+  end
+  if spec.stated_total ~= nil then
+    local stated = common.money(spec.stated_total, where .. ".stated_total")
+    if stated ~= total then
+      error(("%s.stated_total is %s, but the AE carried over (%s - %s = %s) plus the recycling (%s) make %s"):format(
+        where, tostring(stated), tostring(carry_over.ae), tostring(carry_over.committed), tostring(carried),
+        tostring(recycling.amount), tostring(total)), 2)
+    end
+  end
+  return { previous = previous, carry_over = carry_over, recycling = recycling, carried = carried, total = total }
+end
+
+--- Adds the "Dispositions financières" article with its three sub-articles to `agreement`;
+--- returns the computed amounts.
+function M.add(agreement, spec, key)
+  local where = "finance"
+  local payer = agreement.parties[spec.payer or "partner"]
+  local receiver = agreement.parties[spec.receiver or "dinum"]
+  if not payer then error(where .. ".payer names no party", 2) end
+  if not receiver then error(where .. ".receiver names no party", 2) end
+  local amounts = M.compute(spec, where)
+  local fund = common.required(spec, "fund", where)
+  local period = spec.period or "duree"
+
+  local function clause(name, extra)
+    local params = { payer = payer, receiver = receiver, period_key = period }
+    for k, v in pairs(extra or {}) do params[k] = v end
+    return agreement:clause(name, params)
+  end
+
+  agreement:article {
+    key = key or "finances",
+    title = spec.title or "Dispositions financières",
+    content = clause("finances/participation"),
+    sections = {
+      { key = "modalites_financieres", title = "Modalités financières",
+        content = {
+          clause("finances/credits_reportes", {
+            previous = amounts.previous, fund = fund, carry_over = amounts.carry_over,
+            recycling = amounts.recycling, carried = amounts.carried, total = amounts.total }),
+          common.rows_table("finances/credits_reportes_tableau", {
+            carry_over = amounts.carry_over, recycling = amounts.recycling, carried = amounts.carried }, { 1, 1 }),
+        } },
+      { key = "restitution", title = "Restitution des fonds",
+        content = clause("finances/restitution", { amount_key = "modalites_financieres" }) },
+      { key = "compte_rendu", title = "Compte-rendu de gestion",
+        content = clause("finances/compte_rendu") },
+    },
+  }
+  return amounts
+end
+
+return M
