@@ -54,12 +54,14 @@ a:article {
 a:article {
   key = "dispositions_generales", title = "Dispositions générales",
   sections = {
-    { key = "modification", title = "Modification de la convention", content = a:clause("commun/modification_contrat") },
+    { key = "modification", title = "Modification de la convention",
+      content = a:clause("commun/modification_contrat") },
     { key = "nullite", title = "Nullité", content = a:clause("commun/nullite") },
     { key = "renonciation", title = "Renonciation", content = a:clause("commun/renonciation") },
   },
 }
-a:article { key = "litiges", title = "Litiges", content = a:clause("commun/litiges", { court = data.court, one_paragraph = true }) }
+a:article { key = "litiges", title = "Litiges",
+            content = a:clause("commun/litiges", { court = data.court, one_paragraph = true }) }
 a:article { key = "publication", title = "Publication de la convention",
             content = a:clause("commun/publication", { publisher = anct }) }
 

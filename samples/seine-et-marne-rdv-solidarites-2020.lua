@@ -52,14 +52,16 @@ a:article {
 a:article {
   key = "dispositions_generales", title = "Dispositions générales",
   sections = {
-    { key = "modification", title = "Modification de la convention", content = a:clause("commun/modification_contrat") },
+    { key = "modification", title = "Modification de la convention",
+      content = a:clause("commun/modification_contrat") },
     { key = "nullite", title = "Nullité", content = a:clause("commun/nullite") },
     { key = "renonciation", title = "Renonciation", content = a:clause("commun/renonciation") },
     { key = "duree", title = "Durée",
       content = a:clause("commun/duree_vigueur", { end_date = c.Date(data.end_date) }) },
   },
 }
-a:article { key = "litiges", title = "Litiges", content = a:clause("commun/litiges", { court = data.court, one_paragraph = true }) }
+a:article { key = "litiges", title = "Litiges",
+            content = a:clause("commun/litiges", { court = data.court, one_paragraph = true }) }
 a:article { key = "publication", title = "Publication de la convention",
             content = a:clause("commun/publication", { publisher = anct }) }
 
