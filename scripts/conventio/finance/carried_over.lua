@@ -96,19 +96,12 @@ end
 --- returns the computed amounts.
 function M.add(agreement, spec, key)
   local where = "finance"
-  local payer = agreement.parties[spec.payer or "partner"]
-  local receiver = agreement.parties[spec.receiver or "dinum"]
-  if not payer then error(where .. ".payer names no party", 2) end
-  if not receiver then error(where .. ".receiver names no party", 2) end
+  local payer = common.party(agreement, spec, "payer", "partner", where)
+  local receiver = common.party(agreement, spec, "receiver", "dinum", where)
   local amounts = M.compute(spec, where)
   local fund = common.required(spec, "fund", where)
-  local period = spec.period or "duree"
-
-  local function clause(name, extra)
-    local params = { payer = payer, receiver = receiver, period_key = period }
-    for k, v in pairs(extra or {}) do params[k] = v end
-    return agreement:clause(name, params)
-  end
+  local clause = common.clause_maker(agreement,
+                                     { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 
   agreement:article {
     key = key or "finances",

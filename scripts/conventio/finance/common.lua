@@ -24,6 +24,35 @@ function M.bank_details(agreement, account, options)
   return agreement:clause("finances/coordonnees_bancaires", params, { keep_together = true })
 end
 
+--- The party that `spec[field]` names by its role (default `role`), or an error naming the
+--- data field: "finance.payer names no party".
+function M.party(agreement, spec, field, role, where)
+  local party = agreement.parties[spec[field] or role]
+  if not party then error(("%s.%s names no party"):format(where, field), 3) end
+  return party
+end
+
+--- A clause maker for one financial article: every clause gets `shared` (the payer, the
+--- receiver, the computed amounts...) plus its own parameters.
+function M.clause_maker(agreement, shared)
+  return function(name, extra)
+    local params = {}
+    for k, v in pairs(shared) do params[k] = v end
+    for k, v in pairs(extra or {}) do params[k] = v end
+    return agreement:clause(name, params)
+  end
+end
+
+--- A bank account from data (validated), or an error naming the field when it is required.
+function M.account(spec, field, where, required)
+  local value = spec[field]
+  if value == nil then
+    if required then error(("%s.%s is required"):format(where, field), 3) end
+    return nil
+  end
+  return c.BankAccount(value, where .. "." .. field)
+end
+
 --- Checks that a field is present and returns it.
 function M.required(spec, field, where)
   local value = spec[field]

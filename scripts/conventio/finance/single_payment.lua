@@ -13,24 +13,18 @@ local M = {}
 --- Adds the "Dispositions financières" article with its six sub-articles to `agreement`.
 function M.add(agreement, spec, key)
   local where = "finance"
-  local payer = agreement.parties[spec.payer or "partner"]
-  local receiver = agreement.parties[spec.receiver or "dinum"]
-  if not payer then error(where .. ".payer names no party", 2) end
-  if not receiver then error(where .. ".receiver names no party", 2) end
+  local payer = common.party(agreement, spec, "payer", "partner", where)
+  local receiver = common.party(agreement, spec, "receiver", "dinum", where)
   local amount = common.money(spec.amount, where .. ".amount")
   if amount <= c.Money(0) then error(where .. ".amount must be positive", 2) end
   local fund = common.required(spec, "fund", where)
-  local payment_account = c.BankAccount(common.required(spec, "payment_account", where), where .. ".payment_account")
-  local refund_account = c.BankAccount(common.required(spec, "refund_account", where), where .. ".refund_account")
-  local period = spec.period or "duree"
+  local payment_account = common.account(spec, "payment_account", where, true)
+  local refund_account = common.account(spec, "refund_account", where, true)
 
   -- The sub-articles' keys ("montant", "calendrier"...) are the ones the finance templates
   -- refer to; the period is the key of the article that fixes the agreement's duration.
-  local function clause(name, extra)
-    local params = { payer = payer, receiver = receiver, period_key = period }
-    for k, v in pairs(extra or {}) do params[k] = v end
-    return agreement:clause(name, params)
-  end
+  local clause = common.clause_maker(agreement,
+                                     { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 
   agreement:article {
     key = key or "finances",

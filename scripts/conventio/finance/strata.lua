@@ -145,10 +145,8 @@ end
 function M.add(agreement, spec, options)
   options = options or {}
   local where = "finance"
-  local payer = agreement.parties[spec.payer or "partner"]
-  local receiver = agreement.parties[spec.receiver or "anct"]
-  if not payer then error(where .. ".payer names no party", 2) end
-  if not receiver then error(where .. ".receiver names no party", 2) end
+  local payer = common.party(agreement, spec, "payer", "partner", where)
+  local receiver = common.party(agreement, spec, "receiver", "anct", where)
   if type(options.service) ~= "string" then error("strata.add: options.service (the service's name) is required", 2) end
   if type(spec.members) ~= "string" then
     error(where .. ".members is required (who the earlier members are: \"départements\")", 2)
@@ -162,15 +160,11 @@ function M.add(agreement, spec, options)
     if not cofunder then error(where .. ".cofunding.party names no party", 2) end
     cofunding = common.money(spec.cofunding.amount, where .. ".cofunding.amount")
   end
-  local payment_account = c.BankAccount(common.required(spec, "payment_account", where), where .. ".payment_account")
-  local refund_account = spec.refund_account and c.BankAccount(spec.refund_account, where .. ".refund_account")
+  local payment_account = common.account(spec, "payment_account", where, true)
+  local refund_account = common.account(spec, "refund_account", where)
   local titles = options.titles or {}
-
-  local function clause(name, extra)
-    local params = { payer = payer, receiver = receiver, due = due, service = options.service }
-    for k, v in pairs(extra or {}) do params[k] = v end
-    return agreement:clause(name, params)
-  end
+  local clause = common.clause_maker(agreement,
+                                     { payer = payer, receiver = receiver, due = due, service = options.service })
 
   agreement:article {
     key = options.key or "finances",

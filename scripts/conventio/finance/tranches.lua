@@ -63,28 +63,16 @@ end
 --- Adds the "Dispositions financières" article to `agreement`; returns the total.
 function M.add(agreement, spec, key)
   local where = "finance"
-  local payer = agreement.parties[spec.payer or "partner"]
-  local receiver = agreement.parties[spec.receiver or "dinum"]
-  if not payer then error(where .. ".payer names no party", 2) end
-  if not receiver then error(where .. ".receiver names no party", 2) end
+  local payer = common.party(agreement, spec, "payer", "partner", where)
+  local receiver = common.party(agreement, spec, "receiver", "dinum", where)
   local total, tranches = M.compute(spec, where)
   local fund = common.required(spec, "fund", where)
-  local payment_account = c.BankAccount(common.required(spec, "payment_account", where), where .. ".payment_account")
-  local refund_account
-  if spec.refund_account then
-    refund_account = c.BankAccount(spec.refund_account, where .. ".refund_account")
-  else
-    refund_account = payer.bank_account
-    if not refund_account then
-      error(("%s.refund_account is required when %s has no bank_account"):format(where, payer.where), 2)
-    end
+  local payment_account = common.account(spec, "payment_account", where, true)
+  local refund_account = common.account(spec, "refund_account", where) or payer.bank_account
+  if not refund_account then
+    error(("%s.refund_account is required when %s has no bank_account"):format(where, payer.where), 2)
   end
-
-  local function clause(name, extra)
-    local params = { payer = payer, receiver = receiver }
-    for k, v in pairs(extra or {}) do params[k] = v end
-    return agreement:clause(name, params)
-  end
+  local clause = common.clause_maker(agreement, { payer = payer, receiver = receiver })
 
   agreement:article {
     key = key or "finances",
