@@ -47,6 +47,7 @@ function M.new(spec, where)
                            elision = spec.legal_elision }
     local with_article = legal.Le
     rawset(self, "legal_article", with_article:sub(1, #with_article - #spec.legal_name))
+    rawset(self, "legal", legal)
   end
   -- Its role in the agreement ("délégant", "délégataire"), a name of its own: the text says
   -- "le délégant", "du délégataire" whatever the party's gender.
