@@ -7,6 +7,7 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace conventio::lua {
@@ -71,6 +72,12 @@ int protect(lua_State* L) {
     }
     // Raised outside the catch block so the C++ exception is fully destroyed first.
     return luaL_error(L, "%s", message.c_str());
+}
+
+/// Pushes a C++ string (any bytes, NULs included) and returns 1, the count a binding returns.
+inline int push_string(lua_State* L, std::string_view s) {
+    lua_pushlstring(L, s.data(), s.size());
+    return 1;
 }
 
 /// A Lua value's type for messages: the __name of its metatable if it has one (so a

@@ -18,11 +18,6 @@ template <> struct Bound<Date> {
 
 namespace {
 
-int push_string(lua_State* L, const std::string& s) {
-    lua_pushlstring(L, s.data(), s.size());
-    return 1;
-}
-
 // ---------------------------------------------------------------- Name
 
 Gender check_gender(lua_State* L, int table) {

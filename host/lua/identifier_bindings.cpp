@@ -8,11 +8,6 @@
 namespace conventio::lua {
 namespace {
 
-int push_string(lua_State* L, const std::string& s) {
-    lua_pushlstring(L, s.data(), s.size());
-    return 1;
-}
-
 template <std::string (*validate)(std::string_view, std::string_view)>
 int validated(lua_State* L) {
     return push_string(L, validate(luaL_checkstring(L, 1), luaL_optstring(L, 2, "")));

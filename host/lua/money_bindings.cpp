@@ -47,21 +47,15 @@ int money_from_cents(lua_State* L) {
 }
 
 int money_tostring(lua_State* L) {
-    std::string s = check_object<Money>(L, 1).format();
-    lua_pushlstring(L, s.data(), s.size());
-    return 1;
+    return push_string(L, check_object<Money>(L, 1).format());
 }
 
 int money_decimal(lua_State* L) {
-    std::string s = check_object<Money>(L, 1).format_decimal();
-    lua_pushlstring(L, s.data(), s.size());
-    return 1;
+    return push_string(L, check_object<Money>(L, 1).format_decimal());
 }
 
 int money_spell_out(lua_State* L) {
-    std::string s = check_object<Money>(L, 1).spell_out();
-    lua_pushlstring(L, s.data(), s.size());
-    return 1;
+    return push_string(L, check_object<Money>(L, 1).spell_out());
 }
 
 int money_cents(lua_State* L) {
