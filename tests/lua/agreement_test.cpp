@@ -125,3 +125,18 @@ TEST_CASE("footnotes written in templates become document footnotes") {
     for (const auto& i : p.content) has_note = has_note || std::holds_alternative<doc::Footnote>(i);
     CHECK(has_note);
 }
+
+TEST_CASE("a clause written as a Lua function receives the agreement's context") {
+    auto d = run_lua(agreement(R"(a:article { key = "perso", title = "Clause en Lua", content = function(ctx)
+            return conventio.Para { "Voir ", ctx.agreement:ref_inlines("duree"), " et ",
+                                    ctx.agreement:ref_inlines("annexe_rgpd") }
+          end })"),
+                     with_templates());
+    bool found = false;
+    for (const auto& b : d.body)
+        if (auto* p = std::get_if<doc::Paragraph>(&b.value); p && text_of(*p).rfind("Voir ", 0) == 0) {
+            CHECK(text_of(*p) == "Voir l'article 3 et l'annexe 1");
+            found = true;
+        }
+    CHECK(found);
+}
