@@ -105,10 +105,10 @@ function M.add(agreement, spec, key)
 
   agreement:article {
     key = key or "finances",
-    title = spec.title or "Dispositions financières",
+    title = spec.title or common.heading("dispositions_financieres"),
     content = clause("finances/participation"),
     sections = {
-      { key = "modalites_financieres", title = "Modalités financières",
+      { key = "modalites_financieres", title = common.heading("modalites_financieres"),
         content = {
           clause("finances/credits_reportes", {
             previous = amounts.previous, fund = fund, carry_over = amounts.carry_over,
@@ -116,9 +116,9 @@ function M.add(agreement, spec, key)
           common.rows_table("finances/credits_reportes_tableau", {
             carry_over = amounts.carry_over, recycling = amounts.recycling, carried = amounts.carried }, { 1, 1 }),
         } },
-      { key = "restitution", title = "Restitution des fonds",
+      { key = "restitution", title = common.heading("restitution"),
         content = clause("finances/restitution", { amount_key = "modalites_financieres" }) },
-      { key = "compte_rendu", title = "Compte-rendu de gestion",
+      { key = "compte_rendu", title = common.heading("compte_rendu"),
         content = clause("finances/compte_rendu") },
     },
   }

@@ -53,6 +53,16 @@ function M.account(spec, field, where, required)
   return c.BankAccount(value, where .. "." .. field)
 end
 
+--- The heading of the financial article or of one of its sub-articles, from the template
+--- finances/intitules (wording lives in templates).
+function M.heading(key)
+  local heading = clauses.front_matter("finances/intitules")[key]
+  if type(heading) ~= "string" then
+    error(("templates/finances/intitules.md has no heading '%s'"):format(key), 2)
+  end
+  return heading
+end
+
 --- Checks that a field is present and returns it.
 function M.required(spec, field, where)
   local value = spec[field]

@@ -127,7 +127,7 @@ function M.add(agreement, finance, key)
   local chorus = finance.chorus
   agreement:article {
     key = key or "finances",
-    title = finance.title or "Exécution financière de la délégation",
+    title = finance.title or common.heading("execution_delegation"),
     content = {
       agreement:clause("finances/delegation_mise_a_disposition", {
         budget_unit = finance.budget_unit, years = finance.years,

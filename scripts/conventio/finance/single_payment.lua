@@ -28,20 +28,20 @@ function M.add(agreement, spec, key)
 
   agreement:article {
     key = key or "finances",
-    title = spec.title or "Dispositions financières",
+    title = spec.title or common.heading("dispositions_financieres"),
     content = clause("finances/participation"),
     sections = {
-      { key = "montant", title = "Montant du financement",
+      { key = "montant", title = common.heading("montant"),
         content = clause("finances/montant_unique", { amount = amount }) },
-      { key = "calendrier", title = "Calendrier de versement",
+      { key = "calendrier", title = common.heading("calendrier"),
         content = clause("finances/calendrier_signature") },
-      { key = "modalites", title = "Modalités de versement",
+      { key = "modalites", title = common.heading("modalites"),
         content = { clause("finances/modalites_versement"), common.bank_details(agreement, payment_account) } },
-      { key = "imputation", title = "Imputation budgétaire",
+      { key = "imputation", title = common.heading("imputation"),
         content = clause("finances/imputation_fonds_concours", { fund = fund }) },
-      { key = "restitution", title = "Restitution des fonds",
+      { key = "restitution", title = common.heading("restitution"),
         content = { clause("finances/restitution"), common.bank_details(agreement, refund_account) } },
-      { key = "compte_rendu", title = "Compte-rendu de gestion",
+      { key = "compte_rendu", title = common.heading("compte_rendu"),
         content = clause("finances/compte_rendu") },
     },
   }

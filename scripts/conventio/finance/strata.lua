@@ -168,22 +168,22 @@ function M.add(agreement, spec, options)
 
   agreement:article {
     key = options.key or "finances",
-    title = spec.title or "Dispositions financières",
+    title = spec.title or common.heading("dispositions_financieres"),
     sections = {
-      { key = "moyens", title = titles.moyens or "Moyens humains, matériels et financiers",
+      { key = "moyens", title = titles.moyens or common.heading("moyens"),
         content = clause("finances/strates_moyens", {
           strata = due.strata, entering_factor = due.entering_factor, members = spec.members,
           contributions = spec.contributions, cofunder = cofunder, cofunding = cofunding,
           as_table = spec.strata_as_table }) },
-      { key = "calendrier", title = titles.calendrier or "Calendrier de versement",
+      { key = "calendrier", title = titles.calendrier or common.heading("calendrier"),
         content = clause("finances/calendrier_strate") },
-      { key = "modalites", title = titles.modalites or "Modalités de versement",
+      { key = "modalites", title = titles.modalites or common.heading("modalites"),
         content = { clause("finances/modalites_strate", { calendar_key = "calendrier" }),
                     common.bank_details(agreement, payment_account) } },
-      { key = "restitution", title = titles.restitution or "Restitution des fonds",
+      { key = "restitution", title = titles.restitution or common.heading("restitution"),
         content = { clause("finances/restitution", { single_account = true, without_proportions = true }),
                     refund_account and common.bank_details(agreement, refund_account, { rib_line = true }) or nil } },
-      { key = "compte_rendu", title = titles.compte_rendu or "Compte-rendu de gestion",
+      { key = "compte_rendu", title = titles.compte_rendu or common.heading("compte_rendu"),
         content = clause("finances/compte_rendu", { period_key = spec.period or "duree",
                                                      through = spec.report_through }) },
     },

@@ -76,7 +76,7 @@ function M.add(agreement, spec, key)
 
   agreement:article {
     key = key or "finances",
-    title = spec.title or "Dispositions financières",
+    title = spec.title or common.heading("dispositions_financieres"),
     content = {
       clause("finances/participation", { costs_annex = spec.costs_annex, amount = total }),
       clause("finances/tranches", { tranches = tranches }),
