@@ -29,8 +29,16 @@ doc::Document run_script(const ScriptRun& run) {
     options.template_dirs.push_back(installation_dir() / "templates");
     State state(std::move(options));
     lua_State* L = state.get();
-    if (data) push_json(L, *data);
-    else lua_newtable(L);
+    if (data) {
+        // Scripts name the data file in messages about its content (scripts/conventio/data.lua).
+        lua_getglobal(L, "conventio");
+        lua_pushstring(L, run.data_file->string().c_str());
+        lua_setfield(L, -2, "data_file");
+        lua_pop(L, 1);
+        push_json(L, *data);
+    } else {
+        lua_newtable(L);
+    }
     lua_pushvalue(L, -1);
     lua_setglobal(L, "data");
 

@@ -3,6 +3,7 @@
 --- its name comes from conventio.Name, so a clause writes {{ partner.du }} or
 --- {{ partner.Le }} and gets "du Cerema" or "L'ANCT".
 local c = require "conventio"
+local data = require "conventio.data"
 
 local M = {}
 
@@ -109,5 +110,9 @@ Party.__tostring = function(self) return self.name.le end
 function Party:agree(masculine, feminine) return self.name:agree(masculine, feminine) end
 
 function M.is_party(value) return getmetatable(value) == Party end
+
+-- Problems found in a party's data name the data file, not this module.
+M.new = data.guarded(M.new)
+M.with = data.guarded(M.with)
 
 return M

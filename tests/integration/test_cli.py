@@ -125,6 +125,34 @@ class CommandLine(unittest.TestCase):
         self.assertIn("bad.json:2:", r.stderr)
         self.assertIn("invalid JSON", r.stderr)
 
+    def test_bad_data_in_a_real_agreement_names_the_data_file_and_the_field(self):
+        import json
+        sample = os.path.join(REPO, "samples", "anct-incubateur-2020")
+        with open(sample + ".json", encoding="utf-8") as f:
+            good = json.load(f)
+        cases = [
+            (("parties", "partner", "siret"), "13002603200017",
+             "invalid SIRET 13002603200017 (field parties.partner.siret): Luhn check failed"),
+            (("finance", "tranches", 1, "amount"), "300000",
+             "finance.tranches add up to 1\u00a0500\u00a0000\u00a0€, but finance.amount is 1\u00a0600\u00a0000\u00a0€"),
+            (("finance", "amount"), 1600000.5, "finance.amount: write amounts with cents as strings"),
+        ]
+        for path, value, message in cases:
+            with self.subTest(field=".".join(map(str, path))):
+                data = json.loads(json.dumps(good))
+                target = data
+                for key in path[:-1]:
+                    target = target[key]
+                target[path[-1]] = value
+                bad = os.path.join(self.dir, "bad.json")
+                with open(bad, "w", encoding="utf-8") as f:
+                    json.dump(data, f, ensure_ascii=False)
+                out = os.path.join(self.dir, "bad.odt")
+                r = run("render", sample + ".lua", "--data", bad, "-o", out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(f"conventio: {bad}: {message}", r.stderr)
+                self.assertFalse(os.path.exists(out))
+
     def test_sandbox_stops_are_errors_not_crashes(self):
         cases = [
             ("loop.lua", "while true do end", ["--max-instructions", "100000"], "loop.lua:1: instruction budget of 100000 exceeded"),

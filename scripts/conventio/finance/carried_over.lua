@@ -16,6 +16,7 @@
 --- the templates; a stated total that differs from the computed one is an error.
 local c = require "conventio"
 local common = require "conventio.finance.common"
+local data = require "conventio.data"
 
 local M = {}
 
@@ -124,5 +125,9 @@ function M.add(agreement, spec, key)
   }
   return amounts
 end
+
+-- Problems found in the data name the data file, not this module.
+M.add = data.guarded(M.add)
+M.compute = data.guarded(M.compute)
 
 return M

@@ -14,6 +14,7 @@
 --- must all belong to the programme of the budget unit (its first four digits).
 local c = require "conventio"
 local common = require "conventio.finance.common"
+local data = require "conventio.data"
 
 local M = {}
 
@@ -144,5 +145,9 @@ function M.add(agreement, finance, key)
   }
   return finance.total
 end
+
+-- Problems found in the data name the data file, not this module.
+M.add = data.guarded(M.add)
+M.read = data.guarded(M.read)
 
 return M

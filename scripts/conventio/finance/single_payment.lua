@@ -7,6 +7,7 @@
 ---         period = "duree" (key of the article fixing the period) }
 local c = require "conventio"
 local common = require "conventio.finance.common"
+local data = require "conventio.data"
 
 local M = {}
 
@@ -47,5 +48,8 @@ function M.add(agreement, spec, key)
   }
   return amount
 end
+
+-- Problems found in the data name the data file, not this module.
+M.add = data.guarded(M.add)
 
 return M

@@ -18,6 +18,7 @@
 ---         report_through = "...", period = "duree", strata_as_table = false }
 local c = require "conventio"
 local common = require "conventio.finance.common"
+local data = require "conventio.data"
 
 local M = {}
 
@@ -190,5 +191,9 @@ function M.add(agreement, spec, options)
   }
   return due
 end
+
+-- Problems found in the data name the data file, not this module.
+M.add = data.guarded(M.add)
+M.compute = data.guarded(M.compute)
 
 return M

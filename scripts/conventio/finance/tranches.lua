@@ -14,6 +14,7 @@
 --- thresholds increase, and none exceeds what the receiver will have been paid by then.
 local c = require "conventio"
 local common = require "conventio.finance.common"
+local data = require "conventio.data"
 
 local M = {}
 
@@ -89,5 +90,9 @@ function M.add(agreement, spec, key)
   }
   return total
 end
+
+-- Problems found in the data name the data file, not this module.
+M.add = data.guarded(M.add)
+M.compute = data.guarded(M.compute)
 
 return M
