@@ -26,13 +26,40 @@ local function labels()
   return clauses.front_matter("structure/libelles")
 end
 
+local kinds = { partenariat = true, delegation = true, avenant = true }
+
+--- The title of an agreement of `kind` ("Convention de partenariat"); for an avenant, its
+--- number and the agreement it amends: "Avenant n° 1 à la convention de partenariat du
+--- 31 janvier 2023". The words come from structure/libelles.
+local function title_of(spec)
+  local l = labels()
+  if spec.kind ~= "avenant" then return c.capitalize(l["kind_" .. spec.kind]) end
+  local base = spec.amends
+  if type(base) ~= "table" or not kinds[base.kind or ""] or base.kind == "avenant" or not base.date then
+    error("Agreement: an avenant names what it amends: "
+          .. "amends = { kind = \"partenariat\"|\"delegation\", date = \"YYYY-MM-DD\" }", 3)
+  end
+  if math.type(spec.number) ~= "integer" or spec.number < 1 then
+    error("Agreement: an avenant has a number (number = 1, 2...)", 3)
+  end
+  return ("%s\u{a0}%d %s %s %s %s"):format(l.avenant, spec.number, l.avenant_to, l["kind_" .. base.kind], l.dated,
+                                          c.Date(base.date).long)
+end
+
 --- M.new{ kind=, title=, subject=, keywords=, date=, place=, parties = { role = Party, ... },
 ---        party_order = { "partner", "dinum" }, params = { ... },
 ---        agreed_before_preamble = true (the "Il a été convenu" formula opens the preamble),
 ---        without_agreed = true (the agreement has no such formula) }
+--- kind: "partenariat", "delegation" or "avenant" (then number = N and amends = { kind =,
+--- date = }); without a title, the title follows from the kind.
 function M.new(spec)
   if type(spec) ~= "table" then error("Agreement: expected a table", 2) end
-  if type(spec.title) ~= "string" then error("Agreement: title is required", 2) end
+  if spec.kind ~= nil and not kinds[spec.kind] then
+    error(("Agreement: kind must be \"partenariat\", \"delegation\" or \"avenant\", got %s"):format(
+      tostring(spec.kind)), 2)
+  end
+  if spec.title == nil and spec.kind then spec.title = title_of(spec) end
+  if type(spec.title) ~= "string" then error("Agreement: title is required (or a kind)", 2) end
   local self = setmetatable({
     spec = spec,
     parties = spec.parties or {},
@@ -44,6 +71,9 @@ function M.new(spec)
     by_key = {},
     signature = nil,
   }, Agreement)
+  if #self.party_order == 0 then
+    error("Agreement: party_order must list the parties, in the order the agreement names them", 2)
+  end
   for _, role in ipairs(self.party_order) do
     if not self.parties[role] then
       error(("Agreement: party_order names '%s', which is not a party"):format(role), 2)

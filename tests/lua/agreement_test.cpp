@@ -140,3 +140,27 @@ TEST_CASE("a clause written as a Lua function receives the agreement's context")
         }
     CHECK(found);
 }
+
+TEST_CASE("the kind of agreement gives its title; an avenant names its number and what it amends") {
+    auto title_of = [](const std::string& spec) {
+        auto d = run_lua("local Agreement, Party = require 'conventio.agreement', require 'conventio.party'\n"
+                         "local spec = " + spec + "\n"
+                         "spec.parties = { partner = Party.new({ short_name = 'Cerema', legal_name = 'Cerema', "
+                         "representation = 'R' }, 'partner') }\n"
+                         "spec.party_order = { 'partner' }\n"
+                         "return Agreement.new(spec):document()");
+        return text_of(std::get<doc::Paragraph>(d.body.at(0).value));
+    };
+    CHECK(title_of("{ kind = 'partenariat', place = 'Paris' }") == "Convention de partenariat");
+    CHECK(title_of("{ kind = 'delegation', place = 'Paris' }") == "Convention de délégation de gestion");
+    CHECK(title_of("{ kind = 'avenant', number = 2, place = 'Paris', "
+                   "amends = { kind = 'partenariat', date = '2023-01-31' } }") ==
+          "Avenant n°\u00a02 à la convention de partenariat du 31\u00a0janvier 2023");
+    CHECK(lua_error_of("local Agreement = require 'conventio.agreement'\nAgreement.new { kind = 'contrat' }") ==
+          "snippet.lua:2: Agreement: kind must be \"partenariat\", \"delegation\" or \"avenant\", got contrat");
+    CHECK(lua_error_of("local Agreement = require 'conventio.agreement'\n"
+                       "Agreement.new { kind = 'avenant', amends = { kind = 'partenariat', date = '2023-01-31' } }") ==
+          "snippet.lua:2: Agreement: an avenant has a number (number = 1, 2...)");
+    CHECK(lua_error_of("local Agreement = require 'conventio.agreement'\nAgreement.new { title = 'Convention' }") ==
+          "snippet.lua:2: Agreement: party_order must list the parties, in the order the agreement names them");
+}
