@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <cctype>
 #include <charconv>
 
 namespace conventio::cli {
@@ -56,7 +57,9 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
     if (output.empty()) throw UsageError("render needs an output: -o OUT.odt or -o OUT.docx");
     if (r.run.options.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
 
+    // "X.ODT" is as clear as "x.odt".
     std::string extension = output.extension().string();
+    for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (formats.empty()) {
         if (extension == ".odt") formats.push_back(Format::odt);
         else if (extension == ".docx") formats.push_back(Format::docx);
@@ -66,8 +69,12 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
     std::filesystem::path stem = output;
     if (extension == ".odt" || extension == ".docx") stem.replace_extension();
     for (Format f : formats) {
-        std::filesystem::path p = stem;
-        p += extension_of(f);
+        // The file the user named keeps its name; the other formats go next to it.
+        std::filesystem::path p = output;
+        if (extension != extension_of(f)) {
+            p = stem;
+            p += extension_of(f);
+        }
         bool seen = false;
         for (const auto& existing : r.outputs) seen = seen || existing == p;
         if (seen) continue;

@@ -64,6 +64,14 @@ class CommandLine(unittest.TestCase):
         self.assertTrue(zipfile.is_zipfile(os.path.join(self.dir, "ok.docx")))
         self.assertEqual(self.leftovers(), [])
 
+    def test_the_extension_picks_the_format_whatever_its_case(self):
+        s = self.script("ok.lua", GOOD)
+        out = os.path.join(self.dir, "UPPER.DOCX")
+        r = run("render", s, "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with zipfile.ZipFile(out) as z:
+            self.assertIn("word/document.xml", z.namelist())
+
     def test_script_error_names_file_and_line_and_leaves_nothing(self):
         s = self.script("bad.lua", 'local c = require "conventio"\nlocal d = c.Document{}\nd:add(nil .. "x")\nreturn d\n')
         out = os.path.join(self.dir, "bad.odt")
