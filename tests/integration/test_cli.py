@@ -39,6 +39,18 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout, r"^conventio \d+\.\d+\.\d+\n$")
 
+    def test_the_readme_first_script_works_as_printed(self):
+        import re
+        with open(os.path.join(REPO, "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        script = re.search(r"```lua\n(-- hello\.lua\n.*?)```", readme, re.S).group(1)
+        path = self.script("hello.lua", script)
+        out = os.path.join(self.dir, "hello.odt")
+        r = run("render", path, "--format", "odt,docx", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(zipfile.is_zipfile(out))
+        self.assertTrue(zipfile.is_zipfile(os.path.join(self.dir, "hello.docx")))
+
     def test_usage_errors_exit_2(self):
         for args, message in [
             ([], "no command given"),
