@@ -581,6 +581,5 @@ void push_blocks(lua_State* L, std::vector<doc::Block> blocks) {
     }
 }
 
-void push_inlines(lua_State* L, doc::Inlines inlines) { push_object(L, InlinesValue{std::move(inlines)}); }
 
 }  // namespace conventio::lua

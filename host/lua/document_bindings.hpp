@@ -26,7 +26,4 @@ std::vector<doc::Block> check_blocks(lua_State* L, int index, const char* what,
 /// Pushes blocks as a Lua array of Block userdata.
 void push_blocks(lua_State* L, std::vector<doc::Block> blocks);
 
-/// Pushes inline content as an Inlines userdata.
-void push_inlines(lua_State* L, doc::Inlines inlines);
-
 }  // namespace conventio::lua

@@ -171,6 +171,5 @@ void open_french_bindings(lua_State* L) {
     luaL_setfuncs(L, functions, 0);
 }
 
-bool is_date(lua_State* L, int index) { return test_object<Date>(L, index) != nullptr; }
 
 }  // namespace conventio::lua

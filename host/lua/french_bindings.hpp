@@ -10,6 +10,4 @@ namespace conventio::lua {
 /// the stack top.
 void open_french_bindings(lua_State* L);
 
-bool is_date(lua_State* L, int index);
-
 }  // namespace conventio::lua

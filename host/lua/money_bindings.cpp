@@ -151,6 +151,5 @@ void open_money_bindings(lua_State* L) {
     lua_setfield(L, -2, "cents");
 }
 
-bool is_money(lua_State* L, int index) { return test_object<Money>(L, index) != nullptr; }
 
 }  // namespace conventio::lua

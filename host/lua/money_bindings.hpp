@@ -9,6 +9,4 @@ namespace conventio::lua {
 /// Registers the Money type and adds Money and cents to the module table on the stack top.
 void open_money_bindings(lua_State* L);
 
-bool is_money(lua_State* L, int index);
-
 }  // namespace conventio::lua
