@@ -123,15 +123,20 @@ void default_character_style(xml::Writer& w) {
     w.empty("w:unhideWhenUsed");
 }
 
-// Both names are Word's built-in ones, so Word treats them as its own styles.
-void hyperlink_style(xml::Writer& w) {
-    xml::Element s(w, "w:style");
+// The start of a character style Word knows by this id and name (so Word treats it as its
+// own); the caller then writes its w:rPr.
+void character_style_header(xml::Writer& w, std::string_view id, std::string_view name) {
     w.attr("w:type", "character");
-    w.attr("w:styleId", "Hyperlink");
-    val(w, "w:name", "Hyperlink");
+    w.attr("w:styleId", id);
+    val(w, "w:name", name);
     val(w, "w:basedOn", "DefaultParagraphFont");
     val(w, "w:uiPriority", 99);
     w.empty("w:unhideWhenUsed");
+}
+
+void hyperlink_style(xml::Writer& w) {
+    xml::Element s(w, "w:style");
+    character_style_header(w, "Hyperlink", "Hyperlink");
     xml::Element rpr(w, "w:rPr");
     val(w, "w:color", "0563C1");
     val(w, "w:u", "single");
@@ -139,12 +144,7 @@ void hyperlink_style(xml::Writer& w) {
 
 void footnote_reference_style(xml::Writer& w) {
     xml::Element s(w, "w:style");
-    w.attr("w:type", "character");
-    w.attr("w:styleId", "FootnoteReference");
-    val(w, "w:name", "footnote reference");
-    val(w, "w:basedOn", "DefaultParagraphFont");
-    val(w, "w:uiPriority", 99);
-    w.empty("w:unhideWhenUsed");
+    character_style_header(w, "FootnoteReference", "footnote reference");
     xml::Element rpr(w, "w:rPr");
     val(w, "w:vertAlign", "superscript");
 }
