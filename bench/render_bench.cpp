@@ -6,8 +6,8 @@
 //   build/conventio_bench [N] [samples/kitchen-sink.lua] [samples/kitchen-sink.json]
 #include <sys/resource.h>
 
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <string>
 
 #include "document/document_check.hpp"
@@ -61,9 +61,11 @@ void bench_format(const char* name, const doc::Document& document, int n, Writer
         zip_size = zip.size();
     }
     double per_doc = (xml_ms + zip_ms) / n;
-    std::printf("%-5s %8.3f ms/doc  %8.0f docs/s   xml %5.1f%% (%.3f ms)  zip %5.1f%% (%.3f ms)   %zu B of XML -> %zu B\n",
-                name, per_doc, 1000.0 / per_doc, 100 * xml_ms / (xml_ms + zip_ms), xml_ms / n,
-                100 * zip_ms / (xml_ms + zip_ms), zip_ms / n, xml_size, zip_size);
+    std::printf(
+        "%-5s %8.3f ms/doc  %8.0f docs/s   xml %5.1f%% (%.3f ms)  zip %5.1f%% (%.3f ms)   %zu B of XML -> "
+        "%zu B\n",
+        name, per_doc, 1000.0 / per_doc, 100 * xml_ms / (xml_ms + zip_ms), xml_ms / n,
+        100 * zip_ms / (xml_ms + zip_ms), zip_ms / n, xml_size, zip_size);
 }
 
 }  // namespace

@@ -19,9 +19,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     switch (options.command) {
-    case Options::Command::help: std::cout << help_text(); return 0;
-    case Options::Command::version: std::cout << "conventio " << CONVENTIO_VERSION << '\n'; return 0;
-    case Options::Command::render: break;
+        case Options::Command::help:
+            std::cout << help_text();
+            return 0;
+        case Options::Command::version:
+            std::cout << "conventio " << CONVENTIO_VERSION << '\n';
+            return 0;
+        case Options::Command::render:
+            break;
     }
     conventio::package::keep_freed_memory_for_reuse();
     try {

@@ -32,14 +32,20 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
     };
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "-o" || a == "--output") output = value(a);
-        else if (a == "--data") r.run.data_file = value(a);
-        else if (a == "--lib") r.run.options.library_dirs.emplace_back(value(a));
-        else if (a == "--templates") r.run.options.template_dirs.emplace_back(value(a));
-        else if (a == "--trusted") r.run.options.trusted = true;
+        if (a == "-o" || a == "--output")
+            output = value(a);
+        else if (a == "--data")
+            r.run.data_file = value(a);
+        else if (a == "--lib")
+            r.run.options.library_dirs.emplace_back(value(a));
+        else if (a == "--templates")
+            r.run.options.template_dirs.emplace_back(value(a));
+        else if (a == "--trusted")
+            r.run.options.trusted = true;
         else if (a == "--max-memory")
             r.run.options.memory_bytes = static_cast<std::size_t>(parse_count(a, value(a))) << 20;
-        else if (a == "--max-instructions") r.run.options.instructions = parse_count(a, value(a));
+        else if (a == "--max-instructions")
+            r.run.options.instructions = parse_count(a, value(a));
         else if (a == "--format") {
             std::string list = value(a);
             std::size_t start = 0;
@@ -49,11 +55,15 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
                 if (comma == std::string::npos) break;
                 start = comma + 1;
             }
-        } else if (!a.empty() && a[0] == '-') throw UsageError("unknown option '" + a + "'");
-        else if (r.run.script.empty()) r.run.script = a;
-        else throw UsageError("one script at a time (got '" + r.run.script.string() + "' and '" + a + "')");
+        } else if (!a.empty() && a[0] == '-')
+            throw UsageError("unknown option '" + a + "'");
+        else if (r.run.script.empty())
+            r.run.script = a;
+        else
+            throw UsageError("one script at a time (got '" + r.run.script.string() + "' and '" + a + "')");
     }
-    if (r.run.script.empty()) throw UsageError("render needs a script: conventio render SCRIPT.lua -o OUT.odt");
+    if (r.run.script.empty())
+        throw UsageError("render needs a script: conventio render SCRIPT.lua -o OUT.odt");
     if (output.empty()) throw UsageError("render needs an output: -o OUT.odt or -o OUT.docx");
     if (r.run.options.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
 
@@ -61,10 +71,13 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
     std::string extension = output.extension().string();
     for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (formats.empty()) {
-        if (extension == ".odt") formats.push_back(Format::odt);
-        else if (extension == ".docx") formats.push_back(Format::docx);
-        else throw UsageError("cannot tell the format of '" + output.string() +
-                              "': name it .odt or .docx, or give --format odt,docx");
+        if (extension == ".odt")
+            formats.push_back(Format::odt);
+        else if (extension == ".docx")
+            formats.push_back(Format::docx);
+        else
+            throw UsageError("cannot tell the format of '" + output.string() +
+                             "': name it .odt or .docx, or give --format odt,docx");
     }
     std::filesystem::path stem = output;
     if (extension == ".odt" || extension == ".docx") stem.replace_extension();
@@ -90,12 +103,15 @@ Options parse(const std::vector<std::string>& args) {
     Options o;
     if (args.empty()) throw UsageError("no command given (try conventio --help)");
     const std::string& first = args[0];
-    if (first == "-h" || first == "--help" || first == "help") o.command = Options::Command::help;
-    else if (first == "--version" || first == "version") o.command = Options::Command::version;
+    if (first == "-h" || first == "--help" || first == "help")
+        o.command = Options::Command::help;
+    else if (first == "--version" || first == "version")
+        o.command = Options::Command::version;
     else if (first == "render") {
         o.command = Options::Command::render;
         o.render = parse_render(args, 1);
-    } else throw UsageError("unknown command '" + first + "' (try conventio --help)");
+    } else
+        throw UsageError("unknown command '" + first + "' (try conventio --help)");
     return o;
 }
 

@@ -36,7 +36,8 @@ private:
     static void language(const std::string& tag) {
         auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
         auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-        bool ok = tag.size() == 5 && lower(tag[0]) && lower(tag[1]) && tag[2] == '-' && upper(tag[3]) && upper(tag[4]);
+        bool ok = tag.size() == 5 && lower(tag[0]) && lower(tag[1]) && tag[2] == '-' && upper(tag[3]) &&
+                  upper(tag[4]);
         if (!ok) throw DocumentError("language must be written like \"fr-FR\", got \"" + tag + "\"");
     }
 
@@ -44,16 +45,21 @@ private:
     /// none), and an anchor would be defined once per page.
     void page_furniture(const Inlines& content) {
         for (const Inline& i : content) {
-            if (std::holds_alternative<Footnote>(i)) throw DocumentError(where_ + ": a footnote cannot be in the page header or footer");
-            if (std::holds_alternative<Anchor>(i)) throw DocumentError(where_ + ": an anchor cannot be in the page header or footer");
+            if (std::holds_alternative<Footnote>(i))
+                throw DocumentError(where_ + ": a footnote cannot be in the page header or footer");
+            if (std::holds_alternative<Anchor>(i))
+                throw DocumentError(where_ + ": an anchor cannot be in the page header or footer");
         }
         inlines(content);
     }
 
     void block(const Block& b, int list_depth) {
-        if (auto* p = std::get_if<Paragraph>(&b.value)) paragraph(*p);
-        else if (auto* l = std::get_if<List>(&b.value)) list(*l, list_depth + 1);
-        else if (auto* t = std::get_if<Table>(&b.value)) table(*t);
+        if (auto* p = std::get_if<Paragraph>(&b.value))
+            paragraph(*p);
+        else if (auto* l = std::get_if<List>(&b.value))
+            list(*l, list_depth + 1);
+        else if (auto* t = std::get_if<Table>(&b.value))
+            table(*t);
         else if (auto* s = std::get_if<Signatures>(&b.value)) {
             if (s->columns.empty()) throw DocumentError(where_ + ": signature block without signatories");
             for (const auto& column : s->columns)
@@ -83,8 +89,8 @@ private:
 
     void list(const List& l, int depth) {
         if (depth > style::max_list_depth)
-            throw DocumentError(where_ + ": lists nest at most " +
-                                std::to_string(style::max_list_depth) + " levels deep");
+            throw DocumentError(where_ + ": lists nest at most " + std::to_string(style::max_list_depth) +
+                                " levels deep");
         for (const ListItem& item : l.items)
             for (const Block& b : item.blocks) {
                 if (std::holds_alternative<Table>(b.value) || std::holds_alternative<Signatures>(b.value))

@@ -13,18 +13,18 @@ namespace conventio::style {
 // style of that name for the document's metadata and drop it from the text.
 struct ParagraphLook {
     doc::ParagraphStyle id;
-    std::string_view name;          // style name shown to the drafter in Word / LibreOffice
-    std::string_view internal_id;   // ASCII id: DOCX w:styleId, ODT style:name
-    int font_size_half_points = 22; // 11 pt
+    std::string_view name;           // style name shown to the drafter in Word / LibreOffice
+    std::string_view internal_id;    // ASCII id: DOCX w:styleId, ODT style:name
+    int font_size_half_points = 22;  // 11 pt
     bool bold = false;
     bool italic = false;
     doc::Align align = doc::Align::justify;
-    int space_before = 0;           // twips
-    int space_after = 120;          // twips
-    int indent_left = 0;            // twips
+    int space_before = 0;   // twips
+    int space_after = 120;  // twips
+    int indent_left = 0;    // twips
     bool keep_with_next = false;
     bool page_break_before = false;
-    int outline_level = 0;          // 1-based heading level; 0 for body text
+    int outline_level = 0;  // 1-based heading level; 0 for body text
 };
 
 inline constexpr std::string_view font_family = "Liberation Sans";
@@ -32,9 +32,9 @@ inline constexpr std::string_view font_family = "Liberation Sans";
 // A4 portrait.
 inline constexpr int page_width = 11906;
 inline constexpr int page_height = 16838;
-inline constexpr int margin_top = 1134;     // 2 cm
+inline constexpr int margin_top = 1134;  // 2 cm
 inline constexpr int margin_bottom = 1134;
-inline constexpr int margin_left = 1418;    // 2.5 cm
+inline constexpr int margin_left = 1418;  // 2.5 cm
 inline constexpr int margin_right = 1418;
 inline constexpr int header_distance = 567;  // 1 cm from the page edge to the header text
 inline constexpr int text_width = page_width - margin_left - margin_right;
@@ -56,27 +56,24 @@ inline constexpr int default_tab_stop = 709;
 
 inline constexpr std::array<ParagraphLook, 12> paragraph_looks{{
     {doc::ParagraphStyle::body, "Body", "Body"},
-    {doc::ParagraphStyle::title, "Agreement title", "AgreementTitle", 32, true, false, doc::Align::center, 240, 360,
-     0, true, false, 0},
-    {doc::ParagraphStyle::article, "Article", "Article", 24, true, false, doc::Align::left, 240,
-     120, 0, true, false, 1},
-    {doc::ParagraphStyle::sub_article, "Sub-article", "SubArticle", 22, true, false,
-     doc::Align::left, 180, 100, 0, true, false, 2},
-    {doc::ParagraphStyle::annex_heading, "Annex heading", "AnnexHeading", 26, true, false,
-     doc::Align::center, 0, 240, 0, true, true, 1},
+    {doc::ParagraphStyle::title, "Agreement title", "AgreementTitle", 32, true, false, doc::Align::center,
+     240, 360, 0, true, false, 0},
+    {doc::ParagraphStyle::article, "Article", "Article", 24, true, false, doc::Align::left, 240, 120, 0, true,
+     false, 1},
+    {doc::ParagraphStyle::sub_article, "Sub-article", "SubArticle", 22, true, false, doc::Align::left, 180,
+     100, 0, true, false, 2},
+    {doc::ParagraphStyle::annex_heading, "Annex heading", "AnnexHeading", 26, true, false, doc::Align::center,
+     0, 240, 0, true, true, 1},
     {doc::ParagraphStyle::list, "List", "List", 22, false, false, doc::Align::justify, 0, 60},
-    {doc::ParagraphStyle::table, "Table", "TableText", 18, false, false, doc::Align::left, 0,
-     60},
-    {doc::ParagraphStyle::table_header, "Table header", "TableHeader", 18, true, false,
-     doc::Align::center, 0, 60, 0, true},
-    {doc::ParagraphStyle::table_list, "Table list", "TableList", 18, false, false, doc::Align::left, 0,
-     40},
-    {doc::ParagraphStyle::footnote, "Footnote", "Footnote", 16, false, false, doc::Align::left,
-     0, 0},
+    {doc::ParagraphStyle::table, "Table", "TableText", 18, false, false, doc::Align::left, 0, 60},
+    {doc::ParagraphStyle::table_header, "Table header", "TableHeader", 18, true, false, doc::Align::center, 0,
+     60, 0, true},
+    {doc::ParagraphStyle::table_list, "Table list", "TableList", 18, false, false, doc::Align::left, 0, 40},
+    {doc::ParagraphStyle::footnote, "Footnote", "Footnote", 16, false, false, doc::Align::left, 0, 0},
     {doc::ParagraphStyle::header_footer, "Header and footer", "HeaderFooter", 16, false, false,
      doc::Align::center, 0, 0},
-    {doc::ParagraphStyle::signature, "Signature", "Signature", 22, false, false,
-     doc::Align::left, 0, 60, 0, true},
+    {doc::ParagraphStyle::signature, "Signature", "Signature", 22, false, false, doc::Align::left, 0, 60, 0,
+     true},
 }};
 
 /// The look of a paragraph style; every ParagraphStyle has exactly one entry.

@@ -7,8 +7,8 @@ namespace conventio::doc {
 namespace {
 
 bool xml_allowed(std::uint32_t c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 std::string hex_bytes(std::string_view text, std::size_t at, std::size_t count) {
@@ -31,11 +31,23 @@ std::optional<std::string> text_problem(std::string_view text) {
         std::uint32_t c = 0;
         std::size_t len = 0;
         std::uint32_t min = 0;
-        if (b0 < 0x80) { c = b0; len = 1; }
-        else if ((b0 & 0xE0) == 0xC0) { c = b0 & 0x1F; len = 2; min = 0x80; }
-        else if ((b0 & 0xF0) == 0xE0) { c = b0 & 0x0F; len = 3; min = 0x800; }
-        else if ((b0 & 0xF8) == 0xF0) { c = b0 & 0x07; len = 4; min = 0x10000; }
-        else return "invalid UTF-8 at byte " + std::to_string(i) + " (" + hex_bytes(text, i, 1) + ")";
+        if (b0 < 0x80) {
+            c = b0;
+            len = 1;
+        } else if ((b0 & 0xE0) == 0xC0) {
+            c = b0 & 0x1F;
+            len = 2;
+            min = 0x80;
+        } else if ((b0 & 0xF0) == 0xE0) {
+            c = b0 & 0x0F;
+            len = 3;
+            min = 0x800;
+        } else if ((b0 & 0xF8) == 0xF0) {
+            c = b0 & 0x07;
+            len = 4;
+            min = 0x10000;
+        } else
+            return "invalid UTF-8 at byte " + std::to_string(i) + " (" + hex_bytes(text, i, 1) + ")";
 
         if (i + len > text.size())
             return "truncated UTF-8 sequence at byte " + std::to_string(i) + " (" +
@@ -43,8 +55,7 @@ std::optional<std::string> text_problem(std::string_view text) {
         for (std::size_t k = 1; k < len; ++k) {
             auto b = static_cast<unsigned char>(text[i + k]);
             if ((b & 0xC0) != 0x80)
-                return "invalid UTF-8 at byte " + std::to_string(i) + " (" +
-                       hex_bytes(text, i, k + 1) + ")";
+                return "invalid UTF-8 at byte " + std::to_string(i) + " (" + hex_bytes(text, i, k + 1) + ")";
             c = (c << 6) | (b & 0x3F);
         }
         if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))

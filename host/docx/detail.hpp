@@ -15,8 +15,7 @@
 
 namespace conventio::docx::detail {
 
-inline constexpr std::string_view ns_w =
-    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+inline constexpr std::string_view ns_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 inline constexpr std::string_view ns_r =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -82,11 +81,11 @@ struct DocumentState {
 struct ParagraphExtras {
     bool page_break_before = false;
     bool keep_together = false;  // w:keepLines: never split across pages
-    bool in_list = false;    // a list item's paragraph: gets a w:numPr
-    int num_id = 0;          // its list instance; 0 for an item's later paragraphs (no marker)
-    int list_level = 0;      // w:ilvl
-    int indent_left = 0;     // > 0: direct left indent (a list item's later paragraphs)
-    bool footnote_ref = false;  // starts with the w:footnoteRef mark (a note's first paragraph)
+    bool in_list = false;        // a list item's paragraph: gets a w:numPr
+    int num_id = 0;              // its list instance; 0 for an item's later paragraphs (no marker)
+    int list_level = 0;          // w:ilvl
+    int indent_left = 0;         // > 0: direct left indent (a list item's later paragraphs)
+    bool footnote_ref = false;   // starts with the w:footnoteRef mark (a note's first paragraph)
 };
 
 /// Writes paragraphs and inline content into one part ("story" in Word's terms): the body, a
@@ -163,13 +162,12 @@ struct BodyPart {
 
 /// word/document.xml. `header_rel` / `footer_rel` are the relationship ids for the final
 /// section's references; empty means no header / footer.
-BodyPart document_part(const doc::Document& document, DocumentState& state,
-                       FootnotesPart& notes, std::string_view header_rel,
-                       std::string_view footer_rel);
+BodyPart document_part(const doc::Document& document, DocumentState& state, FootnotesPart& notes,
+                       std::string_view header_rel, std::string_view footer_rel);
 
 /// word/header1.xml (`root` "w:hdr") or word/footer1.xml ("w:ftr"): one paragraph.
-std::string header_footer_part(std::string_view root, const doc::Inlines& content,
-                               DocumentState& state, Links& links);
+std::string header_footer_part(std::string_view root, const doc::Inlines& content, DocumentState& state,
+                               Links& links);
 
 /// word/styles.xml: the document defaults, the paragraph styles of style_sheet.hpp and the
 /// Hyperlink and FootnoteReference character styles.

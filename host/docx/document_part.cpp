@@ -4,8 +4,8 @@
 #include <utility>
 #include <variant>
 
-#include "docx/detail.hpp"
 #include "document/style_sheet.hpp"
+#include "docx/detail.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -82,8 +82,10 @@ void BodyWriter::paragraph(const doc::Paragraph& p, bool break_before) {
     if (item_) {
         extras.in_list = true;
         extras.list_level = item_->level;
-        if (item_->marked) extras.indent_left = (item_->level + 1) * style::list_indent;
-        else extras.num_id = item_->num_id;
+        if (item_->marked)
+            extras.indent_left = (item_->level + 1) * style::list_indent;
+        else
+            extras.num_id = item_->num_id;
         item_->marked = true;
     }
     story_.paragraph(p, extras);
@@ -91,8 +93,7 @@ void BodyWriter::paragraph(const doc::Paragraph& p, bool break_before) {
 
 void BodyWriter::list(const doc::List& l) {
     int level = list_depth_;
-    int num_id = l.ordered ? state_.numbering.new_ordered_list(level)
-                           : NumberingPlan::bullet_num_id;
+    int num_id = l.ordered ? state_.numbering.new_ordered_list(level) : NumberingPlan::bullet_num_id;
     Item* outer = item_;
     ++list_depth_;
     for (const doc::ListItem& entry : l.items) {
@@ -113,8 +114,7 @@ void BodyWriter::table(const doc::Table& t) {
     xml::Element tbl(w_, "w:tbl");
     table_properties(t.borders);
     table_grid(widths);
-    for (std::size_t i = 0; i < t.rows.size(); ++i)
-        row(t.rows[i], widths, t.header_row && i == 0);
+    for (std::size_t i = 0; i < t.rows.size(); ++i) row(t.rows[i], widths, t.header_row && i == 0);
 }
 
 void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool header) {
@@ -131,8 +131,7 @@ void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool hea
         cell_properties(width, c.column_span, header);
         // Both formats require a paragraph in every cell.
         if (c.blocks.empty())
-            story_.empty_paragraph(header ? doc::ParagraphStyle::table_header
-                                          : doc::ParagraphStyle::table);
+            story_.empty_paragraph(header ? doc::ParagraphStyle::table_header : doc::ParagraphStyle::table);
         blocks(c.blocks);
     }
 }
@@ -154,8 +153,7 @@ void BodyWriter::table_separator() {
 
 // Signatories side by side: a borderless one-row table with equal columns.
 void BodyWriter::signatures(const doc::Signatures& s) {
-    std::vector<int> widths =
-        column_widths(std::vector<double>(s.columns.size(), 1.0), style::text_width);
+    std::vector<int> widths = column_widths(std::vector<double>(s.columns.size(), 1.0), style::text_width);
     xml::Element tbl(w_, "w:tbl");
     table_properties(false);
     table_grid(widths);
@@ -197,8 +195,7 @@ void BodyWriter::table_properties(bool borders) {
 // style or reader default can add lines to a borderless table.
 void BodyWriter::table_borders(bool borders) {
     xml::Element b(w_, "w:tblBorders");
-    for (std::string_view side :
-         {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+    for (std::string_view side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
         w_.start(side);
         if (borders) {
             w_.attr("w:val", "single");
@@ -282,9 +279,8 @@ std::vector<int> column_widths(const std::vector<double>& weights, int total) {
     return widths;
 }
 
-BodyPart document_part(const doc::Document& document, DocumentState& state,
-                       FootnotesPart& notes, std::string_view header_rel,
-                       std::string_view footer_rel) {
+BodyPart document_part(const doc::Document& document, DocumentState& state, FootnotesPart& notes,
+                       std::string_view header_rel, std::string_view footer_rel) {
     BodyPart part;
     xml::Writer w;
     {

@@ -38,17 +38,14 @@ private:
     std::vector<detail::ContentType> types_;
 };
 
-detail::Relationship part_rel(std::string_view id, std::string_view type,
-                              std::string_view target) {
-    return {std::string(id), std::string(detail::rel_base) + std::string(type),
-            std::string(target)};
+detail::Relationship part_rel(std::string_view id, std::string_view type, std::string_view target) {
+    return {std::string(id), std::string(detail::rel_base) + std::string(type), std::string(target)};
 }
 
 std::vector<detail::Relationship> package_relationships() {
     return {
         part_rel("rId1", "officeDocument", "word/document.xml"),
-        {"rId2",
-         "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
          "docProps/core.xml"},
         part_rel("rId3", "extended-properties", "docProps/app.xml"),
     };
@@ -77,19 +74,16 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     detail::FootnotesPart notes(state);
     const bool has_header = !document.header.empty();
     const bool has_footer = !document.footer.empty();
-    detail::BodyPart body = detail::document_part(document, state, notes,
-                                                  has_header ? header_rel : "",
+    detail::BodyPart body = detail::document_part(document, state, notes, has_header ? header_rel : "",
                                                   has_footer ? footer_rel : "");
     const string language = document.meta.language.empty() ? "fr-FR" : document.meta.language;
 
     Package package;
     package.add_relationships("_rels/.rels", package_relationships());
     package.add("word/document.xml", string(wml) + "document.main+xml", std::move(body.xml));
-    package.add_relationships("word/_rels/document.xml.rels",
-                              document_relationships(document, body.links));
+    package.add_relationships("word/_rels/document.xml.rels", document_relationships(document, body.links));
     package.add("word/styles.xml", string(wml) + "styles+xml", detail::styles_part(language));
-    package.add("word/numbering.xml", string(wml) + "numbering+xml",
-                detail::numbering_part(state.numbering));
+    package.add("word/numbering.xml", string(wml) + "numbering+xml", detail::numbering_part(state.numbering));
     package.add("word/footnotes.xml", string(wml) + "footnotes+xml", notes.finish());
     package.add_relationships("word/_rels/footnotes.xml.rels",
                               detail::hyperlink_relationships(notes.links()));
@@ -99,20 +93,17 @@ std::vector<package::Entry> parts(const doc::Document& document) {
         detail::Links links;
         package.add("word/header1.xml", string(wml) + "header+xml",
                     detail::header_footer_part("w:hdr", document.header, state, links));
-        package.add_relationships("word/_rels/header1.xml.rels",
-                                  detail::hyperlink_relationships(links));
+        package.add_relationships("word/_rels/header1.xml.rels", detail::hyperlink_relationships(links));
     }
     if (has_footer) {
         detail::Links links;
         package.add("word/footer1.xml", string(wml) + "footer+xml",
                     detail::header_footer_part("w:ftr", document.footer, state, links));
-        package.add_relationships("word/_rels/footer1.xml.rels",
-                                  detail::hyperlink_relationships(links));
+        package.add_relationships("word/_rels/footer1.xml.rels", detail::hyperlink_relationships(links));
     }
     package.add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
                 detail::core_properties_part(document.meta));
-    package.add("docProps/app.xml",
-                "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    package.add("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
                 detail::app_properties_part());
     return package.finish();
 }

@@ -4,8 +4,8 @@
 namespace conventio::docx::detail {
 
 // No FootnotesPart: Word cannot show a note referenced from a header or footer.
-std::string header_footer_part(std::string_view root, const doc::Inlines& content,
-                               DocumentState& state, Links& links) {
+std::string header_footer_part(std::string_view root, const doc::Inlines& content, DocumentState& state,
+                               Links& links) {
     xml::Writer w;
     {
         xml::Element element(w, root);

@@ -1,7 +1,7 @@
 // word/numbering.xml: the bulleted and the ordered list definitions, and one instance per
 // ordered list so that each restarts at 1.
-#include "docx/detail.hpp"
 #include "document/style_sheet.hpp"
+#include "docx/detail.hpp"
 
 namespace conventio::docx::detail {
 namespace {

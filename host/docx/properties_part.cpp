@@ -42,8 +42,7 @@ std::string core_properties_part(const doc::Metadata& meta) {
     xml::Writer w;
     {
         xml::Element root(w, "cp:coreProperties");
-        w.attr("xmlns:cp",
-               "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+        w.attr("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
         w.attr("xmlns:dc", "http://purl.org/dc/elements/1.1/");
         w.attr("xmlns:dcterms", "http://purl.org/dc/terms/");
         w.attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
@@ -63,8 +62,7 @@ std::string app_properties_part() {
     xml::Writer w;
     {
         xml::Element root(w, "Properties");
-        w.attr("xmlns",
-               "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
+        w.attr("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
         optional_text(w, "Application", "conventio");
     }
     return w.finish();

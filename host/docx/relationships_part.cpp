@@ -16,8 +16,7 @@ std::vector<Relationship> hyperlink_relationships(const Links& links) {
     std::vector<Relationship> rels;
     rels.reserve(links.targets().size());
     for (std::size_t i = 0; i < links.targets().size(); ++i)
-        rels.push_back({links.ids()[i], std::string(rel_base) + "hyperlink", links.targets()[i],
-                        true});
+        rels.push_back({links.ids()[i], std::string(rel_base) + "hyperlink", links.targets()[i], true});
     return rels;
 }
 

@@ -2,8 +2,8 @@
 // header and footer.
 #include <variant>
 
-#include "docx/detail.hpp"
 #include "document/style_sheet.hpp"
+#include "docx/detail.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -40,11 +40,16 @@ void val(xml::Writer& w, std::string_view name, long long value) {
 // Left and right keep the transitional names: older readers do not know start/end.
 std::string_view jc_value(doc::Align align) {
     switch (align) {
-    case doc::Align::left: return "left";
-    case doc::Align::center: return "center";
-    case doc::Align::right: return "right";
-    case doc::Align::justify: return "both";
-    case doc::Align::inherit: break;
+        case doc::Align::left:
+            return "left";
+        case doc::Align::center:
+            return "center";
+        case doc::Align::right:
+            return "right";
+        case doc::Align::justify:
+            return "both";
+        case doc::Align::inherit:
+            break;
     }
     return "both";
 }
@@ -73,8 +78,8 @@ void Story::paragraph(doc::ParagraphStyle style, doc::Align align, bool keep_wit
 
 // Child order is the schema's (CT_PPrBase): pStyle, keepNext, keepLines, pageBreakBefore, numPr,
 // ind, jc.
-void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align,
-                                 bool keep_with_next, const ParagraphExtras& extras) {
+void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align, bool keep_with_next,
+                                 const ParagraphExtras& extras) {
     xml::Element ppr(w_, "w:pPr");
     val(w_, "w:pStyle", style::look(style).internal_id);
     if (keep_with_next) w_.empty("w:keepNext");
@@ -109,12 +114,18 @@ void Story::inlines(const doc::Inlines& content) {
             continue;
         }
         const doc::Inline& item = content[i++];
-        if (const auto* r = std::get_if<doc::Run>(&item)) run(*r, false);
-        else if (std::holds_alternative<doc::LineBreak>(item)) line_break();
-        else if (const auto* n = std::get_if<doc::Footnote>(&item)) footnote(*n);
-        else if (const auto* a = std::get_if<doc::Anchor>(&item)) anchor(*a);
-        else if (const auto* c = std::get_if<doc::CrossRef>(&item)) cross_reference(*c);
-        else if (const auto* f = std::get_if<doc::Field>(&item)) field(*f);
+        if (const auto* r = std::get_if<doc::Run>(&item))
+            run(*r, false);
+        else if (std::holds_alternative<doc::LineBreak>(item))
+            line_break();
+        else if (const auto* n = std::get_if<doc::Footnote>(&item))
+            footnote(*n);
+        else if (const auto* a = std::get_if<doc::Anchor>(&item))
+            anchor(*a);
+        else if (const auto* c = std::get_if<doc::CrossRef>(&item))
+            cross_reference(*c);
+        else if (const auto* f = std::get_if<doc::Field>(&item))
+            field(*f);
     }
 }
 
@@ -152,8 +163,10 @@ void Story::run_text(std::string_view text) {
         char c = text[i];
         if (c != '\t' && c != '\n' && c != '\r') continue;
         if (i > start) text_element(text.substr(start, i - start));
-        if (c == '\t') w_.empty("w:tab");
-        else if (c == '\n') w_.empty("w:br");
+        if (c == '\t')
+            w_.empty("w:tab");
+        else if (c == '\n')
+            w_.empty("w:br");
         // A carriage return only ever precedes a newline in text that came from a file.
         start = i + 1;
     }

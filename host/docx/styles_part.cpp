@@ -1,7 +1,7 @@
 // word/styles.xml: document defaults, one paragraph style per entry of style_sheet.hpp (all
 // based on Normal), and the character styles runs refer to.
-#include "docx/detail.hpp"
 #include "document/style_sheet.hpp"
+#include "docx/detail.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -105,8 +105,8 @@ void paragraph_style(xml::Writer& w, const style::ParagraphLook& look) {
     val(w, "w:name", look.name);
     val(w, "w:basedOn", "Normal");
     // After a heading or the title, Word continues in body text.
-    val(w, "w:next", is_heading_like(look.id) ? style::look(doc::ParagraphStyle::body).internal_id
-                                              : look.internal_id);
+    val(w, "w:next",
+        is_heading_like(look.id) ? style::look(doc::ParagraphStyle::body).internal_id : look.internal_id);
     w.empty("w:qFormat");
     look_paragraph_properties(w, look);
     look_run_properties(w, look);

@@ -2,9 +2,8 @@
 // C++ exceptions become Lua errors. Binding files only convert between Lua and C++.
 #pragma once
 
-#include <lua.hpp>
-
 #include <exception>
+#include <lua.hpp>
 #include <new>
 #include <string>
 #include <string_view>

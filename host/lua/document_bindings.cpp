@@ -9,19 +9,28 @@
 namespace conventio::lua {
 
 // The userdata types: a run of inline content, one block, a whole document.
-struct InlinesValue { doc::Inlines content; };
-struct BlockValue { doc::Block block; };
-struct DocumentValue { doc::Document document; };
+struct InlinesValue {
+    doc::Inlines content;
+};
+struct BlockValue {
+    doc::Block block;
+};
+struct DocumentValue {
+    doc::Document document;
+};
 
-template <> struct Bound<InlinesValue> {
+template <>
+struct Bound<InlinesValue> {
     static constexpr const char* metatable = "conventio.Inlines";
     static constexpr const char* type_name = "conventio.Inlines";
 };
-template <> struct Bound<BlockValue> {
+template <>
+struct Bound<BlockValue> {
     static constexpr const char* metatable = "conventio.Block";
     static constexpr const char* type_name = "conventio.Block";
 };
-template <> struct Bound<DocumentValue> {
+template <>
+struct Bound<DocumentValue> {
     static constexpr const char* metatable = "conventio.Document";
     static constexpr const char* type_name = "conventio.Document";
 };
@@ -160,7 +169,8 @@ std::string opt_string_field(lua_State* L, int table, const char* field, const c
     if (lua_type(L, table) != LUA_TTABLE) return {};
     std::string value;
     int type = lua_getfield(L, table, field);
-    if (type == LUA_TSTRING) value = check_text(L, -1, what);
+    if (type == LUA_TSTRING)
+        value = check_text(L, -1, what);
     else if (type != LUA_TNIL)
         luaL_error(L, "%s: field '%s' must be a string, got %s", what, field, luaL_typename(L, -1));
     lua_pop(L, 1);
@@ -171,7 +181,8 @@ bool opt_bool_field(lua_State* L, int table, const char* field, bool fallback, c
     if (lua_type(L, table) != LUA_TTABLE) return fallback;
     bool value = fallback;
     int type = lua_getfield(L, table, field);
-    if (type == LUA_TBOOLEAN) value = lua_toboolean(L, -1);
+    if (type == LUA_TBOOLEAN)
+        value = lua_toboolean(L, -1);
     else if (type != LUA_TNIL)
         luaL_error(L, "%s: field '%s' must be true or false, got %s", what, field, luaL_typename(L, -1));
     lua_pop(L, 1);
@@ -211,8 +222,8 @@ int link(lua_State* L) {
     luaL_checktype(L, 1, LUA_TSTRING);
     std::string url = check_text(L, 1, "Link");
     if (url.empty()) luaL_argerror(L, 1, "empty URL");
-    doc::Inlines content = lua_isnoneornil(L, 2) ? doc::Inlines{doc::Run{url, {}, {}}}
-                                                  : check_inlines(L, 2, "Link");
+    doc::Inlines content =
+        lua_isnoneornil(L, 2) ? doc::Inlines{doc::Run{url, {}, {}}} : check_inlines(L, 2, "Link");
     for (doc::Inline& i : content)
         if (auto* run = std::get_if<doc::Run>(&i)) run->href = url;
     return push_inline_value(L, std::move(content));
@@ -406,7 +417,8 @@ int signatures(lua_State* L) {
 
 int document_add(lua_State* L) {
     auto& d = check_object<DocumentValue>(L, 1);
-    for (int i = 2; i <= lua_gettop(L); ++i) append_blocks(L, i, d.document.body, "add", ParagraphStyle::body);
+    for (int i = 2; i <= lua_gettop(L); ++i)
+        append_blocks(L, i, d.document.body, "add", ParagraphStyle::body);
     lua_settop(L, 1);
     return 1;  // so calls chain: doc:add(a):add(b)
 }
@@ -446,7 +458,8 @@ int document(lua_State* L) {
     lua_pop(L, 1);
     if (lua_getfield(L, 1, "footer") != LUA_TNIL) d.footer = check_inlines(L, -1, "Document footer");
     lua_pop(L, 1);
-    if (lua_getfield(L, 1, "body") != LUA_TNIL) append_blocks(L, -1, d.body, "Document body", ParagraphStyle::body);
+    if (lua_getfield(L, 1, "body") != LUA_TNIL)
+        append_blocks(L, -1, d.body, "Document body", ParagraphStyle::body);
     lua_pop(L, 1);
     push_object(L, DocumentValue{std::move(d)});
     return 1;
@@ -531,33 +544,32 @@ void open_document_bindings(lua_State* L) {
         {"add", document_add}, {"block_count", document_block_count}, {nullptr, nullptr}};
     register_type<DocumentValue>(L, document_methods);
 
-    static const luaL_Reg constructors[] = {
-        {"Text", protect<text>},
-        {"Bold", protect<marked<&doc::Marks::bold>>},
-        {"Italic", protect<marked<&doc::Marks::italic>>},
-        {"Underline", protect<marked<&doc::Marks::underline>>},
-        {"Sup", protect<marked<&doc::Marks::superscript>>},
-        {"Link", protect<link>},
-        {"LineBreak", protect<line_break>},
-        {"Note", protect<note>},
-        {"PageNumber", protect<page_number>},
-        {"PageCount", protect<page_count>},
-        {"Anchor", protect<anchor>},
-        {"Ref", protect<cross_ref>},
-        {"Para", protect<para>},
-        {"Title", protect<title>},
-        {"Article", protect<article>},
-        {"SubArticle", protect<sub_article>},
-        {"AnnexHeading", protect<annex_heading>},
-        {"BulletList", protect<bullet_list>},
-        {"OrderedList", protect<ordered_list>},
-        {"Table", protect<table>},
-        {"PageBreak", protect<page_break>},
-        {"Signatures", protect<signatures>},
-        {"Document", protect<document>},
-        {"sections", protect<sections>},
-        {"keep_together", protect<keep_together>},
-        {nullptr, nullptr}};
+    static const luaL_Reg constructors[] = {{"Text", protect<text>},
+                                            {"Bold", protect<marked<&doc::Marks::bold>>},
+                                            {"Italic", protect<marked<&doc::Marks::italic>>},
+                                            {"Underline", protect<marked<&doc::Marks::underline>>},
+                                            {"Sup", protect<marked<&doc::Marks::superscript>>},
+                                            {"Link", protect<link>},
+                                            {"LineBreak", protect<line_break>},
+                                            {"Note", protect<note>},
+                                            {"PageNumber", protect<page_number>},
+                                            {"PageCount", protect<page_count>},
+                                            {"Anchor", protect<anchor>},
+                                            {"Ref", protect<cross_ref>},
+                                            {"Para", protect<para>},
+                                            {"Title", protect<title>},
+                                            {"Article", protect<article>},
+                                            {"SubArticle", protect<sub_article>},
+                                            {"AnnexHeading", protect<annex_heading>},
+                                            {"BulletList", protect<bullet_list>},
+                                            {"OrderedList", protect<ordered_list>},
+                                            {"Table", protect<table>},
+                                            {"PageBreak", protect<page_break>},
+                                            {"Signatures", protect<signatures>},
+                                            {"Document", protect<document>},
+                                            {"sections", protect<sections>},
+                                            {"keep_together", protect<keep_together>},
+                                            {nullptr, nullptr}};
     luaL_setfuncs(L, constructors, 0);
 }
 
@@ -580,6 +592,5 @@ void push_blocks(lua_State* L, std::vector<doc::Block> blocks) {
         lua_rawseti(L, -2, ++i);
     }
 }
-
 
 }  // namespace conventio::lua

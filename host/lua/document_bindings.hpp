@@ -4,7 +4,6 @@
 #pragma once
 
 #include <lua.hpp>
-
 #include <vector>
 
 #include "conventio/document.hpp"

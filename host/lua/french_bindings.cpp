@@ -7,11 +7,13 @@
 
 namespace conventio::lua {
 
-template <> struct Bound<NounPhrase> {
+template <>
+struct Bound<NounPhrase> {
     static constexpr const char* metatable = "conventio.Name";
     static constexpr const char* type_name = "conventio.Name";
 };
-template <> struct Bound<Date> {
+template <>
+struct Bound<Date> {
     static constexpr const char* metatable = "conventio.Date";
     static constexpr const char* type_name = "conventio.Date";
 };
@@ -33,8 +35,10 @@ Gender check_gender(lua_State* L, int table) {
 Elision check_elision(lua_State* L, int table) {
     int type = lua_getfield(L, table, "elision");
     Elision e = Elision::automatic;
-    if (type == LUA_TBOOLEAN) e = lua_toboolean(L, -1) ? Elision::always : Elision::never;
-    else if (type != LUA_TNIL) luaL_error(L, "Name: elision must be true or false (omit it to decide from the spelling)");
+    if (type == LUA_TBOOLEAN)
+        e = lua_toboolean(L, -1) ? Elision::always : Elision::never;
+    else if (type != LUA_TNIL)
+        luaL_error(L, "Name: elision must be true or false (omit it to decide from the spelling)");
     lua_pop(L, 1);
     return e;
 }
@@ -56,12 +60,14 @@ int name_new(lua_State* L) {
     }
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_geti(L, 1, 1);
-    if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "Name: give the name first: conventio.Name{ \"Cerema\", gender = \"m\" }");
+    if (lua_type(L, -1) != LUA_TSTRING)
+        return luaL_error(L, "Name: give the name first: conventio.Name{ \"Cerema\", gender = \"m\" }");
     std::string name = lua_tostring(L, -1);
     lua_pop(L, 1);
-    NounPhrase phrase(name, check_gender(L, 1),
-                      bool_field(L, 1, "plural", false) ? GrammaticalNumber::plural : GrammaticalNumber::singular,
-                      bool_field(L, 1, "article", true), check_elision(L, 1));
+    NounPhrase phrase(
+        name, check_gender(L, 1),
+        bool_field(L, 1, "plural", false) ? GrammaticalNumber::plural : GrammaticalNumber::singular,
+        bool_field(L, 1, "article", true), check_elision(L, 1));
     push_object(L, std::move(phrase));
     return 1;
 }
@@ -77,14 +83,21 @@ int name_index(lua_State* L) {
     if (key == "a" || key == "au" || key == "aux") return push_string(L, n.a());
     if (key == "A" || key == "Au" || key == "Aux") return push_string(L, n.A());
     if (key == "name") return push_string(L, n.name());
-    if (key == "feminine") { lua_pushboolean(L, n.gender() == Gender::feminine); return 1; }
-    if (key == "plural") { lua_pushboolean(L, n.number() == GrammaticalNumber::plural); return 1; }
+    if (key == "feminine") {
+        lua_pushboolean(L, n.gender() == Gender::feminine);
+        return 1;
+    }
+    if (key == "plural") {
+        lua_pushboolean(L, n.number() == GrammaticalNumber::plural);
+        return 1;
+    }
     if (key == "agree") {
         lua_pushcfunction(L, [](lua_State* L) -> int {
             const NounPhrase& n = check_object<NounPhrase>(L, 1);
-            if (lua_isnoneornil(L, 4)) return push_string(L, n.agree(luaL_checkstring(L, 2), luaL_checkstring(L, 3)));
-            return push_string(L, n.agree(luaL_checkstring(L, 2), luaL_checkstring(L, 3), luaL_checkstring(L, 4),
-                                          luaL_checkstring(L, 5)));
+            if (lua_isnoneornil(L, 4))
+                return push_string(L, n.agree(luaL_checkstring(L, 2), luaL_checkstring(L, 3)));
+            return push_string(L, n.agree(luaL_checkstring(L, 2), luaL_checkstring(L, 3),
+                                          luaL_checkstring(L, 4), luaL_checkstring(L, 5)));
         });
         return 1;
     }
@@ -99,8 +112,9 @@ int date_new(lua_State* L) {
     if (auto* d = test_object<Date>(L, 1)) {
         push_object(L, *d);
     } else if (lua_isinteger(L, 1)) {
-        push_object(L, Date(static_cast<int>(luaL_checkinteger(L, 1)), static_cast<int>(luaL_checkinteger(L, 2)),
-                            static_cast<int>(luaL_checkinteger(L, 3))));
+        push_object(L,
+                    Date(static_cast<int>(luaL_checkinteger(L, 1)), static_cast<int>(luaL_checkinteger(L, 2)),
+                         static_cast<int>(luaL_checkinteger(L, 3))));
     } else {
         push_object(L, Date::parse(luaL_checkstring(L, 1), luaL_optstring(L, 2, "")));
     }
@@ -113,9 +127,18 @@ int date_index(lua_State* L) {
     if (key == "long") return push_string(L, d.long_form());
     if (key == "le") return push_string(L, d.le());
     if (key == "iso") return push_string(L, d.iso());
-    if (key == "year") { lua_pushinteger(L, d.year()); return 1; }
-    if (key == "month") { lua_pushinteger(L, d.month()); return 1; }
-    if (key == "day") { lua_pushinteger(L, d.day()); return 1; }
+    if (key == "year") {
+        lua_pushinteger(L, d.year());
+        return 1;
+    }
+    if (key == "month") {
+        lua_pushinteger(L, d.month());
+        return 1;
+    }
+    if (key == "day") {
+        lua_pushinteger(L, d.day());
+        return 1;
+    }
     return luaL_error(L, "Date has no field '%s' (long, le, iso, year, month, day)", key.c_str());
 }
 
@@ -156,9 +179,12 @@ void open_french_bindings(lua_State* L) {
     static const luaL_Reg name_meta[] = {
         {"__index", protect<name_index>}, {"__tostring", protect<name_tostring>}, {nullptr, nullptr}};
     register_type<NounPhrase>(L, nullptr, name_meta);
-    static const luaL_Reg date_meta[] = {{"__index", protect<date_index>}, {"__tostring", protect<date_tostring>},
-                                         {"__eq", date_eq},                 {"__lt", date_lt},
-                                         {"__le", date_le},                 {nullptr, nullptr}};
+    static const luaL_Reg date_meta[] = {{"__index", protect<date_index>},
+                                         {"__tostring", protect<date_tostring>},
+                                         {"__eq", date_eq},
+                                         {"__lt", date_lt},
+                                         {"__le", date_le},
+                                         {nullptr, nullptr}};
     register_type<Date>(L, nullptr, date_meta);
 
     static const luaL_Reg functions[] = {{"Name", protect<name_new>},
@@ -170,6 +196,5 @@ void open_french_bindings(lua_State* L) {
                                          {nullptr, nullptr}};
     luaL_setfuncs(L, functions, 0);
 }
-
 
 }  // namespace conventio::lua

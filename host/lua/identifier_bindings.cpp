@@ -14,10 +14,10 @@ int validated(lua_State* L) {
 }
 
 int rib_fn(lua_State* L) {
-    Rib r = lua_isnoneornil(L, 2) ? parse_rib(luaL_checkstring(L, 1), "")
-                                   : validate_rib(luaL_checkstring(L, 1), luaL_checkstring(L, 2),
-                                                  luaL_checkstring(L, 3), luaL_checkstring(L, 4),
-                                                  luaL_optstring(L, 5, ""));
+    Rib r = lua_isnoneornil(L, 2)
+                ? parse_rib(luaL_checkstring(L, 1), "")
+                : validate_rib(luaL_checkstring(L, 1), luaL_checkstring(L, 2), luaL_checkstring(L, 3),
+                               luaL_checkstring(L, 4), luaL_optstring(L, 5, ""));
     lua_createtable(L, 0, 4);
     push_string(L, r.bank_code);
     lua_setfield(L, -2, "bank");
@@ -38,8 +38,10 @@ int format_siret_fn(lua_State* L) { return push_string(L, format_siret(luaL_chec
 std::string field(lua_State* L, const char* name) {
     int type = lua_getfield(L, 1, name);
     std::string value;
-    if (type == LUA_TSTRING) value = lua_tostring(L, -1);
-    else if (type != LUA_TNIL) luaL_error(L, "BankAccount: %s must be a string, got %s", name, luaL_typename(L, -1));
+    if (type == LUA_TSTRING)
+        value = lua_tostring(L, -1);
+    else if (type != LUA_TNIL)
+        luaL_error(L, "BankAccount: %s must be a string, got %s", name, luaL_typename(L, -1));
     lua_pop(L, 1);
     return value;
 }
@@ -60,10 +62,12 @@ int bank_account(lua_State* L) {
     std::string domiciliation = field(L, "domiciliation");
     std::string bank = field(L, "bank"), branch = field(L, "branch"), account = field(L, "account"),
                 key = field(L, "key"), iban = field(L, "iban"), bic = field(L, "bic");
-    if (holder.empty()) return luaL_error(L, "BankAccount: holder (titulaire) is required (field %s.holder)", prefix.c_str());
+    if (holder.empty())
+        return luaL_error(L, "BankAccount: holder (titulaire) is required (field %s.holder)", prefix.c_str());
     bool has_rib = !bank.empty() || !branch.empty() || !account.empty() || !key.empty();
     if (!has_rib && iban.empty())
-        return luaL_error(L, "BankAccount: give the RIB (bank, branch, account, key) or the IBAN (field %s)", prefix.c_str());
+        return luaL_error(L, "BankAccount: give the RIB (bank, branch, account, key) or the IBAN (field %s)",
+                          prefix.c_str());
 
     Rib rib;
     if (has_rib) {

@@ -2,10 +2,8 @@
 // ("475000.00"), never JSON numbers with decimals, so no float ever touches money.
 #pragma once
 
-#include <lua.hpp>
-
 #include <filesystem>
-
+#include <lua.hpp>
 #include <nlohmann/json_fwd.hpp>
 
 namespace conventio::lua {

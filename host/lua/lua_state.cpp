@@ -21,9 +21,7 @@ int message_handler(lua_State* L) {
     return 1;
 }
 
-std::string mebibytes(std::size_t bytes) {
-    return std::to_string(bytes >> 20) + " MiB";
-}
+std::string mebibytes(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 }  // namespace
 
@@ -67,8 +65,9 @@ void State::count_instructions(lua_State* L, lua_Debug*) {
     if (self.options_.instructions == 0 || self.instructions_used_ <= self.options_.instructions) return;
     // Level 0 is the Lua function the hook interrupted: name its line.
     luaL_where(L, 0);
-    lua_pushfstring(L, "instruction budget of %I exceeded (a loop that never ends? raise it with --max-instructions)",
-                    static_cast<lua_Integer>(self.options_.instructions));
+    lua_pushfstring(
+        L, "instruction budget of %I exceeded (a loop that never ends? raise it with --max-instructions)",
+        static_cast<lua_Integer>(self.options_.instructions));
     lua_concat(L, 2);
     lua_error(L);
 }
@@ -93,8 +92,7 @@ void State::call(int nargs, int nresults) {
     std::string message = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "unknown error";
     lua_pop(L_, 1);
     if (status == LUA_ERRMEM || memory_.exceeded)
-        message = "memory limit of " + mebibytes(memory_.limit) +
-                  " exceeded (raise it with --max-memory)";
+        message = "memory limit of " + mebibytes(memory_.limit) + " exceeded (raise it with --max-memory)";
     throw ScriptError(message);
 }
 

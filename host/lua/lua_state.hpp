@@ -3,10 +3,9 @@
 // and `require` restricted to the library folders.
 #pragma once
 
-#include <lua.hpp>
-
 #include <cstdint>
 #include <filesystem>
+#include <lua.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,9 +14,9 @@ namespace conventio::lua {
 
 /// How a state runs: its budget and sandbox, and where it finds modules and templates.
 struct Options {
-    std::size_t memory_bytes = 256u << 20;        // what the Lua heap may hold
-    std::uint64_t instructions = 2'000'000'000;   // VM instructions, counted per 1000
-    bool trusted = false;                         // true lifts the sandbox entirely
+    std::size_t memory_bytes = 256u << 20;             // what the Lua heap may hold
+    std::uint64_t instructions = 2'000'000'000;        // VM instructions, counted per 1000
+    bool trusted = false;                              // true lifts the sandbox entirely
     std::vector<std::filesystem::path> library_dirs;   // where `require` looks, in order
     std::vector<std::filesystem::path> template_dirs;  // where clause templates are found, in order
 };
@@ -67,6 +66,5 @@ private:
 
 /// The State that owns `L` (stored in the state's extra space).
 State& owner(lua_State* L);
-
 
 }  // namespace conventio::lua

@@ -5,7 +5,8 @@
 
 namespace conventio::lua {
 
-template <> struct Bound<Money> {
+template <>
+struct Bound<Money> {
     static constexpr const char* metatable = "conventio.Money";
     static constexpr const char* type_name = "conventio.Money";
 };
@@ -17,8 +18,8 @@ namespace {
 Money operand(lua_State* L, int index, const char* operation) {
     auto* m = test_object<Money>(L, index);
     if (!m)
-        luaL_error(L, "cannot %s Money and a %s: make it Money first with conventio.Money(\"...\")", operation,
-                   type_name_of(L, index).c_str());
+        luaL_error(L, "cannot %s Money and a %s: make it Money first with conventio.Money(\"...\")",
+                   operation, type_name_of(L, index).c_str());
     return *m;
 }
 
@@ -33,10 +34,13 @@ int money_new(lua_State* L) {
     } else if (lua_type(L, 1) == LUA_TSTRING) {
         push_object(L, Money::parse(lua_tostring(L, 1), field));
     } else if (lua_type(L, 1) == LUA_TNUMBER) {
-        return luaL_error(L, "Money: %s is not a whole number of euros; write amounts with cents as strings (\"112403.60\")",
-                          lua_tostring(L, 1));
+        return luaL_error(
+            L,
+            "Money: %s is not a whole number of euros; write amounts with cents as strings (\"112403.60\")",
+            lua_tostring(L, 1));
     } else {
-        return luaL_error(L, "Money: expected a string or a whole number of euros, got %s", type_name_of(L, 1).c_str());
+        return luaL_error(L, "Money: expected a string or a whole number of euros, got %s",
+                          type_name_of(L, 1).c_str());
     }
     return 1;
 }
@@ -46,17 +50,11 @@ int money_from_cents(lua_State* L) {
     return 1;
 }
 
-int money_tostring(lua_State* L) {
-    return push_string(L, check_object<Money>(L, 1).format());
-}
+int money_tostring(lua_State* L) { return push_string(L, check_object<Money>(L, 1).format()); }
 
-int money_decimal(lua_State* L) {
-    return push_string(L, check_object<Money>(L, 1).format_decimal());
-}
+int money_decimal(lua_State* L) { return push_string(L, check_object<Money>(L, 1).format_decimal()); }
 
-int money_spell_out(lua_State* L) {
-    return push_string(L, check_object<Money>(L, 1).spell_out());
-}
+int money_spell_out(lua_State* L) { return push_string(L, check_object<Money>(L, 1).spell_out()); }
 
 int money_cents(lua_State* L) {
     lua_pushinteger(L, check_object<Money>(L, 1).total_cents());
@@ -83,7 +81,8 @@ int money_mul(lua_State* L) {
     int money = test_object<Money>(L, 1) ? 1 : 2;
     int factor = money == 1 ? 2 : 1;
     if (!lua_isinteger(L, factor))
-        return luaL_error(L, "cannot multiply Money by a %s: only by a whole number", type_name_of(L, factor).c_str());
+        return luaL_error(L, "cannot multiply Money by a %s: only by a whole number",
+                          type_name_of(L, factor).c_str());
     push_object(L, check_object<Money>(L, money) * lua_tointeger(L, factor));
     return 1;
 }
@@ -150,6 +149,5 @@ void open_money_bindings(lua_State* L) {
     lua_pushcfunction(L, protect<money_from_cents>);
     lua_setfield(L, -2, "cents");
 }
-
 
 }  // namespace conventio::lua

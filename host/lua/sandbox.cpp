@@ -156,12 +156,15 @@ void install_libraries(lua_State* L, const Options& options) {
         register_conventio(L);
         return;
     }
-    static const luaL_Reg safe[] = {
-        {LUA_GNAME, luaopen_base},        {LUA_LOADLIBNAME, luaopen_package},
-        {LUA_COLIBNAME, luaopen_coroutine}, {LUA_TABLIBNAME, luaopen_table},
-        {LUA_OSLIBNAME, luaopen_os},      {LUA_STRLIBNAME, luaopen_string},
-        {LUA_MATHLIBNAME, luaopen_math},  {LUA_UTF8LIBNAME, luaopen_utf8},
-        {nullptr, nullptr}};
+    static const luaL_Reg safe[] = {{LUA_GNAME, luaopen_base},
+                                    {LUA_LOADLIBNAME, luaopen_package},
+                                    {LUA_COLIBNAME, luaopen_coroutine},
+                                    {LUA_TABLIBNAME, luaopen_table},
+                                    {LUA_OSLIBNAME, luaopen_os},
+                                    {LUA_STRLIBNAME, luaopen_string},
+                                    {LUA_MATHLIBNAME, luaopen_math},
+                                    {LUA_UTF8LIBNAME, luaopen_utf8},
+                                    {nullptr, nullptr}};
     for (const luaL_Reg* lib = safe; lib->func; ++lib) {
         luaL_requiref(L, lib->name, lib->func, 1);
         lua_pop(L, 1);

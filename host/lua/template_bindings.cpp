@@ -29,9 +29,11 @@ std::string display_path(const std::filesystem::path& path) {
 std::filesystem::path find_template(lua_State* L, const std::string& name) {
     bool valid = !name.empty() && name.find("..") == std::string::npos && name[0] != '/';
     for (char ch : name)
-        valid = valid && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '/' || ch == '-');
+        valid = valid &&
+                ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '/' || ch == '-');
     if (!valid)
-        luaL_error(L, "invalid template name '%s' (lower-case letters, digits, '_', '-' and '/')", name.c_str());
+        luaL_error(L, "invalid template name '%s' (lower-case letters, digits, '_', '-' and '/')",
+                   name.c_str());
     std::string tried;
     for (const auto& dir : owner(L).options().template_dirs) {
         auto candidate = dir / (name + ".md");

@@ -1,8 +1,6 @@
 // French grammar and typography: articles and elision, agreement, spacing, dates, ordinals.
 #include "conventio/french.hpp"
 
-#include "model/messages.hpp"
-
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -15,6 +13,8 @@
 #include <cstdio>
 #include <optional>
 #include <vector>
+
+#include "model/messages.hpp"
 
 namespace conventio {
 namespace {
@@ -122,8 +122,7 @@ std::string with_elision(std::string_view article, bool elides, std::string_view
 }
 
 bool is_space_like(std::string_view s, std::size_t at, std::size_t* length) {
-    for (std::string_view space :
-         {std::string_view(" "), nbsp, narrow_nbsp, std::string_view("\u2009")}) {
+    for (std::string_view space : {std::string_view(" "), nbsp, narrow_nbsp, std::string_view("\u2009")}) {
         if (s.substr(at, space.size()) == space) {
             *length = space.size();
             return true;
@@ -173,10 +172,9 @@ std::vector<bool> protected_bytes(std::string_view text) {
             ++i;
         }
         std::string_view token = text.substr(start, i - start);
-        bool url = token.find("://") != std::string_view::npos ||
-                   token.find("www.") != std::string_view::npos ||
-                   token.find("mailto:") != std::string_view::npos ||
-                   token.find('@') != std::string_view::npos;
+        bool url =
+            token.find("://") != std::string_view::npos || token.find("www.") != std::string_view::npos ||
+            token.find("mailto:") != std::string_view::npos || token.find('@') != std::string_view::npos;
         if (url) {
             std::fill(out.begin() + static_cast<std::ptrdiff_t>(start),
                       out.begin() + static_cast<std::ptrdiff_t>(i), true);
@@ -193,8 +191,8 @@ const std::array<std::string, 12>& month_names() {
         const icu::UnicodeString* months =
             symbols.getMonths(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
         if (U_FAILURE(status) || count < 12) {
-            throw FrenchError(std::string("cannot load French month names from ICU (") +
-                              u_errorName(status) + ")");
+            throw FrenchError(std::string("cannot load French month names from ICU (") + u_errorName(status) +
+                              ")");
         }
         std::array<std::string, 12> out;
         for (std::size_t i = 0; i < 12; ++i) months[i].toUTF8String(out[i]);
@@ -255,9 +253,12 @@ bool starts_with_vowel_sound(std::string_view word) {
 
 bool NounPhrase::elides() const {
     switch (elision_) {
-    case Elision::always: return true;
-    case Elision::never: return false;
-    case Elision::automatic: break;
+        case Elision::always:
+            return true;
+        case Elision::never:
+            return false;
+        case Elision::automatic:
+            break;
     }
     return starts_with_vowel_sound(name_);
 }
@@ -291,8 +292,7 @@ std::string NounPhrase::agree(std::string_view masculine, std::string_view femin
 }
 
 std::string NounPhrase::agree(std::string_view masculine, std::string_view feminine,
-                              std::string_view masculine_plural,
-                              std::string_view feminine_plural) const {
+                              std::string_view masculine_plural, std::string_view feminine_plural) const {
     if (number_ == GrammaticalNumber::plural) {
         return std::string(gender_ == Gender::masculine ? masculine_plural : feminine_plural);
     }
@@ -415,9 +415,7 @@ std::string ordinal(int n, Gender gender) {
 
 // --- Date -------------------------------------------------------------------------------
 
-bool Date::is_leap_year(int year) noexcept {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool Date::is_leap_year(int year) noexcept { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int Date::days_in_month(int year, int month) noexcept {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -1,9 +1,9 @@
 // Identifiers: SIREN/SIRET (Luhn), RIB (clé RIB), IBAN (ISO 13616 mod 97), BIC (ISO 9362).
 #include "conventio/identifiers.hpp"
 
-#include "model/messages.hpp"
-
 #include <cstdint>
+
+#include "model/messages.hpp"
 
 namespace conventio {
 namespace {
@@ -145,9 +145,7 @@ bool is_french_format_country(std::string_view country) {
     return false;
 }
 
-std::string two_digits(int n) {
-    return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
-}
+std::string two_digits(int n) { return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; }
 
 /// The RIB parts of a compact 23-character BBAN, shape-checked but without the key check.
 Rib split_bban(std::string_view bban) {
@@ -177,8 +175,8 @@ std::string validate_siret(std::string_view text, std::string_view field) {
     fail("SIRET", trim(text), field, "Luhn check failed");
 }
 
-std::string rib_key(std::string_view bank_code, std::string_view branch_code,
-                    std::string_view account_number, std::string_view field) {
+std::string rib_key(std::string_view bank_code, std::string_view branch_code, std::string_view account_number,
+                    std::string_view field) {
     std::string bank = compact(bank_code);
     std::string branch = compact(branch_code);
     std::string account = compact(account_number);
@@ -197,15 +195,15 @@ std::string rib_key(std::string_view bank_code, std::string_view branch_code,
     return two_digits(static_cast<int>(97 - sum % 97));
 }
 
-Rib validate_rib(std::string_view bank_code, std::string_view branch_code,
-                 std::string_view account_number, std::string_view key, std::string_view field) {
+Rib validate_rib(std::string_view bank_code, std::string_view branch_code, std::string_view account_number,
+                 std::string_view key, std::string_view field) {
     std::string expected = rib_key(bank_code, branch_code, account_number, field);
     std::string given = compact(key);
     if (given.size() != 2 || !all_digits(given)) fail("RIB key", trim(key), field, "expected 2 digits");
     Rib rib{compact(bank_code), compact(branch_code), compact(account_number), given};
     if (given != expected) {
-        fail("RIB", rib.bank_code + " " + rib.branch_code + " " + rib.account_number + " " + rib.key,
-             field, "key " + given + " does not match (expected " + expected + ")");
+        fail("RIB", rib.bank_code + " " + rib.branch_code + " " + rib.account_number + " " + rib.key, field,
+             "key " + given + " does not match (expected " + expected + ")");
     }
     return rib;
 }
@@ -264,8 +262,8 @@ std::string iban_from_rib(const Rib& rib, std::string_view given, std::string_vi
         if (normalised != iban) {
             fail("IBAN", trim(given), field,
                  "does not match the RIB " + checked.bank_code + " " + checked.branch_code + " " +
-                     checked.account_number + " " + checked.key + " (its IBAN is " +
-                     format_iban(iban, " ") + ")");
+                     checked.account_number + " " + checked.key + " (its IBAN is " + format_iban(iban, " ") +
+                     ")");
         }
     }
     return iban;

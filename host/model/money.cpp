@@ -1,9 +1,6 @@
 // Money: exact parsing, overflow-checked arithmetic, French display and spell-out.
 #include "conventio/money.hpp"
 
-#include "conventio/french.hpp"
-#include "model/messages.hpp"
-
 #include <unicode/locid.h>
 #include <unicode/rbnf.h>
 #include <unicode/unistr.h>
@@ -12,6 +9,9 @@
 #include <memory>
 #include <vector>
 
+#include "conventio/french.hpp"
+#include "model/messages.hpp"
+
 namespace conventio {
 namespace {
 
@@ -19,8 +19,8 @@ constexpr std::int64_t max_cents = std::numeric_limits<std::int64_t>::max();
 constexpr std::string_view nbsp = "\u00a0";
 
 [[noreturn]] void parse_error(std::string_view text, std::string_view field, std::string_view why) {
-    throw MoneyError("invalid amount \"" + detail::shown(text) + "\"" + detail::field_suffix(field) +
-                     ": " + std::string(why));
+    throw MoneyError("invalid amount \"" + detail::shown(text) + "\"" + detail::field_suffix(field) + ": " +
+                     std::string(why));
 }
 
 /// Length in bytes of a grouping space (ASCII space, U+00A0, U+202F) at `at`, or 0.
@@ -42,8 +42,7 @@ std::string_view trim(std::string_view s) {
         }
     }
     for (;;) {
-        if (!s.empty() &&
-            (s.back() == '\t' || s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) {
+        if (!s.empty() && (s.back() == '\t' || s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) {
             s.remove_suffix(1);
         } else if (s.ends_with("\u00a0")) {
             s.remove_suffix(2);
@@ -74,8 +73,7 @@ std::string group_thousands(std::uint64_t value) {
 std::string icu_spell(std::int64_t n) {
     thread_local std::unique_ptr<icu::RuleBasedNumberFormat> format = [] {
         UErrorCode status = U_ZERO_ERROR;
-        auto f =
-            std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("fr"), status);
+        auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("fr"), status);
         if (U_SUCCESS(status)) f->setDefaultRuleSet(u"%spellout-cardinal-masculine", status);
         if (U_FAILURE(status)) {
             throw MoneyError(std::string("cannot spell out amounts: ICU French spell-out rules "
@@ -139,8 +137,7 @@ std::string for_message(const Money& amount) {
 
 Money Money::euros(std::int64_t euros) {
     std::int64_t cents = 0;
-    if (__builtin_mul_overflow(euros, 100, &cents) ||
-        cents == std::numeric_limits<std::int64_t>::min()) {
+    if (__builtin_mul_overflow(euros, 100, &cents) || cents == std::numeric_limits<std::int64_t>::min()) {
         throw MoneyError("cannot make an amount of " + std::to_string(euros) + " euros: out of range");
     }
     return Money{cents};
@@ -259,10 +256,8 @@ std::string Money::spell_out() const {
 
 Money operator+(Money a, Money b) {
     std::int64_t sum = 0;
-    if (__builtin_add_overflow(a.cents_, b.cents_, &sum) ||
-        sum == std::numeric_limits<std::int64_t>::min()) {
-        throw MoneyError("cannot add " + for_message(a) + " and " + for_message(b) +
-                         ": result out of range");
+    if (__builtin_add_overflow(a.cents_, b.cents_, &sum) || sum == std::numeric_limits<std::int64_t>::min()) {
+        throw MoneyError("cannot add " + for_message(a) + " and " + for_message(b) + ": result out of range");
     }
     return Money{sum};
 }

@@ -19,8 +19,8 @@ void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const auto& value = blocks[i].value;
         if (std::holds_alternative<doc::PageBreak>(value)) {
-            bool paragraph_follows = i + 1 < blocks.size() &&
-                                     std::holds_alternative<doc::Paragraph>(blocks[i + 1].value);
+            bool paragraph_follows =
+                i + 1 < blocks.size() && std::holds_alternative<doc::Paragraph>(blocks[i + 1].value);
             if (paragraph_follows)
                 break_pending = true;
             else
@@ -250,11 +250,11 @@ private:
             if (cell.column_span > 1) w_.attr("table:number-columns-spanned", cell.column_span);
             // Both formats need a paragraph in every cell.
             if (cell.blocks.empty())
-                text_.empty_paragraph(look.header ? doc::ParagraphStyle::table_header : doc::ParagraphStyle::table);
+                text_.empty_paragraph(look.header ? doc::ParagraphStyle::table_header
+                                                  : doc::ParagraphStyle::table);
             blocks(cell.blocks);
             w_.end();
-            for (int covered = 1; covered < cell.column_span; ++covered)
-                w_.empty("table:covered-table-cell");
+            for (int covered = 1; covered < cell.column_span; ++covered) w_.empty("table:covered-table-cell");
         }
     }
 
@@ -278,8 +278,8 @@ std::string content_xml(const doc::Document& document) {
     xml::Writer w;
     {
         xml::Element root(w, "office:document-content");
-        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text,
-                               Namespace::table, Namespace::fo, Namespace::xlink, Namespace::svg});
+        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text, Namespace::table,
+                               Namespace::fo, Namespace::xlink, Namespace::svg});
         w.attr("office:version", "1.3");
         font_face_decls(w);
         automatic_styles(w, used);

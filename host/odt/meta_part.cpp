@@ -25,8 +25,7 @@ std::string meta_xml(const doc::Metadata& meta) {
     xml::Writer w;
     {
         xml::Element root(w, "office:document-meta");
-        declare_namespaces(w,
-                           {Namespace::office, Namespace::meta, Namespace::dc, Namespace::xlink});
+        declare_namespaces(w, {Namespace::office, Namespace::meta, Namespace::dc, Namespace::xlink});
         w.attr("office:version", "1.3");
         xml::Element m(w, "office:meta");
         element(w, "meta:generator", "conventio/" CONVENTIO_VERSION);

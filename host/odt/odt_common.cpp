@@ -15,8 +15,7 @@ void Length::append(std::string_view s) {
 void Length::append_int(int value) {
     std::array<char, 12> digits{};
     std::size_t n = 0;
-    unsigned magnitude =
-        value < 0 ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
+    unsigned magnitude = value < 0 ? 0u - static_cast<unsigned>(value) : static_cast<unsigned>(value);
     if (value < 0) buffer_[size_++] = '-';
     do {
         digits[n++] = static_cast<char>('0' + magnitude % 10);
@@ -28,8 +27,7 @@ void Length::append_int(int value) {
 Length Length::points(int twips) {
     Length l;
     if (twips < 0) l.buffer_[l.size_++] = '-';
-    unsigned magnitude =
-        twips < 0 ? 0u - static_cast<unsigned>(twips) : static_cast<unsigned>(twips);
+    unsigned magnitude = twips < 0 ? 0u - static_cast<unsigned>(twips) : static_cast<unsigned>(twips);
     l.append_int(static_cast<int>(magnitude / 20));
     // A twip is 0.05 pt, so two decimals are always exact.
     unsigned hundredths = (magnitude % 20) * 5;
@@ -64,11 +62,16 @@ std::vector<int> column_widths(const std::vector<double>& weights, int total) {
 
 std::string_view text_align(doc::Align align) {
     switch (align) {
-        case doc::Align::left: return "start";
-        case doc::Align::center: return "center";
-        case doc::Align::right: return "end";
-        case doc::Align::justify: return "justify";
-        case doc::Align::inherit: break;
+        case doc::Align::left:
+            return "start";
+        case doc::Align::center:
+            return "center";
+        case doc::Align::right:
+            return "end";
+        case doc::Align::justify:
+            return "justify";
+        case doc::Align::inherit:
+            break;
     }
     return "start";
 }
@@ -91,11 +94,15 @@ void declare_namespaces(xml::Writer& w, std::initializer_list<Namespace> used) {
             case Namespace::fo:
                 w.attr("xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0");
                 break;
-            case Namespace::xlink: w.attr("xmlns:xlink", "http://www.w3.org/1999/xlink"); break;
+            case Namespace::xlink:
+                w.attr("xmlns:xlink", "http://www.w3.org/1999/xlink");
+                break;
             case Namespace::svg:
                 w.attr("xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0");
                 break;
-            case Namespace::dc: w.attr("xmlns:dc", "http://purl.org/dc/elements/1.1/"); break;
+            case Namespace::dc:
+                w.attr("xmlns:dc", "http://purl.org/dc/elements/1.1/");
+                break;
             case Namespace::meta:
                 w.attr("xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0");
                 break;

@@ -237,10 +237,8 @@ void page_layout(xml::Writer& w, const doc::Document& document) {
         w.attr("fo:page-height", Length::points(style::page_height));
         w.attr("style:print-orientation", "portrait");
         // ODF page margins run to the header and footer boxes, not to the body text.
-        w.attr("fo:margin-top",
-               Length::points(header ? style::header_distance : style::margin_top));
-        w.attr("fo:margin-bottom",
-               Length::points(footer ? style::header_distance : style::margin_bottom));
+        w.attr("fo:margin-top", Length::points(header ? style::header_distance : style::margin_top));
+        w.attr("fo:margin-bottom", Length::points(footer ? style::header_distance : style::margin_bottom));
         w.attr("fo:margin-left", Length::points(style::margin_left));
         w.attr("fo:margin-right", Length::points(style::margin_right));
         w.attr("style:writing-mode", "lr-tb");
@@ -250,8 +248,7 @@ void page_layout(xml::Writer& w, const doc::Document& document) {
     if (footer) header_footer_style(w, "style:footer-style", "fo:margin-top");
 }
 
-void header_footer(xml::Writer& w, TextWriter& text, std::string_view element,
-                   const doc::Inlines& content) {
+void header_footer(xml::Writer& w, TextWriter& text, std::string_view element, const doc::Inlines& content) {
     if (content.empty()) return;
     xml::Element e(w, element);
     text.paragraph(doc::ParagraphStyle::header_footer, content);
@@ -267,8 +264,8 @@ std::string styles_xml(const doc::Document& document) {
     xml::Writer w;
     {
         xml::Element root(w, "office:document-styles");
-        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text,
-                               Namespace::table, Namespace::fo, Namespace::xlink, Namespace::svg});
+        declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text, Namespace::table,
+                               Namespace::fo, Namespace::xlink, Namespace::svg});
         w.attr("office:version", "1.3");
         font_face_decls(w);
         named_styles(w);

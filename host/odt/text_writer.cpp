@@ -24,10 +24,9 @@ bool starts_with_word(const doc::Inline& item) {
 }  // namespace
 
 void TextWriter::paragraph(const doc::Paragraph& paragraph, bool break_before) {
-    this->paragraph(
-        ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
-                     paragraph.keep_together},
-        paragraph.content);
+    this->paragraph(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
+                                 paragraph.keep_together},
+                    paragraph.content);
 }
 
 void TextWriter::paragraph(doc::ParagraphStyle style, const doc::Inlines& content) {
@@ -115,7 +114,8 @@ void TextWriter::footnote(const doc::Footnote& note) {
     if (note.paragraphs.empty()) empty_paragraph(doc::ParagraphStyle::footnote);
     for (std::size_t i = 0; i < note.paragraphs.size(); ++i) {
         const doc::Paragraph& p = note.paragraphs[i];
-        paragraph(ParagraphKey{p.style, p.align, p.keep_with_next, false, p.keep_together}, p.content, i == 0);
+        paragraph(ParagraphKey{p.style, p.align, p.keep_with_next, false, p.keep_together}, p.content,
+                  i == 0);
     }
     // Whether readers collapse a space right after a note differs; text:s is safe in all.
     after_space_ = true;
@@ -185,8 +185,7 @@ void TextWriter::text(std::string_view s, bool word_follows) {
         if (c == ' ') {
             std::size_t end = i;
             while (end < s.size() && s[end] == ' ') ++end;
-            bool literal_first =
-                !after_space_ && (end < s.size() ? !is_white(s[end]) : word_follows);
+            bool literal_first = !after_space_ && (end < s.size() ? !is_white(s[end]) : word_follows);
             if (literal_first && end - i == 1) {
                 i = end;  // an ordinary space between words stays in the text node
                 continue;

@@ -17,7 +17,6 @@ constexpr zip_uint16_t fixed_dos_date = (0 << 9) | (1 << 5) | 1;
     throw PackageError(message);
 }
 
-
 struct SourceFree {
     void operator()(zip_source_t* s) const { zip_source_free(s); }
 };
@@ -36,7 +35,10 @@ std::string build_zip(const std::vector<Entry>& entries, int deflate_level) {
 
     for (const Entry& entry : entries) {
         zip_source_t* data = zip_source_buffer(archive, entry.data.data(), entry.data.size(), 0);
-        if (!data) { zip_discard(archive); fail("entry " + entry.name, &error); }
+        if (!data) {
+            zip_discard(archive);
+            fail("entry " + entry.name, &error);
+        }
         zip_int64_t index = zip_file_add(archive, entry.name.c_str(), data, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
             zip_source_free(data);
@@ -45,10 +47,9 @@ std::string build_zip(const std::vector<Entry>& entries, int deflate_level) {
             throw PackageError("cannot build the package: " + message);
         }
         auto i = static_cast<zip_uint64_t>(index);
-        int rc = entry.compress
-                     ? zip_set_file_compression(archive, i, ZIP_CM_DEFLATE,
-                                                static_cast<zip_uint32_t>(deflate_level))
-                     : zip_set_file_compression(archive, i, ZIP_CM_STORE, 0);
+        int rc = entry.compress ? zip_set_file_compression(archive, i, ZIP_CM_DEFLATE,
+                                                           static_cast<zip_uint32_t>(deflate_level))
+                                : zip_set_file_compression(archive, i, ZIP_CM_STORE, 0);
         if (rc == 0) rc = zip_file_set_dostime(archive, i, fixed_dos_time, fixed_dos_date, 0);
         if (rc != 0) {
             std::string message = "entry " + entry.name + ": " + zip_strerror(archive);

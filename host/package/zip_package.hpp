@@ -13,7 +13,7 @@ struct PackageError : std::runtime_error {
 };
 
 struct Entry {
-    std::string name;   // path inside the package, '/' separated
+    std::string name;  // path inside the package, '/' separated
     std::string data;
     bool compress = true;  // false stores the bytes as they are (ODT's mimetype must be)
 };

@@ -9,8 +9,8 @@ namespace conventio::tmpl {
 namespace {
 
 constexpr std::string_view lua_keywords[] = {
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"};
+    "and", "break", "do",  "else", "elseif", "end",    "false",  "for",  "function", "goto",  "if",
+    "in",  "local", "nil", "not",  "or",     "repeat", "return", "then", "true",     "until", "while"};
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -19,8 +19,7 @@ bool is_letter(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z') || c == '_
 
 bool is_key(std::string_view s) {
     if (s.empty() || !is_lower(s[0])) return false;
-    return std::all_of(s.begin(), s.end(),
-                       [](char c) { return is_lower(c) || is_digit(c) || c == '_'; });
+    return std::all_of(s.begin(), s.end(), [](char c) { return is_lower(c) || is_digit(c) || c == '_'; });
 }
 
 bool is_lua_name(std::string_view s) {
@@ -102,10 +101,10 @@ private:
         std::size_t i = skip_blanks(0);
         if (i == line_.size() || line_[i] == '#') return;  // blank line or comment
         if (i > 0)
-            fail(i, "unexpected indentation: expected 'name: value' at the start of the line "
-                    "(nested values are not supported)");
-        while (i < line_.size() && (is_letter(line_[i]) || is_digit(line_[i]) || line_[i] == '-'))
-            ++i;
+            fail(i,
+                 "unexpected indentation: expected 'name: value' at the start of the line "
+                 "(nested values are not supported)");
+        while (i < line_.size() && (is_letter(line_[i]) || is_digit(line_[i]) || line_[i] == '-')) ++i;
         if (i == 0 || is_digit(line_[0]) || line_[0] == '-') fail(0, "expected 'name: value'");
         std::string_view name = line_.substr(0, i);
         std::size_t colon = skip_blanks(i);
@@ -138,16 +137,14 @@ private:
         for (;;) {
             i = skip_blanks(i);
             if (i < line_.size() && line_[i] == ']') break;  // "[]" and a trailing comma
-            if (i == line_.size() || at_comment(i))
-                fail(i, "expected a list item and ']' to close the list");
+            if (i == line_.size() || at_comment(i)) fail(i, "expected a list item and ']' to close the list");
             v.item_at.push_back(i);
             if (line_[i] == '"' || line_[i] == '\'') {
                 v.items.push_back(quoted(i));
             } else {
                 if (line_[i] == '[') fail(i, "nested lists are not supported");
                 std::size_t end = i;
-                while (end < line_.size() && line_[end] != ',' && line_[end] != ']' &&
-                       !at_comment(end))
+                while (end < line_.size() && line_[end] != ',' && line_[end] != ']' && !at_comment(end))
                     ++end;
                 std::string_view item = trim_right(line_.substr(i, end - i));
                 if (item.empty()) fail(i, "expected a list item");
@@ -156,8 +153,7 @@ private:
             }
             i = skip_blanks(i);
             if (i < line_.size() && line_[i] == ']') break;
-            if (i == line_.size() || line_[i] != ',')
-                fail(i, "expected ',' or ']' after the list item");
+            if (i == line_.size() || line_[i] != ',') fail(i, "expected ',' or ']' after the list item");
             ++i;
         }
         ++i;
@@ -172,8 +168,7 @@ private:
         std::string out;
         for (;;) {
             if (i >= line_.size())
-                fail(open, std::string("unclosed quote: expected ") + quote +
-                               " before the end of the line");
+                fail(open, std::string("unclosed quote: expected ") + quote + " before the end of the line");
             char c = line_[i];
             if (c == quote) {
                 if (quote == '\'' && i + 1 < line_.size() && line_[i + 1] == '\'') {
@@ -187,10 +182,18 @@ private:
             if (c == '\\' && quote == '"') {
                 char e = i + 1 < line_.size() ? line_[i + 1] : '\0';
                 switch (e) {
-                    case '"': out += '"'; break;
-                    case '\\': out += '\\'; break;
-                    case 'n': out += '\n'; break;
-                    case 't': out += '\t'; break;
+                    case '"':
+                        out += '"';
+                        break;
+                    case '\\':
+                        out += '\\';
+                        break;
+                    case 'n':
+                        out += '\n';
+                        break;
+                    case 't':
+                        out += '\t';
+                        break;
                     default:
                         fail(i, "unknown escape in quotes: expected \\\" \\\\ \\n or \\t after '\\'");
                 }
@@ -235,8 +238,9 @@ private:
         const std::string& p = v.items[k];
         const std::size_t at = v.item_at[k];
         if (!is_lua_name(p))
-            fail(at, "'" + p + "' is not a parameter name: expected letters, digits and '_' "
-                     "like montant_total");
+            fail(at, "'" + p +
+                         "' is not a parameter name: expected letters, digits and '_' "
+                         "like montant_total");
         if (is_lua_keyword(p)) fail(at, "'" + p + "' is a Lua keyword and cannot be a parameter name");
         if (p.starts_with("__") || p == "_ENV")
             fail(at, "'" + p + "' is reserved: parameter names cannot start with '__' or be _ENV");
@@ -255,8 +259,7 @@ private:
 }  // namespace
 
 bool is_lua_keyword(std::string_view name) {
-    return std::find(std::begin(lua_keywords), std::end(lua_keywords), name) !=
-           std::end(lua_keywords);
+    return std::find(std::begin(lua_keywords), std::end(lua_keywords), name) != std::end(lua_keywords);
 }
 
 FrontMatterSplit parse_front_matter(std::string_view text, std::string_view path) {

@@ -7,9 +7,30 @@ namespace {
 /// nothing in our dialect gives them a meaning: , ; : ? / % @ $ (no autolink extension).
 bool needs_escape(char c) {
     switch (c) {
-        case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']':
-        case '<': case '>': case '(': case ')': case '#': case '+': case '-': case '.':
-        case '!': case '|': case '~': case '"': case '\'': case '&': case '=': case '^':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '{':
+        case '}':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '(':
+        case ')':
+        case '#':
+        case '+':
+        case '-':
+        case '.':
+        case '!':
+        case '|':
+        case '~':
+        case '"':
+        case '\'':
+        case '&':
+        case '=':
+        case '^':
             return true;
         default:
             return false;

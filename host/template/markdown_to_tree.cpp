@@ -63,10 +63,14 @@ std::string html_message(std::string_view html, bool alone) {
         return "unsupported HTML '" + std::string(shown) + "'";
     }
     std::string hint;
-    if (name == "b" || name == "strong") hint = "use **bold**";
-    else if (name == "i" || name == "em") hint = "use *italic*";
-    else if (name == "a") hint = "use [text](address)";
-    else if (name == "p" || name == "div") hint = "separate paragraphs with a blank line";
+    if (name == "b" || name == "strong")
+        hint = "use **bold**";
+    else if (name == "i" || name == "em")
+        hint = "use *italic*";
+    else if (name == "a")
+        hint = "use [text](address)";
+    else if (name == "p" || name == "div")
+        hint = "separate paragraphs with a blank line";
     else if (name == "ul" || name == "ol" || name == "li")
         hint = "start list items with '-' or '1.'";
     else if (name == "table" || name == "tr" || name == "td" || name == "th" || name == "thead" ||
@@ -74,11 +78,13 @@ std::string html_message(std::string_view html, bool alone) {
         hint = "use a Markdown table (| a | b |)";
     else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')
         hint = "headings come from the agreement's structure, not from clause text";
-    else if (name == "img") hint = "images are not supported in clause text";
+    else if (name == "img")
+        hint = "images are not supported in clause text";
     else if (name == "sup" || name == "u" || name == "br")
         hint = alone ? "<" + name + "> belongs inside a line of text, not on a line of its own"
                      : "write <" + name + "> without attributes";
-    else hint = "only <sup>, <u> and <br> are allowed";
+    else
+        hint = "only <sup>, <u> and <br> are allowed";
     return "unsupported HTML <" + std::string(closing ? "/" : "") + name + ">: " + hint;
 }
 
@@ -118,7 +124,8 @@ private:
             if (nl == std::string_view::npos) break;
             line_start = nl + 1;
         }
-        int column = detail::column_at(markdown_, line_start, line_start + static_cast<std::size_t>(byte_column - 1));
+        int column =
+            detail::column_at(markdown_, line_start, line_start + static_cast<std::size_t>(byte_column - 1));
         throw TemplateError(options_.source_name, line, column, message);
     }
 
@@ -146,15 +153,17 @@ private:
                                                                   : ParagraphStyle::sub_article)});
                         break;
                     }
-                    fail(n, "headings come from the agreement's structure, not from clause text "
-                            "(write \\# for a literal '#')");
+                    fail(n,
+                         "headings come from the agreement's structure, not from clause text "
+                         "(write \\# for a literal '#')");
                 case CMARK_NODE_THEMATIC_BREAK:
                     fail(n, "horizontal rules ('---', '***') are not allowed in clause text");
                 case CMARK_NODE_BLOCK_QUOTE:
                     fail(n, "block quotes ('>') are not allowed in clause text");
                 case CMARK_NODE_CODE_BLOCK:
-                    fail(n, "code blocks (lines indented by 4 spaces, or fenced with ```) are not "
-                            "allowed in clause text");
+                    fail(n,
+                         "code blocks (lines indented by 4 spaces, or fenced with ```) are not "
+                         "allowed in clause text");
                 case CMARK_NODE_HTML_BLOCK:
                     fail(n, html_message(literal(n), true));
                 default:
@@ -196,10 +205,17 @@ private:
             for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell), ++k) {
                 doc::Align align = doc::Align::inherit;
                 switch (alignments && k < columns ? alignments[k] : 0) {
-                    case 'l': align = doc::Align::left; break;
-                    case 'c': align = doc::Align::center; break;
-                    case 'r': align = doc::Align::right; break;
-                    default: break;
+                    case 'l':
+                        align = doc::Align::left;
+                        break;
+                    case 'c':
+                        align = doc::Align::center;
+                        break;
+                    case 'r':
+                        align = doc::Align::right;
+                        break;
+                    default:
+                        break;
                 }
                 doc::Cell& c = r.cells.emplace_back();
                 c.blocks.push_back(doc::Block{
@@ -218,7 +234,8 @@ private:
         Html html;
         inlines(n, doc::Marks{}, {}, html, p.content);
         if (html.sup) fail(html.sup, "'<sup>' is not closed: expected '</sup>' in the same paragraph");
-        if (html.underline) fail(html.underline, "'<u>' is not closed: expected '</u>' in the same paragraph");
+        if (html.underline)
+            fail(html.underline, "'<u>' is not closed: expected '</u>' in the same paragraph");
         if (options_.text_filter) {
             for (doc::Inline& i : p.content) {
                 auto* run = std::get_if<doc::Run>(&i);
@@ -257,8 +274,10 @@ private:
                     break;
                 case CMARK_NODE_LINK: {
                     std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
-                    if (url.starts_with("#ref:")) out.emplace_back(cross_ref(n, url.substr(5)));
-                    else inlines(n, marks, url, html, out);
+                    if (url.starts_with("#ref:"))
+                        out.emplace_back(cross_ref(n, url.substr(5)));
+                    else
+                        inlines(n, marks, url, html, out);
                     break;
                 }
                 case CMARK_NODE_HTML_INLINE:
@@ -270,7 +289,8 @@ private:
                 case CMARK_NODE_IMAGE:
                     fail(n, "images are not supported in clause text");
                 default:
-                    fail(n, "unsupported Markdown element '" + std::string(cmark_node_get_type_string(n)) + "'");
+                    fail(n,
+                         "unsupported Markdown element '" + std::string(cmark_node_get_type_string(n)) + "'");
             }
         }
     }
@@ -281,7 +301,8 @@ private:
               doc::Inlines& out) const {
         if (auto problem = doc::text_problem(s)) fail(n, *problem);
         if (!out.empty())
-            if (auto* run = std::get_if<doc::Run>(&out.back()); run && run->marks == marks && run->href == href) {
+            if (auto* run = std::get_if<doc::Run>(&out.back());
+                run && run->marks == marks && run->href == href) {
                 run->text += s;
                 return;
             }
@@ -348,8 +369,7 @@ private:
         in_footnote_ = true;
         cmark_node* definition = footnotes_[static_cast<std::size_t>(number - 1)];
         for (cmark_node* n = cmark_node_first_child(definition); n; n = cmark_node_next(n)) {
-            if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
-                fail(n, "a footnote holds paragraphs only");
+            if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) fail(n, "a footnote holds paragraphs only");
             note.paragraphs.push_back(paragraph(n, ParagraphStyle::footnote));
         }
         in_footnote_ = false;

@@ -47,8 +47,7 @@ public:
     }
 
     int line_of(std::size_t offset) const {
-        return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
-                                starts_.begin());
+        return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin());
     }
 
     Position at(std::size_t offset) const {

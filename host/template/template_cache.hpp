@@ -24,7 +24,8 @@ class TemplateCache {
 public:
     /// The template at `path` (named `display_path` in messages), compiled on first use.
     /// Throws TemplateError for a syntax error, with path:line:col.
-    std::shared_ptr<const LoadedTemplate> get(const std::filesystem::path& path, const std::string& display_path);
+    std::shared_ptr<const LoadedTemplate> get(const std::filesystem::path& path,
+                                              const std::string& display_path);
 
     /// The process-wide cache.
     static TemplateCache& shared();

@@ -1,10 +1,9 @@
 #include "template/template_compiler.hpp"
 
-#include <lua.hpp>
-
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <lua.hpp>
 #include <memory>
 #include <new>
 #include <vector>
@@ -88,10 +87,18 @@ void append_lua_string(std::string& out, std::string_view text) {
     for (char ch : text) {
         auto c = static_cast<unsigned char>(ch);
         switch (c) {
-            case '\\': out += "\\\\"; break;
-            case '"': out += "\\\""; break;
-            case '\n': out += "\\\n"; break;
-            case '\r': out += "\\r"; break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\n':
+                out += "\\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
                 if (c < 0x20 || c == 0x7F) {
                     char buf[5] = {'\\', static_cast<char>('0' + c / 100),
@@ -131,7 +138,10 @@ using LuaStatePtr = std::unique_ptr<lua_State, decltype(&lua_close)>;
 class Compiler {
 public:
     Compiler(std::string_view text, std::string_view path, std::size_t body_offset)
-        : text_(text), path_(path), body_offset_(body_offset), index_(text),
+        : text_(text),
+          path_(path),
+          body_offset_(body_offset),
+          index_(text),
           lua_(luaL_newstate(), &lua_close) {
         if (!lua_) throw std::bad_alloc();
     }
@@ -282,9 +292,8 @@ private:
         }
         if (!blocks_.empty()) {
             const OpenBlock& b = blocks_.back();
-            fail(b.at, b.kind == BlockKind::if_block
-                           ? "'{% if %}' is not closed: expected '{% end %}'"
-                           : "'{% for %}' is not closed: expected '{% end %}'");
+            fail(b.at, b.kind == BlockKind::if_block ? "'{% if %}' is not closed: expected '{% end %}'"
+                                                     : "'{% for %}' is not closed: expected '{% end %}'");
         }
     }
 
@@ -329,8 +338,7 @@ private:
             check_expression(b, e);
             auto p = index_.at(b);
             go_to_line_of(b);
-            out_ += "__v(" + std::to_string(p.line) + "," + std::to_string(p.column) +
-                    ",function() return (";
+            out_ += "__v(" + std::to_string(p.line) + "," + std::to_string(p.column) + ",function() return (";
             emit_code(b, e);
             out_ += ") end) ";
             return;
@@ -371,8 +379,7 @@ private:
             out_ += "else ";
         } else if (keyword == "end") {
             if (has_rest) fail(rest, "'{% end %}' takes nothing after 'end'");
-            if (blocks_.empty())
-                fail(tag.begin, "'{% end %}' without an opening '{% if %}' or '{% for %}'");
+            if (blocks_.empty()) fail(tag.begin, "'{% end %}' without an opening '{% if %}' or '{% for %}'");
             go_to_line_of(b);
             out_ += blocks_.back().kind == BlockKind::for_block ? "end end " : "end ";
             blocks_.pop_back();
@@ -403,8 +410,9 @@ private:
     /// {% for x in expr %} or {% for i, x in expr %}
     void for_loop(const Tag& tag, std::size_t i, std::size_t e) {
         auto malformed = [&] {
-            fail(tag.begin, "malformed '{% for %}': expected '{% for x in list %}' or "
-                            "'{% for i, x in list %}'");
+            fail(tag.begin,
+                 "malformed '{% for %}': expected '{% for x in list %}' or "
+                 "'{% for i, x in list %}'");
         };
         std::size_t first_at = i;
         std::string_view first = read_name(i, e);

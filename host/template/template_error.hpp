@@ -22,8 +22,7 @@ public:
     int column() const { return column_; }
 
 private:
-    static std::string format(std::string_view name, int line, int column,
-                              std::string_view message) {
+    static std::string format(std::string_view name, int line, int column, std::string_view message) {
         std::string s(name);
         s += ':';
         s += std::to_string(line);

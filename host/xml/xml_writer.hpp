@@ -39,7 +39,7 @@ public:
 private:
     xmlBuffer* buffer_;
     xmlTextWriter* writer_;
-    std::string name_;   // NUL-terminated copies for libxml2, reused across calls
+    std::string name_;  // NUL-terminated copies for libxml2, reused across calls
     std::string value_;
 };
 

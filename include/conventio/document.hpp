@@ -68,13 +68,13 @@ using Inlines = std::vector<Inline>;
 enum class ParagraphStyle {
     body,
     title,
-    article,      // heading level 1
-    sub_article,  // heading level 2
+    article,        // heading level 1
+    sub_article,    // heading level 2
     annex_heading,  // starts on a new page
-    list,         // paragraphs inside list items
-    table,        // paragraphs inside table cells
+    list,           // paragraphs inside list items
+    table,          // paragraphs inside table cells
     table_header,
-    table_list,   // paragraphs of lists inside table cells
+    table_list,  // paragraphs of lists inside table cells
     footnote,
     header_footer,
     signature,
@@ -100,8 +100,8 @@ struct List {
 };
 
 struct Cell {
-    int column_span = 1;          // > 1 merges this cell with the next ones horizontally
-    std::vector<Block> blocks;    // paragraphs and lists
+    int column_span = 1;        // > 1 merges this cell with the next ones horizontally
+    std::vector<Block> blocks;  // paragraphs and lists
 };
 
 struct Row {
@@ -110,7 +110,7 @@ struct Row {
 
 struct Table {
     std::vector<double> column_weights;  // relative widths; the table spans the text width
-    bool header_row = false;              // first row repeats on each page and is emphasised
+    bool header_row = false;             // first row repeats on each page and is emphasised
     bool borders = true;
     std::vector<Row> rows;
 };

@@ -43,8 +43,8 @@ public:
     /// `definite_article` false for names used without article (place names such as
     /// "Seine-et-Marne", "Orléans"). Throws FrenchError for an empty name.
     explicit NounPhrase(std::string name, Gender gender = Gender::masculine,
-                        GrammaticalNumber number = GrammaticalNumber::singular,
-                        bool definite_article = true, Elision elision = Elision::automatic);
+                        GrammaticalNumber number = GrammaticalNumber::singular, bool definite_article = true,
+                        Elision elision = Elision::automatic);
 
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
     [[nodiscard]] Gender gender() const noexcept { return gender_; }

@@ -40,12 +40,12 @@ std::string validate_siret(std::string_view text, std::string_view field = {});
 /// The clé RIB of the three codes: 97 - ((89 * bank + 15 * branch + 3 * account) mod 97),
 /// letters in the account converted the standard way (A, J -> 1; B, K, S -> 2; ...).
 /// Throws IdentifierError if a code has the wrong length or characters.
-std::string rib_key(std::string_view bank_code, std::string_view branch_code,
-                    std::string_view account_number, std::string_view field = {});
+std::string rib_key(std::string_view bank_code, std::string_view branch_code, std::string_view account_number,
+                    std::string_view field = {});
 
 /// A RIB given as its four parts (spaces allowed in each); checks lengths and the key.
-Rib validate_rib(std::string_view bank_code, std::string_view branch_code,
-                 std::string_view account_number, std::string_view key, std::string_view field = {});
+Rib validate_rib(std::string_view bank_code, std::string_view branch_code, std::string_view account_number,
+                 std::string_view key, std::string_view field = {});
 
 /// A RIB written on one line, "30001 00525 C7700000000 66" or without spaces (23 characters).
 Rib parse_rib(std::string_view text, std::string_view field = {});

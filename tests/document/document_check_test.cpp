@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "document/document_check.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace conventio::doc;
 

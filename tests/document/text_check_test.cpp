@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "document/text_check.hpp"
+
+#include <doctest/doctest.h>
 
 using conventio::doc::text_problem;
 
@@ -14,14 +14,16 @@ TEST_CASE("text_check refuses invalid UTF-8 with the byte offset") {
     auto p = text_problem("abc\xC3\x28");
     REQUIRE(p);
     CHECK(*p == "invalid UTF-8 at byte 3 (0xC3 0x28)");
-    CHECK(text_problem("\xE2\x82"));                  // truncated
-    CHECK(text_problem("\xC0\xAF"));                  // overlong
-    CHECK(text_problem("\xED\xA0\x80"));              // surrogate
+    CHECK(text_problem("\xE2\x82"));      // truncated
+    CHECK(text_problem("\xC0\xAF"));      // overlong
+    CHECK(text_problem("\xED\xA0\x80"));  // surrogate
     CHECK(text_problem("\xFF"));
 }
 
 TEST_CASE("text_check refuses characters XML 1.0 forbids") {
-    auto p = text_problem(std::string("a\x01" "b"));
+    auto p =
+        text_problem(std::string("a\x01"
+                                 "b"));
     REQUIRE(p);
     CHECK(*p == "character U+0001 at byte 1 is not allowed in a document (XML 1.0)");
     CHECK(text_problem("\xEF\xBF\xBE"));  // U+FFFE

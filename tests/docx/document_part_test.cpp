@@ -1,7 +1,7 @@
 // word/document.xml: tables, signatures, page breaks and the section properties.
+#include "document/style_sheet.hpp"
 #include "docx/detail.hpp"
 #include "docx_test_support.hpp"
-#include "document/style_sheet.hpp"
 
 using namespace docx_test;
 using conventio::docx::detail::column_widths;
@@ -61,61 +61,68 @@ TEST_CASE("a table spans the text width with a fixed grid, padding and thin blac
 
 TEST_CASE("a borderless table says so on every edge") {
     std::string b = body(document({doc::Block{table({1}, {{{cell("a")}}}, false, false)}}));
-    CHECK(contains(b, "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/>"
-                      "<w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/>"
-                      "<w:insideV w:val=\"nil\"/></w:tblBorders>"));
+    CHECK(contains(b,
+                   "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/>"
+                   "<w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/>"
+                   "<w:insideV w:val=\"nil\"/></w:tblBorders>"));
 }
 
 TEST_CASE("a spanned cell gets w:gridSpan and the width of the columns it covers") {
-    auto d = document({doc::Block{table({2, 1, 1}, {{{cell("large", 2), cell("c")}},
-                                                   {{cell("a"), cell("b"), cell("c")}}})}});
+    auto d = document({doc::Block{
+        table({2, 1, 1}, {{{cell("large", 2), cell("c")}}, {{cell("a"), cell("b"), cell("c")}}})}});
     std::string b = body(d);
-    CHECK(contains(b, "<w:tc><w:tcPr><w:tcW w:w=\"6803\" w:type=\"dxa\"/><w:gridSpan w:val=\"2\"/>"
-                      "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>large"));
-    CHECK(contains(b, "<w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
-                      "w:val=\"TableText\"/></w:pPr><w:r><w:t>a</w:t>"));
+    CHECK(contains(b,
+                   "<w:tc><w:tcPr><w:tcW w:w=\"6803\" w:type=\"dxa\"/><w:gridSpan w:val=\"2\"/>"
+                   "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>large"));
+    CHECK(contains(b,
+                   "<w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
+                   "w:val=\"TableText\"/></w:pPr><w:r><w:t>a</w:t>"));
     CHECK(count(b, "<w:gridSpan") == 1);
 }
 
 TEST_CASE("a header row repeats on each page and has a grey background") {
-    auto d = document({doc::Block{table({1, 1},
-                                        {{{cell("T1", 1, PS::table_header),
-                                           cell("T2", 1, PS::table_header)}},
-                                         {{cell("a"), cell("b")}}},
-                                        true)}});
+    auto d = document({doc::Block{table(
+        {1, 1},
+        {{{cell("T1", 1, PS::table_header), cell("T2", 1, PS::table_header)}}, {{cell("a"), cell("b")}}},
+        true)}});
     std::string b = body(d);
-    CHECK(contains(b, "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"4535\" "
-                      "w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>"
-                      "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableHeader\"/></w:pPr><w:r><w:t>T1"));
+    CHECK(contains(b,
+                   "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"4535\" "
+                   "w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>"
+                   "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableHeader\"/></w:pPr><w:r><w:t>T1"));
     CHECK(count(b, "<w:tblHeader/>") == 1);
     CHECK(count(b, "D9D9D9") == 2);
 }
 
 TEST_CASE("an empty cell still holds one paragraph") {
     auto d = document({doc::Block{table({1, 1}, {{{doc::Cell{1, {}}, cell("b")}}})}});
-    CHECK(contains(body(d), "<w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
-                            "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p></w:tc>"));
+    CHECK(contains(body(d),
+                   "<w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
+                   "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p></w:tc>"));
 }
 
 TEST_CASE("signatures are a borderless one-row table with one equal column per signatory") {
-    auto d = document({doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)},
-                                                    {paragraph({run("B")}, PS::signature)},
-                                                    {}}}}});
+    auto d = document({doc::Block{doc::Signatures{
+        {{paragraph({run("A")}, PS::signature)}, {paragraph({run("B")}, PS::signature)}, {}}}}});
     std::string b = body(d);
-    CHECK(contains(b, "<w:tblGrid><w:gridCol w:w=\"3023\"/><w:gridCol w:w=\"3023\"/>"
-                      "<w:gridCol w:w=\"3024\"/></w:tblGrid>"));
+    CHECK(contains(b,
+                   "<w:tblGrid><w:gridCol w:w=\"3023\"/><w:gridCol w:w=\"3023\"/>"
+                   "<w:gridCol w:w=\"3024\"/></w:tblGrid>"));
     CHECK(contains(b, "<w:top w:val=\"nil\"/>"));
     CHECK(count(b, "<w:tr>") == 1);
-    CHECK(contains(b, "<w:tcW w:w=\"3023\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
-                      "w:val=\"Signature\"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:tc>"));
-    CHECK(contains(b, "<w:tcW w:w=\"3024\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
-                      "w:val=\"Signature\"/></w:pPr></w:p></w:tc>"));
+    CHECK(contains(b,
+                   "<w:tcW w:w=\"3023\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
+                   "w:val=\"Signature\"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:tc>"));
+    CHECK(contains(b,
+                   "<w:tcW w:w=\"3024\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
+                   "w:val=\"Signature\"/></w:pPr></w:p></w:tc>"));
 }
 
 TEST_CASE("a page break is carried by the next paragraph") {
     auto d = document({text("avant"), doc::Block{doc::PageBreak{}}, text("apr\u00e8s")});
-    CHECK(contains(body(d), "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:pageBreakBefore/></w:pPr>"
-                            "<w:r><w:t>apr\u00e8s</w:t></w:r></w:p>"));
+    CHECK(contains(body(d),
+                   "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:pageBreakBefore/></w:pPr>"
+                   "<w:r><w:t>apr\u00e8s</w:t></w:r></w:p>"));
     CHECK(count(body(d), "<w:p>") == 2);
 }
 
@@ -124,19 +131,18 @@ const std::string table_spacer =
     "w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>";
 
 TEST_CASE("a page break before a table, a list or nothing gets an empty Body paragraph") {
-    auto d = document({text("avant"), doc::Block{doc::PageBreak{}},
-                       doc::Block{table({1}, {{{cell("t")}}})}, doc::Block{doc::PageBreak{}},
-                       list(false, {item("l")}), doc::Block{doc::PageBreak{}}});
+    auto d = document({text("avant"), doc::Block{doc::PageBreak{}}, doc::Block{table({1}, {{{cell("t")}}})},
+                       doc::Block{doc::PageBreak{}}, list(false, {item("l")}), doc::Block{doc::PageBreak{}}});
     std::string b = body(d);
     CHECK(contains(b, "</w:p>" + page_break_carrier + "<w:tbl>"));
-    CHECK(contains(b, "</w:tbl>" + table_spacer + page_break_carrier + "<w:p><w:pPr><w:pStyle w:val=\"List\"/>"));
+    CHECK(contains(
+        b, "</w:tbl>" + table_spacer + page_break_carrier + "<w:p><w:pPr><w:pStyle w:val=\"List\"/>"));
     CHECK(b.ends_with("</w:p>" + page_break_carrier));
     CHECK(count(b, "<w:pageBreakBefore/>") == 3);
 }
 
 TEST_CASE("two page breaks in a row give one empty page") {
-    auto d = document({text("a"), doc::Block{doc::PageBreak{}}, doc::Block{doc::PageBreak{}},
-                       text("b")});
+    auto d = document({text("a"), doc::Block{doc::PageBreak{}}, doc::Block{doc::PageBreak{}}, text("b")});
     CHECK(body(d) == "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p>" +
                          page_break_carrier +
                          "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:pageBreakBefore/></w:pPr>"
@@ -148,11 +154,12 @@ TEST_CASE("the section sets A4 and the margins, and names the header and footer"
     d.header = {run("en-t\u00eate")};
     d.footer = {run("pied")};
     std::string xml = part(d, "word/document.xml");
-    CHECK(contains(xml, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader1\"/>"
-                        "<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>"
-                        "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
-                        "w:right=\"1418\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"567\" "
-                        "w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"));
+    CHECK(contains(xml,
+                   "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader1\"/>"
+                   "<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>"
+                   "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+                   "w:right=\"1418\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"567\" "
+                   "w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"));
     CHECK(contains(part(d, "word/header1.xml"),
                    "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
                    " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
@@ -172,12 +179,12 @@ TEST_CASE("without header or footer there are neither parts nor references") {
 }
 
 TEST_CASE("a table is followed by a 6 pt spacer paragraph, which also keeps adjacent tables apart") {
-    auto d = document({doc::Block{table({1}, {{{cell("t1")}}})},
-                       doc::Block{table({1}, {{{cell("t2")}}})},
+    auto d = document({doc::Block{table({1}, {{{cell("t1")}}})}, doc::Block{table({1}, {{{cell("t2")}}})},
                        doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}},
                        text("apr\u00e8s"), doc::Block{table({1}, {{{cell("t3")}}})}});
     std::string b = body(d);
     CHECK(count(b, "</w:tbl>" + table_spacer + "<w:tbl>") == 2);
-    CHECK(count(b, "</w:tbl>" + table_spacer + "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>apr") == 1);
+    CHECK(count(b, "</w:tbl>" + table_spacer +
+                       "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>apr") == 1);
     CHECK(count(b, "w:lineRule=\"exact\"") == 3);  // not after the last table
 }

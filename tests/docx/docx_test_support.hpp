@@ -54,8 +54,7 @@ inline doc::Document document(std::vector<doc::Block> blocks) {
 }
 
 /// The bytes of part `name`; fails the test when the writer did not produce it.
-inline std::string part(const std::vector<conventio::package::Entry>& parts,
-                        std::string_view name) {
+inline std::string part(const std::vector<conventio::package::Entry>& parts, std::string_view name) {
     for (const auto& e : parts)
         if (e.name == name) return e.data;
     FAIL("no part " << name);
@@ -105,20 +104,18 @@ inline doc::Document kitchen_sink() {
     auto& b = d.body;
     b.push_back(text("Convention de partenariat", PS::title));
     b.push_back(text("Entre les soussign\u00e9s", PS::body));
-    b.push_back(block(paragraph({run("Article "), doc::Anchor{"art_objet", "1"},
-                                 run(" \u2013 Objet")},
-                                PS::article)));
+    b.push_back(block(
+        paragraph({run("Article "), doc::Anchor{"art_objet", "1"}, run(" \u2013 Objet")}, PS::article)));
     b.push_back(block(paragraph(
-        {run("Texte "), run("gras", {.bold = true}), run(" et "),
-         run("italique", {.italic = true}), run(", "), run("soulign\u00e9", {.underline = true}),
-         run(", 1"), run("er", {.superscript = true}),
-         run(" montant\u00a0: 475\u202f000\u00a0\u20ac, espaces  doubles et\ttabulation."),
-         doc::LineBreak{}, run("Voir "), run("le site", {}, "https://www.cerema.fr/"),
+        {run("Texte "), run("gras", {.bold = true}), run(" et "), run("italique", {.italic = true}),
+         run(", "), run("soulign\u00e9", {.underline = true}), run(", 1"), run("er", {.superscript = true}),
+         run(" montant\u00a0: 475\u202f000\u00a0\u20ac, espaces  doubles et\ttabulation."), doc::LineBreak{},
+         run("Voir "), run("le site", {}, "https://www.cerema.fr/"),
          run(" du Cerema", {.italic = true}, "https://www.cerema.fr/"), run("."),
-         doc::Footnote{{paragraph({run("Note de bas de page, voir "),
-                                   run("ici", {}, "https://example.org/note")},
-                                  PS::footnote),
-                        paragraph({run("Second paragraphe de la note.")}, PS::footnote)}},
+         doc::Footnote{
+             {paragraph({run("Note de bas de page, voir "), run("ici", {}, "https://example.org/note")},
+                        PS::footnote),
+              paragraph({run("Second paragraphe de la note.")}, PS::footnote)}},
          run(" Suite de l\u2019article.")})));
     {
         doc::Paragraph p = paragraph({run("Alin\u00e9a centr\u00e9 qui reste avec le suivant")});
@@ -128,22 +125,20 @@ inline doc::Document kitchen_sink() {
     }
     b.push_back(block(paragraph({run("Article 2 \u2013 Engagements")}, PS::article)));
     b.push_back(block(paragraph({run("Engagements du Cerema")}, PS::sub_article)));
-    b.push_back(list(false, {item("Premier point"),
-                             item({text("Deuxi\u00e8me point", PS::list),
-                                   text("Suite du deuxi\u00e8me point", PS::list),
-                                   list(false, {item("Sous-point a"), item("Sous-point b")})}),
-                             item("Troisi\u00e8me point")}));
-    b.push_back(list(true, {item("Un"),
-                            item({text("Deux", PS::list),
-                                  list(true, {item("Deux a"), item("Deux b")})}),
-                            item("Trois")}));
+    b.push_back(list(
+        false, {item("Premier point"),
+                item({text("Deuxi\u00e8me point", PS::list), text("Suite du deuxi\u00e8me point", PS::list),
+                      list(false, {item("Sous-point a"), item("Sous-point b")})}),
+                item("Troisi\u00e8me point")}));
+    b.push_back(
+        list(true, {item("Un"), item({text("Deux", PS::list), list(true, {item("Deux a"), item("Deux b")})}),
+                    item("Trois")}));
     b.push_back(text("Apr\u00e8s la premi\u00e8re liste num\u00e9rot\u00e9e :"));
     b.push_back(list(true, {item("Encore un"), item("Encore deux")}));
-    b.push_back(block(paragraph({run("Comme pr\u00e9vu \u00e0 l\u2019article "),
-                                 doc::CrossRef{"art_objet", "1"},
-                                 run(", le financement est le suivant"),
-                                 doc::Footnote{{paragraph({run("Montants TTC.")}, PS::footnote)}},
-                                 run(".")})));
+    b.push_back(
+        block(paragraph({run("Comme pr\u00e9vu \u00e0 l\u2019article "), doc::CrossRef{"art_objet", "1"},
+                         run(", le financement est le suivant"),
+                         doc::Footnote{{paragraph({run("Montants TTC.")}, PS::footnote)}}, run(".")})));
     {
         doc::Table t;
         t.column_weights = {3, 1, 1};
@@ -155,8 +150,7 @@ inline doc::Document kitchen_sink() {
                                cell("1\u202f000\u00a0\u20ac"), cell("2\u202f000\u00a0\u20ac")}});
         t.rows.push_back({{cell("Total sur deux ans", 2), cell("90\u202f000\u00a0\u20ac")}});
         t.rows.push_back(
-            {{doc::Cell{1, {text("Avec une liste :", PS::table),
-                            list(false, {item("point de cellule")})}},
+            {{doc::Cell{1, {text("Avec une liste :", PS::table), list(false, {item("point de cellule")})}},
               doc::Cell{1, {}}, cell("fin")}});
         b.push_back(doc::Block{std::move(t)});
     }
@@ -173,10 +167,8 @@ inline doc::Document kitchen_sink() {
     b.push_back(text("Fait \u00e0 Lyon, en deux exemplaires."));
     b.push_back(doc::Block{doc::Table{{1, 1}, false, true, {{{cell("Lu et approuv\u00e9", 2)}}}}});
     b.push_back(doc::Block{doc::Signatures{{
-        {paragraph({run("Pour le Cerema")}, PS::signature),
-         paragraph({run("Le directeur")}, PS::signature)},
-        {paragraph({run("Pour la Ville")}, PS::signature),
-         paragraph({run("Le maire")}, PS::signature)},
+        {paragraph({run("Pour le Cerema")}, PS::signature), paragraph({run("Le directeur")}, PS::signature)},
+        {paragraph({run("Pour la Ville")}, PS::signature), paragraph({run("Le maire")}, PS::signature)},
     }}});
     b.push_back(text("Annexe 1 \u2013 Budget d\u00e9taill\u00e9", PS::annex_heading));
     b.push_back(text("Contenu de l\u2019annexe."));

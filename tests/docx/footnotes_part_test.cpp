@@ -10,16 +10,18 @@ doc::Footnote note(std::string s) { return doc::Footnote{{paragraph({run(std::mo
 }  // namespace
 
 TEST_CASE("footnotes are numbered in reading order and referenced with the superscript style") {
-    auto d = document({block(paragraph({run("a"), note("premi\u00e8re")})),
-                       block(paragraph({run("b"), note("deuxi\u00e8me"), run("c"),
-                                        note("troisi\u00e8me")}))});
+    auto d =
+        document({block(paragraph({run("a"), note("premi\u00e8re")})),
+                  block(paragraph({run("b"), note("deuxi\u00e8me"), run("c"), note("troisi\u00e8me")}))});
     auto parts = conventio::docx::parts(d);
     std::string xml = part(parts, "word/document.xml");
-    CHECK(contains(xml, "<w:r><w:t>a</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
-                        "</w:rPr><w:footnoteReference w:id=\"1\"/></w:r>"));
-    CHECK(contains(xml, "<w:footnoteReference w:id=\"2\"/></w:r><w:r><w:t>c</w:t></w:r><w:r><w:rPr>"
-                        "<w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
-                        "<w:footnoteReference w:id=\"3\"/>"));
+    CHECK(contains(xml,
+                   "<w:r><w:t>a</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
+                   "</w:rPr><w:footnoteReference w:id=\"1\"/></w:r>"));
+    CHECK(contains(xml,
+                   "<w:footnoteReference w:id=\"2\"/></w:r><w:r><w:t>c</w:t></w:r><w:r><w:rPr>"
+                   "<w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
+                   "<w:footnoteReference w:id=\"3\"/>"));
 
     std::string notes = part(parts, "word/footnotes.xml");
     CHECK(contains(notes,
@@ -41,24 +43,25 @@ TEST_CASE("footnotes are numbered in reading order and referenced with the super
 
 TEST_CASE("settings name the separator notes footnotes.xml defines") {
     std::string settings = part(document({text("x")}), "word/settings.xml");
-    CHECK(contains(settings,
-                   "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>"));
+    CHECK(
+        contains(settings, "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>"));
 }
 
 TEST_CASE("only a note's first paragraph starts with the footnote mark") {
     doc::Footnote n{{paragraph({run("un")}, PS::footnote), paragraph({run("deux")}, PS::footnote)}};
     std::string notes = part(document({block(paragraph({run("x"), n}))}), "word/footnotes.xml");
     CHECK(count(notes, "<w:footnoteRef/>") == 1);
-    CHECK(contains(notes, "<w:p><w:pPr><w:pStyle w:val=\"Footnote\"/></w:pPr>"
-                          "<w:r><w:t>deux</w:t></w:r></w:p>"));
+    CHECK(contains(notes,
+                   "<w:p><w:pPr><w:pStyle w:val=\"Footnote\"/></w:pPr>"
+                   "<w:r><w:t>deux</w:t></w:r></w:p>"));
 }
 
 TEST_CASE("a note with no paragraph still gets one, holding the mark") {
-    std::string notes =
-        part(document({block(paragraph({run("x"), doc::Footnote{}}))}), "word/footnotes.xml");
-    CHECK(contains(notes, "<w:footnote w:id=\"1\"><w:p><w:pPr><w:pStyle w:val=\"Footnote\"/>"
-                          "</w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
-                          "<w:footnoteRef/></w:r>"));
+    std::string notes = part(document({block(paragraph({run("x"), doc::Footnote{}}))}), "word/footnotes.xml");
+    CHECK(contains(notes,
+                   "<w:footnote w:id=\"1\"><w:p><w:pPr><w:pStyle w:val=\"Footnote\"/>"
+                   "</w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>"
+                   "<w:footnoteRef/></w:r>"));
 }
 
 TEST_CASE("notes in table cells and list items are numbered with the others") {

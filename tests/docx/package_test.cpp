@@ -44,20 +44,21 @@ std::set<std::string> names(const std::vector<Entry>& parts) {
 TEST_CASE("the package lists its parts in a fixed order, [Content_Types].xml first") {
     std::vector<std::string> order;
     for (const auto& e : conventio::docx::parts(kitchen_sink())) order.push_back(e.name);
-    CHECK(order == std::vector<std::string>{
-                       "[Content_Types].xml", "_rels/.rels", "word/document.xml",
-                       "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml",
-                       "word/footnotes.xml", "word/_rels/footnotes.xml.rels", "word/settings.xml",
-                       "word/fontTable.xml", "word/header1.xml", "word/_rels/header1.xml.rels",
-                       "word/footer1.xml", "docProps/core.xml", "docProps/app.xml"});
+    CHECK(order ==
+          std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+                                   "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml",
+                                   "word/footnotes.xml", "word/_rels/footnotes.xml.rels", "word/settings.xml",
+                                   "word/fontTable.xml", "word/header1.xml", "word/_rels/header1.xml.rels",
+                                   "word/footer1.xml", "docProps/core.xml", "docProps/app.xml"});
 }
 
 TEST_CASE("content types cover every part and name no missing one") {
     for (const auto& d : {kitchen_sink(), document({text("x")})}) {
         auto parts = conventio::docx::parts(d);
         std::string types = part(parts, "[Content_Types].xml");
-        CHECK(contains(types, "<Default Extension=\"rels\" ContentType=\"application/"
-                              "vnd.openxmlformats-package.relationships+xml\"/>"));
+        CHECK(contains(types,
+                       "<Default Extension=\"rels\" ContentType=\"application/"
+                       "vnd.openxmlformats-package.relationships+xml\"/>"));
         auto overrides = attribute_values(types, "PartName");
         std::set<std::string> declared(overrides.begin(), overrides.end());
         for (const auto& e : parts) {
@@ -130,8 +131,7 @@ TEST_CASE("an empty date is the fixed epoch, and empty fields are left out") {
 }
 
 TEST_CASE("app.xml names the application") {
-    CHECK(contains(part(document({text("x")}), "docProps/app.xml"),
-                   "<Application>conventio</Application>"));
+    CHECK(contains(part(document({text("x")}), "docProps/app.xml"), "<Application>conventio</Application>"));
 }
 
 TEST_CASE("the same tree gives the same bytes") {
@@ -146,9 +146,10 @@ TEST_CASE("the same tree gives the same bytes") {
 
 TEST_CASE("settings: French list and decimal separators, Word 2013 layout, no field update") {
     std::string settings = part(document({text("x")}), "word/settings.xml");
-    CHECK(contains(settings, "<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" "
-                             "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
-                             "</w:compat>"));
+    CHECK(contains(settings,
+                   "<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" "
+                   "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
+                   "</w:compat>"));
     CHECK(contains(settings, "<w:decimalSymbol w:val=\",\"/><w:listSeparator w:val=\";\"/>"));
     CHECK_FALSE(contains(settings, "updateFields"));
 }

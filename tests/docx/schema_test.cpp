@@ -44,8 +44,7 @@ TEST_CASE("the kitchen-sink package passes the OOXML transitional and OPC schema
     const fs::path dir = pattern;
     const fs::path file = dir / "kitchen_sink.docx";
     {
-        std::string zip = conventio::package::build_zip(
-            conventio::docx::parts(docx_test::kitchen_sink()));
+        std::string zip = conventio::package::build_zip(conventio::docx::parts(docx_test::kitchen_sink()));
         std::ofstream out(file, std::ios::binary);
         out.write(zip.data(), static_cast<std::streamsize>(zip.size()));
         REQUIRE(out.good());
@@ -78,12 +77,12 @@ TEST_CASE("the kitchen-sink package passes the OOXML transitional and OPC schema
              p("word/_rels/footnotes.xml.rels") + " " + p("word/_rels/header1.xml.rels"));
     jing(schemas + "opc-rnc/opc-coreProperties.rnc", p("docProps/core.xml"));
 
-    Outcome xsd = run("xmllint --noout --nonet --schema '" + schemas + "wml-driver.xsd' " +
-                          p("word/document.xml") + " " + p("word/styles.xml") + " " +
-                          p("word/numbering.xml") + " " + p("word/footnotes.xml") + " " +
-                          p("word/header1.xml") + " " + p("word/footer1.xml") + " " +
-                          p("word/settings.xml") + " " + p("word/fontTable.xml"),
-                      log);
+    Outcome xsd =
+        run("xmllint --noout --nonet --schema '" + schemas + "wml-driver.xsd' " + p("word/document.xml") +
+                " " + p("word/styles.xml") + " " + p("word/numbering.xml") + " " + p("word/footnotes.xml") +
+                " " + p("word/header1.xml") + " " + p("word/footer1.xml") + " " + p("word/settings.xml") +
+                " " + p("word/fontTable.xml"),
+            log);
     CHECK_MESSAGE(xsd.status == 0, xsd.output);
 
     fs::remove_all(dir);

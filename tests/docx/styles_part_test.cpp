@@ -1,6 +1,6 @@
 // word/styles.xml: defaults and the styles of style_sheet.hpp.
-#include "docx_test_support.hpp"
 #include "document/style_sheet.hpp"
+#include "docx_test_support.hpp"
 
 using namespace docx_test;
 

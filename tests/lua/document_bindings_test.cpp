@@ -75,7 +75,8 @@ TEST_CASE("tables: header, spans, cell content, column coverage") {
     CHECK(para(t.rows[0].cells[1].blocks[0]).style == doc::ParagraphStyle::table_header);
     CHECK(para(t.rows[1].cells[1].blocks[0]).style == doc::ParagraphStyle::table);
     CHECK(t.rows[2].cells[0].column_span == 3);
-    CHECK(lua_error_of("return conventio.Document{ body = { conventio.Table{ widths = {1, 2}, rows = {{'a'}} } } }") ==
+    CHECK(lua_error_of(
+              "return conventio.Document{ body = { conventio.Table{ widths = {1, 2}, rows = {{'a'}} } } }") ==
           "snippet.lua:1: Table: row 1 covers 1 columns, the table has 2");
     CHECK(lua_error_of("return conventio.Table{ rows = {} }") ==
           "snippet.lua:1: Table: 'widths' must list the relative width of each column, e.g. {2, 1, 1}");
@@ -89,7 +90,8 @@ TEST_CASE("footnotes, anchors and references") {
     const auto& content = para(d.body[1]).content;
     CHECK(std::get<doc::CrossRef>(content[1]).name == "duree");
     CHECK(std::get<doc::Footnote>(content[2]).paragraphs.at(0).style == doc::ParagraphStyle::footnote);
-    CHECK(lua_error_of(R"(return conventio.Document{ body = { conventio.Para{ conventio.Ref("absent", "1") } } })")
+    CHECK(lua_error_of(
+              R"(return conventio.Document{ body = { conventio.Para{ conventio.Ref("absent", "1") } } })")
               .find("cross-reference to 'absent', which no anchor defines") != std::string::npos);
 }
 
@@ -100,8 +102,9 @@ TEST_CASE("bad values are refused with the script line") {
           "snippet.lua:1: Para: character U+0001 at byte 1 is not allowed in a document (XML 1.0)");
     CHECK(lua_error_of("return conventio.Para(1.5)") ==
           "snippet.lua:1: Para: expected text (a string, an inline or an array of them), got number");
-    CHECK(lua_error_of("return conventio.Para('x', { align = 'middle' })") ==
-          "snippet.lua:1: Para: align must be \"left\", \"center\", \"right\" or \"justify\", got \"middle\"");
+    CHECK(
+        lua_error_of("return conventio.Para('x', { align = 'middle' })") ==
+        "snippet.lua:1: Para: align must be \"left\", \"center\", \"right\" or \"justify\", got \"middle\"");
     CHECK(lua_error_of("return conventio.Document{ date = '13/07/2022' }") ==
           "snippet.lua:1: Document: date must be written YYYY-MM-DD, got \"13/07/2022\"");
 }

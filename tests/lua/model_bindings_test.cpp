@@ -54,7 +54,8 @@ TEST_CASE("Date: long forms with 1er, comparison, invalid dates refused with the
         assert(c.Date("2022-07-13").le == "le 13\u{a0}juillet 2022")
         assert(c.Date(2023, 1, 1).long == "1er\u{a0}janvier 2023")
         assert(c.Date("2022-07-13") < c.Date("2023-01-01")))") == "no error");
-    CHECK(lua_error_of("local d = conventio.Date('2023-02-29', 'end_date')").find("invalid date") != std::string::npos);
+    CHECK(lua_error_of("local d = conventio.Date('2023-02-29', 'end_date')").find("invalid date") !=
+          std::string::npos);
 }
 
 TEST_CASE("identifiers and bank accounts are checked, naming the field") {
@@ -64,16 +65,19 @@ TEST_CASE("identifiers and bank accounts are checked, naming the field") {
                                  account = "C7700000000", key = "66", iban = "FR57 3000 1005 25C7 7000 0000 066",
                                  bic = "BDFEFRPPCCT" }
         assert(a.rib == "30001 00525 C7700000000 66" and a.iban == "FR5730001005" .. "25C770000000066")
-        assert(a.iban_display == "FR57\u{a0}3000\u{a0}1005\u{a0}25C7\u{a0}7000\u{a0}0000\u{a0}066"))") == "no error");
+        assert(a.iban_display == "FR57\u{a0}3000\u{a0}1005\u{a0}25C7\u{a0}7000\u{a0}0000\u{a0}066"))") ==
+          "no error");
     CHECK(lua_error_of("conventio.id.siret('13002603200017', 'parties.partner.siret')") ==
           "snippet.lua:1: invalid SIRET 13002603200017 (field parties.partner.siret): Luhn check failed");
     std::string wrong_key = lua_error_of(
-        "conventio.BankAccount({ holder = 'Cerema', bank = '10071', branch = '69000', account = '00001004887', key = '51' }, "
+        "conventio.BankAccount({ holder = 'Cerema', bank = '10071', branch = '69000', account = "
+        "'00001004887', key = '51' }, "
         "'finance.refund_account')");
     CHECK(wrong_key.find("snippet.lua:1: ") == 0);
     CHECK(wrong_key.find("finance.refund_account") != std::string::npos);
     std::string mismatch = lua_error_of(
-        "conventio.BankAccount({ holder = 'X', bank = '30001', branch = '00525', account = 'C7700000000', key = '66', "
+        "conventio.BankAccount({ holder = 'X', bank = '30001', branch = '00525', account = 'C7700000000', "
+        "key = '66', "
         "iban = 'FR76 3000 1000 6400 0000 9244 140' })");
     CHECK(mismatch.find("bank_account.iban") != std::string::npos);
 }

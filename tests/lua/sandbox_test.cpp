@@ -10,9 +10,9 @@ const std::string empty_doc = "\nreturn conventio.Document{}";
 }
 
 TEST_CASE("sandbox: forbidden libraries and functions are absent") {
-    for (const char* expr : {"io", "debug", "os.execute", "os.getenv", "os.remove", "os.exit",
-                             "package.loadlib", "string.dump", "dofile", "loadfile",
-                             "package.cpath", "require('os').execute", "collectgarbage"}) {
+    for (const char* expr :
+         {"io", "debug", "os.execute", "os.getenv", "os.remove", "os.exit", "package.loadlib", "string.dump",
+          "dofile", "loadfile", "package.cpath", "require('os').execute", "collectgarbage"}) {
         CAPTURE(expr);
         CHECK(lua_error_of(std::string("assert(") + expr + " == nil, 'present')" + empty_doc) == "no error");
     }
@@ -20,7 +20,8 @@ TEST_CASE("sandbox: forbidden libraries and functions are absent") {
 
 TEST_CASE("sandbox: date and time functions stay") {
     CHECK(lua_error_of("assert(os.date('%Y', 0) == '1970'); assert(os.time{year=2022,month=7,day=13,hour=12})"
-                       "; assert(os.clock() >= 0)" + empty_doc) == "no error");
+                       "; assert(os.clock() >= 0)" +
+                       empty_doc) == "no error");
 }
 
 TEST_CASE("sandbox: precompiled bytecode is refused") {
@@ -41,7 +42,8 @@ TEST_CASE("sandbox: a runaway loop stops at the instruction budget with the line
 TEST_CASE("sandbox: a memory bomb stops at the memory cap") {
     conventio::lua::Options limits;
     limits.memory_bytes = 8u << 20;
-    std::string message = lua_error_of("local t = {}\nfor i = 1, 1e9 do t[i] = ('x'):rep(100) .. i end", limits);
+    std::string message =
+        lua_error_of("local t = {}\nfor i = 1, 1e9 do t[i] = ('x'):rep(100) .. i end", limits);
     CHECK(message == "memory limit of 8 MiB exceeded (raise it with --max-memory)");
     // The same state can go on after the error: a second run in a fresh state works.
     CHECK(lua_error_of("return conventio.Document{}", limits) == "no error");
@@ -50,7 +52,8 @@ TEST_CASE("sandbox: a memory bomb stops at the memory cap") {
 TEST_CASE("sandbox: --trusted gives the full standard library") {
     conventio::lua::Options limits;
     limits.trusted = true;
-    CHECK(lua_error_of("assert(io.open and os.getenv and debug.traceback)" + empty_doc, limits) == "no error");
+    CHECK(lua_error_of("assert(io.open and os.getenv and debug.traceback)" + empty_doc, limits) ==
+          "no error");
 }
 
 TEST_CASE("require finds modules in library folders and reports where it looked") {

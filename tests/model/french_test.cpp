@@ -1,7 +1,7 @@
 // French grammar: articles and elision for the parties of the seeds, typography, dates, ordinals.
-#include <doctest/doctest.h>
-
 #include "conventio/french.hpp"
+
+#include <doctest/doctest.h>
 
 #include <string>
 
@@ -48,36 +48,31 @@ TEST_CASE("NounPhrase articles: le, de, à, capitalised") {
          "de l'Union européenne", "à l'Union européenne", "À l'Union européenne"},
         {NounPhrase("Œuvre", f), "l'Œuvre", "L'Œuvre", "de l'Œuvre", "à l'Œuvre", "À l'Œuvre"},
         // mute h
-        {NounPhrase("hôpital", m), "l'hôpital", "L'hôpital", "de l'hôpital", "à l'hôpital",
-         "À l'hôpital"},
-        {NounPhrase("Hérault", m), "l'Hérault", "L'Hérault", "de l'Hérault", "à l'Hérault",
-         "À l'Hérault"},
-        {NounPhrase("habitat", m), "l'habitat", "L'habitat", "de l'habitat", "à l'habitat",
-         "À l'habitat"},
+        {NounPhrase("hôpital", m), "l'hôpital", "L'hôpital", "de l'hôpital", "à l'hôpital", "À l'hôpital"},
+        {NounPhrase("Hérault", m), "l'Hérault", "L'Hérault", "de l'Hérault", "à l'Hérault", "À l'Hérault"},
+        {NounPhrase("habitat", m), "l'habitat", "L'habitat", "de l'habitat", "à l'habitat", "À l'habitat"},
         // aspirated h
         {NounPhrase("hameau", m), "le hameau", "Le hameau", "du hameau", "au hameau", "Au hameau"},
         {NounPhrase("handicap", m), "le handicap", "Le handicap", "du handicap", "au handicap",
          "Au handicap"},
-        {NounPhrase("Haute Autorité de santé", f), "la Haute Autorité de santé",
-         "La Haute Autorité de santé", "de la Haute Autorité de santé", "à la Haute Autorité de santé",
-         "À la Haute Autorité de santé"},
+        {NounPhrase("Haute Autorité de santé", f), "la Haute Autorité de santé", "La Haute Autorité de santé",
+         "de la Haute Autorité de santé", "à la Haute Autorité de santé", "À la Haute Autorité de santé"},
         {NounPhrase("HAS", f), "la HAS", "La HAS", "de la HAS", "à la HAS", "À la HAS"},
         {NounPhrase("Havre", m), "le Havre", "Le Havre", "du Havre", "au Havre", "Au Havre"},
         // y
         {NounPhrase("yaourt", m), "le yaourt", "Le yaourt", "du yaourt", "au yaourt", "Au yaourt"},
         {NounPhrase("Yonne", f), "l'Yonne", "L'Yonne", "de l'Yonne", "à l'Yonne", "À l'Yonne"},
         // plural
-        {NounPhrase("collectivités", f, pl), "les collectivités", "Les collectivités",
-         "des collectivités", "aux collectivités", "Aux collectivités"},
+        {NounPhrase("collectivités", f, pl), "les collectivités", "Les collectivités", "des collectivités",
+         "aux collectivités", "Aux collectivités"},
         {NounPhrase("Hauts-de-Seine", m, pl), "les Hauts-de-Seine", "Les Hauts-de-Seine",
          "des Hauts-de-Seine", "aux Hauts-de-Seine", "Aux Hauts-de-Seine"},
         {NounPhrase("établissements", m, pl), "les établissements", "Les établissements",
          "des établissements", "aux établissements", "Aux établissements"},
         // no article
-        {NounPhrase("Seine-et-Marne", f, sg, false), "Seine-et-Marne", "Seine-et-Marne",
-         "de Seine-et-Marne", "à Seine-et-Marne", "À Seine-et-Marne"},
-        {NounPhrase("Orléans", m, sg, false), "Orléans", "Orléans", "d'Orléans", "à Orléans",
-         "À Orléans"},
+        {NounPhrase("Seine-et-Marne", f, sg, false), "Seine-et-Marne", "Seine-et-Marne", "de Seine-et-Marne",
+         "à Seine-et-Marne", "À Seine-et-Marne"},
+        {NounPhrase("Orléans", m, sg, false), "Orléans", "Orléans", "d'Orléans", "à Orléans", "À Orléans"},
         {NounPhrase("Hauts-de-France", m, pl, false), "Hauts-de-France", "Hauts-de-France",
          "de Hauts-de-France", "à Hauts-de-France", "À Hauts-de-France"},
         {NounPhrase("écoles", f, pl, false), "écoles", "Écoles", "d'écoles", "à écoles", "À écoles"},
@@ -85,8 +80,8 @@ TEST_CASE("NounPhrase articles: le, de, à, capitalised") {
         // rare word whose vowel does not elide
         {NounPhrase("HCERES", m, sg, true, Elision::always), "l'HCERES", "L'HCERES", "de l'HCERES",
          "à l'HCERES", "À l'HCERES"},
-        {NounPhrase("uhlan", m, sg, true, Elision::never), "le uhlan", "Le uhlan", "du uhlan",
-         "au uhlan", "Au uhlan"},
+        {NounPhrase("uhlan", m, sg, true, Elision::never), "le uhlan", "Le uhlan", "du uhlan", "au uhlan",
+         "Au uhlan"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.noun.name());
@@ -333,8 +328,7 @@ TEST_CASE("Date: leap years and invalid dates") {
         CHECK_THROWS_WITH_AS(Date::parse(c.text, "signature"), c.message, FrenchError);
     }
     CHECK_THROWS_WITH_AS(Date(2023, 2, 29),
-                         "invalid date 2023-02-29: day 29 out of range (28 days in that month)",
-                         FrenchError);
+                         "invalid date 2023-02-29: day 29 out of range (28 days in that month)", FrenchError);
     CHECK_NOTHROW(Date(2024, 2, 29));
 }
 

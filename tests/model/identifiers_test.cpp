@@ -1,8 +1,8 @@
 // Identifiers: every key printed in the seed agreements validates, and every one-digit change
 // of each is caught.
-#include <doctest/doctest.h>
-
 #include "conventio/identifiers.hpp"
+
+#include <doctest/doctest.h>
 
 #include <functional>
 #include <string>
@@ -65,8 +65,7 @@ const SeedRib seed_ribs[] = {
     {"001 and 002: SCBCM services du Premier ministre", "30001", "00064", "00000092441", "40",
      "FR7630001000640000009244140"},
     {"002: Cerema (TP Lyon)", "10071", "69000", "00001004887", "50", "FR7610071690000000100488750"},
-    {"001 and 003: ANCT (TP Lille)", "10071", "59000", "00001020148", "89",
-     "FR7610071590000000102014889"},
+    {"001 and 003: ANCT (TP Lille)", "10071", "59000", "00001020148", "89", "FR7610071590000000102014889"},
     {"003: Département de Seine-et-Marne (Banque de France)", "30001", "00525", "C7700000000", "66",
      "FR573000100525C770000000066"},
 };
@@ -158,8 +157,7 @@ TEST_CASE("the IBAN and BIC of the Département de Seine-et-Marne (seed 003)") {
           "FR57\u00a03000\u00a01005\u00a025C7\u00a07000\u00a00000\u00a0066");
     CHECK(validate_bic("BDFEFRPPCCT", "bic") == "BDFEFRPPCCT");
     Rib rib = parse_rib("30001 00525 C7700000000 66");
-    CHECK(iban_from_rib(rib, "FR57 3000 1005 25C7 7000 0000 066", "iban") ==
-          "FR573000100525C770000000066");
+    CHECK(iban_from_rib(rib, "FR57 3000 1005 25C7 7000 0000 066", "iban") == "FR573000100525C770000000066");
 }
 
 TEST_CASE("RIB errors") {
@@ -184,8 +182,7 @@ TEST_CASE("RIB errors") {
     };
     for (const auto& c : cases) {
         CAPTURE(c.message);
-        CHECK(error_of([&] { validate_rib(c.bank, c.branch, c.account, c.key, "rib_dinum"); }) ==
-              c.message);
+        CHECK(error_of([&] { validate_rib(c.bank, c.branch, c.account, c.key, "rib_dinum"); }) == c.message);
     }
     CHECK(error_of([] { parse_rib("30001 00064 00000092441", "rib"); }) ==
           "invalid RIB 30001 00064 00000092441 (field rib): expected 23 characters (5 + 5 + 11 + 2)");

@@ -1,7 +1,7 @@
 // Money: parsing, French display, spell-out and overflow, on the amounts of the seed agreements.
-#include <doctest/doctest.h>
-
 #include "conventio/money.hpp"
+
+#include <doctest/doctest.h>
 
 #include <cstdint>
 #include <limits>
@@ -75,8 +75,7 @@ TEST_CASE("Money::parse refuses malformed amounts with a message naming the fiel
         {",5", "invalid amount \",5\" (field montant): not a number"},
         {"1 00", "invalid amount \"1 00\" (field montant): digit groups must have three digits"},
         {"1234 567", "invalid amount \"1234 567\" (field montant): digit groups must have three digits"},
-        {"1 000 00,5",
-         "invalid amount \"1 000 00,5\" (field montant): digit groups must have three digits"},
+        {"1 000 00,5", "invalid amount \"1 000 00,5\" (field montant): digit groups must have three digits"},
         {"1  000", "invalid amount \"1  000\" (field montant): misplaced space"},
         {"1.000,00", "invalid amount \"1.000,00\" (field montant): more than two decimal digits"},
         {"--5", "invalid amount \"--5\" (field montant): not a number"},

@@ -24,8 +24,7 @@ std::string content_of(std::vector<doc::Block> blocks) {
 }
 
 std::string content_of(doc::Inlines inlines) {
-    return content_of(
-        std::vector<doc::Block>{block(para(ParagraphStyle::body, std::move(inlines)))});
+    return content_of(std::vector<doc::Block>{block(para(ParagraphStyle::body, std::move(inlines)))});
 }
 
 /// The children of office:text, without the automatic styles before them.
@@ -50,8 +49,7 @@ bool has(const std::string& xml, const std::string& fragment) {
 
 std::size_t count(const std::string& xml, const std::string& fragment) {
     std::size_t n = 0;
-    for (auto at = xml.find(fragment); at != std::string::npos; at = xml.find(fragment, at + 1))
-        ++n;
+    for (auto at = xml.find(fragment); at != std::string::npos; at = xml.find(fragment, at + 1)) ++n;
     return n;
 }
 
@@ -118,16 +116,14 @@ TEST_CASE("odt content: white space that ODF would collapse becomes text:s and t
 }
 
 TEST_CASE("odt content: non-breaking spaces stay characters") {
-    CHECK(paragraph_of({run("475\u202f000\u00a0€ :\u00a0oui")}) ==
-          "475\u202f000\u00a0€ :\u00a0oui");
+    CHECK(paragraph_of({run("475\u202f000\u00a0€ :\u00a0oui")}) == "475\u202f000\u00a0€ :\u00a0oui");
 }
 
 TEST_CASE("odt content: line breaks, from LineBreak or a newline in the text") {
     CHECK(paragraph_of({run("un"), doc::LineBreak{}, run("deux")}) == "un<text:line-break/>deux");
     CHECK(paragraph_of({run("un\ndeux")}) == "un<text:line-break/>deux");
     CHECK(paragraph_of({run("un\r\ndeux")}) == "un<text:line-break/>deux");
-    CHECK(paragraph_of({run("un"), doc::LineBreak{}, run(" deux")}) ==
-          "un<text:line-break/><text:s/>deux");
+    CHECK(paragraph_of({run("un"), doc::LineBreak{}, run(" deux")}) == "un<text:line-break/><text:s/>deux");
 }
 
 TEST_CASE("odt content: characters XML reserves are escaped") {
@@ -150,10 +146,9 @@ TEST_CASE(
     CHECK(paragraph_of({run("Article "), doc::Anchor{"art6", "6"}}) ==
           "Article <text:bookmark-start text:name=\"art6\"/>6<text:bookmark-end "
           "text:name=\"art6\"/>");
-    CHECK(
-        paragraph_of({run("voir l'article "), doc::CrossRef{"art6", "6"}, run(".")}) ==
-        "voir l'article <text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"art6\">6"
-        "</text:bookmark-ref>.");
+    CHECK(paragraph_of({run("voir l'article "), doc::CrossRef{"art6", "6"}, run(".")}) ==
+          "voir l'article <text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"art6\">6"
+          "</text:bookmark-ref>.");
 }
 
 TEST_CASE("odt content: page fields carry a cached 1") {
@@ -175,27 +170,21 @@ TEST_CASE("odt content: footnotes are numbered in reading order, wherever they a
     std::string b = body_of(content_of(std::vector<doc::Block>{
         block(para(ParagraphStyle::body, {run("texte"), note("un")})),
         doc::Block{t},
-        list(false,
-             {doc::ListItem{{block(para(ParagraphStyle::list, {run("point"), note("trois")}))}}}),
+        list(false, {doc::ListItem{{block(para(ParagraphStyle::list, {run("point"), note("trois")}))}}}),
     }));
-    CHECK(
-        has(b,
-            "texte<text:note text:id=\"ftn1\" text:note-class=\"footnote\"><text:note-citation>1"
-            "</text:note-citation><text:note-body><text:p text:style-name=\"Footnote\"><text:s/>un</text:p>"
-            "</text:note-body></text:note></text:p>"));
-    CHECK(has(
-        b,
-        "cellule<text:note text:id=\"ftn2\" text:note-class=\"footnote\"><text:note-citation>2<"));
-    CHECK(has(
-        b, "point<text:note text:id=\"ftn3\" text:note-class=\"footnote\"><text:note-citation>3<"));
+    CHECK(has(b,
+              "texte<text:note text:id=\"ftn1\" text:note-class=\"footnote\"><text:note-citation>1"
+              "</text:note-citation><text:note-body><text:p text:style-name=\"Footnote\"><text:s/>un</text:p>"
+              "</text:note-body></text:note></text:p>"));
+    CHECK(has(b, "cellule<text:note text:id=\"ftn2\" text:note-class=\"footnote\"><text:note-citation>2<"));
+    CHECK(has(b, "point<text:note text:id=\"ftn3\" text:note-class=\"footnote\"><text:note-citation>3<"));
 }
 
-TEST_CASE(
-    "odt content: a note with several paragraphs keeps their styles; an empty note gets one") {
-    std::string p = paragraph_of({run("x"),
-                                  doc::Footnote{{para(ParagraphStyle::footnote, {run("a")}),
-                                                 para(ParagraphStyle::body, {run("b")})}},
-                                  run("y"), doc::Footnote{}});
+TEST_CASE("odt content: a note with several paragraphs keeps their styles; an empty note gets one") {
+    std::string p = paragraph_of(
+        {run("x"),
+         doc::Footnote{{para(ParagraphStyle::footnote, {run("a")}), para(ParagraphStyle::body, {run("b")})}},
+         run("y"), doc::Footnote{}});
     CHECK(has(p,
               "<text:note-body><text:p text:style-name=\"Footnote\"><text:s/>a</text:p>"
               "<text:p text:style-name=\"Body\">b</text:p></text:note-body>"));
@@ -204,8 +193,7 @@ TEST_CASE(
               "<text:p text:style-name=\"Footnote\"/></text:note-body>"));
 }
 
-TEST_CASE(
-    "odt content: headings are text:h with their outline level, the title a plain paragraph") {
+TEST_CASE("odt content: headings are text:h with their outline level, the title a plain paragraph") {
     std::string b = body_of(content_of(std::vector<doc::Block>{
         block(para(ParagraphStyle::title, {run("CONVENTION")})),
         block(para(ParagraphStyle::article, {run("Article 1")})),
@@ -219,8 +207,7 @@ TEST_CASE(
           "<text:h text:style-name=\"AnnexHeading\" text:outline-level=\"1\">ANNEXE</text:h>");
 }
 
-TEST_CASE(
-    "odt content: alignment and keep-with-next overrides get one automatic style per combination") {
+TEST_CASE("odt content: alignment and keep-with-next overrides get one automatic style per combination") {
     auto p = [](doc::Align align, bool keep, std::string text) {
         return block(doc::Paragraph{ParagraphStyle::body, align, keep, {run(std::move(text))}});
     };
@@ -263,8 +250,8 @@ TEST_CASE("odt content: a two-level list; a nested list names its own kind's sty
 }
 
 TEST_CASE("odt content: every ordered list restarts, an empty item still gets a paragraph") {
-    std::string b = body_of(content_of(
-        std::vector<doc::Block>{list(true, {item("a")}), list(true, {doc::ListItem{}})}));
+    std::string b =
+        body_of(content_of(std::vector<doc::Block>{list(true, {item("a")}), list(true, {doc::ListItem{}})}));
     CHECK(b.find("continue") == std::string::npos);  // each text:list starts at 1
     CHECK(count(b, "<text:list text:style-name=\"ListNumber\">") == 2);
     CHECK(has(b, "<text:list-item><text:p text:style-name=\"List\"/></text:list-item>"));
@@ -289,7 +276,7 @@ TEST_CASE("odt content: a table spans the text width with proportional integer c
               "<style:style style:name=\"CellBorder\" "
               "style:family=\"table-cell\"><style:table-cell-properties "
               "fo:padding-top=\"4.25pt\" fo:padding-bottom=\"3.75pt\" fo:padding-left=\"4pt\" "
-                "fo:padding-right=\"3.5pt\" fo:border=\"0.5pt solid #000000\"/></style:style>"));
+              "fo:padding-right=\"3.5pt\" fo:border=\"0.5pt solid #000000\"/></style:style>"));
     CHECK(has(body_of(xml),
               "<table:table table:name=\"Table1\" table:style-name=\"Table1\">"
               "<table:table-column table:style-name=\"Table1.C1\"/>"
@@ -299,20 +286,18 @@ TEST_CASE("odt content: a table spans the text width with proportional integer c
               "<text:p text:style-name=\"TableText\">a</text:p></table:table-cell>"));
 }
 
-TEST_CASE(
-    "odt content: a spanned cell is followed by covered cells; an empty cell gets a paragraph") {
+TEST_CASE("odt content: a spanned cell is followed by covered cells; an empty cell gets a paragraph") {
     doc::Table t;
     t.column_weights = {1, 1, 1};
     t.rows.push_back(doc::Row{{cell("Total", ParagraphStyle::table, 2), doc::Cell{}}});
     std::string b = body_of(content_of(std::vector<doc::Block>{doc::Block{t}}));
-    CHECK(has(
-        b,
-        "<table:table-row><table:table-cell table:style-name=\"CellBorder\" "
-        "office:value-type=\"string\" "
-        "table:number-columns-spanned=\"2\"><text:p text:style-name=\"TableText\">Total</text:p>"
-        "</table:table-cell><table:covered-table-cell/>"
-        "<table:table-cell table:style-name=\"CellBorder\" office:value-type=\"string\">"
-        "<text:p text:style-name=\"TableText\"/></table:table-cell></table:table-row>"));
+    CHECK(has(b,
+              "<table:table-row><table:table-cell table:style-name=\"CellBorder\" "
+              "office:value-type=\"string\" "
+              "table:number-columns-spanned=\"2\"><text:p text:style-name=\"TableText\">Total</text:p>"
+              "</table:table-cell><table:covered-table-cell/>"
+              "<table:table-cell table:style-name=\"CellBorder\" office:value-type=\"string\">"
+              "<text:p text:style-name=\"TableText\"/></table:table-cell></table:table-row>"));
 }
 
 TEST_CASE("odt content: a header row repeats on each page, on a grey background") {
@@ -322,12 +307,11 @@ TEST_CASE("odt content: a header row repeats on each page, on a grey background"
     t.rows.push_back(doc::Row{{cell("Poste", ParagraphStyle::table_header)}});
     t.rows.push_back(doc::Row{{cell("Frais")}});
     std::string xml = content_of(std::vector<doc::Block>{doc::Block{t}});
-    CHECK(
-        has(xml,
-            "<style:style style:name=\"CellBorderHeader\" style:family=\"table-cell\">"
-            "<style:table-cell-properties fo:padding-top=\"4.25pt\" fo:padding-bottom=\"3.75pt\" "
-                "fo:padding-left=\"4pt\" fo:padding-right=\"3.5pt\" fo:border=\"0.5pt solid #000000\" "
-            "fo:background-color=\"#D9D9D9\"/></style:style>"));
+    CHECK(has(xml,
+              "<style:style style:name=\"CellBorderHeader\" style:family=\"table-cell\">"
+              "<style:table-cell-properties fo:padding-top=\"4.25pt\" fo:padding-bottom=\"3.75pt\" "
+              "fo:padding-left=\"4pt\" fo:padding-right=\"3.5pt\" fo:border=\"0.5pt solid #000000\" "
+              "fo:background-color=\"#D9D9D9\"/></style:style>"));
     CHECK(has(body_of(xml),
               "<table:table-header-rows><table:table-row><table:table-cell "
               "table:style-name=\"CellBorderHeader\" office:value-type=\"string\">"
@@ -360,13 +344,12 @@ TEST_CASE("odt content: signatures are a borderless table with one equal column 
               "office:value-type=\"string\"><text:p text:style-name=\"Signature\">Pour le Cerema"
               "</text:p></table:table-cell>"));
     // An empty signatory column keeps the Signature style, as in the DOCX.
-    CHECK(has(body_of(xml),
-              "<text:p text:style-name=\"Signature\"/></table:table-cell></table:table-row>"));
+    CHECK(has(body_of(xml), "<text:p text:style-name=\"Signature\"/></table:table-cell></table:table-row>"));
 }
 
 TEST_CASE("odt content: a page break goes onto the next paragraph") {
-    std::string xml = content_of(std::vector<doc::Block>{
-        block(body("avant")), doc::Block{doc::PageBreak{}}, block(body("après"))});
+    std::string xml = content_of(
+        std::vector<doc::Block>{block(body("avant")), doc::Block{doc::PageBreak{}}, block(body("après"))});
     CHECK(has(xml,
               "<style:style style:name=\"P1\" style:family=\"paragraph\" "
               "style:parent-style-name=\"Body\">"
@@ -382,12 +365,10 @@ TEST_CASE("odt content: a page break before a heading keeps the heading's style 
     CHECK(has(xml,
               "style:parent-style-name=\"Article\"><style:paragraph-properties "
               "fo:break-before=\"page\"/>"));
-    CHECK(body_of(xml) ==
-          "<text:h text:style-name=\"P1\" text:outline-level=\"1\">Article</text:h>");
+    CHECK(body_of(xml) == "<text:h text:style-name=\"P1\" text:outline-level=\"1\">Article</text:h>");
 }
 
-TEST_CASE(
-    "odt content: a page break before a non-paragraph, or at the end, is an empty Body paragraph") {
+TEST_CASE("odt content: a page break before a non-paragraph, or at the end, is an empty Body paragraph") {
     doc::Table t;
     t.column_weights = {1};
     t.rows.push_back(doc::Row{{cell("x")}});
@@ -397,21 +378,18 @@ TEST_CASE(
     CHECK(b.rfind("<text:p text:style-name=\"Body\">a</text:p><text:p "
                   "text:style-name=\"P1\"/><table:table ",
                   0) == 0);
-    CHECK(has(
-        b,
-        "</table:table><text:p text:style-name=\"TableSpacer\"/><text:p text:style-name=\"P1\"/>"
-        "<text:p text:style-name=\"P1\">b</text:p>"
-        "<text:p text:style-name=\"P1\"/>"));
-    const std::string last =
-        "<text:p text:style-name=\"P1\">b</text:p><text:p text:style-name=\"P1\"/>";
+    CHECK(has(b,
+              "</table:table><text:p text:style-name=\"TableSpacer\"/><text:p text:style-name=\"P1\"/>"
+              "<text:p text:style-name=\"P1\">b</text:p>"
+              "<text:p text:style-name=\"P1\"/>"));
+    const std::string last = "<text:p text:style-name=\"P1\">b</text:p><text:p text:style-name=\"P1\"/>";
     CHECK(b.substr(b.size() - last.size()) == last);
 }
 
 TEST_CASE("odt content: a page break inside a list item stays in the item") {
     std::string b = body_of(content_of(std::vector<doc::Block>{list(
-        false,
-        {doc::ListItem{{block(para(ParagraphStyle::list, {run("a")})), doc::Block{doc::PageBreak{}},
-                        block(para(ParagraphStyle::list, {run("b")}))}}})}));
+        false, {doc::ListItem{{block(para(ParagraphStyle::list, {run("a")})), doc::Block{doc::PageBreak{}},
+                               block(para(ParagraphStyle::list, {run("b")}))}}})}));
     CHECK(has(b,
               "<text:list-item><text:p text:style-name=\"List\">a</text:p><text:p "
               "text:style-name=\"P1\">b</text:p>"));

@@ -68,29 +68,28 @@ inline doc::Document kitchen_sink() {
 
     auto& b = d.body;
     b.push_back(block(para(ParagraphStyle::title, {run("CONVENTION DE PARTENARIAT")})));
-    b.push_back(block(doc::Paragraph{
-        ParagraphStyle::body, doc::Align::center, true, {run("Entre les soussignés")}}));
-    b.push_back(block(para(ParagraphStyle::article, {run("Article "), doc::Anchor{"art_objet", "1"},
-                                                     run(" \u2013 Objet")})));
     b.push_back(
-        block(para(ParagraphStyle::body,
-                   {run("La présente convention a pour objet "), run("important", "b"), run(", "),
-                    run("en italique", "i"), run(" et "), run("souligné", "u"), run(" ; 1"),
-                    run("er", "s"), run(" montant\u00a0: 475\u202f000\u00a0€"),
-                    doc::Footnote{{para(ParagraphStyle::footnote, {run("Montant hors taxes.")})}},
-                    run(".  Deux espaces,\tune tabulation, "),
-                    run("un lien", "b", "https://www.cerema.fr/?a=1&b=2"), doc::LineBreak{},
-                    run("  et une ligne nouvelle "), run("gras italique", "bi")})));
-    b.push_back(block(para(ParagraphStyle::sub_article, {run("1.1 Modalités")})));
+        block(doc::Paragraph{ParagraphStyle::body, doc::Align::center, true, {run("Entre les soussignés")}}));
+    b.push_back(block(para(ParagraphStyle::article,
+                           {run("Article "), doc::Anchor{"art_objet", "1"}, run(" \u2013 Objet")})));
     b.push_back(block(para(
         ParagraphStyle::body,
-        {run("Comme prévu à l'article "), doc::CrossRef{"art_objet", "1"}, run(", voir la note"),
-         doc::Footnote{{para(ParagraphStyle::footnote, {run("Deuxième note.")})}}, run(".")})));
+        {run("La présente convention a pour objet "), run("important", "b"), run(", "),
+         run("en italique", "i"), run(" et "), run("souligné", "u"), run(" ; 1"), run("er", "s"),
+         run(" montant\u00a0: 475\u202f000\u00a0€"),
+         doc::Footnote{{para(ParagraphStyle::footnote, {run("Montant hors taxes.")})}},
+         run(".  Deux espaces,\tune tabulation, "), run("un lien", "b", "https://www.cerema.fr/?a=1&b=2"),
+         doc::LineBreak{}, run("  et une ligne nouvelle "), run("gras italique", "bi")})));
+    b.push_back(block(para(ParagraphStyle::sub_article, {run("1.1 Modalités")})));
+    b.push_back(
+        block(para(ParagraphStyle::body,
+                   {run("Comme prévu à l'article "), doc::CrossRef{"art_objet", "1"}, run(", voir la note"),
+                    doc::Footnote{{para(ParagraphStyle::footnote, {run("Deuxième note.")})}}, run(".")})));
     for (int i = 0; i < 12; ++i)
-        b.push_back(block(body(
-            "Le partenaire s'engage à fournir les données nécessaires à la réalisation de l'étude, "
-            "dans les délais convenus entre les parties, et à informer le Cerema de toute "
-            "difficulté rencontrée au cours de l'exécution de la présente convention.")));
+        b.push_back(block(
+            body("Le partenaire s'engage à fournir les données nécessaires à la réalisation de l'étude, "
+                 "dans les délais convenus entre les parties, et à informer le Cerema de toute "
+                 "difficulté rencontrée au cours de l'exécution de la présente convention.")));
 
     doc::List bullets;
     bullets.items.push_back(item("premier point"));
@@ -119,12 +118,12 @@ inline doc::Document kitchen_sink() {
     doc::Table t;
     t.column_weights = {3, 1, 1};
     t.header_row = true;
-    t.rows.push_back({{cell("Poste", ParagraphStyle::table_header),
-                       cell("Montant", ParagraphStyle::table_header),
-                       cell("Part", ParagraphStyle::table_header)}});
+    t.rows.push_back(
+        {{cell("Poste", ParagraphStyle::table_header), cell("Montant", ParagraphStyle::table_header),
+          cell("Part", ParagraphStyle::table_header)}});
     for (int i = 0; i < 4; ++i)
-        t.rows.push_back({{cell("Frais de personnel et de déplacement"), cell("10\u202f000\u00a0€"),
-                           cell("25\u00a0%")}});
+        t.rows.push_back(
+            {{cell("Frais de personnel et de déplacement"), cell("10\u202f000\u00a0€"), cell("25\u00a0%")}});
     t.rows.push_back({{cell("Total", ParagraphStyle::table, 2), doc::Cell{}}});
     b.push_back(doc::Block{t});
 
@@ -141,9 +140,8 @@ inline doc::Document kitchen_sink() {
     b.push_back(doc::Block{doc::PageBreak{}});
     b.push_back(block(body("Après un saut de page.")));
     b.push_back(doc::Block{doc::PageBreak{}});
-    b.push_back(
-        doc::Block{doc::Signatures{{{signature("Pour le Cerema"), signature("Le directeur")},
-                                    {signature("Pour la Ville"), signature("Le maire")}}}});
+    b.push_back(doc::Block{doc::Signatures{{{signature("Pour le Cerema"), signature("Le directeur")},
+                                            {signature("Pour la Ville"), signature("Le maire")}}}});
     b.push_back(block(para(ParagraphStyle::annex_heading, {run("ANNEXE 1 \u2013 Budget")})));
     b.push_back(block(body("Contenu de l'annexe.")));
     b.push_back(doc::Block{doc::PageBreak{}});

@@ -1,6 +1,5 @@
 // The whole package against the OASIS ODF 1.3 RELAX NG schemas, with jing.
 #include <doctest/doctest.h>
-
 #include <stdlib.h>
 
 #include <cstdlib>
@@ -33,8 +32,7 @@ TEST_CASE("odt: a kitchen-sink package validates against the ODF 1.3 schemas") {
     std::string zip =
         conventio::package::build_zip(conventio::odt::parts(conventio::odt::test::kitchen_sink()));
     // CONVENTIO_ODT_SAMPLE=/tmp/x.odt keeps a copy to open in LibreOffice by hand.
-    if (const char* keep = std::getenv("CONVENTIO_ODT_SAMPLE"))
-        std::ofstream(keep, std::ios::binary) << zip;
+    if (const char* keep = std::getenv("CONVENTIO_ODT_SAMPLE")) std::ofstream(keep, std::ios::binary) << zip;
 
     if (!have("jing") || !have("unzip")) {
         MESSAGE("jing or unzip is missing: schema validation skipped");

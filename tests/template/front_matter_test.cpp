@@ -1,6 +1,7 @@
+#include "template/front_matter.hpp"
+
 #include <doctest/doctest.h>
 
-#include "template/front_matter.hpp"
 #include "template/template_error.hpp"
 
 using conventio::tmpl::parse_front_matter;
@@ -46,9 +47,10 @@ TEST_CASE("front matter: key, title, params, other keys, comments and quotes") {
 }
 
 TEST_CASE("front matter: plain values, empty list, CRLF, BOM, empty body") {
-    auto split = parse_front_matter("\xEF\xBB\xBF---\r\nkey: a_1\r\ntitle: Durée : 3 ans\r\n"
-                                    "params: []\r\n---",
-                                    "t.md");
+    auto split = parse_front_matter(
+        "\xEF\xBB\xBF---\r\nkey: a_1\r\ntitle: Durée : 3 ans\r\n"
+        "params: []\r\n---",
+        "t.md");
     CHECK(split.front.key == "a_1");
     CHECK(split.front.title == "Durée : 3 ans");
     CHECK(split.front.params.empty());
@@ -103,8 +105,7 @@ TEST_CASE("front matter: bad lists") {
 TEST_CASE("front matter: bad lines") {
     CHECK(error_of("---\nkey: a\ntitle Montant\n---\n") ==
           "templates/montant.md:3:6: expected ':' after 'title'");
-    CHECK(error_of("---\nkey: a\n- item\n---\n") ==
-          "templates/montant.md:3:1: expected 'name: value'");
+    CHECK(error_of("---\nkey: a\n- item\n---\n") == "templates/montant.md:3:1: expected 'name: value'");
     CHECK(error_of("---\nkey: a\n  title: x\n---\n") ==
           "templates/montant.md:3:3: unexpected indentation: expected 'name: value' at the start "
           "of the line (nested values are not supported)");

@@ -1,6 +1,7 @@
+#include "template/markdown_escape.hpp"
+
 #include <doctest/doctest.h>
 
-#include "template/markdown_escape.hpp"
 #include "template/markdown_to_tree.hpp"
 #include "template/tree_dump.hpp"
 

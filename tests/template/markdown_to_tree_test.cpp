@@ -1,6 +1,7 @@
+#include "template/markdown_to_tree.hpp"
+
 #include <doctest/doctest.h>
 
-#include "template/markdown_to_tree.hpp"
 #include "template/template_error.hpp"
 #include "template/tree_dump.hpp"
 
@@ -45,8 +46,7 @@ TEST_CASE("markdown: links keep their emphasis; #ref: links are cross-references
           "\" et \" \"https://a.fr\"->https://a.fr}");
     CHECK(tree("conformément à l'article [6](#ref:art_6).") ==
           "body{\"conformément à l'article \" ref(art_6,\"6\") \".\"}");
-    CHECK(tree("**voir l'[annexe 2](#ref:annexe_2)**") ==
-          "body{b:\"voir l'\" ref(annexe_2,\"annexe 2\")}");
+    CHECK(tree("**voir l'[annexe 2](#ref:annexe_2)**") == "body{b:\"voir l'\" ref(annexe_2,\"annexe 2\")}");
     CHECK(error_of("voir [6](#ref:6x)") ==
           "clause.md:1:6: invalid cross-reference '#ref:6x': expected a letter, then letters, digits or '_'");
     CHECK(error_of("voir [6 <sup>bis</sup>](#ref:a)") ==
@@ -121,7 +121,8 @@ TEST_CASE("markdown: what clause text cannot hold") {
     CHECK(error_of("Titre\n=====\n") ==
           "clause.md:1:1: headings come from the agreement's structure, not from clause text "
           "(write \\# for a literal '#')");
-    CHECK(error_of("a\n\n---\n") == "clause.md:3:1: horizontal rules ('---', '***') are not allowed in clause text");
+    CHECK(error_of("a\n\n---\n") ==
+          "clause.md:3:1: horizontal rules ('---', '***') are not allowed in clause text");
     CHECK(error_of("> cité\n") == "clause.md:1:1: block quotes ('>') are not allowed in clause text");
     CHECK(error_of("a\n\n    code\n") ==
           "clause.md:3:5: code blocks (lines indented by 4 spaces, or fenced with ```) are not "

@@ -1,11 +1,11 @@
+#include "template/template_compiler.hpp"
+
 #include <doctest/doctest.h>
 
 #include <lua.hpp>
-
 #include <memory>
 #include <string>
 
-#include "template/template_compiler.hpp"
 #include "template/template_error.hpp"
 
 using conventio::tmpl::compile_template;
@@ -35,8 +35,8 @@ std::string run(const CompiledTemplate& compiled, const std::string& env, bool p
         return table.concat(out))";
     REQUIRE(luaL_loadstring(L, driver) == LUA_OK);
     std::string chunkname = "@" + compiled.path;
-    int loaded = luaL_loadbufferx(L, compiled.lua_source.data(), compiled.lua_source.size(),
-                                  chunkname.c_str(), "t");
+    int loaded =
+        luaL_loadbufferx(L, compiled.lua_source.data(), compiled.lua_source.size(), chunkname.c_str(), "t");
     INFO(compiled.lua_source);
     REQUIRE(loaded == LUA_OK);
     REQUIRE(luaL_dostring(L, ("return " + env).c_str()) == LUA_OK);
@@ -149,19 +149,19 @@ TEST_CASE("compiler: the generated Lua keeps template line numbers") {
     // Line 5 onwards is the body; the failing expression is on template line 7, after a
     // removed tag line and with multi-line literal text before it.
     std::string_view body =
-        "Premier paragraphe\n"           // 5
-        "{% if x %}\n"                   // 6
-        "Valeur : {{ x.y.z }}\n"         // 7
-        "{% end %}\n";                   // 8
+        "Premier paragraphe\n"    // 5
+        "{% if x %}\n"            // 6
+        "Valeur : {{ x.y.z }}\n"  // 7
+        "{% end %}\n";            // 8
     std::string result = render(body, "{x = {}}");
     CHECK(result.starts_with("error: templates/t.md:7: "));
     CHECK(result.find("attempt to index a nil value") != std::string::npos);
 
     // In a condition, in a for list, after CRLF lines and a multi-line comment.
-    CHECK(render("a\r\nb\r\n{% if x.y.z %}\n{% end %}\n", "{x = {}}").starts_with(
-        "error: templates/t.md:7: "));
-    CHECK(render("{# one\ntwo #}\n\n{% for t in x.list %}\n{% end %}\n", "{x = {}}").starts_with(
-        "error: templates/t.md:8: "));
+    CHECK(
+        render("a\r\nb\r\n{% if x.y.z %}\n{% end %}\n", "{x = {}}").starts_with("error: templates/t.md:7: "));
+    CHECK(render("{# one\ntwo #}\n\n{% for t in x.list %}\n{% end %}\n", "{x = {}}")
+              .starts_with("error: templates/t.md:8: "));
     // An expression spanning lines reports the line of the failing part.
     CHECK(render("{{ x\n .y\n .z }}\n", "{x = {}}").starts_with("error: templates/t.md:7: "));
 }
@@ -186,16 +186,14 @@ TEST_CASE("compiler: block structure errors") {
     CHECK(error_of("{% include x %}\n") ==
           "t.md:5:4: unknown tag '{% include %}': expected if, elseif, else, end or for");
     CHECK(error_of("{% %}\n") == "t.md:5:1: empty '{% %}': expected if, elseif, else, end or for");
-    CHECK(error_of("a\n{% end %}\n") ==
-          "t.md:6:1: '{% end %}' without an opening '{% if %}' or '{% for %}'");
+    CHECK(error_of("a\n{% end %}\n") == "t.md:6:1: '{% end %}' without an opening '{% if %}' or '{% for %}'");
     CHECK(error_of("{% if x %}\n  {% if y %}\n  {% end %}\n") ==
           "t.md:5:1: '{% if %}' is not closed: expected '{% end %}'");
     CHECK(error_of("text\n {% for v in x %}\n") ==
           "t.md:6:2: '{% for %}' is not closed: expected '{% end %}'");
     CHECK(error_of("{% elseif x %}\n") == "t.md:5:1: '{% elseif %}' outside '{% if %}'");
     CHECK(error_of("{% else %}\n") == "t.md:5:1: '{% else %}' outside '{% if %}'");
-    CHECK(error_of("{% for v in x %}{% else %}{% end %}\n") ==
-          "t.md:5:17: '{% else %}' outside '{% if %}'");
+    CHECK(error_of("{% for v in x %}{% else %}{% end %}\n") == "t.md:5:17: '{% else %}' outside '{% if %}'");
     CHECK(error_of("{% if x %}{% else %}{% elseif y %}{% end %}\n") ==
           "t.md:5:21: '{% elseif %}' after '{% else %}'");
     CHECK(error_of("{% if x %}{% else %}{% else %}{% end %}\n") ==

@@ -4,9 +4,8 @@
 // always reads back as itself.
 #include <doctest/doctest.h>
 
-#include <lua.hpp>
-
 #include <algorithm>
+#include <lua.hpp>
 #include <memory>
 #include <random>
 #include <string>
@@ -23,14 +22,16 @@ namespace {
 std::string random_text(std::mt19937& rng) {
     static const std::string chars = "{}%#\"'[]=\n\r\t ax()-.,\\|*_<>/1^:";  // ASCII: one byte at a time
     static const char* const pieces[] = {
-        "{{", "}}", "{%", "%}", "{#", "#}", " if ", " end ", " for ", " in ", "elseif", "else",
-        "[[", "]]", "--", "\n", "x", "<sup>", "</sup>", "[^1]", "[^1]: ", "- ", "  - ", "| a |",
-        "|---|", "**", "*", "#ref:", "[a](", ")", "`", "&amp;", "1. ", "# ", "    ", "é"};
+        "{{",    "}}", "{%", "%}",    "{#",   "#}",    " if ",   " end ", " for ",  " in ", "elseif", "else",
+        "[[",    "]]", "--", "\n",    "x",    "<sup>", "</sup>", "[^1]",  "[^1]: ", "- ",   "  - ",   "| a |",
+        "|---|", "**", "*",  "#ref:", "[a](", ")",     "`",      "&amp;", "1. ",    "# ",   "    ",   "é"};
     std::string out;
     const int n = static_cast<int>(rng() % 30);
     for (int k = 0; k < n; ++k) {
-        if (rng() % 2) out += chars[rng() % chars.size()];
-        else out += pieces[rng() % std::size(pieces)];
+        if (rng() % 2)
+            out += chars[rng() % chars.size()];
+        else
+            out += pieces[rng() % std::size(pieces)];
     }
     return out;
 }

@@ -17,23 +17,38 @@ inline std::string dump(const std::vector<doc::Block>& blocks, const char* separ
 
 inline const char* style_name(doc::ParagraphStyle s) {
     switch (s) {
-        case doc::ParagraphStyle::body: return "body";
-        case doc::ParagraphStyle::list: return "list";
-        case doc::ParagraphStyle::table: return "table";
-        case doc::ParagraphStyle::table_header: return "table_header";
-        case doc::ParagraphStyle::footnote: return "footnote";
-        default: return "other";
+        case doc::ParagraphStyle::body:
+            return "body";
+        case doc::ParagraphStyle::list:
+            return "list";
+        case doc::ParagraphStyle::table:
+            return "table";
+        case doc::ParagraphStyle::table_header:
+            return "table_header";
+        case doc::ParagraphStyle::footnote:
+            return "footnote";
+        default:
+            return "other";
     }
 }
 
 inline std::string dump(const doc::Paragraph& p) {
     std::string out = style_name(p.style);
     switch (p.align) {
-        case doc::Align::left: out += "@left"; break;
-        case doc::Align::center: out += "@center"; break;
-        case doc::Align::right: out += "@right"; break;
-        case doc::Align::justify: out += "@justify"; break;
-        case doc::Align::inherit: break;
+        case doc::Align::left:
+            out += "@left";
+            break;
+        case doc::Align::center:
+            out += "@center";
+            break;
+        case doc::Align::right:
+            out += "@right";
+            break;
+        case doc::Align::justify:
+            out += "@justify";
+            break;
+        case doc::Align::inherit:
+            break;
     }
     out += '{';
     bool first = true;
