@@ -20,7 +20,8 @@ local a = Agreement.new {
   date = data.date,
   parties = { partner = partner, dinum = dinum },
   party_order = { "partner", "dinum" },
-  agreed_before_preamble = true,
+  -- "Il a été convenu ce qui suit" opens the preamble in this convention.
+  parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
 }
 
 a:visa(a:clause("commun/visas_dinum", { without_decree = true }))

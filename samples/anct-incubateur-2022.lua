@@ -21,7 +21,8 @@ local a = Agreement.new {
   date = data.date,
   parties = { partner = partner, dinum = dinum },
   party_order = { "partner", "dinum" },
-  without_agreed = true,  -- this convention has no "Il a été convenu ce qui suit"
+  -- This convention has no "Il a été convenu ce qui suit".
+  parts = { "title", "parties", "visas", "preamble", "articles", "signatures", "annexes" },
 }
 
 a:visa(a:clause("commun/visas_dinum"))

@@ -19,7 +19,8 @@ local a = Agreement.new {
   place = data.place,
   parties = { delegant = delegant, dinum = dinum },
   party_order = { "delegant", "dinum" },
-  agreed_before_preamble = true,
+  -- "Il a été convenu ce qui suit" opens the preamble in this convention.
+  parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
 }
 local finance = delegation.read(a, data.finance)
 

@@ -20,7 +20,8 @@ local a = Agreement.new {
   place = data.place,
   parties = { partner = partner, anct = anct },
   party_order = { "partner", "anct" },
-  agreed_before_preamble = true,
+  -- "Il a été convenu ce qui suit" opens the preamble in this convention.
+  parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
 }
 
 a:add_preamble(a:clause("preambule/incubateur_territoires", { incubator = anct }))

@@ -173,6 +173,12 @@ int ordinal_fn(lua_State* L) {
                                   g == "f" ? Gender::feminine : Gender::masculine));
 }
 
+int spell_number_fn(lua_State* L) {
+    lua_Integer n = luaL_checkinteger(L, 1);
+    if (n < 0) return luaL_error(L, "spell_number: expected a whole number >= 0, got %I", n);
+    return push_string(L, spell_cardinal(n));
+}
+
 }  // namespace
 
 void open_french_bindings(lua_State* L) {
@@ -193,6 +199,7 @@ void open_french_bindings(lua_State* L) {
                                          {"guillemets", protect<guillemets_fn>},
                                          {"capitalize", protect<capitalize_fn>},
                                          {"ordinal", protect<ordinal_fn>},
+                                         {"spell_number", protect<spell_number_fn>},
                                          {nullptr, nullptr}};
     luaL_setfuncs(L, functions, 0);
 }

@@ -25,9 +25,22 @@ end
 
 function M.is_markup(value) return getmetatable(value) == Markup end
 
---- What a placeholder inserts: Markup as is, anything else as literal text.
+--- When the agreement being built writes amounts in words, the format of an amount and its
+--- words ("%s (%s)", from structure/libelles); set by Agreement:document for one document.
+M.amounts_in_words = nil
+
+local function is_money(value)
+  local meta = getmetatable(value)
+  return type(meta) == "table" and meta.__name == "conventio.Money"
+end
+
+--- What a placeholder inserts: Markup as is, anything else as literal text; an amount with its
+--- words when the agreement asks for them.
 local function markdown_of(value)
   if getmetatable(value) == Markup then return value.markdown end
+  if M.amounts_in_words and is_money(value) then
+    return c.markdown_escape(M.amounts_in_words:format(tostring(value), value:spell_out()))
+  end
   return c.markdown_escape(tostring(value))
 end
 

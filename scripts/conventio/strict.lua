@@ -62,16 +62,30 @@ end
 --- message ("parties.partner", "Agreement"); `what` is "field" (data) or "option" (Lua).
 --- `level` is passed to error() so the message points at the user's line.
 function M.check_keys(tbl, known, where, what, level)
+  local key = M.unknown_key(tbl, known)
+  if key == nil then return tbl end
+  local shown = type(key) == "string" and key or ("[" .. tostring(key) .. "]")
+  error(("unknown %s %s.%s%s"):format(what or "field", where, shown, M.suggestion(key, known)),
+        level and level + 1 or 0)
+end
+
+--- The same for the names given to something ("clause 'commun/duree': unknown parameter
+--- end_dat (did you mean end_date?)").
+function M.check_names(tbl, known, context, what, level)
+  local key = M.unknown_key(tbl, known)
+  if key == nil then return tbl end
+  error(("%s: unknown %s %s%s"):format(context, what, tostring(key), M.suggestion(key, known)),
+        level and level + 1 or 0)
+end
+
+--- The first (in sorted order) key of `tbl` that `known` lacks, or nil.
+function M.unknown_key(tbl, known)
   local unknown = {}
   for key in pairs(tbl) do
     if not known[key] then unknown[#unknown + 1] = key end
   end
-  if #unknown == 0 then return tbl end
   table.sort(unknown, function(a, b) return tostring(a) < tostring(b) end)
-  local key = unknown[1]
-  local shown = type(key) == "string" and key or ("[" .. tostring(key) .. "]")
-  error(("unknown %s %s.%s%s"):format(what or "field", where, shown, M.suggestion(key, known)),
-        level and level + 1 or 0)
+  return unknown[1]
 end
 
 --- True when `value` is a string with something other than blanks.

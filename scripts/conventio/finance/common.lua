@@ -32,12 +32,16 @@ function M.party(agreement, spec, field, role, where)
   return party
 end
 
---- A clause maker for one financial article: every clause gets `shared` (the payer, the
---- receiver, the computed amounts...) plus its own parameters.
+--- A clause maker for one financial article: every clause gets those of `shared` (the payer,
+--- the receiver, the computed amounts...) it reads, plus its own parameters (checked).
 function M.clause_maker(agreement, shared)
+  local Agreement = require "conventio.agreement"
   return function(name, extra)
     local params = {}
-    for k, v in pairs(shared) do params[k] = v end
+    local reads = Agreement.template_parameters(name)
+    for k, v in pairs(shared) do
+      if reads[k] then params[k] = v end
+    end
     for k, v in pairs(extra or {}) do params[k] = v end
     return agreement:clause(name, params)
   end
