@@ -56,7 +56,7 @@ a:article { key = "donnees", title = "Respect des règles de protection des donn
 carried_over.add(a, data.finance)
 
 a:article { key = "modification", title = "Modification du document",
-            content = a:clause("commun/modification_avenant") }
+            content = a:clause("commun/modification_avenant", { copy_to = data.amendment_copy_to }) }
 a:article { key = "duree", title = "Durée et résiliation",
             content = a:clause("commun/duree", { duration = data.duration }) }
 a:article {

@@ -50,7 +50,7 @@ a:article { key = "obligations_dinum", title = "Obligations de la DINUM",
 single_payment.add(a, data.finance)
 
 a:article { key = "modification", title = "Modification du document",
-            content = a:clause("commun/modification_avenant") }
+            content = a:clause("commun/modification_avenant", { copy_to = data.amendment_copy_to }) }
 a:article { key = "duree", title = "Durée et résiliation de la convention",
             content = a:clause("commun/duree", { end_date = c.Date(data.end_date), covers_expenses = true }) }
 a:article { key = "publication", title = "Publication de la délégation",

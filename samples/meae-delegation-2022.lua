@@ -62,7 +62,8 @@ a:article { key = "donnees", title = "Respect des règles de protection des donn
 delegation.add(a, finance)
 
 a:article { key = "modification", title = "Modification du document",
-            content = a:clause("commun/modification_avenant", { partner = delegant.role_name }) }
+            content = a:clause("commun/modification_avenant", {
+              partner = delegant.role_name, copy_to = data.amendment_copy_to }) }
 a:article { key = "duree", title = "Durée et résiliation de la convention",
             content = { a:clause("commun/duree", {
                           end_date = c.Date(data.end_date), covers_expenses = true, delegation = true }),

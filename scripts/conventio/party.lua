@@ -74,8 +74,10 @@ M.fields = {
   signature_name = "the signatory's name in the signature column",
   signature_title = "the signatory's title in the signature column",
   bank_account = "its bank account: { holder, domiciliation, bank, branch, account, key, iban, bic } (checked)",
-  accountant = "its public accountant (\"le comptable public du service de gestion comptable de Melun\")",
+  accountant = "its public accountant, with its article (\"le comptable public du service de gestion comptable de Melun\")",
+  accountant_short = "its accountant as a copy is sent to it, a masculine noun (\"payeur départemental\")",
   account_of = "whose account receives payments, after \"sur le compte\" (default: the party)",
+  financial_services = "for a State service, the shared financial services it works with (délégation de gestion)",
 }
 local known_fields = strict.set(M.fields)
 
@@ -89,7 +91,7 @@ local known_representative = strict.set(M.representative_fields)
 
 local text_fields = {
   "short_name", "status", "legal_name", "acronym", "legal_basis", "seat", "address", "representation",
-  "alias", "role", "signature_label", "signature_name", "signature_title", "accountant", "account_of",
+  "alias", "role", "signature_label", "signature_name", "signature_title", "accountant", "accountant_short", "account_of", "financial_services",
 }
 
 --- The kinds' wording (the representative's default title...) lives in a template's front
@@ -149,6 +151,9 @@ function M.new(spec, where)
   -- "le délégant", "du délégataire" whatever the party's gender.
   if spec.role then
     rawset(self, "role_name", c.Name { spec.role, gender = spec.role_gender or "m" })
+  end
+  if spec.accountant_short then
+    rawset(self, "accountant_name", c.Name { spec.accountant_short, gender = "m" })
   end
   if spec.siren then
     rawset(self, "siren", c.id.siren(spec.siren, where .. ".siren"))
@@ -233,7 +238,7 @@ local name_forms = {
 }
 
 --- Fields read by templates that a party may lack (nil, tested with {% if %}).
-local optional_reads = strict.set { "role_name", "siren", "siren_display", "siret", "bank_account", "representative" }
+local optional_reads = strict.set { "accountant_name", "role_name", "siren", "siren_display", "siret", "bank_account", "representative" }
 
 Party.__index = function(self, key)
   local method = Party[key]

@@ -20,6 +20,20 @@ local data = require "conventio.data"
 
 local M = {}
 
+--- The fields of this variant's data (docs/reference.md lists them).
+M.fields = {
+  variant = "\"carried_over\" (informative)",
+  payer = "role of the party that paid (default \"partner\")",
+  receiver = "role of the State service that received (required; kind \"etat\")",
+  previous = "the previous agreement: { date, amendments = { { number, date } }, paid }",
+  fund = "the fonds de concours { number, label, programme, programme_label }",
+  carry_over = "{ from_year, to_year, ae, cp, committed }",
+  recycling = "{ year, amount, market, market_title, orders }",
+  stated_total = "the total the drafters state: checked against the computed one, never printed",
+  period = "key of the article fixing the period (default \"duree\")",
+  title = "the article's heading",
+}
+
 local function year(value, field)
   if math.type(value) ~= "integer" or value < 2000 or value > 2100 then
     error(("%s must be a year such as 2022, got %s"):format(field, tostring(value)), 3)
@@ -94,19 +108,30 @@ function M.compute(spec, where)
 end
 
 --- Adds the "Dispositions financières" article with its three sub-articles to `agreement`;
---- returns the computed amounts.
-function M.add(agreement, spec, key)
+--- returns the article and the computed amounts. Carried-over AE exist on the State budget
+--- only: the receiver is of kind "etat".
+---@param agreement conventio.Agreement
+---@param spec table the finance data (M.fields)
+---@param options table? { key = "finances", title = ... }
+---@return table article, table amounts
+function M.add(agreement, spec, options)
   local where = "finance"
+  common.check_spec(spec, M.fields, where)
+  options = common.options(options)
   local payer = common.party(agreement, spec, "payer", "partner", where)
-  local receiver = common.party(agreement, spec, "receiver", "dinum", where)
+  local receiver = common.party(agreement, spec, "receiver", nil, where)
+  if receiver:budget() ~= "etat" then
+    error(("%s.receiver: carried-over credits exist on the State budget only; %s is not of kind etat"):format(
+      where, receiver.where), 2)
+  end
   local amounts = M.compute(spec, where)
   local fund = common.required(spec, "fund", where)
   local clause = common.clause_maker(agreement,
                                      { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 
-  agreement:article {
-    key = key or "finances",
-    title = spec.title or common.heading("dispositions_financieres"),
+  local article = agreement:article {
+    key = options.key or "finances",
+    title = options.title or spec.title or common.heading("dispositions_financieres"),
     content = clause("finances/participation"),
     sections = {
       { key = "modalites_financieres", title = common.heading("modalites_financieres"),
@@ -123,7 +148,7 @@ function M.add(agreement, spec, key)
         content = clause("finances/compte_rendu") },
     },
   }
-  return amounts
+  return article, amounts
 end
 
 -- Problems found in the data name the data file, not this module.

@@ -2,6 +2,7 @@
 --- named in errors, the bank details block, and the sub-articles every variant ends with.
 local c = require "conventio"
 local clauses = require "conventio.clauses"
+local strict = require "conventio.strict"
 
 local M = {}
 
@@ -24,11 +25,15 @@ function M.bank_details(agreement, account, options)
   return agreement:clause("finances/coordonnees_bancaires", params, { keep_together = true })
 end
 
---- The party that `spec[field]` names by its role (default `role`), or an error naming the
---- data field: "finance.payer names no party".
+--- The party that `spec[field]` names by its role (default `role`; without a default the field
+--- is required), or an error naming the data field: "finance.payer names no party".
 function M.party(agreement, spec, field, role, where)
-  local party = agreement.parties[spec[field] or role]
-  if not party then error(("%s.%s names no party"):format(where, field), 3) end
+  local name = spec[field] or role
+  if name == nil then error(("%s.%s is required (the role of a party)"):format(where, field), 3) end
+  local party = agreement.parties[name]
+  if not party then
+    error(("%s.%s names no party: %s%s"):format(where, field, tostring(name), strict.suggestion(name, agreement.parties)), 3)
+  end
   return party
 end
 
@@ -88,6 +93,49 @@ function M.rows_table(name, params, widths)
     end
     return c.Table { widths = widths or { 1, 1 }, rows = rows }
   end
+end
+
+--- Refuses a finance data object with an unknown field (suggesting the nearest of `fields`,
+--- the variant's documented fields) or that is not an object.
+function M.check_spec(spec, fields, where)
+  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 3) end
+  strict.check_keys(spec, strict.set(fields), where, "field", 3)
+end
+
+--- Every variant's third argument: { key = "finances", title = ..., ... }; `extra` lists
+--- the variant's own options.
+function M.options(options, extra)
+  if options == nil then return {} end
+  if type(options) ~= "table" then error("finance options must be a table { key =, title = }", 3) end
+  local known = strict.set { "key", "title" }
+  for _, name in ipairs(extra or {}) do known[name] = true end
+  strict.check_names(options, known, "finance options", "option", 3)
+  return options
+end
+
+--- How the receiver receives the credits, decided by its kind: a State service imputes them
+--- on a fonds de concours (`spec.fund` required), a collectivité or an établissement records
+--- a recette on its own budget, an association receives a subvention (`spec.imputation`
+--- optional for both). Returns the clause.
+function M.receipt(agreement, spec, payer, receiver, where)
+  local budget = receiver:budget()
+  if budget == nil then
+    error(("%s.kind is required: the receiver's kind decides how it receives the credits"):format(receiver.where), 3)
+  end
+  if budget == "etat" then
+    local fund = M.required(spec, "fund", where)
+    if spec.imputation ~= nil then
+      error(("%s.imputation: a State receiver imputes on a fonds de concours (fund), not imputation"):format(where), 3)
+    end
+    return agreement:clause("finances/imputation_fonds_concours", { payer = payer, fund = fund })
+  end
+  if spec.fund ~= nil then
+    error(("%s.fund: only a State receiver has a fonds de concours; %s is of kind %s (give imputation instead)"):format(
+      where, receiver.where, receiver.kind), 3)
+  end
+  strict.text(spec.imputation, where .. ".imputation", 3, true)
+  local template = budget == "subvention" and "finances/imputation_subvention" or "finances/imputation_recette"
+  return agreement:clause(template, { payer = payer, receiver = receiver, imputation = spec.imputation })
 end
 
 return M
