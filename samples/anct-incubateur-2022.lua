@@ -6,9 +6,12 @@ local c = require "conventio"
 local Agreement = require "conventio.agreement"
 local Party = require "conventio.party"
 local annexes = require "conventio.annexes"
+local clauses = require "conventio.clauses"
 local carried_over = require "conventio.finance.carried_over"
 
 local data = ...
+-- The method both parties follow, linked from the object of the agreement.
+local beta_gouv_approach = clauses.markup("<https://beta.gouv.fr/approche/>")
 local presentation = data.presentation or {}
 local partner = Party.new(Party.with(data.parties.partner, presentation.partner, "presentation.partner"),
                           "parties.partner")
@@ -25,33 +28,34 @@ local a = Agreement.new {
   parts = { "title", "parties", "visas", "preamble", "articles", "signatures", "annexes" },
 }
 
-a:visa(a:clause("commun/visas_dinum"))
+a:visa(a:clause("beta_gouv/commun/visas_dinum"))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
 
 a:article { key = "objet", title = "Objet du partenariat",
-            content = a:clause("objet/partenariat", { purpose = data.purpose, partner_named = true }) }
+            content = a:clause("objet/partenariat", {
+              counterpart = dinum, purpose = data.purpose, partner_named = true, approach = beta_gouv_approach }) }
 
 local engaged = "le partenaire"
 a:article {
   key = "obligations_partenaire", title = "Obligations " .. partner.de,
-  content = a:clause("engagements/approche_startup", { engaged = engaged }),
+  content = a:clause("beta_gouv/engagements/approche_startup", { engaged = engaged }),
   sections = {
     { title = "Manifeste beta.gouv", numbered = false,
-      content = a:clause("engagements/manifeste", { engaged = engaged }) },
+      content = a:clause("beta_gouv/engagements/manifeste", { engaged = engaged }) },
     { title = "Intrapreneur et sponsors", numbered = false,
-      content = a:clause("engagements/intrapreneur_sponsors", { engaged = engaged }) },
+      content = a:clause("beta_gouv/engagements/intrapreneur_sponsors", { engaged = engaged }) },
     { title = "Comités d'investissements semestriels", numbered = false,
-      content = a:clause("engagements/comites_investissement",
+      content = a:clause("beta_gouv/engagements/comites_investissement",
                          { chair = "du partenaire", evaluation_grid = true, short_form = true }) },
     { title = "Autres engagements", numbered = false,
-      content = a:clause("engagements/autres_engagements",
+      content = a:clause("beta_gouv/engagements/autres_engagements",
                          { engaged = engaged, controller = partner, gdpr_article = "donnees" }) },
   },
 }
 a:article { key = "obligations_dinum", title = "Obligations de la DINUM",
-            content = a:clause("engagements/obligations_dinum", { service = "du service du partenaire" }) }
+            content = a:clause("beta_gouv/engagements/obligations_dinum", { service = "du service du partenaire" }) }
 a:article { key = "donnees", title = "Respect des règles de protection des données à caractère personnel",
-            content = a:clause("engagements/protection_donnees", { controller = partner }) }
+            content = a:clause("engagements/protection_donnees", { controller = partner, processor = dinum }) }
 
 carried_over.add(a, data.finance)
 
@@ -85,6 +89,6 @@ a:article { key = "litiges", title = "Litiges",
 a:signatures {}
 
 a:annex { key = "rgpd", title = "tableau de répartition des responsabilités RGPD",
-          content = annexes.gdpr_matrix(partner.short_name) }
+          content = annexes.gdpr_matrix { controller = partner, processor = dinum } }
 
 return a:document()

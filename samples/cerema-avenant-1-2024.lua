@@ -30,7 +30,7 @@ local a = Agreement.new {
 }
 a:visa(a:clause("avenant/visa_convention", { base_kind = "convention de partenariat",
                                              base_date = c.Date(base.date).long, partner = partner,
-                                             dinum = dinum }))
+                                             counterpart = dinum }))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
 
 a:article { key = "objet", title = "Objet de l'avenant",

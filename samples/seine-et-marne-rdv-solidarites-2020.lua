@@ -24,19 +24,19 @@ local a = Agreement.new {
   parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
 }
 
-a:add_preamble(a:clause("preambule/incubateur_territoires", { incubator = anct }))
+a:add_preamble(a:clause("beta_gouv/preambule/incubateur_territoires", { incubator = anct }))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
 
 a:article { key = "objet", title = "Objet de la convention",
-            content = a:clause("objet/commun_numerique", { incubator = anct, service = service }) }
+            content = a:clause("beta_gouv/objet/commun_numerique", { incubator = anct, service = service }) }
 a:article { key = "obligations_partenaire", title = "Obligations " .. partner.du,
-            content = a:clause("engagements/obligations_commun", {
+            content = a:clause("beta_gouv/engagements/obligations_commun", {
               service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
 a:article { key = "obligations_anct", title = "Obligations " .. anct.du,
-            content = a:clause("engagements/obligations_incubateur_anct", {
+            content = a:clause("beta_gouv/engagements/obligations_incubateur_anct", {
               incubator = anct, service = service, cofinancing_key = "finances" }) }
 a:article { key = "travaux", title = "Déroulement des travaux",
-            content = a:clause("engagements/deroulement_travaux", {
+            content = a:clause("beta_gouv/engagements/deroulement_travaux", {
               beneficiary = partner, funder = anct, service = service }) }
 
 strata.add(a, data.finance, { key = "finances", service = service })
@@ -68,6 +68,6 @@ a:article { key = "publication", title = "Publication de la convention",
 
 a:signatures { originals = data.originals }
 
-a:annex { key = "manifeste", title = "manifeste beta.gouv.fr", content = a:clause("annexes/manifeste_trois_piliers") }
+a:annex { key = "manifeste", title = "manifeste beta.gouv.fr", content = a:clause("beta_gouv/annexes/manifeste_trois_piliers") }
 
 return a:document()

@@ -80,7 +80,7 @@ M.options = {
   keywords = "the document's keywords (default: the parties' short names)",
   date = "the signature date, \"YYYY-MM-DD\" (dates the metadata and \"Fait à\")",
   place = "where it is signed (\"Fait à Paris\")",
-  parties = "the parties by role: { partner = Party, dinum = Party }",
+  parties = "the parties by role: { partner = Party, commune = Party }",
   party_order = "the roles in the order the agreement names them",
   params = "values every clause template can read",
   parts = "the order of the document's parts (default: M.default_parts)",

@@ -28,12 +28,12 @@ local Party = {}
 
 --- The kinds of French public (and associative) bodies the library knows, with what the
 --- kind decides: the grammatical gender when the name starts with the kind's noun ("la
---- Commune de Melun"), the budget the party's receipts go to ("etat": a fonds de concours of
---- the State budget; "local": a recette on its own budget; "subvention": a grant to an
---- association), and whether it is a State ministry or service (which has a CBCM).
+--- Commune de Melun"), the budget the party's receipts go to ("etat": a State fund of
+--- the State budget, in AE and CP like an EPA's; "local": a recette on its own budget; "subvention": a grant to an
+--- association), and whether it is a State ministry or service (which has a ministerial budget controller and accountant).
 M.kinds = {
-  etat = { budget = "etat", state = true },        -- ministère, direction, service de l'État
-  epa = { budget = "local" },                      -- établissement public administratif
+  etat = { budget = "etat", state = true, ae_cp = true },  -- ministère, direction, service de l'État
+  epa = { budget = "local", ae_cp = true },        -- établissement public administratif
   epic = { budget = "local" },                     -- établissement public industriel et commercial
   commune = { budget = "local", gender = "f" },
   departement = { budget = "local", gender = "m" },
@@ -57,7 +57,7 @@ M.fields = {
   legal_name = "full legal name, in bold in the party block",
   legal_gender = "gender of legal_name when it differs from gender",
   legal_elision = "true or false to force l' before the legal name",
-  acronym = "shown after the legal name (\"(DINUM)\")",
+  acronym = "shown after the legal name (\"(ANCT)\")",
   acronym_apposition = "true: the acronym set between commas",
   legal_basis = "the text that creates it (\"créé par la loi n° ...\")",
   seat = "its seat (\"dont le siège est ...\")",
@@ -137,7 +137,7 @@ function M.new(spec, where)
     article = spec.article,
     elision = spec.elision,
   })
-  -- The legal name keeps its own gender ("la Direction..." for "la DINUM" is easy, but "le
+  -- The legal name keeps its own gender ("la Direction..." for "la Direction X" is easy, but "le
   -- Centre d'études..." is "le Cerema"); its article is written apart so the name can be bold.
   local legal_name = spec.legal_name or spec.short_name
   local legal = c.Name { legal_name, gender = spec.legal_gender or gender, elision = spec.legal_elision,
@@ -259,11 +259,15 @@ Party.__tostring = function(self) return self.name.le end
 ---@return string
 function Party:agree(masculine, feminine) return self.name:agree(masculine, feminine) end
 
---- The budget the party's receipts go to: "etat" (a fonds de concours), "local" (a recette
+--- The budget the party's receipts go to: "etat" (a State fund), "local" (a recette
 --- on its own budget) or "subvention" (a grant to an association); nil without a kind.
 function Party:budget() return rawget(self, "kind_info").budget end
 
---- True for a State ministry or service (it has a CBCM).
+--- True when the party's budget is kept in authorisations of commitment and payment credits
+--- (AE and CP): the State and its administrative establishments.
+function Party:budget_in_ae_cp() return rawget(self, "kind_info").ae_cp == true end
+
+--- True for a State ministry or service (it has a ministerial budget controller and accountant).
 function Party:is_state() return rawget(self, "kind_info").state == true end
 
 function M.is_party(value) return getmetatable(value) == Party end

@@ -3,7 +3,7 @@
 --- the AE carried over to the new year minus what was already committed on them, plus the
 --- commitments withdrawn and recycled (authorised by the budget controller).
 ---
---- data: { payer = "partner", receiver = "dinum",
+--- data: { payer = "partner", receiver = "state",
 ---         previous = { date = "2020-05-11", amendments = { { number = 1, date = "2021-01-22" } },
 ---                      paid = "6000000" },
 ---         fund = { number, label, programme, programme_label },
@@ -26,7 +26,7 @@ M.fields = {
   payer = "role of the party that paid (default \"partner\")",
   receiver = "role of the State service that received (required; kind \"etat\")",
   previous = "the previous agreement: { date, amendments = { { number, date } }, paid }",
-  fund = "the fonds de concours { number, label, programme, programme_label }",
+  fund = "the State fund the credits went to { number, label, programme, programme_label }",
   carry_over = "{ from_year, to_year, ae, cp, committed }",
   recycling = "{ year, amount, market, market_title, orders }",
   stated_total = "the total the drafters state: checked against the computed one, never printed",
@@ -145,7 +145,7 @@ function M.add(agreement, spec, options)
       { key = "restitution", title = common.heading("restitution"),
         content = clause("finances/restitution", { amount_key = "modalites_financieres" }) },
       { key = "compte_rendu", title = common.heading("compte_rendu"),
-        content = clause("finances/compte_rendu") },
+        content = common.report(clause, receiver) },
     },
   }
   return article, amounts

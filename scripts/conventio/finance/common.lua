@@ -114,7 +114,7 @@ function M.options(options, extra)
 end
 
 --- How the receiver receives the credits, decided by its kind: a State service imputes them
---- on a fonds de concours (`spec.fund` required), a collectivité or an établissement records
+--- on a State fund (`spec.fund` required), a collectivité or an établissement records
 --- a recette on its own budget, an association receives a subvention (`spec.imputation`
 --- optional for both). Returns the clause.
 function M.receipt(agreement, spec, payer, receiver, where)
@@ -125,17 +125,23 @@ function M.receipt(agreement, spec, payer, receiver, where)
   if budget == "etat" then
     local fund = M.required(spec, "fund", where)
     if spec.imputation ~= nil then
-      error(("%s.imputation: a State receiver imputes on a fonds de concours (fund), not imputation"):format(where), 3)
+      error(("%s.imputation: a State receiver imputes on a State fund (fund), not imputation"):format(where), 3)
     end
     return agreement:clause("finances/imputation_fonds_concours", { payer = payer, fund = fund })
   end
   if spec.fund ~= nil then
-    error(("%s.fund: only a State receiver has a fonds de concours; %s is of kind %s (give imputation instead)"):format(
+    error(("%s.fund: only a State receiver imputes on a State fund; %s is of kind %s (give imputation instead)"):format(
       where, receiver.where, receiver.kind), 3)
   end
   strict.text(spec.imputation, where .. ".imputation", 3, true)
   local template = budget == "subvention" and "finances/imputation_subvention" or "finances/imputation_recette"
   return agreement:clause(template, { payer = payer, receiver = receiver, imputation = spec.imputation })
+end
+
+--- The management report's clause: a State receiver reports its AE and CP on its fund
+--- (finances/compte_rendu_etat), any other receiver on the credits paid.
+function M.report(clause, receiver, params)
+  return clause(receiver:budget() == "etat" and "finances/compte_rendu_etat" or "finances/compte_rendu", params)
 end
 
 return M

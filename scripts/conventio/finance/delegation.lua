@@ -3,7 +3,7 @@
 --- up to a yearly ceiling of authorisations of commitment (AE) and payment credits (CP); the
 --- expenses are imputed with the délégant's Chorus references.
 ---
---- data: { delegant = "meae", delegataire = "dinum",      -- roles in agreement.parties
+--- data: { delegant = "meae", delegataire = "service",   -- roles in agreement.parties
 ---         budget_unit = "0105-CRES-DNUM",                -- the UO, also the centre financier
 ---         ceilings = { { year = 2022, ae = "30000", cp = "30000" }, ... },
 ---         total = true,                                  -- print a total line (default true)

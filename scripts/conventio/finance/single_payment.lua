@@ -1,6 +1,6 @@
 --- Variant 1: the payer pays the whole amount in one payment at signature, into the receiver's
 --- account (or its public accountant's); the receiver's kind decides how the credits are
---- received (a fonds de concours for a State service, a recette, a subvention); unspent
+--- received (a State fund for a State service, a recette, a subvention); unspent
 --- credits go back to the payer.
 local c = require "conventio"
 local common = require "conventio.finance.common"
@@ -14,7 +14,7 @@ M.fields = {
   amount = "the amount, a string \"475000\" or \"112403.60\", or whole euros",
   payer = "role of the party that pays (default \"partner\")",
   receiver = "role of the party that receives (required)",
-  fund = "for a State receiver: the fonds de concours { number, label, programme, programme_label }",
+  fund = "for a State receiver: the State fund { number, label, programme, programme_label }",
   imputation = "for another receiver: where the receipt is recorded (\"chapitre 74, article 7473\")",
   payment_account = "the account paid into: a bank account object (checked)",
   refund_account = "the payer's account unspent credits go back to (checked)",
@@ -60,7 +60,7 @@ function M.add(agreement, spec, options)
       { key = "restitution", title = common.heading("restitution"),
         content = { clause("finances/restitution"), common.bank_details(agreement, refund_account) } },
       { key = "compte_rendu", title = common.heading("compte_rendu"),
-        content = clause("finances/compte_rendu") },
+        content = common.report(clause, receiver) },
     },
   }
   return article, amount

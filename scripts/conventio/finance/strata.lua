@@ -216,7 +216,7 @@ function M.add(agreement, spec, options)
         content = { clause("finances/restitution", { single_account = true, without_proportions = true }),
                     refund_account and common.bank_details(agreement, refund_account, { rib_line = true }) or nil } },
       { key = "compte_rendu", title = titles.compte_rendu or common.heading("compte_rendu"),
-        content = clause("finances/compte_rendu", { period_key = spec.period or "duree",
+        content = common.report(clause, receiver, { period_key = spec.period or "duree",
                                                      through = spec.report_through }) },
     },
   }
