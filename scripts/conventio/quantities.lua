@@ -61,6 +61,13 @@ function M.percent(value, where)
   return setmetatable({ hundredths = hundredths }, Percent)
 end
 
+--- What is left to 100 %: the complement of 60 % is 40 %.
+---@param p conventio.Percent
+---@return conventio.Percent
+function M.complement(p)
+  return setmetatable({ hundredths = 10000 - p.hundredths }, Percent)
+end
+
 function M.is_percent(value) return getmetatable(value) == Percent end
 
 ---@class conventio.Duration

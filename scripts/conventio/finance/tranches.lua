@@ -15,7 +15,8 @@ local M = {}
 --- The fields of this variant's data (docs/reference.md lists them).
 M.fields = {
   variant = "\"tranches\" (informative)",
-  amount = "the total amount",
+  amount = "the total amount (computed from cofinancing when that is given; must then agree)",
+  cofinancing = "the payer's share of the project's cost: { cost = \"300000\", rate = \"60 %\" }",
   payer = "role of the party that pays (default \"partner\")",
   receiver = "role of the party that receives (required)",
   tranches = "the tranches in order: { amount | share, threshold }; the first has no threshold",
@@ -40,7 +41,8 @@ local known_tranche = strict.set(M.tranche_fields)
 ---@return conventio.Money total, table[] tranches
 function M.compute(spec, where)
   where = where or "finance"
-  local total = common.money(spec.amount, where .. ".amount")
+  local cofinancing = spec.cofinancing ~= nil and M.cofinancing(spec, where) or nil
+  local total = cofinancing and cofinancing.amount or common.money(spec.amount, where .. ".amount")
   if total <= c.Money(0) then error(where .. ".amount must be positive", 2) end
   local list = spec.tranches
   if type(list) ~= "table" or #list == 0 then
@@ -90,7 +92,27 @@ function M.compute(spec, where)
   if sum ~= total then
     error(("%s.tranches add up to %s, but %s.amount is %s"):format(where, tostring(sum), where, tostring(total)), 2)
   end
-  return total, tranches
+  return total, tranches, cofinancing
+end
+
+--- The co-financing plan: the payer's rate of the project's cost gives its amount (exact, to
+--- the cent), the receiver funds the rest. A stated amount must agree.
+function M.cofinancing(spec, where)
+  local field = where .. ".cofinancing"
+  common.check_spec(spec.cofinancing, { cost = true, rate = true }, field)
+  local cost = common.money(spec.cofinancing.cost, field .. ".cost")
+  if cost <= c.Money(0) then error(field .. ".cost must be positive", 2) end
+  local rate = quantities.percent(common.required(spec.cofinancing, "rate", field), field .. ".rate")
+  local amount = rate:of(cost)
+  if spec.amount ~= nil then
+    local stated = common.money(spec.amount, where .. ".amount")
+    if stated ~= amount then
+      error(("%s.amount is %s, but %s of %s is %s"):format(where, tostring(stated), tostring(rate), tostring(cost),
+                                                            tostring(amount)), 2)
+    end
+  end
+  return { cost = cost, rate = rate, amount = amount, remainder = cost - amount,
+           remainder_rate = quantities.complement(rate) }
 end
 
 --- Adds the "Dispositions financières" article to `agreement`; returns the article, the
@@ -105,7 +127,7 @@ function M.add(agreement, spec, options)
   options = common.options(options)
   local payer = common.party(agreement, spec, "payer", "partner", where)
   local receiver = common.party(agreement, spec, "receiver", nil, where)
-  local total, tranches = M.compute(spec, where)
+  local total, tranches, cofinancing = M.compute(spec, where)
   local payment_account = common.account(spec, "payment_account", where, true)
   local refund_account = common.account(spec, "refund_account", where) or payer.bank_account
   if not refund_account then
@@ -113,18 +135,20 @@ function M.add(agreement, spec, options)
   end
   local clause = common.clause_maker(agreement, { payer = payer, receiver = receiver })
 
+  local content = { clause("finances/participation", { costs_annex = spec.costs_annex, amount = total }) }
+  if cofinancing then content[#content + 1] = clause("finances/cofinancement", { cofinancing = cofinancing }) end
+  for _, part in ipairs {
+    clause("finances/tranches", { tranches = tranches }),
+    common.bank_details(agreement, payment_account),
+    common.receipt(agreement, spec, payer, receiver, where),
+    clause("finances/erda_cloture"),
+    clause("finances/restitution", { single_account = true, without_proportions = true }),
+    common.bank_details(agreement, refund_account),
+  } do content[#content + 1] = part end
   local article = agreement:article {
     key = options.key or "finances",
     title = options.title or spec.title or common.heading("dispositions_financieres"),
-    content = {
-      clause("finances/participation", { costs_annex = spec.costs_annex, amount = total }),
-      clause("finances/tranches", { tranches = tranches }),
-      common.bank_details(agreement, payment_account),
-      common.receipt(agreement, spec, payer, receiver, where),
-      clause("finances/erda_cloture"),
-      clause("finances/restitution", { single_account = true, without_proportions = true }),
-      common.bank_details(agreement, refund_account),
-    },
+    content = content,
   }
   return article, total, tranches
 end

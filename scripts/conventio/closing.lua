@@ -1,0 +1,186 @@
+--- The closing articles every agreement ends with — modification, duration, termination,
+--- general provisions, personal data, disputes, publication — built by named builders from
+--- data, so that a script does not copy them. Each builder is
+--- `builder(agreement, spec)` and returns the article it adds; `M.add(agreement, list)` builds
+--- a list of them from data:
+---
+---     "closing": [ { "article": "duree", "duration": { "months": 24 } },
+---                  { "article": "resiliation", "payer": "departement", "receiver": "commune" },
+---                  { "article": "litiges", "court": "Melun" } ]
+---
+--- Every spec refuses an unknown field, with the nearest one suggested. Headings come from
+--- templates/commun/intitules.md.
+local clauses = require "conventio.clauses"
+local data = require "conventio.data"
+local quantities = require "conventio.quantities"
+local strict = require "conventio.strict"
+
+local M = {}
+
+local function heading(key)
+  return clauses.front_matter("commun/intitules")[key]
+end
+
+--- The party a spec names by role, or an error naming the field.
+local function party(agreement, spec, field, where, required)
+  local role = spec[field]
+  if role == nil then
+    if required then error(("%s.%s is required (the role of a party)"):format(where, field), 0) end
+    return nil
+  end
+  local p = agreement.parties[role]
+  if not p then
+    error(("%s.%s names no party: %s%s"):format(where, field, tostring(role), strict.suggestion(role, agreement.parties)), 0)
+  end
+  return p
+end
+
+local function check(spec, fields, where)
+  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 0) end
+  local known = strict.set(fields)
+  known.article = true
+  strict.check_keys(spec, known, where, "field", 0)
+end
+
+--- The fields of each builder's spec (docs/reference.md lists them). Every builder also takes
+--- key (the article's key, default its name) and title (default from commun/intitules).
+M.fields = {
+  modification = { key = "", title = "", copy_to = "who else receives a copy of an avenant (\"au comptable public de la Commune\")",
+                   partner = "role of the party whose accountant receives a copy (default: the first party)" },
+  duree = { key = "", title = "",
+            duration = "{ months = N } | { years = N } | { end_date = \"YYYY-MM-DD\" }",
+            covers_expenses = "true: the period covers commitments, services and payments",
+            purchase_orders = "true: a paragraph on the duration of purchase orders on public contracts" },
+  resiliation = { key = "", title = "",
+                  sections = "which sections, in order: \"sans_faute\", \"faute\", \"effets\" (default all three)",
+                  payer = "role of the party that pays (for \"faute\" and \"effets\")",
+                  receiver = "role of the party that receives (for \"effets\")",
+                  notice = "the notice period (default \"trois (3) mois\")",
+                  contract = "true: the text calls the agreement \"le contrat\"" },
+  dispositions_generales = { key = "", title = "",
+                             contract = "true: the text calls the agreement \"le contrat\"" },
+  donnees_personnelles = { key = "", title = "", contract = "true: \"le contrat\"" },
+  litiges = { key = "", title = "", court = "the seat of the tribunal administratif (default Paris)",
+              contract = "true: \"le contrat\"", governing_law = "true: opens with the governing law",
+              competent_courts = "true: ends with the competent courts", one_paragraph = "true: one paragraph" },
+  publication = { key = "", title = "", publisher = "role of the party that publishes it on data.gouv.fr" },
+}
+for _, fields in pairs(M.fields) do
+  fields.key = "the article's key (default: the builder's name)"
+  fields.title = "the article's heading (default from templates/commun/intitules.md)"
+end
+
+local builders = {}
+
+function builders.modification(agreement, spec, where)
+  local partner = party(agreement, spec, "partner", where) or agreement.parties[agreement.party_order[1]]
+  return agreement:article { key = spec.key or "modification", title = spec.title or heading("modification"),
+                             content = agreement:clause("commun/modification_avenant",
+                                                        { partner = partner, copy_to = spec.copy_to }) }
+end
+
+function builders.duree(agreement, spec, where)
+  local duration = spec.duration ~= nil and quantities.duration(spec.duration, where .. ".duration") or nil
+  if not duration then error(where .. ".duration is required: { months = N }, { years = N } or { end_date = ... }", 0) end
+  return agreement:article {
+    key = spec.key or "duree", title = spec.title or heading("duree"),
+    content = agreement:clause("commun/duree", {
+      end_date = duration.end_date, duration = duration.end_date == nil and duration.de or nil,
+      covers_expenses = spec.covers_expenses, without_orders = not spec.purchase_orders }),
+  }
+end
+
+local termination_sections = { "sans_faute", "faute", "effets" }
+
+function builders.resiliation(agreement, spec, where)
+  local list = spec.sections or termination_sections
+  local sections = {}
+  for i, name in ipairs(list) do
+    strict.choice(name, termination_sections, ("%s.sections[%d]"):format(where, i))
+    local params = { contract = spec.contract }
+    if name == "sans_faute" then params.notice = spec.notice end
+    if name == "faute" or name == "effets" then params.payer = party(agreement, spec, "payer", where, true) end
+    if name == "effets" then params.receiver = party(agreement, spec, "receiver", where, true) end
+    sections[#sections + 1] = { key = "resiliation_" .. name, title = heading("resiliation_" .. name),
+                                content = agreement:clause("commun/resiliation_" .. name, params) }
+  end
+  return agreement:article { key = spec.key or "resiliation", title = spec.title or heading("resiliation"),
+                             sections = sections }
+end
+
+function builders.dispositions_generales(agreement, spec)
+  local params = { contract = spec.contract }
+  return agreement:article {
+    key = spec.key or "dispositions_generales", title = spec.title or heading("dispositions_generales"),
+    sections = {
+      { key = "modification_contrat", title = heading("modification_contrat"),
+        content = agreement:clause("commun/modification_contrat", params) },
+      { key = "nullite", title = heading("nullite"), content = agreement:clause("commun/nullite", params) },
+      { key = "renonciation", title = heading("renonciation"), content = agreement:clause("commun/renonciation", params) },
+    },
+  }
+end
+
+function builders.donnees_personnelles(agreement, spec)
+  return agreement:article {
+    key = spec.key or "donnees_personnelles", title = spec.title or heading("donnees_personnelles"),
+    content = agreement:clause("commun/donnees_personnelles", { contract = spec.contract }),
+  }
+end
+
+function builders.litiges(agreement, spec, where)
+  strict.text(spec.court, where .. ".court", 0, true)
+  return agreement:article {
+    key = spec.key or "litiges", title = spec.title or heading("litiges"),
+    content = agreement:clause("commun/litiges", {
+      court = spec.court, contract = spec.contract, governing_law = spec.governing_law,
+      competent_courts = spec.competent_courts, one_paragraph = spec.one_paragraph }),
+  }
+end
+
+function builders.publication(agreement, spec, where)
+  return agreement:article {
+    key = spec.key or "publication", title = spec.title or heading("publication"),
+    content = agreement:clause("commun/publication", { publisher = party(agreement, spec, "publisher", where, true) }),
+  }
+end
+
+local names = {}
+for name in pairs(builders) do names[#names + 1] = name end
+table.sort(names)
+
+--- Each builder as M.<name>(agreement, spec): adds that article and returns it.
+for _, name in ipairs(names) do
+  M[name] = data.guarded(function(agreement, spec, where)
+    where = where or ("closing." .. name)
+    spec = spec or {}
+    check(spec, M.fields[name], where)
+    return builders[name](agreement, spec, where)
+  end)
+end
+
+--- The closing articles listed in data, in order: each entry names its builder in `article`.
+--- Returns the articles added.
+---@param agreement conventio.Agreement
+---@param list table[] the data's closing list
+---@param where string? its place in the data (default "closing")
+---@return table[] articles
+function M.add(agreement, list, where)
+  where = where or "closing"
+  if type(list) ~= "table" or #list == 0 then
+    data.guarded(error)(("%s must list the closing articles: [ { \"article\": \"duree\", ... } ]"):format(where), 0)
+  end
+  local articles = {}
+  for i, spec in ipairs(list) do
+    local field = ("%s[%d]"):format(where, i)
+    local name = type(spec) == "table" and spec.article or nil
+    if not builders[name] then
+      data.guarded(error)(("%s.article must name a closing builder: %s, got %s%s"):format(field, table.concat(names, ", "),
+        tostring(name), type(name) == "string" and strict.suggestion(name, builders) or ""), 0)
+    end
+    articles[#articles + 1] = M[name](agreement, spec, field)
+  end
+  return articles
+end
+
+return M
