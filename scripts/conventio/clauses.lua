@@ -68,6 +68,9 @@ local function environment(template, params)
       -- A parameter the template declares, left out, is nil, even when a helper has its
       -- name: {% if date %} must not see the helper conventio.Date.
       if optional[name] then return nil end
+      -- Whether the agreement writes amounts in words, for a template that prints an amount
+      -- its own way ({{ amount:decimal() }} euros).
+      if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
       value = helpers[name]
       if value ~= nil then return value end
       error(("missing parameter '%s'"):format(name), 2)

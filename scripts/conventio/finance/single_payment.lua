@@ -13,6 +13,7 @@ M.fields = {
   variant = "\"single_payment\" (the script's choice; informative)",
   amount = "the amount, a string \"475000\" or \"112403.60\", or whole euros",
   payer = "role of the party that pays (default \"partner\")",
+  financed = "what the participation finances (default: the construction of a digital service)",
   receiver = "role of the party that receives (required)",
   fund = "for a State receiver: the State fund { number, label, programme, programme_label }",
   imputation = "for another receiver: where the receipt is recorded (\"chapitre 74, article 7473\")",
@@ -47,7 +48,7 @@ function M.add(agreement, spec, options)
   local article = agreement:article {
     key = options.key or "finances",
     title = options.title or spec.title or common.heading("dispositions_financieres"),
-    content = clause("finances/participation"),
+    content = clause("finances/participation", { financed = spec.financed }),
     sections = {
       { key = "montant", title = common.heading("montant"),
         content = clause("finances/montant_unique", { amount = amount }) },

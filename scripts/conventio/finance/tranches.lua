@@ -18,6 +18,7 @@ M.fields = {
   amount = "the total amount (computed from cofinancing when that is given; must then agree)",
   cofinancing = "the payer's share of the project's cost: { cost = \"300000\", rate = \"60 %\" }",
   payer = "role of the party that pays (default \"partner\")",
+  financed = "what the participation finances (default: the construction of a digital service)",
   receiver = "role of the party that receives (required)",
   tranches = "the tranches in order: { amount | share, threshold }; the first has no threshold",
   fund = "for a State receiver: the State fund { number, label, programme, programme_label }",
@@ -135,7 +136,7 @@ function M.add(agreement, spec, options)
   end
   local clause = common.clause_maker(agreement, { payer = payer, receiver = receiver })
 
-  local content = { clause("finances/participation", { costs_annex = spec.costs_annex, amount = total }) }
+  local content = { clause("finances/participation", { costs_annex = spec.costs_annex, amount = total, financed = spec.financed }) }
   if cofinancing then content[#content + 1] = clause("finances/cofinancement", { cofinancing = cofinancing }) end
   for _, part in ipairs {
     clause("finances/tranches", { tranches = tranches }),
