@@ -31,8 +31,10 @@ a:article { key = "objet", title = "Objet de la convention",
             content = a:clause("beta_gouv/objet/cooperation", { partner = partner, purpose = data.purpose }) }
 a:article { key = "roles", title = "Rôles et responsabilités des parties",
             content = { a:clause("beta_gouv/engagements/incubateur_partenaire", { commitments = data.commitments }),
-                        a:clause("beta_gouv/engagements/incubateur_dinum", { costs_annex = data.finance.costs_annex }) } }
-a:article { key = "travaux", title = "Déroulement des travaux", content = a:clause("beta_gouv/engagements/code_ouvert") }
+                        a:clause("beta_gouv/engagements/incubateur_dinum",
+                            { costs_annex = data.finance.costs_annex }) } }
+a:article { key = "travaux", title = "Déroulement des travaux",
+    content = a:clause("beta_gouv/engagements/code_ouvert") }
 
 tranches.add(a, data.finance)
 
@@ -65,8 +67,10 @@ a:article { key = "publication", title = "Publication de la convention",
 
 a:signatures { originals = data.originals }
 
-a:annex { key = "manifeste", title = "le manifeste beta.gouv.fr", content = a:clause("beta_gouv/annexes/manifeste_partenaire") }
+a:annex { key = "manifeste", title = "le manifeste beta.gouv.fr",
+    content = a:clause("beta_gouv/annexes/manifeste_partenaire") }
 a:annex { key = data.finance.costs_annex, title = "détermination des frais encourus",
-          content = { a:clause("beta_gouv/annexes/frais_encourus"), annexes.headed_parts("beta_gouv/annexes/frais_categories") } }
+          content = { a:clause("beta_gouv/annexes/frais_encourus"),
+              annexes.headed_parts("beta_gouv/annexes/frais_categories") } }
 
 return a:document()

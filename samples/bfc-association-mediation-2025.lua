@@ -7,7 +7,8 @@ local single_payment = require "conventio.finance.single_payment"
 local c = require "conventio"
 
 local data = ...
-local a = Agreement.from_data(data, { fields = { "visas", "preamble_markdown", "purpose", "action", "finance", "closing" } })
+local a = Agreement.from_data(data, { fields = { "visas", "preamble_markdown", "purpose", "action", "finance",
+    "closing" } })
 local region, association = a.parties.region, a.parties.association
 
 a:visa(a:clause("commun/visas", { visas = data.visas }))

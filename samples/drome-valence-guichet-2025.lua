@@ -10,7 +10,8 @@ local tranches = require "conventio.finance.tranches"
 local c = require "conventio"
 
 local data = ...
-local a = Agreement.from_data(data, { fields = { "visas", "preamble_markdown", "purpose", "action", "finance", "closing" } })
+local a = Agreement.from_data(data, { fields = { "visas", "preamble_markdown", "purpose", "action", "finance",
+    "closing" } })
 local departement, commune = a.parties.departement, a.parties.commune
 
 a:visa(a:clause("commun/visas", { visas = data.visas }))

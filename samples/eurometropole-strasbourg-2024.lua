@@ -33,7 +33,8 @@ a:article { key = "obligations_partenaire", title = "Obligations " .. partner.du
             content = a:clause("beta_gouv/engagements/obligations_commun", {
               service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
 a:article { key = "obligations_anct", title = "Obligations " .. anct.du,
-            content = a:clause("beta_gouv/engagements/obligations_incubateur_anct", { incubator = anct, service = service }) }
+            content = a:clause("beta_gouv/engagements/obligations_incubateur_anct", { incubator = anct,
+                service = service }) }
 a:article { key = "travaux", title = "Déroulement des travaux",
             content = a:clause("beta_gouv/engagements/deroulement_travaux", {
               beneficiary = partner, funder = partner, service = service }) }
@@ -67,6 +68,7 @@ a:article { key = "publication", title = "Publication de la convention",
 
 a:signatures { originals = data.originals }
 
-a:annex { key = "manifeste", title = "manifeste beta.gouv.fr", content = a:clause("beta_gouv/annexes/manifeste_trois_piliers") }
+a:annex { key = "manifeste", title = "manifeste beta.gouv.fr",
+    content = a:clause("beta_gouv/annexes/manifeste_trois_piliers") }
 
 return a:document()

@@ -68,6 +68,7 @@ a:article { key = "publication", title = "Publication de la convention",
 
 a:signatures { originals = data.originals }
 
-a:annex { key = "manifeste", title = "manifeste beta.gouv.fr", content = a:clause("beta_gouv/annexes/manifeste_trois_piliers") }
+a:annex { key = "manifeste", title = "manifeste beta.gouv.fr",
+    content = a:clause("beta_gouv/annexes/manifeste_trois_piliers") }
 
 return a:document()

@@ -113,7 +113,8 @@ function M.new(spec)
   if type(parts) ~= "table" then error("Agreement.parts must be a list of part names", 2) end
   for i, part in ipairs(parts) do
     if not known_parts[part] then
-      error(("Agreement.parts[%d]: unknown part %s%s"):format(i, tostring(part), strict.suggestion(part, known_parts)), 2)
+      error(("Agreement.parts[%d]: unknown part %s%s"):format(i, tostring(part), strict.suggestion(part,
+          known_parts)), 2)
     end
   end
   local self = setmetatable({
@@ -298,7 +299,7 @@ function Agreement:article(spec)
   local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {} }
   if spec.key then register(self, spec.key, article, "article '" .. spec.title .. "'") end
   for i, s in ipairs(spec.sections or {}) do
-    local where = ("article '%s': sections[%d]"):format(spec.title, i)
+    local where = ("article '%s'.sections[%d]"):format(spec.title, i)
     if type(s) ~= "table" then error(where .. " must be a table { key, title, content, numbered }", 2) end
     strict.check_keys(s, section_options, where, "option", 2)
     strict.text(s.title, where .. ".title", 2)
@@ -364,14 +365,13 @@ end
 local function target(self, key)
   local entry = self.by_key[key]
   if not entry then
-    local keys = {}
-    for k in pairs(self.by_key) do keys[#keys + 1] = k end
-    table.sort(keys)
-    error(("reference to '%s', which no article or annex has as key (keys: %s)"):format(
-      tostring(key), table.concat(keys, ", ")), 0)
+    -- Level 3: the line of the clause that asked for the reference (a Lua clause's line; a
+    -- template's place is put in front by the template runtime).
+    error(("reference to '%s', which no article or annex has as key%s"):format(
+      tostring(key), strict.suggestion(key, self.by_key)), 3)
   end
   if not entry.number then
-    error(("reference to '%s', an unnumbered section: give it numbered = true or refer to its article"):format(key), 0)
+    error(("reference to '%s', an unnumbered section: give it numbered = true or refer to its article"):format(key), 3)
   end
   return entry
 end

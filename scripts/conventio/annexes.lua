@@ -42,7 +42,8 @@ function M.gdpr_matrix(options)
     end
     rows[#rows + 1] = { c.Bold(section.title), section.parts[1].blocks, section.parts[2].blocks }
   end
-  local processor_label = strict.text(labels.processor or options.processor.short_name, "gdpr_matrix labels.processor", 2)
+  local processor_label = strict.text(labels.processor or options.processor.short_name,
+      "gdpr_matrix labels.processor", 2)
   local controller_label = strict.text(labels.controller or options.controller.short_name,
                                        "gdpr_matrix labels.controller", 2)
   return c.Table { widths = { 2, 3, 3 }, header = { "", processor_label, controller_label }, rows = rows }

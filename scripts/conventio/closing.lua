@@ -30,7 +30,8 @@ local function party(agreement, spec, field, where, required)
   end
   local p = agreement.parties[role]
   if not p then
-    error(("%s.%s names no party: %s%s"):format(where, field, tostring(role), strict.suggestion(role, agreement.parties)), 0)
+    error(("%s.%s names no party: %s%s"):format(where, field, tostring(role), strict.suggestion(role,
+        agreement.parties)), 0)
   end
   return p
 end
@@ -45,7 +46,8 @@ end
 --- The fields of each builder's spec (docs/reference.md lists them). Every builder also takes
 --- key (the article's key, default its name) and title (default from commun/intitules).
 M.fields = {
-  modification = { key = "", title = "", copy_to = "who else receives a copy of an avenant (\"au comptable public de la Commune\")",
+  modification = { key = "", title = "",
+      copy_to = "who else receives a copy of an avenant (\"au comptable public de la Commune\")",
                    partner = "role of the party whose accountant receives a copy (default: the first party)" },
   duree = { key = "", title = "",
             duration = "{ months = N } | { years = N } | { end_date = \"YYYY-MM-DD\" }",
@@ -81,7 +83,8 @@ end
 
 function builders.duree(agreement, spec, where)
   local duration = spec.duration ~= nil and quantities.duration(spec.duration, where .. ".duration") or nil
-  if not duration then error(where .. ".duration is required: { months = N }, { years = N } or { end_date = ... }", 0) end
+  if not duration then error(where .. ".duration is required: { months = N }, { years = N } or { end_date = ... }",
+      0) end
   return agreement:article {
     key = spec.key or "duree", title = spec.title or heading("duree"),
     content = agreement:clause("commun/duree", {
@@ -116,7 +119,8 @@ function builders.dispositions_generales(agreement, spec)
       { key = "modification_contrat", title = heading("modification_contrat"),
         content = agreement:clause("commun/modification_contrat", params) },
       { key = "nullite", title = heading("nullite"), content = agreement:clause("commun/nullite", params) },
-      { key = "renonciation", title = heading("renonciation"), content = agreement:clause("commun/renonciation", params) },
+      { key = "renonciation", title = heading("renonciation"), content = agreement:clause("commun/renonciation",
+          params) },
     },
   }
 end
@@ -175,7 +179,8 @@ function M.add(agreement, list, where)
     local field = ("%s[%d]"):format(where, i)
     local name = type(spec) == "table" and spec.article or nil
     if not builders[name] then
-      data.guarded(error)(("%s.article must name a closing builder: %s, got %s%s"):format(field, table.concat(names, ", "),
+      data.guarded(error)(("%s.article must name a closing builder: %s, got %s%s"):format(field, table.concat(names,
+          ", "),
         tostring(name), type(name) == "string" and strict.suggestion(name, builders) or ""), 0)
     end
     articles[#articles + 1] = M[name](agreement, spec, field)

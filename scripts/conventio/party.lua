@@ -30,7 +30,8 @@ local Party = {}
 --- kind decides: the grammatical gender when the name starts with the kind's noun ("la
 --- Commune de Melun"), the budget the party's receipts go to ("etat": a State fund of
 --- the State budget, in AE and CP like an EPA's; "local": a recette on its own budget; "subvention": a grant to an
---- association), and whether it is a State ministry or service (which has a ministerial budget controller and accountant).
+--- association), and whether it is a State ministry or service (which has a ministerial budget
+--- controller and accountant).
 M.kinds = {
   etat = { budget = "etat", state = true, ae_cp = true },  -- ministère, direction, service de l'État
   epa = { budget = "local", ae_cp = true },        -- établissement public administratif
@@ -74,7 +75,7 @@ M.fields = {
   signature_name = "the signatory's name in the signature column",
   signature_title = "the signatory's title in the signature column",
   bank_account = "its bank account: { holder, domiciliation, bank, branch, account, key, iban, bic } (checked)",
-  accountant = "its public accountant, with its article (\"le comptable public du service de gestion comptable de Melun\")",
+  accountant = "its public accountant, with its article (\"le comptable public de Melun\")",
   accountant_short = "its accountant as a copy is sent to it, a masculine noun (\"payeur départemental\")",
   account_of = "whose account receives payments, after \"sur le compte\" (default: the party)",
   financial_services = "for a State service, the shared financial services it works with (délégation de gestion)",
@@ -91,7 +92,8 @@ local known_representative = strict.set(M.representative_fields)
 
 local text_fields = {
   "short_name", "status", "legal_name", "acronym", "legal_basis", "seat", "address", "representation",
-  "alias", "role", "signature_label", "signature_name", "signature_title", "accountant", "accountant_short", "account_of", "financial_services",
+  "alias", "role", "signature_label", "signature_name", "signature_title", "accountant", "accountant_short",
+      "account_of", "financial_services",
 }
 
 --- The kinds' wording (the representative's default title...) lives in a template's front
@@ -238,7 +240,8 @@ local name_forms = {
 }
 
 --- Fields read by templates that a party may lack (nil, tested with {% if %}).
-local optional_reads = strict.set { "accountant_name", "role_name", "siren", "siren_display", "siret", "bank_account", "representative" }
+local optional_reads = strict.set { "accountant_name", "role_name", "siren", "siren_display", "siret", "bank_account",
+    "representative" }
 
 Party.__index = function(self, key)
   local method = Party[key]

@@ -53,6 +53,7 @@ end
 function M.compute(spec, where)
   where = where or "finance"
   local p = common.required(spec, "previous", where)
+  common.check_spec(p, { date = true, amendments = true, paid = true }, where .. ".previous")
   local previous = {
     date = c.Date(common.required(p, "date", where .. ".previous")),
     paid = positive(p.paid, where .. ".previous.paid"),
@@ -60,11 +61,14 @@ function M.compute(spec, where)
   }
   for i, a in ipairs(p.amendments or {}) do
     local field = ("%s.previous.amendments[%d]"):format(where, i)
+    common.check_spec(a, { number = true, date = true }, field)
     if math.type(a.number) ~= "integer" then error(field .. ".number must be a whole number", 2) end
     previous.amendments[i] = { number = a.number, date = c.Date(common.required(a, "date", field)) }
   end
 
   local co = common.required(spec, "carry_over", where)
+  common.check_spec(co, { from_year = true, to_year = true, ae = true, cp = true, committed = true },
+      where .. ".carry_over")
   local carry_over = {
     from_year = year(co.from_year, where .. ".carry_over.from_year"),
     to_year = year(co.to_year, where .. ".carry_over.to_year"),
@@ -82,6 +86,8 @@ function M.compute(spec, where)
   end
 
   local r = common.required(spec, "recycling", where)
+  common.check_spec(r, { year = true, amount = true, market = true, market_title = true, orders = true },
+      where .. ".recycling")
   local recycling = {
     year = year(r.year, where .. ".recycling.year"),
     amount = positive(r.amount, where .. ".recycling.amount"),

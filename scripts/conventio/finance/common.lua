@@ -32,7 +32,8 @@ function M.party(agreement, spec, field, role, where)
   if name == nil then error(("%s.%s is required (the role of a party)"):format(where, field), 3) end
   local party = agreement.parties[name]
   if not party then
-    error(("%s.%s names no party: %s%s"):format(where, field, tostring(name), strict.suggestion(name, agreement.parties)), 3)
+    error(("%s.%s names no party: %s%s"):format(where, field, tostring(name), strict.suggestion(name,
+        agreement.parties)), 3)
   end
   return party
 end

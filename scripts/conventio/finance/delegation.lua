@@ -119,7 +119,8 @@ function M.read(agreement, spec, where)
   local delegataire = common.party(agreement, spec, "delegataire", nil, where)
   -- A délégation de gestion (décret n° 2004-1085) is between State services.
   for _, party in ipairs { delegant, delegataire } do
-    if not party:is_state() then fail("%s.kind must be \"etat\": a délégation de gestion is between State services", party.where) end
+    if not party:is_state() then fail("%s.kind must be \"etat\": a délégation de gestion is between State services",
+        party.where) end
   end
   if not delegataire.accountant then
     fail("%s.accountant is required: the délégataire's public accountant is named", delegataire.where)

@@ -76,6 +76,7 @@ function M.strata(list, where)
   for i, s in ipairs(list) do
     local field = ("%s[%d]"):format(where, i)
     if type(s) ~= "table" then error(("%s must be an object { below =, annual = }"):format(field), 0) end
+    common.check_spec(s, { from = true, below = true, annual = true }, field)
     if s.from ~= nil then
       local from = integer(s.from, field .. ".from", 0)
       if from < lower then

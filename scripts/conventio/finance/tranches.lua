@@ -136,7 +136,8 @@ function M.add(agreement, spec, options)
   end
   local clause = common.clause_maker(agreement, { payer = payer, receiver = receiver })
 
-  local content = { clause("finances/participation", { costs_annex = spec.costs_annex, amount = total, financed = spec.financed }) }
+  local content = { clause("finances/participation", { costs_annex = spec.costs_annex, amount = total,
+      financed = spec.financed }) }
   if cofinancing then content[#content + 1] = clause("finances/cofinancement", { cofinancing = cofinancing }) end
   for _, part in ipairs {
     clause("finances/tranches", { tranches = tranches }),
