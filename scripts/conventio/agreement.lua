@@ -55,6 +55,7 @@ end
 local _ = Agreement
 
 --- The parameters template `name` reads (required and optional), as a set.
+---@param name string
 function M.template_parameters(name)
   local template = c.template(name)
   local known = {}
@@ -267,11 +268,15 @@ end
 
 -- ------------------------------------------------------------------ structure
 
+--- Adds a visa ("Vu ..."), shown before the preamble; returns the agreement.
+---@param content any
 function Agreement:visa(content)
   self.visas[#self.visas + 1] = content
   return self
 end
 
+--- Adds content to the preamble; returns the agreement.
+---@param content any
 function Agreement:add_preamble(content)
   self.preamble[#self.preamble + 1] = content
   return self
@@ -377,6 +382,7 @@ local function target(self, key)
 end
 
 --- The number of the article or annex `key`, as a live cross-reference: "6", "5.1".
+---@param key string
 function Agreement:refn(key)
   local entry = target(self, key)
   return clauses.markup(("[%s](#ref:%s)"):format(entry.number, anchor_name(key)))
@@ -384,6 +390,7 @@ end
 
 --- "l'article 6", "l'article 5.1", "l'annexe 1": the word from structure/libelles, the
 --- number a live cross-reference.
+---@param key string
 function Agreement:ref(key)
   local entry = target(self, key)
   local l = labels()
@@ -392,6 +399,7 @@ function Agreement:ref(key)
 end
 
 --- The same as inline content, for scripts that build paragraphs in Lua.
+---@param key string
 function Agreement:ref_inlines(key)
   local entry = target(self, key)
   local l = labels()
@@ -416,6 +424,7 @@ local function heading_text(entry, l)
   return { l.article .. " ", shown, c.french_spacing(" : " .. title) }
 end
 
+--- The parties in the order the agreement names them.
 function Agreement:party_list()
   local list = {}
   for _, role in ipairs(self.party_order) do list[#list + 1] = self.parties[role] end

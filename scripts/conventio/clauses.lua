@@ -19,10 +19,13 @@ Markup.__concat = function(a, b)
 end
 
 --- Markdown inserted as is by a template: use it for text the script trusts, never for data.
+---@param markdown string
 function M.markup(markdown)
   return setmetatable({ markdown = markdown }, Markup)
 end
 
+--- True for markup made by M.markup.
+---@param value any
 function M.is_markup(value) return getmetatable(value) == Markup end
 
 --- When the agreement being built writes amounts in words, the format of an amount and its
@@ -82,6 +85,8 @@ local function environment(template, params)
 end
 
 --- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
+---@param name string
+---@param params table?
 function M.markdown(name, params)
   local template = c.template(name)
   params = params or {}
@@ -114,12 +119,15 @@ function M.markdown(name, params)
 end
 
 --- The blocks of template `name` with `params`: an array of conventio.Block.
+---@param name string
+---@param params table?
 function M.blocks(name, params)
   local markdown, template = M.markdown(name, params)
   return c.Markdown(markdown, { source = template.path, headings = template.headings })
 end
 
 --- The front matter of template `name` (key, title, params, and any other field).
+---@param name string
 function M.front_matter(name)
   return c.template(name).front
 end

@@ -46,26 +46,38 @@ end
 --- The fields of each builder's spec (docs/reference.md lists them). Every builder also takes
 --- key (the article's key, default its name) and title (default from commun/intitules).
 M.fields = {
-  modification = { key = "", title = "",
-      copy_to = "who else receives a copy of an avenant (\"au comptable public de la Commune\")",
-                   partner = "role of the party whose accountant receives a copy (default: the first party)" },
-  duree = { key = "", title = "",
-            duration = "{ months = N } | { years = N } | { end_date = \"YYYY-MM-DD\" }",
-            covers_expenses = "true: the period covers commitments, services and payments",
-            purchase_orders = "true: a paragraph on the duration of purchase orders on public contracts" },
-  resiliation = { key = "", title = "",
-                  sections = "which sections, in order: \"sans_faute\", \"faute\", \"effets\" (default all three)",
-                  payer = "role of the party that pays (for \"faute\" and \"effets\")",
-                  receiver = "role of the party that receives (for \"effets\")",
-                  notice = "the notice period (default \"trois (3) mois\")",
-                  contract = "true: the text calls the agreement \"le contrat\"" },
-  dispositions_generales = { key = "", title = "",
-                             contract = "true: the text calls the agreement \"le contrat\"" },
-  donnees_personnelles = { key = "", title = "", contract = "true: \"le contrat\"" },
-  litiges = { key = "", title = "", court = "the seat of the tribunal administratif (default Paris)",
-              contract = "true: \"le contrat\"", governing_law = "true: opens with the governing law",
-              competent_courts = "true: ends with the competent courts", one_paragraph = "true: one paragraph" },
-  publication = { key = "", title = "", publisher = "role of the party that publishes it on data.gouv.fr" },
+  modification = {
+    copy_to = "who else receives a copy of an avenant (\"au comptable public de la Commune\")",
+    partner = "role of the party that receives a copy (default: the first party)",
+  },
+  duree = {
+    duration = "{ months = N } | { years = N } | { end_date = \"YYYY-MM-DD\" }",
+    covers_expenses = "true: the period covers commitments, services and payments",
+    purchase_orders = "true: a paragraph on the duration of purchase orders on public contracts",
+  },
+  resiliation = {
+    sections = "which sections, in order: \"sans_faute\", \"faute\", \"effets\" (default all three)",
+    payer = "role of the party that pays (for \"faute\" and \"effets\")",
+    receiver = "role of the party that receives (for \"effets\")",
+    notice = "the notice period (default \"trois (3) mois\")",
+    contract = "true: the text calls the agreement \"le contrat\"",
+  },
+  dispositions_generales = {
+    contract = "true: the text calls the agreement \"le contrat\"",
+  },
+  donnees_personnelles = {
+    contract = "true: the text calls the agreement \"le contrat\"",
+  },
+  litiges = {
+    court = "the seat of the tribunal administratif (default Paris)",
+    contract = "true: the text calls the agreement \"le contrat\"",
+    governing_law = "true: opens with the governing law",
+    competent_courts = "true: ends with the competent courts",
+    one_paragraph = "true: the amicable settlement and the mediation in one paragraph",
+  },
+  publication = {
+    publisher = "role of the party that publishes it on data.gouv.fr",
+  },
 }
 for _, fields in pairs(M.fields) do
   fields.key = "the article's key (default: the builder's name)"
@@ -74,6 +86,10 @@ end
 
 local builders = {}
 
+--- Modification by avenant (commun/modification_avenant).
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
 function builders.modification(agreement, spec, where)
   local partner = party(agreement, spec, "partner", where) or agreement.parties[agreement.party_order[1]]
   return agreement:article { key = spec.key or "modification", title = spec.title or heading("modification"),
@@ -81,6 +97,10 @@ function builders.modification(agreement, spec, where)
                                                         { partner = partner, copy_to = spec.copy_to }) }
 end
 
+--- The duration (commun/duree), worded from a typed duration.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
 function builders.duree(agreement, spec, where)
   local duration = spec.duration ~= nil and quantities.duration(spec.duration, where .. ".duration") or nil
   if not duration then error(where .. ".duration is required: { months = N }, { years = N } or { end_date = ... }",
@@ -95,6 +115,10 @@ end
 
 local termination_sections = { "sans_faute", "faute", "effets" }
 
+--- Termination in sections: without fault, for fault, effects.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
 function builders.resiliation(agreement, spec, where)
   local list = spec.sections or termination_sections
   local sections = {}
@@ -111,6 +135,9 @@ function builders.resiliation(agreement, spec, where)
                              sections = sections }
 end
 
+--- General provisions: modification, nullity, waiver.
+---@param agreement conventio.Agreement
+---@param spec table
 function builders.dispositions_generales(agreement, spec)
   local params = { contract = spec.contract }
   return agreement:article {
@@ -125,6 +152,9 @@ function builders.dispositions_generales(agreement, spec)
   }
 end
 
+--- Both parties' commitment to the GDPR.
+---@param agreement conventio.Agreement
+---@param spec table
 function builders.donnees_personnelles(agreement, spec)
   return agreement:article {
     key = spec.key or "donnees_personnelles", title = spec.title or heading("donnees_personnelles"),
@@ -132,6 +162,10 @@ function builders.donnees_personnelles(agreement, spec)
   }
 end
 
+--- Disputes: amicable settlement, mediation, the tribunal administratif.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
 function builders.litiges(agreement, spec, where)
   strict.text(spec.court, where .. ".court", 0, true)
   return agreement:article {
@@ -142,6 +176,10 @@ function builders.litiges(agreement, spec, where)
   }
 end
 
+--- Publication on data.gouv.fr by one party.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
 function builders.publication(agreement, spec, where)
   return agreement:article {
     key = spec.key or "publication", title = spec.title or heading("publication"),

@@ -53,7 +53,7 @@ M.fields = {
   plural = "true when short_name is plural (\"les Restos du cœur\")",
   article = "false when the name takes no article (\"Paris Habitat\")",
   elision = "true or false to force l' before the name",
-  kind = "the kind of body: " .. table.concat(M.kind_names, ", "),
+  kind = "the kind of body: etat, epa, epic, commune, departement, region, epci, gip, association",
   status = "its status as the party block says it (\"établissement public administratif de l'État\")",
   legal_name = "full legal name, in bold in the party block",
   legal_gender = "gender of legal_name when it differs from gender",
@@ -273,6 +273,8 @@ function Party:budget_in_ae_cp() return rawget(self, "kind_info").ae_cp == true 
 --- True for a State ministry or service (it has a ministerial budget controller and accountant).
 function Party:is_state() return rawget(self, "kind_info").state == true end
 
+--- True for a party built by Party.new.
+---@param value any
 function M.is_party(value) return getmetatable(value) == Party end
 
 -- Problems found in a party's data name the data file, not this module.

@@ -68,6 +68,8 @@ function M.complement(p)
   return setmetatable({ hundredths = 10000 - p.hundredths }, Percent)
 end
 
+--- True for a conventio.Percent.
+---@param value any
 function M.is_percent(value) return getmetatable(value) == Percent end
 
 ---@class conventio.Duration
@@ -80,7 +82,13 @@ local Duration = { __name = "conventio.Duration" }
 Duration.__index = Duration
 Duration.__tostring = function(d) return d.words end
 
-local duration_fields = strict.set { "months", "years", "end_date" }
+--- The fields of a duration in data (docs/reference.md lists them): exactly one is given.
+M.duration_fields = {
+  months = "a whole number of months: { \"months\": 24 }",
+  years = "a whole number of years: { \"years\": 1 }",
+  end_date = "the last day: { \"end_date\": \"2026-12-31\" }",
+}
+local duration_fields = strict.set(M.duration_fields)
 
 --- A duration from data: { months = 24 }, { years = 1 } or { end_date = "2026-12-31" }.
 ---@param value table
@@ -117,6 +125,8 @@ function M.duration(value, where)
   return d
 end
 
+--- True for a conventio.Duration.
+---@param value any
 function M.is_duration(value) return getmetatable(value) == Duration end
 
 return M

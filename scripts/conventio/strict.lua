@@ -24,6 +24,8 @@ local function distance(a, b)
 end
 
 --- The known key nearest to `key`, when it is near enough to be a typo, else nil.
+---@param key string
+---@param known table<any, boolean>
 function M.nearest(key, known)
   local best, best_distance = nil, math.huge
   local names = {}
@@ -38,6 +40,8 @@ function M.nearest(key, known)
 end
 
 --- " (did you mean x?)" or, with no near key, the list of known keys.
+---@param key string
+---@param known table<any, boolean>
 function M.suggestion(key, known)
   local near = type(key) == "string" and M.nearest(key, known)
   if near then return (" (did you mean %s?)"):format(near) end
@@ -48,6 +52,7 @@ function M.suggestion(key, known)
 end
 
 --- A set { name = true } from a list of names or from the keys of a table.
+---@param names table
 function M.set(names)
   local set = {}
   if names[1] ~= nil then
@@ -61,6 +66,11 @@ end
 --- Refuses any key of `tbl` that `known` (a set) lacks. `where` names the table in the
 --- message ("parties.partner", "Agreement"); `what` is "field" (data) or "option" (Lua).
 --- `level` is passed to error() so the message points at the user's line.
+---@param tbl table
+---@param known table<any, boolean>
+---@param where string?
+---@param what string?
+---@param level integer?
 function M.check_keys(tbl, known, where, what, level)
   local key = M.unknown_key(tbl, known)
   if key == nil then return tbl end
@@ -71,6 +81,11 @@ end
 
 --- The same for the names given to something ("clause 'commun/duree': unknown parameter
 --- end_dat (did you mean end_date?)").
+---@param tbl table
+---@param known table<any, boolean>
+---@param context string
+---@param what string?
+---@param level integer?
 function M.check_names(tbl, known, context, what, level)
   local key = M.unknown_key(tbl, known)
   if key == nil then return tbl end
@@ -79,6 +94,8 @@ function M.check_names(tbl, known, context, what, level)
 end
 
 --- The first (in sorted order) key of `tbl` that `known` lacks, or nil.
+---@param tbl table
+---@param known table<any, boolean>
 function M.unknown_key(tbl, known)
   local unknown = {}
   for key in pairs(tbl) do
@@ -89,12 +106,17 @@ function M.unknown_key(tbl, known)
 end
 
 --- True when `value` is a string with something other than blanks.
+---@param value any
 function M.filled(value)
   return type(value) == "string" and value:find("%S") ~= nil
 end
 
 --- Refuses an empty or blank required text: "parties.partner.short_name is required and
 --- cannot be empty".
+---@param value any
+---@param where string?
+---@param level integer?
+---@param optional boolean?
 function M.text(value, where, level, optional)
   if value == nil then
     if optional then return nil end
@@ -110,6 +132,10 @@ function M.text(value, where, level, optional)
 end
 
 --- Refuses a value outside `choices` (a list), suggesting the nearest.
+---@param value any
+---@param choices string[]
+---@param where string?
+---@param level integer?
 function M.choice(value, choices, where, level)
   local set = M.set(choices)
   if not set[value] then

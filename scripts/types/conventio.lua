@@ -242,6 +242,10 @@ function conventio.capitalize(text) end
 ---@param gender? "m"|"f"
 ---@return string
 function conventio.ordinal(n, gender) end
+--- A whole number in words, masculine, traditional spelling: 24 -> "vingt-quatre".
+---@param n integer
+---@return string
+function conventio.spell_number(n) end
 
 ---@class conventio.Identifiers
 local id = {}

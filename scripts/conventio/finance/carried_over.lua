@@ -50,6 +50,8 @@ local function positive(value, field, allow_zero)
 end
 
 --- Checks `spec` and computes the amounts: { previous, carry_over, recycling, carried, total }.
+---@param spec table
+---@param where string?
 function M.compute(spec, where)
   where = where or "finance"
   local p = common.required(spec, "previous", where)

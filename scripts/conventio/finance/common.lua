@@ -8,6 +8,8 @@ local M = {}
 
 --- An exact amount from data: a string ("112403.60", "112 403,60") or whole euros.
 --- `field` names it in errors ("finance.amount").
+---@param value any
+---@param field string
 function M.money(value, field)
   if value == nil then error(("%s is required"):format(field), 3) end
   if type(value) == "number" and math.type(value) ~= "integer" then
@@ -18,6 +20,9 @@ end
 
 --- The bank details block of `account` (a conventio.BankAccount), the same wherever it appears.
 --- `options` are the template's optional parameters (rib_line = true: the RIB on one line).
+---@param agreement conventio.Agreement
+---@param account conventio.BankAccount
+---@param options table?
 function M.bank_details(agreement, account, options)
   local params = { account = account }
   for k, v in pairs(options or {}) do params[k] = v end
@@ -27,6 +32,11 @@ end
 
 --- The party that `spec[field]` names by its role (default `role`; without a default the field
 --- is required), or an error naming the data field: "finance.payer names no party".
+---@param agreement conventio.Agreement
+---@param spec table
+---@param field string
+---@param role string?
+---@param where string?
 function M.party(agreement, spec, field, role, where)
   local name = spec[field] or role
   if name == nil then error(("%s.%s is required (the role of a party)"):format(where, field), 3) end
@@ -40,6 +50,8 @@ end
 
 --- A clause maker for one financial article: every clause gets those of `shared` (the payer,
 --- the receiver, the computed amounts...) it reads, plus its own parameters (checked).
+---@param agreement conventio.Agreement
+---@param shared table
 function M.clause_maker(agreement, shared)
   local Agreement = require "conventio.agreement"
   return function(name, extra)
@@ -54,6 +66,10 @@ function M.clause_maker(agreement, shared)
 end
 
 --- A bank account from data (validated), or an error naming the field when it is required.
+---@param spec table
+---@param field string
+---@param where string?
+---@param required boolean?
 function M.account(spec, field, where, required)
   local value = spec[field]
   if value == nil then
@@ -65,6 +81,7 @@ end
 
 --- The heading of the financial article or of one of its sub-articles, from the template
 --- finances/intitules (wording lives in templates).
+---@param key string
 function M.heading(key)
   local heading = clauses.front_matter("finances/intitules")[key]
   if type(heading) ~= "string" then
@@ -74,6 +91,9 @@ function M.heading(key)
 end
 
 --- Checks that a field is present and returns it.
+---@param spec table
+---@param field string
+---@param where string?
 function M.required(spec, field, where)
   local value = spec[field]
   if value == nil then error(("%s.%s is required"):format(where, field), 3) end
@@ -83,6 +103,9 @@ end
 --- A table without header whose rows a drafter writes as a document: template `name` (with
 --- `headings: true`) has one "#" per row, its label, and the row's other cell below it.
 --- Returned as deferred content (rendered when the document is built).
+---@param name string
+---@param params table?
+---@param widths number[]?
 function M.rows_table(name, params, widths)
   return function()
     local rows = {}
@@ -98,6 +121,9 @@ end
 
 --- Refuses a finance data object with an unknown field (suggesting the nearest of `fields`,
 --- the variant's documented fields) or that is not an object.
+---@param spec table
+---@param fields table
+---@param where string?
 function M.check_spec(spec, fields, where)
   if type(spec) ~= "table" then error(("%s must be an object"):format(where), 3) end
   strict.check_keys(spec, strict.set(fields), where, "field", 3)
@@ -105,6 +131,8 @@ end
 
 --- Every variant's third argument: { key = "finances", title = ..., ... }; `extra` lists
 --- the variant's own options.
+---@param options table?
+---@param extra string[]?
 function M.options(options, extra)
   if options == nil then return {} end
   if type(options) ~= "table" then error("finance options must be a table { key =, title = }", 3) end
@@ -118,6 +146,11 @@ end
 --- on a State fund (`spec.fund` required), a collectivité or an établissement records
 --- a recette on its own budget, an association receives a subvention (`spec.imputation`
 --- optional for both). Returns the clause.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param payer conventio.Party
+---@param receiver conventio.Party
+---@param where string?
 function M.receipt(agreement, spec, payer, receiver, where)
   local budget = receiver:budget()
   if budget == nil then
@@ -141,6 +174,9 @@ end
 
 --- The management report's clause: a State receiver reports its AE and CP on its fund
 --- (finances/compte_rendu_etat), any other receiver on the credits paid.
+---@param clause function
+---@param receiver conventio.Party
+---@param params table?
 function M.report(clause, receiver, params)
   return clause(receiver:budget() == "etat" and "finances/compte_rendu_etat" or "finances/compte_rendu", params)
 end

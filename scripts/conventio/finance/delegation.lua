@@ -110,6 +110,9 @@ end
 
 --- Reads and checks the delegation's data: call it before the articles that name the budget
 --- unit (the object of the agreement does). Returns the table M.add takes.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
 function M.read(agreement, spec, where)
   where = where or "finance"
   if type(spec) ~= "table" then fail("%s must be an object", where) end

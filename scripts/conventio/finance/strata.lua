@@ -49,6 +49,7 @@ M.fields = {
 local NBSP = "\u{a0}"
 
 --- 1412516 -> "1 412 516" (no-break spaces, as conventio.Money groups digits).
+---@param n integer
 function M.group_digits(n)
   local s = tostring(n)
   local out = s:reverse():gsub("(%d%d%d)", "%1" .. NBSP:reverse()):reverse()
@@ -67,6 +68,8 @@ end
 
 --- The strata of `spec.strata`, checked: in increasing order, each starting where the
 --- previous one ends (no overlap, no gap), only the last one open-ended.
+---@param list table
+---@param where string?
 function M.strata(list, where)
   where = where .. ".strata"
   if type(list) ~= "table" or #list == 0 then
@@ -113,6 +116,8 @@ function M.strata(list, where)
 end
 
 --- What the payer owes: its stratum, the yearly and total amounts, and the payments.
+---@param spec table
+---@param where string?
 function M.compute(spec, where)
   where = where or "finance"
   local strata = M.strata(spec.strata, where)

@@ -98,6 +98,8 @@ end
 
 --- The co-financing plan: the payer's rate of the project's cost gives its amount (exact, to
 --- the cent), the receiver funds the rest. A stated amount must agree.
+---@param spec table
+---@param where string?
 function M.cofinancing(spec, where)
   local field = where .. ".cofinancing"
   common.check_spec(spec.cofinancing, { cost = true, rate = true }, field)
