@@ -4,29 +4,20 @@
 -- anct-incubateur-2022.json and the clause library.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
-local Party = require "conventio.party"
 local annexes = require "conventio.annexes"
 local clauses = require "conventio.clauses"
 local carried_over = require "conventio.finance.carried_over"
+local closing = require "conventio.closing"
 
 local data = ...
 -- The method both parties follow, linked from the object of the agreement.
 local beta_gouv_approach = clauses.markup("<https://beta.gouv.fr/approche/>")
-local presentation = data.presentation or {}
-local partner = Party.new(Party.with(data.parties.partner, presentation.partner, "presentation.partner"),
-                          "parties.partner")
-local dinum = Party.new(Party.with(data.parties.dinum, presentation.dinum, "presentation.dinum"), "parties.dinum")
-
-local a = Agreement.new {
-  title = data.title,
-  subject = data.subject,
-  place = data.place,
-  date = data.date,
-  parties = { partner = partner, dinum = dinum },
-  party_order = { "partner", "dinum" },
+local a = Agreement.from_data(data, {
+  fields = { "preamble_markdown", "purpose", "finance", "closing" },
   -- This convention has no "Il a été convenu ce qui suit".
   parts = { "title", "parties", "visas", "preamble", "articles", "signatures", "annexes" },
-}
+})
+local partner, dinum = a.parties.partner, a.parties.dinum
 
 a:visa(a:clause("beta_gouv/commun/visas_dinum"))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
@@ -59,34 +50,7 @@ a:article { key = "donnees", title = "Respect des règles de protection des donn
 
 carried_over.add(a, data.finance)
 
-a:article { key = "modification", title = "Modification du document",
-            content = a:clause("commun/modification_avenant", { copy_to = data.amendment_copy_to }) }
-a:article { key = "duree", title = "Durée et résiliation",
-            content = a:clause("commun/duree", { duration = data.duration }) }
-a:article {
-  key = "resiliation", title = "Résiliation",
-  sections = {
-    { key = "resiliation_sans_faute", title = "Résiliation sans faute",
-      content = a:clause("commun/resiliation_sans_faute", { contract = true }) },
-    { key = "resiliation_faute", title = "Résiliation pour faute",
-      content = a:clause("commun/resiliation_faute", { contract = true, payer = partner }) },
-  },
-}
-a:article {
-  key = "dispositions_generales", title = "Dispositions générales",
-  sections = {
-    { key = "modification_contrat", title = "Modification du contrat",
-      content = a:clause("commun/modification_contrat", { contract = true }) },
-    { key = "nullite", title = "Nullité", content = a:clause("commun/nullite", { contract = true }) },
-    { key = "renonciation", title = "Renonciation", content = a:clause("commun/renonciation", { contract = true }) },
-  },
-}
-a:article { key = "donnees_personnelles", title = "Données personnelles",
-            content = a:clause("commun/donnees_personnelles", { contract = true }) }
-a:article { key = "litiges", title = "Litiges",
-            content = a:clause("commun/litiges", { contract = true, governing_law = true, competent_courts = true }) }
-
-a:signatures {}
+closing.add(a, data.closing)
 
 a:annex { key = "rgpd", title = "tableau de répartition des responsabilités RGPD",
           content = annexes.gdpr_matrix { controller = partner, processor = dinum } }

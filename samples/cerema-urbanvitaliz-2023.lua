@@ -3,24 +3,18 @@
 -- Regenerates seed 002 from cerema-urbanvitaliz-2023.json and the clause library.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
-local Party = require "conventio.party"
 local annexes = require "conventio.annexes"
+local closing = require "conventio.closing"
 local clauses = require "conventio.clauses"
 local single_payment = require "conventio.finance.single_payment"
 
 local data = ...
 -- The method both parties follow, linked from the object of the agreement.
 local beta_gouv_approach = clauses.markup("<https://beta.gouv.fr/approche/>")
-local partner = Party.new(data.parties.partner, "parties.partner")
-local dinum = Party.new(data.parties.dinum, "parties.dinum")
-
-local a = Agreement.new {
-  title = data.title,
-  subject = data.subject,
-  place = data.place,
-  parties = { partner = partner, dinum = dinum },
-  party_order = { "partner", "dinum" },
-}
+local a = Agreement.from_data(data, {
+  fields = { "preamble_markdown", "purpose_markdown", "finance", "visa_number", "closing" },
+})
+local partner, dinum = a.parties.partner, a.parties.dinum
 
 a:visa(a:clause("beta_gouv/commun/visas_dinum"))
 a:add_preamble(a:clause("beta_gouv/preambule/beta_gouv"))
@@ -52,12 +46,7 @@ a:article { key = "obligations_dinum", title = "Obligations de la DINUM",
 
 single_payment.add(a, data.finance)
 
-a:article { key = "modification", title = "Modification du document",
-            content = a:clause("commun/modification_avenant", { copy_to = data.amendment_copy_to }) }
-a:article { key = "duree", title = "Durée et résiliation de la convention",
-            content = a:clause("commun/duree", { end_date = c.Date(data.end_date), covers_expenses = true }) }
-a:article { key = "publication", title = "Publication de la délégation",
-            content = a:clause("commun/publication", { publisher = dinum }) }
+closing.add(a, data.closing)
 
 a:signatures { after = a:clause("commun/visa_controleur", { number = data.visa_number }) }
 

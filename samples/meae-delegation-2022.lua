@@ -4,24 +4,16 @@
 -- Regenerates seed 004 from meae-delegation-2022.json and the clause library.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
-local Party = require "conventio.party"
 local annexes = require "conventio.annexes"
 local delegation = require "conventio.finance.delegation"
 
 local data = ...
-local delegant = Party.new(data.parties.delegant, "parties.delegant")
-local dinum = Party.new(data.parties.dinum, "parties.dinum")
-
-local a = Agreement.new {
-  title = data.title,
-  subject = data.subject,
-  date = data.date,
-  place = data.place,
-  parties = { delegant = delegant, dinum = dinum },
-  party_order = { "delegant", "dinum" },
+local a = Agreement.from_data(data, {
+  fields = { "preamble_markdown", "purpose", "phase", "finance", "end_date", "amendment_copy_to" },
   -- "Il a été convenu ce qui suit" opens the preamble in this convention.
   parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
-}
+})
+local delegant, dinum = a.parties.delegant, a.parties.dinum
 local finance = delegation.read(a, data.finance)
 
 a:visa(a:clause("beta_gouv/commun/visas_dinum", { delegation = true }))
@@ -70,8 +62,6 @@ a:article { key = "duree", title = "Durée et résiliation de la convention",
                         a:clause("commun/resiliation_delegation") } }
 a:article { key = "publication", title = "Publication de la délégation",
             content = a:clause("commun/publication", { publisher = dinum.role_name, delegation = true }) }
-
-a:signatures {}
 
 -- The matrix shares out the GDPR responsibilities between two bodies: its columns name them.
 a:annex { key = "rgpd", title = "tableau de répartition des responsabilités RGPD",

@@ -5,24 +5,17 @@
 -- owes is computed from the stratum table and its population, and printed.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
-local Party = require "conventio.party"
+local closing = require "conventio.closing"
 local strata = require "conventio.finance.strata"
 
 local data = ...
-local partner = Party.new(data.parties.partner, "parties.partner")
-local anct = Party.new(data.parties.anct, "parties.anct")
-local service = data.service
-
-local a = Agreement.new {
-  title = data.title,
-  subject = data.subject,
-  keywords = data.keywords,
-  place = data.place,
-  parties = { partner = partner, anct = anct },
-  party_order = { "partner", "anct" },
+local a = Agreement.from_data(data, {
+  fields = { "preamble_markdown", "service", "finance", "end_date", "court" },
   -- "Il a été convenu ce qui suit" opens the preamble in this convention.
   parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
-}
+})
+local partner, anct = a.parties.partner, a.parties.anct
+local service = data.service
 
 a:add_preamble(a:clause("beta_gouv/preambule/incubateur_territoires", { incubator = anct }))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
@@ -41,15 +34,7 @@ a:article { key = "travaux", title = "Déroulement des travaux",
 
 strata.add(a, data.finance, { key = "finances", service = service })
 
-a:article {
-  key = "resiliation", title = "Résiliation",
-  sections = {
-    { key = "resiliation_faute", title = "Résiliation pour faute",
-      content = a:clause("commun/resiliation_faute", { payer = partner }) },
-    { key = "resiliation_effets", title = "Effets de la résiliation",
-      content = a:clause("commun/resiliation_effets", { payer = partner, receiver = anct }) },
-  },
-}
+closing.resiliation(a, { sections = { "faute", "effets" }, payer = "partner", receiver = "anct" })
 a:article {
   key = "dispositions_generales", title = "Dispositions générales",
   sections = {
@@ -61,12 +46,8 @@ a:article {
       content = a:clause("commun/duree_vigueur", { end_date = c.Date(data.end_date) }) },
   },
 }
-a:article { key = "litiges", title = "Litiges",
-            content = a:clause("commun/litiges", { court = data.court, one_paragraph = true }) }
-a:article { key = "publication", title = "Publication de la convention",
-            content = a:clause("commun/publication", { publisher = anct }) }
-
-a:signatures { originals = data.originals }
+closing.litiges(a, { court = data.court, one_paragraph = true })
+closing.publication(a, { publisher = "anct" })
 
 a:annex { key = "manifeste", title = "manifeste beta.gouv.fr",
     content = a:clause("beta_gouv/annexes/manifeste_trois_piliers") }

@@ -77,6 +77,8 @@ M.fields = {
   },
   publication = {
     publisher = "role of the party that publishes it on data.gouv.fr",
+    first_publisher = "who publishes it first, elsewhere (\"la mission d'appui au pilotage\")",
+    first_site = "where it is first published (\"le site de Matignon Info Services\")",
   },
 }
 for _, fields in pairs(M.fields) do
@@ -143,7 +145,8 @@ function builders.dispositions_generales(agreement, spec)
   return agreement:article {
     key = spec.key or "dispositions_generales", title = spec.title or heading("dispositions_generales"),
     sections = {
-      { key = "modification_contrat", title = heading("modification_contrat"),
+      { key = "modification_contrat",
+        title = heading(spec.contract and "modification_contrat_contract" or "modification_contrat"),
         content = agreement:clause("commun/modification_contrat", params) },
       { key = "nullite", title = heading("nullite"), content = agreement:clause("commun/nullite", params) },
       { key = "renonciation", title = heading("renonciation"), content = agreement:clause("commun/renonciation",
@@ -183,7 +186,9 @@ end
 function builders.publication(agreement, spec, where)
   return agreement:article {
     key = spec.key or "publication", title = spec.title or heading("publication"),
-    content = agreement:clause("commun/publication", { publisher = party(agreement, spec, "publisher", where, true) }),
+    content = agreement:clause("commun/publication", { publisher = party(agreement, spec, "publisher", where, true),
+                                                       first_publisher = spec.first_publisher,
+                                                       first_site = spec.first_site }),
   }
 end
 

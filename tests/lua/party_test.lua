@@ -34,7 +34,9 @@ check.contains(check.fails("(did you mean commune?)", Party.new,
 
 -- Each kind's wording: gender and the representative's title come from the kind.
 local p = Party.new(commune(), "parties.partner")
-for _, kind in ipairs(Party.kind_names) do check.contains(Party.fields.kind, kind, "the kind field documents " .. kind) end
+for _, kind in ipairs(Party.kind_names) do
+  check.contains(Party.fields.kind, kind, "the kind field documents " .. kind)
+end
 check.eq(p.le, "la Commune de Melun", "a commune is feminine")
 check.eq(p.du, "de la Commune de Melun")
 check.eq(p.representative.title, "Maire", "a commune's representative")
