@@ -4,6 +4,7 @@
 
 #include "conventio/french.hpp"
 #include "lua/binding_support.hpp"
+#include "lua/option_check.hpp"
 
 namespace conventio::lua {
 
@@ -59,6 +60,7 @@ int name_new(lua_State* L) {
         return 1;
     }
     luaL_checktype(L, 1, LUA_TTABLE);
+    check_option_keys(L, 1, {"gender", "plural", "article", "elision"}, "Name", "option", true);
     lua_geti(L, 1, 1);
     if (lua_type(L, -1) != LUA_TSTRING)
         return luaL_error(L, "Name: give the name first: conventio.Name{ \"Cerema\", gender = \"m\" }");

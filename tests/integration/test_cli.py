@@ -240,6 +240,10 @@ class StrictAgreementMessages(unittest.TestCase):
         self.assertDataError(lambda d: d["closing"][5].update(article="litige"),
                              "closing[6].article must name a closing builder")
 
+    def test_unknown_bank_account_field_from_a_host_constructor(self):
+        self.assertDataError(lambda d: d["parties"]["departement"]["bank_account"].update(holdr="x"),
+                             "unknown field parties.departement.bank_account.holdr (did you mean holder?)")
+
     def test_empty_required_value(self):
         self.assertDataError(lambda d: d["parties"]["commune"].update(short_name="  "),
                              "parties.commune.short_name cannot be empty or blank")
