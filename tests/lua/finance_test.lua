@@ -131,6 +131,11 @@ end
 check.fails("finance.fund: only a State receiver imputes on a State fund; parties.commune is of kind commune",
             payment, local_party, { fund = { number = "1" } })
 check.fails("finance.fund is required", payment, state("service"))
+check.fails("unknown field finance.fund.numbr (did you mean number?)", payment, state("service"),
+            { fund = { numbr = "1" } })
+deleg.chorus.activities[1].lable = "x"
+check.fails("unknown field finance.chorus.activities[1].lable (did you mean label?)", delegation.read, da, deleg)
+deleg.chorus.activities[1].lable = nil
 check.fails("parties.x.kind is required: the receiver's kind decides how it receives the credits", payment,
             Party.new({ short_name = "X", gender = "m", representation = "r" }, "parties.x"))
 check.fails("unknown field finance.amout (did you mean amount?)", payment, local_party, { amout = "1" })

@@ -134,6 +134,7 @@ function M.add(agreement, spec, options)
   end
   local amounts = M.compute(spec, where)
   local fund = common.required(spec, "fund", where)
+  common.check_spec(fund, { number = true, label = true, programme = true, programme_label = true }, where .. ".fund")
   local clause = common.clause_maker(agreement,
                                      { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 

@@ -158,6 +158,11 @@ function M.receipt(agreement, spec, payer, receiver, where)
   end
   if budget == "etat" then
     local fund = M.required(spec, "fund", where)
+    M.check_spec(fund, { number = true, label = true, programme = true, programme_label = true, budget = true },
+                 where .. ".fund")
+    if fund.budget ~= nil then
+      M.check_spec(fund.budget, { owner = true, label = true, code = true }, where .. ".fund.budget")
+    end
     if spec.imputation ~= nil then
       error(("%s.imputation: a State receiver imputes on a State fund (fund), not imputation"):format(where), 3)
     end

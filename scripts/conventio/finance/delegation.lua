@@ -54,6 +54,7 @@ local function read_years(spec, where)
   for i, line in ipairs(ceilings) do
     local at = ("%s.ceilings[%d]"):format(where, i)
     if type(line) ~= "table" then fail("%s must be an object { year =, ae =, cp = }", at) end
+    common.check_spec(line, { year = true, ae = true, cp = true }, at)
     local year = line.year
     if math.type(year) ~= "integer" then fail("%s.year must be a whole year (2022), got %s", at, tostring(year)) end
     if i > 1 and year <= years[i - 1].year then
@@ -77,6 +78,7 @@ local function read_chorus(spec, where, programme)
   local chorus = common.required(spec, "chorus", where)
   where = where .. ".chorus"
   if type(chorus) ~= "table" then fail("%s must be an object", where) end
+  common.check_spec(chorus, { axis = true, functional_domain = true, cost_centre = true, activities = true }, where)
   local out = {
     axis = tostring(common.required(chorus, "axis", where)),
     functional_domain = text(chorus, "functional_domain", where),
@@ -100,6 +102,7 @@ local function read_chorus(spec, where, programme)
   for i, activity in ipairs(activities) do
     local at = ("%s.activities[%d]"):format(where, i)
     if type(activity) ~= "table" then fail("%s must be an object { code =, label = }", at) end
+    common.check_spec(activity, { code = true, label = true }, at)
     local code = text(activity, "code", at)
     same_programme(code, at .. ".code", "^(%d%d%d%d)%w%w%w%w%w%w%w%w$", "010501A61404")
     if activity.label ~= nil and type(activity.label) ~= "string" then fail("%s.label must be a string", at) end

@@ -151,6 +151,7 @@ function M.compute(spec, where)
   if schedule == "signature" then
     due.single = true
   elseif type(schedule) == "table" and schedule.kind == "annual" then
+    common.check_spec(schedule, { kind = true, due = true }, where .. ".schedule")
     if type(schedule.due) ~= "string" or not schedule.due:match("^%d%d%-%d%d$") then
       error(("%s.schedule.due must be a month and day, \"MM-DD\" (got %s)"):format(where, tostring(schedule.due)), 0)
     end
