@@ -233,7 +233,8 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
     error(("clause '%s': parameters must be a table"):format(tostring(name)), 2)
   end
   local ok, template = pcall(c.template, name)
-  if not ok then error((tostring(template):gsub("^[^\n]-:%d+: ", "", 1)), 2) end
+  -- The host's message names the template (and its line when it does not compile).
+  if not ok then error(tostring(template), 2) end
   local known = {}
   for _, p in ipairs(template.params) do known[p] = true end
   for p in pairs(template.optional) do known[p] = true end
