@@ -4,6 +4,7 @@
 local Agreement = require "conventio.agreement"
 local annexes = require "conventio.annexes"
 local closing = require "conventio.closing"
+local quantities = require "conventio.quantities"
 local tranches = require "conventio.finance.tranches"
 local c = require "conventio"
 
@@ -29,8 +30,9 @@ a:article { key = "travaux", title = "Déroulement des travaux",
 
 tranches.add(a, data.finance)
 
+local forecast = quantities.duration(data.forecast_duration, "forecast_duration")
 a:article { key = "duree", title = "Durée",
-            content = a:clause("commun/duree", { covers_expenses = true, forecast_duration = data.forecast_duration,
+            content = a:clause("commun/duree", { covers_expenses = true, forecast_duration = forecast,
                                                  without_orders = true }) }
 closing.add(a, data.closing)
 

@@ -110,7 +110,7 @@ function builders.duree(agreement, spec, where)
   return agreement:article {
     key = spec.key or "duree", title = spec.title or heading("duree"),
     content = agreement:clause("commun/duree", {
-      end_date = duration.end_date, duration = duration.end_date == nil and duration.de or nil,
+      end_date = duration.end_date, duration = duration.end_date == nil and duration or nil,
       covers_expenses = spec.covers_expenses, without_orders = not spec.purchase_orders }),
   }
 end

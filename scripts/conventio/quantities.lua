@@ -3,6 +3,7 @@
 --- years, or an end date, worded by the library: "de vingt-quatre mois", "d'un an"). Both
 --- read from data with the field named in errors.
 local c = require "conventio"
+local data = require "conventio.data"
 local strict = require "conventio.strict"
 
 local M = {}
@@ -128,5 +129,9 @@ end
 --- True for a conventio.Duration.
 ---@param value any
 function M.is_duration(value) return getmetatable(value) == Duration end
+
+-- A percentage or a duration comes from data: a problem names the data file and the field.
+M.percent = data.guarded(M.percent)
+M.duration = data.guarded(M.duration)
 
 return M
