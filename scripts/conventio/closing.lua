@@ -47,7 +47,7 @@ end
 --- key (the article's key, default its name) and title (default from commun/intitules).
 M.fields = {
   modification = {
-    copy_to = "who else receives a copy of an avenant (\"au comptable public de la Commune\")",
+    copy_to = "who receives a copy of an avenant (default: the State party's accountant_short, if any)",
     partner = "role of the party that receives a copy (default: the first party)",
   },
   duree = {
@@ -94,9 +94,19 @@ local builders = {}
 ---@param where string?
 function builders.modification(agreement, spec, where)
   local partner = party(agreement, spec, "partner", where) or agreement.parties[agreement.party_order[1]]
+  -- A copy goes to the accountant of the State service among the parties (its kind decides).
+  local copy_to = spec.copy_to
+  if copy_to == nil then
+    for _, p in ipairs(agreement:party_list()) do
+      if p:is_state() and p.accountant_name then
+        copy_to = p.accountant_name.au
+        break
+      end
+    end
+  end
   return agreement:article { key = spec.key or "modification", title = spec.title or heading("modification"),
                              content = agreement:clause("commun/modification_avenant",
-                                                        { partner = partner, copy_to = spec.copy_to }) }
+                                                        { partner = partner, copy_to = copy_to }) }
 end
 
 --- The duration (commun/duree), worded from a typed duration.

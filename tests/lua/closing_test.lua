@@ -31,6 +31,19 @@ check.eq(#articles[3].sections, 2, "the sections asked for")
 check.eq(articles[3].sections[1].key, "resiliation_faute")
 check.eq(type(a:document()), "userdata", "the closing articles render")
 
+-- Who receives a copy of an avenant follows the parties' kinds: the State party's accountant.
+check.eq(articles[1].content.params.copy_to, nil, "no State party: no copy to an accountant")
+local with_state = Agreement.new {
+  title = "T", place = "Paris", party_order = { "commune", "ministere" },
+  parties = {
+    commune = Party.new({ short_name = "Commune de Melun", kind = "commune", representation = "r" }, "parties.commune"),
+    ministere = Party.new({ short_name = "Ministère de la culture", gender = "m", kind = "etat", representation = "r",
+                            accountant_short = "contrôleur budgétaire et comptable ministériel" }, "parties.ministere"),
+  },
+}
+check.eq(closing.modification(with_state, {}).content.params.copy_to,
+         "au contrôleur budgétaire et comptable ministériel", "a State party's accountant receives a copy")
+
 check.fails("closing[1].article must name a closing builder", closing.add, new(), { { article = "litige" } })
 check.fails("(did you mean litiges?)", closing.add, new(), { { article = "litige" } })
 check.fails("unknown field closing[1].cour (did you mean court?)", closing.add, new(), { { article = "litiges",
