@@ -65,6 +65,7 @@ M.fields = {
   address = "its postal address",
   siren = "SIREN number (checked)",
   siret = "SIRET number (checked)",
+  rna = "an association's number in the répertoire national des associations: \"W212001234\" (checked)",
   show_siret = "true: the SIRET is printed under the party block",
   representative = "who signs: { civility, name, title, act }",
   representation = "the whole representation sentence, instead of representative",
@@ -162,6 +163,15 @@ function M.new(spec, where)
     rawset(self, "siren_display", c.id.format_siren(self.siren))
   end
   if spec.siret then rawset(self, "siret", c.id.siret(spec.siret, where .. ".siret")) end
+  if spec.rna ~= nil then
+    if type(spec.rna) ~= "string" or not spec.rna:match("^W%d%d%d%d%d%d%d%d%d$") then
+      error(("%s.rna: an RNA number is W followed by nine digits (\"W212001234\"), got %s"):format(where,
+            tostring(spec.rna)), 2)
+    end
+    if spec.kind ~= "association" then
+      error(("%s.rna: only an association has an RNA number (kind is %s)"):format(where, tostring(spec.kind)), 2)
+    end
+  end
   if spec.bank_account then
     rawset(self, "bank_account", c.BankAccount(spec.bank_account, where .. ".bank_account"))
   end

@@ -53,6 +53,11 @@ local asso = Party.new({ short_name = "association Lire et faire lire", gender =
 check.eq(asso.le, "l'association Lire et faire lire")
 check.eq(asso.representative.title, "Présidente")
 check.eq(asso:budget(), "subvention", "an association receives a subvention")
+check.fails("parties.a.rna: an RNA number is W followed by nine digits", Party.new,
+            { short_name = "association X", gender = "f", kind = "association", representation = "r", rna = "123" },
+            "parties.a")
+check.fails("parties.c.rna: only an association has an RNA number", Party.new,
+            commune { rna = "W212001234" }, "parties.c")
 check.eq(d:budget(), "local", "a collectivité records a recette")
 local state = Party.new({ short_name = "Ministère", gender = "m", kind = "etat", representation = "r" }, "parties.s")
 check.eq(state:budget(), "etat", "a State service has a State fund")
