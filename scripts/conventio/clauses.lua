@@ -111,6 +111,10 @@ function M.markdown(name, params)
     if result == nil then
       error(("%s:%d:%d: this value is nil"):format(template.path, line, column), 0)
     end
+    -- An empty text would leave a hole in the sentence ("Fait à , le"): refused where it is used.
+    if type(result) == "string" and not result:find("%S") then
+      error(("%s:%d:%d: this value is empty"):format(template.path, line, column), 0)
+    end
     n = n + 1
     out[n] = markdown_of(result)
   end

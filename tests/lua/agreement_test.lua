@@ -57,6 +57,11 @@ end }
 check.contains(check.fails("reference to 'duree', which no article or annex has as key", a.document, a),
                "agreement_test.lua:55:")
 
+-- An empty value never leaves a hole in a sentence ("Tribunal administratif de ."): refused at
+-- the template's place.
+check.contains(check.fails("this value is empty", clauses.markdown, "commun/litiges", { court = "  " }),
+               "commun/litiges.md:")
+
 -- The order of the parts is the script's: here the annexes come before the signatures.
 local ordered = new { parts = { "title", "articles", "annexes", "signatures" } }
 ordered:article { key = "objet", title = "Objet", content = "Texte." }
