@@ -11,7 +11,7 @@ function M.words(text)
     local body, tail = chunk:match("^(.-)([%.,;%)]*)$")
     if body == "" then body, tail = chunk, "" end
     out[#out + 1] = { space = space, word = body }
-    if tail ~= "" then out[#out + 1] = { space = "", word = tail } end
+    for mark in tail:gmatch(".") do out[#out + 1] = { space = "", word = mark } end
   end
   return out
 end
@@ -120,6 +120,29 @@ local function widen_amounts(h, a, b)
   end
 end
 
+-- An amount followed by its words, "180 000 € (cent quatre-vingt mille euros)", is replaced
+-- as a whole phrase (avenants.md §3, 2): a span that opens a parenthesis is widened to close it.
+local function widen_parentheses(h, a, b)
+  local function balance(words, from, to)
+    local open = 0
+    for k = from, to do
+      local _, opened = words[k].word:gsub("%(", "")
+      local _, closed = words[k].word:gsub("%)", "")
+      open = open + opened - closed
+    end
+    return open
+  end
+  for _ = 1, 2 do
+    while h[2] >= h[1] and balance(a, h[1], h[2]) > 0 and h[2] < #a do h[2] = h[2] + 1 end
+    while h[4] >= h[3] and balance(b, h[3], h[4]) > 0 and h[4] < #b do h[4] = h[4] + 1 end
+    -- Keep both spans ending on the same words of context.
+    local extra_a, extra_b = #a - h[2], #b - h[4]
+    if extra_a ~= extra_b then
+      if extra_a > extra_b then h[2] = #a - extra_b else h[4] = #b - extra_a end
+    end
+  end
+end
+
 local function count(text, fragment)
   local n, at = 0, 1
   while true do
@@ -139,6 +162,7 @@ function M.single_change(old, new)
   local h = hunks[1]
   widen_dates(h, a, b)
   widen_amounts(h, a, b)
+  widen_parentheses(h, a, b)
   if h[2] < h[1] then  -- words inserted
     if h[1] > #a then return { kind = "append", new = join(b, h[3], h[4]) } end
     -- The anchor is the word before, widened until it occurs once.

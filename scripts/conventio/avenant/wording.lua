@@ -153,7 +153,7 @@ function M.articles(changes)
       else
         local after = change.after and unit_address(change.after) or unit_address(new)
         out[#out + 1] = { title = fmt("title_inserted", new.number), number = new.number,
-                          content = { c.Para(fmt("article_inserted", capital(after), new.number)),
+                          content = { c.Para(fmt("article_inserted", after, new.number)),
                                       table.unpack(quoted(new.alineas, ".", heading_of(new))) } }
       end
     elseif first == "deleted" then
