@@ -235,11 +235,11 @@ function M.from_change_set(set, file)
   local this = sets[n]
   local earlier = {}
   for i = 1, n - 1 do earlier[i] = sets[i] end
-  local base_date = first.base.date or data.date
-  check_dates(this, earlier, base_date)
   local self = setmetatable({ set = this, earlier = earlier, first = first }, Avenant)
   self.base = build(base, sets, n - 1)
   self.amended = build(base, sets, n)
+  -- Dates are checked once the changes' old values are known.
+  check_dates(this, earlier, first.base.date or data.date)
   self.changes = compare.changes(self.base, self.amended)
   if #self.changes == 0 then fail(this.file, nil, "the change set changes nothing in the agreement") end
   return self

@@ -16,7 +16,7 @@ M.fields = {
   originals = "the \"Fait à\" line's number of originals (\"en deux exemplaires originaux\")",
   reasons = "the exposé: why the parties amend the agreement (Markdown paragraphs)",
   purpose = "what Article 1er says the avenant is for (\"de prolonger la durée de la Convention\"); default: the articles amended",
-  data = "changes to the agreement's data, in order: { set = PATH, to = VALUE } | { add = PATH, value = VALUE } | { remove = PATH }",
+  data = "changes to the agreement's data, in order: { set = PATH, to = VALUE } (an existing field), { add = PATH, value = VALUE } (to a list, or a new field), { remove = PATH }",
   new_data = "the amended agreement's whole data file instead (\"the same script with new data\")",
   edits = "article-level edits by key: replace, insert_after, delete, complete",
   entry_into_force = "the date the avenant takes effect, \"YYYY-MM-DD\" (default: its signature)",
@@ -198,14 +198,20 @@ function M.apply_data(data, set)
   local out = copy(data)
   for _, change in ipairs(set.data) do
     if change.op == "set" then
-      local node, key = locate(out, change.path, change, set.file, true)
+      local node, key = locate(out, change.path, change, set.file, false)
       change.old = node[key]
       node[key] = copy(change.to)
     elseif change.op == "add" then
-      local node, key = locate(out, change.path, change, set.file, false)
+      -- To a list: a new element at its end; to an object: a field it did not have.
+      local node, key = locate(out, change.path, change, set.file, true)
       local list = node[key]
-      if type(list) ~= "table" or not is_list(list) then M.fail(set.file, change.where, change.path .. " is not a list") end
-      list[#list + 1] = copy(change.value)
+      if list == nil then
+        node[key] = copy(change.value)
+      elseif type(list) == "table" and is_list(list) then
+        list[#list + 1] = copy(change.value)
+      else
+        M.fail(set.file, change.where, change.path .. " is already there: use set to change it")
+      end
     else
       local node, key = locate(out, change.path, change, set.file, false)
       change.old = node[key]
