@@ -141,11 +141,22 @@ int outline(lua_State* L) {
     return 1;
 }
 
+/// conventio.body(document): the document's body as an array of blocks, so that two versions
+/// of an agreement can be compared block by block.
+int body(lua_State* L) {
+    doc::Document* document = to_document(L, 1);
+    if (!document) return luaL_error(L, "body: expected a conventio.Document, got %s", luaL_typename(L, 1));
+    push_blocks(L, document->body);
+    return 1;
+}
+
 }  // namespace
 
 void open_outline_bindings(lua_State* L) {
     lua_pushcfunction(L, protect<outline>);
     lua_setfield(L, -2, "outline");
+    lua_pushcfunction(L, protect<body>);
+    lua_setfield(L, -2, "body");
 }
 
 }  // namespace conventio::lua

@@ -6,7 +6,7 @@
 
 namespace conventio::lua {
 
-/// Adds `outline` to the table on top of the stack (the `conventio` module table).
+/// Adds `outline` and `body` to the table on top of the stack (the `conventio` module table).
 void open_outline_bindings(lua_State* L);
 
 }  // namespace conventio::lua

@@ -54,7 +54,8 @@ local function apply_edits(a, set, base_units)
     for _, t in ipairs(edit.text or {}) do
       -- An amount is computed from data by the financial articles: an edit cannot type one.
       if t:find(amount_pattern) and base_units then
-        fail(set.file, edit.where, "an amount in an article is computed from the data: change the amount in `data`, not in the text")
+        fail(set.file, edit.where,
+            "an amount in an article is computed from the data: change the amount in `data`, not in the text")
       end
       paragraphs[#paragraphs + 1] = c.Markdown(t)
     end
@@ -184,7 +185,9 @@ local function check_dates(set, earlier, base_date)
         and change.old:match("^%d%d%d%d%-%d%d%-%d%d$") then
       local old_end = c.Date(change.old)
       if not (set.signed < old_end or set.signed == old_end) then
-        fail(set.file, change.where, ("a prorogation must be signed before the Convention ends (%s); the avenant is dated %s: a new convention is needed"):format(
+        fail(set.file, change.where,
+            ("a prorogation must be signed before the Convention ends (%s); the avenant is dated %s: "
+             .. "a new convention is needed"):format(
           old_end.long, set.signed.long))
       end
     end
@@ -219,9 +222,11 @@ function M.from_change_set(set, file)
     current, current_file = loaded, path
   end
   local first = sets[1]
-  if not first.base then fail(first.file, "base", "the first avenant names the agreement it amends: base = { script, data }") end
+  if not first.base then fail(first.file, "base",
+      "the first avenant names the agreement it amends: base = { script, data }") end
   for i, s in ipairs(sets) do
-    if i > 1 and s.base then fail(s.file, "base", "only the first avenant names the agreement; this one follows " .. sets[i - 1].file) end
+    if i > 1 and s.base then fail(s.file, "base",
+        "only the first avenant names the agreement; this one follows " .. sets[i - 1].file) end
     if s.number ~= i then
       fail(s.file, "number", ("this avenant is n° %d in its chain, not %d"):format(i, s.number))
     end
@@ -247,6 +252,13 @@ end
 
 --- The amended Convention, rendered on its own (the clean consolidated version).
 function Avenant:amended_document() return self.amended:document() end
+
+--- The consolidated version of the Convention: its body with every change of this avenant
+--- marked (see conventio.avenant.consolidated).
+function Avenant:consolidated()
+  local consolidated = require "conventio.avenant.consolidated"
+  return consolidated.body(self.base:document(), self.amended:document())
+end
 
 --- The Convention as it stood before this avenant.
 function Avenant:base_document() return self.base:document() end
@@ -286,7 +298,8 @@ function Avenant:document()
     a:article { title = article.title, content = article.content }
     if article.annex then a:annex { title = article.annex.title, content = article.annex.entry.blocks } end
   end
-  a:article { key = "autres_stipulations", title = w.title_unchanged, content = a:clause("avenant/stipulations_inchangees") }
+  a:article { key = "autres_stipulations", title = w.title_unchanged,
+      content = a:clause("avenant/stipulations_inchangees") }
   a:article { key = "entree_en_vigueur", title = w.title_effect,
               content = a:clause("avenant/prise_effet", { date = set.effect and set.effect.long }) }
   if set.originals then a:signatures { originals = set.originals } end

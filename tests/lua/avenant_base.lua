@@ -17,7 +17,8 @@ local a = Agreement.new {
 }
 local amount = c.Money(data.amount, "amount")
 if amount > c.Money("100000") then error(c.data_file .. ": amount: above the ceiling of 100 000 €", 0) end
-a:article { key = "objet", title = "Objet", content = { c.Para(data.purpose), c.Para("La convention est conclue pour l'année.") } }
+a:article { key = "objet", title = "Objet", content = { c.Para(data.purpose),
+    c.Para("La convention est conclue pour l'année.") } }
 local rows = {}
 for _, r in ipairs(data.rows) do rows[#rows + 1] = { tostring(r.year), tostring(c.Money(r.amount)) } end
 a:article { key = "montant", title = "Montant", content = {

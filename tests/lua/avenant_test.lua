@@ -41,29 +41,38 @@ end
 -- 2. an amount; 3. a date (whole date quoted); a chapeau when one article changes twice
 local t = avenant_text { data = { { set = "amount", to = "60000" }, { set = "end_date", to = "2025-06-30" } } }
 check.contains(t, "# Modification de l'article 2")
-check.contains(t, "Au premier alinéa de l'article 2, le montant : « 50 000 € » est remplacé par le montant : « 60 000 € ».",
+check.contains(t,
+    "Au premier alinéa de l'article 2, le montant : « 50 000 € » est remplacé par le montant : « 60 000 € ».",
                "formula 2")
-check.contains(t, "Au premier alinéa de l'article 3, la date : « 31 décembre 2024 » est remplacée par la date : « 30 juin 2025 ».",
+check.contains(t,
+    "Au premier alinéa de l'article 3, la date : « 31 décembre 2024 » est remplacée par la date : « 30 juin 2025 ».",
                "formula 3")
 check.contains(t, "Les autres stipulations de la Convention demeurent inchangées.")
 check.contains(t, "Le présent avenant entre en vigueur à la date de sa signature par la dernière des parties.")
 check.contains(t, "de modifier les articles 2 et 3 de la Convention", "the default purpose names the articles")
 
 -- 1. words replaced; 4. words inserted; 5. words deleted
-t = avenant_text { data = { { set = "purpose", to = "La présente convention organise le soutien de la Commune à l'association sportive." } } }
-check.contains(t, "Au premier alinéa de l'article 1, après le mot : « l'association », sont insérés les mots : « sportive ».", "formula 4")
+t = avenant_text { data = { { set = "purpose",
+    to = "La présente convention organise le soutien de la Commune à l'association sportive." } } }
+check.contains(t,
+    "Au premier alinéa de l'article 1, après le mot : « l'association », sont insérés les mots : « sportive ».",
+        "formula 4")
 t = avenant_text { data = { { set = "purpose", to = "La présente convention organise le soutien à l'association." } } }
 check.contains(t, "les mots : « de la Commune » sont supprimés.", "formula 5")
-t = avenant_text { data = { { set = "purpose", to = "La présente convention organise le financement de la Commune à l'association." } } }
+t = avenant_text { data = { { set = "purpose",
+    to = "La présente convention organise le financement de la Commune à l'association." } } }
 check.contains(t, "le mot : « soutien » est remplacé par le mot : « financement ».", "formula 1")
 
 -- 14. a table cell, by its row's label and its column; 16. a row inserted; 17. a row deleted
 t = avenant_text { data = { { set = "rows.2025.amount", to = "25000" }, { set = "amount", to = "55000" } } }
-check.contains(t, "Dans le tableau, à la ligne « 2025 », le montant : « 20 000 € » figurant dans la colonne « Montant » est remplacé par le montant : « 25 000 € ».",
+check.contains(t,
+    "Dans le tableau, à la ligne « 2025 », le montant : « 20 000 € » figurant dans la colonne « Montant » "
+    .. "est remplacé par le montant : « 25 000 € ».",
                "formula 14, in a 2° item")
 check.contains(t, "L'article 2 est ainsi modifié :", "formula 13: the chapeau")
 check.contains(t, "1° Au premier alinéa, le montant", "formula 13: the items")
-t = avenant_text { data = { { add = "rows", value = { year = 2026, amount = "10000" } }, { set = "amount", to = "60000" } } }
+t = avenant_text { data = { { add = "rows", value = { year = 2026, amount = "10000" } }, { set = "amount",
+    to = "60000" } } }
 check.contains(t, "après la ligne « 2025 », il est inséré une ligne ainsi rédigée :", "formula 16")
 check.contains(t, "2026 | 10 000 €", "the inserted row is quoted as a table row")
 t = avenant_text { data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }
@@ -78,21 +87,27 @@ t = avenant_text { edits = {
   { delete = "litiges" },
 }, data = { { set = "address", to = "Hôtel de ville, 77000 Melun" } } }
 check.contains(t, "L'article 1 est complété par un alinéa ainsi rédigé :\n« Elle est publiée. ».", "formula 7")
-check.contains(t, "L'article 3 est ainsi rédigé :\n« Article 3 – Durée\n« La convention court jusqu'au 31 décembre 2026.\n« Elle n'est pas reconductible. ».",
+check.contains(t,
+    "L'article 3 est ainsi rédigé :\n« Article 3 – Durée\n« La convention court jusqu'au 31 décembre 2026.\n"
+    .. "« Elle n'est pas reconductible. ».",
                "formula 10: each quoted alinéa opens with «, the last closes")
 check.contains(t, "Après l'article 2, il est inséré un article 2-1 ainsi rédigé :", "formula 11")
 check.contains(t, "# Insertion d'un article 2-1")
 check.contains(t, "L'article 4 est supprimé.", "formula 12: supprimé, never abrogé")
 check.contains(t, "Dans la désignation des parties, les mots : « ", "formula 20")
-local _, av = avenant_text { edits = { { insert_after = "litiges", key = "fin", title = "Fin", text = "x" } } }
-check.eq(av.amended.by_key.fin.number, "5", "inserted after the last article: the next number")
+local _, appended = avenant_text { edits = { { insert_after = "litiges", key = "fin", title = "Fin", text = "x" } } }
+check.eq(appended.amended.by_key.fin.number, "5", "inserted after the last article: the next number")
 
 -- 8, 9: an alinéa inserted inside, an alinéa deleted
-t = avenant_text { edits = { { replace = "objet", text = "La présente convention organise le soutien de la Commune à l'association." } } }
+t = avenant_text { edits = { { replace = "objet",
+    text = "La présente convention organise le soutien de la Commune à l'association." } } }
 check.contains(t, "Le deuxième alinéa de l'article 1 est supprimé.", "formula 9")
-t = avenant_text { edits = { { replace = "objet", text = { "La présente convention organise le soutien de la Commune à l'association.",
+t = avenant_text { edits = { { replace = "objet",
+    text = { "La présente convention organise le soutien de la Commune à l'association.",
   "Elle est suivie par un comité.", "La convention est conclue pour l'année." } } } }
-check.contains(t, "Après le premier alinéa de l'article 1, il est inséré un alinéa ainsi rédigé :\n« Elle est suivie par un comité. ».", "formula 8")
+check.contains(t,
+    "Après le premier alinéa de l'article 1, il est inséré un alinéa ainsi rédigé :\n"
+    .. "« Elle est suivie par un comité. ».", "formula 8")
 
 -- Chaining: avenant n° 2 cites n° 1 and amends the agreement as n° 1 left it.
 -- (The first change set is given as a file, as a drafter's chain is.)
@@ -102,21 +117,50 @@ check.fails("follows: load_data: cannot find 'nothing.json'", Avenant.from_chang
 -- Bad change sets name the change file and the entry.
 check.fails("changes.json: edits[1] (delete litige): no article has the key litige (did you mean litiges?)",
             Avenant.from_change_set, set { edits = { { delete = "litige" } } }, "changes.json")
-check.fails("changes.json: edits[2] (insert_after litiges): no article has the key litiges (an earlier edit deletes it)",
+check.fails("edits[2] (insert_after litiges): no article has the key litiges (an earlier edit deletes it)",
             Avenant.from_change_set, set { edits = { { delete = "litiges" },
               { insert_after = "litiges", key = "x", title = "X", text = "x" } } }, "changes.json")
-check.fails("changes.json: data[1] (set amount): the amended agreement is refused: amount: above the ceiling of 100 000 €",
+check.fails("changes.json: data[1] (set amount): the amended agreement is refused: amount: above the ceiling",
             Avenant.from_change_set, set { data = { { set = "amount", to = "150000" } } }, "changes.json")
 check.fails("changes.json: edits[1] (complete montant): an amount in an article is computed from the data",
-            Avenant.from_change_set, set { edits = { { complete = "montant", text = "Soit 70 000 € en tout." } } }, "changes.json")
+            Avenant.from_change_set, set { edits = { { complete = "montant", text = "Soit 70 000 € en tout." } } },
+                "changes.json")
 check.fails("changes.json: data[1] (set amout): the data has no amout (did you mean amount?)",
             Avenant.from_change_set, set { data = { { set = "amout", to = "1" } } }, "changes.json")
 check.fails("changes.json: data[1] (set end_date): a prorogation must be signed before the Convention ends",
             Avenant.from_change_set, set { date = "2025-02-01", data = { { set = "end_date", to = "2025-12-31" } } },
             "changes.json")
-check.fails("changes.json: unknown field edit (did you mean edits?)", Avenant.from_change_set, set { edit = {} }, "changes.json")
+check.fails("changes.json: unknown field edit (did you mean edits?)", Avenant.from_change_set, set { edit = {} },
+    "changes.json")
 check.fails("changes.json: number: this avenant is n° 1 in its chain, not 2", Avenant.from_change_set, set { number = 2,
   data = { { set = "amount", to = "60000" } } }, "changes.json")
 check.fails("changes.json: the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
+
+-- The consolidated version: accepting every change gives the amended agreement's text,
+-- rejecting every change the base's, for every kind of change above.
+local consolidated = require "conventio.avenant.consolidated"
+local function check_consolidated(fields, what)
+  local av = Avenant.from_change_set(set(fields), "changes.json")
+  local items = av:consolidated()
+  check.eq(consolidated.text(items, "accept"), consolidated.plain(av:amended_document()), what .. ": accept")
+  check.eq(consolidated.text(items, "reject"), consolidated.plain(av:base_document()), what .. ": reject")
+  return items
+end
+local items = check_consolidated({ data = { { set = "amount", to = "60000" }, { set = "end_date", to = "2025-06-30" },
+  { set = "rows.2025.amount", to = "25000" }, { add = "rows", value = { year = 2026, amount = "5000" } },
+  { set = "address", to = "Hôtel de ville, 77000 Melun" } } }, "data changes")
+local marked = 0
+for _, item in ipairs(items) do
+  for _, seg in ipairs(item.segments or {}) do if seg.change then marked = marked + 1 end end
+  for _, row in ipairs(item.rows or {}) do if row.mark then marked = marked + 1 end end
+end
+check.eq(marked >= 6, true, "words and rows are marked")
+check_consolidated({ edits = {
+  { complete = "objet", text = "Elle est publiée." },
+  { replace = "duree", text = { "La convention court jusqu'au 31 décembre 2026.", "Elle n'est pas reconductible." } },
+  { insert_after = "montant", key = "suivi", title = "Suivi", text = "Un comité suit la convention." },
+  { delete = "litiges" },
+} }, "article edits")
+check_consolidated({ data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }, "a row deleted")
 
 return check.done()

@@ -9,14 +9,14 @@ local M = {}
 --- The top-level fields of a change set (docs/reference.md lists them).
 M.fields = {
   base = "the agreement amended: { script = \"NAME.lua\", data = \"NAME.json\", kind =, date = } (first avenant)",
-  follows = "the change set of the previous avenant (\"x-avenant-1.json\"): this one amends the agreement as amended by it",
+  follows = "the previous avenant's change set (\"x-avenant-1.json\"): this one amends the agreement as it left it",
   number = "the avenant's number (1, 2...): the previous one's plus one",
   date = "the avenant's signature date, \"YYYY-MM-DD\"",
   place = "where it is signed (default: the agreement's place)",
   originals = "the \"Fait à\" line's number of originals (\"en deux exemplaires originaux\")",
   reasons = "the exposé: why the parties amend the agreement (Markdown paragraphs)",
-  purpose = "what Article 1er says the avenant is for (\"de prolonger la durée de la Convention\"); default: the articles amended",
-  data = "changes to the agreement's data, in order: { set = PATH, to = VALUE } (an existing field), { add = PATH, value = VALUE } (to a list, or a new field), { remove = PATH }",
+  purpose = "what Article 1er says the avenant is for (\"de prolonger la durée de la Convention\")",
+  data = "the data changes, in order: { set = PATH, to = V }, { add = PATH, value = V }, { remove = PATH }",
   new_data = "the amended agreement's whole data file instead (\"the same script with new data\")",
   edits = "article-level edits by key: replace, insert_after, delete, complete",
   entry_into_force = "the date the avenant takes effect, \"YYYY-MM-DD\" (default: its signature)",
@@ -46,7 +46,8 @@ end
 
 local function date_of(value, file, where)
   local ok, d = pcall(c.Date, value)
-  if type(value) ~= "string" or not ok then M.fail(file, where, ("expected a date \"YYYY-MM-DD\", got %s"):format(tostring(value))) end
+  if type(value) ~= "string" or not ok then M.fail(file, where,
+      ("expected a date \"YYYY-MM-DD\", got %s"):format(tostring(value))) end
   return d
 end
 M.date_of = date_of
@@ -55,7 +56,8 @@ local function texts(value, file, where)
   if type(value) == "string" then value = { value } end
   if type(value) ~= "table" or #value == 0 then M.fail(file, where, "expected Markdown text or a list of alinéas") end
   for i, t in ipairs(value) do
-    if type(t) ~= "string" or not t:find("%S") then M.fail(file, ("%s[%d]"):format(where, i), "an alinéa cannot be blank") end
+    if type(t) ~= "string" or not t:find("%S") then M.fail(file, ("%s[%d]"):format(where, i),
+        "an alinéa cannot be blank") end
   end
   return value
 end
@@ -65,7 +67,8 @@ function M.check(set, file)
   if type(set) ~= "table" then M.fail(file, nil, "a change set is a JSON object") end
   local unknown = strict.unknown_key(set, M.fields)
   if unknown then M.fail(file, nil, ("unknown field %s%s"):format(unknown, strict.suggestion(unknown, M.fields))) end
-  if math.type(set.number) ~= "integer" or set.number < 1 then M.fail(file, "number", "the avenant's number (1, 2...) is required") end
+  if math.type(set.number) ~= "integer" or set.number < 1 then M.fail(file, "number",
+      "the avenant's number (1, 2...) is required") end
   if set.date == nil then M.fail(file, "date", "the avenant's signature date is required") end
   set.signed = date_of(set.date, file, "date")
   if set.entry_into_force ~= nil then set.effect = date_of(set.entry_into_force, file, "entry_into_force") end
@@ -74,7 +77,8 @@ function M.check(set, file)
     local u = strict.unknown_key(set.base, M.base_fields)
     if u then M.fail(file, "base", ("unknown field %s%s"):format(u, strict.suggestion(u, M.base_fields))) end
     for _, f in ipairs { "script", "data" } do
-      if type(set.base[f]) ~= "string" then M.fail(file, "base." .. f, "the amended agreement's " .. f .. " file is required") end
+      if type(set.base[f]) ~= "string" then M.fail(file, "base." .. f,
+          "the amended agreement's " .. f .. " file is required") end
     end
     if set.base.date ~= nil then date_of(set.base.date, file, "base.date") end
   end
@@ -86,16 +90,20 @@ function M.check(set, file)
   end
   for i, change in ipairs(set.data) do
     local where = ("data[%d]"):format(i)
-    if type(change) ~= "table" then M.fail(file, where, "expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }") end
+    if type(change) ~= "table" then M.fail(file, where,
+        "expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }") end
     local op = change.set and "set" or change.add and "add" or change.remove and "remove"
     local allowed = op == "set" and { set = 1, to = 1 } or op == "add" and { add = 1, value = 1 } or { remove = 1 }
     local u = strict.unknown_key(change, allowed)
     if not op or u then
-      M.fail(file, where, ("expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }%s"):format(
-        u and (" (unknown field " .. u .. strict.suggestion(u, { set = 1, to = 1, add = 1, value = 1, remove = 1 }) .. ")") or ""))
+      M.fail(file, where,
+          ("expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }%s"):format(
+        u and (" (unknown field " .. u .. strict.suggestion(u, { set = 1, to = 1, add = 1, value = 1,
+            remove = 1 }) .. ")") or ""))
     end
     change.op, change.path = op, change[op]
-    if type(change.path) ~= "string" or change.path == "" then M.fail(file, where, "the path is a text: \"finance.amount\"") end
+    if type(change.path) ~= "string" or change.path == "" then M.fail(file, where,
+        "the path is a text: \"finance.amount\"") end
     if op == "set" and change.to == nil then M.fail(file, where, "set needs `to`, the new value") end
     if op == "add" and change.value == nil then M.fail(file, where, "add needs `value`") end
     change.where = ("%s (%s %s)"):format(where, op, change.path)
@@ -103,14 +111,16 @@ function M.check(set, file)
   set.edits = set.edits or {}
   for i, edit in ipairs(set.edits) do
     local where = ("edits[%d]"):format(i)
-    if type(edit) ~= "table" then M.fail(file, where, "expected { replace|insert_after|delete|complete = KEY, ... }") end
+    if type(edit) ~= "table" then M.fail(file, where,
+        "expected { replace|insert_after|delete|complete = KEY, ... }") end
     local u = strict.unknown_key(edit, M.edit_fields)
     if u then M.fail(file, where, ("unknown field %s%s"):format(u, strict.suggestion(u, M.edit_fields))) end
     local ops = {}
     for _, op in ipairs { "replace", "insert_after", "delete", "complete" } do
       if edit[op] ~= nil then ops[#ops + 1] = op end
     end
-    if #ops ~= 1 then M.fail(file, where, "an edit is one of replace, insert_after, delete, complete (= the article's key)") end
+    if #ops ~= 1 then M.fail(file, where,
+        "an edit is one of replace, insert_after, delete, complete (= the article's key)") end
     edit.op, edit.target = ops[1], edit[ops[1]]
     edit.where = ("%s (%s %s)"):format(where, edit.op, tostring(edit.target))
     if type(edit.target) ~= "string" then M.fail(file, edit.where, "the article is named by its key") end

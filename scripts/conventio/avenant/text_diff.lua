@@ -71,8 +71,9 @@ local function date_spans(words)
     for len = 1, 3 do
       if k + len - 1 <= #words then
         local s = join(words, k, k + len - 1):gsub("\u{a0}", " "):gsub("\u{202f}", " ")
-        local day, month, year = s:match("^(%S+) (%S+) (%d%d%d%d)$")
-        if day and (day:match("^%d%d?$") or day == "1er") and months[month] then spans[#spans + 1] = { k, k + len - 1 } end
+        local day, month = s:match("^(%S+) (%S+) (%d%d%d%d)$")
+        if day and (day:match("^%d%d?$") or day == "1er") and months[month] then spans[#spans + 1] = { k,
+            k + len - 1 } end
       end
     end
   end
@@ -115,7 +116,8 @@ end
 local function widen_amounts(h, a, b)
   local function unit(words, k) return words[k] and (words[k].word == "€" or words[k].word:match("^euros?$")) end
   local function number(words, k) return words[k] and words[k].word:match("^[%d\u{a0}\u{202f}]+,?%d*$") end
-  if h[2] >= h[1] and h[4] >= h[3] and number(a, h[2]) and number(b, h[4]) and unit(a, h[2] + 1) and unit(b, h[4] + 1) then
+  if h[2] >= h[1] and h[4] >= h[3] and number(a, h[2]) and number(b, h[4]) and unit(a, h[2] + 1) and unit(b,
+      h[4] + 1) then
     h[2], h[4] = h[2] + 1, h[4] + 1
   end
 end

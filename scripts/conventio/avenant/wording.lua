@@ -83,7 +83,8 @@ local function words_sentence(unit, k, change, short)
     elseif change.words == 1 then key = "word_replaced" end
     return fmt(key, at, quote(change.old), quote(change.new))
   elseif change.kind == "insert" then
-    return fmt(change.anchor_words == 1 and "word_inserted" or "words_inserted", at, quote(change.anchor), quote(change.new))
+    return fmt(change.anchor_words == 1 and "word_inserted" or "words_inserted", at, quote(change.anchor),
+        quote(change.new))
   elseif change.kind == "append" then
     return fmt("words_appended", capital(the_alinea(unit, k, short)), quote(change.new))
   end
@@ -95,7 +96,8 @@ local function operation(unit, op, short, ending)
   if op.op == "words" then
     return { c.Para(words_sentence(unit, op.at, op.change, short) .. ending) }
   elseif op.op == "alinea_rewritten" then
-    return { c.Para(fmt("alinea_rewritten", capital(the_alinea(unit, op.at, short)))), table.unpack(quoted(op.new, ending)) }
+    return { c.Para(fmt("alinea_rewritten", capital(the_alinea(unit, op.at, short)))), table.unpack(quoted(op.new,
+        ending)) }
   elseif op.op == "alineas_appended" then
     local s = #op.new == 1 and fmt("alinea_appended", capital(unit_address(unit)))
               or fmt("alineas_appended", capital(unit_address(unit)), number_text(#op.new))
@@ -109,16 +111,19 @@ local function operation(unit, op, short, ending)
       return { c.Para(fmt("alinea_deleted", capital(the_alinea(unit, op.from, short))) .. ending) }
     end
     local range = short and fmt("alineas_range_short", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas))
-                  or fmt("alineas_range", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas), unit_address(unit))
+                  or fmt("alineas_range", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas),
+                      unit_address(unit))
     return { c.Para(fmt("alineas_deleted", capital(range)) .. ending) }
   end
   -- Tables.
   local in_table = short and words().table_short or fmt("table_at", unit_address(unit))
   if op.op == "cell" then
-    local key = (text_diff.is_amount(op.old) and text_diff.is_amount(op.new)) and "table_cell_amount" or "table_cell_words"
+    local key = (text_diff.is_amount(op.old) and text_diff.is_amount(op.new)) and "table_cell_amount"
+        or "table_cell_words"
     return { c.Para(fmt(key, in_table, quote(op.label), quote(op.old), quote(op.column), quote(op.new)) .. ending) }
   elseif op.op == "row_rewritten" then
-    return { c.Para(fmt("table_row_rewritten", in_table, quote(op.label))), one_row_table(op.table, op.row), c.Para(ending) }
+    return { c.Para(fmt("table_row_rewritten", in_table, quote(op.label))), one_row_table(op.table, op.row),
+        c.Para(ending) }
   elseif op.op == "row_inserted" then
     local s = op.after and fmt("table_row_inserted", in_table, quote(op.after)) or fmt("table_row_appended", in_table)
     return { c.Para(s), one_row_table(op.table, op.row), c.Para(ending) }
