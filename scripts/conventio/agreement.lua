@@ -447,9 +447,12 @@ end
 
 local function spec_kind(self) return self.spec.kind end
 
---- The agreement whose :document() built `doc` (an avenant rebuilds the agreement it amends
---- by running its script, which returns the document).
+-- An avenant rebuilds the agreement it amends by running its script, which returns the
+-- document: the agreement is found from it.
 local built = setmetatable({}, { __mode = "k" })
+
+--- The agreement whose :document() built `doc`, or nil.
+---@param doc userdata a conventio.Document
 function M.of_document(doc) return built[doc] end
 
 --- Builds the conventio.Document: every clause is rendered now, with numbers known. The

@@ -35,11 +35,15 @@ M.edit_fields = {
 }
 
 --- Raises "FILE: WHERE: message" (level 0: the change file is the place, not a library line).
+---@param file string
+---@param where string?
+---@param message string
 function M.fail(file, where, message)
   error(("%s: %s%s"):format(file, where and (where .. ": ") or "", message), 0)
 end
 
 --- The text of an error, without the position of the library line that raised it.
+---@param err any
 function M.message(err)
   return (tostring(err):gsub("^[^\n]-%.lua:%d+: ", "", 1))
 end
@@ -63,6 +67,8 @@ local function texts(value, file, where)
 end
 
 --- Checks change set `set` read from `file`; returns it with `file` and dates typed.
+---@param set table
+---@param file string
 function M.check(set, file)
   if type(set) ~= "table" then M.fail(file, nil, "a change set is a JSON object") end
   local unknown = strict.unknown_key(set, M.fields)
@@ -204,6 +210,8 @@ end
 M.copy = copy
 
 --- `data` with the changes of `set` applied (a new table); records each change's old value.
+---@param data table
+---@param set table
 function M.apply_data(data, set)
   local out = copy(data)
   for _, change in ipairs(set.data) do

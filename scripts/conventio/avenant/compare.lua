@@ -44,6 +44,7 @@ end
 
 --- The units of a built agreement, in its order: { id, kind = "designation"|"article"|"annex",
 --- number, title, alineas, entry, parent_id }.
+---@param agreement conventio.Agreement
 function M.units(agreement)
   local out = {}
   local designation = {}
@@ -122,6 +123,8 @@ end
 --- alinéas ({ op = "words", at = k, change = ... }, "alinea_rewritten", "alineas_inserted",
 --- "alineas_appended", "alineas_deleted", table row ops), or { op = "rewritten" } when the
 --- rule of avenants.md says the whole unit is rewritten.
+---@param old table
+---@param new table
 function M.unit_ops(old, new)
   if old.title ~= new.title then return { { op = "rewritten" } } end
   local a, b = old.alineas, new.alineas
@@ -169,6 +172,8 @@ end
 
 --- The changes from agreement `base` to agreement `amended`, in the Convention's order:
 --- { { unit = old unit or nil, new = new unit or nil, ops = {...} } }.
+---@param base conventio.Agreement
+---@param amended conventio.Agreement
 function M.changes(base, amended)
   local old_units, new_units = M.units(base), M.units(amended)
   local new_by_id, old_by_id = {}, {}

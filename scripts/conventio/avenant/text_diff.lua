@@ -5,6 +5,7 @@ local M = {}
 --- The words of `text`, each with the spaces before it: { {space=, word=}, ... }. A number
 --- written with no-break spaces ("475 000 €") stays one word.
 --- Punctuation ending a word is a word of its own, so that "2024." changes as "2024".
+---@param text string
 function M.words(text)
   local out = {}
   for space, chunk in text:gmatch("(%s*)(%S+)") do
@@ -17,6 +18,9 @@ function M.words(text)
 end
 
 --- The longest common subsequence of two arrays, compared with `same`, as pairs of indices.
+---@param a table
+---@param b table
+---@param same function
 function M.lcs(a, b, same)
   local n, m = #a, #b
   local len = {}
@@ -41,6 +45,9 @@ end
 
 --- The stretches that differ between arrays `a` and `b`: { {a_from, a_to, b_from, b_to} }
 --- (a_to < a_from when nothing was there in `a`).
+---@param a table
+---@param b table
+---@param same function
 function M.hunks(a, b, same)
   local matched = M.lcs(a, b, same)
   matched[#matched + 1] = { #a + 1, #b + 1 }
@@ -157,6 +164,8 @@ end
 --- The one change between `old` and `new` texts of an alinéa, or nil when there are several
 --- (the alinéa is then rewritten). Returns { kind = "replace"|"insert"|"delete"|"append",
 --- old =, new =, anchor = } with `old` unique in the alinéa and dates quoted whole.
+---@param old string
+---@param new string
 function M.single_change(old, new)
   local a, b = M.words(old), M.words(new)
   local hunks = M.hunks(a, b, function(x, y) return x.word == y.word end)

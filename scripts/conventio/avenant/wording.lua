@@ -145,6 +145,7 @@ end
 
 --- The avenant's articles for `changes` (conventio.avenant.compare): { { title =, content =,
 --- number = the Convention's article, annex = new annex to join } }.
+---@param changes table
 function M.articles(changes)
   local out = {}
   for _, change in ipairs(changes) do
@@ -219,6 +220,7 @@ function M.articles(changes)
 end
 
 --- "de modifier les articles 4.1 et 6 de la Convention": the default purpose.
+---@param articles table
 function M.purpose(articles)
   local numbers = {}
   for _, a in ipairs(articles) do if a.number then numbers[#numbers + 1] = a.number end end
