@@ -166,7 +166,8 @@ local function build(base, sets, k)
       local change = change_named(set, message)
       fail(set.file, change and change.where, "the amended agreement is refused: " .. message)
     end
-    apply_edits(built, set, true)
+    -- The edits of every avenant so far: the script rebuilds the agreement from data alone.
+    for j = 1, i do apply_edits(built, sets[j], true) end
     keep_numbers(built, previous)
     local rendered, err = pcall(built.document, built)
     if not rendered then fail(set.file, nil, "the amended agreement is refused: " .. change_set.message(err)) end

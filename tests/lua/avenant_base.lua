@@ -32,4 +32,5 @@ a:article { key = "duree", title = "Durée", content = {
   c.Para("Elle peut être prolongée par avenant."),
 } }
 a:article { key = "litiges", title = "Litiges", content = "Les litiges relèvent du tribunal administratif de Melun." }
+a:annex { key = "calendrier", title = "Calendrier", content = c.Para(data.calendar) }
 return a:document()

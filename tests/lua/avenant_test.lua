@@ -109,8 +109,33 @@ check.contains(t,
     "Après le premier alinéa de l'article 1, il est inséré un alinéa ainsi rédigé :\n"
     .. "« Elle est suivie par un comité. ».", "formula 8")
 
--- Chaining: avenant n° 2 cites n° 1 and amends the agreement as n° 1 left it.
--- (The first change set is given as a file, as a drafter's chain is.)
+-- 19. an annex replaced, the new one joined to the avenant
+local with_annex = Avenant.from_change_set(set { data = { { set = "calendar", to = "Le comité se réunit en mars et en septembre." } } },
+                                           "changes.json")
+local annex_doc = require("conventio.agreement").of_document(with_annex:document())
+check.eq(#annex_doc.annexes, 1, "the new annex is joined to the avenant")
+check.contains(text_of(annex_doc.articles[2].blocks),
+               "L'annexe 1 de la Convention est remplacée par l'annexe 1 jointe au présent avenant.", "formula 19")
+check.contains(text_of(annex_doc.annexes[1].blocks), "en mars et en septembre", "the joined annex is the new one")
+
+-- "The same script with new data": the two models are compared.
+t = avenant_text { new_data = "avenant_new_data.json" }
+check.contains(t, "la date : « 31 décembre 2024 » est remplacée par la date : « 31 décembre 2025 »", "new_data")
+
+-- Chaining: avenant n° 2 cites n° 1 and amends the agreement as n° 1 left it (article 1-1).
+local second = Avenant.from_change_set({ follows = "avenant_changes_1.json", number = 2, date = "2024-06-01",
+  edits = { { complete = "suivi", text = "Il se réunit deux fois par an." } } }, "changes_2.json")
+local second_doc = require("conventio.agreement").of_document(second:document())
+check.contains(text_of(second_doc.articles[2].blocks), "L'article 1-1 est complété par un alinéa ainsi rédigé",
+               "avenant n° 2 addresses the article n° 1 inserted")
+check.eq((second_doc.spec.title:gsub("\u{a0}", " ")), "Avenant n° 2 à la convention de partenariat du 15 janvier 2024", "its title")
+check.eq(#second_doc.visas, 1)
+check.contains((require("conventio.clauses").markdown("avenant/visa_convention", second_doc.visas[1].params)
+                :gsub("\u{a0}", " ")),
+               "modifiée par l'avenant n° 1 du 1er mars 2024", "its visa cites avenant n° 1")
+check.fails("changes_2.json: date: the avenant is dated before avenant n° 1", Avenant.from_change_set,
+            { follows = "avenant_changes_1.json", number = 2, date = "2024-02-01",
+              edits = { { complete = "suivi", text = "x" } } }, "changes_2.json")
 check.fails("follows: load_data: cannot find 'nothing.json'", Avenant.from_change_set,
             { follows = "nothing.json", number = 2, date = "2024-06-01" }, "changes.json")
 
