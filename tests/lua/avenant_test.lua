@@ -110,7 +110,8 @@ check.contains(t,
     .. "« Elle est suivie par un comité. ».", "formula 8")
 
 -- 19. an annex replaced, the new one joined to the avenant
-local with_annex = Avenant.from_change_set(set { data = { { set = "calendar", to = "Le comité se réunit en mars et en septembre." } } },
+local with_annex = Avenant.from_change_set(set { data = {
+  { set = "calendar", to = "Le comité se réunit en mars et en septembre." } } },
                                            "changes.json")
 local annex_doc = require("conventio.agreement").of_document(with_annex:document())
 check.eq(#annex_doc.annexes, 1, "the new annex is joined to the avenant")
@@ -128,7 +129,8 @@ local second = Avenant.from_change_set({ follows = "avenant_changes_1.json", num
 local second_doc = require("conventio.agreement").of_document(second:document())
 check.contains(text_of(second_doc.articles[2].blocks), "L'article 1-1 est complété par un alinéa ainsi rédigé",
                "avenant n° 2 addresses the article n° 1 inserted")
-check.eq((second_doc.spec.title:gsub("\u{a0}", " ")), "Avenant n° 2 à la convention de partenariat du 15 janvier 2024", "its title")
+check.eq((second_doc.spec.title:gsub("\u{a0}", " ")), "Avenant n° 2 à la convention de partenariat du 15 janvier 2024",
+         "its title")
 check.eq(#second_doc.visas, 1)
 check.contains((require("conventio.clauses").markdown("avenant/visa_convention", second_doc.visas[1].params)
                 :gsub("\u{a0}", " ")),
