@@ -41,41 +41,180 @@ end
 
 local amount_pattern = "%d[%d\u{a0}\u{202f} ]*,?%d*%s*€"
 
---- Applies the article-level edits of change set `set` to built agreement `a`.
-local function apply_edits(a, set, base_units)
+local structural = { replace = true, insert_after = true, delete = true, complete = true }
+
+local function check_no_amount(set, edit, text)
+  -- An amount is computed from data by the financial articles: an edit cannot type one.
+  if text:find(amount_pattern) then
+    fail(set.file, edit.where,
+        "an amount in an article is computed from the data: change the amount in `data`, not in the text")
+  end
+end
+
+local function entry_or_fail(a, set, edit, deleted)
+  local list, index, entry = find_entry(a, edit.target)
+  if not entry then
+    for i, annex in ipairs(a.annexes) do
+      if annex.key == edit.target and not structural[edit.op] then return a.annexes, i, annex end
+    end
+    local why = deleted[edit.target] and " (an earlier edit deletes it)" or strict.suggestion(edit.target, a.by_key)
+    fail(set.file, edit.where, ("no article has the key %s%s"):format(edit.target, why))
+  end
+  return list, index, entry
+end
+
+--- Applies the structural edits of change set `set` (replace, insert_after, delete,
+--- complete) to agreement `a`, before it is rendered.
+local function apply_edits(a, set)
   local deleted = {}
   for _, edit in ipairs(set.edits) do
-    local list, index, entry = find_entry(a, edit.target)
-    if not entry then
-      local why = deleted[edit.target] and " (an earlier edit deletes it)" or strict.suggestion(edit.target, a.by_key)
-      fail(set.file, edit.where, ("no article has the key %s%s"):format(edit.target, why))
-    end
-    local paragraphs = {}
-    for _, t in ipairs(edit.text or {}) do
-      -- An amount is computed from data by the financial articles: an edit cannot type one.
-      if t:find(amount_pattern) and base_units then
-        fail(set.file, edit.where,
-            "an amount in an article is computed from the data: change the amount in `data`, not in the text")
+    if structural[edit.op] then
+      local list, index, entry = entry_or_fail(a, set, edit, deleted)
+      local paragraphs = {}
+      for _, t in ipairs(edit.text or {}) do
+        check_no_amount(set, edit, t)
+        paragraphs[#paragraphs + 1] = c.Markdown(t)
       end
-      paragraphs[#paragraphs + 1] = c.Markdown(t)
-    end
-    if edit.op == "replace" then
-      entry.content = paragraphs
-      if edit.title then entry.title = edit.title end
-    elseif edit.op == "complete" then
-      entry.content = { entry.content, paragraphs }
-    elseif edit.op == "delete" then
-      table.remove(list, index)
-      a.by_key[edit.target] = nil
-      deleted[edit.target] = true
-    else
-      if a.by_key[edit.key] then fail(set.file, edit.where, ("the key %s is already used"):format(edit.key)) end
-      local new = { kind = "article", key = edit.key, title = edit.title, content = paragraphs, sections = {},
-                    numbered = true, parent = entry.parent }
-      a.by_key[edit.key] = new
-      table.insert(list, index + 1, new)
+      if edit.op == "replace" then
+        entry.content = paragraphs
+        if edit.title then entry.title = edit.title end
+      elseif edit.op == "complete" then
+        entry.content = { entry.content, paragraphs }
+      elseif edit.op == "delete" then
+        table.remove(list, index)
+        a.by_key[edit.target] = nil
+        deleted[edit.target] = true
+      else
+        if a.by_key[edit.key] then fail(set.file, edit.where, ("the key %s is already used"):format(edit.key)) end
+        local new = { kind = "article", key = edit.key, title = edit.title, content = paragraphs, sections = {},
+                      numbered = true, parent = entry.parent }
+        a.by_key[edit.key] = new
+        table.insert(list, index + 1, new)
+      end
     end
   end
+end
+
+local function plain_find(text, fragment) return text:find(fragment, 1, true) end
+
+local function replace_all(text, old, new)
+  local out, at = {}, 1
+  while true do
+    local s, e = text:find(old, at, true)
+    if not s then break end
+    out[#out + 1] = text:sub(at, s - 1) .. new
+    at = e + 1
+  end
+  out[#out + 1] = text:sub(at)
+  return table.concat(out)
+end
+
+-- The rendered blocks of `entry` with the words `old` replaced by `new` in its paragraphs;
+-- the number of paragraphs changed. A changed paragraph is rebuilt from its text.
+local function replace_words(entry, old, new, set, edit)
+  local blocks = entry.blocks or {}
+  local outline = c.outline(blocks)
+  local out, changed = {}, 0
+  for i, o in ipairs(outline) do
+    if o.kind == "para" and plain_find(o.text, old) then
+      if o.style ~= "body" then fail(set.file, edit.where, "the words are in a heading: give the article's title") end
+      out[#out + 1] = c.Para(replace_all(o.text, old, new))
+      changed = changed + 1
+    elseif o.kind == "list" and plain_find(compare.alinea_text(o), old) then
+      -- A list of one-paragraph items is rebuilt item by item.
+      local items = {}
+      for _, item in ipairs(o.items) do
+        if #item ~= 1 or item[1].kind ~= "para" then
+          fail(set.file, edit.where, "the words are in a list with nested items: replace the article's text instead")
+        end
+        items[#items + 1] = replace_all(item[1].text, old, new)
+      end
+      out[#out + 1] = o.ordered and c.OrderedList(items) or c.BulletList(items)
+      changed = changed + 1
+    else
+      if o.kind == "table" and plain_find(compare.alinea_text(o), old) then
+        fail(set.file, edit.where, "the words are in a table: change its row instead (row)")
+      end
+      out[#out + 1] = blocks[i]
+    end
+  end
+  return out, changed
+end
+
+local function each_entry(a, fn)
+  for _, article in ipairs(a.articles) do
+    fn(article)
+    for _, s in ipairs(article.sections) do fn(s) end
+  end
+  for _, annex in ipairs(a.annexes) do fn(annex) end
+end
+
+--- Applies the edits of change set `set` that work on rendered text (words, throughout, row,
+--- delete_row) to agreement `a`, already rendered; returns whether it changed anything.
+local function apply_text_edits(a, set, skip_throughout)
+  local any = false
+  for _, edit in ipairs(set.edits) do
+    if edit.op == "words" then
+      check_no_amount(set, edit, edit.new)
+      local _, _, entry = entry_or_fail(a, set, edit, {})
+      local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
+      if changed == 0 then
+        fail(set.file, edit.where, ("the words « %s » are not in the text of %s"):format(edit.old, edit.target))
+      end
+      entry.content, entry.blocks, any = blocks, blocks, true
+    elseif edit.op == "throughout" and not skip_throughout then
+      check_no_amount(set, edit, edit.new)
+      local total = 0
+      each_entry(a, function(entry)
+        local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
+        if changed > 0 then entry.content, entry.blocks, total = blocks, blocks, total + changed end
+      end)
+      if total == 0 then fail(set.file, edit.where, ("the words « %s » are not in the agreement"):format(edit.old)) end
+      any = true
+    elseif edit.op == "row" or edit.op == "delete_row" then
+      for _, cell in ipairs(edit.cells or {}) do check_no_amount(set, edit, cell) end
+      local _, _, entry = entry_or_fail(a, set, edit, {})
+      local blocks = entry.blocks or {}
+      local outline = c.outline(blocks)
+      local done = false
+      local out = {}
+      for i, o in ipairs(outline) do
+        local block = blocks[i]
+        if o.kind == "table" and not done then
+          local rows, at, after_at = {}, nil, nil
+          for r, row in ipairs(o.rows) do
+            rows[r] = row
+            if row[1] == edit.label and not (o.header and r == 1) then at = r end
+            if edit.after and row[1] == edit.after then after_at = r end
+          end
+          if edit.cells and #edit.cells ~= #o.widths then
+            fail(set.file, edit.where, ("the table has %d columns, cells gives %d"):format(#o.widths, #edit.cells))
+          end
+          if edit.after and not after_at then
+            fail(set.file, edit.where, ("no table of %s has a row labelled « %s »"):format(edit.target, edit.after))
+          end
+          if edit.op == "delete_row" and at then table.remove(rows, at); done = true
+          elseif edit.op == "row" and at then rows[at] = edit.cells; done = true
+          elseif edit.op == "row" and (after_at or not edit.after) then
+            table.insert(rows, (after_at or #rows) + 1, edit.cells); done = true
+          end
+          if done then
+            local spec = { widths = o.widths, rows = rows }
+            if o.header then spec.header = table.remove(rows, 1) end
+            block = c.Table(spec)
+          end
+        end
+        out[#out + 1] = block
+      end
+      if not done then
+        fail(set.file, edit.where, ("no table of %s has a row labelled « %s »"):format(edit.target,
+          edit.after or edit.label))
+      end
+      -- Later edits of this set see this one's result.
+      entry.content, entry.blocks, any = out, out, true
+    end
+  end
+  return any
 end
 
 -- Numbers of the amended agreement: an article that was there keeps its number; an inserted
@@ -145,8 +284,9 @@ local function change_named(set, message)
   return best
 end
 
--- One version of the Convention: the base, or the base as amended by `sets[1..k]`.
-local function build(base, sets, k)
+-- One version of the Convention: the base, or the base as amended by `sets[1..k]` (without
+-- the last one's `throughout` edits when `skip_throughout`: the avenant words those once).
+local function build(base, sets, k, skip_throughout)
   local data, data_file = base.data, base.data_file
   local agreement = run(base.script, data, data_file)
   local previous = agreement
@@ -166,11 +306,18 @@ local function build(base, sets, k)
       local change = change_named(set, message)
       fail(set.file, change and change.where, "the amended agreement is refused: " .. message)
     end
-    -- The edits of every avenant so far: the script rebuilds the agreement from data alone.
-    for j = 1, i do apply_edits(built, sets[j], true) end
-    keep_numbers(built, previous)
-    local rendered, err = pcall(built.document, built)
-    if not rendered then fail(set.file, nil, "the amended agreement is refused: " .. change_set.message(err)) end
+    -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
+    -- alone. Edits of the text work on the rendered agreement, with its numbers.
+    local function render()
+      keep_numbers(built, previous)
+      local rendered, err = pcall(built.document, built)
+      if not rendered then fail(set.file, nil, "the amended agreement is refused: " .. change_set.message(err)) end
+    end
+    for j = 1, i do
+      apply_edits(built, sets[j])
+      render()
+      if apply_text_edits(built, sets[j], skip_throughout and j == k) then render() end
+    end
     previous = built
     agreement = built
   end
@@ -246,8 +393,15 @@ function M.from_change_set(set, file)
   self.amended = build(base, sets, n)
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
-  self.changes = compare.changes(self.base, self.amended)
-  if #self.changes == 0 then fail(this.file, nil, "the change set changes nothing in the agreement") end
+  -- Words replaced throughout are worded once, not in each article they appear in.
+  self.throughout = {}
+  for _, edit in ipairs(this.edits) do
+    if edit.op == "throughout" then self.throughout[#self.throughout + 1] = edit end
+  end
+  local compared = #self.throughout > 0 and build(base, sets, n, true) or self.amended
+  self.changes = compare.changes(self.base, compared)
+  if #self.changes == 0 and #self.throughout == 0 then fail(this.file, nil,
+      "the change set changes nothing in the agreement") end
   return self
 end
 
@@ -298,6 +452,9 @@ function Avenant:document()
   for _, article in ipairs(articles) do
     a:article { title = article.title, content = article.content }
     if article.annex then a:annex { title = article.annex.title, content = article.annex.entry.blocks } end
+  end
+  for _, edit in ipairs(self.throughout) do
+    a:article { title = w.title_throughout, content = wording.throughout(edit.old, edit.new) }
   end
   a:article { key = "autres_stipulations", title = w.title_unchanged,
       content = a:clause("avenant/stipulations_inchangees") }

@@ -30,6 +30,8 @@ a:article { key = "montant", title = "Montant", content = {
 a:article { key = "duree", title = "Durée", content = {
   c.Para("La convention prend fin le " .. c.Date(data.end_date).long .. "."),
   c.Para("Elle peut être prolongée par avenant."),
+  c.Table { widths = { 2, 1 }, header = { "Étape", "Échéance" }, rows = { { "Lancement", "mars" }, { "Bilan",
+      "décembre" } } },
 } }
 a:article { key = "litiges", title = "Litiges", content = "Les litiges relèvent du tribunal administratif de Melun." }
 a:annex { key = "calendrier", title = "Calendrier", content = c.Para(data.calendar) }

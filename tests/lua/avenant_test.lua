@@ -109,6 +109,40 @@ check.contains(t,
     "Après le premier alinéa de l'article 1, il est inséré un alinéa ainsi rédigé :\n"
     .. "« Elle est suivie par un comité. ».", "formula 8")
 
+-- Edits of the text: words in an article (1), the same words throughout (23), a table row
+-- changed, inserted and deleted by its label (15, 16, 17).
+t = avenant_text { edits = { { words = "litiges", old = "tribunal administratif de Melun",
+    new = "tribunal judiciaire" } } }
+check.contains(t,
+    "Au premier alinéa de l'article 4, les mots : « administratif de Melun » sont remplacés par les mots : "
+               .. "« judiciaire ».", "formula 1 from an edit")
+t = avenant_text { edits = { { throughout = true, old = "La convention", new = "Le contrat" } } }
+check.contains(t, "# Modifications dans l'ensemble de la Convention")
+check.contains(t, "Dans l'ensemble de la Convention, les mots : « La convention » sont remplacés par les mots : "
+               .. "« Le contrat ».", "formula 23, once")
+check.eq(select(2, t:gsub("# Modification de l'article", "")), 0, "no article of its own for words throughout")
+t = avenant_text { edits = { { row = "duree", label = "Bilan", cells = { "Bilan", "novembre" } },
+                             { row = "duree", label = "Relance", cells = { "Relance", "juin" },
+                                 after = "Lancement" } } }
+check.contains(t,
+    "Dans le tableau, à la ligne « Bilan », les mots : « décembre » figurant dans la colonne « Échéance » "
+               .. "sont remplacés par les mots : « novembre ».", "a cell, by row and column")
+check.contains(t, "Dans le tableau, après la ligne « Lancement », il est inséré une ligne ainsi rédigée :",
+    "formula 16")
+t = avenant_text { edits = { { delete_row = "duree", label = "Bilan" } } }
+check.contains(t, "Dans le tableau figurant à l'article 3, la ligne « Bilan » est supprimée.",
+    "formula 17 from an edit")
+check.fails("changes.json: edits[1] (words litiges): the words « cour » are not in the text of litiges",
+            Avenant.from_change_set, set { edits = { { words = "litiges", old = "cour", new = "x" } } }, "changes.json")
+check.fails("changes.json: edits[1] (row duree): no table of duree has a row labelled « Suivi »",
+            Avenant.from_change_set, set { edits = { { row = "duree", label = "Bilan", cells = { "Bilan", "x" },
+            after = "Suivi" } } }, "changes.json")
+check.fails("changes.json: edits[1] (delete_row duree): delete_row does not take cells", Avenant.from_change_set,
+            set { edits = { { delete_row = "duree", label = "Bilan", cells = { "Bilan" } } } }, "changes.json")
+local check_consolidated_later = { edits = { { throughout = true, old = "La convention", new = "Le contrat" },
+                                       { row = "duree", label = "Bilan", cells = { "Bilan", "novembre" } },
+                                       { delete_row = "duree", label = "Lancement" } } }
+
 -- 19. an annex replaced, the new one joined to the avenant
 local with_annex = Avenant.from_change_set(set { data = {
   { set = "calendar", to = "Le comité se réunit en mars et en septembre." } } },
@@ -189,5 +223,6 @@ check_consolidated({ edits = {
   { delete = "litiges" },
 } }, "article edits")
 check_consolidated({ data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }, "a row deleted")
+check_consolidated(check_consolidated_later, "edits of the text")
 
 return check.done()

@@ -24,11 +24,27 @@ M.fields = {
 }
 
 M.base_fields = { script = true, data = true, kind = true, date = true }
+
+--- The kinds of edit, and the fields each needs.
+M.edit_kinds = { "replace", "insert_after", "delete", "complete", "words", "throughout", "row", "delete_row" }
+M.edit_needs = {
+  replace = { "text" }, insert_after = { "text", "key", "title" }, complete = { "text" }, delete = {},
+  words = { "old", "new" }, throughout = { "old", "new" }, row = { "label", "cells" }, delete_row = { "label" },
+}
 M.edit_fields = {
   replace = "key: the article's content (and title, if given) becomes `text`",
   insert_after = "key: a new article (or sub-article) `key`, `title`, `text` is inserted after it",
   delete = "key: the article (or sub-article) is deleted; its number stays vacant",
   complete = "key: `text` (alinéas) is added at the end of the article",
+  words = "key: in the article's paragraphs, the words `old` become `new`",
+  throughout = "true: in the whole agreement, the words `old` become `new`",
+  row = "key: in the article's table, the row labelled `label` becomes `cells` (or is added after `after`)",
+  delete_row = "key: in the article's table, the row labelled `label` is deleted",
+  old = "the words replaced (words, throughout)",
+  new = "the words that replace them (words, throughout)",
+  label = "the row's label: its first cell (row, delete_row)",
+  cells = "the row's cells, its label first (row)",
+  after = "the label of the row a new row follows (row; default: the last)",
   key = "the inserted article's key",
   title = "the inserted or replaced article's title",
   text = "alinéas, Markdown: a string or a list of strings",
@@ -122,15 +138,45 @@ function M.check(set, file)
     local u = strict.unknown_key(edit, M.edit_fields)
     if u then M.fail(file, where, ("unknown field %s%s"):format(u, strict.suggestion(u, M.edit_fields))) end
     local ops = {}
-    for _, op in ipairs { "replace", "insert_after", "delete", "complete" } do
+    for _, op in ipairs(M.edit_kinds) do
       if edit[op] ~= nil then ops[#ops + 1] = op end
     end
-    if #ops ~= 1 then M.fail(file, where,
-        "an edit is one of replace, insert_after, delete, complete (= the article's key)") end
+    if #ops ~= 1 then
+      M.fail(file, where, "an edit is one of " .. table.concat(M.edit_kinds, ", ") .. " (= the article's key)")
+    end
     edit.op, edit.target = ops[1], edit[ops[1]]
     edit.where = ("%s (%s %s)"):format(where, edit.op, tostring(edit.target))
-    if type(edit.target) ~= "string" then M.fail(file, edit.where, "the article is named by its key") end
-    if edit.op ~= "delete" then edit.text = texts(edit.text, file, where .. ".text") end
+    if edit.op == "throughout" then
+      if edit.target ~= true then M.fail(file, edit.where, "throughout = true: the whole agreement") end
+    elseif type(edit.target) ~= "string" then
+      M.fail(file, edit.where, "the article is named by its key")
+    end
+    local allowed = strict.set(M.edit_needs[edit.op])
+    allowed[edit.op] = true
+    if edit.op == "replace" then allowed.title = true end
+    if edit.op == "row" then allowed.after = true end
+    for field in pairs(edit) do
+      if not allowed[field] and M.edit_fields[field] then
+        M.fail(file, edit.where, ("%s does not take %s"):format(edit.op, field))
+      end
+    end
+    for _, field in ipairs(M.edit_needs[edit.op]) do
+      if edit[field] == nil then M.fail(file, edit.where, ("%s needs %s"):format(edit.op, field)) end
+    end
+    if edit.text ~= nil then edit.text = texts(edit.text, file, where .. ".text") end
+    for _, field in ipairs { "old", "new", "label", "after" } do
+      local v = edit[field]
+      if v ~= nil and (type(v) ~= "string" or (field ~= "new" and not v:find("%S"))) then
+        M.fail(file, edit.where, field .. " must be a text")
+      end
+    end
+    if edit.cells ~= nil then
+      if type(edit.cells) ~= "table" or #edit.cells == 0 then M.fail(file, edit.where, "cells is a list of texts") end
+      for _, cell in ipairs(edit.cells) do
+        if type(cell) ~= "string" then M.fail(file, edit.where, "cells is a list of texts") end
+      end
+      if edit.cells[1] ~= edit.label then M.fail(file, edit.where, "the row's first cell is its label") end
+    end
     if edit.op == "insert_after" then
       if type(edit.key) ~= "string" or not edit.key:match("^[a-z][a-z0-9_]*$") then
         M.fail(file, edit.where, "the inserted article needs a key (lower-case letters, digits, '_')")

@@ -9,10 +9,7 @@ local M = {}
 
 -- The alinéas of rendered blocks (every paragraph and list item is one, Circ. 2000); a
 -- table is one unit, compared row by row.
-local function alineas(blocks, out)
-  out = out or {}
-  if not blocks or #blocks == 0 then return out end
-  local outline = c.outline(blocks)
+local function add_outline(o, block, out)
   local function add_items(items)
     for _, item in ipairs(items) do
       for _, b in ipairs(item) do
@@ -21,21 +18,36 @@ local function alineas(blocks, out)
       end
     end
   end
-  for i, o in ipairs(outline) do
-    if o.kind == "para" then
-      out[#out + 1] = { kind = "para", text = o.text, block = blocks[i] }
-    elseif o.kind == "list" then
-      add_items(o.items)
-    elseif o.kind == "table" then
-      local lines = {}
-      for _, row in ipairs(o.rows) do lines[#lines + 1] = table.concat(row, "\t") end
-      out[#out + 1] = { kind = "table", rows = o.rows, widths = o.widths, header = o.header,
-                        text = table.concat(lines, "\n"), block = blocks[i] }
-    end
+  if o.kind == "para" then
+    out[#out + 1] = { kind = "para", text = o.text, block = block }
+  elseif o.kind == "list" then
+    add_items(o.items)
+  elseif o.kind == "table" then
+    local lines = {}
+    for _, row in ipairs(o.rows) do lines[#lines + 1] = table.concat(row, "\t") end
+    out[#out + 1] = { kind = "table", rows = o.rows, widths = o.widths, header = o.header,
+                      text = table.concat(lines, "\n"), block = block }
   end
   return out
 end
+
+local function alineas_of_outline(o) return add_outline(o, nil, {}) end
+
+local function alineas(blocks, out)
+  out = out or {}
+  if not blocks or #blocks == 0 then return out end
+  for i, o in ipairs(c.outline(blocks)) do add_outline(o, blocks[i], out) end
+  return out
+end
 M.alineas = alineas
+
+--- All the text of a list or table outline (conventio.outline), one line per paragraph or cell.
+---@param o table
+function M.alinea_text(o)
+  local out = {}
+  for _, a in ipairs(alineas_of_outline(o)) do out[#out + 1] = a.text end
+  return table.concat(out, "\n")
+end
 
 local function identity(entry, parent)
   if entry.key then return entry.key end

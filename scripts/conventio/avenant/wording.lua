@@ -219,6 +219,13 @@ function M.articles(changes)
   return out
 end
 
+--- "Dans l'ensemble de la Convention, les mots : « old » sont remplacés par les mots : « new »."
+---@param old string
+---@param new string
+function M.throughout(old, new)
+  return { c.Para(fmt("throughout", quote(old), quote(new)) .. ".") }
+end
+
 --- "de modifier les articles 4.1 et 6 de la Convention": the default purpose.
 ---@param articles table
 function M.purpose(articles)
