@@ -33,6 +33,8 @@ a:article { key = "duree", title = "Durée", content = {
   c.Table { widths = { 2, 1 }, header = { "Étape", "Échéance" }, rows = { { "Lancement", "mars" }, { "Bilan",
       "décembre" } } },
 } }
-a:article { key = "litiges", title = "Litiges", content = "Les litiges relèvent du tribunal administratif de Melun." }
+a:article { key = "litiges", title = "Litiges",
+            content = "Les litiges relèvent du tribunal administratif de Melun. Les parties recherchent "
+  .. "d'abord un accord amiable." }
 a:annex { key = "calendrier", title = "Calendrier", content = c.Para(data.calendar) }
 return a:document()

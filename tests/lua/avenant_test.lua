@@ -63,6 +63,12 @@ t = avenant_text { data = { { set = "purpose",
     to = "La présente convention organise le financement de la Commune à l'association." } } }
 check.contains(t, "le mot : « soutien » est remplacé par le mot : « financement ».", "formula 1")
 
+-- 6. one sentence of an alinéa rewritten
+t = avenant_text { edits = { { replace = "litiges", text = "Les litiges relèvent du tribunal administratif de Melun. "
+  .. "Une médiation préalable est organisée par la Commune dans un délai de deux mois." } } }
+check.contains(t, "La deuxième phrase du premier alinéa de l'article 4 est ainsi rédigée :\n"
+               .. "« Une médiation préalable est organisée par la Commune dans un délai de deux mois. ».", "formula 6")
+
 -- 14. a table cell, by its row's label and its column; 16. a row inserted; 17. a row deleted
 t = avenant_text { data = { { set = "rows.2025.amount", to = "25000" }, { set = "amount", to = "55000" } } }
 check.contains(t,

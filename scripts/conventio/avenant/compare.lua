@@ -84,6 +84,21 @@ function M.units(agreement)
   return out
 end
 
+-- When an alinéa of several sentences changes in one of them only, that sentence is
+-- rewritten (avenants.md §3, 6): { index, text } or nil.
+local function one_sentence_changed(old, new)
+  local a, b = text_diff.sentences(old), text_diff.sentences(new)
+  if #a ~= #b or #a < 2 then return nil end
+  local found
+  for i = 1, #a do
+    if a[i] ~= b[i] then
+      if found then return nil end
+      found = { index = i, text = b[i] }
+    end
+  end
+  return found
+end
+
 local function same_alinea(a, b) return a.kind == b.kind and a.text == b.text end
 
 -- Row changes of a table: by label (first cell), never by rank.
@@ -149,7 +164,10 @@ function M.unit_ops(old, new)
       changed = changed + 1
       if x.kind == "para" and y.kind == "para" then
         local single = (not x.heading) and text_diff.single_change(x.text, y.text)
+        local phrase = (not single and not x.heading) and one_sentence_changed(x.text, y.text)
         if single then ops[#ops + 1] = { op = "words", at = a_from + k, change = single }
+        elseif phrase then ops[#ops + 1] = { op = "phrase_rewritten", at = a_from + k, phrase = phrase.index,
+                                             new = { { kind = "para", text = phrase.text } } }
         else ops[#ops + 1] = { op = "alinea_rewritten", at = a_from + k, new = { y } } end
       elseif x.kind == "table" and y.kind == "table" then
         local rows = table_ops(x, y)

@@ -197,4 +197,22 @@ function M.single_change(old, new)
            words = math.max(h[2] - h[1], h[4] - h[3]) + 1 }
 end
 
+--- The sentences of an alinéa: a stop (". ", "! ", "? ") followed by a capital letter ends one.
+---@param text string
+function M.sentences(text)
+  local out, start, at = {}, 1, 1
+  while true do
+    local s, e = text:find("[%.!%?] +", at)
+    if not s then break end
+    local next_char = text:sub(e + 1, e + 2)
+    if text:sub(e + 1, e + 1):match("%u") or next_char == "É" or next_char == "À" or next_char == "«" then
+      out[#out + 1] = text:sub(start, s)
+      start = e + 1
+    end
+    at = e + 1
+  end
+  out[#out + 1] = text:sub(start)
+  return out
+end
+
 return M

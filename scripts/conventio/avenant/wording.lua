@@ -98,6 +98,12 @@ local function operation(unit, op, short, ending)
   elseif op.op == "alinea_rewritten" then
     return { c.Para(fmt("alinea_rewritten", capital(the_alinea(unit, op.at, short)))), table.unpack(quoted(op.new,
         ending)) }
+  elseif op.op == "phrase_rewritten" then
+    local w = words()
+    local nth = op.phrase == 1 and w.first_feminine or ordinal(op.phrase, 0)
+    local phrase = short and fmt("phrase_short", nth, ordinal(op.at, #unit.alineas))
+                   or fmt("phrase", nth, ordinal(op.at, #unit.alineas), unit_address(unit))
+    return { c.Para(fmt("phrase_rewritten", capital(phrase))), table.unpack(quoted(op.new, ending)) }
   elseif op.op == "alineas_appended" then
     local s = #op.new == 1 and fmt("alinea_appended", capital(unit_address(unit)))
               or fmt("alineas_appended", capital(unit_address(unit)), number_text(#op.new))
