@@ -1,5 +1,6 @@
 // meta.xml: the document's metadata, with a fixed date when none is given so that the
 // same tree always gives the same bytes.
+#include "config/build_config.hpp"
 #include "odt/odt_internal.hpp"
 
 namespace conventio::odt::detail {
@@ -28,7 +29,7 @@ std::string meta_xml(const doc::Metadata& meta) {
         declare_namespaces(w, {Namespace::office, Namespace::meta, Namespace::dc, Namespace::xlink});
         w.attr("office:version", "1.3");
         xml::Element m(w, "office:meta");
-        element(w, "meta:generator", "conventio/" CONVENTIO_VERSION);
+        element(w, "meta:generator", "conventio/" + std::string(config::version));
         if (!meta.title.empty()) element(w, "dc:title", meta.title);
         if (!meta.subject.empty()) element(w, "dc:subject", meta.subject);
         for (const std::string& keyword : meta.keywords) element(w, "meta:keyword", keyword);
