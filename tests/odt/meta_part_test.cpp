@@ -24,7 +24,7 @@ TEST_CASE("odt meta: title, subject, one keyword each, language, creator and dat
     m.subject = "Étude";
     m.keywords = {"a", "b & c"};
     m.date = "2023-01-31";
-    std::string xml = odt::detail::meta_xml(m);
+    std::string xml = odt::detail::meta_part(m);
     CHECK(has(xml,
               " office:version=\"1.3\"><office:meta><meta:generator>conventio/" +
                   std::string(config::version) +
@@ -36,7 +36,7 @@ TEST_CASE("odt meta: title, subject, one keyword each, language, creator and dat
 }
 
 TEST_CASE("odt meta: no date means the fixed epoch; empty fields are left out") {
-    std::string xml = odt::detail::meta_xml(doc::Metadata{});
+    std::string xml = odt::detail::meta_part(doc::Metadata{});
     CHECK(has(xml,
               "<meta:creation-date>1980-01-01T00:00:00</meta:creation-date>"
               "<dc:date>1980-01-01T00:00:00</dc:date>"));
