@@ -4,10 +4,11 @@
 # `conventio --version` for scale. For each: wall time and CPU time (user + system) per run,
 # averaged over N runs (default 50). Build first with tools/build (RelWithDebInfo).
 #
-#   bench/cold_start.sh [N]
+#   bench/cold_start.sh [N]          CONVENTIO_BIN=path/to/conventio picks another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50}
+bin=${CONVENTIO_BIN:-build/conventio}  # another build to compare with
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 TIMEFORMAT='%R %U %S'
@@ -25,9 +26,9 @@ time_runs() {  # label, then the command
 
 cerema=(samples/cerema-urbanvitaliz-2023.lua --data samples/cerema-urbanvitaliz-2023.json)
 time_runs "true" /bin/true
-time_runs "conventio --version" build/conventio --version
-time_runs "render Cerema 2023, odt" build/conventio render "${cerema[@]}" -o "$out/cerema.odt"
-time_runs "render Cerema 2023, docx" build/conventio render "${cerema[@]}" -o "$out/cerema.docx"
-time_runs "render Cerema 2023, odt+docx" build/conventio render "${cerema[@]}" --format odt,docx -o "$out/c2.odt"
-time_runs "render kitchen sink, docx" build/conventio render samples/kitchen-sink.lua \
+time_runs "conventio --version" "$bin" --version
+time_runs "render Cerema 2023, odt" "$bin" render "${cerema[@]}" -o "$out/cerema.odt"
+time_runs "render Cerema 2023, docx" "$bin" render "${cerema[@]}" -o "$out/cerema.docx"
+time_runs "render Cerema 2023, odt+docx" "$bin" render "${cerema[@]}" --format odt,docx -o "$out/c2.odt"
+time_runs "render kitchen sink, docx" "$bin" render samples/kitchen-sink.lua \
     --data samples/kitchen-sink.json -o "$out/ks.docx"
