@@ -474,7 +474,15 @@ private:
             fail(b, "invalid expression: expected a single expression, got '" + std::string(expr) + "'");
         };
         if (!closes_only_its_brackets(expr)) not_single();
-        std::string chunk = "return ";
+        // The common case in one parse: "(expr)" loading means expr is one whole expression
+        // (it closes no bracket it did not open, and an unclosed string or comment would
+        // swallow the ')'), so "return expr" loads too. Only a failure needs both, to tell
+        // Lua's message from "not a single expression".
+        std::string chunk = "return (";
+        chunk += expr;
+        chunk += ")";
+        if (!lua_.error(chunk, "=expression")) return;
+        chunk = "return ";
         chunk += expr;
         if (auto error = lua_.error(chunk, "=expression")) {
             std::string message = std::move(*error);
@@ -500,10 +508,7 @@ private:
             }
             fail(at, "invalid expression: " + std::string(m));
         }
-        chunk = "return (";
-        chunk += expr;
-        chunk += ")";
-        if (lua_.error(chunk, "=expression")) not_single();
+        not_single();  // "return expr" loads, "return (expr)" does not: a list such as "a, b"
     }
 
     /// The generated chunk must load; this catches what no single tag shows (for example more
