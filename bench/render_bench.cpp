@@ -10,6 +10,7 @@
 #include <ctime>
 #include <string>
 
+#include "config/build_config.hpp"
 #include "document/document_check.hpp"
 #include "docx/docx_writer.hpp"
 #include "lua/script_runner.hpp"
@@ -73,8 +74,9 @@ void bench_format(const char* name, const doc::Document& document, int n, Writer
 int main(int argc, char** argv) {
     package::keep_freed_memory_for_reuse();  // as the command line does
     int n = argc > 1 ? std::stoi(argv[1]) : 200;
-    std::string script = argc > 2 ? argv[2] : CONVENTIO_SOURCE_DIR "/samples/kitchen-sink.lua";
-    std::string data = argc > 3 ? argv[3] : CONVENTIO_SOURCE_DIR "/samples/kitchen-sink.json";
+    const std::string samples = std::string(config::source_dir) + "/samples/";
+    std::string script = argc > 2 ? argv[2] : samples + "kitchen-sink.lua";
+    std::string data = argc > 3 ? argv[3] : samples + "kitchen-sink.json";
     lua::ScriptRun run{script, data, {}};
     try {
         doc::Document document = lua::run_script(run);

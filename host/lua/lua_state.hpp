@@ -6,26 +6,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <lua.hpp>
-#include <stdexcept>
 #include <string>
-#include <vector>
+
+#include "lua/script_options.hpp"
 
 namespace conventio::lua {
-
-/// How a state runs: its budget and sandbox, and where it finds modules and templates.
-struct Options {
-    std::size_t memory_bytes = 256u << 20;             // what the Lua heap may hold
-    std::uint64_t instructions = 2'000'000'000;        // VM instructions, counted per 1000
-    bool trusted = false;                              // true lifts the sandbox entirely
-    std::vector<std::filesystem::path> library_dirs;   // where `require` looks, in order
-    std::vector<std::filesystem::path> template_dirs;  // where clause templates are found, in order
-};
-
-/// A script, data or budget failure, with the message already in its final form
-/// ("samples/x.lua:12: attempt to index a nil value").
-struct ScriptError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 class State {
 public:
@@ -43,7 +28,6 @@ public:
     /// Calls the function below `nargs` arguments under the message handler, with the budget.
     void call(int nargs, int nresults);
 
-    std::size_t memory_in_use() const { return memory_.used; }
     const Options& options() const { return options_; }
 
     /// Reads a whole source file; throws ScriptError naming the path when it cannot.
