@@ -455,6 +455,24 @@ local built = setmetatable({}, { __mode = "k" })
 ---@param doc userdata a conventio.Document
 function M.of_document(doc) return built[doc] end
 
+--- The options of the agreement's conventio.Document (title, subject, keywords, date,
+--- footer), without its body: a consolidated version is the same document with another body.
+function Agreement:document_options()
+  local spec, l = self.spec, labels()
+  local keywords = spec.keywords
+  if not keywords then
+    keywords = {}
+    for _, p in ipairs(self:party_list()) do keywords[#keywords + 1] = p.short_name end
+  end
+  return {
+    title = spec.title,
+    subject = spec.subject or spec.title,
+    keywords = keywords,
+    date = spec.date,
+    footer = { l.page .. " ", c.PageNumber(), " / ", c.PageCount() },
+  }
+end
+
 --- Builds the conventio.Document: every clause is rendered now, with numbers known. The
 --- blocks of each party, article, section and annex are kept (`entry.blocks`), so that two
 --- versions of an agreement can be compared (conventio.avenant).
@@ -473,18 +491,7 @@ function Agreement:document()
     return (spec.params or {})[k]
   end })
 
-  local keywords = spec.keywords
-  if not keywords then
-    keywords = {}
-    for _, p in ipairs(self:party_list()) do keywords[#keywords + 1] = p.short_name end
-  end
-  local doc = c.Document {
-    title = spec.title,
-    subject = spec.subject or spec.title,
-    keywords = keywords,
-    date = spec.date,
-    footer = { l.page .. " ", c.PageNumber(), " / ", c.PageCount() },
-  }
+  local doc = c.Document(self:document_options())
   local parties = self:party_list()
   self.party_blocks = {}
   local builders = {}

@@ -415,6 +415,18 @@ function Avenant:consolidated()
   return consolidated.body(self.base:document(), self.amended:document())
 end
 
+--- The consolidated version as a document: the amended Convention with every change of
+--- this avenant as a tracked change attributed to "Avenant n° N", dated its signature.
+function Avenant:consolidated_document()
+  local consolidated = require "conventio.avenant.consolidated"
+  local items = self:consolidated()
+  local options = self.amended:document_options()
+  options.body = consolidated.blocks(items)
+  local l = require("conventio.clauses").front_matter("structure/libelles")
+  options.revision = { author = ("%s\u{a0}%d"):format(l.avenant, self.set.number), date = self.set.date }
+  return c.Document(options)
+end
+
 --- The Convention as it stood before this avenant.
 function Avenant:base_document() return self.base:document() end
 

@@ -199,6 +199,53 @@ function M.text(items, how)
   return table.concat(lines, "\n")
 end
 
+local heading = { article = c.Article, sub_article = c.SubArticle, annex_heading = c.AnnexHeading, title = c.Title }
+local changes = { ins = "inserted", del = "deleted" }
+
+local function inlines(segs)
+  local out = {}
+  for _, s in ipairs(segs) do
+    if s.change == "ins" then out[#out + 1] = c.Inserted(s.text)
+    elseif s.change == "del" then out[#out + 1] = c.Deleted(s.text)
+    else out[#out + 1] = s.text end
+  end
+  return out
+end
+
+--- The blocks of a consolidated body (M.body), with its changes as tracked changes: text in
+--- c.Inserted / c.Deleted, whole paragraphs and table rows with `change`.
+---@param items table M.body's result
+function M.blocks(items)
+  local out = {}
+  for _, item in ipairs(items) do
+    if item.block then
+      if not item.dropped then out[#out + 1] = item.block end
+    elseif item.kind == "para" then
+      local make = heading[item.style] or c.Para
+      local options = item.mark and { change = changes[item.mark] } or nil
+      out[#out + 1] = make(inlines(item.segments), options)
+    elseif item.kind == "list" then
+      local entries = {}
+      for _, segs in ipairs(item.items) do
+        entries[#entries + 1] = c.Para(inlines(segs), item.mark and { change = changes[item.mark] } or nil)
+      end
+      out[#out + 1] = item.ordered and c.OrderedList(entries) or c.BulletList(entries)
+    elseif item.kind == "table" then
+      local rows = {}
+      for _, r in ipairs(item.rows) do
+        local row = {}
+        for k, segs in ipairs(r.cells) do row[k] = c.Para(inlines(segs)) end
+        row.change = r.mark and changes[r.mark] or nil
+        rows[#rows + 1] = row
+      end
+      local spec = { widths = item.widths, rows = rows }
+      if item.header then spec.header = table.remove(rows, 1) end
+      out[#out + 1] = c.Table(spec)
+    end
+  end
+  return out
+end
+
 --- The plain text of a document in the same format, for comparison with M.text.
 ---@param doc userdata a conventio.Document
 function M.plain(doc)
