@@ -3,7 +3,7 @@ reader nobody here wrote (tests/tools/tracked-changes, vendored): accepting ever
 the text of the amended agreement rendered on its own (`--clean`), rejecting every change gives
 the text of the agreement as it stood (the sample it amends, or the previous avenant's clean
 version), pandoc and LibreOffice read the marks the same way (`--compare`), and the markup has
-no structural problem (`--strict`)."""
+no structural problem (`--strict`); and each is valid against the ODF 1.3 and OOXML schemas."""
 import glob
 import json
 import os
@@ -85,6 +85,20 @@ class Consolidated(unittest.TestCase):
                                   "every change is attributed to the avenant and dated")
                     strict = self.reader(consolidated, "--accept", "--strict")
                     self.assertEqual(strict.returncode, 0, strict.stderr)
+
+    def test_consolidated_versions_are_valid_odf_and_ooxml(self):
+        files = []
+        for _, name, _ in self.sets:
+            for kind in ("odt", "docx"):
+                out = os.path.join(self.dir, f"valid-{name}")
+                r = run(CONVENTIO, "amend", os.path.join(SAMPLES, name + ".json"), "-o", f"{out}.{kind}",
+                        "--consolidated", f"{out}-consolidated.{kind}")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                files.append(f"{out}-consolidated.{kind}")
+        env = dict(os.environ, VALIDATE_OFFICE_SCHEMAS=os.path.join(TESTS, "schemas"))
+        r = subprocess.run([os.path.join(TESTS, "tools", "validate-office"), *files], capture_output=True, text=True,
+                           env=env)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
     def test_pandoc_and_libreoffice_read_the_marks_alike(self):
         for _, name, _ in self.sets:
