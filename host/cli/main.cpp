@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/batch_command.hpp"
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
 #include "config/build_config.hpp"
@@ -12,6 +13,7 @@
 int main(int argc, char** argv) {
     using namespace conventio::cli;
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args[0] == "batch") return batch(args);
     Options options;
     try {
         options = parse(args);
@@ -21,7 +23,7 @@ int main(int argc, char** argv) {
     }
     switch (options.command) {
         case Options::Command::help:
-            std::cout << help_text();
+            std::cout << help_text() << '\n' << batch_help_text();
             return 0;
         case Options::Command::version:
             std::cout << "conventio " << conventio::config::version << '\n';

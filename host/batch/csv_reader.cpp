@@ -1,0 +1,149 @@
+#include "batch/csv_reader.hpp"
+
+#include <set>
+
+#include "batch/text_encoding.hpp"
+
+namespace conventio::batch {
+namespace {
+
+[[noreturn]] void fail(const std::string& file, std::size_t line, std::size_t col, const std::string& why) {
+    throw RowFileError(file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + why);
+}
+
+bool blank(const CsvRecord& r) {
+    for (const auto& c : r.cells)
+        if (!c.text.empty()) return false;
+    return true;
+}
+
+}  // namespace
+
+char detect_separator(std::string_view text) {
+    std::size_t semicolons = 0, commas = 0, tabs = 0;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n' || c == '\r') break;
+        semicolons += c == ';';
+        commas += c == ',';
+        tabs += c == '\t';
+    }
+    if (tabs > semicolons && tabs > commas) return '\t';
+    return semicolons >= commas && semicolons > 0 ? ';' : ',';
+}
+
+CsvTable read_csv(std::string_view text, char separator, const std::string& file) {
+    CsvTable table;
+    table.separator = separator ? separator : detect_separator(text);
+    const char sep = table.separator;
+
+    std::vector<CsvRecord> records;
+    CsvRecord record;
+    CsvCell cell;
+    std::size_t line = 1, col = 1;  // col counts characters, not bytes
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    bool at_cell_start = true;
+    auto advance = [&](char c) {
+        if (c == '\n') {
+            ++line;
+            col = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++col;
+        }
+    };
+    auto end_cell = [&] {
+        record.cells.push_back(std::move(cell));
+        cell = CsvCell{};
+        at_cell_start = true;
+    };
+    auto end_record = [&] {
+        end_cell();
+        if (!blank(record)) records.push_back(std::move(record));
+        record = CsvRecord{};
+    };
+    while (i < n) {
+        if (at_cell_start) {
+            cell.line = line;
+            if (record.cells.empty()) record.line = line;
+            at_cell_start = false;
+            if (text[i] == '"') {
+                std::size_t open_line = line, open_col = col;
+                advance(text[i++]);
+                for (;;) {
+                    if (i >= n) fail(file, open_line, open_col, "this quoted field is never closed");
+                    char c = text[i];
+                    if (c == '"') {
+                        if (i + 1 < n && text[i + 1] == '"') {
+                            cell.text += '"';
+                            advance(text[i++]);
+                            advance(text[i++]);
+                            continue;
+                        }
+                        advance(text[i++]);
+                        break;
+                    }
+                    // A CRLF inside a quoted field is one line break, as the spreadsheet meant.
+                    if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
+                        ++i;
+                        continue;
+                    }
+                    cell.text += c;
+                    advance(text[i++]);
+                }
+                // After the closing quote: a separator, an end of line or the end of the file.
+                if (i < n && text[i] != sep && text[i] != '\n' && text[i] != '\r')
+                    fail(file, line, col,
+                         "text after a closing quote (a quote inside a quoted field is written \"\")");
+                continue;
+            }
+        }
+        char c = text[i];
+        if (c == sep) {
+            advance(text[i++]);
+            end_cell();
+            cell.line = line;
+            at_cell_start = true;
+        } else if (c == '\r' || c == '\n') {
+            if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+            advance('\n');
+            ++i;
+            end_record();
+        } else {
+            cell.text += c;
+            advance(text[i++]);
+        }
+    }
+    if (!at_cell_start || !record.cells.empty()) end_record();
+
+    if (records.empty()) throw RowFileError(file + ": no header line (the first line names the columns)");
+    CsvRecord header = std::move(records.front());
+    records.erase(records.begin());
+    while (!header.cells.empty() && header.cells.back().text.empty()) header.cells.pop_back();
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < header.cells.size(); ++k) {
+        std::string name = header.cells[k].text;
+        // Spreadsheets pad names; a name is what the user sees.
+        while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
+        while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);
+        if (name.empty())
+            fail(file, header.line, k + 1,
+                 "column " + std::to_string(k + 1) + " has no name in the header line");
+        if (!seen.insert(name).second) fail(file, header.line, k + 1, "column '" + name + "' is named twice");
+        table.header.push_back(std::move(name));
+    }
+    for (auto& r : records) {
+        while (r.cells.size() > table.header.size() && r.cells.back().text.empty()) r.cells.pop_back();
+        if (r.cells.size() > table.header.size())
+            fail(file, r.cells[table.header.size()].line, table.header.size() + 1,
+                 "this line has " + std::to_string(r.cells.size()) + " cells but the header names " +
+                     std::to_string(table.header.size()) +
+                     " columns (a separator inside a value must be quoted)");
+    }
+    table.records = std::move(records);
+    return table;
+}
+
+}  // namespace conventio::batch

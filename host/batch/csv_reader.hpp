@@ -1,0 +1,40 @@
+// CSV as Excel and LibreOffice export it (RFC 4180 and the quirks around it): `;` or `,`
+// (or tab) detected from the header line, CRLF or LF, quoted fields holding separators,
+// newlines and doubled quotes, blank lines, empty trailing columns. Our own reader rather
+// than a packaged one: Debian 12's C++ CSV library (libfccp) cannot read a newline inside a
+// quoted field, and a drafter's error message needs the line and column of every cell,
+// which libcsv's callbacks do not give.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conventio::batch {
+
+struct CsvCell {
+    std::string text;
+    std::size_t line = 0;  // where the cell starts in the file (1-based)
+};
+
+struct CsvRecord {
+    std::size_t line = 0;  // where the record starts
+    std::vector<CsvCell> cells;
+};
+
+struct CsvTable {
+    char separator = ',';
+    std::vector<std::string> header;  // trailing empty header cells dropped
+    std::vector<CsvRecord> records;   // blank lines skipped; trailing empty cells dropped
+};
+
+/// Parses UTF-8 text. `separator` 0 detects it from the header line (the most frequent of
+/// `;`, `,` and tab outside quotes). Throws RowFileError "file:line:col: reason" on an
+/// unterminated quote, text after a closing quote, a record with more non-empty cells than
+/// the header, a blank or repeated column name.
+CsvTable read_csv(std::string_view text, char separator, const std::string& file);
+
+/// The separator of the first line of `text` (outside quotes).
+char detect_separator(std::string_view text);
+
+}  // namespace conventio::batch

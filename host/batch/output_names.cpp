@@ -1,0 +1,164 @@
+#include "batch/output_names.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "batch/text_encoding.hpp"
+
+namespace conventio::batch {
+namespace {
+
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::string without_format_extension(std::string pattern) {
+    std::string low = lower_ascii(pattern);
+    for (const char* ext : {".odt", ".docx"})
+        if (low.size() > std::string(ext).size() && low.ends_with(ext))
+            pattern.resize(pattern.size() - std::string(ext).size());
+    return pattern;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& candidates) {
+    std::optional<std::string> best;
+    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(lower_ascii(word), lower_ascii(c));
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+NamePattern parse_name_pattern(std::string pattern) {
+    pattern = without_format_extension(std::move(pattern));
+    NamePattern result;
+    std::string text;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
+            text += c;
+            ++i;
+        } else if (c == '{') {
+            std::size_t close = pattern.find('}', i);
+            if (close == std::string::npos)
+                throw RowFileError("--name '" + pattern + "': '{' at character " + std::to_string(i + 1) +
+                                   " is never closed (write {{ for a brace)");
+            std::string field = pattern.substr(i + 1, close - i - 1);
+            if (field.empty()) throw RowFileError("--name '" + pattern + "': an empty {} names no column");
+            if (!text.empty()) result.parts.push_back({std::move(text), false});
+            text.clear();
+            result.parts.push_back({field, true});
+            i = close;
+        } else if (c == '}') {
+            throw RowFileError("--name '" + pattern + "': '}' at character " + std::to_string(i + 1) +
+                               " closes nothing (write }} for a brace)");
+        } else {
+            text += c;
+        }
+    }
+    if (!text.empty()) result.parts.push_back({std::move(text), false});
+    return result;
+}
+
+std::optional<std::string> check_pattern_columns(const NamePattern& pattern,
+                                                 const std::vector<std::string>& columns) {
+    for (const auto& part : pattern.parts) {
+        if (!part.field || part.text == "row") continue;
+        if (std::find(columns.begin(), columns.end(), part.text) != columns.end()) continue;
+        std::string message = "unknown column '" + part.text + "' in the output name";
+        if (auto n = nearest(part.text, columns)) message += " (did you mean '" + *n + "'?)";
+        return message;
+    }
+    return std::nullopt;
+}
+
+NameResult expand_name(const NamePattern& pattern, const nlohmann::json& row, std::size_t number,
+                       std::size_t total) {
+    std::string raw;
+    for (const auto& part : pattern.parts) {
+        if (!part.field) {
+            raw += part.text;
+            continue;
+        }
+        if (part.text == "row" && !row.contains("row")) {
+            std::string n = std::to_string(number);
+            std::size_t width = std::to_string(total).size();
+            raw += std::string(width > n.size() ? width - n.size() : 0, '0') + n;
+            continue;
+        }
+        auto it = row.find(part.text);
+        if (it == row.end() || it->is_null())
+            return {"", "column '" + part.text + "' of the output name is missing"};
+        std::string value = it->is_string() ? it->get<std::string>() : it->dump();
+        if (value.empty()) return {"", "column '" + part.text + "' of the output name is empty"};
+        raw += value;
+    }
+    std::string stem = safe_file_stem(raw);
+    if (stem.empty()) return {"", "the output name '" + raw + "' has nothing usable as a file name"};
+    return {stem, ""};
+}
+
+std::string safe_file_stem(const std::string& raw, std::size_t max_bytes) {
+    std::string s;
+    for (char c : raw) {
+        auto b = static_cast<unsigned char>(c);
+        bool forbidden = b < 0x20 || b == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+                         c == '"' || c == '<' || c == '>' || c == '|';
+        s += forbidden ? '-' : c;
+    }
+    // ".." never survives, even as part of a longer name: no name can climb out of DIR.
+    for (std::size_t p; (p = s.find("..")) != std::string::npos;) s.replace(p, 2, ".");
+    auto trim = [](std::string& t) {
+        while (!t.empty() && (t.front() == '.' || t.front() == ' ')) t.erase(0, 1);
+        while (!t.empty() && (t.back() == '.' || t.back() == ' ')) t.pop_back();
+    };
+    trim(s);
+    if (s.size() > max_bytes) {
+        std::size_t cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+        s.resize(cut);
+        trim(s);
+    }
+    // Windows refuses these as a name's stem whatever the extension ("con.odt" too).
+    std::string device = lower_ascii(s.substr(0, s.find('.')));
+    static const char* reserved[] = {"con", "prn", "aux", "nul"};
+    bool is_reserved = std::find(std::begin(reserved), std::end(reserved), device) != std::end(reserved);
+    if (device.size() == 4 && (device.starts_with("com") || device.starts_with("lpt")) && device[3] >= '0' &&
+        device[3] <= '9')
+        is_reserved = true;
+    if (is_reserved) s = "_" + s;
+    return s;
+}
+
+std::string collision_key(const std::string& name) {
+    std::string key = lower_ascii(name);
+    // Latin-1 capitals (À..Þ but ×) as UTF-8: C3 80..9E -> C3 A0..BE, enough for French names.
+    for (std::size_t i = 0; i + 1 < key.size(); ++i) {
+        auto lead = static_cast<unsigned char>(key[i]), next = static_cast<unsigned char>(key[i + 1]);
+        if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97)
+            key[i + 1] = static_cast<char>(next + 0x20);
+    }
+    return key;
+}
+
+}  // namespace conventio::batch

@@ -1,0 +1,72 @@
+#include "batch/progress.hpp"
+
+#include <unistd.h>
+
+namespace conventio::batch {
+namespace {
+
+std::string clock_text(double seconds) {
+    auto s = static_cast<long>(seconds + 0.5);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%ld:%02ld", s / 60, s % 60);
+    return buffer;
+}
+
+}  // namespace
+
+Progress::Progress(std::size_t total, bool terminal, std::FILE* out)
+    : total_(total),
+      terminal_(terminal),
+      out_(out),
+      start_(std::chrono::steady_clock::now()),
+      last_draw_(start_) {}
+
+bool Progress::stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+void Progress::row_done(bool ok, const std::string& failure_message) {
+    std::lock_guard lock(mutex_);
+    ++finished_;
+    if (!ok) {
+        if (terminal_) std::fputs("\r\033[K", out_);
+        std::fprintf(out_, "%s\n", failure_message.c_str());
+        draw_locked(true);
+        return;
+    }
+    draw_locked(false);
+}
+
+void Progress::draw_locked(bool force) {
+    auto now = std::chrono::steady_clock::now();
+    double elapsed = std::chrono::duration<double>(now - start_).count();
+    double rate = elapsed > 0 ? static_cast<double>(finished_) / elapsed : 0;
+    std::string left = rate > 0 ? clock_text(static_cast<double>(total_ - finished_) / rate) : "?";
+    if (terminal_) {
+        // Redrawing is costly on a slow terminal: ten times a second is enough for the eye.
+        if (!force && finished_ != total_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+        last_draw_ = now;
+        constexpr int width = 30;
+        int filled = total_ ? static_cast<int>(width * finished_ / total_) : width;
+        std::string bar(static_cast<std::size_t>(filled), '#');
+        bar.append(static_cast<std::size_t>(width - filled), '.');
+        std::fprintf(out_, "\r\033[K[%s] %zu/%zu  %.0f/s  %s left", bar.c_str(), finished_, total_, rate,
+                     left.c_str());
+        std::fflush(out_);
+        return;
+    }
+    if (total_ == 0 || finished_ * 10 < next_plain_tenth_ * total_) return;
+    while (next_plain_tenth_ <= 10 && finished_ * 10 >= next_plain_tenth_ * total_) ++next_plain_tenth_;
+    std::fprintf(out_, "%zu/%zu rows, %.0f/s, %s left\n", finished_, total_, rate, left.c_str());
+}
+
+void Progress::finish(std::size_t done, std::size_t failed, std::size_t skipped, std::size_t not_done) {
+    std::lock_guard lock(mutex_);
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (terminal_) std::fputs("\r\033[K", out_);
+    std::fprintf(out_, "%zu documents written, %zu failed, %zu skipped", done, failed, skipped);
+    if (not_done) std::fprintf(out_, ", %zu not done (interrupted)", not_done);
+    std::fprintf(out_, " in %.2f s (%.0f rows/s)\n", elapsed,
+                 elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0);
+    std::fflush(out_);
+}
+
+}  // namespace conventio::batch

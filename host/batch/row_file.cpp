@@ -1,0 +1,177 @@
+#include "batch/row_file.hpp"
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "batch/csv_reader.hpp"
+
+namespace conventio::batch {
+namespace {
+
+std::string line_col(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++col;
+        }
+    }
+    return std::to_string(line) + ":" + std::to_string(col);
+}
+
+std::size_t line_at(std::string_view text, std::size_t offset) {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
+    return line;
+}
+
+nlohmann::json parse_json(std::string_view text, const std::string& where_prefix, std::size_t line_offset) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // nlohmann counts bytes from 1; its own message repeats that count, so keep only the reason.
+        std::string reason = e.what();
+        if (auto p = reason.find(": syntax error"); p != std::string::npos) reason = reason.substr(p + 2);
+        std::string place = line_col(text, e.byte > 0 ? e.byte - 1 : 0);
+        std::size_t line = std::stoul(place.substr(0, place.find(':'))) + line_offset;
+        throw RowFileError(where_prefix + ":" + std::to_string(line) + place.substr(place.find(':')) + ": " +
+                           reason);
+    }
+}
+
+void add_columns(RowFile& file, const nlohmann::json& object) {
+    for (const auto& [key, value] : object.items()) {
+        bool known = false;
+        for (const auto& c : file.columns) known = known || c == key;
+        if (!known) file.columns.push_back(key);
+    }
+}
+
+/// Where each element of the top-level array starts (byte offsets), by a scan that follows
+/// strings and nesting: nlohmann's parser does not report positions of values.
+std::vector<std::size_t> element_starts(std::string_view text) {
+    std::vector<std::size_t> starts;
+    int depth = 0;
+    bool in_string = false, expect = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        if (std::isspace(static_cast<unsigned char>(c))) continue;
+        if (expect && depth == 1) {
+            starts.push_back(i);
+            expect = false;
+        }
+        if (c == '"')
+            in_string = true;
+        else if (c == '[' || c == '{') {
+            if (++depth == 1 && c == '[') expect = true;
+        } else if (c == ']' || c == '}')
+            --depth;
+        else if (c == ',' && depth == 1)
+            expect = true;
+    }
+    return starts;
+}
+
+RowFile from_csv(const std::string& text, const std::string& name) {
+    CsvTable table = read_csv(text, 0, name);
+    RowFile file{name, table.header, {}, true};
+    std::size_t number = 0;
+    for (auto& record : table.records) {
+        Row row;
+        row.number = ++number;
+        row.line = record.line;
+        row.data = nlohmann::json::object();
+        for (std::size_t k = 0; k < table.header.size(); ++k) {
+            // A short line is a line whose trailing cells are empty, as spreadsheets write it.
+            bool present = k < record.cells.size();
+            row.data[table.header[k]] = present ? std::move(record.cells[k].text) : std::string();
+            row.cell_lines.push_back(present ? record.cells[k].line : record.line);
+        }
+        file.rows.push_back(std::move(row));
+    }
+    return file;
+}
+
+RowFile from_json(const std::string& text, const std::string& name) {
+    nlohmann::json all = parse_json(text, name, 0);
+    if (!all.is_array()) throw RowFileError(name + ":1:1: expected an array of objects, one per row");
+    std::vector<std::size_t> starts = element_starts(text);
+    RowFile file{name, {}, {}, false};
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        std::size_t line = k < starts.size() ? line_at(text, starts[k]) : 0;
+        if (!all[k].is_object())
+            throw RowFileError(name + ":" + std::to_string(line) + ": row " + std::to_string(k + 1) +
+                               " is not an object ({ \"column\": value, ... })");
+        add_columns(file, all[k]);
+        file.rows.push_back(Row{k + 1, line, std::move(all[k]), {}});
+    }
+    return file;
+}
+
+RowFile from_jsonl(const std::string& text, const std::string& name) {
+    RowFile file{name, {}, {}, false};
+    std::size_t line = 0, start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        ++line;
+        std::string_view content(text.data() + start, end - start);
+        start = end + 1;
+        bool blank = true;
+        for (char c : content) blank = blank && std::isspace(static_cast<unsigned char>(c));
+        if (blank) continue;
+        nlohmann::json row = parse_json(content, name, line - 1);
+        if (!row.is_object())
+            throw RowFileError(name + ":" + std::to_string(line) +
+                               ":1: expected an object ({ \"column\": value, ... })");
+        add_columns(file, row);
+        file.rows.push_back(Row{file.rows.size() + 1, line, std::move(row), {}});
+    }
+    return file;
+}
+
+}  // namespace
+
+RowFile parse_rows(std::string_view bytes, const std::string& kind, Encoding encoding,
+                   const std::string& name) {
+    // JSON is UTF-8 by definition; only CSV comes out of spreadsheets in the ANSI code page.
+    std::string text = to_utf8(bytes, kind == "csv" ? encoding : Encoding::utf8, name);
+    if (kind == "csv") return from_csv(text, name);
+    if (kind == "json") return from_json(text, name);
+    return from_jsonl(text, name);
+}
+
+RowFile read_row_file(const std::filesystem::path& path, Encoding encoding) {
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string kind;
+    if (extension == ".csv" || extension == ".tsv" || extension == ".txt")
+        kind = "csv";
+    else if (extension == ".json")
+        kind = "json";
+    else if (extension == ".jsonl" || extension == ".ndjson")
+        kind = "jsonl";
+    else
+        throw RowFileError("cannot tell the kind of rows in '" + path.string() +
+                           "': name it .csv, .json (an array of objects) or .jsonl (one object per line)");
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw RowFileError("cannot read " + path.string() + ": no such file");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (!in && !in.eof()) throw RowFileError("cannot read " + path.string());
+    return parse_rows(content.str(), kind, encoding, path.string());
+}
+
+}  // namespace conventio::batch

@@ -1,0 +1,36 @@
+// The rows of a batch: a CSV, a JSON array of objects or JSON Lines, each row with its number
+// and its place in the file, so every message about a row can name it.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "batch/text_encoding.hpp"
+
+namespace conventio::batch {
+
+struct Row {
+    std::size_t number = 0;               // 1-based, in file order (the header is not a row)
+    std::size_t line = 0;                 // where the row starts in the file
+    nlohmann::json data;                  // an object: CSV cells as strings, JSON rows as they are
+    std::vector<std::size_t> cell_lines;  // CSV: the line of each column's cell (for messages)
+};
+
+struct RowFile {
+    std::string name;                  // the file as the user gave it
+    std::vector<std::string> columns;  // CSV: the header; JSON: every key seen, in first-seen order
+    std::vector<Row> rows;
+    bool from_csv = false;
+};
+
+/// Reads `path` by its extension (.csv, .tsv, .txt: CSV; .json: an array of objects; .jsonl,
+/// .ndjson: one object per line). Throws RowFileError "file:line:col: reason".
+RowFile read_row_file(const std::filesystem::path& path, Encoding encoding);
+
+/// The same from text already in memory (tests, fuzzing); `kind` is "csv", "json" or "jsonl".
+RowFile parse_rows(std::string_view bytes, const std::string& kind, Encoding encoding,
+                   const std::string& name);
+
+}  // namespace conventio::batch

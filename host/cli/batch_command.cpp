@@ -1,0 +1,170 @@
+#include "cli/batch_command.hpp"
+
+#include <charconv>
+#include <iostream>
+
+#include "batch/batch_run.hpp"
+#include "batch/output_names.hpp"
+#include "cli/options.hpp"
+#include "package/allocator_tuning.hpp"
+
+namespace conventio::cli {
+namespace {
+
+const std::vector<std::string> batch_options = {"--rows",
+                                                "--out",
+                                                "--data",
+                                                "--name",
+                                                "--name-column",
+                                                "--format",
+                                                "-j",
+                                                "--jobs",
+                                                "--encoding",
+                                                "--lib",
+                                                "--templates",
+                                                "--trusted",
+                                                "--max-memory",
+                                                "--max-instructions",
+                                                "--skip-existing",
+                                                "--report-json",
+                                                "--progress"};
+
+unsigned long long whole_number(const std::string& option, const std::string& value) {
+    unsigned long long n = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (value.empty() || ec != std::errc() || end != value.data() + value.size())
+        throw UsageError(option + " expects a whole number, got '" + value + "'");
+    return n;
+}
+
+batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
+    batch::BatchOptions o;
+    bool have_format = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+            return args[++i];
+        };
+        if (a == "--rows")
+            o.rows = value();
+        else if (a == "--out" || a == "-o")
+            o.out = value();
+        else if (a == "--data")
+            o.common_data = value();
+        else if (a == "--name")
+            o.name_pattern = value();
+        else if (a == "--name-column")
+            o.name_column = value();
+        else if (a == "--format") {
+            if (!have_format) o.formats.clear();
+            have_format = true;
+            std::string list = value();
+            for (std::size_t start = 0; start <= list.size();) {
+                std::size_t comma = list.find(',', start);
+                std::string name =
+                    list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                if (name == "odt")
+                    o.formats.push_back(batch::Format::odt);
+                else if (name == "docx")
+                    o.formats.push_back(batch::Format::docx);
+                else
+                    throw UsageError("unknown format '" + name + "' (expected odt or docx)");
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
+        } else if (a == "-j" || a == "--jobs") {
+            o.jobs = static_cast<unsigned>(whole_number(a, value()));
+            if (o.jobs == 0 || o.jobs > 256) throw UsageError(a + " expects 1 to 256 workers");
+        } else if (a.starts_with("-j") && a.size() > 2) {
+            o.jobs = static_cast<unsigned>(whole_number("-j", a.substr(2)));
+            if (o.jobs == 0 || o.jobs > 256) throw UsageError("-j expects 1 to 256 workers");
+        } else if (a == "--encoding") {
+            try {
+                o.encoding = batch::parse_encoding(value());
+            } catch (const std::exception& e) {
+                throw UsageError(std::string("--encoding: ") + e.what());
+            }
+        } else if (a == "--lib")
+            o.lua.library_dirs.emplace_back(value());
+        else if (a == "--templates")
+            o.lua.template_dirs.emplace_back(value());
+        else if (a == "--trusted")
+            o.lua.trusted = true;
+        else if (a == "--max-memory") {
+            o.lua.memory_bytes = static_cast<std::size_t>(whole_number(a, value())) << 20;
+            if (o.lua.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
+        } else if (a == "--max-instructions")
+            o.lua.instructions = whole_number(a, value());
+        else if (a == "--skip-existing")
+            o.skip_existing = true;
+        else if (a == "--report-json")
+            o.report_json = value();
+        else if (a == "--progress") {
+            const std::string& v = value();
+            if (v == "bar")
+                o.progress = batch::BatchOptions::Progress::terminal;
+            else if (v == "plain")
+                o.progress = batch::BatchOptions::Progress::plain;
+            else if (v == "auto")
+                o.progress = batch::BatchOptions::Progress::automatic;
+            else
+                throw UsageError("--progress expects bar, plain or auto, got '" + v + "'");
+        } else if (!a.empty() && a[0] == '-') {
+            std::string message = "unknown option '" + a + "' for batch";
+            if (auto n = batch::nearest(a, batch_options)) message += " (did you mean " + *n + "?)";
+            throw UsageError(message);
+        } else if (o.script.empty())
+            o.script = a;
+        else
+            throw UsageError("batch runs one script (got '" + o.script.string() + "' and '" + a + "')");
+    }
+    if (o.script.empty())
+        throw UsageError("batch needs a script: conventio batch SCRIPT.lua --rows ROWS.csv --out DIR");
+    if (o.rows.empty()) throw UsageError("batch needs its rows: --rows ROWS.csv|ROWS.json|ROWS.jsonl");
+    if (o.out.empty()) throw UsageError("batch needs an output folder: --out DIR");
+    if (!o.name_pattern.empty() && !o.name_column.empty())
+        throw UsageError("give --name PATTERN or --name-column COLUMN, not both");
+    return o;
+}
+
+}  // namespace
+
+int batch(const std::vector<std::string>& args) {
+    batch::BatchOptions options;
+    try {
+        options = parse_batch(args);
+    } catch (const UsageError& e) {
+        std::cerr << "conventio: " << e.what() << '\n';
+        return 2;
+    }
+    package::keep_freed_memory_for_reuse();
+    try {
+        return batch::run_batch(options).exit_code();
+    } catch (const std::exception& e) {
+        std::cerr << "conventio: " << e.what() << '\n';
+        return 1;
+    }
+}
+
+std::string batch_help_text() {
+    return R"(Batch: runs SCRIPT once per row and writes one document per row (README, "Batch runs").
+  conventio batch SCRIPT.lua --rows ROWS.csv|.json|.jsonl --out DIR [options]
+  --rows FILE              CSV (UTF-8 or Windows-1252, ';' or ',' detected), a JSON array of
+                           objects, or JSON Lines; each row is the script's data
+  --out DIR                where the documents and report.csv go
+  --data FILE.json         data every row is laid over
+  --name PATTERN           file names from columns: 'avenant-{departement}' ({row}: the row number)
+  --name-column COL        file names from one column (default: row-{row})
+  --format odt,docx        formats to write (default odt)
+  -j N                     worker threads (default: one per core)
+  --encoding ENC           utf-8 or windows-1252 (default: detected)
+  --skip-existing          leave rows whose documents exist (resumes an interrupted batch)
+  --report-json FILE       also the report as JSON
+  --progress bar|plain     the progress display (default: a bar on a terminal)
+  and --lib, --templates, --trusted, --max-memory, --max-instructions as for render (per row).
+  Exit status: 0 every row done, 1 a row failed, 2 usage, 130/143 interrupted (report written).
+)";
+}
+
+}  // namespace conventio::cli
