@@ -381,7 +381,13 @@ function M.from_change_set(set, file)
   end
   local ok, script = pcall(c.load_script, first.base.script)
   if not ok then fail(first.file, "base.script", change_set.message(script)) end
-  local ok2, data, data_path = pcall(c.load_data, first.base.data)
+  local ok2, data, data_path
+  if type(first.base.data) == "table" then
+    -- Given as a table (a batch row's agreement): messages about it name the change set's place.
+    ok2, data, data_path = true, first.base.data, first.file
+  else
+    ok2, data, data_path = pcall(c.load_data, first.base.data)
+  end
   if not ok2 then fail(first.file, "base.data", change_set.message(data)) end
   local base = { script = script, data = data, data_file = data_path }
   local n = #sets

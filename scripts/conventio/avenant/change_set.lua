@@ -8,7 +8,7 @@ local M = {}
 
 --- The top-level fields of a change set (docs/reference.md lists them).
 M.fields = {
-  base = "the agreement amended: { script = \"NAME.lua\", data = \"NAME.json\", kind =, date = } (first avenant)",
+  base = "the agreement amended: { script = \"NAME.lua\", data = \"NAME.json\" (or the data as a table), kind =, date = } (first avenant)",
   follows = "the previous avenant's change set (\"x-avenant-1.json\"): this one amends the agreement as it left it",
   number = "the avenant's number (1, 2...): the previous one's plus one",
   date = "the avenant's signature date, \"YYYY-MM-DD\"",
@@ -98,10 +98,11 @@ function M.check(set, file)
     if type(set.base) ~= "table" then M.fail(file, "base", "expected { script, data, kind, date }") end
     local u = strict.unknown_key(set.base, M.base_fields)
     if u then M.fail(file, "base", ("unknown field %s%s"):format(u, strict.suggestion(u, M.base_fields))) end
-    for _, f in ipairs { "script", "data" } do
-      if type(set.base[f]) ~= "string" then M.fail(file, "base." .. f,
-          "the amended agreement's " .. f .. " file is required") end
-    end
+    if type(set.base.script) ~= "string" then M.fail(file, "base.script",
+        "the amended agreement's script file is required") end
+    -- A batch row script builds the agreement's data itself and gives it as a table.
+    if type(set.base.data) ~= "string" and type(set.base.data) ~= "table" then M.fail(file, "base.data",
+        "the amended agreement's data file is required") end
     if set.base.date ~= nil then date_of(set.base.date, file, "base.date") end
   end
   if set.reasons ~= nil then set.reasons = texts(set.reasons, file, "reasons") end
