@@ -30,6 +30,9 @@ public:
 
     const Options& options() const { return options_; }
 
+    /// Gives the next run (a batch worker's next row) the whole instruction budget again.
+    void reset_budget() { instructions_used_ = 0; }
+
     /// Reads a whole source file; throws ScriptError naming the path when it cannot.
     static std::string read_source(const std::filesystem::path& path);
 

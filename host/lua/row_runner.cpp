@@ -123,6 +123,7 @@ doc::Document RowRunner::run(const nlohmann::json& data, const std::string& data
         Impl& impl;
         ~Restore() { impl.restore(); }
     } restore{*impl_};
+    state.reset_budget();
 
     lua_getglobal(L, "conventio");
     lua_pushlstring(L, data_name.data(), data_name.size());

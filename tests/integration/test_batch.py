@@ -1,0 +1,237 @@
+"""conventio batch as a user meets it: rows as spreadsheets export them, a bad row reported with
+its place while the others are written, names made safe, outputs identical whatever -j, a clean
+stop on SIGTERM, --skip-existing, and the sample's avenants from each row."""
+import csv
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+import zipfile
+
+CONVENTIO = os.environ["CONVENTIO"]
+REPO = os.environ["CONVENTIO_REPO"]
+SAMPLES = os.path.join(REPO, "samples")
+BATCH = os.path.join(SAMPLES, "batch")
+
+# One paragraph per row, from its columns; a bad amount or IBAN fails through the library.
+ROW_SCRIPT = """
+local c = require "conventio"
+local batch = require "conventio.batch"
+local row = ...
+local amount = batch.column(row, "montant", c.Money)
+local iban = batch.optional(row, "iban", c.id.iban)
+return c.Document{ title = batch.column(row, "nom"),
+  body = { c.Para(batch.column(row, "nom") .. " : " .. amount:format() .. (iban and (" " .. iban) or "")) } }
+"""
+
+
+def run(*args, **kw):
+    return subprocess.run([CONVENTIO, *args], capture_output=True, text=True, **kw)
+
+
+def read_report(folder):
+    with open(os.path.join(folder, "report.csv"), encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def digest(folder):
+    return {name: hashlib.sha256(read_bytes(os.path.join(folder, name))).hexdigest()
+            for name in sorted(os.listdir(folder)) if name != "report.csv"}
+
+
+def text_of(path):
+    with zipfile.ZipFile(path) as z:
+        return z.read("content.xml").decode("utf-8")
+
+
+class Batch(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="conventio-batch-")
+        self.script = self.write("row.lua", ROW_SCRIPT.encode())
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def write(self, name, data):
+        path = os.path.join(self.dir, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def out(self, name="out"):
+        return os.path.join(self.dir, name)
+
+    def test_a_spreadsheet_export_windows_1252_semicolons_crlf_quotes_and_amounts(self):
+        rows = ("nom;montant;note;;\r\n"
+                "Drôme;1 234,56;\"deux ; \"\"lignes\"\"\r\nici\";;\r\n"
+                "Ardèche;1\u00a0000;;;\r\n"
+                "Œuvre;12;\r\n").encode("cp1252")
+        path = self.write("rows.csv", rows)
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name", "doc-{nom}")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())), ["doc-Ardèche.odt", "doc-Drôme.odt", "doc-Œuvre.odt", "report.csv"])
+        self.assertIn("Drôme : 1 234,56 €", text_of(os.path.join(self.out(), "doc-Drôme.odt")).replace("\u202f", " ").replace("\u00a0", " "))
+        self.assertIn("3 documents written, 0 failed", r.stderr)
+        self.assertEqual([row["status"] for row in read_report(self.out())], ["done"] * 3)
+        self.assertEqual([row["line"] for row in read_report(self.out())], ["2", "4", "5"])
+
+    def test_utf8_with_bom_commas_and_json_rows(self):
+        path = self.write("rows.csv", "\ufeffnom,montant\nAin,\"1 000,00\"\n".encode("utf-8"))
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.exists(os.path.join(self.out(), "Ain.odt")))
+        path = self.write("rows.jsonl", b'{"nom": "A", "montant": "5"}\n\n{"nom": "B", "montant": "6"}\n')
+        r = run("batch", self.script, "--rows", path, "--out", self.out("j"), "--format", "odt,docx")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out("j"))),
+                         ["report.csv", "row-1.docx", "row-1.odt", "row-2.docx", "row-2.odt"])
+
+    def test_bad_rows_are_reported_with_row_line_and_column_and_the_others_written(self):
+        rows = ("nom;montant;iban\r\n"
+                "Ain;10;\r\n"
+                "Aisne;dix;\r\n"                                  # an amount that does not parse
+                "Allier;5;FR76 3000 1007 9412 3456 7890 186\r\n"  # wrong check digits
+                ";7;\r\n"                                         # an empty required cell
+                "Ardennes;8;\r\n").encode("utf-8")
+        path = self.write("rows.csv", rows)
+        report_json = os.path.join(self.dir, "report.json")
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--report-json", report_json, "-j", "2")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt", "row-5.odt"])
+        report = read_report(self.out())
+        self.assertEqual([row["status"] for row in report], ["done", "failed", "failed", "failed", "done"])
+        self.assertRegex(report[1]["message"], r"rows\.csv:3: row 2, column B 'montant': .*dix")
+        self.assertRegex(report[2]["message"], r"rows\.csv:4: row 3, column C 'iban': invalid IBAN")
+        self.assertEqual(report[3]["message"], f"{path}:5: row 4, column A 'nom': empty")
+        self.assertIn(f"{path}:3: row 2, column B 'montant'", r.stderr)
+        self.assertIn("2 documents written, 3 failed", r.stderr)
+        counts = json.loads(read_bytes(report_json))["counts"]
+        self.assertEqual(counts, {"done": 2, "failed": 3, "skipped": 0, "not done": 0})
+
+    def test_a_missing_column_is_named_with_a_suggestion(self):
+        path = self.write("rows.csv", b"nom,montnat\nAin,1\n")
+        r = run("batch", self.script, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:2: row 1: column 'montant': no such column (did you mean montnat?)", r.stderr)
+
+    def test_report_cells_that_look_like_formulas_are_neutralised(self):
+        path = self.write("rows.csv", b"nom,montant\n=HYPERLINK(\"http://x\"),abc\n")
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 1)
+        raw = read_bytes(os.path.join(self.out(), "report.csv")).decode("utf-8-sig")
+        self.assertNotIn(",=HYPERLINK", raw)
+        self.assertIn("'=HYPERLINK", raw)
+
+    def test_names_are_made_safe_and_collisions_name_both_rows(self):
+        path = self.write("rows.csv", "nom,montant\n../../evil,1\nCON,2\nx/y,3\n".encode())
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())), ["-.-evil.odt", "_CON.odt", "report.csv", "x-y.odt"])
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "evil.odt")))
+        path = self.write("rows2.csv", "nom,montant\nDrôme,1\nAin,2\nDRôME,3\n".encode())
+        r = run("batch", self.script, "--rows", path, "--out", self.out("c"), "--name", "a-{nom}")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:4: row 3 gives the name 'a-DRôME', as row 1 (line 2) does ('a-Drôme')", r.stderr)
+        self.assertFalse(os.path.exists(self.out("c")))
+        r = run("batch", self.script, "--rows", path, "--out", self.out("c"), "--name", "a-{nmo}")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("unknown column 'nmo' in the output name (did you mean 'nom'?)", r.stderr)
+
+    def test_usage_errors_exit_2(self):
+        for args, message in [
+            (["batch"], "batch needs a script"),
+            (["batch", "x.lua"], "batch needs its rows"),
+            (["batch", "x.lua", "--rows", "r.csv"], "batch needs an output folder"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--nmae", "x"],
+             "unknown option '--nmae' for batch (did you mean --name?)"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "-j", "0"], "-j expects 1 to 256 workers"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--encoding", "ebcdic"], "unknown encoding 'ebcdic'"),
+        ]:
+            r = run(*args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(message, r.stderr)
+
+    def test_outputs_and_report_are_identical_whatever_j(self):
+        lines = ["nom,montant"] + [f"n{i},{i},".rstrip(",") for i in range(1, 41)]
+        path = self.write("rows.csv", ("\n".join(lines) + "\n").encode())
+        for j in ("1", "2", "4"):
+            r = run("batch", self.script, "--rows", path, "--out", self.out("j" + j), "-j", j, "--format", "odt,docx")
+            self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(digest(self.out("j1")), digest(self.out("j2")))
+        self.assertEqual(digest(self.out("j1")), digest(self.out("j4")))
+        strip = lambda rows: [{k: v for k, v in row.items() if k != "seconds"} for row in rows]
+        self.assertEqual(strip(read_report(self.out("j1"))), strip(read_report(self.out("j4"))))
+
+    def test_an_existing_output_is_replaced_only_by_a_success_and_skip_existing_resumes(self):
+        path = self.write("rows.csv", b"nom,montant\nA,1\nB,2\n")
+        os.makedirs(self.out())
+        self.write("out/row-2.odt", b"old")
+        bad = self.write("rows_bad.csv", b"nom,montant\nA,1\nB,deux\n")
+        r = run("batch", self.script, "--rows", bad, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(read_bytes(os.path.join(self.out(), "row-2.odt")), b"old")
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--skip-existing")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([row["status"] for row in read_report(self.out())], ["skipped", "skipped"])
+        self.assertEqual(read_bytes(os.path.join(self.out(), "row-2.odt")), b"old")
+        r = run("batch", self.script, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(zipfile.is_zipfile(os.path.join(self.out(), "row-2.odt")))
+
+    def test_sigterm_stops_cleanly_and_the_report_says_which_rows_were_done(self):
+        slow = self.write("slow.lua", (ROW_SCRIPT.replace("local row = ...",
+                          "local row = ...\nlocal t = os.clock() while os.clock() - t < 0.05 do end")).encode())
+        lines = ["nom,montant"] + [f"n{i},{i}" for i in range(1, 401)]
+        path = self.write("rows.csv", ("\n".join(lines) + "\n").encode())
+        p = subprocess.Popen([CONVENTIO, "batch", slow, "--rows", path, "--out", self.out(), "-j", "2"],
+                             stderr=subprocess.PIPE, text=True)
+        time.sleep(0.8)
+        p.send_signal(signal.SIGTERM)
+        _, err = p.communicate(timeout=30)
+        self.assertEqual(p.returncode, 128 + signal.SIGTERM, err)
+        report = read_report(self.out())
+        done = [row for row in report if row["status"] == "done"]
+        not_done = [row for row in report if row["status"] == "not done"]
+        self.assertTrue(done and not_done, err)
+        self.assertEqual(len(done) + len(not_done), 400)
+        files = sorted(f for f in os.listdir(self.out()) if f != "report.csv")
+        self.assertEqual(files, sorted(row["name"] + ".odt" for row in done))
+        for f in files:
+            self.assertTrue(zipfile.is_zipfile(os.path.join(self.out(), f)), f)
+        self.assertIn("not done (interrupted)", err)
+
+    def test_the_sample_avenants_one_per_departement(self):
+        out = self.out()
+        r = run("batch", os.path.join(BATCH, "avenant-report.lua"), "--rows", os.path.join(BATCH, "departements.csv"),
+                "--lib", SAMPLES, "--out", out, "--name", "avenant-report-{code}-{departement}", "-j", "2")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        report = read_report(out)
+        self.assertEqual(len(report), 99)
+        self.assertTrue(all(row["status"] == "done" for row in report))
+        content = text_of(os.path.join(out, "avenant-report-26-Drôme.odt"))
+        self.assertIn("Département de la Drôme", content)
+        self.assertIn("pour les années 2025 et 2026", content)
+        # The spreadsheet's export: three bad rows reported, the others written.
+        r = run("batch", os.path.join(BATCH, "avenant-report.lua"), "--rows",
+                os.path.join(BATCH, "departements-tableur.csv"), "--lib", SAMPLES, "--out", self.out("t"),
+                "--name", "avenant-report-{code}-{departement}")
+        self.assertEqual(r.returncode, 1)
+        failed = [row for row in read_report(self.out("t")) if row["status"] == "failed"]
+        self.assertEqual([row["row"] for row in failed], ["9", "10", "11"])
+        self.assertIn("column J 'iban': invalid IBAN", failed[0]["message"])
+        self.assertIn("column E 'population': 'environ 300 000' is not a whole number", failed[1]["message"])
+        self.assertIn("column H 'representant': empty", failed[2]["message"])
+
+
+if __name__ == "__main__":
+    unittest.main()
