@@ -180,7 +180,7 @@ BatchSummary run_batch(const BatchOptions& options) {
                     packages.push_back(
                         package::build_zip(f == Format::odt ? odt::parts(document) : docx::parts(document)));
                 for (std::size_t p = 0; p < packages.size(); ++p)
-                    package::write_file_atomically(job.outputs[p], packages[p]);
+                    package::write_file_atomically(job.outputs[p], packages[p], package::Flush::later);
                 job.result.status = RowStatus::done;
             } catch (const std::exception& e) {
                 job.result.status = RowStatus::failed;
@@ -218,6 +218,8 @@ BatchSummary run_batch(const BatchOptions& options) {
         }
         results.push_back(job.result);
     }
+    // The documents reach the disk before the report that says they are done.
+    package::flush_folder(options.out);
     package::write_file_atomically(options.out / "report.csv", report_csv(results));
     if (options.report_json) package::write_file_atomically(*options.report_json, report_json(results));
     progress.finish(summary.done, summary.failed, summary.skipped, summary.not_done);

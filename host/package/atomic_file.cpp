@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 namespace conventio::package {
@@ -15,9 +16,32 @@ namespace {
     throw OutputError("cannot write " + path.string() + ": " + what + ": " + std::strerror(err));
 }
 
+/// The process's umask, read once: reading it means setting it, which is not safe while
+/// other threads (batch workers) create files.
+mode_t process_umask() {
+    static std::once_flag once;
+    static mode_t mask = 0;
+    std::call_once(once, [] {
+        mask = ::umask(0);
+        ::umask(mask);
+    });
+    return mask;
+}
+
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+void flush_folder(const std::filesystem::path& folder) {
+    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) fail(folder, "cannot open the folder", errno);
+    if (::syncfs(fd) != 0) {
+        int err = errno;
+        ::close(fd);
+        fail(folder, "cannot flush to disk", err);
+    }
+    ::close(fd);
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, Flush flush) {
     std::filesystem::path folder = path.parent_path();
     if (folder.empty()) folder = ".";
     std::error_code ec;
@@ -47,10 +71,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         left -= static_cast<std::size_t>(n);
     }
     // mkstemp creates 0600; outputs are ordinary documents, so honour the umask instead.
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) abandon("cannot set permissions");
-    if (::fsync(fd) != 0) abandon("cannot flush to disk");
+    if (::fchmod(fd, 0666 & ~process_umask()) != 0) abandon("cannot set permissions");
+    if (flush == Flush::each_file && ::fsync(fd) != 0) abandon("cannot flush to disk");
     if (::close(fd) != 0) {
         int err = errno;
         ::unlink(temp.c_str());

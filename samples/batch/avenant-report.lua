@@ -17,7 +17,9 @@ local title = batch.column(row, "titre")
 local partner = convention.parties.partner
 partner.legal_name = name
 partner.address = batch.column(row, "adresse")
-partner.representative = { civility = civility, name = representative, title = title .. " " .. name:gsub("^Département ", "") }
+-- "Président du Conseil départemental" of "de la Drôme", from "Département de la Drôme".
+partner.representative = { civility = civility, name = representative,
+                           title = title .. " " .. name:gsub("^Département ", "") }
 partner.signature_label = "Pour le " .. name .. ","
 partner.signature_name = civility .. " " .. representative .. ","
 partner.signature_title = partner.representative.title

@@ -32,7 +32,7 @@ end
 --- empty cell is an error naming the column (with the nearest column's name when misspelt).
 ---@param row table
 ---@param name string
----@param convert fun(value: any): any
+---@param convert function|nil
 function M.column(row, name, convert)
   local value = row[name]
   if value == nil then
@@ -43,6 +43,9 @@ function M.column(row, name, convert)
 end
 
 --- Like column, but an empty cell or a missing column gives nil.
+---@param row table
+---@param name string
+---@param convert function|nil
 function M.optional(row, name, convert)
   local value = row[name]
   if blank(value) then return nil end

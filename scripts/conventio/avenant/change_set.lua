@@ -8,7 +8,7 @@ local M = {}
 
 --- The top-level fields of a change set (docs/reference.md lists them).
 M.fields = {
-  base = "the agreement amended: { script = \"NAME.lua\", data = \"NAME.json\" (or the data as a table), kind =, date = } (first avenant)",
+  base = "the agreement amended: { script = \"NAME.lua\", data = \"NAME.json\" or a table, kind =, date = } (first)",
   follows = "the previous avenant's change set (\"x-avenant-1.json\"): this one amends the agreement as it left it",
   number = "the avenant's number (1, 2...): the previous one's plus one",
   date = "the avenant's signature date, \"YYYY-MM-DD\"",
