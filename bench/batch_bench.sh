@@ -42,10 +42,9 @@ run() {
     local label=$1 rows=$2 count=$3 j=$4 script=$5
     shift 5
     rm -rf "$work/out"
-    local t
-    t=$({ /usr/bin/time -f "%e %U %S %M" "$bin" batch "$script" --rows "$rows" --out "$work/out" -j "$j" \
-          --progress plain "$@" 2>/dev/null >/dev/null; } 2>&1 | tail -1)
-    read -r wall user sys rss <<<"$t"
+    /usr/bin/time -o "$work/time" -f "%e %U %S %M" "$bin" batch "$script" --rows "$rows" --out "$work/out" \
+        -j "$j" --progress plain "$@" >/dev/null 2>&1 || true  # the figures say what was written
+    read -r wall user sys rss <"$work/time"
     local written
     written=$(find "$work/out" -name '*.odt' | wc -l)
     awk -v l="$label" -v j="$j" -v c="$count" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v d="$written" 'BEGIN {
