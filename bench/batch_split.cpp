@@ -1,8 +1,9 @@
 // Where a batch document's time goes, in one warm worker: the Lua run (the script, the
 // library and the clause templates evaluated), the XML of the parts, the compression, the
-// file system (atomic write, flushed once at the end as `conventio batch` does). The first row is timed apart: it builds the worker's state and
-// compiles the templates, which later rows reuse. CPU time of the thread, except the file
-// system (wall time: the kernel's work is not all on our thread).
+// file system (atomic write, flushed once at the end as `conventio batch` does). The first
+// row is timed apart: it builds the worker's state and compiles the templates, which later
+// rows reuse. CPU time of the thread, except the file system (wall time: the kernel's work
+// is not all on our thread).
 //
 //   build/conventio_batch_split SCRIPT ROWS [N] [odt|docx] [--lib DIR]
 #include <sys/resource.h>
@@ -33,7 +34,8 @@ double cpu_ms() {
 }
 
 double wall_ms() {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 }  // namespace
@@ -86,14 +88,15 @@ int main(int argc, char** argv) {
         };
         std::printf("%s, %zu rows of %s, %s, one warm worker:\n", script.filename().c_str(), n,
                     rows_path.filename().c_str(), odt ? "odt" : "docx");
-        std::printf("  worker built (state, library, script) %.1f ms; first row (templates compiled) %.1f ms\n",
-                    build_ms, first_ms);
+        std::printf(
+            "  worker built (state, library, script) %.1f ms; first row (templates compiled) %.1f ms\n",
+            build_ms, first_ms);
         share("Lua+templates", lua_ms);
         share("XML", xml_ms);
         share("compression", zip_ms);
         share("file system", fs_ms);
-        std::printf("  %-12s %7.3f ms  -> %.0f documents/s on one core\n", "per document", total / static_cast<double>(n),
-                    1000.0 * static_cast<double>(n) / total);
+        std::printf("  %-12s %7.3f ms  -> %.0f documents/s on one core\n", "per document",
+                    total / static_cast<double>(n), 1000.0 * static_cast<double>(n) / total);
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
         std::printf("  peak RSS %ld KiB\n", usage.ru_maxrss);
