@@ -7,7 +7,7 @@
 # then the split of one document's time in a warm worker (bench/batch_split.cpp).
 # Build first (tools/build, RelWithDebInfo). Not a test: it prints figures, never fails on time.
 #
-#   bench/batch_bench.sh [N=10000] [M=1000]     CONVENTIO_BIN=path/to/conventio picks another build
+#   bench/batch_bench.sh [N=10000] [M=1000]   CONVENTIO_BIN, CONVENTIO_SPLIT_BIN pick other builds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -62,5 +62,5 @@ for j in 1 2; do
     run "Cerema agreements" "$work/cerema.jsonl" "$m" "$j" samples/cerema-urbanvitaliz-2023.lua
 done
 echo
-build/conventio_batch_split "$avenant" samples/batch/departements.csv 300 odt --lib samples
-build/conventio_batch_split samples/cerema-urbanvitaliz-2023.lua "$work/cerema.jsonl" 300 odt
+"${CONVENTIO_SPLIT_BIN:-build/conventio_batch_split}" "$avenant" samples/batch/departements.csv 300 odt --lib samples
+"${CONVENTIO_SPLIT_BIN:-build/conventio_batch_split}" samples/cerema-urbanvitaliz-2023.lua "$work/cerema.jsonl" 300 odt
