@@ -118,6 +118,46 @@ class Batch(unittest.TestCase):
         counts = json.loads(read_bytes(report_json))["counts"]
         self.assertEqual(counts, {"done": 2, "failed": 3, "skipped": 0, "not done": 0})
 
+    def test_rows_are_laid_over_the_common_data(self):
+        common = self.write("common.json", '{"montant": "5", "nom": "défaut"}'.encode())
+        path = self.write("rows.jsonl", b'{"nom": "A"}\n{"nom": "B", "montant": "7,50"}\n')
+        r = run("batch", self.script, "--rows", path, "--data", common, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        squash = lambda t: t.replace("\u202f", " ").replace("\u00a0", " ")
+        self.assertIn("A : 5 €", squash(text_of(os.path.join(self.out(), "A.odt"))))
+        self.assertIn("B : 7,50 €", squash(text_of(os.path.join(self.out(), "B.odt"))))
+
+    def test_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise(self):
+        path = self.write("rows.csv", b"nom,montant\nA,1\nB,x\n")
+        # Bytes: text mode would turn the bar's carriage returns into newlines.
+        r = subprocess.run([CONVENTIO, "batch", self.script, "--rows", path, "--out", self.out(), "--progress", "bar"],
+                           capture_output=True)
+        err = r.stderr.decode()
+        self.assertIn("\r\033[K[", err)
+        self.assertRegex(err, r"\] 2/2 +\d+/s")
+        self.assertIn(f"\r\033[K{path}:3: row 2, column B 'montant'", err)
+        r = run("batch", self.script, "--rows", path, "--out", self.out("p"))
+        self.assertNotIn("\r", r.stderr)
+        self.assertIn("2/2 rows", r.stderr)
+        self.assertTrue(r.stderr.endswith("1 documents written, 1 failed, 0 skipped in "
+                                          + r.stderr.rsplit(" in ", 1)[1]))
+
+    def test_a_row_file_that_cannot_be_read_writes_nothing(self):
+        r = run("batch", self.script, "--rows", os.path.join(self.dir, "absent.csv"), "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("absent.csv: no such file", r.stderr)
+        path = self.write("rows.csv", b"nom,montant\nA,\"1\n")
+        r = run("batch", self.script, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:2:3: this quoted field is never closed", r.stderr)
+        self.assertFalse(os.path.exists(self.out()))
+        broken = self.write("broken.lua", b"return (")
+        path = self.write("ok.csv", b"nom,montant\nA,1\n")
+        r = run("batch", broken, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("broken.lua:1:", r.stderr)
+        self.assertEqual(os.listdir(self.out()), [])
+
     def test_a_missing_column_is_named_with_a_suggestion(self):
         path = self.write("rows.csv", b"nom,montnat\nAin,1\n")
         r = run("batch", self.script, "--rows", path, "--out", self.out())
