@@ -158,6 +158,15 @@ class Batch(unittest.TestCase):
         self.assertIn("broken.lua:1:", r.stderr)
         self.assertEqual(os.listdir(self.out()), [])
 
+    def test_a_script_error_names_the_row_and_the_script_line(self):
+        script = self.write("boom.lua", ROW_SCRIPT.replace("local row = ...", "local row = ...\n"
+                            "if row.nom == 'boom' then local t = nil; return t.x end").encode())
+        path = self.write("rows.csv", b"nom,montant\nA,1\nboom,2\nC,3\n")
+        r = run("batch", script, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:3: row 2: {script}:5: attempt to index a nil value (local 't')", r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt", "row-3.odt"])
+
     def test_a_missing_column_is_named_with_a_suggestion(self):
         path = self.write("rows.csv", b"nom,montnat\nAin,1\n")
         r = run("batch", self.script, "--rows", path, "--out", self.out())
