@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const char* kind : {"json", "jsonl"}) {
         try {
             RowFile rows = parse_rows(bytes, kind, Encoding::automatic, "fuzz.json");
-            for (const auto& row : rows.rows) check(row.data.is_object());
+            for (const auto& row : rows.rows) check(rows.data(row).is_object());
         } catch (const RowFileError&) {
         }
     }

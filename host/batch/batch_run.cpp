@@ -40,7 +40,6 @@ void lay_over(nlohmann::json& base, const nlohmann::json& over) {
 
 struct Job {
     const Row* row = nullptr;
-    std::vector<std::filesystem::path> outputs;  // one per format
     RowResult result;
 };
 
@@ -87,6 +86,10 @@ BatchSummary run_batch(const BatchOptions& options) {
     if (auto problem = check_pattern_columns(pattern, file.columns))
         throw BatchError(file.name + ": " + *problem);
     std::vector<Job> jobs(file.rows.size());
+    // Paths are made when needed: a batch of many rows keeps only each row's name.
+    auto output_of = [&](const Job& job, Format f) {
+        return options.out / (job.result.name + extension_of(f));
+    };
     std::map<std::string, std::size_t> taken;  // collision key -> job index
     std::string collisions;
     for (std::size_t i = 0; i < file.rows.size(); ++i) {
@@ -95,7 +98,7 @@ BatchSummary run_batch(const BatchOptions& options) {
         job.row = &row;
         job.result.number = row.number;
         job.result.line = row.line;
-        NameResult name = expand_name(pattern, row.data, row.number, file.rows.size());
+        NameResult name = expand_name(pattern, file.data(row), row.number, file.rows.size());
         if (!name.error.empty()) {
             job.result.status = RowStatus::failed;
             job.result.message = row_message(file.name, row.number, row.line, file.columns, row.cell_lines,
@@ -111,7 +114,6 @@ BatchSummary run_batch(const BatchOptions& options) {
                           std::to_string(first.number) + " (line " + std::to_string(first.line) +
                           ") does ('" + jobs[it->second].result.name + "')";
         }
-        for (Format f : options.formats) job.outputs.push_back(options.out / (name.stem + extension_of(f)));
     }
     if (!collisions.empty())
         throw BatchError(
@@ -127,8 +129,9 @@ BatchSummary run_batch(const BatchOptions& options) {
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         Job& job = jobs[i];
         if (job.result.status == RowStatus::failed) continue;
-        bool all_there = !job.outputs.empty();
-        for (const auto& p : job.outputs) all_there = all_there && std::filesystem::exists(p, ec);
+        bool all_there = true;
+        for (Format f : options.formats)
+            all_there = all_there && std::filesystem::exists(output_of(job, f), ec);
         if (options.skip_existing && all_there) {
             job.result.status = RowStatus::skipped;
             continue;
@@ -172,7 +175,7 @@ BatchSummary run_batch(const BatchOptions& options) {
                 file.name + ":" + std::to_string(row.line) + " (row " + std::to_string(row.number) + ")";
             try {
                 nlohmann::json data = common ? *common : nlohmann::json::object();
-                lay_over(data, row.data);
+                lay_over(data, file.data(row));
                 doc::Document document = runner->run(data, data_name);
                 // Every format in memory first: a row's files are all there or none is new.
                 std::vector<std::string> packages;
@@ -180,7 +183,8 @@ BatchSummary run_batch(const BatchOptions& options) {
                     packages.push_back(
                         package::build_zip(f == Format::odt ? odt::parts(document) : docx::parts(document)));
                 for (std::size_t p = 0; p < packages.size(); ++p)
-                    package::write_file_atomically(job.outputs[p], packages[p], package::Flush::later);
+                    package::write_file_atomically(output_of(job, options.formats[p]), packages[p],
+                                                   package::Flush::later);
                 job.result.status = RowStatus::done;
             } catch (const std::exception& e) {
                 job.result.status = RowStatus::failed;
@@ -216,7 +220,7 @@ BatchSummary run_batch(const BatchOptions& options) {
                 ++summary.not_done;
                 break;
         }
-        results.push_back(job.result);
+        results.push_back(std::move(job.result));
     }
     // The documents reach the disk before the report that says they are done.
     package::flush_folder(options.out);

@@ -22,12 +22,6 @@ std::string line_col(std::string_view text, std::size_t offset) {
     return std::to_string(line) + ":" + std::to_string(col);
 }
 
-std::size_t line_at(std::string_view text, std::size_t offset) {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
-    return line;
-}
-
 nlohmann::json parse_json(std::string_view text, const std::string& where_prefix, std::size_t line_offset) {
     try {
         return nlohmann::json::parse(text);
@@ -50,10 +44,10 @@ void add_columns(RowFile& file, const nlohmann::json& object) {
     }
 }
 
-/// Where each element of the top-level array starts (byte offsets), by a scan that follows
-/// strings and nesting: nlohmann's parser does not report positions of values.
-std::vector<std::size_t> element_starts(std::string_view text) {
-    std::vector<std::size_t> starts;
+/// Where each element of the top-level array starts and ends (byte offsets), by a scan that
+/// follows strings and nesting: nlohmann's parser does not report positions of values.
+std::vector<std::pair<std::size_t, std::size_t>> element_spans(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
     int depth = 0;
     bool in_string = false, expect = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -67,19 +61,22 @@ std::vector<std::size_t> element_starts(std::string_view text) {
         }
         if (std::isspace(static_cast<unsigned char>(c))) continue;
         if (expect && depth == 1) {
-            starts.push_back(i);
+            spans.emplace_back(i, i);
             expect = false;
         }
         if (c == '"')
             in_string = true;
         else if (c == '[' || c == '{') {
             if (++depth == 1 && c == '[') expect = true;
-        } else if (c == ']' || c == '}')
-            --depth;
-        else if (c == ',' && depth == 1)
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0 && !spans.empty() && spans.back().second == spans.back().first)
+                spans.back().second = i;
+        } else if (c == ',' && depth == 1) {
+            if (!spans.empty()) spans.back().second = i;
             expect = true;
+        }
     }
-    return starts;
+    return spans;
 }
 
 RowFile from_csv(const std::string& text, const std::string& name) {
@@ -90,11 +87,10 @@ RowFile from_csv(const std::string& text, const std::string& name) {
         Row row;
         row.number = ++number;
         row.line = record.line;
-        row.data = nlohmann::json::object();
         for (std::size_t k = 0; k < table.header.size(); ++k) {
             // A short line is a line whose trailing cells are empty, as spreadsheets write it.
             bool present = k < record.cells.size();
-            row.data[table.header[k]] = present ? std::move(record.cells[k].text) : std::string();
+            row.cells.push_back(present ? std::move(record.cells[k].text) : std::string());
             row.cell_lines.push_back(present ? record.cells[k].line : record.line);
         }
         file.rows.push_back(std::move(row));
@@ -102,18 +98,31 @@ RowFile from_csv(const std::string& text, const std::string& name) {
     return file;
 }
 
+/// Checks one JSON row (an object; its keys join the columns) and keeps its text.
+void add_json_row(RowFile& file, std::string_view text, std::size_t line, std::size_t number) {
+    nlohmann::json row = parse_json(text, file.name, line - 1);
+    if (!row.is_object())
+        throw RowFileError(file.name + ":" + std::to_string(line) + ": row " + std::to_string(number) +
+                           " is not an object ({ \"column\": value, ... })");
+    add_columns(file, row);
+    file.rows.push_back(Row{number, line, {}, {}, std::string(text)});
+}
+
 RowFile from_json(const std::string& text, const std::string& name) {
-    nlohmann::json all = parse_json(text, name, 0);
-    if (!all.is_array()) throw RowFileError(name + ":1:1: expected an array of objects, one per row");
-    std::vector<std::size_t> starts = element_starts(text);
+    // Validated without building the whole document (a batch's rows may be large); a syntax
+    // error is then parsed again for its place.
+    if (!nlohmann::json::accept(text)) parse_json(text, name, 0);
+    std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos || text[first] != '[')
+        throw RowFileError(name + ":1:1: expected an array of objects, one per row");
     RowFile file{name, {}, {}, false};
-    for (std::size_t k = 0; k < all.size(); ++k) {
-        std::size_t line = k < starts.size() ? line_at(text, starts[k]) : 0;
-        if (!all[k].is_object())
-            throw RowFileError(name + ":" + std::to_string(line) + ": row " + std::to_string(k + 1) +
-                               " is not an object ({ \"column\": value, ... })");
-        add_columns(file, all[k]);
-        file.rows.push_back(Row{k + 1, line, std::move(all[k]), {}});
+    std::size_t line = 1, counted = 0;
+    for (auto [start, end] : element_spans(text)) {
+        for (; counted < start; ++counted) line += text[counted] == '\n';
+        std::string_view element(text.data() + start, end - start);
+        while (!element.empty() && std::isspace(static_cast<unsigned char>(element.back())))
+            element.remove_suffix(1);
+        add_json_row(file, element, line, file.rows.size() + 1);
     }
     return file;
 }
@@ -130,17 +139,26 @@ RowFile from_jsonl(const std::string& text, const std::string& name) {
         bool blank = true;
         for (char c : content) blank = blank && std::isspace(static_cast<unsigned char>(c));
         if (blank) continue;
-        nlohmann::json row = parse_json(content, name, line - 1);
-        if (!row.is_object())
+        if (content.ends_with('\r')) content.remove_suffix(1);
+        if (!nlohmann::json::accept(content)) parse_json(content, name, line - 1);
+        if (content.find_first_not_of(" \t") == std::string_view::npos ||
+            content[content.find_first_not_of(" \t")] != '{')
             throw RowFileError(name + ":" + std::to_string(line) +
                                ":1: expected an object ({ \"column\": value, ... })");
-        add_columns(file, row);
-        file.rows.push_back(Row{file.rows.size() + 1, line, std::move(row), {}});
+        add_json_row(file, content, line, file.rows.size() + 1);
     }
     return file;
 }
 
 }  // namespace
+
+nlohmann::json RowFile::data(const Row& row) const {
+    if (!from_csv) return nlohmann::json::parse(row.json);
+    nlohmann::json object = nlohmann::json::object();
+    for (std::size_t k = 0; k < columns.size() && k < row.cells.size(); ++k)
+        object[columns[k]] = row.cells[k];
+    return object;
+}
 
 RowFile parse_rows(std::string_view bytes, const std::string& kind, Encoding encoding,
                    const std::string& name) {

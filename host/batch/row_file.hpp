@@ -11,11 +11,14 @@
 
 namespace conventio::batch {
 
+/// A row as read from the file, kept compact (a CSV row's cells, a JSON row's own text): a
+/// batch of 10 000 rows holds them all while it runs, and the data is built when the row runs.
 struct Row {
     std::size_t number = 0;               // 1-based, in file order (the header is not a row)
     std::size_t line = 0;                 // where the row starts in the file
-    nlohmann::json data;                  // an object: CSV cells as strings, JSON rows as they are
+    std::vector<std::string> cells;       // CSV: one per column, empty when the line is short
     std::vector<std::size_t> cell_lines;  // CSV: the line of each column's cell (for messages)
+    std::string json;                     // JSON and JSON Lines: the row's object, as text
 };
 
 struct RowFile {
@@ -23,6 +26,9 @@ struct RowFile {
     std::vector<std::string> columns;  // CSV: the header; JSON: every key seen, in first-seen order
     std::vector<Row> rows;
     bool from_csv = false;
+
+    /// The row's data: an object of the CSV cells as strings, or the JSON row as it is.
+    nlohmann::json data(const Row& row) const;
 };
 
 /// Reads `path` by its extension (.csv, .tsv, .txt: CSV; .json: an array of objects; .jsonl,

@@ -11,11 +11,11 @@ TEST_CASE("rows: a CSV row is an object of strings, with its line and each cell'
                            "csv", Encoding::automatic, "rows.csv");
     REQUIRE(f.rows.size() == 2);
     CHECK(f.columns == std::vector<std::string>{"nom", "note", "montant"});
-    CHECK(f.rows[0].data["note"] == "deux\nlignes");
-    CHECK(f.rows[0].data["montant"] == "1 234,56");
+    CHECK(f.data(f.rows[0])["note"] == "deux\nlignes");
+    CHECK(f.data(f.rows[0])["montant"] == "1 234,56");
     CHECK(f.rows[1].number == 2);
     CHECK(f.rows[1].line == 4);
-    CHECK(f.rows[1].data["montant"] == "");  // a short line: its last cells are empty
+    CHECK(f.data(f.rows[1])["montant"] == "");  // a short line: its last cells are empty
     CHECK(f.rows[0].cell_lines == std::vector<std::size_t>{2, 2, 3});
 }
 
@@ -25,7 +25,7 @@ TEST_CASE("rows: a JSON array keeps values as they are and knows each row's line
     REQUIRE(f.rows.size() == 2);
     CHECK(f.rows[0].line == 2);
     CHECK(f.rows[1].line == 4);
-    CHECK(f.rows[1].data["o"]["x"] == true);
+    CHECK(f.data(f.rows[1])["o"]["x"] == true);
     CHECK(f.columns == std::vector<std::string>{"n", "s", "o"});
 }
 
