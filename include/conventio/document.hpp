@@ -136,8 +136,19 @@ struct Metadata {
     std::string date;
 };
 
+/// What the agreement's model states, so that `conventio check` can compare the text with it.
+/// Stated by the agreement library (Agreement:document); a document built without it states
+/// nothing, and the checks that need these facts are skipped.
+struct StatedFacts {
+    bool stated = false;
+    std::vector<std::string> party_names;  // every name of every party: "Cerema", its legal name
+    std::vector<std::string> cited_names;  // acronyms the text may cite that name no party (CNIL)
+    std::vector<std::string> amounts;      // every amount the model printed: "475 000,00 €"
+};
+
 struct Document {
     Metadata meta;
+    StatedFacts facts;
     Inlines header;
     Inlines footer;
     std::vector<Block> body;

@@ -6,6 +6,7 @@
 local c = require "conventio"
 local clauses = require "conventio.clauses"
 local data = require "conventio.data"
+local facts = require "conventio.facts"
 local strict = require "conventio.strict"
 
 local M = {}
@@ -516,11 +517,16 @@ function Agreement:document()
   -- Amounts in words are one choice for the whole document, applied wherever an amount is
   -- printed by a template.
   clauses.amounts_in_words = spec.amounts_in_words and l.amount_in_words or nil
+  facts.begin()
   local ok, message = pcall(function()
     for _, part in ipairs(self.parts) do builders[part]() end
   end)
   clauses.amounts_in_words = nil
-  if not ok then error(message, 0) end
+  if not ok then
+    facts.abandon()
+    error(message, 0)
+  end
+  facts.finish(self, doc)
   return doc
 end
 
