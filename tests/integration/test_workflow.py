@@ -1,0 +1,189 @@
+"""The drafter's workflow: check (clean samples, every mistake of the seeds reported), new,
+messages in French and English, the French catalog complete, PDF without LibreOffice, and an
+installed copy rendering from another folder."""
+import glob
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+CONVENTIO = os.environ["CONVENTIO"]
+REPO = os.environ["CONVENTIO_REPO"]
+SAMPLES = os.path.join(REPO, "samples")
+
+
+def run(*args, cwd=None, env=None):
+    e = dict(os.environ, LANG="C.UTF-8", LANGUAGE="")
+    e.pop("CONVENTIO_HOME", None)
+    e.update(env or {})
+    return subprocess.run([CONVENTIO, *args], capture_output=True, text=True, cwd=cwd, env=e)
+
+
+class Check(unittest.TestCase):
+    def test_every_sample_is_clean(self):
+        for script in sorted(glob.glob(os.path.join(SAMPLES, "*.lua"))):
+            data = script[:-4] + ".json"
+            with self.subTest(script=os.path.basename(script)):
+                r = run("check", script, *(["--data", data] if os.path.exists(data) else []))
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                # kitchen-sink leaves one table cell empty on purpose: a warning, not an error.
+                for line in r.stdout.splitlines():
+                    self.assertIn("warning:", line)
+
+    def broken(self, change):
+        d = tempfile.mkdtemp(prefix="conventio-check-")
+        self.addCleanup(shutil.rmtree, d)
+        name = "cerema-urbanvitaliz-2023"
+        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+        with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
+            data = json.load(f)
+        change(data)
+        path = os.path.join(d, name + ".json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        r = run("check", os.path.join(d, name + ".lua"), "--data", path, "--format", "json")
+        return r, json.loads(r.stdout)
+
+    def messages(self, diagnostics, severity):
+        return [x["message"] for x in diagnostics if x["severity"] == severity]
+
+    def test_placeholders_in_the_data_all_at_once(self):
+        def change(data):
+            data["parties"]["partner"]["address"] = "[à compléter]"
+            data["subject"] = "XXX"
+            data["visa_number"] = "…"
+        r, diagnostics = self.broken(change)
+        self.assertEqual(r.returncode, 1)
+        fields = {x["field"] for x in diagnostics if x["severity"] == "error"}
+        self.assertTrue({"parties.partner.address", "subject", "visa_number"} <= fields, diagnostics)
+
+    def test_typed_article_number(self):
+        r, diagnostics = self.broken(lambda d: d.update(
+            purpose_markdown=d["purpose_markdown"] + " Voir l'article 7 et l'article 12."))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('"article 7" is typed as text: write a live reference ({{ ref("key") }} in a template) so '
+                      "that it follows the numbering", self.messages(diagnostics, "warning"))
+        self.assertIn('"article 12" refers to an article the agreement does not have (write a live reference: '
+                      '{{ ref("key") }})', self.messages(diagnostics, "error"))
+        located = [x for x in diagnostics if "article 12" in x["message"]][0]
+        self.assertEqual(located["field"], "Article 1\u00a0: Objet du partenariat")
+
+    def test_placeholder_in_the_text_party_not_a_party_and_foreign_amount(self):
+        r, diagnostics = self.broken(lambda d: d.update(
+            purpose_markdown=d["purpose_markdown"] + " L'ANCT verse 500 000 € au … près."))
+        self.assertEqual(r.returncode, 1)
+        warnings = " | ".join(self.messages(diagnostics, "warning"))
+        self.assertIn("the text names ANCT, which is not a party", warnings)
+        self.assertIn("the amount 500 000 € in the text is not one the model computed", warnings)
+        self.assertIn('placeholder "…" left in the text', " | ".join(self.messages(diagnostics, "error")))
+
+    def test_render_refuses_what_check_refuses_and_writes_nothing(self):
+        d = tempfile.mkdtemp(prefix="conventio-check-")
+        self.addCleanup(shutil.rmtree, d)
+        script = os.path.join(d, "x.lua")
+        with open(script, "w") as f:
+            f.write('local c = require "conventio"\nreturn c.Document{ body = { c.Para "Montant : XXX" } }\n')
+        r = run("render", script, "-o", os.path.join(d, "x.odt"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('placeholder "XXX" left in the text', r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(d, "x.odt")))
+
+
+class New(unittest.TestCase):
+    def test_new_agreement_reports_every_field_to_fill(self):
+        d = tempfile.mkdtemp(prefix="conventio-new-")
+        self.addCleanup(shutil.rmtree, d)
+        r = run("new", "essai", "--kind", "delegation", cwd=d)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("check", "essai.lua", "--data", "essai.json", cwd=d)
+        self.assertEqual(r.returncode, 1)
+        self.assertGreater(r.stdout.count('still holds the placeholder "[à compléter]"'), 10, r.stdout)
+        r = run("new", "essai", "--kind", "delegation", cwd=d)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("already exists", r.stderr)
+        r = run("new", "essai2", "--kind", "convention", cwd=d)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("the starters are avenant, delegation", r.stderr)
+
+
+class Languages(unittest.TestCase):
+    def test_errors_in_french_and_english(self):
+        self.assertIn("unknown command 'rendre'", run("rendre").stderr)
+        self.assertIn("commande inconnue « rendre »", run("rendre", env={"LANG": "fr_FR.UTF-8"}).stderr)
+        self.assertIn("commande inconnue « rendre »", run("--lang", "fr", "rendre").stderr)
+        self.assertIn("unknown command 'rendre'", run("--lang", "en", "rendre", env={"LANG": "fr_FR.UTF-8"}).stderr)
+        self.assertIn("Utilisation :", run("--help", env={"LANG": "fr_FR.UTF-8"}).stdout)
+
+    def test_french_catalog_is_complete(self):
+        r = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, os.path.join(REPO, "po", "fr.po")],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stderr, r"^\d+ translated messages\.\n$")
+        # Every message of the code is in the catalog.
+        with tempfile.NamedTemporaryFile(suffix=".pot") as pot:
+            sources = sorted(glob.glob(os.path.join(REPO, "host", "**", "*.cpp"), recursive=True))
+            subprocess.run(["xgettext", "--language=C++", "--from-code=UTF-8", "--keyword=tr", "-o", pot.name,
+                            *sources], check=True)
+            r = subprocess.run(["msgcmp", "--use-untranslated", os.path.join(REPO, "po", "fr.po"), pot.name],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+
+
+class Preview(unittest.TestCase):
+    def test_pdf_without_libreoffice_names_the_package(self):
+        d = tempfile.mkdtemp(prefix="conventio-pdf-")
+        self.addCleanup(shutil.rmtree, d)
+        name = os.path.join(SAMPLES, "meae-delegation-2022")
+        r = run("render", name + ".lua", "--data", name + ".json", "-o", os.path.join(d, "x.pdf"),
+                env={"CONVENTIO_SOFFICE": "/nonexistent/soffice"})
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("install the Debian package libreoffice-writer-nogui", r.stderr)
+        self.assertEqual(os.listdir(d), [])
+
+    def test_pdf_through_libreoffice(self):
+        d = tempfile.mkdtemp(prefix="conventio-pdf-")
+        self.addCleanup(shutil.rmtree, d)
+        name = os.path.join(SAMPLES, "meae-delegation-2022")
+        r = run("render", name + ".lua", "--data", name + ".json", "-o", os.path.join(d, "x.pdf"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(d, "x.pdf"), "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        text = subprocess.run(["pdftotext", os.path.join(d, "x.pdf"), "-"], capture_output=True, text=True).stdout
+        self.assertIn("délégation de gestion", text)
+
+
+class Installed(unittest.TestCase):
+    def test_installed_copy_renders_from_elsewhere(self):
+        build = os.path.dirname(CONVENTIO)
+        prefix = tempfile.mkdtemp(prefix="conventio-prefix-")
+        self.addCleanup(shutil.rmtree, prefix)
+        subprocess.run(["cmake", "--install", build, "--prefix", prefix], check=True, capture_output=True)
+        # The samples copied out of the tree, the installed binary run from another folder: it
+        # must use share/conventio, not the source tree (whose templates are hidden by a
+        # CONVENTIO_HOME-free environment and a different working folder).
+        work = tempfile.mkdtemp(prefix="conventio-elsewhere-")
+        self.addCleanup(shutil.rmtree, work)
+        for f in glob.glob(os.path.join(SAMPLES, "*")):
+            shutil.copy(f, work)
+        installed = os.path.join(prefix, "bin", "conventio")
+        for script in sorted(glob.glob(os.path.join(work, "*.lua"))):
+            data = script[:-4] + ".json"
+            with self.subTest(script=os.path.basename(script)):
+                r = subprocess.run([installed, "render", os.path.basename(script),
+                                    *(["--data", os.path.basename(data)] if os.path.exists(data) else []),
+                                    "-o", script[:-4] + ".odt"], cwd=work, capture_output=True, text=True,
+                                   env={k: v for k, v in os.environ.items() if k != "CONVENTIO_HOME"})
+                self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.exists(os.path.join(prefix, "share", "man", "man1", "conventio.1")))
+        self.assertTrue(os.path.exists(os.path.join(prefix, "share", "locale", "fr", "LC_MESSAGES", "conventio.mo")))
+        # An installed copy whose share/ is gone says so, instead of using the source tree's.
+        shutil.move(os.path.join(prefix, "share", "conventio"), os.path.join(prefix, "moved"))
+        r = subprocess.run([installed, "check", os.path.join(work, "kitchen-sink.lua")], capture_output=True,
+                           text=True, env=dict(os.environ, CONVENTIO_HOME=os.path.join(prefix, "moved")))
+        self.assertNotEqual(r.returncode, 2, r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
