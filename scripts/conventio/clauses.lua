@@ -42,11 +42,11 @@ end
 
 --- Records the amounts in `value` (an amount, or a table of them, two levels deep: tranches,
 --- strata) as the model's, while a document is built (conventio.facts).
-function M.record_amounts(value, depth)
+local function record_amounts(value, depth)
   if is_money(value) then
     M.printed_amounts[#M.printed_amounts + 1] = tostring(value)
   elseif type(value) == "table" and (depth or 0) < 2 then
-    for _, inner in pairs(value) do M.record_amounts(inner, (depth or 0) + 1) end
+    for _, inner in pairs(value) do record_amounts(inner, (depth or 0) + 1) end
   end
 end
 
@@ -54,7 +54,7 @@ end
 --- words when the agreement asks for them.
 local function markdown_of(value)
   if getmetatable(value) == Markup then return value.markdown end
-  if M.printed_amounts then M.record_amounts(value) end
+  if M.printed_amounts then record_amounts(value) end
   if M.amounts_in_words and is_money(value) then
     return c.markdown_escape(M.amounts_in_words:format(tostring(value), value:spell_out()))
   end
@@ -81,7 +81,7 @@ local function environment(template, params)
   return setmetatable({}, {
     __index = function(_, name)
       local value = params[name]
-      if M.printed_amounts then M.record_amounts(value) end
+      if M.printed_amounts then record_amounts(value) end
       if value ~= nil then return value end
       -- A parameter the template declares, left out, is nil, even when a helper has its
       -- name: {% if date %} must not see the helper conventio.Date.
