@@ -59,6 +59,20 @@ class Check(unittest.TestCase):
         fields = {x["field"] for x in diagnostics if x["severity"] == "error"}
         self.assertTrue({"parties.partner.address", "subject", "visa_number"} <= fields, diagnostics)
 
+    def test_every_party_and_top_level_problem_at_once(self):
+        def change(data):
+            data["titel"] = "Convention"
+            data["parties"]["partner"]["siret"] = "13002603200017"
+            data["parties"]["dinum"]["short_nam"] = "DINUM"
+        r, diagnostics = self.broken(change)
+        self.assertEqual(r.returncode, 1)
+        errors = [x for x in diagnostics if x["severity"] == "error"]
+        self.assertEqual([x["field"] for x in errors], ["data.titel", "parties.partner.siret", "parties.dinum.short_nam"],
+                         diagnostics)
+        self.assertIn("unknown field data.titel (did you mean title?)", errors[0]["message"])
+        self.assertIn("invalid SIRET 13002603200017", errors[1]["message"])
+        self.assertTrue(all(x["file"].endswith("cerema-urbanvitaliz-2023.json") for x in errors))
+
     def test_typed_article_number(self):
         r, diagnostics = self.broken(lambda d: d.update(
             purpose_markdown=d["purpose_markdown"] + " Voir l'article 7 et l'article 12."))
