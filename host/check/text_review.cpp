@@ -156,7 +156,7 @@ struct Reviewer {
     void placeholders(const std::string& s) {
         // "…" alone between spaces ("du … au …"), not an elision "[…]" nor an "etc." ", …)".
         static const std::regex placeholder(
-            R"((\bX{3,}\b|\[\s*(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\s*\]|(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\b|(?:^|\s)(?:\xe2\x80\xa6|\.\.\.)(?=\s|$)|\bnom du partenaire\b))",
+            R"((\bX{3,}\b|\[\s*(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\s*\]|(?:^|[\s(])(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\b|(?:^|\s)(?:\xe2\x80\xa6|\.\.\.)(?=\s|$|[.,;:])|\bnom du partenaire\b))",
             std::regex::icase);
         for (std::sregex_iterator it(s.begin(), s.end(), placeholder), end; it != end; ++it) {
             std::string what = (*it)[1];
