@@ -35,11 +35,15 @@ fs::path data_dir() {
         return home;
     }
     std::vector<fs::path> candidates;
-    if (fs::path bin = executable_dir(); !bin.empty()) {
+    fs::path bin = executable_dir();
+    if (!bin.empty()) {
         candidates.push_back((bin / ".." / "share" / "conventio").lexically_normal());
         candidates.push_back((bin / "..").lexically_normal());
     }
-    candidates.emplace_back(source_dir);
+    // Only a binary still where it was built may use the tree it was built from: a copy,
+    // installed or moved, never reads another tree's files.
+    std::error_code ec;
+    if (!bin.empty() && fs::equivalent(bin, fs::path(build_dir), ec)) candidates.emplace_back(source_dir);
     std::string looked;
     for (const auto& dir : candidates) {
         if (holds_data(dir)) return dir;

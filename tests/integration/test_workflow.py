@@ -169,34 +169,103 @@ class Preview(unittest.TestCase):
 
 
 class Installed(unittest.TestCase):
-    def test_installed_copy_renders_from_elsewhere(self):
-        build = os.path.dirname(CONVENTIO)
-        prefix = tempfile.mkdtemp(prefix="conventio-prefix-")
-        self.addCleanup(shutil.rmtree, prefix)
-        subprocess.run(["cmake", "--install", build, "--prefix", prefix], check=True, capture_output=True)
-        # The samples copied out of the tree, the installed binary run from another folder: it
-        # must use share/conventio, not the source tree (whose templates are hidden by a
-        # CONVENTIO_HOME-free environment and a different working folder).
-        work = tempfile.mkdtemp(prefix="conventio-elsewhere-")
-        self.addCleanup(shutil.rmtree, work)
+    """An installed copy uses its own files: its share/conventio, never the source tree's."""
+
+    def setUp(self):
+        self.build = os.path.dirname(CONVENTIO)
+        self.prefix = tempfile.mkdtemp(prefix="conventio-prefix-")
+        self.addCleanup(shutil.rmtree, self.prefix)
+        self.work = tempfile.mkdtemp(prefix="conventio-elsewhere-")
+        self.addCleanup(shutil.rmtree, self.work)
         for f in glob.glob(os.path.join(SAMPLES, "*")):
-            shutil.copy(f, work)
-        installed = os.path.join(prefix, "bin", "conventio")
-        for script in sorted(glob.glob(os.path.join(work, "*.lua"))):
+            shutil.copy(f, self.work)
+
+    def env(self, **extra):
+        e = {k: v for k, v in os.environ.items() if k != "CONVENTIO_HOME"}
+        e.update(extra)
+        return e
+
+    def render_everything(self, binary):
+        for script in sorted(glob.glob(os.path.join(self.work, "*.lua"))):
             data = script[:-4] + ".json"
-            with self.subTest(script=os.path.basename(script)):
-                r = subprocess.run([installed, "render", os.path.basename(script),
+            with self.subTest(binary=binary, script=os.path.basename(script)):
+                r = subprocess.run([binary, "render", os.path.basename(script),
                                     *(["--data", os.path.basename(data)] if os.path.exists(data) else []),
-                                    "-o", script[:-4] + ".odt"], cwd=work, capture_output=True, text=True,
-                                   env={k: v for k, v in os.environ.items() if k != "CONVENTIO_HOME"})
+                                    "-o", script[:-4] + ".odt"], cwd=self.work, capture_output=True, text=True,
+                                   env=self.env())
                 self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertTrue(os.path.exists(os.path.join(prefix, "share", "man", "man1", "conventio.1")))
-        self.assertTrue(os.path.exists(os.path.join(prefix, "share", "locale", "fr", "LC_MESSAGES", "conventio.mo")))
-        # An installed copy whose share/ is gone says so, instead of using the source tree's.
-        shutil.move(os.path.join(prefix, "share", "conventio"), os.path.join(prefix, "moved"))
-        r = subprocess.run([installed, "check", os.path.join(work, "kitchen-sink.lua")], capture_output=True,
-                           text=True, env=dict(os.environ, CONVENTIO_HOME=os.path.join(prefix, "moved")))
-        self.assertNotEqual(r.returncode, 2, r.stderr)
+
+    def agreed_line(self, binary, home_env=None):
+        """The "Il a été convenu" line of a rendered sample: structure/libelles decides it."""
+        out = os.path.join(self.work, "probe.odt")
+        name = os.path.join(self.work, "meae-delegation-2022")
+        r = subprocess.run([binary, "render", name + ".lua", "--data", name + ".json", "-o", out],
+                           capture_output=True, text=True, env=self.env(**(home_env or {})))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return subprocess.run(["odt2txt", out], capture_output=True, text=True).stdout
+
+    def mark_libelles(self, home):
+        path = os.path.join(home, "templates", "structure", "libelles.md")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace('agreed: "Il a été convenu ce qui suit :"', 'agreed: "Marque de cette copie :"'))
+
+    def test_cmake_install_then_render_every_sample_from_elsewhere(self):
+        subprocess.run(["cmake", "--install", self.build, "--prefix", self.prefix], check=True, capture_output=True)
+        installed = os.path.join(self.prefix, "bin", "conventio")
+        self.render_everything(installed)
+        for path in ["share/man/man1/conventio.1", "share/man/fr/man1/conventio.1",
+                     "share/locale/fr/LC_MESSAGES/conventio.mo", "share/bash-completion/completions/conventio",
+                     "share/conventio/starters/partenariat.lua", "share/doc/conventio/samples/kitchen-sink.lua"]:
+            self.assertTrue(os.path.exists(os.path.join(self.prefix, path)), path)
+        # The installed templates are the ones used: a change there shows in the output.
+        self.mark_libelles(os.path.join(self.prefix, "share", "conventio"))
+        self.assertIn("Marque de cette copie", self.agreed_line(installed))
+        # French messages from the installed catalog.
+        r = subprocess.run([installed, "--lang", "fr", "frob"], capture_output=True, text=True, env=self.env())
+        self.assertIn("commande inconnue", r.stderr)
+        # CONVENTIO_HOME overrides; a wrong one is an error that says so.
+        self.assertIn("Il a été convenu", self.agreed_line(installed, {"CONVENTIO_HOME": REPO}))
+        r = subprocess.run([installed, "check", "x.lua"], capture_output=True, text=True,
+                           env=self.env(CONVENTIO_HOME=self.work))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("CONVENTIO_HOME is " + self.work + ", which holds no scripts/conventio/", r.stderr)
+        # Without its share/conventio, an installed copy says where it looked.
+        shutil.rmtree(os.path.join(self.prefix, "share", "conventio"))
+        r = subprocess.run([installed, "check", "x.lua"], capture_output=True, text=True, env=self.env(),
+                           cwd=self.work)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("cannot find conventio's Lua library and templates (looked in " +
+                      os.path.join(self.prefix, "share", "conventio"), r.stderr)
+        self.assertNotIn(REPO, r.stderr)
+
+    def test_a_copied_checkout_uses_its_own_templates(self):
+        copy = os.path.join(self.prefix, "checkout")
+        for folder in ["scripts", "templates", "starters"]:
+            shutil.copytree(os.path.join(REPO, folder), os.path.join(copy, folder))
+        os.makedirs(os.path.join(copy, "build"))
+        binary = os.path.join(copy, "build", "conventio")
+        shutil.copy(CONVENTIO, binary)
+        self.mark_libelles(copy)
+        self.assertIn("Marque de cette copie", self.agreed_line(binary))
+
+    def test_debian_package(self):
+        out = tempfile.mkdtemp(prefix="conventio-deb-")
+        self.addCleanup(shutil.rmtree, out)
+        subprocess.run(["cpack", "-G", "DEB", "-B", out, "--config", os.path.join(self.build, "CPackConfig.cmake")],
+                       check=True, capture_output=True)
+        debs = glob.glob(os.path.join(out, "conventio_*.deb"))
+        self.assertEqual(len(debs), 1)
+        info = subprocess.run(["dpkg-deb", "--info", debs[0]], capture_output=True, text=True).stdout
+        self.assertIn("Depends: libc6", info)
+        self.assertIn("Suggests: libreoffice-writer-nogui", info)
+        # Unpacked (as dpkg would, under another root), it renders the samples it ships from /tmp.
+        root = os.path.join(out, "root")
+        subprocess.run(["dpkg-deb", "--extract", debs[0], root], check=True)
+        shutil.rmtree(self.work)
+        shutil.copytree(os.path.join(root, "usr", "share", "doc", "conventio", "samples"), self.work)
+        self.render_everything(os.path.join(root, "usr", "bin", "conventio"))
 
 
 if __name__ == "__main__":
