@@ -105,6 +105,47 @@ class Check(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(d, "x.odt")))
 
 
+class Watch(unittest.TestCase):
+    def test_renders_again_when_the_data_changes_and_survives_a_broken_edit(self):
+        import time
+        d = tempfile.mkdtemp(prefix="conventio-watch-")
+        self.addCleanup(shutil.rmtree, d)
+        name = "meae-delegation-2022"
+        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+        shutil.copy(os.path.join(SAMPLES, name + ".json"), d)
+        data, out = os.path.join(d, name + ".json"), os.path.join(d, "out.odt")
+        e = dict(os.environ, LANG="C.UTF-8")
+        p = subprocess.Popen([CONVENTIO, "render", name + ".lua", "--data", data, "-o", out, "--watch"], cwd=d,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=e)
+        self.addCleanup(p.kill)
+
+        def text_when(predicate):
+            deadline = time.time() + 20
+            while time.time() < deadline:
+                if os.path.exists(out):
+                    text = subprocess.run(["odt2txt", out], capture_output=True, text=True).stdout
+                    if predicate(text):
+                        return text
+                time.sleep(0.2)
+            self.fail("no render within 20 s")
+
+        text_when(lambda t: "Sainte-Catherine" not in t)
+        with open(data, encoding="utf-8") as f:
+            original = f.read()
+        # A broken edit: reported, the earlier output kept, the watch goes on.
+        with open(data, "w", encoding="utf-8") as f:
+            f.write(original.replace('"place"', '"plaec"', 1))
+        time.sleep(1.5)
+        self.assertIsNone(p.poll())
+        with open(data, "w", encoding="utf-8") as f:
+            f.write(original.replace('"place": "', '"place": "Sainte-Catherine ', 1))
+        text_when(lambda t: "Sainte-Catherine" in t)
+        p.kill()
+        _, stderr = p.communicate()
+        self.assertIn("unknown field data.plaec (did you mean place?)", stderr)
+        self.assertIn("watching for changes", stderr)
+
+
 class New(unittest.TestCase):
     def test_new_agreement_reports_every_field_to_fill(self):
         d = tempfile.mkdtemp(prefix="conventio-new-")
