@@ -52,8 +52,8 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
             out += ": ";
         }
         // An error reads as the failure it is ("x.lua:3: attempt to..."); a warning says so.
-        if (d.severity == Severity::warning) out += config::tr("warning") + ": ";
-        out += d.message;
+        out += d.severity == Severity::warning ? config::format(config::tr("warning: {}"), d.message)
+                                               : d.message;
         // The article concerned, when the message does not already name the field.
         if (!d.field.empty() && d.message.find(d.field) == std::string::npos)
             out += " " + config::format(config::tr("(in {})"), d.field);

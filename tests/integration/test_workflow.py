@@ -171,6 +171,29 @@ class Languages(unittest.TestCase):
         self.assertIn("unknown command 'rendre'", run("--lang", "en", "rendre", env={"LANG": "fr_FR.UTF-8"}).stderr)
         self.assertIn("Utilisation :", run("--help", env={"LANG": "fr_FR.UTF-8"}).stdout)
 
+    def test_data_errors_in_french(self):
+        d = tempfile.mkdtemp(prefix="conventio-fr-")
+        self.addCleanup(shutil.rmtree, d)
+        name = "cerema-urbanvitaliz-2023"
+        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+        with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
+            data = json.load(f)
+        data["titel"] = "Convention"
+        data["parties"]["partner"]["siret"] = "13002603200017"
+        data["parties"]["dinum"]["short_name"] = " "
+        with open(os.path.join(d, name + ".json"), "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        args = ("check", name + ".lua", "--data", name + ".json")
+        english = run(*args, cwd=d).stdout
+        french = run(*args, cwd=d, env={"LANG": "fr_FR.UTF-8"}).stdout
+        self.assertIn("unknown field data.titel (did you mean title?)", english)
+        self.assertIn("invalid SIRET 13002603200017 (field parties.partner.siret): Luhn check failed", english)
+        self.assertIn("parties.dinum.short_name cannot be empty or blank", english)
+        self.assertIn("champ inconnu data.titel (vouliez-vous dire title ?)", french)
+        self.assertIn("SIRET 13002603200017 invalide (champ parties.partner.siret) : la clé de Luhn est fausse", french)
+        self.assertIn("parties.dinum.short_name ne peut pas être vide ni blanc", french)
+        self.assertEqual(french, run("--lang", "fr", *args, cwd=d).stdout)
+
     def test_french_catalog_is_complete(self):
         r = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, os.path.join(REPO, "po", "fr.po")],
                            capture_output=True, text=True)
@@ -178,9 +201,12 @@ class Languages(unittest.TestCase):
         self.assertRegex(r.stderr, r"^\d+ translated messages\.\n$")
         # Every message of the code is in the catalog.
         with tempfile.NamedTemporaryFile(suffix=".pot") as pot:
-            sources = sorted(glob.glob(os.path.join(REPO, "host", "**", "*.cpp"), recursive=True))
+            sources = sorted(glob.glob(os.path.join(REPO, "host", "**", "*.[ch]pp"), recursive=True))
             subprocess.run(["xgettext", "--language=C++", "--from-code=UTF-8", "--keyword=tr", "-o", pot.name,
                             *sources], check=True)
+            library = sorted(glob.glob(os.path.join(REPO, "scripts", "**", "*.lua"), recursive=True))
+            subprocess.run(["xgettext", "--language=Lua", "--from-code=UTF-8", "--keyword=tr", "--join-existing",
+                            "-o", pot.name, *library], check=True)
             r = subprocess.run(["msgcmp", "--use-untranslated", os.path.join(REPO, "po", "fr.po"), pot.name],
                                capture_output=True, text=True)
             self.assertEqual(r.returncode, 0, r.stderr)
