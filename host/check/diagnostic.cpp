@@ -35,8 +35,12 @@ Diagnostic from_message(const std::string& message) {
         d.message = m[2];
     }
     static const std::regex field(R"(\((?:field|champ) ([A-Za-z0-9_.\[\]]+)\))");
-    static const std::regex unknown_field(R"(^unknown field ([A-Za-z0-9_.\[\]]+))");
-    if (std::regex_search(d.message, m, field) || std::regex_search(d.message, m, unknown_field))
+    static const std::regex unknown_field(R"(^(?:unknown field|champ inconnu) ([A-Za-z0-9_.\[\]]+))");
+    // The library's messages start with the field they are about: "finance.amount must be positive".
+    static const std::regex leading_field(
+        R"(^([a-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z0-9_]+(?:\[\d+\])?)+)[ :])");
+    if (std::regex_search(d.message, m, field) || std::regex_search(d.message, m, unknown_field) ||
+        (d.file.ends_with(".json") && std::regex_search(d.message, m, leading_field)))
         d.field = m[1];
     return d;
 }

@@ -21,6 +21,11 @@ TEST_CASE("diagnostic: a run's message is taken apart into its place") {
     CHECK(from_message("x.json: unknown field parties.p.sirne (did you mean siren?)").field ==
           "parties.p.sirne");
     CHECK(from_message("out of memory").file.empty());
+    CHECK(from_message("x.json: closing[2].duration.end_date (2022-06-30) is before the agreement's date")
+              .field == "closing[2].duration.end_date");
+    CHECK(from_message("x.json: parties.dinum.short_name cannot be empty or blank").field ==
+          "parties.dinum.short_name");
+    CHECK(from_message("x.lua:3: foo.bar is nil").field.empty());  // a script's words, not a data field
 }
 
 TEST_CASE("diagnostic: text for people, JSON for editors") {

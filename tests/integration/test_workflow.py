@@ -73,6 +73,18 @@ class Check(unittest.TestCase):
         self.assertIn("invalid SIRET 13002603200017", errors[1]["message"])
         self.assertTrue(all(x["file"].endswith("cerema-urbanvitaliz-2023.json") for x in errors))
 
+    def test_an_end_before_the_agreement_date(self):
+        def change(data):
+            data["date"] = "2023-01-31"
+            for entry in data["closing"]:
+                if entry.get("article") == "duree":
+                    entry["duration"] = {"end_date": "2022-06-30"}
+        r, diagnostics = self.broken(change)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([x["field"] for x in diagnostics if x["severity"] == "error"],
+                         ["closing[2].duration.end_date"], diagnostics)
+        self.assertIn("is before the agreement's date (2023-01-31)", diagnostics[-1]["message"])
+
     def test_typed_article_number(self):
         r, diagnostics = self.broken(lambda d: d.update(
             purpose_markdown=d["purpose_markdown"] + " Voir l'article 7 et l'article 12."))
