@@ -1,8 +1,38 @@
--- @NAME@: a avenant agreement (conventio new --kind avenant).
--- Started from samples/cerema-avenant-1-2024.lua. Fill in @NAME@.json: every "[à compléter]" is
--- reported by `conventio check @NAME@.lua --data @NAME@.json`, all at once; the fields are
--- described in docs/reference.md (share/doc/conventio) and in the library's own errors.
--- Keep the articles this agreement needs, add its own with a:article{...}.
+-- @NAME@: a new avenant agreement
+-- (conventio new NAME --kind avenant),
+-- from samples/cerema-avenant-1-2024.lua.
+-- Fill in @NAME@.json: `conventio check @NAME@.lua --data @NAME@.json` lists every
+-- "[à compléter]" left, all at once. Keep the articles this agreement needs; add its own
+-- with a:article{...}. docs/reference.md describes every field and function.
+--
+-- The data fields:
+--   kind: "partenariat", "delegation" or "avenant"
+--   place: where it is signed
+--   number: an avenant's number
+--   party_order: the roles in the order the agreement names them
+--   parties.partner.legal_name: full legal name, in bold in the party block
+--   parties.partner.acronym: shown after the legal name ("(ANCT)")
+--   parties.partner.short_name: how the text names the party: "Cerema", "Commune de Melun" (required)
+--   parties.partner.kind: the kind of body: etat, epa, epic, commune, departement, region, epci, gip, association
+--   parties.partner.gender: grammatical gender of short_name: "m" or "f" (required unless the kind gives it)
+--   parties.partner.status: its status as the party block says it ("établissement public administratif de l'État")
+--   parties.partner.address: its postal address
+--   parties.partner.representation: the whole representation sentence, instead of representative
+--   parties.partner.signature_label: the signature column's first line (default: "Pour le Cerema,")
+--   parties.dinum.legal_name: full legal name, in bold in the party block
+--   parties.dinum.legal_gender: gender of legal_name when it differs from gender
+--   parties.dinum.acronym: shown after the legal name ("(ANCT)")
+--   parties.dinum.short_name: how the text names the party: "Cerema", "Commune de Melun" (required)
+--   parties.dinum.kind: the kind of body: etat, epa, epic, commune, departement, region, epci, gip, association
+--   parties.dinum.gender: grammatical gender of short_name: "m" or "f" (required unless the kind gives it)
+--   parties.dinum.address: its postal address
+--   parties.dinum.representative.name: the signatory's name (required)
+--   parties.dinum.representative.title: the signatory's title (required unless the kind gives it: "Maire")
+--   parties.dinum.signature_label: the signature column's first line (default: "Pour le Cerema,")
+--   amends.{kind, date, amount, end_date, articles.amount, articles.amount_title, articles.duration,
+--       articles.duration_title, articles.payment_terms}: what an avenant amends: { kind, date }
+--   changes.{amount, end_date}: this agreement's own field: see where the script reads data.changes
+--   preamble_markdown: this agreement's own field: see where the script reads data.preamble_markdown
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
 

@@ -1,8 +1,57 @@
--- @NAME@: a delegation agreement (conventio new --kind delegation).
--- Started from samples/meae-delegation-2022.lua. Fill in @NAME@.json: every "[à compléter]" is
--- reported by `conventio check @NAME@.lua --data @NAME@.json`, all at once; the fields are
--- described in docs/reference.md (share/doc/conventio) and in the library's own errors.
--- Keep the articles this agreement needs, add its own with a:article{...}.
+-- @NAME@: a new delegation agreement
+-- (conventio new NAME --kind delegation),
+-- from samples/meae-delegation-2022.lua.
+-- Fill in @NAME@.json: `conventio check @NAME@.lua --data @NAME@.json` lists every
+-- "[à compléter]" left, all at once. Keep the articles this agreement needs; add its own
+-- with a:article{...}. docs/reference.md describes every field and function.
+--
+-- The data fields:
+--   title: the title (default: from kind)
+--   subject: the document's subject metadata
+--   place: where it is signed
+--   party_order: the roles in the order the agreement names them
+--   date: the signature date, "YYYY-MM-DD"
+--   parties.delegant.legal_name: full legal name, in bold in the party block
+--   parties.delegant.short_name: how the text names the party: "Cerema", "Commune de Melun" (required)
+--   parties.delegant.kind: the kind of body: etat, epa, epic, commune, departement, region, epci, gip, association
+--   parties.delegant.gender: grammatical gender of short_name: "m" or "f" (required unless the kind gives it)
+--   parties.delegant.role: its role as the text names it ("délégant"), also in « »
+--   parties.delegant.address: its postal address
+--   parties.delegant.representative.civility: "Madame" or "Monsieur"
+--   parties.delegant.representative.name: the signatory's name (required)
+--   parties.delegant.representative.title: the signatory's title (required unless the kind gives it: "Maire")
+--   parties.delegant.signature_label: the signature column's first line (default: "Pour le Cerema,")
+--   parties.delegant.accountant_short: its accountant as a copy is sent to it, a masculine noun ("payeur
+--       départemental")
+--   parties.dinum.legal_name: full legal name, in bold in the party block
+--   parties.dinum.legal_gender: gender of legal_name when it differs from gender
+--   parties.dinum.acronym: shown after the legal name ("(ANCT)")
+--   parties.dinum.short_name: how the text names the party: "Cerema", "Commune de Melun" (required)
+--   parties.dinum.kind: the kind of body: etat, epa, epic, commune, departement, region, epci, gip, association
+--   parties.dinum.gender: grammatical gender of short_name: "m" or "f" (required unless the kind gives it)
+--   parties.dinum.role: its role as the text names it ("délégant"), also in « »
+--   parties.dinum.address: its postal address
+--   parties.dinum.representative.name: the signatory's name (required)
+--   parties.dinum.representative.title: the signatory's title (required unless the kind gives it: "Maire")
+--   parties.dinum.signature_label: the signature column's first line (default: "Pour le Cerema,")
+--   parties.dinum.accountant: its public accountant, with its article ("le comptable public de Melun")
+--   parties.dinum.accountant_short: its accountant as a copy is sent to it, a masculine noun ("payeur
+--       départemental")
+--   parties.dinum.financial_services: for a State service, the shared financial services it works with (délégation
+--       de gestion)
+--   preamble_markdown: this agreement's own field: see where the script reads data.preamble_markdown
+--   purpose: this agreement's own field: see where the script reads data.purpose
+--   phase: this agreement's own field: see where the script reads data.phase
+--   finance.variant: "delegation" (informative)
+--   finance.delegant: role of the party that delegates (default "delegant"); a State service
+--   finance.delegataire: role of the party that manages the credits (required); a State service
+--   finance.budget_unit: the UO, also the centre financier ("0105-CRES-DNUM")
+--   finance.ceilings[n].{year, ae, cp}: the yearly ceilings: { { year, ae, cp } }
+--   finance.total: false: no total line (default: printed)
+--   finance.chorus.{axis, functional_domain, activities[1].code, activities[1].label, cost_centre}: { axis,
+--       functional_domain, cost_centre, activities = { { code, label } } }
+--   end_date: this agreement's own field: see where the script reads data.end_date
+--   amendment_copy_to: this agreement's own field: see where the script reads data.amendment_copy_to
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
 local annexes = require "conventio.annexes"

@@ -3,6 +3,7 @@ messages in French and English, the French catalog complete, PDF without LibreOf
 installed copy rendering from another folder."""
 import glob
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -173,6 +174,33 @@ class New(unittest.TestCase):
         r = run("new", "essai2", "--kind", "convention", cwd=d)
         self.assertEqual(r.returncode, 2)
         self.assertIn("the starters are avenant, delegation", r.stderr)
+
+
+class Starters(unittest.TestCase):
+    def test_starters_are_generated_from_the_samples_and_the_field_lists(self):
+        r = subprocess.run(["/usr/bin/python3", os.path.join(REPO, "tools", "make-starters")], capture_output=True,
+                           text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_every_starter_renders_once_filled_in(self):
+        # Filled with the data of the sample it comes from, each starter's script renders: the
+        # script is a working one, not a sketch.
+        starters = os.path.join(REPO, "starters")
+        with open(os.path.join(REPO, "tools", "make-starters"), encoding="utf-8") as f:
+            origins = dict(re.findall(r'"([a-z_-]+)": \("([a-z0-9-]+)", ', f.read()))
+        self.assertEqual(sorted(origins), sorted(n[:-4] for n in os.listdir(starters) if n.endswith(".lua")))
+        for stem, sample in origins.items():
+            with self.subTest(starter=stem):
+                d = tempfile.mkdtemp(prefix="conventio-starter-")
+                self.addCleanup(shutil.rmtree, d)
+                r = run("new", "essai", "--kind", stem.split("-")[0],
+                        *(["--finance", stem.split("-", 1)[1]] if "-" in stem else []), cwd=d)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(os.path.join(d, "essai.lua"), encoding="utf-8") as f:
+                    self.assertIn("-- The data fields:", f.read())
+                shutil.copy(os.path.join(SAMPLES, sample + ".json"), os.path.join(d, "essai.json"))
+                r = run("render", "essai.lua", "--data", "essai.json", "-o", "essai.odt", cwd=d)
+                self.assertEqual(r.returncode, 0, r.stderr)
 
 
 class Languages(unittest.TestCase):
