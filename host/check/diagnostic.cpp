@@ -30,6 +30,14 @@ Diagnostic from_message(const std::string& message) {
         d.file = m[1];
         d.line = std::stoi(m[2]);
         d.message = m[3];
+        // "x.lua:2: templates/y.md:3:10: ...": the template is the place to look.
+        std::string rest = d.message;
+        if (std::regex_match(rest, m, with_column) && std::string(m[1]).ends_with(".md")) {
+            d.file = m[1];
+            d.line = std::stoi(m[2]);
+            d.column = std::stoi(m[3]);
+            d.message = m[4];
+        }
     } else if (std::regex_match(message, m, data_file)) {
         d.file = m[1];
         d.message = m[2];

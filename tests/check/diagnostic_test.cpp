@@ -21,6 +21,11 @@ TEST_CASE("diagnostic: a run's message is taken apart into its place") {
     CHECK(from_message("x.json: unknown field parties.p.sirne (did you mean siren?)").field ==
           "parties.p.sirne");
     CHECK(from_message("out of memory").file.empty());
+    Diagnostic nested = from_message("x.lua:2: templates/y.md:3:10: 'end' is a Lua keyword");
+    CHECK(nested.file == "templates/y.md");
+    CHECK(nested.line == 3);
+    CHECK(nested.column == 10);
+    CHECK(nested.message == "'end' is a Lua keyword");
     CHECK(from_message("x.json: closing[2].duration.end_date (2022-06-30) is before the agreement's date")
               .field == "closing[2].duration.end_date");
     CHECK(from_message("x.json: parties.dinum.short_name cannot be empty or blank").field ==
