@@ -117,13 +117,14 @@ struct Reviewer {
     // ------------------------------------------------------------ the checks
 
     void text(const std::string& s) {
-        typed_references(s);
+        // An avenant's "article 4.1" is the amended agreement's, numbered by the library.
+        if (!document.facts.amends) typed_references(s);
         placeholders(s);
         // The preamble may tell the history (earlier amounts, other bodies); the articles are
         // what is agreed.
         if (document.facts.stated && numbered) {
             foreign_parties(s);
-            foreign_amounts(s);
+            if (!document.facts.amends) foreign_amounts(s);
         }
     }
 

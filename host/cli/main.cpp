@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
     } catch (const UsageError& e) {
         std::cerr << "conventio: " << e.what() << '\n';
         return 2;
+    } catch (const config::InstallationError& e) {  // amend names a driver of the library
+        std::cerr << "conventio: " << e.what() << '\n';
+        return 1;
     }
     switch (options.command) {
         case Options::Command::help:
@@ -53,6 +56,15 @@ int main(int argc, char** argv) {
     }
     conventio::package::keep_freed_memory_for_reuse();
     if (options.command == Options::Command::check) return check(options.check);
+    if (options.command == Options::Command::amend) {
+        try {
+            amend(options.amend);
+        } catch (const std::exception& e) {
+            std::cerr << "conventio: " << e.what() << '\n';
+            return 1;
+        }
+        return 0;
+    }
     if (options.render.watch) watch_and_render(options.render);
     return render(options.render);
 }

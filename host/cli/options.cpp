@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "config/i18n.hpp"
+#include "config/paths.hpp"
 
 namespace conventio::cli {
 namespace {
@@ -179,6 +180,49 @@ NewOptions parse_new(const std::vector<std::string>& args, std::size_t i) {
     return n;
 }
 
+Format format_of(const std::filesystem::path& file, const std::string& option) {
+    std::string extension = file.extension().string();
+    for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (extension == ".odt") return Format::odt;
+    if (extension == ".docx") return Format::docx;
+    throw UsageError(format(tr("{} '{}': name it .odt or .docx"), option, file.string()));
+}
+
+// The change set is the data of the avenant's driver script; the files it names (the
+// agreement's script and data) are found beside it, so its folder is a library folder.
+AmendOptions parse_amend(const std::vector<std::string>& args, std::size_t first) {
+    AmendOptions a;
+    std::vector<std::string> rest;
+    std::string changes;
+    for (std::size_t i = first; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--consolidated" || arg == "--clean") {
+            if (i + 1 >= args.size()) throw UsageError(format(tr("{} needs a value"), arg));
+            std::filesystem::path file = args[++i];
+            (arg == "--clean" ? a.clean : a.consolidated) = file;
+            (arg == "--clean" ? a.clean_format : a.consolidated_format) = format_of(file, arg);
+        } else if (arg == "--data" || arg == "--trusted") {
+            throw UsageError(format(tr("amend takes the change set as its argument, not {}"), arg));
+        } else if (!arg.empty() && arg[0] != '-' && changes.empty() &&
+                   (rest.empty() || rest.back()[0] != '-')) {
+            // Every other option takes a value: a word after one is that value.
+            changes = arg;
+        } else {
+            rest.push_back(arg);
+        }
+    }
+    if (changes.empty())
+        throw UsageError(tr("amend needs a change set: conventio amend CHANGES.json -o AVENANT.odt"));
+    std::filesystem::path changes_path(changes);
+    std::vector<std::string> render_args{
+        "render", (config::data_dir() / "scripts" / "amend" / "avenant.lua").string(),
+        "--data", changes,
+        "--lib",  changes_path.parent_path().empty() ? "." : changes_path.parent_path().string()};
+    render_args.insert(render_args.end(), rest.begin(), rest.end());
+    a.avenant = parse_render(render_args, 1);
+    return a;
+}
+
 }  // namespace
 
 std::string requested_language(const std::vector<std::string>& args) {
@@ -208,6 +252,9 @@ Options parse(const std::vector<std::string>& args) {
     } else if (first == "new") {
         o.command = Options::Command::create;
         o.create = parse_new(args, first_index + 1);
+    } else if (first == "amend") {
+        o.command = Options::Command::amend;
+        o.amend = parse_amend(args, first_index + 1);
     } else
         throw UsageError(format(tr("unknown command '{}' (try conventio --help)"), first));
     return o;
@@ -220,6 +267,8 @@ Usage:
   conventio new NAME --kind partenariat|delegation|avenant [--finance VARIANT] [--dir DIR]
   conventio check SCRIPT.lua [--data FILE.json] [--format text|json] [script options]
   conventio render SCRIPT.lua -o OUT.odt|OUT.docx|OUT.pdf [--watch] [script options]
+  conventio amend CHANGES.json -o AVENANT.odt|.docx [--consolidated FILE.odt|.docx]
+                  [--clean FILE.odt|.docx] [script options]
   conventio --help
   conventio --version
 
@@ -227,6 +276,7 @@ Commands:
   new      write NAME.lua and NAME.json, a new agreement ready to fill in
   check    run everything but writing, and report every problem found
   render   check, then write the agreement (PDF through LibreOffice, when installed)
+  amend    write the avenant of a change set, and the amended agreement on request
 
 Render options:
   -o, --output FILE        where to write; the extension picks the format
@@ -241,8 +291,13 @@ Script options (check and render):
   --max-memory MIB         memory the script may use (default 256)
   --max-instructions N     Lua VM instructions the script may run (default 2000000000)
 
+Amend: computes the avenant of a change set (README, "Amending an agreement"); the agreement's
+script and data it names are found beside it (or in a --lib DIR).
+  --consolidated FILE      also the amended agreement with the avenant's changes tracked
+  --clean FILE             also the amended agreement, changes applied, no marks
+
 New options:
-  --finance VARIANT        single_payment, tranches, carried_over or strata (partenariat)
+  --finance VARIANT        single_payment (the default) or tranches, for a partenariat
   --dir DIR                where to write the files (default: the current folder)
   --force                  replace files that already exist
 

@@ -16,4 +16,8 @@ std::string render_package(const doc::Document& document, Format format);
 /// before writing any file, so a failure leaves no output behind. Returns the exit status.
 int render(const RenderOptions& options);
 
+/// `conventio amend`: the avenant, and the consolidated and clean versions asked for; every
+/// package is rendered in memory before any file is written.
+void amend(const AmendOptions& options);
+
 }  // namespace conventio::cli

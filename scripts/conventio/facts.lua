@@ -40,7 +40,8 @@ function M.finish(agreement, doc)
   for _, set in ipairs(common.include or {}) do
     for _, acronym in ipairs(clauses.front_matter(set).acronyms or {}) do cited[#cited + 1] = acronym end
   end
-  doc:state_facts { parties = parties, cited = cited, amounts = amounts }
+  doc:state_facts { parties = parties, cited = cited, amounts = amounts,
+                    amends = agreement.spec ~= nil and agreement.spec.kind == "avenant" }
 end
 
 --- Stops recording without stating anything (the build failed).

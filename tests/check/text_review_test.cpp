@@ -100,6 +100,15 @@ TEST_CASE("review: an amount in an article that the model did not state") {
     CHECK(warnings[0].find("the amount 500 000 € in the text is not one the model computed") == 0);
 }
 
+TEST_CASE("review: an avenant cites the amended agreement's articles and amounts") {
+    doc::Document d =
+        agreement({article("1", "Objet"), para({run("L'article 4.1 est porté à 600 000 €. XXX")})});
+    d.facts.amends = true;
+    auto found = review_text(d, "x.lua");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.find("placeholder \"XXX\"") == 0);
+}
+
 TEST_CASE("review: without stated facts, only the checks that need none run") {
     doc::Document d;
     d.body = {article("1", "Objet"), para({run("L'ANCT verse 5 €, voir l'article 3.")})};

@@ -198,6 +198,9 @@ class Starters(unittest.TestCase):
                 self.assertEqual(r.returncode, 0, r.stderr)
                 with open(os.path.join(d, "essai.lua"), encoding="utf-8") as f:
                     self.assertIn("-- The data fields:", f.read())
+                # An avenant's change set names the agreement it amends: the samples sit beside it.
+                for f in glob.glob(os.path.join(SAMPLES, "*")):
+                    shutil.copy(f, d)
                 shutil.copy(os.path.join(SAMPLES, sample + ".json"), os.path.join(d, "essai.json"))
                 r = run("render", "essai.lua", "--data", "essai.json", "-o", "essai.odt", cwd=d)
                 self.assertEqual(r.returncode, 0, r.stderr)

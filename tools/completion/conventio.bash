@@ -11,11 +11,12 @@ _conventio() {
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "new check render --help --version --lang" -- "$cur")); return
+    COMPREPLY=($(compgen -W "new check render amend --help --version --lang" -- "$cur")); return
   fi
   case "$cur" in
     -*) COMPREPLY=($(compgen -W "-o --output --format --data --lib --templates --trusted --max-memory
-                                 --max-instructions --watch --kind --finance --dir --force --lang" -- "$cur")) ;;
+                                 --max-instructions --watch --kind --finance --dir --force --lang
+                                 --consolidated --clean" -- "$cur")) ;;
     *) COMPREPLY=($(compgen -f -X '!*.lua' -- "$cur")) ;;
   esac
 }
