@@ -1,11 +1,13 @@
 #include "cli/batch_command.hpp"
 
 #include <charconv>
+#include <cstdlib>
 #include <iostream>
 
 #include "batch/batch_run.hpp"
 #include "batch/output_names.hpp"
 #include "cli/options.hpp"
+#include "config/paths.hpp"
 #include "package/allocator_tuning.hpp"
 
 namespace conventio::cli {
@@ -96,6 +98,8 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
             if (o.lua.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
         } else if (a == "--max-instructions")
             o.lua.instructions = whole_number(a, value());
+        else if (a == "--lang")
+            value();  // read by main before anything else (requested_language)
         else if (a == "--skip-existing")
             o.skip_existing = true;
         else if (a == "--report-json")
@@ -138,8 +142,10 @@ int batch(const std::vector<std::string>& args) {
         std::cerr << "conventio: " << e.what() << '\n';
         return 2;
     }
-    package::keep_freed_memory_for_reuse();
     try {
+        // As for every command (main.cpp): the Lua layer finds conventio's files there.
+        setenv("CONVENTIO_HOME", config::data_dir().c_str(), 1);
+        package::keep_freed_memory_for_reuse();
         return batch::run_batch(options).exit_code();
     } catch (const std::exception& e) {
         std::cerr << "conventio: " << e.what() << '\n';
