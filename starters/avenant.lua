@@ -10,8 +10,8 @@
 -- writes the agreement as amended. README, "Amending an agreement".
 --
 -- The data fields:
---   base.{script, data, kind, date}: the agreement amended: { script = "NAME.lua", data = "NAME.json", kind =, date
---       = } (first avenant)
+--   base.{script, data, kind, date}: the agreement amended: { script = "NAME.lua", data = "NAME.json" or a table,
+--       kind =, date = } (first)
 --   number: the avenant's number (1, 2...): the previous one's plus one
 --   date: the avenant's signature date, "YYYY-MM-DD"
 --   reasons: the exposé: why the parties amend the agreement (Markdown paragraphs)

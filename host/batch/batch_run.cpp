@@ -17,6 +17,7 @@
 #include "odt/odt_writer.hpp"
 #include "package/atomic_file.hpp"
 #include "package/zip_package.hpp"
+#include "xml/xml_writer.hpp"
 
 namespace conventio::batch {
 namespace {
@@ -196,6 +197,7 @@ BatchSummary run_batch(const BatchOptions& options) {
             progress.row_done(job.result.status == RowStatus::done, job.result.message);
         }
     };
+    xml::initialize_for_threads();
     std::vector<std::thread> threads;
     for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work);
     work();

@@ -1,5 +1,6 @@
 #include "xml/xml_writer.hpp"
 
+#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
 #include <string>
@@ -66,5 +67,7 @@ std::string Writer::finish() {
     return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
                        static_cast<std::size_t>(xmlBufferLength(buffer_)));
 }
+
+void initialize_for_threads() { xmlInitParser(); }
 
 }  // namespace conventio::xml

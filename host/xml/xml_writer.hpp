@@ -59,4 +59,9 @@ private:
     int entered_with_ = std::uncaught_exceptions();
 };
 
+/// Initialises libxml2's global tables (encoding handlers...). Call it once before writers run
+/// on several threads (batch workers): libxml2 builds them at first use, and two threads doing
+/// so at once race (a crash, leaked handlers). Idempotent.
+void initialize_for_threads();
+
 }  // namespace conventio::xml

@@ -199,7 +199,7 @@ class Starters(unittest.TestCase):
                 with open(os.path.join(d, "essai.lua"), encoding="utf-8") as f:
                     self.assertIn("-- The data fields:", f.read())
                 # An avenant's change set names the agreement it amends: the samples sit beside it.
-                for f in glob.glob(os.path.join(SAMPLES, "*")):
+                for f in glob.glob(os.path.join(SAMPLES, "*.*")):  # not samples/batch/
                     shutil.copy(f, d)
                 shutil.copy(os.path.join(SAMPLES, sample + ".json"), os.path.join(d, "essai.json"))
                 r = run("render", "essai.lua", "--data", "essai.json", "-o", "essai.odt", cwd=d)
@@ -287,7 +287,7 @@ class Installed(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.prefix)
         self.work = tempfile.mkdtemp(prefix="conventio-elsewhere-")
         self.addCleanup(shutil.rmtree, self.work)
-        for f in glob.glob(os.path.join(SAMPLES, "*")):
+        for f in glob.glob(os.path.join(SAMPLES, "*.*")):  # not samples/batch/
             shutil.copy(f, self.work)
 
     def env(self, **extra):
