@@ -256,8 +256,13 @@ void Story::anchor(const doc::Anchor& a) {
     w_.attr("w:name", a.name);
     w_.end();
     if (!a.text.empty()) {
+        std::optional<xml::Element> change;
+        if (a.change != doc::Change::none) {
+            change.emplace(w_, a.change == doc::Change::inserted ? "w:ins" : "w:del");
+            revision_attributes(w_, state_);
+        }
         xml::Element r(w_, "w:r");
-        run_text(a.text);
+        run_text(a.text, a.change == doc::Change::deleted);
     }
     w_.start("w:bookmarkEnd");
     w_.attr("w:id", id);

@@ -185,7 +185,7 @@ void automatic_styles(xml::Writer& w, const Collector& used) {
 class BodyWriter {
 public:
     BodyWriter(xml::Writer& w, const AutoStyles& styles, const TrackedChanges& tracked)
-        : w_(w), text_(w, styles, &tracked) {}
+        : w_(w), tracked_(tracked), text_(w, styles, &tracked) {}
 
     void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
     void tracked_changes(const TrackedChanges& changes, const doc::Revision& revision) {
@@ -200,11 +200,22 @@ public:
     }
 
     void list(const doc::List& l) {
+        // A list (or item) whose paragraphs are all deleted as a whole is kept in their
+        // regions only: left in the body it would be an empty list once accepted.
+        // Its paragraphs still go through the story, which marks where they were.
+        if (removed(l)) {
+            for (const doc::ListItem& item : l.items) blocks(item.blocks);
+            return;
+        }
         xml::Element list(w_, "text:list");
         // A nested list names its own style too, so a bulleted list inside a numbered one
         // gets dashes; and every text:list restarts its numbering (no continue-numbering).
         w_.attr("text:style-name", l.ordered ? number_list_style : bullet_list_style);
         for (const doc::ListItem& item : l.items) {
+            if (!item.blocks.empty() && removed(item.blocks)) {
+                blocks(item.blocks);
+                continue;
+            }
             xml::Element li(w_, "text:list-item");
             if (item.blocks.empty()) text_.empty_paragraph(doc::ParagraphStyle::list);
             blocks(item.blocks);
@@ -236,6 +247,21 @@ public:
     }
 
 private:
+    bool removed(const doc::List& l) const {
+        for (const doc::ListItem& item : l.items)
+            if (item.blocks.empty() || !removed(item.blocks)) return false;
+        return true;
+    }
+    bool removed(const std::vector<doc::Block>& blocks) const {
+        for (const doc::Block& b : blocks) {
+            const auto* p = std::get_if<doc::Paragraph>(&b.value);
+            const auto* l = std::get_if<doc::List>(&b.value);
+            const layout::ParagraphGroup* g = p ? tracked_.paragraphs.group(*p) : nullptr;
+            if (!(g && g->change == doc::Change::deleted) && !(l && removed(*l))) return false;
+        }
+        return true;
+    }
+
     void start_table(std::size_t columns) {
         std::string name = table_name(++tables_);
         w_.start("table:table");
@@ -271,6 +297,7 @@ private:
     }
 
     xml::Writer& w_;
+    const TrackedChanges& tracked_;
     Story text_;
     int tables_ = 0;
 };

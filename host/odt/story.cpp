@@ -19,7 +19,8 @@ bool starts_with_word(const doc::Inline& item) {
     // Deleted text is not in the body (it is kept in its tracked-change region).
     if (const auto* r = std::get_if<doc::Run>(&item))
         return r->change != doc::Change::deleted && starts_with_word(r->text);
-    if (const auto* a = std::get_if<doc::Anchor>(&item)) return starts_with_word(a->text);
+    if (const auto* a = std::get_if<doc::Anchor>(&item))
+        return a->change != doc::Change::deleted && starts_with_word(a->text);
     if (const auto* c = std::get_if<doc::CrossRef>(&item)) return starts_with_word(c->text);
     return std::holds_alternative<doc::Field>(item);
 }
@@ -35,6 +36,8 @@ void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out)
             out.push_back({r->change, &i});
         else if (const auto* b = std::get_if<doc::LineBreak>(&i); b && b->change != doc::Change::none)
             out.push_back({b->change, &i});
+        else if (const auto* a = std::get_if<doc::Anchor>(&i); a && a->change != doc::Change::none)
+            out.push_back({a->change, &i});
         else if (const auto* n = std::get_if<doc::Footnote>(&i))
             for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
     }
@@ -95,6 +98,8 @@ void Story::tracked_changes(const TrackedChanges& changes, const doc::Revision& 
         after_space_ = true;
         if (const auto* r = std::get_if<doc::Run>(change.content))
             text(r->text, false);
+        else if (const auto* a = std::get_if<doc::Anchor>(change.content))
+            text(a->text, false);  // deleted with its text, no longer referable
         else
             line_break();
     }
@@ -202,9 +207,17 @@ void Story::inlines(const doc::Inlines& content) {
                     }
                 } else if constexpr (std::is_same_v<T, doc::Footnote>)
                     footnote(i);
-                else if constexpr (std::is_same_v<T, doc::Anchor>)
-                    anchor(i, word_follows);
-                else if constexpr (std::is_same_v<T, doc::CrossRef>)
+                else if constexpr (std::is_same_v<T, doc::Anchor>) {
+                    if (i.change == doc::Change::none || id == 0) {
+                        anchor(i, word_follows);
+                    } else if (i.change == doc::Change::deleted) {
+                        change_id("text:change", id);
+                    } else {
+                        change_id("text:change-start", id);
+                        anchor(i, word_follows);
+                        change_id("text:change-end", id);
+                    }
+                } else if constexpr (std::is_same_v<T, doc::CrossRef>)
                     cross_ref(i, word_follows);
                 else
                     field(i);

@@ -106,3 +106,13 @@ TEST_CASE("a paragraph of another look before the last one deleted keeps its mar
     heading.style = doc::ParagraphStyle::article;
     CHECK_FALSE(contains(body(revised({block(heading), block(deleted)})), "<w:rPr><w:del "));
 }
+
+TEST_CASE("an anchor inserted or deleted: its bookmark stays, its text is in w:ins or w:del") {
+    std::string b = body(
+        revised({block(paragraph({run("Article "), doc::Anchor{"art_11", "11", doc::Change::deleted}}))}));
+    CHECK(contains(
+        b,
+        "<w:bookmarkStart w:id=\"0\" w:name=\"art_11\"/><w:del w:id=\"1\" w:author=\"Avenant n\u00b0 1\" "
+        "w:date=\"2024-05-15T00:00:00Z\"><w:r><w:delText>11</w:delText></w:r></w:del>"
+        "<w:bookmarkEnd w:id=\"0\"/>"));
+}

@@ -207,6 +207,61 @@ class Consolidated(unittest.TestCase):
             whole_changes += rows + listed.count("\tparagraph-mark\t")
         self.assertGreater(whole_changes, 0, "the samples insert or delete whole paragraphs and rows")
 
+    @staticmethod
+    def pandoc_blocks(path, how=None):
+        """The document as pandoc reads it (formatting, links, notes, bookmarks), with changes
+        accepted or rejected, less what pandoc alone does with revision marks (README of
+        tests/tools/tracked-changes): list items it does not merge when their paragraph marks
+        are deleted (left empty), rows marked only on w:trPr (left with empty cells), and the
+        space it adds where it joins paragraphs."""
+        fmt = "odt" if path.endswith(".odt") else "docx"
+        args = ["pandoc", "-f", fmt, "-t", "json", path] + ([f"--track-changes={how}"] if how else [])
+        r = run(*args)
+        assert r.returncode == 0, r.stderr
+
+        def norm(x):
+            if isinstance(x, list):
+                return [n for n in (norm(i) for i in x) if n is not None]
+            if not isinstance(x, dict):
+                return x
+            kind = x.get("t")
+            if kind in ("BulletList", "OrderedList"):
+                items = x["c"] if kind == "BulletList" else x["c"][1]
+                items = [i for i in (norm(i) for i in items) if i]
+                if not items:
+                    return None
+                return {"t": kind, "c": items if kind == "BulletList" else [x["c"][0], items]}
+            if kind == "Table":
+                attr, caption, specs, head, bodies, foot = x["c"]
+                rows = lambda rs: [r for r in rs if any(cell[4] for cell in r[1])]
+                head, foot = [head[0], rows(head[1])], [foot[0], rows(foot[1])]
+                bodies = [[b[0], b[1], rows(b[2]), rows(b[3])] for b in bodies]
+                return {"t": kind, "c": norm([attr, caption, specs, head, bodies, foot])}
+            if kind in ("Para", "Plain"):
+                inlines = norm(x["c"])
+                while inlines and inlines[0].get("t") == "Space":
+                    inlines.pop(0)
+                return {"t": kind, "c": inlines}
+            return {k: norm(v) for k, v in x.items()}
+
+        return norm(json.loads(r.stdout)["blocks"])
+
+    def test_accept_all_keeps_the_formatting_of_the_amended_agreement(self):
+        # Changed paragraphs are marked word by word on the tree: accepting every change gives
+        # the amended agreement as rendered on its own, bold, links, notes, bookmarks and live
+        # references included, and rejecting every change the agreement as it stood. pandoc's
+        # ODT reader shows the accepted version (it ignores revision marks).
+        files = self.amend_all("formatting")
+        for name, by_kind in files.items():
+            with self.subTest(avenant=name):
+                consolidated, clean, base = by_kind["docx"]
+                self.assertEqual(self.pandoc_blocks(consolidated, "accept"), self.pandoc_blocks(clean),
+                                 "accept all = the amended agreement, formatting included")
+                self.assertEqual(self.pandoc_blocks(consolidated, "reject"), self.pandoc_blocks(base),
+                                 "reject all = the agreement as it stood, formatting included")
+                consolidated, clean, _ = by_kind["odt"]
+                self.assertEqual(self.pandoc_blocks(consolidated), self.pandoc_blocks(clean), "ODT accepted")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

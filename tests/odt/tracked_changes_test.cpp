@@ -149,3 +149,29 @@ TEST_CASE("a row inserted has the row style that makes LibreOffice treat it as a
     CHECK(xml.find("<text:change-start text:change-id=\"ct1\"/>2024<text:change-end") != std::string::npos);
     CHECK(body_of({block(odt::test::body("x"))}).find("loext") == std::string::npos);
 }
+
+TEST_CASE("an anchor inserted stays a bookmark inside its region; deleted, its text is in the region") {
+    doc::Anchor added{"art_3_1", "3-1", doc::Change::inserted};
+    std::string t = text_of({run("Article "), added});
+    CHECK(t.find("<text:change-start text:change-id=\"ct1\"/><text:bookmark-start text:name=\"art_3_1\"/>3-1"
+                 "<text:bookmark-end text:name=\"art_3_1\"/><text:change-end text:change-id=\"ct1\"/>") !=
+          std::string::npos);
+    doc::Anchor removed{"art_11", "11", doc::Change::deleted};
+    std::string d = text_of({run("Article "), removed});
+    CHECK(d.find("</office:change-info><text:p>11</text:p></text:deletion>") != std::string::npos);
+    CHECK(d.find("Article<text:s/><text:change text:change-id=\"ct1\"/></text:p>") != std::string::npos);
+    CHECK(d.find("bookmark") == std::string::npos);
+}
+
+TEST_CASE("a list deleted as a whole: its items in the region, no empty list left in the body") {
+    doc::List l;
+    doc::Paragraph item = whole("Ancien engagement ;", doc::Change::deleted);
+    item.style = ParagraphStyle::list;
+    l.items.push_back(doc::ListItem{{block(item)}});
+    std::string t =
+        body_of({block(odt::test::body("avant")), doc::Block{l}, block(odt::test::body("suite"))});
+    CHECK(t.find("<text:list") == std::string::npos);
+    CHECK(t.find("<text:p text:style-name=\"List\">Ancien engagement ;</text:p><text:p/></text:deletion>") !=
+          std::string::npos);
+    CHECK(t.find("<text:change text:change-id=\"ct1\"/>suite") != std::string::npos);
+}
