@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -77,9 +78,9 @@ struct DocumentState {
     int next_bookmark_id = 0;  // also the ids of tracked changes: w:id is unique across both
     NumberingPlan numbering;
     doc::Revision revision;  // who made the tracked changes, and when
-    /// Paragraphs inserted or deleted whose paragraph mark is tracked too (see
-    /// tracked_paragraph_marks): accepting or rejecting then removes the paragraph itself.
-    std::unordered_set<const doc::Paragraph*> tracked_marks;
+    /// Paragraph marks tracked as inserted or deleted (see tracked_paragraph_marks):
+    /// accepting or rejecting then removes the paragraph itself, not only its text.
+    std::unordered_map<const doc::Paragraph*, doc::Change> tracked_marks;
 };
 
 /// The attributes of a tracked change (w:id, w:author, w:date) on the element just started.
@@ -88,10 +89,11 @@ void revision_attributes(xml::Writer& w, DocumentState& state);
 /// `<w:ins .../>` or `<w:del .../>`: a paragraph mark or a table row inserted or deleted.
 void change_mark(xml::Writer& w, DocumentState& state, doc::Change change);
 
-/// The inserted or deleted paragraphs of `blocks` whose mark can be tracked: those followed
-/// by another paragraph. Word and LibreOffice cannot delete the body's last mark, and pandoc
-/// carries text merged across a table into its first cell, so a paragraph before a table or
-/// at the end keeps its mark (an empty paragraph once accepted, which readers drop).
+/// The paragraph marks of `blocks` to track (layout::tracked_paragraphs): those of inserted or
+/// deleted paragraphs followed by another paragraph. Word and LibreOffice cannot delete the
+/// body's last mark, and pandoc carries text merged across a table into its first cell, so
+/// when the last paragraph before a table or the end is inserted or deleted, the mark of the
+/// paragraph before it is tracked instead (the two merge, keeping the look they share).
 void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentState& state);
 
 /// What a paragraph has on top of its style, from its container or from the tree.

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "document/style_sheet.hpp"
+#include "document/tracked_paragraphs.hpp"
 #include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
@@ -68,21 +69,19 @@ void change_mark(xml::Writer& w, DocumentState& state, doc::Change change) {
 }
 
 void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentState& state) {
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        if (const auto* list = std::get_if<doc::List>(&blocks[i].value)) {
-            for (const doc::ListItem& item : list->items) tracked_paragraph_marks(item.blocks, state);
-            continue;
-        }
-        const auto* p = std::get_if<doc::Paragraph>(&blocks[i].value);
-        if (!p || p->mark == doc::Change::none || i + 1 == blocks.size()) continue;
-        if (std::holds_alternative<doc::Paragraph>(blocks[i + 1].value)) state.tracked_marks.insert(p);
+    for (const layout::ParagraphGroup& g : layout::tracked_paragraphs(blocks).groups) {
+        // Anchored before: the group's last mark stays, the previous paragraph's is tracked.
+        std::size_t own = g.next ? g.paragraphs.size() : g.paragraphs.size() - 1;
+        for (std::size_t i = 0; i < own; ++i) state.tracked_marks[g.paragraphs[i]] = g.change;
+        if (g.previous) state.tracked_marks[g.previous] = g.change;
     }
 }
 
 void Story::paragraph(const doc::Paragraph& p, const ParagraphExtras& extras) {
     ParagraphExtras with_tree = extras;
     with_tree.keep_together = extras.keep_together || p.keep_together;
-    if (state_.tracked_marks.count(&p)) with_tree.mark = p.mark;
+    if (auto tracked = state_.tracked_marks.find(&p); tracked != state_.tracked_marks.end())
+        with_tree.mark = tracked->second;
     paragraph(p.style, p.align, p.keep_with_next, &p.content, with_tree);
 }
 
@@ -257,8 +256,13 @@ void Story::anchor(const doc::Anchor& a) {
     w_.attr("w:name", a.name);
     w_.end();
     if (!a.text.empty()) {
+        std::optional<xml::Element> change;
+        if (a.change != doc::Change::none) {
+            change.emplace(w_, a.change == doc::Change::inserted ? "w:ins" : "w:del");
+            revision_attributes(w_, state_);
+        }
         xml::Element r(w_, "w:r");
-        run_text(a.text);
+        run_text(a.text, a.change == doc::Change::deleted);
     }
     w_.start("w:bookmarkEnd");
     w_.attr("w:id", id);

@@ -1,8 +1,10 @@
 #include "lua/outline_bindings.hpp"
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "document/tracked_diff.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/document_bindings.hpp"
 
@@ -150,9 +152,50 @@ int body(lua_State* L) {
     return 1;
 }
 
+/// The one block at `index`, or a Lua error naming track_changes.
+doc::Block one_block(lua_State* L, int index) {
+    std::vector<doc::Block> blocks = check_blocks(L, index, "track_changes");
+    if (blocks.size() != 1)
+        throw std::runtime_error("track_changes: expected one block, got " + std::to_string(blocks.size()));
+    return std::move(blocks.front());
+}
+
+/// conventio.track_changes(before, after): `after` with what changed from `before` as tracked
+/// changes, each word keeping its formatting (two paragraphs, or two tables compared row by
+/// row); `after` inserted as a whole
+/// when `before` is nil, `before` deleted as a whole when `after` is nil.
+int track_changes(lua_State* L) {
+    bool before = !lua_isnoneornil(L, 1), after = !lua_isnoneornil(L, 2);
+    if (!before && !after) throw std::runtime_error("track_changes: expected a block before, after or both");
+    doc::Block result;
+    if (before && after) {
+        doc::Block old_block = one_block(L, 1), new_block = one_block(L, 2);
+        const auto* old_p = std::get_if<doc::Paragraph>(&old_block.value);
+        const auto* new_p = std::get_if<doc::Paragraph>(&new_block.value);
+        const auto* old_t = std::get_if<doc::Table>(&old_block.value);
+        const auto* new_t = std::get_if<doc::Table>(&new_block.value);
+        if (old_p && new_p)
+            result.value = tracked::compare(*old_p, *new_p);
+        else if (old_t && new_t)
+            result.value = tracked::compare(*old_t, *new_t);
+        else
+            throw std::runtime_error("track_changes: two versions must both be paragraphs or tables");
+    } else {
+        result = tracked::whole(one_block(L, before ? 1 : 2),
+                                before ? doc::Change::deleted : doc::Change::inserted);
+    }
+    std::vector<doc::Block> out;
+    out.push_back(std::move(result));
+    push_blocks(L, std::move(out));
+    lua_rawgeti(L, -1, 1);
+    return 1;
+}
+
 }  // namespace
 
 void open_outline_bindings(lua_State* L) {
+    lua_pushcfunction(L, protect<track_changes>);
+    lua_setfield(L, -2, "track_changes");
     lua_pushcfunction(L, protect<outline>);
     lua_setfield(L, -2, "outline");
     lua_pushcfunction(L, protect<body>);

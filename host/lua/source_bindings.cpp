@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 
 #include "lua/binding_support.hpp"
@@ -12,24 +13,43 @@ namespace conventio::lua {
 
 namespace {
 
+/// Whether `path` (canonical) lies inside the folder `dir` (canonical).
+bool inside(const std::filesystem::path& path, const std::filesystem::path& dir) {
+    std::filesystem::path relative = path.lexically_relative(dir);
+    return !relative.empty() && *relative.begin() != ".." && !relative.is_absolute();
+}
+
 /// The file `name` (relative, no "..", ending in `extension`) in the first library folder
-/// that has it: the running script's folder comes first.
+/// that has it: the running script's folder comes first. The file must really be inside that
+/// folder: a symbolic link (the file's or a folder's on the way) that leads out of it is
+/// refused, so a script reads no file the user did not put in its library.
 std::filesystem::path find_in_library(lua_State* L, const char* what, const std::string& extension) {
     std::string name = luaL_checkstring(L, 1);
     std::filesystem::path relative(name);
-    bool escapes = relative.is_absolute() || name.empty();
+    bool escapes = relative.is_absolute() || relative.has_root_path() || name.empty();
     for (const auto& part : relative) escapes = escapes || part == "..";
-    if (escapes) luaL_error(L, "%s: '%s' must be a path relative to the script's folder", what, name.c_str());
+    if (escapes)
+        throw std::runtime_error(std::string(what) + ": '" + name +
+                                 "' must be a path relative to the script's folder");
     if (relative.extension() != extension)
-        luaL_error(L, "%s: '%s' must end in %s", what, name.c_str(), extension.c_str());
+        throw std::runtime_error(std::string(what) + ": '" + name + "' must end in " + extension);
     std::string tried;
     for (const auto& dir : owner(L).options().library_dirs) {
         std::error_code ec;
-        if (std::filesystem::is_regular_file(dir / relative, ec)) return dir / relative;
-        tried += "\n\tno file '" + (dir / relative).string() + "'";
+        std::filesystem::path candidate = dir / relative;
+        if (!std::filesystem::is_regular_file(candidate, ec)) {
+            tried += "\n\tno file '" + candidate.string() + "'";
+            continue;
+        }
+        std::filesystem::path real = std::filesystem::canonical(candidate, ec);
+        std::filesystem::path real_dir = ec ? std::filesystem::path() : std::filesystem::canonical(dir, ec);
+        if (ec || !inside(real, real_dir))
+            throw std::runtime_error(std::string(what) + ": '" + name + "' leads out of the folder " +
+                                     dir.string() + " (a symbolic link to " + real.string() +
+                                     "): only files inside it are read");
+        return candidate;
     }
-    luaL_error(L, "%s: cannot find '%s':%s", what, name.c_str(), tried.c_str());
-    return {};
+    throw std::runtime_error(std::string(what) + ": cannot find '" + name + "':" + tried);
 }
 
 /// conventio.load_script(name): the script as a function (called with its data, it builds

@@ -46,12 +46,18 @@ public:
     std::vector<std::vector<int>> table_widths;  // one entry per table, in body order (twips)
     std::vector<bool> table_borders;             // parallel to table_widths
     bool cell_looks[2][2] = {};                  // [borders][header]
-    std::vector<TrackedText> tracked;            // the tracked changes, in the order written
+    TrackedChanges tracked;                      // the tracked changes, in the order written
+    bool rows_tracked = false;                   // a table row inserted or deleted
 
     void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
     void paragraph(const doc::Paragraph& p, bool break_before) {
         styles.add(p, break_before);
-        collect_tracked(p.content, tracked);
+        // A whole paragraph changed is one region, met at its group's first paragraph.
+        if (const layout::ParagraphGroup* g = tracked.paragraphs.group(p)) {
+            if (&p == g->paragraphs.front()) tracked.regions.push_back({g->change, nullptr, g});
+            return;
+        }
+        collect_tracked(p.content, tracked.regions);
     }
     void break_paragraph() { styles.add(ParagraphKey{.break_before = true}); }
     void table_spacer() { spacer_used = true; }
@@ -66,6 +72,7 @@ public:
         table_borders.push_back(t.borders);
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             cell_looks[t.borders][t.header_row && r == 0] = true;
+            if (t.rows[r].change != doc::Change::none) rows_tracked = true;
             for (const doc::Cell& cell : t.rows[r].cells) blocks(cell.blocks);
         }
     }
@@ -77,7 +84,7 @@ public:
         for (const auto& column : s.columns)
             for (const doc::Paragraph& p : column) {
                 styles.add(p, false);
-                collect_tracked(p.content, tracked);
+                collect_tracked(p.content, tracked.regions);
             }
     }
 };
@@ -144,10 +151,28 @@ void cell_style(xml::Writer& w, CellLook look) {
     if (look.header) w.attr("fo:background-color", colour(layout::header_cell_fill));
 }
 
+/// The style of a row inserted or deleted. ODF tracks only the cells' text; LibreOffice (7.2+)
+/// removes the row itself on accept/reject (and exports it as a DOCX row change) only when
+/// the row's style says its changes are not text-only. Foreign (loext) markup: a strict ODF
+/// 1.3 validation rejects it, and without it the row would stay behind, empty.
+constexpr std::string_view tracked_row_style = "TrackedRow";
+constexpr std::string_view loext_namespace =
+    "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0";
+
+void tracked_row_style_definition(xml::Writer& w) {
+    xml::Element s(w, "style:style");
+    w.attr("style:name", tracked_row_style);
+    w.attr("style:family", "table-row");
+    w.start("style:table-row-properties");
+    w.attr("loext:text-changes-only", "false");
+    w.end();
+}
+
 void automatic_styles(xml::Writer& w, const Collector& used) {
     xml::Element styles(w, "office:automatic-styles");
     used.styles.write(w);
     if (used.spacer_used) table_spacer_style_definition(w);
+    if (used.rows_tracked) tracked_row_style_definition(w);
     int index = 0;
     for (std::size_t t = 0; t < used.table_widths.size(); ++t)
         table_styles(w, ++index, used.table_widths[t], used.table_borders[t]);
@@ -159,10 +184,11 @@ void automatic_styles(xml::Writer& w, const Collector& used) {
 /// Second pass: the body itself.
 class BodyWriter {
 public:
-    BodyWriter(xml::Writer& w, const AutoStyles& styles) : w_(w), text_(w, styles) {}
+    BodyWriter(xml::Writer& w, const AutoStyles& styles, const TrackedChanges& tracked)
+        : w_(w), tracked_(tracked), text_(w, styles, &tracked) {}
 
     void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
-    void tracked_changes(const std::vector<TrackedText>& changes, const doc::Revision& revision) {
+    void tracked_changes(const TrackedChanges& changes, const doc::Revision& revision) {
         text_.tracked_changes(changes, revision);
     }
     void paragraph(const doc::Paragraph& p, bool break_before) { text_.paragraph(p, break_before); }
@@ -174,11 +200,22 @@ public:
     }
 
     void list(const doc::List& l) {
+        // A list (or item) whose paragraphs are all deleted as a whole is kept in their
+        // regions only: left in the body it would be an empty list once accepted.
+        // Its paragraphs still go through the story, which marks where they were.
+        if (removed(l)) {
+            for (const doc::ListItem& item : l.items) blocks(item.blocks);
+            return;
+        }
         xml::Element list(w_, "text:list");
         // A nested list names its own style too, so a bulleted list inside a numbered one
         // gets dashes; and every text:list restarts its numbering (no continue-numbering).
         w_.attr("text:style-name", l.ordered ? number_list_style : bullet_list_style);
         for (const doc::ListItem& item : l.items) {
+            if (!item.blocks.empty() && removed(item.blocks)) {
+                blocks(item.blocks);
+                continue;
+            }
             xml::Element li(w_, "text:list-item");
             if (item.blocks.empty()) text_.empty_paragraph(doc::ParagraphStyle::list);
             blocks(item.blocks);
@@ -210,6 +247,21 @@ public:
     }
 
 private:
+    bool removed(const doc::List& l) const {
+        for (const doc::ListItem& item : l.items)
+            if (item.blocks.empty() || !removed(item.blocks)) return false;
+        return true;
+    }
+    bool removed(const std::vector<doc::Block>& blocks) const {
+        for (const doc::Block& b : blocks) {
+            const auto* p = std::get_if<doc::Paragraph>(&b.value);
+            const auto* l = std::get_if<doc::List>(&b.value);
+            const layout::ParagraphGroup* g = p ? tracked_.paragraphs.group(*p) : nullptr;
+            if (!(g && g->change == doc::Change::deleted) && !(l && removed(*l))) return false;
+        }
+        return true;
+    }
+
     void start_table(std::size_t columns) {
         std::string name = table_name(++tables_);
         w_.start("table:table");
@@ -224,6 +276,7 @@ private:
 
     void row(const doc::Row& row, CellLook look) {
         xml::Element tr(w_, "table:table-row");
+        if (row.change != doc::Change::none) w_.attr("table:style-name", tracked_row_style);
         for (const doc::Cell& cell : row.cells) {
             start_cell(look);
             if (cell.column_span > 1) w_.attr("table:number-columns-spanned", cell.column_span);
@@ -244,6 +297,7 @@ private:
     }
 
     xml::Writer& w_;
+    const TrackedChanges& tracked_;
     Story text_;
     int tables_ = 0;
 };
@@ -252,19 +306,22 @@ private:
 
 std::string content_part(const doc::Document& document) {
     Collector used;
+    used.tracked.paragraphs = layout::tracked_paragraphs(document.body);
     used.blocks(document.body);
+    used.tracked.number();
 
     xml::Writer w;
     {
         xml::Element root(w, "office:document-content");
         declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text, Namespace::table,
                                Namespace::fo, Namespace::xlink, Namespace::svg, Namespace::dc});
+        if (used.rows_tracked) w.attr("xmlns:loext", loext_namespace);
         w.attr("office:version", "1.3");
         font_face_decls(w);
         automatic_styles(w, used);
         xml::Element body(w, "office:body");
         xml::Element text(w, "office:text");
-        BodyWriter body_writer(w, used.styles);
+        BodyWriter body_writer(w, used.styles, used.tracked);
         body_writer.tracked_changes(used.tracked, document.revision);
         body_writer.blocks(document.body);
     }

@@ -8,10 +8,12 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "conventio/document.hpp"
+#include "document/tracked_paragraphs.hpp"
 #include "xml/xml_writer.hpp"
 
 namespace conventio::odt::detail {
@@ -113,25 +115,40 @@ private:
 
 /// Writes paragraphs and their inline content. Keeps what spans paragraphs of one part:
 /// the footnote counter (notes are numbered in reading order).
-/// A stretch of text an avenant inserted or deleted, in the order the body meets it: each is
-/// one text:changed-region of the body's text:tracked-changes.
+/// A change an avenant made, in the order the body meets it: each is one
+/// text:changed-region of the body's text:tracked-changes. Either a run or line break
+/// inserted or deleted, or whole paragraphs (layout::tracked_paragraphs).
 struct TrackedText {
     doc::Change change;
-    const doc::Inline* content;  // a Run or a LineBreak
+    const doc::Inline* content = nullptr;                // a Run or a LineBreak
+    const layout::ParagraphGroup* paragraphs = nullptr;  // or whole paragraphs
 };
 
 /// The changed runs and line breaks of `content` (and of its notes), in writing order.
 void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out);
 
+/// The tracked changes of a body: the regions in order, and each change's region number
+/// (1-based) by the run, line break or paragraph group it marks.
+struct TrackedChanges {
+    layout::TrackedParagraphs paragraphs;
+    std::vector<TrackedText> regions;
+    std::unordered_map<const void*, int> ids;
+
+    /// Numbers the regions collected so far, in order.
+    void number();
+    int id(const void* change) const;
+};
+
 class Story {
 public:
-    Story(xml::Writer& w, const AutoStyles& styles) : w_(w), styles_(styles) {}
+    Story(xml::Writer& w, const AutoStyles& styles, const TrackedChanges* tracked = nullptr)
+        : w_(w), styles_(styles), tracked_(tracked) {}
 
     /// text:tracked-changes, the first child of office:text: one region per change, with who
     /// made it and when; a deletion holds the deleted text. The body then marks where each
     /// change is, in the same order (change-start/end around inserted text, text:change
     /// where deleted text was).
-    void tracked_changes(const std::vector<TrackedText>& changes, const doc::Revision& revision);
+    void tracked_changes(const TrackedChanges& changes, const doc::Revision& revision);
 
     /// text:p, or text:h for heading styles; `break_before` starts it on a new page.
     void paragraph(const doc::Paragraph& paragraph, bool break_before = false);
@@ -141,7 +158,11 @@ public:
     void paragraph(doc::ParagraphStyle style, const doc::Inlines& content);
 
 private:
-    void paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note = false);
+    void paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note = false,
+                   const doc::Paragraph* tree = nullptr);
+    // The marks of whole paragraphs inserted or deleted, at the start and end of `p`.
+    void opening_marks(const doc::Paragraph& p, const layout::ParagraphGroup* group);
+    void closing_marks(const doc::Paragraph& p, const layout::ParagraphGroup* group);
     void inlines(const doc::Inlines& content);
     // `word_follows`: the next inline starts with a visible character, so a single space
     // ending this one can stay an ordinary character.
@@ -159,8 +180,14 @@ private:
 
     xml::Writer& w_;
     const AutoStyles& styles_;
+    const TrackedChanges* tracked_;
     int notes_ = 0;
-    int changes_ = 0;  // tracked changes written so far: the next one's id is ct<changes_ + 1>
+    // Inside a whole paragraph inserted or deleted (or a deletion region): its runs are
+    // written as text, the paragraph's region covers them.
+    bool whole_ = false;
+    // Marks due at the start of the next paragraph written: the end of an inserted
+    // paragraph's region, the place of deleted paragraphs.
+    std::vector<std::pair<std::string_view, int>> pending_;
     // ODF collapses white space in character data; while the last thing written was
     // white space (or nothing), a space must be written as text:s to survive.
     bool after_space_ = true;

@@ -19,7 +19,8 @@ bool starts_with_word(const doc::Inline& item) {
     // Deleted text is not in the body (it is kept in its tracked-change region).
     if (const auto* r = std::get_if<doc::Run>(&item))
         return r->change != doc::Change::deleted && starts_with_word(r->text);
-    if (const auto* a = std::get_if<doc::Anchor>(&item)) return starts_with_word(a->text);
+    if (const auto* a = std::get_if<doc::Anchor>(&item))
+        return a->change != doc::Change::deleted && starts_with_word(a->text);
     if (const auto* c = std::get_if<doc::CrossRef>(&item)) return starts_with_word(c->text);
     return std::holds_alternative<doc::Field>(item);
 }
@@ -35,18 +36,34 @@ void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out)
             out.push_back({r->change, &i});
         else if (const auto* b = std::get_if<doc::LineBreak>(&i); b && b->change != doc::Change::none)
             out.push_back({b->change, &i});
+        else if (const auto* a = std::get_if<doc::Anchor>(&i); a && a->change != doc::Change::none)
+            out.push_back({a->change, &i});
         else if (const auto* n = std::get_if<doc::Footnote>(&i))
             for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
     }
 }
 
-void Story::tracked_changes(const std::vector<TrackedText>& changes, const doc::Revision& revision) {
-    if (changes.empty()) return;
+void TrackedChanges::number() {
+    ids.clear();
+    for (std::size_t k = 0; k < regions.size(); ++k) {
+        const void* key = regions[k].content ? static_cast<const void*>(regions[k].content)
+                                             : static_cast<const void*>(regions[k].paragraphs);
+        ids[key] = static_cast<int>(k + 1);
+    }
+}
+
+int TrackedChanges::id(const void* change) const {
+    auto found = ids.find(change);
+    return found == ids.end() ? 0 : found->second;
+}
+
+void Story::tracked_changes(const TrackedChanges& changes, const doc::Revision& revision) {
+    if (changes.regions.empty()) return;
     xml::Element all(w_, "text:tracked-changes");
     // Recording is off when the document opens: the marks are shown, new edits are not tracked.
     w_.attr("text:track-changes", "false");
     int id = 0;
-    for (const TrackedText& change : changes) {
+    for (const TrackedText& change : changes.regions) {
         std::string name = change_name(++id);
         xml::Element region(w_, "text:changed-region");
         w_.attr("xml:id", name);
@@ -61,16 +78,30 @@ void Story::tracked_changes(const std::vector<TrackedText>& changes, const doc::
             xml::Element date(w_, "dc:date");
             w_.text(revision.date + "T00:00:00Z");
         }
-        if (change.change == doc::Change::deleted) {
-            // The deleted text, as a paragraph joined back where text:change marks it; a leading
-            // space must be text:s or it would be lost (ODF strips it).
-            xml::Element p(w_, "text:p");
-            after_space_ = true;
-            if (const auto* r = std::get_if<doc::Run>(change.content))
-                text(r->text, false);
-            else
-                line_break();
+        if (change.change != doc::Change::deleted) continue;
+        if (const layout::ParagraphGroup* g = change.paragraphs) {
+            // Whole paragraphs: each stored paragraph stays whole, and an empty one stands for
+            // the paragraph end joined to the text around the mark: after them when the mark
+            // starts the next paragraph, before them when it ends the previous one.
+            whole_ = true;
+            if (g->previous) w_.empty("text:p");
+            for (const doc::Paragraph* p : g->paragraphs)
+                paragraph(ParagraphKey{p->style, p->align, p->keep_with_next, false, p->keep_together},
+                          p->content);
+            if (g->next) w_.empty("text:p");
+            whole_ = false;
+            continue;
         }
+        // The deleted text, as a paragraph joined back where text:change marks it; a leading
+        // space must be text:s or it would be lost (ODF strips it).
+        xml::Element p(w_, "text:p");
+        after_space_ = true;
+        if (const auto* r = std::get_if<doc::Run>(change.content))
+            text(r->text, false);
+        else if (const auto* a = std::get_if<doc::Anchor>(change.content))
+            text(a->text, false);  // deleted with its text, no longer referable
+        else
+            line_break();
     }
     after_space_ = true;
 }
@@ -82,9 +113,37 @@ void Story::change_id(std::string_view element, int id) {
 }
 
 void Story::paragraph(const doc::Paragraph& paragraph, bool break_before) {
+    const layout::ParagraphGroup* group = tracked_ ? tracked_->paragraphs.group(paragraph) : nullptr;
+    if (group && group->change == doc::Change::deleted) {
+        // Kept in its region; the next paragraph marks where it was.
+        if (group->next && &paragraph == group->paragraphs.back())
+            pending_.emplace_back("text:change", tracked_->id(group));
+        return;
+    }
     this->paragraph(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
                                  paragraph.keep_together},
-                    paragraph.content);
+                    paragraph.content, false, tracked_ ? &paragraph : nullptr);
+}
+
+void Story::opening_marks(const doc::Paragraph& p, const layout::ParagraphGroup* group) {
+    for (const auto& [element, id] : pending_) change_id(element, id);
+    pending_.clear();
+    // An inserted paragraph's region runs from its start to the start of the next paragraph.
+    if (group && group->next && &p == group->paragraphs.front())
+        change_id("text:change-start", tracked_->id(group));
+}
+
+void Story::closing_marks(const doc::Paragraph& p, const layout::ParagraphGroup* group) {
+    if (group && group->next && &p == group->paragraphs.back())
+        pending_.emplace_back("text:change-end", tracked_->id(group));
+    // The last paragraphs before a table or the end: anchored at the end of the one before,
+    // their region takes in its paragraph end.
+    if (const layout::ParagraphGroup* after = tracked_->paragraphs.after(p)) {
+        int id = tracked_->id(after);
+        change_id(after->change == doc::Change::inserted ? "text:change-start" : "text:change", id);
+    }
+    if (group && group->previous && &p == group->paragraphs.back())
+        change_id("text:change-end", tracked_->id(group));
 }
 
 void Story::paragraph(doc::ParagraphStyle style, const doc::Inlines& content) {
@@ -95,7 +154,8 @@ void Story::empty_paragraph(doc::ParagraphStyle style, bool break_before) {
     paragraph(ParagraphKey{.style = style, .break_before = break_before}, {});
 }
 
-void Story::paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note) {
+void Story::paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note,
+                      const doc::Paragraph* tree) {
     int outline_level = style::look(key.style).outline_level;
     xml::Element p(w_, outline_level > 0 ? "text:h" : "text:p");
     w_.attr("text:style-name", styles_.paragraph_style(key));
@@ -104,42 +164,60 @@ void Story::paragraph(const ParagraphKey& key, const doc::Inlines& content, bool
     // w:footnoteRef), so both formats lay the note out alike.
     if (opens_note) w_.empty("text:s");
     after_space_ = true;
+    if (!tree) {
+        inlines(content);
+        return;
+    }
+    const layout::ParagraphGroup* group = tracked_->paragraphs.group(*tree);
+    opening_marks(*tree, group);
+    whole_ = group != nullptr;
     inlines(content);
+    whole_ = false;
+    closing_marks(*tree, group);
 }
 
 void Story::inlines(const doc::Inlines& content) {
     for (std::size_t n = 0; n < content.size(); ++n) {
         bool word_follows = n + 1 < content.size() && starts_with_word(content[n + 1]);
+        // The region of a run or line break inserted or deleted; 0 inside a whole paragraph
+        // changed, whose region covers it.
+        int id = whole_ || !tracked_ ? 0 : tracked_->id(&content[n]);
         std::visit(
-            [this, word_follows](const auto& i) {
+            [this, word_follows, id](const auto& i) {
                 using T = std::decay_t<decltype(i)>;
                 if constexpr (std::is_same_v<T, doc::Run>) {
-                    if (i.change == doc::Change::none || i.text.empty()) {
+                    if (i.change == doc::Change::none || i.text.empty() || id == 0) {
                         run(i, word_follows);
                     } else if (i.change == doc::Change::deleted) {
-                        change_id("text:change", ++changes_);
+                        change_id("text:change", id);
                     } else {
-                        int id = ++changes_;
                         change_id("text:change-start", id);
                         run(i, word_follows);
                         change_id("text:change-end", id);
                     }
                 } else if constexpr (std::is_same_v<T, doc::LineBreak>) {
-                    if (i.change == doc::Change::none) {
+                    if (i.change == doc::Change::none || id == 0) {
                         line_break();
                     } else if (i.change == doc::Change::deleted) {
-                        change_id("text:change", ++changes_);
+                        change_id("text:change", id);
                     } else {
-                        int id = ++changes_;
                         change_id("text:change-start", id);
                         line_break();
                         change_id("text:change-end", id);
                     }
                 } else if constexpr (std::is_same_v<T, doc::Footnote>)
                     footnote(i);
-                else if constexpr (std::is_same_v<T, doc::Anchor>)
-                    anchor(i, word_follows);
-                else if constexpr (std::is_same_v<T, doc::CrossRef>)
+                else if constexpr (std::is_same_v<T, doc::Anchor>) {
+                    if (i.change == doc::Change::none || id == 0) {
+                        anchor(i, word_follows);
+                    } else if (i.change == doc::Change::deleted) {
+                        change_id("text:change", id);
+                    } else {
+                        change_id("text:change-start", id);
+                        anchor(i, word_follows);
+                        change_id("text:change-end", id);
+                    }
+                } else if constexpr (std::is_same_v<T, doc::CrossRef>)
                     cross_ref(i, word_follows);
                 else
                     field(i);

@@ -53,6 +53,7 @@ struct Footnote {
 struct Anchor {
     std::string name;
     std::string text;
+    Change change = Change::none;  // an anchor inserted or deleted with its text (still referable)
 };
 
 /// A live reference to an Anchor. `text` is the cached result a reader shows before any

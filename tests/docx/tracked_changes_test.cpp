@@ -69,3 +69,50 @@ TEST_CASE("a row inserted is marked on w:trPr after the header flag") {
                  "<w:trPr><w:ins w:id=\"0\" w:author=\"Avenant n\u00b0 1\" w:date=\"2024-05-15T00:00:00Z\"/>"
                  "</w:trPr>"));
 }
+
+TEST_CASE("the last paragraph deleted before a table: the previous paragraph's mark is deleted instead") {
+    doc::Paragraph deleted = paragraph({changed("Ancien alinéa.", doc::Change::deleted)});
+    deleted.mark = doc::Change::deleted;
+    doc::Table t;
+    t.column_weights = {1};
+    t.rows.push_back(doc::Row{{cell("x")}});
+    std::string b = body(revised({text("avant"), block(deleted), doc::Block{t}}));
+    // "avant" merges with the emptied paragraph once accepted: no empty paragraph is left.
+    CHECK(contains(b,
+                   "<w:pPr><w:pStyle w:val=\"Body\"/><w:rPr><w:del w:id=\"0\" w:author=\"Avenant n\u00b0 1\" "
+                   "w:date=\"2024-05-15T00:00:00Z\"/></w:rPr></w:pPr><w:r><w:t>avant</w:t></w:r></w:p>"));
+    CHECK(contains(b, "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:del w:id=\"1\""));
+    // The last paragraph of the body likewise.
+    std::string end = body(revised({text("avant"), block(deleted)}));
+    CHECK(contains(end, "<w:rPr><w:del w:id=\"0\""));
+    CHECK(contains(end, "<w:t>avant</w:t></w:r></w:p>"));
+}
+
+TEST_CASE("the last paragraphs inserted: every mark but the last, and the previous paragraph's") {
+    doc::Paragraph one = paragraph({changed("Un.", doc::Change::inserted)});
+    one.mark = doc::Change::inserted;
+    doc::Paragraph two = paragraph({changed("Deux.", doc::Change::inserted)});
+    two.mark = doc::Change::inserted;
+    std::string b = body(revised({text("avant"), block(one), block(two)}));
+    CHECK(contains(b, "<w:rPr><w:ins w:id=\"0\""));  // avant
+    CHECK(contains(b, "<w:rPr><w:ins w:id=\"1\""));  // Un.
+    CHECK(count(b, "<w:rPr><w:ins ") == 2);
+}
+
+TEST_CASE("a paragraph of another look before the last one deleted keeps its mark") {
+    doc::Paragraph deleted = paragraph({changed("Ancien.", doc::Change::deleted)});
+    deleted.mark = doc::Change::deleted;
+    doc::Paragraph heading = paragraph({run("Article 2")});
+    heading.style = doc::ParagraphStyle::article;
+    CHECK_FALSE(contains(body(revised({block(heading), block(deleted)})), "<w:rPr><w:del "));
+}
+
+TEST_CASE("an anchor inserted or deleted: its bookmark stays, its text is in w:ins or w:del") {
+    std::string b = body(
+        revised({block(paragraph({run("Article "), doc::Anchor{"art_11", "11", doc::Change::deleted}}))}));
+    CHECK(contains(
+        b,
+        "<w:bookmarkStart w:id=\"0\" w:name=\"art_11\"/><w:del w:id=\"1\" w:author=\"Avenant n\u00b0 1\" "
+        "w:date=\"2024-05-15T00:00:00Z\"><w:r><w:delText>11</w:delText></w:r></w:del>"
+        "<w:bookmarkEnd w:id=\"0\"/>"));
+}

@@ -3,13 +3,17 @@ reader nobody here wrote (tests/tools/tracked-changes, vendored): accepting ever
 the text of the amended agreement rendered on its own (`--clean`), rejecting every change gives
 the text of the agreement as it stood (the sample it amends, or the previous avenant's clean
 version), pandoc and LibreOffice read the marks the same way (`--compare`), and the markup has
-no structural problem (`--strict`); and each is valid against the ODF 1.3 and OOXML schemas."""
+no structural problem (`--strict`); accepting or rejecting every change leaves no empty
+paragraph or row behind (pandoc on the DOCX, and on LibreOffice's DOCX of the ODT); and each is
+valid against the ODF 1.3 and OOXML schemas."""
 import glob
 import json
 import os
+import re
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 CONVENTIO = os.environ["CONVENTIO"]
 REPO = os.environ["CONVENTIO_REPO"]
@@ -95,10 +99,26 @@ class Consolidated(unittest.TestCase):
                         "--consolidated", f"{out}-consolidated.{kind}")
                 self.assertEqual(r.returncode, 0, r.stderr)
                 files.append(f"{out}-consolidated.{kind}")
-        env = dict(os.environ, VALIDATE_OFFICE_SCHEMAS=os.path.join(TESTS, "schemas"))
-        r = subprocess.run([os.path.join(TESTS, "tools", "validate-office"), *files], capture_output=True, text=True,
-                           env=env)
-        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        # A row inserted or deleted carries LibreOffice's loext:text-changes-only on its style (the
+        # only way to have the row, not only its text, removed): those ODT are checked in ODF's
+        # extended conformance, after checking that this attribute is their only foreign markup.
+        strict, extended = [], []
+        for f in files:
+            foreign = []
+            if f.endswith(".odt"):
+                with zipfile.ZipFile(f) as z:
+                    content = z.read("content.xml").decode("utf-8")
+                foreign = [m[1:] for m in re.findall(r"[\s<]loext:[\w-]+", content)]
+                self.assertTrue(set(foreign) <= {"loext:text-changes-only"}, f"{f}: {set(foreign)}")
+            (extended if foreign else strict).append(f)
+        self.assertTrue(strict)
+        for group, extra in ((strict, {}), (extended, {"VALIDATE_ODF_EXTENDED": "1"})):
+            if not group:
+                continue
+            env = dict(os.environ, VALIDATE_OFFICE_SCHEMAS=os.path.join(TESTS, "schemas"), **extra)
+            r = subprocess.run([os.path.join(TESTS, "tools", "validate-office"), *group], capture_output=True,
+                               text=True, env=env)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
     def test_pandoc_and_libreoffice_read_the_marks_alike(self):
         for _, name, _ in self.sets:
@@ -114,6 +134,133 @@ class Consolidated(unittest.TestCase):
                     print(f"compare {name}.{kind}: " + " / ".join(
                         line.split(" direct")[0] for line in compare.stdout.splitlines()
                         if line.startswith(("PASS", "FAIL"))))
+
+    def amend_all(self, prefix):
+        """Every sample's consolidated and clean versions in both formats, and the agreement
+        each amends: {name: {kind: (consolidated, clean, base)}}."""
+        out = {}
+        for _, name, data in self.sets:
+            out[name] = {}
+            for kind in ("odt", "docx"):
+                stem = os.path.join(self.dir, f"{prefix}-{name}")
+                r = run(CONVENTIO, "amend", os.path.join(SAMPLES, name + ".json"), "-o", f"{stem}.{kind}",
+                        "--consolidated", f"{stem}-consolidated.{kind}", "--clean", f"{stem}-clean.{kind}")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                if "base" in data:
+                    base = f"{stem}-base.{kind}"
+                    r = run(CONVENTIO, "render", os.path.join(SAMPLES, data["base"]["script"]), "--data",
+                            os.path.join(SAMPLES, data["base"]["data"]), "-o", base)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                else:
+                    base = os.path.join(self.dir, f"{prefix}-{data['follows'][:-5]}-clean.{kind}")
+                out[name][kind] = (f"{stem}-consolidated.{kind}", f"{stem}-clean.{kind}", base)
+        return out
+
+    def libreoffice_docx(self, paths):
+        """LibreOffice's DOCX of each ODT: how it understood the tracked changes, paragraph ends
+        and rows included (it writes them back as paragraph-mark and row changes)."""
+        outdir = os.path.join(self.dir, "lo-docx")
+        profile = "file://" + os.path.join(self.dir, "lo-profile-convert")
+        r = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx",
+                            "--outdir", outdir, *paths], capture_output=True, text=True, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = {}
+        for p in paths:
+            converted = os.path.join(outdir, os.path.basename(p)[:-4] + ".docx")
+            self.assertTrue(os.path.exists(converted), r.stdout + r.stderr)
+            out[p] = converted
+        return out
+
+    @staticmethod
+    def empty_paragraphs(docx, how):
+        """Empty paragraphs pandoc sees once every change is accepted (or rejected), the
+        paragraph-mark changes applied (pandoc merges the paragraphs, as Word does)."""
+        r = run("pandoc", "-f", "docx+empty_paragraphs", f"--track-changes={how}", "-t", "native", docx)
+        assert r.returncode == 0, r.stderr
+        return len(re.findall(r"Para \[\]", r.stdout))
+
+    @staticmethod
+    def row_changes(docx):
+        with zipfile.ZipFile(docx) as z:
+            body = z.read("word/document.xml").decode("utf-8")
+        return len(re.findall(r"<w:trPr>(?:(?!</w:trPr>).)*<w:(?:ins|del) ", body))
+
+    def test_accepting_or_rejecting_leaves_no_empty_paragraph_or_row(self):
+        files = self.amend_all("whole")
+        odts = [p for by_kind in files.values() for p in by_kind["odt"]]
+        via_lo = self.libreoffice_docx(sorted(set(odts)))
+        whole_changes = 0
+        for name, by_kind in files.items():
+            for kind in ("odt", "docx"):
+                with self.subTest(avenant=name, format=kind):
+                    consolidated, clean, base = by_kind[kind]
+                    if kind == "odt":
+                        consolidated, clean, base = via_lo[consolidated], via_lo[clean], via_lo[base]
+                    self.assertEqual(self.empty_paragraphs(consolidated, "accept"),
+                                     self.empty_paragraphs(clean, "accept"), "accept all = the amended agreement")
+                    self.assertEqual(self.empty_paragraphs(consolidated, "reject"),
+                                     self.empty_paragraphs(base, "accept"), "reject all = the agreement as it stood")
+            # A row inserted or deleted is one for LibreOffice too (removed on accept/reject).
+            rows = self.row_changes(by_kind["docx"][0])
+            self.assertEqual(self.row_changes(via_lo[by_kind["odt"][0]]), rows, name)
+            listed = self.reader(by_kind["docx"][0], "--list").stdout
+            whole_changes += rows + listed.count("\tparagraph-mark\t")
+        self.assertGreater(whole_changes, 0, "the samples insert or delete whole paragraphs and rows")
+
+    @staticmethod
+    def pandoc_blocks(path, how=None):
+        """The document as pandoc reads it (formatting, links, notes, bookmarks), with changes
+        accepted or rejected, less what pandoc alone does with revision marks (README of
+        tests/tools/tracked-changes): list items it does not merge when their paragraph marks
+        are deleted (left empty), rows marked only on w:trPr (left with empty cells), and the
+        space it adds where it joins paragraphs."""
+        fmt = "odt" if path.endswith(".odt") else "docx"
+        args = ["pandoc", "-f", fmt, "-t", "json", path] + ([f"--track-changes={how}"] if how else [])
+        r = run(*args)
+        assert r.returncode == 0, r.stderr
+
+        def norm(x):
+            if isinstance(x, list):
+                return [n for n in (norm(i) for i in x) if n is not None]
+            if not isinstance(x, dict):
+                return x
+            kind = x.get("t")
+            if kind in ("BulletList", "OrderedList"):
+                items = x["c"] if kind == "BulletList" else x["c"][1]
+                items = [i for i in (norm(i) for i in items) if i]
+                if not items:
+                    return None
+                return {"t": kind, "c": items if kind == "BulletList" else [x["c"][0], items]}
+            if kind == "Table":
+                attr, caption, specs, head, bodies, foot = x["c"]
+                rows = lambda rs: [r for r in rs if any(cell[4] for cell in r[1])]
+                head, foot = [head[0], rows(head[1])], [foot[0], rows(foot[1])]
+                bodies = [[b[0], b[1], rows(b[2]), rows(b[3])] for b in bodies]
+                return {"t": kind, "c": norm([attr, caption, specs, head, bodies, foot])}
+            if kind in ("Para", "Plain"):
+                inlines = norm(x["c"])
+                while inlines and inlines[0].get("t") == "Space":
+                    inlines.pop(0)
+                return {"t": kind, "c": inlines}
+            return {k: norm(v) for k, v in x.items()}
+
+        return norm(json.loads(r.stdout)["blocks"])
+
+    def test_accept_all_keeps_the_formatting_of_the_amended_agreement(self):
+        # Changed paragraphs are marked word by word on the tree: accepting every change gives
+        # the amended agreement as rendered on its own, bold, links, notes, bookmarks and live
+        # references included, and rejecting every change the agreement as it stood. pandoc's
+        # ODT reader shows the accepted version (it ignores revision marks).
+        files = self.amend_all("formatting")
+        for name, by_kind in files.items():
+            with self.subTest(avenant=name):
+                consolidated, clean, base = by_kind["docx"]
+                self.assertEqual(self.pandoc_blocks(consolidated, "accept"), self.pandoc_blocks(clean),
+                                 "accept all = the amended agreement, formatting included")
+                self.assertEqual(self.pandoc_blocks(consolidated, "reject"), self.pandoc_blocks(base),
+                                 "reject all = the agreement as it stood, formatting included")
+                consolidated, clean, _ = by_kind["odt"]
+                self.assertEqual(self.pandoc_blocks(consolidated), self.pandoc_blocks(clean), "ODT accepted")
 
 
 if __name__ == "__main__":

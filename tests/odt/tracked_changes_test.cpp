@@ -54,3 +54,124 @@ TEST_CASE("deleted text starting with a space keeps it as text:s") {
 TEST_CASE("a document without changes has no text:tracked-changes") {
     CHECK(text_of({run("rien")}).find("tracked-changes") == std::string::npos);
 }
+
+namespace {
+
+doc::Paragraph whole(std::string text, doc::Change change) {
+    doc::Paragraph p = para(ParagraphStyle::body, {changed(std::move(text), change)});
+    p.mark = change;
+    return p;
+}
+
+std::string body_of(std::vector<doc::Block> blocks) {
+    doc::Document d;
+    d.revision = {"Avenant n\u00b0 1", "2024-05-15"};
+    d.body = std::move(blocks);
+    std::string xml = odt::detail::content_part(d);
+    auto start = xml.find("<office:text>") + 13;
+    return xml.substr(start, xml.find("</office:text>") - start);
+}
+
+doc::Block table_block(doc::Row row) {
+    doc::Table t;
+    t.column_weights = {1};
+    t.rows.push_back(std::move(row));
+    return doc::Block{t};
+}
+
+doc::Row one_cell_row(std::string text) {
+    doc::Cell c;
+    c.blocks.push_back(block(para(ParagraphStyle::table, {run(std::move(text))})));
+    return doc::Row{{c}};
+}
+
+}  // namespace
+
+TEST_CASE("a paragraph inserted: its region runs from its start to the start of the next paragraph") {
+    std::string t =
+        body_of({block(whole("Nouvel alinéa.", doc::Change::inserted)), block(odt::test::body("suite"))});
+    CHECK(
+        t.find("<text:p text:style-name=\"Body\"><text:change-start text:change-id=\"ct1\"/>Nouvel alinéa."
+               "</text:p><text:p text:style-name=\"Body\"><text:change-end text:change-id=\"ct1\"/>suite") !=
+        std::string::npos);
+    CHECK(t.find("ct2") == std::string::npos);  // one region, not one more for its text
+}
+
+TEST_CASE("a paragraph deleted: its text and its end in the region, marked at the next paragraph's start") {
+    std::string t = body_of({block(odt::test::body("avant")), block(whole("Ancien.", doc::Change::deleted)),
+                             block(odt::test::body("suite"))});
+    CHECK(t.find("</office:change-info><text:p text:style-name=\"Body\">Ancien.</text:p><text:p/>"
+                 "</text:deletion>") != std::string::npos);
+    CHECK(t.find("<text:p text:style-name=\"Body\">avant</text:p><text:p text:style-name=\"Body\">"
+                 "<text:change text:change-id=\"ct1\"/>suite</text:p>") != std::string::npos);
+    CHECK(t.find("Ancien.</text:p><text:p text:style-name") == std::string::npos);  // not in the body
+}
+
+TEST_CASE("the last paragraph deleted before a table: marked at the end of the previous paragraph") {
+    std::string t = body_of({block(odt::test::body("avant")), block(whole("Ancien.", doc::Change::deleted)),
+                             table_block(one_cell_row("x"))});
+    CHECK(t.find("</office:change-info><text:p/><text:p text:style-name=\"Body\">Ancien.</text:p>"
+                 "</text:deletion>") != std::string::npos);
+    CHECK(t.find("avant<text:change text:change-id=\"ct1\"/></text:p><table:table ") != std::string::npos);
+}
+
+TEST_CASE("the last paragraph inserted: from the end of the previous paragraph to its own end") {
+    std::string t =
+        body_of({block(odt::test::body("avant")), block(whole("Nouveau.", doc::Change::inserted))});
+    CHECK(t.find("avant<text:change-start text:change-id=\"ct1\"/></text:p><text:p text:style-name=\"Body\">"
+                 "Nouveau.<text:change-end text:change-id=\"ct1\"/></text:p>") != std::string::npos);
+}
+
+TEST_CASE("paragraphs deleted then inserted in their place, before another") {
+    std::string t =
+        body_of({block(whole("Ancien.", doc::Change::deleted)),
+                 block(whole("Nouveau.", doc::Change::inserted)), block(odt::test::body("suite"))});
+    CHECK(
+        t.find("<text:p text:style-name=\"Body\"><text:change text:change-id=\"ct1\"/>"
+               "<text:change-start text:change-id=\"ct2\"/>Nouveau.</text:p><text:p text:style-name=\"Body\">"
+               "<text:change-end text:change-id=\"ct2\"/>suite</text:p>") != std::string::npos);
+}
+
+TEST_CASE("a row inserted has the row style that makes LibreOffice treat it as a row") {
+    doc::Row row = one_cell_row("");
+    row.cells[0].blocks = {block(para(ParagraphStyle::table, {changed("2024", doc::Change::inserted)}))};
+    row.change = doc::Change::inserted;
+    doc::Document d;
+    d.revision = {"Avenant n\u00b0 1", "2024-05-15"};
+    d.body = {table_block(row)};
+    std::string xml = odt::detail::content_part(d);
+    CHECK(xml.find("xmlns:loext=\"urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0\"") !=
+          std::string::npos);
+    CHECK(xml.find("<style:style style:name=\"TrackedRow\" style:family=\"table-row\">"
+                   "<style:table-row-properties loext:text-changes-only=\"false\"/></style:style>") !=
+          std::string::npos);
+    CHECK(xml.find("<table:table-row table:style-name=\"TrackedRow\">") != std::string::npos);
+    CHECK(xml.find("<text:change-start text:change-id=\"ct1\"/>2024<text:change-end") != std::string::npos);
+    CHECK(body_of({block(odt::test::body("x"))}).find("loext") == std::string::npos);
+}
+
+TEST_CASE("an anchor inserted stays a bookmark inside its region; deleted, its text is in the region") {
+    doc::Anchor added{"art_3_1", "3-1", doc::Change::inserted};
+    std::string t = text_of({run("Article "), added});
+    CHECK(t.find("<text:change-start text:change-id=\"ct1\"/><text:bookmark-start text:name=\"art_3_1\"/>3-1"
+                 "<text:bookmark-end text:name=\"art_3_1\"/><text:change-end text:change-id=\"ct1\"/>") !=
+          std::string::npos);
+    doc::Anchor removed{"art_11", "11", doc::Change::deleted};
+    std::string d = text_of({run("Article "), removed});
+    CHECK(d.find("</office:change-info><text:p>11</text:p></text:deletion>") != std::string::npos);
+    CHECK(d.find("Article<text:s/><text:change text:change-id=\"ct1\"/></text:p>") != std::string::npos);
+    CHECK(d.find("bookmark") == std::string::npos);
+}
+
+TEST_CASE("a list deleted as a whole: its items in the region, no empty list left in the body") {
+    doc::List l;
+    doc::Paragraph item = whole("Ancien engagement ;", doc::Change::deleted);
+    item.style = ParagraphStyle::list;
+    l.items.push_back(doc::ListItem{{block(item)}});
+    std::string t =
+        body_of({block(odt::test::body("avant")), doc::Block{l}, block(odt::test::body("suite"))});
+    CHECK(t.find("<text:list") == std::string::npos);
+    CHECK(t.find("<text:p text:style-name=\"List\">Ancien engagement ;</text:p><text:p/></text:deletion>") !=
+          std::string::npos);
+    CHECK(t.find("<text:change text:change-id=\"ct1\"/>suite") != std::string::npos);
+}

@@ -1,7 +1,9 @@
 --- The consolidated version: the Convention as amended, with every change marked against the
 --- Convention as it stood (words inserted and deleted inside a paragraph, whole paragraphs,
 --- list items and table rows inserted or deleted). Unchanged blocks are the amended
---- document's own; a changed paragraph is rebuilt from its text, split into marked segments.
+--- document's own; a changed paragraph, list or whole table is marked on the tree by
+--- conventio.track_changes, word by word, so each word keeps its formatting, notes and live
+--- references (a table changed row by row: rows paired by label, cells compared).
 --- Accepting every change gives the amended text, rejecting every change the base text
 --- (M.text checks both, in the format of tests/tools/tracked-changes).
 local c = require "conventio"
@@ -106,7 +108,8 @@ end
 --- The consolidated body: an array of items, each { block = Block } (unchanged), or a marked
 --- paragraph { kind = "para", style, mark = nil|"ins"|"del", segments }, list { kind = "list",
 --- mark, items = { segments } }, or table { kind = "table", widths, header, rows = { { mark,
---- cells = { segments } } } }.
+--- cells = { segments } } } }; each marked item also holds `tracked`, its block marked on the
+--- tree (the segments are its texts, for M.text).
 ---@param base_doc userdata the Convention as it stood (conventio.Document)
 ---@param amended_doc userdata the Convention as amended
 function M.body(base_doc, amended_doc)
@@ -131,6 +134,11 @@ function M.body(base_doc, amended_doc)
       out[#out + 1] = { kind = "table", widths = o.widths, header = o.header, rows = rows }
     else out[#out + 1] = { block = b_blocks[k] } end
   end
+  -- The marked block itself, on the tree (see M.blocks); the item keeps the texts for M.text.
+  local function tracked(before, after)
+    local item = out[#out]
+    if not item.block then item.tracked = c.track_changes(before, after) end
+  end
   local matched = text_diff.lcs(a, b, function(x, y) return signature(x) == signature(y) end)
   matched[#matched + 1] = { #a + 1, #b + 1 }
   local i, j = 1, 1
@@ -140,15 +148,19 @@ function M.body(base_doc, amended_doc)
       local x, y = i < p[1] and a[i], j < p[2] and b[j]
       if x and y and x.kind == "para" and y.kind == "para" and x.style == y.style then
         out[#out + 1] = para_item(y, nil, segments(x.text, y.text))
+        tracked(a_blocks[i], b_blocks[j])
         i, j = i + 1, j + 1
       elseif x and y and x.kind == "table" and y.kind == "table" and table_item(x, y) then
         out[#out + 1] = table_item(x, y)
+        tracked(a_blocks[i], b_blocks[j])
         i, j = i + 1, j + 1
       elseif x then
         deleted(x, i)
+        tracked(a_blocks[i], nil)
         i = i + 1
       else
         inserted(y, j)
+        tracked(nil, b_blocks[j])
         j = j + 1
       end
     end
@@ -199,48 +211,16 @@ function M.text(items, how)
   return table.concat(lines, "\n")
 end
 
-local heading = { article = c.Article, sub_article = c.SubArticle, annex_heading = c.AnnexHeading, title = c.Title }
-local changes = { ins = "inserted", del = "deleted" }
-
-local function inlines(segs)
-  local out = {}
-  for _, s in ipairs(segs) do
-    if s.change == "ins" then out[#out + 1] = c.Inserted(s.text)
-    elseif s.change == "del" then out[#out + 1] = c.Deleted(s.text)
-    else out[#out + 1] = s.text end
-  end
-  return out
-end
-
---- The blocks of a consolidated body (M.body), with its changes as tracked changes: text in
---- c.Inserted / c.Deleted, whole paragraphs and table rows with `change`.
+--- The blocks of a consolidated body (M.body), with its changes as tracked changes: the blocks
+--- marked on the tree (conventio.track_changes).
 ---@param items table M.body's result
 function M.blocks(items)
   local out = {}
   for _, item in ipairs(items) do
     if item.block then
       if not item.dropped then out[#out + 1] = item.block end
-    elseif item.kind == "para" then
-      local make = heading[item.style] or c.Para
-      local options = item.mark and { change = changes[item.mark] } or nil
-      out[#out + 1] = make(inlines(item.segments), options)
-    elseif item.kind == "list" then
-      local entries = {}
-      for _, segs in ipairs(item.items) do
-        entries[#entries + 1] = c.Para(inlines(segs), item.mark and { change = changes[item.mark] } or nil)
-      end
-      out[#out + 1] = item.ordered and c.OrderedList(entries) or c.BulletList(entries)
-    elseif item.kind == "table" then
-      local rows = {}
-      for _, r in ipairs(item.rows) do
-        local row = {}
-        for k, segs in ipairs(r.cells) do row[k] = c.Para(inlines(segs)) end
-        row.change = r.mark and changes[r.mark] or nil
-        rows[#rows + 1] = row
-      end
-      local spec = { widths = item.widths, rows = rows }
-      if item.header then spec.header = table.remove(rows, 1) end
-      out[#out + 1] = c.Table(spec)
+    else
+      out[#out + 1] = item.tracked
     end
   end
   return out
