@@ -1,24 +1,45 @@
-// One Lua state per document run (batch workers each own one): the allocator that enforces
-// the memory cap, the hook that enforces the instruction budget, the sandboxed libraries,
-// and `require` restricted to the library folders.
+// One Lua state per document run (batch workers each own one) and the resource policy it
+// enforces: the memory cap (Lua's heap and what the host allocates for the script), the
+// instruction budget, the wall-clock limit, the size of the files it reads. A stop cannot be
+// caught by the script: once the state is stopping, every hook and every pcall raises it again
+// until the run has unwound (guards.cpp), and the watchdog ends runs stuck where no hook runs.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <lua.hpp>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace conventio::lua {
 
-/// How a state runs: its budget and sandbox, and where it finds modules and templates.
+class Watchdog;
+
+/// How a state runs: its limits and sandbox, and where it finds modules and templates.
 struct Options {
-    std::size_t memory_bytes = 256u << 20;             // what the Lua heap may hold
-    std::uint64_t instructions = 2'000'000'000;        // VM instructions, counted per 1000
-    bool trusted = false;                              // true lifts the sandbox entirely
+    /// Lua's heap plus what the host allocates for the script. A sample agreement needs about
+    /// 1 MiB; the default keeps a hostile run under 200 MB of RSS.
+    std::size_t memory_bytes = 128u << 20;
+    /// VM instructions (counted per 1000), plus one per 4 bytes C functions allocate (their
+    /// work: string.rep, gsub, concatenation). A sample agreement takes about 150 000; the
+    /// default is about a third of a second of a plain loop, a second of a loop of calls.
+    std::uint64_t instructions = 100'000'000;
+    std::chrono::milliseconds timeout{5000};  // wall-clock limit of the run; 0: none
+    std::size_t max_file_bytes = 16u << 20;   // a script, a module or a data file
+    bool trusted = false;                     // true lifts the sandbox (not the limits)
+    bool allow_bidi_controls = false;         // right-to-left text may hold U+202A..U+202E, U+2066..U+2069
     std::vector<std::filesystem::path> library_dirs;   // where `require` looks, in order
     std::vector<std::filesystem::path> template_dirs;  // where clause templates are found, in order
+    /// conventio's own Lua library: its frames are never "the user's place" in a message.
+    std::filesystem::path own_library_dir;
+    /// false runs without the policy (no hook, watchdog, guards, frozen library or host
+    /// accounting): only for bench/, to measure what the policy costs.
+    bool policy = true;
 };
 
 /// A script, data or budget failure, with the message already in its final form
@@ -26,6 +47,9 @@ struct Options {
 struct ScriptError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+/// Why a run was stopped by the policy.
+enum class Stop { none, instructions, memory, time };
 
 class State {
 public:
@@ -40,27 +64,70 @@ public:
     /// the stack, leaving `nresults` results. Throws ScriptError with file:line on failure.
     void run_file(const std::filesystem::path& path, int nargs, int nresults);
 
-    /// Calls the function below `nargs` arguments under the message handler, with the budget.
+    /// Calls the function below `nargs` arguments under the message handler and the policy.
     void call(int nargs, int nresults);
 
-    std::size_t memory_in_use() const { return memory_.used; }
+    /// Calls the C function `f` in protected mode under the policy (loading data, for
+    /// example): a Lua error or a stop becomes a ScriptError, whatever was allocated is counted.
+    void protected_call(lua_CFunction f, void* argument, int nresults);
+
+    std::size_t memory_in_use() const { return lua_bytes_ + host_bytes(); }
+    std::uint64_t instructions_used() const { return instructions_used_; }
     const Options& options() const { return options_; }
 
-    /// Reads a whole source file; throws ScriptError naming the path when it cannot.
-    static std::string read_source(const std::filesystem::path& path);
+    /// Reads a whole regular file of at most `max_bytes`; throws ScriptError naming the path when
+    /// it cannot (a directory, a FIFO or a device is refused without being opened for reading).
+    static std::string read_source(const std::filesystem::path& path, std::size_t max_bytes);
+
+    // ---- the policy, for the guards (guards.cpp) and the message handler
+
+    bool stopping() const { return stop_ != Stop::none; }
+    /// Starts stopping the run (the first reason stays).
+    void stop(Stop reason) noexcept {
+        if (stop_ == Stop::none) stop_ = reason;
+    }
+    /// Raises the stop again (its message names where it happened). Only while stopping().
+    [[noreturn]] void raise_stop(lua_State* L);
+    /// "script.lua:12: ": the innermost frame of the user's code (not conventio's library, not
+    /// a C function), or "" when there is none.
+    std::string user_where(lua_State* L) const;
+    /// `message` with a location in conventio's own library replaced by the user's place.
+    std::string relocate(lua_State* L, std::string message) const;
+    /// Remembers the user's place before a C call that may run long, for the watchdog's message.
+    void note_call_site(lua_State* L);
+    /// Nesting of coroutine.close and of coroutine.wrap calls (Lua 5.4.4 overflows the C stack
+    /// when closing coroutines nests deeply: guards.cpp keeps it bounded).
+    int& coroutine_nesting() { return coroutine_nesting_; }
 
 private:
-    struct Memory {
-        std::size_t used = 0;
-        std::size_t limit = 0;
-        bool exceeded = false;
-    };
+    friend struct Running;
     static void* allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size);
+    static bool allow_host_allocation(void* context, std::int64_t bytes_in_use) noexcept;
     static void count_instructions(lua_State* L, lua_Debug* ar);
+    bool may_grow(std::size_t growth, std::size_t block) noexcept;
+    std::size_t host_bytes() const;
+    std::size_t hard_memory_limit() const { return options_.memory_bytes + options_.memory_bytes / 8; }
+    std::string stop_description() const;
+    std::string stop_message() const;
+    std::string error_message(int status);
+    std::string last_words();
 
     Options options_;
-    Memory memory_;
+    std::string own_library_source_;  // "@/path/to/scripts/"
+    std::size_t lua_bytes_ = 0;
+    std::int64_t host_baseline_ = 0;
+    bool running_ = false;
     std::uint64_t instructions_used_ = 0;
+    Stop stop_ = Stop::none;
+    std::string stop_where_;  // "script.lua:12: " once known
+    std::string near_where_;  // the user's place last seen by the hook once a limit is near
+    std::atomic<bool> time_half_gone_{false};
+    std::string main_chunk_;  // the script being run, for messages that have no line
+    int coroutine_nesting_ = 0;
+    std::atomic<bool> time_up_{false};
+    std::mutex call_site_mutex_;  // the watchdog reads call_site_ from its own thread
+    std::string call_site_;
+    std::unique_ptr<Watchdog> watchdog_;
     lua_State* L_ = nullptr;
 };
 
