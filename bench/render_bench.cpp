@@ -1,14 +1,18 @@
 // Renders the kitchen-sink sample N times in one process and prints, for ODT and DOCX:
 // documents per second, the time split between XML writing and zip compression, the whole
-// pipeline with a fresh Lua state per document (what a batch worker does), and peak memory.
-// Times are CPU time of the rendering thread (one core, warm).
+// pipeline with a fresh Lua state per document (what a batch worker does), what the resource
+// policy (hook, watchdog, guards, frozen library, host memory accounting) costs on every
+// sample script, and peak memory. Times are CPU time of the rendering thread (one core, warm).
 //
 //   build/conventio_bench [N] [samples/kitchen-sink.lua] [samples/kitchen-sink.json]
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "document/document_check.hpp"
 #include "docx/docx_writer.hpp"
@@ -68,6 +72,39 @@ void bench_format(const char* name, const doc::Document& document, int n, Writer
         100 * zip_ms / (xml_ms + zip_ms), zip_ms / n, xml_size, zip_size);
 }
 
+/// Script time with and without the policy on every sample (interleaved, best of `rounds`
+/// rounds of `n` runs each, so other processes on the machine disturb both alike).
+void bench_policy(int n) {
+    std::vector<std::filesystem::path> scripts;
+    for (const auto& entry : std::filesystem::directory_iterator(CONVENTIO_SOURCE_DIR "/samples"))
+        if (entry.path().extension() == ".lua") scripts.push_back(entry.path());
+    std::sort(scripts.begin(), scripts.end());
+    constexpr int rounds = 5;
+    double all_with = 0, all_without = 0;
+    std::printf("policy cost (script only, best of %d rounds of %d runs):\n", rounds, n);
+    for (const auto& script : scripts) {
+        auto data = std::filesystem::path(script).replace_extension(".json");
+        lua::ScriptRun with{script, std::filesystem::exists(data) ? std::optional(data) : std::nullopt, {}};
+        lua::ScriptRun without = with;
+        without.options.policy = false;
+        double best_with = 1e300, best_without = 1e300;
+        for (int r = 0; r < rounds; ++r) {
+            auto t0 = clock_type::now();
+            for (int i = 0; i < n; ++i) lua::run_script(without);
+            best_without = std::min(best_without, ms_since(t0) / n);
+            auto t1 = clock_type::now();
+            for (int i = 0; i < n; ++i) lua::run_script(with);
+            best_with = std::min(best_with, ms_since(t1) / n);
+        }
+        all_with += best_with;
+        all_without += best_without;
+        std::printf("  %-40s %7.3f ms without, %7.3f ms with: %+5.1f%%\n", script.filename().c_str(),
+                    best_without, best_with, 100 * (best_with - best_without) / best_without);
+    }
+    std::printf("  %-40s %7.3f ms without, %7.3f ms with: %+5.1f%%\n", "all samples", all_without, all_with,
+                100 * (all_with - all_without) / all_without);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,6 +129,7 @@ int main(int argc, char** argv) {
         double per_doc = ms_since(t0) / n;
         std::printf("batch %8.3f ms/agreement (script + ODT + DOCX)  %8.0f agreements/s\n", per_doc,
                     1000.0 / per_doc);
+        bench_policy(std::max(1, n / 10));
         std::printf("peak memory %ld KiB\n", peak_rss_kib());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "conventio_bench: %s\n", e.what());
