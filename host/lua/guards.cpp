@@ -71,11 +71,20 @@ private:
 };
 
 /// Calls the original function (upvalue 1) with this call's arguments; returns the result count.
+/// The guards check the arguments first, so the original's own errors are about the call, not
+/// the arguments; they are raised again with the script's place in front (raised from inside
+/// the original, they would name no place: its caller is this C function).
 int call_original(lua_State* L) {
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    if (lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0) == LUA_OK) return lua_gettop(L);
+    if (owner(L).stopping()) owner(L).raise_stop(L);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
 }
 
 /// coroutine.resume and coroutine.close return (false, message) when the coroutine failed: a
@@ -86,9 +95,13 @@ int reraise_stop(lua_State* L, int results) {
     return results;
 }
 
-int guarded_resume(lua_State* L) { return reraise_stop(L, call_original(L)); }
+int guarded_resume(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTHREAD);
+    return reraise_stop(L, call_original(L));
+}
 
 int guarded_close(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTHREAD);
     Nesting nesting(L);
     return reraise_stop(L, call_original(L));
 }
@@ -99,6 +112,7 @@ int guarded_wrapped_call(lua_State* L) {
 }
 
 int guarded_wrap(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
@@ -132,6 +146,9 @@ int noting_match(lua_State* L) {
     std::size_t subject = 0, pattern_length = 0;
     luaL_checklstring(L, 1, &subject);
     const char* pattern = luaL_checklstring(L, 2, &pattern_length);
+    if (!lua_isnoneornil(L, 3) && lua_type(L, 3) != LUA_TSTRING && lua_type(L, 3) != LUA_TTABLE &&
+        lua_type(L, 3) != LUA_TFUNCTION)
+        luaL_checkinteger(L, 3);  // find, match, gmatch: init; gsub: a replacement (checked by gsub)
     int repetitions = 0;
     for (std::size_t i = 0; i < pattern_length; ++i)
         if (std::strchr("*+-?", pattern[i])) ++repetitions;

@@ -1,5 +1,6 @@
 #include "lua/json_data.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <iterator>
@@ -120,14 +121,22 @@ public:
     bool end_array() { return close(); }
 
     bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) {
-        // e.what() is "[json.exception.parse_error.101] parse error at line 3, column 8: reason".
+        // e.what() is "[json.exception.parse_error.101] parse error at line 3, column 8: reason"
+        // or "[json.exception.out_of_range.406] number overflow parsing '1e309'".
         std::string what = e.what();
-        auto colon = what.rfind(": ");
-        std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-        if (auto bracket = reason.find("] ");
-            reason.starts_with("[json.exception") && bracket != std::string::npos)
-            reason = reason.substr(bracket + 2);
-        fail(byte > 0 ? byte - 1 : 0, "invalid JSON: " + reason);
+        std::string reason = what;
+        if (auto column = what.find(", column "); column != std::string::npos) {
+            if (auto colon = what.find(": ", column); colon != std::string::npos)
+                reason = what.substr(colon + 2);
+        } else if (auto bracket = what.find("] ");
+                   what.starts_with("[json.exception") && bracket != std::string::npos) {
+            reason = what.substr(bracket + 2);
+        }
+        // `byte` is one past the character that failed; a number that overflows is named from
+        // its first digit.
+        std::size_t at = byte > 0 ? byte - 1 : 0;
+        if (e.id == 406) at = number_start(std::min(byte, text_.size()));
+        fail(at, "invalid JSON: " + reason);
     }
 
 private:
@@ -163,12 +172,13 @@ private:
         return 0;
     }
 
-    /// Where the number just read starts (the reader has looked one character past it).
-    std::size_t number_start() const {
+    /// Where the number just read (ending before `end`) starts: the reader has looked one
+    /// character past it.
+    std::size_t number_start() const { return number_start(offset_read()); }
+    std::size_t number_start(std::size_t end) const {
         auto in_number = [](char c) {
             return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
         };
-        std::size_t end = offset_read();
         while (end > 0 && !in_number(text_[end - 1])) --end;
         while (end > 0 && in_number(text_[end - 1])) --end;
         return end;
@@ -242,6 +252,7 @@ int load_text(lua_State* L) {
 
 void push_data_text(State& state, std::string_view text, const std::string& name) {
     Load load{text, &name};
+    state.set_current_file(name);
     state.protected_call(protect<load_text>, &load, 1);
 }
 

@@ -39,8 +39,8 @@ constexpr int instructions_per_hook = 1000;
 // What a C function's allocation costs in the instruction budget: its work is proportional to
 // what it builds (string.rep, gsub, upper, concatenation), and the VM does not count it.
 constexpr std::size_t bytes_per_instruction = 4;
-// Blocks from this size on are refused once the run is out of time or budget, so a loop of
-// long C calls stops within one call instead of at the next hook.
+// Blocks from this size on are refused once the run is stopping, so a loop of long C calls
+// that no hook interrupts stops within one call.
 constexpr std::size_t large_block = 64u << 10;
 // How long the watchdog waits after the limit for the hook to stop the run.
 constexpr std::chrono::milliseconds watchdog_grace{1000};
@@ -132,20 +132,27 @@ bool State::may_grow(std::size_t growth, std::size_t block) noexcept {
     std::size_t total = lua_bytes_ + host_bytes() + growth;
     if (total > hard_memory_limit()) {
         stop(Stop::memory);
-        return false;
+        return false;  // Lua raises its memory error
     }
-    if (total > options_.memory_bytes) stop(Stop::memory);  // raised by the hook, which knows the line
-    if (block >= large_block) {
-        if (time_up_.load(std::memory_order_relaxed)) {
-            stop(Stop::time);
-            return false;
-        }
-        if (options_.instructions && instructions_used_ > options_.instructions) {
-            stop(Stop::instructions);
-            return false;
-        }
+    bool was_stopping = stopping();
+    if (total > options_.memory_bytes) stop(Stop::memory);
+    if (time_up_.load(std::memory_order_relaxed)) stop(Stop::time);
+    if (options_.instructions && instructions_used_ > options_.instructions) stop(Stop::instructions);
+    if (stopping() && !was_stopping) {
+        // The stop is raised by the hook, which knows the line: at the very next instruction.
+        hook_next_instruction();
+        return true;
     }
-    return true;
+    // Still in C code after the stop (a loop of long C calls in a coroutine): large blocks are
+    // refused, so the run stops within one call.
+    return !(stopping() && block >= large_block);
+}
+
+void State::hook_next_instruction() noexcept {
+    // Safe here: the allocator and operator new run on the state's own thread, at points where
+    // Lua's call chain is consistent (lua.c's signal handler does the same, asynchronously).
+    // Only the main thread is reached; a coroutine's own hook raises within 1000 instructions.
+    lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, 1);
 }
 
 void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size) {
@@ -175,7 +182,10 @@ bool State::allow_host_allocation(void* context, std::int64_t bytes_in_use) noex
         self->stop(Stop::memory);
         return false;  // operator new throws std::bad_alloc; the binding turns it into an error
     }
-    if (total > self->options_.memory_bytes) self->stop(Stop::memory);
+    if (total > self->options_.memory_bytes && !self->stopping()) {
+        self->stop(Stop::memory);
+        self->hook_next_instruction();
+    }
     return true;
 }
 
@@ -193,9 +203,9 @@ void State::count_instructions(lua_State* L, lua_Debug*) {
         else {
             // Near a limit, note the place: a stop raised where no line is known (an allocation
             // refused inside a C function) then still names it.
-            if ((budget && self.instructions_used_ > budget / 2) ||
-                self.lua_bytes_ > self.options_.memory_bytes / 4 ||
-                self.time_half_gone_.load(std::memory_order_relaxed))
+            if (++self.hooks_ % 8 == 0 && ((budget && self.instructions_used_ > budget / 2) ||
+                                           self.memory_in_use() > self.options_.memory_bytes / 4 ||
+                                           self.time_half_gone_.load(std::memory_order_relaxed)))
                 self.near_where_ = self.user_where(L);
             return;
         }
@@ -381,7 +391,7 @@ void State::protected_call(lua_CFunction f, void* argument, int nresults) {
 }
 
 void State::run_file(const std::filesystem::path& path, int nargs, int nresults) {
-    main_chunk_ = path.string();
+    set_current_file(path.string());
     std::string source = read_source(path, options_.max_file_bytes);
     std::string chunkname = "@" + path.string();
     int status;

@@ -71,6 +71,9 @@ public:
     /// example): a Lua error or a stop becomes a ScriptError, whatever was allocated is counted.
     void protected_call(lua_CFunction f, void* argument, int nresults);
 
+    /// Names the file being run or loaded, for stops that happen where no line is known.
+    void set_current_file(std::string name) { main_chunk_ = std::move(name); }
+
     std::size_t memory_in_use() const { return lua_bytes_ + host_bytes(); }
     std::uint64_t instructions_used() const { return instructions_used_; }
     const Options& options() const { return options_; }
@@ -105,6 +108,7 @@ private:
     static bool allow_host_allocation(void* context, std::int64_t bytes_in_use) noexcept;
     static void count_instructions(lua_State* L, lua_Debug* ar);
     bool may_grow(std::size_t growth, std::size_t block) noexcept;
+    void hook_next_instruction() noexcept;
     std::size_t host_bytes() const;
     std::size_t hard_memory_limit() const { return options_.memory_bytes + options_.memory_bytes / 8; }
     std::string stop_description() const;
@@ -118,6 +122,7 @@ private:
     std::int64_t host_baseline_ = 0;
     bool running_ = false;
     std::uint64_t instructions_used_ = 0;
+    unsigned hooks_ = 0;
     Stop stop_ = Stop::none;
     std::string stop_where_;  // "script.lua:12: " once known
     std::string near_where_;  // the user's place last seen by the hook once a limit is near

@@ -68,7 +68,12 @@ int print_to_stderr(lua_State* L) {
         if (line.size() > print_limit) break;
     }
     std::string shown = printable_message(line, print_limit - printed);
-    printed += line.size() + 1;
+    if (shown.size() > print_limit - printed) {  // escapes made it longer: cut at a character
+        std::size_t end = print_limit - printed;
+        while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80) --end;
+        shown.resize(end);
+    }
+    printed += shown.size() + 1;
     lua_pushinteger(L, static_cast<lua_Integer>(printed));
     lua_setfield(L, LUA_REGISTRYINDEX, printed_key);
     std::cerr << shown << '\n';
@@ -164,20 +169,22 @@ int guarded_rawset(lua_State* L) {
 
 /// setmetatable without finalizers: Lua runs __gc with hooks off (and again when the state
 /// closes), where no budget or time limit can stop a loop.
+/// (lbaselib.c's setmetatable, plus the __gc check.)
 int setmetatable_without_gc(lua_State* L) {
-    if (lua_type(L, 2) == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+    int type = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, type == LUA_TNIL || type == LUA_TTABLE, 2, "nil or table");
+    if (type == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
         return luaL_error(L, "setmetatable: finalizers (__gc) are not allowed in scripts");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
     lua_settop(L, 2);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, 2, 1);
+    lua_setmetatable(L, 1);
     return 1;
 }
 
 void freeze_standard_library(lua_State* L) {
-    lua_getglobal(L, "setmetatable");
-    lua_pushcclosure(L, setmetatable_without_gc, 1);
-    lua_setglobal(L, "setmetatable");
+    lua_register(L, "setmetatable", setmetatable_without_gc);
     lua_register(L, "rawset", guarded_rawset);
     freeze_string_metatable(L);
     for (const char* name : {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME, LUA_UTF8LIBNAME, LUA_COLIBNAME,
