@@ -48,7 +48,10 @@ constexpr std::chrono::milliseconds watchdog_grace{1000};
 /// The message handler: the error as a string naming the user's place, cut to a sane length.
 int message_handler(lua_State* L) {
     State& state = owner(L);
-    if (state.stopping()) state.raise_stop(L);  // from a handler, raise_stop's error is the message
+    if (state.stopping()) {
+        state.push_stop_message(L);
+        return 1;
+    }
     std::string message;
     std::size_t length = 0;
     if (const char* s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &length) : nullptr) {
@@ -237,10 +240,14 @@ std::string State::stop_message() const {
     return where + stop_description();
 }
 
-void State::raise_stop(lua_State* L) {
+void State::push_stop_message(lua_State* L) {
     if (stop_where_.empty()) stop_where_ = user_where(L);
     std::string message = stop_message();
     lua_pushlstring(L, message.data(), message.size());
+}
+
+void State::raise_stop(lua_State* L) {
+    push_stop_message(L);
     lua_error(L);
     std::abort();  // lua_error does not return
 }
@@ -307,9 +314,8 @@ std::string State::last_words() {
     std::string where;
     {
         std::lock_guard lock(call_site_mutex_);
-        where = call_site_;
+        where = !call_site_.empty() ? call_site_ : main_chunk_.empty() ? std::string() : main_chunk_ + ": ";
     }
-    if (where.empty() && !main_chunk_.empty()) where = main_chunk_ + ": ";
     return printable_message(where + "time limit of " + seconds(options_.timeout) +
                              " exceeded inside a call that never returned to Lua (a pattern that "
                              "backtracks without end? a finalizer or message handler that loops?)");

@@ -72,7 +72,10 @@ public:
     void protected_call(lua_CFunction f, void* argument, int nresults);
 
     /// Names the file being run or loaded, for stops that happen where no line is known.
-    void set_current_file(std::string name) { main_chunk_ = std::move(name); }
+    void set_current_file(std::string name) {
+        std::lock_guard lock(call_site_mutex_);  // the watchdog's thread reads it
+        main_chunk_ = std::move(name);
+    }
 
     std::size_t memory_in_use() const { return lua_bytes_ + host_bytes(); }
     std::uint64_t instructions_used() const { return instructions_used_; }
@@ -91,6 +94,8 @@ public:
     }
     /// Raises the stop again (its message names where it happened). Only while stopping().
     [[noreturn]] void raise_stop(lua_State* L);
+    /// Pushes the stop's message, noting where it happened if not known yet.
+    void push_stop_message(lua_State* L);
     /// "script.lua:12: ": the innermost frame of the user's code (not conventio's library, not
     /// a C function), or "" when there is none.
     std::string user_where(lua_State* L) const;
@@ -130,7 +135,7 @@ private:
     std::string main_chunk_;  // the script being run, for messages that have no line
     int coroutine_nesting_ = 0;
     std::atomic<bool> time_up_{false};
-    std::mutex call_site_mutex_;  // the watchdog reads call_site_ from its own thread
+    std::mutex call_site_mutex_;  // the watchdog reads call_site_ and main_chunk_ from its thread
     std::string call_site_;
     std::unique_ptr<Watchdog> watchdog_;
     lua_State* L_ = nullptr;
