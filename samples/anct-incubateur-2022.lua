@@ -4,86 +4,55 @@
 -- anct-incubateur-2022.json and the clause library.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
-local Party = require "conventio.party"
 local annexes = require "conventio.annexes"
+local clauses = require "conventio.clauses"
 local carried_over = require "conventio.finance.carried_over"
+local closing = require "conventio.closing"
 
 local data = ...
-local presentation = data.presentation or {}
-local partner = Party.new(Party.with(data.parties.partner, presentation.partner, "presentation.partner"),
-                          "parties.partner")
-local dinum = Party.new(Party.with(data.parties.dinum, presentation.dinum, "presentation.dinum"), "parties.dinum")
+-- The method both parties follow, linked from the object of the agreement.
+local beta_gouv_approach = clauses.markup("<https://beta.gouv.fr/approche/>")
+local a = Agreement.from_data(data, {
+  fields = { "preamble_markdown", "purpose", "finance", "closing" },
+  -- This convention has no "Il a été convenu ce qui suit".
+  parts = { "title", "parties", "visas", "preamble", "articles", "signatures", "annexes" },
+})
+local partner, dinum = a.parties.partner, a.parties.dinum
 
-local a = Agreement.new {
-  title = data.title,
-  subject = data.subject,
-  place = data.place,
-  date = data.date,
-  parties = { partner = partner, dinum = dinum },
-  party_order = { "partner", "dinum" },
-  without_agreed = true,  -- this convention has no "Il a été convenu ce qui suit"
-}
-
-a:visa(a:clause("commun/visas_dinum"))
+a:visa(a:clause("beta_gouv/commun/visas_dinum"))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
 
 a:article { key = "objet", title = "Objet du partenariat",
-            content = a:clause("objet/partenariat", { purpose = data.purpose, partner_named = true }) }
+            content = a:clause("objet/partenariat", {
+              counterpart = dinum, purpose = data.purpose, partner_named = true, approach = beta_gouv_approach }) }
 
 local engaged = "le partenaire"
 a:article {
   key = "obligations_partenaire", title = "Obligations " .. partner.de,
-  content = a:clause("engagements/approche_startup", { engaged = engaged }),
+  content = a:clause("beta_gouv/engagements/approche_startup", { engaged = engaged }),
   sections = {
     { title = "Manifeste beta.gouv", numbered = false,
-      content = a:clause("engagements/manifeste", { engaged = engaged }) },
+      content = a:clause("beta_gouv/engagements/manifeste", { engaged = engaged }) },
     { title = "Intrapreneur et sponsors", numbered = false,
-      content = a:clause("engagements/intrapreneur_sponsors", { engaged = engaged }) },
+      content = a:clause("beta_gouv/engagements/intrapreneur_sponsors", { engaged = engaged }) },
     { title = "Comités d'investissements semestriels", numbered = false,
-      content = a:clause("engagements/comites_investissement",
+      content = a:clause("beta_gouv/engagements/comites_investissement",
                          { chair = "du partenaire", evaluation_grid = true, short_form = true }) },
     { title = "Autres engagements", numbered = false,
-      content = a:clause("engagements/autres_engagements",
+      content = a:clause("beta_gouv/engagements/autres_engagements",
                          { engaged = engaged, controller = partner, gdpr_article = "donnees" }) },
   },
 }
 a:article { key = "obligations_dinum", title = "Obligations de la DINUM",
-            content = a:clause("engagements/obligations_dinum", { service = "du service du partenaire" }) }
+            content = a:clause("beta_gouv/engagements/obligations_dinum", { service = "du service du partenaire" }) }
 a:article { key = "donnees", title = "Respect des règles de protection des données à caractère personnel",
-            content = a:clause("engagements/protection_donnees", { controller = partner }) }
+            content = a:clause("engagements/protection_donnees", { controller = partner, processor = dinum }) }
 
 carried_over.add(a, data.finance)
 
-a:article { key = "modification", title = "Modification du document",
-            content = a:clause("commun/modification_avenant") }
-a:article { key = "duree", title = "Durée et résiliation",
-            content = a:clause("commun/duree", { duration = data.duration }) }
-a:article {
-  key = "resiliation", title = "Résiliation",
-  sections = {
-    { key = "resiliation_sans_faute", title = "Résiliation sans faute",
-      content = a:clause("commun/resiliation_sans_faute", { contract = true }) },
-    { key = "resiliation_faute", title = "Résiliation pour faute",
-      content = a:clause("commun/resiliation_faute", { contract = true, payer = partner }) },
-  },
-}
-a:article {
-  key = "dispositions_generales", title = "Dispositions générales",
-  sections = {
-    { key = "modification_contrat", title = "Modification du contrat",
-      content = a:clause("commun/modification_contrat", { contract = true }) },
-    { key = "nullite", title = "Nullité", content = a:clause("commun/nullite", { contract = true }) },
-    { key = "renonciation", title = "Renonciation", content = a:clause("commun/renonciation", { contract = true }) },
-  },
-}
-a:article { key = "donnees_personnelles", title = "Données personnelles",
-            content = a:clause("commun/donnees_personnelles", { contract = true }) }
-a:article { key = "litiges", title = "Litiges",
-            content = a:clause("commun/litiges", { contract = true, governing_law = true, competent_courts = true }) }
-
-a:signatures {}
+closing.add(a, data.closing)
 
 a:annex { key = "rgpd", title = "tableau de répartition des responsabilités RGPD",
-          content = annexes.gdpr_matrix(partner.short_name) }
+          content = annexes.gdpr_matrix { controller = partner, processor = dinum } }
 
 return a:document()

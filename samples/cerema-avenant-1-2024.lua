@@ -4,11 +4,10 @@
 -- article is written by the same clause template as the convention's own.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
-local Party = require "conventio.party"
 
 local data = ...
-local partner = Party.new(data.parties.partner, "parties.partner")
-local dinum = Party.new(data.parties.dinum, "parties.dinum")
+local a = Agreement.from_data(data, { fields = { "changes", "preamble_markdown" } })
+local partner, dinum = a.parties.partner, a.parties.dinum
 local base = data.amends
 
 local old_amount = c.Money(base.amount, "amends.amount")
@@ -20,17 +19,9 @@ end
 local complement = new_amount - old_amount
 local new_end = c.Date(data.changes.end_date, "changes.end_date")
 
-local a = Agreement.new {
-  kind = "avenant",
-  number = data.number,
-  amends = base,
-  place = data.place,
-  parties = { partner = partner, dinum = dinum },
-  party_order = { "partner", "dinum" },
-}
 a:visa(a:clause("avenant/visa_convention", { base_kind = "convention de partenariat",
                                              base_date = c.Date(base.date).long, partner = partner,
-                                             dinum = dinum }))
+                                             counterpart = dinum }))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
 
 a:article { key = "objet", title = "Objet de l'avenant",

@@ -5,50 +5,36 @@
 -- owes is computed from the stratum table and its population, and printed.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
-local Party = require "conventio.party"
+local closing = require "conventio.closing"
 local strata = require "conventio.finance.strata"
 
 local data = ...
-local partner = Party.new(data.parties.partner, "parties.partner")
-local anct = Party.new(data.parties.anct, "parties.anct")
+local a = Agreement.from_data(data, {
+  fields = { "preamble_markdown", "service", "finance", "end_date", "court" },
+  -- "Il a été convenu ce qui suit" opens the preamble in this convention.
+  parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
+})
+local partner, anct = a.parties.partner, a.parties.anct
 local service = data.service
 
-local a = Agreement.new {
-  title = data.title,
-  subject = data.subject,
-  keywords = data.keywords,
-  place = data.place,
-  parties = { partner = partner, anct = anct },
-  party_order = { "partner", "anct" },
-  agreed_before_preamble = true,
-}
-
-a:add_preamble(a:clause("preambule/incubateur_territoires", { incubator = anct }))
+a:add_preamble(a:clause("beta_gouv/preambule/incubateur_territoires", { incubator = anct }))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
 
 a:article { key = "objet", title = "Objet de la convention",
-            content = a:clause("objet/commun_numerique", { incubator = anct, service = service }) }
+            content = a:clause("beta_gouv/objet/commun_numerique", { incubator = anct, service = service }) }
 a:article { key = "obligations_partenaire", title = "Obligations " .. partner.du,
-            content = a:clause("engagements/obligations_commun", {
+            content = a:clause("beta_gouv/engagements/obligations_commun", {
               service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
 a:article { key = "obligations_anct", title = "Obligations " .. anct.du,
-            content = a:clause("engagements/obligations_incubateur_anct", {
+            content = a:clause("beta_gouv/engagements/obligations_incubateur_anct", {
               incubator = anct, service = service, cofinancing_key = "finances" }) }
 a:article { key = "travaux", title = "Déroulement des travaux",
-            content = a:clause("engagements/deroulement_travaux", {
+            content = a:clause("beta_gouv/engagements/deroulement_travaux", {
               beneficiary = partner, funder = anct, service = service }) }
 
 strata.add(a, data.finance, { key = "finances", service = service })
 
-a:article {
-  key = "resiliation", title = "Résiliation",
-  sections = {
-    { key = "resiliation_faute", title = "Résiliation pour faute",
-      content = a:clause("commun/resiliation_faute", { payer = partner }) },
-    { key = "resiliation_effets", title = "Effets de la résiliation",
-      content = a:clause("commun/resiliation_effets", { payer = partner, receiver = anct }) },
-  },
-}
+closing.resiliation(a, { sections = { "faute", "effets" }, payer = "partner", receiver = "anct" })
 a:article {
   key = "dispositions_generales", title = "Dispositions générales",
   sections = {
@@ -60,13 +46,10 @@ a:article {
       content = a:clause("commun/duree_vigueur", { end_date = c.Date(data.end_date) }) },
   },
 }
-a:article { key = "litiges", title = "Litiges",
-            content = a:clause("commun/litiges", { court = data.court, one_paragraph = true }) }
-a:article { key = "publication", title = "Publication de la convention",
-            content = a:clause("commun/publication", { publisher = anct }) }
+closing.litiges(a, { court = data.court, one_paragraph = true })
+closing.publication(a, { publisher = "anct" })
 
-a:signatures { originals = data.originals }
-
-a:annex { key = "manifeste", title = "manifeste beta.gouv.fr", content = a:clause("annexes/manifeste_trois_piliers") }
+a:annex { key = "manifeste", title = "manifeste beta.gouv.fr",
+    content = a:clause("beta_gouv/annexes/manifeste_trois_piliers") }
 
 return a:document()

@@ -5,6 +5,7 @@
 
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
+#include "lua/option_check.hpp"
 
 namespace conventio::lua {
 
@@ -269,6 +270,7 @@ int styled_paragraph(lua_State* L, ParagraphStyle style, const char* what) {
     doc::Paragraph p;
     p.style = style;
     p.content = check_inlines(L, 1, what);
+    check_option_keys(L, 2, {"align", "keep_with_next", "keep_together"}, what);
     p.align = check_align(L, 2, what);
     p.keep_with_next = opt_bool_field(L, 2, "keep_with_next", false, what);
     p.keep_together = opt_bool_field(L, 2, "keep_together", false, what);
@@ -336,6 +338,7 @@ doc::Row check_row(lua_State* L, int index, ParagraphStyle style, lua_Integer nu
 
 int table(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
+    check_option_keys(L, 1, {"widths", "header", "rows", "borders"}, "Table");
     doc::Table t;
     if (lua_getfield(L, 1, "widths") != LUA_TTABLE)
         luaL_error(L, "Table: 'widths' must list the relative width of each column, e.g. {2, 1, 1}");
@@ -430,6 +433,8 @@ int document_block_count(lua_State* L) {
 
 int document(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
+    check_option_keys(L, 1, {"title", "subject", "keywords", "language", "date", "header", "footer", "body"},
+                      "Document");
     doc::Document d;
     d.meta.title = opt_string_field(L, 1, "title", "Document");
     d.meta.subject = opt_string_field(L, 1, "subject", "Document");

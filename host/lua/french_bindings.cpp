@@ -4,6 +4,7 @@
 
 #include "conventio/french.hpp"
 #include "lua/binding_support.hpp"
+#include "lua/option_check.hpp"
 
 namespace conventio::lua {
 
@@ -59,6 +60,7 @@ int name_new(lua_State* L) {
         return 1;
     }
     luaL_checktype(L, 1, LUA_TTABLE);
+    check_option_keys(L, 1, {"gender", "plural", "article", "elision"}, "Name", "option", true);
     lua_geti(L, 1, 1);
     if (lua_type(L, -1) != LUA_TSTRING)
         return luaL_error(L, "Name: give the name first: conventio.Name{ \"Cerema\", gender = \"m\" }");
@@ -173,6 +175,12 @@ int ordinal_fn(lua_State* L) {
                                   g == "f" ? Gender::feminine : Gender::masculine));
 }
 
+int spell_number_fn(lua_State* L) {
+    lua_Integer n = luaL_checkinteger(L, 1);
+    if (n < 0) return luaL_error(L, "spell_number: expected a whole number >= 0, got %I", n);
+    return push_string(L, spell_cardinal(n));
+}
+
 }  // namespace
 
 void open_french_bindings(lua_State* L) {
@@ -193,6 +201,7 @@ void open_french_bindings(lua_State* L) {
                                          {"guillemets", protect<guillemets_fn>},
                                          {"capitalize", protect<capitalize_fn>},
                                          {"ordinal", protect<ordinal_fn>},
+                                         {"spell_number", protect<spell_number_fn>},
                                          {nullptr, nullptr}};
     luaL_setfuncs(L, functions, 0);
 }

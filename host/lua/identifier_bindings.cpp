@@ -4,6 +4,7 @@
 
 #include "conventio/identifiers.hpp"
 #include "lua/binding_support.hpp"
+#include "lua/option_check.hpp"
 
 namespace conventio::lua {
 namespace {
@@ -58,6 +59,15 @@ void set(lua_State* L, const char* name, const std::string& value) {
 int bank_account(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     std::string prefix = luaL_optstring(L, 2, "bank_account");
+    // From data (a field prefix given), an unknown key is a data field; from a script, an option.
+    if (lua_isstring(L, 2))
+        check_option_keys(L, 1,
+                          {"holder", "domiciliation", "bank", "branch", "account", "key", "iban", "bic"},
+                          prefix.c_str(), "field");
+    else
+        check_option_keys(L, 1,
+                          {"holder", "domiciliation", "bank", "branch", "account", "key", "iban", "bic"},
+                          "BankAccount");
     std::string holder = field(L, "holder");
     std::string domiciliation = field(L, "domiciliation");
     std::string bank = field(L, "bank"), branch = field(L, "branch"), account = field(L, "account"),

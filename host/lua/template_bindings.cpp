@@ -7,6 +7,7 @@
 #include "lua/binding_support.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/lua_state.hpp"
+#include "lua/option_check.hpp"
 #include "template/markdown_escape.hpp"
 #include "template/markdown_to_tree.hpp"
 #include "template/template_cache.hpp"
@@ -140,6 +141,7 @@ int markdown_fn(lua_State* L) {
     tmpl::MarkdownOptions options;
     options.source_name = "Markdown";
     if (lua_istable(L, 2)) {
+        check_option_keys(L, 2, {"source", "headings"}, "Markdown");
         if (lua_getfield(L, 2, "source") == LUA_TSTRING) options.source_name = lua_tostring(L, -1);
         lua_pop(L, 1);
         lua_getfield(L, 2, "headings");

@@ -282,4 +282,11 @@ Money operator*(Money a, std::int64_t factor) {
     return Money{product};
 }
 
+/// Declared with the French grammar (conventio/french.hpp); defined here beside the ICU
+/// spell-out it shares with amounts.
+std::string spell_cardinal(long long n) {
+    if (n < 0) throw std::invalid_argument("spell_cardinal: a negative number has no French cardinal here");
+    return spell_whole(n);
+}
+
 }  // namespace conventio

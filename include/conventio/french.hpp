@@ -116,6 +116,12 @@ private:
 /// The suffix is plain text; whoever lays it out may set it in superscript.
 [[nodiscard]] std::string ordinal(int n, Gender gender = Gender::masculine);
 
+/// A whole number 0 <= n < 10^18 in words, masculine, traditional spelling: 24 -> "vingt-quatre",
+/// 180000 -> "cent quatre-vingt mille" (durations: "vingt-quatre mois"). Shares the ICU
+/// spell-out of Money::spell_out (host/model/money.cpp); throws std::invalid_argument for a
+/// negative number.
+[[nodiscard]] std::string spell_cardinal(long long n);
+
 /// A calendar date (proleptic Gregorian, years 1 to 9999), immutable and comparable.
 class Date {
 public:

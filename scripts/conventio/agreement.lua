@@ -5,6 +5,8 @@
 --- sub-articles 5.x, a reference to the wrong article) cannot happen.
 local c = require "conventio"
 local clauses = require "conventio.clauses"
+local data = require "conventio.data"
+local strict = require "conventio.strict"
 
 local M = {}
 
@@ -46,22 +48,79 @@ local function title_of(spec)
                                           c.Date(base.date).long)
 end
 
---- M.new{ kind=, title=, subject=, keywords=, date=, place=, parties = { role = Party, ... },
----        party_order = { "partner", "dinum" }, params = { ... },
----        agreed_before_preamble = true (the "Il a été convenu" formula opens the preamble),
----        without_agreed = true (the agreement has no such formula) }
---- kind: "partenariat", "delegation" or "avenant" (then number = N and amends = { kind =,
---- date = }); without a title, the title follows from the kind.
+---@class conventio.Agreement
+---@field spec table the options given to Agreement.new
+---@field parties table<string, conventio.Party> the parties by role
+---@field party_order string[] the roles, in the order the agreement names them
+local _ = Agreement
+
+--- The parameters template `name` reads (required and optional), as a set.
+---@param name string
+function M.template_parameters(name)
+  local template = c.template(name)
+  local known = {}
+  for _, p in ipairs(template.params) do known[p] = true end
+  for p in pairs(template.optional) do known[p] = true end
+  return known
+end
+
+--- The parts of the document, in their default order. A script changes the order (or leaves
+--- a part out) with `parts = { ... }`: "agreed" is the "Il a été convenu ce qui suit"
+--- formula.
+M.default_parts = { "title", "parties", "visas", "preamble", "agreed", "articles", "signatures", "annexes" }
+local known_parts = strict.set(M.default_parts)
+
+--- Every option of Agreement.new, with what it is (docs/reference.md lists them; a test
+--- keeps the two in step).
+M.options = {
+  kind = "\"partenariat\", \"delegation\" or \"avenant\": gives the title",
+  title = "the title (default: from kind)",
+  number = "an avenant's number (1, 2...)",
+  amends = "what an avenant amends: { kind =, date = }",
+  subject = "the document's subject metadata (default: the title)",
+  keywords = "the document's keywords (default: the parties' short names)",
+  date = "the signature date, \"YYYY-MM-DD\" (dates the metadata and \"Fait à\")",
+  place = "where it is signed (\"Fait à Paris\")",
+  parties = "the parties by role: { partner = Party, commune = Party }",
+  party_order = "the roles in the order the agreement names them",
+  params = "values every clause template can read",
+  parts = "the order of the document's parts (default: M.default_parts)",
+  party_template = "the template of a party's block (default: structure/partie)",
+  amounts_in_words = "true: every amount is followed by its words, \"180 000 € (cent quatre-vingt mille euros)\"",
+}
+local known_options = strict.set(M.options)
+
+--- M.new{ kind=, title=, ... } (see M.options): an agreement with its parties, ready for
+--- visas, preamble, articles, annexes and signatures.
+---@param spec table
+---@return conventio.Agreement
 function M.new(spec)
   if type(spec) ~= "table" then error("Agreement: expected a table", 2) end
+  strict.check_keys(spec, known_options, "Agreement", "option", 2)
   if spec.kind ~= nil and not kinds[spec.kind] then
     error(("Agreement: kind must be \"partenariat\", \"delegation\" or \"avenant\", got %s"):format(
       tostring(spec.kind)), 2)
   end
   if spec.title == nil and spec.kind then spec.title = title_of(spec) end
   if type(spec.title) ~= "string" then error("Agreement: title is required (or a kind)", 2) end
+  strict.text(spec.title, "Agreement.title", 2)
+  strict.text(spec.place, "Agreement.place", 2, true)
+  strict.text(spec.subject, "Agreement.subject", 2, true)
+  if spec.date ~= nil then
+    local ok, message = pcall(c.Date, spec.date)
+    if not ok then error("Agreement.date: " .. (tostring(message):gsub("^[^\n]-:%d+: ", "")), 2) end
+  end
+  local parts = spec.parts or M.default_parts
+  if type(parts) ~= "table" then error("Agreement.parts must be a list of part names", 2) end
+  for i, part in ipairs(parts) do
+    if not known_parts[part] then
+      error(("Agreement.parts[%d]: unknown part %s%s"):format(i, tostring(part), strict.suggestion(part,
+          known_parts)), 2)
+    end
+  end
   local self = setmetatable({
     spec = spec,
+    parts = parts,
     parties = spec.parties or {},
     party_order = spec.party_order or {},
     visas = {},
@@ -76,10 +135,82 @@ function M.new(spec)
   end
   for _, role in ipairs(self.party_order) do
     if not self.parties[role] then
-      error(("Agreement: party_order names '%s', which is not a party"):format(role), 2)
+      error(("Agreement: party_order names '%s', which is not a party%s"):format(
+        tostring(role), strict.suggestion(role, self.parties)), 2)
     end
   end
   return self
+end
+
+--- The top-level fields of an agreement's data that Agreement.from_data reads.
+M.data_fields = {
+  kind = "\"partenariat\", \"delegation\" or \"avenant\"",
+  title = "the title (default: from kind)",
+  number = "an avenant's number",
+  amends = "what an avenant amends: { kind, date }",
+  subject = "the document's subject metadata",
+  keywords = "the document's keywords",
+  date = "the signature date, \"YYYY-MM-DD\"",
+  place = "where it is signed",
+  parties = "the parties by role (see the party fields)",
+  presentation = "per role, fields that replace the party's own in this agreement (false: left out)",
+  party_order = "the roles in the order the agreement names them",
+  amounts_in_words = "true: amounts are followed by their words",
+  signature = "{ place, date, originals }: the \"Fait à\" line when it differs",
+  _note = "a comment, ignored",
+}
+
+--- One way to start: the agreement of `agreement_data` (kind, title, dates, place, parties
+--- and their order read from the data). `options.fields` lists the data's other top-level
+--- fields (the script's own: "purpose", "finance"...), so that a misspelt one is refused;
+--- other options are Agreement.new options, and win over the data.
+---@param agreement_data table the script's data (`...`)
+---@param options table? { fields = { "purpose", ... }, parts = ..., party_order = ... }
+---@return conventio.Agreement
+function M.from_data(agreement_data, options)
+  options = options or {}
+  if type(agreement_data) ~= "table" then error("the agreement needs data (--data FILE.json)", 2) end
+  local known = strict.set(M.data_fields)
+  for _, field in ipairs(options.fields or {}) do known[field] = true end
+  strict.check_keys(agreement_data, known, "data", "field", 2)
+  local Party = require "conventio.party"
+  local order = options.party_order or agreement_data.party_order
+  if type(order) ~= "table" or #order == 0 then
+    error("party_order is required: the roles of parties, in the order the agreement names them", 2)
+  end
+  for role in pairs(agreement_data.parties or {}) do
+    local listed = false
+    for _, r in ipairs(order) do listed = listed or r == role end
+    if not listed then error(("party_order leaves out parties.%s"):format(role), 2) end
+  end
+  local parties = {}
+  for _, role in ipairs(order) do
+    if type(role) ~= "string" then error("party_order lists role names", 2) end
+    parties[role] = Party.from_data(agreement_data, role)
+  end
+  for role in pairs(agreement_data.presentation or {}) do
+    if not parties[role] then
+      error(("presentation.%s names no party%s"):format(role, strict.suggestion(role, parties)), 2)
+    end
+  end
+  local spec = {}
+  for _, field in ipairs { "kind", "title", "number", "amends", "subject", "keywords", "date", "place",
+                           "amounts_in_words" } do
+    spec[field] = agreement_data[field]
+  end
+  for k, v in pairs(options) do
+    if k ~= "fields" then spec[k] = v end
+  end
+  spec.parties, spec.party_order = parties, order
+  local ok, result = pcall(M.new, spec)
+  if not ok then error((tostring(result):gsub("^[^\n]-%.lua:%d+: ", "", 1):gsub("^Agreement[.:] ?", "", 1)), 2) end
+  local signature = agreement_data.signature
+  if signature ~= nil then
+    if type(signature) ~= "table" then error("signature must be an object { place, date, originals }", 2) end
+    strict.check_keys(signature, strict.set { "place", "date", "originals" }, "signature", "field", 2)
+    result:signatures(signature)
+  end
+  return result
 end
 
 -- ------------------------------------------------------------------ content
@@ -91,8 +222,24 @@ local Clause = {}
 Clause.__index = Clause
 
 --- A clause template with its own parameters, rendered when the document is built.
+--- A parameter the template neither requires nor declares optional is refused, with the
+--- nearest one suggested: a misspelt parameter never makes a sentence vanish.
 --- `options.keep_together` keeps each of its paragraphs on one page (bank details...).
+---@param name string the template ("commun/litiges")
+---@param params table? its parameters
+---@param options table? { keep_together = true }
 function Agreement:clause(name, params, options) -- luacheck: no unused args
+  if params ~= nil and type(params) ~= "table" then
+    error(("clause '%s': parameters must be a table"):format(tostring(name)), 2)
+  end
+  local ok, template = pcall(c.template, name)
+  -- The host's message names the template (and its line when it does not compile).
+  if not ok then error(tostring(template), 2) end
+  local known = {}
+  for _, p in ipairs(template.params) do known[p] = true end
+  for p in pairs(template.optional) do known[p] = true end
+  strict.check_names(params or {}, known, ("clause '%s'"):format(name), "parameter", 2)
+  if options ~= nil then strict.check_keys(options, strict.set { "keep_together" }, "clause options", "option", 2) end
   return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together },
                       Clause)
 end
@@ -122,11 +269,15 @@ end
 
 -- ------------------------------------------------------------------ structure
 
+--- Adds a visa ("Vu ..."), shown before the preamble; returns the agreement.
+---@param content any
 function Agreement:visa(content)
   self.visas[#self.visas + 1] = content
   return self
 end
 
+--- Adds content to the preamble; returns the agreement.
+---@param content any
 function Agreement:add_preamble(content)
   self.preamble[#self.preamble + 1] = content
   return self
@@ -138,37 +289,66 @@ local function register(self, key, entry, what)
   self.by_key[key] = entry
 end
 
+local article_options = strict.set { "key", "title", "content", "sections" }
+local section_options = strict.set { "key", "title", "content", "numbered" }
+local annex_options = strict.set { "key", "title", "content" }
+
 --- agreement:article{ key=, title=, content=, sections = { {key=, title=, content=, numbered=} } }
---- Sections are sub-articles: numbered ("5.1 Montant") unless numbered = false.
+--- Sections are sub-articles: numbered ("5.1 Montant") unless numbered = false. Returns the
+--- article (its number is known once the document is built).
+---@param spec table { key, title, content, sections }
+---@return table article
 function Agreement:article(spec)
-  if type(spec.title) ~= "string" then error("article: title is required", 2) end
+  if type(spec) ~= "table" then error("article: expected a table { key, title, content, sections }", 2) end
+  strict.check_keys(spec, article_options, "article", "option", 2)
+  strict.text(spec.title, "article.title", 2)
   local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {} }
   if spec.key then register(self, spec.key, article, "article '" .. spec.title .. "'") end
-  for _, s in ipairs(spec.sections or {}) do
-    if type(s.title) ~= "string" then error("article '" .. spec.title .. "': every section needs a title", 2) end
+  for i, s in ipairs(spec.sections or {}) do
+    local where = ("article '%s'.sections[%d]"):format(spec.title, i)
+    if type(s) ~= "table" then error(where .. " must be a table { key, title, content, numbered }", 2) end
+    strict.check_keys(s, section_options, where, "option", 2)
+    strict.text(s.title, where .. ".title", 2)
     local section = { kind = "article", key = s.key, title = s.title, content = s.content,
                       numbered = s.numbered ~= false, parent = article }
     if s.key then register(self, s.key, section, "section '" .. s.title .. "'") end
     article.sections[#article.sections + 1] = section
   end
   self.articles[#self.articles + 1] = article
-  return self
+  return article
 end
 
---- agreement:annex{ key=, title=, content= }: annexes follow the signatures, each on a new page.
+--- agreement:annex{ key=, title=, content= }: annexes follow the signatures, each on a new
+--- page. Returns the annex.
+---@param spec table { key, title, content }
+---@return table annex
 function Agreement:annex(spec)
-  if type(spec.title) ~= "string" then error("annex: title is required", 2) end
+  if type(spec) ~= "table" then error("annex: expected a table { key, title, content }", 2) end
+  strict.check_keys(spec, annex_options, "annex", "option", 2)
+  strict.text(spec.title, "annex.title", 2)
   local annex = { kind = "annex", key = spec.key, title = spec.title, content = spec.content }
   if spec.key then register(self, spec.key, annex, "annex '" .. spec.title .. "'") end
   self.annexes[#self.annexes + 1] = annex
-  return self
+  return annex
 end
+
+local signature_options = strict.set { "place", "date", "originals", "content", "after" }
 
 --- agreement:signatures{ place=, date=, originals = "en deux originaux",
 ---                       content = ... (replaces the default columns),
 ---                       after = ... (what follows the signatures, e.g. the controller's visa) }
+---@param spec table?
+---@return conventio.Agreement
 function Agreement:signatures(spec)
-  self.signature = spec or {}
+  spec = spec or {}
+  strict.check_keys(spec, signature_options, "signatures", "option", 2)
+  for _, field in ipairs { "place", "originals" } do
+    strict.text(spec[field], "signatures." .. field, 2, true)
+  end
+  local merged = {}
+  for k, v in pairs(self.signature or {}) do merged[k] = v end
+  for k, v in pairs(spec) do merged[k] = v end
+  self.signature = merged
   return self
 end
 
@@ -191,19 +371,19 @@ end
 local function target(self, key)
   local entry = self.by_key[key]
   if not entry then
-    local keys = {}
-    for k in pairs(self.by_key) do keys[#keys + 1] = k end
-    table.sort(keys)
-    error(("reference to '%s', which no article or annex has as key (keys: %s)"):format(
-      tostring(key), table.concat(keys, ", ")), 0)
+    -- Level 3: the line of the clause that asked for the reference (a Lua clause's line; a
+    -- template's place is put in front by the template runtime).
+    error(("reference to '%s', which no article or annex has as key%s"):format(
+      tostring(key), strict.suggestion(key, self.by_key)), 3)
   end
   if not entry.number then
-    error(("reference to '%s', an unnumbered section: give it numbered = true or refer to its article"):format(key), 0)
+    error(("reference to '%s', an unnumbered section: give it numbered = true or refer to its article"):format(key), 3)
   end
   return entry
 end
 
 --- The number of the article or annex `key`, as a live cross-reference: "6", "5.1".
+---@param key string
 function Agreement:refn(key)
   local entry = target(self, key)
   return clauses.markup(("[%s](#ref:%s)"):format(entry.number, anchor_name(key)))
@@ -211,6 +391,7 @@ end
 
 --- "l'article 6", "l'article 5.1", "l'annexe 1": the word from structure/libelles, the
 --- number a live cross-reference.
+---@param key string
 function Agreement:ref(key)
   local entry = target(self, key)
   local l = labels()
@@ -219,6 +400,7 @@ function Agreement:ref(key)
 end
 
 --- The same as inline content, for scripts that build paragraphs in Lua.
+---@param key string
 function Agreement:ref_inlines(key)
   local entry = target(self, key)
   local l = labels()
@@ -243,6 +425,7 @@ local function heading_text(entry, l)
   return { l.article .. " ", shown, c.french_spacing(" : " .. title) }
 end
 
+--- The parties in the order the agreement names them.
 function Agreement:party_list()
   local list = {}
   for _, role in ipairs(self.party_order) do list[#list + 1] = self.parties[role] end
@@ -276,53 +459,72 @@ function Agreement:document()
     date = spec.date,
     footer = { l.page .. " ", c.PageNumber(), " / ", c.PageCount() },
   }
-  doc:add(c.Title(spec.title))
-
   local parties = self:party_list()
-  for i, party in ipairs(parties) do
-    doc:add(c.Para({ i == 1 and l.between or l["and"] }, { align = "center", keep_with_next = true }))
-    doc:add(expand(self, self:clause(spec.party_template or "structure/partie", { party = party }), {}))
+  local builders = {}
+  builders.title = function() doc:add(c.Title(spec.title)) end
+  builders.parties = function()
+    for i, party in ipairs(parties) do
+      doc:add(c.Para({ i == 1 and l.between or l["and"] }, { align = "center", keep_with_next = true }))
+      doc:add(expand(self, self:clause(spec.party_template or "structure/partie", { party = party }), {}))
+    end
   end
-  for _, visa in ipairs(self.visas) do doc:add(expand(self, visa, {})) end
-
-  local agreed = c.Para(c.french_spacing(l.agreed), { keep_with_next = true })
-  if spec.agreed_before_preamble and not spec.without_agreed then doc:add(agreed) end
-  if #self.preamble > 0 then
+  builders.visas = function()
+    for _, visa in ipairs(self.visas) do doc:add(expand(self, visa, {})) end
+  end
+  builders.agreed = function() doc:add(c.Para(c.french_spacing(l.agreed), { keep_with_next = true })) end
+  builders.preamble = function()
+    if #self.preamble == 0 then return end
     doc:add(c.Article(l.preamble))
     for _, p in ipairs(self.preamble) do doc:add(expand(self, p, {})) end
   end
-  if not spec.agreed_before_preamble and not spec.without_agreed then doc:add(agreed) end
-
-  for _, article in ipairs(self.articles) do
-    doc:add(c.Article(heading_text(article, l)))
-    doc:add(expand(self, article.content, {}, { article = article }))
-    for _, section in ipairs(article.sections) do
-      doc:add(c.SubArticle(heading_text(section, l)))
-      doc:add(expand(self, section.content, {}, { article = section }))
+  builders.articles = function()
+    for _, article in ipairs(self.articles) do
+      doc:add(c.Article(heading_text(article, l)))
+      doc:add(expand(self, article.content, {}, { article = article }))
+      for _, section in ipairs(article.sections) do
+        doc:add(c.SubArticle(heading_text(section, l)))
+        doc:add(expand(self, section.content, {}, { article = section }))
+      end
+    end
+  end
+  builders.signatures = function()
+    local signature = self.signature or {}
+    local place = signature.place or spec.place
+    if not place then error("the agreement has no place of signature: give place (\"Fait à ...\")", 0) end
+    doc:add(expand(self, self:clause("structure/fait_a", {
+      place = place, date = signature.date and c.Date(signature.date) or (spec.date and c.Date(spec.date)),
+      originals = signature.originals,
+    }), {}))
+    if signature.content then
+      doc:add(expand(self, signature.content, {}))
+    else
+      local columns = {}
+      for _, party in ipairs(parties) do
+        columns[#columns + 1] = expand(self, self:clause("structure/signataire", { party = party }), {})
+      end
+      doc:add(c.Signatures(columns))
+    end
+    if signature.after then doc:add(expand(self, signature.after, {})) end
+  end
+  builders.annexes = function()
+    for _, annex in ipairs(self.annexes) do
+      doc:add(c.AnnexHeading(heading_text(annex, l)))
+      doc:add(expand(self, annex.content, {}, { annex = annex }))
     end
   end
 
-  local signature = self.signature or {}
-  doc:add(expand(self, self:clause("structure/fait_a", {
-    place = signature.place or spec.place, date = signature.date or (spec.date and c.Date(spec.date)),
-    originals = signature.originals,
-  }), {}))
-  if signature.content then
-    doc:add(expand(self, signature.content, {}))
-  else
-    local columns = {}
-    for _, party in ipairs(parties) do
-      columns[#columns + 1] = expand(self, self:clause("structure/signataire", { party = party }), {})
-    end
-    doc:add(c.Signatures(columns))
-  end
-  if signature.after then doc:add(expand(self, signature.after, {})) end
-
-  for _, annex in ipairs(self.annexes) do
-    doc:add(c.AnnexHeading(heading_text(annex, l)))
-    doc:add(expand(self, annex.content, {}, { annex = annex }))
-  end
+  -- Amounts in words are one choice for the whole document, applied wherever an amount is
+  -- printed by a template.
+  clauses.amounts_in_words = spec.amounts_in_words and l.amount_in_words or nil
+  local ok, message = pcall(function()
+    for _, part in ipairs(self.parts) do builders[part]() end
+  end)
+  clauses.amounts_in_words = nil
+  if not ok then error(message, 0) end
   return doc
 end
+
+-- Problems found in the data name the data file, not this module.
+M.from_data = data.guarded(M.from_data)
 
 return M

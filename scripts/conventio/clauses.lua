@@ -19,15 +19,31 @@ Markup.__concat = function(a, b)
 end
 
 --- Markdown inserted as is by a template: use it for text the script trusts, never for data.
+---@param markdown string
 function M.markup(markdown)
   return setmetatable({ markdown = markdown }, Markup)
 end
 
+--- True for markup made by M.markup.
+---@param value any
 function M.is_markup(value) return getmetatable(value) == Markup end
 
---- What a placeholder inserts: Markup as is, anything else as literal text.
+--- When the agreement being built writes amounts in words, the format of an amount and its
+--- words ("%s (%s)", from structure/libelles); set by Agreement:document for one document.
+M.amounts_in_words = nil
+
+local function is_money(value)
+  local meta = getmetatable(value)
+  return type(meta) == "table" and meta.__name == "conventio.Money"
+end
+
+--- What a placeholder inserts: Markup as is, anything else as literal text; an amount with its
+--- words when the agreement asks for them.
 local function markdown_of(value)
   if getmetatable(value) == Markup then return value.markdown end
+  if M.amounts_in_words and is_money(value) then
+    return c.markdown_escape(M.amounts_in_words:format(tostring(value), value:spell_out()))
+  end
   return c.markdown_escape(tostring(value))
 end
 
@@ -55,6 +71,9 @@ local function environment(template, params)
       -- A parameter the template declares, left out, is nil, even when a helper has its
       -- name: {% if date %} must not see the helper conventio.Date.
       if optional[name] then return nil end
+      -- Whether the agreement writes amounts in words, for a template that prints an amount
+      -- its own way ({{ amount:decimal() }} euros).
+      if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
       value = helpers[name]
       if value ~= nil then return value end
       error(("missing parameter '%s'"):format(name), 2)
@@ -66,6 +85,8 @@ local function environment(template, params)
 end
 
 --- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
+---@param name string
+---@param params table?
 function M.markdown(name, params)
   local template = c.template(name)
   params = params or {}
@@ -90,6 +111,10 @@ function M.markdown(name, params)
     if result == nil then
       error(("%s:%d:%d: this value is nil"):format(template.path, line, column), 0)
     end
+    -- An empty text would leave a hole in the sentence ("Fait à , le"): refused where it is used.
+    if type(result) == "string" and not result:find("%S") then
+      error(("%s:%d:%d: this value is empty"):format(template.path, line, column), 0)
+    end
     n = n + 1
     out[n] = markdown_of(result)
   end
@@ -98,12 +123,15 @@ function M.markdown(name, params)
 end
 
 --- The blocks of template `name` with `params`: an array of conventio.Block.
+---@param name string
+---@param params table?
 function M.blocks(name, params)
   local markdown, template = M.markdown(name, params)
   return c.Markdown(markdown, { source = template.path, headings = template.headings })
 end
 
 --- The front matter of template `name` (key, title, params, and any other field).
+---@param name string
 function M.front_matter(name)
   return c.template(name).front
 end

@@ -15,6 +15,7 @@ local function data_error(message)
 end
 
 --- `fn` with its errors reported as data errors; returns what `fn` returns.
+---@param fn function
 function M.guarded(fn)
   return function(...)
     local results = table.pack(pcall(fn, ...))

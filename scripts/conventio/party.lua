@@ -2,72 +2,202 @@
 --- who signs for it, its role, its bank account, and how the text names it. Every form of
 --- its name comes from conventio.Name, so a clause writes {{ partner.du }} or
 --- {{ partner.Le }} and gets "du Cerema" or "L'ANCT".
+---
+--- A party's data is strict: an unknown field is refused with the nearest known one
+--- suggested, a required text cannot be blank, and the grammatical gender is given or
+--- derived from the kind (a commune is "la Commune", a département "le Département"),
+--- never guessed.
 local c = require "conventio"
 local data = require "conventio.data"
+local strict = require "conventio.strict"
 
 local M = {}
 
+---@class conventio.Party
+---@field short_name string how the text names it: "Cerema", "Commune de Melun"
+---@field kind string? one of M.kinds: "etat", "epa", "commune"...
+---@field name conventio.Name every form of the short name (party.le, party.du...)
+---@field le string "la Commune de Melun"
+---@field Le string "La Commune de Melun"
+---@field du string "de la Commune de Melun"
+---@field au string "à la Commune de Melun"
+---@field e string "e" for a feminine party, for agreement: "représenté{{ p.e }}"
+---@field bank_account conventio.BankAccount?
+---@field where string the data field the party was read from ("parties.partner")
 local Party = {}
 
---- Fields a party can have, with the message for a wrong type.
-local string_fields = {
-  "legal_name", "short_name", "alias", "kind", "legal_basis", "address", "role", "role_alias",
-  "designation", "signature_title", "signature_name", "signature_label",
+--- The kinds of French public (and associative) bodies the library knows, with what the
+--- kind decides: the grammatical gender when the name starts with the kind's noun ("la
+--- Commune de Melun"), the budget the party's receipts go to ("etat": a State fund of
+--- the State budget, in AE and CP like an EPA's; "local": a recette on its own budget; "subvention": a grant to an
+--- association), and whether it is a State ministry or service (which has a ministerial budget
+--- controller and accountant).
+M.kinds = {
+  etat = { budget = "etat", state = true, ae_cp = true },  -- ministère, direction, service de l'État
+  epa = { budget = "local", ae_cp = true },        -- établissement public administratif
+  epic = { budget = "local" },                     -- établissement public industriel et commercial
+  commune = { budget = "local", gender = "f" },
+  departement = { budget = "local", gender = "m" },
+  region = { budget = "local", gender = "f" },
+  epci = { budget = "local" },                     -- communauté, métropole, syndicat
+  gip = { budget = "local" },                      -- groupement d'intérêt public
+  association = { budget = "subvention" },
+}
+M.kind_names = { "etat", "epa", "epic", "commune", "departement", "region", "epci", "gip", "association" }
+
+--- Every field a party's data may have, with what it is (docs/reference.md lists them all,
+--- and a test keeps the two in step).
+M.fields = {
+  short_name = "how the text names the party: \"Cerema\", \"Commune de Melun\" (required)",
+  gender = "grammatical gender of short_name: \"m\" or \"f\" (required unless the kind gives it)",
+  plural = "true when short_name is plural (\"les Restos du cœur\")",
+  article = "false when the name takes no article (\"Paris Habitat\")",
+  elision = "true or false to force l' before the name",
+  kind = "the kind of body: etat, epa, epic, commune, departement, region, epci, gip, association",
+  status = "its status as the party block says it (\"établissement public administratif de l'État\")",
+  legal_name = "full legal name, in bold in the party block",
+  legal_gender = "gender of legal_name when it differs from gender",
+  legal_elision = "true or false to force l' before the legal name",
+  acronym = "shown after the legal name (\"(ANCT)\")",
+  acronym_apposition = "true: the acronym set between commas",
+  legal_basis = "the text that creates it (\"créé par la loi n° ...\")",
+  seat = "its seat (\"dont le siège est ...\")",
+  address = "its postal address",
+  siren = "SIREN number (checked)",
+  siret = "SIRET number (checked)",
+  rna = "an association's number in the répertoire national des associations: \"W212001234\" (checked)",
+  show_siret = "true: the SIRET is printed under the party block",
+  representative = "who signs: { civility, name, title, act }",
+  representation = "the whole representation sentence, instead of representative",
+  alias = "what follows \"Ci-après dénommé\" (default: « le Cerema »)",
+  role = "its role as the text names it (\"délégant\"), also in « »",
+  role_gender = "gender of role",
+  signature_label = "the signature column's first line (default: \"Pour le Cerema,\")",
+  signature_name = "the signatory's name in the signature column",
+  signature_title = "the signatory's title in the signature column",
+  bank_account = "its bank account: { holder, domiciliation, bank, branch, account, key, iban, bic } (checked)",
+  accountant = "its public accountant, with its article (\"le comptable public de Melun\")",
+  accountant_short = "its accountant as a copy is sent to it, a masculine noun (\"payeur départemental\")",
+  account_of = "whose account receives payments, after \"sur le compte\" (default: the party)",
+  financial_services = "for a State service, the shared financial services it works with (délégation de gestion)",
+}
+local known_fields = strict.set(M.fields)
+
+M.representative_fields = {
+  civility = "\"Madame\" or \"Monsieur\"",
+  name = "the signatory's name (required)",
+  title = "the signatory's title (required unless the kind gives it: \"Maire\")",
+  act = "the act that empowers them (\"dûment habilité par délibération du ...\")",
+}
+local known_representative = strict.set(M.representative_fields)
+
+local text_fields = {
+  "short_name", "status", "legal_name", "acronym", "legal_basis", "seat", "address", "representation",
+  "alias", "role", "signature_label", "signature_name", "signature_title", "accountant", "accountant_short",
+      "account_of", "financial_services",
 }
 
-local function check_string(spec, field, where)
-  local value = spec[field]
-  if value ~= nil and type(value) ~= "string" then
-    error(("%s.%s must be a string, got %s"):format(where, field, type(value)), 3)
-  end
+--- The kinds' wording (the representative's default title...) lives in a template's front
+--- matter, so no French is written here.
+local function kind_wording()
+  return require("conventio.clauses").front_matter("structure/natures")
 end
 
---- M.new(spec, where): spec is the party's data (see samples/*.json); `where` names it in
+local function check_gender(value, where)
+  if value ~= nil then strict.choice(value, { "m", "f" }, where, 3) end
+end
+
+--- M.new(spec, where): spec is the party's data (see docs/reference.md); `where` names it in
 --- messages ("parties.partner").
+---@param spec table the party's data
+---@param where string? its place in the data, for messages
+---@return conventio.Party
 function M.new(spec, where)
   where = where or "party"
   if type(spec) ~= "table" then error(("%s must be an object"):format(where), 2) end
-  for _, field in ipairs(string_fields) do check_string(spec, field, where) end
-  if not spec.short_name then
-    error(("%s.short_name is required (how the text names it: \"Cerema\")"):format(where), 2)
+  strict.check_keys(spec, known_fields, where, "field", 2)
+  for _, field in ipairs(text_fields) do strict.text(spec[field], where .. "." .. field, 2, true) end
+  strict.text(spec.short_name, where .. ".short_name", 2)
+  if spec.kind ~= nil then strict.choice(spec.kind, M.kind_names, where .. ".kind", 2) end
+  check_gender(spec.gender, where .. ".gender")
+  check_gender(spec.legal_gender, where .. ".legal_gender")
+  check_gender(spec.role_gender, where .. ".role_gender")
+  local kind = spec.kind and M.kinds[spec.kind] or {}
+  local gender = spec.gender or kind.gender
+  if not gender then
+    error(("%s.gender is required (\"m\" or \"f\": le %s or la %s)%s"):format(where, spec.short_name, spec.short_name,
+          spec.kind and "" or "; or give a kind that decides it (commune, departement, region)"), 2)
   end
   local self = setmetatable({}, Party)
   for k, v in pairs(spec) do self[k] = v end
   rawset(self, "where", where)
+  rawset(self, "gender", gender)
+  rawset(self, "kind_info", kind)
   rawset(self, "name", c.Name {
     spec.short_name,
-    gender = spec.gender or "m",
+    gender = gender,
     plural = spec.plural,
     article = spec.article,
     elision = spec.elision,
   })
-  -- The legal name keeps its own gender ("la Direction..." for "la DINUM" is easy, but "le
+  -- The legal name keeps its own gender ("la Direction..." for "la Direction X" is easy, but "le
   -- Centre d'études..." is "le Cerema"); its article is written apart so the name can be bold.
-  if spec.legal_name then
-    local legal = c.Name { spec.legal_name, gender = spec.legal_gender or spec.gender or "m",
-                           elision = spec.legal_elision }
-    local with_article = legal.Le
-    rawset(self, "legal_article", with_article:sub(1, #with_article - #spec.legal_name))
-    rawset(self, "legal", legal)
-  end
+  local legal_name = spec.legal_name or spec.short_name
+  local legal = c.Name { legal_name, gender = spec.legal_gender or gender, elision = spec.legal_elision,
+                         plural = spec.legal_name == nil and spec.plural or nil,
+                         article = spec.legal_name == nil and spec.article or nil }
+  local with_article = legal.Le
+  rawset(self, "legal_name", legal_name)
+  rawset(self, "legal_article", with_article:sub(1, #with_article - #legal_name))
+  rawset(self, "legal", legal)
   -- Its role in the agreement ("délégant", "délégataire"), a name of its own: the text says
   -- "le délégant", "du délégataire" whatever the party's gender.
   if spec.role then
     rawset(self, "role_name", c.Name { spec.role, gender = spec.role_gender or "m" })
+  end
+  if spec.accountant_short then
+    rawset(self, "accountant_name", c.Name { spec.accountant_short, gender = "m" })
   end
   if spec.siren then
     rawset(self, "siren", c.id.siren(spec.siren, where .. ".siren"))
     rawset(self, "siren_display", c.id.format_siren(self.siren))
   end
   if spec.siret then rawset(self, "siret", c.id.siret(spec.siret, where .. ".siret")) end
+  if spec.rna ~= nil then
+    if type(spec.rna) ~= "string" or not spec.rna:match("^W%d%d%d%d%d%d%d%d%d$") then
+      error(("%s.rna: an RNA number is W followed by nine digits (\"W212001234\"), got %s"):format(where,
+            tostring(spec.rna)), 2)
+    end
+    if spec.kind ~= "association" then
+      error(("%s.rna: only an association has an RNA number (kind is %s)"):format(where, tostring(spec.kind)), 2)
+    end
+  end
   if spec.bank_account then
     rawset(self, "bank_account", c.BankAccount(spec.bank_account, where .. ".bank_account"))
   end
-  if spec.representative then
+  if spec.representative ~= nil then
     local r = spec.representative
-    if type(r) ~= "table" or type(r.name) ~= "string" then
-      error(("%s.representative must be an object with at least a name"):format(where), 2)
+    local field = where .. ".representative"
+    if type(r) ~= "table" then error(("%s must be an object { civility, name, title, act }"):format(field), 2) end
+    strict.check_keys(r, known_representative, field, "field", 2)
+    for _, f in ipairs { "civility", "title", "act" } do strict.text(r[f], field .. "." .. f, 2, true) end
+    strict.text(r.name, field .. ".name", 2)
+    local title = r.title
+    if not title then
+      local wording = kind_wording()
+      local feminine = r.civility == "Madame"
+      title = spec.kind and (feminine and wording[spec.kind .. "_representative_f"]
+                                      or wording[spec.kind .. "_representative"])
+      if not title then
+        error(("%s.title is required (what the signatory is: \"Directeur général\")"):format(field), 2)
+      end
     end
+    local representative = {}
+    for k, v in pairs(r) do representative[k] = v end
+    representative.title = title
+    rawset(self, "representative", representative)
+  elseif not spec.representation then
+    error(("%s.representative is required ({ civility, name, title }), or representation"):format(where), 2)
   end
   return self
 end
@@ -75,18 +205,41 @@ end
 --- A copy of a party's data with one agreement's presentation applied: the same party (its
 --- facts kept once, alike in every agreement's data) named, shown or signed for differently
 --- in each agreement. A field set to false in `overrides` is left out ("legal_basis": false).
+---@param spec table the party's data
+---@param overrides table? fields replaced (false: removed)
+---@param where string? the overrides' place in the data, for messages
+---@return table
 function M.with(spec, overrides, where)
   where = where or "party"
   if type(spec) ~= "table" then error(("%s must be an object"):format(where), 2) end
   if overrides ~= nil and type(overrides) ~= "table" then
     error(("%s: the overrides must be an object"):format(where), 2)
   end
+  strict.check_keys(overrides or {}, known_fields, where, "field", 2)
   local merged = {}
   for k, v in pairs(spec) do merged[k] = v end
   for k, v in pairs(overrides or {}) do
     if v == false then merged[k] = nil else merged[k] = v end
   end
   return merged
+end
+
+--- The party `role` of `data.parties`, with `data.presentation[role]` applied: the usual way
+--- to read a party from an agreement's data.
+---@param agreement_data table the agreement's data (with parties, and presentation if any)
+---@param role string the party's key in data.parties ("partner")
+---@return conventio.Party
+function M.from_data(agreement_data, role)
+  if type(agreement_data) ~= "table" or type(agreement_data.parties) ~= "table" then
+    error("the data has no parties object", 2)
+  end
+  local spec = agreement_data.parties[role]
+  if spec == nil then
+    error(("parties.%s is missing%s"):format(role, strict.suggestion(role, agreement_data.parties)), 2)
+  end
+  local overrides = (agreement_data.presentation or {})[role]
+  if overrides ~= nil then spec = M.with(spec, overrides, "presentation." .. role) end
+  return M.new(spec, "parties." .. role)
 end
 
 --- Name forms read as fields: party.le, party.du, party.Au... and agreement of adjectives:
@@ -96,23 +249,47 @@ local name_forms = {
   a = true, A = true, au = true, Au = true, des = true, aux = true,
 }
 
+--- Fields read by templates that a party may lack (nil, tested with {% if %}).
+local optional_reads = strict.set { "accountant_name", "role_name", "siren", "siren_display", "siret", "bank_account",
+    "representative" }
+
 Party.__index = function(self, key)
   local method = Party[key]
   if method then return method end
   local name = rawget(self, "name")
   if key == "e" then return name.feminine and "e" or "" end
   if name_forms[key] then return name[key] end
-  return nil
+  if known_fields[key] or optional_reads[key] then return nil end
+  -- A template reading party.sirne is a mistake in the template: say so, with the field meant.
+  error(("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, known_fields)), 2)
 end
 
 Party.__tostring = function(self) return self.name.le end
 
+--- "dénommé" or "dénommée", as the party's gender requires.
+---@param masculine string
+---@param feminine string
+---@return string
 function Party:agree(masculine, feminine) return self.name:agree(masculine, feminine) end
 
+--- The budget the party's receipts go to: "etat" (a State fund), "local" (a recette
+--- on its own budget) or "subvention" (a grant to an association); nil without a kind.
+function Party:budget() return rawget(self, "kind_info").budget end
+
+--- True when the party's budget is kept in authorisations of commitment and payment credits
+--- (AE and CP): the State and its administrative establishments.
+function Party:budget_in_ae_cp() return rawget(self, "kind_info").ae_cp == true end
+
+--- True for a State ministry or service (it has a ministerial budget controller and accountant).
+function Party:is_state() return rawget(self, "kind_info").state == true end
+
+--- True for a party built by Party.new.
+---@param value any
 function M.is_party(value) return getmetatable(value) == Party end
 
 -- Problems found in a party's data name the data file, not this module.
 M.new = data.guarded(M.new)
 M.with = data.guarded(M.with)
+M.from_data = data.guarded(M.from_data)
 
 return M

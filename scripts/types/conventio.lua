@@ -50,11 +50,11 @@ function Money:is_zero() end
 ---@field day integer
 
 ---@class conventio.Name
----@field le string "le Cerema", "la DINUM", "l'ANCT", "les collectivités"
+---@field le string "le Cerema", "la Commune", "l'ANCT", "les collectivités"
 ---@field Le string capitalised
----@field du string "du Cerema", "de la DINUM", "de l'ANCT" (also `de`)
+---@field du string "du Cerema", "de la Commune", "de l'ANCT" (also `de`)
 ---@field Du string capitalised
----@field au string "au Cerema", "à la DINUM", "à l'ANCT" (also `a`)
+---@field au string "au Cerema", "à la Commune", "à l'ANCT" (also `a`)
 ---@field Au string capitalised
 ---@field name string the bare name
 ---@field feminine boolean
@@ -242,6 +242,10 @@ function conventio.capitalize(text) end
 ---@param gender? "m"|"f"
 ---@return string
 function conventio.ordinal(n, gender) end
+--- A whole number in words, masculine, traditional spelling: 24 -> "vingt-quatre".
+---@param n integer
+---@return string
+function conventio.spell_number(n) end
 
 ---@class conventio.Identifiers
 local id = {}

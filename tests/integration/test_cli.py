@@ -187,5 +187,165 @@ class CommandLine(unittest.TestCase):
                 self.assertIn(message, r.stderr)
 
 
+class StrictAgreementMessages(unittest.TestCase):
+    """One case per message of issue 7: each names the user's place (the data file and field,
+    or the script line), suggests the key meant, and never shows a library line or a raw Lua
+    message. They run the Département–Commune sample with one thing wrong."""
+
+    SAMPLE = os.path.join(REPO, "samples", "drome-valence-guichet-2025")
+
+    def setUp(self):
+        import json
+        self.dir = tempfile.mkdtemp(prefix="conventio-strict-")
+        with open(self.SAMPLE + ".json", encoding="utf-8") as f:
+            self.good = json.load(f)
+
+    def render_with(self, change, script=None):
+        import json
+        data = json.loads(json.dumps(self.good))
+        change(data)
+        bad = os.path.join(self.dir, "bad.json")
+        with open(bad, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        out = os.path.join(self.dir, "bad.odt")
+        r = run("render", script or self.SAMPLE + ".lua", "--data", bad, "-o", out)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertFalse(os.path.exists(out))
+        for raw in ("attempt to", "conventio/agreement.lua", "conventio/party.lua", "conventio/finance/",
+                    "conventio/closing.lua", "stack traceback"):
+            self.assertNotIn(raw, r.stderr)
+        return bad, r.stderr
+
+    def assertDataError(self, change, message):
+        bad, stderr = self.render_with(change)
+        self.assertIn(f"conventio: {bad}: {message}", stderr)
+
+    def test_unknown_party_field_suggests_the_field_meant(self):
+        self.assertDataError(lambda d: d["parties"]["commune"].update(sirne="217702885"),
+                             "unknown field parties.commune.sirne (did you mean siren?)")
+
+    def test_unknown_representative_field(self):
+        self.assertDataError(lambda d: d["parties"]["commune"]["representative"].update(titel="Maire"),
+                             "unknown field parties.commune.representative.titel (did you mean title?)")
+
+    def test_unknown_top_level_field(self):
+        self.assertDataError(lambda d: d.update(purpse=d.pop("purpose")),
+                             "unknown field data.purpse (did you mean purpose?)")
+
+    def test_unknown_finance_field(self):
+        self.assertDataError(lambda d: d["finance"]["tranches"][1].update(treshold=d["finance"]["tranches"][1].pop("threshold")),
+                             "unknown field finance.tranches[2].treshold (did you mean threshold?)")
+
+    def test_unknown_closing_builder(self):
+        self.assertDataError(lambda d: d["closing"][5].update(article="litige"),
+                             "closing[6].article must name a closing builder")
+
+    def test_unknown_bank_account_field_from_a_host_constructor(self):
+        self.assertDataError(lambda d: d["parties"]["departement"]["bank_account"].update(holdr="x"),
+                             "unknown field parties.departement.bank_account.holdr (did you mean holder?)")
+
+    def test_empty_required_value(self):
+        self.assertDataError(lambda d: d["parties"]["commune"].update(short_name="  "),
+                             "parties.commune.short_name cannot be empty or blank")
+
+    def test_empty_place_of_signature(self):
+        self.assertDataError(lambda d: d.update(place=""), "place cannot be empty or blank")
+
+    def test_gender_is_required_unless_the_kind_gives_it(self):
+        def change(d):
+            d["parties"]["commune"]["kind"] = "epci"
+        self.assertDataError(change, "parties.commune.gender is required")
+
+    def test_misspelt_kind(self):
+        self.assertDataError(lambda d: d["parties"]["commune"].update(kind="comune"),
+                             "parties.commune.kind must be one of etat, epa, epic, commune, departement, region, "
+                             "epci, gip, association, got comune (did you mean commune?)")
+
+    def test_representative_of_the_wrong_type_is_no_raw_lua_message(self):
+        self.assertDataError(lambda d: d["parties"]["commune"].update(representative="Nicolas DARAGON"),
+                             "parties.commune.representative must be an object")
+
+    def test_a_fonds_de_concours_only_for_a_state_receiver(self):
+        self.assertDataError(lambda d: d["finance"].update(fund={"number": "1-2-00548"}),
+                             "finance.fund: only a State receiver imputes on a State fund; parties.commune is of kind commune")
+
+    def test_a_percentage_is_typed(self):
+        self.assertDataError(lambda d: d["finance"]["cofinancing"].update(rate="soixante"),
+                             "finance.cofinancing.rate: expected a percentage such as \"50 %\" or 50, got soixante")
+
+    def test_a_duration_is_typed(self):
+        self.assertDataError(lambda d: d["closing"][1].update(duration={"mois": 24}),
+                             "unknown field closing[2].duration.mois")
+
+    def script_error(self, code):
+        path = os.path.join(self.dir, "agreement.lua")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(code)
+        return self.render_with(lambda d: None, script=path)[1]
+
+    PREFIX = ('local Agreement = require "conventio.agreement"\n'
+              'local data = ...\n'
+              'local a = Agreement.from_data(data, { fields = { "visas", "preamble_markdown", "purpose", '
+              '"action", "finance", "closing" } })\n')
+
+    def test_unknown_option_names_the_script_line(self):
+        stderr = self.script_error(self.PREFIX + 'a:article { key = "objet", titel = "Objet" }\nreturn a:document()\n')
+        self.assertIn("agreement.lua:4: unknown option article.titel (did you mean title?)", stderr)
+
+    def test_unknown_clause_parameter_names_the_script_line(self):
+        stderr = self.script_error(self.PREFIX + 'a:article { key = "litiges", title = "Litiges",\n'
+                                   '  content = a:clause("commun/litiges", { cour = "Grenoble" }) }\nreturn a:document()\n')
+        self.assertIn("agreement.lua:5: clause 'commun/litiges': unknown parameter cour (did you mean court?)", stderr)
+
+    def test_missing_reference_from_a_lua_clause_names_the_clause_line(self):
+        stderr = self.script_error(self.PREFIX + 'a:article { key = "objet", title = "Objet", content = function(ctx)\n'
+                                   '  return "Voir " .. ctx.agreement:ref_inlines("dure")[1]\nend }\n'
+                                   'a:article { key = "duree", title = "Durée", content = "x" }\nreturn a:document()\n')
+        self.assertIn("agreement.lua:5: reference to 'dure', which no article or annex has as key (did you mean duree?)",
+                      stderr)
+
+
+class AnyPartner(unittest.TestCase):
+    """The library and the templates name no entity outside a variant selected by data, and the
+    agreements without a State party come out without the State's or the DINUM's words."""
+
+    WORDS = ("DINUM", "CBCM", "Premier ministre", "beta.gouv", "fonds de concours", "direction du Budget")
+
+    def test_the_new_samples_name_no_state_entity(self):
+        import re
+        out = tempfile.mkdtemp(prefix="conventio-any-")
+        for name in ("drome-valence-guichet-2025", "bfc-association-mediation-2025"):
+            for kind in ("odt", "docx"):
+                with self.subTest(sample=name, format=kind):
+                    script = os.path.join(REPO, "samples", name + ".lua")
+                    target = os.path.join(out, f"{name}.{kind}")
+                    r = run("render", script, "--data", script[:-4] + ".json", "-o", target)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    part = "content.xml" if kind == "odt" else "word/document.xml"
+                    with zipfile.ZipFile(target) as z:
+                        text = re.sub(r"<[^>]+>", "", z.read(part).decode("utf-8"))
+                    for word in self.WORDS:
+                        self.assertNotIn(word.lower(), text.lower())
+                    self.assertIn("Commune" if name.startswith("drome") else "association", text)
+
+    def test_the_library_holds_no_entity_words_outside_a_variant(self):
+        import glob
+        found = []
+        for path in glob.glob(os.path.join(REPO, "scripts", "**", "*.lua"), recursive=True):
+            with open(path, encoding="utf-8") as f:
+                text = f.read().lower()
+            found += [(path, w) for w in self.WORDS if w.lower() in text]
+        for path in glob.glob(os.path.join(REPO, "templates", "**", "*.md"), recursive=True):
+            rel = os.path.relpath(path, os.path.join(REPO, "templates"))
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            # A variant: the beta.gouv programme's own clauses (chosen by name by the scripts that
+            # draft such agreements), or State-budget wording chosen by the receiver's kind.
+            if rel.startswith("beta_gouv" + os.sep) or "\nfor_kind: etat\n" in text:
+                continue
+            found += [(rel, w) for w in self.WORDS if w.lower() in text.lower()]
+        self.assertEqual(found, [])
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

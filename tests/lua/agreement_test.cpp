@@ -17,12 +17,13 @@ std::filesystem::path template_dir() {
     std::filesystem::create_directories(dir / "t");
     auto write = [&](const char* name, const char* text) { std::ofstream(dir / "t" / name) << text; };
     write("renvoi.md",
-          "---\nkey: renvoi\n---\nLa durée est fixée à {{ ref(\"duree\") }}, voir {{ ref(\"annexe_rgpd\") "
+          "---\nkey: renvoi\noptional: [partner]\n---\nLa durée est fixée à {{ ref(\"duree\") }}, voir {{ "
+          "ref(\"annexe_rgpd\") "
           "}}.\n");
     write("nom.md", "---\nkey: nom\nparams: [partner]\n---\nLe partenaire est {{ partner.le }}.\n");
     write("manque.md", "---\nkey: manque\nparams: [partner]\n---\nBonjour\n\nMontant : {{ montant }} ici.\n");
-    write("casse.md", "---\nkey: casse\n---\nTexte {% if x %} sans fin\n");
-    write("inconnu.md", "---\nkey: inconnu\n---\nVoir {{ ref(\"absente\") }}.\n");
+    write("casse.md", "---\nkey: casse\noptional: [partner]\n---\nTexte {% if x %} sans fin\n");
+    write("inconnu.md", "---\nkey: inconnu\noptional: [partner]\n---\nVoir {{ ref(\"absente\") }}.\n");
     write("note.md", "---\nkey: note\n---\nTexte avec une note[^1].\n\n[^1]: La note.\n");
     return dir;
 }
@@ -38,7 +39,7 @@ lua::Options with_templates() {
 std::string agreement(const std::string& extra, const std::string& clause = "t/renvoi") {
     return R"(local c = conventio
         local Agreement, Party = require "conventio.agreement", require "conventio.party"
-        local partner = Party.new({ short_name = "Cerema", legal_name = "Cerema", representation = "Représenté par X",
+        local partner = Party.new({ short_name = "Cerema", gender = "m", legal_name = "Cerema", representation = "Représenté par X",
                                     signature_label = "Le Cerema" }, "partner")
         local a = Agreement.new { title = "Convention", place = "Paris", parties = { partner = partner },
                                   party_order = { "partner" } }
@@ -96,14 +97,14 @@ TEST_CASE("references follow the numbering when an article is inserted") {
 
 TEST_CASE("a reference to a missing key names the clause and the place") {
     CHECK(lua_error_of(agreement("", "t/inconnu"), with_templates())
-              .find("t/inconnu.md:4:9: reference to 'absente', which no article or annex has as key "
-                    "(keys: annexe_rgpd, duree, objet)") != std::string::npos);
+              .find("t/inconnu.md:5:9: reference to 'absente', which no article or annex has as key "
+                    "(known: annexe_rgpd, duree, objet)") != std::string::npos);
 }
 
 TEST_CASE("template errors: missing parameter at its use, syntax error at its place") {
     CHECK(lua_error_of(agreement("", "t/manque"), with_templates())
               .find("t/manque.md:7:14: missing parameter 'montant'") != std::string::npos);
-    CHECK(lua_error_of(agreement("", "t/casse"), with_templates()).find("t/casse.md:4:7:") !=
+    CHECK(lua_error_of(agreement("", "t/casse"), with_templates()).find("t/casse.md:5:7:") !=
           std::string::npos);
     std::string missing_declared = lua_error_of(R"(local clauses = require "conventio.clauses"
         clauses.blocks("t/nom", {}))",
@@ -115,7 +116,8 @@ TEST_CASE("template errors: missing parameter at its use, syntax error at its pl
 TEST_CASE("values from data never become markup") {
     auto d = run_lua(R"(local clauses = require "conventio.clauses"
         local Party = require "conventio.party"
-        local p = Party.new({ short_name = "*Test* <b> {{x}} [a](b) # 1. _x_" }, "partner")
+        local p = Party.new({ short_name = "*Test* <b> {{x}} [a](b) # 1. _x_", gender = "m",
+                                   representation = "r" }, "partner")
         return conventio.Document{ body = clauses.blocks("t/nom", { partner = p }) })",
                      with_templates());
     REQUIRE(d.body.size() == 1);
@@ -155,7 +157,8 @@ TEST_CASE("the kind of agreement gives its title; an avenant names its number an
             "local spec = " +
             spec +
             "\n"
-            "spec.parties = { partner = Party.new({ short_name = 'Cerema', legal_name = 'Cerema', "
+            "spec.parties = { partner = Party.new({ short_name = 'Cerema', gender = 'm', legal_name = "
+            "'Cerema', "
             "representation = 'R' }, 'partner') }\n"
             "spec.party_order = { 'partner' }\n"
             "return Agreement.new(spec):document()");

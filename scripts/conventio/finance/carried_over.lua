@@ -3,7 +3,7 @@
 --- the AE carried over to the new year minus what was already committed on them, plus the
 --- commitments withdrawn and recycled (authorised by the budget controller).
 ---
---- data: { payer = "partner", receiver = "dinum",
+--- data: { payer = "partner", receiver = "state",
 ---         previous = { date = "2020-05-11", amendments = { { number = 1, date = "2021-01-22" } },
 ---                      paid = "6000000" },
 ---         fund = { number, label, programme, programme_label },
@@ -19,6 +19,20 @@ local common = require "conventio.finance.common"
 local data = require "conventio.data"
 
 local M = {}
+
+--- The fields of this variant's data (docs/reference.md lists them).
+M.fields = {
+  variant = "\"carried_over\" (informative)",
+  payer = "role of the party that paid (default \"partner\")",
+  receiver = "role of the State service that received (required; kind \"etat\")",
+  previous = "the previous agreement: { date, amendments = { { number, date } }, paid }",
+  fund = "the State fund the credits went to { number, label, programme, programme_label }",
+  carry_over = "{ from_year, to_year, ae, cp, committed }",
+  recycling = "{ year, amount, market, market_title, orders }",
+  stated_total = "the total the drafters state: checked against the computed one, never printed",
+  period = "key of the article fixing the period (default \"duree\")",
+  title = "the article's heading",
+}
 
 local function year(value, field)
   if math.type(value) ~= "integer" or value < 2000 or value > 2100 then
@@ -36,9 +50,12 @@ local function positive(value, field, allow_zero)
 end
 
 --- Checks `spec` and computes the amounts: { previous, carry_over, recycling, carried, total }.
+---@param spec table
+---@param where string?
 function M.compute(spec, where)
   where = where or "finance"
   local p = common.required(spec, "previous", where)
+  common.check_spec(p, { date = true, amendments = true, paid = true }, where .. ".previous")
   local previous = {
     date = c.Date(common.required(p, "date", where .. ".previous")),
     paid = positive(p.paid, where .. ".previous.paid"),
@@ -46,11 +63,14 @@ function M.compute(spec, where)
   }
   for i, a in ipairs(p.amendments or {}) do
     local field = ("%s.previous.amendments[%d]"):format(where, i)
+    common.check_spec(a, { number = true, date = true }, field)
     if math.type(a.number) ~= "integer" then error(field .. ".number must be a whole number", 2) end
     previous.amendments[i] = { number = a.number, date = c.Date(common.required(a, "date", field)) }
   end
 
   local co = common.required(spec, "carry_over", where)
+  common.check_spec(co, { from_year = true, to_year = true, ae = true, cp = true, committed = true },
+      where .. ".carry_over")
   local carry_over = {
     from_year = year(co.from_year, where .. ".carry_over.from_year"),
     to_year = year(co.to_year, where .. ".carry_over.to_year"),
@@ -68,6 +88,8 @@ function M.compute(spec, where)
   end
 
   local r = common.required(spec, "recycling", where)
+  common.check_spec(r, { year = true, amount = true, market = true, market_title = true, orders = true },
+      where .. ".recycling")
   local recycling = {
     year = year(r.year, where .. ".recycling.year"),
     amount = positive(r.amount, where .. ".recycling.amount"),
@@ -94,19 +116,31 @@ function M.compute(spec, where)
 end
 
 --- Adds the "Dispositions financières" article with its three sub-articles to `agreement`;
---- returns the computed amounts.
-function M.add(agreement, spec, key)
+--- returns the article and the computed amounts. Carried-over AE exist on the State budget
+--- only: the receiver is of kind "etat".
+---@param agreement conventio.Agreement
+---@param spec table the finance data (M.fields)
+---@param options table? { key = "finances", title = ... }
+---@return table article, table amounts
+function M.add(agreement, spec, options)
   local where = "finance"
+  common.check_spec(spec, M.fields, where)
+  options = common.options(options)
   local payer = common.party(agreement, spec, "payer", "partner", where)
-  local receiver = common.party(agreement, spec, "receiver", "dinum", where)
+  local receiver = common.party(agreement, spec, "receiver", nil, where)
+  if receiver:budget() ~= "etat" then
+    error(("%s.receiver: carried-over credits exist on the State budget only; %s is not of kind etat"):format(
+      where, receiver.where), 2)
+  end
   local amounts = M.compute(spec, where)
   local fund = common.required(spec, "fund", where)
+  common.check_spec(fund, { number = true, label = true, programme = true, programme_label = true }, where .. ".fund")
   local clause = common.clause_maker(agreement,
                                      { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 
-  agreement:article {
-    key = key or "finances",
-    title = spec.title or common.heading("dispositions_financieres"),
+  local article = agreement:article {
+    key = options.key or "finances",
+    title = options.title or spec.title or common.heading("dispositions_financieres"),
     content = clause("finances/participation"),
     sections = {
       { key = "modalites_financieres", title = common.heading("modalites_financieres"),
@@ -120,10 +154,10 @@ function M.add(agreement, spec, key)
       { key = "restitution", title = common.heading("restitution"),
         content = clause("finances/restitution", { amount_key = "modalites_financieres" }) },
       { key = "compte_rendu", title = common.heading("compte_rendu"),
-        content = clause("finances/compte_rendu") },
+        content = common.report(clause, receiver) },
     },
   }
-  return amounts
+  return article, amounts
 end
 
 -- Problems found in the data name the data file, not this module.

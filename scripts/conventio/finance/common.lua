@@ -2,11 +2,14 @@
 --- named in errors, the bank details block, and the sub-articles every variant ends with.
 local c = require "conventio"
 local clauses = require "conventio.clauses"
+local strict = require "conventio.strict"
 
 local M = {}
 
 --- An exact amount from data: a string ("112403.60", "112 403,60") or whole euros.
 --- `field` names it in errors ("finance.amount").
+---@param value any
+---@param field string
 function M.money(value, field)
   if value == nil then error(("%s is required"):format(field), 3) end
   if type(value) == "number" and math.type(value) ~= "integer" then
@@ -17,6 +20,9 @@ end
 
 --- The bank details block of `account` (a conventio.BankAccount), the same wherever it appears.
 --- `options` are the template's optional parameters (rib_line = true: the RIB on one line).
+---@param agreement conventio.Agreement
+---@param account conventio.BankAccount
+---@param options table?
 function M.bank_details(agreement, account, options)
   local params = { account = account }
   for k, v in pairs(options or {}) do params[k] = v end
@@ -24,26 +30,46 @@ function M.bank_details(agreement, account, options)
   return agreement:clause("finances/coordonnees_bancaires", params, { keep_together = true })
 end
 
---- The party that `spec[field]` names by its role (default `role`), or an error naming the
---- data field: "finance.payer names no party".
+--- The party that `spec[field]` names by its role (default `role`; without a default the field
+--- is required), or an error naming the data field: "finance.payer names no party".
+---@param agreement conventio.Agreement
+---@param spec table
+---@param field string
+---@param role string?
+---@param where string?
 function M.party(agreement, spec, field, role, where)
-  local party = agreement.parties[spec[field] or role]
-  if not party then error(("%s.%s names no party"):format(where, field), 3) end
+  local name = spec[field] or role
+  if name == nil then error(("%s.%s is required (the role of a party)"):format(where, field), 3) end
+  local party = agreement.parties[name]
+  if not party then
+    error(("%s.%s names no party: %s%s"):format(where, field, tostring(name), strict.suggestion(name,
+        agreement.parties)), 3)
+  end
   return party
 end
 
---- A clause maker for one financial article: every clause gets `shared` (the payer, the
---- receiver, the computed amounts...) plus its own parameters.
+--- A clause maker for one financial article: every clause gets those of `shared` (the payer,
+--- the receiver, the computed amounts...) it reads, plus its own parameters (checked).
+---@param agreement conventio.Agreement
+---@param shared table
 function M.clause_maker(agreement, shared)
+  local Agreement = require "conventio.agreement"
   return function(name, extra)
     local params = {}
-    for k, v in pairs(shared) do params[k] = v end
+    local reads = Agreement.template_parameters(name)
+    for k, v in pairs(shared) do
+      if reads[k] then params[k] = v end
+    end
     for k, v in pairs(extra or {}) do params[k] = v end
     return agreement:clause(name, params)
   end
 end
 
 --- A bank account from data (validated), or an error naming the field when it is required.
+---@param spec table
+---@param field string
+---@param where string?
+---@param required boolean?
 function M.account(spec, field, where, required)
   local value = spec[field]
   if value == nil then
@@ -55,6 +81,7 @@ end
 
 --- The heading of the financial article or of one of its sub-articles, from the template
 --- finances/intitules (wording lives in templates).
+---@param key string
 function M.heading(key)
   local heading = clauses.front_matter("finances/intitules")[key]
   if type(heading) ~= "string" then
@@ -64,6 +91,9 @@ function M.heading(key)
 end
 
 --- Checks that a field is present and returns it.
+---@param spec table
+---@param field string
+---@param where string?
 function M.required(spec, field, where)
   local value = spec[field]
   if value == nil then error(("%s.%s is required"):format(where, field), 3) end
@@ -73,6 +103,9 @@ end
 --- A table without header whose rows a drafter writes as a document: template `name` (with
 --- `headings: true`) has one "#" per row, its label, and the row's other cell below it.
 --- Returned as deferred content (rendered when the document is built).
+---@param name string
+---@param params table?
+---@param widths number[]?
 function M.rows_table(name, params, widths)
   return function()
     local rows = {}
@@ -84,6 +117,73 @@ function M.rows_table(name, params, widths)
     end
     return c.Table { widths = widths or { 1, 1 }, rows = rows }
   end
+end
+
+--- Refuses a finance data object with an unknown field (suggesting the nearest of `fields`,
+--- the variant's documented fields) or that is not an object.
+---@param spec table
+---@param fields table
+---@param where string?
+function M.check_spec(spec, fields, where)
+  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 3) end
+  strict.check_keys(spec, strict.set(fields), where, "field", 3)
+end
+
+--- Every variant's third argument: { key = "finances", title = ..., ... }; `extra` lists
+--- the variant's own options.
+---@param options table?
+---@param extra string[]?
+function M.options(options, extra)
+  if options == nil then return {} end
+  if type(options) ~= "table" then error("finance options must be a table { key =, title = }", 3) end
+  local known = strict.set { "key", "title" }
+  for _, name in ipairs(extra or {}) do known[name] = true end
+  strict.check_names(options, known, "finance options", "option", 3)
+  return options
+end
+
+--- How the receiver receives the credits, decided by its kind: a State service imputes them
+--- on a State fund (`spec.fund` required), a collectivité or an établissement records
+--- a recette on its own budget, an association receives a subvention (`spec.imputation`
+--- optional for both). Returns the clause.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param payer conventio.Party
+---@param receiver conventio.Party
+---@param where string?
+function M.receipt(agreement, spec, payer, receiver, where)
+  local budget = receiver:budget()
+  if budget == nil then
+    error(("%s.kind is required: the receiver's kind decides how it receives the credits"):format(receiver.where), 3)
+  end
+  if budget == "etat" then
+    local fund = M.required(spec, "fund", where)
+    M.check_spec(fund, { number = true, label = true, programme = true, programme_label = true, budget = true },
+                 where .. ".fund")
+    if fund.budget ~= nil then
+      M.check_spec(fund.budget, { owner = true, label = true, code = true }, where .. ".fund.budget")
+    end
+    if spec.imputation ~= nil then
+      error(("%s.imputation: a State receiver imputes on a State fund (fund), not imputation"):format(where), 3)
+    end
+    return agreement:clause("finances/imputation_fonds_concours", { payer = payer, fund = fund })
+  end
+  if spec.fund ~= nil then
+    error(("%s.fund: only a State receiver imputes on a State fund; %s is of kind %s (give imputation instead)"):format(
+      where, receiver.where, receiver.kind), 3)
+  end
+  strict.text(spec.imputation, where .. ".imputation", 3, true)
+  local template = budget == "subvention" and "finances/imputation_subvention" or "finances/imputation_recette"
+  return agreement:clause(template, { payer = payer, receiver = receiver, imputation = spec.imputation })
+end
+
+--- The management report's clause: a State receiver reports its AE and CP on its fund
+--- (finances/compte_rendu_etat), any other receiver on the credits paid.
+---@param clause function
+---@param receiver conventio.Party
+---@param params table?
+function M.report(clause, receiver, params)
+  return clause(receiver:budget() == "etat" and "finances/compte_rendu_etat" or "finances/compte_rendu", params)
 end
 
 return M

@@ -3,7 +3,7 @@
 --- up to a yearly ceiling of authorisations of commitment (AE) and payment credits (CP); the
 --- expenses are imputed with the délégant's Chorus references.
 ---
---- data: { delegant = "meae", delegataire = "dinum",      -- roles in agreement.parties
+--- data: { delegant = "meae", delegataire = "service",   -- roles in agreement.parties
 ---         budget_unit = "0105-CRES-DNUM",                -- the UO, also the centre financier
 ---         ceilings = { { year = 2022, ae = "30000", cp = "30000" }, ... },
 ---         total = true,                                  -- print a total line (default true)
@@ -17,6 +17,18 @@ local common = require "conventio.finance.common"
 local data = require "conventio.data"
 
 local M = {}
+
+--- The fields of this variant's data (docs/reference.md lists them).
+M.fields = {
+  variant = "\"delegation\" (informative)",
+  delegant = "role of the party that delegates (default \"delegant\"); a State service",
+  delegataire = "role of the party that manages the credits (required); a State service",
+  budget_unit = "the UO, also the centre financier (\"0105-CRES-DNUM\")",
+  ceilings = "the yearly ceilings: { { year, ae, cp } }",
+  total = "false: no total line (default: printed)",
+  chorus = "{ axis, functional_domain, cost_centre, activities = { { code, label } } }",
+  title = "the article's heading",
+}
 
 local function fail(message, ...) error(message:format(...), 0) end
 
@@ -42,6 +54,7 @@ local function read_years(spec, where)
   for i, line in ipairs(ceilings) do
     local at = ("%s.ceilings[%d]"):format(where, i)
     if type(line) ~= "table" then fail("%s must be an object { year =, ae =, cp = }", at) end
+    common.check_spec(line, { year = true, ae = true, cp = true }, at)
     local year = line.year
     if math.type(year) ~= "integer" then fail("%s.year must be a whole year (2022), got %s", at, tostring(year)) end
     if i > 1 and year <= years[i - 1].year then
@@ -65,6 +78,7 @@ local function read_chorus(spec, where, programme)
   local chorus = common.required(spec, "chorus", where)
   where = where .. ".chorus"
   if type(chorus) ~= "table" then fail("%s must be an object", where) end
+  common.check_spec(chorus, { axis = true, functional_domain = true, cost_centre = true, activities = true }, where)
   local out = {
     axis = tostring(common.required(chorus, "axis", where)),
     functional_domain = text(chorus, "functional_domain", where),
@@ -88,6 +102,7 @@ local function read_chorus(spec, where, programme)
   for i, activity in ipairs(activities) do
     local at = ("%s.activities[%d]"):format(where, i)
     if type(activity) ~= "table" then fail("%s must be an object { code =, label = }", at) end
+    common.check_spec(activity, { code = true, label = true }, at)
     local code = text(activity, "code", at)
     same_programme(code, at .. ".code", "^(%d%d%d%d)%w%w%w%w%w%w%w%w$", "010501A61404")
     if activity.label ~= nil and type(activity.label) ~= "string" then fail("%s.label must be a string", at) end
@@ -98,13 +113,24 @@ end
 
 --- Reads and checks the delegation's data: call it before the articles that name the budget
 --- unit (the object of the agreement does). Returns the table M.add takes.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
 function M.read(agreement, spec, where)
   where = where or "finance"
   if type(spec) ~= "table" then fail("%s must be an object", where) end
-  local delegant = agreement.parties[spec.delegant or "delegant"]
-  local delegataire = agreement.parties[spec.delegataire or "dinum"]
-  if not delegant then fail("%s.delegant names no party", where) end
-  if not delegataire then fail("%s.delegataire names no party", where) end
+  if spec.is_read then return spec end
+  common.check_spec(spec, M.fields, where)
+  local delegant = common.party(agreement, spec, "delegant", "delegant", where)
+  local delegataire = common.party(agreement, spec, "delegataire", nil, where)
+  -- A délégation de gestion (décret n° 2004-1085) is between State services.
+  for _, party in ipairs { delegant, delegataire } do
+    if not party:is_state() then fail("%s.kind must be \"etat\": a délégation de gestion is between State services",
+        party.where) end
+  end
+  if not delegataire.accountant then
+    fail("%s.accountant is required: the délégataire's public accountant is named", delegataire.where)
+  end
   local budget_unit = text(spec, "budget_unit", where)
   local programme = programme_of(budget_unit, "^(%d%d%d%d)%-%w+%-%w+$", where .. ".budget_unit", "0105-CRES-DNUM")
   local years, total = read_years(spec, where)
@@ -119,16 +145,29 @@ function M.read(agreement, spec, where)
     show_total = spec.total ~= false,
     chorus = read_chorus(spec, where, programme),
     title = spec.title,
+    is_read = true,
   }
 end
 
---- Adds the article "Exécution financière de la délégation" to `agreement`; `finance` comes
---- from M.read. Returns the total AE and CP ({ae =, cp =}, conventio.Money).
-function M.add(agreement, finance, key)
+--- Adds the article "Exécution financière de la délégation" to `agreement`; `spec` is the
+--- finance data, or what M.read returned. Returns the article and the total AE and CP
+--- ({ae =, cp =}, conventio.Money).
+---@param agreement conventio.Agreement
+---@param spec table the finance data (M.fields), or M.read's result
+---@param options table? { key = "finances", title = ... }
+---@return table article, table total
+function M.add(agreement, spec, options)
+  local finance = M.read(agreement, spec)
+  options = common.options(options)
   local chorus = finance.chorus
-  agreement:article {
-    key = key or "finances",
-    title = finance.title or common.heading("execution_delegation"),
+  -- Each State party's accountant receives a copy, the délégataire's first.
+  local copies = {}
+  for _, party in ipairs { finance.delegataire, finance.delegant } do
+    if party.accountant_name then copies[#copies + 1] = party.accountant_name end
+  end
+  local article = agreement:article {
+    key = options.key or "finances",
+    title = options.title or finance.title or common.heading("execution_delegation"),
     content = {
       agreement:clause("finances/delegation_mise_a_disposition", {
         budget_unit = finance.budget_unit, years = finance.years,
@@ -139,11 +178,11 @@ function M.add(agreement, finance, key)
         axis = chorus.axis, functional_domain = chorus.functional_domain,
         financial_centre = finance.budget_unit, activities = chorus.activities, cost_centre = chorus.cost_centre,
       }),
-      agreement:clause("finances/delegation_comptable"),
+      agreement:clause("finances/delegation_comptable", { delegataire = finance.delegataire, copies = copies }),
       agreement:clause("finances/delegation_compte_rendu"),
     },
   }
-  return finance.total
+  return article, finance.total
 end
 
 -- Problems found in the data name the data file, not this module.

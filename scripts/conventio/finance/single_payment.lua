@@ -1,24 +1,42 @@
---- Variant 1: the partner pays the whole amount in one payment at signature, into the CBCM's
---- account; the money goes to a fonds de concours; unspent credits go back to the partner.
----
---- data: { amount = "475000", payer = "partner", receiver = "dinum",
----         fund = { number, label, programme, programme_label },
----         payment_account = BankAccount spec (the CBCM's), refund_account = BankAccount spec,
----         period = "duree" (key of the article fixing the period) }
+--- Variant 1: the payer pays the whole amount in one payment at signature, into the receiver's
+--- account (or its public accountant's); the receiver's kind decides how the credits are
+--- received (a State fund for a State service, a recette, a subvention); unspent
+--- credits go back to the payer.
 local c = require "conventio"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
 
 local M = {}
 
+--- The fields of this variant's data (docs/reference.md lists them).
+M.fields = {
+  variant = "\"single_payment\" (the script's choice; informative)",
+  amount = "the amount, a string \"475000\" or \"112403.60\", or whole euros",
+  payer = "role of the party that pays (default \"partner\")",
+  financed = "what the participation finances (default: the construction of a digital service)",
+  receiver = "role of the party that receives (required)",
+  fund = "for a State receiver: the State fund { number, label, programme, programme_label }",
+  imputation = "for another receiver: where the receipt is recorded (\"chapitre 74, article 7473\")",
+  payment_account = "the account paid into: a bank account object (checked)",
+  refund_account = "the payer's account unspent credits go back to (checked)",
+  period = "key of the article fixing the period (default \"duree\")",
+  title = "the article's heading (default from templates/finances/intitules.md)",
+}
+
 --- Adds the "Dispositions financières" article with its six sub-articles to `agreement`.
-function M.add(agreement, spec, key)
+--- Returns the article and the amount.
+---@param agreement conventio.Agreement
+---@param spec table the finance data (M.fields)
+---@param options table? { key = "finances", title = ... }
+---@return table article, conventio.Money amount
+function M.add(agreement, spec, options)
   local where = "finance"
+  common.check_spec(spec, M.fields, where)
+  options = common.options(options)
   local payer = common.party(agreement, spec, "payer", "partner", where)
-  local receiver = common.party(agreement, spec, "receiver", "dinum", where)
+  local receiver = common.party(agreement, spec, "receiver", nil, where)
   local amount = common.money(spec.amount, where .. ".amount")
   if amount <= c.Money(0) then error(where .. ".amount must be positive", 2) end
-  local fund = common.required(spec, "fund", where)
   local payment_account = common.account(spec, "payment_account", where, true)
   local refund_account = common.account(spec, "refund_account", where, true)
 
@@ -27,10 +45,10 @@ function M.add(agreement, spec, key)
   local clause = common.clause_maker(agreement,
                                      { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 
-  agreement:article {
-    key = key or "finances",
-    title = spec.title or common.heading("dispositions_financieres"),
-    content = clause("finances/participation"),
+  local article = agreement:article {
+    key = options.key or "finances",
+    title = options.title or spec.title or common.heading("dispositions_financieres"),
+    content = clause("finances/participation", { financed = spec.financed }),
     sections = {
       { key = "montant", title = common.heading("montant"),
         content = clause("finances/montant_unique", { amount = amount }) },
@@ -39,14 +57,14 @@ function M.add(agreement, spec, key)
       { key = "modalites", title = common.heading("modalites"),
         content = { clause("finances/modalites_versement"), common.bank_details(agreement, payment_account) } },
       { key = "imputation", title = common.heading("imputation"),
-        content = clause("finances/imputation_fonds_concours", { fund = fund }) },
+        content = common.receipt(agreement, spec, payer, receiver, where) },
       { key = "restitution", title = common.heading("restitution"),
         content = { clause("finances/restitution"), common.bank_details(agreement, refund_account) } },
       { key = "compte_rendu", title = common.heading("compte_rendu"),
-        content = clause("finances/compte_rendu") },
+        content = common.report(clause, receiver) },
     },
   }
-  return amount
+  return article, amount
 end
 
 -- Problems found in the data name the data file, not this module.

@@ -22,9 +22,34 @@ local data = require "conventio.data"
 
 local M = {}
 
+--- The fields of this variant's data (docs/reference.md lists them).
+M.fields = {
+  variant = "\"strata\" (informative)",
+  payer = "role of the member that pays (default \"partner\")",
+  receiver = "role of the party that receives (required)",
+  members = "who the members are, in the plural (\"départements\")",
+  strata = "the population strata, ordered: { from, below, annual }",
+  entering_factor = "how many times the annual amount an entering member pays",
+  population = "the payer's population",
+  insee_year = "the year of that INSEE legal population",
+  entering = "true when the payer joins now",
+  first_year = "the first year paid",
+  years = "how many years are paid",
+  schedule = "\"signature\" or { kind = \"annual\", due = \"MM-DD\" }",
+  contributions = "the members' contributions in kind, one list item each",
+  cofunding = "another party's fixed co-financing: { party, amount }",
+  payment_account = "the account paid into (checked)",
+  refund_account = "the account unspent credits go back to (checked)",
+  report_through = "what the management report's expenses were made on",
+  period = "key of the article fixing the period (default \"duree\")",
+  strata_as_table = "true: the strata are printed as a table",
+  title = "the article's heading",
+}
+
 local NBSP = "\u{a0}"
 
 --- 1412516 -> "1 412 516" (no-break spaces, as conventio.Money groups digits).
+---@param n integer
 function M.group_digits(n)
   local s = tostring(n)
   local out = s:reverse():gsub("(%d%d%d)", "%1" .. NBSP:reverse()):reverse()
@@ -43,6 +68,8 @@ end
 
 --- The strata of `spec.strata`, checked: in increasing order, each starting where the
 --- previous one ends (no overlap, no gap), only the last one open-ended.
+---@param list table
+---@param where string?
 function M.strata(list, where)
   where = where .. ".strata"
   if type(list) ~= "table" or #list == 0 then
@@ -52,6 +79,7 @@ function M.strata(list, where)
   for i, s in ipairs(list) do
     local field = ("%s[%d]"):format(where, i)
     if type(s) ~= "table" then error(("%s must be an object { below =, annual = }"):format(field), 0) end
+    common.check_spec(s, { from = true, below = true, annual = true }, field)
     if s.from ~= nil then
       local from = integer(s.from, field .. ".from", 0)
       if from < lower then
@@ -88,6 +116,8 @@ function M.strata(list, where)
 end
 
 --- What the payer owes: its stratum, the yearly and total amounts, and the payments.
+---@param spec table
+---@param where string?
 function M.compute(spec, where)
   where = where or "finance"
   local strata = M.strata(spec.strata, where)
@@ -121,6 +151,7 @@ function M.compute(spec, where)
   if schedule == "signature" then
     due.single = true
   elseif type(schedule) == "table" and schedule.kind == "annual" then
+    common.check_spec(schedule, { kind = true, due = true }, where .. ".schedule")
     if type(schedule.due) ~= "string" or not schedule.due:match("^%d%d%-%d%d$") then
       error(("%s.schedule.due must be a month and day, \"MM-DD\" (got %s)"):format(where, tostring(schedule.due)), 0)
     end
@@ -141,13 +172,19 @@ function M.compute(spec, where)
 end
 
 --- Adds the "Dispositions financières" article to `agreement`, with sub-articles moyens,
---- calendrier, modalites, restitution, compte_rendu; returns what compute() gives.
+--- calendrier, modalites, restitution, compte_rendu; returns the article and what compute()
+--- gives.
 --- options: { key = "finances", service = "RDV-Solidarités", titles = { moyens = ..., ... } }
+---@param agreement conventio.Agreement
+---@param spec table the finance data (M.fields)
+---@param options table { key = "finances", title =, service = "RDV-Solidarités", titles = {...} }
+---@return table article, table due
 function M.add(agreement, spec, options)
-  options = options or {}
   local where = "finance"
+  common.check_spec(spec, M.fields, where)
+  options = common.options(options, { "service", "titles" })
   local payer = common.party(agreement, spec, "payer", "partner", where)
-  local receiver = common.party(agreement, spec, "receiver", "anct", where)
+  local receiver = common.party(agreement, spec, "receiver", nil, where)
   if type(options.service) ~= "string" then error("strata.add: options.service (the service's name) is required", 2) end
   if type(spec.members) ~= "string" then
     error(where .. ".members is required (who the earlier members are: \"départements\")", 2)
@@ -157,6 +194,7 @@ function M.add(agreement, spec, options)
 
   local cofunder, cofunding
   if spec.cofunding then
+    common.check_spec(spec.cofunding, { party = true, amount = true }, where .. ".cofunding")
     cofunder = agreement.parties[spec.cofunding.party or ""]
     if not cofunder then error(where .. ".cofunding.party names no party", 2) end
     cofunding = common.money(spec.cofunding.amount, where .. ".cofunding.amount")
@@ -167,9 +205,9 @@ function M.add(agreement, spec, options)
   local clause = common.clause_maker(agreement,
                                      { payer = payer, receiver = receiver, due = due, service = options.service })
 
-  agreement:article {
+  local article = agreement:article {
     key = options.key or "finances",
-    title = spec.title or common.heading("dispositions_financieres"),
+    title = options.title or spec.title or common.heading("dispositions_financieres"),
     sections = {
       { key = "moyens", title = titles.moyens or common.heading("moyens"),
         content = clause("finances/strates_moyens", {
@@ -185,11 +223,11 @@ function M.add(agreement, spec, options)
         content = { clause("finances/restitution", { single_account = true, without_proportions = true }),
                     refund_account and common.bank_details(agreement, refund_account, { rib_line = true }) or nil } },
       { key = "compte_rendu", title = titles.compte_rendu or common.heading("compte_rendu"),
-        content = clause("finances/compte_rendu", { period_key = spec.period or "duree",
+        content = common.report(clause, receiver, { period_key = spec.period or "duree",
                                                      through = spec.report_through }) },
     },
   }
-  return due
+  return article, due
 end
 
 -- Problems found in the data name the data file, not this module.

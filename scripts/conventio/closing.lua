@@ -1,0 +1,244 @@
+--- The closing articles every agreement ends with — modification, duration, termination,
+--- general provisions, personal data, disputes, publication — built by named builders from
+--- data, so that a script does not copy them. Each builder is
+--- `builder(agreement, spec)` and returns the article it adds; `M.add(agreement, list)` builds
+--- a list of them from data:
+---
+---     "closing": [ { "article": "duree", "duration": { "months": 24 } },
+---                  { "article": "resiliation", "payer": "departement", "receiver": "commune" },
+---                  { "article": "litiges", "court": "Melun" } ]
+---
+--- Every spec refuses an unknown field, with the nearest one suggested. Headings come from
+--- templates/commun/intitules.md.
+local clauses = require "conventio.clauses"
+local data = require "conventio.data"
+local quantities = require "conventio.quantities"
+local strict = require "conventio.strict"
+
+local M = {}
+
+local function heading(key)
+  return clauses.front_matter("commun/intitules")[key]
+end
+
+--- The party a spec names by role, or an error naming the field.
+local function party(agreement, spec, field, where, required)
+  local role = spec[field]
+  if role == nil then
+    if required then error(("%s.%s is required (the role of a party)"):format(where, field), 0) end
+    return nil
+  end
+  local p = agreement.parties[role]
+  if not p then
+    error(("%s.%s names no party: %s%s"):format(where, field, tostring(role), strict.suggestion(role,
+        agreement.parties)), 0)
+  end
+  return p
+end
+
+local function check(spec, fields, where)
+  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 0) end
+  local known = strict.set(fields)
+  known.article = true
+  strict.check_keys(spec, known, where, "field", 0)
+end
+
+--- The fields of each builder's spec (docs/reference.md lists them). Every builder also takes
+--- key (the article's key, default its name) and title (default from commun/intitules).
+M.fields = {
+  modification = {
+    copy_to = "who receives a copy of an avenant (default: the State party's accountant_short, if any)",
+    partner = "role of the party that receives a copy (default: the first party)",
+  },
+  duree = {
+    duration = "{ months = N } | { years = N } | { end_date = \"YYYY-MM-DD\" }",
+    covers_expenses = "true: the period covers commitments, services and payments",
+    purchase_orders = "true: a paragraph on the duration of purchase orders on public contracts",
+  },
+  resiliation = {
+    sections = "which sections, in order: \"sans_faute\", \"faute\", \"effets\" (default all three)",
+    payer = "role of the party that pays (for \"faute\" and \"effets\")",
+    receiver = "role of the party that receives (for \"effets\")",
+    notice = "the notice period (default \"trois (3) mois\")",
+    contract = "true: the text calls the agreement \"le contrat\"",
+  },
+  dispositions_generales = {
+    contract = "true: the text calls the agreement \"le contrat\"",
+  },
+  donnees_personnelles = {
+    contract = "true: the text calls the agreement \"le contrat\"",
+  },
+  litiges = {
+    court = "the seat of the tribunal administratif (default Paris)",
+    contract = "true: the text calls the agreement \"le contrat\"",
+    governing_law = "true: opens with the governing law",
+    competent_courts = "true: ends with the competent courts",
+    one_paragraph = "true: the amicable settlement and the mediation in one paragraph",
+  },
+  publication = {
+    publisher = "role of the party that publishes it on data.gouv.fr",
+    first_publisher = "who publishes it first, elsewhere (\"la mission d'appui au pilotage\")",
+    first_site = "where it is first published (\"le site de Matignon Info Services\")",
+  },
+}
+for _, fields in pairs(M.fields) do
+  fields.key = "the article's key (default: the builder's name)"
+  fields.title = "the article's heading (default from templates/commun/intitules.md)"
+end
+
+local builders = {}
+
+--- Modification by avenant (commun/modification_avenant).
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
+function builders.modification(agreement, spec, where)
+  local partner = party(agreement, spec, "partner", where) or agreement.parties[agreement.party_order[1]]
+  -- A copy goes to the accountant of the State service among the parties (its kind decides).
+  local copy_to = spec.copy_to
+  if copy_to == nil then
+    for _, p in ipairs(agreement:party_list()) do
+      if p:is_state() and p.accountant_name then
+        copy_to = p.accountant_name.au
+        break
+      end
+    end
+  end
+  return agreement:article { key = spec.key or "modification", title = spec.title or heading("modification"),
+                             content = agreement:clause("commun/modification_avenant",
+                                                        { partner = partner, copy_to = copy_to }) }
+end
+
+--- The duration (commun/duree), worded from a typed duration.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
+function builders.duree(agreement, spec, where)
+  local duration = spec.duration ~= nil and quantities.duration(spec.duration, where .. ".duration") or nil
+  if not duration then error(where .. ".duration is required: { months = N }, { years = N } or { end_date = ... }",
+      0) end
+  return agreement:article {
+    key = spec.key or "duree", title = spec.title or heading("duree"),
+    content = agreement:clause("commun/duree", {
+      end_date = duration.end_date, duration = duration.end_date == nil and duration or nil,
+      covers_expenses = spec.covers_expenses, without_orders = not spec.purchase_orders }),
+  }
+end
+
+local termination_sections = { "sans_faute", "faute", "effets" }
+
+--- Termination in sections: without fault, for fault, effects.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
+function builders.resiliation(agreement, spec, where)
+  local list = spec.sections or termination_sections
+  local sections = {}
+  for i, name in ipairs(list) do
+    strict.choice(name, termination_sections, ("%s.sections[%d]"):format(where, i))
+    local params = { contract = spec.contract }
+    if name == "sans_faute" then params.notice = spec.notice end
+    if name == "faute" or name == "effets" then params.payer = party(agreement, spec, "payer", where, true) end
+    if name == "effets" then params.receiver = party(agreement, spec, "receiver", where, true) end
+    sections[#sections + 1] = { key = "resiliation_" .. name, title = heading("resiliation_" .. name),
+                                content = agreement:clause("commun/resiliation_" .. name, params) }
+  end
+  return agreement:article { key = spec.key or "resiliation", title = spec.title or heading("resiliation"),
+                             sections = sections }
+end
+
+--- General provisions: modification, nullity, waiver.
+---@param agreement conventio.Agreement
+---@param spec table
+function builders.dispositions_generales(agreement, spec)
+  local params = { contract = spec.contract }
+  return agreement:article {
+    key = spec.key or "dispositions_generales", title = spec.title or heading("dispositions_generales"),
+    sections = {
+      { key = "modification_contrat",
+        title = heading(spec.contract and "modification_contrat_contract" or "modification_contrat"),
+        content = agreement:clause("commun/modification_contrat", params) },
+      { key = "nullite", title = heading("nullite"), content = agreement:clause("commun/nullite", params) },
+      { key = "renonciation", title = heading("renonciation"), content = agreement:clause("commun/renonciation",
+          params) },
+    },
+  }
+end
+
+--- Both parties' commitment to the GDPR.
+---@param agreement conventio.Agreement
+---@param spec table
+function builders.donnees_personnelles(agreement, spec)
+  return agreement:article {
+    key = spec.key or "donnees_personnelles", title = spec.title or heading("donnees_personnelles"),
+    content = agreement:clause("commun/donnees_personnelles", { contract = spec.contract }),
+  }
+end
+
+--- Disputes: amicable settlement, mediation, the tribunal administratif.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
+function builders.litiges(agreement, spec, where)
+  strict.text(spec.court, where .. ".court", 0, true)
+  return agreement:article {
+    key = spec.key or "litiges", title = spec.title or heading("litiges"),
+    content = agreement:clause("commun/litiges", {
+      court = spec.court, contract = spec.contract, governing_law = spec.governing_law,
+      competent_courts = spec.competent_courts, one_paragraph = spec.one_paragraph }),
+  }
+end
+
+--- Publication on data.gouv.fr by one party.
+---@param agreement conventio.Agreement
+---@param spec table
+---@param where string?
+function builders.publication(agreement, spec, where)
+  return agreement:article {
+    key = spec.key or "publication", title = spec.title or heading("publication"),
+    content = agreement:clause("commun/publication", { publisher = party(agreement, spec, "publisher", where, true),
+                                                       first_publisher = spec.first_publisher,
+                                                       first_site = spec.first_site }),
+  }
+end
+
+local names = {}
+for name in pairs(builders) do names[#names + 1] = name end
+table.sort(names)
+
+--- Each builder as M.<name>(agreement, spec): adds that article and returns it.
+for _, name in ipairs(names) do
+  M[name] = data.guarded(function(agreement, spec, where)
+    where = where or ("closing." .. name)
+    spec = spec or {}
+    check(spec, M.fields[name], where)
+    return builders[name](agreement, spec, where)
+  end)
+end
+
+--- The closing articles listed in data, in order: each entry names its builder in `article`.
+--- Returns the articles added.
+---@param agreement conventio.Agreement
+---@param list table[] the data's closing list
+---@param where string? its place in the data (default "closing")
+---@return table[] articles
+function M.add(agreement, list, where)
+  where = where or "closing"
+  if type(list) ~= "table" or #list == 0 then
+    data.guarded(error)(("%s must list the closing articles: [ { \"article\": \"duree\", ... } ]"):format(where), 0)
+  end
+  local articles = {}
+  for i, spec in ipairs(list) do
+    local field = ("%s[%d]"):format(where, i)
+    local name = type(spec) == "table" and spec.article or nil
+    if not builders[name] then
+      data.guarded(error)(("%s.article must name a closing builder: %s, got %s%s"):format(field, table.concat(names,
+          ", "),
+        tostring(name), type(name) == "string" and strict.suggestion(name, builders) or ""), 0)
+    end
+    articles[#articles + 1] = M[name](agreement, spec, field)
+  end
+  return articles
+end
+
+return M

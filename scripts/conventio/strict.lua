@@ -1,0 +1,150 @@
+--- Strictness shared by every part of the library: an unknown key is refused with the nearest
+--- known one suggested ("unknown field parties.partner.sirne (did you mean siren?)"), and a
+--- required text cannot be empty or blank. A misspelt field must never make a sentence vanish
+--- silently.
+local M = {}
+
+--- Edit distance between two keys (insertions, deletions, substitutions, and transpositions
+--- of two neighbours, the commonest typo).
+local function distance(a, b)
+  local d = {}
+  for i = 0, #a do d[i] = { [0] = i } end
+  for j = 0, #b do d[0][j] = j end
+  for i = 1, #a do
+    for j = 1, #b do
+      local cost = a:sub(i, i) == b:sub(j, j) and 0 or 1
+      local best = math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if i > 1 and j > 1 and a:sub(i, i) == b:sub(j - 1, j - 1) and a:sub(i - 1, i - 1) == b:sub(j, j) then
+        best = math.min(best, d[i - 2][j - 2] + 1)
+      end
+      d[i][j] = best
+    end
+  end
+  return d[#a][#b]
+end
+
+--- The known key nearest to `key`, when it is near enough to be a typo, else nil.
+---@param key string
+---@param known table<any, boolean>
+function M.nearest(key, known)
+  local best, best_distance = nil, math.huge
+  local names = {}
+  for name in pairs(known) do names[#names + 1] = name end
+  table.sort(names)  -- the same suggestion every run
+  for _, name in ipairs(names) do
+    local d = distance(key, name)
+    if d < best_distance then best, best_distance = name, d end
+  end
+  if best and best_distance <= math.max(2, #key // 3) then return best end
+  return nil
+end
+
+--- " (did you mean x?)" or, with no near key, the list of known keys.
+---@param key string
+---@param known table<any, boolean>
+function M.suggestion(key, known)
+  local near = type(key) == "string" and M.nearest(key, known)
+  if near then return (" (did you mean %s?)"):format(near) end
+  local names = {}
+  for name in pairs(known) do names[#names + 1] = name end
+  table.sort(names)
+  return (" (known: %s)"):format(table.concat(names, ", "))
+end
+
+--- A set { name = true } from a list of names or from the keys of a table.
+---@param names table
+function M.set(names)
+  local set = {}
+  if names[1] ~= nil then
+    for _, name in ipairs(names) do set[name] = true end
+  else
+    for name in pairs(names) do set[name] = true end
+  end
+  return set
+end
+
+--- Refuses any key of `tbl` that `known` (a set) lacks. `where` names the table in the
+--- message ("parties.partner", "Agreement"); `what` is "field" (data) or "option" (Lua).
+--- `level` is passed to error() so the message points at the user's line.
+---@param tbl table
+---@param known table<any, boolean>
+---@param where string?
+---@param what string?
+---@param level integer?
+function M.check_keys(tbl, known, where, what, level)
+  local key = M.unknown_key(tbl, known)
+  if key == nil then return tbl end
+  local shown = type(key) == "string" and key or ("[" .. tostring(key) .. "]")
+  error(("unknown %s %s.%s%s"):format(what or "field", where, shown, M.suggestion(key, known)),
+        level and level + 1 or 0)
+end
+
+--- The same for the names given to something ("clause 'commun/duree': unknown parameter
+--- end_dat (did you mean end_date?)").
+---@param tbl table
+---@param known table<any, boolean>
+---@param context string
+---@param what string?
+---@param level integer?
+function M.check_names(tbl, known, context, what, level)
+  local key = M.unknown_key(tbl, known)
+  if key == nil then return tbl end
+  error(("%s: unknown %s %s%s"):format(context, what, tostring(key), M.suggestion(key, known)),
+        level and level + 1 or 0)
+end
+
+--- The first (in sorted order) key of `tbl` that `known` lacks, or nil.
+---@param tbl table
+---@param known table<any, boolean>
+function M.unknown_key(tbl, known)
+  local unknown = {}
+  for key in pairs(tbl) do
+    if not known[key] then unknown[#unknown + 1] = key end
+  end
+  table.sort(unknown, function(a, b) return tostring(a) < tostring(b) end)
+  return unknown[1]
+end
+
+--- True when `value` is a string with something other than blanks.
+---@param value any
+function M.filled(value)
+  return type(value) == "string" and value:find("%S") ~= nil
+end
+
+--- Refuses an empty or blank required text: "parties.partner.short_name is required and
+--- cannot be empty".
+---@param value any
+---@param where string?
+---@param level integer?
+---@param optional boolean?
+function M.text(value, where, level, optional)
+  if value == nil then
+    if optional then return nil end
+    error(("%s is required"):format(where), level and level + 1 or 0)
+  end
+  if type(value) ~= "string" then
+    error(("%s must be a string, got %s"):format(where, type(value)), level and level + 1 or 0)
+  end
+  if not M.filled(value) then
+    error(("%s cannot be empty or blank"):format(where), level and level + 1 or 0)
+  end
+  return value
+end
+
+--- Refuses a value outside `choices` (a list), suggesting the nearest.
+---@param value any
+---@param choices string[]
+---@param where string?
+---@param level integer?
+function M.choice(value, choices, where, level)
+  local set = M.set(choices)
+  if not set[value] then
+    local near = type(value) == "string" and M.nearest(value, set)
+    error(("%s must be one of %s, got %s%s"):format(where, table.concat(choices, ", "), tostring(value),
+                                                   near and (" (did you mean " .. near .. "?)") or ""),
+          level and level + 1 or 0)
+  end
+  return value
+end
+
+return M

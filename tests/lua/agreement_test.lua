@@ -1,0 +1,107 @@
+-- The agreement: strict options with suggestions, the parts as a list, clause parameters
+-- checked against the template, references naming the clause's line, amounts in words,
+-- from_data, and typed quantities.
+local check = require "check"
+local c = require "conventio"
+local Agreement = require "conventio.agreement"
+local Party = require "conventio.party"
+local quantities = require "conventio.quantities"
+local clauses = require "conventio.clauses"
+
+local function parties()
+  return {
+    commune = Party.new({ short_name = "Commune de Melun", kind = "commune", representation = "r" }, "parties.commune"),
+    departement = Party.new({ short_name = "Département de Seine-et-Marne", kind = "departement",
+        representation = "r" },
+                            "parties.departement"),
+  }
+end
+local function new(extra)
+  local spec = { title = "Convention de partenariat", place = "Melun", parties = parties(),
+                 party_order = { "departement", "commune" } }
+  for k, v in pairs(extra or {}) do spec[k] = v end
+  return Agreement.new(spec)
+end
+
+-- Options, articles, sections, annexes, signatures: unknown keys refused with a suggestion.
+check.fails("unknown option Agreement.tilte (did you mean title?)", new, { tilte = "x" })
+check.fails("unknown option article.contnet (did you mean content?)", function()
+  new():article { title = "Objet", contnet = "x" }
+end)
+check.fails("unknown option article 'Objet'.sections[1].numberd (did you mean numbered?)", function()
+  new():article { title = "Objet", sections = { { title = "S", numberd = false } } }
+end)
+check.fails("unknown option annex.keys (did you mean key?)", function() new():annex { title = "A", keys = "a" } end)
+check.fails("unknown option signatures.orginals (did you mean originals?)", function()
+  new():signatures { orginals = "en deux originaux" }
+end)
+-- Empty required values.
+check.fails("Agreement.place cannot be empty or blank", new, { place = " " })
+check.fails("article.title cannot be empty or blank", function() new():article { title = "" } end)
+check.fails("Agreement: party_order names 'comune', which is not a party (did you mean commune?)", new,
+            { party_order = { "departement", "comune" } })
+-- The parts are a list; an unknown part is refused.
+check.fails("Agreement.parts[2]: unknown part partys (did you mean parties?)", new, { parts = { "title", "partys" } })
+
+-- A clause parameter the template does not read is refused, naming the template's parameters.
+check.fails("clause 'commun/litiges': unknown parameter cour (did you mean court?)", function()
+  new():clause("commun/litiges", { cour = "Melun" })
+end)
+check.fails("template 'commun/litige' not found", function() new():clause("commun/litige") end)
+
+-- A Lua clause referring to a missing key: the message names the clause's line (line 55).
+local a = new()
+a:article { key = "objet", title = "Objet", content = function(ctx)
+  return c.Para { "Voir ", ctx.agreement:ref_inlines("duree") }
+end }
+check.contains(check.fails("reference to 'duree', which no article or annex has as key", a.document, a),
+               "agreement_test.lua:55:")
+
+-- An empty value never leaves a hole in a sentence ("Tribunal administratif de ."): refused at
+-- the template's place.
+check.contains(check.fails("this value is empty", clauses.markdown, "commun/litiges", { court = "  " }),
+               "commun/litiges.md:")
+
+-- The order of the parts is the script's: here the annexes come before the signatures.
+local ordered = new { parts = { "title", "articles", "annexes", "signatures" } }
+ordered:article { key = "objet", title = "Objet", content = "Texte." }
+ordered:annex { key = "a", title = "Annexe", content = "Annexe." }
+check.eq(type(ordered:document()), "userdata", "a document in the script's order")
+
+-- Amounts in words: one choice for the document, wherever a template prints an amount.
+local words = new { amounts_in_words = true }
+words:article { key = "finances", title = "Montant", content = words:clause("finances/participation", {
+  payer = words.parties.departement, receiver = words.parties.commune, amount = c.Money(180000) }) }
+words:document()
+clauses.amounts_in_words = "%s (%s)"
+local markdown = clauses.markdown("finances/participation", { payer = words.parties.departement,
+  receiver = words.parties.commune, amount = c.Money(180000) })
+check.contains((markdown:gsub("\\(.)", "%1")), "180\u{a0}000\u{a0}€ (cent quatre-vingt mille euros)")
+clauses.amounts_in_words = nil
+
+-- from_data: the agreement's data is strict too, and names the data's fields.
+local data = { kind = "partenariat", place = "Melun", party_order = { "commune" },
+               parties = { commune = { short_name = "Commune de Melun", kind = "commune", representation = "r" } },
+               purpose = "x" }
+check.eq(Agreement.from_data(data, { fields = { "purpose" } }).spec.title, "Convention de partenariat")
+check.fails("unknown field data.purpose", Agreement.from_data, data)
+data.purpse, data.purpose = "x", nil
+check.fails("unknown field data.purpse (did you mean purpose?)", Agreement.from_data, data, { fields = { "purpose" } })
+data.purpse = nil
+data.parties.departement = data.parties.commune
+check.fails("party_order leaves out parties.departement", Agreement.from_data, data)
+
+-- Typed quantities: percentages and durations.
+check.eq(tostring(quantities.percent("12,5 %")), "12,5\u{a0}%")
+check.eq(quantities.percent(50):of(c.Money("0.03")), c.Money("0.02"), "half a cent rounds up")
+check.fails("finance.rate: a percentage is above 0 and at most 100", quantities.percent, "120 %", "finance.rate")
+check.fails("finance.rate: expected a percentage", quantities.percent, "beaucoup", "finance.rate")
+check.eq(quantities.duration({ months = 24 }).de, "de vingt-quatre mois")
+check.eq(quantities.duration({ years = 1 }).de, "d'un an")
+check.eq(quantities.duration({ end_date = "2026-12-31" }).end_date, c.Date("2026-12-31"))
+check.fails("duration: give exactly one of months, years or end_date", quantities.duration, { months = 1, years = 1 })
+check.fails("unknown field duration.month (did you mean months?)", quantities.duration, { month = 3 })
+check.fails("unknown field duration.mois (known: end_date, months, years)", quantities.duration, { mois = 3 })
+check.eq(c.spell_number(180000), "cent quatre-vingt mille")
+
+return check.done()

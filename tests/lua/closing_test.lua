@@ -1,0 +1,59 @@
+-- The closing builders: each adds its article from data and returns it; unknown fields and
+-- builders are refused with a suggestion.
+local check = require "check"
+local Agreement = require "conventio.agreement"
+local Party = require "conventio.party"
+local closing = require "conventio.closing"
+
+local function new()
+  local p = {
+    commune = Party.new({ short_name = "Commune de Melun", kind = "commune", representation = "r" }, "parties.commune"),
+    asso = Party.new({ short_name = "association X", gender = "f", kind = "association", representation = "r" },
+                     "parties.asso"),
+  }
+  return Agreement.new { title = "T", place = "Melun", parties = p, party_order = { "commune", "asso" } }
+end
+
+local a = new()
+local articles = closing.add(a, {
+  { article = "modification" },
+  { article = "duree", duration = { months = 24 } },
+  { article = "resiliation", payer = "commune", receiver = "asso", sections = { "faute", "effets" } },
+  { article = "dispositions_generales" },
+  { article = "donnees_personnelles" },
+  { article = "litiges", court = "Melun" },
+  { article = "publication", publisher = "commune" },
+})
+check.eq(#articles, 7, "one article per entry")
+check.eq(articles[2].key, "duree")
+check.eq(articles[2].title, "Durée de la convention", "the heading comes from commun/intitules")
+check.eq(#articles[3].sections, 2, "the sections asked for")
+check.eq(articles[3].sections[1].key, "resiliation_faute")
+check.eq(type(a:document()), "userdata", "the closing articles render")
+
+-- Who receives a copy of an avenant follows the parties' kinds: the State party's accountant.
+check.eq(articles[1].content.params.copy_to, nil, "no State party: no copy to an accountant")
+local with_state = Agreement.new {
+  title = "T", place = "Paris", party_order = { "commune", "ministere" },
+  parties = {
+    commune = Party.new({ short_name = "Commune de Melun", kind = "commune", representation = "r" }, "parties.commune"),
+    ministere = Party.new({ short_name = "Ministère de la culture", gender = "m", kind = "etat", representation = "r",
+                            accountant_short = "contrôleur budgétaire et comptable ministériel" }, "parties.ministere"),
+  },
+}
+check.eq(closing.modification(with_state, {}).content.params.copy_to,
+         "au contrôleur budgétaire et comptable ministériel", "a State party's accountant receives a copy")
+
+check.fails("closing[1].article must name a closing builder", closing.add, new(), { { article = "litige" } })
+check.fails("(did you mean litiges?)", closing.add, new(), { { article = "litige" } })
+check.fails("unknown field closing[1].cour (did you mean court?)", closing.add, new(), { { article = "litiges",
+    cour = "x" } })
+check.fails("closing[1].duration is required", closing.add, new(), { { article = "duree" } })
+check.fails("closing[1].payer is required", closing.add, new(), { { article = "resiliation" } })
+check.fails("closing[1].sections[1] must be one of sans_faute, faute, effets, got fautes (did you mean faute?)",
+            closing.add, new(), { { article = "resiliation", sections = { "fautes" } } })
+check.fails("closing[1].publisher names no party: comune (did you mean commune?)", closing.add, new(),
+            { { article = "publication", publisher = "comune" } })
+check.fails("closing.litiges.court cannot be empty or blank", closing.litiges, new(), { court = "" })
+
+return check.done()

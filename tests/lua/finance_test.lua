@@ -1,0 +1,147 @@
+-- The financial variants: each one's computation and its refusals (tranches and thresholds,
+-- strata gaps and overlaps, stated totals, Chorus references), and how the receiver's kind
+-- decides how credits are received.
+local check = require "check"
+local c = require "conventio"
+local Agreement = require "conventio.agreement"
+local Party = require "conventio.party"
+local tranches = require "conventio.finance.tranches"
+local strata = require "conventio.finance.strata"
+local carried_over = require "conventio.finance.carried_over"
+local delegation = require "conventio.finance.delegation"
+local single_payment = require "conventio.finance.single_payment"
+local clauses = require "conventio.clauses"
+
+--- Amounts and populations as messages print them (with no-break spaces).
+local function m(x) return tostring(c.Money(x)) end
+local function n(x) return strata.group_digits(x) end
+
+-- Tranches: amounts, shares and thresholds, computed exactly.
+local total, listed = tranches.compute({ amount = "1600000", tranches = {
+  { amount = "800000" }, { amount = "400000", threshold = "600000" }, { amount = "400000", threshold = "1000000" } } })
+check.eq(total, c.Money(1600000), "total")
+check.eq(listed[2].threshold, c.Money(600000), "threshold")
+local total2, shares, cofinancing = tranches.compute({ cofinancing = { cost = "300000", rate = "60 %" },
+  tranches = { { share = "50 %" }, { share = "50 %", threshold = "50 %" } } })
+check.eq(total2, c.Money(180000), "60 % of 300 000 €")
+check.eq(shares[1].amount, c.Money(90000), "a share of the total")
+check.eq(shares[2].threshold, c.Money(45000), "50 % of what was paid before")
+check.eq(tostring(shares[2].threshold_share), "50\u{a0}%", "the percentage is printed as typed")
+check.eq(cofinancing.remainder, c.Money(120000), "the receiver funds the rest")
+check.eq(tostring(cofinancing.remainder_rate), "40\u{a0}%")
+check.fails("finance.tranches add up to " .. m(1500000) .. ", but finance.amount is " .. m(1600000), tranches.compute,
+            { amount = "1600000", tranches = { { amount = "800000" }, { amount = "700000", threshold = "600000" } } })
+check.fails("finance.tranches[2].threshold (" .. m(900000) .. ") exceeds what will have been paid before this tranche",
+            tranches.compute, { amount = "1600000", tranches = { { amount = "800000" },
+                                                                  { amount = "800000", threshold = "900000" } } })
+check.fails("must be greater than the previous tranche's threshold", tranches.compute,
+            { amount = "3", tranches = { { amount = "2" }, { amount = "0.50", threshold = "1" },
+                                        { amount = "0.50", threshold = "1" } } })
+check.fails("finance.tranches[1].threshold: the first tranche is paid at signature", tranches.compute,
+            { amount = "10", tranches = { { amount = "10", threshold = "1" } } })
+check.fails("finance.tranches[2].threshold is required", tranches.compute,
+            { amount = "10", tranches = { { amount = "5" }, { amount = "5" } } })
+check.fails("unknown field finance.tranches[2].treshold (did you mean threshold?)", tranches.compute,
+            { amount = "10", tranches = { { amount = "5" }, { amount = "5", treshold = "1" } } })
+check.fails("finance.amount is " .. m(200000) .. ", but 60", tranches.compute,
+            { amount = "200000", cofinancing = { cost = "300000", rate = "60 %" }, tranches = { { share = "100 %" } } })
+check.fails("a percentage has at most two decimals", tranches.compute,
+            { amount = "10", tranches = { { share = "33.333 %" } } })
+check.fails("write amounts with cents as strings", tranches.compute, { amount = 12.5, tranches = { { amount = "1" } } })
+
+-- Strata: ordered, no gap, no overlap; the payer's amount computed from its population.
+local base = { strata = { { below = 500000, annual = "7500" }, { below = 1000000, annual = "15000" },
+    { annual = "22500" } },
+               population = 1412516, insee_year = 2017, entering = false, first_year = 2021, years = 2,
+                   schedule = "signature" }
+local due = strata.compute(base)
+check.eq(due.total, c.Money(45000), "22 500 € a year for two years")
+local function with_strata(list)
+  local spec = {}
+  for k, v in pairs(base) do spec[k] = v end
+  spec.strata = list
+  return spec
+end
+check.fails("finance.strata[2].from (" .. n(400000) .. ") overlaps finance.strata[1], which goes up to " .. n(499999),
+    strata.compute,
+            with_strata { { below = 500000, annual = "1" }, { from = 400000, annual = "2" } })
+check.fails("finance.strata[2].from (" .. n(600000) .. ") leaves a gap: populations from " .. n(500000)
+            .. " to " .. n(599999), strata.compute,
+            with_strata { { below = 500000, annual = "1" }, { from = 600000, annual = "2" } })
+check.fails("finance.strata[1].below is missing: only the last stratum can be open-ended", strata.compute,
+            with_strata { { annual = "1" }, { below = 10, annual = "2" } })
+check.fails("unknown field finance.strata[1].anual (did you mean annual?)", strata.compute,
+            with_strata { { anual = "1" } })
+
+-- Carried-over credits: the total is computed; a stated total must agree.
+local carried = { previous = { date = "2020-05-11", paid = "6000000" },
+                  carry_over = { from_year = 2021, to_year = 2022, ae = "112403.60", cp = "950864",
+                      committed = "109989" },
+                  recycling = { year = 2022, amount = "487372.52", market = "M", market_title = "T", orders = "O" },
+                  fund = { number = "1" }, stated_total = "489787.12" }
+check.eq(carried_over.compute(carried).total, c.Money("489787.12"), "carried AE plus recycling")
+carried.stated_total = "489787.13"
+check.fails("finance.stated_total is " .. m("489787.13") .. ", but the AE carried over", carried_over.compute, carried)
+carried.stated_total = nil
+carried.carry_over.comitted, carried.carry_over.committed = "1", nil
+check.fails("unknown field finance.carry_over.comitted (did you mean committed?)", carried_over.compute, carried)
+
+-- Délégation de gestion: CP never above AE, Chorus codes of the budget unit's programme.
+local function state(name, extra)
+  local spec = { short_name = name, gender = "m", kind = "etat", representation = "Représenté par son directeur" }
+  for k, v in pairs(extra or {}) do spec[k] = v end
+  return Party.new(spec, "parties." .. name)
+end
+local function agreement(parties, order)
+  return Agreement.new { title = "T", place = "Paris", parties = parties, party_order = order }
+end
+local deleg = { delegant = "ministere", delegataire = "service", budget_unit = "0105-CRES-DNUM",
+                ceilings = { { year = 2022, ae = "30000", cp = "30000" } },
+                chorus = { axis = "1", functional_domain = "0105-06-08", cost_centre = "AECDSI4092",
+                           activities = { { code = "010501A61404", label = "x" } } } }
+local da = agreement({ ministere = state("ministere"), service = state("service", { accountant = "le comptable" }) },
+                     { "ministere", "service" })
+check.eq(delegation.read(da, deleg).total.ae, c.Money(30000), "total AE")
+deleg.chorus.functional_domain = "0129-06-08"
+check.fails("belongs to programme 0129, the budget unit to programme 0105", delegation.read, da, deleg)
+deleg.chorus.functional_domain = "0105-06-08"
+deleg.ceilings = { { year = 2022, ae = "10", cp = "20" } }
+check.fails("the CP (" .. m(20) .. ") exceed the AE (" .. m(10) .. ")", delegation.read, da, deleg)
+deleg.ceilings = { { year = 2022, ae = "10", cp = "10" } }
+local local_party = Party.new({ short_name = "Commune de Melun", kind = "commune", representation = "r" },
+    "parties.commune")
+local mixed = agreement({ ministere = state("ministere"), service = local_party }, { "ministere", "service" })
+check.fails("parties.commune.kind must be \"etat\": a délégation de gestion is between State services",
+            delegation.read, mixed, deleg)
+
+-- Single payment: the receiver's kind decides how it receives the credits.
+local account = { holder = "X", domiciliation = "Y", bank = "30001", branch = "00690", account = "C0570000000",
+    key = "08" }
+local function payment(receiver, extra)
+  local payer = Party.new({ short_name = "Département de l'Yonne", kind = "departement", representation = "r" },
+      "parties.payer")
+  local a = agreement({ payer = payer, receiver = receiver }, { "payer", "receiver" })
+  a:article { key = "duree", title = "Durée" }
+  local spec = { amount = "1000", payer = "payer", receiver = "receiver", payment_account = account,
+      refund_account = account }
+  for k, v in pairs(extra or {}) do spec[k] = v end
+  single_payment.add(a, spec)
+  return a
+end
+check.fails("finance.fund: only a State receiver imputes on a State fund; parties.commune is of kind commune",
+            payment, local_party, { fund = { number = "1" } })
+check.fails("finance.fund is required", payment, state("service"))
+check.fails("unknown field finance.fund.numbr (did you mean number?)", payment, state("service"),
+            { fund = { numbr = "1" } })
+deleg.chorus.activities[1].lable = "x"
+check.fails("unknown field finance.chorus.activities[1].lable (did you mean label?)", delegation.read, da, deleg)
+deleg.chorus.activities[1].lable = nil
+check.fails("parties.x.kind is required: the receiver's kind decides how it receives the credits", payment,
+            Party.new({ short_name = "X", gender = "m", representation = "r" }, "parties.x"))
+check.fails("unknown field finance.amout (did you mean amount?)", payment, local_party, { amout = "1" })
+check.fails("finance.receiver names no party: recever", payment, local_party, { receiver = "recever" })
+local recette = clauses.markdown("finances/imputation_recette", { payer = local_party, receiver = local_party })
+check.contains(recette, "inscrit en recette au budget de la Commune de Melun")
+check.eq(type(payment(local_party):document()), "userdata", "a commune receives a recette: the agreement builds")
+
+return check.done()
