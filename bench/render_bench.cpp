@@ -72,37 +72,47 @@ void bench_format(const char* name, const doc::Document& document, int n, Writer
         100 * zip_ms / (xml_ms + zip_ms), zip_ms / n, xml_size, zip_size);
 }
 
-/// Script time with and without the policy on every sample (interleaved, best of `rounds`
-/// rounds of `n` runs each, so other processes on the machine disturb both alike).
+/// Time with and without the policy on every sample, for the script alone and for the whole
+/// render (script, ODT and DOCX packages), interleaved, best of `rounds` rounds of `n` runs,
+/// so other processes on the machine disturb both alike.
 void bench_policy(int n) {
     std::vector<std::filesystem::path> scripts;
     for (const auto& entry : std::filesystem::directory_iterator(CONVENTIO_SOURCE_DIR "/samples"))
         if (entry.path().extension() == ".lua") scripts.push_back(entry.path());
     std::sort(scripts.begin(), scripts.end());
     constexpr int rounds = 5;
-    double all_with = 0, all_without = 0;
-    std::printf("policy cost (script only, best of %d rounds of %d runs):\n", rounds, n);
+    auto render = [](const lua::ScriptRun& run) {
+        doc::Document d = lua::run_script(run);
+        package::build_zip(odt::parts(d));
+        package::build_zip(docx::parts(d));
+    };
+    auto time_of = [&](auto&& f) {
+        auto t0 = clock_type::now();
+        for (int i = 0; i < n; ++i) f();
+        return ms_since(t0) / n;
+    };
+    double totals[4] = {0, 0, 0, 0};  // script without, with; render without, with
+    std::printf("policy cost (best of %d rounds of %d runs): script only | script + ODT + DOCX\n", rounds, n);
+    auto line = [](const char* name, const double* t) {
+        std::printf("  %-40s %7.3f -> %7.3f ms %+5.1f%% | %7.3f -> %7.3f ms %+5.1f%%\n", name, t[0], t[1],
+                    100 * (t[1] - t[0]) / t[0], t[2], t[3], 100 * (t[3] - t[2]) / t[2]);
+    };
     for (const auto& script : scripts) {
         auto data = std::filesystem::path(script).replace_extension(".json");
         lua::ScriptRun with{script, std::filesystem::exists(data) ? std::optional(data) : std::nullopt, {}};
         lua::ScriptRun without = with;
         without.options.policy = false;
-        double best_with = 1e300, best_without = 1e300;
-        for (int r = 0; r < rounds; ++r) {
-            auto t0 = clock_type::now();
-            for (int i = 0; i < n; ++i) lua::run_script(without);
-            best_without = std::min(best_without, ms_since(t0) / n);
-            auto t1 = clock_type::now();
-            for (int i = 0; i < n; ++i) lua::run_script(with);
-            best_with = std::min(best_with, ms_since(t1) / n);
+        double t[4] = {1e300, 1e300, 1e300, 1e300};
+        for (int r = 0; r < rounds; ++r) {  // interleaved: a busy moment disturbs both sides
+            t[0] = std::min(t[0], time_of([&] { lua::run_script(without); }));
+            t[1] = std::min(t[1], time_of([&] { lua::run_script(with); }));
+            t[2] = std::min(t[2], time_of([&] { render(without); }));
+            t[3] = std::min(t[3], time_of([&] { render(with); }));
         }
-        all_with += best_with;
-        all_without += best_without;
-        std::printf("  %-40s %7.3f ms without, %7.3f ms with: %+5.1f%%\n", script.filename().c_str(),
-                    best_without, best_with, 100 * (best_with - best_without) / best_without);
+        for (int k = 0; k < 4; ++k) totals[k] += t[k];
+        line(script.filename().c_str(), t);
     }
-    std::printf("  %-40s %7.3f ms without, %7.3f ms with: %+5.1f%%\n", "all samples", all_without, all_with,
-                100 * (all_with - all_without) / all_without);
+    line("all samples", totals);
 }
 
 }  // namespace

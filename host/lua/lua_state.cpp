@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -17,20 +18,14 @@
 
 namespace conventio::lua {
 
-/// While a State runs Lua code, the host's allocations on its thread count against its cap.
+/// While a State runs Lua code, the host's allocations on its thread count against its cap, and
+/// text is checked with the run's bidi setting.
 struct Running {
     explicit Running(State& s)
-        : state(s),
-          memory(s.options_.policy ? &State::allow_host_allocation : nullptr, &s),
-          bidi(s.options_.allow_bidi_controls),
-          was_running(s.running_) {
-        s.running_ = true;
-    }
-    ~Running() { state.running_ = was_running; }
-    State& state;
+        : memory(s.options_.policy ? &State::allow_host_allocation : nullptr, &s),
+          bidi(s.options_.allow_bidi_controls) {}
     host_memory::Scope memory;
     doc::BidiControlsScope bidi;
-    bool was_running;
 };
 
 namespace {
@@ -110,7 +105,7 @@ State::State(Options options) : options_(std::move(options)) {
     L_ = lua_newstate(&State::allocate, this);
     if (!L_) throw ScriptError("cannot create a Lua state: not enough memory");
     *static_cast<State**>(lua_getextraspace(L_)) = this;
-    // Always on: the hook also enforces the time and memory limits.
+    // Also without an instruction budget: the hook enforces the time and memory limits too.
     if (options_.policy) lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, instructions_per_hook);
     if (options_.policy && options_.timeout.count() > 0) {
         watchdog_ = std::make_unique<Watchdog>(options_.timeout, watchdog_grace, time_half_gone_, time_up_,
@@ -132,7 +127,10 @@ std::size_t State::host_bytes() const {
 }
 
 bool State::may_grow(std::size_t growth, std::size_t block) noexcept {
-    std::size_t total = lua_bytes_ + host_bytes() + growth;
+    // The host's figure as operator new last saw it (it reports every host allocation while the
+    // script runs): reading the thread's counter here, on every Lua allocation, costs more.
+    std::size_t total = lua_bytes_ + host_bytes_seen_ + growth;
+    if (total > options_.memory_bytes) total = lua_bytes_ + host_bytes() + growth;  // exact, when it matters
     if (total > hard_memory_limit()) {
         stop(Stop::memory);
         return false;  // Lua raises its memory error
@@ -180,7 +178,8 @@ void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new
 bool State::allow_host_allocation(void* context, std::int64_t bytes_in_use) noexcept {
     auto* self = static_cast<State*>(context);
     std::int64_t host = bytes_in_use - self->host_baseline_;
-    std::size_t total = self->lua_bytes_ + (host > 0 ? static_cast<std::size_t>(host) : 0);
+    self->host_bytes_seen_ = host > 0 ? static_cast<std::size_t>(host) : 0;
+    std::size_t total = self->lua_bytes_ + self->host_bytes_seen_;
     if (total > self->hard_memory_limit()) {
         self->stop(Stop::memory);
         return false;  // operator new throws std::bad_alloc; the binding turns it into an error

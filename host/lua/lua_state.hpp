@@ -125,7 +125,7 @@ private:
     std::string own_library_source_;  // "@/path/to/scripts/"
     std::size_t lua_bytes_ = 0;
     std::int64_t host_baseline_ = 0;
-    bool running_ = false;
+    std::size_t host_bytes_seen_ = 0;  // host bytes at the last host allocation (allow_host_allocation)
     std::uint64_t instructions_used_ = 0;
     unsigned hooks_ = 0;
     Stop stop_ = Stop::none;
