@@ -1,21 +1,34 @@
 #!/usr/bin/env bash
-# Times a cold `conventio render` of the kitchen sink (process start, Lua, both formats,
-# files written), as a drafter running one document experiences it. Prints the mean of N runs.
+# Times cold runs of build/conventio as a drafter running one document experiences them
+# (process start, Lua, templates, the format(s), files written), beside `true` and
+# `conventio --version` for scale. For each: wall time and CPU time (user + system) per run,
+# averaged over N runs (default 50). Build first with tools/build (RelWithDebInfo).
+#
+#   bench/cold_start.sh [N]          CONVENTIO_BIN=path/to/conventio picks another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:-20}
+n=${1:-50}
+bin=${CONVENTIO_BIN:-build/conventio}  # another build to compare with
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-time_runs() {  # label, then the render arguments
-  local label=$1; shift
-  local start end
-  start=$(date +%s%N)
-  for _ in $(seq "$n"); do build/conventio render "$@"; done
-  end=$(date +%s%N)
-  awk -v ns=$((end - start)) -v n="$n" -v l="$label" \
-    'BEGIN { printf "cold render %-24s %6.2f ms per run over %d runs\n", l, ns / n / 1e6, n }'
+TIMEFORMAT='%R %U %S'
+
+time_runs() {  # label, then the command
+    local label=$1
+    shift
+    "$@" >/dev/null  # once before timing, so the files are in the page cache
+    local times
+    times=$( { time (for _ in $(seq "$n"); do "$@" >/dev/null; done); } 2>&1 )
+    awk -v t="$times" -v n="$n" -v l="$label" 'BEGIN {
+        split(t, f, " ");
+        printf "%-32s wall %6.2f ms   cpu %6.2f ms   per run over %d runs\n", l, f[1] * 1000 / n, (f[2] + f[3]) * 1000 / n, n }'
 }
-time_runs "kitchen sink, docx" samples/kitchen-sink.lua --data samples/kitchen-sink.json -o "$out/ks.docx"
-time_runs "kitchen sink, odt+docx" samples/kitchen-sink.lua --data samples/kitchen-sink.json --format odt,docx -o "$out/ks.odt"
-time_runs "Cerema 2023, odt+docx" samples/cerema-urbanvitaliz-2023.lua --data samples/cerema-urbanvitaliz-2023.json \
-  --format odt,docx -o "$out/cerema.odt"
+
+cerema=(samples/cerema-urbanvitaliz-2023.lua --data samples/cerema-urbanvitaliz-2023.json)
+time_runs "true" /bin/true
+time_runs "conventio --version" "$bin" --version
+time_runs "render Cerema 2023, odt" "$bin" render "${cerema[@]}" -o "$out/cerema.odt"
+time_runs "render Cerema 2023, docx" "$bin" render "${cerema[@]}" -o "$out/cerema.docx"
+time_runs "render Cerema 2023, odt+docx" "$bin" render "${cerema[@]}" --format odt,docx -o "$out/c2.odt"
+time_runs "render kitchen sink, docx" "$bin" render samples/kitchen-sink.lua \
+    --data samples/kitchen-sink.json -o "$out/ks.docx"

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "config/build_config.hpp"
 #include "document/document_check.hpp"
 #include "docx/docx_writer.hpp"
 #include "lua/script_runner.hpp"
@@ -77,7 +78,8 @@ void bench_format(const char* name, const doc::Document& document, int n, Writer
 /// so other processes on the machine disturb both alike.
 void bench_policy(int n) {
     std::vector<std::filesystem::path> scripts;
-    for (const auto& entry : std::filesystem::directory_iterator(CONVENTIO_SOURCE_DIR "/samples"))
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(config::source_dir) + "/samples"))
         if (entry.path().extension() == ".lua") scripts.push_back(entry.path());
     std::sort(scripts.begin(), scripts.end());
     constexpr int rounds = 5;
@@ -120,8 +122,9 @@ void bench_policy(int n) {
 int main(int argc, char** argv) {
     package::keep_freed_memory_for_reuse();  // as the command line does
     int n = argc > 1 ? std::stoi(argv[1]) : 200;
-    std::string script = argc > 2 ? argv[2] : CONVENTIO_SOURCE_DIR "/samples/kitchen-sink.lua";
-    std::string data = argc > 3 ? argv[3] : CONVENTIO_SOURCE_DIR "/samples/kitchen-sink.json";
+    const std::string samples = std::string(config::source_dir) + "/samples/";
+    std::string script = argc > 2 ? argv[2] : samples + "kitchen-sink.lua";
+    std::string data = argc > 3 ? argv[3] : samples + "kitchen-sink.json";
     lua::ScriptRun run{script, data, {}};
     try {
         doc::Document document = lua::run_script(run);

@@ -6,6 +6,7 @@
 
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
+#include "config/build_config.hpp"
 #include "package/allocator_tuning.hpp"
 
 int main(int argc, char** argv) {
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
             std::cout << help_text();
             return 0;
         case Options::Command::version:
-            std::cout << "conventio " << CONVENTIO_VERSION << '\n';
+            std::cout << "conventio " << conventio::config::version << '\n';
             return 0;
         case Options::Command::render:
             break;

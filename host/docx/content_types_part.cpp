@@ -1,6 +1,6 @@
 // [Content_Types].xml: what each part is. Built from the list of parts the writer produced,
 // so every part is covered and none is declared that is not there.
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 namespace {

@@ -1,19 +1,11 @@
 // word/document.xml: the body's blocks (paragraphs, lists, tables, signatures, page breaks)
 // and the final section properties that set the page and name the header and footer.
-#include <cmath>
-#include <utility>
-#include <variant>
-
+#include "document/layout.hpp"
 #include "document/style_sheet.hpp"
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 namespace {
-
-template <class T>
-bool holds(const doc::Block& b) {
-    return std::holds_alternative<T>(b.value);
-}
 
 class BodyWriter {
 public:
@@ -22,6 +14,14 @@ public:
 
     void blocks(const std::vector<doc::Block>& blocks);
     void section_properties(std::string_view header_rel, std::string_view footer_rel);
+
+    // What layout::each_block calls.
+    void paragraph(const doc::Paragraph& p, bool break_before);
+    void break_paragraph();
+    void list(const doc::List& l);
+    void table(const doc::Table& t, const std::vector<int>& widths);
+    void signatures(const doc::Signatures& s, const std::vector<int>& widths);
+    void table_spacer();
 
 private:
     // The list item whose paragraphs are being written: its first paragraph carries the
@@ -32,17 +32,12 @@ private:
         bool marked = false;
     };
 
-    void paragraph(const doc::Paragraph& p, bool break_before);
-    void list(const doc::List& l);
-    void table(const doc::Table& t);
-    void signatures(const doc::Signatures& s);
     void table_properties(bool borders);
     void table_borders(bool borders);
     void table_grid(const std::vector<int>& widths);
     void row(const doc::Row& r, const std::vector<int>& widths, bool header);
     void cell_properties(int width, int span, bool header);
     void header_reference(std::string_view element, std::string_view rel);
-    void table_separator();
 
     xml::Writer& w_;
     DocumentState& state_;
@@ -51,30 +46,12 @@ private:
     int list_depth_ = 0;
 };
 
-// A page break is carried by the next block when that block is a paragraph; any other block
-// (or none) gets an empty Body paragraph to carry it, exactly as the ODT writer does, so both
-// formats break at the same place.
-void BodyWriter::blocks(const std::vector<doc::Block>& blocks) {
-    bool break_pending = false;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const doc::Block& b = blocks[i];
-        if (holds<doc::PageBreak>(b)) {
-            if (i + 1 < blocks.size() && holds<doc::Paragraph>(blocks[i + 1]))
-                break_pending = true;
-            else
-                story_.empty_paragraph(doc::ParagraphStyle::body, {.page_break_before = true});
-        } else if (const auto* p = std::get_if<doc::Paragraph>(&b.value)) {
-            paragraph(*p, std::exchange(break_pending, false));
-        } else if (const auto* l = std::get_if<doc::List>(&b.value)) {
-            list(*l);
-        } else if (const auto* t = std::get_if<doc::Table>(&b.value)) {
-            table(*t);
-            if (i + 1 < blocks.size()) table_separator();
-        } else if (const auto* s = std::get_if<doc::Signatures>(&b.value)) {
-            signatures(*s);
-            if (i + 1 < blocks.size()) table_separator();
-        }
-    }
+// Page breaks and table spacers are placed by layout::each_block, the walk the ODT writer
+// uses too, so both formats break and space at the same places.
+void BodyWriter::blocks(const std::vector<doc::Block>& blocks) { layout::each_block(blocks, *this); }
+
+void BodyWriter::break_paragraph() {
+    story_.empty_paragraph(doc::ParagraphStyle::body, {.page_break_before = true});
 }
 
 void BodyWriter::paragraph(const doc::Paragraph& p, bool break_before) {
@@ -109,8 +86,7 @@ void BodyWriter::list(const doc::List& l) {
     item_ = outer;
 }
 
-void BodyWriter::table(const doc::Table& t) {
-    std::vector<int> widths = column_widths(t.column_weights, style::text_width);
+void BodyWriter::table(const doc::Table& t, const std::vector<int>& widths) {
     xml::Element tbl(w_, "w:tbl");
     table_properties(t.borders);
     table_grid(widths);
@@ -139,7 +115,7 @@ void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool hea
 // A table is followed by an empty paragraph of exactly style::table_spacer_height, as in the
 // ODT: it keeps the next paragraph off the table's border, and keeps Word and LibreOffice from
 // joining two adjacent w:tbl into one table.
-void BodyWriter::table_separator() {
+void BodyWriter::table_spacer() {
     xml::Element p(w_, "w:p");
     xml::Element ppr(w_, "w:pPr");
     val(w_, "w:pStyle", style::look(doc::ParagraphStyle::body).internal_id);
@@ -152,8 +128,7 @@ void BodyWriter::table_separator() {
 }
 
 // Signatories side by side: a borderless one-row table with equal columns.
-void BodyWriter::signatures(const doc::Signatures& s) {
-    std::vector<int> widths = column_widths(std::vector<double>(s.columns.size(), 1.0), style::text_width);
+void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& widths) {
     xml::Element tbl(w_, "w:tbl");
     table_properties(false);
     table_grid(widths);
@@ -191,7 +166,7 @@ void BodyWriter::table_properties(bool borders) {
     }
 }
 
-// 0.5 pt is w:sz="4" (eighths of a point). "nil" rather than nothing, so that no table
+// layout::line_width (0.5 pt) is w:sz="4". "nil" rather than nothing, so that no table
 // style or reader default can add lines to a borderless table.
 void BodyWriter::table_borders(bool borders) {
     xml::Element b(w_, "w:tblBorders");
@@ -199,9 +174,9 @@ void BodyWriter::table_borders(bool borders) {
         w_.start(side);
         if (borders) {
             w_.attr("w:val", "single");
-            w_.attr("w:sz", 4);
+            w_.attr("w:sz", layout::line_width * 8 / 20);  // eighths of a point
             w_.attr("w:space", 0);
-            w_.attr("w:color", "000000");
+            w_.attr("w:color", layout::text_colour);
         } else {
             w_.attr("w:val", "nil");
         }
@@ -229,7 +204,7 @@ void BodyWriter::cell_properties(int width, int span, bool header) {
         w_.start("w:shd");
         w_.attr("w:val", "clear");
         w_.attr("w:color", "auto");
-        w_.attr("w:fill", "D9D9D9");
+        w_.attr("w:fill", layout::header_cell_fill);
         w_.end();
     }
 }
@@ -262,22 +237,6 @@ void BodyWriter::header_reference(std::string_view element, std::string_view rel
 }
 
 }  // namespace
-
-std::vector<int> column_widths(const std::vector<double>& weights, int total) {
-    std::vector<int> widths;
-    if (weights.empty()) return widths;
-    double sum = 0;
-    for (double w : weights) sum += w;
-    widths.reserve(weights.size());
-    int used = 0;
-    for (std::size_t i = 0; i + 1 < weights.size(); ++i) {
-        int width = static_cast<int>(std::lround(total * weights[i] / sum));
-        widths.push_back(width);
-        used += width;
-    }
-    widths.push_back(total - used);
-    return widths;
-}
 
 BodyPart document_part(const doc::Document& document, DocumentState& state, FootnotesPart& notes,
                        std::string_view header_rel, std::string_view footer_rel) {

@@ -2,7 +2,8 @@
 // hyperlinks and list instances), then writes the parts that depend on what it found.
 #include "docx/docx_writer.hpp"
 
-#include "docx/detail.hpp"
+#include "document/layout.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx {
 namespace {
@@ -76,7 +77,7 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     const bool has_footer = !document.footer.empty();
     detail::BodyPart body = detail::document_part(document, state, notes, has_header ? header_rel : "",
                                                   has_footer ? footer_rel : "");
-    const string language = document.meta.language.empty() ? "fr-FR" : document.meta.language;
+    const string language = layout::language(document.meta).tag;
 
     Package package;
     package.add_relationships("_rels/.rels", package_relationships());

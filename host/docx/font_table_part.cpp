@@ -1,7 +1,7 @@
 // word/fontTable.xml: the one font the document uses, with its family, so a reader without
 // it substitutes a sans-serif font.
 #include "document/style_sheet.hpp"
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 

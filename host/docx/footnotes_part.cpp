@@ -1,6 +1,6 @@
 // word/footnotes.xml: the separator notes Word expects, then the document's notes in reading
 // order, each written when the body walk meets its reference.
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 

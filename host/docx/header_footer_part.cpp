@@ -1,5 +1,5 @@
 // word/header1.xml and word/footer1.xml: the page header and footer, one paragraph each.
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 

@@ -1,30 +1,41 @@
 // word/numbering.xml: the bulleted and the ordered list definitions, and one instance per
 // ordered list so that each restarts at 1.
+#include <array>
+#include <string>
+
+#include "document/layout.hpp"
 #include "document/style_sheet.hpp"
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 namespace {
 
-struct LevelLook {
-    std::string_view format;  // w:numFmt
-    std::string_view text;    // w:lvlText
-};
+std::string_view num_format(layout::Marker marker) {
+    switch (marker) {
+        case layout::Marker::bullet:
+            return "bullet";
+        case layout::Marker::decimal:
+            return "decimal";
+        case layout::Marker::lower_letter:
+            return "lowerLetter";
+    }
+    return "bullet";
+}
 
-// Level 1 then level 2 of each kind, as WRITER_SPEC.md gives them.
-constexpr LevelLook bullet_levels[] = {{"bullet", "\u2022"}, {"bullet", "\u2013"}};
-constexpr LevelLook ordered_levels[] = {{"decimal", "%1."}, {"lowerLetter", "%2)"}};
-static_assert(std::size(bullet_levels) == style::max_list_depth);
-static_assert(std::size(ordered_levels) == style::max_list_depth);
+/// w:lvlText: the bullet itself, or "%N" (this level's number) and its suffix.
+std::string level_text(int ilvl, const layout::ListLevel& look) {
+    if (look.marker == layout::Marker::bullet) return std::string(look.bullet);
+    return "%" + std::to_string(ilvl + 1) + std::string(look.suffix);
+}
 
 // Level n (1-based) indents by n * list_indent with the marker hanging in the last
 // list_hanging of it; the text after the marker starts at the indent (Word's default tab).
-void level(xml::Writer& w, int ilvl, const LevelLook& look) {
+void level(xml::Writer& w, int ilvl, const layout::ListLevel& look) {
     xml::Element lvl(w, "w:lvl");
     w.attr("w:ilvl", ilvl);
     val(w, "w:start", 1);
-    val(w, "w:numFmt", look.format);
-    val(w, "w:lvlText", look.text);
+    val(w, "w:numFmt", num_format(look.marker));
+    val(w, "w:lvlText", level_text(ilvl, look));
     val(w, "w:lvlJc", "left");
     xml::Element ppr(w, "w:pPr");
     w.start("w:ind");
@@ -34,7 +45,7 @@ void level(xml::Writer& w, int ilvl, const LevelLook& look) {
 }
 
 template <std::size_t N>
-void abstract_num(xml::Writer& w, int id, const LevelLook (&levels)[N]) {
+void abstract_num(xml::Writer& w, int id, const std::array<layout::ListLevel, N>& levels) {
     xml::Element a(w, "w:abstractNum");
     w.attr("w:abstractNumId", id);
     val(w, "w:multiLevelType", "hybridMultilevel");
@@ -66,8 +77,8 @@ std::string numbering_part(const NumberingPlan& plan) {
     {
         xml::Element root(w, "w:numbering");
         w.attr("xmlns:w", ns_w);
-        abstract_num(w, NumberingPlan::bullet_abstract_id, bullet_levels);
-        abstract_num(w, NumberingPlan::ordered_abstract_id, ordered_levels);
+        abstract_num(w, NumberingPlan::bullet_abstract_id, layout::bullet_levels);
+        abstract_num(w, NumberingPlan::ordered_abstract_id, layout::ordered_levels);
         {
             xml::Element num(w, "w:num");
             w.attr("w:numId", NumberingPlan::bullet_num_id);

@@ -1,6 +1,7 @@
 // docProps/core.xml and docProps/app.xml: the document's metadata. Dates come from the tree
 // only, never from the clock, so the same tree gives the same bytes.
-#include "docx/detail.hpp"
+#include "document/layout.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -30,10 +31,8 @@ void w3cdtf_element(xml::Writer& w, std::string_view name, std::string_view valu
 
 }  // namespace
 
-std::string w3cdtf(std::string_view date) {
-    if (date.empty()) return "1980-01-01T00:00:00Z";
-    std::string out(date);
-    if (date.size() == 10) out += "T00:00:00";
+std::string w3cdtf(const doc::Metadata& meta) {
+    std::string out = layout::date_time(meta);
     if (out.back() != 'Z') out += 'Z';
     return out;
 }
@@ -50,8 +49,8 @@ std::string core_properties_part(const doc::Metadata& meta) {
         optional_text(w, "dc:subject", meta.subject);
         optional_text(w, "dc:creator", meta.creator);
         keywords(w, meta.keywords);
-        optional_text(w, "dc:language", meta.language);
-        std::string date = w3cdtf(meta.date);
+        optional_text(w, "dc:language", layout::language(meta).tag);
+        std::string date = w3cdtf(meta);
         w3cdtf_element(w, "dcterms:created", date);
         w3cdtf_element(w, "dcterms:modified", date);
     }

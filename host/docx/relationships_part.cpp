@@ -1,5 +1,5 @@
 // The .rels parts, and the per-part table of hyperlink targets they declare.
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 

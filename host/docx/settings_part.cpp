@@ -1,7 +1,7 @@
 // word/settings.xml: document-wide settings. Deliberately no w:updateFields: every field
 // carries a correct cached result, and updateFields makes Word prompt on opening.
 #include "document/style_sheet.hpp"
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 namespace {

@@ -3,7 +3,7 @@
 #include <variant>
 
 #include "document/style_sheet.hpp"
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 namespace {

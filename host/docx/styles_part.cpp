@@ -1,7 +1,8 @@
 // word/styles.xml: document defaults, one paragraph style per entry of style_sheet.hpp (all
 // based on Normal), and the character styles runs refer to.
+#include "document/layout.hpp"
 #include "document/style_sheet.hpp"
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -138,7 +139,7 @@ void hyperlink_style(xml::Writer& w) {
     xml::Element s(w, "w:style");
     character_style_header(w, "Hyperlink", "Hyperlink");
     xml::Element rpr(w, "w:rPr");
-    val(w, "w:color", "0563C1");
+    val(w, "w:color", layout::hyperlink_colour);
     val(w, "w:u", "single");
 }
 

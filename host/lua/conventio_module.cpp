@@ -1,5 +1,6 @@
 #include "lua/conventio_module.hpp"
 
+#include "config/build_config.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/french_bindings.hpp"
 #include "lua/identifier_bindings.hpp"
@@ -15,7 +16,7 @@ int open_conventio(lua_State* L) {
     open_french_bindings(L);
     open_identifier_bindings(L);
     open_template_bindings(L);
-    lua_pushstring(L, CONVENTIO_VERSION);
+    lua_pushlstring(L, config::version.data(), config::version.size());
     lua_setfield(L, -2, "version");
     return 1;
 }

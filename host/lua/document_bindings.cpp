@@ -426,11 +426,6 @@ int document_add(lua_State* L) {
     return 1;  // so calls chain: doc:add(a):add(b)
 }
 
-int document_block_count(lua_State* L) {
-    lua_pushinteger(L, static_cast<lua_Integer>(check_object<DocumentValue>(L, 1).document.body.size()));
-    return 1;
-}
-
 int document(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     check_option_keys(L, 1, {"title", "subject", "keywords", "language", "date", "header", "footer", "body"},
@@ -545,8 +540,7 @@ void open_document_bindings(lua_State* L) {
     static const luaL_Reg inline_meta[] = {{"__concat", inlines_concat}, {nullptr, nullptr}};
     register_type<InlinesValue>(L, nullptr, inline_meta);
     register_type<BlockValue>(L, nullptr);
-    static const luaL_Reg document_methods[] = {
-        {"add", document_add}, {"block_count", document_block_count}, {nullptr, nullptr}};
+    static const luaL_Reg document_methods[] = {{"add", document_add}, {nullptr, nullptr}};
     register_type<DocumentValue>(L, document_methods);
 
     static const luaL_Reg constructors[] = {{"Text", protect<text>},

@@ -2,15 +2,17 @@
 
 #include <cstdlib>
 
+#include "config/build_config.hpp"
 #include "document/document_check.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/json_data.hpp"
+#include "lua/lua_state.hpp"
 
 namespace conventio::lua {
 
 std::filesystem::path installation_dir() {
     if (const char* home = std::getenv("CONVENTIO_HOME"); home && *home) return home;
-    return CONVENTIO_SOURCE_DIR;
+    return std::filesystem::path(config::source_dir);
 }
 
 doc::Document run_script(const ScriptRun& run) {

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "conventio/document.hpp"
-#include "lua/lua_state.hpp"
+#include "lua/script_options.hpp"
 
 namespace conventio::lua {
 

@@ -55,21 +55,12 @@ void push_string_list(lua_State* L, const std::vector<std::string>& list) {
     }
 }
 
-/// The names of a front-matter list value "[a, b]" as a set table { a = true, b = true }.
-void push_name_set(lua_State* L, const std::string& list) {
-    lua_newtable(L);
-    std::string name;
-    for (char ch : list + ",") {
-        if (ch == '[' || ch == ']' || ch == ' ' || ch == '"' || ch == '\'') continue;
-        if (ch == ',') {
-            if (!name.empty()) {
-                lua_pushboolean(L, 1);
-                lua_setfield(L, -2, name.c_str());
-            }
-            name.clear();
-        } else {
-            name += ch;
-        }
+/// The names of `list` as a set table { a = true, b = true }.
+void push_name_set(lua_State* L, const std::vector<std::string>& list) {
+    lua_createtable(L, 0, static_cast<int>(list.size()));
+    for (const auto& name : list) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, name.c_str());
     }
 }
 
@@ -78,33 +69,40 @@ void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
     const auto& t = loaded.compiled;
     lua_createtable(L, 0, 8);
     std::string chunkname = "@" + t.path;
-    if (luaL_loadbufferx(L, t.lua_source.data(), t.lua_source.size(), chunkname.c_str(), "t") != LUA_OK)
+    // Bytecode the template compiler produced in this process from the checked source, never
+    // bytes from a file: the sandbox's refusal of bytecode is about scripts, not this.
+    if (luaL_loadbufferx(L, t.lua_bytecode.data(), t.lua_bytecode.size(), chunkname.c_str(), "b") != LUA_OK)
         lua_error(L);  // the compiler checked it; this only happens on out-of-memory
     lua_setfield(L, -2, "chunk");
     lua_pushstring(L, t.path.c_str());
     lua_setfield(L, -2, "path");
     push_string_list(L, t.front.params);
     lua_setfield(L, -2, "params");
-    lua_pushinteger(L, loaded.params_line);
+    lua_pushinteger(L, t.front.params_at.line);
     lua_setfield(L, -2, "params_line");
-    lua_pushinteger(L, loaded.params_column);
+    lua_pushinteger(L, t.front.params_at.column);
     lua_setfield(L, -2, "params_column");
-    auto optional = t.front.other.find("optional");
-    push_name_set(L, optional == t.front.other.end() ? std::string() : optional->second);
+    push_name_set(L, t.front.optional);
     lua_setfield(L, -2, "optional");
-    auto headings = t.front.other.find("headings");
-    lua_pushboolean(L, headings != t.front.other.end() && headings->second == "true");
+    lua_pushboolean(L, t.front.headings);
     lua_setfield(L, -2, "headings");
 
-    lua_createtable(L, 0, static_cast<int>(t.front.other.size() + 3));
+    lua_createtable(L, 0, static_cast<int>(t.front.other.size() + 5));
     lua_pushstring(L, t.front.key.c_str());
     lua_setfield(L, -2, "key");
     lua_pushstring(L, t.front.title.c_str());
     lua_setfield(L, -2, "title");
     push_string_list(L, t.front.params);
     lua_setfield(L, -2, "params");
+    push_string_list(L, t.front.optional);
+    lua_setfield(L, -2, "optional");
+    lua_pushboolean(L, t.front.headings);
+    lua_setfield(L, -2, "headings");
     for (const auto& [k, v] : t.front.other) {
-        lua_pushlstring(L, v.data(), v.size());
+        if (v.is_list)
+            push_string_list(L, v.items);
+        else
+            lua_pushlstring(L, v.text.data(), v.text.size());
         lua_setfield(L, -2, k.c_str());
     }
     lua_setfield(L, -2, "front");

@@ -122,6 +122,13 @@ std::string with_elision(std::string_view article, bool elides, std::string_view
 }
 
 bool is_space_like(std::string_view s, std::size_t at, std::size_t* length) {
+    // Called for every byte of every text: answer the common cases from the first byte.
+    const auto first = static_cast<unsigned char>(s[at]);
+    if (first == ' ') {
+        *length = 1;
+        return true;
+    }
+    if (first != 0xC2 && first != 0xE2) return false;  // the lead bytes of the three others
     for (std::string_view space : {std::string_view(" "), nbsp, narrow_nbsp, std::string_view("\u2009")}) {
         if (s.substr(at, space.size()) == space) {
             *length = space.size();
@@ -131,24 +138,27 @@ bool is_space_like(std::string_view s, std::size_t at, std::size_t* length) {
     return false;
 }
 
-/// Removes trailing ordinary and non-breaking spaces from `out`.
-void strip_trailing_spaces(std::string& out) {
+/// The size of `s` without its trailing ordinary and non-breaking spaces.
+std::size_t size_without_trailing_spaces(std::string_view s) {
     for (;;) {
-        if (out.ends_with(' ')) {
-            out.pop_back();
-        } else if (out.ends_with(nbsp)) {
-            out.resize(out.size() - nbsp.size());
-        } else if (out.ends_with(narrow_nbsp) || out.ends_with("\u2009")) {
-            out.resize(out.size() - 3);
+        if (s.ends_with(' ')) {
+            s.remove_suffix(1);
+        } else if (s.ends_with(nbsp)) {
+            s.remove_suffix(nbsp.size());
+        } else if (s.ends_with(narrow_nbsp) || s.ends_with("\u2009")) {
+            s.remove_suffix(3);
         } else {
-            return;
+            return s.size();
         }
     }
 }
 
+/// Removes trailing ordinary and non-breaking spaces from `out`.
+void strip_trailing_spaces(std::string& out) { out.resize(size_without_trailing_spaces(out)); }
+
 bool ends_with_digit(const std::string& s) { return !s.empty() && s.back() >= '0' && s.back() <= '9'; }
 
-bool ends_with_letter(const std::string& s) {
+bool ends_with_letter(std::string_view s) {
     if (s.empty()) return false;
     std::size_t start = s.size() - 1;
     while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
@@ -378,7 +388,7 @@ std::string french_spacing(std::string_view text) {
             bool at_end = i == text.size();
             if (at_end ? i > after_mark : text.substr(i, 2) != "»") out += narrow_nbsp;
         } else if (text.substr(i, 2) == "°" && (out.ends_with('n') || out.ends_with('N')) &&
-                   !ends_with_letter(out.substr(0, out.size() - 1))) {
+                   !ends_with_letter(std::string_view(out).substr(0, out.size() - 1))) {
             // "n° 1": the number never goes to the next line without its "n°".
             out += "°";
             i += 2;
@@ -391,10 +401,10 @@ std::string french_spacing(std::string_view text) {
             }
         } else if (text.substr(i, 3) == "€" || c == '%') {
             std::size_t length = c == '%' ? 1 : 3;
-            std::string trimmed = out;
-            strip_trailing_spaces(trimmed);
-            if (ends_with_digit(trimmed)) {
-                out = std::move(trimmed);
+            // Looked at in place: copying the output for every "%" made long texts quadratic.
+            const std::size_t kept = size_without_trailing_spaces(out);
+            if (kept > 0 && out[kept - 1] >= '0' && out[kept - 1] <= '9') {
+                out.resize(kept);
                 out += nbsp;
             }
             out += text.substr(i, length);

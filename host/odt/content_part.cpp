@@ -3,42 +3,12 @@
 #include <string>
 #include <vector>
 
+#include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "odt/odt_internal.hpp"
 
 namespace conventio::odt::detail {
 namespace {
-
-/// Walks one sequence of blocks, turning each PageBreak into a page break before the
-/// paragraph that follows it or, when no paragraph follows, into an empty Body paragraph
-/// carrying the break (the DOCX writer does the same). The collecting and the writing pass
-/// both walk through here, so they cannot disagree on which paragraph breaks.
-template <class Visitor>
-void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor) {
-    bool break_pending = false;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const auto& value = blocks[i].value;
-        if (std::holds_alternative<doc::PageBreak>(value)) {
-            bool paragraph_follows =
-                i + 1 < blocks.size() && std::holds_alternative<doc::Paragraph>(blocks[i + 1].value);
-            if (paragraph_follows)
-                break_pending = true;
-            else
-                visitor.break_paragraph();
-        } else if (const auto* p = std::get_if<doc::Paragraph>(&value)) {
-            visitor.paragraph(*p, break_pending);
-            break_pending = false;
-        } else if (const auto* l = std::get_if<doc::List>(&value)) {
-            visitor.list(*l);
-        } else if (const auto* t = std::get_if<doc::Table>(&value)) {
-            if (!t->rows.empty()) visitor.table(*t);  // ODF has no table without rows
-            if (i + 1 < blocks.size()) visitor.table_spacer();
-        } else if (const auto* s = std::get_if<doc::Signatures>(&value)) {
-            visitor.signatures(*s);
-            if (i + 1 < blocks.size()) visitor.table_spacer();
-        }
-    }
-}
 
 /// The automatic style of the paragraph that follows a table (see style::table_spacer_height).
 constexpr std::string_view table_spacer_style = "TableSpacer";
@@ -73,11 +43,11 @@ std::string_view cell_style_name(CellLook look) {
 class Collector {
 public:
     AutoStyles styles{""};
-    std::vector<std::vector<double>> table_weights;  // one entry per table, in body order
-    std::vector<bool> table_borders;                 // parallel to table_weights
-    bool cell_looks[2][2] = {};                      // [borders][header]
+    std::vector<std::vector<int>> table_widths;  // one entry per table, in body order (twips)
+    std::vector<bool> table_borders;             // parallel to table_widths
+    bool cell_looks[2][2] = {};                  // [borders][header]
 
-    void blocks(const std::vector<doc::Block>& b) { each_block(b, *this); }
+    void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
     void paragraph(const doc::Paragraph& p, bool break_before) { styles.add(p, break_before); }
     void break_paragraph() { styles.add(ParagraphKey{.break_before = true}); }
     void table_spacer() { spacer_used = true; }
@@ -87,8 +57,8 @@ public:
         for (const doc::ListItem& item : l.items) blocks(item.blocks);
     }
 
-    void table(const doc::Table& t) {
-        table_weights.push_back(t.column_weights);
+    void table(const doc::Table& t, const std::vector<int>& widths) {
+        table_widths.push_back(widths);
         table_borders.push_back(t.borders);
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             cell_looks[t.borders][t.header_row && r == 0] = true;
@@ -96,8 +66,8 @@ public:
         }
     }
 
-    void signatures(const doc::Signatures& s) {
-        table_weights.emplace_back(s.columns.size(), 1.0);
+    void signatures(const doc::Signatures& s, const std::vector<int>& widths) {
+        table_widths.push_back(widths);
         table_borders.push_back(false);
         cell_looks[0][0] = true;
         for (const auto& column : s.columns)
@@ -120,7 +90,7 @@ std::string column_style_name(const std::string& table, std::size_t column) {
     return name;
 }
 
-void table_styles(xml::Writer& w, int index, const std::vector<double>& weights, bool borders) {
+void table_styles(xml::Writer& w, int index, const std::vector<int>& widths, bool borders) {
     std::string name = table_name(index);
     {
         xml::Element s(w, "style:style");
@@ -134,7 +104,6 @@ void table_styles(xml::Writer& w, int index, const std::vector<double>& weights,
         if (borders) w.attr("fo:margin-bottom", "0.5pt");
         w.end();
     }
-    std::vector<int> widths = column_widths(weights, style::text_width);
     for (std::size_t c = 0; c < widths.size(); ++c) {
         xml::Element s(w, "style:style");
         w.attr("style:name", column_style_name(name, c));
@@ -164,8 +133,8 @@ void cell_style(xml::Writer& w, CellLook look) {
     } else {
         w.attr("fo:padding", Length::points(pad));
     }
-    w.attr("fo:border", look.borders ? "0.5pt solid #000000" : "none");
-    if (look.header) w.attr("fo:background-color", "#D9D9D9");
+    w.attr("fo:border", look.borders ? border() : std::string("none"));
+    if (look.header) w.attr("fo:background-color", colour(layout::header_cell_fill));
 }
 
 void automatic_styles(xml::Writer& w, const Collector& used) {
@@ -173,8 +142,8 @@ void automatic_styles(xml::Writer& w, const Collector& used) {
     used.styles.write(w);
     if (used.spacer_used) table_spacer_style_definition(w);
     int index = 0;
-    for (std::size_t t = 0; t < used.table_weights.size(); ++t)
-        table_styles(w, ++index, used.table_weights[t], used.table_borders[t]);
+    for (std::size_t t = 0; t < used.table_widths.size(); ++t)
+        table_styles(w, ++index, used.table_widths[t], used.table_borders[t]);
     for (bool borders : {true, false})
         for (bool header : {false, true})
             if (used.cell_looks[borders][header]) cell_style(w, CellLook{borders, header});
@@ -185,7 +154,7 @@ class BodyWriter {
 public:
     BodyWriter(xml::Writer& w, const AutoStyles& styles) : w_(w), text_(w, styles) {}
 
-    void blocks(const std::vector<doc::Block>& b) { each_block(b, *this); }
+    void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
     void paragraph(const doc::Paragraph& p, bool break_before) { text_.paragraph(p, break_before); }
     void break_paragraph() { text_.empty_paragraph(doc::ParagraphStyle::body, true); }
     void table_spacer() {
@@ -206,7 +175,7 @@ public:
         }
     }
 
-    void table(const doc::Table& t) {
+    void table(const doc::Table& t, const std::vector<int>&) {
         start_table(t.column_weights.size());
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             bool header = t.header_row && r == 0;
@@ -218,7 +187,7 @@ public:
         w_.end();
     }
 
-    void signatures(const doc::Signatures& s) {
+    void signatures(const doc::Signatures& s, const std::vector<int>&) {
         start_table(s.columns.size());
         xml::Element tr(w_, "table:table-row");
         for (const auto& column : s.columns) {
@@ -265,13 +234,13 @@ private:
     }
 
     xml::Writer& w_;
-    TextWriter text_;
+    Story text_;
     int tables_ = 0;
 };
 
 }  // namespace
 
-std::string content_xml(const doc::Document& document) {
+std::string content_part(const doc::Document& document) {
     Collector used;
     used.blocks(document.body);
 

@@ -14,7 +14,7 @@ void file_entry(xml::Writer& w, std::string_view path, std::string_view media_ty
 
 }  // namespace
 
-std::string manifest_xml() {
+std::string manifest_part() {
     xml::Writer w;
     {
         xml::Element root(w, "manifest:manifest");

@@ -1,17 +1,11 @@
 // meta.xml: the document's metadata, with a fixed date when none is given so that the
 // same tree always gives the same bytes.
+#include "config/build_config.hpp"
+#include "document/layout.hpp"
 #include "odt/odt_internal.hpp"
 
 namespace conventio::odt::detail {
 namespace {
-
-/// "YYYY-MM-DD" becomes midnight that day; no date at all becomes the zip epoch, the same
-/// fixed instant the package's entries carry.
-std::string date_time(const std::string& date) {
-    if (date.empty()) return "1980-01-01T00:00:00";
-    if (date.size() == 10) return date + "T00:00:00";
-    return date;
-}
 
 void element(xml::Writer& w, std::string_view name, std::string_view value) {
     xml::Element e(w, name);
@@ -20,15 +14,15 @@ void element(xml::Writer& w, std::string_view name, std::string_view value) {
 
 }  // namespace
 
-std::string meta_xml(const doc::Metadata& meta) {
-    std::string when = date_time(meta.date);
+std::string meta_part(const doc::Metadata& meta) {
+    std::string when = layout::date_time(meta);
     xml::Writer w;
     {
         xml::Element root(w, "office:document-meta");
         declare_namespaces(w, {Namespace::office, Namespace::meta, Namespace::dc, Namespace::xlink});
         w.attr("office:version", "1.3");
         xml::Element m(w, "office:meta");
-        element(w, "meta:generator", "conventio/" CONVENTIO_VERSION);
+        element(w, "meta:generator", "conventio/" + std::string(config::version));
         if (!meta.title.empty()) element(w, "dc:title", meta.title);
         if (!meta.subject.empty()) element(w, "dc:subject", meta.subject);
         for (const std::string& keyword : meta.keywords) element(w, "meta:keyword", keyword);
@@ -38,7 +32,7 @@ std::string meta_xml(const doc::Metadata& meta) {
         }
         element(w, "meta:creation-date", when);
         element(w, "dc:date", when);
-        if (!meta.language.empty()) element(w, "dc:language", meta.language);
+        element(w, "dc:language", layout::language(meta).tag);
     }
     return w.finish();
 }

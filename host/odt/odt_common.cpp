@@ -1,8 +1,7 @@
 // Helpers every ODT part uses: lengths, namespaces, the font face and automatic styles.
-#include <cmath>
-#include <numeric>
 #include <stdexcept>
 
+#include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "odt/odt_internal.hpp"
 
@@ -47,19 +46,6 @@ Length Length::integer(int value, std::string_view suffix) {
     return l;
 }
 
-std::vector<int> column_widths(const std::vector<double>& weights, int total) {
-    std::vector<int> widths(weights.size(), 0);
-    if (weights.empty()) return widths;
-    double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
-    int used = 0;
-    for (std::size_t i = 0; i + 1 < weights.size(); ++i) {
-        widths[i] = static_cast<int>(std::floor(total * weights[i] / sum));
-        used += widths[i];
-    }
-    widths.back() = total - used;
-    return widths;
-}
-
 std::string_view text_align(doc::Align align) {
     switch (align) {
         case doc::Align::left:
@@ -74,6 +60,19 @@ std::string_view text_align(doc::Align align) {
             break;
     }
     return "start";
+}
+
+std::string colour(std::string_view rgb) {
+    std::string c = "#";
+    c += rgb;
+    return c;
+}
+
+std::string border() {
+    std::string b(Length::points(layout::line_width).view());
+    b += " solid ";
+    b += colour(layout::text_colour);
+    return b;
 }
 
 void declare_namespaces(xml::Writer& w, std::initializer_list<Namespace> used) {

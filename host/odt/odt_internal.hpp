@@ -38,13 +38,14 @@ private:
     std::size_t size_ = 0;
 };
 
-/// Widths in twips of columns with relative `weights` spanning `total` twips: each column
-/// gets its share rounded down and the last one takes the rest, so the sum is exact. The
-/// DOCX writer uses the same rule, so the two formats lay tables out identically.
-std::vector<int> column_widths(const std::vector<double>& weights, int total);
-
 /// fo:text-align for an alignment other than inherit.
 std::string_view text_align(doc::Align align);
+
+/// An ODF colour ("#D9D9D9") from layout's six hex digits.
+std::string colour(std::string_view rgb);
+
+/// fo:border of a bordered cell: layout::line_width, solid, layout::text_colour.
+std::string border();
 
 // ---------------------------------------------------------------- shared XML pieces
 
@@ -112,9 +113,9 @@ private:
 
 /// Writes paragraphs and their inline content. Keeps what spans paragraphs of one part:
 /// the footnote counter (notes are numbered in reading order).
-class TextWriter {
+class Story {
 public:
-    TextWriter(xml::Writer& w, const AutoStyles& styles) : w_(w), styles_(styles) {}
+    Story(xml::Writer& w, const AutoStyles& styles) : w_(w), styles_(styles) {}
 
     /// text:p, or text:h for heading styles; `break_before` starts it on a new page.
     void paragraph(const doc::Paragraph& paragraph, bool break_before = false);
@@ -160,16 +161,16 @@ inline constexpr std::string_view note_number_style = "FootnoteNumber";
 inline constexpr std::string_view mimetype = "application/vnd.oasis.opendocument.text";
 
 /// content.xml: automatic styles, then the body.
-std::string content_xml(const doc::Document& document);
+std::string content_part(const doc::Document& document);
 /// styles.xml: fonts, named styles, list styles, notes configuration, page layout and the
 /// master page with the header and footer.
-std::string styles_xml(const doc::Document& document);
+std::string styles_part(const doc::Document& document);
 /// meta.xml from the document's metadata.
-std::string meta_xml(const doc::Metadata& meta);
+std::string meta_part(const doc::Metadata& meta);
 /// META-INF/manifest.xml listing the package's parts.
-std::string manifest_xml();
+std::string manifest_part();
 
 /// settings.xml: LibreOffice layout settings matching its DOCX import (see settings_part.cpp).
-std::string settings_xml();
+std::string settings_part();
 
 }  // namespace conventio::odt::detail

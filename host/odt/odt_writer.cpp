@@ -11,11 +11,11 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     // The mimetype comes first and uncompressed so that a reader can recognise the
     // package from its first bytes.
     entries.push_back({"mimetype", std::string(detail::mimetype), false});
-    entries.push_back({"content.xml", detail::content_xml(document)});
-    entries.push_back({"styles.xml", detail::styles_xml(document)});
-    entries.push_back({"meta.xml", detail::meta_xml(document.meta)});
-    entries.push_back({"settings.xml", detail::settings_xml()});
-    entries.push_back({"META-INF/manifest.xml", detail::manifest_xml()});
+    entries.push_back({"content.xml", detail::content_part(document)});
+    entries.push_back({"styles.xml", detail::styles_part(document)});
+    entries.push_back({"meta.xml", detail::meta_part(document.meta)});
+    entries.push_back({"settings.xml", detail::settings_part()});
+    entries.push_back({"META-INF/manifest.xml", detail::manifest_part()});
     return entries;
 }
 

@@ -81,7 +81,7 @@ constexpr std::array<LayoutSetting, 53> word_compatible_layout{{
 
 }  // namespace
 
-std::string settings_xml() {
+std::string settings_part() {
     xml::Writer w;
     {
         xml::Element root(w, "office:document-settings");

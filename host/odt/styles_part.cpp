@@ -1,6 +1,7 @@
 // styles.xml: everything style_sheet.hpp defines (default and named paragraph styles,
 // character styles, list styles, notes configuration, page geometry) plus the master page
 // that carries the header and footer.
+#include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "odt/odt_internal.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 // and footer geometry out of it; the ODT does the same so both render alike.
 constexpr int min_header_footer_height = 57;
 
-void default_paragraph_style(xml::Writer& w) {
+void default_paragraph_style(xml::Writer& w, const layout::Language& language) {
     xml::Element s(w, "style:default-style");
     w.attr("style:family", "paragraph");
     {
@@ -31,8 +32,8 @@ void default_paragraph_style(xml::Writer& w) {
     w.attr("fo:font-size", size);
     w.attr("style:font-size-asian", size);
     w.attr("style:font-size-complex", size);
-    w.attr("fo:language", "fr");
-    w.attr("fo:country", "FR");
+    w.attr("fo:language", language.code);
+    if (!language.country.empty()) w.attr("fo:country", language.country);
     w.attr("fo:hyphenate", "false");
 }
 
@@ -97,7 +98,7 @@ void character_styles(xml::Writer& w) {
         w.attr("style:name", hyperlink_style);
         w.attr("style:family", "text");
         xml::Element t(w, "style:text-properties");
-        w.attr("fo:color", "#0563C1");
+        w.attr("fo:color", colour(layout::hyperlink_colour));
         w.attr("style:text-underline-style", "solid");
         w.attr("style:text-underline-width", "auto");
         w.attr("style:text-underline-color", "font-color");
@@ -122,14 +123,13 @@ void list_level_geometry(xml::Writer& w, int level) {
 }
 
 void bullet_list_style(xml::Writer& w) {
-    static constexpr std::string_view markers[] = {"\u2022", "\u2013"};  // "•", "–"
     xml::Element s(w, "text:list-style");
     w.attr("style:name", detail::bullet_list_style);
     w.attr("style:display-name", "List bullet");
     for (int level = 1; level <= style::max_list_depth; ++level) {
         xml::Element l(w, "text:list-level-style-bullet");
         w.attr("text:level", level);
-        w.attr("text:bullet-char", markers[level - 1]);
+        w.attr("text:bullet-char", layout::bullet_levels[level - 1].bullet);
         list_level_geometry(w, level);
         w.start("style:text-properties");
         w.attr("style:font-name", style::font_family);
@@ -137,20 +137,21 @@ void bullet_list_style(xml::Writer& w) {
     }
 }
 
+/// style:num-format of a numbered level: ODF names a format by its first number.
+std::string_view num_format(layout::Marker marker) {
+    return marker == layout::Marker::lower_letter ? "a" : "1";
+}
+
 void number_list_style(xml::Writer& w) {
-    struct Format {
-        std::string_view digits;
-        std::string_view suffix;
-    };
-    static constexpr Format formats[] = {{"1", "."}, {"a", ")"}};  // "1." then "a)"
     xml::Element s(w, "text:list-style");
     w.attr("style:name", detail::number_list_style);
     w.attr("style:display-name", "List number");
     for (int level = 1; level <= style::max_list_depth; ++level) {
         xml::Element l(w, "text:list-level-style-number");
         w.attr("text:level", level);
-        w.attr("style:num-suffix", formats[level - 1].suffix);
-        w.attr("style:num-format", formats[level - 1].digits);
+        const layout::ListLevel& look = layout::ordered_levels[level - 1];
+        w.attr("style:num-suffix", look.suffix);
+        w.attr("style:num-format", num_format(look.marker));
         list_level_geometry(w, level);
     }
 }
@@ -187,9 +188,9 @@ void notes_configuration(xml::Writer& w) {
     w.attr("text:start-numbering-at", "document");
 }
 
-void named_styles(xml::Writer& w) {
+void named_styles(xml::Writer& w, const layout::Language& language) {
     xml::Element styles(w, "office:styles");
-    default_paragraph_style(w);
+    default_paragraph_style(w, language);
     for (const style::ParagraphLook& look : style::paragraph_looks) paragraph_style(w, look);
     character_styles(w);
     bullet_list_style(w);
@@ -200,9 +201,9 @@ void named_styles(xml::Writer& w) {
 
 void footnote_separator(xml::Writer& w) {
     xml::Element sep(w, "style:footnote-sep");
-    w.attr("style:width", "0.5pt");
+    w.attr("style:width", Length::points(layout::line_width));
     w.attr("style:rel-width", "25%");
-    w.attr("style:color", "#000000");
+    w.attr("style:color", colour(layout::text_colour));
     w.attr("style:line-style", "solid");
     w.attr("style:adjustment", "left");
     // LibreOffice's own distances, which its DOCX import also uses.
@@ -248,7 +249,7 @@ void page_layout(xml::Writer& w, const doc::Document& document) {
     if (footer) header_footer_style(w, "style:footer-style", "fo:margin-top");
 }
 
-void header_footer(xml::Writer& w, TextWriter& text, std::string_view element, const doc::Inlines& content) {
+void header_footer(xml::Writer& w, Story& text, std::string_view element, const doc::Inlines& content) {
     if (content.empty()) return;
     xml::Element e(w, element);
     text.paragraph(doc::ParagraphStyle::header_footer, content);
@@ -256,7 +257,7 @@ void header_footer(xml::Writer& w, TextWriter& text, std::string_view element, c
 
 }  // namespace
 
-std::string styles_xml(const doc::Document& document) {
+std::string styles_part(const doc::Document& document) {
     AutoStyles automatic("M");
     automatic.add(document.header);
     automatic.add(document.footer);
@@ -268,7 +269,7 @@ std::string styles_xml(const doc::Document& document) {
                                Namespace::fo, Namespace::xlink, Namespace::svg});
         w.attr("office:version", "1.3");
         font_face_decls(w);
-        named_styles(w);
+        named_styles(w, layout::language(document.meta));
         {
             xml::Element styles(w, "office:automatic-styles");
             automatic.write(w);
@@ -278,7 +279,7 @@ std::string styles_xml(const doc::Document& document) {
         xml::Element master(w, "style:master-page");
         w.attr("style:name", "Standard");
         w.attr("style:page-layout-name", "PageLayout");
-        TextWriter text(w, automatic);
+        Story text(w, automatic);
         header_footer(w, text, "style:header", document.header);
         header_footer(w, text, "style:footer", document.footer);
     }

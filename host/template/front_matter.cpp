@@ -40,7 +40,6 @@ struct Value {
     std::string scalar;
     std::vector<std::string> items;
     std::vector<std::size_t> item_at;
-    std::string_view raw;  // a list as written, brackets included
 };
 
 class Parser {
@@ -63,6 +62,7 @@ public:
             throw TemplateError(path_, 1, 1,
                                 "missing 'key' in the front matter: expected a line like "
                                 "'key: montant'");
+        check_params();
         FrontMatterSplit split;
         split.front = std::move(front_);
         split.body_offset = pos;
@@ -133,7 +133,7 @@ private:
 
     void list(std::size_t i, Value& v) {
         v.is_list = true;
-        std::size_t open = i++;
+        ++i;
         for (;;) {
             i = skip_blanks(i);
             if (i < line_.size() && line_[i] == ']') break;  // "[]" and a trailing comma
@@ -157,7 +157,6 @@ private:
             ++i;
         }
         ++i;
-        v.raw = line_.substr(open, i - open);
         end_of_line(i);
     }
 
@@ -216,22 +215,46 @@ private:
         if (!inserted)
             fail(0, "duplicate '" + std::string(name) + "' (already set on line " +
                         std::to_string(it->second) + ")");
+        const detail::Position at{line_no_, 1};
         if (name == "key") {
             if (v.is_list) fail(v.at, "'key' must be one identifier, not a list");
             if (v.scalar.empty()) fail(v.at, "'key' needs a value: expected an identifier like montant");
             if (!is_key(v.scalar))
                 fail(v.at, "'key' must be an identifier ([a-z][a-z0-9_]*), got '" + v.scalar + "'");
             front_.key = std::move(v.scalar);
+            front_.key_at = {line_no_, detail::column_at(line_, 0, v.at)};
         } else if (name == "title") {
             if (v.is_list) fail(v.at, "'title' must be text, not a list");
             front_.title = std::move(v.scalar);
-        } else if (name == "params") {
-            if (!v.is_list) fail(v.at, "'params' must be a list like [payeur, montant]");
+        } else if (name == "params" || name == "optional") {
+            if (!v.is_list) fail(v.at, "'" + std::string(name) + "' must be a list like [payeur, montant]");
             for (std::size_t k = 0; k < v.items.size(); ++k) param(v, k);
-            front_.params = std::move(v.items);
+            if (name == "params") {
+                front_.params = std::move(v.items);
+                front_.params_at = at;
+            } else {
+                front_.optional = std::move(v.items);
+                optional_line_ = line_no_;
+            }
+        } else if (name == "headings") {
+            if (v.is_list || (v.scalar != "true" && v.scalar != "false"))
+                fail(v.at, "'headings' must be true or false");
+            front_.headings = v.scalar == "true";
         } else {
-            front_.other.emplace(std::string(name), v.is_list ? std::string(v.raw) : std::move(v.scalar));
+            FrontField field;
+            field.is_list = v.is_list;
+            field.text = std::move(v.scalar);
+            field.items = std::move(v.items);
+            front_.other.emplace(std::string(name), std::move(field));
         }
+    }
+
+    /// A parameter both required and optional is a contradiction the drafter must resolve.
+    void check_params() const {
+        for (const std::string& p : front_.optional)
+            if (std::find(front_.params.begin(), front_.params.end(), p) != front_.params.end())
+                throw TemplateError(path_, optional_line_, 1,
+                                    "parameter '" + p + "' is in both 'params' and 'optional'");
     }
 
     void param(const Value& v, std::size_t k) const {
@@ -253,6 +276,7 @@ private:
     std::string_view line_;
     int line_no_ = 0;
     FrontMatter front_;
+    int optional_line_ = 0;
     std::map<std::string, int, std::less<>> seen_;
 };
 

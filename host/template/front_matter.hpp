@@ -1,10 +1,15 @@
 // The header of a clause template: a small YAML subset between two '---' lines.
 //
 //     ---
-//     key: montant            # required, [a-z][a-z0-9_]*
+//     key: montant            # required, [a-z][a-z0-9_]*, the file's name without .md
 //     title: "Montant du financement"
-//     params: [payeur, montant]
+//     params: [payeur, montant]       # parameters the template needs
+//     optional: [plafond]             # parameters it reads when given
+//     headings: true                  # its Markdown may hold headings (annexes)
 //     ---
+//
+// Any other field is kept as data for scripts (structure/libelles.md holds the labels of the
+// agreement's structure that way).
 //
 // Supported: one `name: value` per line, values plain, "double-quoted" (escapes \" \\ \n \t)
 // or 'single-quoted' ('' for a quote), one-line lists `[a, "b", c]`, `#` comments (at the
@@ -18,18 +23,34 @@
 #include <string_view>
 #include <vector>
 
+#include "template/source_position.hpp"
+
 namespace conventio::tmpl {
 
+/// A field the front matter does not define itself: a text, or a one-line list.
+struct FrontField {
+    bool is_list = false;
+    std::string text;                // when !is_list, unquoted
+    std::vector<std::string> items;  // when is_list, each unquoted
+};
+
+/// The front matter, parsed once: every consumer reads these fields, never the text again.
 struct FrontMatter {
     /// How scripts name the clause; an identifier [a-z][a-z0-9_]*.
     std::string key;
+    detail::Position key_at;
     /// Human title, may be empty.
     std::string title;
-    /// Names the template reads; identifiers that are not Lua keywords. Informative for the
-    /// runtime (missing parameters are its business, not the compiler's).
+    /// Parameters the template needs: identifiers that are not Lua keywords. The runtime
+    /// reports a missing one at params_at ("missing parameter" is its business).
     std::vector<std::string> params;
-    /// Any other `name: value`, value unquoted; a list value is kept as written ("[a, b]").
-    std::map<std::string, std::string, std::less<>> other;
+    detail::Position params_at;  // 1:1 when the template declares none
+    /// Parameters it reads when given (nil otherwise); never also in `params`.
+    std::vector<std::string> optional;
+    /// Whether its Markdown may hold headings (annexes); false unless `headings: true`.
+    bool headings = false;
+    /// Every other field, for scripts.
+    std::map<std::string, FrontField, std::less<>> other;
 };
 
 /// The front matter and what follows it.

@@ -16,22 +16,6 @@ std::string read_file(const std::filesystem::path& path, const std::string& disp
     return std::move(content).str();
 }
 
-/// Line and column of the `params:` key in the front matter.
-std::pair<int, int> params_position(const std::string& text) {
-    int line = 1;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        std::string_view l(text.data() + start, (end == std::string::npos ? text.size() : end) - start);
-        if (line > 1 && l.rfind("---", 0) == 0) break;
-        if (l.rfind("params:", 0) == 0) return {line, 1};
-        if (end == std::string::npos) break;
-        start = end + 1;
-        ++line;
-    }
-    return {1, 1};
-}
-
 }  // namespace
 
 std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::filesystem::path& path,
@@ -46,7 +30,10 @@ std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::filesystem::
     std::string text = read_file(path, display_path);
     auto loaded = std::make_shared<LoadedTemplate>();
     loaded->compiled = compile_template(text, display_path);
-    std::tie(loaded->params_line, loaded->params_column) = params_position(text);
+    const FrontMatter& front = loaded->compiled.front;
+    if (std::string stem = path.stem().string(); front.key != stem)
+        throw TemplateError(display_path, front.key_at.line, front.key_at.column,
+                            "key '" + front.key + "' is not the file's name: expected 'key: " + stem + "'");
     std::lock_guard lock(mutex_);
     return compiled_.emplace(key, std::move(loaded)).first->second;
 }

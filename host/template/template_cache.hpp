@@ -14,16 +14,13 @@ namespace conventio::tmpl {
 
 struct LoadedTemplate {
     CompiledTemplate compiled;
-    /// Where the front matter declares `params`, for "missing parameter" messages
-    /// (1:1 when it declares none).
-    int params_line = 1;
-    int params_column = 1;
 };
 
 class TemplateCache {
 public:
     /// The template at `path` (named `display_path` in messages), compiled on first use.
-    /// Throws TemplateError for a syntax error, with path:line:col.
+    /// Throws TemplateError for a syntax error, with path:line:col, and when the front
+    /// matter's key is not the file's name (scripts name a clause by its file).
     std::shared_ptr<const LoadedTemplate> get(const std::filesystem::path& path,
                                               const std::string& display_path);
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <lua.hpp>
-#include <memory>
-#include <new>
+#include <tuple>
+#include <utility>
 #include <vector>
 
+#include "template/lua_syntax.hpp"
 #include "template/source_position.hpp"
 #include "template/template_error.hpp"
 
@@ -133,8 +133,6 @@ struct OpenBlock {
     bool has_else = false;
 };
 
-using LuaStatePtr = std::unique_ptr<lua_State, decltype(&lua_close)>;
-
 class Compiler {
 public:
     Compiler(std::string_view text, std::string_view path, std::size_t body_offset)
@@ -142,16 +140,15 @@ public:
           path_(path),
           body_offset_(body_offset),
           index_(text),
-          lua_(luaL_newstate(), &lua_close) {
-        if (!lua_) throw std::bad_alloc();
-    }
+          lua_(LuaSyntax::of_this_thread()) {}
 
-    std::string compile() {
+    /// The Lua source and its bytecode.
+    std::pair<std::string, std::string> compile() {
         scan_tags();
         find_text();
         generate();
-        check_chunk();
-        return std::move(out_);
+        std::string bytecode = check_chunk();
+        return {std::move(out_), std::move(bytecode)};
     }
 
 private:
@@ -486,11 +483,18 @@ private:
             fail(b, "invalid expression: expected a single expression, got '" + std::string(expr) + "'");
         };
         if (!closes_only_its_brackets(expr)) not_single();
-        std::string chunk = "return ";
+        // The common case in one parse: "(expr)" loading means expr is one whole expression
+        // (it closes no bracket it did not open, and an unclosed string or comment would
+        // swallow the ')'), so "return expr" loads too. Only a failure needs both, to tell
+        // Lua's message from "not a single expression".
+        std::string chunk = "return (";
         chunk += expr;
-        if (!loads(chunk)) {
-            std::string message = lua_tostring(lua_.get(), -1);
-            lua_pop(lua_.get(), 1);
+        chunk += ")";
+        if (!lua_.error(chunk, "=expression")) return;
+        chunk = "return ";
+        chunk += expr;
+        if (auto error = lua_.error(chunk, "=expression")) {
+            std::string message = std::move(*error);
             // "expression:2: unexpected symbol near 'x'" -> line 2 of the expression
             std::size_t line = 1;
             std::string_view m = message;
@@ -513,32 +517,22 @@ private:
             }
             fail(at, "invalid expression: " + std::string(m));
         }
-        lua_pop(lua_.get(), 1);
-        chunk = "return (";
-        chunk += expr;
-        chunk += ")";
-        if (!loads(chunk)) not_single();
-        lua_pop(lua_.get(), 1);
-    }
-
-    bool loads(const std::string& chunk) {
-        return luaL_loadbufferx(lua_.get(), chunk.data(), chunk.size(), "=expression", "t") == LUA_OK;
+        not_single();  // "return expr" loads, "return (expr)" does not: a list such as "a, b"
     }
 
     /// The generated chunk must load; this catches what no single tag shows (for example more
-    /// nested loops than Lua allows locals).
-    void check_chunk() {
-        std::string chunkname = "@" + std::string(path_);
-        if (luaL_loadbufferx(lua_.get(), out_.data(), out_.size(), chunkname.c_str(), "t") != LUA_OK)
-            throw TemplateError(lua_tostring(lua_.get(), -1));
-        lua_pop(lua_.get(), 1);
+    /// nested loops than Lua allows locals). Its bytecode spares the runtime a second parse.
+    std::string check_chunk() {
+        LuaSyntax::Compiled chunk = lua_.compile(out_, "@" + std::string(path_));
+        if (chunk.error) throw TemplateError(*chunk.error);
+        return std::move(chunk.bytecode);
     }
 
     std::string_view text_;
     std::string_view path_;
     std::size_t body_offset_;
     detail::LineIndex index_;
-    LuaStatePtr lua_;
+    LuaSyntax& lua_;
     std::vector<Tag> tags_;
     std::vector<Span> texts_;
     std::vector<OpenBlock> blocks_;
@@ -552,7 +546,7 @@ CompiledTemplate compile_template(std::string_view text, std::string path) {
     CompiledTemplate compiled;
     auto split = parse_front_matter(text, path);
     compiled.front = std::move(split.front);
-    compiled.lua_source = Compiler(text, path, split.body_offset).compile();
+    std::tie(compiled.lua_source, compiled.lua_bytecode) = Compiler(text, path, split.body_offset).compile();
     compiled.path = std::move(path);
     return compiled;
 }

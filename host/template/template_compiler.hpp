@@ -35,6 +35,9 @@ struct CompiledTemplate {
     std::string path;
     /// Lua 5.4 source text, see the runtime contract above.
     std::string lua_source;
+    /// The same chunk compiled by this process's Lua (chunkname and lines kept): the runtime
+    /// loads it (mode "b") instead of parsing the source again. Never written anywhere.
+    std::string lua_bytecode;
 };
 
 /// Compiles the template `text` read from `path`. Throws TemplateError "path:line:col: ..."

@@ -1,10 +1,9 @@
 // word/document.xml: tables, signatures, page breaks and the section properties.
 #include "document/style_sheet.hpp"
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 #include "docx_test_support.hpp"
 
 using namespace docx_test;
-using conventio::docx::detail::column_widths;
 namespace style = conventio::style;
 
 namespace {
@@ -23,18 +22,6 @@ const std::string page_break_carrier =
     "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:pageBreakBefore/></w:pPr></w:p>";
 
 }  // namespace
-
-TEST_CASE("column widths are proportional, rounded, the last one taking the rest") {
-    CHECK(column_widths({3, 1, 1}, 9070) == std::vector<int>{5442, 1814, 1814});
-    CHECK(column_widths({1, 1, 1}, 100) == std::vector<int>{33, 33, 34});
-    CHECK(column_widths({1, 2}, 9070) == std::vector<int>{3023, 6047});
-    CHECK(column_widths({1}, 9070) == std::vector<int>{9070});
-    for (const auto& weights : {std::vector<double>{0.7, 1.3, 2.9, 0.1}, {5, 5, 5, 5, 5, 5, 5}}) {
-        int sum = 0;
-        for (int w : column_widths(weights, style::text_width)) sum += w;
-        CHECK(sum == style::text_width);
-    }
-}
 
 TEST_CASE("a table spans the text width with a fixed grid, padding and thin black borders") {
     auto d = document({doc::Block{table({1, 1}, {{{cell("a"), cell("b")}}})}});

@@ -1,7 +1,7 @@
 // The package as a whole: part list, content types, relationships, properties, determinism.
 #include <set>
 
-#include "docx/detail.hpp"
+#include "docx/docx_internal.hpp"
 #include "docx_test_support.hpp"
 
 using namespace docx_test;
@@ -126,8 +126,10 @@ TEST_CASE("an empty date is the fixed epoch, and empty fields are left out") {
     CHECK(contains(core, ">1980-01-01T00:00:00Z</dcterms:created>"));
     CHECK_FALSE(contains(core, "dc:title"));
     CHECK_FALSE(contains(core, "cp:keywords"));
-    CHECK(conventio::docx::detail::w3cdtf("2024-12-01") == "2024-12-01T00:00:00Z");
-    CHECK(conventio::docx::detail::w3cdtf("") == "1980-01-01T00:00:00Z");
+    doc::Metadata dated;
+    dated.date = "2024-12-01";
+    CHECK(conventio::docx::detail::w3cdtf(dated) == "2024-12-01T00:00:00Z");
+    CHECK(conventio::docx::detail::w3cdtf({}) == "1980-01-01T00:00:00Z");
 }
 
 TEST_CASE("app.xml names the application") {

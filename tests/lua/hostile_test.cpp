@@ -150,14 +150,18 @@ for i = 1, 10000 do
   local previous = coro
   coro = coroutine.create(function()
     local cc <close> = setmetatable({}, { __close = function()
-      if previous then assert(coroutine.close(previous)) end
+      if previous then
+        local ok, err = coroutine.close(previous)
+        if not ok then error(err, 0) end
+      end
     end })
     coroutine.yield()
   end)
   assert(coroutine.resume(coro))
 end
-assert(coroutine.close(coro)))");
-    CHECK(message.find("coroutines nested more than 100 levels deep") != std::string::npos);
+local ok, err = coroutine.close(coro)
+error(err, 0))");
+    CHECK(message == "snippet.lua:7: coroutines nested more than 100 levels deep (coroutine.close, coroutine.wrap)");
     CHECK(lua_error_of("local co = coroutine.create(function() coroutine.yield() end)\ncoroutine.resume(co)\n"
                        "assert(coroutine.close(co))" +
                        empty_doc) == "no error");

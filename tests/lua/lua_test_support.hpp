@@ -1,6 +1,8 @@
 // Runs Lua snippets on the real host, as a script file, so messages carry real file:line.
 #pragma once
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -10,10 +12,20 @@
 
 namespace conventio::test {
 
+/// A folder of this process's own, removed when it exits: ctest runs each case as a process
+/// of its own, in parallel.
 inline std::filesystem::path scratch_dir() {
-    auto dir = std::filesystem::temp_directory_path() / "conventio-tests";
-    std::filesystem::create_directories(dir);
-    return dir;
+    struct Scratch {
+        std::filesystem::path dir =
+            std::filesystem::temp_directory_path() / ("conventio-tests-" + std::to_string(getpid()));
+        Scratch() { std::filesystem::create_directories(dir); }
+        ~Scratch() {
+            std::error_code ignored;
+            std::filesystem::remove_all(dir, ignored);
+        }
+    };
+    static const Scratch scratch;
+    return scratch.dir;
 }
 
 inline std::filesystem::path write_script(const std::string& name, const std::string& code) {

@@ -18,9 +18,3 @@ TEST_CASE("odt lengths: twips become exact points") {
     CHECK(Length::font_size(17).view() == "8.5pt");
     CHECK(Length::integer(5442, "*").view() == "5442*");
 }
-
-TEST_CASE("odt columns: widths are integer twips, the last column takes the rest") {
-    CHECK(odt::detail::column_widths({1, 1, 1}, 9070) == std::vector<int>{3023, 3023, 3024});
-    CHECK(odt::detail::column_widths({3, 1, 1}, 9070) == std::vector<int>{5442, 1814, 1814});
-    CHECK(odt::detail::column_widths({0.5}, 9070) == std::vector<int>{9070});
-}

@@ -22,7 +22,7 @@ std::string styles_of(doc::Inlines header = {}, doc::Inlines footer = {}) {
     doc::Document d;
     d.header = std::move(header);
     d.footer = std::move(footer);
-    return odt::detail::styles_xml(d);
+    return odt::detail::styles_part(d);
 }
 
 }  // namespace

@@ -1,7 +1,12 @@
 #include "template/front_matter.hpp"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "template/template_cache.hpp"
 #include "template/template_error.hpp"
 
 using conventio::tmpl::parse_front_matter;
@@ -38,9 +43,16 @@ TEST_CASE("front matter: key, title, params, other keys, comments and quotes") {
     CHECK(split.front.key == "montant");
     CHECK(split.front.title == "Montant du financement : #1");
     CHECK(split.front.params == std::vector<std::string>{"payeur", "montant", "montant_ht"});
-    CHECK(split.front.other.at("version") == "3");
-    CHECK(split.front.other.at("tags") == "[a, b]");
-    CHECK(split.front.other.at("note") == "l'État");
+    CHECK(split.front.key_at.line == 3);
+    CHECK(split.front.key_at.column == 6);
+    CHECK(split.front.params_at.line == 5);
+    CHECK(split.front.other.at("version").text == "3");
+    CHECK_FALSE(split.front.other.at("version").is_list);
+    CHECK(split.front.other.at("tags").is_list);
+    CHECK(split.front.other.at("tags").items == std::vector<std::string>{"a", "b"});
+    CHECK(split.front.other.at("note").text == "l'État");
+    CHECK(split.front.optional.empty());
+    CHECK_FALSE(split.front.headings);
     CHECK(split.body == "Le texte.\n");
     CHECK(split.body_line == 11);
     CHECK(text.substr(split.body_offset) == split.body);
@@ -120,4 +132,36 @@ TEST_CASE("front matter: bad lines") {
     CHECK(error_of("---\nkey: a\ntitle: 'été' x\n---\n") ==
           "templates/montant.md:3:14: unexpected text after the value: expected the end of the "
           "line or a # comment");
+}
+
+TEST_CASE("front matter: optional parameters and headings are typed once, here") {
+    auto split = parse_front_matter(
+        "---\nkey: k\nparams: [payer]\noptional: [date, 'cap']\nheadings: true\n---\n", "k.md");
+    CHECK(split.front.optional == std::vector<std::string>{"date", "cap"});
+    CHECK(split.front.headings);
+    CHECK(split.front.other.empty());
+    CHECK(split.front.params_at.line == 3);
+
+    CHECK(error_of("---\nkey: k\nparams: [a]\noptional: [b, a]\n---\n") ==
+          "templates/montant.md:4:1: parameter 'a' is in both 'params' and 'optional'");
+    CHECK(error_of("---\nkey: k\noptional: b\n---\n") ==
+          "templates/montant.md:3:11: 'optional' must be a list like [payeur, montant]");
+    CHECK(error_of("---\nkey: k\noptional: [end]\n---\n") ==
+          "templates/montant.md:3:12: 'end' is a Lua keyword and cannot be a parameter name");
+    CHECK(error_of("---\nkey: k\nheadings: yes\n---\n") ==
+          "templates/montant.md:3:11: 'headings' must be true or false");
+}
+
+TEST_CASE("template cache: the key must be the file's name, pointed at where it is written") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("conventio-front-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "duree.md") << "---\ntitle: Durée\nkey:   duree_old\n---\nLe texte.\n";
+    std::ofstream(dir / "objet.md") << "---\nkey: objet\n---\nLe texte.\n";
+    conventio::tmpl::TemplateCache cache;
+    CHECK_THROWS_WITH_AS(cache.get(dir / "duree.md", "commun/duree.md"),
+                         "commun/duree.md:3:8: key 'duree_old' is not the file's name: expected 'key: duree'",
+                         TemplateError);
+    CHECK(cache.get(dir / "objet.md", "commun/objet.md")->compiled.front.key == "objet");
+    fs::remove_all(dir);
 }

@@ -150,10 +150,6 @@ private:
     int count_ = 0;
 };
 
-/// Column widths in twips for `weights` spread over `total`: each rounded to the nearest
-/// twip, the last column taking the rounding rest so the sum is exactly `total`.
-std::vector<int> column_widths(const std::vector<double>& weights, int total);
-
 /// What the body walk found that other parts refer to.
 struct BodyPart {
     std::string xml;
@@ -208,7 +204,7 @@ std::string core_properties_part(const doc::Metadata& meta);
 /// docProps/app.xml.
 std::string app_properties_part();
 
-/// "YYYY-MM-DDT00:00:00Z" for a "YYYY-MM-DD" date; the 1980 epoch for an empty one.
-std::string w3cdtf(std::string_view date);
+/// The document's date as W3CDTF in UTC: "YYYY-MM-DDT00:00:00Z" (layout::date_time).
+std::string w3cdtf(const doc::Metadata& meta);
 
 }  // namespace conventio::docx::detail

@@ -23,21 +23,21 @@ bool starts_with_word(const doc::Inline& item) {
 
 }  // namespace
 
-void TextWriter::paragraph(const doc::Paragraph& paragraph, bool break_before) {
+void Story::paragraph(const doc::Paragraph& paragraph, bool break_before) {
     this->paragraph(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
                                  paragraph.keep_together},
                     paragraph.content);
 }
 
-void TextWriter::paragraph(doc::ParagraphStyle style, const doc::Inlines& content) {
+void Story::paragraph(doc::ParagraphStyle style, const doc::Inlines& content) {
     paragraph(ParagraphKey{.style = style}, content);
 }
 
-void TextWriter::empty_paragraph(doc::ParagraphStyle style, bool break_before) {
+void Story::empty_paragraph(doc::ParagraphStyle style, bool break_before) {
     paragraph(ParagraphKey{.style = style, .break_before = break_before}, {});
 }
 
-void TextWriter::paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note) {
+void Story::paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note) {
     int outline_level = style::look(key.style).outline_level;
     xml::Element p(w_, outline_level > 0 ? "text:h" : "text:p");
     w_.attr("text:style-name", styles_.paragraph_style(key));
@@ -49,7 +49,7 @@ void TextWriter::paragraph(const ParagraphKey& key, const doc::Inlines& content,
     inlines(content);
 }
 
-void TextWriter::inlines(const doc::Inlines& content) {
+void Story::inlines(const doc::Inlines& content) {
     for (std::size_t n = 0; n < content.size(); ++n) {
         bool word_follows = n + 1 < content.size() && starts_with_word(content[n + 1]);
         std::visit(
@@ -72,7 +72,7 @@ void TextWriter::inlines(const doc::Inlines& content) {
     }
 }
 
-void TextWriter::run(const doc::Run& run, bool word_follows) {
+void Story::run(const doc::Run& run, bool word_follows) {
     if (run.text.empty()) return;
     if (run.href.empty()) {
         marked_text(run, word_follows);
@@ -87,7 +87,7 @@ void TextWriter::run(const doc::Run& run, bool word_follows) {
     marked_text(run, word_follows);
 }
 
-void TextWriter::marked_text(const doc::Run& run, bool word_follows) {
+void Story::marked_text(const doc::Run& run, bool word_follows) {
     std::string_view style = styles_.text_style(run.marks);
     if (style.empty()) {
         text(run.text, word_follows);
@@ -98,7 +98,7 @@ void TextWriter::marked_text(const doc::Run& run, bool word_follows) {
     text(run.text, word_follows);
 }
 
-void TextWriter::footnote(const doc::Footnote& note) {
+void Story::footnote(const doc::Footnote& note) {
     ++notes_;
     Length number = Length::integer(notes_, "");
     xml::Element n(w_, "text:note");
@@ -121,7 +121,7 @@ void TextWriter::footnote(const doc::Footnote& note) {
     after_space_ = true;
 }
 
-void TextWriter::anchor(const doc::Anchor& anchor, bool word_follows) {
+void Story::anchor(const doc::Anchor& anchor, bool word_follows) {
     w_.start("text:bookmark-start");
     w_.attr("text:name", anchor.name);
     w_.end();
@@ -131,14 +131,14 @@ void TextWriter::anchor(const doc::Anchor& anchor, bool word_follows) {
     w_.end();
 }
 
-void TextWriter::cross_ref(const doc::CrossRef& ref, bool word_follows) {
+void Story::cross_ref(const doc::CrossRef& ref, bool word_follows) {
     xml::Element r(w_, "text:bookmark-ref");
     w_.attr("text:reference-format", "text");
     w_.attr("text:ref-name", ref.name);
     text(ref.text, word_follows);
 }
 
-void TextWriter::field(const doc::Field& field) {
+void Story::field(const doc::Field& field) {
     // The cached "1" is what a reader that does not lay out pages shows, as in DOCX.
     if (field.kind == doc::FieldKind::page_number) {
         xml::Element f(w_, "text:page-number");
@@ -151,12 +151,12 @@ void TextWriter::field(const doc::Field& field) {
     after_space_ = false;
 }
 
-void TextWriter::line_break() {
+void Story::line_break() {
     w_.empty("text:line-break");
     after_space_ = true;
 }
 
-void TextWriter::spaces(std::size_t count) {
+void Story::spaces(std::size_t count) {
     w_.start("text:s");
     if (count > 1) w_.attr("text:c", static_cast<long long>(count));
     w_.end();
@@ -166,7 +166,7 @@ void TextWriter::spaces(std::size_t count) {
 // Character data is written in as few pieces as possible: a run of ordinary text with
 // single spaces between words is one text node; only white space that ODF would collapse
 // or strip (repeated, leading, trailing) becomes an element.
-void TextWriter::text(std::string_view s, bool word_follows) {
+void Story::text(std::string_view s, bool word_follows) {
     std::size_t start = 0;  // first byte not yet written
     std::size_t i = 0;
     auto flush = [&](std::size_t end) {

@@ -1,0 +1,125 @@
+// The layout decisions both formats must agree on, taken here once, so the ODT and the DOCX
+// writers only translate them into their own XML: column widths in twips, where page breaks
+// and table spacers go, the language and country, colours, list markers and number labels,
+// the fixed date of reproducible output. A writer that computes one of these itself is a
+// bug waiting for the other writer to round differently.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "conventio/document.hpp"
+#include "document/style_sheet.hpp"
+
+namespace conventio::layout {
+
+// ---------------------------------------------------------------- tables
+
+/// Widths in twips of columns with relative `weights` spanning `total`: each rounded to the
+/// nearest twip, the last taking what is left, so the widths add up to `total` exactly.
+std::vector<int> column_widths(const std::vector<double>& weights, int total = style::text_width);
+
+/// The equal columns of a signature block.
+std::vector<int> signature_widths(std::size_t columns);
+
+// ---------------------------------------------------------------- language
+
+/// The document's language as both formats spell it: the BCP 47 tag for DOCX's w:lang and the
+/// metadata, its two halves for ODF's fo:language and fo:country.
+struct Language {
+    std::string tag;      // "fr-FR"
+    std::string code;     // "fr"
+    std::string country;  // "FR"; empty when the tag names none ("fr")
+};
+
+/// The language of `meta`; French (France) when the script gave none.
+Language language(const doc::Metadata& meta);
+
+// ---------------------------------------------------------------- colours and lines
+
+/// sRGB colours as six hex digits: DOCX writes them as they are, ODF after a '#'.
+inline constexpr std::string_view text_colour = "000000";       // borders, the notes' separator
+inline constexpr std::string_view header_cell_fill = "D9D9D9";  // a table's header row
+inline constexpr std::string_view hyperlink_colour = "0563C1";  // Word's own hyperlink blue
+
+/// Table borders and the footnote separator line: 0.5 pt.
+inline constexpr int line_width = 10;  // twips
+
+// ---------------------------------------------------------------- lists
+
+/// How a list level marks its items.
+enum class Marker { bullet, decimal, lower_letter };
+
+struct ListLevel {
+    Marker marker;
+    std::string_view bullet;  // the bullet character, for Marker::bullet
+    std::string_view suffix;  // what follows the number: "1." "a)"
+};
+
+/// Level 1, then level 2, of each kind of list: "•" then "–"; "1." then "a)".
+inline constexpr std::array<ListLevel, style::max_list_depth> bullet_levels{{
+    {Marker::bullet, "\u2022", ""},
+    {Marker::bullet, "\u2013", ""},
+}};
+inline constexpr std::array<ListLevel, style::max_list_depth> ordered_levels{{
+    {Marker::decimal, "", "."},
+    {Marker::lower_letter, "", ")"},
+}};
+
+// ---------------------------------------------------------------- dates
+
+/// The date of a document whose script gives none: 1980-01-01, the zip epoch the package
+/// entries carry, so the same script and data always give the same bytes.
+inline constexpr std::string_view fixed_date = "1980-01-01";
+
+/// Midnight of the document's date, "YYYY-MM-DDT00:00:00" (no zone: writers add one if their
+/// format wants it).
+std::string date_time(const doc::Metadata& meta);
+
+// ---------------------------------------------------------------- the block walk
+
+/// Walks one sequence of blocks (the body, a list item's, a cell's) and tells `visitor`
+/// what to write, with the page breaks and the table spacers already placed:
+///
+///   visitor.paragraph(const doc::Paragraph&, bool break_before)
+///   visitor.break_paragraph()          an empty Body paragraph carrying a page break
+///   visitor.list(const doc::List&)
+///   visitor.table(const doc::Table&, const std::vector<int>& widths)
+///   visitor.signatures(const doc::Signatures&, const std::vector<int>& widths)
+///   visitor.table_spacer()             an empty paragraph style::table_spacer_height high
+///
+/// A PageBreak is carried by the next block when it is a paragraph, else by an empty Body
+/// paragraph. A table or signature block followed by anything gets a spacer: the next
+/// paragraph would touch its border, and Word joins two adjacent tables into one. A table
+/// without rows (document_check refuses one) is left out.
+template <class Visitor>
+void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor) {
+    bool break_pending = false;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const auto& value = blocks[i].value;
+        const bool last = i + 1 == blocks.size();
+        if (std::holds_alternative<doc::PageBreak>(value)) {
+            if (!last && std::holds_alternative<doc::Paragraph>(blocks[i + 1].value))
+                break_pending = true;
+            else
+                visitor.break_paragraph();
+        } else if (const auto* p = std::get_if<doc::Paragraph>(&value)) {
+            visitor.paragraph(*p, break_pending);
+            break_pending = false;
+        } else if (const auto* l = std::get_if<doc::List>(&value)) {
+            visitor.list(*l);
+        } else if (const auto* t = std::get_if<doc::Table>(&value)) {
+            if (t->rows.empty()) continue;  // neither format has a table without rows
+            visitor.table(*t, column_widths(t->column_weights));
+            if (!last) visitor.table_spacer();
+        } else if (const auto* s = std::get_if<doc::Signatures>(&value)) {
+            visitor.signatures(*s, signature_widths(s->columns.size()));
+            if (!last) visitor.table_spacer();
+        }
+    }
+}
+
+}  // namespace conventio::layout
