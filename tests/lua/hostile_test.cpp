@@ -161,7 +161,8 @@ for i = 1, 10000 do
 end
 local ok, err = coroutine.close(coro)
 error(err, 0))");
-    CHECK(message == "snippet.lua:7: coroutines nested more than 100 levels deep (coroutine.close, coroutine.wrap)");
+    CHECK(message ==
+          "snippet.lua:7: coroutines nested more than 100 levels deep (coroutine.close, coroutine.wrap)");
     CHECK(lua_error_of("local co = coroutine.create(function() coroutine.yield() end)\ncoroutine.resume(co)\n"
                        "assert(coroutine.close(co))" +
                        empty_doc) == "no error");
