@@ -28,6 +28,8 @@ SOURCES = {
     "carried_over": ("finance/carried_over.lua", "M.fields", None),
     "strata": ("finance/strata.lua", "M.fields", None),
     "delegation": ("finance/delegation.lua", "M.fields", None),
+    "change-set": ("avenant/change_set.lua", "M.fields", None),
+    "change-set-edit": ("avenant/change_set.lua", "M.edit_fields", None),
 }
 for builder in ("modification", "duree", "resiliation", "dispositions_generales", "donnees_personnelles",
                 "litiges", "publication"):

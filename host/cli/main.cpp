@@ -27,11 +27,15 @@ int main(int argc, char** argv) {
             std::cout << "conventio " << conventio::config::version << '\n';
             return 0;
         case Options::Command::render:
+        case Options::Command::amend:
             break;
     }
     conventio::package::keep_freed_memory_for_reuse();
     try {
-        render(options.render);
+        if (options.command == Options::Command::amend)
+            amend(options.amend);
+        else
+            render(options.render);
     } catch (const std::exception& e) {
         std::cerr << "conventio: " << e.what() << '\n';
         return 1;

@@ -97,6 +97,49 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
     return r;
 }
 
+Format format_of(const std::filesystem::path& file, const std::string& option) {
+    std::string extension = file.extension().string();
+    for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (extension == ".odt") return Format::odt;
+    if (extension == ".docx") return Format::docx;
+    throw UsageError(option + " '" + file.string() + "': name it .odt or .docx");
+}
+
+// The change set is the data of the avenant's driver script; the files it names (the
+// agreement's script and data) are found beside it, so its folder is a library folder.
+AmendOptions parse_amend(const std::vector<std::string>& args) {
+    AmendOptions a;
+    std::vector<std::string> rest;
+    std::string changes;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--consolidated" || arg == "--clean") {
+            if (i + 1 >= args.size()) throw UsageError(arg + " needs a value");
+            std::filesystem::path file = args[++i];
+            (arg == "--clean" ? a.clean : a.consolidated) = file;
+            (arg == "--clean" ? a.clean_format : a.consolidated_format) = format_of(file, arg);
+        } else if (arg == "--data" || arg == "--trusted") {
+            throw UsageError("amend takes the change set as its argument, not " + arg);
+        } else if (!arg.empty() && arg[0] != '-' && changes.empty() &&
+                   (rest.empty() || rest.back()[0] != '-')) {
+            // Every other option takes a value: a word after one is that value.
+            changes = arg;
+        } else {
+            rest.push_back(arg);
+        }
+    }
+    if (changes.empty())
+        throw UsageError("amend needs a change set: conventio amend CHANGES.json -o AVENANT.odt");
+    std::filesystem::path changes_path(changes);
+    std::vector<std::string> render_args{
+        "render", (lua::installation_dir() / "scripts" / "amend" / "avenant.lua").string(),
+        "--data", changes,
+        "--lib",  changes_path.parent_path().empty() ? "." : changes_path.parent_path().string()};
+    render_args.insert(render_args.end(), rest.begin(), rest.end());
+    a.avenant = parse_render(render_args, 1);
+    return a;
+}
+
 }  // namespace
 
 Options parse(const std::vector<std::string>& args) {
@@ -110,6 +153,9 @@ Options parse(const std::vector<std::string>& args) {
     else if (first == "render") {
         o.command = Options::Command::render;
         o.render = parse_render(args, 1);
+    } else if (first == "amend") {
+        o.command = Options::Command::amend;
+        o.amend = parse_amend(args);
     } else
         throw UsageError("unknown command '" + first + "' (try conventio --help)");
     return o;
@@ -120,6 +166,8 @@ std::string help_text() {
 
 Usage:
   conventio render SCRIPT.lua -o OUT.odt|OUT.docx [options]
+  conventio amend CHANGES.json -o AVENANT.odt|.docx [--consolidated FILE.odt|.docx]
+                  [--clean FILE.odt|.docx] [options]
   conventio --help
   conventio --version
 
@@ -132,6 +180,11 @@ Render options:
   --trusted                lift the sandbox (io, os, debug, native modules)
   --max-memory MIB         memory the script may use (default 256)
   --max-instructions N     Lua VM instructions the script may run (default 2000000000)
+
+Amend: computes the avenant of a change set (README, "Amending an agreement"); the agreement's
+script and data it names are found beside it (or in a --lib DIR).
+  --consolidated FILE      also the amended agreement with the avenant's changes tracked
+  --clean FILE             also the amended agreement, changes applied, no marks
 
 Exit status: 0 success, 1 a script, data or document error, 2 a usage error.
 Outputs are written whole or not at all.

@@ -22,9 +22,21 @@ struct RenderOptions {
     std::vector<Format> formats;                 // parallel to outputs
 };
 
+/// `conventio amend CHANGES.json -o AVENANT.odt [--consolidated FILE] [--clean FILE]`: the
+/// avenant is rendered like a script (a driver of the library, scripts/amend/, run on the
+/// change set as data); the consolidated and clean versions are one file each.
+struct AmendOptions {
+    RenderOptions avenant;
+    std::filesystem::path consolidated;  // empty: not asked for
+    Format consolidated_format = Format::odt;
+    std::filesystem::path clean;  // empty: not asked for
+    Format clean_format = Format::odt;
+};
+
 struct Options {
-    enum class Command { help, version, render } command = Command::help;
+    enum class Command { help, version, render, amend } command = Command::help;
     RenderOptions render;
+    AmendOptions amend;
 };
 
 /// Parses argv. Throws UsageError with a one-line reason.

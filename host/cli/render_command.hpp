@@ -15,4 +15,8 @@ std::string render_package(const doc::Document& document, Format format);
 /// any file, so a failure leaves no output behind. Throws on any error.
 void render(const RenderOptions& options);
 
+/// `conventio amend`: the avenant, and the consolidated and clean versions asked for; every
+/// package is rendered in memory before any file is written.
+void amend(const AmendOptions& options);
+
 }  // namespace conventio::cli

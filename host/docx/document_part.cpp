@@ -95,9 +95,12 @@ void BodyWriter::table(const doc::Table& t, const std::vector<int>& widths) {
 
 void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool header) {
     xml::Element tr(w_, "w:tr");
-    if (header) {
+    // A row inserted or deleted: marked on the row (Word, LibreOffice) and on its cells' runs
+    // (pandoc reads only those); the mark comes after the other row properties (CT_TrPr).
+    if (header || r.change != doc::Change::none) {
         xml::Element trpr(w_, "w:trPr");
-        w_.empty("w:tblHeader");
+        if (header) w_.empty("w:tblHeader");
+        if (r.change != doc::Change::none) change_mark(w_, state_, r.change);
     }
     std::size_t column = 0;
     for (const doc::Cell& c : r.cells) {
@@ -247,6 +250,7 @@ BodyPart document_part(const doc::Document& document, DocumentState& state, Foot
         w.attr("xmlns:w", ns_w);
         w.attr("xmlns:r", ns_r);
         xml::Element body(w, "w:body");
+        tracked_paragraph_marks(document.body, state);
         BodyWriter writer(w, part.links, state, notes);
         writer.blocks(document.body);
         writer.section_properties(header_rel, footer_rel);

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "conventio/document.hpp"
@@ -73,19 +74,36 @@ class FootnotesPart;
 
 /// State shared by every story of one document: bookmark ids are unique across parts.
 struct DocumentState {
-    int next_bookmark_id = 0;
+    int next_bookmark_id = 0;  // also the ids of tracked changes: w:id is unique across both
     NumberingPlan numbering;
+    doc::Revision revision;  // who made the tracked changes, and when
+    /// Paragraphs inserted or deleted whose paragraph mark is tracked too (see
+    /// tracked_paragraph_marks): accepting or rejecting then removes the paragraph itself.
+    std::unordered_set<const doc::Paragraph*> tracked_marks;
 };
+
+/// The attributes of a tracked change (w:id, w:author, w:date) on the element just started.
+void revision_attributes(xml::Writer& w, DocumentState& state);
+
+/// `<w:ins .../>` or `<w:del .../>`: a paragraph mark or a table row inserted or deleted.
+void change_mark(xml::Writer& w, DocumentState& state, doc::Change change);
+
+/// The inserted or deleted paragraphs of `blocks` whose mark can be tracked: those followed
+/// by another paragraph. Word and LibreOffice cannot delete the body's last mark, and pandoc
+/// carries text merged across a table into its first cell, so a paragraph before a table or
+/// at the end keeps its mark (an empty paragraph once accepted, which readers drop).
+void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentState& state);
 
 /// What a paragraph has on top of its style, from its container or from the tree.
 struct ParagraphExtras {
     bool page_break_before = false;
-    bool keep_together = false;  // w:keepLines: never split across pages
-    bool in_list = false;        // a list item's paragraph: gets a w:numPr
-    int num_id = 0;              // its list instance; 0 for an item's later paragraphs (no marker)
-    int list_level = 0;          // w:ilvl
-    int indent_left = 0;         // > 0: direct left indent (a list item's later paragraphs)
-    bool footnote_ref = false;   // starts with the w:footnoteRef mark (a note's first paragraph)
+    bool keep_together = false;            // w:keepLines: never split across pages
+    bool in_list = false;                  // a list item's paragraph: gets a w:numPr
+    int num_id = 0;                        // its list instance; 0 for an item's later paragraphs (no marker)
+    int list_level = 0;                    // w:ilvl
+    int indent_left = 0;                   // > 0: direct left indent (a list item's later paragraphs)
+    bool footnote_ref = false;             // starts with the w:footnoteRef mark (a note's first paragraph)
+    doc::Change mark = doc::Change::none;  // the paragraph mark inserted or deleted (tracked)
 };
 
 /// Writes paragraphs and inline content into one part ("story" in Word's terms): the body, a
@@ -113,9 +131,9 @@ private:
     void hyperlink(const doc::Inlines& content, std::size_t first, std::size_t last);
     void run(const doc::Run& r, bool in_hyperlink);
     void run_properties(const doc::Marks& marks, std::string_view character_style);
-    void run_text(std::string_view text);
-    void text_element(std::string_view text);
-    void line_break();
+    void run_text(std::string_view text, bool deleted = false);
+    void text_element(std::string_view text, bool deleted = false);
+    void line_break(doc::Change change);
     void footnote(const doc::Footnote& note);
     void footnote_mark();
     void anchor(const doc::Anchor& a);

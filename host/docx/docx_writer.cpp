@@ -72,6 +72,7 @@ std::vector<detail::Relationship> document_relationships(const doc::Document& do
 std::vector<package::Entry> parts(const doc::Document& document) {
     using std::string;
     detail::DocumentState state;
+    state.revision = document.revision;
     detail::FootnotesPart notes(state);
     const bool has_header = !document.header.empty();
     const bool has_footer = !document.footer.empty();

@@ -1,5 +1,6 @@
 // Paragraphs and inline content, shared by every story of the package: body, footnotes,
 // header and footer.
+#include <optional>
 #include <variant>
 
 #include "document/style_sheet.hpp"
@@ -54,9 +55,34 @@ std::string_view jc_value(doc::Align align) {
     return "both";
 }
 
+void revision_attributes(xml::Writer& w, DocumentState& state) {
+    w.attr("w:id", state.next_bookmark_id++);
+    w.attr("w:author", state.revision.author);
+    w.attr("w:date", state.revision.date + "T00:00:00Z");
+}
+
+void change_mark(xml::Writer& w, DocumentState& state, doc::Change change) {
+    w.start(change == doc::Change::inserted ? "w:ins" : "w:del");
+    revision_attributes(w, state);
+    w.end();
+}
+
+void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentState& state) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (const auto* list = std::get_if<doc::List>(&blocks[i].value)) {
+            for (const doc::ListItem& item : list->items) tracked_paragraph_marks(item.blocks, state);
+            continue;
+        }
+        const auto* p = std::get_if<doc::Paragraph>(&blocks[i].value);
+        if (!p || p->mark == doc::Change::none || i + 1 == blocks.size()) continue;
+        if (std::holds_alternative<doc::Paragraph>(blocks[i + 1].value)) state.tracked_marks.insert(p);
+    }
+}
+
 void Story::paragraph(const doc::Paragraph& p, const ParagraphExtras& extras) {
     ParagraphExtras with_tree = extras;
     with_tree.keep_together = extras.keep_together || p.keep_together;
+    if (state_.tracked_marks.count(&p)) with_tree.mark = p.mark;
     paragraph(p.style, p.align, p.keep_with_next, &p.content, with_tree);
 }
 
@@ -98,6 +124,11 @@ void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align, bo
         w_.end();
     }
     if (align != doc::Align::inherit) val(w_, "w:jc", jc_value(align));
+    // The paragraph mark's own run properties come last but for the section (CT_PPr).
+    if (extras.mark != doc::Change::none) {
+        xml::Element rpr(w_, "w:rPr");
+        change_mark(w_, state_, extras.mark);
+    }
 }
 
 void Story::inlines(const doc::Inlines& content) {
@@ -116,8 +147,8 @@ void Story::inlines(const doc::Inlines& content) {
         const doc::Inline& item = content[i++];
         if (const auto* r = std::get_if<doc::Run>(&item))
             run(*r, false);
-        else if (std::holds_alternative<doc::LineBreak>(item))
-            line_break();
+        else if (const auto* b = std::get_if<doc::LineBreak>(&item))
+            line_break(b->change);
         else if (const auto* n = std::get_if<doc::Footnote>(&item))
             footnote(*n);
         else if (const auto* a = std::get_if<doc::Anchor>(&item))
@@ -138,10 +169,17 @@ void Story::hyperlink(const doc::Inlines& content, std::size_t first, std::size_
     for (std::size_t i = first; i < last; ++i) run(std::get<doc::Run>(content[i]), true);
 }
 
+// Inserted and deleted text (a consolidated version) is a run inside w:ins or w:del; deleted
+// text is w:delText, which readers only take for deleted inside w:del.
 void Story::run(const doc::Run& r, bool in_hyperlink) {
+    std::optional<xml::Element> change;
+    if (r.change != doc::Change::none) {
+        change.emplace(w_, r.change == doc::Change::inserted ? "w:ins" : "w:del");
+        revision_attributes(w_, state_);
+    }
     xml::Element e(w_, "w:r");
     run_properties(r.marks, in_hyperlink ? "Hyperlink" : "");
-    run_text(r.text);
+    run_text(r.text, r.change == doc::Change::deleted);
 }
 
 // Child order is the schema's (EG_RPrBase): rStyle, b, i, u, vertAlign.
@@ -157,12 +195,12 @@ void Story::run_properties(const doc::Marks& marks, std::string_view character_s
 
 // Tabs and newlines are elements of their own in a run (w:tab, w:br), so the text is cut
 // there; the pieces are views into the run's text, never copies.
-void Story::run_text(std::string_view text) {
+void Story::run_text(std::string_view text, bool deleted) {
     std::size_t start = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (c != '\t' && c != '\n' && c != '\r') continue;
-        if (i > start) text_element(text.substr(start, i - start));
+        if (i > start) text_element(text.substr(start, i - start), deleted);
         if (c == '\t')
             w_.empty("w:tab");
         else if (c == '\n')
@@ -170,16 +208,21 @@ void Story::run_text(std::string_view text) {
         // A carriage return only ever precedes a newline in text that came from a file.
         start = i + 1;
     }
-    if (start < text.size()) text_element(text.substr(start));
+    if (start < text.size()) text_element(text.substr(start), deleted);
 }
 
-void Story::text_element(std::string_view text) {
-    xml::Element t(w_, "w:t");
+void Story::text_element(std::string_view text, bool deleted) {
+    xml::Element t(w_, deleted ? "w:delText" : "w:t");
     if (needs_preserve(text)) w_.attr("xml:space", "preserve");
     w_.text(text);
 }
 
-void Story::line_break() {
+void Story::line_break(doc::Change change) {
+    std::optional<xml::Element> tracked;
+    if (change != doc::Change::none) {
+        tracked.emplace(w_, change == doc::Change::inserted ? "w:ins" : "w:del");
+        revision_attributes(w_, state_);
+    }
     xml::Element r(w_, "w:r");
     w_.empty("w:br");
 }

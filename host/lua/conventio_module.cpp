@@ -5,6 +5,8 @@
 #include "lua/french_bindings.hpp"
 #include "lua/identifier_bindings.hpp"
 #include "lua/money_bindings.hpp"
+#include "lua/outline_bindings.hpp"
+#include "lua/source_bindings.hpp"
 #include "lua/template_bindings.hpp"
 
 namespace conventio::lua {
@@ -16,6 +18,8 @@ int open_conventio(lua_State* L) {
     open_french_bindings(L);
     open_identifier_bindings(L);
     open_template_bindings(L);
+    open_outline_bindings(L);
+    open_source_bindings(L);
     lua_pushlstring(L, config::version.data(), config::version.size());
     lua_setfield(L, -2, "version");
     return 1;

@@ -219,6 +219,48 @@ int marked(lua_State* L) {
 
 int text(lua_State* L) { return push_inline_value(L, check_inlines(L, 1, "Text")); }
 
+// ---------------------------------------------------------------- tracked changes
+
+/// A `change` option: "inserted", "deleted", or absent.
+doc::Change check_change(lua_State* L, int options, const char* what) {
+    std::string change = opt_string_field(L, options, "change", what);
+    if (change.empty()) return doc::Change::none;
+    if (change == "inserted") return doc::Change::inserted;
+    if (change == "deleted") return doc::Change::deleted;
+    luaL_error(L, "%s: change must be \"inserted\" or \"deleted\", got \"%s\"", what, change.c_str());
+    return doc::Change::none;
+}
+
+void mark_runs(doc::Inlines& content, doc::Change change) {
+    for (doc::Inline& i : content) {
+        if (auto* r = std::get_if<doc::Run>(&i)) r->change = change;
+        if (auto* b = std::get_if<doc::LineBreak>(&i)) b->change = change;
+    }
+}
+
+void mark_blocks(std::vector<doc::Block>& blocks, doc::Change change) {
+    for (doc::Block& b : blocks) {
+        if (auto* p = std::get_if<doc::Paragraph>(&b.value)) {
+            mark_runs(p->content, change);
+        } else if (auto* list = std::get_if<doc::List>(&b.value)) {
+            for (doc::ListItem& item : list->items) mark_blocks(item.blocks, change);
+        }
+    }
+}
+
+/// Inserted(text), Deleted(text): text an avenant inserted or deleted, for a consolidated
+/// version. Only text is marked: a note or a reference inside would not be tracked.
+int changed_text(lua_State* L, doc::Change change, const char* what) {
+    doc::Inlines content = check_inlines(L, 1, what);
+    for (const doc::Inline& i : content)
+        if (!std::holds_alternative<doc::Run>(i) && !std::holds_alternative<doc::LineBreak>(i))
+            luaL_error(L, "%s: only text can be marked as changed", what);
+    mark_runs(content, change);
+    return push_inline_value(L, std::move(content));
+}
+int inserted(lua_State* L) { return changed_text(L, doc::Change::inserted, "Inserted"); }
+int deleted(lua_State* L) { return changed_text(L, doc::Change::deleted, "Deleted"); }
+
 int link(lua_State* L) {
     luaL_checktype(L, 1, LUA_TSTRING);
     std::string url = check_text(L, 1, "Link");
@@ -270,10 +312,13 @@ int styled_paragraph(lua_State* L, ParagraphStyle style, const char* what) {
     doc::Paragraph p;
     p.style = style;
     p.content = check_inlines(L, 1, what);
-    check_option_keys(L, 2, {"align", "keep_with_next", "keep_together"}, what);
+    check_option_keys(L, 2, {"align", "keep_with_next", "keep_together", "change"}, what);
     p.align = check_align(L, 2, what);
     p.keep_with_next = opt_bool_field(L, 2, "keep_with_next", false, what);
     p.keep_together = opt_bool_field(L, 2, "keep_together", false, what);
+    // A whole paragraph inserted or deleted: its mark and all its text.
+    p.mark = check_change(L, 2, what);
+    if (p.mark != doc::Change::none) mark_runs(p.content, p.mark);
     return push_block_value(L, doc::Block{std::move(p)});
 }
 
@@ -333,6 +378,10 @@ doc::Row check_row(lua_State* L, int index, ParagraphStyle style, lua_Integer nu
         row.cells.push_back(check_cell(L, -1, style));
         lua_pop(L, 1);
     }
+    // A row inserted or deleted as a whole: { "a", "b", change = "inserted" }.
+    row.change = check_change(L, index, "Table row");
+    if (row.change != doc::Change::none)
+        for (doc::Cell& cell : row.cells) mark_blocks(cell.blocks, row.change);
     return row;
 }
 
@@ -428,8 +477,9 @@ int document_add(lua_State* L) {
 
 int document(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    check_option_keys(L, 1, {"title", "subject", "keywords", "language", "date", "header", "footer", "body"},
-                      "Document");
+    check_option_keys(
+        L, 1, {"title", "subject", "keywords", "language", "date", "header", "footer", "body", "revision"},
+        "Document");
     doc::Document d;
     d.meta.title = opt_string_field(L, 1, "title", "Document");
     d.meta.subject = opt_string_field(L, 1, "subject", "Document");
@@ -460,6 +510,18 @@ int document(lua_State* L) {
     lua_pop(L, 1);
     if (lua_getfield(L, 1, "body") != LUA_TNIL)
         append_blocks(L, -1, d.body, "Document body", ParagraphStyle::body);
+    lua_pop(L, 1);
+    // Who made the tracked changes, and when: { author = "Avenant n° 1", date = "YYYY-MM-DD" }.
+    if (lua_getfield(L, 1, "revision") == LUA_TTABLE) {
+        int revision = lua_gettop(L);
+        check_option_keys(L, revision, {"author", "date"}, "Document revision");
+        d.revision.author = opt_string_field(L, revision, "author", "Document revision");
+        d.revision.date = opt_string_field(L, revision, "date", "Document revision");
+        if (d.revision.author.empty() || d.revision.date.size() != 10)
+            luaL_error(L, "Document: revision needs an author and a date YYYY-MM-DD");
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "Document: revision must be { author =, date = }");
+    }
     lua_pop(L, 1);
     push_object(L, DocumentValue{std::move(d)});
     return 1;
@@ -544,6 +606,8 @@ void open_document_bindings(lua_State* L) {
     register_type<DocumentValue>(L, document_methods);
 
     static const luaL_Reg constructors[] = {{"Text", protect<text>},
+                                            {"Inserted", protect<inserted>},
+                                            {"Deleted", protect<deleted>},
                                             {"Bold", protect<marked<&doc::Marks::bold>>},
                                             {"Italic", protect<marked<&doc::Marks::italic>>},
                                             {"Underline", protect<marked<&doc::Marks::underline>>},

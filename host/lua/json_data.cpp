@@ -230,21 +230,25 @@ struct Load {
     const std::string* name;
 };
 
-int load_text(lua_State* L) {
-    auto* load = static_cast<Load*>(lua_touserdata(L, 1));
-    lua_settop(L, 0);
-    std::string_view text = load->text;
+/// Parses `text` onto L's stack; throws ScriptError, or raises Lua's memory error.
+void parse_onto(lua_State* L, std::string_view text, const std::string& name) {
     if (auto problem = doc::text_problem(text)) {
         std::size_t offset = 0;
         constexpr std::string_view marker = "at byte ";
         if (std::size_t at = problem->find(marker); at != std::string::npos)
             offset = std::strtoul(problem->c_str() + at + marker.size(), nullptr, 10);
-        throw ScriptError(*load->name + ":" + position(text, offset) + ": " + *problem);
+        throw ScriptError(name + ":" + position(text, offset) + ": " + *problem);
     }
     const char* read_to = text.data();
-    LuaBuilder builder(L, text, *load->name, read_to);
+    LuaBuilder builder(L, text, name, read_to);
     ReadingIterator first{text.data(), &read_to}, last{text.data() + text.size(), &read_to};
     nlohmann::json::sax_parse(first, last, &builder);
+}
+
+int load_text(lua_State* L) {
+    auto* load = static_cast<Load*>(lua_touserdata(L, 1));
+    lua_settop(L, 0);
+    parse_onto(L, load->text, *load->name);
     return 1;
 }
 
@@ -254,6 +258,11 @@ void push_data_text(State& state, std::string_view text, const std::string& name
     Load load{text, &name};
     state.set_current_file(name);
     state.protected_call(protect<load_text>, &load, 1);
+}
+
+void push_data_in_binding(lua_State* L, const std::filesystem::path& path) {
+    std::string text = State::read_source(path, owner(L).options().max_file_bytes);
+    parse_onto(L, text, path.string());
 }
 
 void push_data_file(State& state, const std::filesystem::path& path) {

@@ -25,6 +25,10 @@ inline constexpr std::size_t max_data_depth = 100;
 /// "FILE:LINE:COL: message" and leaves the stack as it was on any failure.
 void push_data_file(State& state, const std::filesystem::path& path);
 
+/// The same from inside a binding, where a protected call already runs: pushes on `L` (the
+/// running thread), throws ScriptError; protect<> turns it into the script's error.
+void push_data_in_binding(lua_State* L, const std::filesystem::path& path);
+
 /// The same for JSON text already read; `name` is what messages call it.
 void push_data_text(State& state, std::string_view text, const std::string& name);
 

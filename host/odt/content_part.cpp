@@ -46,9 +46,13 @@ public:
     std::vector<std::vector<int>> table_widths;  // one entry per table, in body order (twips)
     std::vector<bool> table_borders;             // parallel to table_widths
     bool cell_looks[2][2] = {};                  // [borders][header]
+    std::vector<TrackedText> tracked;            // the tracked changes, in the order written
 
     void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
-    void paragraph(const doc::Paragraph& p, bool break_before) { styles.add(p, break_before); }
+    void paragraph(const doc::Paragraph& p, bool break_before) {
+        styles.add(p, break_before);
+        collect_tracked(p.content, tracked);
+    }
     void break_paragraph() { styles.add(ParagraphKey{.break_before = true}); }
     void table_spacer() { spacer_used = true; }
     bool spacer_used = false;
@@ -71,7 +75,10 @@ public:
         table_borders.push_back(false);
         cell_looks[0][0] = true;
         for (const auto& column : s.columns)
-            for (const doc::Paragraph& p : column) styles.add(p, false);
+            for (const doc::Paragraph& p : column) {
+                styles.add(p, false);
+                collect_tracked(p.content, tracked);
+            }
     }
 };
 
@@ -155,6 +162,9 @@ public:
     BodyWriter(xml::Writer& w, const AutoStyles& styles) : w_(w), text_(w, styles) {}
 
     void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
+    void tracked_changes(const std::vector<TrackedText>& changes, const doc::Revision& revision) {
+        text_.tracked_changes(changes, revision);
+    }
     void paragraph(const doc::Paragraph& p, bool break_before) { text_.paragraph(p, break_before); }
     void break_paragraph() { text_.empty_paragraph(doc::ParagraphStyle::body, true); }
     void table_spacer() {
@@ -248,13 +258,15 @@ std::string content_part(const doc::Document& document) {
     {
         xml::Element root(w, "office:document-content");
         declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text, Namespace::table,
-                               Namespace::fo, Namespace::xlink, Namespace::svg});
+                               Namespace::fo, Namespace::xlink, Namespace::svg, Namespace::dc});
         w.attr("office:version", "1.3");
         font_face_decls(w);
         automatic_styles(w, used);
         xml::Element body(w, "office:body");
         xml::Element text(w, "office:text");
-        BodyWriter(w, used.styles).blocks(document.body);
+        BodyWriter body_writer(w, used.styles);
+        body_writer.tracked_changes(used.tracked, document.revision);
+        body_writer.blocks(document.body);
     }
     return w.finish();
 }

@@ -113,9 +113,25 @@ private:
 
 /// Writes paragraphs and their inline content. Keeps what spans paragraphs of one part:
 /// the footnote counter (notes are numbered in reading order).
+/// A stretch of text an avenant inserted or deleted, in the order the body meets it: each is
+/// one text:changed-region of the body's text:tracked-changes.
+struct TrackedText {
+    doc::Change change;
+    const doc::Inline* content;  // a Run or a LineBreak
+};
+
+/// The changed runs and line breaks of `content` (and of its notes), in writing order.
+void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out);
+
 class Story {
 public:
     Story(xml::Writer& w, const AutoStyles& styles) : w_(w), styles_(styles) {}
+
+    /// text:tracked-changes, the first child of office:text: one region per change, with who
+    /// made it and when; a deletion holds the deleted text. The body then marks where each
+    /// change is, in the same order (change-start/end around inserted text, text:change
+    /// where deleted text was).
+    void tracked_changes(const std::vector<TrackedText>& changes, const doc::Revision& revision);
 
     /// text:p, or text:h for heading styles; `break_before` starts it on a new page.
     void paragraph(const doc::Paragraph& paragraph, bool break_before = false);
@@ -139,9 +155,12 @@ private:
     void text(std::string_view utf8, bool word_follows);
     void spaces(std::size_t count);
 
+    void change_id(std::string_view element, int id);
+
     xml::Writer& w_;
     const AutoStyles& styles_;
     int notes_ = 0;
+    int changes_ = 0;  // tracked changes written so far: the next one's id is ct<changes_ + 1>
     // ODF collapses white space in character data; while the last thing written was
     // white space (or nothing), a space must be written as text:s to survive.
     bool after_space_ = true;

@@ -1,5 +1,6 @@
 // Paragraphs and inline content, shared by the body (content.xml) and the page header and
 // footer (styles.xml).
+#include <string>
 #include <type_traits>
 
 #include "document/style_sheet.hpp"
@@ -15,13 +16,70 @@ bool starts_with_word(std::string_view s) { return !s.empty() && !is_white(s.fro
 /// Whether `item` begins with a visible character written as character data. Notes and
 /// line breaks do not: a space before them is written as text:s.
 bool starts_with_word(const doc::Inline& item) {
-    if (const auto* r = std::get_if<doc::Run>(&item)) return starts_with_word(r->text);
+    // Deleted text is not in the body (it is kept in its tracked-change region).
+    if (const auto* r = std::get_if<doc::Run>(&item))
+        return r->change != doc::Change::deleted && starts_with_word(r->text);
     if (const auto* a = std::get_if<doc::Anchor>(&item)) return starts_with_word(a->text);
     if (const auto* c = std::get_if<doc::CrossRef>(&item)) return starts_with_word(c->text);
     return std::holds_alternative<doc::Field>(item);
 }
 
+std::string change_name(int id) { return "ct" + std::to_string(id); }
+
 }  // namespace
+
+void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out) {
+    for (const doc::Inline& i : content) {
+        if (const auto* r = std::get_if<doc::Run>(&i);
+            r && r->change != doc::Change::none && !r->text.empty())
+            out.push_back({r->change, &i});
+        else if (const auto* b = std::get_if<doc::LineBreak>(&i); b && b->change != doc::Change::none)
+            out.push_back({b->change, &i});
+        else if (const auto* n = std::get_if<doc::Footnote>(&i))
+            for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
+    }
+}
+
+void Story::tracked_changes(const std::vector<TrackedText>& changes, const doc::Revision& revision) {
+    if (changes.empty()) return;
+    xml::Element all(w_, "text:tracked-changes");
+    // Recording is off when the document opens: the marks are shown, new edits are not tracked.
+    w_.attr("text:track-changes", "false");
+    int id = 0;
+    for (const TrackedText& change : changes) {
+        std::string name = change_name(++id);
+        xml::Element region(w_, "text:changed-region");
+        w_.attr("xml:id", name);
+        w_.attr("text:id", name);  // ODF 1.1 readers know regions by text:id
+        xml::Element kind(w_, change.change == doc::Change::inserted ? "text:insertion" : "text:deletion");
+        {
+            xml::Element info(w_, "office:change-info");
+            {
+                xml::Element creator(w_, "dc:creator");
+                w_.text(revision.author);
+            }
+            xml::Element date(w_, "dc:date");
+            w_.text(revision.date + "T00:00:00Z");
+        }
+        if (change.change == doc::Change::deleted) {
+            // The deleted text, as a paragraph joined back where text:change marks it; a leading
+            // space must be text:s or it would be lost (ODF strips it).
+            xml::Element p(w_, "text:p");
+            after_space_ = true;
+            if (const auto* r = std::get_if<doc::Run>(change.content))
+                text(r->text, false);
+            else
+                line_break();
+        }
+    }
+    after_space_ = true;
+}
+
+void Story::change_id(std::string_view element, int id) {
+    w_.start(element);
+    w_.attr("text:change-id", change_name(id));
+    w_.end();
+}
 
 void Story::paragraph(const doc::Paragraph& paragraph, bool break_before) {
     this->paragraph(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
@@ -55,11 +113,29 @@ void Story::inlines(const doc::Inlines& content) {
         std::visit(
             [this, word_follows](const auto& i) {
                 using T = std::decay_t<decltype(i)>;
-                if constexpr (std::is_same_v<T, doc::Run>)
-                    run(i, word_follows);
-                else if constexpr (std::is_same_v<T, doc::LineBreak>)
-                    line_break();
-                else if constexpr (std::is_same_v<T, doc::Footnote>)
+                if constexpr (std::is_same_v<T, doc::Run>) {
+                    if (i.change == doc::Change::none || i.text.empty()) {
+                        run(i, word_follows);
+                    } else if (i.change == doc::Change::deleted) {
+                        change_id("text:change", ++changes_);
+                    } else {
+                        int id = ++changes_;
+                        change_id("text:change-start", id);
+                        run(i, word_follows);
+                        change_id("text:change-end", id);
+                    }
+                } else if constexpr (std::is_same_v<T, doc::LineBreak>) {
+                    if (i.change == doc::Change::none) {
+                        line_break();
+                    } else if (i.change == doc::Change::deleted) {
+                        change_id("text:change", ++changes_);
+                    } else {
+                        int id = ++changes_;
+                        change_id("text:change-start", id);
+                        line_break();
+                        change_id("text:change-end", id);
+                    }
+                } else if constexpr (std::is_same_v<T, doc::Footnote>)
                     footnote(i);
                 else if constexpr (std::is_same_v<T, doc::Anchor>)
                     anchor(i, word_follows);

@@ -25,15 +25,23 @@ struct Marks {
     friend bool operator==(const Marks&, const Marks&) = default;
 };
 
+/// A tracked change (a revision mark): what the consolidated version of an agreement shows
+/// an avenant inserted or deleted. Accepting every change gives the amended agreement,
+/// rejecting every change the agreement as it stood.
+enum class Change { none, inserted, deleted };
+
 /// A stretch of text sharing one formatting; `href` makes it a hyperlink.
 /// Non-breaking spaces (U+00A0, U+202F) are ordinary characters here and are kept as such.
 struct Run {
     std::string text;
     Marks marks;
     std::string href;
+    Change change = Change::none;  // inserted or deleted text of a consolidated version
 };
 
-struct LineBreak {};
+struct LineBreak {
+    Change change = Change::none;  // a line break inside inserted or deleted text
+};
 
 /// A footnote, anchored where it appears in the text. Writers number notes in reading order.
 struct Footnote {
@@ -88,6 +96,10 @@ struct Paragraph {
     bool keep_with_next = false;
     Inlines content;
     bool keep_together = false;  // never split across pages (a bank details block, an address)
+    /// The whole paragraph inserted or deleted: its paragraph mark is tracked too, so that
+    /// accepting (or rejecting) the change removes the paragraph, not only its text. Its runs
+    /// carry the same change.
+    Change mark = Change::none;
 };
 
 struct ListItem {
@@ -106,6 +118,7 @@ struct Cell {
 
 struct Row {
     std::vector<Cell> cells;
+    Change change = Change::none;  // a row inserted or deleted; its cells' runs carry it too
 };
 
 struct Table {
@@ -136,8 +149,15 @@ struct Metadata {
     std::string date;
 };
 
+/// Who made the tracked changes of a document, and when: "Avenant n° 2", ISO 8601 date.
+struct Revision {
+    std::string author;
+    std::string date;  // "2024-05-15"
+};
+
 struct Document {
     Metadata meta;
+    Revision revision;  // used when the document holds tracked changes
     Inlines header;
     Inlines footer;
     std::vector<Block> body;

@@ -48,6 +48,10 @@ local function title_of(spec)
                                           c.Date(base.date).long)
 end
 
+--- "convention de partenariat": how the structure's labels name an agreement of `kind`.
+---@param kind string
+function M.kind_label(kind) return labels()["kind_" .. kind] end
+
 ---@class conventio.Agreement
 ---@field spec table the options given to Agreement.new
 ---@field parties table<string, conventio.Party> the parties by role
@@ -354,18 +358,26 @@ end
 
 -- ------------------------------------------------------------------ numbering and references
 
+-- An amended agreement keeps the numbers of the agreement it amends (an inserted article is
+-- "4-1", a deleted one leaves its number vacant): conventio.avenant sets `fixed_number`.
 local function number_entries(self)
   for i, article in ipairs(self.articles) do
-    article.number = tostring(i)
+    article.number = article.fixed_number or tostring(i)
     local k = 0
     for _, s in ipairs(article.sections) do
       if s.numbered then
         k = k + 1
-        s.number = i .. "." .. k
+        s.number = s.fixed_number or (article.number .. "." .. k)
       end
     end
   end
-  for i, annex in ipairs(self.annexes) do annex.number = tostring(i) end
+  for i, annex in ipairs(self.annexes) do annex.number = annex.fixed_number or tostring(i) end
+end
+
+-- French usage writes the first article of an avenant "Article 1er".
+local function shown_number(entry, l)
+  if entry.first_label and entry.number == "1" then return l.first end
+  return entry.number
 end
 
 local function target(self, key)
@@ -386,7 +398,7 @@ end
 ---@param key string
 function Agreement:refn(key)
   local entry = target(self, key)
-  return clauses.markup(("[%s](#ref:%s)"):format(entry.number, anchor_name(key)))
+  return clauses.markup(("[%s](#ref:%s)"):format(shown_number(entry, labels()), anchor_name(key)))
 end
 
 --- "l'article 6", "l'article 5.1", "l'annexe 1": the word from structure/libelles, the
@@ -405,7 +417,7 @@ function Agreement:ref_inlines(key)
   local entry = target(self, key)
   local l = labels()
   local word = entry.kind == "annex" and l.ref_annex or l.ref_article
-  return { word .. " ", c.Ref(anchor_name(key), entry.number) }
+  return { word .. " ", c.Ref(anchor_name(key), shown_number(entry, l)) }
 end
 
 -- ------------------------------------------------------------------ the document
@@ -421,7 +433,8 @@ local function heading_text(entry, l)
     local shown = entry.key and c.Anchor(anchor_name(entry.key), entry.number) or entry.number
     return { shown, " ", title }
   end
-  local shown = entry.key and c.Anchor(anchor_name(entry.key), entry.number) or entry.number
+  local number = shown_number(entry, l)
+  local shown = entry.key and c.Anchor(anchor_name(entry.key), number) or number
   return { l.article .. " ", shown, c.french_spacing(" : " .. title) }
 end
 
@@ -432,9 +445,40 @@ function Agreement:party_list()
   return list
 end
 
---- Builds the conventio.Document: every clause is rendered now, with numbers known.
+local function spec_kind(self) return self.spec.kind end
+
+-- An avenant rebuilds the agreement it amends by running its script, which returns the
+-- document: the agreement is found from it.
+local built = setmetatable({}, { __mode = "k" })
+
+--- The agreement whose :document() built `doc`, or nil.
+---@param doc userdata a conventio.Document
+function M.of_document(doc) return built[doc] end
+
+--- The options of the agreement's conventio.Document (title, subject, keywords, date,
+--- footer), without its body: a consolidated version is the same document with another body.
+function Agreement:document_options()
+  local spec, l = self.spec, labels()
+  local keywords = spec.keywords
+  if not keywords then
+    keywords = {}
+    for _, p in ipairs(self:party_list()) do keywords[#keywords + 1] = p.short_name end
+  end
+  return {
+    title = spec.title,
+    subject = spec.subject or spec.title,
+    keywords = keywords,
+    date = spec.date,
+    footer = { l.page .. " ", c.PageNumber(), " / ", c.PageCount() },
+  }
+end
+
+--- Builds the conventio.Document: every clause is rendered now, with numbers known. The
+--- blocks of each party, article, section and annex are kept (`entry.blocks`), so that two
+--- versions of an agreement can be compared (conventio.avenant).
 function Agreement:document()
   number_entries(self)
+  if spec_kind(self) == "avenant" and self.articles[1] then self.articles[1].first_label = true end
   local l = labels()
   local spec = self.spec
   self.context = setmetatable({
@@ -447,31 +491,26 @@ function Agreement:document()
     return (spec.params or {})[k]
   end })
 
-  local keywords = spec.keywords
-  if not keywords then
-    keywords = {}
-    for _, p in ipairs(self:party_list()) do keywords[#keywords + 1] = p.short_name end
-  end
-  local doc = c.Document {
-    title = spec.title,
-    subject = spec.subject or spec.title,
-    keywords = keywords,
-    date = spec.date,
-    footer = { l.page .. " ", c.PageNumber(), " / ", c.PageCount() },
-  }
+  local doc = c.Document(self:document_options())
   local parties = self:party_list()
+  self.party_blocks = {}
   local builders = {}
   builders.title = function() doc:add(c.Title(spec.title)) end
   builders.parties = function()
     for i, party in ipairs(parties) do
       doc:add(c.Para({ i == 1 and l.between or l["and"] }, { align = "center", keep_with_next = true }))
-      doc:add(expand(self, self:clause(spec.party_template or "structure/partie", { party = party }), {}))
+      local blocks = expand(self, self:clause(spec.party_template or "structure/partie", { party = party }), {})
+      self.party_blocks[i] = blocks
+      doc:add(blocks)
     end
   end
   builders.visas = function()
     for _, visa in ipairs(self.visas) do doc:add(expand(self, visa, {})) end
   end
-  builders.agreed = function() doc:add(c.Para(c.french_spacing(l.agreed), { keep_with_next = true })) end
+  builders.agreed = function()
+    local agreed = spec.kind == "avenant" and l.agreed_avenant or l.agreed
+    doc:add(c.Para(c.french_spacing(agreed), { keep_with_next = true }))
+  end
   builders.preamble = function()
     if #self.preamble == 0 then return end
     doc:add(c.Article(l.preamble))
@@ -480,10 +519,12 @@ function Agreement:document()
   builders.articles = function()
     for _, article in ipairs(self.articles) do
       doc:add(c.Article(heading_text(article, l)))
-      doc:add(expand(self, article.content, {}, { article = article }))
+      article.blocks = expand(self, article.content, {}, { article = article })
+      doc:add(article.blocks)
       for _, section in ipairs(article.sections) do
         doc:add(c.SubArticle(heading_text(section, l)))
-        doc:add(expand(self, section.content, {}, { article = section }))
+        section.blocks = expand(self, section.content, {}, { article = section })
+        doc:add(section.blocks)
       end
     end
   end
@@ -509,7 +550,8 @@ function Agreement:document()
   builders.annexes = function()
     for _, annex in ipairs(self.annexes) do
       doc:add(c.AnnexHeading(heading_text(annex, l)))
-      doc:add(expand(self, annex.content, {}, { annex = annex }))
+      annex.blocks = expand(self, annex.content, {}, { annex = annex })
+      doc:add(annex.blocks)
     end
   end
 
@@ -521,6 +563,7 @@ function Agreement:document()
   end)
   clauses.amounts_in_words = nil
   if not ok then error(message, 0) end
+  built[doc] = self
   return doc
 end
 

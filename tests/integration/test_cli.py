@@ -350,5 +350,74 @@ class AnyPartner(unittest.TestCase):
         self.assertEqual(found, [])
 
 
+class Amend(unittest.TestCase):
+    """`conventio amend`: a change set in, the avenant and its versions out; a bad change set
+    names its file and entry and leaves no file behind."""
+
+    def setUp(self):
+        import json
+        import shutil
+        self.dir = tempfile.mkdtemp(prefix="conventio-amend-")
+        for name in ("cerema-urbanvitaliz-2023.lua", "cerema-urbanvitaliz-2023.json", "cerema-avenant-1-2024.json"):
+            shutil.copy(os.path.join(REPO, "samples", name), self.dir)
+        with open(os.path.join(self.dir, "cerema-avenant-1-2024.json"), encoding="utf-8") as f:
+            self.good = json.load(f)
+
+    def changes(self, **fields):
+        import json
+        data = dict(self.good, **fields)
+        path = os.path.join(self.dir, "changes.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        return path
+
+    def outputs(self):
+        return sorted(f for f in os.listdir(self.dir) if f.endswith((".odt", ".docx")) or f.startswith("."))
+
+    def test_the_avenant_and_its_two_versions(self):
+        out = os.path.join(self.dir, "avenant.odt")
+        r = run("amend", self.changes(), "-o", out, "--format", "odt,docx",
+                "--consolidated", os.path.join(self.dir, "consolidated.docx"),
+                "--clean", os.path.join(self.dir, "amended.odt"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.outputs(), ["amended.odt", "avenant.docx", "avenant.odt", "consolidated.docx"])
+        with zipfile.ZipFile(os.path.join(self.dir, "consolidated.docx")) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        self.assertIn('<w:del w:id="', xml)
+        self.assertIn('w:author="Avenant n\u00b0\u00a01" w:date="2024-05-15T00:00:00Z"', xml)
+
+    def test_usage(self):
+        r = run("amend", "-o", os.path.join(self.dir, "x.odt"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("amend needs a change set", r.stderr)
+        r = run("amend", self.changes(), "-o", os.path.join(self.dir, "x.odt"), "--clean", "x.pdf")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--clean 'x.pdf': name it .odt or .docx", r.stderr)
+
+    def test_bad_change_sets_name_the_file_and_the_entry_and_leave_nothing(self):
+        cases = [
+            ({"edits": [{"delete": "duree_x"}]}, "changes.json: edits[1] (delete duree_x): no article has the key "
+                                                  "duree_x (did you mean duree?)"),
+            ({"data": [{"set": "finance.amount", "to": "-5"}]},
+             "changes.json: data[1] (set finance.amount): the amended agreement is refused"),
+            ({"data": [{"set": "finance.amout", "to": "600000"}]},
+             "changes.json: data[1] (set finance.amout): the data has no finance.amout (did you mean amount?)"),
+            ({"date": "2024-08-01"}, "changes.json: data[2] (set closing.duree.duration.end_date): a prorogation "
+                                     "must be signed before the Convention ends (30\u00a0juin 2024)"),
+            ({"edits": [{"complete": "montant", "text": "Soit 700 000 € en tout."}]},
+             "an amount in an article is computed from the data"),
+            ({"number": 2}, "changes.json: number: this avenant is n° 1 in its chain, not 2"),
+            ({"edit": []}, "changes.json: unknown field edit (did you mean edits?)"),
+        ]
+        for fields, message in cases:
+            with self.subTest(message=message):
+                r = run("amend", self.changes(**fields), "-o", os.path.join(self.dir, "avenant.odt"),
+                        "--consolidated", os.path.join(self.dir, "consolidated.odt"))
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(message, r.stderr)
+                self.assertNotIn(".lua:", r.stderr, "no line of the library")
+                self.assertEqual(self.outputs(), [])
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -15,7 +15,8 @@ LIB = os.path.join(REPO, "scripts", "conventio")
 PREFIX = {"agreement.lua": {"M": "Agreement.", "Agreement": "Agreement:"},
           "party.lua": {"M": "Party.", "Party": "Party:"},
           "quantities.lua": {"M": "quantities.", "Percent": "Percent:"},
-          "finance/common.lua": {"M": "common."}}
+          "finance/common.lua": {"M": "common."},
+          "avenant.lua": {"M": "Avenant.", "Avenant": "Avenant:"}}
 FUNCTION = re.compile(r"^function ([A-Za-z_]+)([.:])([a-z_]+)\(", re.M)
 
 

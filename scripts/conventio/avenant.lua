@@ -1,0 +1,483 @@
+--- Avenants computed from a change set. The Convention is rebuilt by its own script and data;
+--- the change set's data changes and edits give the amended Convention, built the same way
+--- and re-checked by the same library (totals, tranches, AE/CP, strata, bank keys); the two
+--- are compared and the avenant worded from the differences (shared/docs/avenants.md). The
+--- amended Convention keeps the numbers of the one it amends. Avenants chain: a change set
+--- that `follows` another amends the Convention as amended by it, and cites it.
+---
+---   local Avenant = require "conventio.avenant"
+---   local av = Avenant.from_change_set(data)      -- data: the change set (--data x.json)
+---   return av:document()                          -- or av:amended_document()
+local c = require "conventio"
+local Agreement = require "conventio.agreement"
+local change_set = require "conventio.avenant.change_set"
+local compare = require "conventio.avenant.compare"
+local wording = require "conventio.avenant.wording"
+local strict = require "conventio.strict"
+
+local M = {}
+
+local Avenant = {}
+Avenant.__index = Avenant
+
+local fail = change_set.fail
+
+-- ------------------------------------------------------------------ building a version
+
+local function id_of(entry, parent)
+  if entry.key then return entry.key end
+  return (parent and (id_of(parent) .. "/") or "") .. "title:" .. entry.title
+end
+
+local function find_entry(agreement, key)
+  for i, article in ipairs(agreement.articles) do
+    if article.key == key then return agreement.articles, i, article end
+    for j, s in ipairs(article.sections) do
+      if s.key == key then return article.sections, j, s end
+    end
+  end
+  return nil
+end
+
+local amount_pattern = "%d[%d\u{a0}\u{202f} ]*,?%d*%s*€"
+
+local structural = { replace = true, insert_after = true, delete = true, complete = true }
+
+local function check_no_amount(set, edit, text)
+  -- An amount is computed from data by the financial articles: an edit cannot type one.
+  if text:find(amount_pattern) then
+    fail(set.file, edit.where,
+        "an amount in an article is computed from the data: change the amount in `data`, not in the text")
+  end
+end
+
+local function entry_or_fail(a, set, edit, deleted)
+  local list, index, entry = find_entry(a, edit.target)
+  if not entry then
+    for i, annex in ipairs(a.annexes) do
+      if annex.key == edit.target and not structural[edit.op] then return a.annexes, i, annex end
+    end
+    local why = deleted[edit.target] and " (an earlier edit deletes it)" or strict.suggestion(edit.target, a.by_key)
+    fail(set.file, edit.where, ("no article has the key %s%s"):format(edit.target, why))
+  end
+  return list, index, entry
+end
+
+--- Applies the structural edits of change set `set` (replace, insert_after, delete,
+--- complete) to agreement `a`, before it is rendered.
+local function apply_edits(a, set)
+  local deleted = {}
+  for _, edit in ipairs(set.edits) do
+    if structural[edit.op] then
+      local list, index, entry = entry_or_fail(a, set, edit, deleted)
+      local paragraphs = {}
+      for _, t in ipairs(edit.text or {}) do
+        check_no_amount(set, edit, t)
+        paragraphs[#paragraphs + 1] = c.Markdown(t)
+      end
+      if edit.op == "replace" then
+        entry.content = paragraphs
+        if edit.title then entry.title = edit.title end
+      elseif edit.op == "complete" then
+        entry.content = { entry.content, paragraphs }
+      elseif edit.op == "delete" then
+        table.remove(list, index)
+        a.by_key[edit.target] = nil
+        deleted[edit.target] = true
+      else
+        if a.by_key[edit.key] then fail(set.file, edit.where, ("the key %s is already used"):format(edit.key)) end
+        local new = { kind = "article", key = edit.key, title = edit.title, content = paragraphs, sections = {},
+                      numbered = true, parent = entry.parent }
+        a.by_key[edit.key] = new
+        table.insert(list, index + 1, new)
+      end
+    end
+  end
+end
+
+local function plain_find(text, fragment) return text:find(fragment, 1, true) end
+
+local function replace_all(text, old, new)
+  local out, at = {}, 1
+  while true do
+    local s, e = text:find(old, at, true)
+    if not s then break end
+    out[#out + 1] = text:sub(at, s - 1) .. new
+    at = e + 1
+  end
+  out[#out + 1] = text:sub(at)
+  return table.concat(out)
+end
+
+-- The rendered blocks of `entry` with the words `old` replaced by `new` in its paragraphs;
+-- the number of paragraphs changed. A changed paragraph is rebuilt from its text.
+local function replace_words(entry, old, new, set, edit)
+  local blocks = entry.blocks or {}
+  local outline = c.outline(blocks)
+  local out, changed = {}, 0
+  for i, o in ipairs(outline) do
+    if o.kind == "para" and plain_find(o.text, old) then
+      if o.style ~= "body" then fail(set.file, edit.where, "the words are in a heading: give the article's title") end
+      out[#out + 1] = c.Para(replace_all(o.text, old, new))
+      changed = changed + 1
+    elseif o.kind == "list" and plain_find(compare.alinea_text(o), old) then
+      -- A list of one-paragraph items is rebuilt item by item.
+      local items = {}
+      for _, item in ipairs(o.items) do
+        if #item ~= 1 or item[1].kind ~= "para" then
+          fail(set.file, edit.where, "the words are in a list with nested items: replace the article's text instead")
+        end
+        items[#items + 1] = replace_all(item[1].text, old, new)
+      end
+      out[#out + 1] = o.ordered and c.OrderedList(items) or c.BulletList(items)
+      changed = changed + 1
+    else
+      if o.kind == "table" and plain_find(compare.alinea_text(o), old) then
+        fail(set.file, edit.where, "the words are in a table: change its row instead (row)")
+      end
+      out[#out + 1] = blocks[i]
+    end
+  end
+  return out, changed
+end
+
+local function each_entry(a, fn)
+  for _, article in ipairs(a.articles) do
+    fn(article)
+    for _, s in ipairs(article.sections) do fn(s) end
+  end
+  for _, annex in ipairs(a.annexes) do fn(annex) end
+end
+
+--- Applies the edits of change set `set` that work on rendered text (words, throughout, row,
+--- delete_row) to agreement `a`, already rendered; returns whether it changed anything.
+local function apply_text_edits(a, set, skip_throughout)
+  local any = false
+  for _, edit in ipairs(set.edits) do
+    if edit.op == "words" then
+      check_no_amount(set, edit, edit.new)
+      local _, _, entry = entry_or_fail(a, set, edit, {})
+      local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
+      if changed == 0 then
+        fail(set.file, edit.where, ("the words « %s » are not in the text of %s"):format(edit.old, edit.target))
+      end
+      entry.content, entry.blocks, any = blocks, blocks, true
+    elseif edit.op == "throughout" and not skip_throughout then
+      check_no_amount(set, edit, edit.new)
+      local total = 0
+      each_entry(a, function(entry)
+        local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
+        if changed > 0 then entry.content, entry.blocks, total = blocks, blocks, total + changed end
+      end)
+      if total == 0 then fail(set.file, edit.where, ("the words « %s » are not in the agreement"):format(edit.old)) end
+      any = true
+    elseif edit.op == "row" or edit.op == "delete_row" then
+      for _, cell in ipairs(edit.cells or {}) do check_no_amount(set, edit, cell) end
+      local _, _, entry = entry_or_fail(a, set, edit, {})
+      local blocks = entry.blocks or {}
+      local outline = c.outline(blocks)
+      local done = false
+      local out = {}
+      for i, o in ipairs(outline) do
+        local block = blocks[i]
+        if o.kind == "table" and not done then
+          local rows, at, after_at = {}, nil, nil
+          for r, row in ipairs(o.rows) do
+            rows[r] = row
+            if row[1] == edit.label and not (o.header and r == 1) then at = r end
+            if edit.after and row[1] == edit.after then after_at = r end
+          end
+          if edit.cells and #edit.cells ~= #o.widths then
+            fail(set.file, edit.where, ("the table has %d columns, cells gives %d"):format(#o.widths, #edit.cells))
+          end
+          if edit.after and not after_at then
+            fail(set.file, edit.where, ("no table of %s has a row labelled « %s »"):format(edit.target, edit.after))
+          end
+          if edit.op == "delete_row" and at then table.remove(rows, at); done = true
+          elseif edit.op == "row" and at then rows[at] = edit.cells; done = true
+          elseif edit.op == "row" and (after_at or not edit.after) then
+            table.insert(rows, (after_at or #rows) + 1, edit.cells); done = true
+          end
+          if done then
+            local spec = { widths = o.widths, rows = rows }
+            if o.header then spec.header = table.remove(rows, 1) end
+            block = c.Table(spec)
+          end
+        end
+        out[#out + 1] = block
+      end
+      if not done then
+        fail(set.file, edit.where, ("no table of %s has a row labelled « %s »"):format(edit.target,
+          edit.after or edit.label))
+      end
+      -- Later edits of this set see this one's result.
+      entry.content, entry.blocks, any = out, out, true
+    end
+  end
+  return any
+end
+
+-- Numbers of the amended agreement: an article that was there keeps its number; an inserted
+-- one is "4-1" inside its level, the next number at the end of it (avenants.md rule 6).
+local function keep_numbers(a, base)
+  local known = {}
+  for _, article in ipairs(base.articles) do
+    known[id_of(article)] = article.number
+    for _, s in ipairs(article.sections) do if s.number then known[id_of(s, article)] = s.number end end
+  end
+  for _, annex in ipairs(base.annexes) do known["annex:" .. id_of(annex)] = annex.number end
+  local function level(entries, id, prefix)
+    local highest = 0
+    for _, e in ipairs(entries) do
+      local n = known[id(e)]
+      local last = n and tonumber(n:match("(%d+)$"))
+      if last and not n:find("-", 1, true) and last > highest then highest = last end
+    end
+    local previous, suffix = nil, 0
+    for i, e in ipairs(entries) do
+      local n = known[id(e)]
+      if n then
+        e.fixed_number, previous, suffix = n, n, 0
+      else
+        local later_known = false
+        for k = i + 1, #entries do later_known = later_known or known[id(entries[k])] ~= nil end
+        if later_known and previous then
+          suffix = suffix + 1
+          e.fixed_number = previous .. "-" .. suffix
+        else
+          highest = highest + 1
+          e.fixed_number = prefix .. highest
+        end
+      end
+    end
+  end
+  level(a.articles, function(e) return id_of(e) end, "")
+  for _, article in ipairs(a.articles) do
+    local numbered = {}
+    for _, s in ipairs(article.sections) do if s.numbered then numbered[#numbered + 1] = s end end
+    level(numbered, function(e) return id_of(e, article) end, article.fixed_number .. ".")
+  end
+  level(a.annexes, function(e) return "annex:" .. id_of(e) end, "")
+end
+
+-- Runs the Convention's script on `data`; the agreement it built.
+local function run(script, data, data_file)
+  local saved = c.data_file
+  c.data_file = data_file
+  local ok, doc = pcall(script, change_set.copy(data))
+  c.data_file = saved
+  if not ok then error(doc, 0) end
+  local agreement = Agreement.of_document(doc)
+  if not agreement then error(data_file .. ": the agreement's script must return agreement:document()", 0) end
+  return agreement
+end
+
+-- The data change a message from the library is about, if the message names its field.
+local function change_named(set, message)
+  local best
+  for _, change in ipairs(set.data) do
+    local path = change.path:gsub("%[%+%]$", "")
+    local head = path:match("^[^%.]+")
+    if message:find(path, 1, true) then return change end
+    if head and message:find(head, 1, true) then best = best or change end
+  end
+  return best
+end
+
+-- One version of the Convention: the base, or the base as amended by `sets[1..k]` (without
+-- the last one's `throughout` edits when `skip_throughout`: the avenant words those once).
+local function build(base, sets, k, skip_throughout)
+  local data, data_file = base.data, base.data_file
+  local agreement = run(base.script, data, data_file)
+  local previous = agreement
+  for i = 1, k do
+    local set = sets[i]
+    if set.new_data then
+      local ok, loaded, path = pcall(c.load_data, set.new_data)
+      if not ok then fail(set.file, "new_data", change_set.message(loaded)) end
+      data, data_file = loaded, path
+    else
+      data = change_set.apply_data(data, set)
+    end
+    local ok, built = pcall(run, base.script, data, data_file)
+    if not ok then
+      -- The amended agreement is inconsistent: the change that made it so is the place.
+      local message = change_set.message(built):gsub("^" .. data_file:gsub("%p", "%%%0") .. ": ", "")
+      local change = change_named(set, message)
+      fail(set.file, change and change.where, "the amended agreement is refused: " .. message)
+    end
+    -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
+    -- alone. Edits of the text work on the rendered agreement, with its numbers.
+    local function render()
+      keep_numbers(built, previous)
+      local rendered, err = pcall(built.document, built)
+      if not rendered then fail(set.file, nil, "the amended agreement is refused: " .. change_set.message(err)) end
+    end
+    for j = 1, i do
+      apply_edits(built, sets[j])
+      render()
+      if apply_text_edits(built, sets[j], skip_throughout and j == k) then render() end
+    end
+    previous = built
+    agreement = built
+  end
+  return agreement
+end
+
+-- ------------------------------------------------------------------ checks
+
+-- A prorogation is signed before the Convention ends (C. civ. 1213; avenants.md rule 11).
+local function check_dates(set, earlier, base_date)
+  for _, change in ipairs(set.data) do
+    if change.op == "set" and change.path:match("end_date$") and type(change.old) == "string"
+        and change.old:match("^%d%d%d%d%-%d%d%-%d%d$") then
+      local old_end = c.Date(change.old)
+      if not (set.signed < old_end or set.signed == old_end) then
+        fail(set.file, change.where,
+            ("a prorogation must be signed before the Convention ends (%s); the avenant is dated %s: "
+             .. "a new convention is needed"):format(
+          old_end.long, set.signed.long))
+      end
+    end
+  end
+  local last = earlier[#earlier]
+  if last and set.signed < last.signed then
+    fail(set.file, "date", ("the avenant is dated before avenant n° %d (%s)"):format(last.number, last.signed.long))
+  end
+  if base_date and set.signed < c.Date(base_date) then
+    fail(set.file, "date", "the avenant is dated before the Convention")
+  end
+end
+
+-- ------------------------------------------------------------------ the avenant
+
+--- The avenant of change set `set` (a table, from --data or conventio.load_data); `file`
+--- names it in messages (default: the data file).
+---@param set table
+---@param file string?
+function M.from_change_set(set, file)
+  file = file or c.data_file or "change set"
+  local sets = {}
+  local current, current_file = set, file
+  local seen = {}
+  while true do
+    if seen[current_file] then fail(current_file, "follows", "the chain of avenants loops") end
+    seen[current_file] = true
+    table.insert(sets, 1, change_set.check(current, current_file))
+    if current.follows == nil then break end
+    local ok, loaded, path = pcall(c.load_data, current.follows)
+    if not ok then fail(current_file, "follows", change_set.message(loaded)) end
+    current, current_file = loaded, path
+  end
+  local first = sets[1]
+  if not first.base then fail(first.file, "base",
+      "the first avenant names the agreement it amends: base = { script, data }") end
+  for i, s in ipairs(sets) do
+    if i > 1 and s.base then fail(s.file, "base",
+        "only the first avenant names the agreement; this one follows " .. sets[i - 1].file) end
+    if s.number ~= i then
+      fail(s.file, "number", ("this avenant is n° %d in its chain, not %d"):format(i, s.number))
+    end
+  end
+  local ok, script = pcall(c.load_script, first.base.script)
+  if not ok then fail(first.file, "base.script", change_set.message(script)) end
+  local ok2, data, data_path = pcall(c.load_data, first.base.data)
+  if not ok2 then fail(first.file, "base.data", change_set.message(data)) end
+  local base = { script = script, data = data, data_file = data_path }
+  local n = #sets
+  local this = sets[n]
+  local earlier = {}
+  for i = 1, n - 1 do earlier[i] = sets[i] end
+  local self = setmetatable({ set = this, earlier = earlier, first = first }, Avenant)
+  self.base = build(base, sets, n - 1)
+  self.amended = build(base, sets, n)
+  -- Dates are checked once the changes' old values are known.
+  check_dates(this, earlier, first.base.date or data.date)
+  -- Words replaced throughout are worded once, not in each article they appear in.
+  self.throughout = {}
+  for _, edit in ipairs(this.edits) do
+    if edit.op == "throughout" then self.throughout[#self.throughout + 1] = edit end
+  end
+  local compared = #self.throughout > 0 and build(base, sets, n, true) or self.amended
+  self.changes = compare.changes(self.base, compared)
+  if #self.changes == 0 and #self.throughout == 0 then fail(this.file, nil,
+      "the change set changes nothing in the agreement") end
+  return self
+end
+
+--- The amended Convention, rendered on its own (the clean consolidated version).
+function Avenant:amended_document() return self.amended:document() end
+
+--- The consolidated version of the Convention: its body with every change of this avenant
+--- marked (see conventio.avenant.consolidated).
+function Avenant:consolidated()
+  local consolidated = require "conventio.avenant.consolidated"
+  return consolidated.body(self.base:document(), self.amended:document())
+end
+
+--- The consolidated version as a document: the amended Convention with every change of
+--- this avenant as a tracked change attributed to "Avenant n° N", dated its signature.
+function Avenant:consolidated_document()
+  local consolidated = require "conventio.avenant.consolidated"
+  local items = self:consolidated()
+  local options = self.amended:document_options()
+  options.body = consolidated.blocks(items)
+  local l = require("conventio.clauses").front_matter("structure/libelles")
+  options.revision = { author = ("%s\u{a0}%d"):format(l.avenant, self.set.number), date = self.set.date }
+  return c.Document(options)
+end
+
+--- The Convention as it stood before this avenant.
+function Avenant:base_document() return self.base:document() end
+
+--- The avenant itself: title, parties, visas, exposé, "Ceci exposé", Article 1er, one article
+--- per amended article, the unchanged stipulations, entry into force, signatures.
+function Avenant:document()
+  local base, set = self.base, self.set
+  local first = self.first
+  local spec = base.spec
+  local kind = first.base.kind or (spec.kind ~= "avenant" and spec.kind) or "partenariat"
+  local base_date = first.base.date or spec.date
+  if not base_date then
+    fail(first.file, "base.date", "the Convention's date is needed (its data gives none)")
+  end
+  local a = Agreement.new {
+    kind = "avenant", number = set.number, amends = { kind = kind, date = base_date },
+    date = set.date, place = set.place or spec.place,
+    parties = self.amended.parties, party_order = self.amended.party_order,
+    parts = { "title", "parties", "visas", "preamble", "agreed", "articles", "signatures", "annexes" },
+  }
+  local order = self.amended.party_order
+  local modification = base.by_key.modification and base.by_key.modification.number
+  local earlier = {}
+  for _, e in ipairs(self.earlier) do earlier[#earlier + 1] = { number = e.number, date = e.signed.long } end
+  a:visa(a:clause("avenant/visa_convention", {
+    base_kind = Agreement.kind_label(kind), base_date = c.Date(base_date).long,
+    partner = self.amended.parties[order[1]], counterpart = self.amended.parties[order[2] or order[1]],
+    earlier = earlier, modification_article = modification }))
+  a:add_preamble(a:clause("avenant/expose", { modification_article = modification }))
+  for _, r in ipairs(set.reasons or {}) do a:add_preamble(c.Markdown(r)) end
+  local articles = wording.articles(self.changes)
+  local w = require("conventio.clauses").front_matter("avenant/formules")
+  a:article { key = "objet", title = w.title_purpose,
+              content = a:clause("avenant/objet", { purpose = set.purpose or wording.purpose(articles) }) }
+  for _, article in ipairs(articles) do
+    a:article { title = article.title, content = article.content }
+    if article.annex then a:annex { title = article.annex.title, content = article.annex.entry.blocks } end
+  end
+  for _, edit in ipairs(self.throughout) do
+    a:article { title = w.title_throughout, content = wording.throughout(edit.old, edit.new) }
+  end
+  a:article { key = "autres_stipulations", title = w.title_unchanged,
+      content = a:clause("avenant/stipulations_inchangees") }
+  a:article { key = "entree_en_vigueur", title = w.title_effect,
+              content = a:clause("avenant/prise_effet", { date = set.effect and set.effect.long }) }
+  if set.originals then a:signatures { originals = set.originals } end
+  return a:document()
+end
+
+--- The change set file's fields (docs/reference.md).
+M.fields = change_set.fields
+M.edit_fields = change_set.edit_fields
+
+return M

@@ -1,0 +1,238 @@
+--- Compares two built agreements (the Convention as it stands and as amended), unit by unit
+--- — the parties' designation, each article and numbered sub-article, each annex — and says
+--- what changed in each, in the Convention's order, as operations an avenant can word
+--- (shared/docs/avenants.md §3). No wording here: conventio.avenant.wording does that.
+local c = require "conventio"
+local text_diff = require "conventio.avenant.text_diff"
+
+local M = {}
+
+-- The alinéas of rendered blocks (every paragraph and list item is one, Circ. 2000); a
+-- table is one unit, compared row by row.
+local function add_outline(o, block, out)
+  local function add_items(items)
+    for _, item in ipairs(items) do
+      for _, b in ipairs(item) do
+        if b.kind == "para" then out[#out + 1] = { kind = "para", text = b.text, item = true }
+        elseif b.kind == "list" then add_items(b.items) end
+      end
+    end
+  end
+  if o.kind == "para" then
+    out[#out + 1] = { kind = "para", text = o.text, block = block }
+  elseif o.kind == "list" then
+    add_items(o.items)
+  elseif o.kind == "table" then
+    local lines = {}
+    for _, row in ipairs(o.rows) do lines[#lines + 1] = table.concat(row, "\t") end
+    out[#out + 1] = { kind = "table", rows = o.rows, widths = o.widths, header = o.header,
+                      text = table.concat(lines, "\n"), block = block }
+  end
+  return out
+end
+
+local function alineas_of_outline(o) return add_outline(o, nil, {}) end
+
+local function alineas(blocks, out)
+  out = out or {}
+  if not blocks or #blocks == 0 then return out end
+  for i, o in ipairs(c.outline(blocks)) do add_outline(o, blocks[i], out) end
+  return out
+end
+M.alineas = alineas
+
+--- All the text of a list or table outline (conventio.outline), one line per paragraph or cell.
+---@param o table
+function M.alinea_text(o)
+  local out = {}
+  for _, a in ipairs(alineas_of_outline(o)) do out[#out + 1] = a.text end
+  return table.concat(out, "\n")
+end
+
+local function identity(entry, parent)
+  if entry.key then return entry.key end
+  return (parent and (identity(parent) .. "/") or "") .. "title:" .. entry.title
+end
+
+--- The units of a built agreement, in its order: { id, kind = "designation"|"article"|"annex",
+--- number, title, alineas, entry, parent_id }.
+---@param agreement conventio.Agreement
+function M.units(agreement)
+  local out = {}
+  local designation = {}
+  for _, blocks in ipairs(agreement.party_blocks or {}) do alineas(blocks, designation) end
+  out[#out + 1] = { id = "designation", kind = "designation", alineas = designation }
+  for _, article in ipairs(agreement.articles) do
+    local unit = { id = identity(article), kind = "article", number = article.number, title = article.title,
+                   entry = article, alineas = alineas(article.blocks) }
+    out[#out + 1] = unit
+    for _, s in ipairs(article.sections) do
+      if s.number then
+        out[#out + 1] = { id = identity(s, article), kind = "article", number = s.number, title = s.title,
+                          entry = s, parent_id = unit.id, alineas = alineas(s.blocks) }
+      else
+        -- An unnumbered section's heading and text are alinéas of its article.
+        unit.alineas[#unit.alineas + 1] = { kind = "para", text = s.title, heading = true }
+        alineas(s.blocks, unit.alineas)
+      end
+    end
+  end
+  for _, annex in ipairs(agreement.annexes) do
+    out[#out + 1] = { id = "annex:" .. identity(annex), kind = "annex", number = annex.number, title = annex.title,
+                      entry = annex, alineas = alineas(annex.blocks) }
+  end
+  return out
+end
+
+-- When an alinéa of several sentences changes in one of them only, that sentence is
+-- rewritten (avenants.md §3, 6): { index, text } or nil.
+local function one_sentence_changed(old, new)
+  local a, b = text_diff.sentences(old), text_diff.sentences(new)
+  if #a ~= #b or #a < 2 then return nil end
+  local found
+  for i = 1, #a do
+    if a[i] ~= b[i] then
+      if found then return nil end
+      found = { index = i, text = b[i] }
+    end
+  end
+  return found
+end
+
+local function same_alinea(a, b) return a.kind == b.kind and a.text == b.text end
+
+-- Row changes of a table: by label (first cell), never by rank.
+local function table_ops(old, new)
+  local function body(t)
+    local rows = {}
+    for i, r in ipairs(t.rows) do if not (t.header and i == 1) then rows[#rows + 1] = r end end
+    return rows
+  end
+  if old.header ~= new.header or #old.widths ~= #new.widths then return nil end
+  if old.header and table.concat(old.rows[1], "\t") ~= table.concat(new.rows[1], "\t") then return nil end
+  local a, b = body(old), body(new)
+  local seen = {}
+  for _, r in ipairs(a) do
+    if seen[r[1]] or r[1] == "" then return nil end
+    seen[r[1]] = true
+  end
+  local ops = {}
+  local matched = text_diff.lcs(a, b, function(x, y) return x[1] == y[1] end)
+  local in_b = {}
+  for _, p in ipairs(matched) do in_b[p[2]] = p[1] end
+  local in_a = {}
+  for _, p in ipairs(matched) do in_a[p[1]] = p[2] end
+  for i, r in ipairs(a) do
+    if not in_a[i] then ops[#ops + 1] = { op = "row_deleted", label = r[1] } end
+  end
+  local previous
+  for j, r in ipairs(b) do
+    local i = in_b[j]
+    if not i then
+      ops[#ops + 1] = { op = "row_inserted", after = previous, row = r }
+    else
+      local differing = {}
+      for k = 1, #r do if r[k] ~= a[i][k] then differing[#differing + 1] = k end end
+      if #differing == 1 and old.header then
+        local k = differing[1]
+        ops[#ops + 1] = { op = "cell", label = r[1], column = old.rows[1][k], old = a[i][k], new = r[k] }
+      elseif #differing > 0 then
+        ops[#ops + 1] = { op = "row_rewritten", label = r[1], row = r }
+      end
+    end
+    previous = r[1]
+  end
+  for _, o in ipairs(ops) do o.table = new end
+  return ops
+end
+
+--- What changed between two versions of one unit: a list of operations on the old unit's
+--- alinéas ({ op = "words", at = k, change = ... }, "alinea_rewritten", "alineas_inserted",
+--- "alineas_appended", "alineas_deleted", table row ops), or { op = "rewritten" } when the
+--- rule of avenants.md says the whole unit is rewritten.
+---@param old table
+---@param new table
+function M.unit_ops(old, new)
+  if old.title ~= new.title then return { { op = "rewritten" } } end
+  local a, b = old.alineas, new.alineas
+  local ops, changed = {}, 0
+  for _, h in ipairs(text_diff.hunks(a, b, same_alinea)) do
+    local a_from, a_to, b_from, b_to = h[1], h[2], h[3], h[4]
+    local pairs_ = math.min(a_to - a_from + 1, b_to - b_from + 1)
+    for k = 0, pairs_ - 1 do
+      local x, y = a[a_from + k], b[b_from + k]
+      changed = changed + 1
+      if x.kind == "para" and y.kind == "para" then
+        local single = (not x.heading) and text_diff.single_change(x.text, y.text)
+        local phrase = (not single and not x.heading) and one_sentence_changed(x.text, y.text)
+        if single then ops[#ops + 1] = { op = "words", at = a_from + k, change = single }
+        elseif phrase then ops[#ops + 1] = { op = "phrase_rewritten", at = a_from + k, phrase = phrase.index,
+                                             new = { { kind = "para", text = phrase.text } } }
+        else ops[#ops + 1] = { op = "alinea_rewritten", at = a_from + k, new = { y } } end
+      elseif x.kind == "table" and y.kind == "table" then
+        local rows = table_ops(x, y)
+        if rows then
+          for _, r in ipairs(rows) do r.at = a_from + k; ops[#ops + 1] = r end
+        else
+          ops[#ops + 1] = { op = "table_rewritten", at = a_from + k, new = y }
+        end
+      else
+        return { { op = "rewritten" } }
+      end
+    end
+    local extra_old = (a_to - a_from + 1) - pairs_
+    local extra_new = (b_to - b_from + 1) - pairs_
+    if extra_old > 0 then
+      changed = changed + extra_old
+      ops[#ops + 1] = { op = "alineas_deleted", from = a_from + pairs_, to = a_to }
+    elseif extra_new > 0 then
+      changed = changed + extra_new
+      local inserted = {}
+      for k = b_from + pairs_, b_to do inserted[#inserted + 1] = b[k] end
+      local after = a_from + pairs_ - 1
+      if after >= #a then ops[#ops + 1] = { op = "alineas_appended", new = inserted }
+      elseif after < 1 then return { { op = "rewritten" } }
+      else ops[#ops + 1] = { op = "alineas_inserted", after = after, new = inserted } end
+    end
+  end
+  -- Most of the unit changed: it is rewritten (avenants.md, choosing the unit).
+  if #a > 1 and changed * 2 > math.max(#a, #b) and old.kind ~= "designation" then return { { op = "rewritten" } } end
+  return ops
+end
+
+--- The changes from agreement `base` to agreement `amended`, in the Convention's order:
+--- { { unit = old unit or nil, new = new unit or nil, ops = {...} } }.
+---@param base conventio.Agreement
+---@param amended conventio.Agreement
+function M.changes(base, amended)
+  local old_units, new_units = M.units(base), M.units(amended)
+  local new_by_id, old_by_id = {}, {}
+  for _, u in ipairs(new_units) do new_by_id[u.id] = u end
+  for _, u in ipairs(old_units) do old_by_id[u.id] = u end
+  local out = {}
+  local function inserted_after(previous_id)
+    -- New units that follow `previous_id` in the amended agreement, before the next old one.
+    local started = previous_id == nil
+    for _, u in ipairs(new_units) do
+      if started then
+        if old_by_id[u.id] then break end
+        out[#out + 1] = { new = u, after = previous_id and old_by_id[previous_id], ops = { { op = "inserted" } } }
+      elseif u.id == previous_id then
+        started = true
+      end
+    end
+  end
+  for _, old in ipairs(old_units) do
+    local new = new_by_id[old.id]
+    if not new then
+      out[#out + 1] = { unit = old, ops = { { op = "deleted" } } }
+    else
+      local ops = M.unit_ops(old, new)
+      if #ops > 0 then out[#out + 1] = { unit = old, new = new, ops = ops } end
+    end
+    if new then inserted_after(old.id) end
+  end
+  return out
+end
+
+return M

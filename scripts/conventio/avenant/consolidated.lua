@@ -1,0 +1,257 @@
+--- The consolidated version: the Convention as amended, with every change marked against the
+--- Convention as it stood (words inserted and deleted inside a paragraph, whole paragraphs,
+--- list items and table rows inserted or deleted). Unchanged blocks are the amended
+--- document's own; a changed paragraph is rebuilt from its text, split into marked segments.
+--- Accepting every change gives the amended text, rejecting every change the base text
+--- (M.text checks both, in the format of tests/tools/tracked-changes).
+local c = require "conventio"
+local text_diff = require "conventio.avenant.text_diff"
+
+local M = {}
+
+local function list_lines(items, out)
+  for _, item in ipairs(items) do
+    for _, b in ipairs(item) do
+      if b.kind == "para" then out[#out + 1] = b.text
+      elseif b.kind == "list" then list_lines(b.items, out) end
+    end
+  end
+  return out
+end
+
+local function signature(o)
+  if o.kind == "para" then return "p\0" .. o.style .. "\0" .. o.text end
+  if o.kind == "list" then return "l\0" .. table.concat(list_lines(o.items, {}), "\0") end
+  if o.kind == "table" then
+    local rows = {}
+    for _, r in ipairs(o.rows) do rows[#rows + 1] = table.concat(r, "\1") end
+    return "t\0" .. table.concat(rows, "\0")
+  end
+  return "o"
+end
+
+-- Word segments of a paragraph changed from `old` to `new`: { {text=, change=nil|"ins"|"del"} }.
+local function segments(old, new)
+  local a, b = text_diff.words(old), text_diff.words(new)
+  local out = {}
+  local function push(text, change)
+    if text == "" then return end
+    local last = out[#out]
+    if last and last.change == change then last.text = last.text .. text else out[#out + 1] = { text = text,
+        change = change } end
+  end
+  local i, j = 1, 1
+  local hunks = text_diff.hunks(a, b, function(x, y) return x.word == y.word end)
+  hunks[#hunks + 1] = { #a + 1, #a, #b + 1, #b }
+  for _, h in ipairs(hunks) do
+    while i < h[1] do push(a[i].space .. a[i].word, nil); i, j = i + 1, j + 1 end
+    -- The space before a changed stretch stays outside it when both sides have one.
+    local lead_a = h[2] >= h[1] and a[h[1]].space or ""
+    local lead_b = h[4] >= h[3] and b[h[3]].space or ""
+    local shared = (lead_a ~= "" and lead_b ~= "") and lead_a or ""
+    push(shared, nil)
+    if h[2] >= h[1] then
+      local t = text_diff.join(a, h[1], h[2])
+      push(lead_a:sub(#shared + 1) .. t, "del")
+    end
+    if h[4] >= h[3] then
+      local t = text_diff.join(b, h[3], h[4])
+      push(lead_b:sub(#shared + 1) .. t, "ins")
+    end
+    i, j = h[2] + 1, h[4] + 1
+  end
+  return out
+end
+M.segments = segments
+
+local function whole(text, change) return { { text = text, change = change } } end
+
+local function para_item(o, mark, segs) return { kind = "para", style = o.style, mark = mark, segments = segs } end
+
+local function list_item(o, mark)
+  local paras = {}
+  for _, t in ipairs(list_lines(o.items, {})) do paras[#paras + 1] = whole(t, mark) end
+  return { kind = "list", ordered = o.ordered, mark = mark, items = paras }
+end
+
+local function cells_of(row, change)
+  local out = {}
+  for k, text in ipairs(row) do out[k] = whole(text, change) end
+  return out
+end
+
+-- A table changed row by row (by label, the first cell); nil when its shape changed.
+local function table_item(x, y)
+  if #x.widths ~= #y.widths or x.header ~= y.header then return nil end
+  local rows = {}
+  local matched = text_diff.lcs(x.rows, y.rows, function(r, s) return r[1] == s[1] end)
+  matched[#matched + 1] = { #x.rows + 1, #y.rows + 1 }
+  local i, j = 1, 1
+  for _, p in ipairs(matched) do
+    while i < p[1] do rows[#rows + 1] = { mark = "del", cells = cells_of(x.rows[i], "del") }; i = i + 1 end
+    while j < p[2] do rows[#rows + 1] = { mark = "ins", cells = cells_of(y.rows[j], "ins") }; j = j + 1 end
+    if p[1] <= #x.rows then
+      local cells = {}
+      for k, text in ipairs(y.rows[p[2]]) do
+        local old = x.rows[p[1]][k] or ""
+        cells[k] = old == text and whole(text, nil) or segments(old, text)
+      end
+      rows[#rows + 1] = { cells = cells }
+    end
+    i, j = p[1] + 1, p[2] + 1
+  end
+  return { kind = "table", widths = y.widths, header = y.header, rows = rows }
+end
+
+--- The consolidated body: an array of items, each { block = Block } (unchanged), or a marked
+--- paragraph { kind = "para", style, mark = nil|"ins"|"del", segments }, list { kind = "list",
+--- mark, items = { segments } }, or table { kind = "table", widths, header, rows = { { mark,
+--- cells = { segments } } } }.
+---@param base_doc userdata the Convention as it stood (conventio.Document)
+---@param amended_doc userdata the Convention as amended
+function M.body(base_doc, amended_doc)
+  local a_blocks, b_blocks = c.body(base_doc), c.body(amended_doc)
+  local a, b = c.outline(a_blocks), c.outline(b_blocks)
+  local out = {}
+  local function deleted(o, k)
+    if o.kind == "para" then out[#out + 1] = para_item(o, "del", whole(o.text, "del"))
+    elseif o.kind == "list" then out[#out + 1] = list_item(o, "del")
+    elseif o.kind == "table" then
+      local rows = {}
+      for _, r in ipairs(o.rows) do rows[#rows + 1] = { mark = "del", cells = cells_of(r, "del") } end
+      out[#out + 1] = { kind = "table", widths = o.widths, header = o.header, rows = rows }
+    else out[#out + 1] = { block = a_blocks[k], dropped = true } end
+  end
+  local function inserted(o, k)
+    if o.kind == "para" then out[#out + 1] = para_item(o, "ins", whole(o.text, "ins"))
+    elseif o.kind == "list" then out[#out + 1] = list_item(o, "ins")
+    elseif o.kind == "table" then
+      local rows = {}
+      for _, r in ipairs(o.rows) do rows[#rows + 1] = { mark = "ins", cells = cells_of(r, "ins") } end
+      out[#out + 1] = { kind = "table", widths = o.widths, header = o.header, rows = rows }
+    else out[#out + 1] = { block = b_blocks[k] } end
+  end
+  local matched = text_diff.lcs(a, b, function(x, y) return signature(x) == signature(y) end)
+  matched[#matched + 1] = { #a + 1, #b + 1 }
+  local i, j = 1, 1
+  for _, p in ipairs(matched) do
+    -- Pair what changed in place (same kind, same style); the rest is deleted or inserted.
+    while i < p[1] or j < p[2] do
+      local x, y = i < p[1] and a[i], j < p[2] and b[j]
+      if x and y and x.kind == "para" and y.kind == "para" and x.style == y.style then
+        out[#out + 1] = para_item(y, nil, segments(x.text, y.text))
+        i, j = i + 1, j + 1
+      elseif x and y and x.kind == "table" and y.kind == "table" and table_item(x, y) then
+        out[#out + 1] = table_item(x, y)
+        i, j = i + 1, j + 1
+      elseif x then
+        deleted(x, i)
+        i = i + 1
+      else
+        inserted(y, j)
+        j = j + 1
+      end
+    end
+    if p[2] <= #b then out[#out + 1] = { block = b_blocks[p[2]] } end
+    i, j = p[1] + 1, p[2] + 1
+  end
+  return out
+end
+
+local function collapse(s) return (s:gsub("[ \t\n]+", " "):gsub("^ ", ""):gsub(" $", "")) end
+
+local function seg_text(segs, drop)
+  local parts = {}
+  for _, s in ipairs(segs) do if s.change ~= drop then parts[#parts + 1] = s.text end end
+  return table.concat(parts)
+end
+
+--- The text of consolidated `items` with every change accepted ("accept") or rejected
+--- ("reject"): one line per paragraph and per table cell, spaces collapsed, empty lines
+--- dropped — the format of tests/tools/tracked-changes.
+---@param items table M.body's result
+---@param how string "accept" or "reject"
+function M.text(items, how)
+  local drop = how == "accept" and "del" or "ins"
+  local lines = {}
+  local function add(t)
+    t = collapse(t)
+    if t ~= "" then lines[#lines + 1] = t end
+  end
+  for _, item in ipairs(items) do
+    if item.block then
+      if not item.dropped or how == "reject" then
+        local o = c.outline({ item.block })[1]
+        if o.kind == "para" then add(o.text)
+        elseif o.kind == "list" then for _, t in ipairs(list_lines(o.items, {})) do add(t) end
+        elseif o.kind == "table" then for _, r in ipairs(o.rows) do for _, cell in ipairs(r) do add(cell) end end end
+      end
+    elseif item.kind == "para" then
+      if item.mark ~= drop then add(seg_text(item.segments, drop)) end
+    elseif item.kind == "list" then
+      if item.mark ~= drop then for _, segs in ipairs(item.items) do add(seg_text(segs, drop)) end end
+    elseif item.kind == "table" then
+      for _, r in ipairs(item.rows) do
+        if r.mark ~= drop then for _, cell in ipairs(r.cells) do add(seg_text(cell, drop)) end end
+      end
+    end
+  end
+  return table.concat(lines, "\n")
+end
+
+local heading = { article = c.Article, sub_article = c.SubArticle, annex_heading = c.AnnexHeading, title = c.Title }
+local changes = { ins = "inserted", del = "deleted" }
+
+local function inlines(segs)
+  local out = {}
+  for _, s in ipairs(segs) do
+    if s.change == "ins" then out[#out + 1] = c.Inserted(s.text)
+    elseif s.change == "del" then out[#out + 1] = c.Deleted(s.text)
+    else out[#out + 1] = s.text end
+  end
+  return out
+end
+
+--- The blocks of a consolidated body (M.body), with its changes as tracked changes: text in
+--- c.Inserted / c.Deleted, whole paragraphs and table rows with `change`.
+---@param items table M.body's result
+function M.blocks(items)
+  local out = {}
+  for _, item in ipairs(items) do
+    if item.block then
+      if not item.dropped then out[#out + 1] = item.block end
+    elseif item.kind == "para" then
+      local make = heading[item.style] or c.Para
+      local options = item.mark and { change = changes[item.mark] } or nil
+      out[#out + 1] = make(inlines(item.segments), options)
+    elseif item.kind == "list" then
+      local entries = {}
+      for _, segs in ipairs(item.items) do
+        entries[#entries + 1] = c.Para(inlines(segs), item.mark and { change = changes[item.mark] } or nil)
+      end
+      out[#out + 1] = item.ordered and c.OrderedList(entries) or c.BulletList(entries)
+    elseif item.kind == "table" then
+      local rows = {}
+      for _, r in ipairs(item.rows) do
+        local row = {}
+        for k, segs in ipairs(r.cells) do row[k] = c.Para(inlines(segs)) end
+        row.change = r.mark and changes[r.mark] or nil
+        rows[#rows + 1] = row
+      end
+      local spec = { widths = item.widths, rows = rows }
+      if item.header then spec.header = table.remove(rows, 1) end
+      out[#out + 1] = c.Table(spec)
+    end
+  end
+  return out
+end
+
+--- The plain text of a document in the same format, for comparison with M.text.
+---@param doc userdata a conventio.Document
+function M.plain(doc)
+  local items = {}
+  for _, b in ipairs(c.body(doc)) do items[#items + 1] = { block = b } end
+  return M.text(items, "accept")
+end
+
+return M

@@ -1,0 +1,218 @@
+--- Word-level comparison of two texts, for the smallest change an avenant can quote: the
+--- words that differ, widened to a whole date or amount and to a string that occurs once.
+local M = {}
+
+--- The words of `text`, each with the spaces before it: { {space=, word=}, ... }. A number
+--- written with no-break spaces ("475 000 €") stays one word.
+--- Punctuation ending a word is a word of its own, so that "2024." changes as "2024".
+---@param text string
+function M.words(text)
+  local out = {}
+  for space, chunk in text:gmatch("(%s*)(%S+)") do
+    local body, tail = chunk:match("^(.-)([%.,;%)]*)$")
+    if body == "" then body, tail = chunk, "" end
+    out[#out + 1] = { space = space, word = body }
+    for mark in tail:gmatch(".") do out[#out + 1] = { space = "", word = mark } end
+  end
+  return out
+end
+
+--- The longest common subsequence of two arrays, compared with `same`, as pairs of indices.
+---@param a table
+---@param b table
+---@param same function
+function M.lcs(a, b, same)
+  local n, m = #a, #b
+  local len = {}
+  for i = n + 1, 1, -1 do
+    len[i] = {}
+    for j = m + 1, 1, -1 do
+      if i > n or j > m then len[i][j] = 0
+      elseif same(a[i], b[j]) then len[i][j] = len[i + 1][j + 1] + 1
+      else len[i][j] = math.max(len[i + 1][j], len[i][j + 1]) end
+    end
+  end
+  local pairs_, i, j = {}, 1, 1
+  while i <= n and j <= m do
+    if same(a[i], b[j]) then
+      pairs_[#pairs_ + 1] = { i, j }
+      i, j = i + 1, j + 1
+    elseif len[i + 1][j] >= len[i][j + 1] then i = i + 1
+    else j = j + 1 end
+  end
+  return pairs_
+end
+
+--- The stretches that differ between arrays `a` and `b`: { {a_from, a_to, b_from, b_to} }
+--- (a_to < a_from when nothing was there in `a`).
+---@param a table
+---@param b table
+---@param same function
+function M.hunks(a, b, same)
+  local matched = M.lcs(a, b, same)
+  matched[#matched + 1] = { #a + 1, #b + 1 }
+  local out, i, j = {}, 1, 1
+  for _, p in ipairs(matched) do
+    if p[1] > i or p[2] > j then out[#out + 1] = { i, p[1] - 1, j, p[2] - 1 } end
+    i, j = p[1] + 1, p[2] + 1
+  end
+  return out
+end
+
+local function join(words, from, to)
+  local parts = {}
+  for k = from, to do parts[#parts + 1] = (k > from and words[k].space or "") .. words[k].word end
+  return table.concat(parts)
+end
+M.join = join
+
+local months = { janvier = true, ["février"] = true, mars = true, avril = true, mai = true, juin = true,
+                 juillet = true, ["août"] = true, septembre = true, octobre = true, novembre = true,
+                 ["décembre"] = true }
+
+--- Where a date ("1er janvier 2024", "31 décembre 2023", written with plain or no-break
+--- spaces) starts and ends in `words`.
+local function date_spans(words)
+  local spans = {}
+  for k = 1, #words do
+    for len = 1, 3 do
+      if k + len - 1 <= #words then
+        local s = join(words, k, k + len - 1):gsub("\u{a0}", " "):gsub("\u{202f}", " ")
+        local day, month = s:match("^(%S+) (%S+) (%d%d%d%d)$")
+        if day and (day:match("^%d%d?$") or day == "1er") and months[month] then spans[#spans + 1] = { k,
+            k + len - 1 } end
+      end
+    end
+  end
+  return spans
+end
+
+--- "475 000 €", "600 000 euros", "1 234,50 €".
+local function is_amount(text)
+  local s = text:gsub("\u{a0}", " "):gsub("\u{202f}", " ")
+  return s:match("^%d[%d ]*,?%d* ?€$") ~= nil or s:match("^%d[%d ]*,?%d* euros?$") ~= nil
+end
+local function is_date(text)
+  local ws = M.words(text)
+  local spans = date_spans(ws)
+  return #spans == 1 and spans[1][1] == 1 and spans[1][2] == #ws
+end
+M.is_amount, M.is_date = is_amount, is_date
+
+-- Widens a hunk so that a date it touches is quoted whole, in both texts.
+local function widen_dates(h, a, b)
+  local changed = true
+  while changed do
+    changed = false
+    for _, side in ipairs { { a, 1, 2 }, { b, 3, 4 } } do
+      local words, from, to = side[1], side[2], side[3]
+      for _, s in ipairs(date_spans(words)) do
+        local lo, hi = h[from], math.max(h[to], h[from] - 1)
+        if s[1] <= hi and s[2] >= lo and (s[1] < lo or s[2] > hi) then
+          local grow_left, grow_right = math.max(0, lo - s[1]), math.max(0, s[2] - hi)
+          h[1], h[3] = h[1] - grow_left, h[3] - grow_left
+          h[2], h[4] = h[2] + grow_right, h[4] + grow_right
+          changed = true
+        end
+      end
+    end
+  end
+end
+
+-- Widens a hunk that changes a number so that its unit ("€", "euros") is quoted with it.
+local function widen_amounts(h, a, b)
+  local function unit(words, k) return words[k] and (words[k].word == "€" or words[k].word:match("^euros?$")) end
+  local function number(words, k) return words[k] and words[k].word:match("^[%d\u{a0}\u{202f}]+,?%d*$") end
+  if h[2] >= h[1] and h[4] >= h[3] and number(a, h[2]) and number(b, h[4]) and unit(a, h[2] + 1) and unit(b,
+      h[4] + 1) then
+    h[2], h[4] = h[2] + 1, h[4] + 1
+  end
+end
+
+-- An amount followed by its words, "180 000 € (cent quatre-vingt mille euros)", is replaced
+-- as a whole phrase (avenants.md §3, 2): a span that opens a parenthesis is widened to close it.
+local function widen_parentheses(h, a, b)
+  local function balance(words, from, to)
+    local open = 0
+    for k = from, to do
+      local _, opened = words[k].word:gsub("%(", "")
+      local _, closed = words[k].word:gsub("%)", "")
+      open = open + opened - closed
+    end
+    return open
+  end
+  for _ = 1, 2 do
+    while h[2] >= h[1] and balance(a, h[1], h[2]) > 0 and h[2] < #a do h[2] = h[2] + 1 end
+    while h[4] >= h[3] and balance(b, h[3], h[4]) > 0 and h[4] < #b do h[4] = h[4] + 1 end
+    -- Keep both spans ending on the same words of context.
+    local extra_a, extra_b = #a - h[2], #b - h[4]
+    if extra_a ~= extra_b then
+      if extra_a > extra_b then h[2] = #a - extra_b else h[4] = #b - extra_a end
+    end
+  end
+end
+
+local function count(text, fragment)
+  local n, at = 0, 1
+  while true do
+    local s, e = text:find(fragment, at, true)
+    if not s then return n end
+    n, at = n + 1, e + 1
+  end
+end
+
+--- The one change between `old` and `new` texts of an alinéa, or nil when there are several
+--- (the alinéa is then rewritten). Returns { kind = "replace"|"insert"|"delete"|"append",
+--- old =, new =, anchor = } with `old` unique in the alinéa and dates quoted whole.
+---@param old string
+---@param new string
+function M.single_change(old, new)
+  local a, b = M.words(old), M.words(new)
+  local hunks = M.hunks(a, b, function(x, y) return x.word == y.word end)
+  if #hunks ~= 1 then return nil end
+  local h = hunks[1]
+  widen_dates(h, a, b)
+  widen_amounts(h, a, b)
+  widen_parentheses(h, a, b)
+  if h[2] < h[1] then  -- words inserted
+    if h[1] > #a then return { kind = "append", new = join(b, h[3], h[4]) } end
+    -- The anchor is the word before, widened until it occurs once.
+    local from = h[1] - 1
+    if from < 1 then return nil end
+    while count(old, join(a, from, h[1] - 1)) > 1 and from > 1 do from = from - 1 end
+    local shift = h[1] - 1 - from
+    return { kind = "insert", anchor = join(a, from, h[1] - 1), new = join(b, h[3], h[4]),
+             anchor_words = shift + 1 }
+  end
+  -- Quote the smallest string that occurs once in the alinéa.
+  while count(old, join(a, h[1], h[2])) > 1 do
+    if h[1] > 1 and h[3] > 1 then h[1], h[3] = h[1] - 1, h[3] - 1
+    elseif h[2] < #a and h[4] < #b then h[2], h[4] = h[2] + 1, h[4] + 1
+    else return nil end
+  end
+  if h[4] < h[3] then return { kind = "delete", old = join(a, h[1], h[2]), words = h[2] - h[1] + 1 } end
+  local changed = math.max(h[2] - h[1], h[4] - h[3]) + 1
+  if changed > 12 then return nil end  -- a long span: the alinéa is rewritten
+  return { kind = "replace", old = join(a, h[1], h[2]), new = join(b, h[3], h[4]),
+           words = math.max(h[2] - h[1], h[4] - h[3]) + 1 }
+end
+
+--- The sentences of an alinéa: a stop (". ", "! ", "? ") followed by a capital letter ends one.
+---@param text string
+function M.sentences(text)
+  local out, start, at = {}, 1, 1
+  while true do
+    local s, e = text:find("[%.!%?] +", at)
+    if not s then break end
+    local next_char = text:sub(e + 1, e + 2)
+    if text:sub(e + 1, e + 1):match("%u") or next_char == "É" or next_char == "À" or next_char == "«" then
+      out[#out + 1] = text:sub(start, s)
+      start = e + 1
+    end
+    at = e + 1
+  end
+  out[#out + 1] = text:sub(start)
+  return out
+end
+
+return M

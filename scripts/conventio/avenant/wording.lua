@@ -1,0 +1,246 @@
+--- The wording of an avenant's articles from the changes conventio.avenant.compare found:
+--- one article per amended article of the Convention, in its order, each change in the
+--- formula of shared/docs/avenants.md §3 (templates/avenant/formules.md holds every word).
+local c = require "conventio"
+local clauses = require "conventio.clauses"
+local text_diff = require "conventio.avenant.text_diff"
+
+local M = {}
+
+local function words() return clauses.front_matter("avenant/formules") end
+
+local function fmt(key, ...)
+  local w = words()
+  return c.french_spacing(w[key]):format(...)
+end
+
+local function capital(s) return c.capitalize(s) end
+
+--- « text », with no-break spaces inside the quotation marks.
+local function quote(text) return "«\u{a0}" .. text .. "\u{a0}»" end
+
+local function ordinal(k, total)
+  local list = {}
+  for word in words().ordinals:gmatch("[^,%s]+") do list[#list + 1] = word end
+  if k == total and k > #list then return words().last end
+  return list[k] or words().last
+end
+
+local function number_text(n) return c.spell_number(n) end
+
+local function unit_address(unit)
+  if unit.kind == "annex" then return fmt("annex", unit.number) end
+  if unit.kind == "designation" then return words().designation end
+  return fmt("article", unit.number)
+end
+
+-- The address of alinéa k: "au deuxième alinéa de l'article 5" (full) or "au deuxième alinéa".
+local function at_alinea(unit, k, short)
+  local n = ordinal(k, #unit.alineas)
+  if short then return fmt("at_alinea_short", n) end
+  return fmt("at_alinea", n, unit_address(unit))
+end
+local function the_alinea(unit, k, short)
+  local n = ordinal(k, #unit.alineas)
+  if short then return fmt("alinea_short", n) end
+  return fmt("alinea", n, unit_address(unit))
+end
+
+-- Quoted alinéas (rule 8): each opens with «, only the last closes with », then `ending`.
+local function quoted(alineas, ending, heading)
+  local out = {}
+  local lines = {}
+  if heading then lines[#lines + 1] = { kind = "para", text = heading } end
+  for _, a in ipairs(alineas) do lines[#lines + 1] = a end
+  for i, a in ipairs(lines) do
+    if a.kind == "table" then
+      local rows = {}
+      for _, r in ipairs(a.rows) do rows[#rows + 1] = r end
+      local spec = { widths = a.widths, rows = rows }
+      if a.header then spec.header = table.remove(rows, 1) end
+      out[#out + 1] = c.Table(spec)
+      if i == #lines then out[#out + 1] = c.Para("»" .. ending) end
+    else
+      local close = i == #lines and ("\u{a0}»" .. ending) or ""
+      out[#out + 1] = c.Para("«\u{a0}" .. a.text .. close)
+    end
+  end
+  return out
+end
+
+local function one_row_table(t, row)
+  local spec = { widths = t.widths, rows = { row } }
+  if t.header then spec.header = t.rows[1] end
+  return c.Table(spec)
+end
+
+local function words_sentence(unit, k, change, short)
+  local at = capital(at_alinea(unit, k, short))
+  if change.kind == "replace" then
+    local key = "words_replaced"
+    if text_diff.is_amount(change.old) and text_diff.is_amount(change.new) then key = "amount_replaced"
+    elseif text_diff.is_date(change.old) and text_diff.is_date(change.new) then key = "date_replaced"
+    elseif change.words == 1 then key = "word_replaced" end
+    return fmt(key, at, quote(change.old), quote(change.new))
+  elseif change.kind == "insert" then
+    return fmt(change.anchor_words == 1 and "word_inserted" or "words_inserted", at, quote(change.anchor),
+        quote(change.new))
+  elseif change.kind == "append" then
+    return fmt("words_appended", capital(the_alinea(unit, k, short)), quote(change.new))
+  end
+  return fmt(change.words == 1 and "word_deleted" or "words_deleted", at, quote(change.old))
+end
+
+-- One operation as { sentence, blocks after it (quoted text) }; `ending` closes it.
+local function operation(unit, op, short, ending)
+  if op.op == "words" then
+    return { c.Para(words_sentence(unit, op.at, op.change, short) .. ending) }
+  elseif op.op == "alinea_rewritten" then
+    return { c.Para(fmt("alinea_rewritten", capital(the_alinea(unit, op.at, short)))), table.unpack(quoted(op.new,
+        ending)) }
+  elseif op.op == "phrase_rewritten" then
+    local w = words()
+    local nth = op.phrase == 1 and w.first_feminine or ordinal(op.phrase, 0)
+    local phrase = short and fmt("phrase_short", nth, ordinal(op.at, #unit.alineas))
+                   or fmt("phrase", nth, ordinal(op.at, #unit.alineas), unit_address(unit))
+    return { c.Para(fmt("phrase_rewritten", capital(phrase))), table.unpack(quoted(op.new, ending)) }
+  elseif op.op == "alineas_appended" then
+    local s = #op.new == 1 and fmt("alinea_appended", capital(unit_address(unit)))
+              or fmt("alineas_appended", capital(unit_address(unit)), number_text(#op.new))
+    return { c.Para(s), table.unpack(quoted(op.new, ending)) }
+  elseif op.op == "alineas_inserted" then
+    local after = the_alinea(unit, op.after, short)
+    local s = #op.new == 1 and fmt("alinea_inserted", after) or fmt("alineas_inserted", after, number_text(#op.new))
+    return { c.Para(s), table.unpack(quoted(op.new, ending)) }
+  elseif op.op == "alineas_deleted" then
+    if op.from == op.to then
+      return { c.Para(fmt("alinea_deleted", capital(the_alinea(unit, op.from, short))) .. ending) }
+    end
+    local range = short and fmt("alineas_range_short", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas))
+                  or fmt("alineas_range", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas),
+                      unit_address(unit))
+    return { c.Para(fmt("alineas_deleted", capital(range)) .. ending) }
+  end
+  -- Tables.
+  local in_table = short and words().table_short or fmt("table_at", unit_address(unit))
+  if op.op == "cell" then
+    local key = (text_diff.is_amount(op.old) and text_diff.is_amount(op.new)) and "table_cell_amount"
+        or "table_cell_words"
+    return { c.Para(fmt(key, in_table, quote(op.label), quote(op.old), quote(op.column), quote(op.new)) .. ending) }
+  elseif op.op == "row_rewritten" then
+    return { c.Para(fmt("table_row_rewritten", in_table, quote(op.label))), one_row_table(op.table, op.row),
+        c.Para(ending) }
+  elseif op.op == "row_inserted" then
+    local s = op.after and fmt("table_row_inserted", in_table, quote(op.after)) or fmt("table_row_appended", in_table)
+    return { c.Para(s), one_row_table(op.table, op.row), c.Para(ending) }
+  elseif op.op == "row_deleted" then
+    return { c.Para(fmt("table_row_deleted", in_table, quote(op.label)) .. ending) }
+  elseif op.op == "table_rewritten" then
+    local t = op.new
+    local spec = { widths = t.widths, rows = {} }
+    for i, r in ipairs(t.rows) do if not (t.header and i == 1) then spec.rows[#spec.rows + 1] = r end end
+    if t.header then spec.header = t.rows[1] end
+    return { c.Para(fmt("table_rewritten", unit_address(unit))), c.Table(spec), c.Para(ending) }
+  end
+  error("unknown operation " .. tostring(op.op))
+end
+
+local function heading_of(unit)
+  return fmt("article_heading", unit.number, unit.title)
+end
+
+--- The avenant's articles for `changes` (conventio.avenant.compare): { { title =, content =,
+--- number = the Convention's article, annex = new annex to join } }.
+---@param changes table
+function M.articles(changes)
+  local out = {}
+  for _, change in ipairs(changes) do
+    local unit, new = change.unit, change.new
+    local ops = change.ops
+    local first = ops[1].op
+    if first == "inserted" then
+      if new.kind == "annex" then
+        out[#out + 1] = { title = fmt("title_annex", new.number), annex = new,
+                          content = { c.Para(fmt("annex_replaced", new.number, new.number) .. ".") } }
+      else
+        local after = change.after and unit_address(change.after) or unit_address(new)
+        out[#out + 1] = { title = fmt("title_inserted", new.number), number = new.number,
+                          content = { c.Para(fmt("article_inserted", after, new.number)),
+                                      table.unpack(quoted(new.alineas, ".", heading_of(new))) } }
+      end
+    elseif first == "deleted" then
+      out[#out + 1] = { title = fmt("title_deleted", unit.number), number = unit.number,
+                        content = { c.Para(fmt("article_deleted", capital(unit_address(unit))) .. ".") } }
+    elseif unit.kind == "annex" then
+      out[#out + 1] = { title = fmt("title_annex", unit.number), annex = new,
+                        content = { c.Para(fmt("annex_replaced", unit.number, new.number) .. ".") } }
+    elseif unit.kind == "designation" then
+      local content = {}
+      for _, op in ipairs(ops) do
+        local old_text = unit.alineas[op.at or op.from or 1] and unit.alineas[op.at or op.from or 1].text
+        if op.op == "words" and op.change.kind == "replace" then
+          content[#content + 1] = c.Para(fmt("designation_replaced", quote(op.change.old), quote(op.change.new)) .. ".")
+        elseif op.op == "words" or op.op == "alinea_rewritten" then
+          local new_text = op.op == "alinea_rewritten" and op.new[1].text or nil
+          if not new_text then
+            -- Insertions and deletions of words: the whole paragraph is quoted.
+            local b = new.alineas
+            for _, x in ipairs(b) do
+              if x.text ~= old_text and not new_text then new_text = x.text end
+            end
+          end
+          content[#content + 1] = c.Para(fmt("designation_replaced", quote(old_text), quote(new_text)) .. ".")
+        else
+          content = { c.Para(fmt("designation_replaced", quote(table.concat((function()
+            local t = {}
+            for _, x in ipairs(unit.alineas) do t[#t + 1] = x.text end
+            return t end)(), " ")), quote(table.concat((function()
+            local t = {}
+            for _, x in ipairs(new.alineas) do t[#t + 1] = x.text end
+            return t end)(), " "))) .. ".") }
+          break
+        end
+      end
+      out[#out + 1] = { title = fmt("title_designation"), content = content }
+    elseif first == "rewritten" then
+      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number,
+                        content = { c.Para(fmt("article_rewritten", capital(unit_address(unit)))),
+                                    table.unpack(quoted(new.alineas, ".", heading_of(new))) } }
+    elseif #ops == 1 then
+      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number,
+                        content = operation(unit, ops[1], false, ".") }
+    else
+      -- Several changes: a chapeau and 1°, 2°... in the order of the text (rule 4).
+      local content = { c.Para(fmt("modified", capital(unit_address(unit)))) }
+      for i, op in ipairs(ops) do
+        local blocks = operation(unit, op, true, i == #ops and "." or "\u{a0};")
+        local first_block = blocks[1]
+        local text = c.outline({ first_block })[1].text
+        blocks[1] = c.Para(fmt("item", i, text))
+        for _, b in ipairs(blocks) do content[#content + 1] = b end
+      end
+      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number, content = content }
+    end
+  end
+  return out
+end
+
+--- "Dans l'ensemble de la Convention, les mots : « old » sont remplacés par les mots : « new »."
+---@param old string
+---@param new string
+function M.throughout(old, new)
+  return { c.Para(fmt("throughout", quote(old), quote(new)) .. ".") }
+end
+
+--- "de modifier les articles 4.1 et 6 de la Convention": the default purpose.
+---@param articles table
+function M.purpose(articles)
+  local numbers = {}
+  for _, a in ipairs(articles) do if a.number then numbers[#numbers + 1] = a.number end end
+  if #numbers == 0 then return words().purpose_none end
+  if #numbers == 1 then return fmt("purpose_one", numbers[1]) end
+  local last = table.remove(numbers)
+  return fmt("purpose_many", table.concat(numbers, ", ") .. " " .. words()["and"] .. " " .. last)
+end
+
+return M

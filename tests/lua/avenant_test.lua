@@ -1,0 +1,234 @@
+-- Avenants from change sets on a minimal agreement (avenant_base.lua): each formula of
+-- shared/docs/avenants.md §3 that a change produces, the numbering of the amended agreement,
+-- chaining, and bad change sets refused naming the change file and the entry.
+local check = require "check"
+local c = require "conventio"
+local Avenant = require "conventio.avenant"
+
+local function set(fields)
+  local s = { base = { script = "avenant_base.lua", data = "avenant_base.json" }, number = 1, date = "2024-06-01" }
+  for k, v in pairs(fields) do s[k] = v end
+  return s
+end
+
+-- The avenant's text, one line per paragraph (table cells separated by " | "), no-break
+-- spaces as spaces.
+local function text_of(doc_blocks)
+  local lines = {}
+  for _, o in ipairs(c.outline(doc_blocks)) do
+    if o.kind == "para" then lines[#lines + 1] = o.text
+    elseif o.kind == "table" then
+      for _, r in ipairs(o.rows) do lines[#lines + 1] = table.concat(r, " | ") end
+    end
+  end
+  -- No-break spaces (typography) are compared as spaces, so expectations read plainly.
+  return (table.concat(lines, "\n"):gsub("\u{a0}", " "):gsub("\u{202f}", " "))
+end
+
+local function avenant_text(fields)
+  local av = Avenant.from_change_set(set(fields), "changes.json")
+  av:document()
+  local Agreement = require "conventio.agreement"
+  local a = Agreement.of_document(av:document())
+  local blocks = {}
+  for _, article in ipairs(a.articles) do
+    blocks[#blocks + 1] = c.Para("# " .. article.title)
+    for _, b in ipairs(article.blocks) do blocks[#blocks + 1] = b end
+  end
+  return text_of(blocks), av
+end
+
+-- 2. an amount; 3. a date (whole date quoted); a chapeau when one article changes twice
+local t = avenant_text { data = { { set = "amount", to = "60000" }, { set = "end_date", to = "2025-06-30" } } }
+check.contains(t, "# Modification de l'article 2")
+check.contains(t,
+    "Au premier alinéa de l'article 2, le montant : « 50 000 € » est remplacé par le montant : « 60 000 € ».",
+               "formula 2")
+check.contains(t,
+    "Au premier alinéa de l'article 3, la date : « 31 décembre 2024 » est remplacée par la date : « 30 juin 2025 ».",
+               "formula 3")
+check.contains(t, "Les autres stipulations de la Convention demeurent inchangées.")
+check.contains(t, "Le présent avenant entre en vigueur à la date de sa signature par la dernière des parties.")
+check.contains(t, "de modifier les articles 2 et 3 de la Convention", "the default purpose names the articles")
+
+-- 1. words replaced; 4. words inserted; 5. words deleted
+t = avenant_text { data = { { set = "purpose",
+    to = "La présente convention organise le soutien de la Commune à l'association sportive." } } }
+check.contains(t,
+    "Au premier alinéa de l'article 1, après le mot : « l'association », sont insérés les mots : « sportive ».",
+        "formula 4")
+t = avenant_text { data = { { set = "purpose", to = "La présente convention organise le soutien à l'association." } } }
+check.contains(t, "les mots : « de la Commune » sont supprimés.", "formula 5")
+t = avenant_text { data = { { set = "purpose",
+    to = "La présente convention organise le financement de la Commune à l'association." } } }
+check.contains(t, "le mot : « soutien » est remplacé par le mot : « financement ».", "formula 1")
+
+-- 6. one sentence of an alinéa rewritten
+t = avenant_text { edits = { { replace = "litiges", text = "Les litiges relèvent du tribunal administratif de Melun. "
+  .. "Une médiation préalable est organisée par la Commune dans un délai de deux mois." } } }
+check.contains(t, "La deuxième phrase du premier alinéa de l'article 4 est ainsi rédigée :\n"
+               .. "« Une médiation préalable est organisée par la Commune dans un délai de deux mois. ».", "formula 6")
+
+-- 14. a table cell, by its row's label and its column; 16. a row inserted; 17. a row deleted
+t = avenant_text { data = { { set = "rows.2025.amount", to = "25000" }, { set = "amount", to = "55000" } } }
+check.contains(t,
+    "Dans le tableau, à la ligne « 2025 », le montant : « 20 000 € » figurant dans la colonne « Montant » "
+    .. "est remplacé par le montant : « 25 000 € ».",
+               "formula 14, in a 2° item")
+check.contains(t, "L'article 2 est ainsi modifié :", "formula 13: the chapeau")
+check.contains(t, "1° Au premier alinéa, le montant", "formula 13: the items")
+t = avenant_text { data = { { add = "rows", value = { year = 2026, amount = "10000" } }, { set = "amount",
+    to = "60000" } } }
+check.contains(t, "après la ligne « 2025 », il est inséré une ligne ainsi rédigée :", "formula 16")
+check.contains(t, "2026 | 10 000 €", "the inserted row is quoted as a table row")
+t = avenant_text { data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }
+check.contains(t, "la ligne « 2025 » est supprimée", "formula 17")
+
+-- 7. an alinéa added; 10. an article rewritten; 11. inserted (4-1 inside, numbers kept);
+-- 12. deleted; 20. the parties' designation
+t = avenant_text { edits = {
+  { complete = "objet", text = "Elle est publiée." },
+  { replace = "duree", text = { "La convention court jusqu'au 31 décembre 2026.", "Elle n'est pas reconductible." } },
+  { insert_after = "montant", key = "suivi", title = "Suivi", text = "Un comité suit la convention." },
+  { delete = "litiges" },
+}, data = { { set = "address", to = "Hôtel de ville, 77000 Melun" } } }
+check.contains(t, "L'article 1 est complété par un alinéa ainsi rédigé :\n« Elle est publiée. ».", "formula 7")
+check.contains(t,
+    "L'article 3 est ainsi rédigé :\n« Article 3 – Durée\n« La convention court jusqu'au 31 décembre 2026.\n"
+    .. "« Elle n'est pas reconductible. ».",
+               "formula 10: each quoted alinéa opens with «, the last closes")
+check.contains(t, "Après l'article 2, il est inséré un article 2-1 ainsi rédigé :", "formula 11")
+check.contains(t, "# Insertion d'un article 2-1")
+check.contains(t, "L'article 4 est supprimé.", "formula 12: supprimé, never abrogé")
+check.contains(t, "Dans la désignation des parties, les mots : « ", "formula 20")
+local _, appended = avenant_text { edits = { { insert_after = "litiges", key = "fin", title = "Fin", text = "x" } } }
+check.eq(appended.amended.by_key.fin.number, "5", "inserted after the last article: the next number")
+
+-- 8, 9: an alinéa inserted inside, an alinéa deleted
+t = avenant_text { edits = { { replace = "objet",
+    text = "La présente convention organise le soutien de la Commune à l'association." } } }
+check.contains(t, "Le deuxième alinéa de l'article 1 est supprimé.", "formula 9")
+t = avenant_text { edits = { { replace = "objet",
+    text = { "La présente convention organise le soutien de la Commune à l'association.",
+  "Elle est suivie par un comité.", "La convention est conclue pour l'année." } } } }
+check.contains(t,
+    "Après le premier alinéa de l'article 1, il est inséré un alinéa ainsi rédigé :\n"
+    .. "« Elle est suivie par un comité. ».", "formula 8")
+
+-- Edits of the text: words in an article (1), the same words throughout (23), a table row
+-- changed, inserted and deleted by its label (15, 16, 17).
+t = avenant_text { edits = { { words = "litiges", old = "tribunal administratif de Melun",
+    new = "tribunal judiciaire" } } }
+check.contains(t,
+    "Au premier alinéa de l'article 4, les mots : « administratif de Melun » sont remplacés par les mots : "
+               .. "« judiciaire ».", "formula 1 from an edit")
+t = avenant_text { edits = { { throughout = true, old = "La convention", new = "Le contrat" } } }
+check.contains(t, "# Modifications dans l'ensemble de la Convention")
+check.contains(t, "Dans l'ensemble de la Convention, les mots : « La convention » sont remplacés par les mots : "
+               .. "« Le contrat ».", "formula 23, once")
+check.eq(select(2, t:gsub("# Modification de l'article", "")), 0, "no article of its own for words throughout")
+t = avenant_text { edits = { { row = "duree", label = "Bilan", cells = { "Bilan", "novembre" } },
+                             { row = "duree", label = "Relance", cells = { "Relance", "juin" },
+                                 after = "Lancement" } } }
+check.contains(t,
+    "Dans le tableau, à la ligne « Bilan », les mots : « décembre » figurant dans la colonne « Échéance » "
+               .. "sont remplacés par les mots : « novembre ».", "a cell, by row and column")
+check.contains(t, "Dans le tableau, après la ligne « Lancement », il est inséré une ligne ainsi rédigée :",
+    "formula 16")
+t = avenant_text { edits = { { delete_row = "duree", label = "Bilan" } } }
+check.contains(t, "Dans le tableau figurant à l'article 3, la ligne « Bilan » est supprimée.",
+    "formula 17 from an edit")
+check.fails("changes.json: edits[1] (words litiges): the words « cour » are not in the text of litiges",
+            Avenant.from_change_set, set { edits = { { words = "litiges", old = "cour", new = "x" } } }, "changes.json")
+check.fails("changes.json: edits[1] (row duree): no table of duree has a row labelled « Suivi »",
+            Avenant.from_change_set, set { edits = { { row = "duree", label = "Bilan", cells = { "Bilan", "x" },
+            after = "Suivi" } } }, "changes.json")
+check.fails("changes.json: edits[1] (delete_row duree): delete_row does not take cells", Avenant.from_change_set,
+            set { edits = { { delete_row = "duree", label = "Bilan", cells = { "Bilan" } } } }, "changes.json")
+local check_consolidated_later = { edits = { { throughout = true, old = "La convention", new = "Le contrat" },
+                                       { row = "duree", label = "Bilan", cells = { "Bilan", "novembre" } },
+                                       { delete_row = "duree", label = "Lancement" } } }
+
+-- 19. an annex replaced, the new one joined to the avenant
+local with_annex = Avenant.from_change_set(set { data = {
+  { set = "calendar", to = "Le comité se réunit en mars et en septembre." } } },
+                                           "changes.json")
+local annex_doc = require("conventio.agreement").of_document(with_annex:document())
+check.eq(#annex_doc.annexes, 1, "the new annex is joined to the avenant")
+check.contains(text_of(annex_doc.articles[2].blocks),
+               "L'annexe 1 de la Convention est remplacée par l'annexe 1 jointe au présent avenant.", "formula 19")
+check.contains(text_of(annex_doc.annexes[1].blocks), "en mars et en septembre", "the joined annex is the new one")
+
+-- "The same script with new data": the two models are compared.
+t = avenant_text { new_data = "avenant_new_data.json" }
+check.contains(t, "la date : « 31 décembre 2024 » est remplacée par la date : « 31 décembre 2025 »", "new_data")
+
+-- Chaining: avenant n° 2 cites n° 1 and amends the agreement as n° 1 left it (article 1-1).
+local second = Avenant.from_change_set({ follows = "avenant_changes_1.json", number = 2, date = "2024-06-01",
+  edits = { { complete = "suivi", text = "Il se réunit deux fois par an." } } }, "changes_2.json")
+local second_doc = require("conventio.agreement").of_document(second:document())
+check.contains(text_of(second_doc.articles[2].blocks), "L'article 1-1 est complété par un alinéa ainsi rédigé",
+               "avenant n° 2 addresses the article n° 1 inserted")
+check.eq((second_doc.spec.title:gsub("\u{a0}", " ")), "Avenant n° 2 à la convention de partenariat du 15 janvier 2024",
+         "its title")
+check.eq(#second_doc.visas, 1)
+check.contains((require("conventio.clauses").markdown("avenant/visa_convention", second_doc.visas[1].params)
+                :gsub("\u{a0}", " ")),
+               "modifiée par l'avenant n° 1 du 1er mars 2024", "its visa cites avenant n° 1")
+check.fails("changes_2.json: date: the avenant is dated before avenant n° 1", Avenant.from_change_set,
+            { follows = "avenant_changes_1.json", number = 2, date = "2024-02-01",
+              edits = { { complete = "suivi", text = "x" } } }, "changes_2.json")
+check.fails("follows: load_data: cannot find 'nothing.json'", Avenant.from_change_set,
+            { follows = "nothing.json", number = 2, date = "2024-06-01" }, "changes.json")
+
+-- Bad change sets name the change file and the entry.
+check.fails("changes.json: edits[1] (delete litige): no article has the key litige (did you mean litiges?)",
+            Avenant.from_change_set, set { edits = { { delete = "litige" } } }, "changes.json")
+check.fails("edits[2] (insert_after litiges): no article has the key litiges (an earlier edit deletes it)",
+            Avenant.from_change_set, set { edits = { { delete = "litiges" },
+              { insert_after = "litiges", key = "x", title = "X", text = "x" } } }, "changes.json")
+check.fails("changes.json: data[1] (set amount): the amended agreement is refused: amount: above the ceiling",
+            Avenant.from_change_set, set { data = { { set = "amount", to = "150000" } } }, "changes.json")
+check.fails("changes.json: edits[1] (complete montant): an amount in an article is computed from the data",
+            Avenant.from_change_set, set { edits = { { complete = "montant", text = "Soit 70 000 € en tout." } } },
+                "changes.json")
+check.fails("changes.json: data[1] (set amout): the data has no amout (did you mean amount?)",
+            Avenant.from_change_set, set { data = { { set = "amout", to = "1" } } }, "changes.json")
+check.fails("changes.json: data[1] (set end_date): a prorogation must be signed before the Convention ends",
+            Avenant.from_change_set, set { date = "2025-02-01", data = { { set = "end_date", to = "2025-12-31" } } },
+            "changes.json")
+check.fails("changes.json: unknown field edit (did you mean edits?)", Avenant.from_change_set, set { edit = {} },
+    "changes.json")
+check.fails("changes.json: number: this avenant is n° 1 in its chain, not 2", Avenant.from_change_set, set { number = 2,
+  data = { { set = "amount", to = "60000" } } }, "changes.json")
+check.fails("changes.json: the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
+
+-- The consolidated version: accepting every change gives the amended agreement's text,
+-- rejecting every change the base's, for every kind of change above.
+local consolidated = require "conventio.avenant.consolidated"
+local function check_consolidated(fields, what)
+  local av = Avenant.from_change_set(set(fields), "changes.json")
+  local items = av:consolidated()
+  check.eq(consolidated.text(items, "accept"), consolidated.plain(av:amended_document()), what .. ": accept")
+  check.eq(consolidated.text(items, "reject"), consolidated.plain(av:base_document()), what .. ": reject")
+  return items
+end
+local items = check_consolidated({ data = { { set = "amount", to = "60000" }, { set = "end_date", to = "2025-06-30" },
+  { set = "rows.2025.amount", to = "25000" }, { add = "rows", value = { year = 2026, amount = "5000" } },
+  { set = "address", to = "Hôtel de ville, 77000 Melun" } } }, "data changes")
+local marked = 0
+for _, item in ipairs(items) do
+  for _, seg in ipairs(item.segments or {}) do if seg.change then marked = marked + 1 end end
+  for _, row in ipairs(item.rows or {}) do if row.mark then marked = marked + 1 end end
+end
+check.eq(marked >= 6, true, "words and rows are marked")
+check_consolidated({ edits = {
+  { complete = "objet", text = "Elle est publiée." },
+  { replace = "duree", text = { "La convention court jusqu'au 31 décembre 2026.", "Elle n'est pas reconductible." } },
+  { insert_after = "montant", key = "suivi", title = "Suivi", text = "Un comité suit la convention." },
+  { delete = "litiges" },
+} }, "article edits")
+check_consolidated({ data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }, "a row deleted")
+check_consolidated(check_consolidated_later, "edits of the text")
+
+return check.done()
