@@ -3,50 +3,87 @@
 #include <cctype>
 #include <charconv>
 
+#include "config/i18n.hpp"
+#include "config/paths.hpp"
+
 namespace conventio::cli {
 namespace {
 
-const char* extension_of(Format f) { return f == Format::odt ? ".odt" : ".docx"; }
+using config::format;
+using config::tr;
+
+const char* extension_of(Format f) {
+    switch (f) {
+        case Format::odt:
+            return ".odt";
+        case Format::docx:
+            return ".docx";
+        case Format::pdf:
+            return ".pdf";
+    }
+    return "";
+}
 
 Format parse_format(const std::string& name) {
     if (name == "odt") return Format::odt;
     if (name == "docx") return Format::docx;
-    throw UsageError("unknown format '" + name + "' (expected odt or docx)");
+    if (name == "pdf") return Format::pdf;
+    throw UsageError(format(tr("unknown format '{}' (expected odt, docx or pdf)"), name));
 }
 
 std::uint64_t parse_count(const std::string& option, const std::string& value) {
     std::uint64_t n = 0;
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
     if (ec != std::errc() || end != value.data() + value.size() || value.empty())
-        throw UsageError(option + " expects a whole number, got '" + value + "'");
+        throw UsageError(format(tr("{} expects a whole number, got '{}'"), option, value));
     return n;
+}
+
+/// Reads argv from `i` on: the options every command that runs a script shares are stored in
+/// `run`; `other` is offered the rest first (it returns false for an option it does not know).
+template <class Other>
+void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptRun& run, Other other) {
+    auto value = [&](const std::string& option) -> const std::string& {
+        if (i + 1 >= args.size()) throw UsageError(format(tr("{} needs a value"), option));
+        return args[++i];
+    };
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (other(a, value)) continue;
+        if (a == "--data")
+            run.data_file = value(a);
+        else if (a == "--lib")
+            run.options.library_dirs.emplace_back(value(a));
+        else if (a == "--templates")
+            run.options.template_dirs.emplace_back(value(a));
+        else if (a == "--trusted")
+            run.options.trusted = true;
+        else if (a == "--max-memory")
+            run.options.memory_bytes = static_cast<std::size_t>(parse_count(a, value(a))) << 20;
+        else if (a == "--max-instructions")
+            run.options.instructions = parse_count(a, value(a));
+        else if (a == "--lang")
+            value(a);  // read first, by requested_language()
+        else if (!a.empty() && a[0] == '-')
+            throw UsageError(format(tr("unknown option '{}'"), a));
+        else if (run.script.empty())
+            run.script = a;
+        else
+            throw UsageError(format(tr("one script at a time (got '{}' and '{}')"), run.script.string(), a));
+    }
+    if (run.options.memory_bytes == 0) throw UsageError(tr("--max-memory must be at least 1 (MiB)"));
 }
 
 RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) {
     RenderOptions r;
     std::filesystem::path output;
     std::vector<Format> formats;
-    auto value = [&](const std::string& option) -> const std::string& {
-        if (i + 1 >= args.size()) throw UsageError(option + " needs a value");
-        return args[++i];
-    };
-    for (; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "-o" || a == "--output")
+    parse_run(args, i, r.run, [&](const std::string& a, auto& value) {
+        if (a == "-o" || a == "--output") {
             output = value(a);
-        else if (a == "--data")
-            r.run.data_file = value(a);
-        else if (a == "--lib")
-            r.run.options.library_dirs.emplace_back(value(a));
-        else if (a == "--templates")
-            r.run.options.template_dirs.emplace_back(value(a));
-        else if (a == "--trusted")
-            r.run.options.trusted = true;
-        else if (a == "--max-memory")
-            r.run.options.memory_bytes = static_cast<std::size_t>(parse_count(a, value(a))) << 20;
-        else if (a == "--max-instructions")
-            r.run.options.instructions = parse_count(a, value(a));
-        else if (a == "--format") {
+        } else if (a == "--watch") {
+            r.watch = true;
+        } else if (a == "--format") {
             std::string list = value(a);
             std::size_t start = 0;
             while (start <= list.size()) {
@@ -55,32 +92,28 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
                 if (comma == std::string::npos) break;
                 start = comma + 1;
             }
-        } else if (!a.empty() && a[0] == '-')
-            throw UsageError("unknown option '" + a + "'");
-        else if (r.run.script.empty())
-            r.run.script = a;
-        else
-            throw UsageError("one script at a time (got '" + r.run.script.string() + "' and '" + a + "')");
-    }
+        } else {
+            return false;
+        }
+        return true;
+    });
     if (r.run.script.empty())
-        throw UsageError("render needs a script: conventio render SCRIPT.lua -o OUT.odt");
-    if (output.empty()) throw UsageError("render needs an output: -o OUT.odt or -o OUT.docx");
-    if (r.run.options.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
+        throw UsageError(tr("render needs a script: conventio render SCRIPT.lua -o OUT.odt"));
+    if (output.empty()) throw UsageError(tr("render needs an output: -o OUT.odt, -o OUT.docx or -o OUT.pdf"));
 
     // "X.ODT" is as clear as "x.odt".
     std::string extension = output.extension().string();
     for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    bool known = extension == ".odt" || extension == ".docx" || extension == ".pdf";
     if (formats.empty()) {
-        if (extension == ".odt")
-            formats.push_back(Format::odt);
-        else if (extension == ".docx")
-            formats.push_back(Format::docx);
-        else
-            throw UsageError("cannot tell the format of '" + output.string() +
-                             "': name it .odt or .docx, or give --format odt,docx");
+        if (!known)
+            throw UsageError(format(tr("cannot tell the format of '{}': name it .odt, .docx or .pdf, or give "
+                                       "--format odt,docx,pdf"),
+                                    output.string()));
+        formats.push_back(parse_format(extension.substr(1)));
     }
     std::filesystem::path stem = output;
-    if (extension == ".odt" || extension == ".docx") stem.replace_extension();
+    if (known) stem.replace_extension();
     for (Format f : formats) {
         // The file the user named keeps its name; the other formats go next to it.
         std::filesystem::path p = output;
@@ -97,29 +130,79 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
     return r;
 }
 
+CheckOptions parse_check(const std::vector<std::string>& args, std::size_t i) {
+    CheckOptions c;
+    parse_run(args, i, c.run, [&](const std::string& a, auto& value) {
+        if (a != "--format") return false;
+        const std::string& f = value(a);
+        if (f != "json" && f != "text")
+            throw UsageError(format(tr("unknown format '{}' for check (expected text or json)"), f));
+        c.json = f == "json";
+        return true;
+    });
+    if (c.run.script.empty())
+        throw UsageError(tr("check needs a script: conventio check SCRIPT.lua --data FILE.json"));
+    return c;
+}
+
+NewOptions parse_new(const std::vector<std::string>& args, std::size_t i) {
+    NewOptions n;
+    auto value = [&](const std::string& option) -> const std::string& {
+        if (i + 1 >= args.size()) throw UsageError(format(tr("{} needs a value"), option));
+        return args[++i];
+    };
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--kind")
+            n.kind = value(a);
+        else if (a == "--finance")
+            n.finance = value(a);
+        else if (a == "--dir")
+            n.dir = value(a);
+        else if (a == "--force")
+            n.force = true;
+        else if (a == "--lang")
+            value(a);
+        else if (!a.empty() && a[0] == '-')
+            throw UsageError(format(tr("unknown option '{}'"), a));
+        else if (n.name.empty())
+            n.name = a;
+        else
+            throw UsageError(format(tr("one agreement at a time (got '{}' and '{}')"), n.name, a));
+    }
+    if (n.name.empty())
+        throw UsageError(tr("new needs a name: conventio new NAME --kind partenariat|delegation|avenant"));
+    for (char ch : n.name)
+        if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_')
+            throw UsageError(
+                format(tr("'{}' is not a usable file name: use letters, digits, '-' and '_'"), n.name));
+    if (n.kind.empty()) throw UsageError(tr("new needs a kind: --kind partenariat, delegation or avenant"));
+    return n;
+}
+
 Format format_of(const std::filesystem::path& file, const std::string& option) {
     std::string extension = file.extension().string();
     for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (extension == ".odt") return Format::odt;
     if (extension == ".docx") return Format::docx;
-    throw UsageError(option + " '" + file.string() + "': name it .odt or .docx");
+    throw UsageError(format(tr("{} '{}': name it .odt or .docx"), option, file.string()));
 }
 
 // The change set is the data of the avenant's driver script; the files it names (the
 // agreement's script and data) are found beside it, so its folder is a library folder.
-AmendOptions parse_amend(const std::vector<std::string>& args) {
+AmendOptions parse_amend(const std::vector<std::string>& args, std::size_t first) {
     AmendOptions a;
     std::vector<std::string> rest;
     std::string changes;
-    for (std::size_t i = 1; i < args.size(); ++i) {
+    for (std::size_t i = first; i < args.size(); ++i) {
         const std::string& arg = args[i];
         if (arg == "--consolidated" || arg == "--clean") {
-            if (i + 1 >= args.size()) throw UsageError(arg + " needs a value");
+            if (i + 1 >= args.size()) throw UsageError(format(tr("{} needs a value"), arg));
             std::filesystem::path file = args[++i];
             (arg == "--clean" ? a.clean : a.consolidated) = file;
             (arg == "--clean" ? a.clean_format : a.consolidated_format) = format_of(file, arg);
         } else if (arg == "--data" || arg == "--trusted") {
-            throw UsageError("amend takes the change set as its argument, not " + arg);
+            throw UsageError(format(tr("amend takes the change set as its argument, not {}"), arg));
         } else if (!arg.empty() && arg[0] != '-' && changes.empty() &&
                    (rest.empty() || rest.back()[0] != '-')) {
             // Every other option takes a value: a word after one is that value.
@@ -129,10 +212,10 @@ AmendOptions parse_amend(const std::vector<std::string>& args) {
         }
     }
     if (changes.empty())
-        throw UsageError("amend needs a change set: conventio amend CHANGES.json -o AVENANT.odt");
+        throw UsageError(tr("amend needs a change set: conventio amend CHANGES.json -o AVENANT.odt"));
     std::filesystem::path changes_path(changes);
     std::vector<std::string> render_args{
-        "render", (lua::installation_dir() / "scripts" / "amend" / "avenant.lua").string(),
+        "render", (config::data_dir() / "scripts" / "amend" / "avenant.lua").string(),
         "--data", changes,
         "--lib",  changes_path.parent_path().empty() ? "." : changes_path.parent_path().string()};
     render_args.insert(render_args.end(), rest.begin(), rest.end());
@@ -142,38 +225,65 @@ AmendOptions parse_amend(const std::vector<std::string>& args) {
 
 }  // namespace
 
+std::string requested_language(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--lang") return args[i + 1];
+    return {};
+}
+
 Options parse(const std::vector<std::string>& args) {
     Options o;
-    if (args.empty()) throw UsageError("no command given (try conventio --help)");
-    const std::string& first = args[0];
+    o.language = requested_language(args);
+    std::size_t first_index = 0;
+    // --lang may come before the command too: conventio --lang fr check x.lua
+    while (first_index + 1 < args.size() && args[first_index] == "--lang") first_index += 2;
+    if (first_index >= args.size()) throw UsageError(tr("no command given (try conventio --help)"));
+    const std::string& first = args[first_index];
     if (first == "-h" || first == "--help" || first == "help")
         o.command = Options::Command::help;
     else if (first == "--version" || first == "version")
         o.command = Options::Command::version;
     else if (first == "render") {
         o.command = Options::Command::render;
-        o.render = parse_render(args, 1);
+        o.render = parse_render(args, first_index + 1);
+    } else if (first == "check") {
+        o.command = Options::Command::check;
+        o.check = parse_check(args, first_index + 1);
+    } else if (first == "new") {
+        o.command = Options::Command::create;
+        o.create = parse_new(args, first_index + 1);
     } else if (first == "amend") {
         o.command = Options::Command::amend;
-        o.amend = parse_amend(args);
+        o.amend = parse_amend(args, first_index + 1);
     } else
-        throw UsageError("unknown command '" + first + "' (try conventio --help)");
+        throw UsageError(format(tr("unknown command '{}' (try conventio --help)"), first));
     return o;
 }
 
 std::string help_text() {
-    return R"(conventio — drafts French public-sector agreements as ODT and DOCX
+    return tr(R"(conventio — drafts French public-sector agreements as ODT, DOCX and PDF
 
 Usage:
-  conventio render SCRIPT.lua -o OUT.odt|OUT.docx [options]
+  conventio new NAME --kind partenariat|delegation|avenant [--finance VARIANT] [--dir DIR]
+  conventio check SCRIPT.lua [--data FILE.json] [--format text|json] [script options]
+  conventio render SCRIPT.lua -o OUT.odt|OUT.docx|OUT.pdf [--watch] [script options]
   conventio amend CHANGES.json -o AVENANT.odt|.docx [--consolidated FILE.odt|.docx]
-                  [--clean FILE.odt|.docx] [options]
+                  [--clean FILE.odt|.docx] [script options]
   conventio --help
   conventio --version
 
+Commands:
+  new      write NAME.lua and NAME.json, a new agreement ready to fill in
+  check    run everything but writing, and report every problem found
+  render   check, then write the agreement (PDF through LibreOffice, when installed)
+  amend    write the avenant of a change set, and the amended agreement on request
+
 Render options:
   -o, --output FILE        where to write; the extension picks the format
-  --format odt,docx        write these formats next to each other (OUT.odt, OUT.docx)
+  --format odt,docx,pdf    write these formats next to each other (OUT.odt, OUT.docx...)
+  --watch                  render again whenever the script, the data or a template changes
+
+Script options (check and render):
   --data FILE.json         data for the script: its argument `...` and the global `data`
   --lib DIR                also look for `require`d modules in DIR (repeatable)
   --templates DIR          look for clause templates in DIR first (repeatable)
@@ -186,9 +296,21 @@ script and data it names are found beside it (or in a --lib DIR).
   --consolidated FILE      also the amended agreement with the avenant's changes tracked
   --clean FILE             also the amended agreement, changes applied, no marks
 
+New options:
+  --finance VARIANT        single_payment (the default) or tranches, for a partenariat
+  --dir DIR                where to write the files (default: the current folder)
+  --force                  replace files that already exist
+
+Everywhere:
+  --lang fr|en             the language of messages (default: the locale's, LANG)
+
+Environment:
+  CONVENTIO_HOME           the folder holding scripts/ and templates/, instead of the
+                           installed ones (share/conventio next to the binary)
+
 Exit status: 0 success, 1 a script, data or document error, 2 a usage error.
 Outputs are written whole or not at all.
-)";
+)");
 }
 
 }  // namespace conventio::cli

@@ -14,12 +14,26 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-enum class Format { odt, docx };
+enum class Format { odt, docx, pdf };
 
 struct RenderOptions {
     lua::ScriptRun run;
     std::vector<std::filesystem::path> outputs;  // one per format, same stem
     std::vector<Format> formats;                 // parallel to outputs
+    bool watch = false;                          // render again whenever an input changes
+};
+
+struct CheckOptions {
+    lua::ScriptRun run;
+    bool json = false;  // --format json: diagnostics for editors and CI
+};
+
+struct NewOptions {
+    std::string name;     // NAME of NAME.lua and NAME.json
+    std::string kind;     // partenariat, delegation, avenant
+    std::string finance;  // the financial variant, for a partenariat
+    std::filesystem::path dir = ".";
+    bool force = false;  // overwrite existing files
 };
 
 /// `conventio amend CHANGES.json -o AVENANT.odt [--consolidated FILE] [--clean FILE]`: the
@@ -34,13 +48,20 @@ struct AmendOptions {
 };
 
 struct Options {
-    enum class Command { help, version, render, amend } command = Command::help;
+    enum class Command { help, version, render, check, create, amend } command = Command::help;
+    std::string language;  // --lang fr|en; empty: the locale's
     RenderOptions render;
+    CheckOptions check;
+    NewOptions create;
     AmendOptions amend;
 };
 
 /// Parses argv. Throws UsageError with a one-line reason.
 Options parse(const std::vector<std::string>& args);
+
+/// The value of --lang wherever it is in argv ("" when absent), read before anything else so
+/// that usage errors are in the chosen language too.
+std::string requested_language(const std::vector<std::string>& args);
 
 /// The --help text.
 std::string help_text();

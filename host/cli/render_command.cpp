@@ -1,7 +1,10 @@
 #include "cli/render_command.hpp"
 
+#include <iostream>
+
+#include "cli/check_command.hpp"
+#include "cli/pdf_preview.hpp"
 #include "docx/docx_writer.hpp"
-#include "lua/script_runner.hpp"
 #include "odt/odt_writer.hpp"
 #include "package/atomic_file.hpp"
 #include "package/zip_package.hpp"
@@ -9,15 +12,31 @@
 namespace conventio::cli {
 
 std::string render_package(const doc::Document& document, Format format) {
-    return package::build_zip(format == Format::odt ? odt::parts(document) : docx::parts(document));
+    switch (format) {
+        case Format::odt:
+            return package::build_zip(odt::parts(document));
+        case Format::docx:
+            return package::build_zip(docx::parts(document));
+        case Format::pdf:
+            return pdf_from_odt(package::build_zip(odt::parts(document)));
+    }
+    return {};
 }
 
-void render(const RenderOptions& options) {
-    doc::Document document = lua::run_script(options.run);
-    std::vector<std::string> packages;
-    for (Format f : options.formats) packages.push_back(render_package(document, f));
-    for (std::size_t i = 0; i < packages.size(); ++i)
-        package::write_file_atomically(options.outputs[i], packages[i]);
+int render(const RenderOptions& options) {
+    Checked checked = run_checks(options.run);
+    std::cerr << check::as_text(checked.diagnostics, "conventio: ");
+    if (check::has_errors(checked.diagnostics)) return 1;
+    try {
+        std::vector<std::string> packages;
+        for (Format f : options.formats) packages.push_back(render_package(*checked.document, f));
+        for (std::size_t i = 0; i < packages.size(); ++i)
+            package::write_file_atomically(options.outputs[i], packages[i]);
+    } catch (const std::exception& e) {
+        std::cerr << "conventio: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
 }
 
 void amend(const AmendOptions& options) {

@@ -1,4 +1,4 @@
-// `conventio render`: script -> tree -> every requested package, then the files.
+// `conventio render`: check, then script -> tree -> every requested package, then the files.
 #pragma once
 
 #include <string>
@@ -8,12 +8,13 @@
 
 namespace conventio::cli {
 
-/// The package bytes of `document` in `format`.
+/// The package bytes of `document` in `format` (a PDF goes through LibreOffice).
 std::string render_package(const doc::Document& document, Format format);
 
-/// Runs the script and writes every output. Renders all formats in memory before writing
-/// any file, so a failure leaves no output behind. Throws on any error.
-void render(const RenderOptions& options);
+/// Runs the checks (cli/check_command.hpp), prints their warnings and errors on standard
+/// error, and when there is no error writes every output. Renders all formats in memory
+/// before writing any file, so a failure leaves no output behind. Returns the exit status.
+int render(const RenderOptions& options);
 
 /// `conventio amend`: the avenant, and the consolidated and clean versions asked for; every
 /// package is rendered in memory before any file is written.

@@ -10,8 +10,11 @@ namespace conventio::config {
 /// "0.1.0", from project(VERSION) in CMakeLists.txt.
 extern const std::string_view version;
 
-/// The source tree this binary was built from: where scripts/ and templates/ are found when
-/// $CONVENTIO_HOME is not set.
+/// The source tree this binary was built from: where a binary still in its build folder finds
+/// scripts/ and templates/ when that folder is outside the tree (config/paths.hpp).
 extern const std::string_view source_dir;
+
+/// The build folder the binary was linked in.
+extern const std::string_view build_dir;
 
 }  // namespace conventio::config

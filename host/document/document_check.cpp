@@ -3,31 +3,35 @@
 #include <map>
 #include <vector>
 
+#include "config/i18n.hpp"
 #include "document/style_sheet.hpp"
 
 namespace conventio::doc {
 namespace {
 
+using config::format;
+using config::tr;
+
 class Checker {
 public:
     void document(const Document& d) {
         language(d.meta.language);
-        where_ = "page header";
+        where_ = tr("page header");
         page_furniture(d.header);
-        where_ = "page footer";
+        where_ = tr("page footer");
         page_furniture(d.footer);
         int n = 0;
         for (const Block& b : d.body) {
-            where_ = "block " + std::to_string(++n);
+            where_ = format(tr("block {}"), std::to_string(++n));
             block(b, 0);
         }
         for (const auto& [name, text] : refs_) {
             auto it = anchors_.find(name);
             if (it == anchors_.end())
-                throw DocumentError("cross-reference to '" + name + "', which no anchor defines");
+                throw DocumentError(format(tr("cross-reference to '{}', which no anchor defines"), name));
             if (it->second != text)
-                throw DocumentError("cross-reference to '" + name + "' shows '" + text +
-                                    "' but the anchor reads '" + it->second + "'");
+                throw DocumentError(format(tr("cross-reference to '{}' shows '{}' but the anchor reads '{}'"),
+                                           name, text, it->second));
         }
     }
 
@@ -38,7 +42,7 @@ private:
         auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
         bool ok = tag.size() == 5 && lower(tag[0]) && lower(tag[1]) && tag[2] == '-' && upper(tag[3]) &&
                   upper(tag[4]);
-        if (!ok) throw DocumentError("language must be written like \"fr-FR\", got \"" + tag + "\"");
+        if (!ok) throw DocumentError(format(tr("language must be written like \"fr-FR\", got \"{}\""), tag));
     }
 
     /// Headers and footers repeat on every page: a footnote there cannot be shown (Word has
@@ -46,9 +50,11 @@ private:
     void page_furniture(const Inlines& content) {
         for (const Inline& i : content) {
             if (std::holds_alternative<Footnote>(i))
-                throw DocumentError(where_ + ": a footnote cannot be in the page header or footer");
+                throw DocumentError(
+                    format(tr("{}: a footnote cannot be in the page header or footer"), where_));
             if (std::holds_alternative<Anchor>(i))
-                throw DocumentError(where_ + ": an anchor cannot be in the page header or footer");
+                throw DocumentError(
+                    format(tr("{}: an anchor cannot be in the page header or footer"), where_));
         }
         inlines(content);
     }
@@ -61,7 +67,8 @@ private:
         else if (auto* t = std::get_if<Table>(&b.value))
             table(*t);
         else if (auto* s = std::get_if<Signatures>(&b.value)) {
-            if (s->columns.empty()) throw DocumentError(where_ + ": signature block without signatories");
+            if (s->columns.empty())
+                throw DocumentError(format(tr("{}: signature block without signatories"), where_));
             for (const auto& column : s->columns)
                 for (const auto& p : column) paragraph(p);
         }
@@ -73,13 +80,13 @@ private:
         for (const Inline& i : content) {
             if (auto* a = std::get_if<Anchor>(&i)) {
                 if (!valid_anchor_name(a->name))
-                    throw DocumentError(where_ + ": invalid anchor name '" + a->name + "'");
+                    throw DocumentError(format(tr("{}: invalid anchor name '{}'"), where_, a->name));
                 if (!anchors_.emplace(a->name, a->text).second)
-                    throw DocumentError(where_ + ": anchor '" + a->name + "' is defined twice");
+                    throw DocumentError(format(tr("{}: anchor '{}' is defined twice"), where_, a->name));
             } else if (auto* r = std::get_if<CrossRef>(&i)) {
                 refs_.emplace_back(r->name, r->text);
             } else if (auto* f = std::get_if<Footnote>(&i)) {
-                if (in_footnote_) throw DocumentError(where_ + ": a footnote inside a footnote");
+                if (in_footnote_) throw DocumentError(format(tr("{}: a footnote inside a footnote"), where_));
                 in_footnote_ = true;
                 for (const auto& p : f->paragraphs) paragraph(p);
                 in_footnote_ = false;
@@ -89,41 +96,43 @@ private:
 
     void list(const List& l, int depth) {
         if (depth > style::max_list_depth)
-            throw DocumentError(where_ + ": lists nest at most " + std::to_string(style::max_list_depth) +
-                                " levels deep");
+            throw DocumentError(format(tr("{}: lists nest at most {} levels deep"), where_,
+                                       std::to_string(style::max_list_depth)));
         for (const ListItem& item : l.items)
             for (const Block& b : item.blocks) {
                 if (std::holds_alternative<Table>(b.value) || std::holds_alternative<Signatures>(b.value))
-                    throw DocumentError(where_ + ": a list item holds paragraphs and lists only");
+                    throw DocumentError(
+                        format(tr("{}: a list item holds paragraphs and lists only"), where_));
                 block(b, depth);
             }
     }
 
     void table(const Table& t) {
         std::size_t columns = t.column_weights.size();
-        if (columns == 0) throw DocumentError(where_ + ": table without columns");
-        if (t.rows.empty()) throw DocumentError(where_ + ": table without rows");
+        if (columns == 0) throw DocumentError(format(tr("{}: table without columns"), where_));
+        if (t.rows.empty()) throw DocumentError(format(tr("{}: table without rows"), where_));
         for (double w : t.column_weights)
-            if (!(w > 0)) throw DocumentError(where_ + ": column widths must be positive");
+            if (!(w > 0)) throw DocumentError(format(tr("{}: column widths must be positive"), where_));
         int r = 0;
         for (const Row& row : t.rows) {
             ++r;
             std::size_t filled = 0;
             for (const Cell& c : row.cells) {
                 if (c.column_span < 1)
-                    throw DocumentError(where_ + ", row " + std::to_string(r) + ": column span below 1");
+                    throw DocumentError(
+                        format(tr("{}, row {}: column span below 1"), where_, std::to_string(r)));
                 filled += static_cast<std::size_t>(c.column_span);
                 for (const Block& b : c.blocks) {
                     if (!std::holds_alternative<Paragraph>(b.value) && !std::holds_alternative<List>(b.value))
-                        throw DocumentError(where_ + ", row " + std::to_string(r) +
-                                            ": a cell holds paragraphs and lists only");
+                        throw DocumentError(format(tr("{}, row {}: a cell holds paragraphs and lists only"),
+                                                   where_, std::to_string(r)));
                     block(b, 0);
                 }
             }
             if (filled != columns)
-                throw DocumentError(where_ + ", row " + std::to_string(r) + ": cells cover " +
-                                    std::to_string(filled) + " columns, the table has " +
-                                    std::to_string(columns));
+                throw DocumentError(format(tr("{}, row {}: cells cover {} columns, the table has {}"), where_,
+                                           std::to_string(r), std::to_string(filled),
+                                           std::to_string(columns)));
         }
     }
 

@@ -1,6 +1,7 @@
 #include "lua/conventio_module.hpp"
 
 #include "config/build_config.hpp"
+#include "config/i18n.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/french_bindings.hpp"
 #include "lua/identifier_bindings.hpp"
@@ -10,6 +11,16 @@
 #include "lua/template_bindings.hpp"
 
 namespace conventio::lua {
+namespace {
+
+/// conventio.tr(message): the library's messages in the user's language (po/, like the host's).
+int translate(lua_State* L) {
+    std::string message = config::tr(luaL_checkstring(L, 1));
+    lua_pushlstring(L, message.data(), message.size());
+    return 1;
+}
+
+}  // namespace
 
 int open_conventio(lua_State* L) {
     lua_newtable(L);
@@ -22,6 +33,8 @@ int open_conventio(lua_State* L) {
     open_source_bindings(L);
     lua_pushlstring(L, config::version.data(), config::version.size());
     lua_setfield(L, -2, "version");
+    lua_pushcfunction(L, translate);
+    lua_setfield(L, -2, "tr");
     return 1;
 }
 

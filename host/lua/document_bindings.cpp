@@ -475,6 +475,43 @@ int document_add(lua_State* L) {
     return 1;  // so calls chain: doc:add(a):add(b)
 }
 
+/// The strings of the array at `field` of the table at `index` (absent: none).
+std::vector<std::string> string_array_field(lua_State* L, int index, const char* field, const char* what) {
+    std::vector<std::string> out;
+    if (lua_getfield(L, index, field) == LUA_TTABLE) {
+        lua_Integer n = luaL_len(L, -1);
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_geti(L, -1, i);
+            if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "%s: %s must be strings", what, field);
+            out.push_back(check_text(L, -1, what));
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "%s: %s must be an array of strings", what, field);
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
+/// doc:state_facts{ parties = {...}, cited = {...}, amounts = {...}, amends = bool }: what the model states,
+/// for `conventio check` (see doc::StatedFacts).
+int document_state_facts(lua_State* L) {
+    auto& d = check_object<DocumentValue>(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    check_option_keys(L, 2, {"parties", "cited", "amounts", "amends"}, "state_facts");
+    doc::StatedFacts facts;
+    facts.stated = true;
+    facts.party_names = string_array_field(L, 2, "parties", "state_facts");
+    facts.cited_names = string_array_field(L, 2, "cited", "state_facts");
+    facts.amounts = string_array_field(L, 2, "amounts", "state_facts");
+    lua_getfield(L, 2, "amends");
+    facts.amends = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    d.document.facts = std::move(facts);
+    lua_settop(L, 1);
+    return 1;
+}
+
 int document(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     check_option_keys(
@@ -602,7 +639,8 @@ void open_document_bindings(lua_State* L) {
     static const luaL_Reg inline_meta[] = {{"__concat", inlines_concat}, {nullptr, nullptr}};
     register_type<InlinesValue>(L, nullptr, inline_meta);
     register_type<BlockValue>(L, nullptr);
-    static const luaL_Reg document_methods[] = {{"add", document_add}, {nullptr, nullptr}};
+    static const luaL_Reg document_methods[] = {
+        {"add", document_add}, {"state_facts", document_state_facts}, {nullptr, nullptr}};
     register_type<DocumentValue>(L, document_methods);
 
     static const luaL_Reg constructors[] = {{"Text", protect<text>},

@@ -14,6 +14,7 @@
 #include <optional>
 #include <vector>
 
+#include "config/i18n.hpp"
 #include "model/messages.hpp"
 
 namespace conventio {
@@ -212,12 +213,14 @@ const std::array<std::string, 12>& month_names() {
 }
 
 std::optional<std::string> date_problem(int year, int month, int day) {
-    if (year < 1 || year > 9999) return "year " + std::to_string(year) + " out of range (1 to 9999)";
-    if (month < 1 || month > 12) return "month " + std::to_string(month) + " out of range";
+    if (year < 1 || year > 9999)
+        return config::format(config::tr("year {} out of range (1 to 9999)"), std::to_string(year));
+    if (month < 1 || month > 12)
+        return config::format(config::tr("month {} out of range"), std::to_string(month));
     int days = Date::days_in_month(year, month);
     if (day < 1 || day > days) {
-        return "day " + std::to_string(day) + " out of range (" + std::to_string(days) +
-               " days in that month)";
+        return config::format(config::tr("day {} out of range ({} days in that month)"), std::to_string(day),
+                              std::to_string(days));
     }
     return std::nullopt;
 }
@@ -436,20 +439,21 @@ int Date::days_in_month(int year, int month) noexcept {
 
 Date::Date(int year, int month, int day) : year_(year), month_(month), day_(day) {
     if (auto problem = date_problem(year, month, day)) {
-        throw FrenchError("invalid date " + iso_text(year, month, day) + ": " + *problem);
+        throw FrenchError(
+            config::format(config::tr("invalid date {}: {}"), iso_text(year, month, day), *problem));
     }
 }
 
 Date Date::parse(std::string_view text, std::string_view field) {
     auto fail = [&](const std::string& why) {
-        throw FrenchError("invalid date \"" + detail::shown(text) + "\"" + detail::field_suffix(field) +
-                          ": " + why);
+        throw FrenchError(config::format(config::tr("invalid date \"{}\"{}: {}"), detail::shown(text),
+                                         detail::field_suffix(field), why));
     };
     bool shape = text.size() == 10 && text[4] == '-' && text[7] == '-';
     for (std::size_t i = 0; shape && i < text.size(); ++i) {
         if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) shape = false;
     }
-    if (!shape) fail("expected YYYY-MM-DD");
+    if (!shape) fail(config::tr("expected YYYY-MM-DD"));
     auto number = [&](std::size_t at, std::size_t length) {
         int value = 0;
         for (std::size_t i = at; i < at + length; ++i) value = value * 10 + (text[i] - '0');

@@ -3,10 +3,14 @@
 
 #include <cstdint>
 
+#include "config/i18n.hpp"
 #include "model/messages.hpp"
 
 namespace conventio {
 namespace {
+
+using config::format;
+using config::tr;
 
 constexpr std::string_view nbsp = "\u00a0";
 constexpr std::string_view narrow_nbsp = "\u202f";
@@ -17,10 +21,9 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 [[noreturn]] void fail(std::string_view kind, std::string_view text, std::string_view field,
                        std::string_view why) {
-    std::string message = "invalid " + std::string(kind);
-    if (!text.empty()) message += " " + detail::shown(text);
-    message += detail::field_suffix(field) + ": " + std::string(why);
-    throw IdentifierError(message);
+    std::string what = std::string(kind);
+    if (!text.empty()) what += " " + detail::shown(text);
+    throw IdentifierError(format(tr("invalid {}{}: {}"), what, detail::field_suffix(field), why));
 }
 
 std::string_view trim(std::string_view s) {
@@ -103,11 +106,11 @@ bool luhn_ok(std::string_view digits) {
 std::string expect_digits(std::string_view kind, std::string_view text, std::string_view field,
                           std::size_t length) {
     std::string value = compact(text);
-    if (value.empty()) fail(kind, trim(text), field, "empty");
-    if (!all_digits(value)) fail(kind, trim(text), field, "only digits are allowed");
+    if (value.empty()) fail(kind, trim(text), field, tr("empty"));
+    if (!all_digits(value)) fail(kind, trim(text), field, tr("only digits are allowed"));
     if (value.size() != length) {
         fail(kind, trim(text), field,
-             "expected " + std::to_string(length) + " digits, got " + std::to_string(value.size()));
+             format(tr("expected {} digits, got {}"), std::to_string(length), std::to_string(value.size())));
     }
     return value;
 }
@@ -156,13 +159,13 @@ Rib split_bban(std::string_view bban) {
 }  // namespace
 
 std::string validate_siren(std::string_view text, std::string_view field) {
-    std::string siren = expect_digits("SIREN", text, field, 9);
-    if (!luhn_ok(siren)) fail("SIREN", trim(text), field, "Luhn check failed");
+    std::string siren = expect_digits(tr("SIREN"), text, field, 9);
+    if (!luhn_ok(siren)) fail(tr("SIREN"), trim(text), field, tr("Luhn check failed"));
     return siren;
 }
 
 std::string validate_siret(std::string_view text, std::string_view field) {
-    std::string siret = expect_digits("SIRET", text, field, 14);
+    std::string siret = expect_digits(tr("SIRET"), text, field, 14);
     if (luhn_ok(siret)) return siret;
     // La Poste numbers its establishments beyond what Luhn allows; INSEE validates them by
     // digit sum instead (its head office, 35600000000048, passes Luhn as usual).
@@ -170,9 +173,9 @@ std::string validate_siret(std::string_view text, std::string_view field) {
         int sum = 0;
         for (char c : siret) sum += c - '0';
         if (sum % 5 == 0) return siret;
-        fail("SIRET", trim(text), field, "La Poste check failed (digit sum not a multiple of 5)");
+        fail(tr("SIRET"), trim(text), field, tr("La Poste check failed (digit sum not a multiple of 5)"));
     }
-    fail("SIRET", trim(text), field, "Luhn check failed");
+    fail(tr("SIRET"), trim(text), field, tr("Luhn check failed"));
 }
 
 std::string rib_key(std::string_view bank_code, std::string_view branch_code, std::string_view account_number,
@@ -181,13 +184,13 @@ std::string rib_key(std::string_view bank_code, std::string_view branch_code, st
     std::string branch = compact(branch_code);
     std::string account = compact(account_number);
     if (bank.size() != 5 || !all_digits(bank)) {
-        fail("RIB bank code", trim(bank_code), field, "expected 5 digits");
+        fail(tr("RIB bank code"), trim(bank_code), field, tr("expected 5 digits"));
     }
     if (branch.size() != 5 || !all_digits(branch)) {
-        fail("RIB branch code", trim(branch_code), field, "expected 5 digits");
+        fail(tr("RIB branch code"), trim(branch_code), field, tr("expected 5 digits"));
     }
     if (account.size() != 11 || !all_alnum(account)) {
-        fail("RIB account number", trim(account_number), field, "expected 11 digits or letters");
+        fail(tr("RIB account number"), trim(account_number), field, tr("expected 11 digits or letters"));
     }
     std::int64_t account_value = 0;
     for (char c : account) account_value = account_value * 10 + rib_digit(c);
@@ -199,20 +202,21 @@ Rib validate_rib(std::string_view bank_code, std::string_view branch_code, std::
                  std::string_view key, std::string_view field) {
     std::string expected = rib_key(bank_code, branch_code, account_number, field);
     std::string given = compact(key);
-    if (given.size() != 2 || !all_digits(given)) fail("RIB key", trim(key), field, "expected 2 digits");
+    if (given.size() != 2 || !all_digits(given))
+        fail(tr("RIB key"), trim(key), field, tr("expected 2 digits"));
     Rib rib{compact(bank_code), compact(branch_code), compact(account_number), given};
     if (given != expected) {
-        fail("RIB", rib.bank_code + " " + rib.branch_code + " " + rib.account_number + " " + rib.key, field,
-             "key " + given + " does not match (expected " + expected + ")");
+        fail(tr("RIB"), rib.bank_code + " " + rib.branch_code + " " + rib.account_number + " " + rib.key,
+             field, format(tr("key {} does not match (expected {})"), given, expected));
     }
     return rib;
 }
 
 Rib parse_rib(std::string_view text, std::string_view field) {
     std::string value = compact(text);
-    if (value.empty()) fail("RIB", trim(text), field, "empty");
+    if (value.empty()) fail(tr("RIB"), trim(text), field, tr("empty"));
     if (value.size() != 23 || !all_alnum(value)) {
-        fail("RIB", trim(text), field, "expected 23 characters (5 + 5 + 11 + 2)");
+        fail(tr("RIB"), trim(text), field, tr("expected 23 characters (5 + 5 + 11 + 2)"));
     }
     Rib parts = split_bban(value);
     return validate_rib(parts.bank_code, parts.branch_code, parts.account_number, parts.key, field);
@@ -221,33 +225,34 @@ Rib parse_rib(std::string_view text, std::string_view field) {
 std::string validate_iban(std::string_view text, std::string_view field) {
     std::string iban = compact(text);
     auto shown = trim(text);
-    if (iban.empty()) fail("IBAN", shown, field, "empty");
-    if (!all_alnum(iban)) fail("IBAN", shown, field, "only letters and digits are allowed");
+    if (iban.empty()) fail(tr("IBAN"), shown, field, tr("empty"));
+    if (!all_alnum(iban)) fail(tr("IBAN"), shown, field, tr("only letters and digits are allowed"));
     if (iban.size() < 15 || iban.size() > 34) {
-        fail("IBAN", shown, field, "expected 15 to 34 characters, got " + std::to_string(iban.size()));
+        fail(tr("IBAN"), shown, field,
+             format(tr("expected 15 to 34 characters, got {}"), std::to_string(iban.size())));
     }
-    if (!all_letters(iban.substr(0, 2))) fail("IBAN", shown, field, "must start with a country code");
-    if (!all_digits(iban.substr(2, 2))) fail("IBAN", shown, field, "check digits must be digits");
+    if (!all_letters(iban.substr(0, 2))) fail(tr("IBAN"), shown, field, tr("must start with a country code"));
+    if (!all_digits(iban.substr(2, 2))) fail(tr("IBAN"), shown, field, tr("check digits must be digits"));
     std::string country = iban.substr(0, 2);
     if (is_french_format_country(country)) {
         if (iban.size() != 27) {
-            fail("IBAN", shown, field,
-                 "expected 27 characters for " + country + ", got " + std::to_string(iban.size()));
+            fail(tr("IBAN"), shown, field,
+                 format(tr("expected 27 characters for {}, got {}"), country, std::to_string(iban.size())));
         }
         std::string_view bban = std::string_view(iban).substr(4);
         if (!all_digits(bban.substr(0, 10)) || !all_digits(bban.substr(21, 2))) {
-            fail("IBAN", shown, field, "not a French bank account (bank and branch codes, key)");
+            fail(tr("IBAN"), shown, field, tr("not a French bank account (bank and branch codes, key)"));
         }
     }
     if (mod97(iban.substr(4) + iban.substr(0, 4)) != 1) {
-        fail("IBAN", shown, field, "check digits do not match (mod 97)");
+        fail(tr("IBAN"), shown, field, tr("check digits do not match (mod 97)"));
     }
     if (is_french_format_country(country)) {
         // The mod 97 check misses some errors a second key catches; a real French IBAN
         // always carries a valid clé RIB.
         Rib rib = split_bban(std::string_view(iban).substr(4));
         if (rib_key(rib.bank_code, rib.branch_code, rib.account_number, field) != rib.key) {
-            fail("IBAN", shown, field, "the RIB key inside does not match");
+            fail(tr("IBAN"), shown, field, tr("the RIB key inside does not match"));
         }
     }
     return iban;
@@ -260,10 +265,11 @@ std::string iban_from_rib(const Rib& rib, std::string_view given, std::string_vi
     if (!given.empty()) {
         std::string normalised = validate_iban(given, field);
         if (normalised != iban) {
-            fail("IBAN", trim(given), field,
-                 "does not match the RIB " + checked.bank_code + " " + checked.branch_code + " " +
-                     checked.account_number + " " + checked.key + " (its IBAN is " + format_iban(iban, " ") +
-                     ")");
+            fail(tr("IBAN"), trim(given), field,
+                 format(tr("does not match the RIB {} (its IBAN is {})"),
+                        checked.bank_code + " " + checked.branch_code + " " + checked.account_number + " " +
+                            checked.key,
+                        format_iban(iban, " ")));
         }
     }
     return iban;
@@ -272,7 +278,7 @@ std::string iban_from_rib(const Rib& rib, std::string_view given, std::string_vi
 Rib rib_from_iban(std::string_view iban, std::string_view field) {
     std::string normalised = validate_iban(iban, field);
     if (!is_french_format_country(normalised.substr(0, 2))) {
-        fail("IBAN", trim(iban), field, "not a French account, it has no RIB");
+        fail(tr("IBAN"), trim(iban), field, tr("not a French account, it has no RIB"));
     }
     return split_bban(std::string_view(normalised).substr(4));
 }
@@ -280,18 +286,19 @@ Rib rib_from_iban(std::string_view iban, std::string_view field) {
 std::string validate_bic(std::string_view text, std::string_view field) {
     std::string bic = compact(text);
     auto shown = trim(text);
-    if (bic.empty()) fail("BIC", shown, field, "empty");
+    if (bic.empty()) fail(tr("BIC"), shown, field, tr("empty"));
     if (bic.size() != 8 && bic.size() != 11) {
-        fail("BIC", shown, field, "expected 8 or 11 characters, got " + std::to_string(bic.size()));
+        fail(tr("BIC"), shown, field,
+             format(tr("expected 8 or 11 characters, got {}"), std::to_string(bic.size())));
     }
     if (!all_letters(bic.substr(0, 4))) {
-        fail("BIC", shown, field, "the bank code (4 first characters) must be letters");
+        fail(tr("BIC"), shown, field, tr("the bank code (4 first characters) must be letters"));
     }
     if (!all_letters(bic.substr(4, 2))) {
-        fail("BIC", shown, field, "the country code (characters 5-6) must be letters");
+        fail(tr("BIC"), shown, field, tr("the country code (characters 5-6) must be letters"));
     }
     if (!all_alnum(bic.substr(6))) {
-        fail("BIC", shown, field, "location and branch must be letters or digits");
+        fail(tr("BIC"), shown, field, tr("location and branch must be letters or digits"));
     }
     return bic;
 }

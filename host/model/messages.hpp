@@ -4,12 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "config/i18n.hpp"
+
 namespace conventio::detail {
 
 /// " (field siret)" when a field name is given, "" otherwise.
 inline std::string field_suffix(std::string_view field) {
     if (field.empty()) return {};
-    return " (field " + std::string(field) + ")";
+    return config::format(config::tr(" (field {})"), field);
 }
 
 /// The offending input as shown in a message: cut at 40 bytes (on a UTF-8 boundary) so a

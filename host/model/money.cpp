@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "config/i18n.hpp"
 #include "conventio/french.hpp"
 #include "model/messages.hpp"
 
@@ -19,8 +20,8 @@ constexpr std::int64_t max_cents = std::numeric_limits<std::int64_t>::max();
 constexpr std::string_view nbsp = "\u00a0";
 
 [[noreturn]] void parse_error(std::string_view text, std::string_view field, std::string_view why) {
-    throw MoneyError("invalid amount \"" + detail::shown(text) + "\"" + detail::field_suffix(field) + ": " +
-                     std::string(why));
+    throw MoneyError(config::format(config::tr("invalid amount \"{}\"{}: {}"), detail::shown(text),
+                                    detail::field_suffix(field), why));
 }
 
 /// Length in bytes of a grouping space (ASCII space, U+00A0, U+202F) at `at`, or 0.
@@ -152,7 +153,7 @@ Money Money::cents(std::int64_t cents) {
 
 Money Money::parse(std::string_view text, std::string_view field) {
     std::string_view s = trim(text);
-    if (s.empty()) parse_error(text, field, "empty");
+    if (s.empty()) parse_error(text, field, config::tr("empty"));
     if (s.ends_with("€")) s = trim(s.substr(0, s.size() - std::string_view("€").size()));
 
     bool negative = false;
@@ -163,14 +164,14 @@ Money Money::parse(std::string_view text, std::string_view field) {
         negative = true;
         s.remove_prefix(3);
     }
-    if (s.empty() || !is_digit(s.front())) parse_error(text, field, "not a number");
+    if (s.empty() || !is_digit(s.front())) parse_error(text, field, config::tr("not a number"));
 
     // Whole euros, possibly grouped by three; the accumulator holds cents from the start so
     // the same overflow check covers both parts.
     std::uint64_t units = 0;
     auto push_digit = [&](char c) {
         if (units > (static_cast<std::uint64_t>(max_cents) - (c - '0')) / 10) {
-            parse_error(text, field, "too large (the limit is 92 233 720 368 547 758,07 €)");
+            parse_error(text, field, config::tr("too large (the limit is 92 233 720 368 547 758,07 €)"));
         }
         units = units * 10 + static_cast<std::uint64_t>(c - '0');
     };
@@ -184,29 +185,30 @@ Money Money::parse(std::string_view text, std::string_view field) {
             ++i;
         } else if (std::size_t n = group_space_at(s, i)) {
             if ((grouped && group_length != 3) || group_length > 3) {
-                parse_error(text, field, "digit groups must have three digits");
+                parse_error(text, field, config::tr("digit groups must have three digits"));
             }
             grouped = true;
             group_length = 0;
             i += n;
-            if (i == s.size() || !is_digit(s[i])) parse_error(text, field, "misplaced space");
+            if (i == s.size() || !is_digit(s[i])) parse_error(text, field, config::tr("misplaced space"));
         } else {
             break;
         }
     }
-    if (grouped && group_length != 3) parse_error(text, field, "digit groups must have three digits");
+    if (grouped && group_length != 3)
+        parse_error(text, field, config::tr("digit groups must have three digits"));
 
     int decimals = 0;
     if (i < s.size() && (s[i] == ',' || s[i] == '.')) {
         ++i;
         while (i < s.size() && is_digit(s[i])) {
-            if (++decimals > 2) parse_error(text, field, "more than two decimal digits");
+            if (++decimals > 2) parse_error(text, field, config::tr("more than two decimal digits"));
             push_digit(s[i]);
             ++i;
         }
-        if (decimals == 0) parse_error(text, field, "no digit after the decimal separator");
+        if (decimals == 0) parse_error(text, field, config::tr("no digit after the decimal separator"));
     }
-    if (i != s.size()) parse_error(text, field, "not a number");
+    if (i != s.size()) parse_error(text, field, config::tr("not a number"));
     for (; decimals < 2; ++decimals) push_digit('0');
 
     auto cents = static_cast<std::int64_t>(units);

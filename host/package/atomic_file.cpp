@@ -8,11 +8,14 @@
 #include <cstring>
 #include <string>
 
+#include "config/i18n.hpp"
+
 namespace conventio::package {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& what, int err) {
-    throw OutputError("cannot write " + path.string() + ": " + what + ": " + std::strerror(err));
+    throw OutputError(
+        config::format(config::tr("cannot write {}: {}: {}"), path.string(), what, std::strerror(err)));
 }
 
 }  // namespace
@@ -22,12 +25,12 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     if (folder.empty()) folder = ".";
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec))
-        throw OutputError("cannot write " + path.string() + ": folder " + folder.string() +
-                          " does not exist");
+        throw OutputError(config::format(config::tr("cannot write {}: folder {} does not exist"),
+                                         path.string(), folder.string()));
 
     std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
     int fd = ::mkstemp(temp.data());
-    if (fd < 0) fail(path, "cannot create a file in " + folder.string(), errno);
+    if (fd < 0) fail(path, config::format(config::tr("cannot create a file in {}"), folder.string()), errno);
 
     auto abandon = [&](const std::string& what) {
         int err = errno;
@@ -41,7 +44,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         ssize_t n = ::write(fd, p, left);
         if (n < 0) {
             if (errno == EINTR) continue;
-            abandon("write failed");
+            abandon(config::tr("write failed"));
         }
         p += n;
         left -= static_cast<std::size_t>(n);
@@ -49,17 +52,17 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     // mkstemp creates 0600; outputs are ordinary documents, so honour the umask instead.
     mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) abandon("cannot set permissions");
-    if (::fsync(fd) != 0) abandon("cannot flush to disk");
+    if (::fchmod(fd, 0666 & ~mask) != 0) abandon(config::tr("cannot set permissions"));
+    if (::fsync(fd) != 0) abandon(config::tr("cannot flush to disk"));
     if (::close(fd) != 0) {
         int err = errno;
         ::unlink(temp.c_str());
-        fail(path, "cannot close", err);
+        fail(path, config::tr("cannot close"), err);
     }
     if (::rename(temp.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(temp.c_str());
-        fail(path, "cannot rename the temporary file into place", err);
+        fail(path, config::tr("cannot rename the temporary file into place"), err);
     }
 }
 

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 
+#include "config/i18n.hpp"
 #include "template/source_position.hpp"
 #include "template/template_error.hpp"
 
 namespace conventio::tmpl {
 namespace {
+
+using config::format;
+using config::tr;
 
 constexpr std::string_view lua_keywords[] = {
     "and", "break", "do",  "else", "elseif", "end",    "false",  "for",  "function", "goto",  "if",
@@ -50,18 +54,17 @@ public:
         std::size_t pos = 0;
         if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // editors on Windows add a BOM
         if (!next_line(text, pos) || trim_right(line_) != "---")
-            fail(0, "expected '---' on the first line to open the front matter");
+            fail(0, tr("expected '---' on the first line to open the front matter"));
         for (;;) {
             if (!next_line(text, pos))
                 throw TemplateError(path_, 1, 1,
-                                    "front matter is not closed: expected a line '---' after it");
+                                    tr("front matter is not closed: expected a line '---' after it"));
             if (trim_right(line_) == "---") break;
             entry();
         }
         if (front_.key.empty())
             throw TemplateError(path_, 1, 1,
-                                "missing 'key' in the front matter: expected a line like "
-                                "'key: montant'");
+                                tr("missing 'key' in the front matter: expected a line like 'key: montant'"));
         check_params();
         FrontMatterSplit split;
         split.front = std::move(front_);
@@ -101,15 +104,14 @@ private:
         std::size_t i = skip_blanks(0);
         if (i == line_.size() || line_[i] == '#') return;  // blank line or comment
         if (i > 0)
-            fail(i,
-                 "unexpected indentation: expected 'name: value' at the start of the line "
-                 "(nested values are not supported)");
+            fail(i, tr("unexpected indentation: expected 'name: value' at the start of the line "
+                       "(nested values are not supported)"));
         while (i < line_.size() && (is_letter(line_[i]) || is_digit(line_[i]) || line_[i] == '-')) ++i;
-        if (i == 0 || is_digit(line_[0]) || line_[0] == '-') fail(0, "expected 'name: value'");
+        if (i == 0 || is_digit(line_[0]) || line_[0] == '-') fail(0, tr("expected 'name: value'"));
         std::string_view name = line_.substr(0, i);
         std::size_t colon = skip_blanks(i);
         if (colon == line_.size() || line_[colon] != ':')
-            fail(i, "expected ':' after '" + std::string(name) + "'");
+            fail(i, format(tr("expected ':' after '{}'"), name));
         store(name, value(colon + 1));
     }
 
@@ -137,23 +139,24 @@ private:
         for (;;) {
             i = skip_blanks(i);
             if (i < line_.size() && line_[i] == ']') break;  // "[]" and a trailing comma
-            if (i == line_.size() || at_comment(i)) fail(i, "expected a list item and ']' to close the list");
+            if (i == line_.size() || at_comment(i))
+                fail(i, tr("expected a list item and ']' to close the list"));
             v.item_at.push_back(i);
             if (line_[i] == '"' || line_[i] == '\'') {
                 v.items.push_back(quoted(i));
             } else {
-                if (line_[i] == '[') fail(i, "nested lists are not supported");
+                if (line_[i] == '[') fail(i, tr("nested lists are not supported"));
                 std::size_t end = i;
                 while (end < line_.size() && line_[end] != ',' && line_[end] != ']' && !at_comment(end))
                     ++end;
                 std::string_view item = trim_right(line_.substr(i, end - i));
-                if (item.empty()) fail(i, "expected a list item");
+                if (item.empty()) fail(i, tr("expected a list item"));
                 v.items.emplace_back(item);
                 i = end;
             }
             i = skip_blanks(i);
             if (i < line_.size() && line_[i] == ']') break;
-            if (i == line_.size() || line_[i] != ',') fail(i, "expected ',' or ']' after the list item");
+            if (i == line_.size() || line_[i] != ',') fail(i, tr("expected ',' or ']' after the list item"));
             ++i;
         }
         ++i;
@@ -167,7 +170,8 @@ private:
         std::string out;
         for (;;) {
             if (i >= line_.size())
-                fail(open, std::string("unclosed quote: expected ") + quote + " before the end of the line");
+                fail(open, format(tr("unclosed quote: expected {} before the end of the line"),
+                                  std::string(1, quote)));
             char c = line_[i];
             if (c == quote) {
                 if (quote == '\'' && i + 1 < line_.size() && line_[i + 1] == '\'') {
@@ -194,7 +198,7 @@ private:
                         out += '\t';
                         break;
                     default:
-                        fail(i, "unknown escape in quotes: expected \\\" \\\\ \\n or \\t after '\\'");
+                        fail(i, tr("unknown escape in quotes: expected \\\" \\\\ \\n or \\t after '\\'"));
                 }
                 i += 2;
                 continue;
@@ -207,27 +211,26 @@ private:
     void end_of_line(std::size_t i) {
         i = skip_blanks(i);
         if (i < line_.size() && line_[i] != '#')
-            fail(i, "unexpected text after the value: expected the end of the line or a # comment");
+            fail(i, tr("unexpected text after the value: expected the end of the line or a # comment"));
     }
 
     void store(std::string_view name, Value v) {
         auto [it, inserted] = seen_.emplace(std::string(name), line_no_);
         if (!inserted)
-            fail(0, "duplicate '" + std::string(name) + "' (already set on line " +
-                        std::to_string(it->second) + ")");
+            fail(0, format(tr("duplicate '{}' (already set on line {})"), name, std::to_string(it->second)));
         const detail::Position at{line_no_, 1};
         if (name == "key") {
-            if (v.is_list) fail(v.at, "'key' must be one identifier, not a list");
-            if (v.scalar.empty()) fail(v.at, "'key' needs a value: expected an identifier like montant");
+            if (v.is_list) fail(v.at, tr("'key' must be one identifier, not a list"));
+            if (v.scalar.empty()) fail(v.at, tr("'key' needs a value: expected an identifier like montant"));
             if (!is_key(v.scalar))
-                fail(v.at, "'key' must be an identifier ([a-z][a-z0-9_]*), got '" + v.scalar + "'");
+                fail(v.at, format(tr("'key' must be an identifier ([a-z][a-z0-9_]*), got '{}'"), v.scalar));
             front_.key = std::move(v.scalar);
             front_.key_at = {line_no_, detail::column_at(line_, 0, v.at)};
         } else if (name == "title") {
-            if (v.is_list) fail(v.at, "'title' must be text, not a list");
+            if (v.is_list) fail(v.at, tr("'title' must be text, not a list"));
             front_.title = std::move(v.scalar);
         } else if (name == "params" || name == "optional") {
-            if (!v.is_list) fail(v.at, "'" + std::string(name) + "' must be a list like [payeur, montant]");
+            if (!v.is_list) fail(v.at, format(tr("'{}' must be a list like [payeur, montant]"), name));
             for (std::size_t k = 0; k < v.items.size(); ++k) param(v, k);
             if (name == "params") {
                 front_.params = std::move(v.items);
@@ -238,7 +241,7 @@ private:
             }
         } else if (name == "headings") {
             if (v.is_list || (v.scalar != "true" && v.scalar != "false"))
-                fail(v.at, "'headings' must be true or false");
+                fail(v.at, tr("'headings' must be true or false"));
             front_.headings = v.scalar == "true";
         } else {
             FrontField field;
@@ -254,22 +257,24 @@ private:
         for (const std::string& p : front_.optional)
             if (std::find(front_.params.begin(), front_.params.end(), p) != front_.params.end())
                 throw TemplateError(path_, optional_line_, 1,
-                                    "parameter '" + p + "' is in both 'params' and 'optional'");
+                                    format(tr("parameter '{}' is in both 'params' and 'optional'"), p));
     }
 
     void param(const Value& v, std::size_t k) const {
         const std::string& p = v.items[k];
         const std::size_t at = v.item_at[k];
         if (!is_lua_name(p))
-            fail(at, "'" + p +
-                         "' is not a parameter name: expected letters, digits and '_' "
-                         "like montant_total");
-        if (is_lua_keyword(p)) fail(at, "'" + p + "' is a Lua keyword and cannot be a parameter name");
+            fail(at,
+                 format(
+                     tr("'{}' is not a parameter name: expected letters, digits and '_' like montant_total"),
+                     p));
+        if (is_lua_keyword(p))
+            fail(at, format(tr("'{}' is a Lua keyword and cannot be a parameter name"), p));
         if (p.starts_with("__") || p == "_ENV")
-            fail(at, "'" + p + "' is reserved: parameter names cannot start with '__' or be _ENV");
+            fail(at, format(tr("'{}' is reserved: parameter names cannot start with '__' or be _ENV"), p));
         if (std::find(v.items.begin(), v.items.begin() + static_cast<std::ptrdiff_t>(k), p) !=
             v.items.begin() + static_cast<std::ptrdiff_t>(k))
-            fail(at, "parameter '" + p + "' is listed twice");
+            fail(at, format(tr("parameter '{}' is listed twice"), p));
     }
 
     std::string_view path_;

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "config/i18n.hpp"
 #include "template/template_error.hpp"
 
 namespace conventio::tmpl {
@@ -10,7 +11,7 @@ namespace {
 
 std::string read_file(const std::filesystem::path& path, const std::string& display_path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw TemplateError(display_path, 0, 0, "cannot open the template");
+    if (!in) throw TemplateError(display_path, 0, 0, config::tr("cannot open the template"));
     std::ostringstream content;
     content << in.rdbuf();
     return std::move(content).str();
@@ -33,7 +34,8 @@ std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::filesystem::
     const FrontMatter& front = loaded->compiled.front;
     if (std::string stem = path.stem().string(); front.key != stem)
         throw TemplateError(display_path, front.key_at.line, front.key_at.column,
-                            "key '" + front.key + "' is not the file's name: expected 'key: " + stem + "'");
+                            config::format(config::tr("key '{}' is not the file's name: expected 'key: {}'"),
+                                           front.key, stem));
     std::lock_guard lock(mutex_);
     return compiled_.emplace(key, std::move(loaded)).first->second;
 }

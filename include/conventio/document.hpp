@@ -149,6 +149,19 @@ struct Metadata {
     std::string date;
 };
 
+/// What the agreement's model states, so that `conventio check` can compare the text with it.
+/// Stated by the agreement library (Agreement:document); a document built without it states
+/// nothing, and the checks that need these facts are skipped.
+struct StatedFacts {
+    bool stated = false;
+    std::vector<std::string> party_names;  // every name of every party: "Cerema", its legal name
+    std::vector<std::string> cited_names;  // acronyms the text may cite that name no party (CNIL)
+    std::vector<std::string> amounts;      // every amount the model printed: "475 000,00 €"
+    /// An avenant: its article numbers are the amended agreement's (computed from it) and its
+    /// amounts that agreement's, which this document's model does not hold.
+    bool amends = false;
+};
+
 /// Who made the tracked changes of a document, and when: "Avenant n° 2", ISO 8601 date.
 struct Revision {
     std::string author;
@@ -157,6 +170,7 @@ struct Revision {
 
 struct Document {
     Metadata meta;
+    StatedFacts facts;
     Revision revision;  // used when the document holds tracked changes
     Inlines header;
     Inlines footer;

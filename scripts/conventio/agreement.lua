@@ -6,6 +6,7 @@
 local c = require "conventio"
 local clauses = require "conventio.clauses"
 local data = require "conventio.data"
+local facts = require "conventio.facts"
 local strict = require "conventio.strict"
 
 local M = {}
@@ -176,7 +177,11 @@ function M.from_data(agreement_data, options)
   if type(agreement_data) ~= "table" then error("the agreement needs data (--data FILE.json)", 2) end
   local known = strict.set(M.data_fields)
   for _, field in ipairs(options.fields or {}) do known[field] = true end
-  strict.check_keys(agreement_data, known, "data", "field", 2)
+  -- The top-level fields and every party are checked before any problem is reported, so a
+  -- drafter sees them all at once, one a line.
+  local problems = {}
+  local keys_ok, keys_problem = pcall(strict.check_keys, agreement_data, known, "data", "field")
+  if not keys_ok then problems[#problems + 1] = keys_problem end
   local Party = require "conventio.party"
   local order = options.party_order or agreement_data.party_order
   if type(order) ~= "table" or #order == 0 then
@@ -190,8 +195,10 @@ function M.from_data(agreement_data, options)
   local parties = {}
   for _, role in ipairs(order) do
     if type(role) ~= "string" then error("party_order lists role names", 2) end
-    parties[role] = Party.from_data(agreement_data, role)
+    local ok, party = pcall(Party.from_data, agreement_data, role)
+    if ok then parties[role] = party else problems[#problems + 1] = tostring(party) end
   end
+  if #problems > 0 then error(table.concat(problems, "\n"), 2) end
   for role in pairs(agreement_data.presentation or {}) do
     if not parties[role] then
       error(("presentation.%s names no party%s"):format(role, strict.suggestion(role, parties)), 2)
@@ -558,11 +565,16 @@ function Agreement:document()
   -- Amounts in words are one choice for the whole document, applied wherever an amount is
   -- printed by a template.
   clauses.amounts_in_words = spec.amounts_in_words and l.amount_in_words or nil
+  facts.begin()
   local ok, message = pcall(function()
     for _, part in ipairs(self.parts) do builders[part]() end
   end)
   clauses.amounts_in_words = nil
-  if not ok then error(message, 0) end
+  if not ok then
+    facts.abandon()
+    error(message, 0)
+  end
+  facts.finish(self, doc)
   built[doc] = self
   return doc
 end

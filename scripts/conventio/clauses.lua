@@ -32,15 +32,29 @@ function M.is_markup(value) return getmetatable(value) == Markup end
 --- words ("%s (%s)", from structure/libelles); set by Agreement:document for one document.
 M.amounts_in_words = nil
 
+--- While a document is built, every amount a template prints (conventio.facts).
+M.printed_amounts = nil
+
 local function is_money(value)
   local meta = getmetatable(value)
   return type(meta) == "table" and meta.__name == "conventio.Money"
+end
+
+--- Records the amounts in `value` (an amount, or a table of them, two levels deep: tranches,
+--- strata) as the model's, while a document is built (conventio.facts).
+local function record_amounts(value, depth)
+  if is_money(value) then
+    M.printed_amounts[#M.printed_amounts + 1] = tostring(value)
+  elseif type(value) == "table" and (depth or 0) < 2 then
+    for _, inner in pairs(value) do record_amounts(inner, (depth or 0) + 1) end
+  end
 end
 
 --- What a placeholder inserts: Markup as is, anything else as literal text; an amount with its
 --- words when the agreement asks for them.
 local function markdown_of(value)
   if getmetatable(value) == Markup then return value.markdown end
+  if M.printed_amounts then record_amounts(value) end
   if M.amounts_in_words and is_money(value) then
     return c.markdown_escape(M.amounts_in_words:format(tostring(value), value:spell_out()))
   end
@@ -67,6 +81,7 @@ local function environment(template, params)
   return setmetatable({}, {
     __index = function(_, name)
       local value = params[name]
+      if M.printed_amounts then record_amounts(value) end
       if value ~= nil then return value end
       -- A parameter the template declares, left out, is nil, even when a helper has its
       -- name: {% if date %} must not see the helper conventio.Date.

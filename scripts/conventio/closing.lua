@@ -10,6 +10,7 @@
 ---
 --- Every spec refuses an unknown field, with the nearest one suggested. Headings come from
 --- templates/commun/intitules.md.
+local c = require "conventio"
 local clauses = require "conventio.clauses"
 local data = require "conventio.data"
 local quantities = require "conventio.quantities"
@@ -117,6 +118,12 @@ function builders.duree(agreement, spec, where)
   local duration = spec.duration ~= nil and quantities.duration(spec.duration, where .. ".duration") or nil
   if not duration then error(where .. ".duration is required: { months = N }, { years = N } or { end_date = ... }",
       0) end
+  -- An end before the agreement is even signed is a typo in a year.
+  local signed = agreement.spec and agreement.spec.date
+  if duration.end_date and signed and duration.end_date < c.Date(signed) then
+    error(("%s.duration.end_date (%s) is before the agreement's date (%s)"):format(where, duration.end_date.iso,
+                                                                                     signed), 0)
+  end
   return agreement:article {
     key = spec.key or "duree", title = spec.title or heading("duree"),
     content = agreement:clause("commun/duree", {

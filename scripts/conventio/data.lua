@@ -7,11 +7,16 @@ local M = {}
 
 local function data_error(message)
   -- Whatever raised it (a check in Lua, a refused identifier in C++) put its own position
-  -- in front; the data file is the place to look.
-  message = tostring(message):gsub("^[^\n]-%.lua:%d+: ", "", 1)
+  -- in front; the data file is the place to look. Several problems found at once come one a
+  -- line (Agreement.from_data), each named so.
   local prefix = c.data_file and (c.data_file .. ": ") or ""
-  if message:sub(1, #prefix) == prefix then error(message, 0) end  -- already reported as such
-  error(prefix .. message, 0)
+  local lines = {}
+  for line in (tostring(message) .. "\n"):gmatch("(.-)\n") do
+    line = line:gsub("^[^\n]-%.lua:%d+: ", "", 1)
+    if line:sub(1, #prefix) ~= prefix then line = prefix .. line end  -- not already reported as such
+    lines[#lines + 1] = line
+  end
+  error(table.concat(lines, "\n"), 0)
 end
 
 --- `fn` with its errors reported as data errors; returns what `fn` returns.

@@ -2,7 +2,14 @@
 --- known one suggested ("unknown field parties.partner.sirne (did you mean siren?)"), and a
 --- required text cannot be empty or blank. A misspelt field must never make a sentence vanish
 --- silently.
+local tr = require("conventio").tr
+
 local M = {}
+
+-- "unknown field", in the user's language ("champ inconnu": the adjective agrees with the noun).
+local unknown_kinds = { field = tr("unknown field"), option = tr("unknown option"),
+                        parameter = tr("unknown parameter"), label = tr("unknown label") }
+local function unknown_name(what) return unknown_kinds[what or "field"] or ("unknown " .. what) end
 
 --- Edit distance between two keys (insertions, deletions, substitutions, and transpositions
 --- of two neighbours, the commonest typo).
@@ -44,11 +51,11 @@ end
 ---@param known table<any, boolean>
 function M.suggestion(key, known)
   local near = type(key) == "string" and M.nearest(key, known)
-  if near then return (" (did you mean %s?)"):format(near) end
+  if near then return tr(" (did you mean %s?)"):format(near) end
   local names = {}
   for name in pairs(known) do names[#names + 1] = name end
   table.sort(names)
-  return (" (known: %s)"):format(table.concat(names, ", "))
+  return tr(" (known: %s)"):format(table.concat(names, ", "))
 end
 
 --- A set { name = true } from a list of names or from the keys of a table.
@@ -75,7 +82,7 @@ function M.check_keys(tbl, known, where, what, level)
   local key = M.unknown_key(tbl, known)
   if key == nil then return tbl end
   local shown = type(key) == "string" and key or ("[" .. tostring(key) .. "]")
-  error(("unknown %s %s.%s%s"):format(what or "field", where, shown, M.suggestion(key, known)),
+  error(("%s %s.%s%s"):format(unknown_name(what), where, shown, M.suggestion(key, known)),
         level and level + 1 or 0)
 end
 
@@ -89,7 +96,7 @@ end
 function M.check_names(tbl, known, context, what, level)
   local key = M.unknown_key(tbl, known)
   if key == nil then return tbl end
-  error(("%s: unknown %s %s%s"):format(context, what, tostring(key), M.suggestion(key, known)),
+  error(("%s: %s %s%s"):format(context, unknown_name(what), tostring(key), M.suggestion(key, known)),
         level and level + 1 or 0)
 end
 
@@ -120,13 +127,13 @@ end
 function M.text(value, where, level, optional)
   if value == nil then
     if optional then return nil end
-    error(("%s is required"):format(where), level and level + 1 or 0)
+    error(tr("%s is required"):format(where), level and level + 1 or 0)
   end
   if type(value) ~= "string" then
-    error(("%s must be a string, got %s"):format(where, type(value)), level and level + 1 or 0)
+    error(tr("%s must be a string, got %s"):format(where, type(value)), level and level + 1 or 0)
   end
   if not M.filled(value) then
-    error(("%s cannot be empty or blank"):format(where), level and level + 1 or 0)
+    error(tr("%s cannot be empty or blank"):format(where), level and level + 1 or 0)
   end
   return value
 end
@@ -140,8 +147,8 @@ function M.choice(value, choices, where, level)
   local set = M.set(choices)
   if not set[value] then
     local near = type(value) == "string" and M.nearest(value, set)
-    error(("%s must be one of %s, got %s%s"):format(where, table.concat(choices, ", "), tostring(value),
-                                                   near and (" (did you mean " .. near .. "?)") or ""),
+    error(tr("%s must be one of %s, got %s%s"):format(where, table.concat(choices, ", "), tostring(value),
+                                                     near and tr(" (did you mean %s?)"):format(near) or ""),
           level and level + 1 or 0)
   end
   return value

@@ -57,8 +57,8 @@ class CommandLine(unittest.TestCase):
             (["frob"], "unknown command 'frob'"),
             (["render"], "render needs a script"),
             (["render", "x.lua"], "render needs an output"),
-            (["render", "x.lua", "-o", "x.pdf"], "cannot tell the format of 'x.pdf'"),
-            (["render", "x.lua", "-o", "x.odt", "--format", "pdf"], "unknown format 'pdf'"),
+            (["render", "x.lua", "-o", "x.rtf"], "cannot tell the format of 'x.rtf'"),
+            (["render", "x.lua", "-o", "x.odt", "--format", "rtf"], "unknown format 'rtf'"),
             (["render", "x.lua", "-o", "x.odt", "--max-memory", "lots"], "--max-memory expects a whole number"),
             (["render", "x.lua", "-o", "x.odt", "--bogus"], "unknown option '--bogus'"),
         ]:

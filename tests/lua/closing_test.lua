@@ -56,4 +56,12 @@ check.fails("closing[1].publisher names no party: comune (did you mean commune?)
             { { article = "publication", publisher = "comune" } })
 check.fails("closing.litiges.court cannot be empty or blank", closing.litiges, new(), { court = "" })
 
+-- An end before the agreement's own date is refused, naming the field.
+local dated = new()
+dated.spec.date = "2023-01-31"
+check.fails("closing[1].duration.end_date (2022-06-30) is before the agreement's date (2023-01-31)", closing.add,
+            dated, { { article = "duree", duration = { end_date = "2022-06-30" } } })
+check.eq(closing.add(dated, { { article = "duree", duration = { end_date = "2024-06-30" } } })[1].key, "duree",
+         "an end after the date is accepted")
+
 return check.done()

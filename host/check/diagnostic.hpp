@@ -1,0 +1,34 @@
+// One problem found by `conventio check` (or before a render): where, how serious, what.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conventio::check {
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string file;     // the user's file: script, data file or template; may be empty
+    int line = 0;         // 0 when unknown
+    int column = 0;       // 0 when unknown
+    std::string field;    // a data field ("parties.partner.siret") or the article concerned
+    std::string message;  // in the chosen language
+};
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+/// A failure message of a run ("x.lua:12: ...", "tpl.md:7:14: ...", "x.json: ... (field a.b)")
+/// as a diagnostic with its place taken apart.
+Diagnostic from_message(const std::string& message);
+
+/// One line each, for people: "x.lua:12: message", "x.lua: warning: message (in Article 4)";
+/// each line starts with `prefix`.
+std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view prefix = {});
+
+/// A JSON array of {file, line, column, field, severity, message}, for editors and CI.
+std::string as_json(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace conventio::check

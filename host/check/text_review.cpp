@@ -1,0 +1,229 @@
+#include "check/text_review.hpp"
+
+#include <cctype>
+#include <regex>
+#include <set>
+
+#include "config/i18n.hpp"
+
+namespace conventio::check {
+namespace {
+
+using config::format;
+using config::tr;
+
+// A cross-reference's shown text is replaced by this in the text reviewed: "l'article " before
+// a live reference is right, and must not look like a typed number.
+constexpr const char* live_reference = "\x01";
+
+// The spaces French numbers use between thousands: ASCII, no-break, narrow no-break.
+#define SPACE "(?: |\xc2\xa0|\xe2\x80\xaf)"
+
+std::int64_t cents_of(const std::string& amount) {
+    std::int64_t euros = 0;
+    std::int64_t cents = 0;
+    int decimals = -1;
+    for (char ch : amount) {
+        if (ch >= '0' && ch <= '9') {
+            if (decimals < 0) {
+                euros = euros * 10 + (ch - '0');
+            } else if (decimals < 2) {
+                cents = cents * 10 + (ch - '0');
+                ++decimals;
+            }
+        } else if (ch == ',' && decimals < 0) {
+            decimals = 0;
+        } else if (ch == '\xe2' || ch == '\xc2' || ch == ' ') {
+            continue;
+        }
+    }
+    if (decimals == 1) cents *= 10;
+    return euros * 100 + cents;
+}
+
+struct Reviewer {
+    const doc::Document& document;
+    std::string file;
+    std::vector<Diagnostic> found;
+    std::string heading;               // the article or annex being read
+    bool numbered = false;             // in a numbered article (not the preamble, not an annex)
+    std::set<std::string> numbers;     // articles' and sections' numbers, from their anchors
+    std::set<std::int64_t> amounts;    // the model's, in cents
+    std::vector<std::string> parties;  // every text of every party
+
+    void report(Severity severity, std::string message) {
+        found.push_back(Diagnostic{severity, file, 0, 0, heading, std::move(message)});
+    }
+
+    // ------------------------------------------------------------ gathering the text
+
+    static void text_of(const doc::Inlines& inlines, std::string& out) {
+        for (const auto& in : inlines) {
+            if (const auto* run = std::get_if<doc::Run>(&in))
+                out += run->text;
+            else if (std::holds_alternative<doc::CrossRef>(in))
+                out += live_reference;
+            else if (const auto* anchor = std::get_if<doc::Anchor>(&in))
+                out += anchor->text;
+            else if (std::holds_alternative<doc::LineBreak>(in))
+                out += ' ';
+        }
+    }
+
+    static std::string plain(const doc::Inlines& inlines) {
+        std::string out;
+        text_of(inlines, out);
+        return out;
+    }
+
+    void collect_numbers(const std::vector<doc::Block>& blocks) {
+        for (const auto& block : blocks)
+            if (const auto* p = std::get_if<doc::Paragraph>(&block.value))
+                if (p->style == doc::ParagraphStyle::article || p->style == doc::ParagraphStyle::sub_article)
+                    for (const auto& in : p->content)
+                        if (const auto* anchor = std::get_if<doc::Anchor>(&in)) numbers.insert(anchor->text);
+    }
+
+    void blocks(const std::vector<doc::Block>& list) {
+        for (const auto& block : list) {
+            if (const auto* p = std::get_if<doc::Paragraph>(&block.value)) {
+                paragraph(*p);
+            } else if (const auto* l = std::get_if<doc::List>(&block.value)) {
+                for (const auto& item : l->items) blocks(item.blocks);
+            } else if (const auto* t = std::get_if<doc::Table>(&block.value)) {
+                for (const auto& row : t->rows)
+                    for (const auto& cell : row.cells) blocks(cell.blocks);
+            } else if (const auto* s = std::get_if<doc::Signatures>(&block.value)) {
+                for (const auto& column : s->columns)
+                    for (const auto& para : column) paragraph(para);
+            }
+        }
+    }
+
+    void paragraph(const doc::Paragraph& p) {
+        if (p.style == doc::ParagraphStyle::article || p.style == doc::ParagraphStyle::sub_article ||
+            p.style == doc::ParagraphStyle::annex_heading) {
+            heading = plain(p.content);
+            numbered = false;
+            for (const auto& in : p.content) numbered = numbered || std::holds_alternative<doc::Anchor>(in);
+            return;
+        }
+        text(plain(p.content));
+        for (const auto& in : p.content)
+            if (const auto* note = std::get_if<doc::Footnote>(&in))
+                for (const auto& para : note->paragraphs) paragraph(para);
+    }
+
+    // ------------------------------------------------------------ the checks
+
+    void text(const std::string& s) {
+        // An avenant's "article 4.1" is the amended agreement's, numbered by the library.
+        if (!document.facts.amends) typed_references(s);
+        placeholders(s);
+        // The preamble may tell the history (earlier amounts, other bodies); the articles are
+        // what is agreed.
+        if (document.facts.stated && numbered) {
+            foreign_parties(s);
+            if (!document.facts.amends) foreign_amounts(s);
+        }
+    }
+
+    // "l'article 7" typed as text: wrong as soon as the articles move. A law's article ("article
+    // 10 de la loi", "article L. 1611-4 du code") is not ours and is left alone.
+    void typed_references(const std::string& s) {
+        // Only the wording of a reference ("l'article 7", "aux articles 5 et 6"), not "son
+        // article 6" (a decree's) nor "article 7473" (a budget's nomenclature).
+        static const std::regex typed(
+            R"((?:\b[Ll](?:'|\xe2\x80\x99)|\b(?:les|aux|des) )(articles?)(?: |\xc2\xa0)(\d+(?:\.\d+)?)(?![\d.\-]*\w))"
+            R"(((?: |\xc2\xa0)*(?:\xc2\xab[^\xbb]*\xc2\xbb)?(?: |\xc2\xa0)*(?:du|de|des|d(?:'|\xe2\x80\x99))(?: |\xc2\xa0|\b))?)");
+        for (std::sregex_iterator it(s.begin(), s.end(), typed), end; it != end; ++it) {
+            const std::smatch& m = *it;
+            if (m[3].matched) continue;  // "article 10 de la loi ...": another text's article
+            std::string number = m[2];
+            if (numbers.count(number))
+                report(
+                    Severity::warning,
+                    format(tr("\"{} {}\" is typed as text: write a live reference ({{ ref(\"key\") }} in a "
+                              "template) so that it follows the numbering"),
+                           std::string(m[1]), number));
+            else
+                report(Severity::error,
+                       format(tr("\"{} {}\" refers to an article the agreement does not have "
+                                 "(write a live reference: {{ ref(\"key\") }})"),
+                              std::string(m[1]), number));
+        }
+    }
+
+    void placeholders(const std::string& s) {
+        // "…" alone between spaces ("du … au …"), not an elision "[…]" nor an "etc." ", …)".
+        static const std::regex placeholder(
+            R"((\bX{3,}\b|\[\s*(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\s*\]|(?:^|[\s(])(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\b|(?:^|\s)(?:\xe2\x80\xa6|\.\.\.)(?=\s|$|[.,;:])|\bnom du partenaire\b))",
+            std::regex::icase);
+        for (std::sregex_iterator it(s.begin(), s.end(), placeholder), end; it != end; ++it) {
+            std::string what = (*it)[1];
+            while (!what.empty() && std::isspace(static_cast<unsigned char>(what.front()))) what.erase(0, 1);
+            report(
+                Severity::error,
+                format(tr("placeholder \"{}\" left in the text: fill it in the data or the template"), what));
+        }
+    }
+
+    bool names_a_party(const std::string& acronym) const {
+        static const auto word_char = [](char ch) {
+            return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        };
+        for (const auto& text : parties) {
+            for (std::size_t at = text.find(acronym); at != std::string::npos;
+                 at = text.find(acronym, at + 1)) {
+                bool starts = at == 0 || !word_char(text[at - 1]);
+                bool ends = at + acronym.size() == text.size() || !word_char(text[at + acronym.size()]);
+                if (starts && ends) return true;
+            }
+        }
+        return false;
+    }
+
+    // "l'ANCT" in an agreement between the Cerema and the DINUM: a clause copied from another
+    // agreement. Only acronyms after an article are read as bodies named.
+    void foreign_parties(const std::string& s) {
+        static const std::regex named(
+            R"((?:\b[Ll](?:'|\xe2\x80\x99)|\b(?:la|le|les|du|des|au|aux|La|Le|Les|Du|Au)(?: |\xc2\xa0))([A-Z]{3,})\b)");
+        std::set<std::string> cited(document.facts.cited_names.begin(), document.facts.cited_names.end());
+        std::set<std::string> reported;
+        for (std::sregex_iterator it(s.begin(), s.end(), named), end; it != end; ++it) {
+            std::string acronym = (*it)[1];
+            if (cited.count(acronym) || names_a_party(acronym) || !reported.insert(acronym).second) continue;
+            report(Severity::warning,
+                   format(tr("the text names {}, which is not a party of this agreement (a "
+                             "clause from another agreement?); if it is cited on purpose, "
+                             "add it to templates/structure/sigles.md"),
+                          acronym));
+        }
+    }
+
+    // "1 600 000 €" typed in a text when the model computed 1 500 000 €.
+    void foreign_amounts(const std::string& s) {
+        static const std::regex amount(R"((\d{1,3}(?:)" SPACE R"(\d{3})+|\d+)(,\d{1,2})?)" SPACE
+                                       R"(?(?:€|euros?\b))");
+        for (std::sregex_iterator it(s.begin(), s.end(), amount), end; it != end; ++it) {
+            std::string text = (*it)[1].str() + (*it)[2].str();
+            if (amounts.count(cents_of(text))) continue;
+            report(Severity::warning,
+                   format(tr("the amount {} € in the text is not one the model computed or was given: type "
+                             "amounts in the data and let the templates print them"),
+                          text));
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<Diagnostic> review_text(const doc::Document& document, const std::string& file) {
+    Reviewer r{document, file, {}, {}, false, {}, {}, document.facts.party_names};
+    for (const auto& amount : document.facts.amounts) r.amounts.insert(cents_of(amount));
+    r.collect_numbers(document.body);
+    r.blocks(document.body);
+    return std::move(r.found);
+}
+
+}  // namespace conventio::check

@@ -1,0 +1,32 @@
+// The language of conventio's messages, through gettext (catalogs in po/, compiled to
+// LANG/LC_MESSAGES/conventio.mo). English is the source language; French is chosen by
+// --lang fr or a French locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace conventio::config {
+
+enum class Language { english, french };
+
+/// Chooses the language: `requested` ("fr" or "en", from --lang) when not empty, else the
+/// locale's. Throws std::invalid_argument for another requested language.
+void set_language(std::string_view requested = {});
+
+Language language();
+
+/// The message in the chosen language. xgettext extracts every tr("...") (po/update).
+std::string tr(const char* message);
+
+/// `pattern` with each "{}" replaced by the next argument, in order: translations keep the
+/// placeholders, and may not reorder them.
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> arguments);
+
+template <class... Arguments>
+std::string format(std::string_view pattern, const Arguments&... arguments) {
+    return format(pattern, {std::string_view(arguments)...});
+}
+
+}  // namespace conventio::config

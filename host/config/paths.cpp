@@ -1,0 +1,66 @@
+#include "config/paths.hpp"
+
+#include <cstdlib>
+#include <system_error>
+#include <vector>
+
+#include "config/build_config.hpp"
+#include "config/i18n.hpp"
+
+namespace conventio::config {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool holds_data(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / "scripts" / "conventio" / "agreement.lua", ec) &&
+           fs::is_directory(dir / "templates", ec);
+}
+
+}  // namespace
+
+fs::path executable_dir() {
+    std::error_code ec;
+    fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : self.parent_path();
+}
+
+fs::path data_dir() {
+    if (const char* home = std::getenv("CONVENTIO_HOME"); home && *home) {
+        if (!holds_data(home))
+            throw InstallationError(format(tr("CONVENTIO_HOME is {}, which holds no scripts/conventio/ "
+                                              "and templates/ (unset it to use the installed files)"),
+                                           home));
+        return home;
+    }
+    std::vector<fs::path> candidates;
+    fs::path bin = executable_dir();
+    if (!bin.empty()) {
+        candidates.push_back((bin / ".." / "share" / "conventio").lexically_normal());
+        candidates.push_back((bin / "..").lexically_normal());
+    }
+    // Only a binary still where it was built may use the tree it was built from: a copy,
+    // installed or moved, never reads another tree's files.
+    std::error_code ec;
+    if (!bin.empty() && fs::equivalent(bin, fs::path(build_dir), ec)) candidates.emplace_back(source_dir);
+    std::string looked;
+    for (const auto& dir : candidates) {
+        if (holds_data(dir)) return dir;
+        looked += (looked.empty() ? "" : ", ") + dir.string();
+    }
+    throw InstallationError(format(tr("cannot find conventio's Lua library and templates (looked in {}); "
+                                      "set CONVENTIO_HOME to the folder holding scripts/ and templates/"),
+                                   looked));
+}
+
+fs::path locale_dir() {
+    fs::path bin = executable_dir();
+    if (bin.empty()) return {};
+    std::error_code ec;
+    for (fs::path dir : {bin / ".." / "share" / "locale", bin / "locale"})
+        if (fs::exists(dir / "fr" / "LC_MESSAGES" / "conventio.mo", ec)) return dir.lexically_normal();
+    return {};
+}
+
+}  // namespace conventio::config

@@ -1,0 +1,22 @@
+-- @NAME@: a new avenant agreement
+-- (conventio new NAME --kind avenant),
+-- from samples/cerema-avenant-1-2024.lua.
+-- Fill in @NAME@.json: `conventio check @NAME@.lua --data @NAME@.json` lists every
+-- "[à compléter]" left, all at once. Keep the articles this agreement needs; add its own
+-- with a:article{...}. docs/reference.md describes every field and function.
+--
+-- Its data is a change set: base.script and base.data name the agreement amended (files
+-- beside it); `conventio amend @NAME@.json -o avenant.odt --consolidated amended.odt` also
+-- writes the agreement as amended. README, "Amending an agreement".
+--
+-- The data fields:
+--   base.{script, data, kind, date}: the agreement amended: { script = "NAME.lua", data = "NAME.json", kind =, date
+--       = } (first avenant)
+--   number: the avenant's number (1, 2...): the previous one's plus one
+--   date: the avenant's signature date, "YYYY-MM-DD"
+--   reasons: the exposé: why the parties amend the agreement (Markdown paragraphs)
+--   purpose: what Article 1er says the avenant is for ("de prolonger la durée de la Convention")
+--   data[n].{set, to}: the data changes, in order: { set = PATH, to = V }, { add = PATH, value = V }, { remove =
+--       PATH }
+local Avenant = require "conventio.avenant"
+return Avenant.from_change_set(...):document()

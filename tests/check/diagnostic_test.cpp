@@ -1,0 +1,46 @@
+#include "check/diagnostic.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace conventio::check;
+
+TEST_CASE("diagnostic: a run's message is taken apart into its place") {
+    Diagnostic t = from_message("templates/x.md:7:14: missing parameter 'amount'");
+    CHECK(t.file == "templates/x.md");
+    CHECK(t.line == 7);
+    CHECK(t.column == 14);
+    CHECK(t.message == "missing parameter 'amount'");
+    Diagnostic s = from_message("hello.lua:12: attempt to index a nil value");
+    CHECK(s.file == "hello.lua");
+    CHECK(s.line == 12);
+    CHECK(s.column == 0);
+    Diagnostic d =
+        from_message("x.json: invalid SIRET 13002603200017 (field parties.partner.siret): Luhn check failed");
+    CHECK(d.file == "x.json");
+    CHECK(d.field == "parties.partner.siret");
+    CHECK(from_message("x.json: unknown field parties.p.sirne (did you mean siren?)").field ==
+          "parties.p.sirne");
+    CHECK(from_message("out of memory").file.empty());
+    Diagnostic nested = from_message("x.lua:2: templates/y.md:3:10: 'end' is a Lua keyword");
+    CHECK(nested.file == "templates/y.md");
+    CHECK(nested.line == 3);
+    CHECK(nested.column == 10);
+    CHECK(nested.message == "'end' is a Lua keyword");
+    CHECK(from_message("x.json: closing[2].duration.end_date (2022-06-30) is before the agreement's date")
+              .field == "closing[2].duration.end_date");
+    CHECK(from_message("x.json: parties.dinum.short_name cannot be empty or blank").field ==
+          "parties.dinum.short_name");
+    CHECK(from_message("x.lua:3: foo.bar is nil").field.empty());  // a script's words, not a data field
+}
+
+TEST_CASE("diagnostic: text for people, JSON for editors") {
+    std::vector<Diagnostic> list = {{Severity::error, "x.lua", 3, 0, "", "boom"},
+                                    {Severity::warning, "x.lua", 0, 0, "Article 2", "careful"}};
+    CHECK(as_text(list, "conventio: ") ==
+          "conventio: x.lua:3: boom\nconventio: x.lua: warning: careful (in Article 2)\n");
+    CHECK(as_json(list).find("\"line\": 3") != std::string::npos);
+    CHECK(as_json(list).find("\"column\": null") != std::string::npos);
+    CHECK(as_json(list).find("\"severity\": \"warning\"") != std::string::npos);
+    CHECK(has_errors(list));
+    CHECK_FALSE(has_errors({list[1]}));
+}

@@ -1,0 +1,118 @@
+#include "check/text_review.hpp"
+
+#include <doctest/doctest.h>
+
+namespace doc = conventio::doc;
+using conventio::check::Diagnostic;
+using conventio::check::review_text;
+using conventio::check::Severity;
+
+namespace {
+
+doc::Inline run(std::string text) {
+    doc::Run r;
+    r.text = std::move(text);
+    return r;
+}
+
+doc::Block para(doc::Inlines content, doc::ParagraphStyle style = doc::ParagraphStyle::body) {
+    doc::Paragraph p;
+    p.style = style;
+    p.content = std::move(content);
+    return doc::Block{std::move(p)};
+}
+
+doc::Block article(const std::string& number, const std::string& title) {
+    return para({run("Article "), doc::Anchor{"a" + number, number}, run("\u00a0: " + title)},
+                doc::ParagraphStyle::article);
+}
+
+doc::Document agreement(std::vector<doc::Block> body) {
+    doc::Document d;
+    d.facts.stated = true;
+    d.facts.party_names = {"Cerema", "Centre d'études et d'expertise (Cerema)", "DINUM"};
+    d.facts.cited_names = {"RGPD"};
+    d.facts.amounts = {"475\u202f000,00\u00a0€"};
+    d.body = std::move(body);
+    return d;
+}
+
+std::vector<std::string> messages(const std::vector<Diagnostic>& found, Severity severity) {
+    std::vector<std::string> out;
+    for (const auto& d : found)
+        if (d.severity == severity) out.push_back(d.message);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("review: a typed article number is a warning when the article exists, an error when not") {
+    auto found = review_text(agreement({article("1", "Objet"), article("2", "Durée"),
+                                        para({run("Selon l'article 2 et l\u2019article 7.")})}),
+                             "x.lua");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].severity == Severity::warning);
+    CHECK(found[0].message.find("\"article 2\" is typed as text") == 0);
+    CHECK(found[0].field == "Article 2\u00a0: Durée");
+    CHECK(found[0].file == "x.lua");
+    CHECK(found[1].severity == Severity::error);
+    CHECK(found[1].message.find("\"article 7\" refers to an article the agreement does not have") == 0);
+}
+
+TEST_CASE("review: live references and other texts' articles are left alone") {
+    auto found = review_text(
+        agreement({article("1", "Objet"), para({run("Voir l'article "), doc::CrossRef{"a1", "1"}, run(".")}),
+                   para({run("Vu l'article 10 de la loi n° 2000-321, l'article 9-1 de la loi, son article 6, "
+                             "l'article 4.1 « Montant » de la convention, chapitre 74, article 7473, pour la "
+                             "compléter.")})}),
+        "x.lua");
+    CHECK(found.empty());
+}
+
+TEST_CASE("review: placeholders are errors, an elision or an etc. is not") {
+    auto found = review_text(
+        agreement({article("1", "Objet"), para({run("Montant : XXX ; contact [à compléter] ; du … au ….")}),
+                   para({run("« [...] l'agence [...] », (RGS, RGAA, ...) ; etc...")})}),
+        "x.lua");
+    auto errors = messages(found, Severity::error);
+    REQUIRE(errors.size() == 4);
+    CHECK(errors[0] == "placeholder \"XXX\" left in the text: fill it in the data or the template");
+    CHECK(errors[1].find("\"[à compléter]\"") != std::string::npos);
+    CHECK(errors[2].find("\"…\"") != std::string::npos);
+}
+
+TEST_CASE("review: a body named that is not a party, once per acronym, in the articles only") {
+    auto found = review_text(agreement({para({run("L'ANCT a vu le projet.")}), article("1", "Objet"),
+                                        para({run("L'ANCT et l'ANCT, le Cerema, la DINUM, le RGPD.")})}),
+                             "x.lua");
+    auto warnings = messages(found, Severity::warning);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("the text names ANCT, which is not a party") == 0);
+}
+
+TEST_CASE("review: an amount in an article that the model did not state") {
+    auto found =
+        review_text(agreement({article("1", "Montant"),
+                               para({run("475 000 € soit 475\u202f000,00\u00a0€, puis 500 000 euros.")})}),
+                    "x.lua");
+    auto warnings = messages(found, Severity::warning);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("the amount 500 000 € in the text is not one the model computed") == 0);
+}
+
+TEST_CASE("review: an avenant cites the amended agreement's articles and amounts") {
+    doc::Document d =
+        agreement({article("1", "Objet"), para({run("L'article 4.1 est porté à 600 000 €. XXX")})});
+    d.facts.amends = true;
+    auto found = review_text(d, "x.lua");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.find("placeholder \"XXX\"") == 0);
+}
+
+TEST_CASE("review: without stated facts, only the checks that need none run") {
+    doc::Document d;
+    d.body = {article("1", "Objet"), para({run("L'ANCT verse 5 €, voir l'article 3.")})};
+    auto found = review_text(d, "x.lua");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.find("\"article 3\" refers") == 0);
+}

@@ -1,0 +1,382 @@
+"""The drafter's workflow: check (clean samples, every mistake of the seeds reported), new,
+messages in French and English, the French catalog complete, PDF without LibreOffice, and an
+installed copy rendering from another folder."""
+import glob
+import json
+import re
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+CONVENTIO = os.environ["CONVENTIO"]
+REPO = os.environ["CONVENTIO_REPO"]
+SAMPLES = os.path.join(REPO, "samples")
+
+
+def run(*args, cwd=None, env=None):
+    e = dict(os.environ, LANG="C.UTF-8", LANGUAGE="")
+    e.pop("CONVENTIO_HOME", None)
+    e.update(env or {})
+    return subprocess.run([CONVENTIO, *args], capture_output=True, text=True, cwd=cwd, env=e)
+
+
+class Check(unittest.TestCase):
+    def test_every_sample_is_clean(self):
+        for script in sorted(glob.glob(os.path.join(SAMPLES, "*.lua"))):
+            data = script[:-4] + ".json"
+            with self.subTest(script=os.path.basename(script)):
+                r = run("check", script, *(["--data", data] if os.path.exists(data) else []))
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                # kitchen-sink leaves one table cell empty on purpose: a warning, not an error.
+                for line in r.stdout.splitlines():
+                    self.assertIn("warning:", line)
+
+    def broken(self, change):
+        d = tempfile.mkdtemp(prefix="conventio-check-")
+        self.addCleanup(shutil.rmtree, d)
+        name = "cerema-urbanvitaliz-2023"
+        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+        with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
+            data = json.load(f)
+        change(data)
+        path = os.path.join(d, name + ".json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        r = run("check", os.path.join(d, name + ".lua"), "--data", path, "--format", "json")
+        return r, json.loads(r.stdout)
+
+    def messages(self, diagnostics, severity):
+        return [x["message"] for x in diagnostics if x["severity"] == severity]
+
+    def test_placeholders_in_the_data_all_at_once(self):
+        def change(data):
+            data["parties"]["partner"]["address"] = "[à compléter]"
+            data["subject"] = "XXX"
+            data["visa_number"] = "…"
+        r, diagnostics = self.broken(change)
+        self.assertEqual(r.returncode, 1)
+        fields = {x["field"] for x in diagnostics if x["severity"] == "error"}
+        self.assertTrue({"parties.partner.address", "subject", "visa_number"} <= fields, diagnostics)
+
+    def test_every_party_and_top_level_problem_at_once(self):
+        def change(data):
+            data["titel"] = "Convention"
+            data["parties"]["partner"]["siret"] = "13002603200017"
+            data["parties"]["dinum"]["short_nam"] = "DINUM"
+        r, diagnostics = self.broken(change)
+        self.assertEqual(r.returncode, 1)
+        errors = [x for x in diagnostics if x["severity"] == "error"]
+        self.assertEqual([x["field"] for x in errors], ["data.titel", "parties.partner.siret", "parties.dinum.short_nam"],
+                         diagnostics)
+        self.assertIn("unknown field data.titel (did you mean title?)", errors[0]["message"])
+        self.assertIn("invalid SIRET 13002603200017", errors[1]["message"])
+        self.assertTrue(all(x["file"].endswith("cerema-urbanvitaliz-2023.json") for x in errors))
+
+    def test_an_end_before_the_agreement_date(self):
+        def change(data):
+            data["date"] = "2023-01-31"
+            for entry in data["closing"]:
+                if entry.get("article") == "duree":
+                    entry["duration"] = {"end_date": "2022-06-30"}
+        r, diagnostics = self.broken(change)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([x["field"] for x in diagnostics if x["severity"] == "error"],
+                         ["closing[2].duration.end_date"], diagnostics)
+        self.assertIn("is before the agreement's date (2023-01-31)", diagnostics[-1]["message"])
+
+    def test_typed_article_number(self):
+        r, diagnostics = self.broken(lambda d: d.update(
+            purpose_markdown=d["purpose_markdown"] + " Voir l'article 7 et l'article 12."))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('"article 7" is typed as text: write a live reference ({{ ref("key") }} in a template) so '
+                      "that it follows the numbering", self.messages(diagnostics, "warning"))
+        self.assertIn('"article 12" refers to an article the agreement does not have (write a live reference: '
+                      '{{ ref("key") }})', self.messages(diagnostics, "error"))
+        located = [x for x in diagnostics if "article 12" in x["message"]][0]
+        self.assertEqual(located["field"], "Article 1\u00a0: Objet du partenariat")
+
+    def test_placeholder_in_the_text_party_not_a_party_and_foreign_amount(self):
+        r, diagnostics = self.broken(lambda d: d.update(
+            purpose_markdown=d["purpose_markdown"] + " L'ANCT verse 500 000 € au … près."))
+        self.assertEqual(r.returncode, 1)
+        warnings = " | ".join(self.messages(diagnostics, "warning"))
+        self.assertIn("the text names ANCT, which is not a party", warnings)
+        self.assertIn("the amount 500 000 € in the text is not one the model computed", warnings)
+        self.assertIn('placeholder "…" left in the text', " | ".join(self.messages(diagnostics, "error")))
+
+    def test_render_refuses_what_check_refuses_and_writes_nothing(self):
+        d = tempfile.mkdtemp(prefix="conventio-check-")
+        self.addCleanup(shutil.rmtree, d)
+        script = os.path.join(d, "x.lua")
+        with open(script, "w") as f:
+            f.write('local c = require "conventio"\nreturn c.Document{ body = { c.Para "Montant : XXX" } }\n')
+        r = run("render", script, "-o", os.path.join(d, "x.odt"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('placeholder "XXX" left in the text', r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(d, "x.odt")))
+
+
+class Watch(unittest.TestCase):
+    def test_renders_again_when_the_data_changes_and_survives_a_broken_edit(self):
+        import time
+        d = tempfile.mkdtemp(prefix="conventio-watch-")
+        self.addCleanup(shutil.rmtree, d)
+        name = "meae-delegation-2022"
+        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+        shutil.copy(os.path.join(SAMPLES, name + ".json"), d)
+        data, out = os.path.join(d, name + ".json"), os.path.join(d, "out.odt")
+        e = dict(os.environ, LANG="C.UTF-8")
+        p = subprocess.Popen([CONVENTIO, "render", name + ".lua", "--data", data, "-o", out, "--watch"], cwd=d,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=e)
+        self.addCleanup(p.kill)
+
+        def text_when(predicate):
+            deadline = time.time() + 20
+            while time.time() < deadline:
+                if os.path.exists(out):
+                    text = subprocess.run(["odt2txt", out], capture_output=True, text=True).stdout
+                    if predicate(text):
+                        return text
+                time.sleep(0.2)
+            self.fail("no render within 20 s")
+
+        text_when(lambda t: "Sainte-Catherine" not in t)
+        with open(data, encoding="utf-8") as f:
+            original = f.read()
+        # A broken edit: reported, the earlier output kept, the watch goes on.
+        with open(data, "w", encoding="utf-8") as f:
+            f.write(original.replace('"place"', '"plaec"', 1))
+        time.sleep(1.5)
+        self.assertIsNone(p.poll())
+        with open(data, "w", encoding="utf-8") as f:
+            f.write(original.replace('"place": "', '"place": "Sainte-Catherine ', 1))
+        text_when(lambda t: "Sainte-Catherine" in t)
+        p.kill()
+        _, stderr = p.communicate()
+        self.assertIn("unknown field data.plaec (did you mean place?)", stderr)
+        self.assertIn("watching for changes", stderr)
+
+
+class New(unittest.TestCase):
+    def test_new_agreement_reports_every_field_to_fill(self):
+        d = tempfile.mkdtemp(prefix="conventio-new-")
+        self.addCleanup(shutil.rmtree, d)
+        r = run("new", "essai", "--kind", "delegation", cwd=d)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("check", "essai.lua", "--data", "essai.json", cwd=d)
+        self.assertEqual(r.returncode, 1)
+        self.assertGreater(r.stdout.count('still holds the placeholder "[à compléter]"'), 10, r.stdout)
+        r = run("new", "essai", "--kind", "delegation", cwd=d)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("already exists", r.stderr)
+        r = run("new", "essai2", "--kind", "convention", cwd=d)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("the starters are avenant, delegation", r.stderr)
+
+
+class Starters(unittest.TestCase):
+    def test_starters_are_generated_from_the_samples_and_the_field_lists(self):
+        r = subprocess.run(["/usr/bin/python3", os.path.join(REPO, "tools", "make-starters")], capture_output=True,
+                           text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_every_starter_renders_once_filled_in(self):
+        # Filled with the data of the sample it comes from, each starter's script renders: the
+        # script is a working one, not a sketch.
+        starters = os.path.join(REPO, "starters")
+        with open(os.path.join(REPO, "tools", "make-starters"), encoding="utf-8") as f:
+            origins = dict(re.findall(r'"([a-z_-]+)": \("([a-z0-9-]+)", ', f.read()))
+        self.assertEqual(sorted(origins), sorted(n[:-4] for n in os.listdir(starters) if n.endswith(".lua")))
+        for stem, sample in origins.items():
+            with self.subTest(starter=stem):
+                d = tempfile.mkdtemp(prefix="conventio-starter-")
+                self.addCleanup(shutil.rmtree, d)
+                r = run("new", "essai", "--kind", stem.split("-")[0],
+                        *(["--finance", stem.split("-", 1)[1]] if "-" in stem else []), cwd=d)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(os.path.join(d, "essai.lua"), encoding="utf-8") as f:
+                    self.assertIn("-- The data fields:", f.read())
+                # An avenant's change set names the agreement it amends: the samples sit beside it.
+                for f in glob.glob(os.path.join(SAMPLES, "*")):
+                    shutil.copy(f, d)
+                shutil.copy(os.path.join(SAMPLES, sample + ".json"), os.path.join(d, "essai.json"))
+                r = run("render", "essai.lua", "--data", "essai.json", "-o", "essai.odt", cwd=d)
+                self.assertEqual(r.returncode, 0, r.stderr)
+
+
+class Languages(unittest.TestCase):
+    def test_errors_in_french_and_english(self):
+        self.assertIn("unknown command 'rendre'", run("rendre").stderr)
+        self.assertIn("commande inconnue « rendre »", run("rendre", env={"LANG": "fr_FR.UTF-8"}).stderr)
+        self.assertIn("commande inconnue « rendre »", run("--lang", "fr", "rendre").stderr)
+        self.assertIn("unknown command 'rendre'", run("--lang", "en", "rendre", env={"LANG": "fr_FR.UTF-8"}).stderr)
+        self.assertIn("Utilisation :", run("--help", env={"LANG": "fr_FR.UTF-8"}).stdout)
+
+    def test_data_errors_in_french(self):
+        d = tempfile.mkdtemp(prefix="conventio-fr-")
+        self.addCleanup(shutil.rmtree, d)
+        name = "cerema-urbanvitaliz-2023"
+        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+        with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
+            data = json.load(f)
+        data["titel"] = "Convention"
+        data["parties"]["partner"]["siret"] = "13002603200017"
+        data["parties"]["dinum"]["short_name"] = " "
+        with open(os.path.join(d, name + ".json"), "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        args = ("check", name + ".lua", "--data", name + ".json")
+        english = run(*args, cwd=d).stdout
+        french = run(*args, cwd=d, env={"LANG": "fr_FR.UTF-8"}).stdout
+        self.assertIn("unknown field data.titel (did you mean title?)", english)
+        self.assertIn("invalid SIRET 13002603200017 (field parties.partner.siret): Luhn check failed", english)
+        self.assertIn("parties.dinum.short_name cannot be empty or blank", english)
+        self.assertIn("champ inconnu data.titel (vouliez-vous dire title ?)", french)
+        self.assertIn("SIRET 13002603200017 invalide (champ parties.partner.siret) : la clé de Luhn est fausse", french)
+        self.assertIn("parties.dinum.short_name ne peut pas être vide ni blanc", french)
+        self.assertEqual(french, run("--lang", "fr", *args, cwd=d).stdout)
+
+    def test_french_catalog_is_complete(self):
+        r = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, os.path.join(REPO, "po", "fr.po")],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stderr, r"^\d+ translated messages\.\n$")
+        # Every message of the code is in the catalog.
+        with tempfile.NamedTemporaryFile(suffix=".pot") as pot:
+            sources = sorted(glob.glob(os.path.join(REPO, "host", "**", "*.[ch]pp"), recursive=True))
+            subprocess.run(["xgettext", "--language=C++", "--from-code=UTF-8", "--keyword=tr", "-o", pot.name,
+                            *sources], check=True)
+            library = sorted(glob.glob(os.path.join(REPO, "scripts", "**", "*.lua"), recursive=True))
+            subprocess.run(["xgettext", "--language=Lua", "--from-code=UTF-8", "--keyword=tr", "--join-existing",
+                            "-o", pot.name, *library], check=True)
+            r = subprocess.run(["msgcmp", "--use-untranslated", os.path.join(REPO, "po", "fr.po"), pot.name],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+
+
+class Preview(unittest.TestCase):
+    def test_pdf_without_libreoffice_names_the_package(self):
+        d = tempfile.mkdtemp(prefix="conventio-pdf-")
+        self.addCleanup(shutil.rmtree, d)
+        name = os.path.join(SAMPLES, "meae-delegation-2022")
+        r = run("render", name + ".lua", "--data", name + ".json", "-o", os.path.join(d, "x.pdf"),
+                env={"CONVENTIO_SOFFICE": "/nonexistent/soffice"})
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("install the Debian package libreoffice-writer-nogui", r.stderr)
+        self.assertEqual(os.listdir(d), [])
+
+    def test_pdf_through_libreoffice(self):
+        d = tempfile.mkdtemp(prefix="conventio-pdf-")
+        self.addCleanup(shutil.rmtree, d)
+        name = os.path.join(SAMPLES, "meae-delegation-2022")
+        r = run("render", name + ".lua", "--data", name + ".json", "-o", os.path.join(d, "x.pdf"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(d, "x.pdf"), "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        text = subprocess.run(["pdftotext", os.path.join(d, "x.pdf"), "-"], capture_output=True, text=True).stdout
+        self.assertIn("délégation de gestion", text)
+
+
+class Installed(unittest.TestCase):
+    """An installed copy uses its own files: its share/conventio, never the source tree's."""
+
+    def setUp(self):
+        self.build = os.path.dirname(CONVENTIO)
+        self.prefix = tempfile.mkdtemp(prefix="conventio-prefix-")
+        self.addCleanup(shutil.rmtree, self.prefix)
+        self.work = tempfile.mkdtemp(prefix="conventio-elsewhere-")
+        self.addCleanup(shutil.rmtree, self.work)
+        for f in glob.glob(os.path.join(SAMPLES, "*")):
+            shutil.copy(f, self.work)
+
+    def env(self, **extra):
+        e = {k: v for k, v in os.environ.items() if k != "CONVENTIO_HOME"}
+        e.update(extra)
+        return e
+
+    def render_everything(self, binary):
+        for script in sorted(glob.glob(os.path.join(self.work, "*.lua"))):
+            data = script[:-4] + ".json"
+            with self.subTest(binary=binary, script=os.path.basename(script)):
+                r = subprocess.run([binary, "render", os.path.basename(script),
+                                    *(["--data", os.path.basename(data)] if os.path.exists(data) else []),
+                                    "-o", script[:-4] + ".odt"], cwd=self.work, capture_output=True, text=True,
+                                   env=self.env())
+                self.assertEqual(r.returncode, 0, r.stderr)
+
+    def agreed_line(self, binary, home_env=None):
+        """The "Il a été convenu" line of a rendered sample: structure/libelles decides it."""
+        out = os.path.join(self.work, "probe.odt")
+        name = os.path.join(self.work, "meae-delegation-2022")
+        r = subprocess.run([binary, "render", name + ".lua", "--data", name + ".json", "-o", out],
+                           capture_output=True, text=True, env=self.env(**(home_env or {})))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return subprocess.run(["odt2txt", out], capture_output=True, text=True).stdout
+
+    def mark_libelles(self, home):
+        path = os.path.join(home, "templates", "structure", "libelles.md")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace('agreed: "Il a été convenu ce qui suit :"', 'agreed: "Marque de cette copie :"'))
+
+    def test_cmake_install_then_render_every_sample_from_elsewhere(self):
+        subprocess.run(["cmake", "--install", self.build, "--prefix", self.prefix], check=True, capture_output=True)
+        installed = os.path.join(self.prefix, "bin", "conventio")
+        self.render_everything(installed)
+        for path in ["share/man/man1/conventio.1", "share/man/fr/man1/conventio.1",
+                     "share/locale/fr/LC_MESSAGES/conventio.mo", "share/bash-completion/completions/conventio",
+                     "share/conventio/starters/partenariat.lua", "share/doc/conventio/samples/kitchen-sink.lua"]:
+            self.assertTrue(os.path.exists(os.path.join(self.prefix, path)), path)
+        # The installed templates are the ones used: a change there shows in the output.
+        self.mark_libelles(os.path.join(self.prefix, "share", "conventio"))
+        self.assertIn("Marque de cette copie", self.agreed_line(installed))
+        # French messages from the installed catalog.
+        r = subprocess.run([installed, "--lang", "fr", "frob"], capture_output=True, text=True, env=self.env())
+        self.assertIn("commande inconnue", r.stderr)
+        # CONVENTIO_HOME overrides; a wrong one is an error that says so.
+        self.assertIn("Il a été convenu", self.agreed_line(installed, {"CONVENTIO_HOME": REPO}))
+        r = subprocess.run([installed, "check", "x.lua"], capture_output=True, text=True,
+                           env=self.env(CONVENTIO_HOME=self.work))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("CONVENTIO_HOME is " + self.work + ", which holds no scripts/conventio/", r.stderr)
+        # Without its share/conventio, an installed copy says where it looked.
+        shutil.rmtree(os.path.join(self.prefix, "share", "conventio"))
+        r = subprocess.run([installed, "check", "x.lua"], capture_output=True, text=True, env=self.env(),
+                           cwd=self.work)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("cannot find conventio's Lua library and templates (looked in " +
+                      os.path.join(self.prefix, "share", "conventio"), r.stderr)
+        self.assertNotIn(REPO, r.stderr)
+
+    def test_a_copied_checkout_uses_its_own_templates(self):
+        copy = os.path.join(self.prefix, "checkout")
+        for folder in ["scripts", "templates", "starters"]:
+            shutil.copytree(os.path.join(REPO, folder), os.path.join(copy, folder))
+        os.makedirs(os.path.join(copy, "build"))
+        binary = os.path.join(copy, "build", "conventio")
+        shutil.copy(CONVENTIO, binary)
+        self.mark_libelles(copy)
+        self.assertIn("Marque de cette copie", self.agreed_line(binary))
+
+    def test_debian_package(self):
+        out = tempfile.mkdtemp(prefix="conventio-deb-")
+        self.addCleanup(shutil.rmtree, out)
+        subprocess.run(["cpack", "-G", "DEB", "-B", out, "--config", os.path.join(self.build, "CPackConfig.cmake")],
+                       check=True, capture_output=True)
+        debs = glob.glob(os.path.join(out, "conventio_*.deb"))
+        self.assertEqual(len(debs), 1)
+        info = subprocess.run(["dpkg-deb", "--info", debs[0]], capture_output=True, text=True).stdout
+        self.assertRegex(info, r"Depends: .*libc6 .*liblua5\.4-0")
+        self.assertIn("Suggests: libreoffice-writer-nogui", info)
+        # Unpacked (as dpkg would, under another root), it renders the samples it ships from /tmp.
+        root = os.path.join(out, "root")
+        subprocess.run(["dpkg-deb", "--extract", debs[0], root], check=True)
+        shutil.rmtree(self.work)
+        shutil.copytree(os.path.join(root, "usr", "share", "doc", "conventio", "samples"), self.work)
+        self.render_everything(os.path.join(root, "usr", "bin", "conventio"))
+
+
+if __name__ == "__main__":
+    unittest.main()
