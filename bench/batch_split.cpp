@@ -61,14 +61,14 @@ int main(int argc, char** argv) {
         lua::RowRunner runner(script, options);
         double build_ms = cpu_ms() - t0;
         t0 = cpu_ms();
-        runner.run(rows.data(rows.rows[0]), "first");
+        runner.run(rows.input(rows.rows[0]), rows.name, "first");
         double first_ms = cpu_ms() - t0;
 
         double lua_ms = 0, xml_ms = 0, zip_ms = 0, fs_ms = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const auto& row = rows.rows[i % rows.rows.size()];
             double a = cpu_ms();
-            doc::Document document = runner.run(rows.data(row), "row");
+            doc::Document document = runner.run(rows.input(row), rows.name, "row");
             double b = cpu_ms();
             auto parts = odt ? odt::parts(document) : docx::parts(document);
             double c = cpu_ms();

@@ -1,14 +1,18 @@
 // Renders the kitchen-sink sample N times in one process and prints, for ODT and DOCX:
 // documents per second, the time split between XML writing and zip compression, the whole
-// pipeline with a fresh Lua state per document (what a batch worker does), and peak memory.
-// Times are CPU time of the rendering thread (one core, warm).
+// pipeline with a fresh Lua state per document (what a batch worker does), what the resource
+// policy (hook, watchdog, guards, frozen library, host memory accounting) costs on every
+// sample script, and peak memory. Times are CPU time of the rendering thread (one core, warm).
 //
 //   build/conventio_bench [N] [samples/kitchen-sink.lua] [samples/kitchen-sink.json]
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "config/build_config.hpp"
 #include "document/document_check.hpp"
@@ -69,6 +73,50 @@ void bench_format(const char* name, const doc::Document& document, int n, Writer
         100 * zip_ms / (xml_ms + zip_ms), zip_ms / n, xml_size, zip_size);
 }
 
+/// Time with and without the policy on every sample, for the script alone and for the whole
+/// render (script, ODT and DOCX packages), interleaved, best of `rounds` rounds of `n` runs,
+/// so other processes on the machine disturb both alike.
+void bench_policy(int n) {
+    std::vector<std::filesystem::path> scripts;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(config::source_dir) + "/samples"))
+        if (entry.path().extension() == ".lua") scripts.push_back(entry.path());
+    std::sort(scripts.begin(), scripts.end());
+    constexpr int rounds = 5;
+    auto render = [](const lua::ScriptRun& run) {
+        doc::Document d = lua::run_script(run);
+        package::build_zip(odt::parts(d));
+        package::build_zip(docx::parts(d));
+    };
+    auto time_of = [&](auto&& f) {
+        auto t0 = clock_type::now();
+        for (int i = 0; i < n; ++i) f();
+        return ms_since(t0) / n;
+    };
+    double totals[4] = {0, 0, 0, 0};  // script without, with; render without, with
+    std::printf("policy cost (best of %d rounds of %d runs): script only | script + ODT + DOCX\n", rounds, n);
+    auto line = [](const char* name, const double* t) {
+        std::printf("  %-40s %7.3f -> %7.3f ms %+5.1f%% | %7.3f -> %7.3f ms %+5.1f%%\n", name, t[0], t[1],
+                    100 * (t[1] - t[0]) / t[0], t[2], t[3], 100 * (t[3] - t[2]) / t[2]);
+    };
+    for (const auto& script : scripts) {
+        auto data = std::filesystem::path(script).replace_extension(".json");
+        lua::ScriptRun with{script, std::filesystem::exists(data) ? std::optional(data) : std::nullopt, {}};
+        lua::ScriptRun without = with;
+        without.options.policy = false;
+        double t[4] = {1e300, 1e300, 1e300, 1e300};
+        for (int r = 0; r < rounds; ++r) {  // interleaved: a busy moment disturbs both sides
+            t[0] = std::min(t[0], time_of([&] { lua::run_script(without); }));
+            t[1] = std::min(t[1], time_of([&] { lua::run_script(with); }));
+            t[2] = std::min(t[2], time_of([&] { render(without); }));
+            t[3] = std::min(t[3], time_of([&] { render(with); }));
+        }
+        for (int k = 0; k < 4; ++k) totals[k] += t[k];
+        line(script.filename().c_str(), t);
+    }
+    line("all samples", totals);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -94,6 +142,7 @@ int main(int argc, char** argv) {
         double per_doc = ms_since(t0) / n;
         std::printf("batch %8.3f ms/agreement (script + ODT + DOCX)  %8.0f agreements/s\n", per_doc,
                     1000.0 / per_doc);
+        bench_policy(std::max(1, n / 10));
         std::printf("peak memory %ld KiB\n", peak_rss_kib());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "conventio_bench: %s\n", e.what());

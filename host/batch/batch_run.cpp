@@ -24,19 +24,18 @@ namespace {
 
 const char* extension_of(Format f) { return f == Format::odt ? ".odt" : ".docx"; }
 
-/// `over` laid on `base`: objects merge key by key, anything else replaces.
-void lay_over(nlohmann::json& base, const nlohmann::json& over) {
-    if (!base.is_object() || !over.is_object()) {
-        base = over;
-        return;
+/// Whether `message` starts with "FILE:LINE:COL: " (the strict loader's place in the row file);
+/// the length of "FILE:LINE:COL", or 0.
+std::size_t loader_place_length(const std::string& message, const std::string& file) {
+    if (!message.starts_with(file + ":")) return 0;
+    std::size_t i = file.size() + 1;
+    for (int part = 0; part < 2; ++part) {
+        std::size_t digits = i;
+        while (i < message.size() && message[i] >= '0' && message[i] <= '9') ++i;
+        if (i == digits || i >= message.size() || message[i] != ':') return 0;
+        if (part == 0) ++i;
     }
-    for (const auto& [key, value] : over.items()) {
-        auto it = base.find(key);
-        if (it != base.end() && it->is_object() && value.is_object())
-            lay_over(*it, value);
-        else
-            base[key] = value;
-    }
+    return message.compare(i, 2, ": ") == 0 ? i : 0;
 }
 
 struct Job {
@@ -58,6 +57,9 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
                         bool spreadsheet_columns, std::string message, const std::string& data_name) {
     // The library names the data in its messages; the row's place is said once, in front.
     if (message.starts_with(data_name + ": ")) message.erase(0, data_name.size() + 2);
+    // A JSON row the loader refused: its own FILE:LINE:COL is the most precise place.
+    if (std::size_t n = loader_place_length(message, file))
+        return message.substr(0, n) + ": row " + std::to_string(number) + ": " + message.substr(n + 2);
     std::string place = file + ":" + std::to_string(line) + ": row " + std::to_string(number);
     for (std::size_t k = 0; k < columns.size(); ++k) {
         std::string named = "column '" + columns[k] + "'";
@@ -76,8 +78,8 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
 
 BatchSummary run_batch(const BatchOptions& options) {
     RowFile file = read_row_file(options.rows, options.encoding);
-    std::optional<nlohmann::json> common;
-    if (options.common_data) common = lua::load_common_data(*options.common_data);
+    std::optional<lua::CommonData> common;
+    if (options.common_data) common = lua::read_common_data(*options.common_data, options.lua);
 
     // Names first: a batch whose names collide writes nothing.
     std::string pattern_text = !options.name_column.empty()    ? "{" + options.name_column + "}"
@@ -158,7 +160,7 @@ BatchSummary run_batch(const BatchOptions& options) {
     auto work = [&] {
         std::optional<lua::RowRunner> runner;
         try {
-            runner.emplace(options.script, options.lua);
+            runner.emplace(options.script, options.lua, common ? &*common : nullptr);
         } catch (const std::exception& e) {
             // The script does not compile: the same for every row, so the batch stops.
             std::lock_guard lock(broken_mutex);
@@ -175,9 +177,7 @@ BatchSummary run_batch(const BatchOptions& options) {
             std::string data_name =
                 file.name + ":" + std::to_string(row.line) + " (row " + std::to_string(row.number) + ")";
             try {
-                nlohmann::json data = common ? *common : nlohmann::json::object();
-                lay_over(data, file.data(row));
-                doc::Document document = runner->run(data, data_name);
+                doc::Document document = runner->run(file.input(row), file.name, data_name);
                 // Every format in memory first: a row's files are all there or none is new.
                 std::vector<std::string> packages;
                 for (Format f : options.formats)

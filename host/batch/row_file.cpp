@@ -152,6 +152,18 @@ RowFile from_jsonl(const std::string& text, const std::string& name) {
 
 }  // namespace
 
+lua::RowInput RowFile::input(const Row& row) const {
+    lua::RowInput in;
+    if (from_csv) {
+        in.columns = &columns;
+        in.cells = &row.cells;
+    } else {
+        in.json = row.json;
+        in.first_line = row.line;
+    }
+    return in;
+}
+
 nlohmann::json RowFile::data(const Row& row) const {
     if (!from_csv) return nlohmann::json::parse(row.json);
     nlohmann::json object = nlohmann::json::object();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "batch/text_encoding.hpp"
+#include "lua/row_runner.hpp"
 
 namespace conventio::batch {
 
@@ -29,6 +30,8 @@ struct RowFile {
 
     /// The row's data: an object of the CSV cells as strings, or the JSON row as it is.
     nlohmann::json data(const Row& row) const;
+    /// The row as a worker runs it: its text or cells, which the strict loader checks then.
+    lua::RowInput input(const Row& row) const;
 };
 
 /// Reads `path` by its extension (.csv, .tsv, .txt: CSV; .json: an array of objects; .jsonl,

@@ -42,12 +42,36 @@ void walk(const nlohmann::json& value, const std::string& field, const std::stri
 
 }  // namespace
 
+// The review reads the data before the loader does, so it must not be the weak point the
+// loader guards against: a device, a FIFO or a huge file is left to the loader to refuse, and
+// nesting deeper than the loader accepts stops the parse (walk recurses once per level).
+namespace {
+constexpr std::uintmax_t max_reviewed_bytes = 16u << 20;
+constexpr int max_reviewed_depth = 100;
+struct TooDeep {};
+}  // namespace
+
 std::vector<Diagnostic> review_data_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec) ||
+        std::filesystem::file_size(path, ec) > max_reviewed_bytes || ec)
+        return {};
     std::ifstream in(path, std::ios::binary);
     if (!in) return {};
     std::stringstream text;
     text << in.rdbuf();
-    nlohmann::json data = nlohmann::json::parse(text.str(), nullptr, false);
+    nlohmann::json data;
+    try {
+        data = nlohmann::json::parse(
+            text.str(),
+            [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+                if (depth > max_reviewed_depth) throw TooDeep{};
+                return true;
+            },
+            false);
+    } catch (const TooDeep&) {
+        return {};  // the loader refuses it, naming the place
+    }
     if (data.is_discarded()) return {};
     std::vector<Diagnostic> out;
     walk(data, "", path.string(), out);

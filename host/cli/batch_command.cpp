@@ -1,6 +1,7 @@
 #include "cli/batch_command.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -27,6 +28,8 @@ const std::vector<std::string> batch_options = {"--rows",
                                                 "--trusted",
                                                 "--max-memory",
                                                 "--max-instructions",
+                                                "--timeout",
+                                                "--allow-bidi-controls",
                                                 "--skip-existing",
                                                 "--report-json",
                                                 "--progress"};
@@ -98,6 +101,10 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
             if (o.lua.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
         } else if (a == "--max-instructions")
             o.lua.instructions = whole_number(a, value());
+        else if (a == "--timeout")
+            o.lua.timeout = std::chrono::seconds(whole_number(a, value()));
+        else if (a == "--allow-bidi-controls")
+            o.lua.allow_bidi_controls = true;
         else if (a == "--lang")
             value();  // read by main before anything else (requested_language)
         else if (a == "--skip-existing")
@@ -168,7 +175,8 @@ std::string batch_help_text() {
   --skip-existing          leave rows whose documents exist (resumes an interrupted batch)
   --report-json FILE       also the report as JSON
   --progress bar|plain     the progress display (default: a bar on a terminal)
-  and --lib, --templates, --trusted, --max-memory, --max-instructions as for render (per row).
+  and --lib, --templates, --trusted, --max-memory, --max-instructions, --timeout,
+  --allow-bidi-controls as for render (the limits are each row's).
   Exit status: 0 every row done, 1 a row failed, 2 usage, 130/143 interrupted (report written).
 )";
 }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <chrono>
 
 #include "config/i18n.hpp"
 #include "config/paths.hpp"
@@ -62,6 +63,10 @@ void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptR
             run.options.memory_bytes = static_cast<std::size_t>(parse_count(a, value(a))) << 20;
         else if (a == "--max-instructions")
             run.options.instructions = parse_count(a, value(a));
+        else if (a == "--timeout")
+            run.options.timeout = std::chrono::seconds(parse_count(a, value(a)));
+        else if (a == "--allow-bidi-controls")
+            run.options.allow_bidi_controls = true;
         else if (a == "--lang")
             value(a);  // read first, by requested_language()
         else if (!a.empty() && a[0] == '-')
@@ -288,8 +293,10 @@ Script options (check and render):
   --lib DIR                also look for `require`d modules in DIR (repeatable)
   --templates DIR          look for clause templates in DIR first (repeatable)
   --trusted                lift the sandbox (io, os, debug, native modules)
-  --max-memory MIB         memory the script may use (default 256)
-  --max-instructions N     Lua VM instructions the script may run (default 2000000000)
+  --max-memory MIB         memory the script may use, with what the host holds for it (default 128)
+  --max-instructions N     Lua VM instructions the script may run (default 100000000)
+  --timeout SECONDS        wall-clock limit of the run (default 5; 0: none)
+  --allow-bidi-controls    let text hold bidirectional controls (right-to-left languages only)
 
 Amend: computes the avenant of a change set (README, "Amending an agreement"); the agreement's
 script and data it names are found beside it (or in a --lib DIR).

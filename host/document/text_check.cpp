@@ -6,6 +6,10 @@
 namespace conventio::doc {
 namespace {
 
+thread_local bool t_bidi_controls_allowed = false;
+
+bool is_bidi_control(std::uint32_t c) { return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069); }
+
 bool xml_allowed(std::uint32_t c) {
     return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
            (c >= 0x10000 && c <= 0x10FFFF);
@@ -66,9 +70,22 @@ std::optional<std::string> text_problem(std::string_view text) {
             return std::string("character ") + buf + " at byte " + std::to_string(i) +
                    " is not allowed in a document (XML 1.0)";
         }
+        if (is_bidi_control(c) && !t_bidi_controls_allowed) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "U+%04X", c);
+            return std::string("character ") + buf + " at byte " + std::to_string(i) +
+                   " is a bidirectional control, which can make text display otherwise than it is "
+                   "stored: not allowed in a document unless the run is for a right-to-left language";
+        }
         i += len;
     }
     return std::nullopt;
 }
+
+BidiControlsScope::BidiControlsScope(bool allowed) noexcept : previous_(t_bidi_controls_allowed) {
+    t_bidi_controls_allowed = allowed;
+}
+
+BidiControlsScope::~BidiControlsScope() { t_bidi_controls_allowed = previous_; }
 
 }  // namespace conventio::doc

@@ -1,4 +1,7 @@
-// Checks that text can go into an XML part: valid UTF-8, and only characters XML 1.0 allows.
+// Checks that text can go into an XML part: valid UTF-8, and only characters XML 1.0 allows;
+// and that what a signer reads is what is stored: the Unicode bidi controls (embeddings,
+// overrides, isolates: U+202A..U+202E, U+2066..U+2069) can make text display in another order
+// than it reads, so they are refused unless the run is for a right-to-left language.
 // Text is checked where it enters the tree, so the error can name the script line.
 #pragma once
 
@@ -11,5 +14,18 @@ namespace conventio::doc {
 /// Why `text` cannot be written, or nothing when it can. The message names the byte offset
 /// and the offending bytes or code point, e.g. "invalid UTF-8 at byte 4 (0xC3 0x28)".
 std::optional<std::string> text_problem(std::string_view text);
+
+/// While alive, text_problem on this thread accepts the bidi controls when `allowed` (a run
+/// for a right-to-left language opts in; every other run refuses them). Scopes nest.
+class BidiControlsScope {
+public:
+    explicit BidiControlsScope(bool allowed) noexcept;
+    ~BidiControlsScope();
+    BidiControlsScope(const BidiControlsScope&) = delete;
+    BidiControlsScope& operator=(const BidiControlsScope&) = delete;
+
+private:
+    bool previous_;
+};
 
 }  // namespace conventio::doc

@@ -1,16 +1,25 @@
 #include "lua/json_data.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "document/text_check.hpp"
-#include "lua/lua_state.hpp"
+#include "lua/binding_support.hpp"
 
 namespace conventio::lua {
 namespace {
 
-/// Line and column (1-based) of byte `offset` in `text`.
-std::string position(const std::string& text, std::size_t offset) {
-    std::size_t line = 1, column = 1;
+/// Line and column (1-based) of byte `offset` in `text`, whose first line is `first_line` of
+/// its file (a batch row's object inside the row file).
+std::string position(std::string_view text, std::size_t offset, std::size_t first_line) {
+    std::size_t line = first_line, column = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {
             ++line;
@@ -21,67 +30,248 @@ std::string position(const std::string& text, std::size_t offset) {
     return std::to_string(line) + ":" + std::to_string(column);
 }
 
-}  // namespace
+/// An input iterator over the text that records how far the parser has read: nlohmann's SAX
+/// events carry no position, and a refusal must name the line.
+struct ReadingIterator {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
 
-nlohmann::json load_data_file(const std::filesystem::path& path) {
-    std::string text = State::read_source(path);
-    if (auto problem = doc::text_problem(text)) throw ScriptError(path.string() + ": " + *problem);
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        // e.byte is one past the offending character.
-        std::string what = e.what();
-        auto colon = what.rfind(": ");
-        std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-        throw ScriptError(path.string() + ":" + position(text, e.byte > 0 ? e.byte - 1 : 0) +
-                          ": invalid JSON: " + reason);
+    const char* at = nullptr;
+    const char** furthest = nullptr;
+
+    reference operator*() const { return *at; }
+    ReadingIterator& operator++() {
+        *furthest = ++at;
+        return *this;
     }
+    ReadingIterator operator++(int) {
+        ReadingIterator before = *this;
+        ++*this;
+        return before;
+    }
+    bool operator==(const ReadingIterator& other) const { return at == other.at; }
+    bool operator!=(const ReadingIterator& other) const { return at != other.at; }
+};
+
+/// Builds Lua values on the stack from nlohmann's SAX events.
+class LuaBuilder {
+public:
+    using number_integer_t = nlohmann::json::number_integer_t;
+    using number_unsigned_t = nlohmann::json::number_unsigned_t;
+    using number_float_t = nlohmann::json::number_float_t;
+    using string_t = nlohmann::json::string_t;
+    using binary_t = nlohmann::json::binary_t;
+
+    LuaBuilder(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line,
+               const char* const& read_to)
+        : L_(L), text_(text), name_(name), first_line_(first_line), read_to_(read_to) {}
+
+    bool null() { return attach_nil(); }
+    bool boolean(bool value) {
+        lua_pushboolean(L_, value);
+        return attach();
+    }
+    bool number_integer(number_integer_t value) {
+        lua_pushinteger(L_, static_cast<lua_Integer>(value));
+        return attach();
+    }
+    bool number_unsigned(number_unsigned_t value) {
+        if (value > static_cast<number_unsigned_t>(std::numeric_limits<lua_Integer>::max()))
+            fail(number_start(), "integer " + std::to_string(value) +
+                                     " is out of range (at most 9223372036854775807; write large "
+                                     "identifiers and amounts as strings)");
+        lua_pushinteger(L_, static_cast<lua_Integer>(value));
+        return attach();
+    }
+    bool number_float(number_float_t value, const string_t& written) {
+        if (!std::isfinite(value)) fail(number_start(), "number " + written + " is out of range");
+        if (written.find_first_of(".eE") == string_t::npos)
+            fail(number_start(), "integer " + written +
+                                     " is out of range (at most 9223372036854775807; write large "
+                                     "identifiers and amounts as strings)");
+        lua_pushnumber(L_, value);
+        return attach();
+    }
+    bool string(string_t& value) {
+        check_text(value, "text");
+        lua_pushlstring(L_, value.data(), value.size());
+        return attach();
+    }
+    bool binary(binary_t&) { return false; }  // not produced by the JSON reader
+
+    bool start_object(std::size_t) {
+        open(true);
+        return true;
+    }
+    bool key(string_t& key) {
+        if (key.find('\0') != string_t::npos)
+            fail(string_start(), "key \"" + printable(key) + "\" holds a NUL character (\\u0000)");
+        check_text(key, "key");
+        if (!levels_.back().keys.insert(key).second)
+            fail(string_start(), "key \"" + key + "\" appears twice in the same object");
+        lua_pushlstring(L_, key.data(), key.size());
+        return true;
+    }
+    bool end_object() { return close(); }
+    bool start_array(std::size_t) {
+        open(false);
+        return true;
+    }
+    bool end_array() { return close(); }
+
+    bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) {
+        // e.what() is "[json.exception.parse_error.101] parse error at line 3, column 8: reason"
+        // or "[json.exception.out_of_range.406] number overflow parsing '1e309'".
+        std::string what = e.what();
+        std::string reason = what;
+        if (auto column = what.find(", column "); column != std::string::npos) {
+            if (auto colon = what.find(": ", column); colon != std::string::npos)
+                reason = what.substr(colon + 2);
+        } else if (auto bracket = what.find("] ");
+                   what.starts_with("[json.exception") && bracket != std::string::npos) {
+            reason = what.substr(bracket + 2);
+        }
+        // `byte` is one past the character that failed; a number that overflows is named from
+        // its first digit.
+        std::size_t at = byte > 0 ? byte - 1 : 0;
+        if (e.id == 406) at = number_start(std::min(byte, text_.size()));
+        fail(at, "invalid JSON: " + reason);
+    }
+
+private:
+    struct Level {
+        bool object;
+        lua_Integer next_index = 0;
+        std::unordered_set<std::string> keys;
+    };
+
+    [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
+        throw ScriptError(name_ + ":" + position(text_, offset, first_line_) + ": " + message);
+    }
+
+    static std::string printable(const std::string& s) {
+        std::string out;
+        for (char c : s) out += c == '\0' ? std::string("\\u0000") : std::string(1, c);
+        return out;
+    }
+
+    std::size_t offset_read() const { return static_cast<std::size_t>(read_to_ - text_.data()); }
+
+    /// Where the string just read (key or value) starts: its opening quote.
+    std::size_t string_start() const {
+        std::size_t i = offset_read();
+        if (i >= 1) --i;  // the closing quote
+        while (i > 0) {
+            --i;
+            if (text_[i] != '"') continue;
+            std::size_t backslashes = 0;
+            while (backslashes < i && text_[i - 1 - backslashes] == '\\') ++backslashes;
+            if (backslashes % 2 == 0) return i;
+        }
+        return 0;
+    }
+
+    /// Where the number just read (ending before `end`) starts: the reader has looked one
+    /// character past it.
+    std::size_t number_start() const { return number_start(offset_read()); }
+    std::size_t number_start(std::size_t end) const {
+        auto in_number = [](char c) {
+            return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+        };
+        while (end > 0 && !in_number(text_[end - 1])) --end;
+        while (end > 0 && in_number(text_[end - 1])) --end;
+        return end;
+    }
+
+    void check_text(const std::string& s, const char* what) const {
+        if (auto problem = doc::text_problem(s)) fail(string_start(), std::string(what) + ": " + *problem);
+    }
+
+    void open(bool object) {
+        if (levels_.size() >= max_data_depth)
+            fail(offset_read() > 0 ? offset_read() - 1 : 0,
+                 "objects and arrays nest more than " + std::to_string(max_data_depth) + " levels deep");
+        luaL_checkstack(L_, 4, "data nested too deeply");
+        lua_newtable(L_);
+        levels_.push_back(Level{object, 0, {}});
+    }
+
+    bool close() {
+        levels_.pop_back();
+        return attach();
+    }
+
+    bool attach_nil() {
+        lua_pushnil(L_);
+        return attach();
+    }
+
+    /// Puts the value on top of the stack into the object or array being read.
+    bool attach() {
+        if (levels_.empty()) return true;  // the whole document: it stays on the stack
+        Level& level = levels_.back();
+        if (level.object)
+            lua_rawset(L_, -3);  // [table key value]
+        else
+            lua_rawseti(L_, -2, ++level.next_index);
+        return true;
+    }
+
+    lua_State* L_;
+    std::string_view text_;
+    const std::string& name_;
+    std::size_t first_line_;
+    const char* const& read_to_;
+    std::vector<Level> levels_;
+};
+
+struct Load {
+    std::string_view text;
+    const std::string* name;
+    std::size_t first_line;
+};
+
+/// Parses `text` onto L's stack; throws ScriptError, or raises Lua's memory error.
+void parse_onto(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line = 1) {
+    if (auto problem = doc::text_problem(text)) {
+        std::size_t offset = 0;
+        constexpr std::string_view marker = "at byte ";
+        if (std::size_t at = problem->find(marker); at != std::string::npos)
+            offset = std::strtoul(problem->c_str() + at + marker.size(), nullptr, 10);
+        throw ScriptError(name + ":" + position(text, offset, first_line) + ": " + *problem);
+    }
+    const char* read_to = text.data();
+    LuaBuilder builder(L, text, name, first_line, read_to);
+    ReadingIterator first{text.data(), &read_to}, last{text.data() + text.size(), &read_to};
+    nlohmann::json::sax_parse(first, last, &builder);
 }
 
-void push_json(lua_State* L, const nlohmann::json& value) {
-    luaL_checkstack(L, 3, "data nested too deeply");
-    switch (value.type()) {
-        case nlohmann::json::value_t::null:
-            lua_pushnil(L);
-            break;
-        case nlohmann::json::value_t::boolean:
-            lua_pushboolean(L, value.get<bool>());
-            break;
-        case nlohmann::json::value_t::number_integer:
-            lua_pushinteger(L, static_cast<lua_Integer>(value.get<std::int64_t>()));
-            break;
-        case nlohmann::json::value_t::number_unsigned:
-            lua_pushinteger(L, static_cast<lua_Integer>(value.get<std::uint64_t>()));
-            break;
-        case nlohmann::json::value_t::number_float:
-            lua_pushnumber(L, value.get<double>());
-            break;
-        case nlohmann::json::value_t::string: {
-            const auto& s = value.get_ref<const std::string&>();
-            lua_pushlstring(L, s.data(), s.size());
-            break;
-        }
-        case nlohmann::json::value_t::array: {
-            lua_createtable(L, static_cast<int>(value.size()), 0);
-            lua_Integer i = 0;
-            for (const auto& element : value) {
-                push_json(L, element);
-                lua_rawseti(L, -2, ++i);
-            }
-            break;
-        }
-        case nlohmann::json::value_t::object: {
-            lua_createtable(L, 0, static_cast<int>(value.size()));
-            for (const auto& [key, element] : value.items()) {
-                push_json(L, element);
-                lua_setfield(L, -2, key.c_str());
-            }
-            break;
-        }
-        default:
-            lua_pushnil(L);
-            break;
-    }
+int load_text(lua_State* L) {
+    auto* load = static_cast<Load*>(lua_touserdata(L, 1));
+    lua_settop(L, 0);
+    parse_onto(L, load->text, *load->name, load->first_line);
+    return 1;
+}
+
+}  // namespace
+
+void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line) {
+    Load load{text, &name, first_line};
+    state.set_current_file(name);
+    state.protected_call(protect<load_text>, &load, 1);
+}
+
+void push_data_in_binding(lua_State* L, const std::filesystem::path& path) {
+    std::string text = State::read_source(path, owner(L).options().max_file_bytes);
+    parse_onto(L, text, path.string());
+}
+
+void push_data_file(State& state, const std::filesystem::path& path) {
+    std::string text = State::read_source(path, state.options().max_file_bytes);
+    push_data_text(state, text, path.string());
 }
 
 }  // namespace conventio::lua

@@ -1,17 +1,36 @@
 // Data files (--data FILE.json) as Lua tables. Amounts in data files are strings
 // ("475000.00"), never JSON numbers with decimals, so no float ever touches money.
+//
+// Data comes from spreadsheets nobody checked, so the loader refuses what JSON parsers let
+// through and a document must not get: a key given twice (which value wins?), a NUL in a key
+// (Lua would cut "iban\u0000x" to "iban" and override the real key), integers beyond 64 bits,
+// numbers beyond double, text a document cannot hold, nesting deeper than any agreement needs.
+// Every refusal names FILE:LINE:COL.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
-#include <lua.hpp>
-#include <nlohmann/json_fwd.hpp>
+#include <string_view>
+
+#include "lua/lua_state.hpp"
 
 namespace conventio::lua {
 
-/// Parses a JSON data file. Throws ScriptError "FILE:LINE:COL: message" on bad JSON.
-nlohmann::json load_data_file(const std::filesystem::path& path);
+/// Objects and arrays nest at most this deep in a data file.
+inline constexpr std::size_t max_data_depth = 100;
 
-/// Pushes `value` as Lua: objects and arrays become tables, integers stay integers.
-void push_json(lua_State* L, const nlohmann::json& value);
+/// Reads the JSON data file at `path` and pushes it on the state's stack as Lua values (objects
+/// and arrays become tables, integers stay integers), under the state's policy: the file size
+/// cap, and the memory cap for everything loading allocates. Throws ScriptError
+/// "FILE:LINE:COL: message" and leaves the stack as it was on any failure.
+void push_data_file(State& state, const std::filesystem::path& path);
+
+/// The same from inside a binding, where a protected call already runs: pushes on `L` (the
+/// running thread), throws ScriptError; protect<> turns it into the script's error.
+void push_data_in_binding(lua_State* L, const std::filesystem::path& path);
+
+/// The same for JSON text already read; `name` is what messages call it, and the text's first
+/// line is line `first_line` there (a batch row's object inside its row file).
+void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line = 1);
 
 }  // namespace conventio::lua

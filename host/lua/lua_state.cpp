@@ -1,111 +1,449 @@
 #include "lua/lua_state.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
+#include "document/text_check.hpp"
+#include "lua/host_memory.hpp"
+#include "lua/message_text.hpp"
 #include "lua/sandbox.hpp"
+#include "lua/watchdog.hpp"
 
 namespace conventio::lua {
+
+/// While a State runs Lua code, the host's allocations on its thread count against its cap, and
+/// text is checked with the run's bidi setting.
+struct Running {
+    explicit Running(State& s)
+        : memory(s.options_.policy ? &State::allow_host_allocation : nullptr, &s),
+          bidi(s.options_.allow_bidi_controls) {}
+    host_memory::Scope memory;
+    doc::BidiControlsScope bidi;
+};
+
 namespace {
 
 constexpr int instructions_per_hook = 1000;
+// What a C function's allocation costs in the instruction budget: its work is proportional to
+// what it builds (string.rep, gsub, upper, concatenation), and the VM does not count it.
+constexpr std::size_t bytes_per_instruction = 4;
+// Blocks from this size on are refused once the run is stopping, so a loop of long C calls
+// that no hook interrupts stops within one call.
+constexpr std::size_t large_block = 64u << 10;
+// How long the watchdog waits after the limit for the hook to stop the run.
+constexpr std::chrono::milliseconds watchdog_grace{1000};
 
-/// The message handler: turns any error value into a string and keeps Lua's own
-/// "file:line:" prefix, which is what a drafter needs to find the mistake.
+/// The message handler: the error as a string naming the user's place, cut to a sane length.
 int message_handler(lua_State* L) {
-    if (lua_type(L, 1) == LUA_TSTRING) return 1;
-    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
-    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    State& state = owner(L);
+    if (state.stopping()) {
+        state.push_stop_message(L);
+        return 1;
+    }
+    std::string message;
+    std::size_t length = 0;
+    if (const char* s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &length) : nullptr) {
+        message = cut_message(std::string_view(s, length));
+    } else if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) {
+        s = lua_tolstring(L, -1, &length);
+        message = cut_message(std::string_view(s, length));
+    } else {
+        message = state.user_where(L) + "(error object is a " + luaL_typename(L, 1) + " value)";
+    }
+    message = state.relocate(L, std::move(message));
+    lua_pushlstring(L, message.data(), message.size());
     return 1;
 }
 
 std::string mebibytes(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+std::string seconds(std::chrono::milliseconds ms) {
+    std::string s = std::to_string(ms.count() / 1000);
+    if (auto rest = ms.count() % 1000) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, ".%03d", static_cast<int>(rest));
+        s += buf;
+        while (s.back() == '0') s.pop_back();
+    }
+    return s + " s";
+}
+
+/// "file:12: " at the start of `message` when `file` is `prefix`; its length, or 0.
+std::size_t location_prefix_length(const std::string& message, const std::string& prefix) {
+    if (!message.starts_with(prefix)) return 0;
+    std::size_t i = prefix.size();
+    std::size_t digits = i;
+    while (i < message.size() && message[i] >= '0' && message[i] <= '9') ++i;
+    if (i == digits || message.compare(i, 2, ": ") != 0) return 0;
+    return i + 2;
+}
+
+/// Whether `message` starts with "place:LINE:".
+bool has_location(const std::string& message) {
+    std::size_t colon = message.find(':');
+    return colon != std::string::npos && colon + 1 < message.size() && message[colon + 1] >= '0' &&
+           message[colon + 1] <= '9';
+}
 
 }  // namespace
 
 State& owner(lua_State* L) { return **static_cast<State**>(lua_getextraspace(L)); }
 
 State::State(Options options) : options_(std::move(options)) {
-    memory_.limit = options_.memory_bytes;
-    L_ = lua_newstate(&State::allocate, &memory_);
+    if (!options_.own_library_dir.empty()) {
+        // Spelt as `require` spells the chunks it loads from there (library_dir / "x.lua").
+        own_library_source_ = "@" + (options_.own_library_dir / "").string();
+    }
+    host_baseline_ = host_memory::bytes_in_use();
+    L_ = lua_newstate(&State::allocate, this);
     if (!L_) throw ScriptError("cannot create a Lua state: not enough memory");
     *static_cast<State**>(lua_getextraspace(L_)) = this;
-    if (options_.instructions > 0)
-        lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, instructions_per_hook);
+    // Also without an instruction budget: the hook enforces the time and memory limits too.
+    if (options_.policy) lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, instructions_per_hook);
+    if (options_.policy && options_.timeout.count() > 0) {
+        watchdog_ = std::make_unique<Watchdog>(options_.timeout, watchdog_grace, time_half_gone_, time_up_,
+                                               [this] { return last_words(); });
+    }
+    Running running(*this);
     install_libraries(L_, options_);
 }
 
 State::~State() {
+    // lua_close runs finalizers: the watchdog stays armed until it returns.
     if (L_) lua_close(L_);
+    watchdog_.reset();
+}
+
+void State::begin_run() {
+    end_run();
+    instructions_used_ = 0;
+    hooks_ = 0;
+    host_baseline_ = host_memory::bytes_in_use();
+    host_bytes_seen_ = 0;
+    {
+        std::lock_guard lock(call_site_mutex_);
+        call_site_.clear();
+    }
+    // What earlier runs left for the collector counts against the cap as Lua's heap: a run that
+    // left much of it must not shorten the next one's.
+    if (options_.policy && lua_bytes_ > options_.memory_bytes / 4) lua_gc(L_, LUA_GCCOLLECT);
+    if (options_.policy && options_.timeout.count() > 0) {
+        watchdog_ = std::make_unique<Watchdog>(options_.timeout, watchdog_grace, time_half_gone_, time_up_,
+                                               [this] { return last_words(); });
+    }
+}
+
+void State::end_run() noexcept {
+    // First: once it is gone, the watchdog's thread writes neither flag any more.
+    watchdog_.reset();
+    time_half_gone_.store(false, std::memory_order_relaxed);
+    time_up_.store(false, std::memory_order_relaxed);
+    stop_ = Stop::none;
+    stop_where_.clear();
+    near_where_.clear();
+    coroutine_nesting_ = 0;
+    // A stop set the hook to every instruction (hook_next_instruction): back to its pace.
+    if (options_.policy) lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, instructions_per_hook);
+}
+
+std::size_t State::host_bytes() const {
+    std::int64_t bytes = host_memory::bytes_in_use() - host_baseline_;
+    return bytes > 0 ? static_cast<std::size_t>(bytes) : 0;
+}
+
+bool State::may_grow(std::size_t growth, std::size_t block) noexcept {
+    // The host's figure as operator new last saw it (it reports every host allocation while the
+    // script runs): reading the thread's counter here, on every Lua allocation, costs more.
+    std::size_t total = lua_bytes_ + host_bytes_seen_ + growth;
+    if (total > options_.memory_bytes) total = lua_bytes_ + host_bytes() + growth;  // exact, when it matters
+    if (total > hard_memory_limit()) {
+        stop(Stop::memory);
+        return false;  // Lua raises its memory error
+    }
+    bool was_stopping = stopping();
+    if (total > options_.memory_bytes) stop(Stop::memory);
+    if (time_up_.load(std::memory_order_relaxed)) stop(Stop::time);
+    if (options_.instructions && instructions_used_ > options_.instructions) stop(Stop::instructions);
+    if (stopping() && !was_stopping) {
+        // The stop is raised by the hook, which knows the line: at the very next instruction.
+        hook_next_instruction();
+        return true;
+    }
+    // Still in C code after the stop (a loop of long C calls in a coroutine): large blocks are
+    // refused, so the run stops within one call.
+    return !(stopping() && block >= large_block);
+}
+
+void State::hook_next_instruction() noexcept {
+    // Safe here: the allocator and operator new run on the state's own thread, at points where
+    // Lua's call chain is consistent (lua.c's signal handler does the same, asynchronously).
+    // Only the main thread is reached; a coroutine's own hook raises within 1000 instructions.
+    lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, 1);
 }
 
 void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size) {
-    auto* memory = static_cast<Memory*>(ud);
+    auto* self = static_cast<State*>(ud);
     // When ptr is null, old_size encodes the kind of object, not a size.
     std::size_t old_bytes = ptr ? old_size : 0;
     if (new_size == 0) {
         std::free(ptr);
-        memory->used -= old_bytes;
+        self->lua_bytes_ -= old_bytes;
         return nullptr;
     }
-    if (new_size > old_bytes && memory->used - old_bytes + new_size > memory->limit) {
-        memory->exceeded = true;
-        return nullptr;  // Lua raises its memory error; run_file names the cap
+    if (new_size > old_bytes && self->options_.policy) {
+        std::size_t growth = new_size - old_bytes;
+        self->instructions_used_ += growth / bytes_per_instruction;
+        if (!self->may_grow(growth, new_size)) return nullptr;  // Lua raises its memory error
     }
     void* grown = std::realloc(ptr, new_size);
-    if (grown) memory->used = memory->used - old_bytes + new_size;
+    if (grown) self->lua_bytes_ = self->lua_bytes_ - old_bytes + new_size;
     return grown;
+}
+
+bool State::allow_host_allocation(void* context, std::int64_t bytes_in_use) noexcept {
+    auto* self = static_cast<State*>(context);
+    std::int64_t host = bytes_in_use - self->host_baseline_;
+    self->host_bytes_seen_ = host > 0 ? static_cast<std::size_t>(host) : 0;
+    std::size_t total = self->lua_bytes_ + self->host_bytes_seen_;
+    if (total > self->hard_memory_limit()) {
+        self->stop(Stop::memory);
+        return false;  // operator new throws std::bad_alloc; the binding turns it into an error
+    }
+    if (total > self->options_.memory_bytes && !self->stopping()) {
+        self->stop(Stop::memory);
+        self->hook_next_instruction();
+    }
+    return true;
 }
 
 void State::count_instructions(lua_State* L, lua_Debug*) {
     State& self = owner(L);
     self.instructions_used_ += instructions_per_hook;
-    if (self.options_.instructions == 0 || self.instructions_used_ <= self.options_.instructions) return;
-    // Level 0 is the Lua function the hook interrupted: name its line.
-    luaL_where(L, 0);
-    lua_pushfstring(
-        L, "instruction budget of %I exceeded (a loop that never ends? raise it with --max-instructions)",
-        static_cast<lua_Integer>(self.options_.instructions));
-    lua_concat(L, 2);
-    lua_error(L);
+    if (self.stop_ == Stop::none) {
+        std::uint64_t budget = self.options_.instructions;
+        if (budget && self.instructions_used_ > budget)
+            self.stop(Stop::instructions);
+        else if (self.time_up_.load(std::memory_order_relaxed))
+            self.stop(Stop::time);
+        else if (self.memory_in_use() > self.options_.memory_bytes)
+            self.stop(Stop::memory);
+        else {
+            // Near a limit, note the place: a stop raised where no line is known (an allocation
+            // refused inside a C function) then still names it.
+            if (++self.hooks_ % 8 == 0 && ((budget && self.instructions_used_ > budget / 2) ||
+                                           self.memory_in_use() > self.options_.memory_bytes / 4 ||
+                                           self.time_half_gone_.load(std::memory_order_relaxed)))
+                self.near_where_ = self.user_where(L);
+            return;
+        }
+    }
+    self.raise_stop(L);
 }
 
-std::string State::read_source(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScriptError("cannot open " + path.string() + ": " + std::strerror(errno));
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) throw ScriptError("cannot read " + path.string());
-    return std::move(content).str();
+std::string State::stop_description() const {
+    switch (stop_) {
+        case Stop::instructions:
+            return "instruction budget of " + std::to_string(options_.instructions) +
+                   " exceeded (a loop that never ends? raise it with --max-instructions)";
+        case Stop::memory:
+            return "memory limit of " + mebibytes(options_.memory_bytes) +
+                   " exceeded (raise it with --max-memory)";
+        case Stop::time:
+            return "time limit of " + seconds(options_.timeout) + " exceeded (raise it with --timeout)";
+        case Stop::none:
+            break;
+    }
+    return "stopped";
+}
+
+std::string State::stop_message() const {
+    std::string where = !stop_where_.empty()   ? stop_where_
+                        : !near_where_.empty() ? near_where_
+                        : main_chunk_.empty()  ? std::string()
+                                               : main_chunk_ + ": ";
+    return where + stop_description();
+}
+
+void State::push_stop_message(lua_State* L) {
+    if (stop_where_.empty()) stop_where_ = user_where(L);
+    std::string message = stop_message();
+    lua_pushlstring(L, message.data(), message.size());
+}
+
+void State::raise_stop(lua_State* L) {
+    push_stop_message(L);
+    lua_error(L);
+    std::abort();  // lua_error does not return
+}
+
+std::string State::user_where(lua_State* L) const {
+    // lua_getstack(L, n) walks n frames: look at the innermost frames, then at the outermost
+    // ones (the script's main chunk), never at all of a deep stack (a runaway recursion).
+    constexpr int innermost = 64, outermost = 16;
+    auto where_at = [&](int level) -> std::string {
+        lua_Debug ar;
+        if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 ||
+            ar.source[0] != '@')
+            return {};
+        if (!own_library_source_.empty() &&
+            std::strncmp(ar.source, own_library_source_.c_str(), own_library_source_.size()) == 0)
+            return {};
+        return std::string(ar.short_src) + ":" + std::to_string(ar.currentline) + ": ";
+    };
+    lua_Debug ar;
+    int level = 0;
+    for (; level < innermost && lua_getstack(L, level, &ar); ++level)
+        if (std::string where = where_at(level); !where.empty()) return where;
+    if (level < innermost) return {};
+    int low = level, high = level * 2;  // find the depth by doubling, then bisection
+    while (lua_getstack(L, high, &ar)) {
+        low = high;
+        high *= 2;
+    }
+    while (low < high - 1) {
+        int middle = low + (high - low) / 2;
+        if (lua_getstack(L, middle, &ar))
+            low = middle;
+        else
+            high = middle;
+    }
+    for (int l = std::max(level, low - outermost + 1); l <= low; ++l)
+        if (std::string where = where_at(l); !where.empty()) return where;
+    return {};
+}
+
+std::string State::relocate(lua_State* L, std::string message) const {
+    if (own_library_source_.empty()) return message;
+    lua_Debug ar;
+    // The error's location is where it was raised: among the innermost frames.
+    for (int level = 0; level < 64 && lua_getstack(L, level, &ar); ++level) {
+        if (!lua_getinfo(L, "S", &ar) ||
+            std::strncmp(ar.source, own_library_source_.c_str(), own_library_source_.size()) != 0)
+            continue;
+        if (std::size_t n = location_prefix_length(message, std::string(ar.short_src) + ":")) {
+            std::string where = user_where(L);
+            return where.empty() ? message : where + message.substr(n);
+        }
+    }
+    return message;
+}
+
+void State::note_call_site(lua_State* L) {
+    std::string where = user_where(L);
+    std::lock_guard lock(call_site_mutex_);
+    call_site_ = std::move(where);
+}
+
+std::string State::last_words() {
+    std::string where;
+    {
+        std::lock_guard lock(call_site_mutex_);
+        where = !call_site_.empty() ? call_site_ : main_chunk_.empty() ? std::string() : main_chunk_ + ": ";
+    }
+    return printable_message(where + "time limit of " + seconds(options_.timeout) +
+                             " exceeded inside a call that never returned to Lua (a pattern that "
+                             "backtracks without end? a finalizer or message handler that loops?)");
+}
+
+std::string State::read_source(const std::filesystem::path& path, std::size_t max_bytes) {
+    auto fail = [&](const std::string& why) -> ScriptError {
+        return ScriptError(path.string() + ": " + why);
+    };
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) throw fail(std::string("cannot open: ") + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) throw fail(std::string("cannot read: ") + std::strerror(errno));
+    if (S_ISDIR(info.st_mode)) throw fail("is a directory, not a file");
+    if (!S_ISREG(info.st_mode)) throw fail("is not a regular file (a FIFO, a device or a socket)");
+    auto too_big = [&] {
+        return fail("is larger than the limit of " + mebibytes(max_bytes) + " for an input file");
+    };
+    if (static_cast<std::uint64_t>(info.st_size) > max_bytes) throw too_big();
+    std::string content(static_cast<std::size_t>(info.st_size), '\0');
+    std::size_t size = 0;
+    for (;;) {
+        if (size == content.size()) {
+            if (size >= max_bytes) {  // the file grew while being read
+                char probe;
+                if (::read(fd, &probe, 1) > 0) throw too_big();
+                break;
+            }
+            content.resize(std::min(max_bytes, std::max<std::size_t>(size * 2, 4096)));
+        }
+        ssize_t n = ::read(fd, content.data() + size, content.size() - size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw fail(std::string("cannot read: ") + std::strerror(errno));
+        if (n == 0) break;
+        size += static_cast<std::size_t>(n);
+    }
+    content.resize(size);
+    return content;
+}
+
+std::string State::error_message(int status) {
+    if (stopping()) return stop_message();
+    std::string message;
+    std::size_t length = 0;
+    if (const char* s = lua_tolstring(L_, -1, &length))
+        message = std::string(s, length);
+    else if (status == LUA_ERRMEM)
+        message = "not enough memory";
+    else
+        message = "unknown error";
+    return message;
 }
 
 void State::call(int nargs, int nresults) {
     int base = lua_gettop(L_) - nargs;  // the function's index
     lua_pushcfunction(L_, message_handler);
     lua_insert(L_, base);
-    memory_.exceeded = false;
-    int status = lua_pcall(L_, nargs, nresults, base);
+    int status;
+    {
+        Running running(*this);
+        status = lua_pcall(L_, nargs, nresults, base);
+    }
     lua_remove(L_, base);
     if (status == LUA_OK) return;
-    std::string message = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "unknown error";
+    std::string message = error_message(status);
     lua_pop(L_, 1);
-    if (status == LUA_ERRMEM || memory_.exceeded)
-        message = "memory limit of " + mebibytes(memory_.limit) + " exceeded (raise it with --max-memory)";
-    throw ScriptError(message);
+    throw ScriptError(printable_message(message));
+}
+
+void State::protected_call(lua_CFunction f, void* argument, int nresults) {
+    lua_pushcfunction(L_, f);
+    lua_pushlightuserdata(L_, argument);
+    call(1, nresults);
 }
 
 void State::run_file(const std::filesystem::path& path, int nargs, int nresults) {
-    std::string source = read_source(path);
+    set_current_file(path.string());
+    std::string source = read_source(path, options_.max_file_bytes);
     std::string chunkname = "@" + path.string();
-    int status = luaL_loadbufferx(L_, source.data(), source.size(), chunkname.c_str(), "t");
+    int status;
+    {
+        Running running(*this);
+        status = luaL_loadbufferx(L_, source.data(), source.size(), chunkname.c_str(), "t");
+    }
     if (status != LUA_OK) {
-        std::string message = lua_tostring(L_, -1);
+        std::string message = error_message(status);
         lua_pop(L_, 1 + nargs);
         if (message.find("attempt to load a binary chunk") != std::string::npos)
             message = path.string() + ": precompiled Lua bytecode is not accepted; give the source";
-        throw ScriptError(message);
+        else if (!has_location(message))
+            message = path.string() + ": " + message;  // "C stack overflow" from the parser has no place
+        throw ScriptError(printable_message(message));
     }
     lua_insert(L_, -(nargs + 1));
     call(nargs, nresults);

@@ -1,16 +1,27 @@
-// One Lua state per document run (batch workers each own one): the allocator that enforces
-// the memory cap, the hook that enforces the instruction budget, the sandboxed libraries,
-// and `require` restricted to the library folders.
+// One Lua state per document run (batch workers each own one) and the resource policy it
+// enforces: the memory cap (Lua's heap and what the host allocates for the script), the
+// instruction budget, the wall-clock limit, the size of the files it reads. A stop cannot be
+// caught by the script: once the state is stopping, every hook and every pcall raises it again
+// until the run has unwound (guards.cpp), and the watchdog ends runs stuck where no hook runs.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <lua.hpp>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "lua/script_options.hpp"
 
 namespace conventio::lua {
+
+class Watchdog;
+
+/// Why a run was stopped by the policy.
+enum class Stop { none, instructions, memory, time };
 
 class State {
 public:
@@ -25,29 +36,90 @@ public:
     /// the stack, leaving `nresults` results. Throws ScriptError with file:line on failure.
     void run_file(const std::filesystem::path& path, int nargs, int nresults);
 
-    /// Calls the function below `nargs` arguments under the message handler, with the budget.
+    /// Calls the function below `nargs` arguments under the message handler and the policy.
     void call(int nargs, int nresults);
 
+    /// Calls the C function `f` in protected mode under the policy (loading data, for
+    /// example): a Lua error or a stop becomes a ScriptError, whatever was allocated is counted.
+    void protected_call(lua_CFunction f, void* argument, int nresults);
+
+    /// Names the file being run or loaded, for stops that happen where no line is known.
+    void set_current_file(std::string name) {
+        std::lock_guard lock(call_site_mutex_);  // the watchdog's thread reads it
+        main_chunk_ = std::move(name);
+    }
+
+    std::size_t memory_in_use() const { return lua_bytes_ + host_bytes(); }
+    std::uint64_t instructions_used() const { return instructions_used_; }
     const Options& options() const { return options_; }
 
-    /// Gives the next run (a batch worker's next row) the whole instruction budget again.
-    void reset_budget() { instructions_used_ = 0; }
+    /// Starts another run on this state (a batch worker's next row) with the whole policy again:
+    /// no stop, the whole instruction budget, the time limit counted from now (the watchdog
+    /// armed again), the host's memory counted from now. The state's own heap (the library)
+    /// counts, as it does for a first run.
+    void begin_run();
+    /// Ends a run begun by begin_run, whatever happened in it: the watchdog no longer looks at
+    /// this state (the worker may wait or write files for as long as it takes), a stop is
+    /// forgotten, so the state can be restored and serve the next run.
+    void end_run() noexcept;
 
-    /// Reads a whole source file; throws ScriptError naming the path when it cannot.
-    static std::string read_source(const std::filesystem::path& path);
+    /// Reads a whole regular file of at most `max_bytes`; throws ScriptError naming the path when
+    /// it cannot (a directory, a FIFO or a device is refused without being opened for reading).
+    static std::string read_source(const std::filesystem::path& path, std::size_t max_bytes);
+
+    // ---- the policy, for the guards (guards.cpp) and the message handler
+
+    bool stopping() const { return stop_ != Stop::none; }
+    /// Starts stopping the run (the first reason stays).
+    void stop(Stop reason) noexcept {
+        if (stop_ == Stop::none) stop_ = reason;
+    }
+    /// Raises the stop again (its message names where it happened). Only while stopping().
+    [[noreturn]] void raise_stop(lua_State* L);
+    /// Pushes the stop's message, noting where it happened if not known yet.
+    void push_stop_message(lua_State* L);
+    /// "script.lua:12: ": the innermost frame of the user's code (not conventio's library, not
+    /// a C function), or "" when there is none.
+    std::string user_where(lua_State* L) const;
+    /// `message` with a location in conventio's own library replaced by the user's place.
+    std::string relocate(lua_State* L, std::string message) const;
+    /// Remembers the user's place before a C call that may run long, for the watchdog's message.
+    void note_call_site(lua_State* L);
+    /// Nesting of coroutine.close and of coroutine.wrap calls (Lua 5.4.4 overflows the C stack
+    /// when closing coroutines nests deeply: guards.cpp keeps it bounded).
+    int& coroutine_nesting() { return coroutine_nesting_; }
 
 private:
-    struct Memory {
-        std::size_t used = 0;
-        std::size_t limit = 0;
-        bool exceeded = false;
-    };
+    friend struct Running;
     static void* allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size);
+    static bool allow_host_allocation(void* context, std::int64_t bytes_in_use) noexcept;
     static void count_instructions(lua_State* L, lua_Debug* ar);
+    bool may_grow(std::size_t growth, std::size_t block) noexcept;
+    void hook_next_instruction() noexcept;
+    std::size_t host_bytes() const;
+    std::size_t hard_memory_limit() const { return options_.memory_bytes + options_.memory_bytes / 8; }
+    std::string stop_description() const;
+    std::string stop_message() const;
+    std::string error_message(int status);
+    std::string last_words();
 
     Options options_;
-    Memory memory_;
+    std::string own_library_source_;  // "@/path/to/scripts/"
+    std::size_t lua_bytes_ = 0;
+    std::int64_t host_baseline_ = 0;
+    std::size_t host_bytes_seen_ = 0;  // host bytes at the last host allocation (allow_host_allocation)
     std::uint64_t instructions_used_ = 0;
+    unsigned hooks_ = 0;
+    Stop stop_ = Stop::none;
+    std::string stop_where_;  // "script.lua:12: " once known
+    std::string near_where_;  // the user's place last seen by the hook once a limit is near
+    std::atomic<bool> time_half_gone_{false};
+    std::string main_chunk_;  // the script being run, for messages that have no line
+    int coroutine_nesting_ = 0;
+    std::atomic<bool> time_up_{false};
+    std::mutex call_site_mutex_;  // the watchdog reads call_site_ and main_chunk_ from its thread
+    std::string call_site_;
+    std::unique_ptr<Watchdog> watchdog_;
     lua_State* L_ = nullptr;
 };
 

@@ -1,9 +1,10 @@
 #include "lua/row_runner.hpp"
 
-#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "document/document_check.hpp"
+#include "document/text_check.hpp"
+#include "lua/binding_support.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/json_data.hpp"
 #include "lua/lua_state.hpp"
@@ -57,11 +58,78 @@ int restore_pristine(lua_State* L) {
     return 0;
 }
 
+/// A CSV row as a table of strings, each column's header and cell checked as the strict loader
+/// checks a data file's keys and text. Runs in a protected call (protect<>): pushing allocates.
+struct Cells {
+    const std::vector<std::string>* columns;
+    const std::vector<std::string>* cells;
+};
+
+int push_cells(lua_State* L) {
+    const auto& [columns, cells] = *static_cast<const Cells*>(lua_touserdata(L, 1));
+    lua_settop(L, 0);
+    lua_createtable(L, 0, static_cast<int>(columns->size()));
+    for (std::size_t k = 0; k < columns->size() && k < cells->size(); ++k) {
+        const std::string& column = (*columns)[k];
+        const std::string& cell = (*cells)[k];
+        // "column 'NAME'" is what the batch turns into the cell's line and column letter.
+        if (column.find('\0') != std::string::npos)
+            throw ScriptError("column " + std::to_string(k + 1) + ": the header holds a NUL character");
+        if (auto problem = doc::text_problem(column))
+            throw ScriptError("column " + std::to_string(k + 1) + ": header: " + *problem);
+        if (auto problem = doc::text_problem(cell)) throw ScriptError("column '" + column + "': " + *problem);
+        lua_pushlstring(L, column.data(), column.size());
+        lua_pushlstring(L, cell.data(), cell.size());
+        lua_rawset(L, -3);
+    }
+    return 1;
+}
+
+/// The table on top of the stack laid over the one below it, which stays: objects merge key by
+/// key, anything else replaces. Lua tables do not say whether they were JSON objects or arrays:
+/// a table with no sequence part and at least one key is taken as an object; an empty one
+/// (`[]` or `{}`) or a list replaces. Runs in a protected call: setting a field allocates.
+int lay_over(lua_State* L) {
+    luaL_checkstack(L, 6, "data nested too deeply");
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {  // [base over key value]
+        auto is_object = [&](int index) {
+            if (!lua_istable(L, index) || lua_rawlen(L, index) != 0) return false;
+            lua_pushnil(L);
+            if (!lua_next(L, index < 0 ? index - 1 : index)) return false;
+            lua_pop(L, 2);
+            return true;
+        };
+        lua_pushvalue(L, -2);
+        lua_rawget(L, -5);  // [base over key value old]
+        if (is_object(-1) && is_object(-2)) {
+            lua_insert(L, -2);  // [base over key old value]
+            lay_over(L);        // [base over key old]
+            lua_pop(L, 1);      // [base over key]
+        } else {
+            lua_pop(L, 1);
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);  // [base over key key value]
+            lua_rawset(L, -5);
+        }
+    }
+    lua_pop(L, 1);  // [base]
+    return 0;
+}
+
+/// lay_over as a function of (base, over) returning base, for State::call.
+int lay_over_call(lua_State* L) {
+    lua_settop(L, 2);
+    lay_over(L);
+    return 1;
+}
+
 }  // namespace
 
 struct RowRunner::Impl {
     std::filesystem::path script;
     Options options;
+    const CommonData* common = nullptr;
     std::optional<State> state;
     std::optional<PristineSnapshot> pristine;
     int script_ref = LUA_NOREF;
@@ -72,7 +140,7 @@ struct RowRunner::Impl {
         state.emplace(options);
         lua_State* L = state->get();
         cache_library_modules(L);
-        std::string source = State::read_source(script);
+        std::string source = State::read_source(script, options.max_file_bytes);
         std::string chunkname = "@" + script.string();
         if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK) {
             std::string message = lua_tostring(L, -1);
@@ -82,12 +150,21 @@ struct RowRunner::Impl {
             throw ScriptError(message);
         }
         script_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        // A common data file the strict loader refuses fails every row: say it once, now.
+        if (common) {
+            push_data_text(*state, common->text, common->name);
+            lua_pop(L, 1);
+            lua_gc(L, LUA_GCCOLLECT);
+        }
         pristine.emplace(L);
+        // Built: the watchdog does not look at the state while it waits for its first row.
+        state->end_run();
     }
 
     /// After every row, whatever happened. A state that cannot be restored (out of memory
     /// at that moment) is dropped and built again for the next row.
     void restore() noexcept {
+        state->end_run();
         lua_State* L = state->get();
         lua_settop(L, 0);
         lua_pushcfunction(L, restore_pristine);
@@ -99,23 +176,29 @@ struct RowRunner::Impl {
     }
 };
 
-RowRunner::RowRunner(const std::filesystem::path& script, Options options) : impl_(std::make_unique<Impl>()) {
+RowRunner::RowRunner(const std::filesystem::path& script, Options options, const CommonData* common)
+    : impl_(std::make_unique<Impl>()) {
     impl_->script = script;
+    impl_->common = common;
     // The same search order as `render` (script_runner.cpp).
     options.library_dirs.insert(options.library_dirs.begin(), script.parent_path().empty()
                                                                   ? std::filesystem::path(".")
                                                                   : script.parent_path());
     options.library_dirs.push_back(installation_dir() / "scripts");
     options.template_dirs.push_back(installation_dir() / "templates");
+    // Messages name the user's place, not a line of conventio's own library (as `render`'s do).
+    options.own_library_dir = installation_dir() / "scripts";
     impl_->options = std::move(options);
     impl_->build();
 }
 
 RowRunner::~RowRunner() = default;
 
-nlohmann::json load_common_data(const std::filesystem::path& path) { return load_data_file(path); }
+CommonData read_common_data(const std::filesystem::path& path, const Options& options) {
+    return CommonData{State::read_source(path, options.max_file_bytes), path.string()};
+}
 
-doc::Document RowRunner::run(const nlohmann::json& data, const std::string& data_name) {
+doc::Document RowRunner::run(const RowInput& row, const std::string& file, const std::string& data_name) {
     if (!impl_->state) impl_->build();
     State& state = *impl_->state;
     lua_State* L = state.get();
@@ -123,16 +206,28 @@ doc::Document RowRunner::run(const nlohmann::json& data, const std::string& data
         Impl& impl;
         ~Restore() { impl.restore(); }
     } restore{*impl_};
-    state.reset_budget();
+    state.begin_run();
 
     lua_getglobal(L, "conventio");
     lua_pushlstring(L, data_name.data(), data_name.size());
     lua_setfield(L, -2, "data_file");
     lua_pop(L, 1);
     lua_rawgeti(L, LUA_REGISTRYINDEX, impl_->script_ref);
-    push_json(L, data);
+    if (impl_->common) push_data_text(state, impl_->common->text, impl_->common->name);
+    if (row.columns && row.cells) {
+        Cells cells{row.columns, row.cells};
+        state.protected_call(protect<push_cells>, &cells, 1);
+    } else {
+        push_data_text(state, row.json, file, row.first_line);
+    }
+    if (impl_->common) {
+        lua_pushcfunction(L, lay_over_call);
+        lua_insert(L, -3);
+        state.call(2, 1);
+    }
     lua_pushvalue(L, -1);
     lua_setglobal(L, "data");
+    state.set_current_file(impl_->script.string());  // the loader named the data file
     state.call(1, 1);
     doc::Document* document = to_document(L, -1);
     if (!document)

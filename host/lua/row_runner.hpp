@@ -6,35 +6,57 @@
 
 #include <filesystem>
 #include <memory>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "conventio/document.hpp"
 #include "lua/script_options.hpp"
 
 namespace conventio::lua {
 
+/// The data every row is laid over (--data): its JSON text, read once by the caller, and the
+/// name messages give it.
+struct CommonData {
+    std::string text;
+    std::string name;
+};
+
+/// One row's data as its file holds it. Either a JSON row (its object's text) or a CSV row (the
+/// header and the row's cells, all strings; a short line has fewer cells than columns).
+struct RowInput {
+    std::string_view json;
+    std::size_t first_line = 1;  // the JSON text's first line in its file
+    const std::vector<std::string>* columns = nullptr;
+    const std::vector<std::string>* cells = nullptr;
+};
+
 class RowRunner {
 public:
     /// Builds the state (libraries, the script's folder and conventio's library on `require`'s
-    /// path, like `render`) and compiles `script`. Throws ScriptError.
-    RowRunner(const std::filesystem::path& script, Options options);
+    /// path, like `render`), compiles `script` and checks `common` with the strict loader.
+    /// Throws ScriptError.
+    RowRunner(const std::filesystem::path& script, Options options, const CommonData* common = nullptr);
     ~RowRunner();
     RowRunner(const RowRunner&) = delete;
     RowRunner& operator=(const RowRunner&) = delete;
 
-    /// Runs the script on `data` (its `...` and the global `data`); `data_name` is what the
-    /// library's messages call the data ("rows.csv:12", for conventio.data_file). Returns the
-    /// checked document; throws ScriptError or doc::DocumentError. The state is restored
-    /// after the run, whatever happened.
-    doc::Document run(const nlohmann::json& data, const std::string& data_name);
+    /// Runs the script on the row laid over the common data (its `...` and the global `data`),
+    /// with the whole policy of a run (each row its budget, time and memory). The row's data
+    /// goes through the strict loader of --data (duplicate or NUL keys, depth, text a document
+    /// cannot hold, numbers out of range): a JSON row's refusals name `file`:LINE:COL, a CSV
+    /// row's "column 'NAME'". `data_name` is what the library's messages call the data
+    /// ("rows.csv:12", for conventio.data_file). Returns the checked document; throws
+    /// ScriptError or doc::DocumentError. The state is restored after the run, whatever happened.
+    doc::Document run(const RowInput& row, const std::string& file, const std::string& data_name);
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
-/// A data file every row is laid over (--data), read by the same loader as `render`'s.
-nlohmann::json load_common_data(const std::filesystem::path& path);
+/// Reads the data file every row is laid over (--data) under the same file policy as `render`'s
+/// (regular files only, the size cap of `options`). Throws ScriptError naming the path.
+CommonData read_common_data(const std::filesystem::path& path, const Options& options);
 
 }  // namespace conventio::lua

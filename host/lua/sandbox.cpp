@@ -6,6 +6,8 @@
 
 #include "lua/binding_support.hpp"
 #include "lua/conventio_module.hpp"
+#include "lua/guards.hpp"
+#include "lua/message_text.hpp"
 
 namespace conventio::lua {
 namespace {
@@ -44,18 +46,150 @@ int load_text_only(lua_State* L) {
     return 1;
 }
 
-/// `print` goes to standard error: standard output belongs to the command line.
+/// What `print` may write in one run; the rest is dropped with a note.
+constexpr std::size_t print_limit = 1u << 20;
+constexpr const char* printed_key = "conventio.printed";  // registry: bytes printed so far
+
+/// `print` goes to standard error (standard output belongs to the command line), bounded, with
+/// control characters escaped: debugging output, not a way to flood or drive a terminal.
 int print_to_stderr(lua_State* L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, printed_key);
+    auto printed = static_cast<std::size_t>(lua_tointeger(L, -1));
+    lua_pop(L, 1);
+    if (printed >= print_limit) return 0;
     int n = lua_gettop(L);
+    std::string line;
     for (int i = 1; i <= n; ++i) {
         std::size_t length = 0;
         const char* s = luaL_tolstring(L, i, &length);
-        if (i > 1) std::cerr << '\t';
-        std::cerr.write(s, static_cast<std::streamsize>(length));
+        if (i > 1) line += '\t';
+        line.append(s, std::min(length, print_limit));
+        lua_pop(L, 1);
+        if (line.size() > print_limit) break;
+    }
+    std::string shown = printable_message(line, print_limit - printed);
+    if (shown.size() > print_limit - printed) {  // escapes made it longer: cut at a character
+        std::size_t end = print_limit - printed;
+        while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80) --end;
+        shown.resize(end);
+    }
+    printed += shown.size() + 1;
+    lua_pushinteger(L, static_cast<lua_Integer>(printed));
+    lua_setfield(L, LUA_REGISTRYINDEX, printed_key);
+    std::cerr << shown << '\n';
+    if (printed >= print_limit)
+        std::cerr << "(print: the limit of " << (print_limit >> 20) << " MiB per run is reached; "
+                  << "what follows is not shown)\n";
+    return 0;
+}
+
+// ---- frozen standard library
+
+constexpr const char* frozen_key = "conventio.frozen";  // registry: proxy -> library name
+
+int refuse_change(lua_State* L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, frozen_key);
+    lua_pushvalue(L, 1);
+    lua_rawget(L, -2);
+    return luaL_error(L, "the standard library is read-only: cannot set '%s.%s'",
+                      lua_isstring(L, -1) ? lua_tostring(L, -1) : "?",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2));
+}
+
+int pairs_of_library(lua_State* L) {
+    lua_getglobal(L, "next");
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_remove(L, -2);
+    lua_pushnil(L);
+    return 3;
+}
+
+/// Replaces library `name` (its global and its package.loaded entry) with a read-only view:
+/// a script cannot change what a library function does for the rest of the run, so a state
+/// stays pristine from one batch row to the next.
+void freeze_library(lua_State* L, const char* name) {
+    if (lua_getglobal(L, name) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return;
+    }
+    int library = lua_gettop(L);
+    lua_newtable(L);  // the proxy
+    lua_createtable(L, 0, 4);
+    lua_pushvalue(L, library);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, refuse_change);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, pairs_of_library);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, frozen_key);
+    lua_pushvalue(L, -2);
+    lua_pushstring(L, name);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+    lua_setglobal(L, name);
+    lua_pop(L, 1);
+}
+
+/// The string metatable is out of reach (getmetatable("") is false): its __index, the real
+/// string table, is what every ("x"):method() call finds.
+void freeze_string_metatable(lua_State* L) {
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
         lua_pop(L, 1);
     }
-    std::cerr << '\n';
-    return 0;
+    lua_pop(L, 1);
+}
+
+/// rawset cannot write into a frozen library either.
+int guarded_rawset(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_getfield(L, LUA_REGISTRYINDEX, frozen_key);
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, -2) != LUA_TNIL) {
+        lua_settop(L, 2);
+        return refuse_change(L);
+    }
+    lua_pop(L, 2);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+/// setmetatable without finalizers: Lua runs __gc with hooks off (and again when the state
+/// closes), where no budget or time limit can stop a loop.
+/// (lbaselib.c's setmetatable, plus the __gc check.)
+int setmetatable_without_gc(lua_State* L) {
+    int type = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, type == LUA_TNIL || type == LUA_TTABLE, 2, "nil or table");
+    if (type == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "setmetatable: finalizers (__gc) are not allowed in scripts");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+void freeze_standard_library(lua_State* L) {
+    lua_register(L, "setmetatable", setmetatable_without_gc);
+    lua_register(L, "rawset", guarded_rawset);
+    freeze_string_metatable(L);
+    for (const char* name : {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME, LUA_UTF8LIBNAME, LUA_COLIBNAME,
+                             LUA_OSLIBNAME, LUA_LOADLIBNAME})
+        freeze_library(L, name);
 }
 
 /// package.searchers entry: "a.b" is a/b.lua (or a/b/init.lua) in a library folder, loaded
@@ -65,8 +199,11 @@ int search_library_dirs(lua_State* L) {
     std::string relative = name;
     for (char& c : relative)
         if (c == '.') c = '/';
-    if (relative.find("..") != std::string::npos || relative.empty() || relative[0] == '/')
-        return luaL_error(L, "invalid module name '%s'", name.c_str());
+    if (relative.find("..") != std::string::npos || relative.empty() || relative[0] == '/') {
+        std::string message = owner(L).user_where(L) + "invalid module name '" + name + "'";
+        lua_pushlstring(L, message.data(), message.size());
+        return lua_error(L);
+    }
     std::string tried;
     for (const auto& dir : owner(L).options().library_dirs) {
         for (const std::filesystem::path& candidate :
@@ -76,10 +213,17 @@ int search_library_dirs(lua_State* L) {
                 tried += (tried.empty() ? "no file '" : "\n\tno file '") + candidate.string() + "'";
                 continue;
             }
-            std::string source = State::read_source(candidate);
+            std::string source = State::read_source(candidate, owner(L).options().max_file_bytes);
             std::string chunkname = "@" + candidate.string();
-            if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK)
+            if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK) {
+                // The parser's "C stack overflow" names no place: name the module file.
+                if (lua_tostring(L, -1) &&
+                    !std::string_view(lua_tostring(L, -1)).starts_with(candidate.string())) {
+                    lua_pushfstring(L, "%s: %s", candidate.string().c_str(), lua_tostring(L, -1));
+                    lua_remove(L, -2);
+                }
                 return lua_error(L);
+            }
             lua_pushstring(L, candidate.string().c_str());
             return 2;
         }
@@ -154,6 +298,7 @@ void install_libraries(lua_State* L, const Options& options) {
         luaL_openlibs(L);
         extend_package_path(L, options);
         register_conventio(L);
+        if (options.policy) install_guards(L, options);
         return;
     }
     static const luaL_Reg safe[] = {{LUA_GNAME, luaopen_base},
@@ -176,6 +321,9 @@ void install_libraries(lua_State* L, const Options& options) {
     restrict_os(L);
     restrict_package(L);
     register_conventio(L);
+    if (!options.policy) return;
+    install_guards(L, options);  // into the real tables, before they are frozen
+    freeze_standard_library(L);
 }
 
 }  // namespace conventio::lua

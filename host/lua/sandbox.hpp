@@ -10,7 +10,9 @@
 namespace conventio::lua {
 
 /// Opens the standard libraries allowed by `options.trusted`, installs `require` over
-/// `options.library_dirs`, and registers the `conventio` module (global and requirable).
+/// `options.library_dirs`, registers the `conventio` module (global and requirable), installs
+/// the policy's guards (guards.hpp) and, sandboxed, freezes the standard library: its tables
+/// and the string metatable are read-only, and scripts cannot set finalizers (__gc).
 void install_libraries(lua_State* L, const Options& options);
 
 }  // namespace conventio::lua

@@ -2,6 +2,7 @@
 // these and catches ScriptError without ever including a Lua header.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
@@ -9,13 +10,26 @@
 
 namespace conventio::lua {
 
-/// How a state runs: its budget and sandbox, and where it finds modules and templates.
+/// How a state runs: its limits and sandbox, and where it finds modules and templates.
 struct Options {
-    std::size_t memory_bytes = 256u << 20;             // what the Lua heap may hold
-    std::uint64_t instructions = 2'000'000'000;        // VM instructions, counted per 1000
-    bool trusted = false;                              // true lifts the sandbox entirely
+    /// Lua's heap plus what the host allocates for the script. A sample agreement needs about
+    /// 1 MiB; the default keeps a hostile run under 200 MB of RSS.
+    std::size_t memory_bytes = 128u << 20;
+    /// VM instructions (counted per 1000), plus one per 4 bytes C functions allocate (their
+    /// work: string.rep, gsub, concatenation). A sample agreement takes about 150 000; the
+    /// default is about a third of a second of a plain loop, a second of a loop of calls.
+    std::uint64_t instructions = 100'000'000;
+    std::chrono::milliseconds timeout{5000};  // wall-clock limit of the run; 0: none
+    std::size_t max_file_bytes = 16u << 20;   // a script, a module or a data file
+    bool trusted = false;                     // true lifts the sandbox (not the limits)
+    bool allow_bidi_controls = false;         // right-to-left text may hold U+202A..U+202E, U+2066..U+2069
     std::vector<std::filesystem::path> library_dirs;   // where `require` looks, in order
     std::vector<std::filesystem::path> template_dirs;  // where clause templates are found, in order
+    /// conventio's own Lua library: its frames are never "the user's place" in a message.
+    std::filesystem::path own_library_dir;
+    /// false runs without the policy (no hook, watchdog, guards, frozen library or host
+    /// accounting): only for bench/, to measure what the policy costs.
+    bool policy = true;
 };
 
 /// A script, data or budget failure, with the message already in its final form

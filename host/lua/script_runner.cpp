@@ -1,7 +1,6 @@
 #include "lua/script_runner.hpp"
 
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 
 #include "config/build_config.hpp"
 #include "document/document_check.hpp"
@@ -17,9 +16,6 @@ std::filesystem::path installation_dir() {
 }
 
 doc::Document run_script(const ScriptRun& run) {
-    std::optional<nlohmann::json> data;
-    if (run.data_file) data = load_data_file(*run.data_file);
-
     Options options = run.options;
     // The script's own folder comes first, so a sample can require its helpers; conventio's
     // own library and templates come last, so a user's folder can override any of them.
@@ -27,16 +23,17 @@ doc::Document run_script(const ScriptRun& run) {
                                                                   ? std::filesystem::path(".")
                                                                   : run.script.parent_path());
     options.library_dirs.push_back(installation_dir() / "scripts");
+    options.own_library_dir = installation_dir() / "scripts";
     options.template_dirs.push_back(installation_dir() / "templates");
     State state(std::move(options));
     lua_State* L = state.get();
-    if (data) {
+    if (run.data_file) {
         // Scripts name the data file in messages about its content (scripts/conventio/data.lua).
         lua_getglobal(L, "conventio");
         lua_pushstring(L, run.data_file->string().c_str());
         lua_setfield(L, -2, "data_file");
         lua_pop(L, 1);
-        push_json(L, *data);
+        push_data_file(state, *run.data_file);
     } else {
         lua_newtable(L);
     }

@@ -1,7 +1,6 @@
 #include "lua/source_bindings.hpp"
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -56,7 +55,7 @@ std::filesystem::path find_in_library(lua_State* L, const char* what, const std:
 /// the agreement), and its path.
 int load_script(lua_State* L) {
     std::filesystem::path path = find_in_library(L, "load_script", ".lua");
-    std::string source = State::read_source(path);
+    std::string source = State::read_source(path, owner(L).options().max_file_bytes);
     std::string chunkname = "@" + path.string();
     if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK)
         return lua_error(L);
@@ -67,7 +66,7 @@ int load_script(lua_State* L) {
 /// conventio.load_data(name): the JSON data file as a table, and its path.
 int load_data(lua_State* L) {
     std::filesystem::path path = find_in_library(L, "load_data", ".json");
-    push_json(L, load_data_file(path));
+    push_data_in_binding(L, path);
     lua_pushstring(L, path.string().c_str());
     return 2;
 }

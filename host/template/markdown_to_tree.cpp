@@ -248,7 +248,10 @@ private:
         return p;
     }
 
-    void inlines(cmark_node* parent, doc::Marks marks, std::string_view href, Html& html, doc::Inlines& out) {
+    void inlines(cmark_node* parent, doc::Marks marks, std::string_view href, Html& html, doc::Inlines& out,
+                 int depth = 0) {
+        if (depth > max_inline_nesting)
+            fail(parent, "formatting nests more than " + std::to_string(max_inline_nesting) + " levels deep");
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             doc::Marks m = marks;
             m.superscript = m.superscript || html.sup;
@@ -266,18 +269,18 @@ private:
                     break;
                 case CMARK_NODE_EMPH:
                     m.italic = true;
-                    inlines(n, m, href, html, out);
+                    inlines(n, m, href, html, out, depth + 1);
                     break;
                 case CMARK_NODE_STRONG:
                     m.bold = true;
-                    inlines(n, m, href, html, out);
+                    inlines(n, m, href, html, out, depth + 1);
                     break;
                 case CMARK_NODE_LINK: {
                     std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
                     if (url.starts_with("#ref:"))
                         out.emplace_back(cross_ref(n, url.substr(5)));
                     else
-                        inlines(n, marks, url, html, out);
+                        inlines(n, marks, url, html, out, depth + 1);
                     break;
                 }
                 case CMARK_NODE_HTML_INLINE:
@@ -339,7 +342,9 @@ private:
     }
 
     /// The text of a cross-reference, which must equal the anchor's: no formatting to lose.
-    void plain_text(cmark_node* parent, std::string& out) const {
+    void plain_text(cmark_node* parent, std::string& out, int depth = 0) const {
+        if (depth > max_inline_nesting)
+            fail(parent, "formatting nests more than " + std::to_string(max_inline_nesting) + " levels deep");
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             switch (cmark_node_get_type(n)) {
                 case CMARK_NODE_TEXT:
@@ -352,7 +357,7 @@ private:
                     break;
                 case CMARK_NODE_EMPH:
                 case CMARK_NODE_STRONG:
-                    plain_text(n, out);
+                    plain_text(n, out, depth + 1);
                     break;
                 default:
                     fail(n, "the text of a cross-reference must be plain text");

@@ -29,6 +29,10 @@ struct MarkdownOptions {
     bool allow_headings = false;
 };
 
+/// Formatting (emphasis, strong, links) nests at most this deep: the reader walks the tree
+/// recursively, and no clause needs more than a few levels.
+inline constexpr int max_inline_nesting = 32;
+
 /// Blocks for `markdown`: paragraphs in style body, list items in style list, table cells in
 /// style table (table_header in the header row), footnotes in style footnote. Throws
 /// TemplateError "source_name:line:col: message", the position being in `markdown`.

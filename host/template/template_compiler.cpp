@@ -365,7 +365,7 @@ private:
             out_ += keyword == "if" ? "if (" : "elseif (";
             emit_code(rest, e);
             out_ += ") then ";
-            if (keyword == "if") blocks_.push_back({BlockKind::if_block, tag.begin});
+            if (keyword == "if") open_block(BlockKind::if_block, tag.begin);
         } else if (keyword == "else") {
             if (has_rest) fail(rest, "'{% else %}' takes no condition: use '{% elseif expr %}'");
             if (blocks_.empty() || blocks_.back().kind != BlockKind::if_block)
@@ -391,6 +391,15 @@ private:
                 message += " (every block closes with '{% end %}')";
             fail(b, message);
         }
+    }
+
+    /// Blocks nest at most max_block_nesting deep: Lua's parser, which reads the generated
+    /// code, recurses once per block and would fail without naming the place.
+    void open_block(BlockKind kind, std::size_t at) {
+        if (blocks_.size() >= max_block_nesting)
+            fail(at, "'{% if %}' and '{% for %}' nest more than " + std::to_string(max_block_nesting) +
+                         " levels deep");
+        blocks_.push_back({kind, at});
     }
 
     std::string_view read_name(std::size_t& i, std::size_t e) const {
@@ -453,7 +462,7 @@ private:
             out_ += first;
             out_ += " = __k ";
         }
-        blocks_.push_back({BlockKind::for_block, tag.begin});
+        open_block(BlockKind::for_block, tag.begin);
     }
 
     void loop_variable(std::string_view name, std::size_t at) const {

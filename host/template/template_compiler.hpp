@@ -26,6 +26,9 @@
 
 namespace conventio::tmpl {
 
+/// How deeply {% if %} and {% for %} blocks may nest in one template.
+inline constexpr std::size_t max_block_nesting = 100;
+
 struct CompiledTemplate {
     FrontMatter front;
     /// The path messages name; the chunkname is "@" + path.

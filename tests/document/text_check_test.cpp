@@ -29,3 +29,27 @@ TEST_CASE("text_check refuses characters XML 1.0 forbids") {
     CHECK(text_problem("\xEF\xBF\xBE"));  // U+FFFE
     CHECK(text_problem(std::string_view("a\0b", 3)));
 }
+
+TEST_CASE("text_check refuses bidi controls unless the run opts in for right-to-left text") {
+    using conventio::doc::BidiControlsScope;
+    for (const char* control :
+         {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
+        CAPTURE(control);
+        auto p = text_problem(std::string("IBAN ") + control + "FR76");
+        REQUIRE(p);
+        CHECK(p->find("at byte 5 is a bidirectional control") != std::string::npos);
+        BidiControlsScope rtl(true);
+        CHECK_FALSE(text_problem(std::string("IBAN ") + control + "FR76"));
+        {
+            BidiControlsScope nested(false);
+            CHECK(text_problem(control));
+        }
+        CHECK_FALSE(text_problem(control));
+    }
+    CHECK(*text_problem("\u202E") ==
+          "character U+202E at byte 0 is a bidirectional control, which can make text "
+          "display otherwise than it is stored: not allowed in a document unless the "
+          "run is for a right-to-left language");
+    // Marks that only hint a direction (LRM, RLM) reorder nothing: they stay allowed.
+    CHECK_FALSE(text_problem("a\u200Eb\u200Fc"));
+}

@@ -167,6 +167,36 @@ class Batch(unittest.TestCase):
         self.assertIn(f"{path}:3: row 2: {script}:5: attempt to index a nil value (local 't')", r.stderr)
         self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt", "row-3.odt"])
 
+    def test_a_row_that_reaches_a_limit_fails_alone_and_the_next_rows_are_written(self):
+        script = self.write("greedy.lua", ROW_SCRIPT.replace("local row = ...", "local row = ...\n"
+                            "if row.nom == 'loop' then pcall(function() while true do end end) end\n"
+                            "if row.nom == 'big' then local t = {} for i = 1, 1e8 do t[i] = ('x'):rep(100000 + i) end end"
+                            ).encode())
+        path = self.write("rows.csv", b"nom,montant\nloop,1\nA,1\nbig,2\nB,3\nloop,4\nC,5\n")
+        r = run("batch", script, "--rows", path, "--out", self.out(), "-j", "2",
+                "--max-instructions", "3000000", "--max-memory", "4")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"{path}:2: row 1: {script}:5: instruction budget of 3000000 exceeded", r.stderr)
+        self.assertIn(f"{path}:4: row 3: {script}:6: memory limit of 4 MiB exceeded", r.stderr)
+        self.assertIn(f"{path}:6: row 5: {script}:5: instruction budget", r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-2.odt", "row-4.odt", "row-6.odt"])
+
+    def test_a_row_s_data_goes_through_the_strict_loader(self):
+        path = self.write("rows.jsonl", b'{"nom": "A", "montant": "1"}\n'
+                          b'{"nom": "B", "montant": "2", "nom": "C"}\n{"nom": "D", "montant": "3"}\n')
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "montant")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f'{path}:2:30: row 2: key "nom" appears twice in the same object', r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())), ["1.odt", "3.odt", "report.csv"])
+        csv_path = self.write("rows.csv", "nom,montant\nA,1\nB\u202e,2\n".encode())
+        r = run("batch", self.script, "--rows", csv_path, "--out", self.out("csv"), "--name-column", "montant")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"{csv_path}:3: row 2, column A 'nom': ", r.stderr)
+        common = self.write("common.json", b'{"montant": "5", "montant": "6"}')
+        r = run("batch", self.script, "--rows", csv_path, "--data", common, "--out", self.out("common"))
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn(f'{common}:1:18: key "montant" appears twice', r.stderr)
+
     def test_a_missing_column_is_named_with_a_suggestion(self):
         path = self.write("rows.csv", b"nom,montnat\nAin,1\n")
         r = run("batch", self.script, "--rows", path, "--out", self.out())

@@ -141,7 +141,7 @@ class CommandLine(unittest.TestCase):
         s = self.script("ok.lua", GOOD)
         r = run("render", s, "--data", os.path.join(self.dir, "none.json"), "-o", os.path.join(self.dir, "x.odt"))
         self.assertEqual(r.returncode, 1)
-        self.assertIn("cannot open " + os.path.join(self.dir, "none.json"), r.stderr)
+        self.assertIn(os.path.join(self.dir, "none.json") + ": cannot open", r.stderr)
         bad = self.script("bad.json", '{\n  "partner": {"name": "Cerema",}\n}\n')
         r = run("render", s, "--data", bad, "-o", os.path.join(self.dir, "x.odt"))
         self.assertEqual(r.returncode, 1)

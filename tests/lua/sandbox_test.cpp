@@ -44,7 +44,7 @@ TEST_CASE("sandbox: a memory bomb stops at the memory cap") {
     limits.memory_bytes = 8u << 20;
     std::string message =
         lua_error_of("local t = {}\nfor i = 1, 1e9 do t[i] = ('x'):rep(100) .. i end", limits);
-    CHECK(message == "memory limit of 8 MiB exceeded (raise it with --max-memory)");
+    CHECK(message == "snippet.lua:2: memory limit of 8 MiB exceeded (raise it with --max-memory)");
     // The same state can go on after the error: a second run in a fresh state works.
     CHECK(lua_error_of("return conventio.Document{}", limits) == "no error");
 }
@@ -74,7 +74,7 @@ TEST_CASE("a Lua error reports file:line: message") {
           "snippet.lua:2: attempt to index a nil value (local 'x')");
     CHECK(lua_error_of("error('boom')") == "snippet.lua:1: boom");
     CHECK(lua_error_of("error(setmetatable({}, {__tostring = function() return 'custom' end}))") == "custom");
-    CHECK(lua_error_of("error({})") == "(error object is a table value)");
+    CHECK(lua_error_of("error({})") == "snippet.lua:1: (error object is a table value)");
     CHECK(lua_error_of("return 42").find("the script must return a conventio.Document, it returned number") !=
           std::string::npos);
     CHECK(lua_error_of("local x = ").find("snippet.lua:1:") == 0);

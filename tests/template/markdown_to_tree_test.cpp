@@ -159,3 +159,20 @@ TEST_CASE("markdown: the text filter sees every run, footnotes and cells include
                          "in a document (XML 1.0)",
                          TemplateError);
 }
+
+TEST_CASE("markdown: formatting nested beyond the limit is an error with the place, not a crash") {
+    std::string deep;
+    for (int i = 0; i < 30000; ++i) deep += "*a ";
+    deep += "x";
+    for (int i = 0; i < 30000; ++i) deep += " a*";
+    std::string message = error_of("Intro.\n\n" + deep);
+    CHECK(message.starts_with("clause.md:3:"));
+    CHECK(message.find("formatting nests more than 32 levels deep") != std::string::npos);
+    std::string links;
+    for (int i = 0; i < 5000; ++i) links += "[";
+    links += "x";
+    for (int i = 0; i < 5000; ++i) links += "](u)";
+    CHECK_NOTHROW(markdown_to_blocks(links, {"md", {}}));  // cmark nests no links: plain text
+    // Within the limit, nesting is kept.
+    CHECK(error_of("***a** b* c") == "");
+}

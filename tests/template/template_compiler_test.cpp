@@ -258,3 +258,17 @@ TEST_CASE("compiler: reads template files") {
     CHECK_THROWS_WITH_AS(conventio::tmpl::compile_template_file("/nonexistent/x.md"),
                          "/nonexistent/x.md: cannot open the template file", TemplateError);
 }
+
+TEST_CASE("compiler: blocks nested beyond the limit are an error naming the tag") {
+    std::string deep;
+    for (int i = 0; i < 10000; ++i) deep += "{% if x %}";
+    std::string message = error_of(deep);
+    CAPTURE(message);
+    CHECK(message.starts_with("t.md:5:"));  // the body starts on line 5
+    CHECK(message.find("nest more than 100 levels deep") != std::string::npos);
+    std::string hundred;
+    for (int i = 0; i < 100; ++i) hundred += "{% if true %}";
+    hundred += "x";
+    for (int i = 0; i < 100; ++i) hundred += "{% end %}";
+    CHECK(error_of(hundred) == "");
+}

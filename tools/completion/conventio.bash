@@ -15,7 +15,7 @@ _conventio() {
   fi
   case "$cur" in
     -*) COMPREPLY=($(compgen -W "-o --output --format --data --lib --templates --trusted --max-memory
-                                 --max-instructions --watch --kind --finance --dir --force --lang
+                                 --max-instructions --timeout --allow-bidi-controls --watch --kind --finance --dir --force --lang
                                  --consolidated --clean" -- "$cur")) ;;
     *) COMPREPLY=($(compgen -f -X '!*.lua' -- "$cur")) ;;
   esac

@@ -1,0 +1,70 @@
+#include "lua/host_memory.hpp"
+
+#include <malloc.h>
+
+#include <cstdlib>
+#include <new>
+
+namespace conventio::lua::host_memory {
+namespace {
+
+thread_local std::int64_t t_bytes = 0;
+thread_local Gate t_gate = nullptr;
+thread_local void* t_context = nullptr;
+
+void* counted_allocate(std::size_t size) noexcept {
+    void* p = std::malloc(size ? size : 1);
+    if (!p) return nullptr;
+    auto usable = static_cast<std::int64_t>(malloc_usable_size(p));
+    t_bytes += usable;
+    if (t_gate && !t_gate(t_context, t_bytes)) {
+        t_bytes -= usable;
+        std::free(p);
+        return nullptr;
+    }
+    return p;
+}
+
+void counted_free(void* p) noexcept {
+    if (!p) return;
+    t_bytes -= static_cast<std::int64_t>(malloc_usable_size(p));
+    std::free(p);
+}
+
+void* allocate_or_throw(std::size_t size) {
+    void* p = counted_allocate(size);
+    if (!p) throw std::bad_alloc();
+    return p;
+}
+
+}  // namespace
+
+std::int64_t bytes_in_use() noexcept { return t_bytes; }
+
+Scope::Scope(Gate gate, void* context) noexcept : previous_gate_(t_gate), previous_context_(t_context) {
+    t_gate = gate;
+    t_context = context;
+}
+
+Scope::~Scope() {
+    t_gate = previous_gate_;
+    t_context = previous_context_;
+}
+
+}  // namespace conventio::lua::host_memory
+
+// The replaceable global allocation functions (the aligned forms keep the library's own pair).
+using conventio::lua::host_memory::allocate_or_throw;
+using conventio::lua::host_memory::counted_allocate;
+using conventio::lua::host_memory::counted_free;
+
+void* operator new(std::size_t size) { return allocate_or_throw(size); }
+void* operator new[](std::size_t size) { return allocate_or_throw(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return counted_allocate(size); }
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return counted_allocate(size); }
+void operator delete(void* p) noexcept { counted_free(p); }
+void operator delete[](void* p) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { counted_free(p); }
