@@ -76,8 +76,9 @@ private:
     libdeflate_compressor* compressor_;
 };
 
-void local_header(std::string& out, const std::string& name, const Written& e) {
-    put32(out, 0x04034b50);
+// The fields the local and the central header share, in the order both have them (APPNOTE
+// 4.3.7 and 4.3.12), from "version needed to extract" to the name's length.
+void shared_header_fields(std::string& out, const std::string& name, const Written& e) {
     put16(out, version_needed);
     put16(out, e.flags);
     put16(out, e.method);
@@ -87,6 +88,11 @@ void local_header(std::string& out, const std::string& name, const Written& e) {
     put32(out, e.compressed_size);
     put32(out, e.size);
     put16(out, static_cast<std::uint16_t>(name.size()));
+}
+
+void local_header(std::string& out, const std::string& name, const Written& e) {
+    put32(out, 0x04034b50);
+    shared_header_fields(out, name, e);
     put16(out, 0);  // no extra field: ODF wants the mimetype's bytes at a fixed offset
     out += name;
 }
@@ -94,15 +100,7 @@ void local_header(std::string& out, const std::string& name, const Written& e) {
 void central_header(std::string& out, const std::string& name, const Written& e) {
     put32(out, 0x02014b50);
     put16(out, version_needed);  // made by: MS-DOS attributes, spec 2.0
-    put16(out, version_needed);
-    put16(out, e.flags);
-    put16(out, e.method);
-    put16(out, fixed_dos_time);
-    put16(out, fixed_dos_date);
-    put32(out, e.crc);
-    put32(out, e.compressed_size);
-    put32(out, e.size);
-    put16(out, static_cast<std::uint16_t>(name.size()));
+    shared_header_fields(out, name, e);
     put16(out, 0);  // extra field
     put16(out, 0);  // comment
     put16(out, 0);  // disk number
