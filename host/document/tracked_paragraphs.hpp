@@ -23,11 +23,16 @@ struct ParagraphGroup {
     /// end of the body (readers cannot remove the last paragraph mark there): the change is
     /// anchored at the end of this previous paragraph instead, whose mark is tracked.
     const doc::Paragraph* previous = nullptr;
+    /// Set when the group is alone after a table (a Table or Signatures block, followed by the
+    /// writers' spacer paragraph) with no paragraph after it: the change is anchored at the end
+    /// of that empty spacer, whose mark is tracked (as `previous`'s would be).
+    const void* after_spacer_of = nullptr;
 };
 
 /// Which paragraphs are tracked as whole paragraphs. A group with neither a next nor a usable
-/// previous paragraph (alone between two tables, or after a paragraph of another look) is
-/// left out: its text is still tracked run by run, and an empty paragraph stays once accepted.
+/// previous paragraph nor a table's spacer before it (the last after a paragraph of another
+/// look, a heading) is left out: its text is still tracked run by run, and an empty paragraph
+/// stays once accepted.
 struct TrackedParagraphs {
     std::vector<ParagraphGroup> groups;
     std::unordered_map<const doc::Paragraph*, const ParagraphGroup*> group_of;
@@ -41,6 +46,12 @@ struct TrackedParagraphs {
     const ParagraphGroup* after(const doc::Paragraph& p) const {
         auto found = anchored_after.find(&p);
         return found == anchored_after.end() ? nullptr : found->second;
+    }
+    /// Groups anchored at the end of the spacer written after a table (its Table or Signatures).
+    std::unordered_map<const void*, const ParagraphGroup*> anchored_after_spacer;
+    const ParagraphGroup* after_spacer(const void* table) const {
+        auto found = anchored_after_spacer.find(table);
+        return found == anchored_after_spacer.end() ? nullptr : found->second;
     }
 };
 

@@ -81,6 +81,9 @@ struct DocumentState {
     /// Paragraph marks tracked as inserted or deleted (see tracked_paragraph_marks):
     /// accepting or rejecting then removes the paragraph itself, not only its text.
     std::unordered_map<const doc::Paragraph*, doc::Change> tracked_marks;
+    /// The marks of the spacer paragraphs after tables (by their Table or Signatures) that a
+    /// change is anchored at (layout::ParagraphGroup::after_spacer_of).
+    std::unordered_map<const void*, doc::Change> spacer_marks;
 };
 
 /// The attributes of a tracked change (w:id, w:author, w:date) on the element just started.
@@ -141,7 +144,7 @@ private:
     void anchor(const doc::Anchor& a);
     void cross_reference(const doc::CrossRef& ref);
     void field(const doc::Field& f);
-    void complex_field(std::string_view instruction, std::string_view cached);
+    void complex_field(std::string_view instruction, std::string_view cached, bool deleted = false);
     void field_char(std::string_view type);
 
     xml::Writer& w_;

@@ -74,6 +74,7 @@ void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentStat
         std::size_t own = g.next ? g.paragraphs.size() : g.paragraphs.size() - 1;
         for (std::size_t i = 0; i < own; ++i) state.tracked_marks[g.paragraphs[i]] = g.change;
         if (g.previous) state.tracked_marks[g.previous] = g.change;
+        if (g.after_spacer_of) state.spacer_marks[g.after_spacer_of] = g.change;
     }
 }
 
@@ -269,11 +270,19 @@ void Story::anchor(const doc::Anchor& a) {
     w_.end();
 }
 
+// A reference inserted or deleted is the whole field inside one w:ins or w:del (a deleted
+// field's instruction is w:delInstrText), so it stays a live reference whichever way the
+// change goes.
 void Story::cross_reference(const doc::CrossRef& ref) {
     std::string instruction;
     instruction.reserve(ref.name.size() + 10);
     instruction.append(" REF ").append(ref.name).append(" \\h ");
-    complex_field(instruction, ref.text);
+    std::optional<xml::Element> change;
+    if (ref.change != doc::Change::none) {
+        change.emplace(w_, ref.change == doc::Change::inserted ? "w:ins" : "w:del");
+        revision_attributes(w_, state_);
+    }
+    complex_field(instruction, ref.text, ref.change == doc::Change::deleted);
 }
 
 // The cached "1" is what a reader shows before it computes the page; LibreOffice and Word
@@ -284,18 +293,18 @@ void Story::field(const doc::Field& f) {
 
 // begin / instruction / separate / cached result / end, with no w:dirty: the cached result is
 // already right, and a dirty field makes Word ask to update fields on opening.
-void Story::complex_field(std::string_view instruction, std::string_view cached) {
+void Story::complex_field(std::string_view instruction, std::string_view cached, bool deleted) {
     field_char("begin");
     {
         xml::Element r(w_, "w:r");
-        xml::Element t(w_, "w:instrText");
+        xml::Element t(w_, deleted ? "w:delInstrText" : "w:instrText");
         w_.attr("xml:space", "preserve");
         w_.text(instruction);
     }
     field_char("separate");
     {
         xml::Element r(w_, "w:r");
-        run_text(cached);
+        run_text(cached, deleted);
     }
     field_char("end");
 }
