@@ -130,7 +130,7 @@ TEST_CASE("a list where one item changes marks that item only, the others kept a
     List marked = tracked::compare(before, after);
     REQUIRE(marked.items.size() == 4);
     CHECK(show(std::get<Paragraph>(marked.items[0].blocks[0].value).content) == "un ;|");
-    CHECK(show(std::get<Paragraph>(marked.items[1].blocks[0].value).content) == "deux|et demi{+}| ;|");
+    CHECK(show(std::get<Paragraph>(marked.items[1].blocks[0].value).content) == "deux| et demi{+}| ;|");
     CHECK(show(std::get<Paragraph>(marked.items[2].blocks[0].value).content) == "trois.|");
     const Paragraph& added = std::get<Paragraph>(marked.items[3].blocks[0].value);
     CHECK(added.mark == Change::inserted);
