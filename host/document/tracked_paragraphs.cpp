@@ -46,6 +46,9 @@ bool same_look(const doc::Paragraph& a, const doc::Paragraph& b) {
     return a.style == b.style && a.align == b.align;
 }
 
+/// A list item's look is its list's too (its marker, its level): not one to track as a change.
+bool in_list(const doc::Paragraph& p) { return p.style == doc::ParagraphStyle::list; }
+
 }  // namespace
 
 TrackedParagraphs tracked_paragraphs(const std::vector<doc::Block>& body) {
@@ -60,16 +63,24 @@ TrackedParagraphs tracked_paragraphs(const std::vector<doc::Block>& body) {
             while (end < s.size() && s[end]->mark == change) ++end;
             if (change != doc::Change::none) {
                 ParagraphGroup g{change, {s.begin() + i, s.begin() + end}};
-                if (end < s.size())
+                if (end < s.size()) {
                     g.next = s[end];
-                else if (i > 0 && s[i - 1]->mark == doc::Change::none && same_look(*s[i - 1], *s[end - 1]))
+                } else if (i > 0 && s[i - 1]->mark == doc::Change::none &&
+                           same_look(*s[i - 1], *s[end - 1])) {
                     // The last paragraph's mark cannot change; the previous one's can, and the
                     // merged paragraph keeps the look both share.
                     g.previous = s[i - 1];
-                else if (i == 0 && stretch.after_table)
+                } else if (i > 0 && s[i - 1]->mark == doc::Change::none && !in_list(*s[i - 1]) &&
+                           !in_list(*s[end - 1])) {
+                    // The previous paragraph has another look (a heading): the writers keep the
+                    // look of the version shown (see ParagraphGroup::restyled).
+                    g.previous = s[i - 1];
+                    g.restyled = true;
+                } else if (i == 0 && stretch.after_table) {
                     // Alone after a table: the empty spacer paragraph before it takes the mark,
                     // and what stays once merged is one empty paragraph, as the spacer was.
                     g.after_spacer_of = stretch.after_table;
+                }
                 if (g.next || g.previous || g.after_spacer_of) out.groups.push_back(std::move(g));
             }
             i = end;

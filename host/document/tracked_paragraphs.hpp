@@ -27,11 +27,17 @@ struct ParagraphGroup {
     /// writers' spacer paragraph) with no paragraph after it: the change is anchored at the end
     /// of that empty spacer, whose mark is tracked (as `previous`'s would be).
     const void* after_spacer_of = nullptr;
+    /// Set with `previous` when that paragraph has another look (a heading before the last
+    /// paragraph of an article): merged, the two paragraphs must keep the look of the version
+    /// shown. ODT keeps the first paragraph's look by itself; DOCX, where the merged paragraph
+    /// takes the last one's, writes the last paragraph's properties as they are once every
+    /// change is accepted and tracks the look it has once they are rejected (w:pPrChange).
+    bool restyled = false;
 };
 
-/// Which paragraphs are tracked as whole paragraphs. A group with neither a next nor a usable
-/// previous paragraph nor a table's spacer before it (the last after a paragraph of another
-/// look, a heading) is left out: its text is still tracked run by run, and an empty paragraph
+/// Which paragraphs are tracked as whole paragraphs. A group with neither a next nor a previous
+/// paragraph nor a table's spacer before it, or whose previous paragraph is a list item of
+/// another look, is left out: its text is still tracked run by run, and an empty paragraph
 /// stays once accepted.
 struct TrackedParagraphs {
     std::vector<ParagraphGroup> groups;

@@ -75,6 +75,13 @@ void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentStat
         for (std::size_t i = 0; i < own; ++i) state.tracked_marks[g.paragraphs[i]] = g.change;
         if (g.previous) state.tracked_marks[g.previous] = g.change;
         if (g.after_spacer_of) state.spacer_marks[g.after_spacer_of] = g.change;
+        // Merged with the previous paragraph, the last one's mark stays and with it its look:
+        // the look of the version shown, the other tracked as a property change.
+        if (g.restyled) {
+            bool inserted = g.change == doc::Change::inserted;
+            state.restyled[g.paragraphs.back()] = {inserted ? g.paragraphs.back() : g.previous,
+                                                   inserted ? g.previous : g.paragraphs.back()};
+        }
     }
 }
 
@@ -83,6 +90,13 @@ void Story::paragraph(const doc::Paragraph& p, const ParagraphExtras& extras) {
     with_tree.keep_together = extras.keep_together || p.keep_together;
     if (auto tracked = state_.tracked_marks.find(&p); tracked != state_.tracked_marks.end())
         with_tree.mark = tracked->second;
+    if (auto restyled = state_.restyled.find(&p); restyled != state_.restyled.end()) {
+        const doc::Paragraph& look = *restyled->second.accepted;
+        with_tree.rejected_look = restyled->second.rejected;
+        with_tree.keep_together = extras.keep_together || look.keep_together;
+        paragraph(look.style, look.align, look.keep_with_next, &p.content, with_tree);
+        return;
+    }
     paragraph(p.style, p.align, p.keep_with_next, &p.content, with_tree);
 }
 
@@ -128,6 +142,16 @@ void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align, bo
     if (extras.mark != doc::Change::none) {
         xml::Element rpr(w_, "w:rPr");
         change_mark(w_, state_, extras.mark);
+    }
+    // The look it had: what rejecting every change restores (CT_PPr: w:pPrChange comes last).
+    if (const doc::Paragraph* old = extras.rejected_look) {
+        xml::Element change(w_, "w:pPrChange");
+        revision_attributes(w_, state_);
+        xml::Element before(w_, "w:pPr");
+        val(w_, "w:pStyle", style::look(old->style).internal_id);
+        if (old->keep_with_next) w_.empty("w:keepNext");
+        if (old->keep_together) w_.empty("w:keepLines");
+        if (old->align != doc::Align::inherit) val(w_, "w:jc", jc_value(old->align));
     }
 }
 

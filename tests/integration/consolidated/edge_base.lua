@@ -1,7 +1,8 @@
 -- The consolidated version's edge cases (tests/integration/test_consolidated.py): an agreement
 -- whose data decides a live reference that appears, an unchanged reference beside changed
--- words, a list whose items change one at a time, a paragraph alone between two tables, and
--- a last paragraph before the signatures. Not a sample: its change sets are edge-avenant-*.json.
+-- words, a list whose items change one at a time, a paragraph alone between two tables, a
+-- paragraph alone between an article's heading and its table, and a last paragraph before the
+-- signatures. Not a sample: its change sets are edge-avenant-*.json.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
 local Party = require "conventio.party"
@@ -39,6 +40,11 @@ local follow_up = { rows { { "Lancement", "mars" } } }
 if data.between then follow_up[#follow_up + 1] = c.Para(data.between) end
 follow_up[#follow_up + 1] = rows { { "Bilan", "décembre" } }
 a:article { key = "suivi", title = "Suivi", content = follow_up }
+-- A paragraph that, when there, is the only one between the article's heading and its table.
+local calendar = {}
+if data.calendar_note then calendar[1] = c.Para(data.calendar_note) end
+calendar[#calendar + 1] = rows { { "Comité", "juin" } }
+a:article { key = "calendrier", title = "Calendrier", content = calendar }
 local closing = { c.Para("La convention entre en vigueur à sa signature.") }
 if data.closing then closing[#closing + 1] = c.Para(data.closing) end
 a:article { key = "fin", title = "Fin", content = closing }
