@@ -120,9 +120,8 @@ local function bank_label()
   return clauses.front_matter("finances/coordonnees_bancaires").first_label
 end
 
---- True when alinéa `a` is a block of bank details.
----@param a table
-function M.is_bank_details(a)
+-- True when alinéa `a` is a block of bank details.
+local function is_bank_details(a)
   local label = bank_label()
   return a.kind == "para" and label ~= nil and a.text:sub(1, #label) == label
 end
@@ -138,8 +137,8 @@ end
 -- How alike two alinéas are, from 0 to 1: the share of their words they have in common; two
 -- alinéas of different kinds (a table, a paragraph; bank details, other text) are not alike.
 local function likeness(x, y)
-  if x.kind ~= y.kind or M.is_bank_details(x) ~= M.is_bank_details(y) then return 0 end
-  if x.kind ~= "para" or M.is_bank_details(x) then return 1 end
+  if x.kind ~= y.kind or is_bank_details(x) ~= is_bank_details(y) then return 0 end
+  if x.kind ~= "para" or is_bank_details(x) then return 1 end
   local a, na = word_set(x.text)
   local b, nb = word_set(y.text)
   if na + nb == 0 then return 1 end
@@ -239,7 +238,7 @@ function M.unit_ops(old, new)
     local x, y = a[i], b[j]
     changed = changed + 1
     if x.kind == "para" and y.kind == "para" then
-      if M.is_bank_details(x) and M.is_bank_details(y) then
+      if is_bank_details(x) and is_bank_details(y) then
         ops[#ops + 1] = { op = "bank_details", at = i, new = { y } }
         return true
       end

@@ -121,21 +121,8 @@ function M.strata(list, where)
   return strata
 end
 
---- What the payer owes: its stratum, the yearly and total amounts, and the payments.
---- `payer` (default: `spec` itself) gives the population, insee_year and entering of another
---- payer, named `payer_where` in messages; the strata, years and schedule are `spec`'s.
----@param spec table
----@param where string?
----@param payer table?
----@param payer_where string?
-function M.compute(spec, where, payer, payer_where)
-  where = where or "finance"
-  local strata = M.strata(spec.strata, where)
-  return M.due(strata, spec, where, payer or spec, payer_where or where)
-end
-
---- What one payer owes on checked `strata` (M.compute).
-function M.due(strata, spec, where, payer, payer_where)
+-- What one payer owes on checked `strata` (M.compute): its stratum, amounts and payments.
+local function due_of(strata, spec, where, payer, payer_where)
   local population = integer(payer.population, payer_where .. ".population", 1)
   local stratum
   for _, s in ipairs(strata) do
@@ -187,6 +174,20 @@ function M.due(strata, spec, where, payer, payer_where)
   return due
 end
 
+--- What the payer owes: its stratum, the yearly and total amounts, and the payments.
+--- `payer` (default: `spec` itself) gives the population, insee_year and entering of another
+--- payer, named `payer_where` in messages; the strata, years and schedule are `spec`'s.
+---@param spec table
+---@param where string?
+---@param payer table?
+---@param payer_where string?
+function M.compute(spec, where, payer, payer_where)
+  where = where or "finance"
+  local strata = M.strata(spec.strata, where)
+  return due_of(strata, spec, where, payer or spec, payer_where or where)
+end
+
+
 -- The other payers of `spec.other_payers`, each { party, due, refund_account }, checked.
 local function other_payers(agreement, spec, where, strata, first)
   if spec.other_payers == nil then return {} end
@@ -203,7 +204,7 @@ local function other_payers(agreement, spec, where, strata, first)
     local party = common.party(agreement, p, "party", nil, at)
     if seen[party] then error(("%s.party (%s) already pays in this article"):format(at, p.party), 0) end
     seen[party] = true
-    out[i] = { party = party, due = M.due(strata, spec, where, p, at),
+    out[i] = { party = party, due = due_of(strata, spec, where, p, at),
                refund_account = common.account(p, "refund_account", at) }
   end
   return out
@@ -285,6 +286,5 @@ end
 -- Problems found in the data name the data file, not this module.
 M.add = data.guarded(M.add)
 M.compute = data.guarded(M.compute)
-M.due = data.guarded(M.due)
 
 return M
