@@ -232,6 +232,14 @@ end
 function M.unit_ops(old, new)
   if old.title ~= new.title then return { { op = "rewritten" } } end
   local a, b = old.alineas, new.alineas
+  -- Most units of an avenant are unchanged: said without aligning them.
+  if #a == #b then
+    local same = true
+    for k = 1, #a do
+      if not same_alinea(a[k], b[k]) then same = false; break end
+    end
+    if same then return {} end
+  end
   local ops, changed = {}, 0
   -- One old alinéa changed into its new version.
   local function changed_pair(i, j)
