@@ -1,7 +1,12 @@
 #include "batch/batch_run.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -38,11 +43,6 @@ std::size_t loader_place_length(const std::string& message, const std::string& f
     return message.compare(i, 2, ": ") == 0 ? i : 0;
 }
 
-struct Job {
-    const Row* row = nullptr;
-    RowResult result;
-};
-
 }  // namespace
 
 std::string column_letters(std::size_t index) {
@@ -76,8 +76,68 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
     return place + ": " + message;
 }
 
+namespace {
+
+/// The names every row gets, checked for collisions with 8 bytes a row: a hash of each name's
+/// collision key, sorted; rows whose hashes meet are read again to say which names collide
+/// (and to tell a true collision from two keys with the same hash).
+std::string name_collisions(const BatchOptions& options, const NamePattern& pattern, std::size_t total) {
+    std::vector<std::pair<std::uint64_t, std::size_t>> hashes;  // hash, row number
+    {
+        RowReader reader(options.rows, options.encoding);
+        while (auto row = reader.next()) {
+            NameResult name =
+                expand_name(pattern, row_data(*row, reader.columns(), reader.from_csv()), row->number, total);
+            if (name.error.empty())
+                hashes.emplace_back(std::hash<std::string>{}(collision_key(name.stem)), row->number);
+        }
+    }
+    std::sort(hashes.begin(), hashes.end());
+    std::vector<std::size_t> suspects;
+    for (std::size_t i = 0; i < hashes.size(); ++i)
+        if ((i > 0 && hashes[i - 1].first == hashes[i].first) ||
+            (i + 1 < hashes.size() && hashes[i + 1].first == hashes[i].first))
+            suspects.push_back(hashes[i].second);
+    if (suspects.empty()) return "";
+    std::sort(suspects.begin(), suspects.end());
+    struct First {
+        std::size_t number, line;
+        std::string name;
+    };
+    std::map<std::string, First> taken;  // collision key -> its first row, among the suspects
+    std::string collisions;
+    RowReader reader(options.rows, options.encoding);
+    while (auto row = reader.next()) {
+        if (!std::binary_search(suspects.begin(), suspects.end(), row->number)) continue;
+        NameResult name =
+            expand_name(pattern, row_data(*row, reader.columns(), reader.from_csv()), row->number, total);
+        auto [it, inserted] =
+            taken.emplace(collision_key(name.stem), First{row->number, row->line, name.stem});
+        if (!inserted)
+            collisions += "\n  " + reader.name() + ":" + std::to_string(row->line) + ": row " +
+                          std::to_string(row->number) + " gives the name '" + name.stem + "', as row " +
+                          std::to_string(it->second.number) + " (line " + std::to_string(it->second.line) +
+                          ") does ('" + it->second.name + "')";
+    }
+    return collisions;
+}
+
+}  // namespace
+
 BatchSummary run_batch(const BatchOptions& options) {
-    RowFile file = read_row_file(options.rows, options.encoding);
+    // The rows are read three times, a row at a time, so memory does not grow with the file:
+    // to count them and learn their columns, to name them, and to run them.
+    std::size_t total = 0;
+    std::vector<std::string> columns;
+    std::string file_name;
+    bool from_csv = false;
+    {
+        RowReader reader(options.rows, options.encoding);
+        while (reader.next()) ++total;
+        columns = reader.columns();
+        file_name = reader.name();
+        from_csv = reader.from_csv();
+    }
     std::optional<lua::CommonData> common;
     if (options.common_data) common = lua::read_common_data(*options.common_data, options.lua);
 
@@ -86,39 +146,8 @@ BatchSummary run_batch(const BatchOptions& options) {
                                : !options.name_pattern.empty() ? options.name_pattern
                                                                : "row-{row}";
     NamePattern pattern = parse_name_pattern(pattern_text);
-    if (auto problem = check_pattern_columns(pattern, file.columns))
-        throw BatchError(file.name + ": " + *problem);
-    std::vector<Job> jobs(file.rows.size());
-    // Paths are made when needed: a batch of many rows keeps only each row's name.
-    auto output_of = [&](const Job& job, Format f) {
-        return options.out / (job.result.name + extension_of(f));
-    };
-    std::map<std::string, std::size_t> taken;  // collision key -> job index
-    std::string collisions;
-    for (std::size_t i = 0; i < file.rows.size(); ++i) {
-        const Row& row = file.rows[i];
-        Job& job = jobs[i];
-        job.row = &row;
-        job.result.number = row.number;
-        job.result.line = row.line;
-        NameResult name = expand_name(pattern, file.data(row), row.number, file.rows.size());
-        if (!name.error.empty()) {
-            job.result.status = RowStatus::failed;
-            job.result.message = row_message(file.name, row.number, row.line, file.columns, row.cell_lines,
-                                             file.from_csv, name.error, "");
-            continue;
-        }
-        job.result.name = name.stem;
-        auto [it, inserted] = taken.emplace(collision_key(name.stem), i);
-        if (!inserted) {
-            const Row& first = file.rows[it->second];
-            collisions += "\n  " + file.name + ":" + std::to_string(row.line) + ": row " +
-                          std::to_string(row.number) + " gives the name '" + name.stem + "', as row " +
-                          std::to_string(first.number) + " (line " + std::to_string(first.line) +
-                          ") does ('" + jobs[it->second].result.name + "')";
-        }
-    }
-    if (!collisions.empty())
+    if (auto problem = check_pattern_columns(pattern, columns)) throw BatchError(file_name + ": " + *problem);
+    if (std::string collisions = name_collisions(options, pattern, total); !collisions.empty())
         throw BatchError(
             "two rows would write the same file (names are compared ignoring case); give --name a "
             "pattern that tells them apart:" +
@@ -127,74 +156,138 @@ BatchSummary run_batch(const BatchOptions& options) {
     std::error_code ec;
     std::filesystem::create_directories(options.out, ec);
     if (ec) throw BatchError("cannot create the output folder " + options.out.string() + ": " + ec.message());
-
-    std::vector<std::size_t> pending;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        Job& job = jobs[i];
-        if (job.result.status == RowStatus::failed) continue;
-        bool all_there = true;
-        for (Format f : options.formats)
-            all_there = all_there && std::filesystem::exists(output_of(job, f), ec);
-        if (options.skip_existing && all_there) {
-            job.result.status = RowStatus::skipped;
-            continue;
-        }
-        pending.push_back(i);
-    }
+    ReportWriter report(options.out / "report.csv", options.report_json);
 
     bool terminal = options.progress == BatchOptions::Progress::terminal ||
                     (options.progress == BatchOptions::Progress::automatic && Progress::stderr_is_terminal());
-    Progress progress(jobs.size(), terminal);
-    for (const auto& job : jobs)
-        if (job.result.status != RowStatus::not_done)
-            progress.row_done(job.result.status != RowStatus::failed, job.result.message);
+    Progress progress(total, terminal);
 
     unsigned workers = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    workers = static_cast<unsigned>(std::min<std::size_t>(workers, std::max<std::size_t>(pending.size(), 1)));
-    std::atomic<std::size_t> next{0};
+    workers = static_cast<unsigned>(std::min<std::size_t>(workers, std::max<std::size_t>(total, 1)));
+
+    // Rows are handed out in file order under one lock, and their results written to the
+    // report in that order: a row finished ahead of an earlier one waits in `finished`, and no
+    // worker takes a row more than `window` ahead of the first unreported one, so neither the
+    // rows in flight nor the results waiting grow with the file.
+    RowReader reader(options.rows, options.encoding);
+    const std::size_t window = 8 * static_cast<std::size_t>(workers);
+    std::mutex mutex;
+    std::condition_variable room;
+    std::size_t taken = 0, reported = 0;
+    std::map<std::size_t, RowResult> finished;  // by row index, until the rows before are reported
+    std::exception_ptr report_failure, read_failure;
+    BatchSummary summary;
     std::atomic<bool> broken{false};
     std::string broken_message;
-    std::mutex broken_mutex;
-    StopSignals signals;
 
+    auto output_of = [&](const std::string& name, Format f) {
+        return options.out / (name + extension_of(f));
+    };
+    // Under the lock: records a row's result and reports every row now in order.
+    auto finish_locked = [&](std::size_t index, RowResult result) {
+        finished.emplace(index, std::move(result));
+        for (auto it = finished.begin(); it != finished.end() && it->first == reported;
+             it = finished.erase(it), ++reported) {
+            RowResult& r = it->second;
+            switch (r.status) {
+                case RowStatus::done:
+                    ++summary.done;
+                    break;
+                case RowStatus::failed:
+                    ++summary.failed;
+                    break;
+                case RowStatus::skipped:
+                    ++summary.skipped;
+                    break;
+                case RowStatus::not_done:
+                    ++summary.not_done;
+                    break;
+            }
+            if (!report_failure) try {
+                    report.add(r);
+                } catch (...) {
+                    report_failure = std::current_exception();
+                }
+        }
+        room.notify_all();
+    };
+    auto message_of = [&](const Row& row, const std::string& message, const std::string& data_name) {
+        return row_message(file_name, row.number, row.line, columns, row.cell_lines, from_csv, message,
+                           data_name);
+    };
+
+    StopSignals signals;
     auto work = [&] {
         std::optional<lua::RowRunner> runner;
         try {
             runner.emplace(options.script, options.lua, common ? &*common : nullptr);
         } catch (const std::exception& e) {
             // The script does not compile: the same for every row, so the batch stops.
-            std::lock_guard lock(broken_mutex);
+            std::lock_guard lock(mutex);
             if (!broken.exchange(true)) broken_message = e.what();
+            room.notify_all();
             return;
         }
         for (;;) {
-            if (StopSignals::received() || broken) return;
-            std::size_t k = next.fetch_add(1);
-            if (k >= pending.size()) return;
-            Job& job = jobs[pending[k]];
-            const Row& row = *job.row;
+            std::optional<Row> row;
+            std::size_t index = 0;
+            RowResult result;
+            {
+                std::unique_lock lock(mutex);
+                room.wait(lock,
+                          [&] { return taken < reported + window || broken || StopSignals::received(); });
+                if (StopSignals::received() || broken) return;
+                try {
+                    row = reader.next();  // read whole before: throws only if the file changed since
+                } catch (const std::exception&) {
+                    if (!broken.exchange(true)) read_failure = std::current_exception();
+                    room.notify_all();
+                    return;
+                }
+                if (!row) return;
+                index = taken++;
+                result.number = row->number;
+                result.line = row->line;
+                NameResult name = expand_name(pattern, row_data(*row, columns, from_csv), row->number, total);
+                if (!name.error.empty()) {
+                    result.status = RowStatus::failed;
+                    result.message = message_of(*row, name.error, "");
+                } else {
+                    result.name = name.stem;
+                    bool all_there = options.skip_existing;
+                    for (Format f : options.formats)
+                        all_there = all_there && std::filesystem::exists(output_of(result.name, f), ec);
+                    if (all_there) result.status = RowStatus::skipped;
+                }
+                if (result.status != RowStatus::not_done) {
+                    progress.row_done(result.status != RowStatus::failed, result.message);
+                    finish_locked(index, std::move(result));
+                    continue;
+                }
+            }
             auto start = std::chrono::steady_clock::now();
             std::string data_name =
-                file.name + ":" + std::to_string(row.line) + " (row " + std::to_string(row.number) + ")";
+                file_name + ":" + std::to_string(row->line) + " (row " + std::to_string(row->number) + ")";
             try {
-                doc::Document document = runner->run(file.input(row), file.name, data_name);
+                doc::Document document =
+                    runner->run(row_input(*row, columns, from_csv), file_name, data_name);
                 // Every format in memory first: a row's files are all there or none is new.
                 std::vector<std::string> packages;
                 for (Format f : options.formats)
                     packages.push_back(
                         package::build_zip(f == Format::odt ? odt::parts(document) : docx::parts(document)));
                 for (std::size_t p = 0; p < packages.size(); ++p)
-                    package::write_file_atomically(output_of(job, options.formats[p]), packages[p],
+                    package::write_file_atomically(output_of(result.name, options.formats[p]), packages[p],
                                                    package::Flush::later);
-                job.result.status = RowStatus::done;
+                result.status = RowStatus::done;
             } catch (const std::exception& e) {
-                job.result.status = RowStatus::failed;
-                job.result.message = row_message(file.name, row.number, row.line, file.columns,
-                                                 row.cell_lines, file.from_csv, e.what(), data_name);
+                result.status = RowStatus::failed;
+                result.message = message_of(*row, e.what(), data_name);
             }
-            job.result.seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            progress.row_done(job.result.status == RowStatus::done, job.result.message);
+            result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            progress.row_done(result.status == RowStatus::done, result.message);
+            std::lock_guard lock(mutex);
+            finish_locked(index, std::move(result));
         }
     };
     xml::initialize_for_threads();
@@ -202,32 +295,28 @@ BatchSummary run_batch(const BatchOptions& options) {
     for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work);
     work();
     for (auto& t : threads) t.join();
+    if (read_failure) std::rethrow_exception(read_failure);
     if (broken) throw lua::ScriptError(broken_message);
 
-    BatchSummary summary;
+    // Interrupted: the rows not taken are in the report as not done, with their names.
     summary.signal = StopSignals::received();
-    std::vector<RowResult> results;
-    for (auto& job : jobs) {
-        switch (job.result.status) {
-            case RowStatus::done:
-                ++summary.done;
-                break;
-            case RowStatus::failed:
-                ++summary.failed;
-                break;
-            case RowStatus::skipped:
-                ++summary.skipped;
-                break;
-            case RowStatus::not_done:
-                ++summary.not_done;
-                break;
+    while (auto row = reader.next()) {
+        RowResult result;
+        result.number = row->number;
+        result.line = row->line;
+        NameResult name = expand_name(pattern, row_data(*row, columns, from_csv), row->number, total);
+        result.name = name.stem;
+        if (!name.error.empty()) {
+            result.status = RowStatus::failed;
+            result.message = message_of(*row, name.error, "");
         }
-        results.push_back(std::move(job.result));
+        std::lock_guard lock(mutex);
+        finish_locked(taken++, std::move(result));
     }
+    if (report_failure) std::rethrow_exception(report_failure);
     // The documents reach the disk before the report that says they are done.
     package::flush_folder(options.out);
-    package::write_file_atomically(options.out / "report.csv", report_csv(results));
-    if (options.report_json) package::write_file_atomically(*options.report_json, report_json(results));
+    report.commit();
     progress.finish(summary.done, summary.failed, summary.skipped, summary.not_done);
     return summary;
 }

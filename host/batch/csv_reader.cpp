@@ -34,15 +34,12 @@ char detect_separator(std::string_view text) {
     return semicolons >= commas && semicolons > 0 ? ';' : ',';
 }
 
-CsvTable read_csv(std::string_view text, char separator, const std::string& file) {
-    CsvTable table;
-    table.separator = separator ? separator : detect_separator(text);
-    const char sep = table.separator;
-
+std::vector<CsvRecord> read_csv_records(std::string_view text, char sep, const std::string& file,
+                                        std::size_t first_line) {
     std::vector<CsvRecord> records;
     CsvRecord record;
     CsvCell cell;
-    std::size_t line = 1, col = 1;  // col counts characters, not bytes
+    std::size_t line = first_line, col = 1;  // col counts characters, not bytes
     std::size_t i = 0;
     const std::size_t n = text.size();
     bool at_cell_start = true;
@@ -118,9 +115,11 @@ CsvTable read_csv(std::string_view text, char separator, const std::string& file
     }
     if (!at_cell_start || !record.cells.empty()) end_record();
 
-    if (records.empty()) throw RowFileError(file + ": no header line (the first line names the columns)");
-    CsvRecord header = std::move(records.front());
-    records.erase(records.begin());
+    return records;
+}
+
+std::vector<std::string> csv_header(CsvRecord header, const std::string& file) {
+    std::vector<std::string> names;
     while (!header.cells.empty() && header.cells.back().text.empty()) header.cells.pop_back();
     std::set<std::string> seen;
     for (std::size_t k = 0; k < header.cells.size(); ++k) {
@@ -132,16 +131,27 @@ CsvTable read_csv(std::string_view text, char separator, const std::string& file
             fail(file, header.line, k + 1,
                  "column " + std::to_string(k + 1) + " has no name in the header line");
         if (!seen.insert(name).second) fail(file, header.line, k + 1, "column '" + name + "' is named twice");
-        table.header.push_back(std::move(name));
+        names.push_back(std::move(name));
     }
-    for (auto& r : records) {
-        while (r.cells.size() > table.header.size() && r.cells.back().text.empty()) r.cells.pop_back();
-        if (r.cells.size() > table.header.size())
-            fail(file, r.cells[table.header.size()].line, table.header.size() + 1,
-                 "this line has " + std::to_string(r.cells.size()) + " cells but the header names " +
-                     std::to_string(table.header.size()) +
-                     " columns (a separator inside a value must be quoted)");
-    }
+    return names;
+}
+
+void check_record_width(CsvRecord& r, std::size_t columns, const std::string& file) {
+    while (r.cells.size() > columns && r.cells.back().text.empty()) r.cells.pop_back();
+    if (r.cells.size() > columns)
+        fail(file, r.cells[columns].line, columns + 1,
+             "this line has " + std::to_string(r.cells.size()) + " cells but the header names " +
+                 std::to_string(columns) + " columns (a separator inside a value must be quoted)");
+}
+
+CsvTable read_csv(std::string_view text, char separator, const std::string& file) {
+    CsvTable table;
+    table.separator = separator ? separator : detect_separator(text);
+    std::vector<CsvRecord> records = read_csv_records(text, table.separator, file, 1);
+    if (records.empty()) throw RowFileError(file + ": no header line (the first line names the columns)");
+    table.header = csv_header(std::move(records.front()), file);
+    records.erase(records.begin());
+    for (auto& r : records) check_record_width(r, table.header.size(), file);
     table.records = std::move(records);
     return table;
 }

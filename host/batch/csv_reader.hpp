@@ -34,6 +34,20 @@ struct CsvTable {
 /// the header, a blank or repeated column name.
 CsvTable read_csv(std::string_view text, char separator, const std::string& file);
 
+/// The records of `text` (blank ones skipped), the first starting on line `first_line`: what
+/// read_csv does before it takes the header, for a reader that gives it a record at a time.
+/// Throws RowFileError as read_csv does.
+std::vector<CsvRecord> read_csv_records(std::string_view text, char separator, const std::string& file,
+                                        std::size_t first_line);
+
+/// The column names of a header record (trimmed; trailing empty cells dropped). Throws
+/// RowFileError for a blank or repeated name.
+std::vector<std::string> csv_header(CsvRecord header, const std::string& file);
+
+/// Drops a record's trailing empty cells beyond `columns`; throws RowFileError when it still
+/// has more cells than the header names.
+void check_record_width(CsvRecord& record, std::size_t columns, const std::string& file);
+
 /// The separator of the first line of `text` (outside quotes).
 char detect_separator(std::string_view text);
 

@@ -1,6 +1,8 @@
 #include "batch/row_file.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <deque>
 #include <fstream>
 #include <sstream>
 
@@ -36,11 +38,11 @@ nlohmann::json parse_json(std::string_view text, const std::string& where_prefix
     }
 }
 
-void add_columns(RowFile& file, const nlohmann::json& object) {
+void add_columns(std::vector<std::string>& columns, const nlohmann::json& object) {
     for (const auto& [key, value] : object.items()) {
         bool known = false;
-        for (const auto& c : file.columns) known = known || c == key;
-        if (!known) file.columns.push_back(key);
+        for (const auto& c : columns) known = known || c == key;
+        if (!known) columns.push_back(key);
     }
 }
 
@@ -79,80 +81,255 @@ std::vector<std::pair<std::size_t, std::size_t>> element_spans(std::string_view 
     return spans;
 }
 
-RowFile from_csv(const std::string& text, const std::string& name) {
-    CsvTable table = read_csv(text, 0, name);
-    RowFile file{name, table.header, {}, true};
-    std::size_t number = 0;
-    for (auto& record : table.records) {
+/// Checks one JSON row (an object; its keys join the columns) and keeps its text.
+Row json_row(std::vector<std::string>& columns, const std::string& file, std::string_view text,
+             std::size_t line, std::size_t number) {
+    nlohmann::json row = parse_json(text, file, line - 1);
+    if (!row.is_object())
+        throw RowFileError(file + ":" + std::to_string(line) + ": row " + std::to_string(number) +
+                           " is not an object ({ \"column\": value, ... })");
+    add_columns(columns, row);
+    return Row{number, line, {}, {}, std::string(text)};
+}
+
+/// Where a CSV line's record stands at its end: inside a quoted field (the record goes on on
+/// the next line) or not, as read_csv_records reads it.
+struct CsvScan {
+    char separator;
+    bool quoted = false;
+    bool cell_start = true;
+
+    void line(std::string_view text) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.size() && text[i + 1] == '"')
+                        ++i;
+                    else
+                        quoted = false;
+                }
+                continue;
+            }
+            if (cell_start) {
+                cell_start = false;
+                if (c == '"') {
+                    quoted = true;
+                    continue;
+                }
+            }
+            if (c == separator || c == '\r') cell_start = true;  // a lone CR ends a record too
+        }
+        if (!quoted) cell_start = true;
+    }
+};
+
+}  // namespace
+
+struct RowReader::Impl {
+    std::unique_ptr<std::istream> in;
+    std::string kind, name;
+    Encoding encoding = Encoding::utf8;  // resolved: utf8 or windows1252
+    std::size_t line = 0;                // physical lines read
+    std::size_t number = 0;              // rows given
+    std::vector<std::string> columns;
+    char separator = ',';
+    std::deque<CsvRecord> pending;  // records of a chunk not given yet (lone CRs: several)
+    // A JSON array: its text and where each element is.
+    std::string json_text;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::size_t next_span = 0, counted = 0, json_line = 1;
+
+    /// The next physical line as UTF-8 (without its \n; a CRLF's \r stays), the BOM removed.
+    bool read_line(std::string& out) {
+        if (!std::getline(*in, out)) return false;
+        ++line;
+        if (line == 1 && out.starts_with("\xEF\xBB\xBF")) out.erase(0, 3);
+        if (encoding == Encoding::windows1252) {
+            out = to_utf8(out, Encoding::windows1252, name);
+            return true;
+        }
+        std::size_t bad = 0;
+        if (!is_utf8(out, &bad)) {
+            std::size_t col = 1;
+            for (std::size_t i = 0; i < bad; ++i) col += (static_cast<unsigned char>(out[i]) & 0xC0) != 0x80;
+            throw RowFileError(
+                name + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                ": not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)");
+        }
+        return true;
+    }
+
+    /// Automatic: UTF-8 when the file has a BOM or all of it is valid UTF-8, else Windows-1252
+    /// (as to_utf8 decides for a whole text), by a first reading of the file.
+    void resolve_encoding(Encoding asked) {
+        if (kind != "csv" || asked == Encoding::utf8) return;
+        if (asked == Encoding::windows1252) {
+            encoding = Encoding::windows1252;
+            return;
+        }
+        std::string text;
+        bool first = true;
+        while (std::getline(*in, text)) {
+            if (first && text.starts_with("\xEF\xBB\xBF")) break;
+            first = false;
+            if (!is_utf8(text)) {
+                encoding = Encoding::windows1252;
+                break;
+            }
+        }
+        in->clear();
+        in->seekg(0);
+    }
+
+    /// The next CSV chunk: a line and the lines its quoted fields run on, parsed.
+    bool read_records(bool header) {
+        std::string text, more;
+        while (pending.empty()) {
+            if (!read_line(text)) return false;
+            std::size_t first_line = line;
+            if (header) {
+                // The separator is not known yet: quotes are followed as detect_separator does.
+                auto quotes = [](const std::string& t) { return std::count(t.begin(), t.end(), '"'); };
+                auto open = quotes(text) % 2;
+                while (open && read_line(more)) {
+                    text += '\n';
+                    text += more;
+                    open = (open + quotes(more)) % 2;
+                }
+                separator = detect_separator(text);
+            } else {
+                CsvScan scan{separator};
+                scan.line(text);
+                while (scan.quoted && read_line(more)) {
+                    text += '\n';
+                    text += more;
+                    scan.line(more);
+                }
+            }
+            for (auto& record : read_csv_records(text, separator, name, first_line))
+                pending.push_back(std::move(record));
+        }
+        return true;
+    }
+
+    std::optional<Row> next_csv() {
+        if (pending.empty() && !read_records(false)) return std::nullopt;
+        CsvRecord record = std::move(pending.front());
+        pending.pop_front();
+        check_record_width(record, columns.size(), name);
         Row row;
         row.number = ++number;
         row.line = record.line;
-        for (std::size_t k = 0; k < table.header.size(); ++k) {
+        for (std::size_t k = 0; k < columns.size(); ++k) {
             // A short line is a line whose trailing cells are empty, as spreadsheets write it.
             bool present = k < record.cells.size();
             row.cells.push_back(present ? std::move(record.cells[k].text) : std::string());
             row.cell_lines.push_back(present ? record.cells[k].line : record.line);
         }
-        file.rows.push_back(std::move(row));
+        return row;
     }
-    return file;
-}
 
-/// Checks one JSON row (an object; its keys join the columns) and keeps its text.
-void add_json_row(RowFile& file, std::string_view text, std::size_t line, std::size_t number) {
-    nlohmann::json row = parse_json(text, file.name, line - 1);
-    if (!row.is_object())
-        throw RowFileError(file.name + ":" + std::to_string(line) + ": row " + std::to_string(number) +
-                           " is not an object ({ \"column\": value, ... })");
-    add_columns(file, row);
-    file.rows.push_back(Row{number, line, {}, {}, std::string(text)});
-}
+    std::optional<Row> next_jsonl() {
+        std::string text;
+        for (;;) {
+            if (!read_line(text)) return std::nullopt;
+            std::string_view content = text;
+            bool blank = true;
+            for (char c : content) blank = blank && std::isspace(static_cast<unsigned char>(c));
+            if (blank) continue;
+            if (content.ends_with('\r')) content.remove_suffix(1);
+            if (!nlohmann::json::accept(content)) parse_json(content, name, line - 1);
+            if (content.find_first_not_of(" \t") == std::string_view::npos ||
+                content[content.find_first_not_of(" \t")] != '{')
+                throw RowFileError(name + ":" + std::to_string(line) +
+                                   ":1: expected an object ({ \"column\": value, ... })");
+            return json_row(columns, name, content, line, ++number);
+        }
+    }
 
-RowFile from_json(const std::string& text, const std::string& name) {
-    // Validated without building the whole document (a batch's rows may be large); a syntax
-    // error is then parsed again for its place.
-    if (!nlohmann::json::accept(text)) parse_json(text, name, 0);
-    std::size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos || text[first] != '[')
-        throw RowFileError(name + ":1:1: expected an array of objects, one per row");
-    RowFile file{name, {}, {}, false};
-    std::size_t line = 1, counted = 0;
-    for (auto [start, end] : element_spans(text)) {
-        for (; counted < start; ++counted) line += text[counted] == '\n';
-        std::string_view element(text.data() + start, end - start);
+    void open_json() {
+        std::ostringstream content;
+        content << in->rdbuf();
+        json_text = to_utf8(content.str(), Encoding::utf8, name);
+        in.reset();
+        // Validated without building the whole document (a batch's rows may be large); a
+        // syntax error is then parsed again for its place.
+        if (!nlohmann::json::accept(json_text)) parse_json(json_text, name, 0);
+        std::size_t first = json_text.find_first_not_of(" \t\r\n");
+        if (first == std::string::npos || json_text[first] != '[')
+            throw RowFileError(name + ":1:1: expected an array of objects, one per row");
+        spans = element_spans(json_text);
+    }
+
+    std::optional<Row> next_json() {
+        if (next_span >= spans.size()) return std::nullopt;
+        auto [start, end] = spans[next_span++];
+        for (; counted < start; ++counted) json_line += json_text[counted] == '\n';
+        std::string_view element(json_text.data() + start, end - start);
         while (!element.empty() && std::isspace(static_cast<unsigned char>(element.back())))
             element.remove_suffix(1);
-        add_json_row(file, element, line, file.rows.size() + 1);
+        return json_row(columns, name, element, json_line, ++number);
     }
-    return file;
+};
+
+namespace {
+
+std::string kind_of(const std::filesystem::path& path) {
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension == ".csv" || extension == ".tsv" || extension == ".txt") return "csv";
+    if (extension == ".json") return "json";
+    if (extension == ".jsonl" || extension == ".ndjson") return "jsonl";
+    throw RowFileError("cannot tell the kind of rows in '" + path.string() +
+                       "': name it .csv, .json (an array of objects) or .jsonl (one object per line)");
 }
 
-RowFile from_jsonl(const std::string& text, const std::string& name) {
-    RowFile file{name, {}, {}, false};
-    std::size_t line = 0, start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        ++line;
-        std::string_view content(text.data() + start, end - start);
-        start = end + 1;
-        bool blank = true;
-        for (char c : content) blank = blank && std::isspace(static_cast<unsigned char>(c));
-        if (blank) continue;
-        if (content.ends_with('\r')) content.remove_suffix(1);
-        if (!nlohmann::json::accept(content)) parse_json(content, name, line - 1);
-        if (content.find_first_not_of(" \t") == std::string_view::npos ||
-            content[content.find_first_not_of(" \t")] != '{')
-            throw RowFileError(name + ":" + std::to_string(line) +
-                               ":1: expected an object ({ \"column\": value, ... })");
-        add_json_row(file, content, line, file.rows.size() + 1);
-    }
-    return file;
+std::unique_ptr<std::istream> open_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw RowFileError("cannot read " + path.string() + ": no such file");
+    auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*in) throw RowFileError("cannot read " + path.string());
+    return in;
 }
 
 }  // namespace
 
-lua::RowInput RowFile::input(const Row& row) const {
+RowReader::RowReader(const std::filesystem::path& path, Encoding encoding)
+    : RowReader(open_file(path), kind_of(path), encoding, path.string()) {}
+
+RowReader::RowReader(std::unique_ptr<std::istream> in, const std::string& kind, Encoding encoding,
+                     const std::string& name)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->in = std::move(in);
+    impl_->kind = kind;
+    impl_->name = name;
+    impl_->resolve_encoding(encoding);
+    if (kind == "json") {
+        impl_->open_json();
+    } else if (kind == "csv") {
+        if (!impl_->read_records(true))
+            throw RowFileError(name + ": no header line (the first line names the columns)");
+        CsvRecord header = std::move(impl_->pending.front());
+        impl_->pending.pop_front();
+        impl_->columns = csv_header(std::move(header), name);
+    }
+}
+
+RowReader::~RowReader() = default;
+
+std::optional<Row> RowReader::next() {
+    if (impl_->kind == "csv") return impl_->next_csv();
+    if (impl_->kind == "json") return impl_->next_json();
+    return impl_->next_jsonl();
+}
+
+const std::string& RowReader::name() const { return impl_->name; }
+bool RowReader::from_csv() const { return impl_->kind == "csv"; }
+const std::vector<std::string>& RowReader::columns() const { return impl_->columns; }
+
+lua::RowInput row_input(const Row& row, const std::vector<std::string>& columns, bool from_csv) {
     lua::RowInput in;
     if (from_csv) {
         in.columns = &columns;
@@ -164,7 +341,7 @@ lua::RowInput RowFile::input(const Row& row) const {
     return in;
 }
 
-nlohmann::json RowFile::data(const Row& row) const {
+nlohmann::json row_data(const Row& row, const std::vector<std::string>& columns, bool from_csv) {
     if (!from_csv) return nlohmann::json::parse(row.json);
     nlohmann::json object = nlohmann::json::object();
     for (std::size_t k = 0; k < columns.size() && k < row.cells.size(); ++k)
@@ -172,36 +349,30 @@ nlohmann::json RowFile::data(const Row& row) const {
     return object;
 }
 
+lua::RowInput RowFile::input(const Row& row) const { return row_input(row, columns, from_csv); }
+
+nlohmann::json RowFile::data(const Row& row) const { return row_data(row, columns, from_csv); }
+
+namespace {
+
+RowFile read_all(RowReader& reader) {
+    RowFile file{reader.name(), {}, {}, reader.from_csv()};
+    while (auto row = reader.next()) file.rows.push_back(std::move(*row));
+    file.columns = reader.columns();
+    return file;
+}
+
+}  // namespace
+
 RowFile parse_rows(std::string_view bytes, const std::string& kind, Encoding encoding,
                    const std::string& name) {
-    // JSON is UTF-8 by definition; only CSV comes out of spreadsheets in the ANSI code page.
-    std::string text = to_utf8(bytes, kind == "csv" ? encoding : Encoding::utf8, name);
-    if (kind == "csv") return from_csv(text, name);
-    if (kind == "json") return from_json(text, name);
-    return from_jsonl(text, name);
+    RowReader reader(std::make_unique<std::istringstream>(std::string(bytes)), kind, encoding, name);
+    return read_all(reader);
 }
 
 RowFile read_row_file(const std::filesystem::path& path, Encoding encoding) {
-    std::string extension = path.extension().string();
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string kind;
-    if (extension == ".csv" || extension == ".tsv" || extension == ".txt")
-        kind = "csv";
-    else if (extension == ".json")
-        kind = "json";
-    else if (extension == ".jsonl" || extension == ".ndjson")
-        kind = "jsonl";
-    else
-        throw RowFileError("cannot tell the kind of rows in '" + path.string() +
-                           "': name it .csv, .json (an array of objects) or .jsonl (one object per line)");
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        throw RowFileError("cannot read " + path.string() + ": no such file");
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (!in && !in.eof()) throw RowFileError("cannot read " + path.string());
-    return parse_rows(content.str(), kind, encoding, path.string());
+    RowReader reader(path, encoding);
+    return read_all(reader);
 }
 
 }  // namespace conventio::batch
