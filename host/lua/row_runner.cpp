@@ -117,6 +117,32 @@ int lay_over(lua_State* L) {
     return 0;
 }
 
+/// A fresh copy of the data table at index 1 (tables nested to any depth copied too; data from
+/// the loader is a tree of plain tables, no cycles, no metatables). Runs in a protected call.
+int copy_data(lua_State* L) {
+    luaL_checkstack(L, 4, "data nested too deeply");
+    int source = lua_absindex(L, -1);
+    lua_createtable(L, static_cast<int>(lua_rawlen(L, source)), 0);
+    lua_pushnil(L);
+    while (lua_next(L, source)) {  // [source copy key value]
+        if (lua_type(L, -1) == LUA_TTABLE) {
+            copy_data(L);  // [source copy key value value']
+            lua_remove(L, -2);
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    return 1;
+}
+
+/// copy_data as a function of (data) returning its copy, for State::call.
+int copy_data_call(lua_State* L) {
+    lua_settop(L, 1);
+    copy_data(L);
+    return 1;
+}
+
 /// lay_over as a function of (base, over) returning base, for State::call.
 int lay_over_call(lua_State* L) {
     lua_settop(L, 2);
@@ -133,6 +159,10 @@ struct RowRunner::Impl {
     std::optional<State> state;
     std::optional<PristineSnapshot> pristine;
     int script_ref = LUA_NOREF;
+    // The common data as the strict loader made it, parsed once per worker: each row gets a
+    // copy. Held by a numbered registry reference, which the snapshot does not record and no
+    // script can reach, so a row changing its copy leaves this one as it was.
+    int common_ref = LUA_NOREF;
 
     void build() {
         pristine.reset();
@@ -153,7 +183,7 @@ struct RowRunner::Impl {
         // A common data file the strict loader refuses fails every row: say it once, now.
         if (common) {
             push_data_text(*state, common->text, common->name);
-            lua_pop(L, 1);
+            common_ref = luaL_ref(L, LUA_REGISTRYINDEX);
             lua_gc(L, LUA_GCCOLLECT);
         }
         pristine.emplace(L);
@@ -213,7 +243,11 @@ doc::Document RowRunner::run(const RowInput& row, const std::string& file, const
     lua_setfield(L, -2, "data_file");
     lua_pop(L, 1);
     lua_rawgeti(L, LUA_REGISTRYINDEX, impl_->script_ref);
-    if (impl_->common) push_data_text(state, impl_->common->text, impl_->common->name);
+    if (impl_->common) {
+        lua_pushcfunction(L, copy_data_call);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, impl_->common_ref);
+        state.call(1, 1);
+    }
     if (row.columns && row.cells) {
         Cells cells{row.columns, row.cells};
         state.protected_call(protect<push_cells>, &cells, 1);
