@@ -8,6 +8,7 @@
 #include "lua/document_bindings.hpp"
 #include "lua/lua_state.hpp"
 #include "lua/option_check.hpp"
+#include "template/markdown_cache.hpp"
 #include "template/markdown_escape.hpp"
 #include "template/markdown_to_tree.hpp"
 #include "template/template_cache.hpp"
@@ -147,7 +148,8 @@ int markdown_fn(lua_State* L) {
         lua_pop(L, 1);
     }
     options.text_filter = [](std::string_view s) { return french_spacing(s); };
-    push_blocks(L, tmpl::markdown_to_blocks(std::string_view(text, length), options));
+    // The same filter for every call, as the cache requires.
+    push_blocks(L, tmpl::MarkdownCache::for_this_thread().blocks(std::string_view(text, length), options));
     return 1;
 }
 
