@@ -78,10 +78,16 @@ local helpers = {
 
 local function environment(template, params)
   local optional = template.optional
+  -- The parameters whose amounts this evaluation recorded: a parameter read in every line of
+  -- a template (a table of strata or départements) is walked once, not at each read.
+  local recorded = {}
   return setmetatable({}, {
     __index = function(_, name)
       local value = params[name]
-      if M.printed_amounts then record_amounts(value) end
+      if M.printed_amounts and not recorded[name] then
+        recorded[name] = true
+        record_amounts(value)
+      end
       if value ~= nil then return value end
       -- A parameter the template declares, left out, is nil, even when a helper has its
       -- name: {% if date %} must not see the helper conventio.Date.
