@@ -40,13 +40,28 @@ local function is_money(value)
   return type(meta) == "table" and meta.__name == "conventio.Money"
 end
 
+-- For each document's list of amounts, the tables already walked at each depth: the model's
+-- tables (strata, départements, parties) are read by template after template, and walking
+-- them again records nothing new. Weak: a document's list goes when its build ends.
+local walked = setmetatable({}, { __mode = "k" })
+
 --- Records the amounts in `value` (an amount, or a table of them, two levels deep: tranches,
 --- strata) as the model's, while a document is built (conventio.facts).
 local function record_amounts(value, depth)
+  depth = depth or 0
   if is_money(value) then
     M.printed_amounts[#M.printed_amounts + 1] = tostring(value)
-  elseif type(value) == "table" and (depth or 0) < 2 then
-    for _, inner in pairs(value) do record_amounts(inner, (depth or 0) + 1) end
+  elseif type(value) == "table" and depth < 2 then
+    local seen = walked[M.printed_amounts]
+    if not seen then
+      seen = setmetatable({}, { __mode = "k" })
+      walked[M.printed_amounts] = seen
+    end
+    -- A table walked from a shallower depth has had its deeper levels walked too.
+    local before = seen[value]
+    if before and before <= depth then return end
+    seen[value] = depth
+    for _, inner in pairs(value) do record_amounts(inner, depth + 1) end
   end
 end
 
