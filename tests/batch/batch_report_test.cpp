@@ -1,7 +1,11 @@
 #include "batch/batch_report.hpp"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 using namespace conventio::batch;
@@ -31,4 +35,47 @@ TEST_CASE("report: CSV with a BOM, one line per row in order, quoted where neede
     CHECK(json["rows"][1]["status"] == "failed");
     CHECK(json["counts"]["not done"] == 1);
     CHECK(json["counts"]["done"] == 1);
+}
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("report: written row by row, the same bytes as the whole report, in place only when committed") {
+    auto dir = std::filesystem::temp_directory_path() / ("conventio-report-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::vector<RowResult> rows = {{1, 2, "a", RowStatus::done, "", 0.5},
+                                   {2, 3, "=b", RowStatus::failed, "bad, \"very\"\nstill", 0.25},
+                                   {3, 5, "", RowStatus::skipped, "", 0}};
+    {
+        ReportWriter writer(dir / "report.csv", dir / "report.json");
+        for (const auto& r : rows) writer.add(r);
+        // Not committed: nothing in place, and no temporary left behind.
+    }
+    CHECK(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()) ==
+          0);
+    {
+        ReportWriter writer(dir / "report.csv", dir / "report.json");
+        for (const auto& r : rows) writer.add(r);
+        writer.commit();
+    }
+    CHECK(read_file(dir / "report.csv") == report_csv(rows));
+    CHECK(read_file(dir / "report.json") == report_json(rows));
+    auto json = nlohmann::json::parse(read_file(dir / "report.json"));
+    CHECK(json["rows"][1]["message"] == "bad, \"very\"\nstill");
+    CHECK(json["counts"]["skipped"] == 1);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()) ==
+          2);
+    {
+        ReportWriter empty(dir / "report.csv", dir / "report.json");
+        empty.commit();
+    }
+    CHECK(nlohmann::json::parse(read_file(dir / "report.json"))["rows"].empty());
+    CHECK(read_file(dir / "report.json") == report_json({}));
+    std::filesystem::remove_all(dir);
 }

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "batch/batch_run.hpp"
 
 using namespace conventio::batch;
@@ -57,4 +59,51 @@ TEST_CASE("rows: a row's message names the cell of the column it is about") {
     CHECK(column_letters(26) == "AA");
     CHECK(column_letters(701) == "ZZ");
     CHECK(column_letters(702) == "AAA");
+}
+
+TEST_CASE("rows: read a row at a time, a CSV record spanning lines only inside quotes") {
+    // A quote inside an unquoted cell (24") is text, not the start of a quoted field: the
+    // record ends at its line's end.
+    RowReader reader(std::make_unique<std::istringstream>(
+                         "nom,note\nécran,24\" large\nB,\"deux\nlignes, \"\"x\"\"\"\n\nC,fin"),
+                     "csv", Encoding::automatic, "rows.csv");
+    CHECK(reader.columns() == std::vector<std::string>{"nom", "note"});
+    auto a = reader.next();
+    REQUIRE(a);
+    CHECK(a->cells == std::vector<std::string>{"écran", "24\" large"});
+    CHECK(a->line == 2);
+    auto b = reader.next();
+    REQUIRE(b);
+    CHECK(b->cells == std::vector<std::string>{"B", "deux\nlignes, \"x\""});
+    CHECK(b->cell_lines == std::vector<std::size_t>{3, 3});
+    auto c = reader.next();
+    REQUIRE(c);
+    CHECK(c->number == 3);
+    CHECK(c->line == 6);
+    CHECK_FALSE(reader.next());
+    CHECK_FALSE(reader.next());
+}
+
+TEST_CASE("rows: Windows-1252 is told from the whole file, even when only a late line shows it") {
+    std::string text = "nom,ville\n";
+    for (int i = 0; i < 500; ++i) text += "a" + std::to_string(i) + ",Paris\n";
+    text +=
+        "z,Orl\xE9"
+        "ans\n";  // é in Windows-1252: not UTF-8
+    RowFile f = parse_rows(text, "csv", Encoding::automatic, "rows.csv");
+    REQUIRE(f.rows.size() == 501);
+    CHECK(f.rows.back().cells[1] == "Orléans");
+    CHECK_THROWS_WITH_AS(parse_rows(text, "csv", Encoding::utf8, "rows.csv"),
+                         "rows.csv:502:6: not valid UTF-8 (export the file as UTF-8, or give --encoding "
+                         "windows-1252)",
+                         RowFileError);
+}
+
+TEST_CASE("rows: a record with more cells than the header is refused with its place") {
+    CHECK_THROWS_WITH_AS(parse_rows("a,b\n1,2\n3,4,5\n", "csv", Encoding::automatic, "rows.csv"),
+                         "rows.csv:3:3: this line has 3 cells but the header names 2 columns (a separator "
+                         "inside a value must be quoted)",
+                         RowFileError);
+    CHECK_THROWS_WITH_AS(parse_rows("a,b\n1,\"2\n", "csv", Encoding::automatic, "rows.csv"),
+                         "rows.csv:2:3: this quoted field is never closed", RowFileError);
 }

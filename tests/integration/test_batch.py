@@ -127,6 +127,34 @@ class Batch(unittest.TestCase):
         self.assertIn("A : 5 €", squash(text_of(os.path.join(self.out(), "A.odt"))))
         self.assertIn("B : 7,50 €", squash(text_of(os.path.join(self.out(), "B.odt"))))
 
+    def test_a_row_changing_the_common_data_leaves_it_as_it_was_for_the_next_rows(self):
+        # The common data is parsed once per worker; each row must get its own copy.
+        script = self.write("mutate.lua", b"""
+local c = require "conventio"
+local row = ...
+row.commun.vus[#row.commun.vus + 1] = row.nom
+row.commun.note = (row.commun.note or "") .. row.nom
+return c.Document{ title = row.nom,
+  body = { c.Para(row.nom .. " " .. #row.commun.vus .. " " .. row.commun.note .. " " .. row.commun.fixe) } }
+""")
+        common = self.write("common.json", '{"commun": {"vus": [], "fixe": "ok"}}'.encode())
+        path = self.write("rows.jsonl", b'{"nom": "A"}\n{"nom": "B"}\n{"nom": "C", "commun": {"fixe": "lui"}}\n')
+        r = run("batch", script, "--rows", path, "--data", common, "--out", self.out(), "--name-column", "nom", "-j", "1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(">A 1 A ok<", text_of(os.path.join(self.out(), "A.odt")))
+        self.assertIn(">B 1 B ok<", text_of(os.path.join(self.out(), "B.odt")))
+        self.assertIn(">C 1 C lui<", text_of(os.path.join(self.out(), "C.odt")))
+
+    def test_collisions_far_apart_in_a_long_file_name_both_rows(self):
+        lines = ["nom,montant"] + [f"n{i},1" for i in range(1, 3001)]
+        lines[2500] = "N7,1"  # row 2500 (line 2501) collides with row 7, ignoring case
+        path = self.write("rows.csv", ("\n".join(lines) + "\n").encode())
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:2501: row 2500 gives the name 'N7', as row 7 (line 8) does ('n7')", r.stderr)
+        self.assertEqual(r.stderr.count("gives the name"), 1)
+        self.assertFalse(os.path.exists(self.out()))
+
     def test_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise(self):
         path = self.write("rows.csv", b"nom,montant\nA,1\nB,x\n")
         # Bytes: text mode would turn the bar's carriage returns into newlines.
