@@ -1,8 +1,6 @@
 #include "lua/script_runner.hpp"
 
-#include <cstdlib>
-
-#include "config/build_config.hpp"
+#include "config/paths.hpp"
 #include "document/document_check.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/json_data.hpp"
@@ -10,10 +8,7 @@
 
 namespace conventio::lua {
 
-std::filesystem::path installation_dir() {
-    if (const char* home = std::getenv("CONVENTIO_HOME"); home && *home) return home;
-    return std::filesystem::path(config::source_dir);
-}
+std::filesystem::path installation_dir() { return config::data_dir(); }
 
 doc::Document run_script(const ScriptRun& run) {
     Options options = run.options;

@@ -10,7 +10,7 @@
 namespace conventio::lua {
 
 /// Where conventio's Lua library (scripts/) and clause templates (templates/) live:
-/// $CONVENTIO_HOME if set, else the source tree it was built from.
+/// config::data_dir() ($CONVENTIO_HOME, else found from the binary's own location).
 std::filesystem::path installation_dir();
 
 struct ScriptRun {

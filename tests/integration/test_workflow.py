@@ -295,15 +295,26 @@ class Installed(unittest.TestCase):
         e.update(extra)
         return e
 
+    def out_of_reach(self, command):
+        """`command` run with the source tree (and the build folder inside it) out of reach: an
+        empty folder mounted over it in a private mount namespace (unshare, util-linux), so the
+        tree vanishes for that process only while the other tests running beside keep using it."""
+        empty = tempfile.mkdtemp(prefix="conventio-hidden-")
+        self.addCleanup(shutil.rmtree, empty)
+        hide = 'mount --bind "$0" "$1" && ! test -e "$1/scripts/conventio" || exit 97; shift 2; exec "$@"'
+        return ["unshare", "--map-root-user", "--mount", "sh", "-c", hide, empty, REPO, *command]
+
     def render_everything(self, binary):
         for script in sorted(glob.glob(os.path.join(self.work, "*.lua"))):
             data = script[:-4] + ".json"
             with self.subTest(binary=binary, script=os.path.basename(script)):
-                r = subprocess.run([binary, "render", os.path.basename(script),
+                r = subprocess.run(self.out_of_reach([binary, "render", os.path.basename(script),
                                     *(["--data", os.path.basename(data)] if os.path.exists(data) else []),
-                                    "-o", script[:-4] + ".odt"], cwd=self.work, capture_output=True, text=True,
+                                    "-o", script[:-4] + ".odt"]), cwd=self.work, capture_output=True, text=True,
                                    env=self.env())
+                self.assertNotEqual(r.returncode, 97, "the source tree could not be hidden")
                 self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertTrue(os.path.getsize(script[:-4] + ".odt") > 0)
 
     def agreed_line(self, binary, home_env=None):
         """The "Il a été convenu" line of a rendered sample: structure/libelles decides it."""
