@@ -3,8 +3,12 @@
 #include <set>
 
 #include "batch/text_encoding.hpp"
+#include "config/i18n.hpp"
 
 namespace conventio::batch {
+
+using config::format;
+using config::tr;
 namespace {
 
 [[noreturn]] void fail(const std::string& file, std::size_t line, std::size_t col, const std::string& why) {
@@ -73,7 +77,7 @@ CsvTable read_csv(std::string_view text, char separator, const std::string& file
                 std::size_t open_line = line, open_col = col;
                 advance(text[i++]);
                 for (;;) {
-                    if (i >= n) fail(file, open_line, open_col, "this quoted field is never closed");
+                    if (i >= n) fail(file, open_line, open_col, tr("this quoted field is never closed"));
                     char c = text[i];
                     if (c == '"') {
                         if (i + 1 < n && text[i + 1] == '"') {
@@ -96,7 +100,7 @@ CsvTable read_csv(std::string_view text, char separator, const std::string& file
                 // After the closing quote: a separator, an end of line or the end of the file.
                 if (i < n && text[i] != sep && text[i] != '\n' && text[i] != '\r')
                     fail(file, line, col,
-                         "text after a closing quote (a quote inside a quoted field is written \"\")");
+                         tr("text after a closing quote (a quote inside a quoted field is written \"\")"));
                 continue;
             }
         }
@@ -118,7 +122,8 @@ CsvTable read_csv(std::string_view text, char separator, const std::string& file
     }
     if (!at_cell_start || !record.cells.empty()) end_record();
 
-    if (records.empty()) throw RowFileError(file + ": no header line (the first line names the columns)");
+    if (records.empty())
+        throw RowFileError(file + ": " + tr("no header line (the first line names the columns)"));
     CsvRecord header = std::move(records.front());
     records.erase(records.begin());
     while (!header.cells.empty() && header.cells.back().text.empty()) header.cells.pop_back();
@@ -130,17 +135,19 @@ CsvTable read_csv(std::string_view text, char separator, const std::string& file
         while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);
         if (name.empty())
             fail(file, header.line, k + 1,
-                 "column " + std::to_string(k + 1) + " has no name in the header line");
-        if (!seen.insert(name).second) fail(file, header.line, k + 1, "column '" + name + "' is named twice");
+                 format(tr("column {} has no name in the header line"), std::to_string(k + 1)));
+        if (!seen.insert(name).second)
+            fail(file, header.line, k + 1, format(tr("column '{}' is named twice"), name));
         table.header.push_back(std::move(name));
     }
     for (auto& r : records) {
         while (r.cells.size() > table.header.size() && r.cells.back().text.empty()) r.cells.pop_back();
         if (r.cells.size() > table.header.size())
             fail(file, r.cells[table.header.size()].line, table.header.size() + 1,
-                 "this line has " + std::to_string(r.cells.size()) + " cells but the header names " +
-                     std::to_string(table.header.size()) +
-                     " columns (a separator inside a value must be quoted)");
+                 format(
+                     tr("this line has {} cells but the header names {} columns (a separator inside a value "
+                        "must be quoted)"),
+                     std::to_string(r.cells.size()), std::to_string(table.header.size())));
     }
     table.records = std::move(records);
     return table;

@@ -5,8 +5,12 @@
 #include <sstream>
 
 #include "batch/csv_reader.hpp"
+#include "config/i18n.hpp"
 
 namespace conventio::batch {
+
+using config::format;
+using config::tr;
 namespace {
 
 std::string line_col(std::string_view text, std::size_t offset) {
@@ -102,8 +106,9 @@ RowFile from_csv(const std::string& text, const std::string& name) {
 void add_json_row(RowFile& file, std::string_view text, std::size_t line, std::size_t number) {
     nlohmann::json row = parse_json(text, file.name, line - 1);
     if (!row.is_object())
-        throw RowFileError(file.name + ":" + std::to_string(line) + ": row " + std::to_string(number) +
-                           " is not an object ({ \"column\": value, ... })");
+        throw RowFileError(
+            file.name + ":" + std::to_string(line) + ": " +
+            format(tr("row {} is not an object ({ \"column\": value, ... })"), std::to_string(number)));
     add_columns(file, row);
     file.rows.push_back(Row{number, line, {}, {}, std::string(text)});
 }
@@ -114,7 +119,7 @@ RowFile from_json(const std::string& text, const std::string& name) {
     if (!nlohmann::json::accept(text)) parse_json(text, name, 0);
     std::size_t first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || text[first] != '[')
-        throw RowFileError(name + ":1:1: expected an array of objects, one per row");
+        throw RowFileError(name + ":1:1: " + tr("expected an array of objects, one per row"));
     RowFile file{name, {}, {}, false};
     std::size_t line = 1, counted = 0;
     for (auto [start, end] : element_spans(text)) {
@@ -144,7 +149,7 @@ RowFile from_jsonl(const std::string& text, const std::string& name) {
         if (content.find_first_not_of(" \t") == std::string_view::npos ||
             content[content.find_first_not_of(" \t")] != '{')
             throw RowFileError(name + ":" + std::to_string(line) +
-                               ":1: expected an object ({ \"column\": value, ... })");
+                               ":1: " + tr("expected an object ({ \"column\": value, ... })"));
         add_json_row(file, content, line, file.rows.size() + 1);
     }
     return file;
@@ -192,15 +197,16 @@ RowFile read_row_file(const std::filesystem::path& path, Encoding encoding) {
     else if (extension == ".jsonl" || extension == ".ndjson")
         kind = "jsonl";
     else
-        throw RowFileError("cannot tell the kind of rows in '" + path.string() +
-                           "': name it .csv, .json (an array of objects) or .jsonl (one object per line)");
+        throw RowFileError(format(tr("cannot tell the kind of rows in '{}': name it .csv, .json (an array of "
+                                     "objects) or .jsonl (one object per line)"),
+                                  path.string()));
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
-        throw RowFileError("cannot read " + path.string() + ": no such file");
+        throw RowFileError(format(tr("cannot read {}: no such file"), path.string()));
     std::ifstream in(path, std::ios::binary);
     std::ostringstream content;
     content << in.rdbuf();
-    if (!in && !in.eof()) throw RowFileError("cannot read " + path.string());
+    if (!in && !in.eof()) throw RowFileError(format(tr("cannot read {}"), path.string()));
     return parse_rows(content.str(), kind, encoding, path.string());
 }
 

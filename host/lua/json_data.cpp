@@ -10,10 +10,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "config/i18n.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
 
 namespace conventio::lua {
+
+using config::format;
+using config::tr;
 namespace {
 
 /// Line and column (1-based) of byte `offset` in `text`, whose first line is `first_line` of
@@ -80,23 +84,25 @@ public:
     }
     bool number_unsigned(number_unsigned_t value) {
         if (value > static_cast<number_unsigned_t>(std::numeric_limits<lua_Integer>::max()))
-            fail(number_start(), "integer " + std::to_string(value) +
-                                     " is out of range (at most 9223372036854775807; write large "
-                                     "identifiers and amounts as strings)");
+            fail(number_start(),
+                 format(tr("integer {} is out of range (at most 9223372036854775807; write large "
+                           "identifiers and amounts as strings)"),
+                        std::to_string(value)));
         lua_pushinteger(L_, static_cast<lua_Integer>(value));
         return attach();
     }
     bool number_float(number_float_t value, const string_t& written) {
-        if (!std::isfinite(value)) fail(number_start(), "number " + written + " is out of range");
+        if (!std::isfinite(value)) fail(number_start(), format(tr("number {} is out of range"), written));
         if (written.find_first_of(".eE") == string_t::npos)
-            fail(number_start(), "integer " + written +
-                                     " is out of range (at most 9223372036854775807; write large "
-                                     "identifiers and amounts as strings)");
+            fail(number_start(),
+                 format(tr("integer {} is out of range (at most 9223372036854775807; write large "
+                           "identifiers and amounts as strings)"),
+                        written));
         lua_pushnumber(L_, value);
         return attach();
     }
     bool string(string_t& value) {
-        check_text(value, "text");
+        check_text(value, tr("text"));
         lua_pushlstring(L_, value.data(), value.size());
         return attach();
     }
@@ -108,10 +114,10 @@ public:
     }
     bool key(string_t& key) {
         if (key.find('\0') != string_t::npos)
-            fail(string_start(), "key \"" + printable(key) + "\" holds a NUL character (\\u0000)");
-        check_text(key, "key");
+            fail(string_start(), format(tr("key \"{}\" holds a NUL character (\\u0000)"), printable(key)));
+        check_text(key, tr("key"));
         if (!levels_.back().keys.insert(key).second)
-            fail(string_start(), "key \"" + key + "\" appears twice in the same object");
+            fail(string_start(), format(tr("key \"{}\" appears twice in the same object"), key));
         lua_pushlstring(L_, key.data(), key.size());
         return true;
     }
@@ -138,7 +144,7 @@ public:
         // its first digit.
         std::size_t at = byte > 0 ? byte - 1 : 0;
         if (e.id == 406) at = number_start(std::min(byte, text_.size()));
-        fail(at, "invalid JSON: " + reason);
+        fail(at, format(tr("invalid JSON: {}"), reason));
     }
 
 private:
@@ -186,14 +192,15 @@ private:
         return end;
     }
 
-    void check_text(const std::string& s, const char* what) const {
-        if (auto problem = doc::text_problem(s)) fail(string_start(), std::string(what) + ": " + *problem);
+    void check_text(const std::string& s, const std::string& what) const {
+        if (auto problem = doc::text_problem(s)) fail(string_start(), what + ": " + *problem);
     }
 
     void open(bool object) {
         if (levels_.size() >= max_data_depth)
             fail(offset_read() > 0 ? offset_read() - 1 : 0,
-                 "objects and arrays nest more than " + std::to_string(max_data_depth) + " levels deep");
+                 format(tr("objects and arrays nest more than {} levels deep"),
+                        std::to_string(max_data_depth)));
         luaL_checkstack(L_, 4, "data nested too deeply");
         lua_newtable(L_);
         levels_.push_back(Level{object, 0, {}});
