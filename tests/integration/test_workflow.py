@@ -301,8 +301,8 @@ class Installed(unittest.TestCase):
         tree vanishes for that process only while the other tests running beside keep using it."""
         empty = tempfile.mkdtemp(prefix="conventio-hidden-")
         self.addCleanup(shutil.rmtree, empty)
-        hide = 'mount --bind "$0" "$1" && ! test -e "$1/scripts/conventio" || exit 97; shift 2; exec "$@"'
-        return ["unshare", "--map-root-user", "--mount", "sh", "-c", hide, empty, REPO, *command]
+        hide = 'mount --bind "$1" "$2" && ! test -e "$2/scripts/conventio" || exit 97; shift 2; exec "$@"'
+        return ["unshare", "--map-root-user", "--mount", "sh", "-c", hide, "hide-source-tree", empty, REPO, *command]
 
     def render_everything(self, binary):
         for script in sorted(glob.glob(os.path.join(self.work, "*.lua"))):
@@ -336,7 +336,8 @@ class Installed(unittest.TestCase):
         subprocess.run(["cmake", "--install", self.build, "--prefix", self.prefix], check=True, capture_output=True)
         installed = os.path.join(self.prefix, "bin", "conventio")
         self.render_everything(installed)
-        for path in ["share/man/man1/conventio.1", "share/man/fr/man1/conventio.1",
+        for path in ["share/man/man1/conventio.1.gz", "share/man/fr/man1/conventio.1.gz",
+                     "share/doc/conventio/copyright", "share/doc/conventio/changelog.gz",
                      "share/locale/fr/LC_MESSAGES/conventio.mo", "share/bash-completion/completions/conventio",
                      "share/conventio/starters/partenariat.lua", "share/doc/conventio/samples/kitchen-sink.lua"]:
             self.assertTrue(os.path.exists(os.path.join(self.prefix, path)), path)
@@ -383,6 +384,11 @@ class Installed(unittest.TestCase):
         info = subprocess.run(["dpkg-deb", "--info", debs[0]], capture_output=True, text=True).stdout
         self.assertRegex(info, r"Depends: .*libc6 .*liblua5\.4-0")
         self.assertIn("Suggests: libreoffice-writer-nogui", info)
+        # Debian's own checker finds no error and no warning (man pages compressed, copyright,
+        # changelog, the description).
+        r = subprocess.run(["lintian", "--tag-display-limit", "0", debs[0]], capture_output=True, text=True)
+        self.assertEqual([line for line in r.stdout.splitlines() if line[:2] in ("E:", "W:")], [], r.stdout)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         # Unpacked (as dpkg would, under another root), it renders the samples it ships from /tmp.
         root = os.path.join(out, "root")
         subprocess.run(["dpkg-deb", "--extract", debs[0], root], check=True)
