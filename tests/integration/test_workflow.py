@@ -237,6 +237,49 @@ class Languages(unittest.TestCase):
         self.assertIn("parties.dinum.short_name ne peut pas être vide ni blanc", french)
         self.assertEqual(french, run("--lang", "fr", *args, cwd=d).stdout)
 
+    def test_each_family_of_errors_in_both_languages(self):
+        """A binding's argument error, a template's syntax error, the Lua library's own check and
+        a batch row file's error: English by default, French under a French locale."""
+        d = tempfile.mkdtemp(prefix="conventio-fr-")
+        self.addCleanup(shutil.rmtree, d)
+        os.makedirs(os.path.join(d, "tpl"))
+        files = {
+            "binding.lua": 'return conventio.Money("10") + 3\n',
+            "template.lua": 'conventio.template("broken")\n',
+            "tpl/broken.md": "---\nkey: x\n---\nSi {% if %}oui{% end %}\n",
+            "library.lua": 'local a = require("conventio.agreement").new { kind = "bail" }\nreturn a\n',
+            "rows.csv": "nom,montant\nMelun,1,2\n",
+        }
+        for name, text in files.items():
+            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        cases = [
+            (("render", "binding.lua", "-o", "x.odt"),
+             "binding.lua:1: cannot add Money and a number: make it Money first",
+             "binding.lua:1: impossible d'additionner Money et number : faites-en d'abord un Money"),
+            (("render", "template.lua", "--templates", "tpl", "-o", "x.odt"),
+             "broken.md:4:4: '{% if %}' needs a condition: '{% if expr %}'",
+             "broken.md:4:4: « {% if %} » demande une condition : « {% if expr %} »"),
+            (("render", "library.lua", "-o", "x.odt"),
+             'library.lua:1: Agreement: kind must be "partenariat", "delegation" or "avenant", got bail',
+             'library.lua:1: Agreement : kind doit valoir "partenariat", "delegation" ou "avenant", reçu bail'),
+            (("batch", "binding.lua", "--rows", "rows.csv", "--out", "out"),
+             "rows.csv:2:3: this line has 3 cells but the header names 2 columns",
+             "rows.csv:2:3: cette ligne a 3 cellules mais l'en-tête nomme 2 colonnes"),
+        ]
+        for args, english, french in cases:
+            with self.subTest(args=args):
+                r = run(*args, cwd=d)
+                self.assertNotEqual(r.returncode, 0)
+                self.assertIn(english, r.stderr)
+                r = run(*args, cwd=d, env={"LANG": "fr_FR.UTF-8"})
+                self.assertIn(french, r.stderr)
+                self.assertEqual(r.stderr, run("--lang", "fr", *args, cwd=d).stderr)
+        self.assertIn("Batch : exécute SCRIPT une fois par ligne",
+                      run("batch", "--help", env={"LANG": "fr_FR.UTF-8"}).stdout)
+        self.assertIn("Batch: runs SCRIPT once per row", run("batch", "--help").stdout)
+        self.assertFalse(os.path.exists(os.path.join(d, "x.odt")))
+
     def test_french_catalog_is_complete(self):
         r = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, os.path.join(REPO, "po", "fr.po")],
                            capture_output=True, text=True)
