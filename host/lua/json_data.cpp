@@ -70,8 +70,14 @@ public:
     using binary_t = nlohmann::json::binary_t;
 
     LuaBuilder(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line,
-               const char* const& read_to)
-        : L_(L), text_(text), name_(name), first_line_(first_line), read_to_(read_to) {}
+               const char* const& read_to, const DataTextObserver* observer)
+        : L_(L),
+          text_(text),
+          name_(name),
+          first_line_(first_line),
+          read_to_(read_to),
+          observer_(observer),
+          seen_line_(first_line) {}
 
     bool null() { return attach_nil(); }
     bool boolean(bool value) {
@@ -103,6 +109,7 @@ public:
     }
     bool string(string_t& value) {
         check_text(value, tr("text"));
+        if (observer_ && *observer_) observe(value);
         lua_pushlstring(L_, value.data(), value.size());
         return attach();
     }
@@ -118,6 +125,7 @@ public:
         check_text(key, tr("key"));
         if (!levels_.back().keys.insert(key).second)
             fail(string_start(), format(tr("key \"{}\" appears twice in the same object"), key));
+        levels_.back().key = key;
         lua_pushlstring(L_, key.data(), key.size());
         return true;
     }
@@ -152,7 +160,30 @@ private:
         bool object;
         lua_Integer next_index = 0;
         std::unordered_set<std::string> keys;
+        std::string key;  // an object's key being read
     };
+
+    /// Hands the text value just read to the observer, with its field and place. Places are
+    /// counted on from the previous one (values come in the file's order): one pass in all.
+    void observe(const std::string& value) {
+        std::string field;
+        for (const Level& level : levels_) {
+            if (level.object)
+                field += (field.empty() ? "" : ".") + level.key;
+            else
+                field += "[" + std::to_string(level.next_index + 1) + "]";
+        }
+        std::size_t start = string_start();
+        for (; seen_offset_ < start && seen_offset_ < text_.size(); ++seen_offset_) {
+            if (text_[seen_offset_] == '\n') {
+                ++seen_line_;
+                seen_column_ = 1;
+            } else if ((static_cast<unsigned char>(text_[seen_offset_]) & 0xC0) != 0x80) {
+                ++seen_column_;
+            }
+        }
+        (*observer_)(DataText{field, value, seen_line_, seen_column_});
+    }
 
     [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
         throw ScriptError(name_ + ":" + position(text_, offset, first_line_) + ": " + message);
@@ -232,6 +263,8 @@ private:
     const std::string& name_;
     std::size_t first_line_;
     const char* const& read_to_;
+    const DataTextObserver* observer_;
+    std::size_t seen_offset_ = 0, seen_line_, seen_column_ = 1;
     std::vector<Level> levels_;
 };
 
@@ -239,10 +272,12 @@ struct Load {
     std::string_view text;
     const std::string* name;
     std::size_t first_line;
+    const DataTextObserver* observer;
 };
 
 /// Parses `text` onto L's stack; throws ScriptError, or raises Lua's memory error.
-void parse_onto(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line = 1) {
+void parse_onto(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line = 1,
+                const DataTextObserver* observer = nullptr) {
     if (auto problem = doc::text_problem(text)) {
         std::size_t offset = 0;
         constexpr std::string_view marker = "at byte ";
@@ -251,7 +286,7 @@ void parse_onto(lua_State* L, std::string_view text, const std::string& name, st
         throw ScriptError(name + ":" + position(text, offset, first_line) + ": " + *problem);
     }
     const char* read_to = text.data();
-    LuaBuilder builder(L, text, name, first_line, read_to);
+    LuaBuilder builder(L, text, name, first_line, read_to, observer);
     ReadingIterator first{text.data(), &read_to}, last{text.data() + text.size(), &read_to};
     nlohmann::json::sax_parse(first, last, &builder);
 }
@@ -259,14 +294,15 @@ void parse_onto(lua_State* L, std::string_view text, const std::string& name, st
 int load_text(lua_State* L) {
     auto* load = static_cast<Load*>(lua_touserdata(L, 1));
     lua_settop(L, 0);
-    parse_onto(L, load->text, *load->name, load->first_line);
+    parse_onto(L, load->text, *load->name, load->first_line, load->observer);
     return 1;
 }
 
 }  // namespace
 
-void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line) {
-    Load load{text, &name, first_line};
+void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line,
+                    const DataTextObserver* observer) {
+    Load load{text, &name, first_line, observer};
     state.set_current_file(name);
     state.protected_call(protect<load_text>, &load, 1);
 }
@@ -276,9 +312,9 @@ void push_data_in_binding(lua_State* L, const std::filesystem::path& path) {
     parse_onto(L, text, path.string());
 }
 
-void push_data_file(State& state, const std::filesystem::path& path) {
+void push_data_file(State& state, const std::filesystem::path& path, const DataTextObserver* observer) {
     std::string text = State::read_source(path, state.options().max_file_bytes);
-    push_data_text(state, text, path.string());
+    push_data_text(state, text, path.string(), 1, observer);
 }
 
 }  // namespace conventio::lua

@@ -28,7 +28,7 @@ doc::Document run_script(const ScriptRun& run) {
         lua_pushstring(L, run.data_file->string().c_str());
         lua_setfield(L, -2, "data_file");
         lua_pop(L, 1);
-        push_data_file(state, *run.data_file);
+        push_data_file(state, *run.data_file, &run.on_data_text);
     } else {
         lua_newtable(L);
     }
