@@ -236,17 +236,23 @@ function M.add(agreement, list, where)
   if type(list) ~= "table" or #list == 0 then
     data.guarded(error)(tr("%s must list the closing articles: [ { \"article\": \"duree\", ... } ]"):format(where), 0)
   end
-  local articles = {}
+  -- Every entry is tried before any problem is reported, so a drafter sees them all at once,
+  -- one a line (each already named as the data's, with its field).
+  local articles, problems = {}, {}
   for i, spec in ipairs(list) do
     local field = ("%s[%d]"):format(where, i)
     local name = type(spec) == "table" and spec.article or nil
-    if not builders[name] then
-      data.guarded(error)(tr("%s.article must name a closing builder: %s, got %s%s"):format(field, table.concat(names,
-          ", "),
-        tostring(name), type(name) == "string" and strict.suggestion(name, builders) or ""), 0)
+    local ok, result
+    if builders[name] then
+      ok, result = pcall(M[name], agreement, spec, field)
+    else
+      ok, result = pcall(data.guarded(error), tr("%s.article must name a closing builder: %s, got %s%s"):format(
+        field, table.concat(names, ", "), tostring(name),
+        type(name) == "string" and strict.suggestion(name, builders) or ""), 0)
     end
-    articles[#articles + 1] = M[name](agreement, spec, field)
+    if ok then articles[#articles + 1] = result else problems[#problems + 1] = tostring(result) end
   end
+  if #problems > 0 then error(table.concat(problems, "\n"), 0) end
   return articles
 end
 

@@ -86,6 +86,34 @@ class Check(unittest.TestCase):
                          ["closing[2].duration.end_date"], diagnostics)
         self.assertIn("is before the agreement's date (2023-01-31)", diagnostics[-1]["message"])
 
+    def test_every_closing_problem_at_once(self):
+        def change(data):
+            for entry in data["closing"]:
+                if entry.get("article") == "duree":
+                    entry["duration"] = {"months": 0}
+                if entry.get("article") == "publication":
+                    entry["publisher"] = "partenaire"
+            data["closing"].append({"article": "litige"})
+        r, diagnostics = self.broken(change)
+        self.assertEqual(r.returncode, 1)
+        errors = [x for x in diagnostics if x["severity"] == "error"]
+        self.assertEqual([x["field"] for x in errors],
+                         ["closing[2].duration.months", "closing[3].publisher", "closing[4].article"], diagnostics)
+        self.assertIn("must be a whole number of at least 1, got 0", errors[0]["message"])
+        self.assertIn("(did you mean litiges?)", errors[2]["message"])
+        self.assertTrue(all(x["file"].endswith("cerema-urbanvitaliz-2023.json") for x in errors))
+
+    def test_placeholders_name_their_line_and_column(self):
+        def change(data):
+            data["subject"] = "XXX"
+        r, diagnostics = self.broken(change)
+        found = [x for x in diagnostics if x["field"] == "subject"][0]
+        with open(found["file"], encoding="utf-8") as f:
+            text = f.read()
+        before = text[:text.index('"subject": "XXX"') + len('"subject": ')]
+        self.assertEqual((found["line"], found["column"]),
+                         (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1))
+
     def test_typed_article_number(self):
         r, diagnostics = self.broken(lambda d: d.update(
             purpose_markdown=d["purpose_markdown"] + " Voir l'article 7 et l'article 12."))
