@@ -17,7 +17,7 @@ struct ScriptRun {
     std::filesystem::path script;
     std::optional<std::filesystem::path> data_file;
     Options options;
-    DataTextObserver on_data_text;  // sees the data file's text values as they are loaded
+    DataTextObserver on_data_text = {};  // sees the data file's text values as they are loaded
 };
 
 /// Runs the script (which receives the data as its argument `...` and as the global `data`)

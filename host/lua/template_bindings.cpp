@@ -145,7 +145,8 @@ int markdown_fn(lua_State* L) {
     options.source_name = "Markdown";
     if (lua_istable(L, 2)) {
         check_option_keys(L, 2, {"source", "headings"}, "Markdown");
-        if (lua_getfield(L, 2, "source") == LUA_TSTRING) options.source_name = lua_tostring(L, -1);
+        if (lua_getfield(L, 2, "source") == LUA_TSTRING)
+            options.source_name = options.origin = lua_tostring(L, -1);
         lua_pop(L, 1);
         lua_getfield(L, 2, "headings");
         options.allow_headings = lua_toboolean(L, -1);

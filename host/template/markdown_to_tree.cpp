@@ -234,6 +234,7 @@ private:
         doc::Paragraph p;
         p.style = style;
         p.align = align;
+        p.origin = options_.origin;
         Html html;
         inlines(n, doc::Marks{}, {}, html, p.content);
         if (html.sup) fail(html.sup, tr("'<sup>' is not closed: expected '</sup>' in the same paragraph"));

@@ -133,6 +133,10 @@ class Check(unittest.TestCase):
         self.assertIn("the text names ANCT, which is not a party", warnings)
         self.assertIn("the amount 500 000 € in the text is not one the model computed", warnings)
         self.assertIn('placeholder "…" left in the text', " | ".join(self.messages(diagnostics, "error")))
+        # The text came from a clause template: the finding names it, and the article.
+        named = [x for x in diagnostics if "names ANCT" in x["message"]][0]
+        self.assertEqual(os.path.relpath(named["file"], REPO), os.path.join("templates", "objet", "partenariat.md"))
+        self.assertEqual(named["field"], "Article 1\u00a0: Objet du partenariat")
 
     def test_render_refuses_what_check_refuses_and_writes_nothing(self):
         d = tempfile.mkdtemp(prefix="conventio-check-")
@@ -142,7 +146,7 @@ class Check(unittest.TestCase):
             f.write('local c = require "conventio"\nreturn c.Document{ body = { c.Para "Montant : XXX" } }\n')
         r = run("render", script, "-o", os.path.join(d, "x.odt"))
         self.assertEqual(r.returncode, 1)
-        self.assertIn('placeholder "XXX" left in the text', r.stderr)
+        self.assertIn(script + ': placeholder "XXX" left in the text', r.stderr)
         self.assertFalse(os.path.exists(os.path.join(d, "x.odt")))
 
 
