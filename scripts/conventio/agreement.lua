@@ -397,7 +397,8 @@ local function target(self, key)
       tostring(key), strict.suggestion(key, self.by_key)), 3)
   end
   if not entry.number then
-    error(tr("reference to '%s', an unnumbered section: give it numbered = true or refer to its article"):format(key), 3)
+    error(tr("reference to '%s', an unnumbered section: give it numbered = true or refer to its article")
+          :format(key), 3)
   end
   return entry
 end
