@@ -160,7 +160,7 @@ private:
         bool object;
         lua_Integer next_index = 0;
         std::unordered_set<std::string> keys;
-        std::string key;  // an object's key being read
+        std::string key = {};  // an object's key being read
     };
 
     /// Hands the text value just read to the observer, with its field and place. Places are

@@ -1,5 +1,6 @@
 #include "lua/script_runner.hpp"
 
+#include "config/i18n.hpp"
 #include "config/paths.hpp"
 #include "document/document_check.hpp"
 #include "lua/document_bindings.hpp"
@@ -38,10 +39,13 @@ doc::Document run_script(const ScriptRun& run) {
     state.run_file(run.script, 1, 1);
     doc::Document* document = to_document(L, -1);
     if (!document)
-        throw ScriptError(run.script.string() +
-                          ": the script must return a conventio.Document, it returned " +
-                          (lua_isnone(L, -1) || lua_isnil(L, -1) ? std::string("nothing")
-                                                                 : std::string(luaL_typename(L, -1))));
+        throw ScriptError(
+            run.script.string() + ": " +
+            (lua_isnone(L, -1) || lua_isnil(L, -1)
+                 ? config::tr("the script must return a conventio.Document, it returned nothing")
+                 : config::format(config::tr("the script must return a conventio.Document, it "
+                                             "returned {}"),
+                                  luaL_typename(L, -1))));
     // The state is about to close: the script's document is taken, not copied.
     doc::Document result = std::move(*document);
     lua_pop(L, 1);
