@@ -79,7 +79,10 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
                 (spreadsheet_columns ? format(tr("column {} '{}'"), column_letters(k), columns[k])
                                      : format(tr("column '{}'"), columns[k]));
         std::size_t end = at + named.size();
-        if (message.compare(end, 2, ": ") == 0) end += 2;
+        if (message.compare(end, 2, ": ") == 0)
+            end += 2;
+        else if (message.compare(end, 3, " : ") == 0)  // French puts a space before the colon
+            end += 3;
         message.erase(at, end - at);
         break;
     }
