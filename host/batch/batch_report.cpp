@@ -9,6 +9,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "config/i18n.hpp"
 #include "package/atomic_file.hpp"
 
 namespace conventio::batch {
@@ -133,8 +134,9 @@ void ReportWriter::open(Output& output, const std::filesystem::path& target) {
     output.temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
     int fd = ::mkstemp(output.temp.data());
     if (fd < 0)
-        throw package::OutputError("cannot write " + target.string() + ": cannot create a file in " +
-                                   folder.string() + ": " + std::strerror(errno));
+        throw package::OutputError(config::format(
+            config::tr("cannot write {}: {}: {}"), target.string(),
+            config::format(config::tr("cannot create a file in {}"), folder.string()), std::strerror(errno)));
     // mkstemp creates 0600; a report is an ordinary file, so the umask decides as for documents.
     // Read (by setting it) before the workers start creating files.
     mode_t mask = ::umask(0);
@@ -144,13 +146,16 @@ void ReportWriter::open(Output& output, const std::filesystem::path& target) {
     if (!output.file) {
         ::close(fd);
         ::unlink(output.temp.c_str());
-        throw package::OutputError("cannot write " + target.string() + ": " + std::strerror(errno));
+        throw package::OutputError(config::format(config::tr("cannot write {}: {}: {}"), target.string(),
+                                                  config::tr("write failed"), std::strerror(errno)));
     }
 }
 
 void ReportWriter::write(Output& output, const std::string& text) {
     if (std::fwrite(text.data(), 1, text.size(), output.file) != text.size())
-        throw package::OutputError("cannot write " + output.target.string() + ": " + std::strerror(errno));
+        throw package::OutputError(config::format(config::tr("cannot write {}: {}: {}"),
+                                                  output.target.string(), config::tr("write failed"),
+                                                  std::strerror(errno)));
 }
 
 void ReportWriter::add(const RowResult& result) {
@@ -173,7 +178,9 @@ void ReportWriter::commit() {
         if (!ok || ::rename(output->temp.c_str(), output->target.c_str()) != 0) {
             if (ok) err = errno;
             ::unlink(output->temp.c_str());
-            throw package::OutputError("cannot write " + output->target.string() + ": " + std::strerror(err));
+            throw package::OutputError(config::format(
+                config::tr("cannot write {}: {}: {}"), output->target.string(),
+                config::tr("cannot rename the temporary file into place"), std::strerror(err)));
         }
     }
 }

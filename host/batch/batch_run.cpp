@@ -17,6 +17,7 @@
 #include "batch/progress.hpp"
 #include "batch/row_file.hpp"
 #include "batch/stop_signals.hpp"
+#include "config/i18n.hpp"
 #include "docx/docx_writer.hpp"
 #include "lua/row_runner.hpp"
 #include "odt/odt_writer.hpp"
@@ -25,6 +26,9 @@
 #include "xml/xml_writer.hpp"
 
 namespace conventio::batch {
+
+using config::format;
+using config::tr;
 namespace {
 
 const char* extension_of(Format f) { return f == Format::odt ? ".odt" : ".docx"; }
@@ -59,17 +63,26 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
     if (message.starts_with(data_name + ": ")) message.erase(0, data_name.size() + 2);
     // A JSON row the loader refused: its own FILE:LINE:COL is the most precise place.
     if (std::size_t n = loader_place_length(message, file))
-        return message.substr(0, n) + ": row " + std::to_string(number) + ": " + message.substr(n + 2);
-    std::string place = file + ":" + std::to_string(line) + ": row " + std::to_string(number);
+        return message.substr(0, n) + ": " + format(tr("row {}"), std::to_string(number)) + ": " +
+               message.substr(n + 2);
+    std::string place =
+        file + ":" + std::to_string(line) + ": " + format(tr("row {}"), std::to_string(number));
     for (std::size_t k = 0; k < columns.size(); ++k) {
-        std::string named = "column '" + columns[k] + "'";
+        // The library says "column 'NAME'" in the user's language: the phrase is found in either.
+        std::string named = format(tr("column '{}'"), columns[k]);
         std::size_t at = message.find(named);
+        if (at == std::string::npos) at = message.find(named = "column '" + columns[k] + "'");
         if (at == std::string::npos) continue;
         std::size_t cell_line = k < cell_lines.size() ? cell_lines[k] : line;
-        place = file + ":" + std::to_string(cell_line) + ": row " + std::to_string(number) + ", " +
-                (spreadsheet_columns ? "column " + column_letters(k) + " '" + columns[k] + "'" : named);
+        place = file + ":" + std::to_string(cell_line) + ": " + format(tr("row {}"), std::to_string(number)) +
+                ", " +
+                (spreadsheet_columns ? format(tr("column {} '{}'"), column_letters(k), columns[k])
+                                     : format(tr("column '{}'"), columns[k]));
         std::size_t end = at + named.size();
-        if (message.compare(end, 2, ": ") == 0) end += 2;
+        if (message.compare(end, 2, ": ") == 0)
+            end += 2;
+        else if (message.compare(end, 3, " : ") == 0)  // French puts a space before the colon
+            end += 3;
         message.erase(at, end - at);
         break;
     }
@@ -114,10 +127,10 @@ std::string name_collisions(const BatchOptions& options, const NamePattern& patt
         auto [it, inserted] =
             taken.emplace(collision_key(name.stem), First{row->number, row->line, name.stem});
         if (!inserted)
-            collisions += "\n  " + reader.name() + ":" + std::to_string(row->line) + ": row " +
-                          std::to_string(row->number) + " gives the name '" + name.stem + "', as row " +
-                          std::to_string(it->second.number) + " (line " + std::to_string(it->second.line) +
-                          ") does ('" + it->second.name + "')";
+            collisions += "\n  " + reader.name() + ":" + std::to_string(row->line) + ": " +
+                          format(tr("row {} gives the name '{}', as row {} (line {}) does ('{}')"),
+                                 std::to_string(row->number), name.stem, std::to_string(it->second.number),
+                                 std::to_string(it->second.line), it->second.name);
     }
     return collisions;
 }
@@ -149,13 +162,15 @@ BatchSummary run_batch(const BatchOptions& options) {
     if (auto problem = check_pattern_columns(pattern, columns)) throw BatchError(file_name + ": " + *problem);
     if (std::string collisions = name_collisions(options, pattern, total); !collisions.empty())
         throw BatchError(
-            "two rows would write the same file (names are compared ignoring case); give --name a "
-            "pattern that tells them apart:" +
+            tr("two rows would write the same file (names are compared ignoring case); give --name a "
+               "pattern that tells them apart:") +
             collisions);
 
     std::error_code ec;
     std::filesystem::create_directories(options.out, ec);
-    if (ec) throw BatchError("cannot create the output folder " + options.out.string() + ": " + ec.message());
+    if (ec)
+        throw BatchError(
+            format(tr("cannot create the output folder {}: {}"), options.out.string(), ec.message()));
     ReportWriter report(options.out / "report.csv", options.report_json);
 
     bool terminal = options.progress == BatchOptions::Progress::terminal ||
@@ -266,8 +281,8 @@ BatchSummary run_batch(const BatchOptions& options) {
                 }
             }
             auto start = std::chrono::steady_clock::now();
-            std::string data_name =
-                file_name + ":" + std::to_string(row->line) + " (row " + std::to_string(row->number) + ")";
+            std::string data_name = file_name + ":" + std::to_string(row->line) + " (" +
+                                    format(tr("row {}"), std::to_string(row->number)) + ")";
             try {
                 doc::Document document =
                     runner->run(row_input(*row, columns, from_csv), file_name, data_name);

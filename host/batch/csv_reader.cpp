@@ -3,8 +3,12 @@
 #include <set>
 
 #include "batch/text_encoding.hpp"
+#include "config/i18n.hpp"
 
 namespace conventio::batch {
+
+using config::format;
+using config::tr;
 namespace {
 
 [[noreturn]] void fail(const std::string& file, std::size_t line, std::size_t col, const std::string& why) {
@@ -70,7 +74,7 @@ std::vector<CsvRecord> read_csv_records(std::string_view text, char sep, const s
                 std::size_t open_line = line, open_col = col;
                 advance(text[i++]);
                 for (;;) {
-                    if (i >= n) fail(file, open_line, open_col, "this quoted field is never closed");
+                    if (i >= n) fail(file, open_line, open_col, tr("this quoted field is never closed"));
                     char c = text[i];
                     if (c == '"') {
                         if (i + 1 < n && text[i + 1] == '"') {
@@ -93,7 +97,7 @@ std::vector<CsvRecord> read_csv_records(std::string_view text, char sep, const s
                 // After the closing quote: a separator, an end of line or the end of the file.
                 if (i < n && text[i] != sep && text[i] != '\n' && text[i] != '\r')
                     fail(file, line, col,
-                         "text after a closing quote (a quote inside a quoted field is written \"\")");
+                         tr("text after a closing quote (a quote inside a quoted field is written \"\")"));
                 continue;
             }
         }
@@ -129,8 +133,9 @@ std::vector<std::string> csv_header(CsvRecord header, const std::string& file) {
         while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);
         if (name.empty())
             fail(file, header.line, k + 1,
-                 "column " + std::to_string(k + 1) + " has no name in the header line");
-        if (!seen.insert(name).second) fail(file, header.line, k + 1, "column '" + name + "' is named twice");
+                 format(tr("column {} has no name in the header line"), std::to_string(k + 1)));
+        if (!seen.insert(name).second)
+            fail(file, header.line, k + 1, format(tr("column '{}' is named twice"), name));
         names.push_back(std::move(name));
     }
     return names;
@@ -140,15 +145,17 @@ void check_record_width(CsvRecord& r, std::size_t columns, const std::string& fi
     while (r.cells.size() > columns && r.cells.back().text.empty()) r.cells.pop_back();
     if (r.cells.size() > columns)
         fail(file, r.cells[columns].line, columns + 1,
-             "this line has " + std::to_string(r.cells.size()) + " cells but the header names " +
-                 std::to_string(columns) + " columns (a separator inside a value must be quoted)");
+             format(tr("this line has {} cells but the header names {} columns (a separator inside a value "
+                       "must be quoted)"),
+                    std::to_string(r.cells.size()), std::to_string(columns)));
 }
 
 CsvTable read_csv(std::string_view text, char separator, const std::string& file) {
     CsvTable table;
     table.separator = separator ? separator : detect_separator(text);
     std::vector<CsvRecord> records = read_csv_records(text, table.separator, file, 1);
-    if (records.empty()) throw RowFileError(file + ": no header line (the first line names the columns)");
+    if (records.empty())
+        throw RowFileError(file + ": " + tr("no header line (the first line names the columns)"));
     table.header = csv_header(std::move(records.front()), file);
     records.erase(records.begin());
     for (auto& r : records) check_record_width(r, table.header.size(), file);

@@ -4,8 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "batch/text_encoding.hpp"
+#include "config/i18n.hpp"
 
 namespace conventio::batch {
+
+using config::format;
+using config::tr;
 namespace {
 
 std::string lower_ascii(std::string s) {
@@ -61,17 +65,20 @@ NamePattern parse_name_pattern(std::string pattern) {
         } else if (c == '{') {
             std::size_t close = pattern.find('}', i);
             if (close == std::string::npos)
-                throw RowFileError("--name '" + pattern + "': '{' at character " + std::to_string(i + 1) +
-                                   " is never closed (write {{ for a brace)");
+                throw RowFileError("--name '" + pattern + "': " +
+                                   format(tr("'{' at character {} is never closed (write {{ for a brace)"),
+                                          std::to_string(i + 1)));
             std::string field = pattern.substr(i + 1, close - i - 1);
-            if (field.empty()) throw RowFileError("--name '" + pattern + "': an empty {} names no column");
+            if (field.empty())
+                throw RowFileError("--name '" + pattern + "': " + tr("an empty {} names no column"));
             if (!text.empty()) result.parts.push_back({std::move(text), false});
             text.clear();
             result.parts.push_back({field, true});
             i = close;
         } else if (c == '}') {
-            throw RowFileError("--name '" + pattern + "': '}' at character " + std::to_string(i + 1) +
-                               " closes nothing (write }} for a brace)");
+            throw RowFileError("--name '" + pattern + "': " +
+                               format(tr("'}' at character {} closes nothing (write }} for a brace)"),
+                                      std::to_string(i + 1)));
         } else {
             text += c;
         }
@@ -85,8 +92,8 @@ std::optional<std::string> check_pattern_columns(const NamePattern& pattern,
     for (const auto& part : pattern.parts) {
         if (!part.field || part.text == "row") continue;
         if (std::find(columns.begin(), columns.end(), part.text) != columns.end()) continue;
-        std::string message = "unknown column '" + part.text + "' in the output name";
-        if (auto n = nearest(part.text, columns)) message += " (did you mean '" + *n + "'?)";
+        std::string message = format(tr("unknown column '{}' in the output name"), part.text);
+        if (auto n = nearest(part.text, columns)) message += format(tr(" (did you mean '{}'?)"), *n);
         return message;
     }
     return std::nullopt;
@@ -108,13 +115,13 @@ NameResult expand_name(const NamePattern& pattern, const nlohmann::json& row, st
         }
         auto it = row.find(part.text);
         if (it == row.end() || it->is_null())
-            return {"", "column '" + part.text + "' of the output name is missing"};
+            return {"", format(tr("column '{}' of the output name is missing"), part.text)};
         std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-        if (value.empty()) return {"", "column '" + part.text + "' of the output name is empty"};
+        if (value.empty()) return {"", format(tr("column '{}' of the output name is empty"), part.text)};
         raw += value;
     }
     std::string stem = safe_file_stem(raw);
-    if (stem.empty()) return {"", "the output name '" + raw + "' has nothing usable as a file name"};
+    if (stem.empty()) return {"", format(tr("the output name '{}' has nothing usable as a file name"), raw)};
     return {stem, ""};
 }
 

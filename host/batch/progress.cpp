@@ -2,8 +2,21 @@
 
 #include <unistd.h>
 
+#include "config/i18n.hpp"
+
 namespace conventio::batch {
+
+using config::format;
+using config::tr;
+
 namespace {
+
+/// `value` with `decimals` digits after the point (the C locale's point: numbers stay as printed).
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
 
 std::string clock_text(double seconds) {
     auto s = static_cast<long>(seconds + 0.5);
@@ -48,24 +61,29 @@ void Progress::draw_locked(bool force) {
         int filled = total_ ? static_cast<int>(width * finished_ / total_) : width;
         std::string bar(static_cast<std::size_t>(filled), '#');
         bar.append(static_cast<std::size_t>(width - filled), '.');
-        std::fprintf(out_, "\r\033[K[%s] %zu/%zu  %.0f/s  %s left", bar.c_str(), finished_, total_, rate,
-                     left.c_str());
+        std::fprintf(out_, "\r\033[K[%s] %zu/%zu  %.0f/s  %s", bar.c_str(), finished_, total_, rate,
+                     format(tr("{} left"), left).c_str());
         std::fflush(out_);
         return;
     }
     if (total_ == 0 || finished_ * 10 < next_plain_tenth_ * total_) return;
     while (next_plain_tenth_ <= 10 && finished_ * 10 >= next_plain_tenth_ * total_) ++next_plain_tenth_;
-    std::fprintf(out_, "%zu/%zu rows, %.0f/s, %s left\n", finished_, total_, rate, left.c_str());
+    std::fprintf(out_, "%s\n",
+                 format(tr("{}/{} rows, {}/s, {} left"), std::to_string(finished_), std::to_string(total_),
+                        fixed(rate, 0), left)
+                     .c_str());
 }
 
 void Progress::finish(std::size_t done, std::size_t failed, std::size_t skipped, std::size_t not_done) {
     std::lock_guard lock(mutex_);
     double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (terminal_) std::fputs("\r\033[K", out_);
-    std::fprintf(out_, "%zu documents written, %zu failed, %zu skipped", done, failed, skipped);
-    if (not_done) std::fprintf(out_, ", %zu not done (interrupted)", not_done);
-    std::fprintf(out_, " in %.2f s (%.0f rows/s)\n", elapsed,
-                 elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0);
+    std::string summary = format(tr("{} documents written, {} failed, {} skipped"), std::to_string(done),
+                                 std::to_string(failed), std::to_string(skipped));
+    if (not_done) summary += format(tr(", {} not done (interrupted)"), std::to_string(not_done));
+    summary += format(tr(" in {} s ({} rows/s)"), fixed(elapsed, 2),
+                      fixed(elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0, 0));
+    std::fprintf(out_, "%s\n", summary.c_str());
     std::fflush(out_);
 }
 

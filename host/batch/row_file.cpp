@@ -7,8 +7,12 @@
 #include <sstream>
 
 #include "batch/csv_reader.hpp"
+#include "config/i18n.hpp"
 
 namespace conventio::batch {
+
+using config::format;
+using config::tr;
 namespace {
 
 std::string line_col(std::string_view text, std::size_t offset) {
@@ -86,8 +90,9 @@ Row json_row(std::vector<std::string>& columns, const std::string& file, std::st
              std::size_t line, std::size_t number) {
     nlohmann::json row = parse_json(text, file, line - 1);
     if (!row.is_object())
-        throw RowFileError(file + ":" + std::to_string(line) + ": row " + std::to_string(number) +
-                           " is not an object ({ \"column\": value, ... })");
+        throw RowFileError(
+            file + ":" + std::to_string(line) + ": " +
+            format(tr("row {} is not an object ({ \"column\": value, ... })"), std::to_string(number)));
     add_columns(columns, row);
     return Row{number, line, {}, {}, std::string(text)};
 }
@@ -154,8 +159,8 @@ struct RowReader::Impl {
             std::size_t col = 1;
             for (std::size_t i = 0; i < bad; ++i) col += (static_cast<unsigned char>(out[i]) & 0xC0) != 0x80;
             throw RowFileError(
-                name + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                ": not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)");
+                name + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " +
+                tr("not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)"));
         }
         return true;
     }
@@ -243,7 +248,7 @@ struct RowReader::Impl {
             if (content.find_first_not_of(" \t") == std::string_view::npos ||
                 content[content.find_first_not_of(" \t")] != '{')
                 throw RowFileError(name + ":" + std::to_string(line) +
-                                   ":1: expected an object ({ \"column\": value, ... })");
+                                   ":1: " + tr("expected an object ({ \"column\": value, ... })"));
             return json_row(columns, name, content, line, ++number);
         }
     }
@@ -258,7 +263,7 @@ struct RowReader::Impl {
         if (!nlohmann::json::accept(json_text)) parse_json(json_text, name, 0);
         std::size_t first = json_text.find_first_not_of(" \t\r\n");
         if (first == std::string::npos || json_text[first] != '[')
-            throw RowFileError(name + ":1:1: expected an array of objects, one per row");
+            throw RowFileError(name + ":1:1: " + tr("expected an array of objects, one per row"));
         spans = element_spans(json_text);
     }
 
@@ -281,16 +286,17 @@ std::string kind_of(const std::filesystem::path& path) {
     if (extension == ".csv" || extension == ".tsv" || extension == ".txt") return "csv";
     if (extension == ".json") return "json";
     if (extension == ".jsonl" || extension == ".ndjson") return "jsonl";
-    throw RowFileError("cannot tell the kind of rows in '" + path.string() +
-                       "': name it .csv, .json (an array of objects) or .jsonl (one object per line)");
+    throw RowFileError(format(tr("cannot tell the kind of rows in '{}': name it .csv, .json (an array of "
+                                 "objects) or .jsonl (one object per line)"),
+                              path.string()));
 }
 
 std::unique_ptr<std::istream> open_file(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
-        throw RowFileError("cannot read " + path.string() + ": no such file");
+        throw RowFileError(format(tr("cannot read {}: no such file"), path.string()));
     auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
-    if (!*in) throw RowFileError("cannot read " + path.string());
+    if (!*in) throw RowFileError(format(tr("cannot read {}"), path.string()));
     return in;
 }
 
@@ -310,7 +316,7 @@ RowReader::RowReader(std::unique_ptr<std::istream> in, const std::string& kind, 
         impl_->open_json();
     } else if (kind == "csv") {
         if (!impl_->read_records(true))
-            throw RowFileError(name + ": no header line (the first line names the columns)");
+            throw RowFileError(name + ": " + tr("no header line (the first line names the columns)"));
         CsvRecord header = std::move(impl_->pending.front());
         impl_->pending.pop_front();
         impl_->columns = csv_header(std::move(header), name);

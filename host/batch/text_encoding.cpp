@@ -3,7 +3,12 @@
 #include <array>
 #include <cctype>
 
+#include "config/i18n.hpp"
+
 namespace conventio::batch {
+
+using config::format;
+using config::tr;
 namespace {
 
 // Windows-1252's 0x80..0x9F; the other bytes are ISO-8859-1, i.e. the code point itself.
@@ -49,7 +54,7 @@ Encoding parse_encoding(std::string_view name) {
     if (n == "utf8") return Encoding::utf8;
     if (n == "windows1252" || n == "cp1252" || n == "latin1" || n == "iso88591" || n == "ansi")
         return Encoding::windows1252;
-    throw RowFileError("unknown encoding '" + std::string(name) + "' (expected utf-8, windows-1252 or auto)");
+    throw RowFileError(format(tr("unknown encoding '{}' (expected utf-8, windows-1252 or auto)"), name));
 }
 
 bool is_utf8(std::string_view text, std::size_t* bad) {
@@ -100,8 +105,8 @@ std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string
     if (encoding == Encoding::utf8 || (encoding == Encoding::automatic && had_bom)) {
         if (!valid)
             throw RowFileError(
-                place_of(bytes, bad, file) +
-                ": not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)");
+                place_of(bytes, bad, file) + ": " +
+                tr("not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)"));
         return std::string(bytes);
     }
     if (encoding == Encoding::automatic && valid) return std::string(bytes);

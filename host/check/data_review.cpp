@@ -1,9 +1,6 @@
 #include "check/data_review.hpp"
 
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <regex>
-#include <sstream>
 
 #include "config/i18n.hpp"
 
@@ -20,62 +17,22 @@ bool is_placeholder(const std::string& s) {
     return std::regex_match(s, placeholder);
 }
 
-void walk(const nlohmann::json& value, const std::string& field, const std::string& file,
-          std::vector<Diagnostic>& out) {
-    if (value.is_object()) {
-        for (const auto& [key, inner] : value.items())
-            walk(inner, field.empty() ? key : field + "." + key, file, out);
-    } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i)
-            walk(value[i], field + "[" + std::to_string(i + 1) + "]", file, out);
-    } else if (value.is_string()) {
-        const auto& s = value.get_ref<const std::string&>();
-        bool blank = s.find_first_not_of(" \t\n") == std::string::npos;
-        // Empty may be meant (a blank table cell); a placeholder never is.
-        if (blank)
-            out.push_back({Severity::warning, file, 0, 0, field, format(tr("{} is empty"), field)});
-        else if (is_placeholder(s))
-            out.push_back({Severity::error, file, 0, 0, field,
-                           format(tr("{} still holds the placeholder \"{}\": fill it in"), field, s)});
-    }
-}
-
 }  // namespace
 
-// The review reads the data before the loader does, so it must not be the weak point the
-// loader guards against: a device, a FIFO or a huge file is left to the loader to refuse, and
-// nesting deeper than the loader accepts stops the parse (walk recurses once per level).
-namespace {
-constexpr std::uintmax_t max_reviewed_bytes = 16u << 20;
-constexpr int max_reviewed_depth = 100;
-struct TooDeep {};
-}  // namespace
-
-std::vector<Diagnostic> review_data_file(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec) ||
-        std::filesystem::file_size(path, ec) > max_reviewed_bytes || ec)
-        return {};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
-    std::stringstream text;
-    text << in.rdbuf();
-    nlohmann::json data;
-    try {
-        data = nlohmann::json::parse(
-            text.str(),
-            [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-                if (depth > max_reviewed_depth) throw TooDeep{};
-                return true;
-            },
-            false);
-    } catch (const TooDeep&) {
-        return {};  // the loader refuses it, naming the place
-    }
-    if (data.is_discarded()) return {};
-    std::vector<Diagnostic> out;
-    walk(data, "", path.string(), out);
-    return out;
+std::optional<Diagnostic> review_data_value(const std::string& file, int line, int column,
+                                            std::string_view field, std::string_view text) {
+    const std::string name(field);
+    if (text.find_first_not_of(" \t\n") == std::string_view::npos)
+        return Diagnostic{Severity::warning, file, line, column, name, format(tr("{} is empty"), name)};
+    // A placeholder is short: a long text is never one, and is not run through the pattern.
+    if (text.size() <= 64 && is_placeholder(std::string(text)))
+        return Diagnostic{Severity::error,
+                          file,
+                          line,
+                          column,
+                          name,
+                          format(tr("{} still holds the placeholder \"{}\": fill it in"), name, text)};
+    return std::nullopt;
 }
 
 }  // namespace conventio::check

@@ -45,14 +45,20 @@ struct Reviewer {
     const doc::Document& document;
     std::string file;
     std::vector<Diagnostic> found;
-    std::string heading;               // the article or annex being read
-    bool numbered = false;             // in a numbered article (not the preamble, not an annex)
-    std::set<std::string> numbers;     // articles' and sections' numbers, from their anchors
-    std::set<std::int64_t> amounts;    // the model's, in cents
-    std::vector<std::string> parties;  // every text of every party
+    std::string heading;                   // the article or annex being read
+    bool in_articles = false;              // past the preamble: in an article, a section or an annex
+    std::set<std::string> numbers;         // articles' and sections' numbers, from their anchors
+    std::set<std::int64_t> amounts;        // the model's, in cents
+    std::vector<std::string> parties;      // every text of every party
+    std::set<std::string> reported_names;  // the acronyms already reported
 
+    std::string origin;  // the template the paragraph being read came from, when known
+
+    /// A finding names the template the text came from when the tree knows it, else the
+    /// script; and the article it is in, either way.
     void report(Severity severity, std::string message) {
-        found.push_back(Diagnostic{severity, file, 0, 0, heading, std::move(message)});
+        found.push_back(
+            Diagnostic{severity, origin.empty() ? file : origin, 0, 0, heading, std::move(message)});
     }
 
     // ------------------------------------------------------------ gathering the text
@@ -104,11 +110,15 @@ struct Reviewer {
         if (p.style == doc::ParagraphStyle::article || p.style == doc::ParagraphStyle::sub_article ||
             p.style == doc::ParagraphStyle::annex_heading) {
             heading = plain(p.content);
-            numbered = false;
-            for (const auto& in : p.content) numbered = numbered || std::holds_alternative<doc::Anchor>(in);
+            // The articles start at the first numbered one: before it come the title, the
+            // parties, the visas and the preamble, which may tell the history (earlier amounts,
+            // other bodies); from it on, every article, section and annex is what is agreed.
+            for (const auto& in : p.content)
+                in_articles = in_articles || std::holds_alternative<doc::Anchor>(in);
             return;
         }
-        text(plain(p.content));
+        origin = p.origin;
+        text(plain(p.content), p.keep_together);
         for (const auto& in : p.content)
             if (const auto* note = std::get_if<doc::Footnote>(&in))
                 for (const auto& para : note->paragraphs) paragraph(para);
@@ -116,16 +126,17 @@ struct Reviewer {
 
     // ------------------------------------------------------------ the checks
 
-    void text(const std::string& s) {
+    void text(const std::string& s, bool details_block = false) {
         // An avenant's "article 4.1" is the amended agreement's, numbered by the library.
         if (!document.facts.amends) typed_references(s);
         placeholders(s);
-        // The preamble may tell the history (earlier amounts, other bodies); the articles are
-        // what is agreed.
-        if (document.facts.stated && numbered) {
-            foreign_parties(s);
-            if (!document.facts.amends) foreign_amounts(s);
-        }
+        if (!document.facts.stated || !in_articles) return;
+        // A body named by its acronym anywhere in the articles and annexes, with or without an
+        // article before it, that is not a party: a clause copied from another agreement. A
+        // block of bank details or an address (kept together) names the bank and the
+        // accountant's services as the data gives them.
+        if (!details_block) foreign_parties(s);
+        if (!document.facts.amends) foreign_amounts(s);
     }
 
     // "l'article 7" typed as text: wrong as soon as the articles move. A law's article ("article
@@ -183,16 +194,46 @@ struct Reviewer {
         return false;
     }
 
-    // "l'ANCT" in an agreement between the Cerema and the DINUM: a clause copied from another
-    // agreement. Only acronyms after an article are read as bodies named.
+    /// Whether the word at [at, at + size) has another word of two capitals or more next to
+    /// it, a space or a hyphen apart.
+    static bool in_capitals_phrase(const std::string& s, std::size_t at, std::size_t size) {
+        auto capitals_at = [&](std::size_t i, int step) {
+            std::size_t count = 0;
+            for (; i < s.size() && s[i] >= 'A' && s[i] <= 'Z'; i = step > 0 ? i + 1 : i - 1) {
+                ++count;
+                if (i == 0) break;
+            }
+            return count >= 2;
+        };
+        std::size_t end = at + size;
+        if (end + 1 < s.size() && (s[end] == ' ' || s[end] == '-') && capitals_at(end + 1, +1)) return true;
+        if (at >= 2 && (s[at - 1] == ' ' || s[at - 1] == '-') && capitals_at(at - 2, -1)) return true;
+        return false;
+    }
+
+    // "l'ANCT", "ANCT" or "l'ANCT" in an agreement between the Cerema and the DINUM: a clause
+    // copied from another agreement. Every acronym of the text is read as a body named, unless
+    // it names a party or is cited on purpose (templates/structure/sigles.md).
     void foreign_parties(const std::string& s) {
-        static const std::regex named(
-            R"((?:\b[Ll](?:'|\xe2\x80\x99)|\b(?:la|le|les|du|des|au|aux|La|Le|Les|Du|Au)(?: |\xc2\xa0))([A-Z]{3,})\b)");
+        // Three capitals or more, standing as a word of their own: not inside a longer word
+        // ("ANCTX"), nor part of a reference written in capitals with digits ("SIRET2").
+        static const std::regex named(R"((?:^|[^A-Za-z0-9\x80-\xff])([A-Z]{3,})(?![A-Za-z0-9\x80-\xff]))");
         std::set<std::string> cited(document.facts.cited_names.begin(), document.facts.cited_names.end());
-        std::set<std::string> reported;
         for (std::sregex_iterator it(s.begin(), s.end(), named), end; it != end; ++it) {
             std::string acronym = (*it)[1];
-            if (cited.count(acronym) || names_a_party(acronym) || !reported.insert(acronym).second) continue;
+            // An acronym is short; a longer word in capitals is a name or a code (a BIC).
+            if (acronym.size() > 8) continue;
+            // "XXX" is a placeholder, reported as such.
+            if (acronym.find_first_not_of('X') == std::string::npos) continue;
+            // Words in capitals side by side are a name or an address written in capitals
+            // ("RUE DES PETITS CHAMPS", "SERVICES DU PREMIER MINISTRE"), not a body's acronym.
+            const auto at = static_cast<std::size_t>((*it).position(1));
+            if (in_capitals_phrase(s, at, acronym.size())) continue;
+            // Part of a code ("0352-CFSE", an accounting reference), not a body.
+            if (at >= 2 && s[at - 1] == '-' && std::isdigit(static_cast<unsigned char>(s[at - 2]))) continue;
+            // Once per document: the first place it is named.
+            if (cited.count(acronym) || names_a_party(acronym) || !reported_names.insert(acronym).second)
+                continue;
             report(Severity::warning,
                    format(tr("the text names {}, which is not a party of this agreement (a "
                              "clause from another agreement?); if it is cited on purpose, "
@@ -219,7 +260,7 @@ struct Reviewer {
 }  // namespace
 
 std::vector<Diagnostic> review_text(const doc::Document& document, const std::string& file) {
-    Reviewer r{document, file, {}, {}, false, {}, {}, document.facts.party_names};
+    Reviewer r{document, file, {}, {}, false, {}, {}, document.facts.party_names, {}, {}};
     for (const auto& amount : document.facts.amounts) r.amounts.insert(cents_of(amount));
     r.collect_numbers(document.body);
     r.blocks(document.body);

@@ -8,10 +8,15 @@
 #include "batch/batch_run.hpp"
 #include "batch/output_names.hpp"
 #include "cli/options.hpp"
+#include "config/i18n.hpp"
 #include "config/paths.hpp"
 #include "package/allocator_tuning.hpp"
 
 namespace conventio::cli {
+
+using config::format;
+using config::tr;
+
 namespace {
 
 const std::vector<std::string> batch_options = {"--rows",
@@ -38,7 +43,7 @@ unsigned long long whole_number(const std::string& option, const std::string& va
     unsigned long long n = 0;
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
     if (value.empty() || ec != std::errc() || end != value.data() + value.size())
-        throw UsageError(option + " expects a whole number, got '" + value + "'");
+        throw UsageError(format(tr("{} expects a whole number, got '{}'"), option, value));
     return n;
 }
 
@@ -48,7 +53,7 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+            if (i + 1 >= args.size()) throw UsageError(format(tr("{} needs a value"), a));
             return args[++i];
         };
         if (a == "--rows")
@@ -74,16 +79,17 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
                 else if (name == "docx")
                     o.formats.push_back(batch::Format::docx);
                 else
-                    throw UsageError("unknown format '" + name + "' (expected odt or docx)");
+                    throw UsageError(format(tr("unknown format '{}' (expected odt or docx)"), name));
                 if (comma == std::string::npos) break;
                 start = comma + 1;
             }
         } else if (a == "-j" || a == "--jobs") {
             o.jobs = static_cast<unsigned>(whole_number(a, value()));
-            if (o.jobs == 0 || o.jobs > 256) throw UsageError(a + " expects 1 to 256 workers");
+            if (o.jobs == 0 || o.jobs > 256) throw UsageError(format(tr("{} expects 1 to 256 workers"), a));
         } else if (a.starts_with("-j") && a.size() > 2) {
             o.jobs = static_cast<unsigned>(whole_number("-j", a.substr(2)));
-            if (o.jobs == 0 || o.jobs > 256) throw UsageError("-j expects 1 to 256 workers");
+            if (o.jobs == 0 || o.jobs > 256)
+                throw UsageError(format(tr("{} expects 1 to 256 workers"), "-j"));
         } else if (a == "--encoding") {
             try {
                 o.encoding = batch::parse_encoding(value());
@@ -98,7 +104,7 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
             o.lua.trusted = true;
         else if (a == "--max-memory") {
             o.lua.memory_bytes = static_cast<std::size_t>(whole_number(a, value())) << 20;
-            if (o.lua.memory_bytes == 0) throw UsageError("--max-memory must be at least 1 (MiB)");
+            if (o.lua.memory_bytes == 0) throw UsageError(tr("--max-memory must be at least 1 (MiB)"));
         } else if (a == "--max-instructions")
             o.lua.instructions = whole_number(a, value());
         else if (a == "--timeout")
@@ -120,22 +126,22 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
             else if (v == "auto")
                 o.progress = batch::BatchOptions::Progress::automatic;
             else
-                throw UsageError("--progress expects bar, plain or auto, got '" + v + "'");
+                throw UsageError(format(tr("--progress expects bar, plain or auto, got '{}'"), v));
         } else if (!a.empty() && a[0] == '-') {
-            std::string message = "unknown option '" + a + "' for batch";
-            if (auto n = batch::nearest(a, batch_options)) message += " (did you mean " + *n + "?)";
+            std::string message = format(tr("unknown option '{}' for batch"), a);
+            if (auto n = batch::nearest(a, batch_options)) message += format(tr(" (did you mean {}?)"), *n);
             throw UsageError(message);
         } else if (o.script.empty())
             o.script = a;
         else
-            throw UsageError("batch runs one script (got '" + o.script.string() + "' and '" + a + "')");
+            throw UsageError(format(tr("batch runs one script (got '{}' and '{}')"), o.script.string(), a));
     }
     if (o.script.empty())
-        throw UsageError("batch needs a script: conventio batch SCRIPT.lua --rows ROWS.csv --out DIR");
-    if (o.rows.empty()) throw UsageError("batch needs its rows: --rows ROWS.csv|ROWS.json|ROWS.jsonl");
-    if (o.out.empty()) throw UsageError("batch needs an output folder: --out DIR");
+        throw UsageError(tr("batch needs a script: conventio batch SCRIPT.lua --rows ROWS.csv --out DIR"));
+    if (o.rows.empty()) throw UsageError(tr("batch needs its rows: --rows ROWS.csv|ROWS.json|ROWS.jsonl"));
+    if (o.out.empty()) throw UsageError(tr("batch needs an output folder: --out DIR"));
     if (!o.name_pattern.empty() && !o.name_column.empty())
-        throw UsageError("give --name PATTERN or --name-column COLUMN, not both");
+        throw UsageError(tr("give --name PATTERN or --name-column COLUMN, not both"));
     return o;
 }
 
@@ -143,6 +149,13 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
 
 int batch(const std::vector<std::string>& args) {
     batch::BatchOptions options;
+    // conventio batch --help: the help, whatever else is on the line.
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "-h" || args[i] == "--help") {
+            std::cout << batch_help_text();
+            return 0;
+        }
+    }
     try {
         options = parse_batch(args);
     } catch (const UsageError& e) {
@@ -150,8 +163,8 @@ int batch(const std::vector<std::string>& args) {
         return 2;
     }
     try {
-        // As for every command (main.cpp): the Lua layer finds conventio's files there.
-        setenv("CONVENTIO_HOME", config::data_dir().c_str(), 1);
+        // As for every command (main.cpp): a binary without its own files says so first.
+        (void)config::data_dir();
         package::keep_freed_memory_for_reuse();
         return batch::run_batch(options).exit_code();
     } catch (const std::exception& e) {
@@ -161,7 +174,7 @@ int batch(const std::vector<std::string>& args) {
 }
 
 std::string batch_help_text() {
-    return R"(Batch: runs SCRIPT once per row and writes one document per row (README, "Batch runs").
+    return tr(R"(Batch: runs SCRIPT once per row and writes one document per row (README, "Batch runs").
   conventio batch SCRIPT.lua --rows ROWS.csv|.json|.jsonl --out DIR [options]
   --rows FILE              CSV (UTF-8 or Windows-1252, ';' or ',' detected), a JSON array of
                            objects, or JSON Lines; each row is the script's data
@@ -178,7 +191,7 @@ std::string batch_help_text() {
   and --lib, --templates, --trusted, --max-memory, --max-instructions, --timeout,
   --allow-bidi-controls as for render (the limits are each row's).
   Exit status: 0 every row done, 1 a row failed, 2 usage, 130/143 interrupted (report written).
-)";
+)");
 }
 
 }  // namespace conventio::cli

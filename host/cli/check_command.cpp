@@ -10,9 +10,19 @@ namespace conventio::cli {
 
 Checked run_checks(const lua::ScriptRun& run) {
     Checked result;
-    if (run.data_file) result.diagnostics = check::review_data_file(*run.data_file);
+    lua::ScriptRun reviewed = run;
+    if (run.data_file) {
+        // The data's values are reviewed as the run loads them: before the script runs, so a
+        // script error later does not hide them.
+        const std::string file = run.data_file->string();
+        reviewed.on_data_text = [&result, file](const lua::DataText& value) {
+            if (auto d = check::review_data_value(file, static_cast<int>(value.line),
+                                                  static_cast<int>(value.column), value.field, value.text))
+                result.diagnostics.push_back(std::move(*d));
+        };
+    }
     try {
-        result.document = lua::run_script(run);
+        result.document = lua::run_script(reviewed);
     } catch (const std::exception& e) {
         // The library reports the problems it found together one a line (all the parties'
         // fields at once); each is a diagnostic of its own.

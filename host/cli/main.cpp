@@ -23,10 +23,15 @@ int main(int argc, char** argv) {
     try {
         config::set_language(requested_language(args));
     } catch (const std::invalid_argument& e) {
-        std::cerr << "conventio: --lang " << e.what() << ": expected fr or en\n";
+        std::cerr << "conventio: --lang " << e.what() << ": " << config::tr("expected fr or en") << '\n';
         return 2;
     }
-    if (!args.empty() && args[0] == "batch") return batch(args);
+    // As for the other commands, --lang may come before batch: conventio --lang fr batch ...
+    std::size_t command = 0;
+    while (command + 1 < args.size() && args[command] == "--lang") command += 2;
+    if (command < args.size() && args[command] == "batch")
+        return batch(
+            std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(command), args.end()));
     Options options;
     try {
         options = parse(args);
@@ -48,9 +53,8 @@ int main(int argc, char** argv) {
             break;
     }
     try {
-        // The Lua layer reads $CONVENTIO_HOME (host/lua/script_runner.cpp); the binary's own
-        // files are found from its location and handed over that way.
-        setenv("CONVENTIO_HOME", config::data_dir().c_str(), 1);
+        // A binary that cannot find its own files says so before anything else runs.
+        (void)config::data_dir();
         if (options.command == Options::Command::create) return create(options.create);
     } catch (const std::exception& e) {
         std::cerr << "conventio: " << e.what() << '\n';

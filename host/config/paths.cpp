@@ -18,6 +18,17 @@ bool holds_data(const fs::path& dir) {
            fs::is_directory(dir / "templates", ec);
 }
 
+bool inside_build_dir(const fs::path& bin) {
+    std::error_code ec;
+    const fs::path build = fs::canonical(fs::path(build_dir), ec);
+    if (ec) return false;
+    for (fs::path dir = fs::canonical(bin, ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+        if (dir == build) return true;
+        if (dir == dir.root_path()) break;
+    }
+    return false;
+}
+
 }  // namespace
 
 fs::path executable_dir() {
@@ -41,9 +52,9 @@ fs::path data_dir() {
         candidates.push_back((bin / "..").lexically_normal());
     }
     // Only a binary still where it was built may use the tree it was built from: a copy,
-    // installed or moved, never reads another tree's files.
-    std::error_code ec;
-    if (!bin.empty() && fs::equivalent(bin, fs::path(build_dir), ec)) candidates.emplace_back(source_dir);
+    // installed or moved, never reads another tree's files. "Where it was built" is the build
+    // folder or one below it (the unit tests, benchmarks and fuzz targets live in sub-folders).
+    if (!bin.empty() && inside_build_dir(bin)) candidates.emplace_back(source_dir);
     std::string looked;
     for (const auto& dir : candidates) {
         if (holds_data(dir)) return dir;

@@ -19,8 +19,9 @@ std::filesystem::path executable_dir();
 ///   $CONVENTIO_HOME                      an explicit override;
 ///   BIN/../share/conventio               the installed layout (cmake --install, the .deb);
 ///   BIN/..                               a build folder inside a checkout (build/conventio);
-///   the source tree the binary was built from, for a binary still in its build folder when
-///   that folder lives outside the tree; never for a copy.
+///   the source tree the binary was built from, for a binary still in its build folder (or a
+///   folder below it: unit tests, benchmarks) when that folder lives outside the tree; never
+///   for a copy.
 /// Throws InstallationError naming every place looked at when none holds the files.
 std::filesystem::path data_dir();
 

@@ -3,7 +3,13 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "config/i18n.hpp"
+
 namespace conventio::doc {
+
+using config::format;
+using config::tr;
+
 namespace {
 
 thread_local bool t_bidi_controls_allowed = false;
@@ -51,31 +57,34 @@ std::optional<std::string> text_problem(std::string_view text) {
             len = 4;
             min = 0x10000;
         } else
-            return "invalid UTF-8 at byte " + std::to_string(i) + " (" + hex_bytes(text, i, 1) + ")";
+            return format(tr("invalid UTF-8 at byte {} ({})"), std::to_string(i), hex_bytes(text, i, 1));
 
         if (i + len > text.size())
-            return "truncated UTF-8 sequence at byte " + std::to_string(i) + " (" +
-                   hex_bytes(text, i, text.size() - i) + ")";
+            return format(tr("truncated UTF-8 sequence at byte {} ({})"), std::to_string(i),
+                          hex_bytes(text, i, text.size() - i));
         for (std::size_t k = 1; k < len; ++k) {
             auto b = static_cast<unsigned char>(text[i + k]);
             if ((b & 0xC0) != 0x80)
-                return "invalid UTF-8 at byte " + std::to_string(i) + " (" + hex_bytes(text, i, k + 1) + ")";
+                return format(tr("invalid UTF-8 at byte {} ({})"), std::to_string(i),
+                              hex_bytes(text, i, k + 1));
             c = (c << 6) | (b & 0x3F);
         }
         if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return "invalid UTF-8 at byte " + std::to_string(i) + " (" + hex_bytes(text, i, len) + ")";
+            return format(tr("invalid UTF-8 at byte {} ({})"), std::to_string(i), hex_bytes(text, i, len));
         if (!xml_allowed(c)) {
             char buf[16];
             std::snprintf(buf, sizeof buf, "U+%04X", c);
-            return std::string("character ") + buf + " at byte " + std::to_string(i) +
-                   " is not allowed in a document (XML 1.0)";
+            return format(tr("character {} at byte {} is not allowed in a document (XML 1.0)"), buf,
+                          std::to_string(i));
         }
         if (is_bidi_control(c) && !t_bidi_controls_allowed) {
             char buf[16];
             std::snprintf(buf, sizeof buf, "U+%04X", c);
-            return std::string("character ") + buf + " at byte " + std::to_string(i) +
-                   " is a bidirectional control, which can make text display otherwise than it is "
-                   "stored: not allowed in a document unless the run is for a right-to-left language";
+            return format(
+                tr("character {} at byte {} is a bidirectional control, which can make text display "
+                   "otherwise than it is stored: not allowed in a document unless the run is for a "
+                   "right-to-left language"),
+                buf, std::to_string(i));
         }
         i += len;
     }

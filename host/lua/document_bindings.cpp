@@ -3,11 +3,14 @@
 #include <string>
 #include <string_view>
 
+#include "config/i18n.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/option_check.hpp"
 
 namespace conventio::lua {
+
+using config::tr;
 
 // The userdata types: a run of inline content, one block, a whole document.
 struct InlinesValue {
@@ -86,7 +89,7 @@ void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what
         }
     } else {
         if (lua_type(L, index) == LUA_TTABLE) lua_pop(L, 1);  // the metatable just pushed
-        luaL_error(L, "%s: expected text (a string, an inline or an array of them), got %s", what,
+        luaL_error(L, tr("%s: expected text (a string, an inline or an array of them), got %s").c_str(), what,
                    type_name_of(L, index).c_str());
     }
 }
@@ -160,7 +163,7 @@ void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const 
         }
     } else {
         if (lua_type(L, index) == LUA_TTABLE) lua_pop(L, 1);
-        luaL_error(L, "%s: expected a block, text or an array of them, got %s", what,
+        luaL_error(L, tr("%s: expected a block, text or an array of them, got %s").c_str(), what,
                    type_name_of(L, index).c_str());
     }
 }
@@ -173,7 +176,8 @@ std::string opt_string_field(lua_State* L, int table, const char* field, const c
     if (type == LUA_TSTRING)
         value = check_text(L, -1, what);
     else if (type != LUA_TNIL)
-        luaL_error(L, "%s: field '%s' must be a string, got %s", what, field, luaL_typename(L, -1));
+        luaL_error(L, tr("%s: field '%s' must be a string, got %s").c_str(), what, field,
+                   luaL_typename(L, -1));
     lua_pop(L, 1);
     return value;
 }
@@ -185,7 +189,8 @@ bool opt_bool_field(lua_State* L, int table, const char* field, bool fallback, c
     if (type == LUA_TBOOLEAN)
         value = lua_toboolean(L, -1);
     else if (type != LUA_TNIL)
-        luaL_error(L, "%s: field '%s' must be true or false, got %s", what, field, luaL_typename(L, -1));
+        luaL_error(L, tr("%s: field '%s' must be true or false, got %s").c_str(), what, field,
+                   luaL_typename(L, -1));
     lua_pop(L, 1);
     return value;
 }
@@ -197,8 +202,8 @@ doc::Align check_align(lua_State* L, int options, const char* what) {
     if (align == "center") return doc::Align::center;
     if (align == "right") return doc::Align::right;
     if (align == "justify") return doc::Align::justify;
-    luaL_error(L, "%s: align must be \"left\", \"center\", \"right\" or \"justify\", got \"%s\"", what,
-               align.c_str());
+    luaL_error(L, tr("%s: align must be \"left\", \"center\", \"right\" or \"justify\", got \"%s\"").c_str(),
+               what, align.c_str());
     return doc::Align::inherit;
 }
 
@@ -227,7 +232,8 @@ doc::Change check_change(lua_State* L, int options, const char* what) {
     if (change.empty()) return doc::Change::none;
     if (change == "inserted") return doc::Change::inserted;
     if (change == "deleted") return doc::Change::deleted;
-    luaL_error(L, "%s: change must be \"inserted\" or \"deleted\", got \"%s\"", what, change.c_str());
+    luaL_error(L, tr("%s: change must be \"inserted\" or \"deleted\", got \"%s\"").c_str(), what,
+               change.c_str());
     return doc::Change::none;
 }
 
@@ -254,7 +260,7 @@ int changed_text(lua_State* L, doc::Change change, const char* what) {
     doc::Inlines content = check_inlines(L, 1, what);
     for (const doc::Inline& i : content)
         if (!std::holds_alternative<doc::Run>(i) && !std::holds_alternative<doc::LineBreak>(i))
-            luaL_error(L, "%s: only text can be marked as changed", what);
+            luaL_error(L, tr("%s: only text can be marked as changed").c_str(), what);
     mark_runs(content, change);
     return push_inline_value(L, std::move(content));
 }
@@ -280,7 +286,7 @@ int note(lua_State* L) {
     doc::Footnote footnote;
     for (doc::Block& b : blocks) {
         auto* p = std::get_if<doc::Paragraph>(&b.value);
-        if (!p) luaL_error(L, "Note: a footnote holds paragraphs only");
+        if (!p) luaL_error(L, tr("Note: a footnote holds paragraphs only").c_str());
         footnote.paragraphs.push_back(std::move(*p));
     }
     return push_inline_value(L, {std::move(footnote)});
@@ -354,7 +360,8 @@ doc::Cell check_cell(lua_State* L, int index, ParagraphStyle style) {
     if (lua_type(L, index) == LUA_TTABLE && !lua_getmetatable(L, index)) {
         if (lua_getfield(L, index, "span") != LUA_TNIL) {
             if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1)
-                luaL_error(L, "Table: a cell's span must be a whole number of columns, 1 or more");
+                luaL_error(L,
+                           tr("Table: a cell's span must be a whole number of columns, 1 or more").c_str());
             cell.column_span = static_cast<int>(lua_tointeger(L, -1));
         }
         lua_pop(L, 1);
@@ -369,7 +376,7 @@ doc::Cell check_cell(lua_State* L, int index, ParagraphStyle style) {
 doc::Row check_row(lua_State* L, int index, ParagraphStyle style, lua_Integer number) {
     index = lua_absindex(L, index);
     if (!lua_istable(L, index))
-        luaL_error(L, "Table: row %d must be an array of cells, got %s", static_cast<int>(number),
+        luaL_error(L, tr("Table: row %d must be an array of cells, got %s").c_str(), static_cast<int>(number),
                    luaL_typename(L, index));
     doc::Row row;
     lua_Integer n = luaL_len(L, index);
@@ -390,13 +397,15 @@ int table(lua_State* L) {
     check_option_keys(L, 1, {"widths", "header", "rows", "borders"}, "Table");
     doc::Table t;
     if (lua_getfield(L, 1, "widths") != LUA_TTABLE)
-        luaL_error(L, "Table: 'widths' must list the relative width of each column, e.g. {2, 1, 1}");
+        luaL_error(L,
+                   tr("Table: 'widths' must list the relative width of each column, e.g. {2, 1, 1}").c_str());
     lua_Integer columns = luaL_len(L, -1);
     for (lua_Integer i = 1; i <= columns; ++i) {
         lua_geti(L, -1, i);
         int ok = 0;
         lua_Number w = lua_tonumberx(L, -1, &ok);
-        if (!ok || !(w > 0)) luaL_error(L, "Table: width %d must be a positive number", static_cast<int>(i));
+        if (!ok || !(w > 0))
+            luaL_error(L, tr("Table: width %d must be a positive number").c_str(), static_cast<int>(i));
         t.column_weights.push_back(static_cast<double>(w));
         lua_pop(L, 1);
     }
@@ -417,7 +426,7 @@ int table(lua_State* L) {
             lua_pop(L, 1);
         }
     } else if (!lua_isnil(L, -1)) {
-        luaL_error(L, "Table: 'rows' must be an array of rows");
+        luaL_error(L, tr("Table: 'rows' must be an array of rows").c_str());
     }
     lua_pop(L, 1);
 
@@ -427,8 +436,8 @@ int table(lua_State* L) {
         std::size_t filled = 0;
         for (const doc::Cell& c : row.cells) filled += static_cast<std::size_t>(c.column_span);
         if (filled != t.column_weights.size())
-            luaL_error(L, "Table: row %d covers %d columns, the table has %d", r, static_cast<int>(filled),
-                       static_cast<int>(t.column_weights.size()));
+            luaL_error(L, tr("Table: row %d covers %d columns, the table has %d").c_str(), r,
+                       static_cast<int>(filled), static_cast<int>(t.column_weights.size()));
     }
     return push_block_value(L, doc::Block{std::move(t)});
 }
@@ -439,7 +448,7 @@ int signatures(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     doc::Signatures s;
     lua_Integer n = luaL_len(L, 1);
-    if (n == 0) luaL_error(L, "Signatures: give one column of lines per signatory");
+    if (n == 0) luaL_error(L, tr("Signatures: give one column of lines per signatory").c_str());
     for (lua_Integer i = 1; i <= n; ++i) {
         lua_geti(L, 1, i);
         std::vector<doc::Block> blocks;
@@ -457,7 +466,7 @@ int signatures(lua_State* L) {
         std::vector<doc::Paragraph> column;
         for (doc::Block& b : blocks) {
             auto* p = std::get_if<doc::Paragraph>(&b.value);
-            if (!p) luaL_error(L, "Signatures: a signatory's column holds lines of text only");
+            if (!p) luaL_error(L, tr("Signatures: a signatory's column holds lines of text only").c_str());
             column.push_back(std::move(*p));
         }
         s.columns.push_back(std::move(column));
@@ -482,12 +491,13 @@ std::vector<std::string> string_array_field(lua_State* L, int index, const char*
         lua_Integer n = luaL_len(L, -1);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, -1, i);
-            if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "%s: %s must be strings", what, field);
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_error(L, tr("%s: %s must be strings").c_str(), what, field);
             out.push_back(check_text(L, -1, what));
             lua_pop(L, 1);
         }
     } else if (!lua_isnil(L, -1)) {
-        luaL_error(L, "%s: %s must be an array of strings", what, field);
+        luaL_error(L, tr("%s: %s must be an array of strings").c_str(), what, field);
     }
     lua_pop(L, 1);
     return out;
@@ -527,18 +537,20 @@ int document(lua_State* L) {
         const std::string& s = d.meta.date;
         bool iso = s.size() == 10 && s[4] == '-' && s[7] == '-';
         for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) iso = iso && s[i] >= '0' && s[i] <= '9';
-        if (!iso) luaL_error(L, "Document: date must be written YYYY-MM-DD, got \"%s\"", s.c_str());
+        if (!iso)
+            luaL_error(L, tr("Document: date must be written YYYY-MM-DD, got \"%s\"").c_str(), s.c_str());
     }
     if (lua_getfield(L, 1, "keywords") == LUA_TTABLE) {
         lua_Integer n = luaL_len(L, -1);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, -1, i);
-            if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "Document: keywords must be strings");
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_error(L, tr("Document: keywords must be strings").c_str());
             d.meta.keywords.push_back(check_text(L, -1, "Document keywords"));
             lua_pop(L, 1);
         }
     } else if (!lua_isnil(L, -1)) {
-        luaL_error(L, "Document: keywords must be an array of strings");
+        luaL_error(L, tr("Document: keywords must be an array of strings").c_str());
     }
     lua_pop(L, 1);
     if (lua_getfield(L, 1, "header") != LUA_TNIL) d.header = check_inlines(L, -1, "Document header");
@@ -555,9 +567,9 @@ int document(lua_State* L) {
         d.revision.author = opt_string_field(L, revision, "author", "Document revision");
         d.revision.date = opt_string_field(L, revision, "date", "Document revision");
         if (d.revision.author.empty() || d.revision.date.size() != 10)
-            luaL_error(L, "Document: revision needs an author and a date YYYY-MM-DD");
+            luaL_error(L, tr("Document: revision needs an author and a date YYYY-MM-DD").c_str());
     } else if (!lua_isnil(L, -1)) {
-        luaL_error(L, "Document: revision must be { author =, date = }");
+        luaL_error(L, tr("Document: revision must be { author =, date = }").c_str());
     }
     lua_pop(L, 1);
     push_object(L, DocumentValue{std::move(d)});
@@ -601,7 +613,7 @@ int sections(lua_State* L) {
             section = lua_gettop(L);
             part = 0;
         } else if (p && p->style == ParagraphStyle::sub_article) {
-            if (!section) luaL_error(L, "sections: a '##' heading comes before any '#' heading");
+            if (!section) luaL_error(L, tr("sections: a '##' heading comes before any '#' heading").c_str());
             lua_settop(L, section);
             lua_getfield(L, section, "parts");
             push_section(L, *p);
@@ -609,7 +621,7 @@ int sections(lua_State* L) {
             lua_rawseti(L, -3, static_cast<lua_Integer>(luaL_len(L, -3)) + 1);
             part = lua_gettop(L);
         } else {
-            if (!section) luaL_error(L, "sections: text comes before the first '#' heading");
+            if (!section) luaL_error(L, tr("sections: text comes before the first '#' heading").c_str());
             append_to_field(L, part ? part : section, "blocks", b);
         }
     }

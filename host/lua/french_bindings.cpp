@@ -2,11 +2,14 @@
 
 #include <string>
 
+#include "config/i18n.hpp"
 #include "conventio/french.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/option_check.hpp"
 
 namespace conventio::lua {
+
+using config::tr;
 
 template <>
 struct Bound<NounPhrase> {
@@ -29,7 +32,7 @@ Gender check_gender(lua_State* L, int table) {
     lua_pop(L, 1);
     if (g == "m" || g == "masculine" || g == "masculin") return Gender::masculine;
     if (g == "f" || g == "feminine" || g == "féminin") return Gender::feminine;
-    luaL_error(L, "Name: gender must be \"m\" or \"f\", got \"%s\"", g.c_str());
+    luaL_error(L, tr("Name: gender must be \"m\" or \"f\", got \"%s\"").c_str(), g.c_str());
     return Gender::masculine;
 }
 
@@ -39,7 +42,8 @@ Elision check_elision(lua_State* L, int table) {
     if (type == LUA_TBOOLEAN)
         e = lua_toboolean(L, -1) ? Elision::always : Elision::never;
     else if (type != LUA_TNIL)
-        luaL_error(L, "Name: elision must be true or false (omit it to decide from the spelling)");
+        luaL_error(L,
+                   tr("Name: elision must be true or false (omit it to decide from the spelling)").c_str());
     lua_pop(L, 1);
     return e;
 }
@@ -47,7 +51,8 @@ Elision check_elision(lua_State* L, int table) {
 bool bool_field(lua_State* L, int table, const char* field, bool fallback) {
     int type = lua_getfield(L, table, field);
     bool value = type == LUA_TNIL ? fallback : lua_toboolean(L, -1);
-    if (type != LUA_TNIL && type != LUA_TBOOLEAN) luaL_error(L, "Name: %s must be true or false", field);
+    if (type != LUA_TNIL && type != LUA_TBOOLEAN)
+        luaL_error(L, tr("Name: %s must be true or false").c_str(), field);
     lua_pop(L, 1);
     return value;
 }
@@ -63,7 +68,8 @@ int name_new(lua_State* L) {
     check_option_keys(L, 1, {"gender", "plural", "article", "elision"}, "Name", "option", true);
     lua_geti(L, 1, 1);
     if (lua_type(L, -1) != LUA_TSTRING)
-        return luaL_error(L, "Name: give the name first: conventio.Name{ \"Cerema\", gender = \"m\" }");
+        return luaL_error(
+            L, tr("Name: give the name first: conventio.Name{ \"Cerema\", gender = \"m\" }").c_str());
     std::string name = lua_tostring(L, -1);
     lua_pop(L, 1);
     NounPhrase phrase(
@@ -103,7 +109,8 @@ int name_index(lua_State* L) {
         });
         return 1;
     }
-    return luaL_error(L, "Name has no form '%s' (le, Le, de, du, De, a, au, A, name, agree)", key.c_str());
+    return luaL_error(L, tr("Name has no form '%s' (le, Le, de, du, De, a, au, A, name, agree)").c_str(),
+                      key.c_str());
 }
 
 int name_tostring(lua_State* L) { return push_string(L, check_object<NounPhrase>(L, 1).le()); }
@@ -141,7 +148,7 @@ int date_index(lua_State* L) {
         lua_pushinteger(L, d.day());
         return 1;
     }
-    return luaL_error(L, "Date has no field '%s' (long, le, iso, year, month, day)", key.c_str());
+    return luaL_error(L, tr("Date has no field '%s' (long, le, iso, year, month, day)").c_str(), key.c_str());
 }
 
 int date_tostring(lua_State* L) { return push_string(L, check_object<Date>(L, 1).long_form()); }
@@ -177,7 +184,7 @@ int ordinal_fn(lua_State* L) {
 
 int spell_number_fn(lua_State* L) {
     lua_Integer n = luaL_checkinteger(L, 1);
-    if (n < 0) return luaL_error(L, "spell_number: expected a whole number >= 0, got %I", n);
+    if (n < 0) return luaL_error(L, tr("spell_number: expected a whole number >= 0, got %I").c_str(), n);
     return push_string(L, spell_cardinal(n));
 }
 

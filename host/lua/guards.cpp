@@ -4,7 +4,11 @@
 #include <cstdint>
 #include <cstring>
 
+#include "config/i18n.hpp"
+
 namespace conventio::lua {
+
+using config::tr;
 namespace {
 
 // ---- pcall and xpcall: a stop is raised again, never returned as (false, message)
@@ -58,8 +62,9 @@ class Nesting {
 public:
     explicit Nesting(lua_State* L) : depth_(owner(L).coroutine_nesting()) {
         if (depth_ >= max_coroutine_nesting)
-            luaL_error(L, "coroutines nested more than %d levels deep (coroutine.close, coroutine.wrap)",
-                       max_coroutine_nesting);
+            luaL_error(
+                L, tr("coroutines nested more than %d levels deep (coroutine.close, coroutine.wrap)").c_str(),
+                max_coroutine_nesting);
         ++depth_;
     }
     ~Nesting() { --depth_; }

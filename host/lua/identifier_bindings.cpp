@@ -2,11 +2,14 @@
 
 #include <string>
 
+#include "config/i18n.hpp"
 #include "conventio/identifiers.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/option_check.hpp"
 
 namespace conventio::lua {
+
+using config::tr;
 namespace {
 
 template <std::string (*validate)(std::string_view, std::string_view)>
@@ -42,7 +45,7 @@ std::string field(lua_State* L, const char* name) {
     if (type == LUA_TSTRING)
         value = lua_tostring(L, -1);
     else if (type != LUA_TNIL)
-        luaL_error(L, "BankAccount: %s must be a string, got %s", name, luaL_typename(L, -1));
+        luaL_error(L, tr("BankAccount: %s must be a string, got %s").c_str(), name, luaL_typename(L, -1));
     lua_pop(L, 1);
     return value;
 }
@@ -73,11 +76,13 @@ int bank_account(lua_State* L) {
     std::string bank = field(L, "bank"), branch = field(L, "branch"), account = field(L, "account"),
                 key = field(L, "key"), iban = field(L, "iban"), bic = field(L, "bic");
     if (holder.empty())
-        return luaL_error(L, "BankAccount: holder (titulaire) is required (field %s.holder)", prefix.c_str());
+        return luaL_error(L, tr("BankAccount: holder (titulaire) is required (field %s.holder)").c_str(),
+                          prefix.c_str());
     bool has_rib = !bank.empty() || !branch.empty() || !account.empty() || !key.empty();
     if (!has_rib && iban.empty())
-        return luaL_error(L, "BankAccount: give the RIB (bank, branch, account, key) or the IBAN (field %s)",
-                          prefix.c_str());
+        return luaL_error(
+            L, tr("BankAccount: give the RIB (bank, branch, account, key) or the IBAN (field %s)").c_str(),
+            prefix.c_str());
 
     Rib rib;
     if (has_rib) {

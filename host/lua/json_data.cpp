@@ -10,10 +10,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "config/i18n.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
 
 namespace conventio::lua {
+
+using config::format;
+using config::tr;
 namespace {
 
 /// Line and column (1-based) of byte `offset` in `text`, whose first line is `first_line` of
@@ -66,8 +70,14 @@ public:
     using binary_t = nlohmann::json::binary_t;
 
     LuaBuilder(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line,
-               const char* const& read_to)
-        : L_(L), text_(text), name_(name), first_line_(first_line), read_to_(read_to) {}
+               const char* const& read_to, const DataTextObserver* observer)
+        : L_(L),
+          text_(text),
+          name_(name),
+          first_line_(first_line),
+          read_to_(read_to),
+          observer_(observer),
+          seen_line_(first_line) {}
 
     bool null() { return attach_nil(); }
     bool boolean(bool value) {
@@ -80,23 +90,26 @@ public:
     }
     bool number_unsigned(number_unsigned_t value) {
         if (value > static_cast<number_unsigned_t>(std::numeric_limits<lua_Integer>::max()))
-            fail(number_start(), "integer " + std::to_string(value) +
-                                     " is out of range (at most 9223372036854775807; write large "
-                                     "identifiers and amounts as strings)");
+            fail(number_start(),
+                 format(tr("integer {} is out of range (at most 9223372036854775807; write large "
+                           "identifiers and amounts as strings)"),
+                        std::to_string(value)));
         lua_pushinteger(L_, static_cast<lua_Integer>(value));
         return attach();
     }
     bool number_float(number_float_t value, const string_t& written) {
-        if (!std::isfinite(value)) fail(number_start(), "number " + written + " is out of range");
+        if (!std::isfinite(value)) fail(number_start(), format(tr("number {} is out of range"), written));
         if (written.find_first_of(".eE") == string_t::npos)
-            fail(number_start(), "integer " + written +
-                                     " is out of range (at most 9223372036854775807; write large "
-                                     "identifiers and amounts as strings)");
+            fail(number_start(),
+                 format(tr("integer {} is out of range (at most 9223372036854775807; write large "
+                           "identifiers and amounts as strings)"),
+                        written));
         lua_pushnumber(L_, value);
         return attach();
     }
     bool string(string_t& value) {
-        check_text(value, "text");
+        check_text(value, tr("text"));
+        if (observer_ && *observer_) observe(value);
         lua_pushlstring(L_, value.data(), value.size());
         return attach();
     }
@@ -108,10 +121,11 @@ public:
     }
     bool key(string_t& key) {
         if (key.find('\0') != string_t::npos)
-            fail(string_start(), "key \"" + printable(key) + "\" holds a NUL character (\\u0000)");
-        check_text(key, "key");
+            fail(string_start(), format(tr("key \"{}\" holds a NUL character (\\u0000)"), printable(key)));
+        check_text(key, tr("key"));
         if (!levels_.back().keys.insert(key).second)
-            fail(string_start(), "key \"" + key + "\" appears twice in the same object");
+            fail(string_start(), format(tr("key \"{}\" appears twice in the same object"), key));
+        levels_.back().key = key;
         lua_pushlstring(L_, key.data(), key.size());
         return true;
     }
@@ -138,7 +152,7 @@ public:
         // its first digit.
         std::size_t at = byte > 0 ? byte - 1 : 0;
         if (e.id == 406) at = number_start(std::min(byte, text_.size()));
-        fail(at, "invalid JSON: " + reason);
+        fail(at, format(tr("invalid JSON: {}"), reason));
     }
 
 private:
@@ -146,7 +160,30 @@ private:
         bool object;
         lua_Integer next_index = 0;
         std::unordered_set<std::string> keys;
+        std::string key = {};  // an object's key being read
     };
+
+    /// Hands the text value just read to the observer, with its field and place. Places are
+    /// counted on from the previous one (values come in the file's order): one pass in all.
+    void observe(const std::string& value) {
+        std::string field;
+        for (const Level& level : levels_) {
+            if (level.object)
+                field += (field.empty() ? "" : ".") + level.key;
+            else
+                field += "[" + std::to_string(level.next_index + 1) + "]";
+        }
+        std::size_t start = string_start();
+        for (; seen_offset_ < start && seen_offset_ < text_.size(); ++seen_offset_) {
+            if (text_[seen_offset_] == '\n') {
+                ++seen_line_;
+                seen_column_ = 1;
+            } else if ((static_cast<unsigned char>(text_[seen_offset_]) & 0xC0) != 0x80) {
+                ++seen_column_;
+            }
+        }
+        (*observer_)(DataText{field, value, seen_line_, seen_column_});
+    }
 
     [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
         throw ScriptError(name_ + ":" + position(text_, offset, first_line_) + ": " + message);
@@ -186,14 +223,15 @@ private:
         return end;
     }
 
-    void check_text(const std::string& s, const char* what) const {
-        if (auto problem = doc::text_problem(s)) fail(string_start(), std::string(what) + ": " + *problem);
+    void check_text(const std::string& s, const std::string& what) const {
+        if (auto problem = doc::text_problem(s)) fail(string_start(), what + ": " + *problem);
     }
 
     void open(bool object) {
         if (levels_.size() >= max_data_depth)
             fail(offset_read() > 0 ? offset_read() - 1 : 0,
-                 "objects and arrays nest more than " + std::to_string(max_data_depth) + " levels deep");
+                 format(tr("objects and arrays nest more than {} levels deep"),
+                        std::to_string(max_data_depth)));
         luaL_checkstack(L_, 4, "data nested too deeply");
         lua_newtable(L_);
         levels_.push_back(Level{object, 0, {}});
@@ -225,6 +263,8 @@ private:
     const std::string& name_;
     std::size_t first_line_;
     const char* const& read_to_;
+    const DataTextObserver* observer_;
+    std::size_t seen_offset_ = 0, seen_line_, seen_column_ = 1;
     std::vector<Level> levels_;
 };
 
@@ -232,10 +272,12 @@ struct Load {
     std::string_view text;
     const std::string* name;
     std::size_t first_line;
+    const DataTextObserver* observer;
 };
 
 /// Parses `text` onto L's stack; throws ScriptError, or raises Lua's memory error.
-void parse_onto(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line = 1) {
+void parse_onto(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line = 1,
+                const DataTextObserver* observer = nullptr) {
     if (auto problem = doc::text_problem(text)) {
         std::size_t offset = 0;
         constexpr std::string_view marker = "at byte ";
@@ -244,7 +286,7 @@ void parse_onto(lua_State* L, std::string_view text, const std::string& name, st
         throw ScriptError(name + ":" + position(text, offset, first_line) + ": " + *problem);
     }
     const char* read_to = text.data();
-    LuaBuilder builder(L, text, name, first_line, read_to);
+    LuaBuilder builder(L, text, name, first_line, read_to, observer);
     ReadingIterator first{text.data(), &read_to}, last{text.data() + text.size(), &read_to};
     nlohmann::json::sax_parse(first, last, &builder);
 }
@@ -252,14 +294,15 @@ void parse_onto(lua_State* L, std::string_view text, const std::string& name, st
 int load_text(lua_State* L) {
     auto* load = static_cast<Load*>(lua_touserdata(L, 1));
     lua_settop(L, 0);
-    parse_onto(L, load->text, *load->name, load->first_line);
+    parse_onto(L, load->text, *load->name, load->first_line, load->observer);
     return 1;
 }
 
 }  // namespace
 
-void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line) {
-    Load load{text, &name, first_line};
+void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line,
+                    const DataTextObserver* observer) {
+    Load load{text, &name, first_line, observer};
     state.set_current_file(name);
     state.protected_call(protect<load_text>, &load, 1);
 }
@@ -269,9 +312,9 @@ void push_data_in_binding(lua_State* L, const std::filesystem::path& path) {
     parse_onto(L, text, path.string());
 }
 
-void push_data_file(State& state, const std::filesystem::path& path) {
+void push_data_file(State& state, const std::filesystem::path& path, const DataTextObserver* observer) {
     std::string text = State::read_source(path, state.options().max_file_bytes);
-    push_data_text(state, text, path.string());
+    push_data_text(state, text, path.string(), 1, observer);
 }
 
 }  // namespace conventio::lua

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "lua/lua_state.hpp"
+#include "lua/script_options.hpp"
 
 namespace conventio::lua {
 
@@ -23,7 +24,9 @@ inline constexpr std::size_t max_data_depth = 100;
 /// and arrays become tables, integers stay integers), under the state's policy: the file size
 /// cap, and the memory cap for everything loading allocates. Throws ScriptError
 /// "FILE:LINE:COL: message" and leaves the stack as it was on any failure.
-void push_data_file(State& state, const std::filesystem::path& path);
+/// `observer`, when given, sees every text value with its field and place as it is read.
+void push_data_file(State& state, const std::filesystem::path& path,
+                    const DataTextObserver* observer = nullptr);
 
 /// The same from inside a binding, where a protected call already runs: pushes on `L` (the
 /// running thread), throws ScriptError; protect<> turns it into the script's error.
@@ -31,6 +34,7 @@ void push_data_in_binding(lua_State* L, const std::filesystem::path& path);
 
 /// The same for JSON text already read; `name` is what messages call it, and the text's first
 /// line is line `first_line` there (a batch row's object inside its row file).
-void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line = 1);
+void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line = 1,
+                    const DataTextObserver* observer = nullptr);
 
 }  // namespace conventio::lua

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "config/i18n.hpp"
 #include "document/text_check.hpp"
 #include "lua/host_memory.hpp"
 #include "lua/message_text.hpp"
@@ -17,6 +18,9 @@
 #include "lua/watchdog.hpp"
 
 namespace conventio::lua {
+
+using config::format;
+using config::tr;
 
 /// While a State runs Lua code, the host's allocations on its thread count against its cap, and
 /// text is checked with the run's bidi setting.
@@ -55,7 +59,7 @@ int message_handler(lua_State* L) {
         s = lua_tolstring(L, -1, &length);
         message = cut_message(std::string_view(s, length));
     } else {
-        message = state.user_where(L) + "(error object is a " + luaL_typename(L, 1) + " value)";
+        message = state.user_where(L) + format(tr("(error object is a {} value)"), luaL_typename(L, 1));
     }
     message = state.relocate(L, std::move(message));
     lua_pushlstring(L, message.data(), message.size());
@@ -103,7 +107,7 @@ State::State(Options options) : options_(std::move(options)) {
     }
     host_baseline_ = host_memory::bytes_in_use();
     L_ = lua_newstate(&State::allocate, this);
-    if (!L_) throw ScriptError("cannot create a Lua state: not enough memory");
+    if (!L_) throw ScriptError(tr("cannot create a Lua state: not enough memory"));
     *static_cast<State**>(lua_getextraspace(L_)) = this;
     // Also without an instruction budget: the hook enforces the time and memory limits too.
     if (options_.policy) lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, instructions_per_hook);
@@ -250,17 +254,19 @@ void State::count_instructions(lua_State* L, lua_Debug*) {
 std::string State::stop_description() const {
     switch (stop_) {
         case Stop::instructions:
-            return "instruction budget of " + std::to_string(options_.instructions) +
-                   " exceeded (a loop that never ends? raise it with --max-instructions)";
+            return format(tr("instruction budget of {} exceeded (a loop that never ends? raise it with "
+                             "--max-instructions)"),
+                          std::to_string(options_.instructions));
         case Stop::memory:
-            return "memory limit of " + mebibytes(options_.memory_bytes) +
-                   " exceeded (raise it with --max-memory)";
+            return format(tr("memory limit of {} exceeded (raise it with --max-memory)"),
+                          mebibytes(options_.memory_bytes));
         case Stop::time:
-            return "time limit of " + seconds(options_.timeout) + " exceeded (raise it with --timeout)";
+            return format(tr("time limit of {} exceeded (raise it with --timeout)"),
+                          seconds(options_.timeout));
         case Stop::none:
             break;
     }
-    return "stopped";
+    return tr("stopped");
 }
 
 std::string State::stop_message() const {
@@ -347,9 +353,10 @@ std::string State::last_words() {
         std::lock_guard lock(call_site_mutex_);
         where = !call_site_.empty() ? call_site_ : main_chunk_.empty() ? std::string() : main_chunk_ + ": ";
     }
-    return printable_message(where + "time limit of " + seconds(options_.timeout) +
-                             " exceeded inside a call that never returned to Lua (a pattern that "
-                             "backtracks without end? a finalizer or message handler that loops?)");
+    return printable_message(where + format(tr("time limit of {} exceeded inside a call that never returned "
+                                               "to Lua (a pattern that backtracks without end? a finalizer "
+                                               "or message handler that loops?)"),
+                                            seconds(options_.timeout)));
 }
 
 std::string State::read_source(const std::filesystem::path& path, std::size_t max_bytes) {
@@ -358,17 +365,17 @@ std::string State::read_source(const std::filesystem::path& path, std::size_t ma
     };
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) throw fail(std::string("cannot open: ") + std::strerror(errno));
+    if (fd < 0) throw fail(format(tr("cannot open: {}"), std::strerror(errno)));
     struct Closer {
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
     struct stat info {};
-    if (::fstat(fd, &info) != 0) throw fail(std::string("cannot read: ") + std::strerror(errno));
-    if (S_ISDIR(info.st_mode)) throw fail("is a directory, not a file");
-    if (!S_ISREG(info.st_mode)) throw fail("is not a regular file (a FIFO, a device or a socket)");
+    if (::fstat(fd, &info) != 0) throw fail(format(tr("cannot read: {}"), std::strerror(errno)));
+    if (S_ISDIR(info.st_mode)) throw fail(tr("is a directory, not a file"));
+    if (!S_ISREG(info.st_mode)) throw fail(tr("is not a regular file (a FIFO, a device or a socket)"));
     auto too_big = [&] {
-        return fail("is larger than the limit of " + mebibytes(max_bytes) + " for an input file");
+        return fail(format(tr("is larger than the limit of {} for an input file"), mebibytes(max_bytes)));
     };
     if (static_cast<std::uint64_t>(info.st_size) > max_bytes) throw too_big();
     std::string content(static_cast<std::size_t>(info.st_size), '\0');
@@ -384,7 +391,7 @@ std::string State::read_source(const std::filesystem::path& path, std::size_t ma
         }
         ssize_t n = ::read(fd, content.data() + size, content.size() - size);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw fail(std::string("cannot read: ") + std::strerror(errno));
+        if (n < 0) throw fail(format(tr("cannot read: {}"), std::strerror(errno)));
         if (n == 0) break;
         size += static_cast<std::size_t>(n);
     }
@@ -399,9 +406,9 @@ std::string State::error_message(int status) {
     if (const char* s = lua_tolstring(L_, -1, &length))
         message = std::string(s, length);
     else if (status == LUA_ERRMEM)
-        message = "not enough memory";
+        message = tr("not enough memory");
     else
-        message = "unknown error";
+        message = tr("unknown error");
     return message;
 }
 
@@ -440,7 +447,7 @@ void State::run_file(const std::filesystem::path& path, int nargs, int nresults)
         std::string message = error_message(status);
         lua_pop(L_, 1 + nargs);
         if (message.find("attempt to load a binary chunk") != std::string::npos)
-            message = path.string() + ": precompiled Lua bytecode is not accepted; give the source";
+            message = path.string() + ": " + tr("precompiled Lua bytecode is not accepted; give the source");
         else if (!has_location(message))
             message = path.string() + ": " + message;  // "C stack overflow" from the parser has no place
         throw ScriptError(printable_message(message));

@@ -3,7 +3,11 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "config/i18n.hpp"
+
 namespace conventio::lua {
+
+using config::tr;
 namespace {
 
 /// Length of the UTF-8 sequence starting at `i` and its code point, or 0 when the bytes
@@ -38,8 +42,8 @@ std::string cut_message(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return std::string(text);
     std::size_t end = max_bytes;
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return std::string(text.substr(0, end)) + " [... message cut: " + std::to_string(text.size()) +
-           " bytes in all]";
+    return std::string(text.substr(0, end)) + " " +
+           config::format(tr("[... message cut: {} bytes in all]"), std::to_string(text.size()));
 }
 
 std::string printable_message(std::string_view text, std::size_t max_bytes) {

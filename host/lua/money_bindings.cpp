@@ -1,9 +1,12 @@
 #include "lua/money_bindings.hpp"
 
+#include "config/i18n.hpp"
 #include "conventio/money.hpp"
 #include "lua/binding_support.hpp"
 
 namespace conventio::lua {
+
+using config::tr;
 
 template <>
 struct Bound<Money> {
@@ -15,11 +18,20 @@ namespace {
 
 /// Money from a Lua value, for arithmetic: only Money itself. A Lua number never silently
 /// becomes money: 0.1 + 0.2 has no place in a financial clause.
-Money operand(lua_State* L, int index, const char* operation) {
+enum class Operation { add, subtract, compare };
+
+Money operand(lua_State* L, int index, Operation operation) {
     auto* m = test_object<Money>(L, index);
     if (!m)
-        luaL_error(L, "cannot %s Money and a %s: make it Money first with conventio.Money(\"...\")",
-                   operation, type_name_of(L, index).c_str());
+        luaL_error(
+            L,
+            (operation == Operation::add
+                 ? tr("cannot add Money and a %s: make it Money first with conventio.Money(\"...\")")
+             : operation == Operation::subtract
+                 ? tr("cannot subtract Money and a %s: make it Money first with conventio.Money(\"...\")")
+                 : tr("cannot compare Money and a %s: make it Money first with conventio.Money(\"...\")"))
+                .c_str(),
+            type_name_of(L, index).c_str());
     return *m;
 }
 
@@ -39,7 +51,7 @@ int money_new(lua_State* L) {
             "Money: %s is not a whole number of euros; write amounts with cents as strings (\"112403.60\")",
             lua_tostring(L, 1));
     } else {
-        return luaL_error(L, "Money: expected a string or a whole number of euros, got %s",
+        return luaL_error(L, tr("Money: expected a string or a whole number of euros, got %s").c_str(),
                           type_name_of(L, 1).c_str());
     }
     return 1;
@@ -67,12 +79,12 @@ int money_is_zero(lua_State* L) {
 }
 
 int money_add(lua_State* L) {
-    push_object(L, operand(L, 1, "add") + operand(L, 2, "add"));
+    push_object(L, operand(L, 1, Operation::add) + operand(L, 2, Operation::add));
     return 1;
 }
 
 int money_sub(lua_State* L) {
-    push_object(L, operand(L, 1, "subtract") - operand(L, 2, "subtract"));
+    push_object(L, operand(L, 1, Operation::subtract) - operand(L, 2, Operation::subtract));
     return 1;
 }
 
@@ -81,7 +93,7 @@ int money_mul(lua_State* L) {
     int money = test_object<Money>(L, 1) ? 1 : 2;
     int factor = money == 1 ? 2 : 1;
     if (!lua_isinteger(L, factor))
-        return luaL_error(L, "cannot multiply Money by a %s: only by a whole number",
+        return luaL_error(L, tr("cannot multiply Money by a %s: only by a whole number").c_str(),
                           type_name_of(L, factor).c_str());
     push_object(L, check_object<Money>(L, money) * lua_tointeger(L, factor));
     return 1;
@@ -100,12 +112,12 @@ int money_eq(lua_State* L) {
 }
 
 int money_lt(lua_State* L) {
-    lua_pushboolean(L, operand(L, 1, "compare") < operand(L, 2, "compare"));
+    lua_pushboolean(L, operand(L, 1, Operation::compare) < operand(L, 2, Operation::compare));
     return 1;
 }
 
 int money_le(lua_State* L) {
-    lua_pushboolean(L, operand(L, 1, "compare") <= operand(L, 2, "compare"));
+    lua_pushboolean(L, operand(L, 1, Operation::compare) <= operand(L, 2, Operation::compare));
     return 1;
 }
 

@@ -4,7 +4,11 @@
 #include <lua.hpp>
 #include <vector>
 
+#include "config/i18n.hpp"
+
 namespace conventio::lua {
+
+using config::tr;
 namespace {
 
 /// Edit distance with transpositions of neighbours (the commonest typo), on bytes: keys are
@@ -61,14 +65,21 @@ void check_option_keys(lua_State* L, int index, std::initializer_list<std::strin
     std::string near = nearest_key(unknown.front(), known);
     std::string hint;
     if (!near.empty()) {
-        hint = " (did you mean " + near + "?)";
+        hint = config::format(tr(" (did you mean {}?)"), near);
     } else {
-        for (std::string_view name : known) hint += (hint.empty() ? " (known: " : ", ") + std::string(name);
-        hint += ")";
+        std::string names;
+        for (std::string_view name : known) names += (names.empty() ? "" : ", ") + std::string(name);
+        hint = config::format(tr(" (known: {})"), names);
     }
-    if (std::string_view(kind) == "field")
-        luaL_error(L, "unknown field %s.%s%s", what, unknown.front().c_str(), hint.c_str());
-    luaL_error(L, "%s: unknown %s %s%s", what, kind, unknown.front().c_str(), hint.c_str());
+    const std::string_view k = kind;
+    // Whole phrases, not the kind's name pasted in: a translation may need another word order.
+    const std::string unknown_kind = k == "option"      ? tr("unknown option")
+                                     : k == "parameter" ? tr("unknown parameter")
+                                     : k == "label"     ? tr("unknown label")
+                                                        : tr("unknown field");
+    if (k == "field")
+        luaL_error(L, "%s %s.%s%s", unknown_kind.c_str(), what, unknown.front().c_str(), hint.c_str());
+    luaL_error(L, "%s: %s %s%s", what, unknown_kind.c_str(), unknown.front().c_str(), hint.c_str());
 }
 
 }  // namespace conventio::lua

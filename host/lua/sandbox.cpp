@@ -4,12 +4,17 @@
 #include <iostream>
 #include <string>
 
+#include "config/i18n.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/conventio_module.hpp"
 #include "lua/guards.hpp"
 #include "lua/message_text.hpp"
 
 namespace conventio::lua {
+
+using config::format;
+
+using config::tr;
 namespace {
 
 void remove_field(lua_State* L, const char* table, const char* field) {
@@ -32,7 +37,8 @@ int load_text_only(lua_State* L) {
     const char* chunk = luaL_checklstring(L, 1, &length);  // no reader functions either
     const char* chunkname = luaL_optstring(L, 2, chunk);
     const char* mode = luaL_optstring(L, 3, "t");
-    if (std::string(mode) != "t") return luaL_error(L, "load: only text chunks (mode \"t\") are allowed");
+    if (std::string(mode) != "t")
+        return luaL_error(L, tr("load: only text chunks (mode \"t\") are allowed").c_str());
     int status = luaL_loadbufferx(L, chunk, length, chunkname, "t");
     if (status != LUA_OK) {
         luaL_pushfail(L);
@@ -78,8 +84,9 @@ int print_to_stderr(lua_State* L) {
     lua_setfield(L, LUA_REGISTRYINDEX, printed_key);
     std::cerr << shown << '\n';
     if (printed >= print_limit)
-        std::cerr << "(print: the limit of " << (print_limit >> 20) << " MiB per run is reached; "
-                  << "what follows is not shown)\n";
+        std::cerr << format(tr("(print: the limit of {} MiB per run is reached; what follows is not shown)"),
+                            std::to_string(print_limit >> 20))
+                  << '\n';
     return 0;
 }
 
@@ -91,7 +98,7 @@ int refuse_change(lua_State* L) {
     lua_getfield(L, LUA_REGISTRYINDEX, frozen_key);
     lua_pushvalue(L, 1);
     lua_rawget(L, -2);
-    return luaL_error(L, "the standard library is read-only: cannot set '%s.%s'",
+    return luaL_error(L, tr("the standard library is read-only: cannot set '%s.%s'").c_str(),
                       lua_isstring(L, -1) ? lua_tostring(L, -1) : "?",
                       lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2));
 }
@@ -175,9 +182,9 @@ int setmetatable_without_gc(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_argexpected(L, type == LUA_TNIL || type == LUA_TTABLE, 2, "nil or table");
     if (type == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
-        return luaL_error(L, "setmetatable: finalizers (__gc) are not allowed in scripts");
+        return luaL_error(L, tr("setmetatable: finalizers (__gc) are not allowed in scripts").c_str());
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return luaL_error(L, "cannot change a protected metatable");
+        return luaL_error(L, tr("cannot change a protected metatable").c_str());
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
@@ -200,7 +207,7 @@ int search_library_dirs(lua_State* L) {
     for (char& c : relative)
         if (c == '.') c = '/';
     if (relative.find("..") != std::string::npos || relative.empty() || relative[0] == '/') {
-        std::string message = owner(L).user_where(L) + "invalid module name '" + name + "'";
+        std::string message = owner(L).user_where(L) + format(tr("invalid module name '{}'"), name);
         lua_pushlstring(L, message.data(), message.size());
         return lua_error(L);
     }

@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 namespace conventio::lua {
@@ -31,6 +33,17 @@ struct Options {
     /// accounting): only for bench/, to measure what the policy costs.
     bool policy = true;
 };
+
+/// A text value of the data file, as the loader reads it (in the file's order): its field
+/// ("parties.partner.siret", "finance.tranches[2].label") and where it starts (1-based).
+/// `conventio check` reviews them (placeholders, empty values) from the one parse the run makes.
+struct DataText {
+    std::string_view field;
+    std::string_view text;
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+using DataTextObserver = std::function<void(const DataText&)>;
 
 /// A script, data or budget failure, with the message already in its final form
 /// ("samples/x.lua:12: attempt to index a nil value").

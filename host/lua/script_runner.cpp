@@ -1,8 +1,7 @@
 #include "lua/script_runner.hpp"
 
-#include <cstdlib>
-
-#include "config/build_config.hpp"
+#include "config/i18n.hpp"
+#include "config/paths.hpp"
 #include "document/document_check.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/json_data.hpp"
@@ -10,10 +9,7 @@
 
 namespace conventio::lua {
 
-std::filesystem::path installation_dir() {
-    if (const char* home = std::getenv("CONVENTIO_HOME"); home && *home) return home;
-    return std::filesystem::path(config::source_dir);
-}
+std::filesystem::path installation_dir() { return config::data_dir(); }
 
 doc::Document run_script(const ScriptRun& run) {
     Options options = run.options;
@@ -33,7 +29,7 @@ doc::Document run_script(const ScriptRun& run) {
         lua_pushstring(L, run.data_file->string().c_str());
         lua_setfield(L, -2, "data_file");
         lua_pop(L, 1);
-        push_data_file(state, *run.data_file);
+        push_data_file(state, *run.data_file, &run.on_data_text);
     } else {
         lua_newtable(L);
     }
@@ -43,10 +39,13 @@ doc::Document run_script(const ScriptRun& run) {
     state.run_file(run.script, 1, 1);
     doc::Document* document = to_document(L, -1);
     if (!document)
-        throw ScriptError(run.script.string() +
-                          ": the script must return a conventio.Document, it returned " +
-                          (lua_isnone(L, -1) || lua_isnil(L, -1) ? std::string("nothing")
-                                                                 : std::string(luaL_typename(L, -1))));
+        throw ScriptError(
+            run.script.string() + ": " +
+            (lua_isnone(L, -1) || lua_isnil(L, -1)
+                 ? config::tr("the script must return a conventio.Document, it returned nothing")
+                 : config::format(config::tr("the script must return a conventio.Document, it "
+                                             "returned {}"),
+                                  luaL_typename(L, -1))));
     // The state is about to close: the script's document is taken, not copied.
     doc::Document result = std::move(*document);
     lua_pop(L, 1);

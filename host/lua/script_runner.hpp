@@ -10,13 +10,14 @@
 namespace conventio::lua {
 
 /// Where conventio's Lua library (scripts/) and clause templates (templates/) live:
-/// $CONVENTIO_HOME if set, else the source tree it was built from.
+/// config::data_dir() ($CONVENTIO_HOME, else found from the binary's own location).
 std::filesystem::path installation_dir();
 
 struct ScriptRun {
     std::filesystem::path script;
     std::optional<std::filesystem::path> data_file;
     Options options;
+    DataTextObserver on_data_text = {};  // sees the data file's text values as they are loaded
 };
 
 /// Runs the script (which receives the data as its argument `...` and as the global `data`)

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "config/i18n.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/json_data.hpp"
 #include "lua/lua_state.hpp"
@@ -28,27 +29,29 @@ std::filesystem::path find_in_library(lua_State* L, const char* what, const std:
     bool escapes = relative.is_absolute() || relative.has_root_path() || name.empty();
     for (const auto& part : relative) escapes = escapes || part == "..";
     if (escapes)
-        throw std::runtime_error(std::string(what) + ": '" + name +
-                                 "' must be a path relative to the script's folder");
+        throw std::runtime_error(config::format(
+            config::tr("{}: '{}' must be a path relative to the script's folder"), what, name));
     if (relative.extension() != extension)
-        throw std::runtime_error(std::string(what) + ": '" + name + "' must end in " + extension);
+        throw std::runtime_error(
+            config::format(config::tr("{}: '{}' must end in {}"), what, name, extension));
     std::string tried;
     for (const auto& dir : owner(L).options().library_dirs) {
         std::error_code ec;
         std::filesystem::path candidate = dir / relative;
         if (!std::filesystem::is_regular_file(candidate, ec)) {
-            tried += "\n\tno file '" + candidate.string() + "'";
+            tried += "\n\t" + config::format(config::tr("no file '{}'"), candidate.string());
             continue;
         }
         std::filesystem::path real = std::filesystem::canonical(candidate, ec);
         std::filesystem::path real_dir = ec ? std::filesystem::path() : std::filesystem::canonical(dir, ec);
         if (ec || !inside(real, real_dir))
-            throw std::runtime_error(std::string(what) + ": '" + name + "' leads out of the folder " +
-                                     dir.string() + " (a symbolic link to " + real.string() +
-                                     "): only files inside it are read");
+            throw std::runtime_error(
+                config::format(config::tr("{}: '{}' leads out of the folder {} (a symbolic "
+                                          "link to {}): only files inside it are read"),
+                               what, name, dir.string(), real.string()));
         return candidate;
     }
-    throw std::runtime_error(std::string(what) + ": cannot find '" + name + "':" + tried);
+    throw std::runtime_error(config::format(config::tr("{}: cannot find '{}':"), what, name) + tried);
 }
 
 /// conventio.load_script(name): the script as a function (called with its data, it builds

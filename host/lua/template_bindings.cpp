@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "config/i18n.hpp"
 #include "conventio/french.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/document_bindings.hpp"
@@ -15,6 +16,10 @@
 #include "template/template_error.hpp"
 
 namespace conventio::lua {
+
+using config::format;
+
+using config::tr;
 namespace {
 
 constexpr const char* loaded_templates_key = "conventio.templates";
@@ -34,16 +39,16 @@ std::filesystem::path find_template(lua_State* L, const std::string& name) {
         valid = valid &&
                 ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '/' || ch == '-');
     if (!valid)
-        luaL_error(L, "invalid template name '%s' (lower-case letters, digits, '_', '-' and '/')",
+        luaL_error(L, tr("invalid template name '%s' (lower-case letters, digits, '_', '-' and '/')").c_str(),
                    name.c_str());
     std::string tried;
     for (const auto& dir : owner(L).options().template_dirs) {
         auto candidate = dir / (name + ".md");
         std::error_code ec;
         if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
-        tried += "\n\tno file '" + candidate.string() + "'";
+        tried += "\n\t" + format(tr("no file '{}'"), candidate.string());
     }
-    luaL_error(L, "template '%s' not found:%s", name.c_str(), tried.c_str());
+    luaL_error(L, tr("template '%s' not found:%s").c_str(), name.c_str(), tried.c_str());
     return {};
 }
 
@@ -141,7 +146,8 @@ int markdown_fn(lua_State* L) {
     options.source_name = "Markdown";
     if (lua_istable(L, 2)) {
         check_option_keys(L, 2, {"source", "headings"}, "Markdown");
-        if (lua_getfield(L, 2, "source") == LUA_TSTRING) options.source_name = lua_tostring(L, -1);
+        if (lua_getfield(L, 2, "source") == LUA_TSTRING)
+            options.source_name = options.origin = lua_tostring(L, -1);
         lua_pop(L, 1);
         lua_getfield(L, 2, "headings");
         options.allow_headings = lua_toboolean(L, -1);

@@ -139,14 +139,16 @@ std::string for_message(const Money& amount) {
 Money Money::euros(std::int64_t euros) {
     std::int64_t cents = 0;
     if (__builtin_mul_overflow(euros, 100, &cents) || cents == std::numeric_limits<std::int64_t>::min()) {
-        throw MoneyError("cannot make an amount of " + std::to_string(euros) + " euros: out of range");
+        throw MoneyError(config::format(config::tr("cannot make an amount of {} euros: out of range"),
+                                        std::to_string(euros)));
     }
     return Money{cents};
 }
 
 Money Money::cents(std::int64_t cents) {
     if (cents == std::numeric_limits<std::int64_t>::min()) {
-        throw MoneyError("cannot make an amount of " + std::to_string(cents) + " cents: out of range");
+        throw MoneyError(config::format(config::tr("cannot make an amount of {} cents: out of range"),
+                                        std::to_string(cents)));
     }
     return Money{cents};
 }
@@ -259,7 +261,8 @@ std::string Money::spell_out() const {
 Money operator+(Money a, Money b) {
     std::int64_t sum = 0;
     if (__builtin_add_overflow(a.cents_, b.cents_, &sum) || sum == std::numeric_limits<std::int64_t>::min()) {
-        throw MoneyError("cannot add " + for_message(a) + " and " + for_message(b) + ": result out of range");
+        throw MoneyError(config::format(config::tr("cannot add {} and {}: result out of range"),
+                                        for_message(a), for_message(b)));
     }
     return Money{sum};
 }
@@ -268,8 +271,8 @@ Money operator-(Money a, Money b) {
     std::int64_t difference = 0;
     if (__builtin_sub_overflow(a.cents_, b.cents_, &difference) ||
         difference == std::numeric_limits<std::int64_t>::min()) {
-        throw MoneyError("cannot subtract " + for_message(b) + " from " + for_message(a) +
-                         ": result out of range");
+        throw MoneyError(config::format(config::tr("cannot subtract {} from {}: result out of range"),
+                                        for_message(b), for_message(a)));
     }
     return Money{difference};
 }
@@ -278,8 +281,8 @@ Money operator*(Money a, std::int64_t factor) {
     std::int64_t product = 0;
     if (__builtin_mul_overflow(a.cents_, factor, &product) ||
         product == std::numeric_limits<std::int64_t>::min()) {
-        throw MoneyError("cannot multiply " + for_message(a) + " by " + std::to_string(factor) +
-                         ": result out of range");
+        throw MoneyError(config::format(config::tr("cannot multiply {} by {}: result out of range"),
+                                        for_message(a), std::to_string(factor)));
     }
     return Money{product};
 }

@@ -35,11 +35,11 @@ mode_t process_umask() {
 
 void flush_folder(const std::filesystem::path& folder) {
     int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) fail(folder, "cannot open the folder", errno);
+    if (fd < 0) fail(folder, config::tr("cannot open the folder"), errno);
     if (::syncfs(fd) != 0) {
         int err = errno;
         ::close(fd);
-        fail(folder, "cannot flush to disk", err);
+        fail(folder, config::tr("cannot flush to disk"), err);
     }
     ::close(fd);
 }

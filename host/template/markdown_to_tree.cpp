@@ -10,12 +10,17 @@
 #include <memory>
 #include <new>
 
+#include "config/i18n.hpp"
 #include "document/document_check.hpp"
 #include "document/text_check.hpp"
 #include "template/source_position.hpp"
 #include "template/template_error.hpp"
 
 namespace conventio::tmpl {
+
+using config::format;
+using config::tr;
+
 namespace {
 
 using doc::ParagraphStyle;
@@ -51,7 +56,7 @@ std::string lower(std::string_view s) {
 /// What to tell a drafter who wrote HTML. `alone` is for HTML on lines of its own.
 std::string html_message(std::string_view html, bool alone) {
     if (html.starts_with("<!--"))
-        return "HTML comments are not allowed in clause text: use {# ... #} in the template";
+        return tr("HTML comments are not allowed in clause text: use {# ... #} in the template");
     std::size_t i = 1;
     bool closing = i < html.size() && html[i] == '/';
     if (closing) ++i;
@@ -60,32 +65,32 @@ std::string html_message(std::string_view html, bool alone) {
     std::string name = lower(html.substr(start, i - start));
     if (name.empty()) {
         std::string_view shown = html.substr(0, std::min(html.find('\n'), std::size_t{40}));
-        return "unsupported HTML '" + std::string(shown) + "'";
+        return format(tr("unsupported HTML '{}'"), shown);
     }
     std::string hint;
     if (name == "b" || name == "strong")
-        hint = "use **bold**";
+        hint = tr("use **bold**");
     else if (name == "i" || name == "em")
-        hint = "use *italic*";
+        hint = tr("use *italic*");
     else if (name == "a")
-        hint = "use [text](address)";
+        hint = tr("use [text](address)");
     else if (name == "p" || name == "div")
-        hint = "separate paragraphs with a blank line";
+        hint = tr("separate paragraphs with a blank line");
     else if (name == "ul" || name == "ol" || name == "li")
-        hint = "start list items with '-' or '1.'";
+        hint = tr("start list items with '-' or '1.'");
     else if (name == "table" || name == "tr" || name == "td" || name == "th" || name == "thead" ||
              name == "tbody")
-        hint = "use a Markdown table (| a | b |)";
+        hint = tr("use a Markdown table (| a | b |)");
     else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')
-        hint = "headings come from the agreement's structure, not from clause text";
+        hint = tr("headings come from the agreement's structure, not from clause text");
     else if (name == "img")
-        hint = "images are not supported in clause text";
+        hint = tr("images are not supported in clause text");
     else if (name == "sup" || name == "u" || name == "br")
-        hint = alone ? "<" + name + "> belongs inside a line of text, not on a line of its own"
-                     : "write <" + name + "> without attributes";
+        hint = alone ? format(tr("<{}> belongs inside a line of text, not on a line of its own"), name)
+                     : format(tr("write <{}> without attributes"), name);
     else
-        hint = "only <sup>, <u> and <br> are allowed";
-    return "unsupported HTML <" + std::string(closing ? "/" : "") + name + ">: " + hint;
+        hint = tr("only <sup>, <u> and <br> are allowed");
+    return format(tr("unsupported HTML <{}>: {}"), std::string(closing ? "/" : "") + name, hint);
 }
 
 class Converter {
@@ -140,7 +145,7 @@ private:
                     out.push_back(doc::Block{paragraph(n, style)});
                     break;
                 case CMARK_NODE_LIST:
-                    if (list_depth >= 2) fail(n, "lists nest at most two levels deep");
+                    if (list_depth >= 2) fail(n, tr("lists nest at most two levels deep"));
                     out.push_back(doc::Block{list(n, list_depth + 1)});
                     break;
                 case CMARK_NODE_FOOTNOTE_DEFINITION:
@@ -153,24 +158,22 @@ private:
                                                                   : ParagraphStyle::sub_article)});
                         break;
                     }
-                    fail(n,
-                         "headings come from the agreement's structure, not from clause text "
-                         "(write \\# for a literal '#')");
+                    fail(n, tr("headings come from the agreement's structure, not from clause text "
+                               "(write \\# for a literal '#')"));
                 case CMARK_NODE_THEMATIC_BREAK:
-                    fail(n, "horizontal rules ('---', '***') are not allowed in clause text");
+                    fail(n, tr("horizontal rules ('---', '***') are not allowed in clause text"));
                 case CMARK_NODE_BLOCK_QUOTE:
-                    fail(n, "block quotes ('>') are not allowed in clause text");
+                    fail(n, tr("block quotes ('>') are not allowed in clause text"));
                 case CMARK_NODE_CODE_BLOCK:
-                    fail(n,
-                         "code blocks (lines indented by 4 spaces, or fenced with ```) are not "
-                         "allowed in clause text");
+                    fail(n, tr("code blocks (lines indented by 4 spaces, or fenced with ```) are not "
+                               "allowed in clause text"));
                 case CMARK_NODE_HTML_BLOCK:
                     fail(n, html_message(literal(n), true));
                 default:
                     if (std::string_view(cmark_node_get_type_string(n)) != "table")
-                        fail(n, "unsupported Markdown element '" +
-                                    std::string(cmark_node_get_type_string(n)) + "'");
-                    if (list_depth > 0) fail(n, "a table cannot be inside a list");
+                        fail(n,
+                             format(tr("unsupported Markdown element '{}'"), cmark_node_get_type_string(n)));
+                    if (list_depth > 0) fail(n, tr("a table cannot be inside a list"));
                     out.push_back(doc::Block{table(n)});
             }
         }
@@ -231,18 +234,19 @@ private:
         doc::Paragraph p;
         p.style = style;
         p.align = align;
+        p.origin = options_.origin;
         Html html;
         inlines(n, doc::Marks{}, {}, html, p.content);
-        if (html.sup) fail(html.sup, "'<sup>' is not closed: expected '</sup>' in the same paragraph");
+        if (html.sup) fail(html.sup, tr("'<sup>' is not closed: expected '</sup>' in the same paragraph"));
         if (html.underline)
-            fail(html.underline, "'<u>' is not closed: expected '</u>' in the same paragraph");
+            fail(html.underline, tr("'<u>' is not closed: expected '</u>' in the same paragraph"));
         if (options_.text_filter) {
             for (doc::Inline& i : p.content) {
                 auto* run = std::get_if<doc::Run>(&i);
                 if (!run) continue;
                 run->text = options_.text_filter(run->text);
                 if (auto problem = doc::text_problem(run->text))
-                    fail(n, "after the text filter: " + *problem);
+                    fail(n, format(tr("after the text filter: {}"), *problem));
             }
         }
         return p;
@@ -251,7 +255,8 @@ private:
     void inlines(cmark_node* parent, doc::Marks marks, std::string_view href, Html& html, doc::Inlines& out,
                  int depth = 0) {
         if (depth > max_inline_nesting)
-            fail(parent, "formatting nests more than " + std::to_string(max_inline_nesting) + " levels deep");
+            fail(parent,
+                 format(tr("formatting nests more than {} levels deep"), std::to_string(max_inline_nesting)));
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             doc::Marks m = marks;
             m.superscript = m.superscript || html.sup;
@@ -290,10 +295,9 @@ private:
                     out.emplace_back(footnote(n));
                     break;
                 case CMARK_NODE_IMAGE:
-                    fail(n, "images are not supported in clause text");
+                    fail(n, tr("images are not supported in clause text"));
                 default:
-                    fail(n,
-                         "unsupported Markdown element '" + std::string(cmark_node_get_type_string(n)) + "'");
+                    fail(n, format(tr("unsupported Markdown element '{}'"), cmark_node_get_type_string(n)));
             }
         }
     }
@@ -321,11 +325,11 @@ private:
             out.emplace_back(doc::LineBreak{});
         } else if (tag == "<sup>" || tag == "<u>") {
             cmark_node*& open = tag == "<sup>" ? html.sup : html.underline;
-            if (open) fail(n, "'" + tag + "' inside '" + tag + "'");
+            if (open) fail(n, format(tr("'{}' inside '{}'"), tag, tag));
             open = n;
         } else if (tag == "</sup>" || tag == "</u>") {
             cmark_node*& open = tag == "</sup>" ? html.sup : html.underline;
-            if (!open) fail(n, "'" + tag + "' without an opening '<" + tag.substr(2) + "'");
+            if (!open) fail(n, format(tr("'{}' without an opening '<{}'"), tag, tag.substr(2)));
             open = nullptr;
         } else {
             fail(n, html_message(literal(n), false));
@@ -335,8 +339,10 @@ private:
     doc::CrossRef cross_ref(cmark_node* link, std::string_view name) const {
         doc::CrossRef ref{std::string(name), {}};
         if (!doc::valid_anchor_name(ref.name))
-            fail(link, "invalid cross-reference '#ref:" + ref.name +
-                           "': expected a letter, then letters, digits or '_'");
+            fail(link,
+                 format(
+                     tr("invalid cross-reference '#ref:{}': expected a letter, then letters, digits or '_'"),
+                     ref.name));
         plain_text(link, ref.text);
         return ref;
     }
@@ -344,7 +350,8 @@ private:
     /// The text of a cross-reference, which must equal the anchor's: no formatting to lose.
     void plain_text(cmark_node* parent, std::string& out, int depth = 0) const {
         if (depth > max_inline_nesting)
-            fail(parent, "formatting nests more than " + std::to_string(max_inline_nesting) + " levels deep");
+            fail(parent,
+                 format(tr("formatting nests more than {} levels deep"), std::to_string(max_inline_nesting)));
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             switch (cmark_node_get_type(n)) {
                 case CMARK_NODE_TEXT:
@@ -360,21 +367,22 @@ private:
                     plain_text(n, out, depth + 1);
                     break;
                 default:
-                    fail(n, "the text of a cross-reference must be plain text");
+                    fail(n, tr("the text of a cross-reference must be plain text"));
             }
         }
     }
 
     doc::Footnote footnote(cmark_node* reference) {
-        if (in_footnote_) fail(reference, "a footnote cannot contain another footnote");
+        if (in_footnote_) fail(reference, tr("a footnote cannot contain another footnote"));
         long number = std::strtol(std::string(literal(reference)).c_str(), nullptr, 10);
         if (number < 1 || static_cast<std::size_t>(number) > footnotes_.size())
-            fail(reference, "footnote reference without a definition");
+            fail(reference, tr("footnote reference without a definition"));
         doc::Footnote note;
         in_footnote_ = true;
         cmark_node* definition = footnotes_[static_cast<std::size_t>(number - 1)];
         for (cmark_node* n = cmark_node_first_child(definition); n; n = cmark_node_next(n)) {
-            if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) fail(n, "a footnote holds paragraphs only");
+            if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+                fail(n, tr("a footnote holds paragraphs only"));
             note.paragraphs.push_back(paragraph(n, ParagraphStyle::footnote));
         }
         in_footnote_ = false;

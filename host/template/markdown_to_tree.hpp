@@ -27,6 +27,9 @@ struct MarkdownOptions {
     /// headings: `#` becomes an Article-styled paragraph and `##` a Sub-article one, for the
     /// script to regroup. Clause text may not (headings come from the agreement's structure).
     bool allow_headings = false;
+    /// The template file the Markdown was rendered from, when it was: each paragraph records it
+    /// (doc::Paragraph::origin).
+    std::string origin = {};
 };
 
 /// Formatting (emphasis, strong, links) nests at most this deep: the reader walks the tree

@@ -7,11 +7,15 @@
 #include <utility>
 #include <vector>
 
+#include "config/i18n.hpp"
 #include "template/lua_syntax.hpp"
 #include "template/source_position.hpp"
 #include "template/template_error.hpp"
 
 namespace conventio::tmpl {
+
+using config::format;
+using config::tr;
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
@@ -169,7 +173,7 @@ private:
             char c = text_[open + 1];
             if (c == '#') {
                 std::size_t close = text_.find("#}", open + 2);
-                if (close == npos) fail(open, "unclosed '{#': expected '#}'");
+                if (close == npos) fail(open, tr("unclosed '{#': expected '#}'"));
                 tags_.push_back({TagKind::comment, open, close + 2});
             } else if (c == '{' || c == '%') {
                 std::size_t close = code_end(open);
@@ -187,7 +191,7 @@ private:
     std::size_t code_end(std::size_t open) const {
         const bool expression = text_[open + 1] == '{';
         auto unclosed = [&] {
-            fail(open, expression ? "unclosed '{{': expected '}}'" : "unclosed '{%': expected '%}'");
+            fail(open, expression ? tr("unclosed '{{': expected '}}'") : tr("unclosed '{%': expected '%}'"));
         };
         int depth = 0;
         std::size_t i = open + 2;
@@ -289,8 +293,8 @@ private:
         }
         if (!blocks_.empty()) {
             const OpenBlock& b = blocks_.back();
-            fail(b.at, b.kind == BlockKind::if_block ? "'{% if %}' is not closed: expected '{% end %}'"
-                                                     : "'{% for %}' is not closed: expected '{% end %}'");
+            fail(b.at, b.kind == BlockKind::if_block ? tr("'{% if %}' is not closed: expected '{% end %}'")
+                                                     : tr("'{% for %}' is not closed: expected '{% end %}'"));
         }
     }
 
@@ -331,7 +335,7 @@ private:
         while (b < e && is_blank(text_[b])) ++b;
         while (e > b && is_blank(text_[e - 1])) --e;
         if (tag.kind == TagKind::expression) {
-            if (b == e) fail(tag.begin, "empty '{{ }}': expected an expression");
+            if (b == e) fail(tag.begin, tr("empty '{{ }}': expected an expression"));
             check_expression(b, e);
             auto p = index_.at(b);
             go_to_line_of(b);
@@ -354,12 +358,13 @@ private:
         if (keyword == "if" || keyword == "elseif") {
             if (keyword == "elseif") {
                 if (blocks_.empty() || blocks_.back().kind != BlockKind::if_block)
-                    fail(tag.begin, "'{% elseif %}' outside '{% if %}'");
-                if (blocks_.back().has_else) fail(tag.begin, "'{% elseif %}' after '{% else %}'");
+                    fail(tag.begin, tr("'{% elseif %}' outside '{% if %}'"));
+                if (blocks_.back().has_else) fail(tag.begin, tr("'{% elseif %}' after '{% else %}'"));
             }
             if (!has_rest)
-                fail(tag.begin, "'{% " + std::string(keyword) + " %}' needs a condition: '{% " +
-                                    std::string(keyword) + " expr %}'");
+                fail(tag.begin, keyword == "if"
+                                    ? tr("'{% if %}' needs a condition: '{% if expr %}'")
+                                    : tr("'{% elseif %}' needs a condition: '{% elseif expr %}'"));
             check_expression(rest, e);
             go_to_line_of(rest);
             out_ += keyword == "if" ? "if (" : "elseif (";
@@ -367,28 +372,30 @@ private:
             out_ += ") then ";
             if (keyword == "if") open_block(BlockKind::if_block, tag.begin);
         } else if (keyword == "else") {
-            if (has_rest) fail(rest, "'{% else %}' takes no condition: use '{% elseif expr %}'");
+            if (has_rest) fail(rest, tr("'{% else %}' takes no condition: use '{% elseif expr %}'"));
             if (blocks_.empty() || blocks_.back().kind != BlockKind::if_block)
-                fail(tag.begin, "'{% else %}' outside '{% if %}'");
-            if (blocks_.back().has_else) fail(tag.begin, "second '{% else %}' in the same '{% if %}'");
+                fail(tag.begin, tr("'{% else %}' outside '{% if %}'"));
+            if (blocks_.back().has_else) fail(tag.begin, tr("second '{% else %}' in the same '{% if %}'"));
             blocks_.back().has_else = true;
             go_to_line_of(b);
             out_ += "else ";
         } else if (keyword == "end") {
-            if (has_rest) fail(rest, "'{% end %}' takes nothing after 'end'");
-            if (blocks_.empty()) fail(tag.begin, "'{% end %}' without an opening '{% if %}' or '{% for %}'");
+            if (has_rest) fail(rest, tr("'{% end %}' takes nothing after 'end'"));
+            if (blocks_.empty())
+                fail(tag.begin, tr("'{% end %}' without an opening '{% if %}' or '{% for %}'"));
             go_to_line_of(b);
             out_ += blocks_.back().kind == BlockKind::for_block ? "end end " : "end ";
             blocks_.pop_back();
         } else if (keyword == "for") {
             for_loop(tag, rest, e);
         } else if (b == e) {
-            fail(tag.begin, "empty '{% %}': expected if, elseif, else, end or for");
+            fail(tag.begin, tr("empty '{% %}': expected if, elseif, else, end or for"));
         } else {
             std::string shown = keyword.empty() ? std::string(text_.substr(b, e - b)) : std::string(keyword);
-            std::string message = "unknown tag '{% " + shown + " %}': expected if, elseif, else, end or for";
+            std::string message =
+                format(tr("unknown tag '{% {} %}': expected if, elseif, else, end or for"), shown);
             if (keyword == "endif" || keyword == "endfor" || keyword == "fi")
-                message += " (every block closes with '{% end %}')";
+                message += tr(" (every block closes with '{% end %}')");
             fail(b, message);
         }
     }
@@ -397,8 +404,8 @@ private:
     /// code, recurses once per block and would fail without naming the place.
     void open_block(BlockKind kind, std::size_t at) {
         if (blocks_.size() >= max_block_nesting)
-            fail(at, "'{% if %}' and '{% for %}' nest more than " + std::to_string(max_block_nesting) +
-                         " levels deep");
+            fail(at, format(tr("'{% if %}' and '{% for %}' nest more than {} levels deep"),
+                            std::to_string(max_block_nesting)));
         blocks_.push_back({kind, at});
     }
 
@@ -416,9 +423,8 @@ private:
     /// {% for x in expr %} or {% for i, x in expr %}
     void for_loop(const Tag& tag, std::size_t i, std::size_t e) {
         auto malformed = [&] {
-            fail(tag.begin,
-                 "malformed '{% for %}': expected '{% for x in list %}' or "
-                 "'{% for i, x in list %}'");
+            fail(tag.begin, tr("malformed '{% for %}': expected '{% for x in list %}' or "
+                               "'{% for i, x in list %}'"));
         };
         std::size_t first_at = i;
         std::string_view first = read_name(i, e);
@@ -442,7 +448,7 @@ private:
         loop_variable(first, first_at);
         if (!second.empty()) {
             loop_variable(second, second_at);
-            if (second == first) fail(second_at, "the index and the item need different names");
+            if (second == first) fail(second_at, tr("the index and the item need different names"));
         }
         check_expression(expr, e);
 
@@ -467,10 +473,10 @@ private:
 
     void loop_variable(std::string_view name, std::size_t at) const {
         if (is_lua_keyword(name))
-            fail(at, "'" + std::string(name) + "' is a Lua keyword and cannot name a loop variable");
+            fail(at, format(tr("'{}' is a Lua keyword and cannot name a loop variable"), name));
         if (name.starts_with("__") || name == "_ENV")
-            fail(at, "loop variable '" + std::string(name) +
-                         "' is reserved: names cannot start with '__' or be _ENV");
+            fail(at,
+                 format(tr("loop variable '{}' is reserved: names cannot start with '__' or be _ENV"), name));
     }
 
     // ---- Lua checks
@@ -480,7 +486,7 @@ private:
     void check_expression(std::size_t b, std::size_t e) {
         std::string_view expr = text_.substr(b, e - b);
         auto not_single = [&] {
-            fail(b, "invalid expression: expected a single expression, got '" + std::string(expr) + "'");
+            fail(b, format(tr("invalid expression: expected a single expression, got '{}'"), expr));
         };
         if (!closes_only_its_brackets(expr)) not_single();
         // The common case in one parse: "(expr)" loading means expr is one whole expression
@@ -515,7 +521,7 @@ private:
                 at = nl + 1;
                 while (at < e && is_blank(text_[at])) ++at;
             }
-            fail(at, "invalid expression: " + std::string(m));
+            fail(at, format(tr("invalid expression: {}"), m));
         }
         not_single();  // "return expr" loads, "return (expr)" does not: a list such as "a, b"
     }
@@ -553,9 +559,9 @@ CompiledTemplate compile_template(std::string_view text, std::string path) {
 
 CompiledTemplate compile_template_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw TemplateError(path + ": cannot open the template file");
+    if (!in) throw TemplateError(path + ": " + tr("cannot open the template file"));
     std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw TemplateError(path + ": cannot read the template file");
+    if (in.bad()) throw TemplateError(path + ": " + tr("cannot read the template file"));
     return compile_template(content, path);
 }
 

@@ -102,6 +102,9 @@ struct Paragraph {
     /// accepting (or rejecting) the change removes the paragraph, not only its text. Its runs
     /// carry the same change.
     Change mark = Change::none;
+    /// The template file the paragraph's text came from, when known (a clause's Markdown):
+    /// `conventio check` names it in its findings. Writers ignore it.
+    std::string origin = {};
 };
 
 struct ListItem {

@@ -3,6 +3,7 @@
 --- built, and clauses refer to them by key ({{ ref("duree") }}), so numbers and references
 --- are computed, never typed: the mistakes of the seeds (an "Article 4" followed by
 --- sub-articles 5.x, a reference to the wrong article) cannot happen.
+local tr = require("conventio").tr
 local c = require "conventio"
 local clauses = require "conventio.clauses"
 local data = require "conventio.data"
@@ -16,7 +17,7 @@ Agreement.__index = Agreement
 
 local function check_key(key, what, level)
   if type(key) ~= "string" or not key:match("^[a-z][a-z0-9_]*$") then
-    error(("%s: key must be lower-case letters, digits and '_', starting with a letter (got %s)"):format(
+    error(tr("%s: key must be lower-case letters, digits and '_', starting with a letter (got %s)"):format(
       what, tostring(key)), level + 1)
   end
 end
@@ -39,11 +40,11 @@ local function title_of(spec)
   if spec.kind ~= "avenant" then return c.capitalize(l["kind_" .. spec.kind]) end
   local base = spec.amends
   if type(base) ~= "table" or not kinds[base.kind or ""] or base.kind == "avenant" or not base.date then
-    error("Agreement: an avenant names what it amends: "
-          .. "amends = { kind = \"partenariat\"|\"delegation\", date = \"YYYY-MM-DD\" }", 3)
+    local form = 'amends = { kind = "partenariat"|"delegation", date = "YYYY-MM-DD" }'
+    error(tr("Agreement: an avenant names what it amends: %s"):format(form), 3)
   end
   if math.type(spec.number) ~= "integer" or spec.number < 1 then
-    error("Agreement: an avenant has a number (number = 1, 2...)", 3)
+    error(tr("Agreement: an avenant has a number (number = 1, 2...)"), 3)
   end
   return ("%s\u{a0}%d %s %s %s %s"):format(l.avenant, spec.number, l.avenant_to, l["kind_" .. base.kind], l.dated,
                                           c.Date(base.date).long)
@@ -100,14 +101,14 @@ local known_options = strict.set(M.options)
 ---@param spec table
 ---@return conventio.Agreement
 function M.new(spec)
-  if type(spec) ~= "table" then error("Agreement: expected a table", 2) end
+  if type(spec) ~= "table" then error(tr("Agreement: expected a table"), 2) end
   strict.check_keys(spec, known_options, "Agreement", "option", 2)
   if spec.kind ~= nil and not kinds[spec.kind] then
-    error(("Agreement: kind must be \"partenariat\", \"delegation\" or \"avenant\", got %s"):format(
+    error(tr("Agreement: kind must be \"partenariat\", \"delegation\" or \"avenant\", got %s"):format(
       tostring(spec.kind)), 2)
   end
   if spec.title == nil and spec.kind then spec.title = title_of(spec) end
-  if type(spec.title) ~= "string" then error("Agreement: title is required (or a kind)", 2) end
+  if type(spec.title) ~= "string" then error(tr("Agreement: title is required (or a kind)"), 2) end
   strict.text(spec.title, "Agreement.title", 2)
   strict.text(spec.place, "Agreement.place", 2, true)
   strict.text(spec.subject, "Agreement.subject", 2, true)
@@ -116,10 +117,10 @@ function M.new(spec)
     if not ok then error("Agreement.date: " .. (tostring(message):gsub("^[^\n]-:%d+: ", "")), 2) end
   end
   local parts = spec.parts or M.default_parts
-  if type(parts) ~= "table" then error("Agreement.parts must be a list of part names", 2) end
+  if type(parts) ~= "table" then error(tr("Agreement.parts must be a list of part names"), 2) end
   for i, part in ipairs(parts) do
     if not known_parts[part] then
-      error(("Agreement.parts[%d]: unknown part %s%s"):format(i, tostring(part), strict.suggestion(part,
+      error(tr("Agreement.parts[%d]: unknown part %s%s"):format(i, tostring(part), strict.suggestion(part,
           known_parts)), 2)
     end
   end
@@ -136,11 +137,11 @@ function M.new(spec)
     signature = nil,
   }, Agreement)
   if #self.party_order == 0 then
-    error("Agreement: party_order must list the parties, in the order the agreement names them", 2)
+    error(tr("Agreement: party_order must list the parties, in the order the agreement names them"), 2)
   end
   for _, role in ipairs(self.party_order) do
     if not self.parties[role] then
-      error(("Agreement: party_order names '%s', which is not a party%s"):format(
+      error(tr("Agreement: party_order names '%s', which is not a party%s"):format(
         tostring(role), strict.suggestion(role, self.parties)), 2)
     end
   end
@@ -174,7 +175,7 @@ M.data_fields = {
 ---@return conventio.Agreement
 function M.from_data(agreement_data, options)
   options = options or {}
-  if type(agreement_data) ~= "table" then error("the agreement needs data (--data FILE.json)", 2) end
+  if type(agreement_data) ~= "table" then error(tr("the agreement needs data (--data FILE.json)"), 2) end
   local known = strict.set(M.data_fields)
   for _, field in ipairs(options.fields or {}) do known[field] = true end
   -- The top-level fields and every party are checked before any problem is reported, so a
@@ -185,23 +186,23 @@ function M.from_data(agreement_data, options)
   local Party = require "conventio.party"
   local order = options.party_order or agreement_data.party_order
   if type(order) ~= "table" or #order == 0 then
-    error("party_order is required: the roles of parties, in the order the agreement names them", 2)
+    error(tr("party_order is required: the roles of parties, in the order the agreement names them"), 2)
   end
   for role in pairs(agreement_data.parties or {}) do
     local listed = false
     for _, r in ipairs(order) do listed = listed or r == role end
-    if not listed then error(("party_order leaves out parties.%s"):format(role), 2) end
+    if not listed then error(tr("party_order leaves out parties.%s"):format(role), 2) end
   end
   local parties = {}
   for _, role in ipairs(order) do
-    if type(role) ~= "string" then error("party_order lists role names", 2) end
+    if type(role) ~= "string" then error(tr("party_order lists role names"), 2) end
     local ok, party = pcall(Party.from_data, agreement_data, role)
     if ok then parties[role] = party else problems[#problems + 1] = tostring(party) end
   end
   if #problems > 0 then error(table.concat(problems, "\n"), 2) end
   for role in pairs(agreement_data.presentation or {}) do
     if not parties[role] then
-      error(("presentation.%s names no party%s"):format(role, strict.suggestion(role, parties)), 2)
+      error(tr("presentation.%s names no party%s"):format(role, strict.suggestion(role, parties)), 2)
     end
   end
   local spec = {}
@@ -217,7 +218,7 @@ function M.from_data(agreement_data, options)
   if not ok then error((tostring(result):gsub("^[^\n]-%.lua:%d+: ", "", 1):gsub("^Agreement[.:] ?", "", 1)), 2) end
   local signature = agreement_data.signature
   if signature ~= nil then
-    if type(signature) ~= "table" then error("signature must be an object { place, date, originals }", 2) end
+    if type(signature) ~= "table" then error(tr("signature must be an object { place, date, originals }"), 2) end
     strict.check_keys(signature, strict.set { "place", "date", "originals" }, "signature", "field", 2)
     result:signatures(signature)
   end
@@ -241,7 +242,7 @@ Clause.__index = Clause
 ---@param options table? { keep_together = true }
 function Agreement:clause(name, params, options) -- luacheck: no unused args
   if params ~= nil and type(params) ~= "table" then
-    error(("clause '%s': parameters must be a table"):format(tostring(name)), 2)
+    error(tr("clause '%s': parameters must be a table"):format(tostring(name)), 2)
   end
   local ok, template = pcall(c.template, name)
   -- The host's message names the template (and its line when it does not compile).
@@ -296,7 +297,7 @@ end
 
 local function register(self, key, entry, what)
   check_key(key, what, 3)
-  if self.by_key[key] then error(("%s: the key '%s' is used twice"):format(what, key), 3) end
+  if self.by_key[key] then error(tr("%s: the key '%s' is used twice"):format(what, key), 3) end
   self.by_key[key] = entry
 end
 
@@ -310,14 +311,14 @@ local annex_options = strict.set { "key", "title", "content" }
 ---@param spec table { key, title, content, sections }
 ---@return table article
 function Agreement:article(spec)
-  if type(spec) ~= "table" then error("article: expected a table { key, title, content, sections }", 2) end
+  if type(spec) ~= "table" then error(tr("article: expected a table { key, title, content, sections }"), 2) end
   strict.check_keys(spec, article_options, "article", "option", 2)
   strict.text(spec.title, "article.title", 2)
   local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {} }
   if spec.key then register(self, spec.key, article, "article '" .. spec.title .. "'") end
   for i, s in ipairs(spec.sections or {}) do
     local where = ("article '%s'.sections[%d]"):format(spec.title, i)
-    if type(s) ~= "table" then error(where .. " must be a table { key, title, content, numbered }", 2) end
+    if type(s) ~= "table" then error(tr("%s must be a table { key, title, content, numbered }"):format(where), 2) end
     strict.check_keys(s, section_options, where, "option", 2)
     strict.text(s.title, where .. ".title", 2)
     local section = { kind = "article", key = s.key, title = s.title, content = s.content,
@@ -334,7 +335,7 @@ end
 ---@param spec table { key, title, content }
 ---@return table annex
 function Agreement:annex(spec)
-  if type(spec) ~= "table" then error("annex: expected a table { key, title, content }", 2) end
+  if type(spec) ~= "table" then error(tr("annex: expected a table { key, title, content }"), 2) end
   strict.check_keys(spec, annex_options, "annex", "option", 2)
   strict.text(spec.title, "annex.title", 2)
   local annex = { kind = "annex", key = spec.key, title = spec.title, content = spec.content }
@@ -392,11 +393,12 @@ local function target(self, key)
   if not entry then
     -- Level 3: the line of the clause that asked for the reference (a Lua clause's line; a
     -- template's place is put in front by the template runtime).
-    error(("reference to '%s', which no article or annex has as key%s"):format(
+    error(tr("reference to '%s', which no article or annex has as key%s"):format(
       tostring(key), strict.suggestion(key, self.by_key)), 3)
   end
   if not entry.number then
-    error(("reference to '%s', an unnumbered section: give it numbered = true or refer to its article"):format(key), 3)
+    error(tr("reference to '%s', an unnumbered section: give it numbered = true or refer to its article")
+          :format(key), 3)
   end
   return entry
 end
@@ -538,7 +540,7 @@ function Agreement:document()
   builders.signatures = function()
     local signature = self.signature or {}
     local place = signature.place or spec.place
-    if not place then error("the agreement has no place of signature: give place (\"Fait à ...\")", 0) end
+    if not place then error(tr("the agreement has no place of signature: give place (\"Fait à ...\")"), 0) end
     doc:add(expand(self, self:clause("structure/fait_a", {
       place = place, date = signature.date and c.Date(signature.date) or (spec.date and c.Date(spec.date)),
       originals = signature.originals,

@@ -1,6 +1,7 @@
 --- Annexes built from structured templates: the GDPR responsibilities matrix, whose wording
 --- a drafter edits as a document (one "#" per row, one "##" per column) and which becomes a
 --- table whose columns are the processor and the controller, named from the parties.
+local tr = require("conventio").tr
 local c = require "conventio"
 local clauses = require "conventio.clauses"
 local strict = require "conventio.strict"
@@ -20,12 +21,12 @@ local matrix_options = strict.set { "controller", "processor", "controller_named
 ---@return conventio.Block table
 function M.gdpr_matrix(options)
   if type(options) ~= "table" or getmetatable(options) ~= nil then
-    error("gdpr_matrix: expected { controller = Party, processor = Party }", 2)
+    error(tr("gdpr_matrix: expected { controller = Party, processor = Party }"), 2)
   end
   strict.check_names(options, matrix_options, "gdpr_matrix", "option", 2)
   for _, role in ipairs { "controller", "processor" } do
     if not Party.is_party(options[role]) then
-      error(("gdpr_matrix: %s must be a party (the %s of the processing)"):format(role,
+      error(tr("gdpr_matrix: %s must be a party (the %s of the processing)"):format(role,
             role == "controller" and "party responsible" or "sub-contractor"), 2)
     end
   end
@@ -37,7 +38,7 @@ function M.gdpr_matrix(options)
                    controller_named = options.controller_named }
   for _, section in ipairs(c.sections(clauses.blocks(template, params))) do
     if #section.parts ~= 2 then
-      error(("%s: each row needs a '## Sous-traitant' and a '## Responsable' part (%d found)"):format(
+      error(tr("%s: each row needs a '## Sous-traitant' and a '## Responsable' part (%d found)"):format(
         template, #section.parts), 2)
     end
     rows[#rows + 1] = { c.Bold(section.title), section.parts[1].blocks, section.parts[2].blocks }
@@ -60,7 +61,7 @@ function M.headed_parts(template, params)
     local blocks = {}
     for _, section in ipairs(c.sections(clauses.blocks(template, params or {}))) do
       if #section.parts > 0 then
-        error(("%s: a part is one '#' heading and its text, without '##' headings"):format(template), 0)
+        error(tr("%s: a part is one '#' heading and its text, without '##' headings"):format(template), 0)
       end
       blocks[#blocks + 1] = c.SubArticle(section.title)
       for _, b in ipairs(section.blocks) do blocks[#blocks + 1] = b end

@@ -8,6 +8,7 @@
 ---   local Avenant = require "conventio.avenant"
 ---   local av = Avenant.from_change_set(data)      -- data: the change set (--data x.json)
 ---   return av:document()                          -- or av:amended_document()
+local tr = require("conventio").tr
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
 local change_set = require "conventio.avenant.change_set"
@@ -47,7 +48,7 @@ local function check_no_amount(set, edit, text)
   -- An amount is computed from data by the financial articles: an edit cannot type one.
   if text:find(amount_pattern) then
     fail(set.file, edit.where,
-        "an amount in an article is computed from the data: change the amount in `data`, not in the text")
+        tr("an amount in an article is computed from the data: change the amount in `data`, not in the text"))
   end
 end
 
@@ -58,7 +59,7 @@ local function entry_or_fail(a, set, edit, deleted)
       if annex.key == edit.target and not structural[edit.op] then return a.annexes, i, annex end
     end
     local why = deleted[edit.target] and " (an earlier edit deletes it)" or strict.suggestion(edit.target, a.by_key)
-    fail(set.file, edit.where, ("no article has the key %s%s"):format(edit.target, why))
+    fail(set.file, edit.where, tr("no article has the key %s%s"):format(edit.target, why))
   end
   return list, index, entry
 end
@@ -85,7 +86,7 @@ local function apply_edits(a, set)
         a.by_key[edit.target] = nil
         deleted[edit.target] = true
       else
-        if a.by_key[edit.key] then fail(set.file, edit.where, ("the key %s is already used"):format(edit.key)) end
+        if a.by_key[edit.key] then fail(set.file, edit.where, tr("the key %s is already used"):format(edit.key)) end
         local new = { kind = "article", key = edit.key, title = edit.title, content = paragraphs, sections = {},
                       numbered = true, parent = entry.parent }
         a.by_key[edit.key] = new
@@ -117,7 +118,8 @@ local function replace_words(entry, old, new, set, edit)
   local out, changed = {}, 0
   for i, o in ipairs(outline) do
     if o.kind == "para" and plain_find(o.text, old) then
-      if o.style ~= "body" then fail(set.file, edit.where, "the words are in a heading: give the article's title") end
+      if o.style ~= "body" then fail(set.file, edit.where,
+          tr("the words are in a heading: give the article's title")) end
       out[#out + 1] = c.Para(replace_all(o.text, old, new))
       changed = changed + 1
     elseif o.kind == "list" and plain_find(compare.alinea_text(o), old) then
@@ -125,7 +127,8 @@ local function replace_words(entry, old, new, set, edit)
       local items = {}
       for _, item in ipairs(o.items) do
         if #item ~= 1 or item[1].kind ~= "para" then
-          fail(set.file, edit.where, "the words are in a list with nested items: replace the article's text instead")
+          fail(set.file, edit.where,
+              tr("the words are in a list with nested items: replace the article's text instead"))
         end
         items[#items + 1] = replace_all(item[1].text, old, new)
       end
@@ -133,7 +136,7 @@ local function replace_words(entry, old, new, set, edit)
       changed = changed + 1
     else
       if o.kind == "table" and plain_find(compare.alinea_text(o), old) then
-        fail(set.file, edit.where, "the words are in a table: change its row instead (row)")
+        fail(set.file, edit.where, tr("the words are in a table: change its row instead (row)"))
       end
       out[#out + 1] = blocks[i]
     end
@@ -159,7 +162,7 @@ local function apply_text_edits(a, set, skip_throughout)
       local _, _, entry = entry_or_fail(a, set, edit, {})
       local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
       if changed == 0 then
-        fail(set.file, edit.where, ("the words « %s » are not in the text of %s"):format(edit.old, edit.target))
+        fail(set.file, edit.where, tr("the words « %s » are not in the text of %s"):format(edit.old, edit.target))
       end
       entry.content, entry.blocks, any = blocks, blocks, true
     elseif edit.op == "throughout" and not skip_throughout then
@@ -169,7 +172,8 @@ local function apply_text_edits(a, set, skip_throughout)
         local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
         if changed > 0 then entry.content, entry.blocks, total = blocks, blocks, total + changed end
       end)
-      if total == 0 then fail(set.file, edit.where, ("the words « %s » are not in the agreement"):format(edit.old)) end
+      if total == 0 then fail(set.file, edit.where,
+          tr("the words « %s » are not in the agreement"):format(edit.old)) end
       any = true
     elseif edit.op == "row" or edit.op == "delete_row" then
       for _, cell in ipairs(edit.cells or {}) do check_no_amount(set, edit, cell) end
@@ -188,10 +192,10 @@ local function apply_text_edits(a, set, skip_throughout)
             if edit.after and row[1] == edit.after then after_at = r end
           end
           if edit.cells and #edit.cells ~= #o.widths then
-            fail(set.file, edit.where, ("the table has %d columns, cells gives %d"):format(#o.widths, #edit.cells))
+            fail(set.file, edit.where, tr("the table has %d columns, cells gives %d"):format(#o.widths, #edit.cells))
           end
           if edit.after and not after_at then
-            fail(set.file, edit.where, ("no table of %s has a row labelled « %s »"):format(edit.target, edit.after))
+            fail(set.file, edit.where, tr("no table of %s has a row labelled « %s »"):format(edit.target, edit.after))
           end
           if edit.op == "delete_row" and at then table.remove(rows, at); done = true
           elseif edit.op == "row" and at then rows[at] = edit.cells; done = true
@@ -207,7 +211,7 @@ local function apply_text_edits(a, set, skip_throughout)
         out[#out + 1] = block
       end
       if not done then
-        fail(set.file, edit.where, ("no table of %s has a row labelled « %s »"):format(edit.target,
+        fail(set.file, edit.where, tr("no table of %s has a row labelled « %s »"):format(edit.target,
           edit.after or edit.label))
       end
       -- Later edits of this set see this one's result.
@@ -268,7 +272,8 @@ local function run(script, data, data_file)
   c.data_file = saved
   if not ok then error(doc, 0) end
   local agreement = Agreement.of_document(doc)
-  if not agreement then error(data_file .. ": the agreement's script must return agreement:document()", 0) end
+  if not agreement then error(tr("%s: the agreement's script must return agreement:document()")
+      :format(data_file), 0) end
   return agreement
 end
 
@@ -315,14 +320,15 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
     -- The amended agreement is inconsistent: the change that made it so is the place.
     local message = change_set.message(built):gsub("^" .. data_file:gsub("%p", "%%%0") .. ": ", "")
     local change = change_named(set, message)
-    fail(set.file, change and change.where, "the amended agreement is refused: " .. message)
+    fail(set.file, change and change.where, tr("the amended agreement is refused: %s"):format(message))
   end
   -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
   -- alone. Edits of the text work on the rendered agreement, with its numbers.
   local function render()
     keep_numbers(built, previous)
     local rendered, err = pcall(built.document, built)
-    if not rendered then fail(set.file, nil, "the amended agreement is refused: " .. change_set.message(err)) end
+    if not rendered then fail(set.file, nil,
+        tr("the amended agreement is refused: %s"):format(change_set.message(err))) end
   end
   local edited = false
   for j = 1, i do edited = edited or #sets[j].edits > 0 end
@@ -363,18 +369,17 @@ local function check_dates(set, earlier, base_date)
       local old_end = c.Date(change.old)
       if not (set.signed < old_end or set.signed == old_end) then
         fail(set.file, change.where,
-            ("a prorogation must be signed before the Convention ends (%s); the avenant is dated %s: "
-             .. "a new convention is needed"):format(
-          old_end.long, set.signed.long))
+            tr("a prorogation must be signed before the Convention ends (%s); the avenant is dated %s: "
+               .. "a new convention is needed"):format(old_end.long, set.signed.long))
       end
     end
   end
   local last = earlier[#earlier]
   if last and set.signed < last.signed then
-    fail(set.file, "date", ("the avenant is dated before avenant n° %d (%s)"):format(last.number, last.signed.long))
+    fail(set.file, "date", tr("the avenant is dated before avenant n° %d (%s)"):format(last.number, last.signed.long))
   end
   if base_date and set.signed < c.Date(base_date) then
-    fail(set.file, "date", "the avenant is dated before the Convention")
+    fail(set.file, "date", tr("the avenant is dated before the Convention"))
   end
 end
 
@@ -390,7 +395,7 @@ function M.from_change_set(set, file)
   local current, current_file = set, file
   local seen = {}
   while true do
-    if seen[current_file] then fail(current_file, "follows", "the chain of avenants loops") end
+    if seen[current_file] then fail(current_file, "follows", tr("the chain of avenants loops")) end
     seen[current_file] = true
     table.insert(sets, 1, change_set.check(current, current_file))
     if current.follows == nil then break end
@@ -400,12 +405,12 @@ function M.from_change_set(set, file)
   end
   local first = sets[1]
   if not first.base then fail(first.file, "base",
-      "the first avenant names the agreement it amends: base = { script, data }") end
+      tr("the first avenant names the agreement it amends: base = { script, data }")) end
   for i, s in ipairs(sets) do
     if i > 1 and s.base then fail(s.file, "base",
-        "only the first avenant names the agreement; this one follows " .. sets[i - 1].file) end
+        tr("only the first avenant names the agreement; this one follows %s"):format(sets[i - 1].file)) end
     if s.number ~= i then
-      fail(s.file, "number", ("this avenant is n° %d in its chain, not %d"):format(i, s.number))
+      fail(s.file, "number", tr("this avenant is n° %d in its chain, not %d"):format(i, s.number))
     end
   end
   local ok, script = pcall(c.load_script, first.base.script)
@@ -438,7 +443,7 @@ function M.from_change_set(set, file)
                    or self.amended
   self.changes = compare.changes(self.base, compared)
   if #self.changes == 0 and #self.throughout == 0 then fail(this.file, nil,
-      "the change set changes nothing in the agreement") end
+      tr("the change set changes nothing in the agreement")) end
   return self
 end
 
@@ -476,7 +481,7 @@ function Avenant:document()
   local kind = first.base.kind or (spec.kind ~= "avenant" and spec.kind) or "partenariat"
   local base_date = first.base.date or spec.date
   if not base_date then
-    fail(first.file, "base.date", "the Convention's date is needed (its data gives none)")
+    fail(first.file, "base.date", tr("the Convention's date is needed (its data gives none)"))
   end
   local a = Agreement.new {
     kind = "avenant", number = set.number, amends = { kind = kind, date = base_date },

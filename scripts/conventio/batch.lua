@@ -7,6 +7,7 @@
 ---   local population = batch.column(row, "population", batch.integer)
 ---   local iban = batch.column(row, "iban", c.id.iban)
 ---   local note = batch.optional(row, "note")
+local tr = require("conventio").tr
 local strict = require "conventio.strict"
 
 local M = {}
@@ -14,7 +15,7 @@ local M = {}
 local function fail(name, message)
   -- The library's own location means nothing to a drafter: the column is the place.
   message = tostring(message):gsub("^[^:\n]+%.lua:%d+: ", "")
-  error(("column '%s': %s"):format(name, message), 0)
+  error(tr("column '%s': %s"):format(name, message), 0)
 end
 
 local function blank(value)
@@ -36,9 +37,9 @@ end
 function M.column(row, name, convert)
   local value = row[name]
   if value == nil then
-    fail(name, "no such column" .. strict.suggestion(name, row))
+    fail(name, tr("no such column") .. strict.suggestion(name, row))
   end
-  if blank(value) then fail(name, "empty") end
+  if blank(value) then fail(name, tr("empty")) end
   return convert_with(name, value, convert)
 end
 
@@ -57,9 +58,9 @@ end
 function M.integer(value)
   if math.type(value) == "integer" then return value end
   local digits = tostring(value):gsub("[%s\u{a0}\u{202f}]", "")
-  if not digits:match("^%-?%d+$") then error(("'%s' is not a whole number"):format(value), 0) end
+  if not digits:match("^%-?%d+$") then error(tr("'%s' is not a whole number"):format(value), 0) end
   local n = math.tointeger(tonumber(digits))
-  if not n then error(("'%s' is too large"):format(value), 0) end
+  if not n then error(tr("'%s' is too large"):format(value), 0) end
   return n
 end
 
@@ -73,7 +74,7 @@ function M.yes_no(value)
   local word = tostring(value):lower():gsub("^%s+", ""):gsub("%s+$", "")
   if yes[word] then return true end
   if no[word] then return false end
-  error(("'%s' is not oui or non"):format(value), 0)
+  error(tr("'%s' is not oui or non"):format(value), 0)
 end
 
 return M

@@ -3,6 +3,7 @@
 --- becomes document blocks. Values inserted from data are escaped, so they never become
 --- markup; only Markup values (cross-references, or what a script marks on purpose) are
 --- inserted as Markdown.
+local tr = require("conventio").tr
 local c = require "conventio"
 
 local M = {}
@@ -112,10 +113,10 @@ local function environment(template, params)
       if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
       value = helpers[name]
       if value ~= nil then return value end
-      error(("missing parameter '%s'"):format(name), 2)
+      error(tr("missing parameter '%s'"):format(name), 2)
     end,
     __newindex = function(_, name)
-      error(("a template cannot set '%s'"):format(name), 2)
+      error(tr("a template cannot set '%s'"):format(name), 2)
     end,
   })
 end
@@ -128,7 +129,7 @@ function M.markdown(name, params)
   params = params or {}
   for _, required in ipairs(template.params) do
     if params[required] == nil then
-      error(("%s:%d:%d: missing parameter '%s' (the template needs: %s)"):format(
+      error(tr("%s:%d:%d: missing parameter '%s' (the template needs: %s)"):format(
         template.path, template.params_line, template.params_column, required,
         table.concat(template.params, ", ")), 0)
     end
@@ -145,11 +146,11 @@ function M.markdown(name, params)
       error(("%s:%d:%d: %s"):format(template.path, line, column, message), 0)
     end
     if result == nil then
-      error(("%s:%d:%d: this value is nil"):format(template.path, line, column), 0)
+      error(tr("%s:%d:%d: this value is nil"):format(template.path, line, column), 0)
     end
     -- An empty text would leave a hole in the sentence ("Fait à , le"): refused where it is used.
     if type(result) == "string" and not result:find("%S") then
-      error(("%s:%d:%d: this value is empty"):format(template.path, line, column), 0)
+      error(tr("%s:%d:%d: this value is empty"):format(template.path, line, column), 0)
     end
     n = n + 1
     out[n] = markdown_of(result)

@@ -10,6 +10,7 @@
 ---
 --- Every spec refuses an unknown field, with the nearest one suggested. Headings come from
 --- templates/commun/intitules.md.
+local tr = require("conventio").tr
 local c = require "conventio"
 local clauses = require "conventio.clauses"
 local data = require "conventio.data"
@@ -26,19 +27,19 @@ end
 local function party(agreement, spec, field, where, required)
   local role = spec[field]
   if role == nil then
-    if required then error(("%s.%s is required (the role of a party)"):format(where, field), 0) end
+    if required then error(tr("%s.%s is required (the role of a party)"):format(where, field), 0) end
     return nil
   end
   local p = agreement.parties[role]
   if not p then
-    error(("%s.%s names no party: %s%s"):format(where, field, tostring(role), strict.suggestion(role,
+    error(tr("%s.%s names no party: %s%s"):format(where, field, tostring(role), strict.suggestion(role,
         agreement.parties)), 0)
   end
   return p
 end
 
 local function check(spec, fields, where)
-  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 0) end
+  if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 0) end
   local known = strict.set(fields)
   known.article = true
   strict.check_keys(spec, known, where, "field", 0)
@@ -116,12 +117,13 @@ end
 ---@param where string?
 function builders.duree(agreement, spec, where)
   local duration = spec.duration ~= nil and quantities.duration(spec.duration, where .. ".duration") or nil
-  if not duration then error(where .. ".duration is required: { months = N }, { years = N } or { end_date = ... }",
-      0) end
+  if not duration then
+    error(tr("%s.duration is required: { months = N }, { years = N } or { end_date = ... }"):format(where), 0)
+  end
   -- An end before the agreement is even signed is a typo in a year.
   local signed = agreement.spec and agreement.spec.date
   if duration.end_date and signed and duration.end_date < c.Date(signed) then
-    error(("%s.duration.end_date (%s) is before the agreement's date (%s)"):format(where, duration.end_date.iso,
+    error(tr("%s.duration.end_date (%s) is before the agreement's date (%s)"):format(where, duration.end_date.iso,
                                                                                      signed), 0)
   end
   return agreement:article {
@@ -232,19 +234,25 @@ end
 function M.add(agreement, list, where)
   where = where or "closing"
   if type(list) ~= "table" or #list == 0 then
-    data.guarded(error)(("%s must list the closing articles: [ { \"article\": \"duree\", ... } ]"):format(where), 0)
+    data.guarded(error)(tr("%s must list the closing articles: [ { \"article\": \"duree\", ... } ]"):format(where), 0)
   end
-  local articles = {}
+  -- Every entry is tried before any problem is reported, so a drafter sees them all at once,
+  -- one a line (each already named as the data's, with its field).
+  local articles, problems = {}, {}
   for i, spec in ipairs(list) do
     local field = ("%s[%d]"):format(where, i)
     local name = type(spec) == "table" and spec.article or nil
-    if not builders[name] then
-      data.guarded(error)(("%s.article must name a closing builder: %s, got %s%s"):format(field, table.concat(names,
-          ", "),
-        tostring(name), type(name) == "string" and strict.suggestion(name, builders) or ""), 0)
+    local ok, result
+    if builders[name] then
+      ok, result = pcall(M[name], agreement, spec, field)
+    else
+      ok, result = pcall(data.guarded(error), tr("%s.article must name a closing builder: %s, got %s%s"):format(
+        field, table.concat(names, ", "), tostring(name),
+        type(name) == "string" and strict.suggestion(name, builders) or ""), 0)
     end
-    articles[#articles + 1] = M[name](agreement, spec, field)
+    if ok then articles[#articles + 1] = result else problems[#problems + 1] = tostring(result) end
   end
+  if #problems > 0 then error(table.concat(problems, "\n"), 0) end
   return articles
 end
 

@@ -6,17 +6,15 @@ local clauses = require "conventio.clauses"
 
 local M = {}
 
--- Every string in a party (its names, seat, accountant...), one level of nesting deep (the
--- representative): an acronym found there is the party's, whatever field holds it.
-local function party_texts(party, out)
-  for _, value in pairs(party) do
-    if type(value) == "string" then
-      out[#out + 1] = value
-    elseif type(value) == "table" and getmetatable(value) == nil then
-      for _, inner in pairs(value) do
-        if type(inner) == "string" then out[#out + 1] = inner end
-      end
-    end
+-- Every string in a party (its names, seat, accountant...) and in its tables, a few levels
+-- deep (the representative, the bank account's domiciliation): an acronym found there is the
+-- party's, whatever field holds it.
+local function party_texts(value, out, depth)
+  depth = depth or 0
+  if type(value) == "string" then
+    out[#out + 1] = value
+  elseif type(value) == "table" and depth < 3 then
+    for _, inner in pairs(value) do party_texts(inner, out, depth + 1) end
   end
 end
 

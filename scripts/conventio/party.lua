@@ -7,6 +7,7 @@
 --- suggested, a required text cannot be blank, and the grammatical gender is given or
 --- derived from the kind (a commune is "la Commune", a département "le Département"),
 --- never guessed.
+local tr = require("conventio").tr
 local c = require "conventio"
 local data = require "conventio.data"
 local strict = require "conventio.strict"
@@ -114,7 +115,7 @@ end
 ---@return conventio.Party
 function M.new(spec, where)
   where = where or "party"
-  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 2) end
+  if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 2) end
   strict.check_keys(spec, known_fields, where, "field", 2)
   for _, field in ipairs(text_fields) do strict.text(spec[field], where .. "." .. field, 2, true) end
   strict.text(spec.short_name, where .. ".short_name", 2)
@@ -125,7 +126,7 @@ function M.new(spec, where)
   local kind = spec.kind and M.kinds[spec.kind] or {}
   local gender = spec.gender or kind.gender
   if not gender then
-    error(("%s.gender is required (\"m\" or \"f\": le %s or la %s)%s"):format(where, spec.short_name, spec.short_name,
+    error(tr("%s.gender is required (\"m\" or \"f\": le %s or la %s)%s"):format(where, spec.short_name, spec.short_name,
           spec.kind and "" or "; or give a kind that decides it (commune, departement, region)"), 2)
   end
   local self = setmetatable({}, Party)
@@ -165,11 +166,11 @@ function M.new(spec, where)
   if spec.siret then rawset(self, "siret", c.id.siret(spec.siret, where .. ".siret")) end
   if spec.rna ~= nil then
     if type(spec.rna) ~= "string" or not spec.rna:match("^W%d%d%d%d%d%d%d%d%d$") then
-      error(("%s.rna: an RNA number is W followed by nine digits (\"W212001234\"), got %s"):format(where,
+      error(tr("%s.rna: an RNA number is W followed by nine digits (\"W212001234\"), got %s"):format(where,
             tostring(spec.rna)), 2)
     end
     if spec.kind ~= "association" then
-      error(("%s.rna: only an association has an RNA number (kind is %s)"):format(where, tostring(spec.kind)), 2)
+      error(tr("%s.rna: only an association has an RNA number (kind is %s)"):format(where, tostring(spec.kind)), 2)
     end
   end
   if spec.bank_account then
@@ -178,7 +179,7 @@ function M.new(spec, where)
   if spec.representative ~= nil then
     local r = spec.representative
     local field = where .. ".representative"
-    if type(r) ~= "table" then error(("%s must be an object { civility, name, title, act }"):format(field), 2) end
+    if type(r) ~= "table" then error(tr("%s must be an object { civility, name, title, act }"):format(field), 2) end
     strict.check_keys(r, known_representative, field, "field", 2)
     for _, f in ipairs { "civility", "title", "act" } do strict.text(r[f], field .. "." .. f, 2, true) end
     strict.text(r.name, field .. ".name", 2)
@@ -189,7 +190,7 @@ function M.new(spec, where)
       title = spec.kind and (feminine and wording[spec.kind .. "_representative_f"]
                                       or wording[spec.kind .. "_representative"])
       if not title then
-        error(("%s.title is required (what the signatory is: \"Directeur général\")"):format(field), 2)
+        error(tr("%s.title is required (what the signatory is: \"Directeur général\")"):format(field), 2)
       end
     end
     local representative = {}
@@ -197,7 +198,7 @@ function M.new(spec, where)
     representative.title = title
     rawset(self, "representative", representative)
   elseif not spec.representation then
-    error(("%s.representative is required ({ civility, name, title }), or representation"):format(where), 2)
+    error(tr("%s.representative is required ({ civility, name, title }), or representation"):format(where), 2)
   end
   return self
 end
@@ -211,9 +212,9 @@ end
 ---@return table
 function M.with(spec, overrides, where)
   where = where or "party"
-  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 2) end
+  if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 2) end
   if overrides ~= nil and type(overrides) ~= "table" then
-    error(("%s: the overrides must be an object"):format(where), 2)
+    error(tr("%s: the overrides must be an object"):format(where), 2)
   end
   strict.check_keys(overrides or {}, known_fields, where, "field", 2)
   local merged = {}
@@ -231,11 +232,11 @@ end
 ---@return conventio.Party
 function M.from_data(agreement_data, role)
   if type(agreement_data) ~= "table" or type(agreement_data.parties) ~= "table" then
-    error("the data has no parties object", 2)
+    error(tr("the data has no parties object"), 2)
   end
   local spec = agreement_data.parties[role]
   if spec == nil then
-    error(("parties.%s is missing%s"):format(role, strict.suggestion(role, agreement_data.parties)), 2)
+    error(tr("parties.%s is missing%s"):format(role, strict.suggestion(role, agreement_data.parties)), 2)
   end
   local overrides = (agreement_data.presentation or {})[role]
   if overrides ~= nil then spec = M.with(spec, overrides, "presentation." .. role) end
@@ -261,7 +262,7 @@ Party.__index = function(self, key)
   if name_forms[key] then return name[key] end
   if known_fields[key] or optional_reads[key] then return nil end
   -- A template reading party.sirne is a mistake in the template: say so, with the field meant.
-  error(("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, known_fields)), 2)
+  error(tr("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, known_fields)), 2)
 end
 
 Party.__tostring = function(self) return self.name.le end

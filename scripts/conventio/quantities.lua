@@ -2,6 +2,7 @@
 --- consumed" is written 50 % and computed on an amount) and durations (a number of months or
 --- years, or an end date, worded by the library: "de vingt-quatre mois", "d'un an"). Both
 --- read from data with the field named in errors.
+local tr = require("conventio").tr
 local c = require "conventio"
 local data = require "conventio.data"
 local strict = require "conventio.strict"
@@ -50,14 +51,14 @@ function M.percent(value, where)
     number = digits and tonumber((digits:gsub(",", ".")))
   end
   if not number then
-    error(("%s: expected a percentage such as \"50 %%\" or 50, got %s"):format(where, tostring(value)), 2)
+    error(tr("%s: expected a percentage such as \"50 %%\" or 50, got %s"):format(where, tostring(value)), 2)
   end
   local hundredths = math.floor(number * 100 + 0.5)
   if math.abs(hundredths - number * 100) > 1e-6 then
-    error(("%s: a percentage has at most two decimals, got %s"):format(where, tostring(value)), 2)
+    error(tr("%s: a percentage has at most two decimals, got %s"):format(where, tostring(value)), 2)
   end
   if hundredths <= 0 or hundredths > 10000 then
-    error(("%s: a percentage is above 0 and at most 100, got %s"):format(where, tostring(value)), 2)
+    error(tr("%s: a percentage is above 0 and at most 100, got %s"):format(where, tostring(value)), 2)
   end
   return setmetatable({ hundredths = hundredths }, Percent)
 end
@@ -99,14 +100,14 @@ function M.duration(value, where)
   where = where or "duration"
   if getmetatable(value) == Duration then return value end
   if type(value) ~= "table" then
-    error(("%s: expected { months = N }, { years = N } or { end_date = \"YYYY-MM-DD\" }, got %s"):format(
+    error(tr("%s: expected { months = N }, { years = N } or { end_date = \"YYYY-MM-DD\" }, got %s"):format(
       where, type(value)), 2)
   end
   strict.check_keys(value, duration_fields, where, "field", 2)
   local given = 0
   for _ in pairs(value) do given = given + 1 end
   if given ~= 1 then
-    error(("%s: give exactly one of months, years or end_date"):format(where), 2)
+    error(tr("%s: give exactly one of months, years or end_date"):format(where), 2)
   end
   local l = require("conventio.clauses").front_matter("structure/libelles")
   if value.end_date ~= nil then
@@ -117,7 +118,7 @@ function M.duration(value, where)
   local unit = value.months and "month" or "year"
   local n = value.months or value.years
   if math.type(n) ~= "integer" or n < 1 then
-    error(("%s.%s must be a whole number of at least 1, got %s"):format(where, unit .. "s", tostring(n)), 2)
+    error(tr("%s.%s must be a whole number of at least 1, got %s"):format(where, unit .. "s", tostring(n)), 2)
   end
   local words = c.spell_number(n) .. " " .. (n > 1 and l[unit .. "s"] or l[unit])
   local de = c.Name { words, article = false }.de

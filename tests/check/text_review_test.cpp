@@ -116,3 +116,62 @@ TEST_CASE("review: without stated facts, only the checks that need none run") {
     REQUIRE(found.size() == 1);
     CHECK(found[0].message.find("\"article 3\" refers") == 0);
 }
+
+TEST_CASE("review: a body is found without an article before it, in unnumbered sections and annexes") {
+    auto found = review_text(agreement({article("1", "Objet"), para({run("Le Cerema")}),
+                                        para({run("Sans numéro")}, doc::ParagraphStyle::sub_article),
+                                        para({run("Les équipes de ANCT participent.")}),
+                                        para({run("Annexe : RGPD")}, doc::ParagraphStyle::annex_heading),
+                                        para({run("Données transmises à l'ARS ; à la DGALN.")})}),
+                             "x.lua");
+    auto warnings = messages(found, Severity::warning);
+    REQUIRE(warnings.size() == 3);
+    CHECK(warnings[0].find("the text names ANCT") == 0);
+    CHECK(found[0].field == "Sans numéro");
+    CHECK(warnings[1].find("the text names ARS") == 0);
+    CHECK(found[1].field == "Annexe : RGPD");
+    CHECK(warnings[2].find("the text names DGALN") == 0);
+}
+
+TEST_CASE("review: names in capitals, codes and bank details are not bodies named") {
+    doc::Paragraph bank;
+    bank.keep_together = true;
+    bank.content = {run("Domiciliation : TPLYON, DGFIP du Rhône")};
+    auto found =
+        review_text(agreement({article("1", "Paiement"),
+                               para({run("Comptable : SERVICES DU PREMIER MINISTRE, 31 RUE CROIX DES "
+                                         "PETITS-CHAMPS ; code 0352-CFSE ; BIC CCOPFRPPXXX.")}),
+                               doc::Block{bank}}),
+                    "x.lua");
+    CHECK(found.empty());
+}
+
+TEST_CASE("review: an amount in any article, section or annex, not in the preamble") {
+    auto found =
+        review_text(agreement({para({run("En 2021, 200 000 € ont été versés.")}), article("1", "Montant"),
+                               para({run("Sans numéro")}, doc::ParagraphStyle::sub_article),
+                               para({run("Une avance de 12 000 €.")}),
+                               para({run("Annexe : budget")}, doc::ParagraphStyle::annex_heading),
+                               para({run("Total : 475 000 € dont 30 000 € de frais.")})}),
+                    "x.lua");
+    auto warnings = messages(found, Severity::warning);
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].find("the amount 12 000 €") == 0);
+    CHECK(found[0].field == "Sans numéro");
+    CHECK(warnings[1].find("the amount 30 000 €") == 0);
+    CHECK(found[1].field == "Annexe : budget");
+}
+
+TEST_CASE("review: a finding names the template the text came from, else the script") {
+    doc::Paragraph from_template;
+    from_template.content = {run("L'ANCT verse 9 €.")};
+    from_template.origin = "templates/commun/objet.md";
+    auto found = review_text(
+        agreement({article("1", "Objet"), doc::Block{from_template}, para({run("XXX")})}), "x.lua");
+    REQUIRE(found.size() == 3);
+    CHECK(found[0].file == "templates/commun/objet.md");
+    CHECK(found[0].field == "Article 1\u00a0: Objet");
+    CHECK(found[1].file == "templates/commun/objet.md");
+    CHECK(found[2].file == "x.lua");
+    CHECK(found[2].message.find("placeholder \"XXX\"") == 0);
+}

@@ -86,6 +86,34 @@ class Check(unittest.TestCase):
                          ["closing[2].duration.end_date"], diagnostics)
         self.assertIn("is before the agreement's date (2023-01-31)", diagnostics[-1]["message"])
 
+    def test_every_closing_problem_at_once(self):
+        def change(data):
+            for entry in data["closing"]:
+                if entry.get("article") == "duree":
+                    entry["duration"] = {"months": 0}
+                if entry.get("article") == "publication":
+                    entry["publisher"] = "partenaire"
+            data["closing"].append({"article": "litige"})
+        r, diagnostics = self.broken(change)
+        self.assertEqual(r.returncode, 1)
+        errors = [x for x in diagnostics if x["severity"] == "error"]
+        self.assertEqual([x["field"] for x in errors],
+                         ["closing[2].duration.months", "closing[3].publisher", "closing[4].article"], diagnostics)
+        self.assertIn("must be a whole number of at least 1, got 0", errors[0]["message"])
+        self.assertIn("(did you mean litiges?)", errors[2]["message"])
+        self.assertTrue(all(x["file"].endswith("cerema-urbanvitaliz-2023.json") for x in errors))
+
+    def test_placeholders_name_their_line_and_column(self):
+        def change(data):
+            data["subject"] = "XXX"
+        r, diagnostics = self.broken(change)
+        found = [x for x in diagnostics if x["field"] == "subject"][0]
+        with open(found["file"], encoding="utf-8") as f:
+            text = f.read()
+        before = text[:text.index('"subject": "XXX"') + len('"subject": ')]
+        self.assertEqual((found["line"], found["column"]),
+                         (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1))
+
     def test_typed_article_number(self):
         r, diagnostics = self.broken(lambda d: d.update(
             purpose_markdown=d["purpose_markdown"] + " Voir l'article 7 et l'article 12."))
@@ -105,6 +133,10 @@ class Check(unittest.TestCase):
         self.assertIn("the text names ANCT, which is not a party", warnings)
         self.assertIn("the amount 500 000 € in the text is not one the model computed", warnings)
         self.assertIn('placeholder "…" left in the text', " | ".join(self.messages(diagnostics, "error")))
+        # The text came from a clause template: the finding names it, and the article.
+        named = [x for x in diagnostics if "names ANCT" in x["message"]][0]
+        self.assertEqual(os.path.relpath(named["file"], REPO), os.path.join("templates", "objet", "partenariat.md"))
+        self.assertEqual(named["field"], "Article 1\u00a0: Objet du partenariat")
 
     def test_render_refuses_what_check_refuses_and_writes_nothing(self):
         d = tempfile.mkdtemp(prefix="conventio-check-")
@@ -114,7 +146,7 @@ class Check(unittest.TestCase):
             f.write('local c = require "conventio"\nreturn c.Document{ body = { c.Para "Montant : XXX" } }\n')
         r = run("render", script, "-o", os.path.join(d, "x.odt"))
         self.assertEqual(r.returncode, 1)
-        self.assertIn('placeholder "XXX" left in the text', r.stderr)
+        self.assertIn(script + ': placeholder "XXX" left in the text', r.stderr)
         self.assertFalse(os.path.exists(os.path.join(d, "x.odt")))
 
 
@@ -237,6 +269,49 @@ class Languages(unittest.TestCase):
         self.assertIn("parties.dinum.short_name ne peut pas être vide ni blanc", french)
         self.assertEqual(french, run("--lang", "fr", *args, cwd=d).stdout)
 
+    def test_each_family_of_errors_in_both_languages(self):
+        """A binding's argument error, a template's syntax error, the Lua library's own check and
+        a batch row file's error: English by default, French under a French locale."""
+        d = tempfile.mkdtemp(prefix="conventio-fr-")
+        self.addCleanup(shutil.rmtree, d)
+        os.makedirs(os.path.join(d, "tpl"))
+        files = {
+            "binding.lua": 'return conventio.Money("10") + 3\n',
+            "template.lua": 'conventio.template("broken")\n',
+            "tpl/broken.md": "---\nkey: x\n---\nSi {% if %}oui{% end %}\n",
+            "library.lua": 'local a = require("conventio.agreement").new { kind = "bail" }\nreturn a\n',
+            "rows.csv": "nom,montant\nMelun,1,2\n",
+        }
+        for name, text in files.items():
+            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        cases = [
+            (("render", "binding.lua", "-o", "x.odt"),
+             "binding.lua:1: cannot add Money and a number: make it Money first",
+             "binding.lua:1: impossible d'additionner Money et number : faites-en d'abord un Money"),
+            (("render", "template.lua", "--templates", "tpl", "-o", "x.odt"),
+             "broken.md:4:4: '{% if %}' needs a condition: '{% if expr %}'",
+             "broken.md:4:4: « {% if %} » demande une condition : « {% if expr %} »"),
+            (("render", "library.lua", "-o", "x.odt"),
+             'library.lua:1: Agreement: kind must be "partenariat", "delegation" or "avenant", got bail',
+             'library.lua:1: Agreement : kind doit valoir "partenariat", "delegation" ou "avenant", reçu bail'),
+            (("batch", "binding.lua", "--rows", "rows.csv", "--out", "out"),
+             "rows.csv:2:3: this line has 3 cells but the header names 2 columns",
+             "rows.csv:2:3: cette ligne a 3 cellules mais l'en-tête nomme 2 colonnes"),
+        ]
+        for args, english, french in cases:
+            with self.subTest(args=args):
+                r = run(*args, cwd=d)
+                self.assertNotEqual(r.returncode, 0)
+                self.assertIn(english, r.stderr)
+                r = run(*args, cwd=d, env={"LANG": "fr_FR.UTF-8"})
+                self.assertIn(french, r.stderr)
+                self.assertEqual(r.stderr, run("--lang", "fr", *args, cwd=d).stderr)
+        self.assertIn("Batch : exécute SCRIPT une fois par ligne",
+                      run("batch", "--help", env={"LANG": "fr_FR.UTF-8"}).stdout)
+        self.assertIn("Batch: runs SCRIPT once per row", run("batch", "--help").stdout)
+        self.assertFalse(os.path.exists(os.path.join(d, "x.odt")))
+
     def test_french_catalog_is_complete(self):
         r = subprocess.run(["msgfmt", "--check", "--statistics", "-o", os.devnull, os.path.join(REPO, "po", "fr.po")],
                            capture_output=True, text=True)
@@ -295,15 +370,26 @@ class Installed(unittest.TestCase):
         e.update(extra)
         return e
 
+    def out_of_reach(self, command):
+        """`command` run with the source tree (and the build folder inside it) out of reach: an
+        empty folder mounted over it in a private mount namespace (unshare, util-linux), so the
+        tree vanishes for that process only while the other tests running beside keep using it."""
+        empty = tempfile.mkdtemp(prefix="conventio-hidden-")
+        self.addCleanup(shutil.rmtree, empty)
+        hide = 'mount --bind "$1" "$2" && ! test -e "$2/scripts/conventio" || exit 97; shift 2; exec "$@"'
+        return ["unshare", "--map-root-user", "--mount", "sh", "-c", hide, "hide-source-tree", empty, REPO, *command]
+
     def render_everything(self, binary):
         for script in sorted(glob.glob(os.path.join(self.work, "*.lua"))):
             data = script[:-4] + ".json"
             with self.subTest(binary=binary, script=os.path.basename(script)):
-                r = subprocess.run([binary, "render", os.path.basename(script),
+                r = subprocess.run(self.out_of_reach([binary, "render", os.path.basename(script),
                                     *(["--data", os.path.basename(data)] if os.path.exists(data) else []),
-                                    "-o", script[:-4] + ".odt"], cwd=self.work, capture_output=True, text=True,
+                                    "-o", script[:-4] + ".odt"]), cwd=self.work, capture_output=True, text=True,
                                    env=self.env())
+                self.assertNotEqual(r.returncode, 97, "the source tree could not be hidden")
                 self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertTrue(os.path.getsize(script[:-4] + ".odt") > 0)
 
     def agreed_line(self, binary, home_env=None):
         """The "Il a été convenu" line of a rendered sample: structure/libelles decides it."""
@@ -325,7 +411,8 @@ class Installed(unittest.TestCase):
         subprocess.run(["cmake", "--install", self.build, "--prefix", self.prefix], check=True, capture_output=True)
         installed = os.path.join(self.prefix, "bin", "conventio")
         self.render_everything(installed)
-        for path in ["share/man/man1/conventio.1", "share/man/fr/man1/conventio.1",
+        for path in ["share/man/man1/conventio.1.gz", "share/man/fr/man1/conventio.1.gz",
+                     "share/doc/conventio/copyright", "share/doc/conventio/changelog.gz",
                      "share/locale/fr/LC_MESSAGES/conventio.mo", "share/bash-completion/completions/conventio",
                      "share/conventio/starters/partenariat.lua", "share/doc/conventio/samples/kitchen-sink.lua"]:
             self.assertTrue(os.path.exists(os.path.join(self.prefix, path)), path)
@@ -372,6 +459,11 @@ class Installed(unittest.TestCase):
         info = subprocess.run(["dpkg-deb", "--info", debs[0]], capture_output=True, text=True).stdout
         self.assertRegex(info, r"Depends: .*libc6 .*liblua5\.4-0")
         self.assertIn("Suggests: libreoffice-writer-nogui", info)
+        # Debian's own checker finds no error and no warning (man pages compressed, copyright,
+        # changelog, the description).
+        r = subprocess.run(["lintian", "--tag-display-limit", "0", debs[0]], capture_output=True, text=True)
+        self.assertEqual([line for line in r.stdout.splitlines() if line[:2] in ("E:", "W:")], [], r.stdout)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         # Unpacked (as dpkg would, under another root), it renders the samples it ships from /tmp.
         root = os.path.join(out, "root")
         subprocess.run(["dpkg-deb", "--extract", debs[0], root], check=True)

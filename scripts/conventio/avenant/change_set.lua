@@ -1,6 +1,7 @@
 --- A change set: what an avenant changes, in terms a drafter knows (new data values,
 --- article-level edits by key) and the avenant's own facts (number, date, reasons). Every
 --- problem names the change file and the entry: "x.json: data[2] (set finance.amount): ...".
+local tr = require("conventio").tr
 local c = require "conventio"
 local strict = require "conventio.strict"
 
@@ -67,17 +68,18 @@ end
 local function date_of(value, file, where)
   local ok, d = pcall(c.Date, value)
   if type(value) ~= "string" or not ok then M.fail(file, where,
-      ("expected a date \"YYYY-MM-DD\", got %s"):format(tostring(value))) end
+      tr("expected a date \"YYYY-MM-DD\", got %s"):format(tostring(value))) end
   return d
 end
 M.date_of = date_of
 
 local function texts(value, file, where)
   if type(value) == "string" then value = { value } end
-  if type(value) ~= "table" or #value == 0 then M.fail(file, where, "expected Markdown text or a list of alinéas") end
+  if type(value) ~= "table" or #value == 0 then M.fail(file, where,
+      tr("expected Markdown text or a list of alinéas")) end
   for i, t in ipairs(value) do
     if type(t) ~= "string" or not t:find("%S") then M.fail(file, ("%s[%d]"):format(where, i),
-        "an alinéa cannot be blank") end
+        tr("an alinéa cannot be blank")) end
   end
   return value
 end
@@ -86,71 +88,71 @@ end
 ---@param set table
 ---@param file string
 function M.check(set, file)
-  if type(set) ~= "table" then M.fail(file, nil, "a change set is a JSON object") end
+  if type(set) ~= "table" then M.fail(file, nil, tr("a change set is a JSON object")) end
   local unknown = strict.unknown_key(set, M.fields)
-  if unknown then M.fail(file, nil, ("unknown field %s%s"):format(unknown, strict.suggestion(unknown, M.fields))) end
+  if unknown then M.fail(file, nil, tr("unknown field %s%s"):format(unknown, strict.suggestion(unknown, M.fields))) end
   if math.type(set.number) ~= "integer" or set.number < 1 then M.fail(file, "number",
-      "the avenant's number (1, 2...) is required") end
-  if set.date == nil then M.fail(file, "date", "the avenant's signature date is required") end
+      tr("the avenant's number (1, 2...) is required")) end
+  if set.date == nil then M.fail(file, "date", tr("the avenant's signature date is required")) end
   set.signed = date_of(set.date, file, "date")
   if set.entry_into_force ~= nil then set.effect = date_of(set.entry_into_force, file, "entry_into_force") end
   if set.base ~= nil then
-    if type(set.base) ~= "table" then M.fail(file, "base", "expected { script, data, kind, date }") end
+    if type(set.base) ~= "table" then M.fail(file, "base", tr("expected { script, data, kind, date }")) end
     local u = strict.unknown_key(set.base, M.base_fields)
-    if u then M.fail(file, "base", ("unknown field %s%s"):format(u, strict.suggestion(u, M.base_fields))) end
+    if u then M.fail(file, "base", tr("unknown field %s%s"):format(u, strict.suggestion(u, M.base_fields))) end
     if type(set.base.script) ~= "string" then M.fail(file, "base.script",
-        "the amended agreement's script file is required") end
+        tr("the amended agreement's script file is required")) end
     -- A batch row script builds the agreement's data itself and gives it as a table.
     if type(set.base.data) ~= "string" and type(set.base.data) ~= "table" then M.fail(file, "base.data",
-        "the amended agreement's data file is required") end
+        tr("the amended agreement's data file is required")) end
     if set.base.date ~= nil then date_of(set.base.date, file, "base.date") end
   end
   if set.reasons ~= nil then set.reasons = texts(set.reasons, file, "reasons") end
   strict.text(set.purpose, "purpose", 2, true)
   set.data = set.data or {}
   if set.new_data ~= nil and #set.data > 0 then
-    M.fail(file, "new_data", "give either new_data (the whole amended data) or data (the changes), not both")
+    M.fail(file, "new_data", tr("give either new_data (the whole amended data) or data (the changes), not both"))
   end
   for i, change in ipairs(set.data) do
     local where = ("data[%d]"):format(i)
     if type(change) ~= "table" then M.fail(file, where,
-        "expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }") end
+        tr("expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }")) end
     local op = change.set and "set" or change.add and "add" or change.remove and "remove"
     local allowed = op == "set" and { set = 1, to = 1 } or op == "add" and { add = 1, value = 1 } or { remove = 1 }
     local u = strict.unknown_key(change, allowed)
     if not op or u then
       M.fail(file, where,
-          ("expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }%s"):format(
+          tr("expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }%s"):format(
         u and (" (unknown field " .. u .. strict.suggestion(u, { set = 1, to = 1, add = 1, value = 1,
             remove = 1 }) .. ")") or ""))
     end
     change.op, change.path = op, change[op]
     if type(change.path) ~= "string" or change.path == "" then M.fail(file, where,
-        "the path is a text: \"finance.amount\"") end
-    if op == "set" and change.to == nil then M.fail(file, where, "set needs `to`, the new value") end
-    if op == "add" and change.value == nil then M.fail(file, where, "add needs `value`") end
+        tr("the path is a text: \"finance.amount\"")) end
+    if op == "set" and change.to == nil then M.fail(file, where, tr("set needs `to`, the new value")) end
+    if op == "add" and change.value == nil then M.fail(file, where, tr("add needs `value`")) end
     change.where = ("%s (%s %s)"):format(where, op, change.path)
   end
   set.edits = set.edits or {}
   for i, edit in ipairs(set.edits) do
     local where = ("edits[%d]"):format(i)
     if type(edit) ~= "table" then M.fail(file, where,
-        "expected { replace|insert_after|delete|complete = KEY, ... }") end
+        tr("expected { replace|insert_after|delete|complete = KEY, ... }")) end
     local u = strict.unknown_key(edit, M.edit_fields)
-    if u then M.fail(file, where, ("unknown field %s%s"):format(u, strict.suggestion(u, M.edit_fields))) end
+    if u then M.fail(file, where, tr("unknown field %s%s"):format(u, strict.suggestion(u, M.edit_fields))) end
     local ops = {}
     for _, op in ipairs(M.edit_kinds) do
       if edit[op] ~= nil then ops[#ops + 1] = op end
     end
     if #ops ~= 1 then
-      M.fail(file, where, "an edit is one of " .. table.concat(M.edit_kinds, ", ") .. " (= the article's key)")
+      M.fail(file, where, tr("an edit is one of %s (= the article's key)"):format(table.concat(M.edit_kinds, ", ")))
     end
     edit.op, edit.target = ops[1], edit[ops[1]]
     edit.where = ("%s (%s %s)"):format(where, edit.op, tostring(edit.target))
     if edit.op == "throughout" then
-      if edit.target ~= true then M.fail(file, edit.where, "throughout = true: the whole agreement") end
+      if edit.target ~= true then M.fail(file, edit.where, tr("throughout = true: the whole agreement")) end
     elseif type(edit.target) ~= "string" then
-      M.fail(file, edit.where, "the article is named by its key")
+      M.fail(file, edit.where, tr("the article is named by its key"))
     end
     local allowed = strict.set(M.edit_needs[edit.op])
     allowed[edit.op] = true
@@ -158,29 +160,30 @@ function M.check(set, file)
     if edit.op == "row" then allowed.after = true end
     for field in pairs(edit) do
       if not allowed[field] and M.edit_fields[field] then
-        M.fail(file, edit.where, ("%s does not take %s"):format(edit.op, field))
+        M.fail(file, edit.where, tr("%s does not take %s"):format(edit.op, field))
       end
     end
     for _, field in ipairs(M.edit_needs[edit.op]) do
-      if edit[field] == nil then M.fail(file, edit.where, ("%s needs %s"):format(edit.op, field)) end
+      if edit[field] == nil then M.fail(file, edit.where, tr("%s needs %s"):format(edit.op, field)) end
     end
     if edit.text ~= nil then edit.text = texts(edit.text, file, where .. ".text") end
     for _, field in ipairs { "old", "new", "label", "after" } do
       local v = edit[field]
       if v ~= nil and (type(v) ~= "string" or (field ~= "new" and not v:find("%S"))) then
-        M.fail(file, edit.where, field .. " must be a text")
+        M.fail(file, edit.where, tr("%s must be a text"):format(field))
       end
     end
     if edit.cells ~= nil then
-      if type(edit.cells) ~= "table" or #edit.cells == 0 then M.fail(file, edit.where, "cells is a list of texts") end
+      if type(edit.cells) ~= "table" or #edit.cells == 0 then M.fail(file, edit.where,
+          tr("cells is a list of texts")) end
       for _, cell in ipairs(edit.cells) do
-        if type(cell) ~= "string" then M.fail(file, edit.where, "cells is a list of texts") end
+        if type(cell) ~= "string" then M.fail(file, edit.where, tr("cells is a list of texts")) end
       end
-      if edit.cells[1] ~= edit.label then M.fail(file, edit.where, "the row's first cell is its label") end
+      if edit.cells[1] ~= edit.label then M.fail(file, edit.where, tr("the row's first cell is its label")) end
     end
     if edit.op == "insert_after" then
       if type(edit.key) ~= "string" or not edit.key:match("^[a-z][a-z0-9_]*$") then
-        M.fail(file, edit.where, "the inserted article needs a key (lower-case letters, digits, '_')")
+        M.fail(file, edit.where, tr("the inserted article needs a key (lower-case letters, digits, '_')"))
       end
       strict.text(edit.title, where .. ".title", 2)
     end
@@ -227,23 +230,23 @@ local function locate(data, path, change, file, creating)
     elseif type(node) == "table" then
       next_node = node[s]
       if next_node == nil then
-        M.fail(file, change.where, ("the data has no %s%s"):format(table.concat(segments, ".", 1, i),
+        M.fail(file, change.where, tr("the data has no %s%s"):format(table.concat(segments, ".", 1, i),
           strict.suggestion(s, node)))
       end
     end
     if type(next_node) ~= "table" then
-      M.fail(file, change.where, ("the data has no %s"):format(table.concat(segments, ".", 1, i)))
+      M.fail(file, change.where, tr("the data has no %s"):format(table.concat(segments, ".", 1, i)))
     end
     node = next_node
   end
   local last = segments[#segments]
   if is_list(node) and #node > 0 then
     local k = select(node, last)
-    if not k and not creating then M.fail(file, change.where, ("no element %s in %s"):format(last, path)) end
+    if not k and not creating then M.fail(file, change.where, tr("no element %s in %s"):format(last, path)) end
     return node, k
   end
   if node[last] == nil and not creating then
-    M.fail(file, change.where, ("the data has no %s%s"):format(path, strict.suggestion(last, node)))
+    M.fail(file, change.where, tr("the data has no %s%s"):format(path, strict.suggestion(last, node)))
   end
   return node, last
 end
@@ -275,7 +278,7 @@ function M.apply_data(data, set)
       elseif type(list) == "table" and is_list(list) then
         list[#list + 1] = copy(change.value)
       else
-        M.fail(set.file, change.where, change.path .. " is already there: use set to change it")
+        M.fail(set.file, change.where, tr("%s is already there: use set to change it"):format(change.path))
       end
     else
       local node, key = locate(out, change.path, change, set.file, false)

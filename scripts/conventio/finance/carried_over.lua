@@ -14,6 +14,7 @@
 ---         period = "duree" }            -- key of the article fixing the period
 --- The carried-over AE and the total are computed here with conventio.Money and printed by
 --- the templates; a stated total that differs from the computed one is an error.
+local tr = require("conventio").tr
 local c = require "conventio"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
@@ -36,7 +37,7 @@ M.fields = {
 
 local function year(value, field)
   if math.type(value) ~= "integer" or value < 2000 or value > 2100 then
-    error(("%s must be a year such as 2022, got %s"):format(field, tostring(value)), 3)
+    error(tr("%s must be a year such as 2022, got %s"):format(field, tostring(value)), 3)
   end
   return value
 end
@@ -44,7 +45,7 @@ end
 local function positive(value, field, allow_zero)
   local amount = common.money(value, field)
   if amount < c.Money(0) or (not allow_zero and amount:is_zero()) then
-    error(("%s must be %s, got %s"):format(field, allow_zero and "zero or more" or "positive", tostring(amount)), 3)
+    error(tr("%s must be %s, got %s"):format(field, allow_zero and "zero or more" or "positive", tostring(amount)), 3)
   end
   return amount
 end
@@ -64,7 +65,7 @@ function M.compute(spec, where)
   for i, a in ipairs(p.amendments or {}) do
     local field = ("%s.previous.amendments[%d]"):format(where, i)
     common.check_spec(a, { number = true, date = true }, field)
-    if math.type(a.number) ~= "integer" then error(field .. ".number must be a whole number", 2) end
+    if math.type(a.number) ~= "integer" then error(tr("%s.number must be a whole number"):format(field), 2) end
     previous.amendments[i] = { number = a.number, date = c.Date(common.required(a, "date", field)) }
   end
 
@@ -79,11 +80,11 @@ function M.compute(spec, where)
     committed = positive(co.committed, where .. ".carry_over.committed", true),
   }
   if carry_over.to_year ~= carry_over.from_year + 1 then
-    error(("%s.carry_over.to_year (%d) must follow from_year (%d)"):format(
+    error(tr("%s.carry_over.to_year (%d) must follow from_year (%d)"):format(
       where, carry_over.to_year, carry_over.from_year), 2)
   end
   if carry_over.committed > carry_over.ae then
-    error(("%s.carry_over.committed (%s) exceeds the AE carried over (%s)"):format(
+    error(tr("%s.carry_over.committed (%s) exceeds the AE carried over (%s)"):format(
       where, tostring(carry_over.committed), tostring(carry_over.ae)), 2)
   end
 
@@ -101,13 +102,13 @@ function M.compute(spec, where)
   local carried = carry_over.ae - carry_over.committed
   local total = carried + recycling.amount
   if total > previous.paid then
-    error(("%s: the credits made available (%s) exceed what was paid under the previous agreement (%s)"):format(
+    error(tr("%s: the credits made available (%s) exceed what was paid under the previous agreement (%s)"):format(
       where, tostring(total), tostring(previous.paid)), 2)
   end
   if spec.stated_total ~= nil then
     local stated = common.money(spec.stated_total, where .. ".stated_total")
     if stated ~= total then
-      error(("%s.stated_total is %s, but the AE carried over (%s - %s = %s) plus the recycling (%s) make %s"):format(
+      error(tr("%s.stated_total is %s, but the AE carried over (%s - %s = %s) plus the recycling (%s) make %s"):format(
         where, tostring(stated), tostring(carry_over.ae), tostring(carry_over.committed), tostring(carried),
         tostring(recycling.amount), tostring(total)), 2)
     end
@@ -129,7 +130,7 @@ function M.add(agreement, spec, options)
   local payer = common.party(agreement, spec, "payer", "partner", where)
   local receiver = common.party(agreement, spec, "receiver", nil, where)
   if receiver:budget() ~= "etat" then
-    error(("%s.receiver: carried-over credits exist on the State budget only; %s is not of kind etat"):format(
+    error(tr("%s.receiver: carried-over credits exist on the State budget only; %s is not of kind etat"):format(
       where, receiver.where), 2)
   end
   local amounts = M.compute(spec, where)

@@ -1,5 +1,6 @@
 --- What every financial variant shares: reading amounts and accounts from data with the field
 --- named in errors, the bank details block, and the sub-articles every variant ends with.
+local tr = require("conventio").tr
 local c = require "conventio"
 local clauses = require "conventio.clauses"
 local strict = require "conventio.strict"
@@ -11,9 +12,9 @@ local M = {}
 ---@param value any
 ---@param field string
 function M.money(value, field)
-  if value == nil then error(("%s is required"):format(field), 3) end
+  if value == nil then error(tr("%s is required"):format(field), 3) end
   if type(value) == "number" and math.type(value) ~= "integer" then
-    error(("%s: write amounts with cents as strings (\"112403.60\"), got %s"):format(field, tostring(value)), 3)
+    error(tr("%s: write amounts with cents as strings (\"112403.60\"), got %s"):format(field, tostring(value)), 3)
   end
   return c.Money(value, field)
 end
@@ -39,10 +40,10 @@ end
 ---@param where string?
 function M.party(agreement, spec, field, role, where)
   local name = spec[field] or role
-  if name == nil then error(("%s.%s is required (the role of a party)"):format(where, field), 3) end
+  if name == nil then error(tr("%s.%s is required (the role of a party)"):format(where, field), 3) end
   local party = agreement.parties[name]
   if not party then
-    error(("%s.%s names no party: %s%s"):format(where, field, tostring(name), strict.suggestion(name,
+    error(tr("%s.%s names no party: %s%s"):format(where, field, tostring(name), strict.suggestion(name,
         agreement.parties)), 3)
   end
   return party
@@ -73,7 +74,7 @@ end
 function M.account(spec, field, where, required)
   local value = spec[field]
   if value == nil then
-    if required then error(("%s.%s is required"):format(where, field), 3) end
+    if required then error(tr("%s.%s is required"):format(where, field), 3) end
     return nil
   end
   return c.BankAccount(value, where .. "." .. field)
@@ -85,7 +86,7 @@ end
 function M.heading(key)
   local heading = clauses.front_matter("finances/intitules")[key]
   if type(heading) ~= "string" then
-    error(("templates/finances/intitules.md has no heading '%s'"):format(key), 2)
+    error(tr("templates/finances/intitules.md has no heading '%s'"):format(key), 2)
   end
   return heading
 end
@@ -96,7 +97,7 @@ end
 ---@param where string?
 function M.required(spec, field, where)
   local value = spec[field]
-  if value == nil then error(("%s.%s is required"):format(where, field), 3) end
+  if value == nil then error(tr("%s.%s is required"):format(where, field), 3) end
   return value
 end
 
@@ -111,7 +112,7 @@ function M.rows_table(name, params, widths)
     local rows = {}
     for _, section in ipairs(c.sections(clauses.blocks(name, params))) do
       if #section.parts > 0 then
-        error(("%s: a row is one '#' heading and its text, without '##' parts"):format(name), 0)
+        error(tr("%s: a row is one '#' heading and its text, without '##' parts"):format(name), 0)
       end
       rows[#rows + 1] = { section.title, section.blocks }
     end
@@ -125,7 +126,7 @@ end
 ---@param fields table
 ---@param where string?
 function M.check_spec(spec, fields, where)
-  if type(spec) ~= "table" then error(("%s must be an object"):format(where), 3) end
+  if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 3) end
   strict.check_keys(spec, strict.set(fields), where, "field", 3)
 end
 
@@ -135,7 +136,7 @@ end
 ---@param extra string[]?
 function M.options(options, extra)
   if options == nil then return {} end
-  if type(options) ~= "table" then error("finance options must be a table { key =, title = }", 3) end
+  if type(options) ~= "table" then error(tr("finance options must be a table { key =, title = }"), 3) end
   local known = strict.set { "key", "title" }
   for _, name in ipairs(extra or {}) do known[name] = true end
   strict.check_names(options, known, "finance options", "option", 3)
@@ -154,7 +155,7 @@ end
 function M.receipt(agreement, spec, payer, receiver, where)
   local budget = receiver:budget()
   if budget == nil then
-    error(("%s.kind is required: the receiver's kind decides how it receives the credits"):format(receiver.where), 3)
+    error(tr("%s.kind is required: the receiver's kind decides how it receives the credits"):format(receiver.where), 3)
   end
   if budget == "etat" then
     local fund = M.required(spec, "fund", where)
@@ -164,12 +165,13 @@ function M.receipt(agreement, spec, payer, receiver, where)
       M.check_spec(fund.budget, { owner = true, label = true, code = true }, where .. ".fund.budget")
     end
     if spec.imputation ~= nil then
-      error(("%s.imputation: a State receiver imputes on a State fund (fund), not imputation"):format(where), 3)
+      error(tr("%s.imputation: a State receiver imputes on a State fund (fund), not imputation"):format(where), 3)
     end
     return agreement:clause("finances/imputation_fonds_concours", { payer = payer, fund = fund })
   end
   if spec.fund ~= nil then
-    error(("%s.fund: only a State receiver imputes on a State fund; %s is of kind %s (give imputation instead)"):format(
+    error(tr("%s.fund: only a State receiver imputes on a State fund; %s is of kind %s (give imputation instead)")
+        :format(
       where, receiver.where, receiver.kind), 3)
   end
   strict.text(spec.imputation, where .. ".imputation", 3, true)

@@ -12,6 +12,7 @@
 ---
 --- Every amount is a conventio.Money; the totals are computed, never typed. The Chorus codes
 --- must all belong to the programme of the budget unit (its first four digits).
+local tr = require("conventio").tr
 local c = require "conventio"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
@@ -34,50 +35,51 @@ local function fail(message, ...) error(message:format(...), 0) end
 
 local function text(spec, field, where)
   local value = common.required(spec, field, where)
-  if type(value) ~= "string" or value == "" then fail("%s.%s must be a non-empty string", where, field) end
+  if type(value) ~= "string" or value == "" then fail(tr("%s.%s must be a non-empty string"), where, field) end
   return value
 end
 
 --- The programme a Chorus code belongs to: its first four digits ("0105").
 local function programme_of(code, pattern, field, example)
   local programme = code:match(pattern)
-  if not programme then fail("%s: '%s' is not a valid code (expected e.g. %s)", field, code, example) end
+  if not programme then fail(tr("%s: '%s' is not a valid code (expected e.g. %s)"), field, code, example) end
   return programme
 end
 
 local function read_years(spec, where)
   local ceilings = common.required(spec, "ceilings", where)
   if type(ceilings) ~= "table" or #ceilings == 0 then
-    fail("%s.ceilings must list at least one year: { year =, ae =, cp = }", where)
+    fail(tr("%s.ceilings must list at least one year: { year =, ae =, cp = }"), where)
   end
   local years, ae_sum, cp_sum = {}, c.Money(0), c.Money(0)
   for i, line in ipairs(ceilings) do
     local at = ("%s.ceilings[%d]"):format(where, i)
-    if type(line) ~= "table" then fail("%s must be an object { year =, ae =, cp = }", at) end
+    if type(line) ~= "table" then fail(tr("%s must be an object { year =, ae =, cp = }"), at) end
     common.check_spec(line, { year = true, ae = true, cp = true }, at)
     local year = line.year
-    if math.type(year) ~= "integer" then fail("%s.year must be a whole year (2022), got %s", at, tostring(year)) end
+    if math.type(year) ~= "integer" then fail(tr("%s.year must be a whole year (2022), got %s"), at, tostring(year)) end
     if i > 1 and year <= years[i - 1].year then
-      fail("%s.year: the years must follow each other in increasing order (%d after %d)", at, year, years[i - 1].year)
+      fail(tr("%s.year: the years must follow each other in increasing order (%d after %d)"), at, year,
+           years[i - 1].year)
     end
     local ae, cp = common.money(line.ae, at .. ".ae"), common.money(line.cp, at .. ".cp")
-    if ae < c.Money(0) then fail("%s.ae cannot be negative", at) end
-    if cp < c.Money(0) then fail("%s.cp cannot be negative", at) end
+    if ae < c.Money(0) then fail(tr("%s.ae cannot be negative"), at) end
+    if cp < c.Money(0) then fail(tr("%s.cp cannot be negative"), at) end
     ae_sum, cp_sum = ae_sum + ae, cp_sum + cp
     -- Payment credits pay commitments: up to any year, more CP than AE would pay for nothing.
     if cp_sum > ae_sum then
-      fail("%s: up to %d the CP (%s) exceed the AE (%s)", at, year, tostring(cp_sum), tostring(ae_sum))
+      fail(tr("%s: up to %d the CP (%s) exceed the AE (%s)"), at, year, tostring(cp_sum), tostring(ae_sum))
     end
     years[i] = { year = year, ae = ae, cp = cp }
   end
-  if ae_sum <= c.Money(0) then fail("%s.ceilings: the delegation allocates no credits (every AE is 0)", where) end
+  if ae_sum <= c.Money(0) then fail(tr("%s.ceilings: the delegation allocates no credits (every AE is 0)"), where) end
   return years, { ae = ae_sum, cp = cp_sum }
 end
 
 local function read_chorus(spec, where, programme)
   local chorus = common.required(spec, "chorus", where)
   where = where .. ".chorus"
-  if type(chorus) ~= "table" then fail("%s must be an object", where) end
+  if type(chorus) ~= "table" then fail(tr("%s must be an object"), where) end
   common.check_spec(chorus, { axis = true, functional_domain = true, cost_centre = true, activities = true }, where)
   local out = {
     axis = tostring(common.required(chorus, "axis", where)),
@@ -88,24 +90,24 @@ local function read_chorus(spec, where, programme)
   local function same_programme(code, field, pattern, example)
     local p = programme_of(code, pattern, field, example)
     if p ~= programme then
-      fail("%s: '%s' belongs to programme %s, the budget unit to programme %s", field, code, p, programme)
+      fail(tr("%s: '%s' belongs to programme %s, the budget unit to programme %s"), field, code, p, programme)
     end
   end
   same_programme(out.functional_domain, where .. ".functional_domain", "^(%d%d%d%d)%-%d%d%-%d%d$", "0105-06-08")
   if not out.cost_centre:match("^%w+$") then
-    fail("%s.cost_centre: '%s' is not a valid code (letters and digits, e.g. AECDSI4092)", where, out.cost_centre)
+    fail(tr("%s.cost_centre: '%s' is not a valid code (letters and digits, e.g. AECDSI4092)"), where, out.cost_centre)
   end
   local activities = common.required(chorus, "activities", where)
   if type(activities) ~= "table" or #activities == 0 then
-    fail("%s.activities must list at least one activity", where)
+    fail(tr("%s.activities must list at least one activity"), where)
   end
   for i, activity in ipairs(activities) do
     local at = ("%s.activities[%d]"):format(where, i)
-    if type(activity) ~= "table" then fail("%s must be an object { code =, label = }", at) end
+    if type(activity) ~= "table" then fail(tr("%s must be an object { code =, label = }"), at) end
     common.check_spec(activity, { code = true, label = true }, at)
     local code = text(activity, "code", at)
     same_programme(code, at .. ".code", "^(%d%d%d%d)%w%w%w%w%w%w%w%w$", "010501A61404")
-    if activity.label ~= nil and type(activity.label) ~= "string" then fail("%s.label must be a string", at) end
+    if activity.label ~= nil and type(activity.label) ~= "string" then fail(tr("%s.label must be a string"), at) end
     out.activities[i] = { code = code, label = activity.label }
   end
   return out
@@ -118,23 +120,23 @@ end
 ---@param where string?
 function M.read(agreement, spec, where)
   where = where or "finance"
-  if type(spec) ~= "table" then fail("%s must be an object", where) end
+  if type(spec) ~= "table" then fail(tr("%s must be an object"), where) end
   if spec.is_read then return spec end
   common.check_spec(spec, M.fields, where)
   local delegant = common.party(agreement, spec, "delegant", "delegant", where)
   local delegataire = common.party(agreement, spec, "delegataire", nil, where)
   -- A délégation de gestion (décret n° 2004-1085) is between State services.
   for _, party in ipairs { delegant, delegataire } do
-    if not party:is_state() then fail("%s.kind must be \"etat\": a délégation de gestion is between State services",
+    if not party:is_state() then fail(tr("%s.kind must be \"etat\": a délégation de gestion is between State services"),
         party.where) end
   end
   if not delegataire.accountant then
-    fail("%s.accountant is required: the délégataire's public accountant is named", delegataire.where)
+    fail(tr("%s.accountant is required: the délégataire's public accountant is named"), delegataire.where)
   end
   local budget_unit = text(spec, "budget_unit", where)
   local programme = programme_of(budget_unit, "^(%d%d%d%d)%-%w+%-%w+$", where .. ".budget_unit", "0105-CRES-DNUM")
   local years, total = read_years(spec, where)
-  if spec.total ~= nil and type(spec.total) ~= "boolean" then fail("%s.total must be true or false", where) end
+  if spec.total ~= nil and type(spec.total) ~= "boolean" then fail(tr("%s.total must be true or false"), where) end
   return {
     delegant = delegant,
     delegataire = delegataire,

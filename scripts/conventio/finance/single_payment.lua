@@ -2,6 +2,7 @@
 --- account (or its public accountant's); the receiver's kind decides how the credits are
 --- received (a State fund for a State service, a recette, a subvention); unspent
 --- credits go back to the payer.
+local tr = require("conventio").tr
 local c = require "conventio"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
@@ -36,7 +37,7 @@ function M.add(agreement, spec, options)
   local payer = common.party(agreement, spec, "payer", "partner", where)
   local receiver = common.party(agreement, spec, "receiver", nil, where)
   local amount = common.money(spec.amount, where .. ".amount")
-  if amount <= c.Money(0) then error(where .. ".amount must be positive", 2) end
+  if amount <= c.Money(0) then error(tr("%s.amount must be positive"):format(where), 2) end
   local payment_account = common.account(spec, "payment_account", where, true)
   local refund_account = common.account(spec, "refund_account", where, true)
 

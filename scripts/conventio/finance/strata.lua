@@ -21,6 +21,7 @@
 --- Several members may pay in one convention (a département joining a co-financing by an
 --- avenant): `payer` and its fields are the first, `other_payers` the others; each owes the
 --- amount of its own stratum, computed and printed for each.
+local tr = require("conventio").tr
 local c = require "conventio"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
@@ -65,10 +66,10 @@ end
 
 --- A whole number from data, or an error naming the field.
 local function integer(value, field, minimum)
-  if value == nil then error(("%s is required"):format(field), 0) end
+  if value == nil then error(tr("%s is required"):format(field), 0) end
   local n = type(value) == "number" and math.tointeger(value) or nil
-  if not n then error(("%s must be a whole number, got %s"):format(field, tostring(value)), 0) end
-  if minimum and n < minimum then error(("%s must be at least %d, got %d"):format(field, minimum, n), 0) end
+  if not n then error(tr("%s must be a whole number, got %s"):format(field, tostring(value)), 0) end
+  if minimum and n < minimum then error(tr("%s must be at least %d, got %d"):format(field, minimum, n), 0) end
   return n
 end
 
@@ -79,38 +80,38 @@ end
 function M.strata(list, where)
   where = where .. ".strata"
   if type(list) ~= "table" or #list == 0 then
-    error(("%s must be a non-empty list of { below =, annual = }"):format(where), 0)
+    error(tr("%s must be a non-empty list of { below =, annual = }"):format(where), 0)
   end
   local strata, lower = {}, 0
   for i, s in ipairs(list) do
     local field = ("%s[%d]"):format(where, i)
-    if type(s) ~= "table" then error(("%s must be an object { below =, annual = }"):format(field), 0) end
+    if type(s) ~= "table" then error(tr("%s must be an object { below =, annual = }"):format(field), 0) end
     common.check_spec(s, { from = true, below = true, annual = true }, field)
     if s.from ~= nil then
       local from = integer(s.from, field .. ".from", 0)
       if from < lower then
-        error(("%s.from (%s) overlaps %s[%d], which goes up to %s: strata must not overlap"):format(
+        error(tr("%s.from (%s) overlaps %s[%d], which goes up to %s: strata must not overlap"):format(
           field, M.group_digits(from), where, i - 1, M.group_digits(lower - 1)), 0)
       elseif from > lower then
-        error(("%s.from (%s) leaves a gap: populations from %s to %s fall in no stratum"):format(
+        error(tr("%s.from (%s) leaves a gap: populations from %s to %s fall in no stratum"):format(
           field, M.group_digits(from), M.group_digits(lower), M.group_digits(from - 1)), 0)
       end
     end
     local below
     if s.below == nil then
       if i < #list then
-        error(("%s.below is missing: only the last stratum can be open-ended"):format(field), 0)
+        error(tr("%s.below is missing: only the last stratum can be open-ended"):format(field), 0)
       end
     else
       below = integer(s.below, field .. ".below", 1)
       if below <= lower then
-        error(("%s.below (%s) must be above the stratum's lower bound (%s): strata go in increasing order"):format(
+        error(tr("%s.below (%s) must be above the stratum's lower bound (%s): strata go in increasing order"):format(
           field, M.group_digits(below), M.group_digits(lower)), 0)
       end
     end
     local ok, annual = pcall(common.money, s.annual, field .. ".annual")
     if not ok then error((tostring(annual):gsub("^[^\n]-:%d+: ", "", 1)), 0) end
-    if annual <= c.Money(0) then error(("%s.annual must be positive"):format(field), 0) end
+    if annual <= c.Money(0) then error(tr("%s.annual must be positive"):format(field), 0) end
     strata[i] = {
       from = lower, below = below, annual = annual,
       from_display = M.group_digits(lower),
@@ -129,11 +130,11 @@ local function due_of(strata, spec, where, payer, payer_where)
     if population >= s.from and (s.below == nil or population < s.below) then stratum = s end
   end
   if not stratum then
-    error(("%s.population (%s) falls in no stratum: %s[%d] ends below %s"):format(payer_where,
+    error(tr("%s.population (%s) falls in no stratum: %s[%d] ends below %s"):format(payer_where,
       M.group_digits(population), where .. ".strata", #strata, strata[#strata].below_display), 0)
   end
   if type(payer.entering) ~= "boolean" then
-    error(("%s.entering must be true or false (is the payer an entering collectivity?)"):format(payer_where), 0)
+    error(tr("%s.entering must be true or false (is the payer an entering collectivity?)"):format(payer_where), 0)
   end
   local factor = integer(spec.entering_factor or 2, where .. ".entering_factor", 1)
   local years = integer(spec.years, where .. ".years", 1)
@@ -156,7 +157,7 @@ local function due_of(strata, spec, where, payer, payer_where)
   elseif type(schedule) == "table" and schedule.kind == "annual" then
     common.check_spec(schedule, { kind = true, due = true }, where .. ".schedule")
     if type(schedule.due) ~= "string" or not schedule.due:match("^%d%d%-%d%d$") then
-      error(("%s.schedule.due must be a month and day, \"MM-DD\" (got %s)"):format(where, tostring(schedule.due)), 0)
+      error(tr("%s.schedule.due must be a month and day, \"MM-DD\" (got %s)"):format(where, tostring(schedule.due)), 0)
     end
     due.tranches = {}
     local sum = c.Money(0)
@@ -169,7 +170,7 @@ local function due_of(strata, spec, where, payer, payer_where)
     end
     assert(sum == due.total, "the tranches add up to the total")
   else
-    error(("%s.schedule must be \"signature\" or { kind = \"annual\", due = \"MM-DD\" }"):format(where), 0)
+    error(tr("%s.schedule must be \"signature\" or { kind = \"annual\", due = \"MM-DD\" }"):format(where), 0)
   end
   return due
 end
@@ -193,16 +194,16 @@ local function other_payers(agreement, spec, where, strata, first)
   if spec.other_payers == nil then return {} end
   local field = where .. ".other_payers"
   if type(spec.other_payers) ~= "table" or #spec.other_payers == 0 then
-    error(("%s must be a list of { party =, population =, entering = }"):format(field), 0)
+    error(tr("%s must be a list of { party =, population =, entering = }"):format(field), 0)
   end
   local out, seen = {}, { [first] = true }
   for i, p in ipairs(spec.other_payers) do
     local at = ("%s[%d]"):format(field, i)
-    if type(p) ~= "table" then error(("%s must be an object { party =, population =, entering = }"):format(at), 0) end
+    if type(p) ~= "table" then error(tr("%s must be an object { party =, population =, entering = }"):format(at), 0) end
     common.check_spec(p, { party = true, population = true, insee_year = true, entering = true,
                            refund_account = true }, at)
     local party = common.party(agreement, p, "party", nil, at)
-    if seen[party] then error(("%s.party (%s) already pays in this article"):format(at, p.party), 0) end
+    if seen[party] then error(tr("%s.party (%s) already pays in this article"):format(at, p.party), 0) end
     seen[party] = true
     out[i] = { party = party, due = due_of(strata, spec, where, p, at),
                refund_account = common.account(p, "refund_account", at) }
@@ -224,9 +225,11 @@ function M.add(agreement, spec, options)
   options = common.options(options, { "service", "titles" })
   local payer = common.party(agreement, spec, "payer", "partner", where)
   local receiver = common.party(agreement, spec, "receiver", nil, where)
-  if type(options.service) ~= "string" then error("strata.add: options.service (the service's name) is required", 2) end
+  if type(options.service) ~= "string" then
+    error(tr("strata.add: options.service (the service's name) is required"), 2)
+  end
   if type(spec.members) ~= "string" then
-    error(where .. ".members is required (who the earlier members are: \"départements\")", 2)
+    error(tr("%s.members is required (who the earlier members are: \"départements\")"):format(where), 2)
   end
   local ok, due = pcall(M.compute, spec, where)
   if not ok then error(due, 2) end
@@ -241,7 +244,7 @@ function M.add(agreement, spec, options)
   if spec.cofunding then
     common.check_spec(spec.cofunding, { party = true, amount = true }, where .. ".cofunding")
     cofunder = agreement.parties[spec.cofunding.party or ""]
-    if not cofunder then error(where .. ".cofunding.party names no party", 2) end
+    if not cofunder then error(tr("%s.cofunding.party names no party"):format(where), 2) end
     cofunding = common.money(spec.cofunding.amount, where .. ".cofunding.amount")
   end
   local titles = options.titles or {}

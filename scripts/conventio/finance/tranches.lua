@@ -4,6 +4,7 @@
 --- A tranche is an amount or a share of the total ("60 %"); a threshold is an amount or a
 --- share of what was paid before it ("50 %": once half the credits already paid are
 --- consumed). Shares are computed exactly, to the cent, and printed with the amounts.
+local tr = require("conventio").tr
 local c = require "conventio"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
@@ -44,29 +45,29 @@ function M.compute(spec, where)
   where = where or "finance"
   local cofinancing = spec.cofinancing ~= nil and M.cofinancing(spec, where) or nil
   local total = cofinancing and cofinancing.amount or common.money(spec.amount, where .. ".amount")
-  if total <= c.Money(0) then error(where .. ".amount must be positive", 2) end
+  if total <= c.Money(0) then error(tr("%s.amount must be positive"):format(where), 2) end
   local list = spec.tranches
   if type(list) ~= "table" or #list == 0 then
-    error(where .. ".tranches must list at least one tranche", 2)
+    error(tr("%s.tranches must list at least one tranche"):format(where), 2)
   end
   local tranches, sum, previous_threshold = {}, c.Money(0), nil
   for i, t in ipairs(list) do
     local field = ("%s.tranches[%d]"):format(where, i)
-    if type(t) ~= "table" then error(field .. " must be an object { amount, threshold }", 2) end
+    if type(t) ~= "table" then error(tr("%s must be an object { amount, threshold }"):format(field), 2) end
     strict.check_keys(t, known_tranche, field, "field", 2)
     local amount, share
     if t.share ~= nil then
-      if t.amount ~= nil then error(field .. ": give amount or share, not both", 2) end
+      if t.amount ~= nil then error(tr("%s: give amount or share, not both"):format(field), 2) end
       share = quantities.percent(t.share, field .. ".share")
       amount = share:of(total)
     else
       amount = common.money(t.amount, field .. ".amount")
     end
-    if amount <= c.Money(0) then error(field .. ".amount must be positive", 2) end
+    if amount <= c.Money(0) then error(tr("%s.amount must be positive"):format(field), 2) end
     local threshold, threshold_share = nil, nil
     if t.threshold ~= nil then
       if i == 1 then
-        error(field .. ".threshold: the first tranche is paid at signature, before any consumption", 2)
+        error(tr("%s.threshold: the first tranche is paid at signature, before any consumption"):format(field), 2)
       end
       if type(t.threshold) == "string" and t.threshold:find("%%") then
         threshold_share = quantities.percent(t.threshold, field .. ".threshold")
@@ -74,24 +75,24 @@ function M.compute(spec, where)
       else
         threshold = common.money(t.threshold, field .. ".threshold")
       end
-      if threshold <= c.Money(0) then error(field .. ".threshold must be positive", 2) end
+      if threshold <= c.Money(0) then error(tr("%s.threshold must be positive"):format(field), 2) end
       if previous_threshold and threshold <= previous_threshold then
-        error(("%s.threshold (%s) must be greater than the previous tranche's threshold (%s)"):format(
+        error(tr("%s.threshold (%s) must be greater than the previous tranche's threshold (%s)"):format(
           field, tostring(threshold), tostring(previous_threshold)), 2)
       end
       if threshold > sum then
-        error(("%s.threshold (%s) exceeds what will have been paid before this tranche (%s)"):format(
+        error(tr("%s.threshold (%s) exceeds what will have been paid before this tranche (%s)"):format(
           field, tostring(threshold), tostring(sum)), 2)
       end
       previous_threshold = threshold
     elseif i > 1 then
-      error(field .. ".threshold is required: only the first tranche is paid at signature", 2)
+      error(tr("%s.threshold is required: only the first tranche is paid at signature"):format(field), 2)
     end
     sum = sum + amount
     tranches[i] = { amount = amount, share = share, threshold = threshold, threshold_share = threshold_share }
   end
   if sum ~= total then
-    error(("%s.tranches add up to %s, but %s.amount is %s"):format(where, tostring(sum), where, tostring(total)), 2)
+    error(tr("%s.tranches add up to %s, but %s.amount is %s"):format(where, tostring(sum), where, tostring(total)), 2)
   end
   return total, tranches, cofinancing
 end
@@ -104,13 +105,13 @@ function M.cofinancing(spec, where)
   local field = where .. ".cofinancing"
   common.check_spec(spec.cofinancing, { cost = true, rate = true }, field)
   local cost = common.money(spec.cofinancing.cost, field .. ".cost")
-  if cost <= c.Money(0) then error(field .. ".cost must be positive", 2) end
+  if cost <= c.Money(0) then error(tr("%s.cost must be positive"):format(field), 2) end
   local rate = quantities.percent(common.required(spec.cofinancing, "rate", field), field .. ".rate")
   local amount = rate:of(cost)
   if spec.amount ~= nil then
     local stated = common.money(spec.amount, where .. ".amount")
     if stated ~= amount then
-      error(("%s.amount is %s, but %s of %s is %s"):format(where, tostring(stated), tostring(rate), tostring(cost),
+      error(tr("%s.amount is %s, but %s of %s is %s"):format(where, tostring(stated), tostring(rate), tostring(cost),
                                                             tostring(amount)), 2)
     end
   end
@@ -134,7 +135,7 @@ function M.add(agreement, spec, options)
   local payment_account = common.account(spec, "payment_account", where, true)
   local refund_account = common.account(spec, "refund_account", where) or payer.bank_account
   if not refund_account then
-    error(("%s.refund_account is required when %s has no bank_account"):format(where, payer.where), 2)
+    error(tr("%s.refund_account is required when %s has no bank_account"):format(where, payer.where), 2)
   end
   local clause = common.clause_maker(agreement, { payer = payer, receiver = receiver })
 
