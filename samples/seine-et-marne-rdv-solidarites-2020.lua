@@ -25,6 +25,15 @@ a:article { key = "objet", title = "Objet de la convention",
 a:article { key = "obligations_partenaire", title = "Obligations " .. partner.du,
             content = a:clause("beta_gouv/engagements/obligations_commun", {
               service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
+-- A département that joins the co-financing later (by an avenant) has the same obligations.
+for _, other in ipairs(data.finance.other_payers or {}) do
+  local member = a.parties[other.party]
+  if member then
+    a:article { key = "obligations_" .. other.party, title = "Obligations " .. member.du,
+                content = a:clause("beta_gouv/engagements/obligations_commun", {
+                  partner = member, service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
+  end
+end
 a:article { key = "obligations_anct", title = "Obligations " .. anct.du,
             content = a:clause("beta_gouv/engagements/obligations_incubateur_anct", {
               incubator = anct, service = service, cofinancing_key = "finances" }) }

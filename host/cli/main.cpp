@@ -60,12 +60,11 @@ int main(int argc, char** argv) {
     if (options.command == Options::Command::check) return check(options.check);
     if (options.command == Options::Command::amend) {
         try {
-            amend(options.amend);
+            return amend(options.amend);
         } catch (const std::exception& e) {
             std::cerr << "conventio: " << e.what() << '\n';
             return 1;
         }
-        return 0;
     }
     if (options.render.watch) watch_and_render(options.render);
     return render(options.render);

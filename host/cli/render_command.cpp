@@ -39,10 +39,20 @@ int render(const RenderOptions& options) {
     return 0;
 }
 
-void amend(const AmendOptions& options) {
+int amend(const AmendOptions& options) {
+    // The same checks as render: the change set's placeholders, the avenant's tree and text.
+    Checked checked = run_checks(options.avenant.run);
+    // The driver of the library is no place of the user's: the text comes from the change set
+    // (and the agreement it names), which is where to look.
+    const std::string driver = options.avenant.run.script.string();
+    for (check::Diagnostic& d : checked.diagnostics)
+        if (d.file == driver && options.avenant.run.data_file)
+            d.file = options.avenant.run.data_file->string();
+    std::cerr << check::as_text(checked.diagnostics, "conventio: ");
+    if (check::has_errors(checked.diagnostics)) return 1;
+    const doc::Document& avenant = *checked.document;
     std::vector<std::filesystem::path> files;
     std::vector<std::string> packages;
-    doc::Document avenant = lua::run_script(options.avenant.run);
     for (std::size_t i = 0; i < options.avenant.formats.size(); ++i) {
         files.push_back(options.avenant.outputs[i]);
         packages.push_back(render_package(avenant, options.avenant.formats[i]));
@@ -57,6 +67,7 @@ void amend(const AmendOptions& options) {
     version(options.consolidated, options.consolidated_format, "consolidated.lua");
     version(options.clean, options.clean_format, "clean.lua");
     for (std::size_t i = 0; i < packages.size(); ++i) package::write_file_atomically(files[i], packages[i]);
+    return 0;
 }
 
 }  // namespace conventio::cli

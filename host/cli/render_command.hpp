@@ -16,8 +16,9 @@ std::string render_package(const doc::Document& document, Format format);
 /// before writing any file, so a failure leaves no output behind. Returns the exit status.
 int render(const RenderOptions& options);
 
-/// `conventio amend`: the avenant, and the consolidated and clean versions asked for; every
-/// package is rendered in memory before any file is written.
-void amend(const AmendOptions& options);
+/// `conventio amend`: runs the checks of render on the avenant first (and stops on an error,
+/// printing the diagnostics), then the avenant, and the consolidated and clean versions asked
+/// for; every package is rendered in memory before any file is written. Returns the exit status.
+int amend(const AmendOptions& options);
 
 }  // namespace conventio::cli

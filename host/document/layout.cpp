@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace conventio::layout {
 
@@ -22,6 +23,44 @@ std::vector<int> column_widths(const std::vector<double>& weights, int total) {
 
 std::vector<int> signature_widths(std::size_t columns) {
     return column_widths(std::vector<double>(columns, 1.0));
+}
+
+namespace {
+
+/// The change of a signatory's whole text: inserted or deleted when all of it is, else none.
+doc::Change column_change(const std::vector<doc::Paragraph>& column) {
+    std::optional<doc::Change> found;
+    for (const doc::Paragraph& p : column)
+        for (const doc::Inline& i : p.content) {
+            const auto* r = std::get_if<doc::Run>(&i);
+            if (!r || r->text.empty()) continue;
+            if (found && *found != r->change) return doc::Change::none;
+            found = r->change;
+        }
+    return found.value_or(doc::Change::none);
+}
+
+}  // namespace
+
+std::vector<SignatureRow> signature_rows(const doc::Signatures& s) {
+    std::vector<SignatureRow> rows;
+    const std::size_t per_row = std::min(s.columns.size(), signatures_per_row);
+    for (std::size_t first = 0; first < s.columns.size(); first += per_row) {
+        SignatureRow row;
+        std::optional<doc::Change> change;
+        for (std::size_t k = first; k < first + per_row; ++k) {
+            if (k >= s.columns.size()) {
+                row.columns.push_back(nullptr);
+                continue;
+            }
+            row.columns.push_back(&s.columns[k]);
+            doc::Change c = column_change(s.columns[k]);
+            change = !change || *change == c ? c : doc::Change::none;
+        }
+        row.change = change.value_or(doc::Change::none);
+        rows.push_back(std::move(row));
+    }
+    return rows;
 }
 
 // document_check has made sure the tag is "ll-CC"; an unchecked tree still gets its halves.

@@ -5,6 +5,7 @@
 // bug waiting for the other writer to round differently.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -24,6 +25,21 @@ std::vector<int> column_widths(const std::vector<double>& weights, int total = s
 
 /// The equal columns of a signature block.
 std::vector<int> signature_widths(std::size_t columns);
+
+/// Signatories side by side, two a row: more would squeeze each block (a party joining by an
+/// avenant is a third one), and a signatory on a row of its own can be tracked as a row.
+constexpr std::size_t signatures_per_row = 2;
+
+/// One row of a signature block: its columns (null: an empty cell completing the last row),
+/// and the change of the row when every signatory on it is inserted (or deleted) as a whole
+/// (a consolidated version: the row is then tracked as a row, like a table's).
+struct SignatureRow {
+    std::vector<const std::vector<doc::Paragraph>*> columns;
+    doc::Change change = doc::Change::none;
+};
+
+/// The rows of `s`, signatures_per_row columns each (fewer when it has fewer signatories).
+std::vector<SignatureRow> signature_rows(const doc::Signatures& s);
 
 // ---------------------------------------------------------------- language
 
@@ -116,7 +132,7 @@ void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor) {
             visitor.table(*t, column_widths(t->column_weights));
             if (!last) visitor.table_spacer();
         } else if (const auto* s = std::get_if<doc::Signatures>(&value)) {
-            visitor.signatures(*s, signature_widths(s->columns.size()));
+            visitor.signatures(*s, signature_widths(std::min(s->columns.size(), signatures_per_row)));
             if (!last) visitor.table_spacer();
         }
     }

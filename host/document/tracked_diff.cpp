@@ -70,16 +70,11 @@ std::vector<Token> tokens(const doc::Inlines& content) {
             continue;
         }
         Token atom{"", "", &i, true, {}};
+        using namespace std::string_literals;
         if (const auto* a = std::get_if<doc::Anchor>(&i))
-            atom.key =
-                "\x01"
-                "anchor\0" +
-                a->name + '\0' + a->text;
+            atom.key = "\x01anchor\0"s + a->name + '\0' + a->text;
         else if (const auto* c = std::get_if<doc::CrossRef>(&i))
-            atom.key =
-                "\x01"
-                "ref\0" +
-                c->name + '\0' + c->text;
+            atom.key = "\x01ref\0"s + c->name + '\0' + c->text;
         else if (std::holds_alternative<doc::Footnote>(i))
             atom.key =
                 "\x01"
@@ -137,7 +132,7 @@ void mark_inlines(doc::Inlines& content, doc::Change change) {
         } else if (auto* a = std::get_if<doc::Anchor>(&i)) {
             a->change = change;
         } else if (auto* c = std::get_if<doc::CrossRef>(&i)) {
-            i = doc::Run{c->text, {}, {}, change};
+            c->change = change;
         }
     }
 }
@@ -162,10 +157,6 @@ public:
             doc::Inlines one{std::move(i)};
             mark_inlines(one, change);
             i = std::move(one.front());
-            if (const auto* r = std::get_if<doc::Run>(&i)) {
-                text(r->text, i, change);
-                return;
-            }
         }
         out_.push_back(std::move(i));
     }
@@ -328,6 +319,127 @@ doc::Table compare(const doc::Table& before, const doc::Table& after) {
                     row.cells[k] = compare_cells(old.cells[k], row.cells[k]);
             out.rows.push_back(std::move(row));
         }
+        i = pi + 1;
+        j = pj + 1;
+    }
+    return out;
+}
+
+namespace {
+
+/// The text of a list item (its paragraphs and nested items), what pairs unchanged items.
+void item_text(const std::vector<doc::Block>& blocks, std::string& out) {
+    for (const doc::Block& b : blocks) {
+        if (const auto* p = std::get_if<doc::Paragraph>(&b.value)) {
+            out += '\x02';
+            for (const Token& t : tokens(p->content)) out += t.space + t.word + t.key;
+        } else if (const auto* l = std::get_if<doc::List>(&b.value)) {
+            out += l->ordered ? "\x03o" : "\x03u";
+            for (const doc::ListItem& item : l->items) item_text(item.blocks, out);
+            out += '\x04';
+        }
+    }
+}
+
+/// Two versions of one item: their blocks compared pairwise when they have the same shape
+/// (paragraphs with paragraphs, lists with lists), else the old ones deleted and the new ones
+/// inserted.
+doc::ListItem compare_items(const doc::ListItem& before, const doc::ListItem& after) {
+    doc::ListItem out;
+    bool pairwise = before.blocks.size() == after.blocks.size();
+    for (std::size_t k = 0; pairwise && k < before.blocks.size(); ++k)
+        pairwise = before.blocks[k].value.index() == after.blocks[k].value.index() &&
+                   (std::holds_alternative<doc::Paragraph>(after.blocks[k].value) ||
+                    std::holds_alternative<doc::List>(after.blocks[k].value));
+    if (pairwise) {
+        for (std::size_t k = 0; k < after.blocks.size(); ++k) {
+            doc::Block b = after.blocks[k];
+            if (const auto* p = std::get_if<doc::Paragraph>(&before.blocks[k].value))
+                b.value = compare(*p, std::get<doc::Paragraph>(after.blocks[k].value));
+            else
+                b.value = compare(std::get<doc::List>(before.blocks[k].value),
+                                  std::get<doc::List>(after.blocks[k].value));
+            out.blocks.push_back(std::move(b));
+        }
+        return out;
+    }
+    for (const doc::Block& b : before.blocks) out.blocks.push_back(whole(b, doc::Change::deleted));
+    for (const doc::Block& b : after.blocks) out.blocks.push_back(whole(b, doc::Change::inserted));
+    return out;
+}
+
+doc::ListItem whole_item(doc::ListItem item, doc::Change change) {
+    for (doc::Block& b : item.blocks) b = whole(std::move(b), change);
+    return item;
+}
+
+}  // namespace
+
+doc::List compare(const doc::List& before, const doc::List& after) {
+    std::vector<Token> a, b;  // one token per item, its text as the key
+    for (const doc::ListItem& item : before.items) {
+        a.push_back(Token{"", "", nullptr, true, {}});
+        item_text(item.blocks, a.back().key);
+    }
+    for (const doc::ListItem& item : after.items) {
+        b.push_back(Token{"", "", nullptr, true, {}});
+        item_text(item.blocks, b.back().key);
+    }
+    auto pairs = common(a, b);
+    pairs.emplace_back(a.size(), b.size());
+    doc::List out = after;
+    out.items.clear();
+    std::size_t i = 0, j = 0;
+    for (auto [pi, pj] : pairs) {
+        // Between unchanged items, the changed ones are paired in order; the rest of the
+        // longer side is deleted or inserted.
+        for (; i < pi && j < pj; ++i, ++j)
+            out.items.push_back(compare_items(before.items[i], after.items[j]));
+        for (; i < pi; ++i) out.items.push_back(whole_item(before.items[i], doc::Change::deleted));
+        for (; j < pj; ++j) out.items.push_back(whole_item(after.items[j], doc::Change::inserted));
+        if (pi < before.items.size()) out.items.push_back(compare_items(before.items[pi], after.items[pj]));
+        i = pi + 1;
+        j = pj + 1;
+    }
+    return out;
+}
+
+doc::Signatures compare(const doc::Signatures& before, const doc::Signatures& after) {
+    auto column_key = [](const std::vector<doc::Paragraph>& column) {
+        std::string key;
+        for (const doc::Paragraph& p : column) {
+            key += '\x02';
+            for (const Token& t : tokens(p.content)) key += t.space + t.word + t.key;
+        }
+        return key;
+    };
+    std::vector<Token> a, b;
+    for (const auto& column : before.columns) a.push_back(Token{"", "", nullptr, true, column_key(column)});
+    for (const auto& column : after.columns) b.push_back(Token{"", "", nullptr, true, column_key(column)});
+    auto pairs = common(a, b);
+    pairs.emplace_back(a.size(), b.size());
+    auto marked = [](std::vector<doc::Paragraph> column, doc::Change change) {
+        for (doc::Paragraph& p : column) mark_inlines(p.content, change);
+        return column;
+    };
+    doc::Signatures out;
+    std::size_t i = 0, j = 0;
+    for (auto [pi, pj] : pairs) {
+        for (; i < pi && j < pj; ++i, ++j) {
+            const auto &old = before.columns[i], &now = after.columns[j];
+            if (old.size() == now.size()) {
+                std::vector<doc::Paragraph> column;
+                for (std::size_t k = 0; k < now.size(); ++k) column.push_back(compare(old[k], now[k]));
+                out.columns.push_back(std::move(column));
+            } else {
+                auto column = marked(old, doc::Change::deleted);
+                for (doc::Paragraph& p : marked(now, doc::Change::inserted)) column.push_back(std::move(p));
+                out.columns.push_back(std::move(column));
+            }
+        }
+        for (; i < pi; ++i) out.columns.push_back(marked(before.columns[i], doc::Change::deleted));
+        for (; j < pj; ++j) out.columns.push_back(marked(after.columns[j], doc::Change::inserted));
+        if (pi < before.columns.size()) out.columns.push_back(after.columns[pj]);
         i = pi + 1;
         j = pj + 1;
     }

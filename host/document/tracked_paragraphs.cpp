@@ -6,7 +6,12 @@
 namespace conventio::layout {
 namespace {
 
-using Stretch = std::vector<const doc::Paragraph*>;
+struct Stretch {
+    std::vector<const doc::Paragraph*> paragraphs;
+    /// The table (Table or Signatures) the stretch follows, when the writers put their spacer
+    /// paragraph between them (layout::each_block: a table that is not the last block).
+    const void* after_table = nullptr;
+};
 
 // The body's paragraphs as both writers write them, cut into stretches that nothing but
 // paragraphs separate: a table (and the spacer after it), signatures, a page break written as
@@ -16,7 +21,7 @@ void stretches(const std::vector<doc::Block>& blocks, std::vector<Stretch>& out)
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const auto& value = blocks[i].value;
         if (const auto* p = std::get_if<doc::Paragraph>(&value)) {
-            out.back().push_back(p);
+            out.back().paragraphs.push_back(p);
         } else if (const auto* l = std::get_if<doc::List>(&value)) {
             for (const doc::ListItem& item : l->items) {
                 if (item.blocks.empty()) out.emplace_back();
@@ -29,6 +34,10 @@ void stretches(const std::vector<doc::Block>& blocks, std::vector<Stretch>& out)
             if (!before_paragraph) out.emplace_back();
         } else {
             out.emplace_back();
+            const bool spacer = i + 1 < blocks.size();
+            if (const auto* t = std::get_if<doc::Table>(&value); t && spacer && !t->rows.empty())
+                out.back().after_table = t;
+            if (const auto* s = std::get_if<doc::Signatures>(&value); s && spacer) out.back().after_table = s;
         }
     }
 }
@@ -37,26 +46,42 @@ bool same_look(const doc::Paragraph& a, const doc::Paragraph& b) {
     return a.style == b.style && a.align == b.align;
 }
 
+/// A list item's look is its list's too (its marker, its level): not one to track as a change.
+bool in_list(const doc::Paragraph& p) { return p.style == doc::ParagraphStyle::list; }
+
 }  // namespace
 
 TrackedParagraphs tracked_paragraphs(const std::vector<doc::Block>& body) {
     std::vector<Stretch> all(1);
     stretches(body, all);
     TrackedParagraphs out;
-    for (const Stretch& s : all) {
+    for (const Stretch& stretch : all) {
+        const auto& s = stretch.paragraphs;
         for (std::size_t i = 0; i < s.size();) {
             doc::Change change = s[i]->mark;
             std::size_t end = i + 1;
             while (end < s.size() && s[end]->mark == change) ++end;
             if (change != doc::Change::none) {
-                ParagraphGroup g{change, Stretch(s.begin() + i, s.begin() + end)};
-                if (end < s.size())
+                ParagraphGroup g{change, {s.begin() + i, s.begin() + end}};
+                if (end < s.size()) {
                     g.next = s[end];
-                else if (i > 0 && s[i - 1]->mark == doc::Change::none && same_look(*s[i - 1], *s[end - 1]))
+                } else if (i > 0 && s[i - 1]->mark == doc::Change::none &&
+                           same_look(*s[i - 1], *s[end - 1])) {
                     // The last paragraph's mark cannot change; the previous one's can, and the
                     // merged paragraph keeps the look both share.
                     g.previous = s[i - 1];
-                if (g.next || g.previous) out.groups.push_back(std::move(g));
+                } else if (i > 0 && s[i - 1]->mark == doc::Change::none && !in_list(*s[i - 1]) &&
+                           !in_list(*s[end - 1])) {
+                    // The previous paragraph has another look (a heading): the writers keep the
+                    // look of the version shown (see ParagraphGroup::restyled).
+                    g.previous = s[i - 1];
+                    g.restyled = true;
+                } else if (i == 0 && stretch.after_table) {
+                    // Alone after a table: the empty spacer paragraph before it takes the mark,
+                    // and what stays once merged is one empty paragraph, as the spacer was.
+                    g.after_spacer_of = stretch.after_table;
+                }
+                if (g.next || g.previous || g.after_spacer_of) out.groups.push_back(std::move(g));
             }
             i = end;
         }
@@ -65,6 +90,7 @@ TrackedParagraphs tracked_paragraphs(const std::vector<doc::Block>& body) {
     for (const ParagraphGroup& g : out.groups) {
         for (const doc::Paragraph* p : g.paragraphs) out.group_of[p] = &g;
         if (g.previous) out.anchored_after[g.previous] = &g;
+        if (g.after_spacer_of) out.anchored_after_spacer[g.after_spacer_of] = &g;
     }
     return out;
 }

@@ -23,11 +23,22 @@ struct ParagraphGroup {
     /// end of the body (readers cannot remove the last paragraph mark there): the change is
     /// anchored at the end of this previous paragraph instead, whose mark is tracked.
     const doc::Paragraph* previous = nullptr;
+    /// Set when the group is alone after a table (a Table or Signatures block, followed by the
+    /// writers' spacer paragraph) with no paragraph after it: the change is anchored at the end
+    /// of that empty spacer, whose mark is tracked (as `previous`'s would be).
+    const void* after_spacer_of = nullptr;
+    /// Set with `previous` when that paragraph has another look (a heading before the last
+    /// paragraph of an article): merged, the two paragraphs must keep the look of the version
+    /// shown. ODT keeps the first paragraph's look by itself; DOCX, where the merged paragraph
+    /// takes the last one's, writes the last paragraph's properties as they are once every
+    /// change is accepted and tracks the look it has once they are rejected (w:pPrChange).
+    bool restyled = false;
 };
 
-/// Which paragraphs are tracked as whole paragraphs. A group with neither a next nor a usable
-/// previous paragraph (alone between two tables, or after a paragraph of another look) is
-/// left out: its text is still tracked run by run, and an empty paragraph stays once accepted.
+/// Which paragraphs are tracked as whole paragraphs. A group with neither a next nor a previous
+/// paragraph nor a table's spacer before it, or whose previous paragraph is a list item of
+/// another look, is left out: its text is still tracked run by run, and an empty paragraph
+/// stays once accepted.
 struct TrackedParagraphs {
     std::vector<ParagraphGroup> groups;
     std::unordered_map<const doc::Paragraph*, const ParagraphGroup*> group_of;
@@ -41,6 +52,12 @@ struct TrackedParagraphs {
     const ParagraphGroup* after(const doc::Paragraph& p) const {
         auto found = anchored_after.find(&p);
         return found == anchored_after.end() ? nullptr : found->second;
+    }
+    /// Groups anchored at the end of the spacer written after a table (its Table or Signatures).
+    std::unordered_map<const void*, const ParagraphGroup*> anchored_after_spacer;
+    const ParagraphGroup* after_spacer(const void* table) const {
+        auto found = anchored_after_spacer.find(table);
+        return found == anchored_after_spacer.end() ? nullptr : found->second;
     }
 };
 

@@ -44,6 +44,7 @@ private:
     Story story_;
     Item* item_ = nullptr;
     int list_depth_ = 0;
+    const void* last_table_ = nullptr;  // the Table or Signatures the next spacer follows
 };
 
 // Page breaks and table spacers are placed by layout::each_block, the walk the ODT writer
@@ -87,6 +88,7 @@ void BodyWriter::list(const doc::List& l) {
 }
 
 void BodyWriter::table(const doc::Table& t, const std::vector<int>& widths) {
+    last_table_ = &t;
     xml::Element tbl(w_, "w:tbl");
     table_properties(t.borders);
     table_grid(widths);
@@ -128,19 +130,40 @@ void BodyWriter::table_spacer() {
     w_.attr("w:line", style::table_spacer_height);
     w_.attr("w:lineRule", "exact");
     w_.end();
+    // A paragraph inserted or deleted alone after the table: the spacer's mark is tracked, so
+    // one empty paragraph stays where the spacer was.
+    if (auto tracked = state_.spacer_marks.find(last_table_); tracked != state_.spacer_marks.end()) {
+        xml::Element rpr(w_, "w:rPr");
+        change_mark(w_, state_, tracked->second);
+    }
 }
 
-// Signatories side by side: a borderless one-row table with equal columns.
+// Signatories side by side: a borderless table with equal columns, two a row
+// (layout::signature_rows); a row whose signatories are all inserted or deleted is tracked.
 void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& widths) {
+    last_table_ = &s;
     xml::Element tbl(w_, "w:tbl");
     table_properties(false);
     table_grid(widths);
-    xml::Element tr(w_, "w:tr");
-    for (std::size_t i = 0; i < s.columns.size(); ++i) {
-        xml::Element tc(w_, "w:tc");
-        cell_properties(widths[i], 1, false);
-        if (s.columns[i].empty()) story_.empty_paragraph(doc::ParagraphStyle::signature);
-        for (const doc::Paragraph& p : s.columns[i]) story_.paragraph(p);
+    for (const layout::SignatureRow& row : layout::signature_rows(s)) {
+        xml::Element tr(w_, "w:tr");
+        if (row.change != doc::Change::none) {
+            xml::Element trpr(w_, "w:trPr");
+            change_mark(w_, state_, row.change);
+        }
+        for (std::size_t i = 0; i < row.columns.size(); ++i) {
+            xml::Element tc(w_, "w:tc");
+            cell_properties(widths[i], 1, false);
+            const std::vector<doc::Paragraph>* column = row.columns[i];
+            if (!column || column->empty()) story_.empty_paragraph(doc::ParagraphStyle::signature);
+            // The row's paragraph marks but the cell's last are tracked too: a reader that only
+            // reads the runs (pandoc) then leaves one empty paragraph in the cell, not several.
+            if (column && row.change != doc::Change::none)
+                for (std::size_t k = 0; k + 1 < column->size(); ++k)
+                    state_.tracked_marks[&(*column)[k]] = row.change;
+            if (column)
+                for (const doc::Paragraph& p : *column) story_.paragraph(p);
+        }
     }
 }
 

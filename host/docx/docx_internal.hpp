@@ -81,6 +81,17 @@ struct DocumentState {
     /// Paragraph marks tracked as inserted or deleted (see tracked_paragraph_marks):
     /// accepting or rejecting then removes the paragraph itself, not only its text.
     std::unordered_map<const doc::Paragraph*, doc::Change> tracked_marks;
+    /// The marks of the spacer paragraphs after tables (by their Table or Signatures) that a
+    /// change is anchored at (layout::ParagraphGroup::after_spacer_of).
+    std::unordered_map<const void*, doc::Change> spacer_marks;
+    /// The last paragraph of a group anchored before a paragraph of another look
+    /// (layout::ParagraphGroup::restyled): the paragraph whose look it has once every change is
+    /// accepted, and the one whose look it has once they are rejected (w:pPrChange).
+    struct Restyled {
+        const doc::Paragraph* accepted;
+        const doc::Paragraph* rejected;
+    };
+    std::unordered_map<const doc::Paragraph*, Restyled> restyled;
 };
 
 /// The attributes of a tracked change (w:id, w:author, w:date) on the element just started.
@@ -106,6 +117,7 @@ struct ParagraphExtras {
     int indent_left = 0;                   // > 0: direct left indent (a list item's later paragraphs)
     bool footnote_ref = false;             // starts with the w:footnoteRef mark (a note's first paragraph)
     doc::Change mark = doc::Change::none;  // the paragraph mark inserted or deleted (tracked)
+    const doc::Paragraph* rejected_look = nullptr;  // the look once changes are rejected (w:pPrChange)
 };
 
 /// Writes paragraphs and inline content into one part ("story" in Word's terms): the body, a
@@ -141,7 +153,7 @@ private:
     void anchor(const doc::Anchor& a);
     void cross_reference(const doc::CrossRef& ref);
     void field(const doc::Field& f);
-    void complex_field(std::string_view instruction, std::string_view cached);
+    void complex_field(std::string_view instruction, std::string_view cached, bool deleted = false);
     void field_char(std::string_view type);
 
     xml::Writer& w_;

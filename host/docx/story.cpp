@@ -74,6 +74,14 @@ void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentStat
         std::size_t own = g.next ? g.paragraphs.size() : g.paragraphs.size() - 1;
         for (std::size_t i = 0; i < own; ++i) state.tracked_marks[g.paragraphs[i]] = g.change;
         if (g.previous) state.tracked_marks[g.previous] = g.change;
+        if (g.after_spacer_of) state.spacer_marks[g.after_spacer_of] = g.change;
+        // Merged with the previous paragraph, the last one's mark stays and with it its look:
+        // the look of the version shown, the other tracked as a property change.
+        if (g.restyled) {
+            bool inserted = g.change == doc::Change::inserted;
+            state.restyled[g.paragraphs.back()] = {inserted ? g.paragraphs.back() : g.previous,
+                                                   inserted ? g.previous : g.paragraphs.back()};
+        }
     }
 }
 
@@ -82,6 +90,13 @@ void Story::paragraph(const doc::Paragraph& p, const ParagraphExtras& extras) {
     with_tree.keep_together = extras.keep_together || p.keep_together;
     if (auto tracked = state_.tracked_marks.find(&p); tracked != state_.tracked_marks.end())
         with_tree.mark = tracked->second;
+    if (auto restyled = state_.restyled.find(&p); restyled != state_.restyled.end()) {
+        const doc::Paragraph& look = *restyled->second.accepted;
+        with_tree.rejected_look = restyled->second.rejected;
+        with_tree.keep_together = extras.keep_together || look.keep_together;
+        paragraph(look.style, look.align, look.keep_with_next, &p.content, with_tree);
+        return;
+    }
     paragraph(p.style, p.align, p.keep_with_next, &p.content, with_tree);
 }
 
@@ -127,6 +142,16 @@ void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align, bo
     if (extras.mark != doc::Change::none) {
         xml::Element rpr(w_, "w:rPr");
         change_mark(w_, state_, extras.mark);
+    }
+    // The look it had: what rejecting every change restores (CT_PPr: w:pPrChange comes last).
+    if (const doc::Paragraph* old = extras.rejected_look) {
+        xml::Element change(w_, "w:pPrChange");
+        revision_attributes(w_, state_);
+        xml::Element before(w_, "w:pPr");
+        val(w_, "w:pStyle", style::look(old->style).internal_id);
+        if (old->keep_with_next) w_.empty("w:keepNext");
+        if (old->keep_together) w_.empty("w:keepLines");
+        if (old->align != doc::Align::inherit) val(w_, "w:jc", jc_value(old->align));
     }
 }
 
@@ -269,11 +294,19 @@ void Story::anchor(const doc::Anchor& a) {
     w_.end();
 }
 
+// A reference inserted or deleted is the whole field inside one w:ins or w:del (a deleted
+// field's instruction is w:delInstrText), so it stays a live reference whichever way the
+// change goes.
 void Story::cross_reference(const doc::CrossRef& ref) {
     std::string instruction;
     instruction.reserve(ref.name.size() + 10);
     instruction.append(" REF ").append(ref.name).append(" \\h ");
-    complex_field(instruction, ref.text);
+    std::optional<xml::Element> change;
+    if (ref.change != doc::Change::none) {
+        change.emplace(w_, ref.change == doc::Change::inserted ? "w:ins" : "w:del");
+        revision_attributes(w_, state_);
+    }
+    complex_field(instruction, ref.text, ref.change == doc::Change::deleted);
 }
 
 // The cached "1" is what a reader shows before it computes the page; LibreOffice and Word
@@ -284,18 +317,18 @@ void Story::field(const doc::Field& f) {
 
 // begin / instruction / separate / cached result / end, with no w:dirty: the cached result is
 // already right, and a dirty field makes Word ask to update fields on opening.
-void Story::complex_field(std::string_view instruction, std::string_view cached) {
+void Story::complex_field(std::string_view instruction, std::string_view cached, bool deleted) {
     field_char("begin");
     {
         xml::Element r(w_, "w:r");
-        xml::Element t(w_, "w:instrText");
+        xml::Element t(w_, deleted ? "w:delInstrText" : "w:instrText");
         w_.attr("xml:space", "preserve");
         w_.text(instruction);
     }
     field_char("separate");
     {
         xml::Element r(w_, "w:r");
-        run_text(cached);
+        run_text(cached, deleted);
     }
     field_char("end");
 }

@@ -88,7 +88,8 @@ void push_outlines(lua_State* L, const std::vector<doc::Block>& blocks) {
 }
 
 /// { kind = "para", style =, text = } | { kind = "list", ordered =, items = { {outline...} } }
-/// | { kind = "table", header =, widths =, rows = { { "cell text", ... } } } | { kind = "other" }.
+/// | { kind = "table", header =, widths =, rows = { { "cell text", ... } } }
+/// | { kind = "signatures", columns = { { "paragraph text", ... } } } | { kind = "other" }.
 void push_outline(lua_State* L, const doc::Block& block) {
     lua_newtable(L);
     if (auto* p = std::get_if<doc::Paragraph>(&block.value)) {
@@ -131,6 +132,21 @@ void push_outline(lua_State* L, const doc::Block& block) {
             lua_rawseti(L, -2, ++r);
         }
         lua_setfield(L, -2, "rows");
+    } else if (auto* signatures = std::get_if<doc::Signatures>(&block.value)) {
+        set_string(L, "kind", "signatures");
+        lua_createtable(L, static_cast<int>(signatures->columns.size()), 0);
+        lua_Integer n = 0;
+        for (const auto& column : signatures->columns) {
+            lua_createtable(L, static_cast<int>(column.size()), 0);
+            lua_Integer k = 0;
+            for (const doc::Paragraph& p : column) {
+                std::string text = plain_text(p.content);
+                lua_pushlstring(L, text.data(), text.size());
+                lua_rawseti(L, -2, ++k);
+            }
+            lua_rawseti(L, -2, ++n);
+        }
+        lua_setfield(L, -2, "columns");
     } else {
         set_string(L, "kind", "other");
     }
@@ -161,8 +177,8 @@ doc::Block one_block(lua_State* L, int index) {
 }
 
 /// conventio.track_changes(before, after): `after` with what changed from `before` as tracked
-/// changes, each word keeping its formatting (two paragraphs, or two tables compared row by
-/// row); `after` inserted as a whole
+/// changes, each word keeping its formatting (two paragraphs, two tables compared row by row,
+/// or two lists compared item by item); `after` inserted as a whole
 /// when `before` is nil, `before` deleted as a whole when `after` is nil.
 int track_changes(lua_State* L) {
     bool before = !lua_isnoneornil(L, 1), after = !lua_isnoneornil(L, 2);
@@ -178,8 +194,17 @@ int track_changes(lua_State* L) {
             result.value = tracked::compare(*old_p, *new_p);
         else if (old_t && new_t)
             result.value = tracked::compare(*old_t, *new_t);
+        else if (const auto* old_l = std::get_if<doc::List>(&old_block.value),
+                 *new_l = std::get_if<doc::List>(&new_block.value);
+                 old_l && new_l)
+            result.value = tracked::compare(*old_l, *new_l);
+        else if (const auto* old_s = std::get_if<doc::Signatures>(&old_block.value),
+                 *new_s = std::get_if<doc::Signatures>(&new_block.value);
+                 old_s && new_s)
+            result.value = tracked::compare(*old_s, *new_s);
         else
-            throw std::runtime_error("track_changes: two versions must both be paragraphs or tables");
+            throw std::runtime_error(
+                "track_changes: two versions must both be paragraphs, tables, lists or signatures");
     } else {
         result = tracked::whole(one_block(L, before ? 1 : 2),
                                 before ? doc::Change::deleted : doc::Change::inserted);

@@ -81,6 +81,8 @@ public:
         table_widths.push_back(widths);
         table_borders.push_back(false);
         cell_looks[0][0] = true;
+        for (const layout::SignatureRow& row : layout::signature_rows(s))
+            if (row.change != doc::Change::none) rows_tracked = true;
         for (const auto& column : s.columns)
             for (const doc::Paragraph& p : column) {
                 styles.add(p, false);
@@ -196,6 +198,11 @@ public:
     void table_spacer() {
         w_.start("text:p");
         w_.attr("text:style-name", table_spacer_style);
+        // A paragraph inserted or deleted alone after the table: its region takes in the
+        // spacer's paragraph end (as at the end of a previous paragraph, story.cpp).
+        if (const layout::ParagraphGroup* g = tracked_.paragraphs.after_spacer(last_table_))
+            text_.change_id(g->change == doc::Change::inserted ? "text:change-start" : "text:change",
+                            tracked_.id(g));
         w_.end();
     }
 
@@ -223,6 +230,7 @@ public:
     }
 
     void table(const doc::Table& t, const std::vector<int>&) {
+        last_table_ = &t;
         start_table(t.column_weights.size());
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             bool header = t.header_row && r == 0;
@@ -234,14 +242,19 @@ public:
         w_.end();
     }
 
-    void signatures(const doc::Signatures& s, const std::vector<int>&) {
-        start_table(s.columns.size());
-        xml::Element tr(w_, "table:table-row");
-        for (const auto& column : s.columns) {
-            start_cell(CellLook{false, false});
-            if (column.empty()) text_.empty_paragraph(doc::ParagraphStyle::signature);
-            for (const doc::Paragraph& p : column) text_.paragraph(p);
-            w_.end();
+    void signatures(const doc::Signatures& s, const std::vector<int>& widths) {
+        last_table_ = &s;
+        start_table(widths.size());
+        for (const layout::SignatureRow& row : layout::signature_rows(s)) {
+            xml::Element tr(w_, "table:table-row");
+            if (row.change != doc::Change::none) w_.attr("table:style-name", tracked_row_style);
+            for (const std::vector<doc::Paragraph>* column : row.columns) {
+                start_cell(CellLook{false, false});
+                if (!column || column->empty()) text_.empty_paragraph(doc::ParagraphStyle::signature);
+                if (column)
+                    for (const doc::Paragraph& p : *column) text_.paragraph(p);
+                w_.end();
+            }
         }
         w_.end();
     }
@@ -298,6 +311,7 @@ private:
 
     xml::Writer& w_;
     const TrackedChanges& tracked_;
+    const void* last_table_ = nullptr;  // the Table or Signatures the next spacer follows
     Story text_;
     int tables_ = 0;
 };

@@ -156,6 +156,8 @@ public:
     void empty_paragraph(doc::ParagraphStyle style, bool break_before = false);
     /// A paragraph in a named style with no override (the page header and footer).
     void paragraph(doc::ParagraphStyle style, const doc::Inlines& content);
+    /// A change mark (text:change, text:change-start or -end) naming region `id`.
+    void change_id(std::string_view element, int id);
 
 private:
     void paragraph(const ParagraphKey& key, const doc::Inlines& content, bool opens_note = false,
@@ -175,8 +177,6 @@ private:
     void line_break();
     void text(std::string_view utf8, bool word_follows);
     void spaces(std::size_t count);
-
-    void change_id(std::string_view element, int id);
 
     xml::Writer& w_;
     const AutoStyles& styles_;

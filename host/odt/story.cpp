@@ -21,7 +21,8 @@ bool starts_with_word(const doc::Inline& item) {
         return r->change != doc::Change::deleted && starts_with_word(r->text);
     if (const auto* a = std::get_if<doc::Anchor>(&item))
         return a->change != doc::Change::deleted && starts_with_word(a->text);
-    if (const auto* c = std::get_if<doc::CrossRef>(&item)) return starts_with_word(c->text);
+    if (const auto* c = std::get_if<doc::CrossRef>(&item))
+        return c->change != doc::Change::deleted && starts_with_word(c->text);
     return std::holds_alternative<doc::Field>(item);
 }
 
@@ -38,6 +39,8 @@ void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out)
             out.push_back({b->change, &i});
         else if (const auto* a = std::get_if<doc::Anchor>(&i); a && a->change != doc::Change::none)
             out.push_back({a->change, &i});
+        else if (const auto* c = std::get_if<doc::CrossRef>(&i); c && c->change != doc::Change::none)
+            out.push_back({c->change, &i});
         else if (const auto* n = std::get_if<doc::Footnote>(&i))
             for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
     }
@@ -84,7 +87,7 @@ void Story::tracked_changes(const TrackedChanges& changes, const doc::Revision& 
             // the paragraph end joined to the text around the mark: after them when the mark
             // starts the next paragraph, before them when it ends the previous one.
             whole_ = true;
-            if (g->previous) w_.empty("text:p");
+            if (g->previous || g->after_spacer_of) w_.empty("text:p");
             for (const doc::Paragraph* p : g->paragraphs)
                 paragraph(ParagraphKey{p->style, p->align, p->keep_with_next, false, p->keep_together},
                           p->content);
@@ -100,6 +103,8 @@ void Story::tracked_changes(const TrackedChanges& changes, const doc::Revision& 
             text(r->text, false);
         else if (const auto* a = std::get_if<doc::Anchor>(change.content))
             text(a->text, false);  // deleted with its text, no longer referable
+        else if (const auto* c = std::get_if<doc::CrossRef>(change.content))
+            cross_ref(*c, false);  // a live reference again once the deletion is rejected
         else
             line_break();
     }
@@ -142,7 +147,7 @@ void Story::closing_marks(const doc::Paragraph& p, const layout::ParagraphGroup*
         int id = tracked_->id(after);
         change_id(after->change == doc::Change::inserted ? "text:change-start" : "text:change", id);
     }
-    if (group && group->previous && &p == group->paragraphs.back())
+    if (group && (group->previous || group->after_spacer_of) && &p == group->paragraphs.back())
         change_id("text:change-end", tracked_->id(group));
 }
 
@@ -217,9 +222,17 @@ void Story::inlines(const doc::Inlines& content) {
                         anchor(i, word_follows);
                         change_id("text:change-end", id);
                     }
-                } else if constexpr (std::is_same_v<T, doc::CrossRef>)
-                    cross_ref(i, word_follows);
-                else
+                } else if constexpr (std::is_same_v<T, doc::CrossRef>) {
+                    if (i.change == doc::Change::none || id == 0) {
+                        cross_ref(i, word_follows);
+                    } else if (i.change == doc::Change::deleted) {
+                        change_id("text:change", id);
+                    } else {
+                        change_id("text:change-start", id);
+                        cross_ref(i, word_follows);
+                        change_id("text:change-end", id);
+                    }
+                } else
                     field(i);
             },
             content[n]);

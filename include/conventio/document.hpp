@@ -61,6 +61,7 @@ struct Anchor {
 struct CrossRef {
     std::string name;
     std::string text;
+    Change change = Change::none;  // a reference inserted or deleted (still a live reference)
 };
 
 /// Page fields for headers and footers.

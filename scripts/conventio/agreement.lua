@@ -500,14 +500,14 @@ function Agreement:document()
 
   local doc = c.Document(self:document_options())
   local parties = self:party_list()
-  self.party_blocks = {}
+  self.party_blocks, self.party_roles = {}, {}
   local builders = {}
   builders.title = function() doc:add(c.Title(spec.title)) end
   builders.parties = function()
     for i, party in ipairs(parties) do
       doc:add(c.Para({ i == 1 and l.between or l["and"] }, { align = "center", keep_with_next = true }))
       local blocks = expand(self, self:clause(spec.party_template or "structure/partie", { party = party }), {})
-      self.party_blocks[i] = blocks
+      self.party_blocks[i], self.party_roles[i] = blocks, self.party_order[i]
       doc:add(blocks)
     end
   end

@@ -284,44 +284,73 @@ local function change_named(set, message)
   return best
 end
 
--- One version of the Convention: the base, or the base as amended by `sets[1..k]` (without
--- the last one's `throughout` edits when `skip_throughout`: the avenant words those once).
-local function build(base, sets, k, skip_throughout)
-  local data, data_file = base.data, base.data_file
-  local agreement = run(base.script, data, data_file)
-  local previous = agreement
-  for i = 1, k do
-    local set = sets[i]
-    if set.new_data then
-      local ok, loaded, path = pcall(c.load_data, set.new_data)
-      if not ok then fail(set.file, "new_data", change_set.message(loaded)) end
-      data, data_file = loaded, path
-    else
-      data = change_set.apply_data(data, set)
-    end
-    local ok, built = pcall(run, base.script, data, data_file)
-    if not ok then
-      -- The amended agreement is inconsistent: the change that made it so is the place.
-      local message = change_set.message(built):gsub("^" .. data_file:gsub("%p", "%%%0") .. ": ", "")
-      local change = change_named(set, message)
-      fail(set.file, change and change.where, "the amended agreement is refused: " .. message)
-    end
-    -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
-    -- alone. Edits of the text work on the rendered agreement, with its numbers.
-    local function render()
-      keep_numbers(built, previous)
-      local rendered, err = pcall(built.document, built)
-      if not rendered then fail(set.file, nil, "the amended agreement is refused: " .. change_set.message(err)) end
-    end
-    for j = 1, i do
-      apply_edits(built, sets[j])
-      render()
-      if apply_text_edits(built, sets[j], skip_throughout and j == k) then render() end
-    end
-    previous = built
-    agreement = built
+-- Whether the numbers keep_numbers fixed are those the agreement was rendered with: then
+-- rendering it again would give the same blocks.
+local function numbered_as_rendered(a)
+  local same = true
+  each_entry(a, function(e)
+    if e.fixed_number and e.fixed_number ~= e.number then same = false end
+  end)
+  return same
+end
+
+-- The data of version i of the Convention: `set`'s new data file, or the changes of `set`
+-- applied to the previous version's data.
+local function data_of(set, data, data_file)
+  if set.new_data then
+    local ok, loaded, path = pcall(c.load_data, set.new_data)
+    if not ok then fail(set.file, "new_data", change_set.message(loaded)) end
+    return loaded, path
   end
-  return agreement
+  return change_set.apply_data(data, set), data_file
+end
+
+-- The Convention as amended by `sets[1..i]`, built by its script on `data` and numbered against
+-- `previous` (the version before it); without the last set's `throughout` edits when
+-- `skip_throughout` (the avenant words those once).
+local function amend_once(base, sets, i, data, data_file, previous, skip_throughout)
+  local set = sets[i]
+  local ok, built = pcall(run, base.script, data, data_file)
+  if not ok then
+    -- The amended agreement is inconsistent: the change that made it so is the place.
+    local message = change_set.message(built):gsub("^" .. data_file:gsub("%p", "%%%0") .. ": ", "")
+    local change = change_named(set, message)
+    fail(set.file, change and change.where, "the amended agreement is refused: " .. message)
+  end
+  -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
+  -- alone. Edits of the text work on the rendered agreement, with its numbers.
+  local function render()
+    keep_numbers(built, previous)
+    local rendered, err = pcall(built.document, built)
+    if not rendered then fail(set.file, nil, "the amended agreement is refused: " .. change_set.message(err)) end
+  end
+  local edited = false
+  for j = 1, i do edited = edited or #sets[j].edits > 0 end
+  if not edited then
+    -- Data changes only: the script rendered it; again only when its numbers must be those of
+    -- the version before (an article the data adds is "4-1", not a renumbering).
+    keep_numbers(built, previous)
+    if not numbered_as_rendered(built) then render() end
+    return built
+  end
+  for j = 1, i do
+    apply_edits(built, sets[j])
+    render()
+    if apply_text_edits(built, sets[j], skip_throughout and j == i) then render() end
+  end
+  return built
+end
+
+-- Every version of the Convention: [0] the base, [i] the base as amended by `sets[1..i]`, each
+-- built once; and the data of the last.
+local function build_versions(base, sets, n)
+  local data, data_file = base.data, base.data_file
+  local versions = { [0] = run(base.script, data, data_file) }
+  for i = 1, n do
+    data, data_file = data_of(sets[i], data, data_file)
+    versions[i] = amend_once(base, sets, i, data, data_file, versions[i - 1], false)
+  end
+  return versions, data, data_file
 end
 
 -- ------------------------------------------------------------------ checks
@@ -395,8 +424,9 @@ function M.from_change_set(set, file)
   local earlier = {}
   for i = 1, n - 1 do earlier[i] = sets[i] end
   local self = setmetatable({ set = this, earlier = earlier, first = first }, Avenant)
-  self.base = build(base, sets, n - 1)
-  self.amended = build(base, sets, n)
+  -- Each version built once: the Convention as it stands and as this avenant amends it.
+  local versions, data_n, file_n = build_versions(base, sets, n)
+  self.base, self.amended = versions[n - 1], versions[n]
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
   -- Words replaced throughout are worded once, not in each article they appear in.
@@ -404,7 +434,8 @@ function M.from_change_set(set, file)
   for _, edit in ipairs(this.edits) do
     if edit.op == "throughout" then self.throughout[#self.throughout + 1] = edit end
   end
-  local compared = #self.throughout > 0 and build(base, sets, n, true) or self.amended
+  local compared = #self.throughout > 0 and amend_once(base, sets, n, data_n, file_n, self.base, true)
+                   or self.amended
   self.changes = compare.changes(self.base, compared)
   if #self.changes == 0 and #self.throughout == 0 then fail(this.file, nil,
       "the change set changes nothing in the agreement") end

@@ -44,6 +44,11 @@ Inlines resolve(const Inlines& content, Change drop) {
             Footnote kept = *n;
             for (Paragraph& p : kept.paragraphs) p.content = resolve(p.content, drop);
             out.push_back(kept);
+        } else if (const auto* c = std::get_if<CrossRef>(&i)) {
+            if (c->change == drop) continue;
+            CrossRef kept = *c;
+            kept.change = Change::none;
+            out.push_back(kept);
         } else {
             out.push_back(i);
         }
@@ -65,7 +70,10 @@ std::string show(const Inlines& content) {
             for (const Paragraph& p : n->paragraphs) out += show(p.content);
             out += "]|";
         } else if (const auto* c = std::get_if<CrossRef>(&i)) {
-            out += "<ref " + c->name + ":" + c->text + ">|";
+            out += "<ref " + c->name + ":" + c->text + ">";
+            if (c->change == Change::inserted) out += "{+}";
+            if (c->change == Change::deleted) out += "{-}";
+            out += "|";
         } else if (const auto* a = std::get_if<Anchor>(&i)) {
             out += "<anchor " + a->name + ":" + a->text + ">|";
         }
@@ -102,10 +110,34 @@ TEST_CASE("a word made bold is deleted as it was and inserted as it is") {
     CHECK(show(marked.content) == "un |mot{-}|**mot**{+}| clé|");
 }
 
-TEST_CASE("a reference replaced by another is deleted and inserted as text") {
+TEST_CASE("a reference replaced by another is deleted and inserted, each still a live reference") {
     Paragraph marked = tracked::compare(para({plain("voir "), CrossRef{"a", "4"}}),
                                         para({plain("voir "), CrossRef{"b", "5"}}));
-    CHECK(show(marked.content) == "voir |4{-}|5{+}|");
+    CHECK(show(marked.content) == "voir |<ref a:4>{-}|<ref b:5>{+}|");
+}
+
+TEST_CASE("an unchanged reference beside changed words stays one live reference") {
+    Paragraph marked =
+        tracked::compare(para({plain("prévu à l'article "), CrossRef{"ref_duree", "5"}, plain(".")}),
+                         para({plain("fixé à l'article "), CrossRef{"ref_duree", "5"}, plain(".")}));
+    CHECK(show(marked.content) == "prévu{-}|fixé{+}| à l'article |<ref ref_duree:5>|.|");
+}
+
+TEST_CASE("a list where one item changes marks that item only, the others kept as they are") {
+    auto item = [](std::string text) { return ListItem{{Block{para({plain(std::move(text))})}}}; };
+    List before{false, {item("un ;"), item("deux ;"), item("trois.")}};
+    List after{false, {item("un ;"), item("deux et demi ;"), item("trois."), item("quatre.")}};
+    List marked = tracked::compare(before, after);
+    REQUIRE(marked.items.size() == 4);
+    CHECK(show(std::get<Paragraph>(marked.items[0].blocks[0].value).content) == "un ;|");
+    CHECK(show(std::get<Paragraph>(marked.items[1].blocks[0].value).content) == "deux| et demi{+}| ;|");
+    CHECK(show(std::get<Paragraph>(marked.items[2].blocks[0].value).content) == "trois.|");
+    const Paragraph& added = std::get<Paragraph>(marked.items[3].blocks[0].value);
+    CHECK(added.mark == Change::inserted);
+    CHECK(show(added.content) == "quatre.{+}|");
+    List removed = tracked::compare(after, before);
+    REQUIRE(removed.items.size() == 4);
+    CHECK(std::get<Paragraph>(removed.items[3].blocks[0].value).mark == Change::deleted);
 }
 
 TEST_CASE("whole blocks: paragraph marks, runs, notes, rows") {

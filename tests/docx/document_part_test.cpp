@@ -88,21 +88,32 @@ TEST_CASE("an empty cell still holds one paragraph") {
                    "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p></w:tc>"));
 }
 
-TEST_CASE("signatures are a borderless one-row table with one equal column per signatory") {
+TEST_CASE("signatures are a borderless table of equal columns, two signatories a row") {
     auto d = document({doc::Block{doc::Signatures{
         {{paragraph({run("A")}, PS::signature)}, {paragraph({run("B")}, PS::signature)}, {}}}}});
     std::string b = body(d);
-    CHECK(contains(b,
-                   "<w:tblGrid><w:gridCol w:w=\"3023\"/><w:gridCol w:w=\"3023\"/>"
-                   "<w:gridCol w:w=\"3024\"/></w:tblGrid>"));
+    CHECK(contains(b, "<w:tblGrid><w:gridCol w:w=\"4535\"/><w:gridCol w:w=\"4535\"/></w:tblGrid>"));
     CHECK(contains(b, "<w:top w:val=\"nil\"/>"));
-    CHECK(count(b, "<w:tr>") == 1);
+    CHECK(count(b, "<w:tr>") == 2);
     CHECK(contains(b,
-                   "<w:tcW w:w=\"3023\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
+                   "<w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
                    "w:val=\"Signature\"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:tc>"));
-    CHECK(contains(b,
-                   "<w:tcW w:w=\"3024\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
-                   "w:val=\"Signature\"/></w:pPr></w:p></w:tc>"));
+    // The third signatory (empty here) starts the second row, completed by an empty cell.
+    CHECK(count(b, "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/></w:pPr></w:p></w:tc>") == 2);
+    CHECK(b.find("<w:trPr>") == std::string::npos);
+}
+
+TEST_CASE("a signatory who joins by an avenant is a tracked row, its paragraph marks but the last tracked") {
+    doc::Document d = document({doc::Block{doc::Signatures{
+        {{paragraph({run("A")}, PS::signature)},
+         {paragraph({run("B")}, PS::signature)},
+         {paragraph({doc::Run{"Pour C,", {}, {}, doc::Change::inserted}}, PS::signature),
+          paragraph({doc::Run{"Madame C", {}, {}, doc::Change::inserted}}, PS::signature)}}}}});
+    d.revision = {"Avenant n\u00b0\u00a01", "2024-06-01"};
+    std::string b = body(d);
+    CHECK(count(b, "<w:tr>") == 2);
+    CHECK(contains(b, "<w:tr><w:trPr><w:ins w:id="));
+    CHECK(count(b, "<w:rPr><w:ins w:id=") == 1);  // "Pour C,"'s mark; the cell's last stays
 }
 
 TEST_CASE("a page break is carried by the next paragraph") {

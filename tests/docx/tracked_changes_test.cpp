@@ -99,14 +99,6 @@ TEST_CASE("the last paragraphs inserted: every mark but the last, and the previo
     CHECK(count(b, "<w:rPr><w:ins ") == 2);
 }
 
-TEST_CASE("a paragraph of another look before the last one deleted keeps its mark") {
-    doc::Paragraph deleted = paragraph({changed("Ancien.", doc::Change::deleted)});
-    deleted.mark = doc::Change::deleted;
-    doc::Paragraph heading = paragraph({run("Article 2")});
-    heading.style = doc::ParagraphStyle::article;
-    CHECK_FALSE(contains(body(revised({block(heading), block(deleted)})), "<w:rPr><w:del "));
-}
-
 TEST_CASE("an anchor inserted or deleted: its bookmark stays, its text is in w:ins or w:del") {
     std::string b = body(
         revised({block(paragraph({run("Article "), doc::Anchor{"art_11", "11", doc::Change::deleted}}))}));
@@ -115,4 +107,51 @@ TEST_CASE("an anchor inserted or deleted: its bookmark stays, its text is in w:i
         "<w:bookmarkStart w:id=\"0\" w:name=\"art_11\"/><w:del w:id=\"1\" w:author=\"Avenant n\u00b0 1\" "
         "w:date=\"2024-05-15T00:00:00Z\"><w:r><w:delText>11</w:delText></w:r></w:del>"
         "<w:bookmarkEnd w:id=\"0\"/>"));
+}
+
+TEST_CASE("a paragraph inserted alone between two tables: the spacer after the first has its mark inserted") {
+    doc::Paragraph inserted = paragraph({changed("Entre deux tableaux.", doc::Change::inserted)});
+    inserted.mark = doc::Change::inserted;
+    doc::Table t;
+    t.column_weights = {1};
+    t.rows.push_back(doc::Row{{cell("x")}});
+    std::string b = body(revised({doc::Block{t}, block(inserted), doc::Block{t}}));
+    // The spacer (exact line height) carries the mark; the paragraph's own stays before the table.
+    CHECK(contains(b, "w:lineRule=\"exact\"/><w:rPr><w:ins w:id="));
+    CHECK(count(b, "<w:rPr><w:ins ") == 1);
+}
+
+TEST_CASE("a reference inserted or deleted stays a field, inside w:ins or w:del") {
+    doc::CrossRef added{"ref_duree", "6", doc::Change::inserted};
+    doc::CrossRef removed{"ref_duree", "6", doc::Change::deleted};
+    std::string b =
+        body(revised({block(paragraph({run("voir "), added})), block(paragraph({run("voir "), removed}))}));
+    CHECK(contains(
+        b,
+        "<w:ins w:id=\"0\" w:author=\"Avenant n\u00b0 1\" w:date=\"2024-05-15T00:00:00Z\"><w:r><w:fldChar "
+        "w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> REF ref_duree "));
+    CHECK(contains(b,
+                   "<w:r><w:delInstrText xml:space=\"preserve\"> REF ref_duree \\h </w:delInstrText></w:r>"));
+    CHECK(contains(b, "<w:r><w:delText>6</w:delText></w:r>"));
+}
+
+TEST_CASE(
+    "the last paragraph inserted after a heading: the heading's mark, and the look rejecting restores") {
+    doc::Paragraph inserted = paragraph({changed("Nouvel alinéa.", doc::Change::inserted)});
+    inserted.mark = doc::Change::inserted;
+    doc::Paragraph heading = paragraph({run("Article 2")});
+    heading.style = doc::ParagraphStyle::article;
+    std::string b = body(revised({block(heading), block(inserted)}));
+    CHECK(contains(b, "<w:pStyle w:val=\"Article\"/><w:rPr><w:ins w:id=\"0\""));
+    CHECK(contains(
+        b,
+        "<w:pStyle w:val=\"Body\"/><w:pPrChange w:id=\"1\" w:author=\"Avenant n\u00b0 1\" "
+        "w:date=\"2024-05-15T00:00:00Z\"><w:pPr><w:pStyle w:val=\"Article\"/></w:pPr></w:pPrChange>"));
+    // Deleted: the paragraph has the heading's look once accepted, its own once rejected.
+    doc::Paragraph deleted = paragraph({changed("Ancien.", doc::Change::deleted)});
+    deleted.mark = doc::Change::deleted;
+    std::string d = body(revised({block(heading), block(deleted)}));
+    CHECK(contains(d, "<w:pStyle w:val=\"Article\"/><w:rPr><w:del "));
+    CHECK(contains(d, "<w:pStyle w:val=\"Article\"/><w:pPrChange "));
+    CHECK(contains(d, "<w:pPr><w:pStyle w:val=\"Body\"/></w:pPr></w:pPrChange>"));
 }

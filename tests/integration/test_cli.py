@@ -418,6 +418,20 @@ class Amend(unittest.TestCase):
                 self.assertNotIn(".lua:", r.stderr, "no line of the library")
                 self.assertEqual(self.outputs(), [])
 
+    def test_amend_runs_the_checks_of_render_first(self):
+        # A placeholder left in the change set is found by the same review as `render` and
+        # `check`: it is named in the change file, nothing is written, the exit status is 1.
+        r = run("amend", self.changes(reasons=["[\u00e0 compl\u00e9ter]"]), "-o", os.path.join(self.dir, "avenant.odt"),
+                "--consolidated", os.path.join(self.dir, "consolidated.odt"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("changes.json: reasons[1] still holds the placeholder", r.stderr)
+        self.assertIn("changes.json: placeholder \"[\u00e0 compl\u00e9ter]\" left in the text", r.stderr)
+        self.assertNotIn("scripts/amend", r.stderr, "the library's driver is no place of the user's")
+        self.assertEqual(self.outputs(), [])
+        # The change set as it should be goes through.
+        r = run("amend", self.changes(), "-o", os.path.join(self.dir, "avenant.odt"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

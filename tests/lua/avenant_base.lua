@@ -5,15 +5,22 @@ local Agreement = require "conventio.agreement"
 local Party = require "conventio.party"
 
 local data = ...
+local parties = {
+  commune = Party.new({ short_name = "Commune de Melun", kind = "commune", representation = "r",
+                        address = data.address }, "parties.commune"),
+  asso = Party.new({ short_name = "association X", gender = "f", kind = "association", representation = "r" },
+                   "parties.asso"),
+}
+local order = { "commune", "asso" }
+-- Parties that join by an avenant (optional): { role =, the party's fields }.
+for i, spec in ipairs(data.other_parties or {}) do
+  local fields = {}
+  for k, v in pairs(spec) do if k ~= "role" then fields[k] = v end end
+  parties[spec.role] = Party.new(fields, ("other_parties[%d]"):format(i))
+  order[#order + 1] = spec.role
+end
 local a = Agreement.new {
-  kind = "partenariat", place = "Melun", date = "2024-01-15",
-  parties = {
-    commune = Party.new({ short_name = "Commune de Melun", kind = "commune", representation = "r",
-                          address = data.address }, "parties.commune"),
-    asso = Party.new({ short_name = "association X", gender = "f", kind = "association", representation = "r" },
-                     "parties.asso"),
-  },
-  party_order = { "commune", "asso" },
+  kind = "partenariat", place = "Melun", date = "2024-01-15", parties = parties, party_order = order,
 }
 local amount = c.Money(data.amount, "amount")
 if amount > c.Money("100000") then error(c.data_file .. ": amount: above the ceiling of 100 000 €", 0) end
@@ -26,6 +33,8 @@ a:article { key = "montant", title = "Montant", content = {
   c.Table { widths = { 1, 1 }, header = { "Année", "Montant" }, rows = rows },
   c.Para("Il est versé en une fois."),
   c.Para("Le versement est effectué sur le compte de l'association."),
+  -- Its bank details, when the data gives them (optional).
+  data.account and require("conventio.finance.common").bank_details(a, c.BankAccount(data.account, "account")) or nil,
 } }
 a:article { key = "duree", title = "Durée", content = {
   c.Para("La convention prend fin le " .. c.Date(data.end_date).long .. "."),

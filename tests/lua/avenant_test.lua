@@ -101,6 +101,30 @@ check.contains(t, "Après l'article 2, il est inséré un article 2-1 ainsi réd
 check.contains(t, "# Insertion d'un article 2-1")
 check.contains(t, "L'article 4 est supprimé.", "formula 12: supprimé, never abrogé")
 check.contains(t, "Dans la désignation des parties, les mots : « ", "formula 20")
+-- 20. a party joining the Convention: it adheres, and its designation is added; the others'
+-- designation is unchanged
+t = avenant_text { data = { { add = "other_parties", value = { { role = "departement", short_name =
+    "Département de Seine-et-Marne", kind = "departement", representation = "représenté par son président" } } } } }
+check.contains(t, "# Adhésion du Département de Seine-et-Marne", "formula 20: a party joins")
+check.contains(t, "Le Département de Seine-et-Marne adhère à la Convention et y devient partie, avec les droits et "
+    .. "obligations qui en résultent, à compter de l'entrée en vigueur du présent avenant.", "formula 20: adhesion")
+check.contains(t, "La désignation des parties est complétée par ", "formula 20: its designation added")
+check.contains(t, "« Le Département de Seine-et-Marne", "formula 20: its designation quoted")
+check.eq(t:find("Dans la désignation des parties, les mots", 1, true), nil, "the others' designation is unchanged")
+
+-- 21. new bank details, replaced as a whole, the new IBAN checked
+local with_account = c.load_data("avenant_base.json")
+with_account.account = { holder = "Association X", iban = "FR76 3000 1007 9412 3456 7890 185", bic = "BDFEFRPPCCT" }
+t = avenant_text { base = { script = "avenant_base.lua", data = with_account },
+                   data = { { set = "account.iban", to = "FR36 3000 1001 01C0 7700 0000 112" } } }
+check.contains(t, "Au cinquième alinéa de l'article 2, les coordonnées bancaires sont ainsi rédigées :\n"
+    .. "« Titulaire : Association X", "formula 21")
+check.contains(t, "IBAN : FR36 3000 1001 01C0 7700 0000 112", "formula 21: the new details quoted")
+check.fails("data[1] (set account.iban): the amended agreement is refused", function()
+  avenant_text { base = { script = "avenant_base.lua", data = with_account },
+                 data = { { set = "account.iban", to = "FR37 3000 1001 01C0 7700 0000 112" } } }
+end)
+
 local _, appended = avenant_text { edits = { { insert_after = "litiges", key = "fin", title = "Fin", text = "x" } } }
 check.eq(appended.amended.by_key.fin.number, "5", "inserted after the last article: the next number")
 

@@ -73,6 +73,17 @@ check.fails("finance.strata[1].below is missing: only the last stratum can be op
 check.fails("unknown field finance.strata[1].anual (did you mean annual?)", strata.compute,
             with_strata { { anual = "1" } })
 
+-- Several payers: each owes the amount of its own stratum (an entering one the multiple).
+local other = strata.compute(base, "finance", { population = 400000, entering = true },
+                             "finance.other_payers[1]")
+check.eq(other.annual, c.Money(15000), "7 500 € doubled for an entering member")
+check.eq(other.total, c.Money(30000), "for two years")
+check.eq(other.insee_year, 2017, "the INSEE year of the first payer unless its own is given")
+check.fails("finance.other_payers[1].population must be a whole number", strata.compute, base, "finance",
+            { population = "many", entering = true }, "finance.other_payers[1]")
+check.fails("finance.other_payers[1].entering must be true or false", strata.compute, base, "finance",
+            { population = 400000 }, "finance.other_payers[1]")
+
 -- Carried-over credits: the total is computed; a stated total must agree.
 local carried = { previous = { date = "2020-05-11", paid = "6000000" },
                   carry_over = { from_year = 2021, to_year = 2022, ae = "112403.60", cp = "950864",
@@ -113,6 +124,53 @@ local local_party = Party.new({ short_name = "Commune de Melun", kind = "commune
 local mixed = agreement({ ministere = state("ministere"), service = local_party }, { "ministere", "service" })
 check.fails("parties.commune.kind must be \"etat\": a délégation de gestion is between State services",
             delegation.read, mixed, deleg)
+
+-- Strata with two payers: named together in the plural, a calendar and a refund per payer,
+-- the receiver's bank details once.
+local function members()
+  local p = function(name, gender)
+    return Party.new({ short_name = name, gender = gender, kind = "departement", representation = "r" },
+                     "parties." .. name)
+  end
+  local a = agreement({ seine = p("Département de Seine-et-Marne", "m"), marne = p("Département du Val-de-Marne", "m"),
+                        anct = Party.new({ short_name = "ANCT", gender = "f", kind = "epa", representation = "r" },
+                                         "parties.anct") }, { "seine", "anct", "marne" })
+  a:article { key = "duree", title = "Durée" }
+  return a
+end
+local two = {}
+for k, v in pairs(base) do two[k] = v end
+two.payer, two.receiver, two.members = "seine", "anct", "départements"
+two.payment_account = { holder = "ANCT", domiciliation = "TP", bank = "10071", branch = "59000",
+                        account = "00001020148", key = "89" }
+two.other_payers = { { party = "marne", population = 1407124, entering = true,
+                       refund_account = { holder = "Val-de-Marne", iban = "FR92 3000 1001 00C0 7700 0000 030" } } }
+local sa = members()
+local _, first_due, payers = strata.add(sa, two, { service = "RDV-Solidarités" })
+check.eq(#payers, 2, "two payers")
+check.eq(first_due.total, c.Money(45000), "the first payer's amount")
+check.eq(payers[2].due.total, c.Money(90000), "22 500 € doubled for two years")
+local text = {}
+sa:document()
+for _, o in ipairs(c.outline(sa.by_key.moyens.blocks)) do text[#text + 1] = o.text or "" end
+for _, key in ipairs { "calendrier", "modalites", "restitution" } do
+  for _, o in ipairs(c.outline(sa.by_key[key].blocks)) do text[#text + 1] = o.text or "" end
+end
+text = table.concat(text, "\n"):gsub("\u{a0}", " ")
+check.contains(text, "Le Département de Seine-et-Marne et le Département du Val-de-Marne s'engagent à :",
+               "the payers named together")
+check.contains(text, "Le Département du Val-de-Marne procèdera au versement de sa contribution, soit 90 000 €",
+               "the joining payer's own amount")
+check.contains(text, "IBAN : FR92 3000 1001 00C0 7700 0000 030", "its refund account")
+two.other_payers[1].party = "marn"
+check.fails("finance.other_payers[1].party names no party: marn (did you mean marne?)", strata.add, members(), two,
+            { service = "S" })
+two.other_payers[1].party = "seine"
+check.fails("finance.other_payers[1].party (seine) already pays in this article", strata.add, members(), two,
+            { service = "S" })
+two.other_payers[1].party = "marne"
+two.other_payers[1].refund_account.iban = "FR93 3000 1001 00C0 7700 0000 030"
+check.fails("finance.other_payers[1].refund_account", strata.add, members(), two, { service = "S" })
 
 -- Single payment: the receiver's kind decides how it receives the credits.
 local account = { holder = "X", domiciliation = "Y", bank = "30001", branch = "00690", account = "C0570000000",

@@ -54,14 +54,26 @@ local function identity(entry, parent)
   return (parent and (identity(parent) .. "/") or "") .. "title:" .. entry.title
 end
 
---- The units of a built agreement, in its order: { id, kind = "designation"|"article"|"annex",
---- number, title, alineas, entry, parent_id }.
+--- The units of a built agreement, in its order: { id, kind = "designation"|"party"|"article"|
+--- "annex", number, title, alineas, entry, parent_id }. The designation holds the parties whose
+--- role is in `known` (all when nil); each other party is a unit of its own (kind "party",
+--- `party`), a party joining the Convention.
 ---@param agreement conventio.Agreement
-function M.units(agreement)
+---@param known table? set of roles
+function M.units(agreement, known)
   local out = {}
-  local designation = {}
-  for _, blocks in ipairs(agreement.party_blocks or {}) do alineas(blocks, designation) end
+  local designation, joined = {}, {}
+  for i, blocks in ipairs(agreement.party_blocks or {}) do
+    local role = (agreement.party_roles or {})[i]
+    if known == nil or known[role] then
+      alineas(blocks, designation)
+    else
+      joined[#joined + 1] = { id = "party:" .. role, kind = "party", role = role, party = agreement.parties[role],
+                              alineas = alineas(blocks) }
+    end
+  end
   out[#out + 1] = { id = "designation", kind = "designation", alineas = designation }
+  for _, unit in ipairs(joined) do out[#out + 1] = unit end
   for _, article in ipairs(agreement.articles) do
     local unit = { id = identity(article), kind = "article", number = article.number, title = article.title,
                    entry = article, alineas = alineas(article.blocks) }
@@ -100,6 +112,71 @@ local function one_sentence_changed(old, new)
 end
 
 local function same_alinea(a, b) return a.kind == b.kind and a.text == b.text end
+
+-- Bank details (templates/finances/coordonnees_bancaires) open with the label of their first
+-- line; they are replaced as a whole (avenants.md §3, 21).
+local function bank_label()
+  local clauses = require "conventio.clauses"
+  return clauses.front_matter("finances/coordonnees_bancaires").first_label
+end
+
+-- True when alinéa `a` is a block of bank details.
+local function is_bank_details(a)
+  local label = bank_label()
+  return a.kind == "para" and label ~= nil and a.text:sub(1, #label) == label
+end
+
+local function word_set(text)
+  local out, n = {}, 0
+  for w in text:gmatch("[^%s%p]+") do
+    if not out[w] then out[w], n = true, n + 1 end
+  end
+  return out, n
+end
+
+-- How alike two alinéas are, from 0 to 1: the share of their words they have in common; two
+-- alinéas of different kinds (a table, a paragraph; bank details, other text) are not alike.
+local function likeness(x, y)
+  if x.kind ~= y.kind or is_bank_details(x) ~= is_bank_details(y) then return 0 end
+  if x.kind ~= "para" or is_bank_details(x) then return 1 end
+  local a, na = word_set(x.text)
+  local b, nb = word_set(y.text)
+  if na + nb == 0 then return 1 end
+  local common = 0
+  for w in pairs(a) do if b[w] then common = common + 1 end end
+  return 2 * common / (na + nb)
+end
+
+-- In a stretch of changed alinéas of unequal lengths, which old alinéa is a version of which
+-- new one: the pairs (in order) that make the alinéas most alike, a pair only when they are
+-- alike enough; the others are deleted or inserted.
+local function pair_alike(a, a_from, a_to, b, b_from, b_to)
+  local n, m = a_to - a_from + 1, b_to - b_from + 1
+  local score = {}
+  for i = 0, n do
+    score[i] = {}
+    for j = 0, m do
+      if i == 0 or j == 0 then score[i][j] = 0
+      else
+        local l = likeness(a[a_from + i - 1], b[b_from + j - 1])
+        local best = math.max(score[i - 1][j], score[i][j - 1])
+        if l >= 0.4 then best = math.max(best, score[i - 1][j - 1] + l) end
+        score[i][j] = best
+      end
+    end
+  end
+  local out = {}
+  local i, j = n, m
+  while i > 0 and j > 0 do
+    local l = likeness(a[a_from + i - 1], b[b_from + j - 1])
+    if l >= 0.4 and score[i][j] == score[i - 1][j - 1] + l then
+      table.insert(out, 1, { a_from + i - 1, b_from + j - 1 })
+      i, j = i - 1, j - 1
+    elseif score[i][j] == score[i - 1][j] then i = i - 1
+    else j = j - 1 end
+  end
+  return out
+end
 
 -- Row changes of a table: by label (first cell), never by rank.
 local function table_ops(old, new)
@@ -155,44 +232,80 @@ end
 function M.unit_ops(old, new)
   if old.title ~= new.title then return { { op = "rewritten" } } end
   local a, b = old.alineas, new.alineas
+  -- Most units of an avenant are unchanged: said without aligning them.
+  if #a == #b then
+    local same = true
+    for k = 1, #a do
+      if not same_alinea(a[k], b[k]) then same = false; break end
+    end
+    if same then return {} end
+  end
   local ops, changed = {}, 0
+  -- One old alinéa changed into its new version.
+  local function changed_pair(i, j)
+    local x, y = a[i], b[j]
+    changed = changed + 1
+    if x.kind == "para" and y.kind == "para" then
+      if is_bank_details(x) and is_bank_details(y) then
+        ops[#ops + 1] = { op = "bank_details", at = i, new = { y } }
+        return true
+      end
+      local single = (not x.heading) and text_diff.single_change(x.text, y.text)
+      local phrase = (not single and not x.heading) and one_sentence_changed(x.text, y.text)
+      if single then ops[#ops + 1] = { op = "words", at = i, change = single }
+      elseif phrase then ops[#ops + 1] = { op = "phrase_rewritten", at = i, phrase = phrase.index,
+                                           new = { { kind = "para", text = phrase.text } } }
+      else ops[#ops + 1] = { op = "alinea_rewritten", at = i, new = { y } } end
+    elseif x.kind == "table" and y.kind == "table" then
+      local rows = table_ops(x, y)
+      if rows then
+        for _, r in ipairs(rows) do r.at = i; ops[#ops + 1] = r end
+      else
+        ops[#ops + 1] = { op = "table_rewritten", at = i, new = y }
+      end
+    else
+      return false
+    end
+    return true
+  end
+  -- New alinéas b[from..to], inserted after old alinéa `after` (0: before the first).
+  local function inserted(after, from, to)
+    if to < from then return true end
+    changed = changed + (to - from + 1)
+    local new_alineas = {}
+    for k = from, to do new_alineas[#new_alineas + 1] = b[k] end
+    if after >= #a then ops[#ops + 1] = { op = "alineas_appended", new = new_alineas }
+    elseif after < 1 then return false
+    else ops[#ops + 1] = { op = "alineas_inserted", after = after, new = new_alineas } end
+    return true
+  end
+  local function deleted(from, to)
+    if to < from then return end
+    changed = changed + (to - from + 1)
+    ops[#ops + 1] = { op = "alineas_deleted", from = from, to = to }
+  end
   for _, h in ipairs(text_diff.hunks(a, b, same_alinea)) do
     local a_from, a_to, b_from, b_to = h[1], h[2], h[3], h[4]
-    local pairs_ = math.min(a_to - a_from + 1, b_to - b_from + 1)
-    for k = 0, pairs_ - 1 do
-      local x, y = a[a_from + k], b[b_from + k]
-      changed = changed + 1
-      if x.kind == "para" and y.kind == "para" then
-        local single = (not x.heading) and text_diff.single_change(x.text, y.text)
-        local phrase = (not single and not x.heading) and one_sentence_changed(x.text, y.text)
-        if single then ops[#ops + 1] = { op = "words", at = a_from + k, change = single }
-        elseif phrase then ops[#ops + 1] = { op = "phrase_rewritten", at = a_from + k, phrase = phrase.index,
-                                             new = { { kind = "para", text = phrase.text } } }
-        else ops[#ops + 1] = { op = "alinea_rewritten", at = a_from + k, new = { y } } end
-      elseif x.kind == "table" and y.kind == "table" then
-        local rows = table_ops(x, y)
-        if rows then
-          for _, r in ipairs(rows) do r.at = a_from + k; ops[#ops + 1] = r end
-        else
-          ops[#ops + 1] = { op = "table_rewritten", at = a_from + k, new = y }
-        end
-      else
-        return { { op = "rewritten" } }
-      end
+    local matched
+    if a_to - a_from == b_to - b_from then
+      matched = {}
+      for k = 0, a_to - a_from do matched[#matched + 1] = { a_from + k, b_from + k } end
+    else
+      matched = pair_alike(a, a_from, a_to, b, b_from, b_to)
     end
-    local extra_old = (a_to - a_from + 1) - pairs_
-    local extra_new = (b_to - b_from + 1) - pairs_
-    if extra_old > 0 then
-      changed = changed + extra_old
-      ops[#ops + 1] = { op = "alineas_deleted", from = a_from + pairs_, to = a_to }
-    elseif extra_new > 0 then
-      changed = changed + extra_new
-      local inserted = {}
-      for k = b_from + pairs_, b_to do inserted[#inserted + 1] = b[k] end
-      local after = a_from + pairs_ - 1
-      if after >= #a then ops[#ops + 1] = { op = "alineas_appended", new = inserted }
-      elseif after < 1 then return { { op = "rewritten" } }
-      else ops[#ops + 1] = { op = "alineas_inserted", after = after, new = inserted } end
+    local i, j = a_from, b_from
+    matched[#matched + 1] = { a_to + 1, b_to + 1 }
+    for _, p in ipairs(matched) do
+      -- Between two pairs of alike alinéas, the others are paired in order, the rest of the
+      -- longer side deleted or inserted.
+      local k = math.min(p[1] - i, p[2] - j)
+      for d = 0, k - 1 do
+        if not changed_pair(i + d, j + d) then return { { op = "rewritten" } } end
+      end
+      deleted(i + k, p[1] - 1)
+      if not inserted(i + k - 1, j + k, p[2] - 1) then return { { op = "rewritten" } } end
+      if p[1] <= a_to and not changed_pair(p[1], p[2]) then return { { op = "rewritten" } } end
+      i, j = p[1] + 1, p[2] + 1
     end
   end
   -- Most of the unit changed: it is rewritten (avenants.md, choosing the unit).
@@ -205,7 +318,11 @@ end
 ---@param base conventio.Agreement
 ---@param amended conventio.Agreement
 function M.changes(base, amended)
-  local old_units, new_units = M.units(base), M.units(amended)
+  -- A party the Convention did not have joins it: a unit of its own, not a change of the
+  -- designation of the others.
+  local known = {}
+  for _, role in ipairs(base.party_roles or {}) do known[role] = true end
+  local old_units, new_units = M.units(base), M.units(amended, known)
   local new_by_id, old_by_id = {}, {}
   for _, u in ipairs(new_units) do new_by_id[u.id] = u end
   for _, u in ipairs(old_units) do old_by_id[u.id] = u end

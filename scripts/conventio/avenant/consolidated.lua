@@ -29,6 +29,11 @@ local function signature(o)
     for _, r in ipairs(o.rows) do rows[#rows + 1] = table.concat(r, "\1") end
     return "t\0" .. table.concat(rows, "\0")
   end
+  if o.kind == "signatures" then
+    local columns = {}
+    for _, column in ipairs(o.columns) do columns[#columns + 1] = table.concat(column, "\1") end
+    return "s\0" .. table.concat(columns, "\0")
+  end
   return "o"
 end
 
@@ -74,6 +79,52 @@ local function list_item(o, mark)
   local paras = {}
   for _, t in ipairs(list_lines(o.items, {})) do paras[#paras + 1] = whole(t, mark) end
   return { kind = "list", ordered = o.ordered, mark = mark, items = paras }
+end
+
+-- A list changed item by item: unchanged items kept, changed ones paired in order between
+-- them and compared word by word, the others inserted or deleted (as conventio.track_changes
+-- marks it on the tree).
+local function list_pair_item(x, y)
+  local a, b = list_lines(x.items, {}), list_lines(y.items, {})
+  local items = {}
+  local matched = text_diff.lcs(a, b, function(p, q) return p == q end)
+  matched[#matched + 1] = { #a + 1, #b + 1 }
+  local i, j = 1, 1
+  for _, p in ipairs(matched) do
+    while i < p[1] and j < p[2] do items[#items + 1] = segments(a[i], b[j]); i, j = i + 1, j + 1 end
+    while i < p[1] do items[#items + 1] = whole(a[i], "del"); i = i + 1 end
+    while j < p[2] do items[#items + 1] = whole(b[j], "ins"); j = j + 1 end
+    if p[1] <= #a then items[#items + 1] = whole(b[p[2]], nil) end
+    i, j = p[1] + 1, p[2] + 1
+  end
+  return { kind = "list", ordered = y.ordered, items = items }
+end
+
+-- The signatures compared column by column (a signatory joining or leaving), as
+-- conventio.track_changes marks them: { kind = "signatures", items = { segments } }.
+local function signatures_item(x, y)
+  local key = function(column) return table.concat(column, "\1") end
+  local items = {}
+  local function add(column, change) for _, t in ipairs(column) do items[#items + 1] = whole(t, change) end end
+  local matched = text_diff.lcs(x.columns, y.columns, function(p, q) return key(p) == key(q) end)
+  matched[#matched + 1] = { #x.columns + 1, #y.columns + 1 }
+  local i, j = 1, 1
+  for _, p in ipairs(matched) do
+    while i < p[1] and j < p[2] do
+      local old, new = x.columns[i], y.columns[j]
+      if #old == #new then
+        for k = 1, #new do items[#items + 1] = segments(old[k], new[k]) end
+      else
+        add(old, "del"); add(new, "ins")
+      end
+      i, j = i + 1, j + 1
+    end
+    while i < p[1] do add(x.columns[i], "del"); i = i + 1 end
+    while j < p[2] do add(y.columns[j], "ins"); j = j + 1 end
+    if p[1] <= #x.columns then add(y.columns[p[2]], nil) end
+    i, j = p[1] + 1, p[2] + 1
+  end
+  return { kind = "signatures", items = items }
 end
 
 local function cells_of(row, change)
@@ -150,6 +201,14 @@ function M.body(base_doc, amended_doc)
         out[#out + 1] = para_item(y, nil, segments(x.text, y.text))
         tracked(a_blocks[i], b_blocks[j])
         i, j = i + 1, j + 1
+      elseif x and y and x.kind == "signatures" and y.kind == "signatures" then
+        out[#out + 1] = signatures_item(x, y)
+        tracked(a_blocks[i], b_blocks[j])
+        i, j = i + 1, j + 1
+      elseif x and y and x.kind == "list" and y.kind == "list" and x.ordered == y.ordered then
+        out[#out + 1] = list_pair_item(x, y)
+        tracked(a_blocks[i], b_blocks[j])
+        i, j = i + 1, j + 1
       elseif x and y and x.kind == "table" and y.kind == "table" and table_item(x, y) then
         out[#out + 1] = table_item(x, y)
         tracked(a_blocks[i], b_blocks[j])
@@ -196,11 +255,14 @@ function M.text(items, how)
         local o = c.outline({ item.block })[1]
         if o.kind == "para" then add(o.text)
         elseif o.kind == "list" then for _, t in ipairs(list_lines(o.items, {})) do add(t) end
-        elseif o.kind == "table" then for _, r in ipairs(o.rows) do for _, cell in ipairs(r) do add(cell) end end end
+        elseif o.kind == "table" then for _, r in ipairs(o.rows) do for _, cell in ipairs(r) do add(cell) end end
+        elseif o.kind == "signatures" then
+          for _, column in ipairs(o.columns) do for _, t in ipairs(column) do add(t) end end
+        end
       end
     elseif item.kind == "para" then
       if item.mark ~= drop then add(seg_text(item.segments, drop)) end
-    elseif item.kind == "list" then
+    elseif item.kind == "list" or item.kind == "signatures" then
       if item.mark ~= drop then for _, segs in ipairs(item.items) do add(seg_text(segs, drop)) end end
     elseif item.kind == "table" then
       for _, r in ipairs(item.rows) do

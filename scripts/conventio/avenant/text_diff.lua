@@ -23,16 +23,24 @@ end
 ---@param same function
 function M.lcs(a, b, same)
   local n, m = #a, #b
+  -- The common beginning is matched as the walk below would match it (equal heads first),
+  -- without the table: two versions of a unit are mostly alike, often identical.
+  local pairs_, start = {}, 1
+  while start <= n and start <= m and same(a[start], b[start]) do
+    pairs_[start] = { start, start }
+    start = start + 1
+  end
+  if start > n or start > m then return pairs_ end
   local len = {}
-  for i = n + 1, 1, -1 do
+  for i = n + 1, start, -1 do
     len[i] = {}
-    for j = m + 1, 1, -1 do
+    for j = m + 1, start, -1 do
       if i > n or j > m then len[i][j] = 0
       elseif same(a[i], b[j]) then len[i][j] = len[i + 1][j + 1] + 1
       else len[i][j] = math.max(len[i + 1][j], len[i][j + 1]) end
     end
   end
-  local pairs_, i, j = {}, 1, 1
+  local i, j = start, start
   while i <= n and j <= m do
     if same(a[i], b[j]) then
       pairs_[#pairs_ + 1] = { i, j }

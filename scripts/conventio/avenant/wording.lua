@@ -112,6 +112,9 @@ local function operation(unit, op, short, ending)
     local after = the_alinea(unit, op.after, short)
     local s = #op.new == 1 and fmt("alinea_inserted", after) or fmt("alineas_inserted", after, number_text(#op.new))
     return { c.Para(s), table.unpack(quoted(op.new, ending)) }
+  elseif op.op == "bank_details" then
+    return { c.Para(fmt("bank_details_replaced", capital(at_alinea(unit, op.at, short)))),
+             table.unpack(quoted(op.new, ending)) }
   elseif op.op == "alineas_deleted" then
     if op.from == op.to then
       return { c.Para(fmt("alinea_deleted", capital(the_alinea(unit, op.from, short))) .. ending) }
@@ -159,7 +162,16 @@ function M.articles(changes)
     local ops = change.ops
     local first = ops[1].op
     if first == "inserted" then
-      if new.kind == "annex" then
+      if new.kind == "party" then
+        -- A party joins the Convention (avenants.md §3, 20): it adheres, and is designated
+        -- after the others.
+        local p = new.party
+        local designated = #new.alineas == 1 and fmt("designation_completed", words().designation_capital)
+                           or fmt("designation_completed_many", words().designation_capital, number_text(#new.alineas))
+        out[#out + 1] = { title = fmt("title_party_joined", p.legal.du),
+                          content = { c.Para(fmt("party_joined", p.legal.Le) .. "."), c.Para(designated),
+                                      table.unpack(quoted(new.alineas, ".")) } }
+      elseif new.kind == "annex" then
         out[#out + 1] = { title = fmt("title_annex", new.number), annex = new,
                           content = { c.Para(fmt("annex_replaced", new.number, new.number) .. ".") } }
       else

@@ -15,7 +15,12 @@
 ---         contributions = { "...", ... },            -- in kind, one list item each
 ---         cofunding = { party = "anct", amount = "200000" },
 ---         payment_account = BankAccount spec, refund_account = BankAccount spec (optional),
+---         other_payers = { { party = "val_de_marne", population = 1407124, entering = true,
+---                            insee_year = 2019, refund_account = BankAccount spec }, ... },
 ---         report_through = "...", period = "duree", strata_as_table = false }
+--- Several members may pay in one convention (a département joining a co-financing by an
+--- avenant): `payer` and its fields are the first, `other_payers` the others; each owes the
+--- amount of its own stratum, computed and printed for each.
 local c = require "conventio"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
@@ -40,6 +45,7 @@ M.fields = {
   cofunding = "another party's fixed co-financing: { party, amount }",
   payment_account = "the account paid into (checked)",
   refund_account = "the account unspent credits go back to (checked)",
+  other_payers = "other members paying by stratum: { party, population, insee_year, entering, refund_account }",
   report_through = "what the management report's expenses were made on",
   period = "key of the article fixing the period (default \"duree\")",
   strata_as_table = "true: the strata are printed as a table",
@@ -115,33 +121,30 @@ function M.strata(list, where)
   return strata
 end
 
---- What the payer owes: its stratum, the yearly and total amounts, and the payments.
----@param spec table
----@param where string?
-function M.compute(spec, where)
-  where = where or "finance"
-  local strata = M.strata(spec.strata, where)
-  local population = integer(spec.population, where .. ".population", 1)
+-- What one payer owes on checked `strata` (M.compute): its stratum, amounts and payments.
+local function due_of(strata, spec, where, payer, payer_where)
+  local population = integer(payer.population, payer_where .. ".population", 1)
   local stratum
   for _, s in ipairs(strata) do
     if population >= s.from and (s.below == nil or population < s.below) then stratum = s end
   end
   if not stratum then
-    error(("%s.population (%s) falls in no stratum: %s[%d] ends below %s"):format(where,
+    error(("%s.population (%s) falls in no stratum: %s[%d] ends below %s"):format(payer_where,
       M.group_digits(population), where .. ".strata", #strata, strata[#strata].below_display), 0)
   end
-  if type(spec.entering) ~= "boolean" then
-    error(("%s.entering must be true or false (is the payer an entering collectivity?)"):format(where), 0)
+  if type(payer.entering) ~= "boolean" then
+    error(("%s.entering must be true or false (is the payer an entering collectivity?)"):format(payer_where), 0)
   end
   local factor = integer(spec.entering_factor or 2, where .. ".entering_factor", 1)
   local years = integer(spec.years, where .. ".years", 1)
   local first_year = integer(spec.first_year, where .. ".first_year", 1900)
-  local annual = spec.entering and stratum.annual * factor or stratum.annual
+  local annual = payer.entering and stratum.annual * factor or stratum.annual
+  local insee_year = payer.insee_year == nil and payer ~= spec and spec.insee_year or payer.insee_year
   local due = {
     strata = strata, stratum = stratum, population = population,
     population_display = M.group_digits(population),
-    insee_year = integer(spec.insee_year, where .. ".insee_year", 1900),
-    entering = spec.entering, entering_factor = factor,
+    insee_year = integer(insee_year, payer_where .. ".insee_year", 1900),
+    entering = payer.entering, entering_factor = factor,
     base_annual = stratum.annual, annual = annual, total = annual * years,
     years = {},
   }
@@ -171,14 +174,50 @@ function M.compute(spec, where)
   return due
 end
 
+--- What the payer owes: its stratum, the yearly and total amounts, and the payments.
+--- `payer` (default: `spec` itself) gives the population, insee_year and entering of another
+--- payer, named `payer_where` in messages; the strata, years and schedule are `spec`'s.
+---@param spec table
+---@param where string?
+---@param payer table?
+---@param payer_where string?
+function M.compute(spec, where, payer, payer_where)
+  where = where or "finance"
+  local strata = M.strata(spec.strata, where)
+  return due_of(strata, spec, where, payer or spec, payer_where or where)
+end
+
+
+-- The other payers of `spec.other_payers`, each { party, due, refund_account }, checked.
+local function other_payers(agreement, spec, where, strata, first)
+  if spec.other_payers == nil then return {} end
+  local field = where .. ".other_payers"
+  if type(spec.other_payers) ~= "table" or #spec.other_payers == 0 then
+    error(("%s must be a list of { party =, population =, entering = }"):format(field), 0)
+  end
+  local out, seen = {}, { [first] = true }
+  for i, p in ipairs(spec.other_payers) do
+    local at = ("%s[%d]"):format(field, i)
+    if type(p) ~= "table" then error(("%s must be an object { party =, population =, entering = }"):format(at), 0) end
+    common.check_spec(p, { party = true, population = true, insee_year = true, entering = true,
+                           refund_account = true }, at)
+    local party = common.party(agreement, p, "party", nil, at)
+    if seen[party] then error(("%s.party (%s) already pays in this article"):format(at, p.party), 0) end
+    seen[party] = true
+    out[i] = { party = party, due = due_of(strata, spec, where, p, at),
+               refund_account = common.account(p, "refund_account", at) }
+  end
+  return out
+end
+
 --- Adds the "Dispositions financières" article to `agreement`, with sub-articles moyens,
---- calendrier, modalites, restitution, compte_rendu; returns the article and what compute()
---- gives.
+--- calendrier, modalites, restitution, compte_rendu; returns the article, what compute()
+--- gives for the first payer, and the list of every payer { party, due, refund_account }.
 --- options: { key = "finances", service = "RDV-Solidarités", titles = { moyens = ..., ... } }
 ---@param agreement conventio.Agreement
 ---@param spec table the finance data (M.fields)
 ---@param options table { key = "finances", title =, service = "RDV-Solidarités", titles = {...} }
----@return table article, table due
+---@return table article, table due, table payers
 function M.add(agreement, spec, options)
   local where = "finance"
   common.check_spec(spec, M.fields, where)
@@ -191,6 +230,12 @@ function M.add(agreement, spec, options)
   end
   local ok, due = pcall(M.compute, spec, where)
   if not ok then error(due, 2) end
+  local payment_account = common.account(spec, "payment_account", where, true)
+  local refund_account = common.account(spec, "refund_account", where)
+  local payers = { { party = payer, due = due, refund_account = refund_account } }
+  local ok2, others = pcall(other_payers, agreement, spec, where, due.strata, payer)
+  if not ok2 then error(others, 2) end
+  for _, p in ipairs(others) do payers[#payers + 1] = p end
 
   local cofunder, cofunding
   if spec.cofunding then
@@ -199,11 +244,24 @@ function M.add(agreement, spec, options)
     if not cofunder then error(where .. ".cofunding.party names no party", 2) end
     cofunding = common.money(spec.cofunding.amount, where .. ".cofunding.amount")
   end
-  local payment_account = common.account(spec, "payment_account", where, true)
-  local refund_account = common.account(spec, "refund_account", where)
   local titles = options.titles or {}
   local clause = common.clause_maker(agreement,
                                      { payer = payer, receiver = receiver, due = due, service = options.service })
+  -- One paragraph per payer, on its own amounts; the moyens name them all.
+  local paying = {}
+  local calendar, terms, refund = {}, {}, {}
+  for _, p in ipairs(payers) do
+    paying[#paying + 1] = p.party
+    calendar[#calendar + 1] = clause("finances/calendrier_strate", { payer = p.party, due = p.due })
+    terms[#terms + 1] = clause("finances/modalites_strate",
+                               { payer = p.party, due = p.due, calendar_key = "calendrier" })
+    refund[#refund + 1] = clause("finances/restitution", { payer = p.party, single_account = true,
+                                                           without_proportions = true })
+    if p.refund_account then
+      refund[#refund + 1] = common.bank_details(agreement, p.refund_account, { rib_line = true })
+    end
+  end
+  terms[#terms + 1] = common.bank_details(agreement, payment_account)
 
   local article = agreement:article {
     key = options.key or "finances",
@@ -213,21 +271,16 @@ function M.add(agreement, spec, options)
         content = clause("finances/strates_moyens", {
           strata = due.strata, entering_factor = due.entering_factor, members = spec.members,
           contributions = spec.contributions, cofunder = cofunder, cofunding = cofunding,
-          as_table = spec.strata_as_table }) },
-      { key = "calendrier", title = titles.calendrier or common.heading("calendrier"),
-        content = clause("finances/calendrier_strate") },
-      { key = "modalites", title = titles.modalites or common.heading("modalites"),
-        content = { clause("finances/modalites_strate", { calendar_key = "calendrier" }),
-                    common.bank_details(agreement, payment_account) } },
-      { key = "restitution", title = titles.restitution or common.heading("restitution"),
-        content = { clause("finances/restitution", { single_account = true, without_proportions = true }),
-                    refund_account and common.bank_details(agreement, refund_account, { rib_line = true }) or nil } },
+          as_table = spec.strata_as_table, payers = #paying > 1 and paying or nil }) },
+      { key = "calendrier", title = titles.calendrier or common.heading("calendrier"), content = calendar },
+      { key = "modalites", title = titles.modalites or common.heading("modalites"), content = terms },
+      { key = "restitution", title = titles.restitution or common.heading("restitution"), content = refund },
       { key = "compte_rendu", title = titles.compte_rendu or common.heading("compte_rendu"),
         content = common.report(clause, receiver, { period_key = spec.period or "duree",
                                                      through = spec.report_through }) },
     },
   }
-  return article, due
+  return article, due, payers
 end
 
 -- Problems found in the data name the data file, not this module.
