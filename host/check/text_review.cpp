@@ -126,17 +126,40 @@ struct Reviewer {
 
     // ------------------------------------------------------------ the checks
 
+    // std::regex backtracks byte by byte and costs most of a render when run on every
+    // paragraph; each check first looks for what its pattern cannot match without, so the
+    // few paragraphs that may hold a finding are the only ones the pattern reads.
     void text(const std::string& s, bool details_block = false) {
         // An avenant's "article 4.1" is the amended agreement's, numbered by the library.
-        if (!document.facts.amends) typed_references(s);
-        placeholders(s);
+        if (!document.facts.amends && s.find("article") != std::string::npos) typed_references(s);
+        if (may_hold_placeholder(s)) placeholders(s);
         if (!document.facts.stated || !in_articles) return;
         // A body named by its acronym anywhere in the articles and annexes, with or without an
         // article before it, that is not a party: a clause copied from another agreement. A
         // block of bank details or an address (kept together) names the bank and the
         // accountant's services as the data gives them.
-        if (!details_block) foreign_parties(s);
-        if (!document.facts.amends) foreign_amounts(s);
+        if (!details_block && has_three_capitals(s)) foreign_parties(s);
+        if (!document.facts.amends &&
+            (s.find("\xe2\x82\xac") != std::string::npos || s.find("euro") != std::string::npos))
+            foreign_amounts(s);
+    }
+
+    static bool has_three_capitals(const std::string& s) {
+        int run = 0;
+        for (char ch : s) {
+            run = ch >= 'A' && ch <= 'Z' ? run + 1 : 0;
+            if (run == 3) return true;
+        }
+        return false;
+    }
+
+    /// Whether `s` holds, in any case, one of the words the placeholder pattern needs.
+    static bool may_hold_placeholder(const std::string& s) {
+        std::string lower(s);
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (const char* needle : {"xxx", "compl", "\xe2\x80\xa6", "...", "nom du partenaire"})
+            if (lower.find(needle) != std::string::npos) return true;
+        return false;
     }
 
     // "l'article 7" typed as text: wrong as soon as the articles move. A law's article ("article
