@@ -18,7 +18,7 @@ class MarkdownCache {
 public:
     /// Keys and blocks of all entries together stay under about this many bytes of text: when
     /// the next entry would pass it, the cache starts again empty (a batch's clauses are few).
-    static constexpr std::size_t max_text_bytes = 4 << 20;
+    static constexpr std::size_t max_text_bytes = 1 << 20;
 
     /// markdown_to_blocks(markdown, options), from the cache when this thread converted the
     /// same text with the same `allow_headings` before. The blocks do not depend on
