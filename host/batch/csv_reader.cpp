@@ -39,7 +39,7 @@ char detect_separator(std::string_view text) {
 }
 
 std::vector<CsvRecord> read_csv_records(std::string_view text, char sep, const std::string& file,
-                                        std::size_t first_line) {
+                                        std::size_t first_line, std::size_t* end_line) {
     std::vector<CsvRecord> records;
     CsvRecord record;
     CsvCell cell;
@@ -119,6 +119,7 @@ std::vector<CsvRecord> read_csv_records(std::string_view text, char sep, const s
     }
     if (!at_cell_start || !record.cells.empty()) end_record();
 
+    if (end_line) *end_line = line;
     return records;
 }
 

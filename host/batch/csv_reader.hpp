@@ -36,9 +36,11 @@ CsvTable read_csv(std::string_view text, char separator, const std::string& file
 
 /// The records of `text` (blank ones skipped), the first starting on line `first_line`: what
 /// read_csv does before it takes the header, for a reader that gives it a record at a time.
-/// Throws RowFileError as read_csv does.
+/// `end_line`, when given, is set to the line the reader had reached at the end of `text` (a
+/// CR outside quotes ends a line, as a spreadsheet of old Mac OS wrote it; inside quotes it is
+/// text). Throws RowFileError as read_csv does.
 std::vector<CsvRecord> read_csv_records(std::string_view text, char separator, const std::string& file,
-                                        std::size_t first_line);
+                                        std::size_t first_line, std::size_t* end_line = nullptr);
 
 /// The column names of a header record (trimmed; trailing empty cells dropped). Throws
 /// RowFileError for a blank or repeated name.

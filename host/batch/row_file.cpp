@@ -123,7 +123,8 @@ struct CsvScan {
                     continue;
                 }
             }
-            if (c == separator || c == '\r') cell_start = true;  // a lone CR ends a record too
+            // A line break ends a record (a lone CR too; a chunk given whole holds \n).
+            if (c == separator || c == '\r' || c == '\n') cell_start = true;
         }
         if (!quoted) cell_start = true;
     }
@@ -135,7 +136,9 @@ struct RowReader::Impl {
     std::unique_ptr<std::istream> in;
     std::string kind, name;
     Encoding encoding = Encoding::utf8;  // resolved: utf8 or windows1252
-    std::size_t line = 0;                // physical lines read
+    std::size_t line = 0;                // physical lines read (\n), as encoding errors count them
+    bool last_line_ended = false;        // the last line read ended with a \n
+    std::size_t record_line = 1;         // where the next CSV chunk starts, as read_csv counts lines
     std::size_t number = 0;              // rows given
     std::vector<std::string> columns;
     char separator = ',';
@@ -149,40 +152,48 @@ struct RowReader::Impl {
     bool read_line(std::string& out) {
         if (!std::getline(*in, out)) return false;
         ++line;
+        last_line_ended = !in->eof();
         if (line == 1 && out.starts_with("\xEF\xBB\xBF")) out.erase(0, 3);
         if (encoding == Encoding::windows1252) {
             out = to_utf8(out, Encoding::windows1252, name);
             return true;
         }
-        std::size_t bad = 0;
-        if (!is_utf8(out, &bad)) {
-            std::size_t col = 1;
-            for (std::size_t i = 0; i < bad; ++i) col += (static_cast<unsigned char>(out[i]) & 0xC0) != 0x80;
-            throw RowFileError(
-                name + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " +
-                tr("not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)"));
-        }
+        check_utf8(out, line);
         return true;
     }
 
+    /// Throws the place of the first byte of `text` (line `number`) that is not UTF-8.
+    void check_utf8(std::string_view text, std::size_t number) const {
+        std::size_t bad = 0;
+        if (is_utf8(text, &bad)) return;
+        std::size_t col = 1;
+        for (std::size_t i = 0; i < bad; ++i) col += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        throw RowFileError(name + ":" + std::to_string(number) + ":" + std::to_string(col) + ": " +
+                           tr("not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)"));
+    }
+
     /// Automatic: UTF-8 when the file has a BOM or all of it is valid UTF-8, else Windows-1252
-    /// (as to_utf8 decides for a whole text), by a first reading of the file.
+    /// (as to_utf8 decides for a whole text), by a first reading of the file. A file that must
+    /// be UTF-8 (declared so, with a BOM, or JSON Lines) is checked whole by that reading too,
+    /// so its first bad byte is the error, before any row, as when the text was decoded whole.
     void resolve_encoding(Encoding asked) {
-        if (kind != "csv" || asked == Encoding::utf8) return;
-        if (asked == Encoding::windows1252) {
-            encoding = Encoding::windows1252;
-            return;
-        }
+        encoding = kind == "csv" ? asked : Encoding::utf8;
+        if (encoding == Encoding::windows1252) return;
         std::string text;
-        bool first = true;
+        std::size_t number = 0;
+        bool bom = false;
         while (std::getline(*in, text)) {
-            if (first && text.starts_with("\xEF\xBB\xBF")) break;
-            first = false;
-            if (!is_utf8(text)) {
+            if (++number == 1 && text.starts_with("\xEF\xBB\xBF")) {
+                bom = true;
+                text.erase(0, 3);
+            }
+            if (encoding == Encoding::automatic && !bom && !is_utf8(text)) {
                 encoding = Encoding::windows1252;
                 break;
             }
+            if (encoding == Encoding::utf8 || bom) check_utf8(text, number);
         }
+        if (encoding == Encoding::automatic) encoding = Encoding::utf8;
         in->clear();
         in->seekg(0);
     }
@@ -192,7 +203,6 @@ struct RowReader::Impl {
         std::string text, more;
         while (pending.empty()) {
             if (!read_line(text)) return false;
-            std::size_t first_line = line;
             if (header) {
                 // The separator is not known yet: quotes are followed as detect_separator does.
                 auto quotes = [](const std::string& t) { return std::count(t.begin(), t.end(), '"'); };
@@ -203,17 +213,20 @@ struct RowReader::Impl {
                     open = (open + quotes(more)) % 2;
                 }
                 separator = detect_separator(text);
-            } else {
-                CsvScan scan{separator};
-                scan.line(text);
-                while (scan.quoted && read_line(more)) {
-                    text += '\n';
-                    text += more;
-                    scan.line(more);
-                }
             }
-            for (auto& record : read_csv_records(text, separator, name, first_line))
+            // The chunk ends where a record does (quotes followed as read_csv_records does).
+            CsvScan scan{separator};
+            scan.line(text);
+            while (scan.quoted && read_line(more)) {
+                text += '\n';
+                text += more;
+                scan.line(more);
+            }
+            std::size_t end_line = record_line;
+            for (auto& record : read_csv_records(text, separator, name, record_line, &end_line))
                 pending.push_back(std::move(record));
+            // The \n that getline took off ends a line, unless the CR before it already did.
+            record_line = end_line + (last_line_ended && !text.ends_with('\r') ? 1 : 0);
         }
         return true;
     }
@@ -311,7 +324,7 @@ RowReader::RowReader(std::unique_ptr<std::istream> in, const std::string& kind, 
     impl_->in = std::move(in);
     impl_->kind = kind;
     impl_->name = name;
-    impl_->resolve_encoding(encoding);
+    if (kind != "json") impl_->resolve_encoding(encoding);
     if (kind == "json") {
         impl_->open_json();
     } else if (kind == "csv") {
