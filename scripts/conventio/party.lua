@@ -284,6 +284,30 @@ function Party:budget_in_ae_cp() return rawget(self, "kind_info").ae_cp == true 
 --- True for a State ministry or service (it has a ministerial budget controller and accountant).
 function Party:is_state() return rawget(self, "kind_info").state == true end
 
+--- The stand-in for a party whose data has problems (already reported): the agreement is
+--- assembled on with it, so the rest of the data is checked too, and never built (its
+--- problems are raised first). It has a name and a role, and no kind.
+---@param role string
+---@return conventio.Party
+function M.stand_in(role)
+  local self = setmetatable({}, Party)
+  rawset(self, "where", "parties." .. role)
+  rawset(self, "short_name", role)
+  rawset(self, "gender", "m")
+  rawset(self, "kind_info", {})
+  rawset(self, "name", c.Name { role, gender = "m" })
+  rawset(self, "role_name", self.name)
+  rawset(self, "legal", self.name)
+  rawset(self, "legal_name", role)
+  rawset(self, "stand_in", true)
+  return self
+end
+
+--- True for a party's stand-in (M.stand_in): a check that needs the party's facts is left
+--- out, its data's problems being reported already.
+---@param value any
+function M.is_stand_in(value) return getmetatable(value) == Party and rawget(value, "stand_in") == true end
+
 --- True for a party built by Party.new.
 ---@param value any
 function M.is_party(value) return getmetatable(value) == Party end
