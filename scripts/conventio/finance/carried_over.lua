@@ -47,8 +47,8 @@ end
 local function positive(found, value, field, allow_zero)
   local amount = found:try(common.money, value, field)
   if amount and (amount < c.Money(0) or (not allow_zero and amount:is_zero())) then
-    return found:add(tr("%s must be %s, got %s"):format(field, allow_zero and "zero or more" or "positive",
-                                                        tostring(amount)))
+    return found:add((allow_zero and tr("%s must be zero or more, got %s") or tr("%s must be positive, got %s"))
+                       :format(field, tostring(amount)))
   end
   return amount
 end
