@@ -221,6 +221,30 @@ class Check(unittest.TestCase):
                 errors = [x for x in json.loads(r.stdout) if x["severity"] == "error"]
                 self.assertEqual(sorted(x["field"] for x in errors), sorted(fields), errors)
 
+    def test_a_script_error_after_data_problems_comes_after_them(self):
+        """The library assembles on with a stand-in for a party whose data is wrong; a script
+        that then reads a field the stand-in lacks fails, and that failure is shown after the
+        data's problems, which it may follow from."""
+        d = tempfile.mkdtemp(prefix="conventio-check-")
+        self.addCleanup(shutil.rmtree, d)
+        script = os.path.join(d, "x.lua")
+        with open(script, "w") as f:
+            f.write('local Agreement = require "conventio.agreement"\nlocal a = Agreement.from_data(...)\n'
+                    'local signatory = a.parties.x.representative.name\nreturn a:document()\n')
+        data = os.path.join(d, "x.json")
+        with open(data, "w") as f:
+            f.write('{ "title": "T", "party_order": ["x"], "parties": { "x": { "short_name": "X", "gender": "q" } } }\n')
+        r = run("check", script, "--data", data)
+        self.assertEqual(r.returncode, 1)
+        lines = r.stdout.splitlines()
+        self.assertEqual(len(lines), 2, r.stdout)
+        self.assertTrue(lines[0].startswith(data + ":1:88: parties.x.gender must be one of m, f, got q"), lines[0])
+        self.assertTrue(lines[1].startswith(script + ":3: attempt to index a nil value"), lines[1])
+        self.assertTrue(lines[1].endswith("(after the data's problems above, which it may follow from)"), lines[1])
+        french = run("check", script, "--data", data, env={"LANG": "fr_FR.UTF-8"}).stdout.splitlines()
+        self.assertTrue(french[1].endswith("(après les problèmes des données ci-dessus, dont elle peut découler)"),
+                        french)
+
     def test_an_error_in_a_returned_call_names_the_script_line(self):
         d = tempfile.mkdtemp(prefix="conventio-check-")
         self.addCleanup(shutil.rmtree, d)
