@@ -52,29 +52,46 @@ function M.guarded(fn)
   end
 end
 
---- Records a problem of the data (one a line when `message` holds several) and keeps going.
+--- Records a problem of the data (one a line when `message` holds several) and keeps going;
+--- returns the problems recorded.
 ---@param message any
 function M.report(message)
   local p = prefix()
+  local recorded = {}
   for line in (tostring(message) .. "\n"):gmatch("(.-)\n") do
     if line:find("%S") then
       -- A line another data file's name already starts (an avenant's base) keeps it.
       local file, rest = line:match("^([^:\n]+%.json): (.*)$")
+      local problem
       if file and file .. ": " ~= p then
-        M.pending[#M.pending + 1] = { file = file, message = rest }
+        problem = { file = file, message = rest }
       else
-        M.pending[#M.pending + 1] = { file = c.data_file, message = strip(line, p) }
+        problem = { file = c.data_file, message = strip(line, p) }
       end
+      M.pending[#M.pending + 1] = problem
+      recorded[#recorded + 1] = problem
     end
   end
+  return recorded
 end
 
---- Raises every problem recorded, together, one a line, each named as its data file's; does
---- nothing when there is none.
-function M.raise()
-  if #M.pending == 0 then return end
-  local problems = M.pending
-  M.pending = {}
+--- Raises every problem recorded (or only `only`, a list of them), together, one a line, each
+--- named as its data file's; does nothing when there is none.
+---@param only table[]?
+function M.raise(only)
+  local problems = only or M.pending
+  if #problems == 0 then return end
+  if only then
+    local raised = {}
+    for _, problem in ipairs(only) do raised[problem] = true end
+    local kept = {}
+    for _, problem in ipairs(M.pending) do
+      if not raised[problem] then kept[#kept + 1] = problem end
+    end
+    M.pending = kept
+  else
+    M.pending = {}
+  end
   local lines = {}
   for _, problem in ipairs(problems) do
     lines[#lines + 1] = (problem.file and (problem.file .. ": ") or "") .. problem.message
@@ -101,13 +118,13 @@ Problems.__index = Problems
 
 --- A new counter of one step's problems.
 ---@return conventio.Problems
-function M.problems() return setmetatable({ count = 0 }, Problems) end
+function M.problems() return setmetatable({ count = 0, list = {} }, Problems) end
 
 --- Records `message` as a problem of the data; returns nil (the stand-in of a value).
 ---@param message string
 function Problems:add(message)
   self.count = self.count + 1
-  M.report(message)
+  for _, problem in ipairs(M.report(message)) do self.list[#self.list + 1] = problem end
   return nil
 end
 
@@ -132,10 +149,10 @@ end
 function Problems:none() return self.count == 0 end
 
 --- The end of a step: working for an agreement being assembled, its problems wait for the
---- build; otherwise they are raised now, together.
+--- build; otherwise they are raised now, together (the step's own).
 ---@param agreement table?
 function Problems:settle(agreement)
-  if self.count > 0 and not M.deferred(agreement) then M.raise() end
+  if self.count > 0 and not M.deferred(agreement) then M.raise(self.list) end
   return self.count == 0
 end
 
