@@ -237,12 +237,14 @@ class Check(unittest.TestCase):
         r = run("check", script, "--data", data)
         self.assertEqual(r.returncode, 1)
         lines = r.stdout.splitlines()
-        self.assertEqual(len(lines), 2, r.stdout)
+        self.assertEqual(len(lines), 3, r.stdout)
         self.assertTrue(lines[0].startswith(data + ":1:88: parties.x.gender must be one of m, f, got q"), lines[0])
-        self.assertTrue(lines[1].startswith(script + ":3: attempt to index a nil value"), lines[1])
-        self.assertTrue(lines[1].endswith("(after the data's problems above, which it may follow from)"), lines[1])
+        self.assertEqual(lines[1], data + ": parties.x.representative is required ({ civility, name, title }), "
+                                          "or representation")
+        self.assertTrue(lines[2].startswith(script + ":3: attempt to index a nil value"), lines[2])
+        self.assertTrue(lines[2].endswith("(after the data's problems above, which it may follow from)"), lines[2])
         french = run("check", script, "--data", data, env={"LANG": "fr_FR.UTF-8"}).stdout.splitlines()
-        self.assertTrue(french[1].endswith("(après les problèmes des données ci-dessus, dont elle peut découler)"),
+        self.assertTrue(french[2].endswith("(après les problèmes des données ci-dessus, dont elle peut découler)"),
                         french)
 
     def test_an_error_in_a_returned_call_names_the_script_line(self):
