@@ -16,9 +16,10 @@ TIMEFORMAT='%R %U %S'
 time_runs() {  # label, then the command
     local label=$1
     shift
-    "$@" >/dev/null  # once before timing, so the files are in the page cache
+    "$@" >/dev/null 2>&1  # once before timing, so the files are in the page cache
     local times
-    times=$( { time (for _ in $(seq "$n"); do "$@" >/dev/null; done); } 2>&1 )
+    # The command's own messages (a data warning) must not mix with the times read below.
+    times=$( { time (for _ in $(seq "$n"); do "$@" >/dev/null 2>&1; done); } 2>&1 )
     awk -v t="$times" -v n="$n" -v l="$label" 'BEGIN {
         split(t, f, " ");
         printf "%-32s wall %6.2f ms   cpu %6.2f ms   per run over %d runs\n", l, f[1] * 1000 / n, (f[2] + f[3]) * 1000 / n, n }'

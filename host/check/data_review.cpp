@@ -1,7 +1,6 @@
 #include "check/data_review.hpp"
 
-#include <regex>
-
+#include "check/pattern.hpp"
 #include "config/i18n.hpp"
 
 namespace conventio::check {
@@ -11,10 +10,10 @@ using config::format;
 using config::tr;
 
 bool is_placeholder(const std::string& s) {
-    static const std::regex placeholder(
+    static const Pattern placeholder(
         R"(^\s*(?:X{3,}|\[[^\]]*compl(?:\xc3\xa9|e)ter[^\]]*\]|\xe2\x80\xa6|\.\.\.|(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter)\s*$)",
-        std::regex::icase);
-    return std::regex_match(s, placeholder);
+        Pattern::Case::ignored);
+    return placeholder.whole(s).has_value();
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include "check/diagnostic.hpp"
 
 #include <nlohmann/json.hpp>
-#include <regex>
 
+#include "check/pattern.hpp"
 #include "config/i18n.hpp"
 
 namespace conventio::check {
@@ -16,40 +16,40 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 Diagnostic from_message(const std::string& message) {
     Diagnostic d;
     d.message = message;
-    std::smatch m;
     // file:line:col: message (templates), file:line: message (scripts), file.json: message.
-    static const std::regex with_column(R"(^([^:\s][^:]*):(\d+):(\d+): ([\s\S]*)$)");
-    static const std::regex with_line(R"(^([^:\s][^:]*):(\d+): ([\s\S]*)$)");
-    static const std::regex data_file(R"(^([^:\s][^:]*\.json): ([\s\S]*)$)");
-    if (std::regex_match(message, m, with_column)) {
-        d.file = m[1];
-        d.line = std::stoi(m[2]);
-        d.column = std::stoi(m[3]);
-        d.message = m[4];
-    } else if (std::regex_match(message, m, with_line)) {
-        d.file = m[1];
-        d.line = std::stoi(m[2]);
-        d.message = m[3];
+    static const Pattern with_column(R"(^([^:\s][^:]*):(\d+):(\d+): ([\s\S]*)$)");
+    static const Pattern with_line(R"(^([^:\s][^:]*):(\d+): ([\s\S]*)$)");
+    static const Pattern data_file(R"(^([^:\s][^:]*\.json): ([\s\S]*)$)");
+    if (auto m = with_column.whole(message)) {
+        d.file = (*m)[1];
+        d.line = std::stoi(std::string((*m)[2]));
+        d.column = std::stoi(std::string((*m)[3]));
+        d.message = (*m)[4];
+    } else if (auto m = with_line.whole(message)) {
+        d.file = (*m)[1];
+        d.line = std::stoi(std::string((*m)[2]));
+        d.message = (*m)[3];
         // "x.lua:2: templates/y.md:3:10: ...": the template is the place to look.
-        std::string rest = d.message;
-        if (std::regex_match(rest, m, with_column) && std::string(m[1]).ends_with(".md")) {
-            d.file = m[1];
-            d.line = std::stoi(m[2]);
-            d.column = std::stoi(m[3]);
-            d.message = m[4];
+        if (auto t = with_column.whole(d.message); t && (*t)[1].ends_with(".md")) {
+            const Match place = *t;
+            d.file = place[1];
+            d.line = std::stoi(std::string(place[2]));
+            d.column = std::stoi(std::string(place[3]));
+            d.message = std::string(place[4]);
         }
-    } else if (std::regex_match(message, m, data_file)) {
-        d.file = m[1];
-        d.message = m[2];
+    } else if (auto m = data_file.whole(message)) {
+        d.file = (*m)[1];
+        d.message = (*m)[2];
     }
-    static const std::regex field(R"(\((?:field|champ) ([A-Za-z0-9_.\[\]]+)\))");
-    static const std::regex unknown_field(R"(^(?:unknown field|champ inconnu) ([A-Za-z0-9_.\[\]]+))");
+    static const Pattern field(R"(\((?:field|champ) ([A-Za-z0-9_.\[\]]+)\))");
+    static const Pattern unknown_field(R"(^(?:unknown field|champ inconnu) ([A-Za-z0-9_.\[\]]+))");
     // The library's messages start with the field they are about: "finance.amount must be positive".
-    static const std::regex leading_field(
+    static const Pattern leading_field(
         R"(^([a-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z0-9_]+(?:\[\d+\])?)+)[ :])");
-    if (std::regex_search(d.message, m, field) || std::regex_search(d.message, m, unknown_field) ||
-        (d.file.ends_with(".json") && std::regex_search(d.message, m, leading_field)))
-        d.field = m[1];
+    std::optional<Match> named = field.search(d.message);
+    if (!named) named = unknown_field.search(d.message);
+    if (!named && d.file.ends_with(".json")) named = leading_field.search(d.message);
+    if (named) d.field = (*named)[1];
     return d;
 }
 

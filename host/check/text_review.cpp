@@ -1,9 +1,9 @@
 #include "check/text_review.hpp"
 
 #include <cctype>
-#include <regex>
 #include <set>
 
+#include "check/pattern.hpp"
 #include "config/i18n.hpp"
 
 namespace conventio::check {
@@ -126,17 +126,39 @@ struct Reviewer {
 
     // ------------------------------------------------------------ the checks
 
+    // Each check first looks for what its pattern cannot match without, so the few paragraphs
+    // that may hold a finding are the only ones a pattern reads.
     void text(const std::string& s, bool details_block = false) {
         // An avenant's "article 4.1" is the amended agreement's, numbered by the library.
-        if (!document.facts.amends) typed_references(s);
-        placeholders(s);
+        if (!document.facts.amends && s.find("article") != std::string::npos) typed_references(s);
+        if (may_hold_placeholder(s)) placeholders(s);
         if (!document.facts.stated || !in_articles) return;
         // A body named by its acronym anywhere in the articles and annexes, with or without an
         // article before it, that is not a party: a clause copied from another agreement. A
         // block of bank details or an address (kept together) names the bank and the
         // accountant's services as the data gives them.
-        if (!details_block) foreign_parties(s);
-        if (!document.facts.amends) foreign_amounts(s);
+        if (!details_block && has_three_capitals(s)) foreign_parties(s);
+        if (!document.facts.amends &&
+            (s.find("\xe2\x82\xac") != std::string::npos || s.find("euro") != std::string::npos))
+            foreign_amounts(s);
+    }
+
+    static bool has_three_capitals(const std::string& s) {
+        int run = 0;
+        for (char ch : s) {
+            run = ch >= 'A' && ch <= 'Z' ? run + 1 : 0;
+            if (run == 3) return true;
+        }
+        return false;
+    }
+
+    /// Whether `s` holds, in any case, one of the words the placeholder pattern needs.
+    static bool may_hold_placeholder(const std::string& s) {
+        std::string lower(s);
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (const char* needle : {"xxx", "compl", "\xe2\x80\xa6", "...", "nom du partenaire"})
+            if (lower.find(needle) != std::string::npos) return true;
+        return false;
     }
 
     // "l'article 7" typed as text: wrong as soon as the articles move. A law's article ("article
@@ -144,13 +166,12 @@ struct Reviewer {
     void typed_references(const std::string& s) {
         // Only the wording of a reference ("l'article 7", "aux articles 5 et 6"), not "son
         // article 6" (a decree's) nor "article 7473" (a budget's nomenclature).
-        static const std::regex typed(
+        static const Pattern typed(
             R"((?:\b[Ll](?:'|\xe2\x80\x99)|\b(?:les|aux|des) )(articles?)(?: |\xc2\xa0)(\d+(?:\.\d+)?)(?![\d.\-]*\w))"
             R"(((?: |\xc2\xa0)*(?:\xc2\xab[^\xbb]*\xc2\xbb)?(?: |\xc2\xa0)*(?:du|de|des|d(?:'|\xe2\x80\x99))(?: |\xc2\xa0|\b))?)");
-        for (std::sregex_iterator it(s.begin(), s.end(), typed), end; it != end; ++it) {
-            const std::smatch& m = *it;
-            if (m[3].matched) continue;  // "article 10 de la loi ...": another text's article
-            std::string number = m[2];
+        for (const Match& m : typed.all(s)) {
+            if (m.matched(3)) continue;  // "article 10 de la loi ...": another text's article
+            std::string number(m[2]);
             if (numbers.count(number))
                 report(
                     Severity::warning,
@@ -167,11 +188,11 @@ struct Reviewer {
 
     void placeholders(const std::string& s) {
         // "…" alone between spaces ("du … au …"), not an elision "[…]" nor an "etc." ", …)".
-        static const std::regex placeholder(
+        static const Pattern placeholder(
             R"((\bX{3,}\b|\[\s*(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\s*\]|(?:^|[\s(])(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\b|(?:^|\s)(?:\xe2\x80\xa6|\.\.\.)(?=\s|$|[.,;:])|\bnom du partenaire\b))",
-            std::regex::icase);
-        for (std::sregex_iterator it(s.begin(), s.end(), placeholder), end; it != end; ++it) {
-            std::string what = (*it)[1];
+            Pattern::Case::ignored);
+        for (const Match& m : placeholder.all(s)) {
+            std::string what(m[1]);
             while (!what.empty() && std::isspace(static_cast<unsigned char>(what.front()))) what.erase(0, 1);
             report(
                 Severity::error,
@@ -217,17 +238,17 @@ struct Reviewer {
     void foreign_parties(const std::string& s) {
         // Three capitals or more, standing as a word of their own: not inside a longer word
         // ("ANCTX"), nor part of a reference written in capitals with digits ("SIRET2").
-        static const std::regex named(R"((?:^|[^A-Za-z0-9\x80-\xff])([A-Z]{3,})(?![A-Za-z0-9\x80-\xff]))");
+        static const Pattern named(R"((?:^|[^A-Za-z0-9\x80-\xff])([A-Z]{3,})(?![A-Za-z0-9\x80-\xff]))");
         std::set<std::string> cited(document.facts.cited_names.begin(), document.facts.cited_names.end());
-        for (std::sregex_iterator it(s.begin(), s.end(), named), end; it != end; ++it) {
-            std::string acronym = (*it)[1];
+        for (const Match& m : named.all(s)) {
+            std::string acronym(m[1]);
             // An acronym is short; a longer word in capitals is a name or a code (a BIC).
             if (acronym.size() > 8) continue;
             // "XXX" is a placeholder, reported as such.
             if (acronym.find_first_not_of('X') == std::string::npos) continue;
             // Words in capitals side by side are a name or an address written in capitals
             // ("RUE DES PETITS CHAMPS", "SERVICES DU PREMIER MINISTRE"), not a body's acronym.
-            const auto at = static_cast<std::size_t>((*it).position(1));
+            const std::size_t at = m.position_of(1, s);
             if (in_capitals_phrase(s, at, acronym.size())) continue;
             // Part of a code ("0352-CFSE", an accounting reference), not a body.
             if (at >= 2 && s[at - 1] == '-' && std::isdigit(static_cast<unsigned char>(s[at - 2]))) continue;
@@ -244,10 +265,10 @@ struct Reviewer {
 
     // "1 600 000 €" typed in a text when the model computed 1 500 000 €.
     void foreign_amounts(const std::string& s) {
-        static const std::regex amount(R"((\d{1,3}(?:)" SPACE R"(\d{3})+|\d+)(,\d{1,2})?)" SPACE
-                                       R"(?(?:€|euros?\b))");
-        for (std::sregex_iterator it(s.begin(), s.end(), amount), end; it != end; ++it) {
-            std::string text = (*it)[1].str() + (*it)[2].str();
+        static const Pattern amount(R"((\d{1,3}(?:)" SPACE R"(\d{3})+|\d+)(,\d{1,2})?)" SPACE
+                                    R"(?(?:€|euros?\b))");
+        for (const Match& m : amount.all(s)) {
+            std::string text = std::string(m[1]) + std::string(m[2]);
             if (amounts.count(cents_of(text))) continue;
             report(Severity::warning,
                    format(tr("the amount {} € in the text is not one the model computed or was given: type "

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "config/i18n.hpp"
@@ -9,6 +10,8 @@
 #include "lua/conventio_module.hpp"
 #include "lua/guards.hpp"
 #include "lua/message_text.hpp"
+#include "shipped/shipped_forms.hpp"
+#include "template/shipped_form.hpp"
 
 namespace conventio::lua {
 
@@ -199,6 +202,20 @@ void freeze_standard_library(lua_State* L) {
         freeze_library(L, name);
 }
 
+/// Pushes the build's bytecode for a module of conventio's own library whose bytes are the
+/// shipped ones (shipped/shipped_forms.hpp), under its real chunk name: loading it skips the
+/// parse, a cold run's largest cost. False when the file was edited: it is parsed as text.
+bool load_shipped_module(lua_State* L, std::string_view source, const std::string& chunkname) {
+    const tmpl::ShippedForm* form = tmpl::find_shipped_form(shipped::library_modules(), source);
+    if (!form) return false;
+    std::optional<std::string> bytecode = tmpl::renamed_bytecode(form->compiled, chunkname);
+    if (!bytecode) return false;
+    if (luaL_loadbufferx(L, bytecode->data(), bytecode->size(), chunkname.c_str(), "b") == LUA_OK)
+        return true;
+    lua_pop(L, 1);  // out of memory: the text's load below reports it
+    return false;
+}
+
 /// package.searchers entry: "a.b" is a/b.lua (or a/b/init.lua) in a library folder, loaded
 /// as text with its path as chunk name, so errors inside modules name the module file.
 int search_library_dirs(lua_State* L) {
@@ -222,6 +239,10 @@ int search_library_dirs(lua_State* L) {
             }
             std::string source = State::read_source(candidate, owner(L).options().max_file_bytes);
             std::string chunkname = "@" + candidate.string();
+            if (dir == owner(L).options().own_library_dir && load_shipped_module(L, source, chunkname)) {
+                lua_pushstring(L, candidate.string().c_str());
+                return 2;
+            }
             if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK) {
                 // The parser's "C stack overflow" names no place: name the module file.
                 if (lua_tostring(L, -1) &&

@@ -9,6 +9,7 @@
 #include "lua/document_bindings.hpp"
 #include "lua/lua_state.hpp"
 #include "lua/option_check.hpp"
+#include "shipped/shipped_forms.hpp"
 #include "template/markdown_escape.hpp"
 #include "template/markdown_to_tree.hpp"
 #include "template/template_cache.hpp"
@@ -30,6 +31,13 @@ std::string display_path(const std::filesystem::path& path) {
     auto relative = std::filesystem::relative(path, std::filesystem::current_path(ec), ec);
     if (!ec && !relative.empty() && *relative.begin() != "..") return relative.string();
     return path.string();
+}
+
+/// The templates compiled in this process, shared by every state (a batch's workers too);
+/// a shipped template's form compiled at build time is taken instead of compiling it.
+tmpl::TemplateCache& process_templates() {
+    static tmpl::TemplateCache cache(shipped::templates());
+    return cache;
 }
 
 std::filesystem::path find_template(lua_State* L, const std::string& name) {
@@ -121,7 +129,7 @@ int template_fn(lua_State* L) {
     if (lua_getfield(L, -1, name.c_str()) == LUA_TTABLE) return 1;
     lua_pop(L, 1);
     auto path = find_template(L, name);
-    auto loaded = tmpl::TemplateCache::shared().get(path, display_path(path));
+    auto loaded = process_templates().get(path, display_path(path));
     push_template(L, *loaded);
     lua_pushvalue(L, -1);
     lua_setfield(L, -3, name.c_str());

@@ -30,7 +30,10 @@ std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::filesystem::
     // start, which costs less than making every worker wait for one.
     std::string text = read_file(path, display_path);
     auto loaded = std::make_shared<LoadedTemplate>();
-    loaded->compiled = compile_template(text, display_path);
+    const ShippedForm* shipped = find_shipped_form(shipped_, text);
+    std::optional<CompiledTemplate> ready =
+        shipped ? deserialize_template(shipped->compiled, display_path) : std::nullopt;
+    loaded->compiled = ready ? std::move(*ready) : compile_template(text, display_path);
     const FrontMatter& front = loaded->compiled.front;
     if (std::string stem = path.stem().string(); front.key != stem)
         throw TemplateError(display_path, front.key_at.line, front.key_at.column,
@@ -38,11 +41,6 @@ std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::filesystem::
                                            front.key, stem));
     std::lock_guard lock(mutex_);
     return compiled_.emplace(key, std::move(loaded)).first->second;
-}
-
-TemplateCache& TemplateCache::shared() {
-    static TemplateCache cache;
-    return cache;
 }
 
 }  // namespace conventio::tmpl
