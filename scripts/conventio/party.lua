@@ -148,7 +148,9 @@ function M.new(spec, where)
       for _, message in ipairs(strict.unknown_messages(r, known_representative, field, "field")) do
         found:add(message)
       end
-      for _, f in ipairs { "civility", "title", "act" } do found:try(strict.text, r[f], field .. "." .. f, nil, true) end
+      for _, f in ipairs { "civility", "title", "act" } do
+        found:try(strict.text, r[f], field .. "." .. f, nil, true)
+      end
       found:try(strict.text, r.name, field .. ".name")
       local title = r.title
       if not title and kind_known then

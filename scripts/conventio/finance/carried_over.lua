@@ -134,9 +134,9 @@ local function read(found, spec, where)
       where, tostring(total), tostring(previous.paid)))
   end
   if stated and stated ~= total then
-    found:add(tr("%s.stated_total is %s, but the AE carried over (%s - %s = %s) plus the recycling (%s) make %s"):format(
-      where, tostring(stated), tostring(carry_over.ae), tostring(carry_over.committed), tostring(carried),
-      tostring(recycling.amount), tostring(total)))
+    found:add(tr("%s.stated_total is %s, but the AE carried over (%s - %s = %s) plus the recycling (%s) make %s")
+      :format(where, tostring(stated), tostring(carry_over.ae), tostring(carry_over.committed), tostring(carried),
+              tostring(recycling.amount), tostring(total)))
   end
   return { previous = previous, carry_over = carry_over, recycling = recycling, carried = carried, total = total }
 end

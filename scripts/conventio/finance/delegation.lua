@@ -70,8 +70,8 @@ local function read_years(found, spec, where)
         found:add(tr("%s.year must be a whole year (2022), got %s"):format(at, tostring(year)))
         year = nil
       elseif previous_year and year <= previous_year then
-        found:add(tr("%s.year: the years must follow each other in increasing order (%d after %d)"):format(at, year,
-                                                                                                            previous_year))
+        found:add(tr("%s.year: the years must follow each other in increasing order (%d after %d)")
+          :format(at, year, previous_year))
       end
       previous_year = year or previous_year
       local ae = found:try(common.money, line.ae, at .. ".ae")

@@ -103,7 +103,9 @@ local function read_strata(found, list, where)
       end
       local below
       if s.below == nil then
-        if i < #list then found:add(tr("%s.below is missing: only the last stratum can be open-ended"):format(field)) end
+        if i < #list then
+          found:add(tr("%s.below is missing: only the last stratum can be open-ended"):format(field))
+        end
       else
         below = integer(found, s.below, field .. ".below", 1)
         if below and lower and below <= lower then
