@@ -171,7 +171,9 @@ M.data_fields = {
 --- One way to start: the agreement of `agreement_data` (kind, title, dates, place, parties
 --- and their order read from the data). `options.fields` lists the data's other top-level
 --- fields (the script's own: "purpose", "finance"...), so that a misspelt one is refused;
---- other options are Agreement.new options, and win over the data.
+--- other options are Agreement.new options, and win over the data. The data's problems are
+--- recorded, not raised (a party whose data is wrong is a stand-in): they are raised with the
+--- finance's and the closing's when the agreement is built (conventio.data).
 ---@param agreement_data table the script's data (`...`)
 ---@param options table? { fields = { "purpose", ... }, parts = ..., party_order = ... }
 ---@return conventio.Agreement
