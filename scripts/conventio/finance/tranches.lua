@@ -36,11 +36,31 @@ M.tranche_fields = {
 }
 local known_tranche = strict.set(M.tranche_fields)
 
+-- The co-financing plan into `found`; nil when a problem leaves it unknown.
+local function read_cofinancing(spec, where, found)
+  local field = where .. ".cofinancing"
+  if not common.check_spec(spec.cofinancing, { cost = true, rate = true }, field, found) then return nil end
+  local cost = found:try(common.money, spec.cofinancing.cost, field .. ".cost")
+  if cost and not found:check(cost > c.Money(0), tr("%s.cost must be positive"):format(field)) then cost = nil end
+  local rate_text = spec.cofinancing.rate
+  if rate_text == nil then found:add(tr("%s.%s is required"):format(field, "rate")) end
+  local rate = rate_text ~= nil and found:try(quantities.percent, rate_text, field .. ".rate") or nil
+  local stated = spec.amount ~= nil and found:try(common.money, spec.amount, where .. ".amount") or nil
+  if not (cost and rate) then return nil end
+  local amount = rate:of(cost)
+  if stated and stated ~= amount then
+    found:add(tr("%s.amount is %s, but %s of %s is %s"):format(where, tostring(stated), tostring(rate), tostring(cost),
+                                                              tostring(amount)))
+  end
+  return { cost = cost, rate = rate, amount = amount, remainder = cost - amount,
+           remainder_rate = quantities.complement(rate) }
+end
+
 -- Reads `spec` into `found` (conventio.data): every problem is recorded, and what can still
 -- be checked is, with the problem's value left out. Returns the total, the tranches and the
 -- co-financing (nil where a problem left them unknown).
 local function read(spec, where, found)
-  local cofinancing = spec.cofinancing ~= nil and M.read_cofinancing(spec, where, found) or nil
+  local cofinancing = spec.cofinancing ~= nil and read_cofinancing(spec, where, found) or nil
   local total
   if spec.cofinancing ~= nil then
     total = cofinancing and cofinancing.amount
@@ -124,33 +144,13 @@ function M.compute(spec, where)
   return total, tranches, cofinancing
 end
 
--- The co-financing plan into `found`; nil when a problem leaves it unknown.
-function M.read_cofinancing(spec, where, found)
-  local field = where .. ".cofinancing"
-  if not common.check_spec(spec.cofinancing, { cost = true, rate = true }, field, found) then return nil end
-  local cost = found:try(common.money, spec.cofinancing.cost, field .. ".cost")
-  if cost and not found:check(cost > c.Money(0), tr("%s.cost must be positive"):format(field)) then cost = nil end
-  local rate_text = spec.cofinancing.rate
-  if rate_text == nil then found:add(tr("%s.%s is required"):format(field, "rate")) end
-  local rate = rate_text ~= nil and found:try(quantities.percent, rate_text, field .. ".rate") or nil
-  local stated = spec.amount ~= nil and found:try(common.money, spec.amount, where .. ".amount") or nil
-  if not (cost and rate) then return nil end
-  local amount = rate:of(cost)
-  if stated and stated ~= amount then
-    found:add(tr("%s.amount is %s, but %s of %s is %s"):format(where, tostring(stated), tostring(rate), tostring(cost),
-                                                              tostring(amount)))
-  end
-  return { cost = cost, rate = rate, amount = amount, remainder = cost - amount,
-           remainder_rate = quantities.complement(rate) }
-end
-
 --- The co-financing plan: the payer's rate of the project's cost gives its amount (exact, to
 --- the cent), the receiver funds the rest. A stated amount must agree.
 ---@param spec table
 ---@param where string?
 function M.cofinancing(spec, where)
   local found = data.problems()
-  local cofinancing = M.read_cofinancing(spec, where or "finance", found)
+  local cofinancing = read_cofinancing(spec, where or "finance", found)
   found:settle(nil)
   return cofinancing
 end
