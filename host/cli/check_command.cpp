@@ -3,48 +3,79 @@
 #include <algorithm>
 #include <iostream>
 
+#include "check/data_places.hpp"
 #include "check/data_review.hpp"
 #include "check/text_review.hpp"
+#include "config/i18n.hpp"
 
 namespace conventio::cli {
+
+namespace {
+
+/// A failure's message as diagnostics: the library reports some problems found together one a
+/// line (an avenant's base agreement's), each a diagnostic of its own.
+std::vector<check::Diagnostic> failure_diagnostics(const std::string& message) {
+    std::vector<check::Diagnostic> failures;
+    for (std::size_t start = 0; start < message.size();) {
+        std::size_t end = std::min(message.find('\n', start), message.size());
+        failures.push_back(check::from_message(message.substr(start, end - start)));
+        start = end + 1;
+    }
+    // A message of several lines that are not each a place is one message.
+    bool each_placed =
+        std::all_of(failures.begin(), failures.end(), [](const auto& f) { return !f.file.empty(); });
+    if (!each_placed) failures = {check::from_message(message)};
+    return failures;
+}
+
+/// Adds `failure` unless the data review already reported the same problem (a placeholder
+/// the library then refused).
+void add_failure(Checked& result, check::Diagnostic failure, const check::DataPlaces* places) {
+    for (const auto& d : result.diagnostics)
+        if (!failure.field.empty() && d.field == failure.field && d.severity == check::Severity::error)
+            return;
+    if (places) places->locate(failure);
+    result.diagnostics.push_back(std::move(failure));
+}
+
+}  // namespace
 
 Checked run_checks(const lua::ScriptRun& run) {
     Checked result;
     lua::ScriptRun reviewed = run;
+    std::optional<check::DataPlaces> places;
     if (run.data_file) {
         // The data's values are reviewed as the run loads them: before the script runs, so a
-        // script error later does not hide them.
+        // script error later does not hide them; their places serve the library's problems.
         const std::string file = run.data_file->string();
-        reviewed.on_data_text = [&result, file](const lua::DataText& value) {
-            if (auto d = check::review_data_value(file, static_cast<int>(value.line),
-                                                  static_cast<int>(value.column), value.field, value.text))
+        places.emplace(file);
+        reviewed.on_data_text = [&result, &places, file](const lua::DataText& value) {
+            const int line = static_cast<int>(value.line), column = static_cast<int>(value.column);
+            places->add(value.field, line, column);
+            if (auto d = check::review_data_value(file, line, column, value.field, value.text))
                 result.diagnostics.push_back(std::move(*d));
         };
     }
+    const check::DataPlaces* where = places ? &*places : nullptr;
     try {
         result.document = lua::run_script(reviewed);
+    } catch (const lua::DataProblems& e) {
+        // Every problem the library recorded in the data, one diagnostic each; then the
+        // script's own failure, which may follow from them (a stand-in it could not use).
+        for (const auto& problem : e.problems)
+            add_failure(
+                result,
+                check::from_message((problem.file.empty() ? "" : problem.file + ": ") + problem.message),
+                where);
+        for (auto& failure : failure_diagnostics(e.script_error)) {
+            failure.message =
+                config::format(config::tr("{} (after the data's problems above, which it may follow from)"),
+                               failure.message);
+            add_failure(result, std::move(failure), where);
+        }
+        return result;
     } catch (const std::exception& e) {
-        // The library reports the problems it found together one a line (all the parties'
-        // fields at once); each is a diagnostic of its own.
-        std::vector<check::Diagnostic> failures;
-        std::string message = e.what();
-        for (std::size_t start = 0; start < message.size();) {
-            std::size_t end = std::min(message.find('\n', start), message.size());
-            failures.push_back(check::from_message(message.substr(start, end - start)));
-            start = end + 1;
-        }
-        // A message of several lines that are not each a place is one message.
-        bool each_placed =
-            std::all_of(failures.begin(), failures.end(), [](const auto& f) { return !f.file.empty(); });
-        if (!each_placed) failures = {check::from_message(message)};
-        for (auto& failure : failures) {
-            // A placeholder the data review already reported is the same problem.
-            bool known = false;
-            for (const auto& d : result.diagnostics)
-                known = known || (!failure.field.empty() && d.field == failure.field &&
-                                  d.severity == check::Severity::error);
-            if (!known) result.diagnostics.push_back(std::move(failure));
-        }
+        for (auto& failure : failure_diagnostics(e.what())) add_failure(result, std::move(failure), where);
         return result;
     }
     auto review = check::review_text(*result.document, run.script.string());

@@ -15,6 +15,7 @@
 #include "lua/host_memory.hpp"
 #include "lua/message_text.hpp"
 #include "lua/sandbox.hpp"
+#include "lua/tail_calls.hpp"
 #include "lua/watchdog.hpp"
 
 namespace conventio::lua {
@@ -442,6 +443,8 @@ void State::run_file(const std::filesystem::path& path, int nargs, int nresults)
     {
         Running running(*this);
         status = luaL_loadbufferx(L_, source.data(), source.size(), chunkname.c_str(), "t");
+        // Its last call keeps the script's frame, so a library error names the script's line.
+        if (status == LUA_OK) keep_script_frame(L_);
     }
     if (status != LUA_OK) {
         std::string message = error_message(status);

@@ -8,6 +8,68 @@
 #include "lua/lua_state.hpp"
 
 namespace conventio::lua {
+namespace {
+
+/// What conventio.data recorded during a run: the problems of its last raise, the text that
+/// raise carried, and those recorded since and not raised.
+struct Recorded {
+    std::vector<DataProblem> raised;
+    std::string raised_text;
+    std::vector<DataProblem> pending;
+};
+
+void read_list(lua_State* L, int module, const char* name, std::vector<DataProblem>& out) {
+    lua_getfield(L, module, name);
+    if (lua_istable(L, -1)) {
+        for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; ++i) {
+            DataProblem problem;
+            if (lua_getfield(L, -1, "file") == LUA_TSTRING) problem.file = lua_tostring(L, -1);
+            lua_pop(L, 1);
+            if (lua_getfield(L, -1, "message") == LUA_TSTRING) problem.message = lua_tostring(L, -1);
+            lua_pop(L, 1);
+            out.push_back(std::move(problem));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/// Reads conventio.data's record, when the script loaded it; runs protected (State::protected_call).
+int read_recorded(lua_State* L) {
+    auto* recorded = static_cast<Recorded*>(lua_touserdata(L, 1));
+    lua_settop(L, 0);
+    lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    if (lua_getfield(L, 1, "conventio.data") != LUA_TTABLE) return 0;
+    read_list(L, 2, "raised", recorded->raised);
+    read_list(L, 2, "pending", recorded->pending);
+    if (lua_getfield(L, 2, "raised_text") == LUA_TSTRING) recorded->raised_text = lua_tostring(L, -1);
+    return 0;
+}
+
+Recorded recorded_problems(State& state) {
+    Recorded recorded;
+    if (state.stopping()) return recorded;  // a run stopped for its limits says only that
+    try {
+        state.protected_call(read_recorded, &recorded, 0);
+    } catch (const ScriptError&) {
+        return {};
+    }
+    return recorded;
+}
+
+std::string joined(const std::vector<DataProblem>& problems, const std::string& failure) {
+    std::string text;
+    for (const auto& p : problems) text += (p.file.empty() ? "" : p.file + ": ") + p.message + "\n";
+    if (!failure.empty()) text += failure + "\n";
+    if (!text.empty()) text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+DataProblems::DataProblems(std::vector<DataProblem> found, std::string failure)
+    : ScriptError(joined(found, failure)), problems(std::move(found)), script_error(std::move(failure)) {}
 
 std::filesystem::path installation_dir() { return config::data_dir(); }
 
@@ -36,7 +98,26 @@ doc::Document run_script(const ScriptRun& run) {
     lua_pushvalue(L, -1);
     lua_setglobal(L, "data");
 
-    state.run_file(run.script, 1, 1);
+    try {
+        state.run_file(run.script, 1, 1);
+    } catch (const ScriptError& e) {
+        // The library records every problem of the data and raises them together when the
+        // agreement is built: the run's failure is that raise, or a failure of the script that
+        // came after problems were recorded (a stand-in it could not use); both are reported.
+        Recorded recorded = recorded_problems(state);
+        std::string failure = e.what();
+        const std::string first_line = recorded.raised_text.substr(0, recorded.raised_text.find('\n'));
+        if (!recorded.raised.empty() && !first_line.empty() && failure.starts_with(first_line)) {
+            recorded.raised.insert(recorded.raised.end(), recorded.pending.begin(), recorded.pending.end());
+            throw DataProblems(std::move(recorded.raised), {});
+        }
+        if (!recorded.pending.empty()) throw DataProblems(std::move(recorded.pending), failure);
+        throw;
+    }
+    // Problems recorded and never raised (a script that returned without building its
+    // agreement) are problems all the same.
+    if (Recorded recorded = recorded_problems(state); !recorded.pending.empty())
+        throw DataProblems(std::move(recorded.pending), {});
     doc::Document* document = to_document(L, -1);
     if (!document)
         throw ScriptError(

@@ -135,6 +135,8 @@ function M.new(spec)
     annexes = {},
     by_key = {},
     signature = nil,
+    -- The data's problems found while it is assembled wait for its build (conventio.data).
+    assembling = true,
   }, Agreement)
   if #self.party_order == 0 then
     error(tr("Agreement: party_order must list the parties, in the order the agreement names them"), 2)
@@ -169,7 +171,9 @@ M.data_fields = {
 --- One way to start: the agreement of `agreement_data` (kind, title, dates, place, parties
 --- and their order read from the data). `options.fields` lists the data's other top-level
 --- fields (the script's own: "purpose", "finance"...), so that a misspelt one is refused;
---- other options are Agreement.new options, and win over the data.
+--- other options are Agreement.new options, and win over the data. The data's problems are
+--- recorded, not raised (a party whose data is wrong is a stand-in): they are raised with the
+--- finance's and the closing's when the agreement is built (conventio.data).
 ---@param agreement_data table the script's data (`...`)
 ---@param options table? { fields = { "purpose", ... }, parts = ..., party_order = ... }
 ---@return conventio.Agreement
@@ -178,31 +182,50 @@ function M.from_data(agreement_data, options)
   if type(agreement_data) ~= "table" then error(tr("the agreement needs data (--data FILE.json)"), 2) end
   local known = strict.set(M.data_fields)
   for _, field in ipairs(options.fields or {}) do known[field] = true end
-  -- The top-level fields and every party are checked before any problem is reported, so a
-  -- drafter sees them all at once, one a line.
-  local problems = {}
-  local keys_ok, keys_problem = pcall(strict.check_keys, agreement_data, known, "data", "field")
-  if not keys_ok then problems[#problems + 1] = keys_problem end
+  -- Every problem of the data is recorded and the agreement assembled with a stand-in where
+  -- one is wrong (a party left out), so the finance and closing data are checked too; they
+  -- are raised together when the document is built.
+  local found = data.problems()
+  found:try(strict.check_keys, agreement_data, known, "data", "field")
   local Party = require "conventio.party"
+  local parties_data = type(agreement_data.parties) == "table" and agreement_data.parties or {}
   local order = options.party_order or agreement_data.party_order
   if type(order) ~= "table" or #order == 0 then
-    error(tr("party_order is required: the roles of parties, in the order the agreement names them"), 2)
+    found:add(tr("party_order is required: the roles of parties, in the order the agreement names them"))
+    order = {}
+    for role in pairs(parties_data) do order[#order + 1] = role end
+    table.sort(order, function(x, y) return tostring(x) < tostring(y) end)
   end
-  for role in pairs(agreement_data.parties or {}) do
+  local roles = {}
+  for role in pairs(parties_data) do roles[#roles + 1] = role end
+  table.sort(roles, function(x, y) return tostring(x) < tostring(y) end)
+  for _, role in ipairs(roles) do
     local listed = false
     for _, r in ipairs(order) do listed = listed or r == role end
-    if not listed then error(tr("party_order leaves out parties.%s"):format(role), 2) end
+    if not listed then found:add(tr("party_order leaves out parties.%s"):format(role)) end
   end
-  local parties = {}
+  local parties, listed = {}, {}
   for _, role in ipairs(order) do
-    if type(role) ~= "string" then error(tr("party_order lists role names"), 2) end
-    local ok, party = pcall(Party.from_data, agreement_data, role)
-    if ok then parties[role] = party else problems[#problems + 1] = tostring(party) end
+    if type(role) ~= "string" then
+      found:add(tr("party_order lists role names"))
+    else
+      listed[#listed + 1] = role
+      parties[role] = found:try(Party.from_data, agreement_data, role) or Party.stand_in(role)
+    end
   end
-  if #problems > 0 then error(table.concat(problems, "\n"), 2) end
-  for role in pairs(agreement_data.presentation or {}) do
-    if not parties[role] then
-      error(tr("presentation.%s names no party%s"):format(role, strict.suggestion(role, parties)), 2)
+  order = listed
+  if #order == 0 then  -- nothing to assemble an agreement with: say what is wrong now
+    data.raise()
+    error(tr("party_order lists role names"), 2)
+  end
+  local presentation = agreement_data.presentation
+  if presentation ~= nil and type(presentation) ~= "table" then
+    found:add(tr("presentation must be an object: { role = { field = value } }"))
+  else
+    for role in pairs(presentation or {}) do
+      if not parties[role] then
+        found:add(tr("presentation.%s names no party%s"):format(role, strict.suggestion(role, parties)))
+      end
     end
   end
   local spec = {}
@@ -215,12 +238,23 @@ function M.from_data(agreement_data, options)
   end
   spec.parties, spec.party_order = parties, order
   local ok, result = pcall(M.new, spec)
-  if not ok then error((tostring(result):gsub("^[^\n]-%.lua:%d+: ", "", 1):gsub("^Agreement[.:] ?", "", 1)), 2) end
+  if not ok then
+    found:add((tostring(result):gsub("^[^\n]-%.lua:%d+: ", "", 1):gsub("^Agreement[.:] ?", "", 1)))
+    -- The stand-in: the same agreement without the data's own fields (title, kind, dates).
+    local kept = { parties = parties, party_order = order, title = "?" }
+    for k, v in pairs(options) do
+      if k ~= "fields" then kept[k] = v end
+    end
+    result = M.new(kept)
+  end
   local signature = agreement_data.signature
   if signature ~= nil then
-    if type(signature) ~= "table" then error(tr("signature must be an object { place, date, originals }"), 2) end
-    strict.check_keys(signature, strict.set { "place", "date", "originals" }, "signature", "field", 2)
-    result:signatures(signature)
+    if type(signature) ~= "table" then
+      found:add(tr("signature must be an object { place, date, originals }"))
+    elseif found:try(strict.check_keys, signature, strict.set { "place", "date", "originals" }, "signature", "field")
+    then
+      found:try(result.signatures, result, signature)
+    end
   end
   return result
 end
@@ -486,6 +520,9 @@ end
 --- blocks of each party, article, section and annex are kept (`entry.blocks`), so that two
 --- versions of an agreement can be compared (conventio.avenant).
 function Agreement:document()
+  -- Every problem the data had, found while the agreement was assembled, together.
+  self.assembling = false
+  data.raise()
   number_entries(self)
   if spec_kind(self) == "avenant" and self.articles[1] then self.articles[1].first_label = true end
   local l = labels()

@@ -233,26 +233,26 @@ end
 ---@return table[] articles
 function M.add(agreement, list, where)
   where = where or "closing"
+  -- Every entry is tried, each problem recorded (conventio.data): a drafter sees them all at
+  -- once, with the rest of the data's.
+  local found = data.problems()
+  local articles = {}
   if type(list) ~= "table" or #list == 0 then
-    data.guarded(error)(tr("%s must list the closing articles: [ { \"article\": \"duree\", ... } ]"):format(where), 0)
+    found:add(tr("%s must list the closing articles: [ { \"article\": \"duree\", ... } ]"):format(where))
+    list = {}
   end
-  -- Every entry is tried before any problem is reported, so a drafter sees them all at once,
-  -- one a line (each already named as the data's, with its field).
-  local articles, problems = {}, {}
   for i, spec in ipairs(list) do
     local field = ("%s[%d]"):format(where, i)
     local name = type(spec) == "table" and spec.article or nil
-    local ok, result
     if builders[name] then
-      ok, result = pcall(M[name], agreement, spec, field)
+      articles[#articles + 1] = found:try(M[name], agreement, spec, field)
     else
-      ok, result = pcall(data.guarded(error), tr("%s.article must name a closing builder: %s, got %s%s"):format(
+      found:add(tr("%s.article must name a closing builder: %s, got %s%s"):format(
         field, table.concat(names, ", "), tostring(name),
-        type(name) == "string" and strict.suggestion(name, builders) or ""), 0)
+        type(name) == "string" and strict.suggestion(name, builders) or ""))
     end
-    if ok then articles[#articles + 1] = result else problems[#problems + 1] = tostring(result) end
   end
-  if #problems > 0 then error(table.concat(problems, "\n"), 0) end
+  found:settle(agreement)
   return articles
 end
 

@@ -104,10 +104,6 @@ local function kind_wording()
   return require("conventio.clauses").front_matter("structure/natures")
 end
 
-local function check_gender(value, where)
-  if value ~= nil then strict.choice(value, { "m", "f" }, where, 3) end
-end
-
 --- M.new(spec, where): spec is the party's data (see docs/reference.md); `where` names it in
 --- messages ("parties.partner").
 ---@param spec table the party's data
@@ -116,19 +112,65 @@ end
 function M.new(spec, where)
   where = where or "party"
   if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 2) end
-  strict.check_keys(spec, known_fields, where, "field", 2)
-  for _, field in ipairs(text_fields) do strict.text(spec[field], where .. "." .. field, 2, true) end
-  strict.text(spec.short_name, where .. ".short_name", 2)
-  if spec.kind ~= nil then strict.choice(spec.kind, M.kind_names, where .. ".kind", 2) end
-  check_gender(spec.gender, where .. ".gender")
-  check_gender(spec.legal_gender, where .. ".legal_gender")
-  check_gender(spec.role_gender, where .. ".role_gender")
-  local kind = spec.kind and M.kinds[spec.kind] or {}
-  local gender = spec.gender or kind.gender
-  if not gender then
-    error(tr("%s.gender is required (\"m\" or \"f\": le %s or la %s)%s"):format(where, spec.short_name, spec.short_name,
-          spec.kind and "" or "; or give a kind that decides it (commune, departement, region)"), 2)
+  -- Every field is checked before any problem is reported: a drafter sees them all at once.
+  local found = data.problems()
+  for _, message in ipairs(strict.unknown_messages(spec, known_fields, where, "field")) do found:add(message) end
+  for _, field in ipairs(text_fields) do found:try(strict.text, spec[field], where .. "." .. field, nil, true) end
+  local named = found:try(strict.text, spec.short_name, where .. ".short_name")
+  local kind_known = spec.kind == nil or found:try(strict.choice, spec.kind, M.kind_names, where .. ".kind")
+  for _, field in ipairs { "gender", "legal_gender", "role_gender" } do
+    if spec[field] ~= nil then found:try(strict.choice, spec[field], { "m", "f" }, where .. "." .. field) end
   end
+  local kind = kind_known and spec.kind and M.kinds[spec.kind] or {}
+  local gender = spec.gender or kind.gender
+  if not gender and kind_known and named then
+    found:add(tr("%s.gender is required (\"m\" or \"f\": le %s or la %s)%s"):format(where, spec.short_name,
+      spec.short_name, spec.kind and "" or "; or give a kind that decides it (commune, departement, region)"))
+  end
+  local siren = spec.siren and found:try(c.id.siren, spec.siren, where .. ".siren")
+  local siret = spec.siret and found:try(c.id.siret, spec.siret, where .. ".siret")
+  if spec.rna ~= nil then
+    if type(spec.rna) ~= "string" or not spec.rna:match("^W%d%d%d%d%d%d%d%d%d$") then
+      found:add(tr("%s.rna: an RNA number is W followed by nine digits (\"W212001234\"), got %s"):format(where,
+                tostring(spec.rna)))
+    elseif kind_known and spec.kind ~= "association" then
+      found:add(tr("%s.rna: only an association has an RNA number (kind is %s)"):format(where, tostring(spec.kind)))
+    end
+  end
+  local bank_account = spec.bank_account and found:try(c.BankAccount, spec.bank_account, where .. ".bank_account")
+  local representative
+  if spec.representative ~= nil then
+    local r = spec.representative
+    local field = where .. ".representative"
+    if type(r) ~= "table" then
+      found:add(tr("%s must be an object { civility, name, title, act }"):format(field))
+    else
+      for _, message in ipairs(strict.unknown_messages(r, known_representative, field, "field")) do
+        found:add(message)
+      end
+      for _, f in ipairs { "civility", "title", "act" } do
+        found:try(strict.text, r[f], field .. "." .. f, nil, true)
+      end
+      found:try(strict.text, r.name, field .. ".name")
+      local title = r.title
+      if not title and kind_known then
+        local wording = kind_wording()
+        local feminine = r.civility == "Madame"
+        title = spec.kind and (feminine and wording[spec.kind .. "_representative_f"]
+                                        or wording[spec.kind .. "_representative"])
+        if not title then
+          found:add(tr("%s.title is required (what the signatory is: \"Directeur général\")"):format(field))
+        end
+      end
+      representative = {}
+      for k, v in pairs(r) do representative[k] = v end
+      representative.title = title
+    end
+  elseif not spec.representation then
+    found:add(tr("%s.representative is required ({ civility, name, title }), or representation"):format(where))
+  end
+  found:settle(nil)
+
   local self = setmetatable({}, Party)
   for k, v in pairs(spec) do self[k] = v end
   rawset(self, "where", where)
@@ -159,47 +201,13 @@ function M.new(spec, where)
   if spec.accountant_short then
     rawset(self, "accountant_name", c.Name { spec.accountant_short, gender = "m" })
   end
-  if spec.siren then
-    rawset(self, "siren", c.id.siren(spec.siren, where .. ".siren"))
-    rawset(self, "siren_display", c.id.format_siren(self.siren))
+  if siren then
+    rawset(self, "siren", siren)
+    rawset(self, "siren_display", c.id.format_siren(siren))
   end
-  if spec.siret then rawset(self, "siret", c.id.siret(spec.siret, where .. ".siret")) end
-  if spec.rna ~= nil then
-    if type(spec.rna) ~= "string" or not spec.rna:match("^W%d%d%d%d%d%d%d%d%d$") then
-      error(tr("%s.rna: an RNA number is W followed by nine digits (\"W212001234\"), got %s"):format(where,
-            tostring(spec.rna)), 2)
-    end
-    if spec.kind ~= "association" then
-      error(tr("%s.rna: only an association has an RNA number (kind is %s)"):format(where, tostring(spec.kind)), 2)
-    end
-  end
-  if spec.bank_account then
-    rawset(self, "bank_account", c.BankAccount(spec.bank_account, where .. ".bank_account"))
-  end
-  if spec.representative ~= nil then
-    local r = spec.representative
-    local field = where .. ".representative"
-    if type(r) ~= "table" then error(tr("%s must be an object { civility, name, title, act }"):format(field), 2) end
-    strict.check_keys(r, known_representative, field, "field", 2)
-    for _, f in ipairs { "civility", "title", "act" } do strict.text(r[f], field .. "." .. f, 2, true) end
-    strict.text(r.name, field .. ".name", 2)
-    local title = r.title
-    if not title then
-      local wording = kind_wording()
-      local feminine = r.civility == "Madame"
-      title = spec.kind and (feminine and wording[spec.kind .. "_representative_f"]
-                                      or wording[spec.kind .. "_representative"])
-      if not title then
-        error(tr("%s.title is required (what the signatory is: \"Directeur général\")"):format(field), 2)
-      end
-    end
-    local representative = {}
-    for k, v in pairs(r) do representative[k] = v end
-    representative.title = title
-    rawset(self, "representative", representative)
-  elseif not spec.representation then
-    error(tr("%s.representative is required ({ civility, name, title }), or representation"):format(where), 2)
-  end
+  if siret then rawset(self, "siret", siret) end
+  if bank_account then rawset(self, "bank_account", bank_account) end
+  if representative then rawset(self, "representative", representative) end
   return self
 end
 
@@ -283,6 +291,30 @@ function Party:budget_in_ae_cp() return rawget(self, "kind_info").ae_cp == true 
 
 --- True for a State ministry or service (it has a ministerial budget controller and accountant).
 function Party:is_state() return rawget(self, "kind_info").state == true end
+
+--- The stand-in for a party whose data has problems (already reported): the agreement is
+--- assembled on with it, so the rest of the data is checked too, and never built (its
+--- problems are raised first). It has a name and a role, and no kind.
+---@param role string
+---@return conventio.Party
+function M.stand_in(role)
+  local self = setmetatable({}, Party)
+  rawset(self, "where", "parties." .. role)
+  rawset(self, "short_name", role)
+  rawset(self, "gender", "m")
+  rawset(self, "kind_info", {})
+  rawset(self, "name", c.Name { role, gender = "m" })
+  rawset(self, "role_name", self.name)
+  rawset(self, "legal", self.name)
+  rawset(self, "legal_name", role)
+  rawset(self, "stand_in", true)
+  return self
+end
+
+--- True for a party's stand-in (M.stand_in): a check that needs the party's facts is left
+--- out, its data's problems being reported already.
+---@param value any
+function M.is_stand_in(value) return getmetatable(value) == Party and rawget(value, "stand_in") == true end
 
 --- True for a party built by Party.new.
 ---@param value any

@@ -81,9 +81,32 @@ end
 function M.check_keys(tbl, known, where, what, level)
   local key = M.unknown_key(tbl, known)
   if key == nil then return tbl end
+  error(M.unknown_message(key, known, where, what), level and level + 1 or 0)
+end
+
+--- "unknown field parties.partner.sirne (did you mean siren?)": the message refusing `key`.
+---@param key any
+---@param known table<any, boolean>
+---@param where string?
+---@param what string?
+function M.unknown_message(key, known, where, what)
   local shown = type(key) == "string" and key or ("[" .. tostring(key) .. "]")
-  error(("%s %s.%s%s"):format(unknown_name(what), where, shown, M.suggestion(key, known)),
-        level and level + 1 or 0)
+  return ("%s %s.%s%s"):format(unknown_name(what), where, shown, M.suggestion(key, known))
+end
+
+--- The message of every key of `tbl` that `known` lacks (sorted), so that a drafter sees all
+--- the misspelt fields of an object at once.
+---@param tbl table
+---@param known table<any, boolean>
+---@param where string?
+---@param what string?
+---@return string[]
+function M.unknown_messages(tbl, known, where, what)
+  local messages = {}
+  for _, key in ipairs(M.unknown_keys(tbl, known)) do
+    messages[#messages + 1] = M.unknown_message(key, known, where, what)
+  end
+  return messages
 end
 
 --- The same for the names given to something ("clause 'commun/duree': unknown parameter
@@ -100,16 +123,23 @@ function M.check_names(tbl, known, context, what, level)
         level and level + 1 or 0)
 end
 
---- The first (in sorted order) key of `tbl` that `known` lacks, or nil.
+--- Every key of `tbl` that `known` lacks, in sorted order.
 ---@param tbl table
 ---@param known table<any, boolean>
-function M.unknown_key(tbl, known)
+function M.unknown_keys(tbl, known)
   local unknown = {}
   for key in pairs(tbl) do
     if not known[key] then unknown[#unknown + 1] = key end
   end
   table.sort(unknown, function(a, b) return tostring(a) < tostring(b) end)
-  return unknown[1]
+  return unknown
+end
+
+--- The first (in sorted order) key of `tbl` that `known` lacks, or nil.
+---@param tbl table
+---@param known table<any, boolean>
+function M.unknown_key(tbl, known)
+  return M.unknown_keys(tbl, known)[1]
 end
 
 --- True when `value` is a string with something other than blanks.

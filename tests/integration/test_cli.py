@@ -1,6 +1,7 @@
 """The command line as a user meets it: exit codes, messages naming the place, and no partial
 or corrupt output left behind, whatever fails."""
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -173,7 +174,8 @@ class CommandLine(unittest.TestCase):
                 out = os.path.join(self.dir, "bad.odt")
                 r = run("render", sample + ".lua", "--data", bad, "-o", out)
                 self.assertEqual(r.returncode, 1, r.stderr)
-                self.assertIn(f"conventio: {bad}: {message}", r.stderr)
+                # The data file, at the field's line and column when the field holds text.
+                self.assertRegex(r.stderr, f"conventio: {re.escape(bad)}(:\\d+(:\\d+)?)?: {re.escape(message)}")
                 self.assertFalse(os.path.exists(out))
 
     def test_sandbox_stops_are_errors_not_crashes(self):
@@ -221,7 +223,8 @@ class StrictAgreementMessages(unittest.TestCase):
 
     def assertDataError(self, change, message):
         bad, stderr = self.render_with(change)
-        self.assertIn(f"conventio: {bad}: {message}", stderr)
+        # The data file, at the field's line and column when the field holds text.
+        self.assertRegex(stderr, f"conventio: {re.escape(bad)}(:\\d+(:\\d+)?)?: {re.escape(message)}")
 
     def test_unknown_party_field_suggests_the_field_meant(self):
         self.assertDataError(lambda d: d["parties"]["commune"].update(sirne="217702885"),

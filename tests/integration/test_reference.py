@@ -16,6 +16,7 @@ PREFIX = {"agreement.lua": {"M": "Agreement.", "Agreement": "Agreement:"},
           "party.lua": {"M": "Party.", "Party": "Party:"},
           "quantities.lua": {"M": "quantities.", "Percent": "Percent:"},
           "finance/common.lua": {"M": "common."},
+          "data.lua": {"M": "data.", "Problems": "found:"},
           "avenant.lua": {"M": "Avenant.", "Avenant": "Avenant:"}}
 FUNCTION = re.compile(r"^function ([A-Za-z_]+)([.:])([a-z_]+)\(", re.M)
 

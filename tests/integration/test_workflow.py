@@ -103,6 +103,166 @@ class Check(unittest.TestCase):
         self.assertIn("(did you mean litiges?)", errors[2]["message"])
         self.assertTrue(all(x["file"].endswith("cerema-urbanvitaliz-2023.json") for x in errors))
 
+    def broken_tranches(self):
+        """anct-incubateur-2020 (parties, tranches, closing) with mistakes in each stage."""
+        d = tempfile.mkdtemp(prefix="conventio-check-")
+        self.addCleanup(shutil.rmtree, d)
+        name = "anct-incubateur-2020"
+        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+        with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
+            data = json.load(f)
+        data["parties"]["partner"]["siret"] = "13002603200017"
+        data["parties"]["dinum"]["short_nam"] = "DINUM"
+        finance = data["finance"]
+        finance["amout"] = finance.pop("amount")
+        finance["tranches"][1]["amount"] = "abc"
+        del finance["tranches"][2]["threshold"]
+        finance["payment_account"]["key"] = "41"
+        for entry in data["closing"]:
+            if entry.get("article") == "litiges":
+                entry["cour"] = "Melun"
+        data["closing"].append({"article": "publicaton"})
+        path = os.path.join(d, name + ".json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=2)
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        return d, os.path.join(d, name + ".lua"), path, lines
+
+    # Every problem of every stage, in the order the library meets them.
+    expected_fields = ["parties.partner.siret", "parties.dinum.short_nam", "finance.amout", "finance.amount",
+                       "finance.tranches[2].amount", "finance.tranches[3].threshold",
+                       "finance.payment_account", "closing[3].cour", "closing[5].article"]
+
+    def test_every_problem_of_parties_finance_and_closing_at_once(self):
+        d, script, data, lines = self.broken_tranches()
+        r = run("check", script, "--data", data, "--format", "json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        errors = [x for x in json.loads(r.stdout) if x["severity"] == "error"]
+        self.assertEqual([x["field"] for x in errors], self.expected_fields, errors)
+        self.assertTrue(all(x["file"] == data for x in errors), errors)
+        messages = [x["message"] for x in errors]
+        self.assertIn("invalid SIRET 13002603200017", messages[0])
+        self.assertIn("(did you mean short_name?)", messages[1])
+        self.assertIn("unknown field finance.amout (did you mean amount?)", messages[2])
+        self.assertIn("finance.amount is required", messages[3])
+        self.assertIn('invalid amount "abc"', messages[4])
+        self.assertIn("finance.tranches[3].threshold is required", messages[5])
+        self.assertIn("invalid RIB 30001 00064 00000092441 41", messages[6])
+        self.assertIn("(did you mean court?)", messages[7])
+        self.assertIn("(did you mean publication?)", messages[8])
+        # A field that holds text is shown at its place in the data file; a missing one has none.
+        for x in errors:
+            with self.subTest(field=x["field"]):
+                if x["field"] in ("finance.amount", "finance.tranches[3].threshold"):
+                    self.assertIsNone(x["line"])
+                    continue
+                self.assertIsNotNone(x["line"], x)
+                key = x["field"].split(".")[-1]
+                line = lines[x["line"] - 1]
+                if x["column"] is None:  # an object: the line of its first value
+                    self.assertIn('"', line)
+                    continue
+                self.assertEqual(line[x["column"] - 1 - len(key) - 4:x["column"] - 1], '"%s": ' % key, line)
+
+    def test_every_problem_at_once_in_text_in_both_languages_and_from_render(self):
+        d, script, data, _ = self.broken_tranches()
+        english = run("check", script, "--data", data)
+        french = run("check", script, "--data", data, env={"LANG": "fr_FR.UTF-8"})
+        self.assertEqual(english.returncode, 1)
+        self.assertEqual(french.returncode, 1)
+        self.assertEqual(len(english.stdout.splitlines()), len(self.expected_fields), english.stdout)
+        self.assertEqual(len(french.stdout.splitlines()), len(self.expected_fields), french.stdout)
+        for text in ("unknown field finance.amout (did you mean amount?)", "finance.amount is required",
+                     'invalid amount "abc" (field finance.tranches[2].amount): not a number',
+                     "unknown field closing[3].cour (did you mean court?)"):
+            self.assertIn(text, english.stdout)
+        for text in ("champ inconnu finance.amout (vouliez-vous dire amount ?)", "finance.amount est obligatoire",
+                     "montant « abc » invalide (champ finance.tranches[2].amount) : ce n'est pas un nombre",
+                     "champ inconnu closing[3].cour (vouliez-vous dire court ?)"):
+            self.assertIn(text, french.stdout)
+        self.assertTrue(all(line.startswith(data + ":") for line in english.stdout.splitlines()), english.stdout)
+        # render refuses with the same list, and writes nothing.
+        out = os.path.join(d, "x.odt")
+        r = run("render", script, "--data", data, "-o", out)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, "".join("conventio: " + line + "\n" for line in english.stdout.splitlines()))
+        self.assertFalse(os.path.exists(out))
+
+    def test_every_finance_problem_of_each_variant_at_once(self):
+        cases = {
+            "meae-delegation-2022": (
+                lambda f: (f["ceilings"][0].update(ae="x"), f["ceilings"][1].update(year="2023"),
+                           f["chorus"].update(cost_centre="AE-1"), f.update(budget_unit="0105")),
+                ["finance.ceilings[1].ae", "finance.ceilings[2].year", "finance.budget_unit",
+                 "finance.chorus.cost_centre"]),
+            "anct-incubateur-2022": (
+                lambda f: (f["carry_over"].update(ae="-1", to_year=2030), f["recycling"].pop("market"),
+                           f.update(stated_totl="1")),
+                ["finance.stated_totl", "finance.carry_over.to_year", "finance.carry_over.ae",
+                 "finance.recycling.market"]),
+            "seine-et-marne-rdv-solidarites-2020": (
+                lambda f: (f["strata"][1].update(annual="0"), f.update(years=0, population="many")),
+                ["finance.strata[2].annual", "finance.population", "finance.years"]),
+        }
+        for name, (change, fields) in cases.items():
+            with self.subTest(sample=name):
+                d = tempfile.mkdtemp(prefix="conventio-check-")
+                self.addCleanup(shutil.rmtree, d)
+                shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+                with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
+                    data = json.load(f)
+                change(data["finance"])
+                path = os.path.join(d, name + ".json")
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(data, f, ensure_ascii=False)
+                r = run("check", os.path.join(d, name + ".lua"), "--data", path, "--format", "json")
+                self.assertEqual(r.returncode, 1, r.stderr)
+                errors = [x for x in json.loads(r.stdout) if x["severity"] == "error"]
+                self.assertEqual(sorted(x["field"] for x in errors), sorted(fields), errors)
+
+    def test_a_script_error_after_data_problems_comes_after_them(self):
+        """The library assembles on with a stand-in for a party whose data is wrong; a script
+        that then reads a field the stand-in lacks fails, and that failure is shown after the
+        data's problems, which it may follow from."""
+        d = tempfile.mkdtemp(prefix="conventio-check-")
+        self.addCleanup(shutil.rmtree, d)
+        script = os.path.join(d, "x.lua")
+        with open(script, "w") as f:
+            f.write('local Agreement = require "conventio.agreement"\nlocal a = Agreement.from_data(...)\n'
+                    'local signatory = a.parties.x.representative.name\nreturn a:document()\n')
+        data = os.path.join(d, "x.json")
+        with open(data, "w") as f:
+            f.write('{ "title": "T", "party_order": ["x"], "parties": { "x": { "short_name": "X", "gender": "q" } } }\n')
+        r = run("check", script, "--data", data)
+        self.assertEqual(r.returncode, 1)
+        lines = r.stdout.splitlines()
+        self.assertEqual(len(lines), 3, r.stdout)
+        self.assertTrue(lines[0].startswith(data + ":1:88: parties.x.gender must be one of m, f, got q"), lines[0])
+        self.assertEqual(lines[1], data + ": parties.x.representative is required ({ civility, name, title }), "
+                                          "or representation")
+        self.assertTrue(lines[2].startswith(script + ":3: attempt to index a nil value"), lines[2])
+        self.assertTrue(lines[2].endswith("(after the data's problems above, which it may follow from)"), lines[2])
+        french = run("check", script, "--data", data, env={"LANG": "fr_FR.UTF-8"}).stdout.splitlines()
+        self.assertTrue(french[2].endswith("(après les problèmes des données ci-dessus, dont elle peut découler)"),
+                        french)
+
+    def test_an_error_in_a_returned_call_names_the_script_line(self):
+        d = tempfile.mkdtemp(prefix="conventio-check-")
+        self.addCleanup(shutil.rmtree, d)
+        script = os.path.join(d, "x.lua")
+        with open(script, "w") as f:
+            f.write('local data = ...\nlocal Agreement = require "conventio.agreement"\n'
+                    'return Agreement.new {\n  kind = data.kind,\n  parties = {},\n}\n')
+        with open(os.path.join(d, "x.json"), "w") as f:
+            f.write('{ "kind": "partenaria" }\n')
+        for command in ("check", "render"):
+            r = run(command, script, "--data", os.path.join(d, "x.json"), *(["-o", os.path.join(d, "x.odt")]
+                                                                              if command == "render" else []))
+            self.assertEqual(r.returncode, 1)
+            self.assertIn(script + ':3: Agreement: kind must be "partenariat", "delegation" or "avenant", got partenaria',
+                          r.stdout + r.stderr)
+
     def test_placeholders_name_their_line_and_column(self):
         def change(data):
             data["subject"] = "XXX"

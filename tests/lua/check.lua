@@ -25,10 +25,23 @@ function M.contains(text, fragment, what)
   fail(("%s: expected to contain %q, got %q"):format(what or "text", fragment, tostring(text)))
 end
 
+-- fn(...), then the data's problems it recorded for an agreement being assembled (raised
+-- when that agreement is built, conventio.data): a test sees them as the drafter would.
+local function call_and_raise(fn, ...)
+  local data = require "conventio.data"
+  local ok, message = pcall(fn, ...)
+  if #data.pending > 0 then
+    local raised, problems = pcall(data.raise)
+    if ok then return raised, problems end
+    return false, tostring(problems) .. "\n" .. tostring(message)
+  end
+  return ok, message
+end
+
 --- `fn(...)` fails with a message containing `fragment`; returns the message.
 function M.fails(fragment, fn, ...)
   M.count = M.count + 1
-  local ok, message = pcall(fn, ...)
+  local ok, message = call_and_raise(fn, ...)
   if ok then fail(("expected an error containing %q, but it succeeded"):format(fragment)) end
   message = tostring(message)
   if not message:find(fragment, 1, true) then

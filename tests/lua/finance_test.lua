@@ -202,4 +202,37 @@ local recette = clauses.markdown("finances/imputation_recette", { payer = local_
 check.contains(recette, "inscrit en recette au budget de la Commune de Melun")
 check.eq(type(payment(local_party):document()), "userdata", "a commune receives a recette: the agreement builds")
 
+-- Every problem of a finance object at once, not the first: standalone, raised when the
+-- computation returns; for an agreement being assembled, when it is built, with the others.
+local all = check.fails("finance.amount must be positive", tranches.compute,
+  { amount = "-5", tranches = { { amount = "0" }, { amount = "x", threshold = "1" }, { amount = "2" } } })
+check.contains(all, "finance.tranches[1].amount must be positive")
+check.contains(all, "invalid amount \"x\" (field finance.tranches[2].amount)")
+check.contains(all, "finance.tranches[3].threshold is required")
+all = check.fails("finance.strata[1].annual must be positive", strata.compute,
+  { strata = { { below = 10, annual = "0" }, { from = 12, annual = "5" } }, population = 5, entering = "yes",
+    years = 0, first_year = 2020, insee_year = 2019 })
+check.contains(all, "finance.strata[2].from (12) leaves a gap")
+check.contains(all, "finance.entering must be true or false")
+check.contains(all, "finance.years must be at least 1, got 0")
+all = check.fails("finance.carry_over.ae must be zero or more", carried_over.compute,
+  { previous = { date = "2020-05-11", paid = "10" }, carry_over = { from_year = 2021, to_year = 2023, ae = "-1",
+    cp = "0", committed = "0" }, recycling = { year = 2022, amount = "1", market = "m", market_title = "t" } })
+check.contains(all, "finance.carry_over.to_year (2023) must follow from_year (2021)")
+check.contains(all, "finance.recycling.orders is required")
+deleg.ceilings = { { year = 2022, ae = "x", cp = "10" }, { year = "2023", ae = "1", cp = "1" } }
+deleg.chorus.cost_centre = "AE-1"
+all = check.fails("invalid amount \"x\" (field finance.ceilings[1].ae)", delegation.read, da, deleg)
+check.contains(all, "finance.ceilings[2].year must be a whole year (2022), got 2023")
+check.contains(all, "finance.chorus.cost_centre: 'AE-1' is not a valid code")
+deleg.ceilings, deleg.chorus.cost_centre = { { year = 2022, ae = "10", cp = "10" } }, "AECDSI4092"
+local assembled = agreement({ ministere = state("ministere"), service = state("service") }, { "ministere", "service" })
+tranches.add(assembled, { receiver = "service", payer = "ministere", amount = "10", amout = "1",
+                          tranches = { { amount = "4" } }, payment_account = { iban = "FR76" } })
+require("conventio.closing").add(assembled, { { article = "litige" } })
+all = check.fails("unknown field finance.amout (did you mean amount?)", assembled.document, assembled)
+check.contains(all, "finance.tranches add up to " .. m(4) .. ", but finance.amount is " .. m(10))
+check.contains(all, "finance.payment_account")
+check.contains(all, "closing[1].article must name a closing builder")
+
 return check.done()

@@ -90,4 +90,12 @@ check.contains(md, "Représentée par Monsieur Louis VOGEL, Maire")
 check.contains(md, "Ci-après dénommée " .. c.guillemets("la Commune de Melun"))
 check.eq(type(a), "table")
 
+-- Every problem of a party at once, not the first.
+local every = check.fails("parties.p.gender must be one of m, f, got x", Party.new,
+  { short_name = "P", gender = "x", siren = "123", kind = "communne", represntation = "r" }, "parties.p")
+check.contains(every, "invalid SIREN 123 (field parties.p.siren)")
+check.contains(every, "parties.p.kind must be one of")
+check.contains(every, "unknown field parties.p.represntation (did you mean representation?)")
+check.contains(every, "parties.p.representative is required")
+
 return check.done()

@@ -121,13 +121,41 @@ function M.rows_table(name, params, widths)
 end
 
 --- Refuses a finance data object with an unknown field (suggesting the nearest of `fields`,
---- the variant's documented fields) or that is not an object.
+--- the variant's documented fields) or that is not an object. With `found` (a
+--- conventio.data problems counter), every problem is recorded instead and the result says
+--- whether `spec` is an object to read on.
 ---@param spec table
 ---@param fields table
 ---@param where string?
-function M.check_spec(spec, fields, where)
-  if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 3) end
-  strict.check_keys(spec, strict.set(fields), where, "field", 3)
+---@param found conventio.Problems?
+function M.check_spec(spec, fields, where, found)
+  if not found then
+    if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 3) end
+    strict.check_keys(spec, strict.set(fields), where, "field", 3)
+    return true
+  end
+  if type(spec) ~= "table" then return found:add(tr("%s must be an object"):format(where)) or false end
+  for _, message in ipairs(strict.unknown_messages(spec, strict.set(fields), where, "field")) do found:add(message) end
+  return true
+end
+
+--- The end of a variant's M.add: with no problem, the article `build()` adds; with problems
+--- (recorded, raised when the agreement is built), a stand-in article with its key and
+--- heading, so that references to it and the rest of the data are checked on.
+---@param agreement conventio.Agreement
+---@param found conventio.Problems
+---@param options table
+---@param spec table
+---@param build fun(): table
+function M.finish(agreement, found, options, spec, build)
+  if found:none() then return build() end
+  local article = agreement:article {
+    key = options.key or "finances",
+    title = options.title or (type(spec) == "table" and type(spec.title) == "string" and spec.title)
+      or M.heading("dispositions_financieres"),
+  }
+  found:settle(agreement)
+  return article
 end
 
 --- Every variant's third argument: { key = "finances", title = ..., ... }; `extra` lists
@@ -153,6 +181,8 @@ end
 ---@param receiver conventio.Party
 ---@param where string?
 function M.receipt(agreement, spec, payer, receiver, where)
+  -- A stand-in's kind is unknown: its data's problems are reported already.
+  if require("conventio.party").is_stand_in(receiver) then return nil end
   local budget = receiver:budget()
   if budget == nil then
     error(tr("%s.kind is required: the receiver's kind decides how it receives the credits"):format(receiver.where), 3)

@@ -31,84 +31,123 @@ M.fields = {
   title = "the article's heading",
 }
 
-local function fail(message, ...) error(message:format(...), 0) end
-
-local function text(spec, field, where)
-  local value = common.required(spec, field, where)
-  if type(value) ~= "string" or value == "" then fail(tr("%s.%s must be a non-empty string"), where, field) end
+-- A required text of `spec`, or nil with the problem recorded in `found`.
+local function text(found, spec, field, where)
+  local value = spec[field]
+  if value == nil then return found:add(tr("%s.%s is required"):format(where, field)) end
+  if type(value) ~= "string" or value == "" then
+    return found:add(tr("%s.%s must be a non-empty string"):format(where, field))
+  end
   return value
 end
 
---- The programme a Chorus code belongs to: its first four digits ("0105").
-local function programme_of(code, pattern, field, example)
+local function programme_of(found, code, pattern, field, example)
   local programme = code:match(pattern)
-  if not programme then fail(tr("%s: '%s' is not a valid code (expected e.g. %s)"), field, code, example) end
+  if not programme then
+    found:add(tr("%s: '%s' is not a valid code (expected e.g. %s)"):format(field, code, example))
+  end
   return programme
 end
 
-local function read_years(spec, where)
-  local ceilings = common.required(spec, "ceilings", where)
+-- The yearly ceilings, into `found`; every year's problems are recorded, and the running
+-- AE/CP comparison stops at the first year whose amounts are unknown.
+local function read_years(found, spec, where)
+  local ceilings = spec.ceilings
+  if ceilings == nil then return found:add(tr("%s.%s is required"):format(where, "ceilings")) end
   if type(ceilings) ~= "table" or #ceilings == 0 then
-    fail(tr("%s.ceilings must list at least one year: { year =, ae =, cp = }"), where)
+    return found:add(tr("%s.ceilings must list at least one year: { year =, ae =, cp = }"):format(where))
   end
-  local years, ae_sum, cp_sum = {}, c.Money(0), c.Money(0)
+  local years, ae_sum, cp_sum, previous_year = {}, c.Money(0), c.Money(0), nil
   for i, line in ipairs(ceilings) do
     local at = ("%s.ceilings[%d]"):format(where, i)
-    if type(line) ~= "table" then fail(tr("%s must be an object { year =, ae =, cp = }"), at) end
-    common.check_spec(line, { year = true, ae = true, cp = true }, at)
-    local year = line.year
-    if math.type(year) ~= "integer" then fail(tr("%s.year must be a whole year (2022), got %s"), at, tostring(year)) end
-    if i > 1 and year <= years[i - 1].year then
-      fail(tr("%s.year: the years must follow each other in increasing order (%d after %d)"), at, year,
-           years[i - 1].year)
+    if type(line) ~= "table" then
+      found:add(tr("%s must be an object { year =, ae =, cp = }"):format(at))
+      ae_sum = nil
+    else
+      common.check_spec(line, { year = true, ae = true, cp = true }, at, found)
+      local year = line.year
+      if math.type(year) ~= "integer" then
+        found:add(tr("%s.year must be a whole year (2022), got %s"):format(at, tostring(year)))
+        year = nil
+      elseif previous_year and year <= previous_year then
+        found:add(tr("%s.year: the years must follow each other in increasing order (%d after %d)")
+          :format(at, year, previous_year))
+      end
+      previous_year = year or previous_year
+      local ae = found:try(common.money, line.ae, at .. ".ae")
+      local cp = found:try(common.money, line.cp, at .. ".cp")
+      if ae and not found:check(ae >= c.Money(0), tr("%s.ae cannot be negative"):format(at)) then ae = nil end
+      if cp and not found:check(cp >= c.Money(0), tr("%s.cp cannot be negative"):format(at)) then cp = nil end
+      if ae_sum and ae and cp then
+        ae_sum, cp_sum = ae_sum + ae, cp_sum + cp
+        -- Payment credits pay commitments: up to any year, more CP than AE would pay for nothing.
+        if cp_sum > ae_sum then
+          found:add(tr("%s: up to %d the CP (%s) exceed the AE (%s)"):format(at, year or 0, tostring(cp_sum),
+                                                                              tostring(ae_sum)))
+        end
+      else
+        ae_sum = nil
+      end
+      years[i] = { year = year, ae = ae, cp = cp }
     end
-    local ae, cp = common.money(line.ae, at .. ".ae"), common.money(line.cp, at .. ".cp")
-    if ae < c.Money(0) then fail(tr("%s.ae cannot be negative"), at) end
-    if cp < c.Money(0) then fail(tr("%s.cp cannot be negative"), at) end
-    ae_sum, cp_sum = ae_sum + ae, cp_sum + cp
-    -- Payment credits pay commitments: up to any year, more CP than AE would pay for nothing.
-    if cp_sum > ae_sum then
-      fail(tr("%s: up to %d the CP (%s) exceed the AE (%s)"), at, year, tostring(cp_sum), tostring(ae_sum))
-    end
-    years[i] = { year = year, ae = ae, cp = cp }
   end
-  if ae_sum <= c.Money(0) then fail(tr("%s.ceilings: the delegation allocates no credits (every AE is 0)"), where) end
-  return years, { ae = ae_sum, cp = cp_sum }
+  if ae_sum and ae_sum <= c.Money(0) then
+    found:add(tr("%s.ceilings: the delegation allocates no credits (every AE is 0)"):format(where))
+  end
+  return years, ae_sum and { ae = ae_sum, cp = cp_sum } or nil
 end
 
-local function read_chorus(spec, where, programme)
-  local chorus = common.required(spec, "chorus", where)
+-- The Chorus references, into `found`; each code is checked against the budget unit's
+-- programme when that is known.
+local function read_chorus(found, spec, where, programme)
+  local chorus = spec.chorus
+  if chorus == nil then return found:add(tr("%s.%s is required"):format(where, "chorus")) end
   where = where .. ".chorus"
-  if type(chorus) ~= "table" then fail(tr("%s must be an object"), where) end
-  common.check_spec(chorus, { axis = true, functional_domain = true, cost_centre = true, activities = true }, where)
+  if not common.check_spec(chorus, { axis = true, functional_domain = true, cost_centre = true, activities = true },
+                           where, found) then
+    return nil
+  end
+  if chorus.axis == nil then found:add(tr("%s.%s is required"):format(where, "axis")) end
   local out = {
-    axis = tostring(common.required(chorus, "axis", where)),
-    functional_domain = text(chorus, "functional_domain", where),
-    cost_centre = text(chorus, "cost_centre", where),
+    axis = chorus.axis ~= nil and tostring(chorus.axis) or nil,
+    functional_domain = text(found, chorus, "functional_domain", where),
+    cost_centre = text(found, chorus, "cost_centre", where),
     activities = {},
   }
   local function same_programme(code, field, pattern, example)
-    local p = programme_of(code, pattern, field, example)
-    if p ~= programme then
-      fail(tr("%s: '%s' belongs to programme %s, the budget unit to programme %s"), field, code, p, programme)
+    local p = programme_of(found, code, pattern, field, example)
+    if p and programme and p ~= programme then
+      found:add(tr("%s: '%s' belongs to programme %s, the budget unit to programme %s"):format(field, code, p,
+                                                                                            programme))
     end
   end
-  same_programme(out.functional_domain, where .. ".functional_domain", "^(%d%d%d%d)%-%d%d%-%d%d$", "0105-06-08")
-  if not out.cost_centre:match("^%w+$") then
-    fail(tr("%s.cost_centre: '%s' is not a valid code (letters and digits, e.g. AECDSI4092)"), where, out.cost_centre)
+  if out.functional_domain then
+    same_programme(out.functional_domain, where .. ".functional_domain", "^(%d%d%d%d)%-%d%d%-%d%d$", "0105-06-08")
   end
-  local activities = common.required(chorus, "activities", where)
-  if type(activities) ~= "table" or #activities == 0 then
-    fail(tr("%s.activities must list at least one activity"), where)
+  if out.cost_centre and not out.cost_centre:match("^%w+$") then
+    found:add(tr("%s.cost_centre: '%s' is not a valid code (letters and digits, e.g. AECDSI4092)"):format(where,
+                                                                                                       out.cost_centre))
   end
-  for i, activity in ipairs(activities) do
-    local at = ("%s.activities[%d]"):format(where, i)
-    if type(activity) ~= "table" then fail(tr("%s must be an object { code =, label = }"), at) end
-    common.check_spec(activity, { code = true, label = true }, at)
-    local code = text(activity, "code", at)
-    same_programme(code, at .. ".code", "^(%d%d%d%d)%w%w%w%w%w%w%w%w$", "010501A61404")
-    if activity.label ~= nil and type(activity.label) ~= "string" then fail(tr("%s.label must be a string"), at) end
-    out.activities[i] = { code = code, label = activity.label }
+  local activities = chorus.activities
+  if activities == nil then
+    found:add(tr("%s.%s is required"):format(where, "activities"))
+  elseif type(activities) ~= "table" or #activities == 0 then
+    found:add(tr("%s.activities must list at least one activity"):format(where))
+  else
+    for i, activity in ipairs(activities) do
+      local at = ("%s.activities[%d]"):format(where, i)
+      if type(activity) ~= "table" then
+        found:add(tr("%s must be an object { code =, label = }"):format(at))
+      else
+        common.check_spec(activity, { code = true, label = true }, at, found)
+        local code = text(found, activity, "code", at)
+        if code then same_programme(code, at .. ".code", "^(%d%d%d%d)%w%w%w%w%w%w%w%w$", "010501A61404") end
+        if activity.label ~= nil and type(activity.label) ~= "string" then
+          found:add(tr("%s.label must be a string"):format(at))
+        end
+        out.activities[i] = { code = code, label = activity.label }
+      end
+    end
   end
   return out
 end
@@ -120,24 +159,38 @@ end
 ---@param where string?
 function M.read(agreement, spec, where)
   where = where or "finance"
-  if type(spec) ~= "table" then fail(tr("%s must be an object"), where) end
-  if spec.is_read then return spec end
-  common.check_spec(spec, M.fields, where)
-  local delegant = common.party(agreement, spec, "delegant", "delegant", where)
-  local delegataire = common.party(agreement, spec, "delegataire", nil, where)
-  -- A délégation de gestion (décret n° 2004-1085) is between State services.
-  for _, party in ipairs { delegant, delegataire } do
-    if not party:is_state() then fail(tr("%s.kind must be \"etat\": a délégation de gestion is between State services"),
-        party.where) end
+  local found = data.problems()
+  if type(spec) == "table" and spec.is_read then return spec end
+  if not common.check_spec(spec, M.fields, where, found) then
+    found:settle(agreement)
+    return { is_read = true, stand_in = true }
   end
-  if not delegataire.accountant then
-    fail(tr("%s.accountant is required: the délégataire's public accountant is named"), delegataire.where)
+  local delegant = found:try(common.party, agreement, spec, "delegant", "delegant", where)
+  local delegataire = found:try(common.party, agreement, spec, "delegataire", nil, where)
+  -- A délégation de gestion (décret n° 2004-1085) is between State services. A stand-in's
+  -- kind is unknown: its problems are reported already.
+  local Party = require "conventio.party"
+  for _, party in ipairs { delegant or false, delegataire or false } do
+    if party and not Party.is_stand_in(party) and not party:is_state() then
+      found:add(tr("%s.kind must be \"etat\": a délégation de gestion is between State services"):format(party.where))
+    end
   end
-  local budget_unit = text(spec, "budget_unit", where)
-  local programme = programme_of(budget_unit, "^(%d%d%d%d)%-%w+%-%w+$", where .. ".budget_unit", "0105-CRES-DNUM")
-  local years, total = read_years(spec, where)
-  if spec.total ~= nil and type(spec.total) ~= "boolean" then fail(tr("%s.total must be true or false"), where) end
+  if delegataire and not Party.is_stand_in(delegataire) and not delegataire.accountant then
+    found:add(tr("%s.accountant is required: the délégataire's public accountant is named"):format(delegataire.where))
+  end
+  local budget_unit = text(found, spec, "budget_unit", where)
+  local programme = budget_unit
+    and programme_of(found, budget_unit, "^(%d%d%d%d)%-%w+%-%w+$", where .. ".budget_unit", "0105-CRES-DNUM")
+  local years, total = read_years(found, spec, where)
+  if spec.total ~= nil and type(spec.total) ~= "boolean" then
+    found:add(tr("%s.total must be true or false"):format(where))
+  end
+  local chorus = read_chorus(found, spec, where, programme)
+  local complete = found:settle(agreement)
   return {
+    -- With problems (recorded, raised when the agreement is built), what could be read: the
+    -- script reads on, and M.add adds a stand-in article.
+    stand_in = not complete,
     delegant = delegant,
     delegataire = delegataire,
     budget_unit = budget_unit,
@@ -145,7 +198,7 @@ function M.read(agreement, spec, where)
     years = years,
     total = total,
     show_total = spec.total ~= false,
-    chorus = read_chorus(spec, where, programme),
+    chorus = chorus,
     title = spec.title,
     is_read = true,
   }
@@ -159,8 +212,12 @@ end
 ---@param options table? { key = "finances", title = ... }
 ---@return table article, table total
 function M.add(agreement, spec, options)
-  local finance = M.read(agreement, spec)
   options = common.options(options)
+  local finance = M.read(agreement, spec)
+  if finance.stand_in then  -- its problems are recorded: a stand-in article, so the rest is checked on
+    return agreement:article { key = options.key or "finances",
+                               title = options.title or common.heading("execution_delegation") }
+  end
   local chorus = finance.chorus
   -- Each State party's accountant receives a copy, the délégataire's first.
   local copies = {}

@@ -32,39 +32,42 @@ M.fields = {
 ---@return table article, conventio.Money amount
 function M.add(agreement, spec, options)
   local where = "finance"
-  common.check_spec(spec, M.fields, where)
   options = common.options(options)
-  local payer = common.party(agreement, spec, "payer", "partner", where)
-  local receiver = common.party(agreement, spec, "receiver", nil, where)
-  local amount = common.money(spec.amount, where .. ".amount")
-  if amount <= c.Money(0) then error(tr("%s.amount must be positive"):format(where), 2) end
-  local payment_account = common.account(spec, "payment_account", where, true)
-  local refund_account = common.account(spec, "refund_account", where, true)
+  local found = data.problems()
+  if not common.check_spec(spec, M.fields, where, found) then return common.finish(agreement, found, options, spec) end
+  local payer = found:try(common.party, agreement, spec, "payer", "partner", where)
+  local receiver = found:try(common.party, agreement, spec, "receiver", nil, where)
+  local amount = found:try(common.money, spec.amount, where .. ".amount")
+  if amount then found:check(amount > c.Money(0), tr("%s.amount must be positive"):format(where)) end
+  local payment_account = found:try(common.account, spec, "payment_account", where, true)
+  local refund_account = found:try(common.account, spec, "refund_account", where, true)
+  local receipt = payer and receiver and found:try(common.receipt, agreement, spec, payer, receiver, where)
+  local article = common.finish(agreement, found, options, spec, function()
+    -- The sub-articles' keys ("montant", "calendrier"...) are the ones the finance templates
+    -- refer to; the period is the key of the article that fixes the agreement's duration.
+    local clause = common.clause_maker(agreement,
+                                       { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 
-  -- The sub-articles' keys ("montant", "calendrier"...) are the ones the finance templates
-  -- refer to; the period is the key of the article that fixes the agreement's duration.
-  local clause = common.clause_maker(agreement,
-                                     { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
-
-  local article = agreement:article {
-    key = options.key or "finances",
-    title = options.title or spec.title or common.heading("dispositions_financieres"),
-    content = clause("finances/participation", { financed = spec.financed }),
-    sections = {
-      { key = "montant", title = common.heading("montant"),
-        content = clause("finances/montant_unique", { amount = amount }) },
-      { key = "calendrier", title = common.heading("calendrier"),
-        content = clause("finances/calendrier_signature") },
-      { key = "modalites", title = common.heading("modalites"),
-        content = { clause("finances/modalites_versement"), common.bank_details(agreement, payment_account) } },
-      { key = "imputation", title = common.heading("imputation"),
-        content = common.receipt(agreement, spec, payer, receiver, where) },
-      { key = "restitution", title = common.heading("restitution"),
-        content = { clause("finances/restitution"), common.bank_details(agreement, refund_account) } },
-      { key = "compte_rendu", title = common.heading("compte_rendu"),
-        content = common.report(clause, receiver) },
-    },
-  }
+    return agreement:article {
+      key = options.key or "finances",
+      title = options.title or spec.title or common.heading("dispositions_financieres"),
+      content = clause("finances/participation", { financed = spec.financed }),
+      sections = {
+        { key = "montant", title = common.heading("montant"),
+          content = clause("finances/montant_unique", { amount = amount }) },
+        { key = "calendrier", title = common.heading("calendrier"),
+          content = clause("finances/calendrier_signature") },
+        { key = "modalites", title = common.heading("modalites"),
+          content = { clause("finances/modalites_versement"), common.bank_details(agreement, payment_account) } },
+        { key = "imputation", title = common.heading("imputation"),
+          content = receipt },
+        { key = "restitution", title = common.heading("restitution"),
+          content = { clause("finances/restitution"), common.bank_details(agreement, refund_account) } },
+        { key = "compte_rendu", title = common.heading("compte_rendu"),
+          content = common.report(clause, receiver) },
+      },
+    }
+  end)
   return article, amount
 end
 

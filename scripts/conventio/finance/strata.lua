@@ -64,149 +64,194 @@ function M.group_digits(n)
   return out
 end
 
---- A whole number from data, or an error naming the field.
-local function integer(value, field, minimum)
-  if value == nil then error(tr("%s is required"):format(field), 0) end
+--- A whole number from data, or nil with the problem recorded in `found`.
+local function integer(found, value, field, minimum)
+  if value == nil then return found:add(tr("%s is required"):format(field)) end
   local n = type(value) == "number" and math.tointeger(value) or nil
-  if not n then error(tr("%s must be a whole number, got %s"):format(field, tostring(value)), 0) end
-  if minimum and n < minimum then error(tr("%s must be at least %d, got %d"):format(field, minimum, n), 0) end
+  if not n then return found:add(tr("%s must be a whole number, got %s"):format(field, tostring(value))) end
+  if minimum and n < minimum then
+    return found:add(tr("%s must be at least %d, got %d"):format(field, minimum, n))
+  end
   return n
 end
 
+-- The strata into `found`: every stratum's problems recorded; nil when the list is unusable,
+-- and the bounds' continuity checked only where both neighbours are known.
+local function read_strata(found, list, where)
+  where = where .. ".strata"
+  if type(list) ~= "table" or #list == 0 then
+    return found:add(tr("%s must be a non-empty list of { below =, annual = }"):format(where))
+  end
+  local strata, lower, complete = {}, 0, true
+  for i, s in ipairs(list) do
+    local field = ("%s[%d]"):format(where, i)
+    if type(s) ~= "table" then
+      found:add(tr("%s must be an object { below =, annual = }"):format(field))
+      complete, lower = false, nil
+    else
+      common.check_spec(s, { from = true, below = true, annual = true }, field, found)
+      if s.from ~= nil then
+        local from = integer(found, s.from, field .. ".from", 0)
+        if from and lower and from < lower then
+          found:add(tr("%s.from (%s) overlaps %s[%d], which goes up to %s: strata must not overlap"):format(
+            field, M.group_digits(from), where, i - 1, M.group_digits(lower - 1)))
+        elseif from and lower and from > lower then
+          found:add(tr("%s.from (%s) leaves a gap: populations from %s to %s fall in no stratum"):format(
+            field, M.group_digits(from), M.group_digits(lower), M.group_digits(from - 1)))
+        end
+        lower = lower or from
+      end
+      local below
+      if s.below == nil then
+        if i < #list then
+          found:add(tr("%s.below is missing: only the last stratum can be open-ended"):format(field))
+        end
+      else
+        below = integer(found, s.below, field .. ".below", 1)
+        if below and lower and below <= lower then
+          found:add(tr("%s.below (%s) must be above the stratum's lower bound (%s): strata go in increasing order")
+            :format(field, M.group_digits(below), M.group_digits(lower)))
+        end
+      end
+      local annual = found:try(common.money, s.annual, field .. ".annual")
+      if annual and not found:check(annual > c.Money(0), tr("%s.annual must be positive"):format(field)) then
+        annual = nil
+      end
+      if lower and annual then
+        strata[i] = {
+          from = lower, below = below, annual = annual,
+          from_display = M.group_digits(lower),
+          below_display = below and M.group_digits(below) or nil,
+        }
+      else
+        complete = false
+      end
+      lower = below
+    end
+  end
+  return complete and strata or nil
+end
+
 --- The strata of `spec.strata`, checked: in increasing order, each starting where the
---- previous one ends (no overlap, no gap), only the last one open-ended.
+--- previous one ends (no overlap, no gap), only the last one open-ended. Every problem is
+--- raised at once.
 ---@param list table
 ---@param where string?
 function M.strata(list, where)
-  where = where .. ".strata"
-  if type(list) ~= "table" or #list == 0 then
-    error(tr("%s must be a non-empty list of { below =, annual = }"):format(where), 0)
-  end
-  local strata, lower = {}, 0
-  for i, s in ipairs(list) do
-    local field = ("%s[%d]"):format(where, i)
-    if type(s) ~= "table" then error(tr("%s must be an object { below =, annual = }"):format(field), 0) end
-    common.check_spec(s, { from = true, below = true, annual = true }, field)
-    if s.from ~= nil then
-      local from = integer(s.from, field .. ".from", 0)
-      if from < lower then
-        error(tr("%s.from (%s) overlaps %s[%d], which goes up to %s: strata must not overlap"):format(
-          field, M.group_digits(from), where, i - 1, M.group_digits(lower - 1)), 0)
-      elseif from > lower then
-        error(tr("%s.from (%s) leaves a gap: populations from %s to %s fall in no stratum"):format(
-          field, M.group_digits(from), M.group_digits(lower), M.group_digits(from - 1)), 0)
-      end
-    end
-    local below
-    if s.below == nil then
-      if i < #list then
-        error(tr("%s.below is missing: only the last stratum can be open-ended"):format(field), 0)
-      end
-    else
-      below = integer(s.below, field .. ".below", 1)
-      if below <= lower then
-        error(tr("%s.below (%s) must be above the stratum's lower bound (%s): strata go in increasing order"):format(
-          field, M.group_digits(below), M.group_digits(lower)), 0)
-      end
-    end
-    local ok, annual = pcall(common.money, s.annual, field .. ".annual")
-    if not ok then error((tostring(annual):gsub("^[^\n]-:%d+: ", "", 1)), 0) end
-    if annual <= c.Money(0) then error(tr("%s.annual must be positive"):format(field), 0) end
-    strata[i] = {
-      from = lower, below = below, annual = annual,
-      from_display = M.group_digits(lower),
-      below_display = below and M.group_digits(below) or nil,
-    }
-    lower = below
-  end
+  local found = data.problems()
+  local strata = read_strata(found, list, where)
+  found:settle(nil)
   return strata
 end
 
--- What one payer owes on checked `strata` (M.compute): its stratum, amounts and payments.
-local function due_of(strata, spec, where, payer, payer_where)
-  local population = integer(payer.population, payer_where .. ".population", 1)
+-- What one payer owes on `strata` (nil when they have problems, already recorded): its
+-- stratum, amounts and payments; nil when a problem leaves it unknown.
+local function due_of(found, strata, spec, where, payer, payer_where)
+  local population = integer(found, payer.population, payer_where .. ".population", 1)
   local stratum
-  for _, s in ipairs(strata) do
-    if population >= s.from and (s.below == nil or population < s.below) then stratum = s end
-  end
-  if not stratum then
-    error(tr("%s.population (%s) falls in no stratum: %s[%d] ends below %s"):format(payer_where,
-      M.group_digits(population), where .. ".strata", #strata, strata[#strata].below_display), 0)
+  if population and strata then
+    for _, s in ipairs(strata) do
+      if population >= s.from and (s.below == nil or population < s.below) then stratum = s end
+    end
+    if not stratum then
+      found:add(tr("%s.population (%s) falls in no stratum: %s[%d] ends below %s"):format(payer_where,
+        M.group_digits(population), where .. ".strata", #strata, strata[#strata].below_display))
+    end
   end
   if type(payer.entering) ~= "boolean" then
-    error(tr("%s.entering must be true or false (is the payer an entering collectivity?)"):format(payer_where), 0)
+    found:add(tr("%s.entering must be true or false (is the payer an entering collectivity?)"):format(payer_where))
   end
-  local factor = integer(spec.entering_factor or 2, where .. ".entering_factor", 1)
-  local years = integer(spec.years, where .. ".years", 1)
-  local first_year = integer(spec.first_year, where .. ".first_year", 1900)
-  local annual = payer.entering and stratum.annual * factor or stratum.annual
+  local factor = integer(found, spec.entering_factor or 2, where .. ".entering_factor", 1)
+  local years = integer(found, spec.years, where .. ".years", 1)
+  local first_year = integer(found, spec.first_year, where .. ".first_year", 1900)
   local insee_year = payer.insee_year == nil and payer ~= spec and spec.insee_year or payer.insee_year
+  insee_year = integer(found, insee_year, payer_where .. ".insee_year", 1900)
+  local schedule = spec.schedule or "signature"
+  local annual_due
+  if type(schedule) == "table" and schedule.kind == "annual" then
+    common.check_spec(schedule, { kind = true, due = true }, where .. ".schedule", found)
+    if type(schedule.due) ~= "string" or not schedule.due:match("^%d%d%-%d%d$") then
+      found:add(tr("%s.schedule.due must be a month and day, \"MM-DD\" (got %s)"):format(where,
+                                                                                        tostring(schedule.due)))
+    else
+      annual_due = schedule.due
+    end
+  elseif schedule ~= "signature" then
+    found:add(tr("%s.schedule must be \"signature\" or { kind = \"annual\", due = \"MM-DD\" }"):format(where))
+  end
+  if not (stratum and factor and years and first_year and insee_year and type(payer.entering) == "boolean")
+     or (schedule ~= "signature" and not annual_due) then
+    return nil
+  end
+  local annual = payer.entering and stratum.annual * factor or stratum.annual
   local due = {
     strata = strata, stratum = stratum, population = population,
     population_display = M.group_digits(population),
-    insee_year = integer(insee_year, payer_where .. ".insee_year", 1900),
+    insee_year = insee_year,
     entering = payer.entering, entering_factor = factor,
     base_annual = stratum.annual, annual = annual, total = annual * years,
     years = {},
   }
   for k = 1, years do due.years[k] = first_year + k - 1 end
-
-  local schedule = spec.schedule or "signature"
   if schedule == "signature" then
     due.single = true
-  elseif type(schedule) == "table" and schedule.kind == "annual" then
-    common.check_spec(schedule, { kind = true, due = true }, where .. ".schedule")
-    if type(schedule.due) ~= "string" or not schedule.due:match("^%d%d%-%d%d$") then
-      error(tr("%s.schedule.due must be a month and day, \"MM-DD\" (got %s)"):format(where, tostring(schedule.due)), 0)
-    end
-    due.tranches = {}
-    local sum = c.Money(0)
-    for k, year in ipairs(due.years) do
-      due.tranches[k] = {
-        year = year, amount = annual, at_signature = k == 1,
-        due_date = k > 1 and c.Date(("%d-%s"):format(year, schedule.due), where .. ".schedule.due") or nil,
-      }
-      sum = sum + annual
-    end
-    assert(sum == due.total, "the tranches add up to the total")
-  else
-    error(tr("%s.schedule must be \"signature\" or { kind = \"annual\", due = \"MM-DD\" }"):format(where), 0)
+    return due
   end
+  due.tranches = {}
+  local sum = c.Money(0)
+  for k, year in ipairs(due.years) do
+    local due_date = nil
+    if k > 1 then
+      due_date = found:try(c.Date, ("%d-%s"):format(year, annual_due), where .. ".schedule.due")
+      if not due_date then return nil end
+    end
+    due.tranches[k] = { year = year, amount = annual, at_signature = k == 1, due_date = due_date }
+    sum = sum + annual
+  end
+  assert(sum == due.total, "the tranches add up to the total")
   return due
 end
 
 --- What the payer owes: its stratum, the yearly and total amounts, and the payments.
 --- `payer` (default: `spec` itself) gives the population, insee_year and entering of another
 --- payer, named `payer_where` in messages; the strata, years and schedule are `spec`'s.
+--- Every problem is raised at once.
 ---@param spec table
 ---@param where string?
 ---@param payer table?
 ---@param payer_where string?
 function M.compute(spec, where, payer, payer_where)
   where = where or "finance"
-  local strata = M.strata(spec.strata, where)
-  return due_of(strata, spec, where, payer or spec, payer_where or where)
+  local found = data.problems()
+  local strata = read_strata(found, spec.strata, where)
+  local due = due_of(found, strata, spec, where, payer or spec, payer_where or where)
+  found:settle(nil)
+  return due
 end
 
-
--- The other payers of `spec.other_payers`, each { party, due, refund_account }, checked.
-local function other_payers(agreement, spec, where, strata, first)
+-- The other payers of `spec.other_payers`, each { party, due, refund_account }, into `found`.
+local function other_payers(found, agreement, spec, where, strata, first)
   if spec.other_payers == nil then return {} end
   local field = where .. ".other_payers"
   if type(spec.other_payers) ~= "table" or #spec.other_payers == 0 then
-    error(tr("%s must be a list of { party =, population =, entering = }"):format(field), 0)
+    return found:add(tr("%s must be a list of { party =, population =, entering = }"):format(field)) or {}
   end
-  local out, seen = {}, { [first] = true }
+  local out, seen = {}, { [first or false] = true }
   for i, p in ipairs(spec.other_payers) do
     local at = ("%s[%d]"):format(field, i)
-    if type(p) ~= "table" then error(tr("%s must be an object { party =, population =, entering = }"):format(at), 0) end
-    common.check_spec(p, { party = true, population = true, insee_year = true, entering = true,
-                           refund_account = true }, at)
-    local party = common.party(agreement, p, "party", nil, at)
-    if seen[party] then error(tr("%s.party (%s) already pays in this article"):format(at, p.party), 0) end
-    seen[party] = true
-    out[i] = { party = party, due = due_of(strata, spec, where, p, at),
-               refund_account = common.account(p, "refund_account", at) }
+    if type(p) ~= "table" then
+      found:add(tr("%s must be an object { party =, population =, entering = }"):format(at))
+    else
+      common.check_spec(p, { party = true, population = true, insee_year = true, entering = true,
+                             refund_account = true }, at, found)
+      local party = found:try(common.party, agreement, p, "party", nil, at)
+      if party and seen[party] then
+        found:add(tr("%s.party (%s) already pays in this article"):format(at, p.party))
+      end
+      if party then seen[party] = true end
+      out[#out + 1] = { party = party, due = due_of(found, strata, spec, where, p, at),
+                        refund_account = found:try(common.account, p, "refund_account", at) }
+    end
   end
   return out
 end
@@ -221,68 +266,70 @@ end
 ---@return table article, table due, table payers
 function M.add(agreement, spec, options)
   local where = "finance"
-  common.check_spec(spec, M.fields, where)
   options = common.options(options, { "service", "titles" })
-  local payer = common.party(agreement, spec, "payer", "partner", where)
-  local receiver = common.party(agreement, spec, "receiver", nil, where)
   if type(options.service) ~= "string" then
     error(tr("strata.add: options.service (the service's name) is required"), 2)
   end
+  local found = data.problems()
+  if not common.check_spec(spec, M.fields, where, found) then return common.finish(agreement, found, options, spec) end
+  local payer = found:try(common.party, agreement, spec, "payer", "partner", where)
+  local receiver = found:try(common.party, agreement, spec, "receiver", nil, where)
   if type(spec.members) ~= "string" then
-    error(tr("%s.members is required (who the earlier members are: \"départements\")"):format(where), 2)
+    found:add(tr("%s.members is required (who the earlier members are: \"départements\")"):format(where))
   end
-  local ok, due = pcall(M.compute, spec, where)
-  if not ok then error(due, 2) end
-  local payment_account = common.account(spec, "payment_account", where, true)
-  local refund_account = common.account(spec, "refund_account", where)
+  local strata = read_strata(found, spec.strata, where)
+  local due = due_of(found, strata, spec, where, spec, where)
+  local payment_account = found:try(common.account, spec, "payment_account", where, true)
+  local refund_account = found:try(common.account, spec, "refund_account", where)
   local payers = { { party = payer, due = due, refund_account = refund_account } }
-  local ok2, others = pcall(other_payers, agreement, spec, where, due.strata, payer)
-  if not ok2 then error(others, 2) end
-  for _, p in ipairs(others) do payers[#payers + 1] = p end
+  for _, p in ipairs(other_payers(found, agreement, spec, where, strata, payer)) do payers[#payers + 1] = p end
 
   local cofunder, cofunding
   if spec.cofunding then
-    common.check_spec(spec.cofunding, { party = true, amount = true }, where .. ".cofunding")
-    cofunder = agreement.parties[spec.cofunding.party or ""]
-    if not cofunder then error(tr("%s.cofunding.party names no party"):format(where), 2) end
-    cofunding = common.money(spec.cofunding.amount, where .. ".cofunding.amount")
-  end
-  local titles = options.titles or {}
-  local clause = common.clause_maker(agreement,
-                                     { payer = payer, receiver = receiver, due = due, service = options.service })
-  -- One paragraph per payer, on its own amounts; the moyens name them all.
-  local paying = {}
-  local calendar, terms, refund = {}, {}, {}
-  for _, p in ipairs(payers) do
-    paying[#paying + 1] = p.party
-    calendar[#calendar + 1] = clause("finances/calendrier_strate", { payer = p.party, due = p.due })
-    terms[#terms + 1] = clause("finances/modalites_strate",
-                               { payer = p.party, due = p.due, calendar_key = "calendrier" })
-    refund[#refund + 1] = clause("finances/restitution", { payer = p.party, single_account = true,
-                                                           without_proportions = true })
-    if p.refund_account then
-      refund[#refund + 1] = common.bank_details(agreement, p.refund_account, { rib_line = true })
+    if common.check_spec(spec.cofunding, { party = true, amount = true }, where .. ".cofunding", found) then
+      cofunder = agreement.parties[spec.cofunding.party or ""]
+      if not cofunder then found:add(tr("%s.cofunding.party names no party"):format(where)) end
+      cofunding = found:try(common.money, spec.cofunding.amount, where .. ".cofunding.amount")
     end
   end
-  terms[#terms + 1] = common.bank_details(agreement, payment_account)
+  local article = common.finish(agreement, found, options, spec, function()
+    local titles = options.titles or {}
+    local clause = common.clause_maker(agreement,
+                                       { payer = payer, receiver = receiver, due = due, service = options.service })
+    -- One paragraph per payer, on its own amounts; the moyens name them all.
+    local paying = {}
+    local calendar, terms, refund = {}, {}, {}
+    for _, p in ipairs(payers) do
+      paying[#paying + 1] = p.party
+      calendar[#calendar + 1] = clause("finances/calendrier_strate", { payer = p.party, due = p.due })
+      terms[#terms + 1] = clause("finances/modalites_strate",
+                                 { payer = p.party, due = p.due, calendar_key = "calendrier" })
+      refund[#refund + 1] = clause("finances/restitution", { payer = p.party, single_account = true,
+                                                             without_proportions = true })
+      if p.refund_account then
+        refund[#refund + 1] = common.bank_details(agreement, p.refund_account, { rib_line = true })
+      end
+    end
+    terms[#terms + 1] = common.bank_details(agreement, payment_account)
 
-  local article = agreement:article {
-    key = options.key or "finances",
-    title = options.title or spec.title or common.heading("dispositions_financieres"),
-    sections = {
-      { key = "moyens", title = titles.moyens or common.heading("moyens"),
-        content = clause("finances/strates_moyens", {
-          strata = due.strata, entering_factor = due.entering_factor, members = spec.members,
-          contributions = spec.contributions, cofunder = cofunder, cofunding = cofunding,
-          as_table = spec.strata_as_table, payers = #paying > 1 and paying or nil }) },
-      { key = "calendrier", title = titles.calendrier or common.heading("calendrier"), content = calendar },
-      { key = "modalites", title = titles.modalites or common.heading("modalites"), content = terms },
-      { key = "restitution", title = titles.restitution or common.heading("restitution"), content = refund },
-      { key = "compte_rendu", title = titles.compte_rendu or common.heading("compte_rendu"),
-        content = common.report(clause, receiver, { period_key = spec.period or "duree",
-                                                     through = spec.report_through }) },
-    },
-  }
+    return agreement:article {
+      key = options.key or "finances",
+      title = options.title or spec.title or common.heading("dispositions_financieres"),
+      sections = {
+        { key = "moyens", title = titles.moyens or common.heading("moyens"),
+          content = clause("finances/strates_moyens", {
+            strata = due.strata, entering_factor = due.entering_factor, members = spec.members,
+            contributions = spec.contributions, cofunder = cofunder, cofunding = cofunding,
+            as_table = spec.strata_as_table, payers = #paying > 1 and paying or nil }) },
+        { key = "calendrier", title = titles.calendrier or common.heading("calendrier"), content = calendar },
+        { key = "modalites", title = titles.modalites or common.heading("modalites"), content = terms },
+        { key = "restitution", title = titles.restitution or common.heading("restitution"), content = refund },
+        { key = "compte_rendu", title = titles.compte_rendu or common.heading("compte_rendu"),
+          content = common.report(clause, receiver, { period_key = spec.period or "duree",
+                                                       through = spec.report_through }) },
+      },
+    }
+  end)
   return article, due, payers
 end
 

@@ -36,64 +36,111 @@ M.tranche_fields = {
 }
 local known_tranche = strict.set(M.tranche_fields)
 
+-- The co-financing plan into `found`; nil when a problem leaves it unknown.
+local function read_cofinancing(spec, where, found)
+  local field = where .. ".cofinancing"
+  if not common.check_spec(spec.cofinancing, { cost = true, rate = true }, field, found) then return nil end
+  local cost = found:try(common.money, spec.cofinancing.cost, field .. ".cost")
+  if cost and not found:check(cost > c.Money(0), tr("%s.cost must be positive"):format(field)) then cost = nil end
+  local rate_text = spec.cofinancing.rate
+  if rate_text == nil then found:add(tr("%s.%s is required"):format(field, "rate")) end
+  local rate = rate_text ~= nil and found:try(quantities.percent, rate_text, field .. ".rate") or nil
+  local stated = spec.amount ~= nil and found:try(common.money, spec.amount, where .. ".amount") or nil
+  if not (cost and rate) then return nil end
+  local amount = rate:of(cost)
+  if stated and stated ~= amount then
+    found:add(tr("%s.amount is %s, but %s of %s is %s"):format(where, tostring(stated), tostring(rate), tostring(cost),
+                                                              tostring(amount)))
+  end
+  return { cost = cost, rate = rate, amount = amount, remainder = cost - amount,
+           remainder_rate = quantities.complement(rate) }
+end
+
+-- Reads `spec` into `found` (conventio.data): every problem is recorded, and what can still
+-- be checked is, with the problem's value left out. Returns the total, the tranches and the
+-- co-financing (nil where a problem left them unknown).
+local function read(spec, where, found)
+  local cofinancing = spec.cofinancing ~= nil and read_cofinancing(spec, where, found) or nil
+  local total
+  if spec.cofinancing ~= nil then
+    total = cofinancing and cofinancing.amount
+  else
+    total = found:try(common.money, spec.amount, where .. ".amount")
+  end
+  if total and not found:check(total > c.Money(0), tr("%s.amount must be positive"):format(where)) then
+    total = nil
+  end
+  local list = spec.tranches
+  if type(list) ~= "table" or #list == 0 then
+    return total, found:add(tr("%s.tranches must list at least one tranche"):format(where)), cofinancing
+  end
+  -- `sum` is what has been paid before each tranche; nil once a tranche's amount is unknown
+  -- (the checks that need it are then left out).
+  local tranches, sum, previous_threshold = {}, c.Money(0), nil
+  for i, t in ipairs(list) do
+    local field = ("%s.tranches[%d]"):format(where, i)
+    if type(t) ~= "table" then
+      found:add(tr("%s must be an object { amount, threshold }"):format(field))
+      sum = nil
+    else
+      for _, message in ipairs(strict.unknown_messages(t, known_tranche, field, "field")) do found:add(message) end
+      local amount, share
+      if t.share ~= nil then
+        if t.amount ~= nil then found:add(tr("%s: give amount or share, not both"):format(field)) end
+        share = found:try(quantities.percent, t.share, field .. ".share")
+        amount = share and total and share:of(total)
+      else
+        amount = found:try(common.money, t.amount, field .. ".amount")
+      end
+      if amount and not found:check(amount > c.Money(0), tr("%s.amount must be positive"):format(field)) then
+        amount = nil
+      end
+      local threshold, threshold_share = nil, nil
+      if t.threshold ~= nil then
+        if i == 1 then
+          found:add(tr("%s.threshold: the first tranche is paid at signature, before any consumption"):format(field))
+        elseif type(t.threshold) == "string" and t.threshold:find("%%") then
+          threshold_share = found:try(quantities.percent, t.threshold, field .. ".threshold")
+          threshold = threshold_share and sum and threshold_share:of(sum)
+        else
+          threshold = found:try(common.money, t.threshold, field .. ".threshold")
+        end
+        if threshold then
+          if not found:check(threshold > c.Money(0), tr("%s.threshold must be positive"):format(field)) then
+            threshold = nil
+          elseif previous_threshold and threshold <= previous_threshold then
+            found:add(tr("%s.threshold (%s) must be greater than the previous tranche's threshold (%s)"):format(
+              field, tostring(threshold), tostring(previous_threshold)))
+          elseif sum and threshold > sum then
+            found:add(tr("%s.threshold (%s) exceeds what will have been paid before this tranche (%s)"):format(
+              field, tostring(threshold), tostring(sum)))
+          end
+          previous_threshold = threshold or previous_threshold
+        end
+      elseif i > 1 then
+        found:add(tr("%s.threshold is required: only the first tranche is paid at signature"):format(field))
+      end
+      sum = sum and amount and sum + amount or nil
+      tranches[i] = { amount = amount, share = share, threshold = threshold, threshold_share = threshold_share }
+    end
+  end
+  if sum and total and sum ~= total then
+    found:add(tr("%s.tranches add up to %s, but %s.amount is %s"):format(where, tostring(sum), where, tostring(total)))
+  end
+  return total, tranches, cofinancing
+end
+
 --- Checks `spec` and returns the total and the tranches { amount, share, threshold,
---- threshold_share } (Money and conventio.Percent).
+--- threshold_share } (Money and conventio.Percent). Every problem of `spec` is raised at
+--- once, one a line.
 ---@param spec table the finance data (M.fields)
 ---@param where string? its place in the data
 ---@return conventio.Money total, table[] tranches
 function M.compute(spec, where)
   where = where or "finance"
-  local cofinancing = spec.cofinancing ~= nil and M.cofinancing(spec, where) or nil
-  local total = cofinancing and cofinancing.amount or common.money(spec.amount, where .. ".amount")
-  if total <= c.Money(0) then error(tr("%s.amount must be positive"):format(where), 2) end
-  local list = spec.tranches
-  if type(list) ~= "table" or #list == 0 then
-    error(tr("%s.tranches must list at least one tranche"):format(where), 2)
-  end
-  local tranches, sum, previous_threshold = {}, c.Money(0), nil
-  for i, t in ipairs(list) do
-    local field = ("%s.tranches[%d]"):format(where, i)
-    if type(t) ~= "table" then error(tr("%s must be an object { amount, threshold }"):format(field), 2) end
-    strict.check_keys(t, known_tranche, field, "field", 2)
-    local amount, share
-    if t.share ~= nil then
-      if t.amount ~= nil then error(tr("%s: give amount or share, not both"):format(field), 2) end
-      share = quantities.percent(t.share, field .. ".share")
-      amount = share:of(total)
-    else
-      amount = common.money(t.amount, field .. ".amount")
-    end
-    if amount <= c.Money(0) then error(tr("%s.amount must be positive"):format(field), 2) end
-    local threshold, threshold_share = nil, nil
-    if t.threshold ~= nil then
-      if i == 1 then
-        error(tr("%s.threshold: the first tranche is paid at signature, before any consumption"):format(field), 2)
-      end
-      if type(t.threshold) == "string" and t.threshold:find("%%") then
-        threshold_share = quantities.percent(t.threshold, field .. ".threshold")
-        threshold = threshold_share:of(sum)
-      else
-        threshold = common.money(t.threshold, field .. ".threshold")
-      end
-      if threshold <= c.Money(0) then error(tr("%s.threshold must be positive"):format(field), 2) end
-      if previous_threshold and threshold <= previous_threshold then
-        error(tr("%s.threshold (%s) must be greater than the previous tranche's threshold (%s)"):format(
-          field, tostring(threshold), tostring(previous_threshold)), 2)
-      end
-      if threshold > sum then
-        error(tr("%s.threshold (%s) exceeds what will have been paid before this tranche (%s)"):format(
-          field, tostring(threshold), tostring(sum)), 2)
-      end
-      previous_threshold = threshold
-    elseif i > 1 then
-      error(tr("%s.threshold is required: only the first tranche is paid at signature"):format(field), 2)
-    end
-    sum = sum + amount
-    tranches[i] = { amount = amount, share = share, threshold = threshold, threshold_share = threshold_share }
-  end
-  if sum ~= total then
-    error(tr("%s.tranches add up to %s, but %s.amount is %s"):format(where, tostring(sum), where, tostring(total)), 2)
-  end
+  local found = data.problems()
+  local total, tranches, cofinancing = read(spec, where, found)
+  found:settle(nil)
   return total, tranches, cofinancing
 end
 
@@ -102,64 +149,64 @@ end
 ---@param spec table
 ---@param where string?
 function M.cofinancing(spec, where)
-  local field = where .. ".cofinancing"
-  common.check_spec(spec.cofinancing, { cost = true, rate = true }, field)
-  local cost = common.money(spec.cofinancing.cost, field .. ".cost")
-  if cost <= c.Money(0) then error(tr("%s.cost must be positive"):format(field), 2) end
-  local rate = quantities.percent(common.required(spec.cofinancing, "rate", field), field .. ".rate")
-  local amount = rate:of(cost)
-  if spec.amount ~= nil then
-    local stated = common.money(spec.amount, where .. ".amount")
-    if stated ~= amount then
-      error(tr("%s.amount is %s, but %s of %s is %s"):format(where, tostring(stated), tostring(rate), tostring(cost),
-                                                            tostring(amount)), 2)
-    end
-  end
-  return { cost = cost, rate = rate, amount = amount, remainder = cost - amount,
-           remainder_rate = quantities.complement(rate) }
+  local found = data.problems()
+  local cofinancing = read_cofinancing(spec, where or "finance", found)
+  found:settle(nil)
+  return cofinancing
 end
 
 --- Adds the "Dispositions financières" article to `agreement`; returns the article, the
---- total and the computed tranches.
+--- total and the computed tranches. Every problem of the data is recorded, and raised with
+--- the rest of the data's when the agreement is built.
 ---@param agreement conventio.Agreement
 ---@param spec table the finance data (M.fields)
 ---@param options table? { key = "finances", title = ... }
 ---@return table article, conventio.Money total, table[] tranches
 function M.add(agreement, spec, options)
   local where = "finance"
-  common.check_spec(spec, M.fields, where)
   options = common.options(options)
-  local payer = common.party(agreement, spec, "payer", "partner", where)
-  local receiver = common.party(agreement, spec, "receiver", nil, where)
-  local total, tranches, cofinancing = M.compute(spec, where)
-  local payment_account = common.account(spec, "payment_account", where, true)
-  local refund_account = common.account(spec, "refund_account", where) or payer.bank_account
-  if not refund_account then
-    error(tr("%s.refund_account is required when %s has no bank_account"):format(where, payer.where), 2)
+  local found = data.problems()
+  if not common.check_spec(spec, M.fields, where, found) then
+    return common.finish(agreement, found, options, spec)
   end
-  local clause = common.clause_maker(agreement, { payer = payer, receiver = receiver })
-
-  local content = { clause("finances/participation", { costs_annex = spec.costs_annex, amount = total,
-      financed = spec.financed }) }
-  if cofinancing then content[#content + 1] = clause("finances/cofinancement", { cofinancing = cofinancing }) end
-  for _, part in ipairs {
-    clause("finances/tranches", { tranches = tranches }),
-    common.bank_details(agreement, payment_account),
-    common.receipt(agreement, spec, payer, receiver, where),
-    clause("finances/erda_cloture"),
-    clause("finances/restitution", { single_account = true, without_proportions = true }),
-    common.bank_details(agreement, refund_account),
-  } do content[#content + 1] = part end
-  local article = agreement:article {
-    key = options.key or "finances",
-    title = options.title or spec.title or common.heading("dispositions_financieres"),
-    content = content,
-  }
+  local payer = found:try(common.party, agreement, spec, "payer", "partner", where)
+  local receiver = found:try(common.party, agreement, spec, "receiver", nil, where)
+  local total, tranches, cofinancing = read(spec, where, found)
+  local payment_account = found:try(common.account, spec, "payment_account", where, true)
+  local refund_account = found:try(common.account, spec, "refund_account", where)
+  if payer and not require("conventio.party").is_stand_in(payer) and not refund_account
+     and spec.refund_account == nil then
+    refund_account = payer.bank_account
+    found:check(refund_account, function()
+      return tr("%s.refund_account is required when %s has no bank_account"):format(where, payer.where)
+    end)
+  end
+  local receipt = payer and receiver and found:try(common.receipt, agreement, spec, payer, receiver, where)
+  local article = common.finish(agreement, found, options, spec, function()
+    local clause = common.clause_maker(agreement, { payer = payer, receiver = receiver })
+    local content = { clause("finances/participation", { costs_annex = spec.costs_annex, amount = total,
+        financed = spec.financed }) }
+    if cofinancing then content[#content + 1] = clause("finances/cofinancement", { cofinancing = cofinancing }) end
+    for _, part in ipairs {
+      clause("finances/tranches", { tranches = tranches }),
+      common.bank_details(agreement, payment_account),
+      receipt,
+      clause("finances/erda_cloture"),
+      clause("finances/restitution", { single_account = true, without_proportions = true }),
+      common.bank_details(agreement, refund_account),
+    } do content[#content + 1] = part end
+    return agreement:article {
+      key = options.key or "finances",
+      title = options.title or spec.title or common.heading("dispositions_financieres"),
+      content = content,
+    }
+  end)
   return article, total, tranches
 end
 
 -- Problems found in the data name the data file, not this module.
 M.add = data.guarded(M.add)
 M.compute = data.guarded(M.compute)
+M.cofinancing = data.guarded(M.cofinancing)
 
 return M
