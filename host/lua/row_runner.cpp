@@ -10,6 +10,7 @@
 #include "lua/lua_state.hpp"
 #include "lua/pristine_state.hpp"
 #include "lua/script_runner.hpp"
+#include "lua/tail_calls.hpp"
 
 namespace conventio::lua {
 namespace {
@@ -179,6 +180,7 @@ struct RowRunner::Impl {
                 message = script.string() + ": precompiled Lua bytecode is not accepted; give the source";
             throw ScriptError(message);
         }
+        keep_script_frame(L);  // `return Avenant.from(...)` still names the row script's line
         script_ref = luaL_ref(L, LUA_REGISTRYINDEX);
         // A common data file the strict loader refuses fails every row: say it once, now.
         if (common) {

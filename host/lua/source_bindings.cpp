@@ -8,6 +8,7 @@
 #include "lua/binding_support.hpp"
 #include "lua/json_data.hpp"
 #include "lua/lua_state.hpp"
+#include "lua/tail_calls.hpp"
 
 namespace conventio::lua {
 
@@ -62,6 +63,7 @@ int load_script(lua_State* L) {
     std::string chunkname = "@" + path.string();
     if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK)
         return lua_error(L);
+    keep_script_frame(L);  // the base agreement's errors name its script's line too
     lua_pushstring(L, path.string().c_str());
     return 2;
 }

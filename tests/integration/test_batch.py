@@ -195,6 +195,15 @@ return c.Document{ title = row.nom,
         self.assertIn(f"{path}:3: row 2: {script}:5: attempt to index a nil value (local 't')", r.stderr)
         self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt", "row-3.odt"])
 
+    def test_a_library_error_in_a_returned_call_names_the_row_script_s_line(self):
+        # `return Agreement.new{...}` is a tail call: without care the script's frame is gone
+        # and the library's message names no line of it.
+        script = self.write("tail.lua", b'local row = ...\n\nreturn require("conventio.agreement").new{ kind = row.kind }\n')
+        path = self.write("rows.csv", b"kind\nbogus\n")
+        r = run("batch", script, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f'{path}:2: row 1: {script}:3: Agreement: kind must be', r.stderr)
+
     def test_a_row_that_reaches_a_limit_fails_alone_and_the_next_rows_are_written(self):
         script = self.write("greedy.lua", ROW_SCRIPT.replace("local row = ...", "local row = ...\n"
                             "if row.nom == 'loop' then pcall(function() while true do end end) end\n"
