@@ -38,13 +38,6 @@ local function party(agreement, spec, field, where, required)
   return p
 end
 
-local function check(spec, fields, where)
-  if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 0) end
-  local known = strict.set(fields)
-  known.article = true
-  strict.check_keys(spec, known, where, "field", 0)
-end
-
 --- The fields of each builder's spec (docs/reference.md lists them). Every builder also takes
 --- key (the article's key, default its name) and title (default from commun/intitules).
 M.fields = {
@@ -220,8 +213,20 @@ for _, name in ipairs(names) do
   M[name] = data.guarded(function(agreement, spec, where)
     where = where or ("closing." .. name)
     spec = spec or {}
-    check(spec, M.fields[name], where)
-    return builders[name](agreement, spec, where)
+    if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 0) end
+    local known = strict.set(M.fields[name])
+    known.article = true
+    local problems = strict.unknown_messages(spec, known, where, "field")
+    if #problems == 0 then return builders[name](agreement, spec, where) end
+    -- A misspelt field and the entry's other problems are reported together, one a line: the
+    -- builder still reads the fields it knows (a misspelt required one is then missing too).
+    local known_fields = {}
+    for key, value in pairs(spec) do
+      if known[key] then known_fields[key] = value end
+    end
+    local ok, message = pcall(builders[name], agreement, known_fields, where)
+    if not ok then problems[#problems + 1] = tostring(message) end
+    error(table.concat(problems, "\n"), 0)
   end)
 end
 

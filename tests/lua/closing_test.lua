@@ -48,6 +48,14 @@ check.fails("closing[1].article must name a closing builder", closing.add, new()
 check.fails("(did you mean litiges?)", closing.add, new(), { { article = "litige" } })
 check.fails("unknown field closing[1].cour (did you mean court?)", closing.add, new(), { { article = "litiges",
     cour = "x" } })
+-- Every problem of one entry at once: each misspelt field, and what the entry then lacks.
+local several = check.fails("unknown field closing[1].publishr (did you mean publisher?)", closing.add, new(),
+                            { { article = "publication", publishr = "commune", frist_site = "x" } })
+check.eq(select(2, several:gsub("\n", "\n")), 2, "three problems of one entry, one a line: " .. several)
+check.eq(several:find("unknown field closing[1].frist_site (did you mean first_site?)", 1, true) ~= nil, true,
+         "the second misspelt field: " .. several)
+check.eq(several:find("closing[1].publisher is required", 1, true) ~= nil, true,
+         "the required field the misspelling left out: " .. several)
 check.fails("closing[1].duration is required", closing.add, new(), { { article = "duree" } })
 check.fails("closing[1].payer is required", closing.add, new(), { { article = "resiliation" } })
 check.fails("closing[1].sections[1] must be one of sans_faute, faute, effets, got fautes (did you mean faute?)",
