@@ -191,6 +191,15 @@ check.fails("finance.fund: only a State receiver imputes on a State fund; partie
 check.fails("finance.fund is required", payment, state("service"))
 check.fails("unknown field finance.fund.numbr (did you mean number?)", payment, state("service"),
             { fund = { numbr = "1" } })
+-- Every problem of a State receiver's fund at once, one a line.
+local fund_problems = check.fails("unknown field finance.fund.numbr (did you mean number?)", payment,
+                                  state("service"), { fund = { numbr = "1", lable = "x", budget = { onwer = "y" } },
+                                                      imputation = "7473" })
+for _, expected in ipairs { "unknown field finance.fund.lable (did you mean label?)",
+                            "unknown field finance.fund.budget.onwer (did you mean owner?)",
+                            "finance.imputation: a State receiver imputes on a State fund" } do
+  check.eq(fund_problems:find(expected, 1, true) ~= nil, true, expected .. " in: " .. fund_problems)
+end
 deleg.chorus.activities[1].lable = "x"
 check.fails("unknown field finance.chorus.activities[1].lable (did you mean label?)", delegation.read, da, deleg)
 deleg.chorus.activities[1].lable = nil

@@ -187,19 +187,35 @@ function M.receipt(agreement, spec, payer, receiver, where)
   if budget == nil then
     error(tr("%s.kind is required: the receiver's kind decides how it receives the credits"):format(receiver.where), 3)
   end
+  -- Every problem of how the credits are received at once (the fund and its budget's fields,
+  -- an imputation or a fund given to the wrong kind of receiver), one a line.
+  local problems = {}
+  local function unknown(tbl, fields, at)
+    if type(tbl) ~= "table" then
+      problems[#problems + 1] = tr("%s must be an object"):format(at)
+      return false
+    end
+    for _, message in ipairs(strict.unknown_messages(tbl, strict.set(fields), at, "field")) do
+      problems[#problems + 1] = message
+    end
+    return true
+  end
+  local fund = spec.fund
   if budget == "etat" then
-    local fund = M.required(spec, "fund", where)
-    M.check_spec(fund, { number = true, label = true, programme = true, programme_label = true, budget = true },
-                 where .. ".fund")
-    if fund.budget ~= nil then
-      M.check_spec(fund.budget, { owner = true, label = true, code = true }, where .. ".fund.budget")
+    if fund == nil then
+      problems[#problems + 1] = tr("%s.%s is required"):format(where, "fund")
+    elseif unknown(fund, { "number", "label", "programme", "programme_label", "budget" }, where .. ".fund")
+      and fund.budget ~= nil then
+      unknown(fund.budget, { "owner", "label", "code" }, where .. ".fund.budget")
     end
     if spec.imputation ~= nil then
-      error(tr("%s.imputation: a State receiver imputes on a State fund (fund), not imputation"):format(where), 3)
+      problems[#problems + 1] = tr("%s.imputation: a State receiver imputes on a State fund (fund), not imputation")
+        :format(where)
     end
+    if #problems > 0 then error(table.concat(problems, "\n"), 0) end
     return agreement:clause("finances/imputation_fonds_concours", { payer = payer, fund = fund })
   end
-  if spec.fund ~= nil then
+  if fund ~= nil then
     error(tr("%s.fund: only a State receiver imputes on a State fund; %s is of kind %s (give imputation instead)")
         :format(
       where, receiver.where, receiver.kind), 3)
