@@ -174,45 +174,39 @@ end
 --- How the receiver receives the credits, decided by its kind: a State service imputes them
 --- on a State fund (`spec.fund` required), a collectivité or an établissement records
 --- a recette on its own budget, an association receives a subvention (`spec.imputation`
---- optional for both). Returns the clause.
+--- optional for both). Returns the clause, or nil when the spec has problems: each is recorded
+--- in `found` (a variant's conventio.data.problems), or without one raised together.
 ---@param agreement conventio.Agreement
 ---@param spec table
 ---@param payer conventio.Party
 ---@param receiver conventio.Party
 ---@param where string?
-function M.receipt(agreement, spec, payer, receiver, where)
+---@param found conventio.Problems?
+function M.receipt(agreement, spec, payer, receiver, where, found)
   -- A stand-in's kind is unknown: its data's problems are reported already.
   if require("conventio.party").is_stand_in(receiver) then return nil end
   local budget = receiver:budget()
   if budget == nil then
     error(tr("%s.kind is required: the receiver's kind decides how it receives the credits"):format(receiver.where), 3)
   end
-  -- Every problem of how the credits are received at once (the fund and its budget's fields,
-  -- an imputation or a fund given to the wrong kind of receiver), one a line.
-  local problems = {}
-  local function unknown(tbl, fields, at)
-    if type(tbl) ~= "table" then
-      problems[#problems + 1] = tr("%s must be an object"):format(at)
-      return false
-    end
-    for _, message in ipairs(strict.unknown_messages(tbl, strict.set(fields), at, "field")) do
-      problems[#problems + 1] = message
-    end
-    return true
-  end
   local fund = spec.fund
   if budget == "etat" then
+    -- Every problem of the fund at once: its fields and its budget's, an imputation as well.
+    local problems = found or require("conventio.data").problems()
+    local before = problems.count
     if fund == nil then
-      problems[#problems + 1] = tr("%s.%s is required"):format(where, "fund")
-    elseif unknown(fund, { "number", "label", "programme", "programme_label", "budget" }, where .. ".fund")
-      and fund.budget ~= nil then
-      unknown(fund.budget, { "owner", "label", "code" }, where .. ".fund.budget")
+      problems:add(tr("%s.%s is required"):format(where, "fund"))
+    elseif M.check_spec(fund, { number = true, label = true, programme = true, programme_label = true, budget = true },
+                        where .. ".fund", problems) and fund.budget ~= nil then
+      M.check_spec(fund.budget, { owner = true, label = true, code = true }, where .. ".fund.budget", problems)
     end
     if spec.imputation ~= nil then
-      problems[#problems + 1] = tr("%s.imputation: a State receiver imputes on a State fund (fund), not imputation")
-        :format(where)
+      problems:add(tr("%s.imputation: a State receiver imputes on a State fund (fund), not imputation"):format(where))
     end
-    if #problems > 0 then error(table.concat(problems, "\n"), 0) end
+    if problems.count > before then
+      if not found then problems:settle(agreement) end
+      return nil
+    end
     return agreement:clause("finances/imputation_fonds_concours", { payer = payer, fund = fund })
   end
   if fund ~= nil then

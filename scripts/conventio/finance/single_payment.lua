@@ -41,7 +41,7 @@ function M.add(agreement, spec, options)
   if amount then found:check(amount > c.Money(0), tr("%s.amount must be positive"):format(where)) end
   local payment_account = found:try(common.account, spec, "payment_account", where, true)
   local refund_account = found:try(common.account, spec, "refund_account", where, true)
-  local receipt = payer and receiver and found:try(common.receipt, agreement, spec, payer, receiver, where)
+  local receipt = payer and receiver and found:try(common.receipt, agreement, spec, payer, receiver, where, found)
   local article = common.finish(agreement, found, options, spec, function()
     -- The sub-articles' keys ("montant", "calendrier"...) are the ones the finance templates
     -- refer to; the period is the key of the article that fixes the agreement's duration.

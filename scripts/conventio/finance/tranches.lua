@@ -181,7 +181,7 @@ function M.add(agreement, spec, options)
       return tr("%s.refund_account is required when %s has no bank_account"):format(where, payer.where)
     end)
   end
-  local receipt = payer and receiver and found:try(common.receipt, agreement, spec, payer, receiver, where)
+  local receipt = payer and receiver and found:try(common.receipt, agreement, spec, payer, receiver, where, found)
   local article = common.finish(agreement, found, options, spec, function()
     local clause = common.clause_maker(agreement, { payer = payer, receiver = receiver })
     local content = { clause("finances/participation", { costs_annex = spec.costs_annex, amount = total,
