@@ -167,24 +167,19 @@ function M.body(base_doc, amended_doc)
   local a_blocks, b_blocks = c.body(base_doc), c.body(amended_doc)
   local a, b = c.outline(a_blocks), c.outline(b_blocks)
   local out = {}
-  local function deleted(o, k)
-    if o.kind == "para" then out[#out + 1] = para_item(o, "del", whole(o.text, "del"))
-    elseif o.kind == "list" then out[#out + 1] = list_item(o, "del")
+  -- A block deleted ("del", from the base) or inserted ("ins", from the amended) as a whole;
+  -- a block of no kind the outline reads is kept as it is, or dropped when deleted.
+  local function whole_block(mark, o, block)
+    if o.kind == "para" then out[#out + 1] = para_item(o, mark, whole(o.text, mark))
+    elseif o.kind == "list" then out[#out + 1] = list_item(o, mark)
     elseif o.kind == "table" then
       local rows = {}
-      for _, r in ipairs(o.rows) do rows[#rows + 1] = { mark = "del", cells = cells_of(r, "del") } end
+      for _, r in ipairs(o.rows) do rows[#rows + 1] = { mark = mark, cells = cells_of(r, mark) } end
       out[#out + 1] = { kind = "table", widths = o.widths, header = o.header, rows = rows }
-    else out[#out + 1] = { block = a_blocks[k], dropped = true } end
+    else out[#out + 1] = { block = block, dropped = mark == "del" or nil } end
   end
-  local function inserted(o, k)
-    if o.kind == "para" then out[#out + 1] = para_item(o, "ins", whole(o.text, "ins"))
-    elseif o.kind == "list" then out[#out + 1] = list_item(o, "ins")
-    elseif o.kind == "table" then
-      local rows = {}
-      for _, r in ipairs(o.rows) do rows[#rows + 1] = { mark = "ins", cells = cells_of(r, "ins") } end
-      out[#out + 1] = { kind = "table", widths = o.widths, header = o.header, rows = rows }
-    else out[#out + 1] = { block = b_blocks[k] } end
-  end
+  local function deleted(o, k) whole_block("del", o, a_blocks[k]) end
+  local function inserted(o, k) whole_block("ins", o, b_blocks[k]) end
   -- The marked block itself, on the tree (see M.blocks); the item keeps the texts for M.text.
   local function tracked(before, after)
     local item = out[#out]
