@@ -11,6 +11,7 @@ namespace conventio::check {
 struct Pattern::Compiled {
     pcre2_code* code = nullptr;
     pcre2_code* anchored = nullptr;  // the same pattern, matching the whole text only
+    uint32_t groups = 0;             // capturing groups, the same in both
     ~Compiled() {
         pcre2_code_free(code);
         pcre2_code_free(anchored);
@@ -33,6 +34,35 @@ pcre2_code* compile(std::string_view source, uint32_t options) {
     return code;
 }
 
+// Match data is per search, never per Pattern: a Pattern is shared by the batch's worker
+// threads, and PCRE2's compiled code is read-only while matching.
+using MatchData = std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)>;
+
+MatchData match_data_for(const pcre2_code* code) {
+    return MatchData(pcre2_match_data_create_from_pattern(code, nullptr), &pcre2_match_data_free);
+}
+
+std::optional<Match> run(const pcre2_code* code, uint32_t groups, pcre2_match_data* data,
+                         std::string_view text, std::size_t from) {
+    const int found =
+        pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), from, 0, data, nullptr);
+    if (found == PCRE2_ERROR_NOMATCH) return std::nullopt;
+    if (found < 0) {
+        PCRE2_UCHAR reason[256];
+        pcre2_get_error_message(found, reason, sizeof reason);
+        throw std::runtime_error(std::string("pattern match failed: ") +
+                                 reinterpret_cast<const char*>(reason));
+    }
+    const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data);
+    Match m;
+    m.position = ovector[0];
+    m.groups.resize(groups + 1);
+    for (uint32_t g = 0; g <= groups; ++g)
+        if (g < static_cast<uint32_t>(found) && ovector[2 * g] != PCRE2_UNSET)
+            m.groups[g] = text.substr(ovector[2 * g], ovector[2 * g + 1] - ovector[2 * g]);
+    return m;
+}
+
 }  // namespace
 
 Pattern::Pattern(std::string_view source, Case letter_case) : compiled_(std::make_unique<Compiled>()) {
@@ -41,35 +71,14 @@ Pattern::Pattern(std::string_view source, Case letter_case) : compiled_(std::mak
     compiled_->code = compile(source, options);
     // PCRE2_ENDANCHORED with PCRE2_ANCHORED at match time: the whole text, as std::regex_match.
     compiled_->anchored = compile(source, options | PCRE2_ANCHORED | PCRE2_ENDANCHORED);
+    pcre2_pattern_info(compiled_->code, PCRE2_INFO_CAPTURECOUNT, &compiled_->groups);
 }
 
 Pattern::~Pattern() = default;
 
 std::optional<Match> Pattern::match(std::string_view text, std::size_t from, bool anchored) const {
-    pcre2_code* code = anchored ? compiled_->anchored : compiled_->code;
-    // One match data per call: a Pattern is shared by the batch's worker threads, and PCRE2's
-    // compiled code is read-only while matching.
-    std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)> data(
-        pcre2_match_data_create_from_pattern(code, nullptr), &pcre2_match_data_free);
-    const int found = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), from, 0,
-                                  data.get(), nullptr);
-    if (found == PCRE2_ERROR_NOMATCH) return std::nullopt;
-    if (found < 0) {
-        PCRE2_UCHAR reason[256];
-        pcre2_get_error_message(found, reason, sizeof reason);
-        throw std::runtime_error(std::string("pattern match failed: ") +
-                                 reinterpret_cast<const char*>(reason));
-    }
-    uint32_t groups = 0;
-    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
-    const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data.get());
-    Match m;
-    m.position = ovector[0];
-    m.groups.resize(groups + 1);
-    for (uint32_t g = 0; g <= groups; ++g)
-        if (g < static_cast<uint32_t>(found) && ovector[2 * g] != PCRE2_UNSET)
-            m.groups[g] = text.substr(ovector[2 * g], ovector[2 * g + 1] - ovector[2 * g]);
-    return m;
+    const pcre2_code* code = anchored ? compiled_->anchored : compiled_->code;
+    return run(code, compiled_->groups, match_data_for(code).get(), text, from);
 }
 
 std::optional<Match> Pattern::search(std::string_view text, std::size_t from) const {
@@ -80,8 +89,9 @@ std::optional<Match> Pattern::whole(std::string_view text) const { return match(
 
 std::vector<Match> Pattern::all(std::string_view text) const {
     std::vector<Match> matches;
+    MatchData data = match_data_for(compiled_->code);  // one for the whole text
     for (std::size_t from = 0; from <= text.size();) {
-        auto m = search(text, from);
+        auto m = run(compiled_->code, compiled_->groups, data.get(), text, from);
         if (!m) break;
         const std::size_t end = m->position + m->groups[0]->size();
         // An empty match moves on by one byte, or the search would find it again.
