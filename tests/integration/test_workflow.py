@@ -22,6 +22,21 @@ def run(*args, cwd=None, env=None):
     return subprocess.run([CONVENTIO, *args], capture_output=True, text=True, cwd=cwd, env=e)
 
 
+def changed_sample(test, name, change, indent=None):
+    """A copy of sample NAME in a temporary folder (removed after `test`), its data changed by
+    change(data): the paths of the copied script and of the changed data file."""
+    d = tempfile.mkdtemp(prefix="conventio-check-")
+    test.addCleanup(shutil.rmtree, d)
+    shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
+    with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
+        data = json.load(f)
+    change(data)
+    path = os.path.join(d, name + ".json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=indent)
+    return os.path.join(d, name + ".lua"), path
+
+
 class Check(unittest.TestCase):
     def test_every_sample_is_clean(self):
         for script in sorted(glob.glob(os.path.join(SAMPLES, "*.lua"))):
@@ -34,17 +49,8 @@ class Check(unittest.TestCase):
                     self.assertIn("warning:", line)
 
     def broken(self, change):
-        d = tempfile.mkdtemp(prefix="conventio-check-")
-        self.addCleanup(shutil.rmtree, d)
-        name = "cerema-urbanvitaliz-2023"
-        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
-        with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
-            data = json.load(f)
-        change(data)
-        path = os.path.join(d, name + ".json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
-        r = run("check", os.path.join(d, name + ".lua"), "--data", path, "--format", "json")
+        script, path = changed_sample(self, "cerema-urbanvitaliz-2023", change)
+        r = run("check", script, "--data", path, "--format", "json")
         return r, json.loads(r.stdout)
 
     def messages(self, diagnostics, severity):
@@ -105,29 +111,22 @@ class Check(unittest.TestCase):
 
     def broken_tranches(self):
         """anct-incubateur-2020 (parties, tranches, closing) with mistakes in each stage."""
-        d = tempfile.mkdtemp(prefix="conventio-check-")
-        self.addCleanup(shutil.rmtree, d)
-        name = "anct-incubateur-2020"
-        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
-        with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
-            data = json.load(f)
-        data["parties"]["partner"]["siret"] = "13002603200017"
-        data["parties"]["dinum"]["short_nam"] = "DINUM"
-        finance = data["finance"]
-        finance["amout"] = finance.pop("amount")
-        finance["tranches"][1]["amount"] = "abc"
-        del finance["tranches"][2]["threshold"]
-        finance["payment_account"]["key"] = "41"
-        for entry in data["closing"]:
-            if entry.get("article") == "litiges":
-                entry["cour"] = "Melun"
-        data["closing"].append({"article": "publicaton"})
-        path = os.path.join(d, name + ".json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=2)
+        def change(data):
+            data["parties"]["partner"]["siret"] = "13002603200017"
+            data["parties"]["dinum"]["short_nam"] = "DINUM"
+            finance = data["finance"]
+            finance["amout"] = finance.pop("amount")
+            finance["tranches"][1]["amount"] = "abc"
+            del finance["tranches"][2]["threshold"]
+            finance["payment_account"]["key"] = "41"
+            for entry in data["closing"]:
+                if entry.get("article") == "litiges":
+                    entry["cour"] = "Melun"
+            data["closing"].append({"article": "publicaton"})
+        script, path = changed_sample(self, "anct-incubateur-2020", change, indent=2)
         with open(path, encoding="utf-8") as f:
             lines = f.read().split("\n")
-        return d, os.path.join(d, name + ".lua"), path, lines
+        return os.path.dirname(path), script, path, lines
 
     # Every problem of every stage, in the order the library meets them.
     expected_fields = ["parties.partner.siret", "parties.dinum.short_nam", "finance.amout", "finance.amount",
@@ -207,16 +206,8 @@ class Check(unittest.TestCase):
         }
         for name, (change, fields) in cases.items():
             with self.subTest(sample=name):
-                d = tempfile.mkdtemp(prefix="conventio-check-")
-                self.addCleanup(shutil.rmtree, d)
-                shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
-                with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
-                    data = json.load(f)
-                change(data["finance"])
-                path = os.path.join(d, name + ".json")
-                with open(path, "w", encoding="utf-8") as f:
-                    json.dump(data, f, ensure_ascii=False)
-                r = run("check", os.path.join(d, name + ".lua"), "--data", path, "--format", "json")
+                script, path = changed_sample(self, name, lambda data: change(data["finance"]))
+                r = run("check", script, "--data", path, "--format", "json")
                 self.assertEqual(r.returncode, 1, r.stderr)
                 errors = [x for x in json.loads(r.stdout) if x["severity"] == "error"]
                 self.assertEqual(sorted(x["field"] for x in errors), sorted(fields), errors)
@@ -407,17 +398,12 @@ class Languages(unittest.TestCase):
         self.assertIn("Utilisation :", run("--help", env={"LANG": "fr_FR.UTF-8"}).stdout)
 
     def test_data_errors_in_french(self):
-        d = tempfile.mkdtemp(prefix="conventio-fr-")
-        self.addCleanup(shutil.rmtree, d)
+        def change(data):
+            data["titel"] = "Convention"
+            data["parties"]["partner"]["siret"] = "13002603200017"
+            data["parties"]["dinum"]["short_name"] = " "
         name = "cerema-urbanvitaliz-2023"
-        shutil.copy(os.path.join(SAMPLES, name + ".lua"), d)
-        with open(os.path.join(SAMPLES, name + ".json"), encoding="utf-8") as f:
-            data = json.load(f)
-        data["titel"] = "Convention"
-        data["parties"]["partner"]["siret"] = "13002603200017"
-        data["parties"]["dinum"]["short_name"] = " "
-        with open(os.path.join(d, name + ".json"), "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
+        d = os.path.dirname(changed_sample(self, name, change)[1])
         args = ("check", name + ".lua", "--data", name + ".json")
         english = run(*args, cwd=d).stdout
         french = run(*args, cwd=d, env={"LANG": "fr_FR.UTF-8"}).stdout
