@@ -187,52 +187,36 @@ void Story::inlines(const doc::Inlines& content) {
         // The region of a run or line break inserted or deleted; 0 inside a whole paragraph
         // changed, whose region covers it.
         int id = whole_ || !tracked_ ? 0 : tracked_->id(&content[n]);
+        // An inserted inline is written between the start and the end of its region; a deleted
+        // one only marks where its region (which holds its text) was.
+        auto tracked = [this, id](doc::Change change, const auto& write) {
+            if (change == doc::Change::none || id == 0) {
+                write();
+            } else if (change == doc::Change::deleted) {
+                change_id("text:change", id);
+            } else {
+                change_id("text:change-start", id);
+                write();
+                change_id("text:change-end", id);
+            }
+        };
         std::visit(
-            [this, word_follows, id](const auto& i) {
+            [this, word_follows, &tracked](const auto& i) {
                 using T = std::decay_t<decltype(i)>;
                 if constexpr (std::is_same_v<T, doc::Run>) {
-                    if (i.change == doc::Change::none || i.text.empty() || id == 0) {
-                        run(i, word_follows);
-                    } else if (i.change == doc::Change::deleted) {
-                        change_id("text:change", id);
-                    } else {
-                        change_id("text:change-start", id);
-                        run(i, word_follows);
-                        change_id("text:change-end", id);
-                    }
-                } else if constexpr (std::is_same_v<T, doc::LineBreak>) {
-                    if (i.change == doc::Change::none || id == 0) {
-                        line_break();
-                    } else if (i.change == doc::Change::deleted) {
-                        change_id("text:change", id);
-                    } else {
-                        change_id("text:change-start", id);
-                        line_break();
-                        change_id("text:change-end", id);
-                    }
-                } else if constexpr (std::is_same_v<T, doc::Footnote>)
+                    if (i.text.empty())
+                        run(i, word_follows);  // nothing to write, and no region for nothing
+                    else
+                        tracked(i.change, [&] { run(i, word_follows); });
+                } else if constexpr (std::is_same_v<T, doc::LineBreak>)
+                    tracked(i.change, [&] { line_break(); });
+                else if constexpr (std::is_same_v<T, doc::Footnote>)
                     footnote(i);
-                else if constexpr (std::is_same_v<T, doc::Anchor>) {
-                    if (i.change == doc::Change::none || id == 0) {
-                        anchor(i, word_follows);
-                    } else if (i.change == doc::Change::deleted) {
-                        change_id("text:change", id);
-                    } else {
-                        change_id("text:change-start", id);
-                        anchor(i, word_follows);
-                        change_id("text:change-end", id);
-                    }
-                } else if constexpr (std::is_same_v<T, doc::CrossRef>) {
-                    if (i.change == doc::Change::none || id == 0) {
-                        cross_ref(i, word_follows);
-                    } else if (i.change == doc::Change::deleted) {
-                        change_id("text:change", id);
-                    } else {
-                        change_id("text:change-start", id);
-                        cross_ref(i, word_follows);
-                        change_id("text:change-end", id);
-                    }
-                } else
+                else if constexpr (std::is_same_v<T, doc::Anchor>)
+                    tracked(i.change, [&] { anchor(i, word_follows); });
+                else if constexpr (std::is_same_v<T, doc::CrossRef>)
+                    tracked(i.change, [&] { cross_ref(i, word_follows); });
+                else
                     field(i);
             },
             content[n]);
