@@ -65,10 +65,14 @@ std::optional<Match> run(const pcre2_code* code, uint32_t groups, pcre2_match_da
 
 }  // namespace
 
-Pattern::Pattern(std::string_view source, Case letter_case) : compiled_(std::make_unique<Compiled>()) {
+Pattern::Pattern(std::string_view source, Case letter_case, Matching matching)
+    : compiled_(std::make_unique<Compiled>()) {
     // DOLLAR_ENDONLY: "$" is the end of the text, not also before a last newline, as in std::regex.
     const uint32_t options = PCRE2_DOLLAR_ENDONLY | (letter_case == Case::ignored ? PCRE2_CASELESS : 0u);
     compiled_->code = compile(source, options);
+    // pcre2_match() takes the machine code when there is some; a failure (no executable
+    // memory) leaves the interpreter, so the result needs no check.
+    if (matching == Matching::compiled) pcre2_jit_compile(compiled_->code, PCRE2_JIT_COMPLETE);
     // PCRE2_ENDANCHORED with PCRE2_ANCHORED at match time: the whole text, as std::regex_match.
     compiled_->anchored = compile(source, options | PCRE2_ANCHORED | PCRE2_ENDANCHORED);
     pcre2_pattern_info(compiled_->code, PCRE2_INFO_CAPTURECOUNT, &compiled_->groups);

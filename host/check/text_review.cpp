@@ -154,8 +154,11 @@ struct Reviewer {
 
     /// Whether `s` holds, in any case, one of the words the placeholder pattern needs.
     static bool may_hold_placeholder(const std::string& s) {
+        // ASCII letters only, as std::tolower does in the "C" character classes the program keeps
+        // (only LC_MESSAGES follows the user's locale), without a library call per byte.
         std::string lower(s);
-        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (char& ch : lower)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
         for (const char* needle : {"xxx", "compl", "\xe2\x80\xa6", "...", "nom du partenaire"})
             if (lower.find(needle) != std::string::npos) return true;
         return false;
@@ -190,7 +193,7 @@ struct Reviewer {
         // "…" alone between spaces ("du … au …"), not an elision "[…]" nor an "etc." ", …)".
         static const Pattern placeholder(
             R"((\bX{3,}\b|\[\s*(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\s*\]|(?:^|[\s(])(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\b|(?:^|\s)(?:\xe2\x80\xa6|\.\.\.)(?=\s|$|[.,;:])|\bnom du partenaire\b))",
-            Pattern::Case::ignored);
+            Pattern::Case::ignored, Pattern::Matching::compiled);
         for (const Match& m : placeholder.all(s)) {
             std::string what(m[1]);
             while (!what.empty() && std::isspace(static_cast<unsigned char>(what.front()))) what.erase(0, 1);
@@ -238,7 +241,8 @@ struct Reviewer {
     void foreign_parties(const std::string& s) {
         // Three capitals or more, standing as a word of their own: not inside a longer word
         // ("ANCTX"), nor part of a reference written in capitals with digits ("SIRET2").
-        static const Pattern named(R"((?:^|[^A-Za-z0-9\x80-\xff])([A-Z]{3,})(?![A-Za-z0-9\x80-\xff]))");
+        static const Pattern named(R"((?:^|[^A-Za-z0-9\x80-\xff])([A-Z]{3,})(?![A-Za-z0-9\x80-\xff]))",
+                                   Pattern::Case::sensitive, Pattern::Matching::compiled);
         std::set<std::string> cited(document.facts.cited_names.begin(), document.facts.cited_names.end());
         for (const Match& m : named.all(s)) {
             std::string acronym(m[1]);

@@ -334,12 +334,39 @@ std::string guillemets(std::string_view text) {
     return out;
 }
 
+namespace {
+
+/// The first byte of every mark french_spacing spaces (: ; ! ? % and, led by 0xC2 or 0xE2,
+/// « » ° €): any other byte is copied as it is.
+constexpr bool leads_a_mark(char c) {
+    switch (c) {
+        case ':':
+        case ';':
+        case '!':
+        case '?':
+        case '%':
+        case '\xC2':
+        case '\xE2':
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
 std::string french_spacing(std::string_view text) {
     // Most pieces of text hold none of the marks it spaces (: ; ! ? % « » ° €, the last four
     // led by 0xC2 or 0xE2): they come back unchanged without a scan of their tokens. Batch
     // runs call this for every run of every clause.
-    if (text.find_first_of(":;!?%\xC2\xE2") == std::string_view::npos) return std::string(text);
-    const std::vector<bool> keep = protected_bytes(text);
+    if (std::none_of(text.begin(), text.end(), leads_a_mark)) return std::string(text);
+    // A URL or an address needs one of these in its token; without any, no byte is protected
+    // and the token scan (every byte of the text) is not needed.
+    const bool may_hold_address =
+        text.find('@') != std::string_view::npos || text.find("://") != std::string_view::npos ||
+        text.find("www.") != std::string_view::npos || text.find("mailto:") != std::string_view::npos;
+    const std::vector<bool> keep =
+        may_hold_address ? protected_bytes(text) : std::vector<bool>(text.size(), false);
     std::string out;
     out.reserve(text.size() + 16);
     auto next_is_digit = [&](std::size_t at) {
@@ -366,6 +393,15 @@ std::string french_spacing(std::string_view text) {
 
     std::size_t i = 0;
     while (i < text.size()) {
+        // Bytes that lead no mark are copied as they are, protected or not: a stretch at once
+        // rather than a byte and five comparisons at a time.
+        std::size_t next = i;
+        while (next < text.size() && !leads_a_mark(text[next])) ++next;
+        if (next > i) {
+            out.append(text.substr(i, next - i));
+            i = next;
+            continue;
+        }
         if (keep[i]) {
             out += text[i++];
             continue;

@@ -18,8 +18,15 @@ struct Entry {
     bool compress = true;  // false stores the bytes as they are (ODT's mimetype must be)
 };
 
+/// libdeflate's fastest level. Measured on the Cerema agreement's DOCX (13 parts, 60 KB of
+/// XML, one 43 KB): level 6 gave 13.1 KB in 0.59 ms from a cold start, level 1 14.3 KB in
+/// 0.35 ms, levels 2 to 5 in between (0.5 ms for 13.2 to 14.1 KB). A tenth larger for 0.25 ms
+/// of a run that is a few milliseconds; every part small enough to store (under 1 KB) saves
+/// only a few microseconds each and grows the file by a sixth, so parts stay deflated.
+inline constexpr int default_deflate_level = 1;
+
 /// Builds a zip archive of `entries`, in order. Every entry carries the same fixed DOS
 /// timestamp (1980-01-01 00:00), so the same entries always give the same bytes.
-std::string build_zip(const std::vector<Entry>& entries, int deflate_level = 6);
+std::string build_zip(const std::vector<Entry>& entries, int deflate_level = default_deflate_level);
 
 }  // namespace conventio::package
