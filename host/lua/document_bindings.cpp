@@ -691,6 +691,11 @@ doc::Document* to_document(lua_State* L, int index) {
     return d ? &d->document : nullptr;
 }
 
+const doc::Block* to_block(lua_State* L, int index) {
+    const auto* value = test_object<BlockValue>(L, index);
+    return value ? &value->block : nullptr;
+}
+
 std::vector<doc::Block> check_blocks(lua_State* L, int index, const char* what, doc::ParagraphStyle style) {
     std::vector<doc::Block> out;
     append_blocks(L, index, out, what, style);

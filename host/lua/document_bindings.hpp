@@ -22,6 +22,9 @@ doc::Document* to_document(lua_State* L, int index);
 std::vector<doc::Block> check_blocks(lua_State* L, int index, const char* what,
                                      doc::ParagraphStyle paragraph_style = doc::ParagraphStyle::body);
 
+/// The block the Block userdata at `index` holds, or nullptr if the value is not one.
+const doc::Block* to_block(lua_State* L, int index);
+
 /// Pushes blocks as a Lua array of Block userdata.
 void push_blocks(lua_State* L, std::vector<doc::Block> blocks);
 

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -277,8 +278,8 @@ struct Load {
 
 /// Parses `text` onto L's stack; throws ScriptError, or raises Lua's memory error.
 void parse_onto(lua_State* L, std::string_view text, const std::string& name, std::size_t first_line = 1,
-                const DataTextObserver* observer = nullptr) {
-    if (auto problem = doc::text_problem(text)) {
+                const DataTextObserver* observer = nullptr, bool text_checked = false) {
+    if (auto problem = text_checked ? std::nullopt : doc::text_problem(text)) {
         std::size_t offset = 0;
         constexpr std::string_view marker = "at byte ";
         if (std::size_t at = problem->find(marker); at != std::string::npos)
@@ -289,6 +290,41 @@ void parse_onto(lua_State* L, std::string_view text, const std::string& name, st
     LuaBuilder builder(L, text, name, first_line, read_to, observer);
     ReadingIterator first{text.data(), &read_to}, last{text.data() + text.size(), &read_to};
     nlohmann::json::sax_parse(first, last, &builder);
+}
+
+// The registry key of the data texts conventio.load_data found free of problems in this
+// state: path -> text. Not a string key: a batch worker's pristine snapshot leaves it alone, so
+// the data file an avenant's row script loads for every row is checked once (a scan of every
+// byte), not at each row. No script can reach it.
+char checked_texts_key;
+// Texts longer than this are checked each time rather than kept.
+constexpr std::size_t max_kept_text = 1u << 20;
+
+/// Whether `text` is the text of `path` this state checked before.
+bool checked_before(lua_State* L, const std::string& path, std::string_view text) {
+    bool same = false;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &checked_texts_key) == LUA_TTABLE) {
+        std::size_t length = 0;
+        lua_getfield(L, -1, path.c_str());
+        const char* kept = lua_tolstring(L, -1, &length);
+        same = kept && std::string_view(kept, length) == text;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return same;
+}
+
+void keep_checked(lua_State* L, const std::string& path, std::string_view text) {
+    if (text.size() > max_kept_text) return;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &checked_texts_key) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 1);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &checked_texts_key);
+    }
+    lua_pushlstring(L, text.data(), text.size());
+    lua_setfield(L, -2, path.c_str());
+    lua_pop(L, 1);
 }
 
 int load_text(lua_State* L) {
@@ -309,7 +345,13 @@ void push_data_text(State& state, std::string_view text, const std::string& name
 
 void push_data_in_binding(lua_State* L, const std::filesystem::path& path) {
     std::string text = State::read_source(path, owner(L).options().max_file_bytes);
-    parse_onto(L, text, path.string());
+    std::string name = path.string();
+    bool checked = checked_before(L, name, text);
+    parse_onto(L, text, name, 1, nullptr, checked);
+    if (!checked) {
+        // The data is on the stack top: keep the text above it, then leave the data on top.
+        keep_checked(L, name, text);
+    }
 }
 
 void push_data_file(State& state, const std::filesystem::path& path, const DataTextObserver* observer) {

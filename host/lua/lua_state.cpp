@@ -193,12 +193,35 @@ void State::hook_next_instruction() noexcept {
     lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, 1);
 }
 
+namespace {
+
+// Under the address sanitizer every block comes from malloc, so that it watches each one.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool pool_small_blocks = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool pool_small_blocks = false;
+#else
+constexpr bool pool_small_blocks = true;
+#endif
+#else
+constexpr bool pool_small_blocks = true;
+#endif
+
+bool pooled(std::size_t size) { return pool_small_blocks && SmallBlockPool::serves(size); }
+
+}  // namespace
+
 void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size) {
     auto* self = static_cast<State*>(ud);
-    // When ptr is null, old_size encodes the kind of object, not a size.
+    // When ptr is null, old_size encodes the kind of object, not a size. Otherwise it is the
+    // size the block was allocated with: small blocks go back to the pool they came from.
     std::size_t old_bytes = ptr ? old_size : 0;
     if (new_size == 0) {
-        std::free(ptr);
+        if (pooled(old_bytes))
+            self->small_blocks_.release(ptr, old_bytes);
+        else
+            std::free(ptr);
         self->lua_bytes_ -= old_bytes;
         return nullptr;
     }
@@ -207,7 +230,24 @@ void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new
         self->instructions_used_ += growth / bytes_per_instruction;
         if (!self->may_grow(growth, new_size)) return nullptr;  // Lua raises its memory error
     }
-    void* grown = std::realloc(ptr, new_size);
+    void* grown = nullptr;
+    bool old_small = pooled(old_bytes), new_small = pooled(new_size);
+    if (!old_small && !new_small) {
+        grown = std::realloc(ptr, new_size);  // also the first allocation of a large block
+    } else if (old_small && new_small && SmallBlockPool::same_class(old_bytes, new_size)) {
+        grown = ptr;
+    } else {
+        // Moved between the pool and malloc, or between two classes; on failure the old block
+        // stays as it was, as Lua requires.
+        grown = new_small ? self->small_blocks_.allocate(new_size) : std::malloc(new_size);
+        if (grown && ptr) {
+            std::memcpy(grown, ptr, std::min(old_bytes, new_size));
+            if (old_small)
+                self->small_blocks_.release(ptr, old_bytes);
+            else
+                std::free(ptr);
+        }
+    }
     if (grown) self->lua_bytes_ = self->lua_bytes_ - old_bytes + new_size;
     return grown;
 }

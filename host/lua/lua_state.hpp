@@ -15,6 +15,7 @@
 #include <string>
 
 #include "lua/script_options.hpp"
+#include "lua/small_block_pool.hpp"
 
 namespace conventio::lua {
 
@@ -120,6 +121,7 @@ private:
     std::mutex call_site_mutex_;  // the watchdog reads call_site_ and main_chunk_ from its thread
     std::string call_site_;
     std::unique_ptr<Watchdog> watchdog_;
+    SmallBlockPool small_blocks_;  // Lua's small blocks; outlives L_ (closed in the destructor)
     lua_State* L_ = nullptr;
 };
 

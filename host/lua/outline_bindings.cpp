@@ -1,7 +1,9 @@
 #include "lua/outline_bindings.hpp"
 
+#include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document/tracked_diff.hpp"
@@ -87,6 +89,91 @@ void push_outlines(lua_State* L, const std::vector<doc::Block>& blocks) {
     }
 }
 
+/// The blocks a Lua value stands for, as check_blocks reads them, but not copied when the value
+/// is what an avenant compares: an array of Block userdata (an article's or a clause's blocks).
+class BlocksView {
+public:
+    BlocksView(lua_State* L, int index, const char* what) {
+        index = lua_absindex(L, index);
+        if (lua_type(L, index) == LUA_TTABLE && !lua_getmetatable(L, index)) {
+            lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, index));
+            for (lua_Integer i = 1; i <= n; ++i) {
+                lua_rawgeti(L, index, i);
+                const doc::Block* block = to_block(L, -1);
+                lua_pop(L, 1);
+                if (!block) break;
+                refs_.push_back(block);
+            }
+            // The userdata stay reachable from the array for as long as this view is used.
+            if (n > 0 && refs_.size() == static_cast<std::size_t>(n)) return;
+            refs_.clear();
+        } else if (lua_type(L, index) == LUA_TTABLE) {
+            lua_pop(L, 1);  // the metatable
+        }
+        owned_ = check_blocks(L, index, what);
+        for (const doc::Block& b : owned_) refs_.push_back(&b);
+    }
+    [[nodiscard]] const std::vector<const doc::Block*>& blocks() const { return refs_; }
+
+private:
+    std::vector<doc::Block> owned_;
+    std::vector<const doc::Block*> refs_;
+};
+
+// ---- the outline as one string, to tell two units alike without making the tables
+
+void add_text(std::string& out, char tag, std::string_view text) {
+    out += tag;
+    out += std::to_string(text.size());
+    out += ':';
+    out += text;
+}
+
+void add_signature(std::string& out, const doc::Block& block);
+
+void add_signatures(std::string& out, const std::vector<doc::Block>& blocks) {
+    add_text(out, '[', std::to_string(blocks.size()));
+    for (const doc::Block& b : blocks) add_signature(out, b);
+}
+
+/// Everything push_outline puts in the block's table, in the same order: two blocks with the
+/// same signature have equal outlines.
+void add_signature(std::string& out, const doc::Block& block) {
+    if (auto* p = std::get_if<doc::Paragraph>(&block.value)) {
+        add_text(out, 'p', style_name(p->style));
+        add_text(out, 't', plain_text(p->content));
+    } else if (auto* list = std::get_if<doc::List>(&block.value)) {
+        add_text(out, 'l', list->ordered ? "1" : "0");
+        add_text(out, 'n', std::to_string(list->items.size()));
+        for (const doc::ListItem& item : list->items) add_signatures(out, item.blocks);
+    } else if (auto* table = std::get_if<doc::Table>(&block.value)) {
+        add_text(out, 'T', table->header_row ? "1" : "0");
+        add_text(out, 'w', std::to_string(table->column_weights.size()));
+        for (double weight : table->column_weights) {
+            char buffer[40];
+            std::snprintf(buffer, sizeof buffer, "%a", weight);
+            add_text(out, 'x', buffer);
+        }
+        add_text(out, 'r', std::to_string(table->rows.size()));
+        for (const doc::Row& row : table->rows) {
+            add_text(out, 'c', std::to_string(row.cells.size()));
+            for (const doc::Cell& cell : row.cells) {
+                std::string text;
+                cell_text(cell.blocks, text);
+                add_text(out, 't', text);
+            }
+        }
+    } else if (auto* signatures = std::get_if<doc::Signatures>(&block.value)) {
+        add_text(out, 's', std::to_string(signatures->columns.size()));
+        for (const auto& column : signatures->columns) {
+            add_text(out, 'c', std::to_string(column.size()));
+            for (const doc::Paragraph& p : column) add_text(out, 't', plain_text(p.content));
+        }
+    } else {
+        out += 'o';
+    }
+}
+
 /// { kind = "para", style =, text = } | { kind = "list", ordered =, items = { {outline...} } }
 /// | { kind = "table", header =, widths =, rows = { { "cell text", ... } } }
 /// | { kind = "signatures", columns = { { "paragraph text", ... } } } | { kind = "other" }.
@@ -154,8 +241,25 @@ void push_outline(lua_State* L, const doc::Block& block) {
 
 /// conventio.outline(blocks): one plain table per block (see push_outline).
 int outline(lua_State* L) {
-    std::vector<doc::Block> blocks = check_blocks(L, 1, "outline");
-    push_outlines(L, blocks);
+    BlocksView view(L, 1, "outline");
+    lua_createtable(L, static_cast<int>(view.blocks().size()), 0);
+    lua_Integer n = 0;
+    for (const doc::Block* b : view.blocks()) {
+        push_outline(L, *b);
+        lua_rawseti(L, -2, ++n);
+    }
+    return 1;
+}
+
+/// conventio.outline_signature(blocks): a string equal for two arrays of blocks exactly when
+/// conventio.outline gives equal tables for them. An avenant tells the unchanged articles of
+/// two versions by it, and makes their alinéas only for those that changed.
+int outline_signature(lua_State* L) {
+    BlocksView view(L, 1, "outline_signature");
+    std::string out;
+    add_text(out, '[', std::to_string(view.blocks().size()));
+    for (const doc::Block* b : view.blocks()) add_signature(out, *b);
+    lua_pushlstring(L, out.data(), out.size());
     return 1;
 }
 
@@ -223,6 +327,8 @@ void open_outline_bindings(lua_State* L) {
     lua_setfield(L, -2, "track_changes");
     lua_pushcfunction(L, protect<outline>);
     lua_setfield(L, -2, "outline");
+    lua_pushcfunction(L, protect<outline_signature>);
+    lua_setfield(L, -2, "outline_signature");
     lua_pushcfunction(L, protect<body>);
     lua_setfield(L, -2, "body");
 }

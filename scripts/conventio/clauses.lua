@@ -36,9 +36,12 @@ M.amounts_in_words = nil
 --- While a document is built, every amount a template prints (conventio.facts).
 M.printed_amounts = nil
 
+-- The metatable every amount has (the host's, one per state): comparing with it is a single
+-- test, where reading __name was a lookup in whatever metatable a value has.
+local money_metatable = getmetatable(c.Money(0))
+
 local function is_money(value)
-  local meta = getmetatable(value)
-  return type(meta) == "table" and meta.__name == "conventio.Money"
+  return getmetatable(value) == money_metatable
 end
 
 -- For each document's list of amounts, the tables already walked at each depth: the model's
@@ -49,10 +52,12 @@ local walked = setmetatable({}, { __mode = "k" })
 --- Records the amounts in `value` (an amount, or a table of them, two levels deep: tranches,
 --- strata) as the model's, while a document is built (conventio.facts).
 local function record_amounts(value, depth)
+  local kind = type(value)
+  if kind ~= "table" and kind ~= "userdata" then return end  -- text, numbers: most values read
   depth = depth or 0
   if is_money(value) then
     M.printed_amounts[#M.printed_amounts + 1] = tostring(value)
-  elseif type(value) == "table" and depth < 2 then
+  elseif kind == "table" and depth < 2 then
     local seen = walked[M.printed_amounts]
     if not seen then
       seen = setmetatable({}, { __mode = "k" })
@@ -94,17 +99,22 @@ local helpers = {
 
 local function environment(template, params)
   local optional = template.optional
-  -- The parameters whose amounts this evaluation recorded: a parameter read in every line of
-  -- a template (a table of strata or départements) is walked once, not at each read.
-  local recorded = {}
+  -- The parameters this evaluation read, by name: a template reads its parameter again in
+  -- every placeholder ({{ party.legal_name }}, {{ party.seat }}...), and `params` is often a
+  -- chain of lookups (the clause's own, the article's, the agreement's context). They are
+  -- bound for the whole evaluation: a template cannot assign, and what it calls does not
+  -- rebind them. Each one's amounts are recorded once, at its first read.
+  local read = {}
   return setmetatable({}, {
     __index = function(_, name)
-      local value = params[name]
-      if M.printed_amounts and not recorded[name] then
-        recorded[name] = true
-        record_amounts(value)
-      end
+      local value = read[name]
       if value ~= nil then return value end
+      value = params[name]
+      if value ~= nil then
+        read[name] = value
+        if M.printed_amounts then record_amounts(value) end
+        return value
+      end
       -- A parameter the template declares, left out, is nil, even when a helper has its
       -- name: {% if date %} must not see the helper conventio.Date.
       if optional[name] then return nil end

@@ -136,13 +136,18 @@ function Problems:check(condition, message)
   return condition
 end
 
+-- The results of a protected call, as Problems:try returns them: the values passed through
+-- as they are (no table made for them), or the message recorded.
+local function settled(problems, ok, ...)
+  if ok then return ... end
+  problems:add((...))
+  return nil
+end
+
 --- What fn(...) returns, or nil when it raised (its message recorded as a problem).
 ---@param fn function
 function Problems:try(fn, ...)
-  local results = table.pack(pcall(fn, ...))
-  if results[1] then return table.unpack(results, 2, results.n) end
-  self:add(results[2])
-  return nil
+  return settled(self, pcall(fn, ...))
 end
 
 --- True when the step found no problem.

@@ -139,7 +139,11 @@ end
 ---@param tbl table
 ---@param known table<any, boolean>
 function M.unknown_key(tbl, known)
-  return M.unknown_keys(tbl, known)[1]
+  -- Most tables have no unknown key: said without making and sorting the list.
+  for key in pairs(tbl) do
+    if not known[key] then return M.unknown_keys(tbl, known)[1] end
+  end
+  return nil
 end
 
 --- True when `value` is a string with something other than blanks.

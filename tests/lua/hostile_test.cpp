@@ -134,6 +134,17 @@ TEST_CASE("hostile: the standard library and the string metatable are read-only"
     CHECK(lua_error_of("local x\n('x'):rep({})").starts_with("snippet.lua:2: bad argument #1 to 'rep'"));
     CHECK(lua_error_of("local x\nstring.find('x', '%')") ==
           "snippet.lua:2: malformed pattern (ends with '%')");
+    // The same whether the guard calls the original in its own frame (the usual arguments)...
+    CHECK(lua_error_of("local x\n('x'):gsub('%', 'y')") ==
+          "snippet.lua:2: malformed pattern (ends with '%')");
+    CHECK(lua_error_of("local x\n('x'):gsub('x', '%2')") == "snippet.lua:2: invalid capture index %2");
+    CHECK(lua_error_of("local x\n('x'):match('(', 1)") == "snippet.lua:2: unfinished capture");
+    // ... or through a protected call (a replacement function, an argument the original refuses).
+    std::string replaced = lua_error_of("local x\n('x'):gsub('x', function() error('boom') end)");
+    CHECK(replaced.starts_with("snippet.lua:2: "));
+    CHECK(replaced.ends_with("/snippet.lua:2: boom"));
+    CHECK(lua_error_of("local x\n('x'):gsub('x', 'y', 'z')") ==
+          "snippet.lua:2: bad argument #4 to '?' (number expected, got string)");
     CHECK(lua_error_of("coroutine.resume(42)").starts_with("snippet.lua:1: bad argument #1 to 'resume'"));
     // Reading works as before, and scripts keep their own globals and tables.
     CHECK(lua_error_of("assert(('abc'):upper() == 'ABC' and string.format('%d', 3) == '3')\n"

@@ -215,3 +215,31 @@ TEST_CASE("row runner: a script that does not compile fails when the worker is b
     auto script = write_script("broken.lua", "return (");
     CHECK_THROWS_AS(RowRunner(script, {}), conventio::lua::ScriptError);
 }
+
+TEST_CASE("row runner: a base script and a data file changed between rows are read as they are now") {
+    // A worker compiles load_script's script once, and checks load_data's text once, for the
+    // same text: a file changed between rows is compiled and checked again.
+    write_script("base_of_row.lua", "return 'first'");
+    write_script("data_of_row.json", R"({"value": "clean"})");
+    auto script = write_script("uses_base.lua", R"(
+local c = require "conventio"
+local base = c.load_script("base_of_row.lua")
+local data = c.load_data("data_of_row.json")
+return c.Document{ title = base() .. " " .. data.value, body = { c.Para "x" } }
+)");
+    RowRunner runner(script, {});
+    CHECK(runner.run(json_row("{}"), "rows.json", "r:1").meta.title == "first clean");
+    CHECK(runner.run(json_row("{}"), "rows.json", "r:2").meta.title == "first clean");
+    write_script("base_of_row.lua", "return 'second'");
+    CHECK(runner.run(json_row("{}"), "rows.json", "r:3").meta.title == "second clean");
+    write_script("data_of_row.json", "{\"value\": \"turned \xE2\x80\xAE\"}");  // U+202E
+    try {
+        runner.run(json_row("{}"), "rows.json", "r:4");
+        FAIL("a bidirectional control in the data file was accepted");
+    } catch (const std::exception& e) {
+        CHECK(std::string(e.what()).find("data_of_row.json:1:") != std::string::npos);
+        CHECK(std::string(e.what()).find("bidirectional control") != std::string::npos);
+    }
+    write_script("data_of_row.json", R"({"value": "again"})");
+    CHECK(runner.run(json_row("{}"), "rows.json", "r:5").meta.title == "second again");
+}

@@ -54,6 +54,51 @@ local function identity(entry, parent)
   return (parent and (identity(parent) .. "/") or "") .. "title:" .. entry.title
 end
 
+-- A unit holds its content as `parts`, in order: arrays of blocks, and the headings of its
+-- unnumbered sections ({ heading = title }). Its alinéas are made from them when first read: most units
+-- of an avenant are unchanged, told so by their signature without making their alinéas.
+local Unit = {}
+Unit.__index = function(unit, key)
+  if key ~= "alineas" then return nil end
+  local out = {}
+  for _, part in ipairs(rawget(unit, "parts")) do
+    if part.heading then
+      -- An unnumbered section's heading and text are alinéas of its article.
+      out[#out + 1] = { kind = "para", text = part.title, heading = true }
+    else
+      alineas(part, out)
+    end
+  end
+  rawset(unit, "alineas", out)
+  return out
+end
+
+-- A string equal for two units whose alinéas are equal (conventio.outline_signature of each
+-- array of blocks, the headings as they are).
+local function signature(unit)
+  local kept = rawget(unit, "signature")
+  if kept then return kept end
+  local out = {}
+  for i, part in ipairs(unit.parts) do
+    if part.heading then
+      local title = part.title
+      out[i] = type(title) == "string" and ("h" .. #title .. ":" .. title) or ("h?" .. tostring(title))
+    elseif #part == 0 then
+      out[i] = "e"  -- no blocks: no alinéa
+    else
+      out[i] = "b" .. c.outline_signature(part)
+    end
+  end
+  kept = table.concat(out, "\n")
+  rawset(unit, "signature", kept)
+  return kept
+end
+
+local function new_unit(fields, parts)
+  fields.parts = parts
+  return setmetatable(fields, Unit)
+end
+
 --- The units of a built agreement, in its order: { id, kind = "designation"|"party"|"article"|
 --- "annex", number, title, alineas, entry, parent_id }. The designation holds the parties whose
 --- role is in `known` (all when nil); each other party is a unit of its own (kind "party",
@@ -66,32 +111,32 @@ function M.units(agreement, known)
   for i, blocks in ipairs(agreement.party_blocks or {}) do
     local role = (agreement.party_roles or {})[i]
     if known == nil or known[role] then
-      alineas(blocks, designation)
+      designation[#designation + 1] = blocks
     else
-      joined[#joined + 1] = { id = "party:" .. role, kind = "party", role = role, party = agreement.parties[role],
-                              alineas = alineas(blocks) }
+      joined[#joined + 1] = new_unit({ id = "party:" .. role, kind = "party", role = role,
+                                   party = agreement.parties[role] }, { blocks })
     end
   end
-  out[#out + 1] = { id = "designation", kind = "designation", alineas = designation }
-  for _, unit in ipairs(joined) do out[#out + 1] = unit end
+  out[#out + 1] = new_unit({ id = "designation", kind = "designation" }, designation)
+  for _, u in ipairs(joined) do out[#out + 1] = u end
   for _, article in ipairs(agreement.articles) do
-    local unit = { id = identity(article), kind = "article", number = article.number, title = article.title,
-                   entry = article, alineas = alineas(article.blocks) }
-    out[#out + 1] = unit
+    local parts = { article.blocks or {} }
+    local article_unit = new_unit({ id = identity(article), kind = "article", number = article.number,
+                                title = article.title, entry = article }, parts)
+    out[#out + 1] = article_unit
     for _, s in ipairs(article.sections) do
       if s.number then
-        out[#out + 1] = { id = identity(s, article), kind = "article", number = s.number, title = s.title,
-                          entry = s, parent_id = unit.id, alineas = alineas(s.blocks) }
+        out[#out + 1] = new_unit({ id = identity(s, article), kind = "article", number = s.number, title = s.title,
+                               entry = s, parent_id = article_unit.id }, { s.blocks or {} })
       else
-        -- An unnumbered section's heading and text are alinéas of its article.
-        unit.alineas[#unit.alineas + 1] = { kind = "para", text = s.title, heading = true }
-        alineas(s.blocks, unit.alineas)
+        parts[#parts + 1] = { heading = true, title = s.title }
+        parts[#parts + 1] = s.blocks or {}
       end
     end
   end
   for _, annex in ipairs(agreement.annexes) do
-    out[#out + 1] = { id = "annex:" .. identity(annex), kind = "annex", number = annex.number, title = annex.title,
-                      entry = annex, alineas = alineas(annex.blocks) }
+    out[#out + 1] = new_unit({ id = "annex:" .. identity(annex), kind = "annex", number = annex.number,
+                           title = annex.title, entry = annex }, { annex.blocks or {} })
   end
   return out
 end
@@ -344,7 +389,8 @@ function M.changes(base, amended)
     if not new then
       out[#out + 1] = { unit = old, ops = { { op = "deleted" } } }
     else
-      local ops = M.unit_ops(old, new)
+      -- The same title and alinéas: unit_ops would find nothing.
+      local ops = (old.title == new.title and signature(old) == signature(new)) and {} or M.unit_ops(old, new)
       if #ops > 0 then out[#out + 1] = { unit = old, new = new, ops = ops } end
     end
     if new then inserted_after(old.id) end

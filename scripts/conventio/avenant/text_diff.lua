@@ -82,9 +82,13 @@ local months = { janvier = true, ["février"] = true, mars = true, avril = true,
 --- spaces) starts and ends in `words`.
 local function date_spans(words)
   local spans = {}
+  -- A date ends with its year: only the stretches ending with a word that ends with four
+  -- digits are joined and matched (the spaces made plain do not touch the last four bytes).
+  local ends_with_year = {}
+  for k = 1, #words do ends_with_year[k] = words[k].word:find("%d%d%d%d$") ~= nil end
   for k = 1, #words do
     for len = 1, 3 do
-      if k + len - 1 <= #words then
+      if k + len - 1 <= #words and ends_with_year[k + len - 1] then
         local s = join(words, k, k + len - 1):gsub("\u{a0}", " "):gsub("\u{202f}", " ")
         local day, month = s:match("^(%S+) (%S+) (%d%d%d%d)$")
         if day and (day:match("^%d%d?$") or day == "1er") and months[month] then spans[#spans + 1] = { k,
