@@ -23,7 +23,13 @@ using config::format;
 using config::tr;
 namespace {
 
+// The views scripts get (tables they may change): a named registry entry, made with the bindings,
+// so a batch worker's snapshot (pristine_state.hpp) records it empty and every row builds its own.
 constexpr const char* loaded_templates_key = "conventio.templates";
+// What a worker keeps from row to row, out of every script's reach (a registry entry whose key is
+// not a name, which the snapshot leaves alone): for each template name, the process's compiled
+// template (light userdata: the process cache never drops one) and, under that, its loaded chunk.
+const char resolved_templates_key = 0;
 
 /// How a template file is named in messages: relative to the working folder when inside it,
 /// so a drafter reads "templates/commun/litiges.md:12:5".
@@ -78,15 +84,12 @@ void push_name_set(lua_State* L, const std::vector<std::string>& list) {
     }
 }
 
-/// Builds the Lua view of a loaded template: its chunk, path, parameters and front matter.
+/// Builds the Lua view of a loaded template: its chunk (on the stack, taken), path, parameters and
+/// front matter.
 void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
     const auto& t = loaded.compiled;
     lua_createtable(L, 0, 8);
-    std::string chunkname = "@" + t.path;
-    // Bytecode the template compiler produced in this process from the checked source, never
-    // bytes from a file: the sandbox's refusal of bytecode is about scripts, not this.
-    if (luaL_loadbufferx(L, t.lua_bytecode.data(), t.lua_bytecode.size(), chunkname.c_str(), "b") != LUA_OK)
-        lua_error(L);  // the compiler checked it; this only happens on out-of-memory
+    lua_insert(L, -2);
     lua_setfield(L, -2, "chunk");
     lua_pushstring(L, t.path.c_str());
     lua_setfield(L, -2, "path");
@@ -127,13 +130,35 @@ void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
 int template_fn(lua_State* L) {
     std::string name = luaL_checkstring(L, 1);
     luaL_getsubtable(L, LUA_REGISTRYINDEX, loaded_templates_key);
-    if (lua_getfield(L, -1, name.c_str()) == LUA_TTABLE) return 1;
+    int views = lua_gettop(L);
+    if (lua_getfield(L, views, name.c_str()) == LUA_TTABLE) return 1;
     lua_pop(L, 1);
-    auto path = find_template(L, name);
-    auto loaded = process_templates().get(path, display_path(path));
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &resolved_templates_key);
+    int resolved = lua_gettop(L);
+    const tmpl::LoadedTemplate* loaded = nullptr;
+    if (lua_getfield(L, resolved, name.c_str()) == LUA_TLIGHTUSERDATA) {
+        loaded = static_cast<const tmpl::LoadedTemplate*>(lua_touserdata(L, -1));
+        lua_rawget(L, resolved);  // its chunk
+    } else {
+        lua_pop(L, 1);
+        auto path = find_template(L, name);
+        loaded = process_templates().get(path, display_path(path)).get();
+        const auto& t = loaded->compiled;
+        std::string chunkname = "@" + t.path;
+        // Bytecode the template compiler produced in this process from the checked source, never
+        // bytes from a file: the sandbox's refusal of bytecode is about scripts, not this.
+        if (luaL_loadbufferx(L, t.lua_bytecode.data(), t.lua_bytecode.size(), chunkname.c_str(), "b") !=
+            LUA_OK)
+            lua_error(L);  // the compiler checked it; this only happens on out-of-memory
+        lua_pushlightuserdata(L, const_cast<tmpl::LoadedTemplate*>(loaded));
+        lua_pushvalue(L, -1);
+        lua_setfield(L, resolved, name.c_str());
+        lua_pushvalue(L, -2);
+        lua_rawset(L, resolved);
+    }
     push_template(L, *loaded);
     lua_pushvalue(L, -1);
-    lua_setfield(L, -3, name.c_str());
+    lua_setfield(L, views, name.c_str());
     return 1;
 }
 
@@ -170,6 +195,10 @@ int markdown_fn(lua_State* L) {
 }  // namespace
 
 void open_template_bindings(lua_State* L) {
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, loaded_templates_key);
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &resolved_templates_key);
     static const luaL_Reg functions[] = {{"template", protect<template_fn>},
                                          {"markdown_escape", protect<markdown_escape_fn>},
                                          {"Markdown", protect<markdown_fn>},

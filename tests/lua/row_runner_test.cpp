@@ -25,8 +25,8 @@ RowInput json_row(std::string_view text) {  // text that outlives the row
 
 // Each row checks that nothing of the previous rows is left, then changes everything it can
 // reach: globals, conventio's module, a library module required from scripts/, package.loaded,
-// the globals' metatable. The standard library and the string metatable are read-only: each
-// attempt is made (in a pcall, so the row goes on) and must be refused. Row 2 fails after its
+// a clause template's table, the globals' metatable. The standard library and the string metatable are
+// read-only: each attempt is made (in a pcall, so the row goes on) and must be refused. Row 2 fails after its
 // changes.
 const char* leaky_script = R"(
 local c = require "conventio"
@@ -38,6 +38,9 @@ assert(("x").leak == nil, "string metatable changed by an earlier row")
 assert(c.leak == nil and c.Document ~= nil, "conventio module changed by an earlier row")
 assert(strict.leak == nil and strict.suggestion ~= nil, "a library module changed by an earlier row")
 assert(getmetatable(_G) == nil, "the globals' metatable set by an earlier row")
+local litiges = c.template("commun/litiges")
+assert(litiges.leak == nil and litiges.front.leak == nil and litiges.params.leak == nil
+       and type(litiges.chunk) == "function", "a template's table changed by an earlier row")
 assert(table.insert ~= print, "table library changed by an earlier row")
 assert(data.n == row.n, "data is the row")
 assert(c.data_file == "rows.csv:" .. row.n, "conventio.data_file names the row")
@@ -52,6 +55,7 @@ c.leak = true
 c.Document = nil
 strict.leak = true
 strict.suggestion = nil
+litiges.leak, litiges.front.leak, litiges.params.leak, litiges.chunk = true, true, true, nil
 package.loaded["conventio.strict"] = { leak = true }
 setmetatable(_G, { __index = function() return "leak" end })
 if row.n == 2 then error("row two fails") end
