@@ -2,10 +2,12 @@
 // it substitutes a sans-serif font.
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
+namespace {
 
-std::string font_table_part() {
+std::string build_font_table_part() {
     xml::Writer w;
     {
         xml::Element root(w, "w:fonts");
@@ -16,6 +18,14 @@ std::string font_table_part() {
         val(w, "w:pitch", "variable");
     }
     return w.finish();
+}
+
+}  // namespace
+
+// The same bytes for every document: built once per process.
+std::string font_table_part() {
+    static xml::BuiltOnce built([](std::string_view) { return build_font_table_part(); });
+    return built();
 }
 
 }  // namespace conventio::docx::detail

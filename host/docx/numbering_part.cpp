@@ -6,6 +6,7 @@
 #include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -63,6 +64,23 @@ void ordered_num(xml::Writer& w, const NumberingPlan::OrderedInstance& instance)
     val(w, "w:startOverride", 1);
 }
 
+/// The two list definitions and the bullets' instance: the same for every document, so
+/// built once per process; only the ordered lists' instances depend on the document.
+const std::string& list_definitions() {
+    static xml::BuiltOnce built([](std::string_view) {
+        xml::Writer w(xml::Writer::Fragment{});
+        abstract_num(w, NumberingPlan::bullet_abstract_id, layout::bullet_levels);
+        abstract_num(w, NumberingPlan::ordered_abstract_id, layout::ordered_levels);
+        {
+            xml::Element num(w, "w:num");
+            w.attr("w:numId", NumberingPlan::bullet_num_id);
+            val(w, "w:abstractNumId", NumberingPlan::bullet_abstract_id);
+        }
+        return w.finish();
+    });
+    return built();
+}
+
 }  // namespace
 
 int NumberingPlan::new_ordered_list(int level) {
@@ -77,13 +95,7 @@ std::string numbering_part(const NumberingPlan& plan) {
     {
         xml::Element root(w, "w:numbering");
         w.attr("xmlns:w", ns_w);
-        abstract_num(w, NumberingPlan::bullet_abstract_id, layout::bullet_levels);
-        abstract_num(w, NumberingPlan::ordered_abstract_id, layout::ordered_levels);
-        {
-            xml::Element num(w, "w:num");
-            w.attr("w:numId", NumberingPlan::bullet_num_id);
-            val(w, "w:abstractNumId", NumberingPlan::bullet_abstract_id);
-        }
+        w.raw(list_definitions());
         for (const auto& instance : plan.ordered()) ordered_num(w, instance);
     }
     return w.finish();

@@ -2,6 +2,7 @@
 // only, never from the clock, so the same tree gives the same bytes.
 #include "document/layout.hpp"
 #include "docx/docx_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -57,14 +58,18 @@ std::string core_properties_part(const doc::Metadata& meta) {
     return w.finish();
 }
 
+// The same bytes for every document: built once per process.
 std::string app_properties_part() {
-    xml::Writer w;
-    {
-        xml::Element root(w, "Properties");
-        w.attr("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
-        optional_text(w, "Application", "conventio");
-    }
-    return w.finish();
+    static xml::BuiltOnce built([](std::string_view) {
+        xml::Writer w;
+        {
+            xml::Element root(w, "Properties");
+            w.attr("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
+            optional_text(w, "Application", "conventio");
+        }
+        return w.finish();
+    });
+    return built();
 }
 
 }  // namespace conventio::docx::detail

@@ -2,6 +2,7 @@
 // carries a correct cached result, and updateFields makes Word prompt on opening.
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -31,10 +32,8 @@ void compatibility(xml::Writer& w) {
     w.end();
 }
 
-}  // namespace
-
 // Children in schema order (CT_Settings).
-std::string settings_part(std::string_view language) {
+std::string build_settings_part(std::string_view language) {
     xml::Writer w;
     {
         xml::Element root(w, "w:settings");
@@ -48,6 +47,14 @@ std::string settings_part(std::string_view language) {
         val(w, "w:listSeparator", ";");
     }
     return w.finish();
+}
+
+}  // namespace
+
+// The same bytes for every document in one language: built once per language.
+std::string settings_part(std::string_view language) {
+    static xml::BuiltOnce built(build_settings_part);
+    return built(language);
 }
 
 }  // namespace conventio::docx::detail

@@ -3,6 +3,7 @@
 #include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -150,9 +151,7 @@ void footnote_reference_style(xml::Writer& w) {
     val(w, "w:vertAlign", "superscript");
 }
 
-}  // namespace
-
-std::string styles_part(std::string_view language) {
+std::string build_styles_part(std::string_view language) {
     xml::Writer w;
     {
         xml::Element root(w, "w:styles");
@@ -165,6 +164,15 @@ std::string styles_part(std::string_view language) {
         footnote_reference_style(w);
     }
     return w.finish();
+}
+
+}  // namespace
+
+// The same bytes for every document in one language (the only thing of it they read):
+// built once per language.
+std::string styles_part(std::string_view language) {
+    static xml::BuiltOnce built(build_styles_part);
+    return built(language);
 }
 
 }  // namespace conventio::docx::detail

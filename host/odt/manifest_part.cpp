@@ -1,5 +1,6 @@
 // META-INF/manifest.xml: the package's table of contents.
 #include "odt/odt_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::odt::detail {
 namespace {
@@ -12,9 +13,7 @@ void file_entry(xml::Writer& w, std::string_view path, std::string_view media_ty
     w.end();
 }
 
-}  // namespace
-
-std::string manifest_part() {
+std::string build_manifest_part() {
     xml::Writer w;
     {
         xml::Element root(w, "manifest:manifest");
@@ -27,6 +26,14 @@ std::string manifest_part() {
         file_entry(w, "settings.xml", "text/xml");
     }
     return w.finish();
+}
+
+}  // namespace
+
+// The same bytes for every document (the package always has these parts): built once.
+std::string manifest_part() {
+    static xml::BuiltOnce built([](std::string_view) { return build_manifest_part(); });
+    return built();
 }
 
 }  // namespace conventio::odt::detail

@@ -9,6 +9,7 @@
 #include <array>
 
 #include "odt/odt_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::odt::detail {
 namespace {
@@ -79,9 +80,7 @@ constexpr std::array<LayoutSetting, 53> word_compatible_layout{{
     {"WordLikeWrapForAsCharFlys", "boolean", "true"},
 }};
 
-}  // namespace
-
-std::string settings_part() {
+std::string build_settings_part() {
     xml::Writer w;
     {
         xml::Element root(w, "office:document-settings");
@@ -102,6 +101,14 @@ std::string settings_part() {
         }
     }
     return w.finish();
+}
+
+}  // namespace
+
+// The same bytes for every document: built once per process.
+std::string settings_part() {
+    static xml::BuiltOnce built([](std::string_view) { return build_settings_part(); });
+    return built();
 }
 
 }  // namespace conventio::odt::detail

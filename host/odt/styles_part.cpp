@@ -4,6 +4,7 @@
 #include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "odt/odt_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::odt::detail {
 namespace {
@@ -255,6 +256,20 @@ void header_footer(xml::Writer& w, Story& text, std::string_view element, const 
     text.paragraph(doc::ParagraphStyle::header_footer, content);
 }
 
+/// The fonts and the named styles: the same bytes for every document in one language (the
+/// only thing of the document they read), so built once per language (built_once.hpp).
+const std::string& fonts_and_named_styles(const layout::Language& language) {
+    static xml::BuiltOnce built([](std::string_view tag) {
+        doc::Metadata meta;
+        meta.language = std::string(tag);
+        xml::Writer w(xml::Writer::Fragment{});
+        font_face_decls(w);
+        named_styles(w, layout::language(meta));
+        return w.finish();
+    });
+    return built(language.tag);
+}
+
 }  // namespace
 
 std::string styles_part(const doc::Document& document) {
@@ -268,8 +283,7 @@ std::string styles_part(const doc::Document& document) {
         declare_namespaces(w, {Namespace::office, Namespace::style, Namespace::text, Namespace::table,
                                Namespace::fo, Namespace::xlink, Namespace::svg});
         w.attr("office:version", "1.3");
-        font_face_decls(w);
-        named_styles(w, layout::language(document.meta));
+        w.raw(fonts_and_named_styles(layout::language(document.meta)));
         {
             xml::Element styles(w, "office:automatic-styles");
             automatic.write(w);

@@ -34,6 +34,14 @@ Writer::Writer() : buffer_(xmlBufferCreate()), writer_(nullptr) {
     check(xmlTextWriterStartDocument(writer_, "1.0", "UTF-8", "yes"), "start document");
 }
 
+Writer::Writer(Fragment) : Writer() {
+    // A fragment is written as a document too, and its declaration dropped: libxml2 writes
+    // attributes of a document without a declared encoding with every non-ASCII character
+    // as a character reference, which would not be the bytes of the part it goes into.
+    check(xmlTextWriterFlush(writer_), "flush");
+    fragment_start_ = static_cast<std::size_t>(xmlBufferLength(buffer_));
+}
+
 Writer::~Writer() {
     xmlFreeTextWriter(writer_);
     xmlBufferFree(buffer_);
@@ -56,16 +64,23 @@ void Writer::text(std::string_view utf8) {
     check(xmlTextWriterWriteString(writer_, terminated(value_, utf8)), "text");
 }
 
+void Writer::raw(std::string_view fragment) {
+    check(xmlTextWriterWriteRawLen(writer_, reinterpret_cast<const xmlChar*>(fragment.data()),
+                                   static_cast<int>(fragment.size())),
+          "fragment");
+}
+
 void Writer::empty(std::string_view name) {
     start(name);
     end();
 }
 
 std::string Writer::finish() {
-    check(xmlTextWriterEndDocument(writer_), "end document");
+    if (!fragment_start_) check(xmlTextWriterEndDocument(writer_), "end document");
     check(xmlTextWriterFlush(writer_), "flush");
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
-                       static_cast<std::size_t>(xmlBufferLength(buffer_)));
+    const auto* bytes = reinterpret_cast<const char*>(xmlBufferContent(buffer_));
+    const auto size = static_cast<std::size_t>(xmlBufferLength(buffer_));
+    return std::string(bytes + fragment_start_, size - fragment_start_);
 }
 
 void initialize_for_threads() { xmlInitParser(); }

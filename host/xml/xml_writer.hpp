@@ -21,6 +21,10 @@ public:
     /// Starts a standalone UTF-8 document (`<?xml version="1.0" encoding="UTF-8"
     /// standalone="yes"?>`) in memory.
     Writer();
+    /// What a fragment writer makes: elements with no XML declaration, to be placed inside
+    /// a part by `raw` (see built_once.hpp).
+    struct Fragment {};
+    explicit Writer(Fragment);
     ~Writer();
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
@@ -30,10 +34,14 @@ public:
     void attr(std::string_view qualified_name, std::string_view value);
     void attr(std::string_view qualified_name, long long value);
     void text(std::string_view utf8);
+    /// Places `fragment`, the bytes another Writer (a Fragment one) made, where the next
+    /// child would go. Only for fragments libxml2 wrote: the bytes go in as they are.
+    void raw(std::string_view fragment);
     /// `<name attrs.../>` with nothing inside, as a convenience for the many empty elements.
     void empty(std::string_view qualified_name);
 
-    /// Closes every open element and the document, and returns the bytes.
+    /// Closes every open element and the document, and returns the bytes. A fragment
+    /// writer's elements must all be closed already; its bytes end with the last one.
     std::string finish();
 
 private:
@@ -41,6 +49,7 @@ private:
     xmlTextWriter* writer_;
     std::string name_;  // NUL-terminated copies for libxml2, reused across calls
     std::string value_;
+    std::size_t fragment_start_ = 0;  // a fragment's bytes start after its declaration
 };
 
 /// Scopes an element: the constructor opens it, the destructor closes it, so the element

@@ -164,3 +164,23 @@ TEST_CASE("odt styles: a footer alone, with marks, gets its own automatic text s
               "<style:footer><text:p text:style-name=\"HeaderFooter\"><text:span text:style-name=\"MT1\">"
               "Confidentiel</text:span></text:p></style:footer>"));
 }
+
+TEST_CASE("odt styles: each document gets its own language's styles, in any order") {
+    // The named styles are built once per language and reused (xml/built_once.hpp): a
+    // document in another language must not get the first one's.
+    auto in = [](std::string language) {
+        doc::Document d;
+        d.meta.language = std::move(language);
+        return odt::detail::styles_part(d);
+    };
+    const std::string english = in("en-GB"), french = in("fr-FR"), bare = in("de");
+    CHECK(has(english, "fo:language=\"en\" fo:country=\"GB\""));
+    CHECK(has(french, "fo:language=\"fr\" fo:country=\"FR\""));
+    CHECK(has(bare, "fo:language=\"de\" fo:hyphenate"));
+    CHECK(in("en-GB") == english);
+    CHECK(in("") == french);
+    // The reused bytes sit where they belong: right after the root's attributes, before the
+    // document's own automatic styles.
+    CHECK(has(french, "office:version=\"1.3\"><office:font-face-decls>"));
+    CHECK(has(french, "</office:styles><office:automatic-styles>"));
+}
