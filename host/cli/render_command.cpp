@@ -24,7 +24,10 @@ std::string render_package(const doc::Document& document, Format format) {
 }
 
 int render(const RenderOptions& options) {
-    Checked checked = run_checks(options.run);
+    lua::ScriptRun run = options.run;
+    // One render is the process's last work, unless --watch renders again and again.
+    run.process_ends_after = !options.watch;
+    Checked checked = run_checks(run);
     std::cerr << check::as_text(checked.diagnostics, "conventio: ");
     if (check::has_errors(checked.diagnostics)) return 1;
     try {

@@ -64,6 +64,17 @@ public:
     /// forgotten, so the state can be restored and serve the next run.
     void end_run() noexcept;
 
+    /// For a process that ends once its outputs are written (a render): leaves the Lua state to
+    /// the process's exit instead of closing it, when closing it could do nothing anyone sees.
+    /// lua_close frees every object one by one and runs finalizers (about 1.5 M instructions
+    /// for an agreement); the operating system takes the memory back at once. Observable would
+    /// be a script's finalizer: the sandbox refuses __gc (setmetatable_without_gc), so only a
+    /// sandboxed state under the policy is left; a trusted script may have one that writes a
+    /// file, and is closed as usual. Builds with LeakSanitizer close too (it would report the
+    /// state). The State must not run Lua after this; its destructor then only stops the
+    /// watchdog.
+    void leave_to_process_exit() noexcept;
+
     /// Reads a whole regular file of at most `max_bytes`; throws ScriptError naming the path when
     /// it cannot (a directory, a FIFO or a device is refused without being opened for reading).
     static std::string read_source(const std::filesystem::path& path, std::size_t max_bytes);

@@ -135,6 +135,7 @@ doc::Document run_script(const ScriptRun& run) {
     } catch (const doc::DocumentError& e) {
         throw doc::DocumentError(run.script.string() + ": " + e.what());
     }
+    if (run.process_ends_after) state.leave_to_process_exit();
     return result;
 }
 

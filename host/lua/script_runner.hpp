@@ -20,6 +20,9 @@ struct ScriptRun {
     std::optional<std::filesystem::path> data_file;
     Options options;
     DataTextObserver on_data_text = {};  // sees the data file's text values as they are loaded
+    /// The process ends once the document is written (a single render): the Lua state may be
+    /// left to the process's exit rather than closed (State::leave_to_process_exit).
+    bool process_ends_after = false;
 };
 
 /// One problem of the data, as the library recorded it (scripts/conventio/data.lua): the data

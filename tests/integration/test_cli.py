@@ -40,6 +40,23 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout, r"^conventio \d+\.\d+\.\d+\n$")
 
+    def test_a_trusted_scripts_finalizer_still_runs_after_a_render(self):
+        # A render may end without closing the Lua state (nothing of a sandboxed one can be
+        # seen closing: it cannot have finalizers), but a trusted script's finalizer can write
+        # a file, so its state is closed as before.
+        marker = os.path.join(self.dir, "finalized.txt")
+        path = self.script("gc.lua", (
+            'local c = require "conventio"\n'
+            'KEEP = setmetatable({}, {__gc = function()\n'
+            '  local f = io.open(%r, "w"); f:write("closed"); f:close()\n'
+            'end})\n' % marker) + GOOD.split("\n", 1)[1])
+        out = os.path.join(self.dir, "gc.odt")
+        r = run("render", path, "--trusted", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(zipfile.is_zipfile(out))
+        with open(marker, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "closed")
+
     def test_the_readme_first_script_works_as_printed(self):
         import re
         with open(os.path.join(REPO, "README.md"), encoding="utf-8") as f:
