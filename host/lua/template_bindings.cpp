@@ -1,6 +1,7 @@
 #include "lua/template_bindings.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "config/i18n.hpp"
@@ -33,9 +34,20 @@ const char resolved_templates_key = 0;
 
 /// How a template file is named in messages: relative to the working folder when inside it,
 /// so a drafter reads "templates/commun/litiges.md:12:5".
+/// std::filesystem::relative(path, current_path()), with the working folder resolved once per
+/// process (conventio never changes it): resolving it walked every component of the folder
+/// for each template a script used.
 std::string display_path(const std::filesystem::path& path) {
+    static const std::optional<std::filesystem::path> working_folder =
+        []() -> std::optional<std::filesystem::path> {
+        std::error_code ec;
+        auto folder = std::filesystem::weakly_canonical(std::filesystem::current_path(ec), ec);
+        if (ec) return std::nullopt;
+        return folder;
+    }();
+    if (!working_folder) return path.string();
     std::error_code ec;
-    auto relative = std::filesystem::relative(path, std::filesystem::current_path(ec), ec);
+    auto relative = std::filesystem::weakly_canonical(path, ec).lexically_relative(*working_folder);
     if (!ec && !relative.empty() && *relative.begin() != "..") return relative.string();
     return path.string();
 }
