@@ -14,8 +14,9 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     entries.push_back({"content.xml", detail::content_part(document)});
     entries.push_back({"styles.xml", detail::styles_part(document)});
     entries.push_back({"meta.xml", detail::meta_part(document.meta)});
-    entries.push_back({"settings.xml", detail::settings_part()});
-    entries.push_back({"META-INF/manifest.xml", detail::manifest_part()});
+    // The same bytes in every package: deflated once (package::Entry::shared).
+    entries.push_back({"settings.xml", detail::settings_part(), true, true});
+    entries.push_back({"META-INF/manifest.xml", detail::manifest_part(), true, true});
     return entries;
 }
 

@@ -10,6 +10,9 @@
 
 #include <cstdint>
 #include <limits>
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
 
 namespace conventio::package {
 namespace {
@@ -119,6 +122,40 @@ void check_fits(const Entry& entry, std::size_t archive_size) {
         throw PackageError("cannot build the package: entry " + entry.name + " is larger than 4 GiB");
 }
 
+/// The deflated form of the entries marked shared, by level and bytes. A few parts per format
+/// and language: bounded all the same, so that a caller marking varying parts shared cannot
+/// grow it without end (past the bound, they are deflated each time).
+class SharedDeflated {
+public:
+    struct Deflated {
+        std::uint32_t crc;
+        std::string bytes;
+    };
+
+    /// The deflated bytes of `data` at `level`, from `deflater` the first time.
+    const Deflated* find_or_add(int level, std::string_view data, Deflater& deflater) {
+        std::string key = std::to_string(level) + '\0';
+        key.append(data);
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto found = deflated_.find(key);
+        if (found != deflated_.end()) return &found->second;
+        if (deflated_.size() >= max_entries) return nullptr;
+        Deflated d{libdeflate_crc32(0, data.data(), data.size()), {}};
+        deflater.deflate_into(d.bytes, data);
+        return &deflated_.emplace(std::move(key), std::move(d)).first->second;
+    }
+
+private:
+    static constexpr std::size_t max_entries = 64;
+    std::mutex mutex_;
+    std::unordered_map<std::string, Deflated> deflated_;  // never erased: pointers stay valid
+};
+
+SharedDeflated& shared_deflated() {
+    static SharedDeflated cache;
+    return cache;
+}
+
 }  // namespace
 
 std::string build_zip(const std::vector<Entry>& entries, int deflate_level) {
@@ -137,13 +174,19 @@ std::string build_zip(const std::vector<Entry>& entries, int deflate_level) {
         Written e{};
         e.flags = is_ascii(entry.name) ? 0 : flag_utf8_name;
         e.method = entry.compress ? method_deflated : method_stored;
-        e.crc = libdeflate_crc32(0, entry.data.data(), entry.data.size());
+        const SharedDeflated::Deflated* reused =
+            entry.compress && entry.shared
+                ? shared_deflated().find_or_add(deflate_level, entry.data, deflater)
+                : nullptr;
+        e.crc = reused ? reused->crc : libdeflate_crc32(0, entry.data.data(), entry.data.size());
         e.size = static_cast<std::uint32_t>(entry.data.size());
         e.offset = static_cast<std::uint32_t>(out.size());
         // The sizes precede the data (no data descriptor), so the header is patched afterwards.
         local_header(out, entry.name, e);
         const std::size_t data_start = out.size();
-        if (entry.compress)
+        if (reused)
+            out += reused->bytes;
+        else if (entry.compress)
             deflater.deflate_into(out, entry.data);
         else
             out += entry.data;

@@ -16,6 +16,9 @@ struct Entry {
     std::string name;  // path inside the package, '/' separated
     std::string data;
     bool compress = true;  // false stores the bytes as they are (ODT's mimetype must be)
+    /// The same bytes in many packages (a part built once per process, xml/built_once.hpp):
+    /// deflated once per process, and the deflated bytes reused.
+    bool shared = false;
 };
 
 /// libdeflate's fastest level. Measured on the Cerema agreement's DOCX (13 parts, 60 KB of

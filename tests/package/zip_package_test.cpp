@@ -119,3 +119,21 @@ TEST_CASE("zip: an entry without a name is refused") {
     CHECK_THROWS_WITH_AS(package::build_zip({{"", "x", true}}), doctest::Contains("invalid entry name"),
                          package::PackageError);
 }
+
+TEST_CASE("zip: a shared entry's deflated bytes are reused, and give the archive of an unshared one") {
+    const std::string settings(3000, 's');
+    std::string other = settings;
+    other[1500] = 'o';  // same size, other bytes: its own deflated form
+    auto zip = [](const std::string& data, bool shared, int level = package::default_deflate_level) {
+        return package::build_zip({{"content.xml", "<c/>"}, {"settings.xml", data, true, shared}}, level);
+    };
+    const std::string plain = zip(settings, false);
+    CHECK(zip(settings, true) == plain);  // deflated and kept
+    CHECK(zip(settings, true) == plain);  // reused
+    CHECK(zip(other, true) == zip(other, false));
+    CHECK(zip(other, true) != plain);
+    CHECK(read_zip(zip(other, true))[1].data == other);
+    // Each level keeps its own deflated form.
+    CHECK(zip(settings, true, 6) == zip(settings, false, 6));
+    CHECK(read_zip(zip(settings, true, 6))[1].data == settings);
+}
