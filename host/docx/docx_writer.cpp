@@ -20,13 +20,17 @@ class Package {
 public:
     Package() { entries_.push_back({"[Content_Types].xml", {}}); }
 
-    void add(std::string name, std::string content_type, std::string data) {
+    /// `shared`: the same bytes in every package of the process (a part built once), so
+    /// deflated once (package::Entry::shared).
+    void add(std::string name, std::string content_type, std::string data, bool shared = false) {
         types_.push_back({"/" + name, std::move(content_type)});
-        entries_.push_back({std::move(name), std::move(data)});
+        entries_.push_back({std::move(name), std::move(data), true, shared});
     }
 
-    void add_relationships(std::string name, const std::vector<detail::Relationship>& rels) {
-        if (!rels.empty()) entries_.push_back({std::move(name), detail::relationships_part(rels)});
+    void add_relationships(std::string name, const std::vector<detail::Relationship>& rels,
+                           bool shared = false) {
+        if (!rels.empty())
+            entries_.push_back({std::move(name), detail::relationships_part(rels), true, shared});
     }
 
     std::vector<package::Entry> finish() {
@@ -81,16 +85,16 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     const string language = layout::language(document.meta).tag;
 
     Package package;
-    package.add_relationships("_rels/.rels", package_relationships());
+    package.add_relationships("_rels/.rels", package_relationships(), true);
     package.add("word/document.xml", string(wml) + "document.main+xml", std::move(body.xml));
     package.add_relationships("word/_rels/document.xml.rels", document_relationships(document, body.links));
-    package.add("word/styles.xml", string(wml) + "styles+xml", detail::styles_part(language));
+    package.add("word/styles.xml", string(wml) + "styles+xml", detail::styles_part(language), true);
     package.add("word/numbering.xml", string(wml) + "numbering+xml", detail::numbering_part(state.numbering));
     package.add("word/footnotes.xml", string(wml) + "footnotes+xml", notes.finish());
     package.add_relationships("word/_rels/footnotes.xml.rels",
                               detail::hyperlink_relationships(notes.links()));
-    package.add("word/settings.xml", string(wml) + "settings+xml", detail::settings_part(language));
-    package.add("word/fontTable.xml", string(wml) + "fontTable+xml", detail::font_table_part());
+    package.add("word/settings.xml", string(wml) + "settings+xml", detail::settings_part(language), true);
+    package.add("word/fontTable.xml", string(wml) + "fontTable+xml", detail::font_table_part(), true);
     if (has_header) {
         detail::Links links;
         package.add("word/header1.xml", string(wml) + "header+xml",
@@ -106,7 +110,7 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     package.add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
                 detail::core_properties_part(document.meta));
     package.add("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-                detail::app_properties_part());
+                detail::app_properties_part(), true);
     return package.finish();
 }
 

@@ -24,7 +24,7 @@ std::string build_font_table_part() {
 
 // The same bytes for every document: built once per process.
 std::string font_table_part() {
-    static xml::BuiltOnce built([](std::string_view) { return build_font_table_part(); });
+    static xml::BuiltOnce<> built([](std::string_view) { return build_font_table_part(); });
     return built();
 }
 

@@ -60,7 +60,7 @@ std::string core_properties_part(const doc::Metadata& meta) {
 
 // The same bytes for every document: built once per process.
 std::string app_properties_part() {
-    static xml::BuiltOnce built([](std::string_view) {
+    static xml::BuiltOnce<> built([](std::string_view) {
         xml::Writer w;
         {
             xml::Element root(w, "Properties");

@@ -53,7 +53,7 @@ std::string build_settings_part(std::string_view language) {
 
 // The same bytes for every document in one language: built once per language.
 std::string settings_part(std::string_view language) {
-    static xml::BuiltOnce built(build_settings_part);
+    static xml::BuiltOnce<> built(build_settings_part);
     return built(language);
 }
 

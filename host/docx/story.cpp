@@ -6,6 +6,7 @@
 #include "document/style_sheet.hpp"
 #include "document/tracked_paragraphs.hpp"
 #include "docx/docx_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -68,6 +69,80 @@ void change_mark(xml::Writer& w, DocumentState& state, doc::Change change) {
     w.end();
 }
 
+namespace {
+
+/// What a paragraph's w:pPr is written from when it has no tracked mark and no former look.
+struct PlainParagraphLook {
+    doc::ParagraphStyle style;
+    doc::Align align;
+    bool keep_with_next;
+    bool keep_together;
+    bool page_break_before;
+    bool in_list;
+    int num_id;
+    int list_level;
+    int indent_left;
+    friend auto operator<=>(const PlainParagraphLook&, const PlainParagraphLook&) = default;
+};
+
+// Child order is the schema's (CT_PPrBase): pStyle, keepNext, keepLines, pageBreakBefore, numPr,
+// ind, jc.
+void base_paragraph_properties(xml::Writer& w, doc::ParagraphStyle style, doc::Align align,
+                               bool keep_with_next, const ParagraphExtras& extras) {
+    val(w, "w:pStyle", style::look(style).internal_id);
+    if (keep_with_next) w.empty("w:keepNext");
+    if (extras.keep_together) w.empty("w:keepLines");
+    if (extras.page_break_before) w.empty("w:pageBreakBefore");
+    // numId 0 means "no numbering": an item's later paragraphs show no marker, yet readers
+    // such as pandoc still see them as part of the item instead of ending the list there.
+    if (extras.in_list) {
+        xml::Element num(w, "w:numPr");
+        val(w, "w:ilvl", extras.list_level);
+        val(w, "w:numId", extras.num_id);
+    }
+    if (extras.indent_left > 0) {
+        w.start("w:ind");
+        w.attr("w:left", extras.indent_left);
+        w.end();
+    }
+    if (align != doc::Align::inherit) val(w, "w:jc", jc_value(align));
+}
+
+const std::string& plain_paragraph_properties(const PlainParagraphLook& look) {
+    static xml::BuiltOnce<PlainParagraphLook> built([](const PlainParagraphLook& k) {
+        ParagraphExtras extras;
+        extras.keep_together = k.keep_together;
+        extras.page_break_before = k.page_break_before;
+        extras.in_list = k.in_list;
+        extras.num_id = k.num_id;
+        extras.list_level = k.list_level;
+        extras.indent_left = k.indent_left;
+        xml::Writer w(xml::Writer::Fragment{});
+        {
+            xml::Element ppr(w, "w:pPr");
+            base_paragraph_properties(w, k.style, k.align, k.keep_with_next, extras);
+        }
+        return w.finish();
+    });
+    return built(look);
+}
+
+/// What a run's w:rPr is written from.
+struct RunLook {
+    doc::Marks marks;
+    std::string character_style;
+    friend auto operator<=>(const RunLook& a, const RunLook& b) {
+        auto bits = [](const doc::Marks& m) {
+            return m.bold | m.italic << 1 | m.underline << 2 | m.superscript << 3;
+        };
+        if (auto c = bits(a.marks) <=> bits(b.marks); c != 0) return c;
+        return a.character_style.compare(b.character_style) <=> 0;
+    }
+    friend bool operator==(const RunLook&, const RunLook&) = default;
+};
+
+}  // namespace
+
 void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentState& state) {
     for (const layout::ParagraphGroup& g : layout::tracked_paragraphs(blocks).groups) {
         // Anchored before: the group's last mark stays, the previous paragraph's is tracked.
@@ -116,28 +191,21 @@ void Story::paragraph(doc::ParagraphStyle style, doc::Align align, bool keep_wit
     if (content) inlines(*content);
 }
 
-// Child order is the schema's (CT_PPrBase): pStyle, keepNext, keepLines, pageBreakBefore, numPr,
-// ind, jc.
 void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align, bool keep_with_next,
                                  const ParagraphExtras& extras) {
+    // Without a tracked mark or a former look, the block depends on these few values only:
+    // written once per process for each combination and copied (an agreement has a few dozen
+    // combinations for hundreds of paragraphs). Ordered lists' instances (num_id 2, 3...) grow
+    // with the documents, so they are written each time.
+    if (extras.mark == doc::Change::none && !extras.rejected_look &&
+        extras.num_id <= NumberingPlan::bullet_num_id) {
+        w_.raw(plain_paragraph_properties({style, align, keep_with_next, extras.keep_together,
+                                           extras.page_break_before, extras.in_list, extras.num_id,
+                                           extras.list_level, extras.indent_left}));
+        return;
+    }
     xml::Element ppr(w_, "w:pPr");
-    val(w_, "w:pStyle", style::look(style).internal_id);
-    if (keep_with_next) w_.empty("w:keepNext");
-    if (extras.keep_together) w_.empty("w:keepLines");
-    if (extras.page_break_before) w_.empty("w:pageBreakBefore");
-    // numId 0 means "no numbering": an item's later paragraphs show no marker, yet readers
-    // such as pandoc still see them as part of the item instead of ending the list there.
-    if (extras.in_list) {
-        xml::Element num(w_, "w:numPr");
-        val(w_, "w:ilvl", extras.list_level);
-        val(w_, "w:numId", extras.num_id);
-    }
-    if (extras.indent_left > 0) {
-        w_.start("w:ind");
-        w_.attr("w:left", extras.indent_left);
-        w_.end();
-    }
-    if (align != doc::Align::inherit) val(w_, "w:jc", jc_value(align));
+    base_paragraph_properties(w_, style, align, keep_with_next, extras);
     // The paragraph mark's own run properties come last but for the section (CT_PPr).
     if (extras.mark != doc::Change::none) {
         xml::Element rpr(w_, "w:rPr");
@@ -206,15 +274,24 @@ void Story::run(const doc::Run& r, bool in_hyperlink) {
     run_text(r.text, r.change == doc::Change::deleted);
 }
 
-// Child order is the schema's (EG_RPrBase): rStyle, b, i, u, vertAlign.
+// The block depends on the marks and the character style only (a few dozen combinations):
+// written once per process for each and copied. Child order is the schema's (EG_RPrBase):
+// rStyle, b, i, u, vertAlign.
 void Story::run_properties(const doc::Marks& marks, std::string_view character_style) {
     if (character_style.empty() && !has_marks(marks)) return;
-    xml::Element rpr(w_, "w:rPr");
-    if (!character_style.empty()) val(w_, "w:rStyle", character_style);
-    if (marks.bold) w_.empty("w:b");
-    if (marks.italic) w_.empty("w:i");
-    if (marks.underline) val(w_, "w:u", "single");
-    if (marks.superscript) val(w_, "w:vertAlign", "superscript");
+    static xml::BuiltOnce<RunLook> built([](const RunLook& look) {
+        xml::Writer w(xml::Writer::Fragment{});
+        {
+            xml::Element rpr(w, "w:rPr");
+            if (!look.character_style.empty()) val(w, "w:rStyle", look.character_style);
+            if (look.marks.bold) w.empty("w:b");
+            if (look.marks.italic) w.empty("w:i");
+            if (look.marks.underline) val(w, "w:u", "single");
+            if (look.marks.superscript) val(w, "w:vertAlign", "superscript");
+        }
+        return w.finish();
+    });
+    w_.raw(built(RunLook{marks, std::string(character_style)}));
 }
 
 // Tabs and newlines are elements of their own in a run (w:tab, w:br), so the text is cut

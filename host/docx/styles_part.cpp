@@ -171,7 +171,7 @@ std::string build_styles_part(std::string_view language) {
 // The same bytes for every document in one language (the only thing of it they read):
 // built once per language.
 std::string styles_part(std::string_view language) {
-    static xml::BuiltOnce built(build_styles_part);
+    static xml::BuiltOnce<> built(build_styles_part);
     return built(language);
 }
 

@@ -32,7 +32,7 @@ std::string build_manifest_part() {
 
 // The same bytes for every document (the package always has these parts): built once.
 std::string manifest_part() {
-    static xml::BuiltOnce built([](std::string_view) { return build_manifest_part(); });
+    static xml::BuiltOnce<> built([](std::string_view) { return build_manifest_part(); });
     return built();
 }
 

@@ -107,7 +107,7 @@ std::string build_settings_part() {
 
 // The same bytes for every document: built once per process.
 std::string settings_part() {
-    static xml::BuiltOnce built([](std::string_view) { return build_settings_part(); });
+    static xml::BuiltOnce<> built([](std::string_view) { return build_settings_part(); });
     return built();
 }
 

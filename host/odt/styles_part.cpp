@@ -259,7 +259,7 @@ void header_footer(xml::Writer& w, Story& text, std::string_view element, const 
 /// The fonts and the named styles: the same bytes for every document in one language (the
 /// only thing of the document they read), so built once per language (built_once.hpp).
 const std::string& fonts_and_named_styles(const layout::Language& language) {
-    static xml::BuiltOnce built([](std::string_view tag) {
+    static xml::BuiltOnce<> built([](std::string_view tag) {
         doc::Metadata meta;
         meta.language = std::string(tag);
         xml::Writer w(xml::Writer::Fragment{});

@@ -12,24 +12,34 @@
 
 namespace conventio::xml {
 
+/// `Key` is what the bytes depend on: a string (a language tag), or a small struct with
+/// operator<=> (the properties a block is written from).
+template <class Key = std::string>
 class BuiltOnce {
 public:
     /// `build` makes the bytes for one key; it must depend on nothing but the key.
-    explicit BuiltOnce(std::function<std::string(std::string_view key)> build) : build_(std::move(build)) {}
+    explicit BuiltOnce(std::function<std::string(const Key&)> build) : build_(std::move(build)) {}
 
     /// The bytes for `key`, built at the first call with it. The reference stays valid for
     /// the life of the process (entries are never removed).
-    const std::string& operator()(std::string_view key = {}) {
+    template <class K>
+    const std::string& operator()(const K& key) {
         std::lock_guard<std::mutex> lock(mutex_);
         auto found = built_.find(key);
-        if (found == built_.end()) found = built_.emplace(std::string(key), build_(key)).first;
+        if (found == built_.end()) {
+            Key owned(key);
+            std::string bytes = build_(owned);
+            found = built_.emplace(std::move(owned), std::move(bytes)).first;
+        }
         return found->second;
     }
+    /// The bytes of a part that depends on nothing.
+    const std::string& operator()() { return (*this)(Key{}); }
 
 private:
-    std::function<std::string(std::string_view)> build_;
+    std::function<std::string(const Key&)> build_;
     std::mutex mutex_;
-    std::map<std::string, std::string, std::less<>> built_;
+    std::map<Key, std::string, std::less<>> built_;
 };
 
 }  // namespace conventio::xml

@@ -52,7 +52,7 @@ TEST_CASE("xml: a fragment placed in a part gives the bytes of writing it there"
 
 TEST_CASE("xml: parts built once per key, by one thread when several ask at once") {
     std::atomic<int> builds{0};
-    xml::BuiltOnce built([&builds](std::string_view key) {
+    xml::BuiltOnce<> built([&builds](std::string_view key) {
         ++builds;
         return "part for " + std::string(key);
     });
