@@ -114,17 +114,20 @@ void JsonArrayReader::check_utf8() {
         std::size_t keep = text.size();
         if (!last) {
             std::size_t lead = text.size();
-            while (lead > 0 && text.size() - lead < 4 && (static_cast<unsigned char>(text[lead - 1]) & 0xC0) == 0x80)
+            while (lead > 0 && text.size() - lead < 4 &&
+                   (static_cast<unsigned char>(text[lead - 1]) & 0xC0) == 0x80)
                 --lead;
-            if (lead > 0 && lead - 1 + sequence_length(static_cast<unsigned char>(text[lead - 1])) > text.size())
+            if (lead > 0 &&
+                lead - 1 + sequence_length(static_cast<unsigned char>(text[lead - 1])) > text.size())
                 keep = lead - 1;
         }
         std::size_t bad = 0;
         std::string_view checked(text.data(), keep);
         if (!is_utf8(checked, &bad)) {
             advance(checked.substr(0, bad), line, col);
-            throw RowFileError(name_ + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " +
-                               tr("not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)"));
+            throw RowFileError(
+                name_ + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " +
+                tr("not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)"));
         }
         advance(checked, line, col);
         text.erase(0, keep);

@@ -107,7 +107,7 @@ struct RowReader::Impl {
     std::size_t number = 0;              // rows given
     std::vector<std::string> columns;
     char separator = ',';
-    std::deque<CsvRecord> pending;  // records of a chunk not given yet (lone CRs: several)
+    std::deque<CsvRecord> pending;          // records of a chunk not given yet (lone CRs: several)
     std::unique_ptr<JsonArrayReader> json;  // a JSON array, an element at a time
 
     /// The next physical line as UTF-8 (without its \n; a CRLF's \r stays), the BOM removed.
