@@ -178,9 +178,8 @@ function M.add(agreement, spec, options)
     local clause = common.clause_maker(agreement,
                                        { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 
-    return agreement:article {
-      key = options.key or "finances",
-      title = options.title or spec.title or common.heading("dispositions_financieres"),
+    return common.article(agreement, options, {
+      title = spec.title,
       content = clause("finances/participation"),
       sections = {
         { key = "modalites_financieres", title = common.heading("modalites_financieres"),
@@ -196,7 +195,7 @@ function M.add(agreement, spec, options)
         { key = "compte_rendu", title = common.heading("compte_rendu"),
           content = common.report(clause, receiver) },
       },
-    }
+    })
   end)
   return article, amounts
 end

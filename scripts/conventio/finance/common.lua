@@ -149,13 +149,23 @@ end
 ---@param build fun(): table
 function M.finish(agreement, found, options, spec, build)
   if found:none() then return build() end
-  local article = agreement:article {
-    key = options.key or "finances",
-    title = options.title or (type(spec) == "table" and type(spec.title) == "string" and spec.title)
-      or M.heading("dispositions_financieres"),
-  }
+  local title = type(spec) == "table" and type(spec.title) == "string" and spec.title or nil
+  local article = M.article(agreement, options, { title = title })
   found:settle(agreement)
   return article
+end
+
+--- Adds a variant's article (`article`: its content and sections, and the data's title if any):
+--- its key is "finances" and its title the data's, unless the options name others; with
+--- neither, the heading `heading` of finances/intitules ("dispositions_financieres" when nil).
+---@param agreement conventio.Agreement
+---@param options table
+---@param article table
+---@param heading string?
+function M.article(agreement, options, article, heading)
+  article.key = options.key or "finances"
+  article.title = options.title or article.title or M.heading(heading or "dispositions_financieres")
+  return agreement:article(article)
 end
 
 --- Every variant's third argument: { key = "finances", title = ..., ... }; `extra` lists

@@ -215,8 +215,7 @@ function M.add(agreement, spec, options)
   options = common.options(options)
   local finance = M.read(agreement, spec)
   if finance.stand_in then  -- its problems are recorded: a stand-in article, so the rest is checked on
-    return agreement:article { key = options.key or "finances",
-                               title = options.title or common.heading("execution_delegation") }
+    return common.article(agreement, options, {}, "execution_delegation")
   end
   local chorus = finance.chorus
   -- Each State party's accountant receives a copy, the délégataire's first.
@@ -224,9 +223,8 @@ function M.add(agreement, spec, options)
   for _, party in ipairs { finance.delegataire, finance.delegant } do
     if party.accountant_name then copies[#copies + 1] = party.accountant_name end
   end
-  local article = agreement:article {
-    key = options.key or "finances",
-    title = options.title or finance.title or common.heading("execution_delegation"),
+  local article = common.article(agreement, options, {
+    title = finance.title,
     content = {
       agreement:clause("finances/delegation_mise_a_disposition", {
         budget_unit = finance.budget_unit, years = finance.years,
@@ -240,7 +238,7 @@ function M.add(agreement, spec, options)
       agreement:clause("finances/delegation_comptable", { delegataire = finance.delegataire, copies = copies }),
       agreement:clause("finances/delegation_compte_rendu"),
     },
-  }
+  }, "execution_delegation")
   return article, finance.total
 end
 

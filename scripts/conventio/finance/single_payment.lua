@@ -48,9 +48,8 @@ function M.add(agreement, spec, options)
     local clause = common.clause_maker(agreement,
                                        { payer = payer, receiver = receiver, period_key = spec.period or "duree" })
 
-    return agreement:article {
-      key = options.key or "finances",
-      title = options.title or spec.title or common.heading("dispositions_financieres"),
+    return common.article(agreement, options, {
+      title = spec.title,
       content = clause("finances/participation", { financed = spec.financed }),
       sections = {
         { key = "montant", title = common.heading("montant"),
@@ -66,7 +65,7 @@ function M.add(agreement, spec, options)
         { key = "compte_rendu", title = common.heading("compte_rendu"),
           content = common.report(clause, receiver) },
       },
-    }
+    })
   end)
   return article, amount
 end

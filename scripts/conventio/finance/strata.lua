@@ -312,9 +312,8 @@ function M.add(agreement, spec, options)
     end
     terms[#terms + 1] = common.bank_details(agreement, payment_account)
 
-    return agreement:article {
-      key = options.key or "finances",
-      title = options.title or spec.title or common.heading("dispositions_financieres"),
+    return common.article(agreement, options, {
+      title = spec.title,
       sections = {
         { key = "moyens", title = titles.moyens or common.heading("moyens"),
           content = clause("finances/strates_moyens", {
@@ -328,7 +327,7 @@ function M.add(agreement, spec, options)
           content = common.report(clause, receiver, { period_key = spec.period or "duree",
                                                        through = spec.report_through }) },
       },
-    }
+    })
   end)
   return article, due, payers
 end

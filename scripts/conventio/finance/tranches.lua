@@ -195,11 +195,10 @@ function M.add(agreement, spec, options)
       clause("finances/restitution", { single_account = true, without_proportions = true }),
       common.bank_details(agreement, refund_account),
     } do content[#content + 1] = part end
-    return agreement:article {
-      key = options.key or "finances",
-      title = options.title or spec.title or common.heading("dispositions_financieres"),
+    return common.article(agreement, options, {
+      title = spec.title,
       content = content,
-    }
+    })
   end)
   return article, total, tranches
 end
