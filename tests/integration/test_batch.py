@@ -194,6 +194,16 @@ return c.Document{ title = row.nom,
         self.assertIn(f"{path}:5001:31: syntax error while parsing value - unexpected '}}'", r.stderr)
         self.assertFalse(os.path.exists(self.out()))
 
+    def test_collisions_in_a_json_array_name_both_rows_and_their_lines(self):
+        rows = [{"nom": f"n{i}", "montant": "1"} for i in range(1, 3001)]
+        rows[2499]["nom"] = "N7"  # row 2500 collides with row 7, ignoring case
+        text = "[\n" + ",\n".join(json.dumps(r) for r in rows) + "\n]\n"
+        path = self.write("rows.json", text.encode())
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:2501: row 2500 gives the name 'N7', as row 7 (line 8) does ('n7')", r.stderr)
+        self.assertFalse(os.path.exists(self.out()))
+
     def peak_rss_kib(self, rows_path):
         """Peak resident memory of one batch over rows_path, in KiB (the kernel's count)."""
         out = self.out(os.path.basename(rows_path) + ".out")
