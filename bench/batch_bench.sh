@@ -3,7 +3,8 @@
 # script on departements.csv repeated, each row a département of its own name) and on M full
 # Cerema agreements (the sample's data as every row), one format, written to disk. Prints, for
 # -j 1 and -j 2, documents per second (wall) and per CPU-second (user + system: what the
-# figure would be on an idle machine), peak RSS at 1 000 and N rows (it should stay flat),
+# figure would be on an idle machine), peak RSS at 1 000 and N rows, from a CSV and from the
+# same rows as one .json array (it should stay flat),
 # then the split of one document's time in a warm worker (bench/batch_split.cpp).
 # Build first (tools/build, RelWithDebInfo). Not a test: it prints figures, never fails on time.
 #
@@ -31,6 +32,12 @@ def write(name, count):
             w.writerow(r)
 write("avenants.csv", n)
 write("avenants-1000.csv", min(n, 1000))
+def write_json(name, count):  # the same rows as one JSON array, one line, as json.dump exports it
+    with open(f"{work}/{name}", "w", encoding="utf-8") as f:
+        json.dump([dict(rows[i % len(rows)], code=f"{rows[i % len(rows)]['code']}-{i // len(rows) + 1}")
+                   for i in range(count)], f, ensure_ascii=False)
+write_json("avenants.json", n)
+write_json("avenants-1000.json", min(n, 1000))
 data = json.load(open("samples/cerema-urbanvitaliz-2023.json", encoding="utf-8"))
 with open(f"{work}/cerema.jsonl", "w", encoding="utf-8") as f:
     for _ in range(m):
@@ -58,6 +65,9 @@ for j in 1 2; do
     run "avenants" "$work/avenants.csv" "$n" "$j" "$avenant" --lib samples --name 'a-{code}'
 done
 run "avenants (RSS)" "$work/avenants-1000.csv" "$(( n < 1000 ? n : 1000 ))" 2 "$avenant" --lib samples --name 'a-{code}'
+# The same rows as one .json array (read an element at a time): peak RSS flat as for the CSV.
+run "avenants .json" "$work/avenants.json" "$n" 2 "$avenant" --lib samples --name 'a-{code}'
+run "avenants .json (RSS)" "$work/avenants-1000.json" "$(( n < 1000 ? n : 1000 ))" 2 "$avenant" --lib samples --name 'a-{code}'
 for j in 1 2; do
     run "Cerema agreements" "$work/cerema.jsonl" "$m" "$j" samples/cerema-urbanvitaliz-2023.lua
 done

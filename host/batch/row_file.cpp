@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "batch/csv_reader.hpp"
+#include "batch/json_array_reader.hpp"
 #include "config/i18n.hpp"
 
 namespace conventio::batch {
@@ -33,8 +34,7 @@ nlohmann::json parse_json(std::string_view text, const std::string& where_prefix
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         // nlohmann counts bytes from 1; its own message repeats that count, so keep only the reason.
-        std::string reason = e.what();
-        if (auto p = reason.find(": syntax error"); p != std::string::npos) reason = reason.substr(p + 2);
+        std::string reason = json_error_reason(e.what());
         std::string place = line_col(text, e.byte > 0 ? e.byte - 1 : 0);
         std::size_t line = std::stoul(place.substr(0, place.find(':'))) + line_offset;
         throw RowFileError(where_prefix + ":" + std::to_string(line) + place.substr(place.find(':')) + ": " +
@@ -48,41 +48,6 @@ void add_columns(std::vector<std::string>& columns, const nlohmann::json& object
         for (const auto& c : columns) known = known || c == key;
         if (!known) columns.push_back(key);
     }
-}
-
-/// Where each element of the top-level array starts and ends (byte offsets), by a scan that
-/// follows strings and nesting: nlohmann's parser does not report positions of values.
-std::vector<std::pair<std::size_t, std::size_t>> element_spans(std::string_view text) {
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    int depth = 0;
-    bool in_string = false, expect = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                in_string = false;
-            continue;
-        }
-        if (std::isspace(static_cast<unsigned char>(c))) continue;
-        if (expect && depth == 1) {
-            spans.emplace_back(i, i);
-            expect = false;
-        }
-        if (c == '"')
-            in_string = true;
-        else if (c == '[' || c == '{') {
-            if (++depth == 1 && c == '[') expect = true;
-        } else if (c == ']' || c == '}') {
-            if (--depth == 0 && !spans.empty() && spans.back().second == spans.back().first)
-                spans.back().second = i;
-        } else if (c == ',' && depth == 1) {
-            if (!spans.empty()) spans.back().second = i;
-            expect = true;
-        }
-    }
-    return spans;
 }
 
 /// Checks one JSON row (an object; its keys join the columns) and keeps its text.
@@ -142,11 +107,8 @@ struct RowReader::Impl {
     std::size_t number = 0;              // rows given
     std::vector<std::string> columns;
     char separator = ',';
-    std::deque<CsvRecord> pending;  // records of a chunk not given yet (lone CRs: several)
-    // A JSON array: its text and where each element is.
-    std::string json_text;
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    std::size_t next_span = 0, counted = 0, json_line = 1;
+    std::deque<CsvRecord> pending;          // records of a chunk not given yet (lone CRs: several)
+    std::unique_ptr<JsonArrayReader> json;  // a JSON array, an element at a time
 
     /// The next physical line as UTF-8 (without its \n; a CRLF's \r stays), the BOM removed.
     bool read_line(std::string& out) {
@@ -266,28 +228,10 @@ struct RowReader::Impl {
         }
     }
 
-    void open_json() {
-        std::ostringstream content;
-        content << in->rdbuf();
-        json_text = to_utf8(content.str(), Encoding::utf8, name);
-        in.reset();
-        // Validated without building the whole document (a batch's rows may be large); a
-        // syntax error is then parsed again for its place.
-        if (!nlohmann::json::accept(json_text)) parse_json(json_text, name, 0);
-        std::size_t first = json_text.find_first_not_of(" \t\r\n");
-        if (first == std::string::npos || json_text[first] != '[')
-            throw RowFileError(name + ":1:1: " + tr("expected an array of objects, one per row"));
-        spans = element_spans(json_text);
-    }
-
     std::optional<Row> next_json() {
-        if (next_span >= spans.size()) return std::nullopt;
-        auto [start, end] = spans[next_span++];
-        for (; counted < start; ++counted) json_line += json_text[counted] == '\n';
-        std::string_view element(json_text.data() + start, end - start);
-        while (!element.empty() && std::isspace(static_cast<unsigned char>(element.back())))
-            element.remove_suffix(1);
-        return json_row(columns, name, element, json_line, ++number);
+        auto element = json->next();
+        if (!element) return std::nullopt;
+        return json_row(columns, name, element->text, element->line, ++number);
     }
 };
 
@@ -321,13 +265,15 @@ RowReader::RowReader(const std::filesystem::path& path, Encoding encoding)
 RowReader::RowReader(std::unique_ptr<std::istream> in, const std::string& kind, Encoding encoding,
                      const std::string& name)
     : impl_(std::make_unique<Impl>()) {
-    impl_->in = std::move(in);
     impl_->kind = kind;
     impl_->name = name;
-    if (kind != "json") impl_->resolve_encoding(encoding);
     if (kind == "json") {
-        impl_->open_json();
-    } else if (kind == "csv") {
+        impl_->json = std::make_unique<JsonArrayReader>(std::move(in), name);
+        return;
+    }
+    impl_->in = std::move(in);
+    impl_->resolve_encoding(encoding);
+    if (kind == "csv") {
         if (!impl_->read_records(true))
             throw RowFileError(name + ": " + tr("no header line (the first line names the columns)"));
         CsvRecord header = std::move(impl_->pending.front());

@@ -34,7 +34,7 @@ lua::RowInput row_input(const Row& row, const std::vector<std::string>& columns,
 
 /// A row file read one row at a time, so a batch holds only the rows in flight whatever the
 /// file's size. CSV and JSON Lines are read line by line (a CSV record may span lines inside
-/// quotes); a JSON array is held as text and its elements found as they are asked for.
+/// quotes); a JSON array an element at a time (json_array_reader).
 /// Errors are RowFileError "file:line:col: reason", thrown when the reader reaches them.
 class RowReader {
 public:

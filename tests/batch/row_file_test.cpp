@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <sstream>
+#include <utility>
 
 #include "batch/batch_run.hpp"
 
@@ -106,4 +108,51 @@ TEST_CASE("rows: a record with more cells than the header is refused with its pl
                          RowFileError);
     CHECK_THROWS_WITH_AS(parse_rows("a,b\n1,\"2\n", "csv", Encoding::automatic, "rows.csv"),
                          "rows.csv:2:3: this quoted field is never closed", RowFileError);
+}
+
+namespace {
+
+/// The rows a `.json` reader gives before it stops, and its message.
+std::pair<std::size_t, std::string> json_rows(const std::string& text) {
+    std::size_t rows = 0;
+    try {
+        RowReader reader(std::make_unique<std::istringstream>(text), "json", Encoding::automatic,
+                         "rows.json");
+        while (reader.next()) ++rows;
+    } catch (const RowFileError& e) {
+        return {rows, e.what()};
+    }
+    return {rows, ""};
+}
+
+}  // namespace
+
+TEST_CASE("rows: a JSON array's faults name the file's line and column, rows before still given") {
+    CHECK(json_rows("\xEF\xBB\xBF [ ]\n") == std::pair<std::size_t, std::string>{0, ""});
+    CHECK(json_rows("{\"a\": 1}") ==
+          std::pair<std::size_t, std::string>{0, "rows.json:1:1: expected an array of objects, one per row"});
+    CHECK(json_rows("[{\"a\": 1},\n 2]") ==
+          std::pair<std::size_t, std::string>{
+              1, "rows.json:2: row 2 is not an object ({ \"column\": value, ... })"});
+    CHECK(json_rows("[{\"a\": 1},\n {\"a\": 2") ==
+          std::pair<std::size_t, std::string>{
+              1, "rows.json:2:9: syntax error while parsing object - unexpected end of input; expected '}'"});
+    CHECK(json_rows("[{\"a\": 1}] x") ==
+          std::pair<std::size_t, std::string>{1,
+                                              "rows.json:1:12: syntax error while parsing value - invalid "
+                                              "literal; last read: '1}] x'; expected "
+                                              "end of input"});
+    CHECK(
+        json_rows("[{\"a\": 1},]").second ==
+        "rows.json:1:11: syntax error while parsing value - unexpected ']'; expected '[', '{', or a literal");
+    CHECK(json_rows("[{\"a\": 1} {\"a\": 2}]").second ==
+          "rows.json:1:11: syntax error while parsing array - unexpected '{'; expected ']'");
+    // A syntax error in row 5 000: the 4 999 rows before come first, the message names its place.
+    std::string big = "[\n";
+    for (int k = 1; k < 5000; ++k) big += "  {\"n\": " + std::to_string(k) + ", \"s\": \"a]\\\"}\"},\n";
+    big += "  {\"n\": 5000, \"s\": tru},\n  {\"n\": 5001}\n]\n";
+    auto [rows, message] = json_rows(big);
+    CHECK(rows == 4999);
+    CHECK(message ==
+          "rows.json:5001:23: syntax error while parsing value - invalid literal; last read: '\"s\": tru}'");
 }

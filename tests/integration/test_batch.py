@@ -186,6 +186,50 @@ return c.Document{ title = row.nom,
         self.assertIn("broken.lua:1:", r.stderr)
         self.assertEqual(os.listdir(self.out()), [])
 
+    def test_a_json_array_with_a_syntax_error_far_in_writes_nothing_and_names_the_place(self):
+        rows = ",\n".join(f'  {{"nom": "n{i}", "montant": "1"}}' for i in range(1, 5000))
+        path = self.write("rows.json", f'[\n{rows},\n  {{"nom": "n5000", "montant": }}\n]\n'.encode())
+        r = run("batch", self.script, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:5001:31: syntax error while parsing value - unexpected '}}'", r.stderr)
+        self.assertFalse(os.path.exists(self.out()))
+
+    def test_collisions_in_a_json_array_name_both_rows_and_their_lines(self):
+        rows = [{"nom": f"n{i}", "montant": "1"} for i in range(1, 3001)]
+        rows[2499]["nom"] = "N7"  # row 2500 collides with row 7, ignoring case
+        text = "[\n" + ",\n".join(json.dumps(r) for r in rows) + "\n]\n"
+        path = self.write("rows.json", text.encode())
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:2501: row 2500 gives the name 'N7', as row 7 (line 8) does ('n7')", r.stderr)
+        self.assertFalse(os.path.exists(self.out()))
+
+    def peak_rss_kib(self, rows_path):
+        """Peak resident memory of one batch over rows_path, in KiB (the kernel's count)."""
+        out = self.out(os.path.basename(rows_path) + ".out")
+        p = subprocess.Popen([CONVENTIO, "batch", self.script, "--rows", rows_path, "--out", out,
+                              "--name-column", "nom", "-j", "2"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        self.assertEqual(p.returncode, 0)
+        return usage.ru_maxrss
+
+    def test_a_large_json_array_is_streamed_memory_stays_flat(self):
+        # 2 000 rows of 16 KiB each (a 32 MiB array on one line, as json.dump writes it) against
+        # 20 such rows: held whole, the file alone would add its 32 MiB.
+        def write_rows(name, count):
+            note = "é]\\\"}," * 2300
+            rows = [{"nom": f"n{i}", "montant": "1 234,56", "notes": note} for i in range(count)]
+            return self.write(name, json.dumps(rows, ensure_ascii=False).encode())
+        small, large = write_rows("small.json", 20), write_rows("large.json", 2000)
+        self.assertGreater(os.path.getsize(large), 32 * 1024 * 1024)
+        small_rss, large_rss = self.peak_rss_kib(small), self.peak_rss_kib(large)
+        print(f"\npeak RSS of a batch: {small_rss / 1024:.1f} MiB over 20 JSON rows, "
+              f"{large_rss / 1024:.1f} MiB over 2 000 ({os.path.getsize(large) / 2**20:.0f} MiB)")
+        self.assertLess(large_rss - small_rss, 8 * 1024)
+        self.assertEqual(len(os.listdir(self.out("large.json.out"))), 2001)  # and its report
+
     def test_a_script_error_names_the_row_and_the_script_line(self):
         script = self.write("boom.lua", ROW_SCRIPT.replace("local row = ...", "local row = ...\n"
                             "if row.nom == 'boom' then local t = nil; return t.x end").encode())
