@@ -123,6 +123,8 @@ std::size_t mutate(std::mt19937& rng, std::string& bytes) {
     return at;
 }
 
+// The oracle's own copy of how reading the whole text placed an error (row_file.cpp has the
+// same lines): kept apart on purpose, so a fault there is not shared by what checks it.
 std::string line_col(std::string_view text, std::size_t offset) {
     std::size_t line = 1, col = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
