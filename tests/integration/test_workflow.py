@@ -22,6 +22,18 @@ def run(*args, cwd=None, env=None):
     return subprocess.run([CONVENTIO, *args], capture_output=True, text=True, cwd=cwd, env=e)
 
 
+def scratch_folder(test, files, prefix="conventio-check-"):
+    """A temporary folder (removed after `test`) holding FILES, {relative path: text}: its path."""
+    d = tempfile.mkdtemp(prefix=prefix)
+    test.addCleanup(shutil.rmtree, d)
+    for name, text in files.items():
+        path = os.path.join(d, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    return d
+
+
 def changed_sample(test, name, change, indent=None):
     """A copy of sample NAME in a temporary folder (removed after `test`), its data changed by
     change(data): the paths of the copied script and of the changed data file."""
@@ -216,15 +228,13 @@ class Check(unittest.TestCase):
         """The library assembles on with a stand-in for a party whose data is wrong; a script
         that then reads a field the stand-in lacks fails, and that failure is shown after the
         data's problems, which it may follow from."""
-        d = tempfile.mkdtemp(prefix="conventio-check-")
-        self.addCleanup(shutil.rmtree, d)
-        script = os.path.join(d, "x.lua")
-        with open(script, "w") as f:
-            f.write('local Agreement = require "conventio.agreement"\nlocal a = Agreement.from_data(...)\n'
-                    'local signatory = a.parties.x.representative.name\nreturn a:document()\n')
-        data = os.path.join(d, "x.json")
-        with open(data, "w") as f:
-            f.write('{ "title": "T", "party_order": ["x"], "parties": { "x": { "short_name": "X", "gender": "q" } } }\n')
+        d = scratch_folder(self, {
+            "x.lua": 'local Agreement = require "conventio.agreement"\nlocal a = Agreement.from_data(...)\n'
+                     'local signatory = a.parties.x.representative.name\nreturn a:document()\n',
+            "x.json": '{ "title": "T", "party_order": ["x"], '
+                      '"parties": { "x": { "short_name": "X", "gender": "q" } } }\n',
+        })
+        script, data = os.path.join(d, "x.lua"), os.path.join(d, "x.json")
         r = run("check", script, "--data", data)
         self.assertEqual(r.returncode, 1)
         lines = r.stdout.splitlines()
@@ -239,14 +249,12 @@ class Check(unittest.TestCase):
                         french)
 
     def test_an_error_in_a_returned_call_names_the_script_line(self):
-        d = tempfile.mkdtemp(prefix="conventio-check-")
-        self.addCleanup(shutil.rmtree, d)
+        d = scratch_folder(self, {
+            "x.lua": 'local data = ...\nlocal Agreement = require "conventio.agreement"\n'
+                     'return Agreement.new {\n  kind = data.kind,\n  parties = {},\n}\n',
+            "x.json": '{ "kind": "partenaria" }\n',
+        })
         script = os.path.join(d, "x.lua")
-        with open(script, "w") as f:
-            f.write('local data = ...\nlocal Agreement = require "conventio.agreement"\n'
-                    'return Agreement.new {\n  kind = data.kind,\n  parties = {},\n}\n')
-        with open(os.path.join(d, "x.json"), "w") as f:
-            f.write('{ "kind": "partenaria" }\n')
         for command in ("check", "render"):
             r = run(command, script, "--data", os.path.join(d, "x.json"), *(["-o", os.path.join(d, "x.odt")]
                                                                               if command == "render" else []))
@@ -290,11 +298,9 @@ class Check(unittest.TestCase):
         self.assertEqual(named["field"], "Article 1\u00a0: Objet du partenariat")
 
     def test_render_refuses_what_check_refuses_and_writes_nothing(self):
-        d = tempfile.mkdtemp(prefix="conventio-check-")
-        self.addCleanup(shutil.rmtree, d)
+        d = scratch_folder(self, {
+            "x.lua": 'local c = require "conventio"\nreturn c.Document{ body = { c.Para "Montant : XXX" } }\n'})
         script = os.path.join(d, "x.lua")
-        with open(script, "w") as f:
-            f.write('local c = require "conventio"\nreturn c.Document{ body = { c.Para "Montant : XXX" } }\n')
         r = run("render", script, "-o", os.path.join(d, "x.odt"))
         self.assertEqual(r.returncode, 1)
         self.assertIn(script + ': placeholder "XXX" left in the text', r.stderr)
@@ -418,19 +424,13 @@ class Languages(unittest.TestCase):
     def test_each_family_of_errors_in_both_languages(self):
         """A binding's argument error, a template's syntax error, the Lua library's own check and
         a batch row file's error: English by default, French under a French locale."""
-        d = tempfile.mkdtemp(prefix="conventio-fr-")
-        self.addCleanup(shutil.rmtree, d)
-        os.makedirs(os.path.join(d, "tpl"))
-        files = {
+        d = scratch_folder(self, {
             "binding.lua": 'return conventio.Money("10") + 3\n',
             "template.lua": 'conventio.template("broken")\n',
             "tpl/broken.md": "---\nkey: x\n---\nSi {% if %}oui{% end %}\n",
             "library.lua": 'local a = require("conventio.agreement").new { kind = "bail" }\nreturn a\n',
             "rows.csv": "nom,montant\nMelun,1,2\n",
-        }
-        for name, text in files.items():
-            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
-                f.write(text)
+        }, prefix="conventio-fr-")
         cases = [
             (("render", "binding.lua", "-o", "x.odt"),
              "binding.lua:1: cannot add Money and a number: make it Money first",
