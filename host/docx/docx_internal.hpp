@@ -3,6 +3,7 @@
 // the other parts (footnotes, hyperlink relationships, list instances).
 #pragma once
 
+#include <compare>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -118,6 +119,8 @@ struct ParagraphExtras {
     bool footnote_ref = false;             // starts with the w:footnoteRef mark (a note's first paragraph)
     doc::Change mark = doc::Change::none;  // the paragraph mark inserted or deleted (tracked)
     const doc::Paragraph* rejected_look = nullptr;  // the look once changes are rejected (w:pPrChange)
+    // A key of the property blocks written once per process (story.cpp).
+    friend auto operator<=>(const ParagraphExtras&, const ParagraphExtras&) = default;
 };
 
 /// Writes paragraphs and inline content into one part ("story" in Word's terms): the body, a

@@ -76,12 +76,7 @@ struct PlainParagraphLook {
     doc::ParagraphStyle style;
     doc::Align align;
     bool keep_with_next;
-    bool keep_together;
-    bool page_break_before;
-    bool in_list;
-    int num_id;
-    int list_level;
-    int indent_left;
+    ParagraphExtras extras;
     friend auto operator<=>(const PlainParagraphLook&, const PlainParagraphLook&) = default;
 };
 
@@ -110,17 +105,10 @@ void base_paragraph_properties(xml::Writer& w, doc::ParagraphStyle style, doc::A
 
 const std::string& plain_paragraph_properties(const PlainParagraphLook& look) {
     static xml::BuiltOnce<PlainParagraphLook> built([](const PlainParagraphLook& k) {
-        ParagraphExtras extras;
-        extras.keep_together = k.keep_together;
-        extras.page_break_before = k.page_break_before;
-        extras.in_list = k.in_list;
-        extras.num_id = k.num_id;
-        extras.list_level = k.list_level;
-        extras.indent_left = k.indent_left;
         xml::Writer w(xml::Writer::Fragment{});
         {
             xml::Element ppr(w, "w:pPr");
-            base_paragraph_properties(w, k.style, k.align, k.keep_with_next, extras);
+            base_paragraph_properties(w, k.style, k.align, k.keep_with_next, k.extras);
         }
         return w.finish();
     });
@@ -199,9 +187,7 @@ void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align, bo
     // with the documents, so they are written each time.
     if (extras.mark == doc::Change::none && !extras.rejected_look &&
         extras.num_id <= NumberingPlan::bullet_num_id) {
-        w_.raw(plain_paragraph_properties({style, align, keep_with_next, extras.keep_together,
-                                           extras.page_break_before, extras.in_list, extras.num_id,
-                                           extras.list_level, extras.indent_left}));
+        w_.raw(plain_paragraph_properties({style, align, keep_with_next, extras}));
         return;
     }
     xml::Element ppr(w_, "w:pPr");
