@@ -13,6 +13,7 @@
 #include "config/i18n.hpp"
 #include "document/text_check.hpp"
 #include "lua/host_memory.hpp"
+#include "lua/lua_sampler.hpp"
 #include "lua/message_text.hpp"
 #include "lua/sandbox.hpp"
 #include "lua/tail_calls.hpp"
@@ -35,7 +36,6 @@ struct Running {
 
 namespace {
 
-constexpr int instructions_per_hook = 1000;
 // What a C function's allocation costs in the instruction budget: its work is proportional to
 // what it builds (string.rep, gsub, upper, concatenation), and the VM does not count it.
 constexpr std::size_t bytes_per_instruction = 4;
@@ -111,7 +111,8 @@ State::State(Options options) : options_(std::move(options)) {
     if (!L_) throw ScriptError(tr("cannot create a Lua state: not enough memory"));
     *static_cast<State**>(lua_getextraspace(L_)) = this;
     // Also without an instruction budget: the hook enforces the time and memory limits too.
-    if (options_.policy) lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, instructions_per_hook);
+    if (options_.sampler) hook_interval_ = LuaSampler::interval;
+    set_hook();
     if (options_.policy && options_.timeout.count() > 0) {
         watchdog_ = std::make_unique<Watchdog>(options_.timeout, watchdog_grace, time_half_gone_, time_up_,
                                                [this] { return last_words(); });
@@ -172,7 +173,16 @@ void State::end_run() noexcept {
     near_where_.clear();
     coroutine_nesting_ = 0;
     // A stop set the hook to every instruction (hook_next_instruction): back to its pace.
-    if (options_.policy) lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, instructions_per_hook);
+    set_hook();
+}
+
+void State::set_hook() noexcept {
+    // The sampler (bench/lua_profile) also sees calls and returns, to time C functions apart.
+    if (options_.sampler)
+        lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET,
+                    hook_interval_);
+    else if (options_.policy)
+        lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, hook_interval_);
 }
 
 std::size_t State::host_bytes() const {
@@ -285,9 +295,13 @@ bool State::allow_host_allocation(void* context, std::int64_t bytes_in_use) noex
     return true;
 }
 
-void State::count_instructions(lua_State* L, lua_Debug*) {
+void State::count_instructions(lua_State* L, lua_Debug* ar) {
     State& self = owner(L);
-    self.instructions_used_ += instructions_per_hook;
+    if (self.options_.sampler) {
+        self.options_.sampler->event(L, ar);
+        if (!self.options_.policy || ar->event != LUA_HOOKCOUNT) return;
+    }
+    self.instructions_used_ += static_cast<unsigned>(self.hook_interval_);
     if (self.stop_ == Stop::none) {
         std::uint64_t budget = self.options_.instructions;
         if (budget && self.instructions_used_ > budget)
@@ -477,6 +491,7 @@ void State::call(int nargs, int nresults) {
     int status;
     {
         Running running(*this);
+        if (options_.sampler) options_.sampler->restart_clock();  // what came before is no Lua line's
         status = lua_pcall(L_, nargs, nresults, base);
     }
     lua_remove(L_, base);

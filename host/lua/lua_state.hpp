@@ -108,6 +108,7 @@ private:
     static void count_instructions(lua_State* L, lua_Debug* ar);
     bool may_grow(std::size_t growth, std::size_t block) noexcept;
     void hook_next_instruction() noexcept;
+    void set_hook() noexcept;  // the hook at its pace
     std::size_t host_bytes() const;
     std::size_t hard_memory_limit() const { return options_.memory_bytes + options_.memory_bytes / 8; }
     std::string stop_description() const;
@@ -122,6 +123,7 @@ private:
     std::size_t host_bytes_seen_ = 0;  // host bytes at the last host allocation (allow_host_allocation)
     std::uint64_t instructions_used_ = 0;
     unsigned hooks_ = 0;
+    int hook_interval_ = 1000;  // VM instructions between two calls of the hook
     Stop stop_ = Stop::none;
     std::string stop_where_;  // "script.lua:12: " once known
     std::string near_where_;  // the user's place last seen by the hook once a limit is near

@@ -12,6 +12,8 @@
 
 namespace conventio::lua {
 
+class LuaSampler;
+
 /// How a state runs: its limits and sandbox, and where it finds modules and templates.
 struct Options {
     /// Lua's heap plus what the host allocates for the script. A sample agreement needs about
@@ -32,6 +34,9 @@ struct Options {
     /// false runs without the policy (no hook, watchdog, guards, frozen library or host
     /// accounting): only for bench/, to measure what the policy costs.
     bool policy = true;
+    /// bench/lua_profile only: sampled by the instruction hook every LuaSampler::interval
+    /// instructions, beside the policy's checks (lua_sampler.hpp).
+    LuaSampler* sampler = nullptr;
 };
 
 /// A text value of the data file, as the loader reads it (in the file's order): its field
