@@ -98,19 +98,42 @@ int reraise_stop(lua_State* L, int results) {
     return results;
 }
 
+/// While a coroutine runs Lua code (resumed, or closing its pending to-be-closed variables):
+/// the state knows it is the running thread, so it is hooked when counting starts.
+class InCoroutine {
+public:
+    InCoroutine(lua_State* L, lua_State* coroutine) : L_(L), previous_(owner(L).enter_coroutine(coroutine)) {}
+    ~InCoroutine() { owner(L_).leave_coroutine(L_, previous_); }
+    InCoroutine(const InCoroutine&) = delete;
+    InCoroutine& operator=(const InCoroutine&) = delete;
+
+private:
+    lua_State* L_;
+    lua_State* previous_;
+};
+
 int guarded_resume(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTHREAD);
+    InCoroutine running(L, lua_tothread(L, 1));
     return reraise_stop(L, call_original(L));
 }
 
 int guarded_close(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTHREAD);
     Nesting nesting(L);
+    InCoroutine running(L, lua_tothread(L, 1));
     return reraise_stop(L, call_original(L));
 }
 
 int guarded_wrapped_call(lua_State* L) {
     Nesting nesting(L);
+    // The wrapped function's coroutine is its only upvalue (lcorolib.c's auxwrap).
+    lua_State* coroutine = nullptr;
+    if (lua_getupvalue(L, lua_upvalueindex(1), 1)) {
+        coroutine = lua_tothread(L, -1);
+        lua_pop(L, 1);
+    }
+    InCoroutine running(L, coroutine ? coroutine : L);
     return call_original(L);
 }
 

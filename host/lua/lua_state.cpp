@@ -2,13 +2,16 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 #include "config/i18n.hpp"
 #include "document/text_check.hpp"
@@ -44,6 +47,32 @@ constexpr std::size_t bytes_per_instruction = 4;
 constexpr std::size_t large_block = 64u << 10;
 // How long the watchdog waits after the limit for the hook to stop the run.
 constexpr std::chrono::milliseconds watchdog_grace{1000};
+// CPU time a run under the default instruction budget runs before its instructions are counted
+// (State::arm_counting): an agreement takes a few milliseconds; a runaway loop runs this, then
+// is counted. At the VM's pace it is a few million instructions, a few per cent of the budget.
+constexpr long uncounted_cpu_ns = 20'000'000;
+
+/// The signal the run's CPU timer sends to its own thread when the hook should start counting.
+int counting_signal() { return SIGRTMIN + 3; }
+
+/// The State whose run is armed on this thread, for the timer's signal (one run at a time per
+/// thread; a pointer, so reading it in the handler is async-signal-safe).
+thread_local State* armed_state = nullptr;
+
+void on_counting_signal(int) {
+    if (State* state = armed_state) state->start_counting();
+}
+
+bool counting_handler_installed() {
+    static const bool installed = [] {
+        struct sigaction action {};
+        action.sa_handler = on_counting_signal;
+        action.sa_flags = SA_RESTART;  // a read or write of the script goes on
+        sigemptyset(&action.sa_mask);
+        return sigaction(counting_signal(), &action, nullptr) == 0;
+    }();
+    return installed;
+}
 
 /// The message handler: the error as a string naming the user's place, cut to a sane length.
 int message_handler(lua_State* L) {
@@ -112,7 +141,8 @@ State::State(Options options) : options_(std::move(options)) {
     *static_cast<State**>(lua_getextraspace(L_)) = this;
     // Also without an instruction budget: the hook enforces the time and memory limits too.
     if (options_.sampler) hook_interval_ = LuaSampler::interval;
-    set_hook();
+    current_thread_.store(L_);
+    arm_counting();
     if (options_.policy && options_.timeout.count() > 0) {
         watchdog_ = std::make_unique<Watchdog>(options_.timeout, watchdog_grace, time_half_gone_, time_up_,
                                                [this] { return last_words(); });
@@ -134,6 +164,7 @@ void State::leave_to_process_exit() noexcept {
     return;  // LeakSanitizer would report the state: closed as usual
 #else
     if (!options_.policy || options_.trusted) return;  // a finalizer could be seen
+    disarm_counting();  // the timer's signal must not find a state no longer there
     L_ = nullptr;
 #endif
 }
@@ -141,6 +172,7 @@ void State::leave_to_process_exit() noexcept {
 State::~State() {
     // lua_close runs finalizers: the watchdog stays armed until it returns.
     if (L_) lua_close(L_);
+    disarm_counting();
     watchdog_.reset();
 }
 
@@ -157,6 +189,7 @@ void State::begin_run() {
     // What earlier runs left for the collector counts against the cap as Lua's heap: a run that
     // left much of it must not shorten the next one's.
     if (options_.policy && lua_bytes_ > options_.memory_bytes / 4) lua_gc(L_, LUA_GCCOLLECT);
+    arm_counting();
     if (options_.policy && options_.timeout.count() > 0) {
         watchdog_ = std::make_unique<Watchdog>(options_.timeout, watchdog_grace, time_half_gone_, time_up_,
                                                [this] { return last_words(); });
@@ -172,17 +205,83 @@ void State::end_run() noexcept {
     stop_where_.clear();
     near_where_.clear();
     coroutine_nesting_ = 0;
-    // A stop set the hook to every instruction (hook_next_instruction): back to its pace.
-    set_hook();
+    disarm_counting();
+    // A stop set the hook to every instruction (hook_next_instruction): back to its pace, or
+    // off until the next run's timer (arm_counting).
+    if (counting_.load(std::memory_order_relaxed)) set_hook(L_);
 }
 
-void State::set_hook() noexcept {
+void State::set_hook(lua_State* thread) noexcept {
     // The sampler (bench/lua_profile) also sees calls and returns, to time C functions apart.
     if (options_.sampler)
-        lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET,
+        lua_sethook(thread, &State::count_instructions, LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET,
                     hook_interval_);
     else if (options_.policy)
-        lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, hook_interval_);
+        lua_sethook(thread, &State::count_instructions, LUA_MASKCOUNT, hook_interval_);
+}
+
+void State::arm_counting() noexcept {
+    disarm_counting();
+    // With a hook, Lua 5.4 leaves its fast path for every instruction (luaG_traceexec), about
+    // 5 % of a render: under the default budget, short runs go without. A budget asked for is
+    // counted from the first instruction, as is everything when no timer can be had.
+    bool exact = options_.instructions != 0 && options_.instructions != Options{}.instructions;
+    if (options_.sampler || !options_.policy || exact || !counting_handler_installed()) {
+        counting_.store(options_.policy || options_.sampler, std::memory_order_relaxed);
+        set_hook(L_);
+        return;
+    }
+    counting_.store(false, std::memory_order_relaxed);
+    lua_sethook(L_, nullptr, 0, 0);
+    current_thread_.store(L_);
+    sigevent event{};
+    event.sigev_notify = SIGEV_THREAD_ID;
+    event.sigev_signo = counting_signal();
+    event._sigev_un._tid = static_cast<pid_t>(::syscall(SYS_gettid));
+    if (timer_create(CLOCK_THREAD_CPUTIME_ID, &event, &cpu_timer_) != 0) {
+        start_counting();
+        return;
+    }
+    timer_armed_ = true;
+    previous_armed_ = armed_state;
+    armed_state = this;
+    itimerspec after{};
+    after.it_value.tv_nsec = uncounted_cpu_ns;
+    if (timer_settime(cpu_timer_, 0, &after, nullptr) != 0) start_counting();
+}
+
+void State::disarm_counting() noexcept {
+    if (!timer_armed_) return;
+    timer_delete(cpu_timer_);
+    timer_armed_ = false;
+    if (armed_state == this) armed_state = previous_armed_;
+}
+
+void State::start_counting() noexcept {
+    // Also from the timer's signal handler, on the run's own thread (as lua.c's SIGINT handler
+    // sets its hook): lua_sethook may be called asynchronously. Every thread running now gets
+    // the hook; a coroutine resumed later gets it from the guard (enter_coroutine).
+    counting_.store(true, std::memory_order_relaxed);
+    set_hook(L_);
+    if (lua_State* current = current_thread_.load(); current && current != L_) set_hook(current);
+}
+
+void State::count_near_memory_limit(std::size_t total) noexcept {
+    // The hook notes the user's place once memory passes a quarter of the cap, for a stop that
+    // Lua raises as a memory error, where no message handler runs: it must be on by then.
+    if (total > options_.memory_bytes / 4 && !counting_.load(std::memory_order_relaxed)) start_counting();
+}
+
+lua_State* State::enter_coroutine(lua_State* coroutine) noexcept {
+    lua_State* previous = current_thread_.exchange(coroutine);
+    // After the exchange: a signal before it hooked the previous thread and set counting_.
+    if (counting_.load(std::memory_order_relaxed)) set_hook(coroutine);
+    return previous;
+}
+
+void State::leave_coroutine(lua_State* resumer, lua_State* previous) noexcept {
+    current_thread_.store(previous);
+    if (counting_.load(std::memory_order_relaxed)) set_hook(resumer);
 }
 
 std::size_t State::host_bytes() const {
@@ -195,6 +294,7 @@ bool State::may_grow(std::size_t growth, std::size_t block) noexcept {
     // script runs): reading the thread's counter here, on every Lua allocation, costs more.
     std::size_t total = lua_bytes_ + host_bytes_seen_ + growth;
     if (total > options_.memory_bytes) total = lua_bytes_ + host_bytes() + growth;  // exact, when it matters
+    count_near_memory_limit(total);
     if (total > hard_memory_limit()) {
         stop(Stop::memory);
         return false;  // Lua raises its memory error
@@ -216,8 +316,12 @@ bool State::may_grow(std::size_t growth, std::size_t block) noexcept {
 void State::hook_next_instruction() noexcept {
     // Safe here: the allocator and operator new run on the state's own thread, at points where
     // Lua's call chain is consistent (lua.c's signal handler does the same, asynchronously).
-    // Only the main thread is reached; a coroutine's own hook raises within 1000 instructions.
+    // The main thread and the running coroutine are reached; another coroutine's own hook
+    // raises within 1000 instructions.
     lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, 1);
+    // The coroutine running now may have no hook yet (counting had not started).
+    if (lua_State* current = current_thread_.load(); current && current != L_)
+        lua_sethook(current, &State::count_instructions, LUA_MASKCOUNT, 1);
 }
 
 namespace {
@@ -284,6 +388,7 @@ bool State::allow_host_allocation(void* context, std::int64_t bytes_in_use) noex
     std::int64_t host = bytes_in_use - self->host_baseline_;
     self->host_bytes_seen_ = host > 0 ? static_cast<std::size_t>(host) : 0;
     std::size_t total = self->lua_bytes_ + self->host_bytes_seen_;
+    self->count_near_memory_limit(total);
     if (total > self->hard_memory_limit()) {
         self->stop(Stop::memory);
         return false;  // operator new throws std::bad_alloc; the binding turns it into an error

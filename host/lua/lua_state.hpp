@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <ctime>
 #include <filesystem>
 #include <lua.hpp>
 #include <memory>
@@ -101,6 +102,17 @@ public:
     /// when closing coroutines nests deeply: guards.cpp keeps it bounded).
     int& coroutine_nesting() { return coroutine_nesting_; }
 
+    // ---- when instructions are counted (arm_counting)
+
+    /// Hooks every thread running now: the run's instructions are counted from here on. Called
+    /// by the run's CPU timer, as a signal handler on the run's own thread.
+    void start_counting() noexcept;
+    /// Around coroutine.resume, close and a wrapped function's call (guards.cpp): the thread
+    /// running now, which the timer's signal must hook too; the coroutine gets the hook when
+    /// counting has started. Returns the thread that was running.
+    lua_State* enter_coroutine(lua_State* coroutine) noexcept;
+    void leave_coroutine(lua_State* resumer, lua_State* previous) noexcept;
+
 private:
     friend struct Running;
     static void* allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size);
@@ -108,7 +120,13 @@ private:
     static void count_instructions(lua_State* L, lua_Debug* ar);
     bool may_grow(std::size_t growth, std::size_t block) noexcept;
     void hook_next_instruction() noexcept;
-    void set_hook() noexcept;  // the hook at its pace
+    void set_hook(lua_State* thread) noexcept;  // the hook at its pace
+    /// At the start of a run: under the default instruction budget, no hook until the run has
+    /// used a few milliseconds of CPU (a timer on the thread's CPU clock then signals the thread:
+    /// start_counting); a budget asked for, or no timer, hooks at once.
+    void arm_counting() noexcept;
+    void disarm_counting() noexcept;
+    void count_near_memory_limit(std::size_t total) noexcept;
     std::size_t host_bytes() const;
     std::size_t hard_memory_limit() const { return options_.memory_bytes + options_.memory_bytes / 8; }
     std::string stop_description() const;
@@ -123,7 +141,12 @@ private:
     std::size_t host_bytes_seen_ = 0;  // host bytes at the last host allocation (allow_host_allocation)
     std::uint64_t instructions_used_ = 0;
     unsigned hooks_ = 0;
-    int hook_interval_ = 1000;  // VM instructions between two calls of the hook
+    int hook_interval_ = 1000;                         // VM instructions between two calls of the hook
+    std::atomic<bool> counting_{false};                // the hook is on (every thread resumed gets it)
+    std::atomic<lua_State*> current_thread_{nullptr};  // the thread running Lua now (coroutines)
+    timer_t cpu_timer_{};
+    bool timer_armed_ = false;
+    State* previous_armed_ = nullptr;  // the run armed on this thread before this one
     Stop stop_ = Stop::none;
     std::string stop_where_;  // "script.lua:12: " once known
     std::string near_where_;  // the user's place last seen by the hook once a limit is near

@@ -70,6 +70,30 @@ TEST_CASE("hostile: a stop cannot be caught by pcall, xpcall or a coroutine") {
               empty_doc) == "no error");
 }
 
+TEST_CASE("hostile: under the default budget, counted after the first milliseconds, a loop still stops") {
+    // The default budget's instructions are counted once the run has used some CPU time
+    // (State::arm_counting): a coroutine suspended before that, and one run by a wrapped
+    // function, must be hooked when they run again. Unoptimised and sanitized, the clock may
+    // stop the loop first: either stop names the line.
+    auto stopped_at = [](const std::string& message, const std::string& where) {
+        return message.starts_with(where) &&
+               (message.find("instruction budget of 100000000 exceeded") != std::string::npos ||
+                message.find("time limit of 5 s exceeded") != std::string::npos);
+    };
+    // Between making the coroutine and running it, the main chunk runs 0.1 s of CPU: counting
+    // starts there, while the coroutine is suspended.
+    const std::string busy = "local t = os.clock()\nwhile os.clock() - t < 0.1 do end\n";
+    CHECK(stopped_at(
+        lua_error_of(
+            "local co = coroutine.create(function()\n  coroutine.yield()\n  while true do end\nend)\n"
+            "coroutine.resume(co)\n" +
+            busy + "coroutine.resume(co)"),
+        "snippet.lua:3: "));
+    CHECK(stopped_at(
+        lua_error_of("local f = coroutine.wrap(function()\n  while true do end\nend)\n" + busy + "f()"),
+        "snippet.lua:2: "));
+}
+
 TEST_CASE("hostile: memory errors caught by pcall stop the run anyway, with the line") {
     std::string message = lua_error_of(
         "local t = {}\nwhile true do\n  pcall(function() for i = 1, 1e9 do t[#t + 1] = ('x'):rep(1000) end "
