@@ -2,6 +2,8 @@
 #include "conventio/french.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
 
 #include <string>
 
@@ -264,6 +266,26 @@ TEST_CASE("ordinal") {
     CHECK(ordinal(2, Gender::feminine) == "2e");
     CHECK(ordinal(21) == "21e");
     CHECK_THROWS_WITH_AS(ordinal(0), "invalid ordinal 0: must be at least 1", FrenchError);
+}
+
+TEST_CASE("Date: every month's name is ICU's French format name") {
+    // The names are read from ICU's calendar data directly: the oracle is the formatting API.
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(icu::Locale("fr"), status);
+    std::int32_t count = 0;
+    const icu::UnicodeString* months =
+        symbols.getMonths(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
+    REQUIRE(U_SUCCESS(status));
+    REQUIRE(count == 12);
+    const char* expected[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                              "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+    for (int month = 1; month <= 12; ++month) {
+        std::string name;
+        months[month - 1].toUTF8String(name);
+        CAPTURE(month);
+        CHECK(name == expected[month - 1]);
+        CHECK(Date(2025, month, 2).long_form() == "2" NBSP + name + " 2025");
+    }
 }
 
 TEST_CASE("Date: long form, le, iso") {
