@@ -255,4 +255,18 @@ check_consolidated({ edits = {
 check_consolidated({ data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }, "a row deleted")
 check_consolidated(check_consolidated_later, "edits of the text")
 
+-- The words a change is quoted from: trailing punctuation splits off one mark a word, a chunk
+-- of punctuation alone stays one word, spaces (no-break ones too) stay with the word after.
+local text_diff = require "conventio.avenant.text_diff"
+local function spelled(text)
+  local out = {}
+  for _, w in ipairs(text_diff.words(text)) do out[#out + 1] = "[" .. w.space .. "|" .. w.word .. "]" end
+  return table.concat(out)
+end
+check.eq(spelled("Le montant (2024)., fixé à 475\u{a0}000 € ; voir l'article 5."),
+         "[|Le][ |montant][ |(2024][|)][|.][|,][ |fixé][ |à][ |475\u{a0}000][ |€][ |;][ |voir][ |l'article][ |5][|.]",
+         "words")
+check.eq(spelled("  ... a.b"), "[  |...][ |a.b]", "words of punctuation alone")
+check.eq(spelled(""), "", "no words")
+
 return check.done()

@@ -9,10 +9,13 @@ local M = {}
 function M.words(text)
   local out = {}
   for space, chunk in text:gmatch("(%s*)(%S+)") do
-    local body, tail = chunk:match("^(.-)([%.,;%)]*)$")
-    if body == "" then body, tail = chunk, "" end
-    out[#out + 1] = { space = space, word = body }
-    for mark in tail:gmatch(".") do out[#out + 1] = { space = "", word = mark } end
+    -- The punctuation ending the chunk starts at the first place from which it is all
+    -- punctuation (one find, not a match and an iterator a word: this runs on every word of
+    -- every alinéa an avenant compares).
+    local cut = chunk:find("[%.,;%)]*$")
+    if cut == 1 then cut = #chunk + 1 end
+    out[#out + 1] = { space = space, word = chunk:sub(1, cut - 1) }
+    for i = cut, #chunk do out[#out + 1] = { space = "", word = chunk:sub(i, i) } end
   end
   return out
 end
