@@ -292,37 +292,55 @@ void parse_onto(lua_State* L, std::string_view text, const std::string& name, st
     nlohmann::json::sax_parse(first, last, &builder);
 }
 
-// The registry key of the data texts conventio.load_data found free of problems in this
-// state: path -> text. Not a string key: a batch worker's pristine snapshot leaves it alone, so
-// the data file an avenant's row script loads for every row is checked once (a scan of every
-// byte), not at each row. No script can reach it.
-char checked_texts_key;
-// Texts longer than this are checked each time rather than kept.
+// The registry key of the data files conventio.load_data read in this state: path -> { text,
+// data }, the text it found free of problems and, once the same text was loaded twice, a copy
+// of the tables it gave (never handed to a script). Not a string key: a batch worker's
+// pristine snapshot leaves it alone, so the data file an avenant's row script loads for every
+// row is checked once (a scan of every byte) and parsed twice, then copied at each row (a
+// fifth of a parse). No script can reach it.
+char loaded_files_key;
+// Texts longer than this are checked and parsed each time rather than kept.
 constexpr std::size_t max_kept_text = 1u << 20;
 
-/// Whether `text` is the text of `path` this state checked before.
-bool checked_before(lua_State* L, const std::string& path, std::string_view text) {
-    bool same = false;
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &checked_texts_key) == LUA_TTABLE) {
-        std::size_t length = 0;
-        lua_getfield(L, -1, path.c_str());
-        const char* kept = lua_tolstring(L, -1, &length);
-        same = kept && std::string_view(kept, length) == text;
+/// Pushes what this state kept of `path` when its text is `text` (the { text, data } entry),
+/// else nothing; returns whether it pushed.
+bool push_kept(lua_State* L, const std::string& path, std::string_view text) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &loaded_files_key) != LUA_TTABLE) {
         lua_pop(L, 1);
+        return false;
     }
-    lua_pop(L, 1);
-    return same;
+    if (lua_getfield(L, -1, path.c_str()) == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1);
+        std::size_t length = 0;
+        const char* kept = lua_tolstring(L, -1, &length);
+        bool same = kept && std::string_view(kept, length) == text;
+        lua_pop(L, 1);
+        if (same) {
+            lua_remove(L, -2);
+            return true;
+        }
+    }
+    lua_pop(L, 2);
+    return false;
 }
 
-void keep_checked(lua_State* L, const std::string& path, std::string_view text) {
+/// Keeps `text` for `path`, with a copy of the data at the stack's top when `with_data`.
+void keep(lua_State* L, const std::string& path, std::string_view text, bool with_data) {
     if (text.size() > max_kept_text) return;
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &checked_texts_key) != LUA_TTABLE) {
+    int data = lua_absindex(L, -1);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &loaded_files_key) != LUA_TTABLE) {
         lua_pop(L, 1);
         lua_createtable(L, 0, 1);
         lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &checked_texts_key);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &loaded_files_key);
     }
+    lua_createtable(L, 2, 0);
     lua_pushlstring(L, text.data(), text.size());
+    lua_rawseti(L, -2, 1);
+    if (with_data) {
+        push_data_copy(L, data);
+        lua_rawseti(L, -2, 2);
+    }
     lua_setfield(L, -2, path.c_str());
     lua_pop(L, 1);
 }
@@ -346,11 +364,33 @@ void push_data_text(State& state, std::string_view text, const std::string& name
 void push_data_in_binding(lua_State* L, const std::filesystem::path& path) {
     std::string text = State::read_source(path, owner(L).options().max_file_bytes);
     std::string name = path.string();
-    bool checked = checked_before(L, name, text);
-    parse_onto(L, text, name, 1, nullptr, checked);
-    if (!checked) {
-        // The data is on the stack top: keep the text above it, then leave the data on top.
-        keep_checked(L, name, text);
+    bool kept = push_kept(L, name, text);  // [entry] when the text is the one kept
+    if (kept && lua_rawgeti(L, -1, 2) == LUA_TTABLE) {
+        push_data_copy(L, -1);  // [entry data copy]
+        lua_replace(L, -3);
+        lua_pop(L, 1);
+        return;
+    }
+    if (kept) lua_pop(L, 2);
+    parse_onto(L, text, name, 1, nullptr, kept);
+    // The data is on the stack's top. A text loaded once is kept to skip its check; loaded
+    // again, with its data, to skip the parse too (a render loads a file once: no copy).
+    keep(L, name, text, kept);
+}
+
+void push_data_copy(lua_State* L, int index) {
+    luaL_checkstack(L, 4, "data nested too deeply");
+    int source = lua_absindex(L, index);
+    lua_createtable(L, static_cast<int>(lua_rawlen(L, source)), 0);
+    lua_pushnil(L);
+    while (lua_next(L, source)) {  // [copy key value]
+        if (lua_type(L, -1) == LUA_TTABLE) {
+            push_data_copy(L, -1);  // [copy key value value']
+            lua_remove(L, -2);
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
     }
 }
 

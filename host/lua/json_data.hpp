@@ -32,6 +32,11 @@ void push_data_file(State& state, const std::filesystem::path& path,
 /// running thread), throws ScriptError; protect<> turns it into the script's error.
 void push_data_in_binding(lua_State* L, const std::filesystem::path& path);
 
+/// Pushes a fresh copy of the data table at `index`: tables nested to any depth are copied too
+/// (data from the loader is a tree of plain tables, no cycles, no metatables). Raises Lua's
+/// memory error: in a protected call.
+void push_data_copy(lua_State* L, int index);
+
 /// The same for JSON text already read; `name` is what messages call it, and the text's first
 /// line is line `first_line` there (a batch row's object inside its row file).
 void push_data_text(State& state, std::string_view text, const std::string& name, std::size_t first_line = 1,

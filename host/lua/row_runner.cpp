@@ -118,29 +118,11 @@ int lay_over(lua_State* L) {
     return 0;
 }
 
-/// A fresh copy of the data table at index 1 (tables nested to any depth copied too; data from
-/// the loader is a tree of plain tables, no cycles, no metatables). Runs in a protected call.
-int copy_data(lua_State* L) {
-    luaL_checkstack(L, 4, "data nested too deeply");
-    int source = lua_absindex(L, -1);
-    lua_createtable(L, static_cast<int>(lua_rawlen(L, source)), 0);
-    lua_pushnil(L);
-    while (lua_next(L, source)) {  // [source copy key value]
-        if (lua_type(L, -1) == LUA_TTABLE) {
-            copy_data(L);  // [source copy key value value']
-            lua_remove(L, -2);
-        }
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -4);
-    }
-    return 1;
-}
-
-/// copy_data as a function of (data) returning its copy, for State::call.
+/// A fresh copy of the data (json_data's push_data_copy) as a function of (data) returning
+/// it, for State::call.
 int copy_data_call(lua_State* L) {
     lua_settop(L, 1);
-    copy_data(L);
+    push_data_copy(L, 1);
     return 1;
 }
 

@@ -25,7 +25,8 @@ RowInput json_row(std::string_view text) {  // text that outlives the row
 
 // Each row checks that nothing of the previous rows is left, then changes everything it can
 // reach: globals, conventio's module, a library module required from scripts/, package.loaded,
-// a clause template's table, the globals' metatable. The standard library and the string metatable are
+// a clause template's table, the data a row loaded (kept by the state from the second load on),
+// the globals' metatable. The standard library and the string metatable are
 // read-only: each attempt is made (in a pcall, so the row goes on) and must be refused. Row 2 fails after its
 // changes.
 const char* leaky_script = R"(
@@ -42,6 +43,10 @@ local litiges = c.template("commun/litiges")
 assert(litiges.leak == nil and litiges.front.leak == nil and litiges.params.leak == nil
        and type(litiges.chunk) == "function", "a template's table changed by an earlier row")
 assert(table.insert ~= print, "table library changed by an earlier row")
+local loaded = c.load_data("leaky_data.json")
+assert(loaded.value == "original" and loaded.nested.list[1] == "a" and loaded.leak == nil,
+       "data loaded by an earlier row changed")
+loaded.value, loaded.nested.list[1], loaded.leak = "changed", "changed", true
 assert(data.n == row.n, "data is the row")
 assert(c.data_file == "rows.csv:" .. row.n, "conventio.data_file names the row")
 leak = row.n
@@ -68,6 +73,7 @@ TEST_CASE("row runner: no global, library table or module changed by a row is se
     // The script returns nil on purpose once it has changed things: `run` then refuses it,
     // and the next row must still find everything pristine.
     auto script = write_script("leaky.lua", leaky_script);
+    write_script("leaky_data.json", R"({"value": "original", "nested": {"list": ["a", "b"]}})");
     RowRunner runner(script, {});
     for (int n = 1; n <= 4; ++n) {
         CAPTURE(n);
