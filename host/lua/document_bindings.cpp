@@ -1,5 +1,6 @@
 #include "lua/document_bindings.hpp"
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -16,8 +17,10 @@ using config::tr;
 struct InlinesValue {
     doc::Inlines content;
 };
+// Shared and never changed (a Markdown conversion's blocks are the cache's own): a block is
+// copied where it is used, into a document or a list of blocks.
 struct BlockValue {
-    doc::Block block;
+    std::shared_ptr<const doc::Block> block;
 };
 struct DocumentValue {
     doc::Document document;
@@ -146,7 +149,7 @@ void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const 
                    ParagraphStyle style) {
     index = lua_absindex(L, index);
     if (auto* b = test_object<BlockValue>(L, index)) {
-        out.push_back(b->block);
+        out.push_back(*b->block);
         restyle(out.back(), style);
     } else if (is_inline_like(L, index)) {
         out.push_back(paragraph_block(check_inlines(L, index, what), style));
@@ -310,7 +313,7 @@ int cross_ref(lua_State* L) {
 // ---------------------------------------------------------------- block constructors
 
 int push_block_value(lua_State* L, doc::Block block) {
-    push_object(L, BlockValue{std::move(block)});
+    push_object(L, BlockValue{std::make_shared<const doc::Block>(std::move(block))});
     return 1;
 }
 
@@ -587,7 +590,7 @@ void push_section(lua_State* L, const doc::Paragraph& heading) {
 
 void append_to_field(lua_State* L, int table, const char* field, const doc::Block& block) {
     lua_getfield(L, table, field);
-    push_object(L, BlockValue{block});
+    push_object(L, BlockValue{std::make_shared<const doc::Block>(block)});
     lua_rawseti(L, -2, static_cast<lua_Integer>(luaL_len(L, -2)) + 1);
     lua_pop(L, 1);
 }
@@ -693,7 +696,7 @@ doc::Document* to_document(lua_State* L, int index) {
 
 const doc::Block* to_block(lua_State* L, int index) {
     const auto* value = test_object<BlockValue>(L, index);
-    return value ? &value->block : nullptr;
+    return value ? value->block.get() : nullptr;
 }
 
 std::vector<doc::Block> check_blocks(lua_State* L, int index, const char* what, doc::ParagraphStyle style) {
@@ -706,7 +709,16 @@ void push_blocks(lua_State* L, std::vector<doc::Block> blocks) {
     lua_createtable(L, static_cast<int>(blocks.size()), 0);
     lua_Integer i = 0;
     for (doc::Block& b : blocks) {
-        push_object(L, BlockValue{std::move(b)});
+        push_object(L, BlockValue{std::make_shared<const doc::Block>(std::move(b))});
+        lua_rawseti(L, -2, ++i);
+    }
+}
+
+void push_blocks(lua_State* L, const tmpl::SharedBlocks& blocks) {
+    lua_createtable(L, static_cast<int>(blocks.size()), 0);
+    lua_Integer i = 0;
+    for (const auto& b : blocks) {
+        push_object(L, BlockValue{b});
         lua_rawseti(L, -2, ++i);
     }
 }

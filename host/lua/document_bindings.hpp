@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "conventio/document.hpp"
+#include "template/markdown_cache.hpp"
 
 namespace conventio::lua {
 
@@ -27,5 +28,7 @@ const doc::Block* to_block(lua_State* L, int index);
 
 /// Pushes blocks as a Lua array of Block userdata.
 void push_blocks(lua_State* L, std::vector<doc::Block> blocks);
+/// The same for blocks already shared (a Markdown conversion the cache holds): not copied.
+void push_blocks(lua_State* L, const tmpl::SharedBlocks& blocks);
 
 }  // namespace conventio::lua

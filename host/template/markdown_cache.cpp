@@ -2,20 +2,24 @@
 
 namespace conventio::tmpl {
 
-std::vector<doc::Block> MarkdownCache::blocks(std::string_view markdown, const MarkdownOptions& options) {
-    std::string key;
-    key.reserve(markdown.size() + 1);
-    key += options.allow_headings ? 'h' : '-';
-    key += markdown;
-    if (auto it = entries_.find(key); it != entries_.end()) return it->second;
-    std::vector<doc::Block> result = markdown_to_blocks(markdown, options);
+SharedBlocks MarkdownCache::blocks(std::string_view markdown, const MarkdownOptions& options) {
+    auto it = entries_.find(markdown);
+    if (it != entries_.end())
+        for (const Converted& c : it->second)
+            if (c.allow_headings == options.allow_headings && c.origin == options.origin) return c.blocks;
+    SharedBlocks result;
+    for (doc::Block& b : markdown_to_blocks(markdown, options))
+        result.push_back(std::make_shared<const doc::Block>(std::move(b)));
     // The text is what the blocks mostly hold: counting it twice bounds both.
-    if (text_bytes_ + 2 * key.size() > max_text_bytes) {
+    std::size_t bytes = 2 * (markdown.size() + options.origin.size());
+    if (text_bytes_ + bytes > max_text_bytes) {
         entries_.clear();
         text_bytes_ = 0;
+        it = entries_.end();
     }
-    text_bytes_ += 2 * key.size();
-    entries_.emplace(std::move(key), result);
+    text_bytes_ += bytes;
+    if (it == entries_.end()) it = entries_.emplace(std::string(markdown), std::vector<Converted>{}).first;
+    it->second.push_back(Converted{options.allow_headings, options.origin, result});
     return result;
 }
 
