@@ -139,7 +139,8 @@ State::State(Options options) : options_(std::move(options)) {
     L_ = lua_newstate(&State::allocate, this);
     if (!L_) throw ScriptError(tr("cannot create a Lua state: not enough memory"));
     *static_cast<State**>(lua_getextraspace(L_)) = this;
-    // Also without an instruction budget: the hook enforces the time and memory limits too.
+    // Also without an instruction budget: the hook enforces the time and memory limits too,
+    // from the first instruction or from the run's first milliseconds on (arm_counting).
     if (options_.sampler) hook_interval_ = LuaSampler::interval;
     current_thread_.store(L_);
     arm_counting();
@@ -225,7 +226,7 @@ void State::arm_counting() noexcept {
     // With a hook, Lua 5.4 leaves its fast path for every instruction (luaG_traceexec), about
     // 5 % of a render: under the default budget, short runs go without. A budget asked for is
     // counted from the first instruction, as is everything when no timer can be had.
-    bool exact = options_.instructions != 0 && options_.instructions != Options{}.instructions;
+    bool exact = options_.instructions != 0 && options_.instructions != default_instruction_budget;
     if (options_.sampler || !options_.policy || exact || !counting_handler_installed()) {
         counting_.store(options_.policy || options_.sampler, std::memory_order_relaxed);
         set_hook(L_);

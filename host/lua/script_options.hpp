@@ -14,6 +14,9 @@ namespace conventio::lua {
 
 class LuaSampler;
 
+/// The instruction budget of a run that asks for none (--max-instructions).
+inline constexpr std::uint64_t default_instruction_budget = 100'000'000;
+
 /// How a state runs: its limits and sandbox, and where it finds modules and templates.
 struct Options {
     /// Lua's heap plus what the host allocates for the script. A sample agreement needs about
@@ -22,7 +25,9 @@ struct Options {
     /// VM instructions (counted per 1000), plus one per 4 bytes C functions allocate (their
     /// work: string.rep, gsub, concatenation). A sample agreement takes about 150 000; the
     /// default is about a third of a second of a plain loop, a second of a loop of calls.
-    std::uint64_t instructions = 100'000'000;
+    /// The default is counted once a run has used 20 ms of CPU (State::arm_counting); any
+    /// other budget from the first instruction.
+    std::uint64_t instructions = default_instruction_budget;
     std::chrono::milliseconds timeout{5000};  // wall-clock limit of the run; 0: none
     std::size_t max_file_bytes = 16u << 20;   // a script, a module or a data file
     bool trusted = false;                     // true lifts the sandbox (not the limits)
