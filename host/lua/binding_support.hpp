@@ -7,6 +7,7 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace conventio::lua {
@@ -15,7 +16,8 @@ namespace conventio::lua {
 template <class T>
 struct Bound;  // specialise with: static constexpr const char* metatable, *type_name
 
-/// Moves `value` into a new userdata with T's metatable, whose __gc runs the destructor.
+/// Moves `value` into a new userdata with T's metatable, whose __gc runs the destructor (when T
+/// has one).
 template <class T>
 T& push_object(lua_State* L, T value) {
     void* memory = lua_newuserdatauv(L, sizeof(T), 0);
@@ -40,12 +42,16 @@ int destroy_object(lua_State* L) {
     return 0;
 }
 
-/// Creates T's metatable with `methods` reachable through __index and a __gc destructor.
+/// Creates T's metatable with `methods` reachable through __index, and a __gc destructor when
+/// T has one to run: a userdata whose metatable has __gc is queued and finalized one by one by
+/// the collector, and Money and Date values have nothing to free.
 template <class T>
 void register_type(lua_State* L, const luaL_Reg* methods, const luaL_Reg* metamethods = nullptr) {
     luaL_newmetatable(L, Bound<T>::metatable);
-    lua_pushcfunction(L, destroy_object<T>);
-    lua_setfield(L, -2, "__gc");
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+        lua_pushcfunction(L, destroy_object<T>);
+        lua_setfield(L, -2, "__gc");
+    }
     lua_pushstring(L, Bound<T>::type_name);
     lua_setfield(L, -2, "__name");
     if (metamethods) luaL_setfuncs(L, metamethods, 0);
