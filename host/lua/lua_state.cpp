@@ -171,9 +171,11 @@ void State::leave_to_process_exit() noexcept {
 }
 
 State::~State() {
+    // The timer's signal must not set a hook while lua_close frees the call chain (Lua runs
+    // finalizers with hooks off, so they lose nothing by it).
+    disarm_counting();
     // lua_close runs finalizers: the watchdog stays armed until it returns.
     if (L_) lua_close(L_);
-    disarm_counting();
     watchdog_.reset();
 }
 
