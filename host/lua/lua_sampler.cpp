@@ -9,7 +9,7 @@ namespace {
 
 // The steady clock, not the thread's CPU clock: that one is a system call (hundreds of
 // nanoseconds, half of it charged to what is measured); this one is read in user space.
-double thread_cpu_ms() {
+double now_ms() {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
@@ -33,16 +33,16 @@ std::string function_key(lua_State* L, int level, const lua_Debug& ar) {
 void add(LuaSampler::Costs& costs, const std::string& key, LuaSampler::Cost cost) {
     auto& c = costs[key];
     c.instructions += cost.instructions;
-    c.cpu_ms += cost.cpu_ms;
+    c.ms += cost.ms;
 }
 
 }  // namespace
 
-void LuaSampler::restart_clock() { last_ms_ = thread_cpu_ms(); }
+void LuaSampler::restart_clock() { last_ms_ = now_ms(); }
 
 void LuaSampler::charge(lua_State* L, int top, Cost cost) {
     total_.instructions += cost.instructions;
-    total_.cpu_ms += cost.cpu_ms;
+    total_.ms += cost.ms;
     std::set<std::string> seen;  // a recursive function is charged once
     lua_Debug ar;
     bool innermost = true;
@@ -59,7 +59,7 @@ void LuaSampler::charge(lua_State* L, int top, Cost cost) {
 }
 
 void LuaSampler::event(lua_State* L, lua_Debug* ar) {
-    double now = thread_cpu_ms();
+    double now = now_ms();
     Cost cost{ar->event == LUA_HOOKCOUNT ? static_cast<std::uint64_t>(interval) : 0,
               last_ms_ < 0 ? 0 : now - last_ms_};
     // What ran since the last event: at a call, the caller (the callee is already on the
@@ -68,7 +68,7 @@ void LuaSampler::event(lua_State* L, lua_Debug* ar) {
     bool call = ar->event == LUA_HOOKCALL || ar->event == LUA_HOOKTAILCALL;
     charge(L, call ? 1 : 0, cost);
     // The sampler's own bookkeeping is not the run's.
-    last_ms_ = thread_cpu_ms();
+    last_ms_ = now_ms();
 }
 
 }  // namespace conventio::lua

@@ -1,5 +1,5 @@
 // A profiler of the Lua side for bench/lua_profile. The state's hook calls it on every call and
-// return and every `interval` VM instructions; the thread's CPU time between two events is
+// return and every `interval` VM instructions; the time between two events (steady clock) is
 // charged to what ran in between: the innermost Lua line, or the C function on top (a binding,
 // a template's evaluation, the standard library), named with the line that called it. Every
 // function on the stack is also charged (inclusive cost). Only for measurement: a run without
@@ -22,7 +22,7 @@ public:
 
     struct Cost {
         std::uint64_t instructions = 0;
-        double cpu_ms = 0;
+        double ms = 0;
     };
     /// "…/strict.lua:42 (check_spec)" for a function, "…/strict.lua:57" for a line,
     /// "[C] gsub at …/text_diff.lua:15" for a C function.
