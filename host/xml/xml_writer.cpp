@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
+#include <array>
 #include <string>
 
 namespace conventio::xml {
@@ -28,25 +29,18 @@ void check(int rc, const char* what) {
 /// ways give the same bytes. An empty text takes libxml2's way (an empty view may have no
 /// pointer at all).
 bool written_unchanged(std::string_view s, bool attribute) {
+    // One table lookup a byte: bit 1 escaped in text and in values, bit 2 in values only.
+    static constexpr auto escaped = [] {
+        std::array<unsigned char, 256> t{};
+        for (unsigned char c : {'<', '>', '&', '"', '\r', '\0'}) t[c] = 3;
+        t['\n'] = t['\t'] = 2;
+        return t;
+    }();
     if (s.empty()) return false;
-    for (char c : s) {
-        switch (c) {
-            case '<':
-            case '>':
-            case '&':
-            case '"':
-            case '\r':
-            case '\0':
-                return false;
-            case '\n':
-            case '\t':
-                if (attribute) return false;
-                break;
-            default:
-                break;
-        }
-    }
-    return true;
+    const unsigned char mask = attribute ? 3 : 1;
+    unsigned char found = 0;
+    for (char c : s) found |= escaped[static_cast<unsigned char>(c)];
+    return (found & mask) == 0;
 }
 
 }  // namespace
