@@ -160,7 +160,10 @@ struct Reviewer {
         std::string lower(s);
         for (char& ch : lower)
             if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        for (const char* needle : {"xxx", "compl", "\xe2\x80\xa6", "...", "nom du partenaire"})
+        // The pattern's own words: "compl" alone let most paragraphs through ("complète",
+        // "complémentaire"), each then searched by the pattern.
+        for (const char* needle :
+             {"xxx", "compl\xc3\xa9ter", "completer", "\xe2\x80\xa6", "...", "nom du partenaire"})
             if (lower.find(needle) != std::string::npos) return true;
         return false;
     }
