@@ -58,8 +58,9 @@ TEST_CASE("prebuilt: a cache takes the table's bytes for a key the table has, an
     };
     prebuilt::use(table);
     const std::size_t recorded = prebuilt::built().size();
-    std::vector<std::string> builds;
-    package::SharedParts parts("test part", [&builds](std::string_view key) {
+    // Static, as every cache is: what they record must live for the process.
+    static std::vector<std::string> builds;
+    static package::SharedParts parts("test part", [](std::string_view key) {
         builds.emplace_back(key);
         return "<" + std::string(key) + "/>";
     });
@@ -73,7 +74,8 @@ TEST_CASE("prebuilt: a cache takes the table's bytes for a key the table has, an
     CHECK(english.crc == libdeflate_crc32(0, english.bytes.data(), english.bytes.size()));
     CHECK(builds == std::vector<std::string>{"en-GB"});
 
-    xml::BuiltOnce<> fragments("test fragment", [](const std::string& key) { return "<" + key + "/>"; });
+    static xml::BuiltOnce<> fragments("test fragment",
+                                      [](const std::string& key) { return "<" + key + "/>"; });
     CHECK(fragments(std::string_view("fr-FR")).data() == table[1].bytes.data());
     CHECK(fragments(std::string_view("en-GB")) == "<en-GB/>");
     // What was built is recorded, for conventio_prebuild; what came from the table is not.
