@@ -31,6 +31,7 @@ public:
         entries_.push_back({std::move(name), {}, true, &part});
     }
 
+    /// A .rels part made once (a Default of [Content_Types].xml covers its type).
     void add_shared_relationships(std::string name, const package::SharedPart& rels) {
         entries_.push_back({std::move(name), {}, true, &rels});
     }
