@@ -3,15 +3,24 @@
 
 #include <pcre2.h>
 
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
 namespace conventio::check {
 
+// Each form is compiled at its first use: a pattern is used either to search (all, search) or
+// to match whole texts (whole), and compiling the form it never uses was half of the review's
+// compile time at every start.
 struct Pattern::Compiled {
+    std::string source;
+    uint32_t options = 0;
+    Matching matching = Matching::interpreted;
+    std::once_flag code_once, anchored_once;  // the forms are shared by the batch's threads
     pcre2_code* code = nullptr;
     pcre2_code* anchored = nullptr;  // the same pattern, matching the whole text only
-    uint32_t groups = 0;             // capturing groups, the same in both
+    uint32_t groups = 0;             // capturing groups, the same in both (each form sets its own
+    uint32_t anchored_groups = 0;    // at its compilation, which may happen on two threads)
     ~Compiled() {
         pcre2_code_free(code);
         pcre2_code_free(anchored);
@@ -67,22 +76,40 @@ std::optional<Match> run(const pcre2_code* code, uint32_t groups, pcre2_match_da
 
 Pattern::Pattern(std::string_view source, Case letter_case, Matching matching)
     : compiled_(std::make_unique<Compiled>()) {
+    compiled_->source = source;
     // DOLLAR_ENDONLY: "$" is the end of the text, not also before a last newline, as in std::regex.
-    const uint32_t options = PCRE2_DOLLAR_ENDONLY | (letter_case == Case::ignored ? PCRE2_CASELESS : 0u);
-    compiled_->code = compile(source, options);
-    // pcre2_match() takes the machine code when there is some; a failure (no executable
-    // memory) leaves the interpreter, so the result needs no check.
-    if (matching == Matching::compiled) pcre2_jit_compile(compiled_->code, PCRE2_JIT_COMPLETE);
-    // PCRE2_ENDANCHORED with PCRE2_ANCHORED at match time: the whole text, as std::regex_match.
-    compiled_->anchored = compile(source, options | PCRE2_ANCHORED | PCRE2_ENDANCHORED);
-    pcre2_pattern_info(compiled_->code, PCRE2_INFO_CAPTURECOUNT, &compiled_->groups);
+    compiled_->options = PCRE2_DOLLAR_ENDONLY | (letter_case == Case::ignored ? PCRE2_CASELESS : 0u);
+    compiled_->matching = matching;
 }
 
 Pattern::~Pattern() = default;
 
+const pcre2_code* Pattern::searching() const {
+    Compiled& c = *compiled_;
+    std::call_once(c.code_once, [&c] {
+        c.code = compile(c.source, c.options);
+        // pcre2_match() takes the machine code when there is some; a failure (no executable
+        // memory) leaves the interpreter, so the result needs no check.
+        if (c.matching == Matching::compiled) pcre2_jit_compile(c.code, PCRE2_JIT_COMPLETE);
+        pcre2_pattern_info(c.code, PCRE2_INFO_CAPTURECOUNT, &c.groups);
+    });
+    return c.code;
+}
+
+const pcre2_code* Pattern::whole_text() const {
+    Compiled& c = *compiled_;
+    std::call_once(c.anchored_once, [&c] {
+        // PCRE2_ENDANCHORED with PCRE2_ANCHORED at match time: the whole text, as std::regex_match.
+        c.anchored = compile(c.source, c.options | PCRE2_ANCHORED | PCRE2_ENDANCHORED);
+        pcre2_pattern_info(c.anchored, PCRE2_INFO_CAPTURECOUNT, &c.anchored_groups);
+    });
+    return c.anchored;
+}
+
 std::optional<Match> Pattern::match(std::string_view text, std::size_t from, bool anchored) const {
-    const pcre2_code* code = anchored ? compiled_->anchored : compiled_->code;
-    return run(code, compiled_->groups, match_data_for(code).get(), text, from);
+    const pcre2_code* code = anchored ? whole_text() : searching();
+    const uint32_t groups = anchored ? compiled_->anchored_groups : compiled_->groups;
+    return run(code, groups, match_data_for(code).get(), text, from);
 }
 
 std::optional<Match> Pattern::search(std::string_view text, std::size_t from) const {
@@ -93,9 +120,10 @@ std::optional<Match> Pattern::whole(std::string_view text) const { return match(
 
 std::vector<Match> Pattern::all(std::string_view text) const {
     std::vector<Match> matches;
-    MatchData data = match_data_for(compiled_->code);  // one for the whole text
+    const pcre2_code* code = searching();
+    MatchData data = match_data_for(code);  // one for the whole text
     for (std::size_t from = 0; from <= text.size();) {
-        auto m = run(compiled_->code, compiled_->groups, data.get(), text, from);
+        auto m = run(code, compiled_->groups, data.get(), text, from);
         if (!m) break;
         const std::size_t end = m->position + m->groups[0]->size();
         // An empty match moves on by one byte, or the search would find it again.

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+struct pcre2_real_code_8;  // pcre2_code, PCRE2's compiled pattern
+
 namespace conventio::check {
 
 /// One match: the whole text matched and each capturing group (nullopt when it did not take part).
@@ -43,8 +45,10 @@ public:
     /// way, and where the system refuses executable memory PCRE2 uses its interpreter.
     enum class Matching { interpreted, compiled };
 
-    /// Compiles `source`; a pattern of ours that does not compile is a programming error
-    /// (std::logic_error naming the offset).
+    /// A pattern of `source`, compiled at its first use, in the form that use needs (a pattern
+    /// either searches or matches whole texts: compiling both at every start was half of the
+    /// text review's compile time). A pattern of ours that does not compile is a programming
+    /// error: its first use throws std::logic_error naming the offset.
     explicit Pattern(std::string_view source, Case letter_case = Case::sensitive,
                      Matching matching = Matching::interpreted);
     ~Pattern();
@@ -61,6 +65,8 @@ public:
 private:
     struct Compiled;
     std::unique_ptr<Compiled> compiled_;
+    const pcre2_real_code_8* searching() const;   // the form search() and all() use
+    const pcre2_real_code_8* whole_text() const;  // the form whole() uses
     std::optional<Match> match(std::string_view text, std::size_t from, bool anchored) const;
 };
 

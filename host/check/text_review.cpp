@@ -51,6 +51,7 @@ struct Reviewer {
     std::set<std::int64_t> amounts;        // the model's, in cents
     std::vector<std::string> parties;      // every text of every party
     std::set<std::string> reported_names;  // the acronyms already reported
+    std::set<std::string> cited;           // the acronyms cited on purpose (sigles.md)
 
     std::string origin;  // the template the paragraph being read came from, when known
 
@@ -159,7 +160,10 @@ struct Reviewer {
         std::string lower(s);
         for (char& ch : lower)
             if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        for (const char* needle : {"xxx", "compl", "\xe2\x80\xa6", "...", "nom du partenaire"})
+        // The pattern's own words: "compl" alone let most paragraphs through ("complète",
+        // "complémentaire"), each then searched by the pattern.
+        for (const char* needle :
+             {"xxx", "compl\xc3\xa9ter", "completer", "\xe2\x80\xa6", "...", "nom du partenaire"})
             if (lower.find(needle) != std::string::npos) return true;
         return false;
     }
@@ -243,7 +247,6 @@ struct Reviewer {
         // ("ANCTX"), nor part of a reference written in capitals with digits ("SIRET2").
         static const Pattern named(R"((?:^|[^A-Za-z0-9\x80-\xff])([A-Z]{3,})(?![A-Za-z0-9\x80-\xff]))",
                                    Pattern::Case::sensitive, Pattern::Matching::compiled);
-        std::set<std::string> cited(document.facts.cited_names.begin(), document.facts.cited_names.end());
         for (const Match& m : named.all(s)) {
             std::string acronym(m[1]);
             // An acronym is short; a longer word in capitals is a name or a code (a BIC).
@@ -285,7 +288,9 @@ struct Reviewer {
 }  // namespace
 
 std::vector<Diagnostic> review_text(const doc::Document& document, const std::string& file) {
-    Reviewer r{document, file, {}, {}, false, {}, {}, document.facts.party_names, {}, {}};
+    Reviewer r{document, file, {}, {}, false, {}, {}, document.facts.party_names, {}, {}, {}};
+    // Once for the document, not for every paragraph that names an acronym.
+    r.cited.insert(document.facts.cited_names.begin(), document.facts.cited_names.end());
     for (const auto& amount : document.facts.amounts) r.amounts.insert(cents_of(amount));
     r.collect_numbers(document.body);
     r.blocks(document.body);

@@ -15,11 +15,15 @@
 #include "config/i18n.hpp"
 #include "config/paths.hpp"
 #include "package/allocator_tuning.hpp"
+#include "prebuilt/generated_table.hpp"
 
 int main(int argc, char** argv) {
     using namespace conventio::cli;
     namespace config = conventio::config;
     std::vector<std::string> args(argv + 1, argv + argc);
+    // The parts the build made ahead (styles, settings...): a render takes them instead of
+    // building and deflating them.
+    conventio::prebuilt::use(conventio::prebuilt::generated_table());
     try {
         config::set_language(requested_language(args));
     } catch (const std::invalid_argument& e) {

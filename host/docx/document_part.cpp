@@ -3,9 +3,18 @@
 #include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
+#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
+
+/// What a cell's w:tcPr is written from: the same few values in every row of a table.
+struct CellLook {
+    int width;
+    int span;
+    bool header;
+    friend auto operator<=>(const CellLook&, const CellLook&) = default;
+};
 
 class BodyWriter {
 public:
@@ -33,7 +42,7 @@ private:
     };
 
     void table_properties(bool borders);
-    void table_borders(bool borders);
+    static void table_borders(xml::Writer& w, bool borders);
     void table_grid(const std::vector<int>& widths);
     void row(const doc::Row& r, const std::vector<int>& widths, bool header);
     void cell_properties(int width, int span, bool header);
@@ -170,43 +179,51 @@ void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& wi
 // A fixed layout at exactly the text width, starting at the margin: LibreOffice and Word
 // then both use the grid widths as they are instead of fitting columns to the content.
 void BodyWriter::table_properties(bool borders) {
-    xml::Element tblpr(w_, "w:tblPr");
-    w_.start("w:tblW");
-    w_.attr("w:w", style::text_width);
-    w_.attr("w:type", "dxa");
-    w_.end();
-    w_.start("w:tblInd");
-    w_.attr("w:w", 0);
-    w_.attr("w:type", "dxa");
-    w_.end();
-    table_borders(borders);
-    w_.start("w:tblLayout");
-    w_.attr("w:type", "fixed");
-    w_.end();
-    xml::Element margins(w_, "w:tblCellMar");
-    for (std::string_view side : {"w:top", "w:left", "w:bottom", "w:right"}) {
-        w_.start(side);
-        w_.attr("w:w", style::table_cell_padding);
-        w_.attr("w:type", "dxa");
-        w_.end();
-    }
+    // The same two fragments in every table: built once per process.
+    static xml::BuiltOnce<bool> built([](bool with_borders) {
+        xml::Writer w(xml::Writer::Fragment{});
+        {
+            xml::Element tblpr(w, "w:tblPr");
+            w.start("w:tblW");
+            w.attr("w:w", style::text_width);
+            w.attr("w:type", "dxa");
+            w.end();
+            w.start("w:tblInd");
+            w.attr("w:w", 0);
+            w.attr("w:type", "dxa");
+            w.end();
+            table_borders(w, with_borders);
+            w.start("w:tblLayout");
+            w.attr("w:type", "fixed");
+            w.end();
+            xml::Element margins(w, "w:tblCellMar");
+            for (std::string_view side : {"w:top", "w:left", "w:bottom", "w:right"}) {
+                w.start(side);
+                w.attr("w:w", style::table_cell_padding);
+                w.attr("w:type", "dxa");
+                w.end();
+            }
+        }
+        return w.finish();
+    });
+    w_.raw(built(borders));
 }
 
 // layout::line_width (0.5 pt) is w:sz="4". "nil" rather than nothing, so that no table
 // style or reader default can add lines to a borderless table.
-void BodyWriter::table_borders(bool borders) {
-    xml::Element b(w_, "w:tblBorders");
+void BodyWriter::table_borders(xml::Writer& w, bool borders) {
+    xml::Element b(w, "w:tblBorders");
     for (std::string_view side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
-        w_.start(side);
+        w.start(side);
         if (borders) {
-            w_.attr("w:val", "single");
-            w_.attr("w:sz", layout::line_width * 8 / 20);  // eighths of a point
-            w_.attr("w:space", 0);
-            w_.attr("w:color", layout::text_colour);
+            w.attr("w:val", "single");
+            w.attr("w:sz", layout::line_width * 8 / 20);  // eighths of a point
+            w.attr("w:space", 0);
+            w.attr("w:color", layout::text_colour);
         } else {
-            w_.attr("w:val", "nil");
+            w.attr("w:val", "nil");
         }
-        w_.end();
+        w.end();
     }
 }
 
@@ -220,19 +237,27 @@ void BodyWriter::table_grid(const std::vector<int>& widths) {
 }
 
 void BodyWriter::cell_properties(int width, int span, bool header) {
-    xml::Element tcpr(w_, "w:tcPr");
-    w_.start("w:tcW");
-    w_.attr("w:w", width);
-    w_.attr("w:type", "dxa");
-    w_.end();
-    if (span > 1) val(w_, "w:gridSpan", span);
-    if (header) {
-        w_.start("w:shd");
-        w_.attr("w:val", "clear");
-        w_.attr("w:color", "auto");
-        w_.attr("w:fill", layout::header_cell_fill);
-        w_.end();
-    }
+    // Every row of a table repeats its cells' properties: each is built once per process.
+    static xml::BuiltOnce<CellLook> built([](const CellLook& look) {
+        xml::Writer w(xml::Writer::Fragment{});
+        {
+            xml::Element tcpr(w, "w:tcPr");
+            w.start("w:tcW");
+            w.attr("w:w", look.width);
+            w.attr("w:type", "dxa");
+            w.end();
+            if (look.span > 1) val(w, "w:gridSpan", look.span);
+            if (look.header) {
+                w.start("w:shd");
+                w.attr("w:val", "clear");
+                w.attr("w:color", "auto");
+                w.attr("w:fill", layout::header_cell_fill);
+                w.end();
+            }
+        }
+        return w.finish();
+    });
+    w_.raw(built(CellLook{width, span, header}));
 }
 
 // The header and footer sit header_distance from the page edge, inside the margins.

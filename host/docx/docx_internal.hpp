@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "conventio/document.hpp"
+#include "package/shared_part.hpp"
 #include "xml/xml_writer.hpp"
 
 namespace conventio::docx::detail {
@@ -201,17 +202,19 @@ std::string header_footer_part(std::string_view root, const doc::Inlines& conten
                                Links& links);
 
 /// word/styles.xml: the document defaults, the paragraph styles of style_sheet.hpp and the
-/// Hyperlink and FootnoteReference character styles.
-std::string styles_part(std::string_view language);
+/// Hyperlink and FootnoteReference character styles. The same for every document in one
+/// language: made once (package/shared_part.hpp).
+const package::SharedPart& styles_part(std::string_view language);
 
 /// word/numbering.xml: one abstractNum per list kind, then the instances of `plan`.
 std::string numbering_part(const NumberingPlan& plan);
 
-/// word/settings.xml; its footnotePr names the separator notes of footnotes.xml.
-std::string settings_part(std::string_view language);
+/// word/settings.xml; its footnotePr names the separator notes of footnotes.xml. Made once per
+/// language.
+const package::SharedPart& settings_part(std::string_view language);
 
-/// word/fontTable.xml, declaring style::font_family.
-std::string font_table_part();
+/// word/fontTable.xml, declaring style::font_family. Made once.
+const package::SharedPart& font_table_part();
 
 struct Relationship {
     std::string id;
@@ -236,8 +239,8 @@ std::string content_types_part(const std::vector<ContentType>& overrides);
 
 /// docProps/core.xml.
 std::string core_properties_part(const doc::Metadata& meta);
-/// docProps/app.xml.
-std::string app_properties_part();
+/// docProps/app.xml. Made once.
+const package::SharedPart& app_properties_part();
 
 /// The document's date as W3CDTF in UTC: "YYYY-MM-DDT00:00:00Z" (layout::date_time).
 std::string w3cdtf(const doc::Metadata& meta);

@@ -20,17 +20,24 @@ class Package {
 public:
     Package() { entries_.push_back({"[Content_Types].xml", {}}); }
 
-    /// `shared`: the same bytes in every package of the process (a part built once), so
-    /// deflated once (package::Entry::shared).
-    void add(std::string name, std::string content_type, std::string data, bool shared = false) {
+    void add(std::string name, std::string content_type, std::string data) {
         types_.push_back({"/" + name, std::move(content_type)});
-        entries_.push_back({std::move(name), std::move(data), true, shared});
+        entries_.push_back({std::move(name), std::move(data)});
     }
 
-    void add_relationships(std::string name, const std::vector<detail::Relationship>& rels,
-                           bool shared = false) {
-        if (!rels.empty())
-            entries_.push_back({std::move(name), detail::relationships_part(rels), true, shared});
+    /// A part with the same bytes in every package of the process, made and deflated once.
+    void add(std::string name, std::string content_type, const package::SharedPart& part) {
+        types_.push_back({"/" + name, std::move(content_type)});
+        entries_.push_back({std::move(name), {}, true, &part});
+    }
+
+    /// A .rels part made once (a Default of [Content_Types].xml covers its type).
+    void add_shared_relationships(std::string name, const package::SharedPart& rels) {
+        entries_.push_back({std::move(name), {}, true, &rels});
+    }
+
+    void add_relationships(std::string name, const std::vector<detail::Relationship>& rels) {
+        if (!rels.empty()) entries_.push_back({std::move(name), detail::relationships_part(rels)});
     }
 
     std::vector<package::Entry> finish() {
@@ -47,13 +54,17 @@ detail::Relationship part_rel(std::string_view id, std::string_view type, std::s
     return {std::string(id), std::string(detail::rel_base) + std::string(type), std::string(target)};
 }
 
-std::vector<detail::Relationship> package_relationships() {
-    return {
-        part_rel("rId1", "officeDocument", "word/document.xml"),
-        {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-         "docProps/core.xml"},
-        part_rel("rId3", "extended-properties", "docProps/app.xml"),
-    };
+/// _rels/.rels: the same in every package, so made once.
+const package::SharedPart& package_relationships() {
+    static package::SharedParts made("docx _rels/.rels", [](std::string_view) {
+        return detail::relationships_part({
+            part_rel("rId1", "officeDocument", "word/document.xml"),
+            {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+             "docProps/core.xml"},
+            part_rel("rId3", "extended-properties", "docProps/app.xml"),
+        });
+    });
+    return made();
 }
 
 std::vector<detail::Relationship> document_relationships(const doc::Document& document,
@@ -85,16 +96,16 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     const string language = layout::language(document.meta).tag;
 
     Package package;
-    package.add_relationships("_rels/.rels", package_relationships(), true);
+    package.add_shared_relationships("_rels/.rels", package_relationships());
     package.add("word/document.xml", string(wml) + "document.main+xml", std::move(body.xml));
     package.add_relationships("word/_rels/document.xml.rels", document_relationships(document, body.links));
-    package.add("word/styles.xml", string(wml) + "styles+xml", detail::styles_part(language), true);
+    package.add("word/styles.xml", string(wml) + "styles+xml", detail::styles_part(language));
     package.add("word/numbering.xml", string(wml) + "numbering+xml", detail::numbering_part(state.numbering));
     package.add("word/footnotes.xml", string(wml) + "footnotes+xml", notes.finish());
     package.add_relationships("word/_rels/footnotes.xml.rels",
                               detail::hyperlink_relationships(notes.links()));
-    package.add("word/settings.xml", string(wml) + "settings+xml", detail::settings_part(language), true);
-    package.add("word/fontTable.xml", string(wml) + "fontTable+xml", detail::font_table_part(), true);
+    package.add("word/settings.xml", string(wml) + "settings+xml", detail::settings_part(language));
+    package.add("word/fontTable.xml", string(wml) + "fontTable+xml", detail::font_table_part());
     if (has_header) {
         detail::Links links;
         package.add("word/header1.xml", string(wml) + "header+xml",
@@ -110,7 +121,7 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     package.add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
                 detail::core_properties_part(document.meta));
     package.add("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-                detail::app_properties_part(), true);
+                detail::app_properties_part());
     return package.finish();
 }
 

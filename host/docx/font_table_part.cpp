@@ -2,7 +2,6 @@
 // it substitutes a sans-serif font.
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
-#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -23,9 +22,10 @@ std::string build_font_table_part() {
 }  // namespace
 
 // The same bytes for every document: built once per process.
-std::string font_table_part() {
-    static xml::BuiltOnce<> built([](std::string_view) { return build_font_table_part(); });
-    return built();
+const package::SharedPart& font_table_part() {
+    static package::SharedParts made("docx word/fontTable.xml",
+                                     [](std::string_view) { return build_font_table_part(); });
+    return made();
 }
 
 }  // namespace conventio::docx::detail

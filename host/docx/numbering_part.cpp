@@ -66,8 +66,8 @@ void ordered_num(xml::Writer& w, const NumberingPlan::OrderedInstance& instance)
 
 /// The two list definitions and the bullets' instance: the same for every document, so
 /// built once per process; only the ordered lists' instances depend on the document.
-const std::string& list_definitions() {
-    static xml::BuiltOnce<> built([](std::string_view) {
+std::string_view list_definitions() {
+    static xml::BuiltOnce<> built("docx word/numbering.xml list definitions", [](std::string_view) {
         xml::Writer w(xml::Writer::Fragment{});
         abstract_num(w, NumberingPlan::bullet_abstract_id, layout::bullet_levels);
         abstract_num(w, NumberingPlan::ordered_abstract_id, layout::ordered_levels);

@@ -2,7 +2,6 @@
 // only, never from the clock, so the same tree gives the same bytes.
 #include "document/layout.hpp"
 #include "docx/docx_internal.hpp"
-#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -59,8 +58,8 @@ std::string core_properties_part(const doc::Metadata& meta) {
 }
 
 // The same bytes for every document: built once per process.
-std::string app_properties_part() {
-    static xml::BuiltOnce<> built([](std::string_view) {
+const package::SharedPart& app_properties_part() {
+    static package::SharedParts made("docx docProps/app.xml", [](std::string_view) {
         xml::Writer w;
         {
             xml::Element root(w, "Properties");
@@ -69,7 +68,7 @@ std::string app_properties_part() {
         }
         return w.finish();
     });
-    return built();
+    return made();
 }
 
 }  // namespace conventio::docx::detail

@@ -2,7 +2,6 @@
 // carries a correct cached result, and updateFields makes Word prompt on opening.
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
-#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -52,9 +51,9 @@ std::string build_settings_part(std::string_view language) {
 }  // namespace
 
 // The same bytes for every document in one language: built once per language.
-std::string settings_part(std::string_view language) {
-    static xml::BuiltOnce<> built(build_settings_part);
-    return built(language);
+const package::SharedPart& settings_part(std::string_view language) {
+    static package::SharedParts made("docx word/settings.xml", build_settings_part);
+    return made(language);
 }
 
 }  // namespace conventio::docx::detail

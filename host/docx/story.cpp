@@ -103,7 +103,7 @@ void base_paragraph_properties(xml::Writer& w, doc::ParagraphStyle style, doc::A
     if (align != doc::Align::inherit) val(w, "w:jc", jc_value(align));
 }
 
-const std::string& plain_paragraph_properties(const PlainParagraphLook& look) {
+std::string_view plain_paragraph_properties(const PlainParagraphLook& look) {
     static xml::BuiltOnce<PlainParagraphLook> built([](const PlainParagraphLook& k) {
         xml::Writer w(xml::Writer::Fragment{});
         {

@@ -3,7 +3,6 @@
 #include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
-#include "xml/built_once.hpp"
 
 namespace conventio::docx::detail {
 namespace {
@@ -170,9 +169,9 @@ std::string build_styles_part(std::string_view language) {
 
 // The same bytes for every document in one language (the only thing of it they read):
 // built once per language.
-std::string styles_part(std::string_view language) {
-    static xml::BuiltOnce<> built(build_styles_part);
-    return built(language);
+const package::SharedPart& styles_part(std::string_view language) {
+    static package::SharedParts made("docx word/styles.xml", build_styles_part);
+    return made(language);
 }
 
 }  // namespace conventio::docx::detail

@@ -1,6 +1,5 @@
 // META-INF/manifest.xml: the package's table of contents.
 #include "odt/odt_internal.hpp"
-#include "xml/built_once.hpp"
 
 namespace conventio::odt::detail {
 namespace {
@@ -31,9 +30,10 @@ std::string build_manifest_part() {
 }  // namespace
 
 // The same bytes for every document (the package always has these parts): built once.
-std::string manifest_part() {
-    static xml::BuiltOnce<> built([](std::string_view) { return build_manifest_part(); });
-    return built();
+const package::SharedPart& manifest_part() {
+    static package::SharedParts made("odt META-INF/manifest.xml",
+                                     [](std::string_view) { return build_manifest_part(); });
+    return made();
 }
 
 }  // namespace conventio::odt::detail

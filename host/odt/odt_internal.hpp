@@ -14,6 +14,7 @@
 
 #include "conventio/document.hpp"
 #include "document/tracked_paragraphs.hpp"
+#include "package/shared_part.hpp"
 #include "xml/xml_writer.hpp"
 
 namespace conventio::odt::detail {
@@ -213,10 +214,11 @@ std::string content_part(const doc::Document& document);
 std::string styles_part(const doc::Document& document);
 /// meta.xml from the document's metadata.
 std::string meta_part(const doc::Metadata& meta);
-/// META-INF/manifest.xml listing the package's parts.
-std::string manifest_part();
+/// META-INF/manifest.xml listing the package's parts. Made once (package/shared_part.hpp).
+const package::SharedPart& manifest_part();
 
 /// settings.xml: LibreOffice layout settings matching its DOCX import (see settings_part.cpp).
-std::string settings_part();
+/// Made once.
+const package::SharedPart& settings_part();
 
 }  // namespace conventio::odt::detail

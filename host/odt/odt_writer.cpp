@@ -14,9 +14,9 @@ std::vector<package::Entry> parts(const doc::Document& document) {
     entries.push_back({"content.xml", detail::content_part(document)});
     entries.push_back({"styles.xml", detail::styles_part(document)});
     entries.push_back({"meta.xml", detail::meta_part(document.meta)});
-    // The same bytes in every package: deflated once (package::Entry::shared).
-    entries.push_back({"settings.xml", detail::settings_part(), true, true});
-    entries.push_back({"META-INF/manifest.xml", detail::manifest_part(), true, true});
+    // The same bytes in every package: made and deflated once (package/shared_part.hpp).
+    entries.push_back({"settings.xml", {}, true, &detail::settings_part()});
+    entries.push_back({"META-INF/manifest.xml", {}, true, &detail::manifest_part()});
     return entries;
 }
 

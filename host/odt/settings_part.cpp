@@ -9,7 +9,6 @@
 #include <array>
 
 #include "odt/odt_internal.hpp"
-#include "xml/built_once.hpp"
 
 namespace conventio::odt::detail {
 namespace {
@@ -106,9 +105,10 @@ std::string build_settings_part() {
 }  // namespace
 
 // The same bytes for every document: built once per process.
-std::string settings_part() {
-    static xml::BuiltOnce<> built([](std::string_view) { return build_settings_part(); });
-    return built();
+const package::SharedPart& settings_part() {
+    static package::SharedParts made("odt settings.xml",
+                                     [](std::string_view) { return build_settings_part(); });
+    return made();
 }
 
 }  // namespace conventio::odt::detail

@@ -258,8 +258,8 @@ void header_footer(xml::Writer& w, Story& text, std::string_view element, const 
 
 /// The fonts and the named styles: the same bytes for every document in one language (the
 /// only thing of the document they read), so built once per language (built_once.hpp).
-const std::string& fonts_and_named_styles(const layout::Language& language) {
-    static xml::BuiltOnce<> built([](std::string_view tag) {
+std::string_view fonts_and_named_styles(const layout::Language& language) {
+    static xml::BuiltOnce<> built("odt styles.xml fonts and named styles", [](std::string_view tag) {
         doc::Metadata meta;
         meta.language = std::string(tag);
         xml::Writer w(xml::Writer::Fragment{});

@@ -10,9 +10,9 @@
 
 #include <cstdint>
 #include <limits>
-#include <mutex>
 #include <string_view>
-#include <unordered_map>
+
+#include "package/deflater.hpp"
 
 namespace conventio::package {
 namespace {
@@ -49,34 +49,6 @@ struct Written {
     std::uint32_t compressed_size;
     std::uint32_t size;
     std::uint32_t offset;  // of its local header
-};
-
-/// One libdeflate compressor reused for every entry of a package.
-class Deflater {
-public:
-    explicit Deflater(int level) : compressor_(libdeflate_alloc_compressor(level)) {
-        if (!compressor_)
-            throw PackageError("cannot build the package: the compressor cannot start (level " +
-                               std::to_string(level) + ")");
-    }
-    ~Deflater() { libdeflate_free_compressor(compressor_); }
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
-
-    /// Appends the raw deflate stream of `data` to `out`.
-    void deflate_into(std::string& out, std::string_view data) {
-        const std::size_t start = out.size();
-        const std::size_t bound = libdeflate_deflate_compress_bound(compressor_, data.size());
-        out.resize(start + bound);
-        const std::size_t written =
-            libdeflate_deflate_compress(compressor_, data.data(), data.size(), out.data() + start, bound);
-        // The bound always suffices; 0 would be a libdeflate failure.
-        if (written == 0 && !data.empty()) throw PackageError("cannot build the package: deflate failed");
-        out.resize(start + written);
-    }
-
-private:
-    libdeflate_compressor* compressor_;
 };
 
 // The fields the local and the central header share, in the order both have them (APPNOTE
@@ -118,42 +90,8 @@ void check_fits(const Entry& entry, std::size_t archive_size) {
     if (entry.name.empty() || entry.name.size() > std::numeric_limits<std::uint16_t>::max())
         throw PackageError("cannot build the package: invalid entry name '" + entry.name + "'");
     // Our documents are a few hundred KiB; zip64 is not worth its code.
-    if (entry.data.size() >= max32 || archive_size >= max32)
+    if (entry.bytes().size() >= max32 || archive_size >= max32)
         throw PackageError("cannot build the package: entry " + entry.name + " is larger than 4 GiB");
-}
-
-/// The deflated form of the entries marked shared, by level and bytes. A few parts per format
-/// and language: bounded all the same, so that a caller marking varying parts shared cannot
-/// grow it without end (past the bound, they are deflated each time).
-class SharedDeflated {
-public:
-    struct Deflated {
-        std::uint32_t crc;
-        std::string bytes;
-    };
-
-    /// The deflated bytes of `data` at `level`, from `deflater` the first time.
-    const Deflated* find_or_add(int level, std::string_view data, Deflater& deflater) {
-        std::string key = std::to_string(level) + '\0';
-        key.append(data);
-        std::lock_guard<std::mutex> lock(mutex_);
-        auto found = deflated_.find(key);
-        if (found != deflated_.end()) return &found->second;
-        if (deflated_.size() >= max_entries) return nullptr;
-        Deflated d{libdeflate_crc32(0, data.data(), data.size()), {}};
-        deflater.deflate_into(d.bytes, data);
-        return &deflated_.emplace(std::move(key), std::move(d)).first->second;
-    }
-
-private:
-    static constexpr std::size_t max_entries = 64;
-    std::mutex mutex_;
-    std::unordered_map<std::string, Deflated> deflated_;  // never erased: pointers stay valid
-};
-
-SharedDeflated& shared_deflated() {
-    static SharedDeflated cache;
-    return cache;
 }
 
 }  // namespace
@@ -161,35 +99,34 @@ SharedDeflated& shared_deflated() {
 std::string build_zip(const std::vector<Entry>& entries, int deflate_level) {
     if (entries.size() > std::numeric_limits<std::uint16_t>::max())
         throw PackageError("cannot build the package: too many entries");
-    Deflater deflater(deflate_level);
+    Deflater& deflater = Deflater::of_this_thread(deflate_level);
     std::string out;
     std::size_t total = 0;
-    for (const Entry& e : entries) total += e.data.size() + 2 * e.name.size() + 76;
+    for (const Entry& e : entries) total += e.bytes().size() + 2 * e.name.size() + 76;
     out.reserve(total / 3 + 1024);
 
     std::vector<Written> written;
     written.reserve(entries.size());
     for (const Entry& entry : entries) {
         check_fits(entry, out.size());
+        const std::string_view bytes = entry.bytes();
+        // A shared part was deflated once, at the default level.
+        const bool reused = entry.compress && entry.shared && deflate_level == default_deflate_level;
         Written e{};
         e.flags = is_ascii(entry.name) ? 0 : flag_utf8_name;
         e.method = entry.compress ? method_deflated : method_stored;
-        const SharedDeflated::Deflated* reused =
-            entry.compress && entry.shared
-                ? shared_deflated().find_or_add(deflate_level, entry.data, deflater)
-                : nullptr;
-        e.crc = reused ? reused->crc : libdeflate_crc32(0, entry.data.data(), entry.data.size());
-        e.size = static_cast<std::uint32_t>(entry.data.size());
+        e.crc = entry.shared ? entry.shared->crc : libdeflate_crc32(0, bytes.data(), bytes.size());
+        e.size = static_cast<std::uint32_t>(bytes.size());
         e.offset = static_cast<std::uint32_t>(out.size());
         // The sizes precede the data (no data descriptor), so the header is patched afterwards.
         local_header(out, entry.name, e);
         const std::size_t data_start = out.size();
         if (reused)
-            out += reused->bytes;
+            out += entry.shared->deflated;
         else if (entry.compress)
-            deflater.deflate_into(out, entry.data);
+            deflater.deflate_into(out, bytes);
         else
-            out += entry.data;
+            out += bytes;
         e.compressed_size = static_cast<std::uint32_t>(out.size() - data_start);
         std::string size_bytes;
         put32(size_bytes, e.compressed_size);

@@ -4,7 +4,10 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "package/shared_part.hpp"
 
 namespace conventio::package {
 
@@ -13,12 +16,14 @@ struct PackageError : std::runtime_error {
 };
 
 struct Entry {
-    std::string name;  // path inside the package, '/' separated
-    std::string data;
+    std::string name;      // path inside the package, '/' separated
+    std::string data;      // the bytes, unless `shared` holds them
     bool compress = true;  // false stores the bytes as they are (ODT's mimetype must be)
-    /// The same bytes in many packages (a part built once per process, xml/built_once.hpp):
-    /// deflated once per process, and the deflated bytes reused.
-    bool shared = false;
+    /// A part with the same bytes in every package (shared_part.hpp): its deflated form and
+    /// CRC are reused, not computed again.
+    const SharedPart* shared = nullptr;
+
+    std::string_view bytes() const { return shared ? shared->bytes : std::string_view(data); }
 };
 
 /// libdeflate's fastest level. Measured on the Cerema agreement's DOCX (13 parts, 60 KB of

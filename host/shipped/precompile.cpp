@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "codegen/cpp_literal.hpp"
 #include "template/lua_syntax.hpp"
 #include "template/shipped_form.hpp"
 #include "template/template_compiler.hpp"
@@ -38,31 +39,6 @@ std::vector<fs::path> files(const fs::path& dir, const std::string& extension) {
     return out;
 }
 
-/// `bytes` as a C++ string literal: printable ASCII as is, the rest in octal escapes (three
-/// digits, so a following digit is never read as part of one).
-void write_literal(std::ostream& out, std::string_view bytes) {
-    out << '"';
-    std::size_t column = 0;
-    for (char ch : bytes) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\' || c == '?') {
-            out << '\\' << ch;  // '?' too: no "??" trigraph-like sequence for old tools to see
-            column += 2;
-        } else if (c >= 0x20 && c < 0x7f) {
-            out << ch;
-            ++column;
-        } else {
-            out << '\\' << char('0' + (c >> 6)) << char('0' + ((c >> 3) & 7)) << char('0' + (c & 7));
-            column += 4;
-        }
-        if (column > 100 && c == '\n') {
-            out << "\"\n\"";
-            column = 0;
-        }
-    }
-    out << '"';
-}
-
 struct Form {
     std::string source;
     std::string compiled;
@@ -72,11 +48,11 @@ void write_forms(std::ostream& out, const std::string& function, const std::vect
     out << "std::span<const tmpl::ShippedForm> " << function << "() {\n"
         << "    static const tmpl::ShippedForm forms[] = {\n";
     for (const Form& form : forms) {
-        out << "        {std::string_view(";
-        write_literal(out, form.source);
-        out << ", " << form.source.size() << "),\n         std::string_view(";
-        write_literal(out, form.compiled);
-        out << ", " << form.compiled.size() << ")},\n";
+        out << "        {";
+        codegen::write_string_view(out, form.source);
+        out << ",\n         ";
+        codegen::write_string_view(out, form.compiled);
+        out << "},\n";
     }
     if (forms.empty()) out << "        {},\n";  // no zero-length array
     out << "    };\n    return std::span<const tmpl::ShippedForm>(forms, " << forms.size() << ");\n}\n\n";

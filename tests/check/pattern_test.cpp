@@ -55,5 +55,7 @@ TEST_CASE("pattern: bytes are bytes, and case and classes are ASCII, as the chec
 }
 
 TEST_CASE("pattern: one that does not compile is refused with its offset") {
-    CHECK_THROWS_WITH_AS(Pattern("(unclosed"), doctest::Contains("offset 9"), std::logic_error);
+    const Pattern unclosed("(unclosed");
+    CHECK_THROWS_WITH_AS(unclosed.search("x"), doctest::Contains("offset 9"), std::logic_error);
+    CHECK_THROWS_WITH_AS(unclosed.whole("x"), doctest::Contains("offset 9"), std::logic_error);
 }

@@ -21,9 +21,9 @@ using namespace conventio;
 
 namespace {
 
-const std::string& part(const std::vector<package::Entry>& parts, std::string_view name) {
+std::string_view part(const std::vector<package::Entry>& parts, std::string_view name) {
     for (const auto& p : parts)
-        if (p.name == name) return p.data;
+        if (p.name == name) return p.bytes();
     FAIL("no part " << name);
     throw std::logic_error("unreachable");
 }
@@ -31,7 +31,7 @@ const std::string& part(const std::vector<package::Entry>& parts, std::string_vi
 /// A parsed part with the namespaces of both formats registered for XPath.
 class Xml {
 public:
-    explicit Xml(const std::string& text)
+    explicit Xml(std::string_view text)
         : doc_(
               xmlReadMemory(text.data(), static_cast<int>(text.size()), "part.xml", nullptr, XML_PARSE_NONET),
               xmlFreeDoc) {

@@ -56,7 +56,7 @@ inline doc::Document document(std::vector<doc::Block> blocks) {
 /// The bytes of part `name`; fails the test when the writer did not produce it.
 inline std::string part(const std::vector<conventio::package::Entry>& parts, std::string_view name) {
     for (const auto& e : parts)
-        if (e.name == name) return e.data;
+        if (e.name == name) return std::string(e.bytes());
     FAIL("no part " << name);
     return {};
 }

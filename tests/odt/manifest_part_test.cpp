@@ -6,7 +6,7 @@
 using namespace conventio;
 
 TEST_CASE("odt manifest: lists every part") {
-    CHECK(odt::detail::manifest_part() ==
+    CHECK(odt::detail::manifest_part().bytes ==
           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
           "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
           "manifest:version=\"1.3\"><manifest:file-entry manifest:full-path=\"/\" "

@@ -43,7 +43,7 @@ TEST_CASE("odt package: the same tree gives the same bytes") {
 }
 
 TEST_CASE("odt settings: LibreOffice lays the ODT out as it lays out the DOCX") {
-    std::string settings = odt::detail::settings_part();
+    std::string settings(odt::detail::settings_part().bytes);
     // The one that moves page breaks most: Word takes the larger of two adjacent paragraph
     // spacings, LibreOffice's ODT default adds them.
     CHECK(

@@ -120,20 +120,31 @@ TEST_CASE("zip: an entry without a name is refused") {
                          package::PackageError);
 }
 
-TEST_CASE("zip: a shared entry's deflated bytes are reused, and give the archive of an unshared one") {
-    const std::string settings(3000, 's');
-    std::string other = settings;
-    other[1500] = 'o';  // same size, other bytes: its own deflated form
-    auto zip = [](const std::string& data, bool shared, int level = package::default_deflate_level) {
-        return package::build_zip({{"content.xml", "<c/>"}, {"settings.xml", data, true, shared}}, level);
+TEST_CASE("zip: a shared part is made once per key, and gives the archive of the same bytes unshared") {
+    int builds = 0;
+    package::SharedParts parts("test settings.xml", [&builds](std::string_view key) {
+        ++builds;
+        std::string bytes(3000, 's');
+        bytes.replace(1500, key.size(), key);  // same size, other bytes: its own deflated form
+        return bytes;
+    });
+    auto zip = [](const package::Entry& settings, int level = package::default_deflate_level) {
+        return package::build_zip({{"content.xml", "<c/>"}, settings}, level);
     };
-    const std::string plain = zip(settings, false);
-    CHECK(zip(settings, true) == plain);  // deflated and kept
-    CHECK(zip(settings, true) == plain);  // reused
-    CHECK(zip(other, true) == zip(other, false));
-    CHECK(zip(other, true) != plain);
-    CHECK(read_zip(zip(other, true))[1].data == other);
-    // Each level keeps its own deflated form.
-    CHECK(zip(settings, true, 6) == zip(settings, false, 6));
-    CHECK(read_zip(zip(settings, true, 6))[1].data == settings);
+    const package::SharedPart& plain = parts("plain");
+    CHECK(&parts("plain") == &plain);  // kept
+    CHECK(builds == 1);
+    const std::string bytes(plain.bytes);
+    const std::string expected = zip({"settings.xml", bytes});
+    CHECK(zip({"settings.xml", {}, true, &plain}) == expected);
+    const package::SharedPart& other = parts("other");
+    CHECK(builds == 2);
+    CHECK(zip({"settings.xml", {}, true, &other}) == zip({"settings.xml", std::string(other.bytes)}));
+    CHECK(zip({"settings.xml", {}, true, &other}) != expected);
+    CHECK(read_zip(zip({"settings.xml", {}, true, &other}))[1].data == other.bytes);
+    // At another level than the one it was deflated at, the part is deflated again.
+    CHECK(zip({"settings.xml", {}, true, &plain}, 6) == zip({"settings.xml", bytes}, 6));
+    CHECK(read_zip(zip({"settings.xml", {}, true, &plain}, 6))[1].data == bytes);
+    // Stored, a shared part is its bytes.
+    CHECK(zip({"settings.xml", {}, false, &plain}) == zip({"settings.xml", bytes, false}));
 }
