@@ -381,7 +381,16 @@ void push_data_in_binding(lua_State* L, const std::filesystem::path& path) {
 void push_data_copy(lua_State* L, int index) {
     luaL_checkstack(L, 4, "data nested too deeply");
     int source = lua_absindex(L, index);
-    lua_createtable(L, static_cast<int>(lua_rawlen(L, source)), 0);
+    // Sized for all its entries at once: filled from empty, the copy would be rehashed at every
+    // power of two its keys pass. Counting them is a walk without allocation.
+    const auto sequence = static_cast<int>(lua_rawlen(L, source));
+    int entries = 0;
+    lua_pushnil(L);
+    while (lua_next(L, source)) {
+        lua_pop(L, 1);
+        ++entries;
+    }
+    lua_createtable(L, sequence, entries > sequence ? entries - sequence : 0);
     lua_pushnil(L);
     while (lua_next(L, source)) {  // [copy key value]
         if (lua_type(L, -1) == LUA_TTABLE) {
