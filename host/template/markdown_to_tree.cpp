@@ -422,9 +422,14 @@ void check_input(std::string_view markdown, const std::string& source_name) {
 
 std::vector<doc::Block> markdown_to_blocks(std::string_view markdown, const MarkdownOptions& options) {
     check_input(markdown, options.source_name);
-    std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES));
-    if (!parser) throw std::bad_alloc();
-    cmark_parser_attach_syntax_extension(parser.get(), table_extension());
+    // One parser per thread: cmark_parser_finish resets it for the next text and keeps its
+    // options and extensions, so making, attaching and freeing one per text was for nothing.
+    thread_local const std::unique_ptr<cmark_parser, ParserFree> parser = [] {
+        std::unique_ptr<cmark_parser, ParserFree> made(cmark_parser_new(CMARK_OPT_FOOTNOTES));
+        if (!made) throw std::bad_alloc();
+        cmark_parser_attach_syntax_extension(made.get(), table_extension());
+        return made;
+    }();
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeFree> document(cmark_parser_finish(parser.get()));
     if (!document) throw std::bad_alloc();
