@@ -142,6 +142,21 @@ TEST_CASE("markdown: every text run is checked") {
     // Character references are decoded by cmark: checked on the run.
     CHECK(error_of("un\n*deux &#1;*") ==
           "clause.md:2:2: character U+0001 at byte 5 is not allowed in a document (XML 1.0)");
+    // Also in a footnote and a table cell, and whatever the entity is spelt as.
+    CHECK(error_of("a[^1]\n\n[^1]: note &#x1B;\n") ==
+          "clause.md:3:7: character U+001B at byte 5 is not allowed in a document (XML 1.0)");
+    CHECK(error_of("| a |\n|---|\n| b &#8238; |\n").starts_with("clause.md:3:"));
+    CHECK(tree("&amp; &eacute; &#233;") == "body{\"& é é\"}");
+}
+
+TEST_CASE("markdown: one text's parse leaves nothing to the next (the parser is reused)") {
+    // A link reference definition, a footnote and a table in the first text...
+    CHECK(tree("[cerema]: https://cerema.fr\n\nvoir [cerema] et[^1]\n\n[^1]: note\n\n| a |\n|---|\n") ==
+          "body{\"voir \" \"cerema\"->https://cerema.fr \" et\" note[footnote{\"note\"}]}\n"
+          "table(1)[table_header{\"a\"}]");
+    // ...are not seen by the second, whose references stay as written; tables still parse.
+    CHECK(tree("voir [cerema] et[^1]") == "body{\"voir [cerema] et[^1]\"}");
+    CHECK(tree("| b |\n|---|\n") == "table(1)[table_header{\"b\"}]");
 }
 
 TEST_CASE("markdown: the text filter sees every run, footnotes and cells included") {
@@ -153,6 +168,9 @@ TEST_CASE("markdown: the text filter sees every run, footnotes and cells include
     CHECK(tree("a b **c d**[^1]\n\n| x y |\n|---|\n\n[^1]: e f\n", options) ==
           "body{\"a_b_\" b:\"c_d\" note[footnote{\"e_f\"}]}\n"
           "table(1)[table_header{\"x_y\"}]");
+    // A filter that leaves a run as it is: the run was judged already, and comes out the same.
+    MarkdownOptions same{"md", [](std::string_view s) { return std::string(s); }};
+    CHECK(tree("a **b** c", same) == "body{\"a \" b:\"b\" \" c\"}");
     MarkdownOptions broken{"md", [](std::string_view) { return std::string("\x02"); }};
     CHECK_THROWS_WITH_AS(markdown_to_blocks("a", broken),
                          "md:1:1: after the text filter: character U+0002 at byte 0 is not allowed "
