@@ -50,6 +50,43 @@ def changed_sample(test, name, change, indent=None):
 
 
 class Check(unittest.TestCase):
+    def test_a_template_is_named_from_the_working_folder(self):
+        """A template's messages name it relative to the working folder when it is inside it
+        (each template folder is resolved once), absolutely when it is not, and by where it
+        really is when the file or its folder is a symbolic link."""
+        broken = "---\nkey: x\n---\nSi {% if %}oui{% end %}\n"
+        d = scratch_folder(self, {
+            "tpl/sub/broken.md": broken,
+            "tpl/top.md": broken,
+            "elsewhere/real.md": broken,
+            "elsewhere/other.md": broken,
+        }, prefix="conventio-names-")
+        os.symlink(os.path.join(d, "elsewhere", "real.md"), os.path.join(d, "tpl", "linked.md"))
+        os.symlink(os.path.join(d, "elsewhere"), os.path.join(d, "tpl", "folder"))
+        real = os.path.realpath(d)
+        tpl = os.path.join(d, "tpl")
+        cases = [  # working folder, template, how the message names it
+            (d, "sub/broken", "tpl/sub/broken.md"),
+            (d, "top", "tpl/top.md"),
+            (tpl, "sub/broken", "sub/broken.md"),
+            (os.path.join(tpl, "sub"), "sub/broken", "broken.md"),
+            (tpl, "top", "top.md"),
+            (d, "linked", "elsewhere/real.md"),
+            (d, "folder/other", "elsewhere/other.md"),
+            (os.path.join(d, "elsewhere"), "sub/broken", os.path.join(tpl, "sub", "broken.md")),
+        ]
+        for cwd, name, shown in cases:
+            with self.subTest(cwd=os.path.relpath(cwd, d), template=name):
+                script = os.path.join(d, "t.lua")
+                with open(script, "w", encoding="utf-8") as f:
+                    f.write('conventio.template("%s")\n' % name)
+                r = run("check", script, "--templates", tpl, cwd=cwd)
+                self.assertNotEqual(r.returncode, 0)
+                if real != d and shown.startswith(d):
+                    shown = real + shown[len(d):]
+                self.assertRegex(r.stdout + r.stderr,
+                                 r"(^|[\s:'\"])" + re.escape(shown) + r":4:4: '\{% if %\}' needs a condition")
+
     def test_every_sample_is_clean(self):
         for script in sorted(glob.glob(os.path.join(SAMPLES, "*.lua"))):
             data = script[:-4] + ".json"
