@@ -143,16 +143,17 @@ std::optional<std::string> text_problem(std::string_view text) {
     return std::nullopt;
 }
 
-std::size_t find_control(std::string_view text, std::size_t from) {
+std::size_t find_byte_below(std::string_view text, unsigned char bound, std::size_t from) {
     if (from >= text.size()) return std::string_view::npos;
     std::size_t i = from;
     constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const std::uint64_t bounds = bound * ones;
     while (text.size() - i >= 8) {
         std::uint64_t v;
         std::memcpy(&v, text.data() + i, 8);
         // As in text_problem, without the bytes of 0x80 and above (~v keeps their high bit
-        // out): the lowest mark is the first byte below 0x20.
-        if (const std::uint64_t marks = (v - 0x20 * ones) & ~v & highs) {
+        // out): the lowest mark is the first byte below the bound.
+        if (const std::uint64_t marks = (v - bounds) & ~v & highs) {
             if constexpr (std::endian::native == std::endian::little)
                 return i + static_cast<std::size_t>(std::countr_zero(marks)) / 8;
             break;
@@ -160,7 +161,7 @@ std::size_t find_control(std::string_view text, std::size_t from) {
         i += 8;
     }
     for (; i < text.size(); ++i)
-        if (static_cast<unsigned char>(text[i]) < 0x20) return i;
+        if (static_cast<unsigned char>(text[i]) < bound) return i;
     return std::string_view::npos;
 }
 

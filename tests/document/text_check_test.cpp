@@ -164,25 +164,31 @@ TEST_CASE("text_check finds the first problem where the Unicode table does, amon
     CHECK(problems > 1000);  // both kinds of text were drawn
 }
 
-TEST_CASE("find_control finds every byte below 0x20, as a byte-by-byte search does") {
-    using conventio::doc::find_control;
-    const std::string palette = std::string("ab \t\n\r\x01\x1f\x20\x7f", 10) + "\xc3\xa9\xe2\x80\xaf";
+TEST_CASE("find_byte_below finds every byte below its bound, as a byte-by-byte search does") {
+    using conventio::doc::find_byte_below;
+    const std::string palette = std::string("ab \t\n\r\x01\x1f\x20\x21\x7f", 11) + "\xc3\xa9\xe2\x80\xaf";
     std::uint32_t seed = 777;
     auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8); };
-    for (int round = 0; round < 3000; ++round) {
-        std::string text;
-        const std::size_t size = next() % 40;
-        // Mostly plain letters, so that whole eight-byte words are skipped too.
-        for (std::size_t k = 0; k < size; ++k) text += next() % 4 ? 'x' : palette[next() % palette.size()];
-        CAPTURE(text);
-        std::vector<std::size_t> expected, found;
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (static_cast<unsigned char>(text[i]) < 0x20) expected.push_back(i);
-        for (std::size_t i = find_control(text); i != std::string_view::npos; i = find_control(text, i + 1))
-            found.push_back(i);
-        CHECK(found == expected);
+    for (const unsigned char bound : {0x20, 0x21, 0x80}) {
+        CAPTURE(int(bound));
+        for (int round = 0; round < 3000; ++round) {
+            std::string text;
+            const std::size_t size = next() % 40;
+            // Mostly plain letters, so that whole eight-byte words are skipped too.
+            for (std::size_t k = 0; k < size; ++k)
+                text += next() % 4 ? 'x' : palette[next() % palette.size()];
+            CAPTURE(text);
+            std::vector<std::size_t> expected, found;
+            for (std::size_t i = 0; i < text.size(); ++i)
+                if (static_cast<unsigned char>(text[i]) < bound) expected.push_back(i);
+            for (std::size_t i = find_byte_below(text, bound); i != std::string_view::npos;
+                 i = find_byte_below(text, bound, i + 1))
+                found.push_back(i);
+            CHECK(found == expected);
+        }
     }
-    CHECK(find_control("") == std::string_view::npos);
-    CHECK(find_control("abc", 3) == std::string_view::npos);
-    CHECK(find_control("abc", 9) == std::string_view::npos);
+    CHECK(conventio::doc::find_control("a\tb") == 1);
+    CHECK(find_byte_below("", 0x20) == std::string_view::npos);
+    CHECK(find_byte_below("abc", 0x20, 3) == std::string_view::npos);
+    CHECK(find_byte_below("abc", 0x20, 9) == std::string_view::npos);
 }
