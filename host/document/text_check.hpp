@@ -15,6 +15,17 @@ namespace conventio::doc {
 /// and the offending bytes or code point, e.g. "invalid UTF-8 at byte 4 (0xC3 0x28)".
 std::optional<std::string> text_problem(std::string_view text);
 
+/// The offset of the first byte below `bound` (at most 0x80) in `text` at or after `from`,
+/// or npos. In text text_problem accepts, the bytes below 0x20 are a tab, a line feed or a
+/// carriage return, which the writers turn into elements of their own, and below 0x21 the
+/// space too, which ODF collapses. Eight bytes at a time, as text_problem skips ordinary text.
+std::size_t find_byte_below(std::string_view text, unsigned char bound, std::size_t from = 0);
+
+/// find_byte_below(text, 0x20, from): the next tab or line end.
+inline std::size_t find_control(std::string_view text, std::size_t from = 0) {
+    return find_byte_below(text, 0x20, from);
+}
+
 /// While alive, text_problem on this thread accepts the bidi controls when `allowed` (a run
 /// for a right-to-left language opts in; every other run refuses them). Scopes nest.
 class BidiControlsScope {

@@ -235,7 +235,8 @@ struct ContentType {
 };
 
 /// [Content_Types].xml: defaults for .rels and .xml, an override for each of `overrides`.
-std::string content_types_part(const std::vector<ContentType>& overrides);
+/// Made once per list (the lists vary only with the header's and footer's presence).
+const package::SharedPart& content_types_part(const std::vector<ContentType>& overrides);
 
 /// docProps/core.xml.
 std::string core_properties_part(const doc::Metadata& meta);

@@ -41,7 +41,7 @@ public:
     }
 
     std::vector<package::Entry> finish() {
-        entries_.front().data = detail::content_types_part(types_);
+        entries_.front().shared = &detail::content_types_part(types_);
         return std::move(entries_);
     }
 

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "document/style_sheet.hpp"
+#include "document/text_check.hpp"
 #include "document/tracked_paragraphs.hpp"
 #include "docx/docx_internal.hpp"
 #include "xml/built_once.hpp"
@@ -284,9 +285,10 @@ void Story::run_properties(const doc::Marks& marks, std::string_view character_s
 // there; the pieces are views into the run's text, never copies.
 void Story::run_text(std::string_view text, bool deleted) {
     std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c != '\t' && c != '\n' && c != '\r') continue;
+    for (std::size_t i = doc::find_control(text); i != std::string_view::npos;
+         i = doc::find_control(text, i + 1)) {
+        const char c = text[i];
+        if (c != '\t' && c != '\n' && c != '\r') continue;  // refused by doc::text_problem
         if (i > start) text_element(text.substr(start, i - start), deleted);
         if (c == '\t')
             w_.empty("w:tab");

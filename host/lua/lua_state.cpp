@@ -265,8 +265,8 @@ void State::start_counting() noexcept {
     // sets its hook): lua_sethook may be called asynchronously. Every thread running now gets
     // the hook; a coroutine resumed later gets it from the guard (enter_coroutine).
     counting_.store(true, std::memory_order_relaxed);
-    set_hook(L_);
-    if (lua_State* current = current_thread_.load(); current && current != L_) set_hook(current);
+    keep_or_set_hook(L_);
+    if (lua_State* current = current_thread_.load(); current && current != L_) keep_or_set_hook(current);
 }
 
 void State::count_near_memory_limit(std::size_t total) noexcept {
@@ -278,13 +278,20 @@ void State::count_near_memory_limit(std::size_t total) noexcept {
 lua_State* State::enter_coroutine(lua_State* coroutine) noexcept {
     lua_State* previous = current_thread_.exchange(coroutine);
     // After the exchange: a signal before it hooked the previous thread and set counting_.
-    if (counting_.load(std::memory_order_relaxed)) set_hook(coroutine);
+    if (counting_.load(std::memory_order_relaxed)) keep_or_set_hook(coroutine);
     return previous;
 }
 
 void State::leave_coroutine(lua_State* resumer, lua_State* previous) noexcept {
     current_thread_.store(previous);
-    if (counting_.load(std::memory_order_relaxed)) set_hook(resumer);
+    if (counting_.load(std::memory_order_relaxed)) keep_or_set_hook(resumer);
+}
+
+void State::keep_or_set_hook(lua_State* thread) noexcept {
+    // Setting a hook restarts its countdown: two coroutines yielding to each other every few
+    // hundred instructions would never reach it (and escape the budget and the time limit), and
+    // a stop's every-instruction hook (hook_next_instruction) would go back to its pace.
+    if (lua_gethook(thread) != &State::count_instructions) set_hook(thread);
 }
 
 std::size_t State::host_bytes() const {

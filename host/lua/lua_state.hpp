@@ -120,7 +120,8 @@ private:
     static void count_instructions(lua_State* L, lua_Debug* ar);
     bool may_grow(std::size_t growth, std::size_t block) noexcept;
     void hook_next_instruction() noexcept;
-    void set_hook(lua_State* thread) noexcept;  // the hook at its pace
+    void set_hook(lua_State* thread) noexcept;          // the hook at its pace
+    void keep_or_set_hook(lua_State* thread) noexcept;  // set_hook unless it counts already
     /// At the start of a run: under the default instruction budget, no hook until the run has
     /// used a few milliseconds of CPU (a timer on the thread's CPU clock then signals the thread:
     /// start_counting); a budget asked for, or no timer, hooks at once.

@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "document/style_sheet.hpp"
+#include "document/text_check.hpp"
 #include "odt/odt_internal.hpp"
 
 namespace conventio::odt::detail {
@@ -329,7 +330,9 @@ void Story::text(std::string_view s, bool word_follows) {
     while (i < s.size()) {
         char c = s[i];
         if (!is_white(c)) {
-            ++i;
+            // On to the next byte that may be white space (all of it is at or below 0x20).
+            const std::size_t next = doc::find_byte_below(s, 0x21, i + 1);
+            i = next == std::string_view::npos ? s.size() : next;
             after_space_ = false;
             continue;
         }

@@ -1,9 +1,10 @@
 // conventio_prebuild OUT.cpp: the build step that makes, ahead of any run, the bytes the writers
 // make once per process (prebuilt_table.hpp). It writes an ODT and a DOCX of an empty document
-// in each language below through the writers of this very build, with no table installed, so
-// every once-per-process cache builds its bytes at run time and records them; OUT.cpp is what
-// they recorded, defining prebuilt::generated_table(). Whatever a cache makes for a key not in
-// the table (another language) is built at run time, as before.
+// in each language below, with and without a header and a footer, through the writers of this
+// very build, with no table installed, so every once-per-process cache builds its bytes at run
+// time and records them; OUT.cpp is what they recorded, defining prebuilt::generated_table().
+// Whatever a cache makes for a key not in the table (another language) is built at run time,
+// as before.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -55,10 +56,18 @@ int main(int argc, char** argv) {
     }
     try {
         for (const std::string& language : languages) {
-            doc::Document document;
-            document.meta.language = language;
-            package::build_zip(odt::parts(document));
-            package::build_zip(docx::parts(document));
+            // With and without a header and a footer: a DOCX's [Content_Types].xml lists them.
+            for (const bool header : {false, true})
+                for (const bool footer : {false, true}) {
+                    doc::Document document;
+                    document.meta.language = language;
+                    doc::Run text;
+                    text.text = "text";
+                    if (header) document.header.push_back(text);
+                    if (footer) document.footer.push_back(text);
+                    package::build_zip(odt::parts(document));
+                    package::build_zip(docx::parts(document));
+                }
         }
         const std::vector<prebuilt::Made> made = prebuilt::built();
         std::ostringstream out;

@@ -4,7 +4,9 @@
 #include <libxml/xmlwriter.h>
 
 #include <array>
+#include <new>
 #include <string>
+#include <vector>
 
 namespace conventio::xml {
 namespace {
@@ -43,9 +45,34 @@ bool written_unchanged(std::string_view s, bool attribute) {
     return (found & mask) == 0;
 }
 
+/// A thread's fragment writers ready for another fragment: their libxml2 writer has written
+/// its declaration and complete elements only, and their buffer is empty.
+struct SpareWriter {
+    xmlBuffer* buffer;
+    xmlTextWriter* writer;
+};
+
+struct SpareWriters {
+    std::vector<SpareWriter> spares;
+    SpareWriters() = default;
+    SpareWriters(const SpareWriters&) = delete;
+    SpareWriters& operator=(const SpareWriters&) = delete;
+    ~SpareWriters() {
+        for (const SpareWriter& s : spares) {
+            xmlFreeTextWriter(s.writer);
+            xmlBufferFree(s.buffer);
+        }
+    }
+};
+
+thread_local SpareWriters t_spare_writers;
+
 }  // namespace
 
-Writer::Writer() : buffer_(xmlBufferCreate()), writer_(nullptr) {
+Writer::Writer() { open(); }
+
+void Writer::open() {
+    buffer_ = xmlBufferCreate();
     if (!buffer_) throw XmlError("cannot allocate an XML buffer");
     // Grow by doubling: the default grows to fit each write exactly, copying the part over
     // and over.
@@ -58,7 +85,15 @@ Writer::Writer() : buffer_(xmlBufferCreate()), writer_(nullptr) {
     check(xmlTextWriterStartDocument(writer_, "1.0", "UTF-8", "yes"), "start document");
 }
 
-Writer::Writer(Fragment) : Writer() {
+Writer::Writer(Fragment) : fragment_(true) {
+    std::vector<SpareWriter>& spares = t_spare_writers.spares;
+    if (!spares.empty()) {
+        buffer_ = spares.back().buffer;
+        writer_ = spares.back().writer;
+        spares.pop_back();
+        return;  // its declaration was dropped with the fragment before
+    }
+    open();
     // A fragment is written as a document too, and its declaration dropped: libxml2 writes
     // attributes of a document without a declared encoding with every non-ASCII character
     // as a character reference, which would not be the bytes of the part it goes into.
@@ -67,15 +102,28 @@ Writer::Writer(Fragment) : Writer() {
 }
 
 Writer::~Writer() {
+    if (fragment_ && finished_ && open_elements_ == 0) {
+        // finish() flushed every byte into the buffer: emptied, the writer is as new.
+        xmlBufferEmpty(buffer_);
+        try {
+            t_spare_writers.spares.push_back({buffer_, writer_});
+            return;
+        } catch (const std::bad_alloc&) {
+        }  // no room to keep it: freed below
+    }
     xmlFreeTextWriter(writer_);
     xmlBufferFree(buffer_);
 }
 
 void Writer::start(std::string_view name) {
     check(xmlTextWriterStartElement(writer_, terminated(name_, name)), "start element");
+    ++open_elements_;
 }
 
-void Writer::end() { check(xmlTextWriterEndElement(writer_), "end element"); }
+void Writer::end() {
+    check(xmlTextWriterEndElement(writer_), "end element");
+    --open_elements_;
+}
 
 void Writer::attr(std::string_view name, std::string_view value) {
     if (!written_unchanged(value, true)) {
@@ -114,8 +162,9 @@ void Writer::empty(std::string_view name) {
 }
 
 std::string Writer::finish() {
-    if (!fragment_start_) check(xmlTextWriterEndDocument(writer_), "end document");
+    if (!fragment_) check(xmlTextWriterEndDocument(writer_), "end document");
     check(xmlTextWriterFlush(writer_), "flush");
+    finished_ = true;
     const auto* bytes = reinterpret_cast<const char*>(xmlBufferContent(buffer_));
     const auto size = static_cast<std::size_t>(xmlBufferLength(buffer_));
     return std::string(bytes + fragment_start_, size - fragment_start_);

@@ -63,6 +63,16 @@ TEST_CASE("hostile: a stop cannot be caught by pcall, xpcall or a coroutine") {
     CHECK(
         lua_error_of("local f = coroutine.wrap(function() while true do end end)\nwhile true do pcall(f) end",
                      budget(100000)) == std::string("snippet.lua:1: ") + budget_message);
+    // Two coroutines that switch every few instructions: each switch must not restart the
+    // count (it once did, and the loop ran until the watchdog ended the process).
+    CHECK(lua_error_of("local co = coroutine.create(function()\n  while true do coroutine.yield() end\nend)\n"
+                       "while true do coroutine.resume(co) end",
+                       budget(100000))
+              .ends_with(budget_message));
+    CHECK(lua_error_of("local f = coroutine.wrap(function()\n  while true do coroutine.yield() end\nend)\n"
+                       "while true do f() end",
+                       budget(100000))
+              .ends_with(budget_message));
     // A script's pcall still catches ordinary errors.
     CHECK(lua_error_of(
               "assert(not pcall(error, 'x'))\nassert(select(2, xpcall(error, function(m) return 'h' .. m "
@@ -92,6 +102,17 @@ TEST_CASE("hostile: under the default budget, counted after the first millisecon
     CHECK(stopped_at(
         lua_error_of("local f = coroutine.wrap(function()\n  while true do end\nend)\n" + busy + "f()"),
         "snippet.lua:2: "));
+    // Counting starts while two coroutines switch every few instructions (a second's limit: the
+    // hook that stops the run for time is the one the switches must not keep restarting).
+    Options one_second;
+    one_second.timeout = std::chrono::seconds(1);
+    std::string message = lua_error_of(
+        "local co = coroutine.create(function()\n  while true do coroutine.yield() end\nend)\n"
+        "while true do coroutine.resume(co) end",
+        one_second);
+    CHECK_MESSAGE((message.find("instruction budget of 100000000 exceeded") != std::string::npos ||
+                   message.find("time limit of 1 s exceeded") != std::string::npos),
+                  message);
 }
 
 TEST_CASE("hostile: memory errors caught by pcall stop the run anyway, with the line") {

@@ -51,6 +51,48 @@ TEST_CASE("xml: a fragment placed in a part gives the bytes of writing it there"
     CHECK(placed.finish() == direct.finish());
 }
 
+TEST_CASE("xml: a fragment writer made again from a finished one writes what a new one does") {
+    const std::string expected =
+        "<s:styles><s:style s:name=\"Corps &amp; &quot;notes&quot; • é\"/><s:text>é &lt; ü</s:text>"
+        "</s:styles>";
+    // Run in a thread of its own, so that no other case's spare writers are in play.
+    std::thread([&] {
+        {
+            xml::Writer first(xml::Writer::Fragment{});
+            styles(first);
+            CHECK(first.finish() == expected);
+        }
+        for (int round = 0; round < 3; ++round) {
+            xml::Writer again(xml::Writer::Fragment{});  // the first one's libxml2 writer
+            styles(again);
+            CHECK(again.finish() == expected);
+        }
+        {
+            // Left with an element open (as when a builder throws): not kept.
+            xml::Writer broken(xml::Writer::Fragment{});
+            broken.start("s:open");
+            broken.attr("s:a", "1");
+            // Its start tag still open: reused, the next fragment would begin with its ">".
+            CHECK(broken.finish() == "<s:open s:a=\"1\"");
+        }
+        {
+            // Nested: a builder may build another fragment while its own is open.
+            xml::Writer outer(xml::Writer::Fragment{});
+            outer.start("s:outer");
+            xml::Writer inner(xml::Writer::Fragment{});
+            styles(inner);
+            const std::string inner_bytes = inner.finish();
+            CHECK(inner_bytes == expected);
+            outer.raw(inner_bytes);
+            outer.end();
+            CHECK(outer.finish() == "<s:outer>" + expected + "</s:outer>");
+        }
+        xml::Writer after(xml::Writer::Fragment{});
+        after.empty("s:e");
+        CHECK(after.finish() == "<s:e/>");
+    }).join();
+}
+
 TEST_CASE("xml: parts built once per key, by one thread when several ask at once") {
     std::atomic<int> builds{0};
     xml::BuiltOnce<> built([&builds](std::string_view key) {
