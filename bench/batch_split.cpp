@@ -16,6 +16,7 @@
 #include <string>
 
 #include "batch/row_file.hpp"
+#include "bench_clock.hpp"
 #include "docx/docx_writer.hpp"
 #include "lua/row_runner.hpp"
 #include "odt/odt_writer.hpp"
@@ -27,16 +28,8 @@ namespace {
 
 using namespace conventio;
 
-double cpu_ms() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double wall_ms() {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
+using bench::wall_ms;
+double cpu_ms() { return bench::thread_cpu_ms(); }
 
 }  // namespace
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "batch/row_file.hpp"
+#include "bench_clock.hpp"
 #include "lua/lua_sampler.hpp"
 #include "lua/row_runner.hpp"
 #include "lua/script_runner.hpp"
@@ -27,11 +28,7 @@ namespace {
 
 using namespace conventio;
 
-double cpu_ms() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
+double cpu_ms() { return bench::thread_cpu_ms(); }
 
 void print_top(const char* title, const lua::LuaSampler::Costs& costs, const lua::LuaSampler::Cost& total,
                std::size_t runs, std::size_t top) {

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "config/build_config.hpp"
 #include "document/document_check.hpp"
 #include "docx/docx_writer.hpp"
@@ -30,11 +31,7 @@ using namespace conventio;
 // document, and it does not change when other processes share the machine.
 struct clock_type {
     using time_point = double;  // milliseconds
-    static time_point now() {
-        timespec ts{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-        return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-    }
+    static time_point now() { return bench::thread_cpu_ms(); }
 };
 
 double ms_since(clock_type::time_point start) { return clock_type::now() - start; }
