@@ -213,7 +213,9 @@ CommonData read_common_data(const std::filesystem::path& path, const Options& op
 }
 
 doc::Document RowRunner::run(const RowInput& row, const std::string& file, const std::string& data_name) {
-    if (!impl_->state) impl_->build();
+    // Built means the snapshot exists (build() makes it last): a rebuild after a failed
+    // restore that threw half-way (the script removed meanwhile) is tried again, never used.
+    if (!impl_->pristine) impl_->build();
     State& state = *impl_->state;
     lua_State* L = state.get();
     struct Restore {
