@@ -14,6 +14,7 @@
 #include "config/i18n.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
+#include "lua/text_memo.hpp"
 
 namespace conventio::lua {
 
@@ -292,56 +293,21 @@ void parse_onto(lua_State* L, std::string_view text, const std::string& name, st
     nlohmann::json::sax_parse(first, last, &builder);
 }
 
-// The registry key of the data files conventio.load_data read in this state: path -> { text,
-// data }, the text it found free of problems and, once the same text was loaded twice, a copy
-// of the tables it gave (never handed to a script). Not a string key: a batch worker's
-// pristine snapshot leaves it alone, so the data file an avenant's row script loads for every
-// row is checked once (a scan of every byte) and parsed twice, then copied at each row (a
-// fifth of a parse). No script can reach it.
+// The memo (lua/text_memo.hpp) of the data files conventio.load_data read in this state: path
+// -> { text, data }, the text it found free of problems and, once the same text was loaded
+// twice, a copy of the tables it gave (never handed to a script). The data file an avenant's
+// row script loads for every row is checked once (a scan of every byte) and parsed twice, then
+// copied at each row (a fifth of a parse).
 char loaded_files_key;
 // Texts longer than this are checked and parsed each time rather than kept.
 constexpr std::size_t max_kept_text = 1u << 20;
 
-/// Pushes what this state kept of `path` when its text is `text` (the { text, data } entry),
-/// else nothing; returns whether it pushed.
-bool push_kept(lua_State* L, const std::string& path, std::string_view text) {
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &loaded_files_key) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        return false;
-    }
-    if (lua_getfield(L, -1, path.c_str()) == LUA_TTABLE) {
-        lua_rawgeti(L, -1, 1);
-        std::size_t length = 0;
-        const char* kept = lua_tolstring(L, -1, &length);
-        bool same = kept && std::string_view(kept, length) == text;
-        lua_pop(L, 1);
-        if (same) {
-            lua_remove(L, -2);
-            return true;
-        }
-    }
-    lua_pop(L, 2);
-    return false;
-}
-
 /// Keeps `text` for `path`, with a copy of the data at the stack's top when `with_data`.
 void keep(lua_State* L, const std::string& path, std::string_view text, bool with_data) {
     if (text.size() > max_kept_text) return;
-    int data = lua_absindex(L, -1);
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &loaded_files_key) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_createtable(L, 0, 1);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &loaded_files_key);
-    }
-    lua_createtable(L, 2, 0);
-    lua_pushlstring(L, text.data(), text.size());
-    lua_rawseti(L, -2, 1);
-    if (with_data) {
-        push_data_copy(L, data);
-        lua_rawseti(L, -2, 2);
-    }
-    lua_setfield(L, -2, path.c_str());
+    if (!with_data) return text_memo::keep(L, &loaded_files_key, path, text, 0);
+    push_data_copy(L, -1);
+    text_memo::keep(L, &loaded_files_key, path, text, -1);
     lua_pop(L, 1);
 }
 
@@ -364,7 +330,8 @@ void push_data_text(State& state, std::string_view text, const std::string& name
 void push_data_in_binding(lua_State* L, const std::filesystem::path& path) {
     std::string text = State::read_source(path, owner(L).options().max_file_bytes);
     std::string name = path.string();
-    bool kept = push_kept(L, name, text);  // [entry] when the text is the one kept
+    bool kept =
+        text_memo::push_entry(L, &loaded_files_key, name, text);  // [entry] when the text is the one kept
     if (kept && lua_rawgeti(L, -1, 2) == LUA_TTABLE) {
         push_data_copy(L, -1);  // [entry data copy]
         lua_replace(L, -3);

@@ -10,6 +10,7 @@
 #include "lua/json_data.hpp"
 #include "lua/lua_state.hpp"
 #include "lua/tail_calls.hpp"
+#include "lua/text_memo.hpp"
 
 namespace conventio::lua {
 
@@ -56,51 +57,9 @@ std::filesystem::path find_in_library(lua_State* L, const char* what, const std:
     throw std::runtime_error(config::format(config::tr("{}: cannot find '{}':"), what, name) + tried);
 }
 
-// The registry key of this state's compiled scripts: path -> { source, function }. Not a
-// string key: a batch worker's pristine snapshot leaves it alone, so the scripts compiled for
-// one row serve the next; no script can reach it.
+// The memo (lua/text_memo.hpp) of this state's compiled scripts: path -> { source, function };
+// the scripts compiled for one batch row serve the next.
 char compiled_scripts_key;
-
-/// Pushes the function compiled from `source` for `path` if this state compiled that very
-/// source before (and returns true); pushes nothing otherwise.
-bool push_compiled(lua_State* L, const std::string& path, const std::string& source) {
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &compiled_scripts_key) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        return false;
-    }
-    if (lua_getfield(L, -1, path.c_str()) == LUA_TTABLE) {
-        std::size_t length = 0;
-        lua_rawgeti(L, -1, 1);
-        const char* kept = lua_tolstring(L, -1, &length);
-        if (kept && std::string_view(kept, length) == source) {
-            lua_rawgeti(L, -2, 2);
-            lua_replace(L, -4);
-            lua_pop(L, 2);
-            return true;
-        }
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 2);
-    return false;
-}
-
-/// Keeps the function on the stack top as compiled from `source` for `path`.
-void keep_compiled(lua_State* L, const std::string& path, const std::string& source) {
-    int function = lua_gettop(L);
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &compiled_scripts_key) != LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_createtable(L, 0, 1);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &compiled_scripts_key);
-    }
-    lua_createtable(L, 2, 0);
-    lua_pushlstring(L, source.data(), source.size());
-    lua_rawseti(L, -2, 1);
-    lua_pushvalue(L, function);
-    lua_rawseti(L, -2, 2);
-    lua_setfield(L, -2, path.c_str());
-    lua_pop(L, 1);
-}
 
 /// conventio.load_script(name): the script as a function (called with its data, it builds
 /// the agreement), and its path. A script is compiled once per state: an avenant runs its base
@@ -110,12 +69,15 @@ int load_script(lua_State* L) {
     std::filesystem::path path = find_in_library(L, "load_script", ".lua");
     std::string source = State::read_source(path, owner(L).options().max_file_bytes);
     std::string name = path.string();
-    if (!push_compiled(L, name, source)) {
+    if (text_memo::push_entry(L, &compiled_scripts_key, name, source)) {
+        lua_rawgeti(L, -1, 2);  // the function
+        lua_remove(L, -2);
+    } else {
         std::string chunkname = "@" + name;
         if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK)
             return lua_error(L);
         keep_script_frame(L);  // the base agreement's errors name its script's line too
-        keep_compiled(L, name, source);
+        text_memo::keep(L, &compiled_scripts_key, name, source, -1);
     }
     lua_pushstring(L, name.c_str());
     return 2;
