@@ -15,7 +15,6 @@ namespace conventio::check {
 struct Pattern::Compiled {
     std::string source;
     uint32_t options = 0;
-    Matching matching = Matching::interpreted;
     std::once_flag code_once, anchored_once;  // the forms are shared by the batch's threads
     pcre2_code* code = nullptr;
     pcre2_code* anchored = nullptr;  // the same pattern, matching the whole text only
@@ -74,12 +73,10 @@ std::optional<Match> run(const pcre2_code* code, uint32_t groups, pcre2_match_da
 
 }  // namespace
 
-Pattern::Pattern(std::string_view source, Case letter_case, Matching matching)
-    : compiled_(std::make_unique<Compiled>()) {
+Pattern::Pattern(std::string_view source, Case letter_case) : compiled_(std::make_unique<Compiled>()) {
     compiled_->source = source;
     // DOLLAR_ENDONLY: "$" is the end of the text, not also before a last newline, as in std::regex.
     compiled_->options = PCRE2_DOLLAR_ENDONLY | (letter_case == Case::ignored ? PCRE2_CASELESS : 0u);
-    compiled_->matching = matching;
 }
 
 Pattern::~Pattern() = default;
@@ -88,9 +85,6 @@ const pcre2_code* Pattern::searching() const {
     Compiled& c = *compiled_;
     std::call_once(c.code_once, [&c] {
         c.code = compile(c.source, c.options);
-        // pcre2_match() takes the machine code when there is some; a failure (no executable
-        // memory) leaves the interpreter, so the result needs no check.
-        if (c.matching == Matching::compiled) pcre2_jit_compile(c.code, PCRE2_JIT_COMPLETE);
         pcre2_pattern_info(c.code, PCRE2_INFO_CAPTURECOUNT, &c.groups);
     });
     return c.code;

@@ -5,6 +5,9 @@
 // already depends on) compiles them in a few thousand and matches with the same Perl syntax.
 // Patterns are compiled in byte mode, not UTF mode: they spell UTF-8 sequences byte by byte
 // ("\xc2\xa0" for a no-break space), and \b, \s and case folding are ASCII, as they were.
+// Matching is PCRE2's interpreter: its JIT paid in a cold render only for the acronyms, which a
+// scan of the bytes now finds (check/acronyms.hpp), and it maps executable memory at its first
+// use; the placeholder pattern only reads the few paragraphs a cheaper test lets through.
 #pragma once
 
 #include <cstddef>
@@ -35,22 +38,11 @@ struct Match {
 class Pattern {
 public:
     enum class Case { sensitive, ignored };
-    /// How searches run. PCRE2's interpreter is the default; `compiled` also compiles the
-    /// pattern to machine code (PCRE2's JIT) for search() and all(), which pays only when the
-    /// pattern searches much text in a run. Measured on a cold render of the Cerema agreement:
-    /// the text review's placeholder and acronym patterns matched in 710 000 and 650 000
-    /// instructions interpreted, 95 000 and 140 000 compiled, for 190 000 and 60 000 more to
-    /// compile them; its article and amount patterns, which a cheaper test usually spares,
-    /// cost more to compile (760 000, 130 000) than they saved. The matches are the same either
-    /// way, and where the system refuses executable memory PCRE2 uses its interpreter.
-    enum class Matching { interpreted, compiled };
-
     /// A pattern of `source`, compiled at its first use, in the form that use needs (a pattern
     /// either searches or matches whole texts: compiling both at every start was half of the
     /// text review's compile time). A pattern of ours that does not compile is a programming
     /// error: its first use throws std::logic_error naming the offset.
-    explicit Pattern(std::string_view source, Case letter_case = Case::sensitive,
-                     Matching matching = Matching::interpreted);
+    explicit Pattern(std::string_view source, Case letter_case = Case::sensitive);
     ~Pattern();
     Pattern(const Pattern&) = delete;
     Pattern& operator=(const Pattern&) = delete;

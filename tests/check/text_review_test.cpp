@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace doc = conventio::doc;
 using conventio::check::Diagnostic;
 using conventio::check::review_text;
@@ -79,6 +83,27 @@ TEST_CASE("review: placeholders are errors, an elision or an etc. is not") {
     CHECK(errors[0] == "placeholder \"XXX\" left in the text: fill it in the data or the template");
     CHECK(errors[1].find("\"[à compléter]\"") != std::string::npos);
     CHECK(errors[2].find("\"…\"") != std::string::npos);
+}
+
+TEST_CASE("review: an ellipsis is a placeholder alone, first or after a space, before a space or a stop") {
+    // Each paragraph holds one ellipsis or none that the pattern takes: the paragraphs it is
+    // not run on (an ellipsis closing a word or a list) must be the ones it finds nothing in.
+    const std::vector<std::pair<std::string, bool>> texts = {{"\u2026 au 1er mars", true},
+                                                             {"du 1er au \u2026", true},
+                                                             {"du \u2026, au 1er", true},
+                                                             {"d\u00e9lai : ...:", true},
+                                                             {"un\t...\nautre", true},
+                                                             {"durées de conservation...", false},
+                                                             {"(RGS, RGAA, ...)", false},
+                                                             {"etc\u2026 et \u2026x", false},
+                                                             {"a ..b", false},
+                                                             {"[\u2026]", false},
+                                                             {"....", true}};
+    for (const auto& [text, placeholder] : texts) {
+        CAPTURE(text);
+        auto found = review_text(agreement({article("1", "Objet"), para({run(text)})}), "x.lua");
+        CHECK(messages(found, Severity::error).size() == (placeholder ? 1u : 0u));
+    }
 }
 
 TEST_CASE("review: a body named that is not a party, once per acronym, in the articles only") {
