@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 #include <system_error>
-#include <vector>
 
 #include "config/build_config.hpp"
 #include "config/i18n.hpp"
@@ -29,6 +28,31 @@ bool inside_build_dir(const fs::path& bin) {
     return false;
 }
 
+/// The first of the places beside the binary (data_dir) that holds the files.
+fs::path found_beside_binary() {
+    fs::path bin = executable_dir();
+    std::string looked;
+    auto holds = [&looked](const fs::path& dir) {
+        if (holds_data(dir)) return true;
+        looked += (looked.empty() ? "" : ", ") + dir.string();
+        return false;
+    };
+    if (!bin.empty()) {
+        if (fs::path installed = (bin / ".." / "share" / "conventio").lexically_normal(); holds(installed))
+            return installed;
+        if (fs::path checkout = (bin / "..").lexically_normal(); holds(checkout)) return checkout;
+    }
+    // Only a binary still where it was built may use the tree it was built from: a copy,
+    // installed or moved, never reads another tree's files. "Where it was built" is the build
+    // folder or one below it (the unit tests, benchmarks and fuzz targets live in sub-folders).
+    // Asked last, when the two places beside the binary hold nothing: resolving the build
+    // folder and the binary's path walks every folder of both, a dozen system calls a start.
+    if (!bin.empty() && inside_build_dir(bin) && holds(source_dir)) return source_dir;
+    throw InstallationError(format(tr("cannot find conventio's Lua library and templates (looked in {}); "
+                                      "set CONVENTIO_HOME to the folder holding scripts/ and templates/"),
+                                   looked));
+}
+
 }  // namespace
 
 fs::path executable_dir() {
@@ -45,24 +69,10 @@ fs::path data_dir() {
                                            home));
         return home;
     }
-    std::vector<fs::path> candidates;
-    fs::path bin = executable_dir();
-    if (!bin.empty()) {
-        candidates.push_back((bin / ".." / "share" / "conventio").lexically_normal());
-        candidates.push_back((bin / "..").lexically_normal());
-    }
-    // Only a binary still where it was built may use the tree it was built from: a copy,
-    // installed or moved, never reads another tree's files. "Where it was built" is the build
-    // folder or one below it (the unit tests, benchmarks and fuzz targets live in sub-folders).
-    if (!bin.empty() && inside_build_dir(bin)) candidates.emplace_back(source_dir);
-    std::string looked;
-    for (const auto& dir : candidates) {
-        if (holds_data(dir)) return dir;
-        looked += (looked.empty() ? "" : ", ") + dir.string();
-    }
-    throw InstallationError(format(tr("cannot find conventio's Lua library and templates (looked in {}); "
-                                      "set CONVENTIO_HOME to the folder holding scripts/ and templates/"),
-                                   looked));
+    // The binary does not move while it runs: found once per process (a render asked four
+    // times, 48 000 instructions and a dozen system calls each). A failure is not kept.
+    static const fs::path beside_binary = found_beside_binary();
+    return beside_binary;
 }
 
 fs::path locale_dir() {
