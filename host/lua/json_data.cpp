@@ -1,6 +1,7 @@
 #include "lua/json_data.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <iterator>
@@ -79,6 +80,10 @@ public:
           first_line_(first_line),
           read_to_(read_to),
           observer_(observer),
+          // text_problem judges each code point alone, and the whole text has been judged:
+          // without a backslash, every string and key is a piece of it, unchanged. Only an
+          // escape ("\u0000", "\u202e", "\b") makes characters the text does not hold.
+          strings_checked_(text.find('\\') == std::string_view::npos),
           seen_line_(first_line) {}
 
     bool null() { return attach_nil(); }
@@ -110,7 +115,7 @@ public:
         return attach();
     }
     bool string(string_t& value) {
-        check_text(value, tr("text"));
+        check_text(value, [] { return tr("text"); });
         if (observer_ && *observer_) observe(value);
         lua_pushlstring(L_, value.data(), value.size());
         return attach();
@@ -124,7 +129,7 @@ public:
     bool key(string_t& key) {
         if (key.find('\0') != string_t::npos)
             fail(string_start(), format(tr("key \"{}\" holds a NUL character (\\u0000)"), printable(key)));
-        check_text(key, tr("key"));
+        check_text(key, [] { return tr("key"); });
         if (!levels_.back().keys.insert(key).second)
             fail(string_start(), format(tr("key \"{}\" appears twice in the same object"), key));
         levels_.back().key = key;
@@ -168,12 +173,21 @@ private:
     /// Hands the text value just read to the observer, with its field and place. Places are
     /// counted on from the previous one (values come in the file's order): one pass in all.
     void observe(const std::string& value) {
-        std::string field;
+        // Written into one buffer, kept from value to value: the field's name was built of a
+        // temporary string per level (66 values of the Cerema data, 2 400 instructions each).
+        std::string& field = field_;
+        field.clear();
         for (const Level& level : levels_) {
-            if (level.object)
-                field += (field.empty() ? "" : ".") + level.key;
-            else
-                field += "[" + std::to_string(level.next_index + 1) + "]";
+            if (level.object) {
+                if (!field.empty()) field += '.';
+                field += level.key;
+            } else {
+                char digits[24];
+                char* end = std::to_chars(digits, digits + sizeof digits, level.next_index + 1).ptr;
+                field += '[';
+                field.append(digits, static_cast<std::size_t>(end - digits));
+                field += ']';
+            }
         }
         std::size_t start = string_start();
         for (; seen_offset_ < start && seen_offset_ < text_.size(); ++seen_offset_) {
@@ -225,8 +239,12 @@ private:
         return end;
     }
 
-    void check_text(const std::string& s, const std::string& what) const {
-        if (auto problem = doc::text_problem(s)) fail(string_start(), what + ": " + *problem);
+    /// `what` gives the translated word ("text", "key") only for a message: a render reads a
+    /// hundred values and keys, each of which looked its word up in the catalog.
+    template <class Word>
+    void check_text(const std::string& s, Word what) const {
+        if (strings_checked_) return;
+        if (auto problem = doc::text_problem(s)) fail(string_start(), what() + ": " + *problem);
     }
 
     void open(bool object) {
@@ -266,8 +284,10 @@ private:
     std::size_t first_line_;
     const char* const& read_to_;
     const DataTextObserver* observer_;
+    bool strings_checked_;
     std::size_t seen_offset_ = 0, seen_line_, seen_column_ = 1;
     std::vector<Level> levels_;
+    std::string field_;  // the field of the text value being observed
 };
 
 struct Load {
