@@ -63,6 +63,21 @@ TEST_CASE("review: a typed article number is a warning when the article exists, 
     CHECK(found[1].message.find("\"article 7\" refers to an article the agreement does not have") == 0);
 }
 
+TEST_CASE("review: every way of typing a reference is found, with either apostrophe and space") {
+    // The pattern runs only on paragraphs where "article" follows one of its openings and comes
+    // before a space and a digit: each of these must still reach it.
+    for (const char* text :
+         {"L'article 9.", "L\u2019article 9.", "l\u2019article\u00a09.", "aux articles 9 et 8.",
+          "des articles\u00a09 et 8.", "les articles 9 et 8.", "Vu son article 6 et l'article 9."}) {
+        CAPTURE(text);
+        auto errors = messages(review_text(agreement({article("1", "Objet"), para({run(text)})}), "x.lua"),
+                               Severity::error);
+        REQUIRE_FALSE(errors.empty());
+        CHECK(errors[0].find("\"article") != std::string::npos);
+        CHECK(errors[0].find(" 9\" refers to an article") != std::string::npos);
+    }
+}
+
 TEST_CASE("review: live references and other texts' articles are left alone") {
     auto found = review_text(
         agreement({article("1", "Objet"), para({run("Voir l'article "), doc::CrossRef{"a1", "1"}, run(".")}),
