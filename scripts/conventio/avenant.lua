@@ -12,8 +12,6 @@ local tr = require("conventio").tr
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
 local change_set = require "conventio.avenant.change_set"
-local clauses = require "conventio.clauses"
-local render_memo = require "conventio.render_memo"
 local compare = require "conventio.avenant.compare"
 local wording = require "conventio.avenant.wording"
 local strict = require "conventio.strict"
@@ -430,11 +428,9 @@ function M.from_change_set(set, file)
   local this = sets[n]
   local earlier = {}
   for i = 1, n - 1 do earlier[i] = sets[i] end
-  -- The versions' clause renders are kept (conventio.render_memo): most clauses of an amended
-  -- version read what they read in the version before, and are not rendered again.
-  local self = setmetatable({ set = this, earlier = earlier, first = first, memo = render_memo.new() }, Avenant)
+  local self = setmetatable({ set = this, earlier = earlier, first = first }, Avenant)
   -- Each version built once: the Convention as it stands and as this avenant amends it.
-  local versions, data_n, file_n = clauses.with_memo(self.memo, build_versions, base, sets, n)
+  local versions, data_n, file_n = build_versions(base, sets, n)
   self.base, self.amended = versions[n - 1], versions[n]
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
@@ -443,8 +439,7 @@ function M.from_change_set(set, file)
   for _, edit in ipairs(this.edits) do
     if edit.op == "throughout" then self.throughout[#self.throughout + 1] = edit end
   end
-  local compared = #self.throughout > 0
-                   and clauses.with_memo(self.memo, amend_once, base, sets, n, data_n, file_n, self.base, true)
+  local compared = #self.throughout > 0 and amend_once(base, sets, n, data_n, file_n, self.base, true)
                    or self.amended
   self.changes = compare.changes(self.base, compared)
   if #self.changes == 0 and #self.throughout == 0 then fail(this.file, nil,
@@ -453,13 +448,13 @@ function M.from_change_set(set, file)
 end
 
 --- The amended Convention, rendered on its own (the clean consolidated version).
-function Avenant:amended_document() return clauses.with_memo(self.memo, self.amended.document, self.amended) end
+function Avenant:amended_document() return self.amended:document() end
 
 --- The consolidated version of the Convention: its body with every change of this avenant
 --- marked (see conventio.avenant.consolidated).
 function Avenant:consolidated()
   local consolidated = require "conventio.avenant.consolidated"
-  return consolidated.body(self:base_document(), self:amended_document())
+  return consolidated.body(self.base:document(), self.amended:document())
 end
 
 --- The consolidated version as a document: the amended Convention with every change of
@@ -475,7 +470,7 @@ function Avenant:consolidated_document()
 end
 
 --- The Convention as it stood before this avenant.
-function Avenant:base_document() return clauses.with_memo(self.memo, self.base.document, self.base) end
+function Avenant:base_document() return self.base:document() end
 
 --- The avenant itself: title, parties, visas, exposé, "Ceci exposé", Article 1er, one article
 --- per amended article, the unchanged stipulations, entry into force, signatures.

@@ -5,7 +5,6 @@
 --- inserted as Markdown.
 local tr = require("conventio").tr
 local c = require "conventio"
-local render_memo = require "conventio.render_memo"
 
 local M = {}
 
@@ -98,9 +97,7 @@ local helpers = {
   table = table,
 }
 
--- `recording` (conventio.render_memo), when the render is kept for the next version of the
--- agreement: every parameter the template reads goes through it.
-local function environment(template, params, recording)
+local function environment(template, params)
   local optional = template.optional
   -- The parameters this evaluation read, by name: a template reads its parameter again in
   -- every placeholder ({{ party.legal_name }}, {{ party.seat }}...), and `params` is often a
@@ -108,18 +105,15 @@ local function environment(template, params, recording)
   -- bound for the whole evaluation: a template cannot assign, and what it calls does not
   -- rebind them. Each one's amounts are recorded once, at its first read.
   local read = {}
-  local wrapped_helpers = recording and {}
   return setmetatable({}, {
     __index = function(_, name)
       local value = read[name]
       if value ~= nil then return value end
       value = params[name]
-      local shown = value
-      if recording then shown = recording:param(name, value) end
       if value ~= nil then
-        read[name] = shown
+        read[name] = value
         if M.printed_amounts then record_amounts(value) end
-        return shown
+        return value
       end
       -- A parameter the template declares, left out, is nil, even when a helper has its
       -- name: {% if date %} must not see the helper conventio.Date.
@@ -128,17 +122,7 @@ local function environment(template, params, recording)
       -- its own way ({{ amount:decimal() }} euros).
       if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
       value = helpers[name]
-      if value ~= nil then
-        if recording and type(value) == "function" then
-          local helper = wrapped_helpers[name]
-          if not helper then
-            helper = render_memo.helper(recording, value)
-            wrapped_helpers[name] = helper
-          end
-          return helper
-        end
-        return value
-      end
+      if value ~= nil then return value end
       error(tr("missing parameter '%s'"):format(name), 2)
     end,
     __newindex = function(_, name)
@@ -147,9 +131,10 @@ local function environment(template, params, recording)
   })
 end
 
--- The Markdown text of template `name` with `params`, and the template; the evaluation
--- recorded by `recording` when given.
-local function render(name, params, recording)
+--- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
+---@param name string
+---@param params table?
+function M.markdown(name, params)
   local template = c.template(name)
   params = params or {}
   for _, required in ipairs(template.params) do
@@ -177,81 +162,19 @@ local function render(name, params, recording)
     if type(result) == "string" and not result:find("%S") then
       error(tr("%s:%d:%d: this value is empty"):format(template.path, line, column), 0)
     end
-    if recording then
-      -- The amounts a kept render records when it is reused; a printed table or object would
-      -- have its amounts walked outside the trace's order.
-      if is_money(result) then
-        recording.amounts[#recording.amounts + 1] = tostring(result)
-      elseif (type(result) == "table" and getmetatable(result) ~= Markup)
-          or (type(result) == "userdata" and not render_memo.is_value(result)) then
-        recording.poisoned = true
-      end
-    end
     n = n + 1
     out[n] = markdown_of(result)
   end
-  template.chunk(environment(template, params, recording), text, value)
+  template.chunk(environment(template, params), text, value)
   return table.concat(out), template
-end
-
---- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
----@param name string
----@param params table?
-function M.markdown(name, params)
-  return render(name, params)
-end
-
---- The memo in force (conventio.render_memo) while the versions of one agreement are built
---- (conventio.avenant): a render is reused when everything its template reads is the same.
-M.memo = nil
-
-local function copy(blocks)
-  local out = {}
-  for i = 1, #blocks do out[i] = blocks[i] end
-  return out
-end
-
-local function blocks_of(markdown, template)
-  return c.Markdown(markdown, { source = template.path, headings = template.headings })
-end
-
---- Runs fn(...) with `memo` (conventio.render_memo.new()) in force, then the memo before.
----@param memo table
----@param fn function
-function M.with_memo(memo, fn, ...)
-  local before = M.memo
-  M.memo = memo
-  local result = table.pack(pcall(fn, ...))
-  M.memo = before
-  if not result[1] then error(result[2], 0) end
-  return table.unpack(result, 2, result.n)
 end
 
 --- The blocks of template `name` with `params`: an array of conventio.Block.
 ---@param name string
 ---@param params table?
 function M.blocks(name, params)
-  local memo = M.memo
-  if not memo then return blocks_of(render(name, params)) end
-  params = params or {}
-  local words = M.amounts_in_words
-  local entry, roots = memo:find(name, params, words, Markup)
-  if entry then
-    -- What the render would have recorded: its parameters' amounts and its printed ones.
-    local printed = M.printed_amounts
-    if printed then
-      for _, value in ipairs(roots) do record_amounts(value) end
-      for _, amount in ipairs(entry.amounts) do printed[#printed + 1] = amount end
-    end
-    return copy(entry.blocks)
-  end
-  local recording = render_memo.recording(Markup)
-  local ok, markdown, template = pcall(render, name, params, recording)
-  -- A render that fails is run again untraced: its error is the one it raises on its own.
-  if not ok then return blocks_of(render(name, params)) end
-  local blocks = blocks_of(markdown, template)
-  memo:keep(name, recording, blocks, words)
-  return copy(blocks)
+  local markdown, template = M.markdown(name, params)
+  return c.Markdown(markdown, { source = template.path, headings = template.headings })
 end
 
 --- The front matter of template `name` (key, title, params, and any other field).
