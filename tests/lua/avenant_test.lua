@@ -269,4 +269,16 @@ check.eq(spelled("Le montant (2024)., fixé à 475\u{a0}000 € ; voir l'article
 check.eq(spelled("  ... a.b"), "[  |...][ |a.b]", "words of punctuation alone")
 check.eq(spelled(""), "", "no words")
 
+-- Units told unchanged by their blocks alone (compare.lua's same_parts): the same Markdown text
+-- gives the cache's very blocks, another text or blocks built again do not.
+local md = "Premier alinéa.\n\nSecond alinéa."
+local first, again = c.Markdown(md), c.Markdown(md)
+check.eq(c.same_blocks(first, again), true, "same text, same blocks")
+check.eq(c.same_blocks(first, c.Markdown(md .. " Complété.")), false, "another text")
+check.eq(c.same_blocks(first, { first[1] }), false, "fewer blocks")
+check.eq(c.same_blocks({ c.Para("Un alinéa.") }, { c.Para("Un alinéa.") }), false, "equal blocks made twice")
+check.eq(c.same_blocks({}, {}), true, "no blocks")
+check.eq(c.same_blocks(first, "x"), false, "not an array")
+check.eq(c.same_blocks({ "texte" }, { "texte" }), false, "not blocks")
+
 return check.done()
