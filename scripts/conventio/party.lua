@@ -262,12 +262,28 @@ local name_forms = {
 local optional_reads = strict.set { "accountant_name", "role_name", "siren", "siren_display", "siret", "bank_account",
     "representative" }
 
+-- Each name's forms, made once: templates read party.le, party.du... again and again, and the
+-- host builds the form at each read. Keyed by the conventio.Name, which never changes.
+local forms_of = setmetatable({}, { __mode = "k" })
+
 Party.__index = function(self, key)
   local method = Party[key]
   if method then return method end
   local name = rawget(self, "name")
   if key == "e" then return name.feminine and "e" or "" end
-  if name_forms[key] then return name[key] end
+  if name_forms[key] then
+    local forms = forms_of[name]
+    if not forms then
+      forms = {}
+      forms_of[name] = forms
+    end
+    local form = forms[key]
+    if form == nil then
+      form = name[key]
+      forms[key] = form
+    end
+    return form
+  end
   if known_fields[key] or optional_reads[key] then return nil end
   -- A template reading party.sirne is a mistake in the template: say so, with the field meant.
   error(tr("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, known_fields)), 2)
