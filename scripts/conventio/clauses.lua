@@ -44,10 +44,12 @@ local function is_money(value)
   return getmetatable(value) == money_metatable
 end
 
--- For each document's list of amounts, the tables already walked at each depth: the model's
--- tables (strata, départements, parties) are read by template after template, and walking
--- them again records nothing new. Weak: a document's list goes when its build ends.
-local walked = setmetatable({}, { __mode = "k" })
+-- The amounts and tables already walked for the document being built, at the depth they were
+-- walked from: the model's tables (strata, départements, parties) and its amounts are read by
+-- template after template, and walking them again, or formatting an amount again, records
+-- nothing new (facts' amounts are a set). A plain table, made anew with each document's list of
+-- amounts (weak tables cost the collector more than the walk saved).
+local walked, walked_for = nil, nil
 
 --- Records the amounts in `value` (an amount, or a table of them, two levels deep: tranches,
 --- strata) as the model's, while a document is built (conventio.facts).
@@ -55,18 +57,16 @@ local function record_amounts(value, depth)
   local kind = type(value)
   if kind ~= "table" and kind ~= "userdata" then return end  -- text, numbers: most values read
   depth = depth or 0
+  local printed = M.printed_amounts
+  if walked_for ~= printed then walked, walked_for = {}, printed end
+  -- A table walked from a shallower depth has had its deeper levels walked too.
+  local before = walked[value]
+  if before and before <= depth then return end
   if is_money(value) then
-    M.printed_amounts[#M.printed_amounts + 1] = tostring(value)
+    walked[value] = depth
+    printed[#printed + 1] = tostring(value)
   elseif kind == "table" and depth < 2 then
-    local seen = walked[M.printed_amounts]
-    if not seen then
-      seen = setmetatable({}, { __mode = "k" })
-      walked[M.printed_amounts] = seen
-    end
-    -- A table walked from a shallower depth has had its deeper levels walked too.
-    local before = seen[value]
-    if before and before <= depth then return end
-    seen[value] = depth
+    walked[value] = depth
     for _, inner in pairs(value) do record_amounts(inner, depth + 1) end
   end
 end
