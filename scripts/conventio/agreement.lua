@@ -494,6 +494,13 @@ local function spec_kind(self) return self.spec.kind end
 -- document: the agreement is found from it.
 local built = setmetatable({}, { __mode = "k" })
 
+--- True while conventio.avenant builds the versions of a Convention it compares: their
+--- documents are dropped once the agreement is found from them, so the facts `conventio check`
+--- reviews a document's text against (conventio.facts: the amounts printed, the parties' names)
+--- are not gathered for them. Every document an avenant hands out (the avenant, the versions,
+--- the consolidated one) is built again, outside this, with its facts.
+M.building_versions = false
+
 --- The agreement whose :document() built `doc`, or nil.
 ---@param doc userdata a conventio.Document
 function M.of_document(doc) return built[doc] end
@@ -604,16 +611,19 @@ function Agreement:document()
   -- Amounts in words are one choice for the whole document, applied wherever an amount is
   -- printed by a template.
   clauses.amounts_in_words = spec.amounts_in_words and l.amount_in_words or nil
-  facts.begin()
+  -- Gathering the facts is most of a version's cost past its clauses (walking every table of
+  -- amounts a template reads): not for a version built only to be compared.
+  local stating = not M.building_versions
+  if stating then facts.begin() end
   local ok, message = pcall(function()
     for _, part in ipairs(self.parts) do builders[part]() end
   end)
   clauses.amounts_in_words = nil
   if not ok then
-    facts.abandon()
+    if stating then facts.abandon() end
     error(message, 0)
   end
-  facts.finish(self, doc)
+  if stating then facts.finish(self, doc) end
   built[doc] = self
   return doc
 end

@@ -347,6 +347,17 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
   return built
 end
 
+-- fn(...) with Agreement.building_versions set: the versions are built to be compared, and
+-- their documents dropped.
+local function as_versions(fn, ...)
+  local before = Agreement.building_versions
+  Agreement.building_versions = true
+  local result = table.pack(pcall(fn, ...))
+  Agreement.building_versions = before
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 -- Every version of the Convention: [0] the base, [i] the base as amended by `sets[1..i]`, each
 -- built once; and the data of the last.
 local function build_versions(base, sets, n)
@@ -430,7 +441,7 @@ function M.from_change_set(set, file)
   for i = 1, n - 1 do earlier[i] = sets[i] end
   local self = setmetatable({ set = this, earlier = earlier, first = first }, Avenant)
   -- Each version built once: the Convention as it stands and as this avenant amends it.
-  local versions, data_n, file_n = build_versions(base, sets, n)
+  local versions, data_n, file_n = as_versions(build_versions, base, sets, n)
   self.base, self.amended = versions[n - 1], versions[n]
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
@@ -439,7 +450,7 @@ function M.from_change_set(set, file)
   for _, edit in ipairs(this.edits) do
     if edit.op == "throughout" then self.throughout[#self.throughout + 1] = edit end
   end
-  local compared = #self.throughout > 0 and amend_once(base, sets, n, data_n, file_n, self.base, true)
+  local compared = #self.throughout > 0 and as_versions(amend_once, base, sets, n, data_n, file_n, self.base, true)
                    or self.amended
   self.changes = compare.changes(self.base, compared)
   if #self.changes == 0 and #self.throughout == 0 then fail(this.file, nil,

@@ -227,6 +227,29 @@ check.fails("changes.json: number: this avenant is n° 1 in its chain, not 2", A
   data = { { set = "amount", to = "60000" } } }, "changes.json")
 check.fails("changes.json: the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
 
+-- The versions built to be compared gather no facts for `conventio check` (their documents are
+-- dropped); every document the avenant hands out does, also after a change set that failed.
+do
+  local facts = require "conventio.facts"
+  local Agreement = require "conventio.agreement"
+  local finish, stated = facts.finish, 0
+  facts.finish = function(...)
+    stated = stated + 1
+    return finish(...)
+  end
+  local av = Avenant.from_change_set(set { data = { { set = "amount", to = "60000" } } }, "changes.json")
+  check.eq(stated, 0, "facts gathered for the versions")
+  av:document()
+  check.eq(stated, 1, "facts of the avenant")
+  av:base_document()
+  av:amended_document()
+  check.eq(stated, 3, "facts of the versions handed out")
+  check.eq(Agreement.building_versions, false, "building versions after an avenant")
+  check.fails("the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
+  check.eq(Agreement.building_versions, false, "building versions after a failed avenant")
+  facts.finish = finish
+end
+
 -- The consolidated version: accepting every change gives the amended agreement's text,
 -- rejecting every change the base's, for every kind of change above.
 local consolidated = require "conventio.avenant.consolidated"
