@@ -274,17 +274,27 @@ Clause.__index = Clause
 ---@param name string the template ("commun/litiges")
 ---@param params table? its parameters
 ---@param options table? { keep_together = true }
+-- The parameters each template takes (required or optional) as a set, by template name: an
+-- agreement makes a clause of the same template again and again (a party's designation, its
+-- signature, in each version an avenant builds). Made from the template's view (conventio.
+-- template), which is the same table for the whole run.
+local parameters_of = {}
+
 function Agreement:clause(name, params, options) -- luacheck: no unused args
   if params ~= nil and type(params) ~= "table" then
     error(tr("clause '%s': parameters must be a table"):format(tostring(name)), 2)
   end
-  local ok, template = pcall(c.template, name)
-  -- The host's message names the template (and its line when it does not compile).
-  if not ok then error(tostring(template), 2) end
-  local known = {}
-  for _, p in ipairs(template.params) do known[p] = true end
-  for p in pairs(template.optional) do known[p] = true end
-  strict.check_names(params or {}, known, ("clause '%s'"):format(name), "parameter", 2)
+  local known = type(name) == "string" and parameters_of[name]
+  if not known then
+    local ok, template = pcall(c.template, name)
+    -- The host's message names the template (and its line when it does not compile).
+    if not ok then error(tostring(template), 2) end
+    known = {}
+    for _, p in ipairs(template.params) do known[p] = true end
+    for p in pairs(template.optional) do known[p] = true end
+    parameters_of[name] = known
+  end
+  if params then strict.check_names(params, known, ("clause '%s'"):format(name), "parameter", 2) end
   if options ~= nil then strict.check_keys(options, strict.set { "keep_together" }, "clause options", "option", 2) end
   return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together },
                       Clause)
