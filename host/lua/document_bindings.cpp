@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "config/i18n.hpp"
 #include "document/text_check.hpp"
@@ -22,11 +23,9 @@ struct InlinesValue {
 struct BlockValue {
     std::shared_ptr<const doc::Block> block;
 };
-/// A block doc:add was given, checked, kept shared with the style of where it was put.
-struct AddedBlock {
-    std::shared_ptr<const doc::Block> block;
-    doc::ParagraphStyle style;
-};
+/// A block doc:add was given, checked: a Block value's shared block (restyled when copied), or
+/// a paragraph made of text.
+using AddedBlock = std::variant<std::shared_ptr<const doc::Block>, doc::Block>;
 struct DocumentValue {
     doc::Document document;
     /// What doc:add was given since the document was last read, in order: copied into the body
@@ -507,12 +506,8 @@ int document_add(lua_State* L) {
     auto& d = check_object<DocumentValue>(L, 1);
     struct {
         std::vector<AddedBlock>& added;
-        void operator()(const std::shared_ptr<const doc::Block>& block) {
-            added.push_back({block, ParagraphStyle::body});
-        }
-        void operator()(doc::Block&& block) {
-            added.push_back({std::make_shared<const doc::Block>(std::move(block)), ParagraphStyle::body});
-        }
+        void operator()(const std::shared_ptr<const doc::Block>& block) { added.emplace_back(block); }
+        void operator()(doc::Block&& block) { added.emplace_back(std::move(block)); }
     } emit{d.added};
     for (int i = 2; i <= lua_gettop(L); ++i) each_block(L, i, "add", ParagraphStyle::body, emit);
     lua_settop(L, 1);
@@ -727,9 +722,13 @@ doc::Document* to_document(lua_State* L, int index) {
     // The blocks added since the document was last read, copied now (DocumentValue::added).
     auto& body = d->document.body;
     body.reserve(body.size() + d->added.size());
-    for (const AddedBlock& a : d->added) {
-        body.push_back(*a.block);
-        restyle(body.back(), a.style);
+    for (AddedBlock& a : d->added) {
+        if (auto* shared = std::get_if<std::shared_ptr<const doc::Block>>(&a)) {
+            body.push_back(**shared);
+            restyle(body.back(), ParagraphStyle::body);  // as doc:add places it
+        } else {
+            body.push_back(std::move(std::get<doc::Block>(a)));
+        }
     }
     d->added.clear();
     return &d->document;
