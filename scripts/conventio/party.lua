@@ -115,7 +115,13 @@ function M.new(spec, where)
   -- Every field is checked before any problem is reported: a drafter sees them all at once.
   local found = data.problems()
   for _, message in ipairs(strict.unknown_messages(spec, known_fields, where, "field")) do found:add(message) end
-  for _, field in ipairs(text_fields) do found:try(strict.text, spec[field], where .. "." .. field, nil, true) end
+  for _, field in ipairs(text_fields) do
+    -- Most fields are absent or text: told so without a protected call (or naming the field).
+    local value = spec[field]
+    if value ~= nil and not strict.filled(value) then
+      found:try(strict.text, value, where .. "." .. field, nil, true)
+    end
+  end
   local named = found:try(strict.text, spec.short_name, where .. ".short_name")
   local kind_known = spec.kind == nil or found:try(strict.choice, spec.kind, M.kind_names, where .. ".kind")
   for _, field in ipairs { "gender", "legal_gender", "role_gender" } do
@@ -149,7 +155,7 @@ function M.new(spec, where)
         found:add(message)
       end
       for _, f in ipairs { "civility", "title", "act" } do
-        found:try(strict.text, r[f], field .. "." .. f, nil, true)
+        if r[f] ~= nil and not strict.filled(r[f]) then found:try(strict.text, r[f], field .. "." .. f, nil, true) end
       end
       found:try(strict.text, r.name, field .. ".name")
       local title = r.title
