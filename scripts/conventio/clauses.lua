@@ -159,7 +159,8 @@ function M.markdown(name, params)
       error(tr("%s:%d:%d: this value is nil"):format(template.path, line, column), 0)
     end
     -- An empty text would leave a hole in the sentence ("Fait à , le"): refused where it is used.
-    if type(result) == "string" and not result:find("%S") then
+    -- A text whose first byte is past the space is not blank: most values, told by one byte.
+    if type(result) == "string" and (result:byte(1) or 0) <= 32 and not result:find("%S") then
       error(tr("%s:%d:%d: this value is empty"):format(template.path, line, column), 0)
     end
     n = n + 1
