@@ -267,6 +267,12 @@ end
 local Clause = {}
 Clause.__index = Clause
 
+-- The parameters each template takes (required or optional) as a set, by template name: an
+-- agreement makes a clause of the same template again and again (a party's designation, its
+-- signature, in each version an avenant builds). Made from the template's view (conventio.
+-- template), which is the same table for the whole run.
+local parameters_of = {}
+
 --- A clause template with its own parameters, rendered when the document is built.
 --- A parameter the template neither requires nor declares optional is refused, with the
 --- nearest one suggested: a misspelt parameter never makes a sentence vanish.
@@ -274,12 +280,6 @@ Clause.__index = Clause
 ---@param name string the template ("commun/litiges")
 ---@param params table? its parameters
 ---@param options table? { keep_together = true }
--- The parameters each template takes (required or optional) as a set, by template name: an
--- agreement makes a clause of the same template again and again (a party's designation, its
--- signature, in each version an avenant builds). Made from the template's view (conventio.
--- template), which is the same table for the whole run.
-local parameters_of = {}
-
 function Agreement:clause(name, params, options) -- luacheck: no unused args
   if params ~= nil and type(params) ~= "table" then
     error(tr("clause '%s': parameters must be a table"):format(tostring(name)), 2)
