@@ -227,6 +227,21 @@ check.fails("changes.json: number: this avenant is n° 1 in its chain, not 2", A
   data = { { set = "amount", to = "60000" } } }, "changes.json")
 check.fails("changes.json: the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
 
+-- A Convention whose script empties the data it is given (avenant_base_emptying.lua): each run
+-- gets data of its own wherever that data is read again (the amended data built again without
+-- the words replaced throughout, the next avenant of a chain), so the avenant is the same.
+local function emptying_too(fields)
+  local plain = avenant_text(fields())
+  local changed = fields()
+  changed.base = { script = "avenant_base_emptying.lua", data = "avenant_base.json" }
+  check.eq(avenant_text(changed), plain, "a script emptying its data")
+end
+emptying_too(function() return { data = { { set = "amount", to = "60000" } } } end)
+emptying_too(function()
+  return { data = { { set = "amount", to = "60000" } },
+           edits = { { throughout = true, old = "La convention", new = "Le contrat" } } }
+end)
+
 -- The versions built to be compared gather no facts for `conventio check` (their documents are
 -- dropped); every document the avenant hands out does, also after a change set that failed.
 do
