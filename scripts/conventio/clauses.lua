@@ -97,38 +97,42 @@ local helpers = {
   table = table,
 }
 
+-- Where an environment keeps its evaluation's parameters and the template's optional ones:
+-- keys no template can name (a template names globals by strings, and has no pairs).
+local PARAMS, OPTIONAL = {}, {}
+
+-- One metatable for every environment (a render made a metatable and two closures).
+local environment_meta = {
+  __index = function(env, name)
+    local value = rawget(env, PARAMS)[name]
+    if value ~= nil then
+      -- A parameter read is bound for the whole evaluation: a template reads its parameter
+      -- again in every placeholder ({{ party.legal_name }}, {{ party.seat }}...), and the
+      -- parameters are often a chain of lookups (the clause's own, the article's, the
+      -- agreement's context). Kept in the environment itself, later reads find it without
+      -- this function: a template cannot assign, and what it calls does not rebind them.
+      -- Its amounts are recorded once, at its first read.
+      rawset(env, name, value)
+      if M.printed_amounts then record_amounts(value) end
+      return value
+    end
+    -- A parameter the template declares, left out, is nil, even when a helper has its
+    -- name: {% if date %} must not see the helper conventio.Date.
+    if rawget(env, OPTIONAL)[name] then return nil end
+    -- Whether the agreement writes amounts in words, for a template that prints an amount
+    -- its own way ({{ amount:decimal() }} euros).
+    if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
+    value = helpers[name]
+    if value ~= nil then return value end
+    error(tr("missing parameter '%s'"):format(name), 2)
+  end,
+  __newindex = function(_, name)
+    error(tr("a template cannot set '%s'"):format(name), 2)
+  end,
+}
+
 local function environment(template, params)
-  local optional = template.optional
-  -- The parameters this evaluation read, by name: a template reads its parameter again in
-  -- every placeholder ({{ party.legal_name }}, {{ party.seat }}...), and `params` is often a
-  -- chain of lookups (the clause's own, the article's, the agreement's context). They are
-  -- bound for the whole evaluation: a template cannot assign, and what it calls does not
-  -- rebind them. Each one's amounts are recorded once, at its first read.
-  local read = {}
-  return setmetatable({}, {
-    __index = function(_, name)
-      local value = read[name]
-      if value ~= nil then return value end
-      value = params[name]
-      if value ~= nil then
-        read[name] = value
-        if M.printed_amounts then record_amounts(value) end
-        return value
-      end
-      -- A parameter the template declares, left out, is nil, even when a helper has its
-      -- name: {% if date %} must not see the helper conventio.Date.
-      if optional[name] then return nil end
-      -- Whether the agreement writes amounts in words, for a template that prints an amount
-      -- its own way ({{ amount:decimal() }} euros).
-      if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
-      value = helpers[name]
-      if value ~= nil then return value end
-      error(tr("missing parameter '%s'"):format(name), 2)
-    end,
-    __newindex = function(_, name)
-      error(tr("a template cannot set '%s'"):format(name), 2)
-    end,
-  })
+  return setmetatable({ [PARAMS] = params, [OPTIONAL] = template.optional }, environment_meta)
 end
 
 --- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
