@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "config/i18n.hpp"
 #include "document/text_check.hpp"
@@ -22,8 +23,15 @@ struct InlinesValue {
 struct BlockValue {
     std::shared_ptr<const doc::Block> block;
 };
+/// A block doc:add was given, checked: a Block value's shared block (restyled when copied), or
+/// a paragraph made of text.
+using AddedBlock = std::variant<std::shared_ptr<const doc::Block>, doc::Block>;
 struct DocumentValue {
     doc::Document document;
+    /// What doc:add was given since the document was last read, in order: copied into the body
+    /// only when the document is read (to_document: written, its body taken), so a document
+    /// dropped unread (an avenant's versions, built only to be compared) never copies its blocks.
+    std::vector<AddedBlock> added;
 };
 
 template <>
@@ -145,23 +153,24 @@ bool array_holds_block(lua_State* L, int index) {
     return false;
 }
 
-void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const char* what,
-                   ParagraphStyle style) {
+/// Each block of the content at `index` (a block, text or inline content, an array of them),
+/// in order, to `emit`: a Block value's shared block, or a paragraph made of text (styled).
+template <class Emit>
+void each_block(lua_State* L, int index, const char* what, ParagraphStyle style, Emit& emit) {
     index = lua_absindex(L, index);
     if (auto* b = test_object<BlockValue>(L, index)) {
-        out.push_back(*b->block);
-        restyle(out.back(), style);
+        emit(b->block);
     } else if (is_inline_like(L, index)) {
-        out.push_back(paragraph_block(check_inlines(L, index, what), style));
+        emit(paragraph_block(check_inlines(L, index, what), style));
     } else if (lua_type(L, index) == LUA_TTABLE && !lua_getmetatable(L, index)) {
         if (!array_holds_block(L, index)) {
-            out.push_back(paragraph_block(check_inlines(L, index, what), style));
+            emit(paragraph_block(check_inlines(L, index, what), style));
             return;
         }
         lua_Integer n = luaL_len(L, index);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, index, i);
-            append_blocks(L, -1, out, what, style);
+            each_block(L, -1, what, style, emit);
             lua_pop(L, 1);
         }
     } else {
@@ -169,6 +178,20 @@ void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const 
         luaL_error(L, tr("%s: expected a block, text or an array of them, got %s").c_str(), what,
                    type_name_of(L, index).c_str());
     }
+}
+
+void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const char* what,
+                   ParagraphStyle style) {
+    struct {
+        std::vector<doc::Block>& out;
+        ParagraphStyle style;
+        void operator()(const std::shared_ptr<const doc::Block>& block) {
+            out.push_back(*block);
+            restyle(out.back(), style);
+        }
+        void operator()(doc::Block&& block) { out.push_back(std::move(block)); }
+    } emit{out, style};
+    each_block(L, index, what, style, emit);
 }
 
 /// An optional string field of an options table.
@@ -481,8 +504,12 @@ int signatures(lua_State* L) {
 
 int document_add(lua_State* L) {
     auto& d = check_object<DocumentValue>(L, 1);
-    for (int i = 2; i <= lua_gettop(L); ++i)
-        append_blocks(L, i, d.document.body, "add", ParagraphStyle::body);
+    struct {
+        std::vector<AddedBlock>& added;
+        void operator()(const std::shared_ptr<const doc::Block>& block) { added.emplace_back(block); }
+        void operator()(doc::Block&& block) { added.emplace_back(std::move(block)); }
+    } emit{d.added};
+    for (int i = 2; i <= lua_gettop(L); ++i) each_block(L, i, "add", ParagraphStyle::body, emit);
     lua_settop(L, 1);
     return 1;  // so calls chain: doc:add(a):add(b)
 }
@@ -575,7 +602,7 @@ int document(lua_State* L) {
         luaL_error(L, tr("Document: revision must be { author =, date = }").c_str());
     }
     lua_pop(L, 1);
-    push_object(L, DocumentValue{std::move(d)});
+    push_object(L, DocumentValue{std::move(d), {}});
     return 1;
 }
 
@@ -691,7 +718,20 @@ void open_document_bindings(lua_State* L) {
 
 doc::Document* to_document(lua_State* L, int index) {
     auto* d = test_object<DocumentValue>(L, index);
-    return d ? &d->document : nullptr;
+    if (!d) return nullptr;
+    // The blocks added since the document was last read, copied now (DocumentValue::added).
+    auto& body = d->document.body;
+    body.reserve(body.size() + d->added.size());
+    for (AddedBlock& a : d->added) {
+        if (auto* shared = std::get_if<std::shared_ptr<const doc::Block>>(&a)) {
+            body.push_back(**shared);
+            restyle(body.back(), ParagraphStyle::body);  // as doc:add places it
+        } else {
+            body.push_back(std::move(std::get<doc::Block>(a)));
+        }
+    }
+    d->added.clear();
+    return &d->document;
 }
 
 const doc::Block* to_block(lua_State* L, int index) {

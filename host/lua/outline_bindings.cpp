@@ -263,6 +263,28 @@ int outline_signature(lua_State* L) {
     return 1;
 }
 
+/// conventio.same_blocks(a, b): true when the two arrays hold the very same blocks, in order: a
+/// clause whose Markdown text is the same in two versions of an agreement gives the Markdown
+/// cache's blocks in both, so most units of an avenant are told unchanged by comparing
+/// pointers, without their signatures. False for anything else (then compare the signatures).
+int same_blocks(lua_State* L) {
+    if (lua_type(L, 1) != LUA_TTABLE || lua_type(L, 2) != LUA_TTABLE) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    const lua_Unsigned n = lua_rawlen(L, 1);
+    bool same = n == lua_rawlen(L, 2);
+    for (lua_Integer i = 1; same && i <= static_cast<lua_Integer>(n); ++i) {
+        lua_rawgeti(L, 1, i);
+        lua_rawgeti(L, 2, i);
+        const doc::Block* a = to_block(L, -2);
+        same = a != nullptr && a == to_block(L, -1);
+        lua_pop(L, 2);
+    }
+    lua_pushboolean(L, same);
+    return 1;
+}
+
 /// conventio.body(document): the document's body as an array of blocks, so that two versions
 /// of an agreement can be compared block by block.
 int body(lua_State* L) {
@@ -329,6 +351,8 @@ void open_outline_bindings(lua_State* L) {
     lua_setfield(L, -2, "outline");
     lua_pushcfunction(L, protect<outline_signature>);
     lua_setfield(L, -2, "outline_signature");
+    lua_pushcfunction(L, protect<same_blocks>);
+    lua_setfield(L, -2, "same_blocks");
     lua_pushcfunction(L, protect<body>);
     lua_setfield(L, -2, "body");
 }

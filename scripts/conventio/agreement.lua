@@ -267,6 +267,12 @@ end
 local Clause = {}
 Clause.__index = Clause
 
+-- The parameters each template takes (required or optional) as a set, by template name: an
+-- agreement makes a clause of the same template again and again (a party's designation, its
+-- signature, in each version an avenant builds). Made from the template's view (conventio.
+-- template), which is the same table for the whole run.
+local parameters_of = {}
+
 --- A clause template with its own parameters, rendered when the document is built.
 --- A parameter the template neither requires nor declares optional is refused, with the
 --- nearest one suggested: a misspelt parameter never makes a sentence vanish.
@@ -278,13 +284,17 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
   if params ~= nil and type(params) ~= "table" then
     error(tr("clause '%s': parameters must be a table"):format(tostring(name)), 2)
   end
-  local ok, template = pcall(c.template, name)
-  -- The host's message names the template (and its line when it does not compile).
-  if not ok then error(tostring(template), 2) end
-  local known = {}
-  for _, p in ipairs(template.params) do known[p] = true end
-  for p in pairs(template.optional) do known[p] = true end
-  strict.check_names(params or {}, known, ("clause '%s'"):format(name), "parameter", 2)
+  local known = type(name) == "string" and parameters_of[name]
+  if not known then
+    local ok, template = pcall(c.template, name)
+    -- The host's message names the template (and its line when it does not compile).
+    if not ok then error(tostring(template), 2) end
+    known = {}
+    for _, p in ipairs(template.params) do known[p] = true end
+    for p in pairs(template.optional) do known[p] = true end
+    parameters_of[name] = known
+  end
+  if params then strict.check_names(params, known, ("clause '%s'"):format(name), "parameter", 2) end
   if options ~= nil then strict.check_keys(options, strict.set { "keep_together" }, "clause options", "option", 2) end
   return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together },
                       Clause)
@@ -494,6 +504,13 @@ local function spec_kind(self) return self.spec.kind end
 -- document: the agreement is found from it.
 local built = setmetatable({}, { __mode = "k" })
 
+--- True while conventio.avenant builds the versions of a Convention it compares: their
+--- documents are dropped once the agreement is found from them, so the facts `conventio check`
+--- reviews a document's text against (conventio.facts: the amounts printed, the parties' names)
+--- are not gathered for them. Every document an avenant hands out (the avenant, the versions,
+--- the consolidated one) is built again, outside this, with its facts.
+M.building_versions = false
+
 --- The agreement whose :document() built `doc`, or nil.
 ---@param doc userdata a conventio.Document
 function M.of_document(doc) return built[doc] end
@@ -604,16 +621,19 @@ function Agreement:document()
   -- Amounts in words are one choice for the whole document, applied wherever an amount is
   -- printed by a template.
   clauses.amounts_in_words = spec.amounts_in_words and l.amount_in_words or nil
-  facts.begin()
+  -- Gathering the facts is most of a version's cost past its clauses (walking every table of
+  -- amounts a template reads): not for a version built only to be compared.
+  local stating = not M.building_versions
+  if stating then facts.begin() end
   local ok, message = pcall(function()
     for _, part in ipairs(self.parts) do builders[part]() end
   end)
   clauses.amounts_in_words = nil
   if not ok then
-    facts.abandon()
+    if stating then facts.abandon() end
     error(message, 0)
   end
-  facts.finish(self, doc)
+  if stating then facts.finish(self, doc) end
   built[doc] = self
   return doc
 end

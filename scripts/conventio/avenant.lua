@@ -264,11 +264,12 @@ local function keep_numbers(a, base)
   level(a.annexes, function(e) return "annex:" .. id_of(e) end, "")
 end
 
--- Runs the Convention's script on `data`; the agreement it built.
-local function run(script, data, data_file)
+-- Runs the Convention's script on `data` (on a copy, unless `last`: data read by nothing after,
+-- which the script may change); the agreement it built.
+local function run(script, data, data_file, last)
   local saved = c.data_file
   c.data_file = data_file
-  local ok, doc = pcall(script, change_set.copy(data))
+  local ok, doc = pcall(script, last and data or change_set.copy(data))
   c.data_file = saved
   if not ok then error(doc, 0) end
   local agreement = Agreement.of_document(doc)
@@ -313,9 +314,9 @@ end
 -- The Convention as amended by `sets[1..i]`, built by its script on `data` and numbered against
 -- `previous` (the version before it); without the last set's `throughout` edits when
 -- `skip_throughout` (the avenant words those once).
-local function amend_once(base, sets, i, data, data_file, previous, skip_throughout)
+local function amend_once(base, sets, i, data, data_file, previous, skip_throughout, last)
   local set = sets[i]
-  local ok, built = pcall(run, base.script, data, data_file)
+  local ok, built = pcall(run, base.script, data, data_file, last)
   if not ok then
     -- The amended agreement is inconsistent: the change that made it so is the place.
     local message = change_set.message(built):gsub("^" .. data_file:gsub("%p", "%%%0") .. ": ", "")
@@ -347,14 +348,28 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
   return built
 end
 
+-- fn(...) with Agreement.building_versions set: the versions are built to be compared, and
+-- their documents dropped.
+local function as_versions(fn, ...)
+  local before = Agreement.building_versions
+  Agreement.building_versions = true
+  local result = table.pack(pcall(fn, ...))
+  Agreement.building_versions = before
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 -- Every version of the Convention: [0] the base, [i] the base as amended by `sets[1..i]`, each
--- built once; and the data of the last.
-local function build_versions(base, sets, n)
+-- built once; and the data of the last, unless `last_unused` (the last version's script is then
+-- given that data itself, a table made for it, instead of a copy).
+local function build_versions(base, sets, n, last_unused)
   local data, data_file = base.data, base.data_file
   local versions = { [0] = run(base.script, data, data_file) }
   for i = 1, n do
     data, data_file = data_of(sets[i], data, data_file)
-    versions[i] = amend_once(base, sets, i, data, data_file, versions[i - 1], false)
+    local last = i == n and last_unused
+    versions[i] = amend_once(base, sets, i, data, data_file, versions[i - 1], false, last)
+    if last then data = nil end
   end
   return versions, data, data_file
 end
@@ -429,17 +444,18 @@ function M.from_change_set(set, file)
   local earlier = {}
   for i = 1, n - 1 do earlier[i] = sets[i] end
   local self = setmetatable({ set = this, earlier = earlier, first = first }, Avenant)
-  -- Each version built once: the Convention as it stands and as this avenant amends it.
-  local versions, data_n, file_n = build_versions(base, sets, n)
-  self.base, self.amended = versions[n - 1], versions[n]
-  -- Dates are checked once the changes' old values are known.
-  check_dates(this, earlier, first.base.date or data.date)
   -- Words replaced throughout are worded once, not in each article they appear in.
   self.throughout = {}
   for _, edit in ipairs(this.edits) do
     if edit.op == "throughout" then self.throughout[#self.throughout + 1] = edit end
   end
-  local compared = #self.throughout > 0 and amend_once(base, sets, n, data_n, file_n, self.base, true)
+  -- Each version built once: the Convention as it stands and as this avenant amends it. The
+  -- amended data is built again without the throughout edits when there are some.
+  local versions, data_n, file_n = as_versions(build_versions, base, sets, n, #self.throughout == 0)
+  self.base, self.amended = versions[n - 1], versions[n]
+  -- Dates are checked once the changes' old values are known.
+  check_dates(this, earlier, first.base.date or data.date)
+  local compared = #self.throughout > 0 and as_versions(amend_once, base, sets, n, data_n, file_n, self.base, true)
                    or self.amended
   self.changes = compare.changes(self.base, compared)
   if #self.changes == 0 and #self.throughout == 0 then fail(this.file, nil,

@@ -44,10 +44,12 @@ local function is_money(value)
   return getmetatable(value) == money_metatable
 end
 
--- For each document's list of amounts, the tables already walked at each depth: the model's
--- tables (strata, départements, parties) are read by template after template, and walking
--- them again records nothing new. Weak: a document's list goes when its build ends.
-local walked = setmetatable({}, { __mode = "k" })
+-- The amounts and tables already walked for the document being built, at the depth they were
+-- walked from: the model's tables (strata, départements, parties) and its amounts are read by
+-- template after template, and walking them again, or formatting an amount again, records
+-- nothing new (facts' amounts are a set). A plain table, made anew with each document's list of
+-- amounts (weak tables cost the collector more than the walk saved).
+local walked, walked_for = nil, nil
 
 --- Records the amounts in `value` (an amount, or a table of them, two levels deep: tranches,
 --- strata) as the model's, while a document is built (conventio.facts).
@@ -55,18 +57,16 @@ local function record_amounts(value, depth)
   local kind = type(value)
   if kind ~= "table" and kind ~= "userdata" then return end  -- text, numbers: most values read
   depth = depth or 0
+  local printed = M.printed_amounts
+  if walked_for ~= printed then walked, walked_for = {}, printed end
+  -- A table walked from a shallower depth has had its deeper levels walked too.
+  local before = walked[value]
+  if before and before <= depth then return end
   if is_money(value) then
-    M.printed_amounts[#M.printed_amounts + 1] = tostring(value)
+    walked[value] = depth
+    printed[#printed + 1] = tostring(value)
   elseif kind == "table" and depth < 2 then
-    local seen = walked[M.printed_amounts]
-    if not seen then
-      seen = setmetatable({}, { __mode = "k" })
-      walked[M.printed_amounts] = seen
-    end
-    -- A table walked from a shallower depth has had its deeper levels walked too.
-    local before = seen[value]
-    if before and before <= depth then return end
-    seen[value] = depth
+    walked[value] = depth
     for _, inner in pairs(value) do record_amounts(inner, depth + 1) end
   end
 end
@@ -97,38 +97,42 @@ local helpers = {
   table = table,
 }
 
+-- Where an environment keeps its evaluation's parameters and the template's optional ones:
+-- keys no template can name (a template names globals by strings, and has no pairs).
+local PARAMS, OPTIONAL = {}, {}
+
+-- One metatable for every environment (a render made a metatable and two closures).
+local environment_meta = {
+  __index = function(env, name)
+    local value = rawget(env, PARAMS)[name]
+    if value ~= nil then
+      -- A parameter read is bound for the whole evaluation: a template reads its parameter
+      -- again in every placeholder ({{ party.legal_name }}, {{ party.seat }}...), and the
+      -- parameters are often a chain of lookups (the clause's own, the article's, the
+      -- agreement's context). Kept in the environment itself, later reads find it without
+      -- this function: a template cannot assign, and what it calls does not rebind them.
+      -- Its amounts are recorded once, at its first read.
+      rawset(env, name, value)
+      if M.printed_amounts then record_amounts(value) end
+      return value
+    end
+    -- A parameter the template declares, left out, is nil, even when a helper has its
+    -- name: {% if date %} must not see the helper conventio.Date.
+    if rawget(env, OPTIONAL)[name] then return nil end
+    -- Whether the agreement writes amounts in words, for a template that prints an amount
+    -- its own way ({{ amount:decimal() }} euros).
+    if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
+    value = helpers[name]
+    if value ~= nil then return value end
+    error(tr("missing parameter '%s'"):format(name), 2)
+  end,
+  __newindex = function(_, name)
+    error(tr("a template cannot set '%s'"):format(name), 2)
+  end,
+}
+
 local function environment(template, params)
-  local optional = template.optional
-  -- The parameters this evaluation read, by name: a template reads its parameter again in
-  -- every placeholder ({{ party.legal_name }}, {{ party.seat }}...), and `params` is often a
-  -- chain of lookups (the clause's own, the article's, the agreement's context). They are
-  -- bound for the whole evaluation: a template cannot assign, and what it calls does not
-  -- rebind them. Each one's amounts are recorded once, at its first read.
-  local read = {}
-  return setmetatable({}, {
-    __index = function(_, name)
-      local value = read[name]
-      if value ~= nil then return value end
-      value = params[name]
-      if value ~= nil then
-        read[name] = value
-        if M.printed_amounts then record_amounts(value) end
-        return value
-      end
-      -- A parameter the template declares, left out, is nil, even when a helper has its
-      -- name: {% if date %} must not see the helper conventio.Date.
-      if optional[name] then return nil end
-      -- Whether the agreement writes amounts in words, for a template that prints an amount
-      -- its own way ({{ amount:decimal() }} euros).
-      if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
-      value = helpers[name]
-      if value ~= nil then return value end
-      error(tr("missing parameter '%s'"):format(name), 2)
-    end,
-    __newindex = function(_, name)
-      error(tr("a template cannot set '%s'"):format(name), 2)
-    end,
-  })
+  return setmetatable({ [PARAMS] = params, [OPTIONAL] = template.optional }, environment_meta)
 end
 
 --- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
@@ -159,7 +163,8 @@ function M.markdown(name, params)
       error(tr("%s:%d:%d: this value is nil"):format(template.path, line, column), 0)
     end
     -- An empty text would leave a hole in the sentence ("Fait à , le"): refused where it is used.
-    if type(result) == "string" and not result:find("%S") then
+    -- A text whose first byte is past the space is not blank: most values, told by one byte.
+    if type(result) == "string" and (result:byte(1) or 0) <= 32 and not result:find("%S") then
       error(tr("%s:%d:%d: this value is empty"):format(template.path, line, column), 0)
     end
     n = n + 1

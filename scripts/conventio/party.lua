@@ -115,7 +115,13 @@ function M.new(spec, where)
   -- Every field is checked before any problem is reported: a drafter sees them all at once.
   local found = data.problems()
   for _, message in ipairs(strict.unknown_messages(spec, known_fields, where, "field")) do found:add(message) end
-  for _, field in ipairs(text_fields) do found:try(strict.text, spec[field], where .. "." .. field, nil, true) end
+  for _, field in ipairs(text_fields) do
+    -- Most fields are absent or text: told so without a protected call (or naming the field).
+    local value = spec[field]
+    if value ~= nil and not strict.filled(value) then
+      found:try(strict.text, value, where .. "." .. field, nil, true)
+    end
+  end
   local named = found:try(strict.text, spec.short_name, where .. ".short_name")
   local kind_known = spec.kind == nil or found:try(strict.choice, spec.kind, M.kind_names, where .. ".kind")
   for _, field in ipairs { "gender", "legal_gender", "role_gender" } do
@@ -149,7 +155,7 @@ function M.new(spec, where)
         found:add(message)
       end
       for _, f in ipairs { "civility", "title", "act" } do
-        found:try(strict.text, r[f], field .. "." .. f, nil, true)
+        if r[f] ~= nil and not strict.filled(r[f]) then found:try(strict.text, r[f], field .. "." .. f, nil, true) end
       end
       found:try(strict.text, r.name, field .. ".name")
       local title = r.title
@@ -262,12 +268,28 @@ local name_forms = {
 local optional_reads = strict.set { "accountant_name", "role_name", "siren", "siren_display", "siret", "bank_account",
     "representative" }
 
+-- Each name's forms, made once: templates read party.le, party.du... again and again, and the
+-- host builds the form at each read. Keyed by the conventio.Name, which never changes.
+local forms_of = setmetatable({}, { __mode = "k" })
+
 Party.__index = function(self, key)
   local method = Party[key]
   if method then return method end
   local name = rawget(self, "name")
   if key == "e" then return name.feminine and "e" or "" end
-  if name_forms[key] then return name[key] end
+  if name_forms[key] then
+    local forms = forms_of[name]
+    if not forms then
+      forms = {}
+      forms_of[name] = forms
+    end
+    local form = forms[key]
+    if form == nil then
+      form = name[key]
+      forms[key] = form
+    end
+    return form
+  end
   if known_fields[key] or optional_reads[key] then return nil end
   -- A template reading party.sirne is a mistake in the template: say so, with the field meant.
   error(tr("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, known_fields)), 2)

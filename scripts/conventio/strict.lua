@@ -149,7 +149,8 @@ end
 --- True when `value` is a string with something other than blanks.
 ---@param value any
 function M.filled(value)
-  return type(value) == "string" and value:find("%S") ~= nil
+  -- A first byte past the space is not white space (UTF-8 lead bytes included): most texts.
+  return type(value) == "string" and ((value:byte(1) or 0) > 32 or value:find("%S") ~= nil)
 end
 
 --- Refuses an empty or blank required text: "parties.partner.short_name is required and

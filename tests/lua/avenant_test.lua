@@ -227,6 +227,44 @@ check.fails("changes.json: number: this avenant is n° 1 in its chain, not 2", A
   data = { { set = "amount", to = "60000" } } }, "changes.json")
 check.fails("changes.json: the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
 
+-- A Convention whose script empties the data it is given (avenant_base_emptying.lua): each run
+-- gets data of its own wherever that data is read again (the amended data built again without
+-- the words replaced throughout, the next avenant of a chain), so the avenant is the same.
+local function emptying_too(fields)
+  local plain = avenant_text(fields())
+  local changed = fields()
+  changed.base = { script = "avenant_base_emptying.lua", data = "avenant_base.json" }
+  check.eq(avenant_text(changed), plain, "a script emptying its data")
+end
+emptying_too(function() return { data = { { set = "amount", to = "60000" } } } end)
+emptying_too(function()
+  return { data = { { set = "amount", to = "60000" } },
+           edits = { { throughout = true, old = "La convention", new = "Le contrat" } } }
+end)
+
+-- The versions built to be compared gather no facts for `conventio check` (their documents are
+-- dropped); every document the avenant hands out does, also after a change set that failed.
+do
+  local facts = require "conventio.facts"
+  local Agreement = require "conventio.agreement"
+  local finish, stated = facts.finish, 0
+  facts.finish = function(...)
+    stated = stated + 1
+    return finish(...)
+  end
+  local av = Avenant.from_change_set(set { data = { { set = "amount", to = "60000" } } }, "changes.json")
+  check.eq(stated, 0, "facts gathered for the versions")
+  av:document()
+  check.eq(stated, 1, "facts of the avenant")
+  av:base_document()
+  av:amended_document()
+  check.eq(stated, 3, "facts of the versions handed out")
+  check.eq(Agreement.building_versions, false, "building versions after an avenant")
+  check.fails("the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
+  check.eq(Agreement.building_versions, false, "building versions after a failed avenant")
+  facts.finish = finish
+end
+
 -- The consolidated version: accepting every change gives the amended agreement's text,
 -- rejecting every change the base's, for every kind of change above.
 local consolidated = require "conventio.avenant.consolidated"
@@ -268,5 +306,17 @@ check.eq(spelled("Le montant (2024)., fixé à 475\u{a0}000 € ; voir l'article
          "words")
 check.eq(spelled("  ... a.b"), "[  |...][ |a.b]", "words of punctuation alone")
 check.eq(spelled(""), "", "no words")
+
+-- Units told unchanged by their blocks alone (compare.lua's same_parts): the same Markdown text
+-- gives the cache's very blocks, another text or blocks built again do not.
+local md = "Premier alinéa.\n\nSecond alinéa."
+local first, again = c.Markdown(md), c.Markdown(md)
+check.eq(c.same_blocks(first, again), true, "same text, same blocks")
+check.eq(c.same_blocks(first, c.Markdown(md .. " Complété.")), false, "another text")
+check.eq(c.same_blocks(first, { first[1] }), false, "fewer blocks")
+check.eq(c.same_blocks({ c.Para("Un alinéa.") }, { c.Para("Un alinéa.") }), false, "equal blocks made twice")
+check.eq(c.same_blocks({}, {}), true, "no blocks")
+check.eq(c.same_blocks(first, "x"), false, "not an array")
+check.eq(c.same_blocks({ "texte" }, { "texte" }), false, "not blocks")
 
 return check.done()

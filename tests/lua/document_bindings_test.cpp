@@ -95,6 +95,30 @@ TEST_CASE("footnotes, anchors and references") {
               .find("cross-reference to 'absent', which no anchor defines") != std::string::npos);
 }
 
+TEST_CASE("doc:add checks its content at once; the body is what was added, in order") {
+    // Blocks are copied into the body when the document is read: a mistake is still refused at
+    // the add, and content changed after it was added does not change the document.
+    CHECK(lua_error_of("local d = conventio.Document{}\nd:add('un', 1.5)\nreturn d") ==
+          "snippet.lua:2: add: expected a block, text or an array of them, got number");
+    auto d = run_lua(R"(
+        local c = conventio
+        local blocks = { c.Para("un"), c.Para("deux") }
+        local d = c.Document{ body = { c.Para("zéro") } }
+        d:add(blocks, "trois")
+        blocks[1] = c.Para("changé")
+        assert(#c.body(d) == 4)  -- read once: the body so far
+        d:add(c.BulletList{ "quatre" }, { "cinq", " et demi" })
+        return d)");
+    REQUIRE(d.body.size() == 6);
+    CHECK(run(para(d.body[0]).content[0]).text == "zéro");
+    CHECK(run(para(d.body[1]).content[0]).text == "un");
+    CHECK(run(para(d.body[2]).content[0]).text == "deux");
+    CHECK(run(para(d.body[3]).content[0]).text == "trois");
+    CHECK(para(d.body[3]).style == doc::ParagraphStyle::body);
+    CHECK(para(std::get<doc::List>(d.body[4].value).items[0].blocks[0]).style == doc::ParagraphStyle::list);
+    CHECK(run(para(d.body[5]).content[1]).text == " et demi");
+}
+
 TEST_CASE("bad values are refused with the script line") {
     CHECK(lua_error_of("local c = conventio\nreturn c.Para('ok \\xC3\\x28')") ==
           "snippet.lua:2: Para: invalid UTF-8 at byte 3 (0xC3 0x28)");

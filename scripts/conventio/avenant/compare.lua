@@ -94,6 +94,23 @@ local function signature(unit)
   return kept
 end
 
+-- True when two units hold the very same blocks (conventio.same_blocks) and headings: a clause
+-- rendered to the same text in both versions gives the Markdown cache's blocks in both, so most
+-- units are told unchanged without their signatures.
+local function same_parts(old, new)
+  local a, b = old.parts, new.parts
+  if #a ~= #b then return false end
+  for i = 1, #a do
+    local x, y = a[i], b[i]
+    if x.heading or y.heading then
+      if not (x.heading and y.heading and x.title == y.title) then return false end
+    elseif not c.same_blocks(x, y) then
+      return false
+    end
+  end
+  return true
+end
+
 local function new_unit(fields, parts)
   fields.parts = parts
   return setmetatable(fields, Unit)
@@ -390,7 +407,8 @@ function M.changes(base, amended)
       out[#out + 1] = { unit = old, ops = { { op = "deleted" } } }
     else
       -- The same title and alinéas: unit_ops would find nothing.
-      local ops = (old.title == new.title and signature(old) == signature(new)) and {} or M.unit_ops(old, new)
+      local ops = (old.title == new.title and (same_parts(old, new) or signature(old) == signature(new))) and {}
+                  or M.unit_ops(old, new)
       if #ops > 0 then out[#out + 1] = { unit = old, new = new, ops = ops } end
     end
     if new then inserted_after(old.id) end
