@@ -18,13 +18,7 @@ SmallBlockPool::~SmallBlockPool() {
     }
 }
 
-void* SmallBlockPool::allocate(std::size_t size) noexcept {
-    std::size_t c = class_of(size);
-    if (FreeBlock* block = free_[c]) {
-        free_[c] = block->next;
-        return block;
-    }
-    std::size_t bytes = (c + 1) * granule;
+void* SmallBlockPool::carve(std::size_t bytes) noexcept {
     if (unused_bytes_ < bytes) {
         // What is left of the newest slab (less than a block of this class) goes to the free
         // lists of the classes it fits, so nothing is lost.
