@@ -375,6 +375,11 @@ void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new
             return block;
         }
     }
+    if (new_size == 0 && ptr && pooled(old_size)) {  // a small block freed: the collector's many
+        self->small_blocks_.release(ptr, old_size);
+        self->lua_bytes_ -= old_size;
+        return nullptr;
+    }
     return self->reallocate(ptr, ptr ? old_size : 0, new_size);
 }
 

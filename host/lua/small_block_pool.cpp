@@ -41,11 +41,4 @@ void* SmallBlockPool::carve(std::size_t bytes) noexcept {
     return block;
 }
 
-void SmallBlockPool::release(void* block, std::size_t size) noexcept {
-    std::size_t c = class_of(size);
-    auto* freed = static_cast<FreeBlock*>(block);
-    freed->next = free_[c];
-    free_[c] = freed;
-}
-
 }  // namespace conventio::lua

@@ -37,7 +37,11 @@ public:
         return carve((c + 1) * granule);
     }
     /// Gives back a block `allocate(size)` returned.
-    void release(void* block, std::size_t size) noexcept;
+    void release(void* block, std::size_t size) noexcept {
+        auto* freed = static_cast<FreeBlock*>(block);
+        freed->next = free_[class_of(size)];
+        free_[class_of(size)] = freed;
+    }
 
 private:
     static constexpr std::size_t granule = 16;
