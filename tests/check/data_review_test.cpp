@@ -28,3 +28,14 @@ TEST_CASE("data review: an empty value is a warning, a real value nothing") {
     CHECK_FALSE(review_data_value("x.json", 2, 9, "title", "XXL"));
     CHECK_FALSE(review_data_value("x.json", 2, 9, "title", std::string(1000, 'X')));
 }
+
+TEST_CASE("data review: a placeholder is at most 64 bytes, in any case") {
+    CHECK(review_data_value("x.json", 1, 1, "title", std::string(64, 'X')));
+    CHECK_FALSE(review_data_value("x.json", 1, 1, "title", std::string(65, 'X')));
+    const std::string bracket = "[A COMPLETER : " + std::string(48, 'z') + "]";
+    REQUIRE(bracket.size() == 64);
+    auto found = review_data_value("x.json", 1, 1, "a.field.name.longer.than.sixteen.bytes", bracket);
+    REQUIRE(found);
+    CHECK(found->field == "a.field.name.longer.than.sixteen.bytes");
+    CHECK_FALSE(review_data_value("x.json", 1, 1, "title", bracket + " "));
+}
