@@ -14,6 +14,7 @@
 #include <ctime>
 
 #include "config/i18n.hpp"
+#include "config/leak_checked.hpp"
 #include "document/text_check.hpp"
 #include "lua/host_memory.hpp"
 #include "lua/lua_sampler.hpp"
@@ -151,14 +152,6 @@ State::State(Options options) : options_(std::move(options)) {
     Running running(*this);
     install_libraries(L_, options_);
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define CONVENTIO_LEAK_CHECKED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
-#define CONVENTIO_LEAK_CHECKED 1
-#endif
-#endif
 
 void State::leave_to_process_exit() noexcept {
 #if defined(CONVENTIO_LEAK_CHECKED)
