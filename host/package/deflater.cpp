@@ -28,14 +28,24 @@ Deflater::Deflater(int level) : compressor_(libdeflate_alloc_compressor(level)) 
 Deflater::~Deflater() { libdeflate_free_compressor(compressor_); }
 
 void Deflater::deflate_into(std::string& out, std::string_view data) {
-    const std::size_t start = out.size();
+    // Past this, the scratch is freed after its part rather than held by the thread.
+    constexpr std::size_t kept_scratch = 1u << 20;
     const std::size_t bound = libdeflate_deflate_compress_bound(compressor_, data.size());
-    out.resize(start + bound);
+    if (bound > scratch_size_) {
+        scratch_.reset();  // the old one first: both are never held at once
+        scratch_size_ = 0;
+        scratch_ = std::make_unique_for_overwrite<char[]>(bound);
+        scratch_size_ = bound;
+    }
     const std::size_t written =
-        libdeflate_deflate_compress(compressor_, data.data(), data.size(), out.data() + start, bound);
+        libdeflate_deflate_compress(compressor_, data.data(), data.size(), scratch_.get(), bound);
     // The bound always suffices; 0 would be a libdeflate failure.
     if (written == 0 && !data.empty()) throw PackageError("cannot build the package: deflate failed");
-    out.resize(start + written);
+    out.append(scratch_.get(), written);
+    if (scratch_size_ > kept_scratch) {
+        scratch_.reset();
+        scratch_size_ = 0;
+    }
 }
 
 }  // namespace conventio::package

@@ -3,6 +3,8 @@
 // package of a batch (and, in one render, for its shared parts and then its package).
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -25,6 +27,12 @@ public:
 private:
     explicit Deflater(int level);
     libdeflate_compressor* compressor_;
+    // Where a part is compressed before its bytes are appended: growing `out` by the bound
+    // instead zero-filled about as many bytes as the part has (a cold render's parts: 46 000
+    // instructions of memset), most of them cut off again. Kept for the thread's next part
+    // unless it is large.
+    std::unique_ptr<char[]> scratch_;
+    std::size_t scratch_size_ = 0;
 };
 
 }  // namespace conventio::package
