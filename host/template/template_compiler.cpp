@@ -285,7 +285,7 @@ private:
 
     void generate() {
         out_.reserve(text_.size() * 2 + 64);
-        out_ = "local _ENV, __t, __v = ... ";
+        out_ = "local _ENV, __o, __v, __at = ... local __n = 0 ";
         emit_text(texts_[0]);
         for (std::size_t k = 0; k < tags_.size(); ++k) {
             emit_tag(tags_[k]);
@@ -308,6 +308,13 @@ private:
         }
     }
 
+    /// Records in the output table the template line and column of the code evaluated next,
+    /// where the runtime reports an error raised before the next mark (see the contract).
+    void mark_place(std::size_t at) {
+        auto p = index_.at(at);
+        out_ += "__o.line=" + std::to_string(p.line) + " __o.column=" + std::to_string(p.column) + " ";
+    }
+
     /// Copies template code (an expression) as is; a lone CR becomes a blank so that Lua, which
     /// counts it as a line end, agrees with the template's line numbers.
     void emit_code(std::size_t begin, std::size_t end) {
@@ -322,7 +329,7 @@ private:
         if (span.begin >= span.end) return;
         go_to_line_of(span.begin);
         std::string_view text = text_.substr(span.begin, span.end - span.begin);
-        out_ += "__t";
+        out_ += "__n=__n+1 __o[__n]=";
         append_lua_string(out_, text);
         out_ += ' ';
         lua_line_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
@@ -337,11 +344,11 @@ private:
         if (tag.kind == TagKind::expression) {
             if (b == e) fail(tag.begin, tr("empty '{{ }}': expected an expression"));
             check_expression(b, e);
-            auto p = index_.at(b);
             go_to_line_of(b);
-            out_ += "__v(" + std::to_string(p.line) + "," + std::to_string(p.column) + ",function() return (";
+            mark_place(b);
+            out_ += "__n=__n+1 __o[__n]=__v(__o,(";
             emit_code(b, e);
-            out_ += ") end) ";
+            out_ += ")) ";
             return;
         }
         statement(tag, b, e);
@@ -367,7 +374,15 @@ private:
                                     : tr("'{% elseif %}' needs a condition: '{% elseif expr %}'"));
             check_expression(rest, e);
             go_to_line_of(rest);
-            out_ += keyword == "if" ? "if (" : "elseif (";
+            if (keyword == "if") {
+                mark_place(rest);
+                out_ += "if (";
+            } else {
+                // No statement can stand before an elseif's condition: a call marks its place.
+                auto p = index_.at(rest);
+                out_ +=
+                    "elseif __at(__o," + std::to_string(p.line) + "," + std::to_string(p.column) + ") and (";
+            }
             emit_code(rest, e);
             out_ += ") then ";
             if (keyword == "if") open_block(BlockKind::if_block, tag.begin);
@@ -454,11 +469,17 @@ private:
 
         std::string_view item = second.empty() ? first : second;
         go_to_line_of(expr);
-        out_ += "do local __list = (";
+        out_ += "do ";
+        mark_place(expr);
+        out_ += "local __list = (";
         emit_code(expr, e);
         // Plain Lua, no ipairs: the chunk reads no global, and an error indexing a nil list is
-        // reported on this line.
-        out_ += ") for __k = 1, 0x7fffffffffffffff do local ";
+        // reported on this line. The place is marked again at each item: the body's tags have
+        // marked theirs meanwhile, and reading the next item can fail (a list whose __index
+        // refuses what it lacks).
+        out_ += ") for __k = 1, 0x7fffffffffffffff do ";
+        mark_place(expr);
+        out_ += "local ";
         out_ += item;
         out_ += " = __list[__k] if ";
         out_ += item;

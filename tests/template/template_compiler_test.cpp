@@ -16,21 +16,26 @@ namespace {
 
 constexpr std::string_view header = "---\nkey: t\nparams: [x]\n---\n";  // body starts on line 5
 
-/// Runs a compiled template the way the runtime does, with a t() and v() that just
-/// concatenate (v shows "[line:col]" before each value when `positions` is set). `env` is a
-/// Lua table constructor. Returns the Markdown, or "error: <Lua message>".
+/// Runs a compiled template the way the runtime does, with a v() that inserts tostring(value)
+/// ("[line:col]" before it, the place the chunk marked, when `positions` is set). `env` is a
+/// Lua table constructor. Returns the Markdown, or "error: <Lua message>" (unprotected: the
+/// message is Lua's own, "path:line: ...").
 std::string run(const CompiledTemplate& compiled, const std::string& env, bool positions = false) {
     std::unique_ptr<lua_State, decltype(&lua_close)> state(luaL_newstate(), &lua_close);
     lua_State* L = state.get();
     luaL_openlibs(L);
     const char* driver = R"(
         local chunk, env, positions = ...
-        local out = {}
-        chunk(env,
-              function(s) out[#out + 1] = s end,
-              function(line, col, f)
-                  if positions then out[#out + 1] = "[" .. line .. ":" .. col .. "]" end
-                  out[#out + 1] = tostring(f())
+        local out = { line = false, column = 0 }
+        chunk(env, out,
+              function(o, value)
+                  local shown = tostring(value)
+                  if positions then shown = "[" .. o.line .. ":" .. o.column .. "]" .. shown end
+                  return shown
+              end,
+              function(o, line, column)
+                  o.line, o.column = line, column
+                  return true
               end)
         return table.concat(out))";
     REQUIRE(luaL_loadstring(L, driver) == LUA_OK);
