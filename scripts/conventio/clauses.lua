@@ -135,35 +135,35 @@ local function environment(template, params)
   return setmetatable({ [PARAMS] = params, [OPTIONAL] = template.optional }, environment_meta)
 end
 
-local markdown_escape, byte, find = c.markdown_escape, string.byte, string.find
+local markdown_escape, byte, find, concat = c.markdown_escape, string.byte, string.find, table.concat
 
---- A placeholder's value refused, at the place the template's output table holds; the place is
---- unmarked, so the message is passed on as it is.
-local function refuse(out, message)
-  local line = out.line
-  out.line = false
-  error(message:format(out.path, line, out.column), 0)
+--- A placeholder's value refused, at the place the template marked; the place is unmarked, so
+--- the message is passed on as it is.
+local function refuse(place, message)
+  local line = place.line
+  place.line = false
+  error(message:format(place.path, line, place.column), 0)
 end
 
 --- What a compiled template inserts for a placeholder's value: checked, then as markdown_of
 --- gives it (a text, most values, escaped at once).
-local function placeholder(out, value)
+local function placeholder(place, value)
   if type(value) == "string" then
     -- An empty text would leave a hole in the sentence ("Fait à , le"): refused where it is
     -- used. A text whose first byte is past the space is not blank: most values, told by one
     -- byte.
     if (byte(value, 1) or 0) <= 32 and not find(value, "%S") then
-      refuse(out, tr("%s:%d:%d: this value is empty"))
+      refuse(place, tr("%s:%d:%d: this value is empty"))
     end
     return markdown_escape(value)
   end
-  if value == nil then refuse(out, tr("%s:%d:%d: this value is nil")) end
+  if value == nil then refuse(place, tr("%s:%d:%d: this value is nil")) end
   return markdown_of(value)
 end
 
 --- An elseif's place, marked from within its condition.
-local function mark_place(out, line, column)
-  out.line, out.column = line, column
+local function mark_place(place, line, column)
+  place.line, place.column = line, column
   return true
 end
 
@@ -180,17 +180,17 @@ function M.markdown(name, params)
         table.concat(template.params, ", ")), 0)
     end
   end
-  -- The Markdown in pieces, and where the template is (template/template_compiler.hpp): its
-  -- path, and the place of the tag being evaluated, which the chunk marks before each.
-  local out = { path = template.path, line = false, column = 0 }
-  local ok, problem = pcall(template.chunk, environment(template, params), out, placeholder, mark_place)
+  -- Where the template is (template/template_compiler.hpp): its path, and the place of the tag
+  -- being evaluated, which the chunk marks before each.
+  local place = { path = template.path, line = false, column = 0 }
+  local ok, pieces = pcall(template.chunk, environment(template, params), place, placeholder, mark_place)
   if not ok then
     -- A refused value's message already names its place (and unmarks it).
-    if not out.line then error(problem, 0) end
-    local message = tostring(problem):gsub("^[^\n]-:%d+: ", "", 1)
-    error(("%s:%d:%d: %s"):format(template.path, out.line, out.column, message), 0)
+    if not place.line then error(pieces, 0) end
+    local message = tostring(pieces):gsub("^[^\n]-:%d+: ", "", 1)
+    error(("%s:%d:%d: %s"):format(template.path, place.line, place.column, message), 0)
   end
-  return table.concat(out), template
+  return concat(pieces), template
 end
 
 --- The blocks of template `name` with `params`: an array of conventio.Block.

@@ -26,15 +26,14 @@ std::string run(const CompiledTemplate& compiled, const std::string& env, bool p
     luaL_openlibs(L);
     const char* driver = R"(
         local chunk, env, positions = ...
-        local out = { line = false, column = 0 }
-        chunk(env, out,
-              function(o, value)
+        local out = chunk(env, { line = false, column = 0 },
+              function(place, value)
                   local shown = tostring(value)
-                  if positions then shown = "[" .. o.line .. ":" .. o.column .. "]" .. shown end
+                  if positions then shown = "[" .. place.line .. ":" .. place.column .. "]" .. shown end
                   return shown
               end,
-              function(o, line, column)
-                  o.line, o.column = line, column
+              function(place, line, column)
+                  place.line, place.column = line, column
                   return true
               end)
         return table.concat(out))";
@@ -169,6 +168,20 @@ TEST_CASE("compiler: the generated Lua keeps template line numbers") {
               .starts_with("error: templates/t.md:8: "));
     // An expression spanning lines reports the line of the failing part.
     CHECK(render("{{ x\n .y\n .z }}\n", "{x = {}}").starts_with("error: templates/t.md:7: "));
+}
+
+TEST_CASE("compiler: the pieces outside loops, room made for them, then those of loops") {
+    // More pieces than a table constructor sets at once (50), around a loop and in branches.
+    std::string body, expected;
+    for (int i = 0; i < 70; ++i) {
+        body += "{{ x }}-";
+        expected += "1-";
+    }
+    body += "{% for _, v in list %}<{{ v }}>{% end %}{% if x == 2 %}non{% else %}oui{% end %}.";
+    expected += "<a><b><c>oui.";
+    CHECK(render(body, "{x = 1, list = {'a', 'b', 'c'}}") == expected);
+    CHECK(render("", "{}") == "");
+    CHECK(render("{% for _, v in list %}{{ v }}{% end %}", "{list = {}}") == "");
 }
 
 TEST_CASE("compiler: the chunk reads no global") {
