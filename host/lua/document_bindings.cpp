@@ -8,6 +8,7 @@
 #include "config/i18n.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
+#include "lua/lua_state.hpp"
 #include "lua/option_check.hpp"
 
 namespace conventio::lua {
@@ -720,18 +721,43 @@ doc::Document* to_document(lua_State* L, int index) {
     auto* d = test_object<DocumentValue>(L, index);
     if (!d) return nullptr;
     // The blocks added since the document was last read, copied now (DocumentValue::added).
+    // What can fail (the shared blocks' copies: the memory cap, the body's growth) is done before
+    // anything moves, so a failure leaves the document as it was.
+    std::vector<doc::Block> copies;
+    for (const AddedBlock& a : d->added) {
+        if (const auto* shared = std::get_if<std::shared_ptr<const doc::Block>>(&a)) {
+            copies.push_back(**shared);
+            restyle(copies.back(), ParagraphStyle::body);  // as doc:add places it
+        }
+    }
     auto& body = d->document.body;
     body.reserve(body.size() + d->added.size());
+    auto copy = copies.begin();
     for (AddedBlock& a : d->added) {
-        if (auto* shared = std::get_if<std::shared_ptr<const doc::Block>>(&a)) {
-            body.push_back(**shared);
-            restyle(body.back(), ParagraphStyle::body);  // as doc:add places it
-        } else {
+        if (std::holds_alternative<doc::Block>(a))
             body.push_back(std::move(std::get<doc::Block>(a)));
-        }
+        else
+            body.push_back(std::move(*copy++));
     }
     d->added.clear();
     return &d->document;
+}
+
+namespace {
+
+int settle_added_blocks(lua_State* L) {
+    to_document(L, 1);
+    return 0;
+}
+
+}  // namespace
+
+void settle_document(State& state) {
+    lua_State* L = state.get();
+    if (!test_object<DocumentValue>(L, -1)) return;
+    lua_pushcfunction(L, protect<settle_added_blocks>);
+    lua_pushvalue(L, -2);
+    state.call(1, 0);
 }
 
 const doc::Block* to_block(lua_State* L, int index) {

@@ -11,12 +11,20 @@
 
 namespace conventio::lua {
 
+class State;
+
 /// Registers the element metatables and adds the constructors to the table on top of the
 /// stack (the `conventio` module table).
 void open_document_bindings(lua_State* L);
 
 /// The Document a script returned, or nullptr if the value at `index` is not one.
 doc::Document* to_document(lua_State* L, int index);
+
+/// Copies into the Document at the top of the stack (if it is one) what doc:add deferred, as a
+/// part of `state`'s run: under its memory cap and time limit, so that a block added a million
+/// times cannot grow past the cap once the script has returned. Call before to_document when the
+/// run is over; throws ScriptError as State::call does.
+void settle_document(State& state);
 
 /// Lua value at `index` (string, inline, block, or array of them) as blocks, with body
 /// paragraphs restyled to `paragraph_style`. Raises a Lua error naming `what` otherwise.

@@ -249,6 +249,7 @@ doc::Document RowRunner::run(const RowInput& row, const std::string& file, const
     lua_setglobal(L, "data");
     state.set_current_file(impl_->script.string());  // the loader named the data file
     state.call(1, 1);
+    settle_document(state);  // what doc:add deferred, copied under the run's limits
     doc::Document* document = to_document(L, -1);
     if (!document)
         throw ScriptError(impl_->script.string() +

@@ -118,6 +118,7 @@ doc::Document run_script(const ScriptRun& run) {
     // agreement) are problems all the same.
     if (Recorded recorded = recorded_problems(state); !recorded.pending.empty())
         throw DataProblems(std::move(recorded.pending), {});
+    settle_document(state);  // what doc:add deferred, copied under the run's limits
     doc::Document* document = to_document(L, -1);
     if (!document)
         throw ScriptError(

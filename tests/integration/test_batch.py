@@ -254,16 +254,23 @@ return c.Document{ title = row.nom,
     def test_a_row_that_reaches_a_limit_fails_alone_and_the_next_rows_are_written(self):
         script = self.write("greedy.lua", ROW_SCRIPT.replace("local row = ...", "local row = ...\n"
                             "if row.nom == 'loop' then pcall(function() while true do end end) end\n"
-                            "if row.nom == 'big' then local t = {} for i = 1, 1e8 do t[i] = ('x'):rep(100000 + i) end end"
+                            "if row.nom == 'big' then local t = {} for i = 1, 1e8 do t[i] = ('x'):rep(100000 + i) end end\n"
+                            # One shared block added 3 000 times: its copies are made when the
+                            # document is taken, still under the cap.
+                            "if row.nom == 'amp' then local d = conventio.Document{}\n"
+                            "  local p = conventio.Para(('ab '):rep(33000))\n"
+                            "  for i = 1, 3000 do d:add(p) end return d end"
                             ).encode())
-        path = self.write("rows.csv", b"nom,montant\nloop,1\nA,1\nbig,2\nB,3\nloop,4\nC,5\n")
+        path = self.write("rows.csv", b"nom,montant\nloop,1\nA,1\nbig,2\nB,3\nloop,4\nC,5\namp,6\nD,7\n")
         r = run("batch", script, "--rows", path, "--out", self.out(), "-j", "2",
                 "--max-instructions", "3000000", "--max-memory", "4")
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertIn(f"{path}:2: row 1: {script}:5: instruction budget of 3000000 exceeded", r.stderr)
         self.assertIn(f"{path}:4: row 3: {script}:6: memory limit of 4 MiB exceeded", r.stderr)
         self.assertIn(f"{path}:6: row 5: {script}:5: instruction budget", r.stderr)
-        self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-2.odt", "row-4.odt", "row-6.odt"])
+        self.assertIn(f"{path}:8: row 7: {script}: memory limit of 4 MiB exceeded", r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())),
+                         ["report.csv", "row-2.odt", "row-4.odt", "row-6.odt", "row-8.odt"])
 
     def test_a_row_s_data_goes_through_the_strict_loader(self):
         path = self.write("rows.jsonl", b'{"nom": "A", "montant": "1"}\n'
