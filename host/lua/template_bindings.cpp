@@ -233,6 +233,12 @@ int markdown_escape_fn(lua_State* L) {
     std::size_t length = 0;
     const char* s = luaL_checklstring(L, 1, &length);
     std::string escaped = tmpl::markdown_escape(std::string_view(s, length));
+    // Most values need no escape: the argument is the result, which spares Lua making the same
+    // string again (a look-up for a short one, an allocation and a copy for a long one).
+    if (escaped.size() == length && std::memcmp(escaped.data(), s, length) == 0) {
+        lua_settop(L, 1);
+        return 1;
+    }
     lua_pushlstring(L, escaped.data(), escaped.size());
     return 1;
 }
