@@ -14,17 +14,10 @@
 #include "cli/watch.hpp"
 #include "config/build_config.hpp"
 #include "config/i18n.hpp"
+#include "config/leak_checked.hpp"
 #include "config/paths.hpp"
 #include "package/allocator_tuning.hpp"
 #include "prebuilt/generated_table.hpp"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define CONVENTIO_LEAK_CHECKED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
-#define CONVENTIO_LEAK_CHECKED 1
-#endif
-#endif
 
 namespace {
 

@@ -14,6 +14,7 @@
 #include <ctime>
 
 #include "config/i18n.hpp"
+#include "config/leak_checked.hpp"
 #include "document/text_check.hpp"
 #include "lua/host_memory.hpp"
 #include "lua/lua_sampler.hpp"
@@ -151,14 +152,6 @@ State::State(Options options) : options_(std::move(options)) {
     Running running(*this);
     install_libraries(L_, options_);
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define CONVENTIO_LEAK_CHECKED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
-#define CONVENTIO_LEAK_CHECKED 1
-#endif
-#endif
 
 void State::leave_to_process_exit() noexcept {
 #if defined(CONVENTIO_LEAK_CHECKED)
@@ -357,19 +350,45 @@ void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new
     auto* self = static_cast<State*>(ud);
     // When ptr is null, old_size encodes the kind of object, not a size. Otherwise it is the
     // size the block was allocated with: small blocks go back to the pool they came from.
-    std::size_t old_bytes = ptr ? old_size : 0;
-    if (new_size == 0) {
-        if (pooled(old_bytes))
-            self->small_blocks_.release(ptr, old_bytes);
-        else
-            std::free(ptr);
-        self->lua_bytes_ -= old_bytes;
+    if (!ptr && pooled(new_size)) {
+        // Most calls by far (6 200 of a cold render's 8 500): a new small block. Below a quarter
+        // of the cap, before the time limit and within the instruction budget, may_grow would
+        // only count it, so it is counted and served here, without the general path's calls
+        // and saved registers. Anything else goes through may_grow as before.
+        std::uint64_t used = self->instructions_used_ + new_size / bytes_per_instruction;
+        std::size_t total = self->lua_bytes_ + self->host_bytes_seen_ + new_size;
+        const Options& o = self->options_;
+        if (!o.policy || (total <= o.memory_bytes / 4 && (o.instructions == 0 || used <= o.instructions) &&
+                          !self->time_up_.load(std::memory_order_relaxed))) {
+            void* block = self->small_blocks_.allocate(new_size);
+            if (block) {
+                if (o.policy) self->instructions_used_ = used;
+                self->lua_bytes_ += new_size;
+            }
+            return block;
+        }
+    }
+    if (new_size == 0 && ptr && pooled(old_size)) {  // a small block freed: the collector's many
+        self->small_blocks_.release(ptr, old_size);
+        self->lua_bytes_ -= old_size;
         return nullptr;
     }
-    if (new_size > old_bytes && self->options_.policy) {
+    return self->reallocate(ptr, ptr ? old_size : 0, new_size);
+}
+
+void* State::reallocate(void* ptr, std::size_t old_bytes, std::size_t new_size) {
+    if (new_size == 0) {
+        if (pooled(old_bytes))
+            small_blocks_.release(ptr, old_bytes);
+        else
+            std::free(ptr);
+        lua_bytes_ -= old_bytes;
+        return nullptr;
+    }
+    if (new_size > old_bytes && options_.policy) {
         std::size_t growth = new_size - old_bytes;
-        self->instructions_used_ += growth / bytes_per_instruction;
-        if (!self->may_grow(growth, new_size)) return nullptr;  // Lua raises its memory error
+        instructions_used_ += growth / bytes_per_instruction;
+        if (!may_grow(growth, new_size)) return nullptr;  // Lua raises its memory error
     }
     void* grown = nullptr;
     bool old_small = pooled(old_bytes), new_small = pooled(new_size);
@@ -380,16 +399,16 @@ void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new
     } else {
         // Moved between the pool and malloc, or between two classes; on failure the old block
         // stays as it was, as Lua requires.
-        grown = new_small ? self->small_blocks_.allocate(new_size) : std::malloc(new_size);
+        grown = new_small ? small_blocks_.allocate(new_size) : std::malloc(new_size);
         if (grown && ptr) {
             std::memcpy(grown, ptr, std::min(old_bytes, new_size));
             if (old_small)
-                self->small_blocks_.release(ptr, old_bytes);
+                small_blocks_.release(ptr, old_bytes);
             else
                 std::free(ptr);
         }
     }
-    if (grown) self->lua_bytes_ = self->lua_bytes_ - old_bytes + new_size;
+    if (grown) lua_bytes_ = lua_bytes_ - old_bytes + new_size;
     return grown;
 }
 

@@ -116,6 +116,7 @@ public:
 private:
     friend struct Running;
     static void* allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size);
+    void* reallocate(void* ptr, std::size_t old_bytes, std::size_t new_size);
     static bool allow_host_allocation(void* context, std::int64_t bytes_in_use) noexcept;
     static void count_instructions(lua_State* L, lua_Debug* ar);
     bool may_grow(std::size_t growth, std::size_t block) noexcept;

@@ -18,13 +18,7 @@ SmallBlockPool::~SmallBlockPool() {
     }
 }
 
-void* SmallBlockPool::allocate(std::size_t size) noexcept {
-    std::size_t c = class_of(size);
-    if (FreeBlock* block = free_[c]) {
-        free_[c] = block->next;
-        return block;
-    }
-    std::size_t bytes = (c + 1) * granule;
+void* SmallBlockPool::carve(std::size_t bytes) noexcept {
     if (unused_bytes_ < bytes) {
         // What is left of the newest slab (less than a block of this class) goes to the free
         // lists of the classes it fits, so nothing is lost.
@@ -45,13 +39,6 @@ void* SmallBlockPool::allocate(std::size_t size) noexcept {
     unused_ += bytes;
     unused_bytes_ -= bytes;
     return block;
-}
-
-void SmallBlockPool::release(void* block, std::size_t size) noexcept {
-    std::size_t c = class_of(size);
-    auto* freed = static_cast<FreeBlock*>(block);
-    freed->next = free_[c];
-    free_[c] = freed;
 }
 
 }  // namespace conventio::lua

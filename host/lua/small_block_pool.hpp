@@ -27,9 +27,21 @@ public:
     }
 
     /// A block of `size` bytes (1 to `largest`), 16-byte aligned; nullptr when malloc fails.
-    void* allocate(std::size_t size) noexcept;
+    /// Inline: from a free list it is a few instructions, fewer than a call.
+    void* allocate(std::size_t size) noexcept {
+        std::size_t c = class_of(size);
+        if (FreeBlock* block = free_[c]) {
+            free_[c] = block->next;
+            return block;
+        }
+        return carve((c + 1) * granule);
+    }
     /// Gives back a block `allocate(size)` returned.
-    void release(void* block, std::size_t size) noexcept;
+    void release(void* block, std::size_t size) noexcept {
+        auto* freed = static_cast<FreeBlock*>(block);
+        freed->next = free_[class_of(size)];
+        free_[class_of(size)] = freed;
+    }
 
 private:
     static constexpr std::size_t granule = 16;
@@ -41,6 +53,8 @@ private:
     struct FreeBlock {
         FreeBlock* next;
     };
+    /// A block of `bytes` (a class's size) from the newest slab, or from a new one.
+    void* carve(std::size_t bytes) noexcept;
     std::array<FreeBlock*, classes> free_{};
     void* slabs_ = nullptr;   // the slabs, each starting with a pointer to the previous one
     char* unused_ = nullptr;  // the part of the newest slab never handed out

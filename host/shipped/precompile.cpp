@@ -1,6 +1,7 @@
 // conventio_precompile OUT.cpp SCRIPTS_DIR TEMPLATES_DIR: the build step that compiles the
 // shipped Lua library and clause templates once, so a run loads their compiled forms instead
-// of parsing them (host/shipped/shipped_forms.hpp). Writes OUT.cpp, defining
+// of parsing them (host/shipped/shipped_forms.hpp); the library's without its local variables' names
+// (host/shipped/bytecode_names.hpp). Writes OUT.cpp, defining
 // shipped::library_modules() and shipped::templates(), each form beside its source's bytes.
 // A file that does not compile gets no form: the run compiles it and reports its error.
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "codegen/cpp_literal.hpp"
+#include "shipped/bytecode_names.hpp"
 #include "template/lua_syntax.hpp"
 #include "template/shipped_form.hpp"
 #include "template/template_compiler.hpp"
@@ -72,7 +74,7 @@ int main(int argc, char** argv) {
             std::string source = read(path);
             auto compiled = tmpl::LuaSyntax::of_this_thread().compile(source, chunkname);
             if (compiled.error) continue;
-            modules.push_back({std::move(source), std::move(compiled.bytecode)});
+            modules.push_back({std::move(source), shipped::without_local_names(compiled.bytecode)});
         }
         for (const fs::path& path : files(argv[3], ".md")) {
             std::string source = read(path);
