@@ -1,5 +1,6 @@
 #include "lua/template_bindings.hpp"
 
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -32,6 +33,11 @@ constexpr const char* loaded_templates_key = "conventio.templates";
 // not a name, which the snapshot leaves alone): for each template name, the process's compiled
 // template (light userdata: the process cache never drops one) and, under that, its loaded chunk.
 const char resolved_templates_key = 0;
+// The metatable every view has (a registry entry whose key is not a name, protected from scripts
+// by __metatable), which makes a view's front matter when it is first read; and the key under
+// which a view keeps its compiled template for it.
+const char view_metatable_key = 0;
+const char view_source_key = 0;
 
 /// How a template file is named in messages: relative to the working folder when inside it,
 /// so a drafter reads "templates/commun/litiges.md:12:5".
@@ -125,26 +131,8 @@ void push_name_set(lua_State* L, const std::vector<std::string>& list) {
     }
 }
 
-/// Builds the Lua view of a loaded template: its chunk (on the stack, taken), path, parameters and
-/// front matter.
-void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
-    const auto& t = loaded.compiled;
-    lua_createtable(L, 0, 8);
-    lua_insert(L, -2);
-    lua_setfield(L, -2, "chunk");
-    lua_pushstring(L, t.path.c_str());
-    lua_setfield(L, -2, "path");
-    push_string_list(L, t.front.params);
-    lua_setfield(L, -2, "params");
-    lua_pushinteger(L, t.front.params_at.line);
-    lua_setfield(L, -2, "params_line");
-    lua_pushinteger(L, t.front.params_at.column);
-    lua_setfield(L, -2, "params_column");
-    push_name_set(L, t.front.optional);
-    lua_setfield(L, -2, "optional");
-    lua_pushboolean(L, t.front.headings);
-    lua_setfield(L, -2, "headings");
-
+/// The front matter of `t` as a table.
+void push_front_matter(lua_State* L, const tmpl::CompiledTemplate& t) {
     lua_createtable(L, 0, static_cast<int>(t.front.other.size() + 5));
     lua_pushstring(L, t.front.key.c_str());
     lua_setfield(L, -2, "key");
@@ -163,7 +151,45 @@ void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
             lua_pushlstring(L, v.text.data(), v.text.size());
         lua_setfield(L, -2, k.c_str());
     }
-    lua_setfield(L, -2, "front");
+}
+
+/// A view's __index: its `front`, made at its first read and kept in the view. A clause template's
+/// view is read for its chunk and parameters only, and a template of labels for its front matter
+/// only: making every view whole made tables and lists no one read, in every run (a batch's views
+/// are made again at each row).
+int view_index(lua_State* L) {
+    if (lua_type(L, 2) != LUA_TSTRING || std::strcmp(lua_tostring(L, 2), "front") != 0) return 0;
+    if (lua_rawgetp(L, 1, &view_source_key) != LUA_TLIGHTUSERDATA) return 0;
+    const auto* loaded = static_cast<const tmpl::LoadedTemplate*>(lua_touserdata(L, -1));
+    push_front_matter(L, loaded->compiled);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, 1, "front");
+    return 1;
+}
+
+/// Builds the Lua view of a loaded template: its chunk (on the stack, taken), path and parameters;
+/// its front matter when it is read (view_index).
+void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
+    const auto& t = loaded.compiled;
+    lua_createtable(L, 0, 8);
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "chunk");
+    lua_pushstring(L, t.path.c_str());
+    lua_setfield(L, -2, "path");
+    push_string_list(L, t.front.params);
+    lua_setfield(L, -2, "params");
+    lua_pushinteger(L, t.front.params_at.line);
+    lua_setfield(L, -2, "params_line");
+    lua_pushinteger(L, t.front.params_at.column);
+    lua_setfield(L, -2, "params_column");
+    push_name_set(L, t.front.optional);
+    lua_setfield(L, -2, "optional");
+    lua_pushboolean(L, t.front.headings);
+    lua_setfield(L, -2, "headings");
+    lua_pushlightuserdata(L, const_cast<tmpl::LoadedTemplate*>(&loaded));
+    lua_rawsetp(L, -2, &view_source_key);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &view_metatable_key);
+    lua_setmetatable(L, -2);
 }
 
 /// conventio.template(name): the compiled template as a table, loaded once per state and
@@ -207,6 +233,12 @@ int markdown_escape_fn(lua_State* L) {
     std::size_t length = 0;
     const char* s = luaL_checklstring(L, 1, &length);
     std::string escaped = tmpl::markdown_escape(std::string_view(s, length));
+    // Most values need no escape: the argument is the result, which spares Lua making the same
+    // string again (a look-up for a short one, an allocation and a copy for a long one).
+    if (escaped.size() == length && std::memcmp(escaped.data(), s, length) == 0) {
+        lua_settop(L, 1);
+        return 1;
+    }
     lua_pushlstring(L, escaped.data(), escaped.size());
     return 1;
 }
@@ -240,6 +272,14 @@ void open_template_bindings(lua_State* L) {
     lua_pop(L, 1);
     lua_newtable(L);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &resolved_templates_key);
+    // Out of every script's reach (getmetatable gives false, setmetatable refuses), so no row
+    // changes what the next row's views do.
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, protect<view_index>);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &view_metatable_key);
     static const luaL_Reg functions[] = {{"template", protect<template_fn>},
                                          {"markdown_escape", protect<markdown_escape_fn>},
                                          {"Markdown", protect<markdown_fn>},

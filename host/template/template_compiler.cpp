@@ -285,7 +285,6 @@ private:
 
     void generate() {
         out_.reserve(text_.size() * 2 + 64);
-        out_ = "local _ENV, __t, __v = ... ";
         emit_text(texts_[0]);
         for (std::size_t k = 0; k < tags_.size(); ++k) {
             emit_tag(tags_[k]);
@@ -296,6 +295,15 @@ private:
             fail(b.at, b.kind == BlockKind::if_block ? tr("'{% if %}' is not closed: expected '{% end %}'")
                                                      : tr("'{% for %}' is not closed: expected '{% end %}'"));
         }
+        out_ += "return __o";
+        // The output table is made with room for every piece outside loops (a constructor of
+        // nils, which Lua loads with one instruction): grown piece by piece, it was resized
+        // again and again, in every render. On line 1, before the code of line 1.
+        std::string head = "local _ENV, __p, __v, __at = ... local __n, __o = 0, {";
+        head.reserve(head.size() + pieces_outside_loops_ * 4 + 2);
+        for (std::size_t k = 0; k < pieces_outside_loops_; ++k) head += "nil,";
+        head += "} ";
+        out_.insert(0, head);
     }
 
     /// Moves the output to the template line of `at`. Output never runs ahead of the template:
@@ -306,6 +314,13 @@ private:
             out_ += '\n';
             ++lua_line_;
         }
+    }
+
+    /// Records in the output table the template line and column of the code evaluated next,
+    /// where the runtime reports an error raised before the next mark (see the contract).
+    void mark_place(std::size_t at) {
+        auto p = index_.at(at);
+        out_ += "__p.line=" + std::to_string(p.line) + " __p.column=" + std::to_string(p.column) + " ";
     }
 
     /// Copies template code (an expression) as is; a lone CR becomes a blank so that Lua, which
@@ -322,8 +337,9 @@ private:
         if (span.begin >= span.end) return;
         go_to_line_of(span.begin);
         std::string_view text = text_.substr(span.begin, span.end - span.begin);
-        out_ += "__t";
+        out_ += "__n=__n+1 __o[__n]=";
         append_lua_string(out_, text);
+        if (open_loops_ == 0) ++pieces_outside_loops_;
         out_ += ' ';
         lua_line_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     }
@@ -337,11 +353,12 @@ private:
         if (tag.kind == TagKind::expression) {
             if (b == e) fail(tag.begin, tr("empty '{{ }}': expected an expression"));
             check_expression(b, e);
-            auto p = index_.at(b);
             go_to_line_of(b);
-            out_ += "__v(" + std::to_string(p.line) + "," + std::to_string(p.column) + ",function() return (";
+            mark_place(b);
+            out_ += "__n=__n+1 __o[__n]=__v(__p,(";
+            if (open_loops_ == 0) ++pieces_outside_loops_;
             emit_code(b, e);
-            out_ += ") end) ";
+            out_ += ")) ";
             return;
         }
         statement(tag, b, e);
@@ -367,7 +384,15 @@ private:
                                     : tr("'{% elseif %}' needs a condition: '{% elseif expr %}'"));
             check_expression(rest, e);
             go_to_line_of(rest);
-            out_ += keyword == "if" ? "if (" : "elseif (";
+            if (keyword == "if") {
+                mark_place(rest);
+                out_ += "if (";
+            } else {
+                // No statement can stand before an elseif's condition: a call marks its place.
+                auto p = index_.at(rest);
+                out_ +=
+                    "elseif __at(__p," + std::to_string(p.line) + "," + std::to_string(p.column) + ") and (";
+            }
             emit_code(rest, e);
             out_ += ") then ";
             if (keyword == "if") open_block(BlockKind::if_block, tag.begin);
@@ -384,7 +409,12 @@ private:
             if (blocks_.empty())
                 fail(tag.begin, tr("'{% end %}' without an opening '{% if %}' or '{% for %}'"));
             go_to_line_of(b);
-            out_ += blocks_.back().kind == BlockKind::for_block ? "end end " : "end ";
+            if (blocks_.back().kind == BlockKind::for_block) {
+                out_ += "end end ";
+                --open_loops_;
+            } else {
+                out_ += "end ";
+            }
             blocks_.pop_back();
         } else if (keyword == "for") {
             for_loop(tag, rest, e);
@@ -454,11 +484,17 @@ private:
 
         std::string_view item = second.empty() ? first : second;
         go_to_line_of(expr);
-        out_ += "do local __list = (";
+        out_ += "do ";
+        mark_place(expr);
+        out_ += "local __list = (";
         emit_code(expr, e);
         // Plain Lua, no ipairs: the chunk reads no global, and an error indexing a nil list is
-        // reported on this line.
-        out_ += ") for __k = 1, 0x7fffffffffffffff do local ";
+        // reported on this line. The place is marked again at each item: the body's tags have
+        // marked theirs meanwhile, and reading the next item can fail (a list whose __index
+        // refuses what it lacks).
+        out_ += ") for __k = 1, 0x7fffffffffffffff do ";
+        mark_place(expr);
+        out_ += "local ";
         out_ += item;
         out_ += " = __list[__k] if ";
         out_ += item;
@@ -469,6 +505,7 @@ private:
             out_ += " = __k ";
         }
         open_block(BlockKind::for_block, tag.begin);
+        ++open_loops_;
     }
 
     void loop_variable(std::string_view name, std::size_t at) const {
@@ -544,6 +581,8 @@ private:
     std::vector<OpenBlock> blocks_;
     std::string out_;
     int lua_line_ = 1;
+    std::size_t open_loops_ = 0;
+    std::size_t pieces_outside_loops_ = 0;
 };
 
 }  // namespace

@@ -10,13 +10,19 @@
 // {{ "{{" }}. Conditions follow Lua: only nil and false are false.
 //
 // Runtime contract of CompiledTemplate::lua_source: load it with chunkname "@" + path, call
-// it with (env, t, v):
-//   env        every name in an expression is looked up in this table (it is the chunk's _ENV)
-//   t(s)       appends literal Markdown text s
-//   v(l, c, f) appends the value of f() (f is `function() return (expr) end`); l:c is the
-//              template line and column of the expression, for the runtime's messages
-// The Lua code for template line N is on Lua line N, so a Lua error "path:N: ..." names the
-// template line. The chunk reads no global: it runs in any environment.
+// it with (env, place, v, at); it returns the Markdown in pieces, a list for table.concat.
+//   env          every name in an expression is looked up in this table (it is the chunk's _ENV)
+//   place        a table: before the chunk evaluates a tag's expression (a placeholder, an if,
+//                elseif or for) it sets place.line and place.column to the expression's template
+//                line and column, so an error raised meanwhile, wherever it comes from, can be
+//                reported there
+//   v(place, x)  the Markdown a placeholder inserts for its value x (a string)
+//   at(place, l, c) sets place.line, place.column to l, c and returns true (an elseif's
+//                condition, before which no statement can stand)
+// No closure and no protected call per placeholder: the runtime calls the chunk once, protected,
+// and reads the place when it fails. The Lua code for template line N is on Lua line N, so a Lua
+// error "path:N: ..." names the template line too. The chunk reads no global: it runs in any
+// environment.
 #pragma once
 
 #include <string>

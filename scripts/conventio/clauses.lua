@@ -135,6 +135,38 @@ local function environment(template, params)
   return setmetatable({ [PARAMS] = params, [OPTIONAL] = template.optional }, environment_meta)
 end
 
+local markdown_escape, byte, find, concat = c.markdown_escape, string.byte, string.find, table.concat
+
+--- A placeholder's value refused, at the place the template marked; the place is unmarked, so
+--- the message is passed on as it is.
+local function refuse(place, message)
+  local line = place.line
+  place.line = false
+  error(message:format(place.path, line, place.column), 0)
+end
+
+--- What a compiled template inserts for a placeholder's value: checked, then as markdown_of
+--- gives it (a text, most values, escaped at once).
+local function placeholder(place, value)
+  if type(value) == "string" then
+    -- An empty text would leave a hole in the sentence ("Fait à , le"): refused where it is
+    -- used. A text whose first byte is past the space is not blank: most values, told by one
+    -- byte.
+    if (byte(value, 1) or 0) <= 32 and not find(value, "%S") then
+      refuse(place, tr("%s:%d:%d: this value is empty"))
+    end
+    return markdown_escape(value)
+  end
+  if value == nil then refuse(place, tr("%s:%d:%d: this value is nil")) end
+  return markdown_of(value)
+end
+
+--- An elseif's place, marked from within its condition.
+local function mark_place(place, line, column)
+  place.line, place.column = line, column
+  return true
+end
+
 --- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
 ---@param name string
 ---@param params table?
@@ -148,30 +180,17 @@ function M.markdown(name, params)
         table.concat(template.params, ", ")), 0)
     end
   end
-  local out, n = {}, 0
-  local function text(s)
-    n = n + 1
-    out[n] = s
+  -- Where the template is (template/template_compiler.hpp): its path, and the place of the tag
+  -- being evaluated, which the chunk marks before each.
+  local place = { path = template.path, line = false, column = 0 }
+  local ok, pieces = pcall(template.chunk, environment(template, params), place, placeholder, mark_place)
+  if not ok then
+    -- A refused value's message already names its place (and unmarks it).
+    if not place.line then error(pieces, 0) end
+    local message = tostring(pieces):gsub("^[^\n]-:%d+: ", "", 1)
+    error(("%s:%d:%d: %s"):format(template.path, place.line, place.column, message), 0)
   end
-  local function value(line, column, expression)
-    local ok, result = pcall(expression)
-    if not ok then
-      local message = tostring(result):gsub("^[^\n]-:%d+: ", "", 1)
-      error(("%s:%d:%d: %s"):format(template.path, line, column, message), 0)
-    end
-    if result == nil then
-      error(tr("%s:%d:%d: this value is nil"):format(template.path, line, column), 0)
-    end
-    -- An empty text would leave a hole in the sentence ("Fait à , le"): refused where it is used.
-    -- A text whose first byte is past the space is not blank: most values, told by one byte.
-    if type(result) == "string" and (result:byte(1) or 0) <= 32 and not result:find("%S") then
-      error(tr("%s:%d:%d: this value is empty"):format(template.path, line, column), 0)
-    end
-    n = n + 1
-    out[n] = markdown_of(result)
-  end
-  template.chunk(environment(template, params), text, value)
-  return table.concat(out), template
+  return concat(pieces), template
 end
 
 --- The blocks of template `name` with `params`: an array of conventio.Block.

@@ -24,6 +24,16 @@ std::filesystem::path template_dir() {
     write("manque.md", "---\nkey: manque\nparams: [partner]\n---\nBonjour\n\nMontant : {{ montant }} ici.\n");
     write("casse.md", "---\nkey: casse\noptional: [partner]\n---\nTexte {% if x %} sans fin\n");
     write("inconnu.md", "---\nkey: inconnu\noptional: [partner]\n---\nVoir {{ ref(\"absente\") }}.\n");
+    // Failures inside tags other than a placeholder's (their expression's place is marked).
+    write("si.md", "---\nkey: si\noptional: [partner]\n---\nTexte\n{% if montant > 3 %}\ngros\n{% end %}\n");
+    write("sinonsi.md",
+          "---\nkey: sinonsi\noptional: [partner]\n---\n{% if partner %}\na\n{% elseif seuil.x %}\nb\n{% end "
+          "%}\n");
+    write("liste.md",
+          "---\nkey: liste\noptional: [partner]\n---\n{% for x in liste %}\n- {{ x }}\n{% end %}\n");
+    write("boucle.md",
+          "---\nkey: boucle\nparams: [items]\n---\n{% for i, x in items %}\n- {{ x }}\n{% end %}\n");
+    write("vide.md", "---\nkey: vide\nparams: [partner]\n---\nNom : {{ partner.absent }}.\n");
     write("note.md", "---\nkey: note\n---\nTexte avec une note[^1].\n\n[^1]: La note.\n");
     return dir;
 }
@@ -111,6 +121,31 @@ TEST_CASE("template errors: missing parameter at its use, syntax error at its pl
                                                 with_templates());
     CHECK(missing_declared.find("t/nom.md:3:1: missing parameter 'partner' (the template needs: partner)") !=
           std::string::npos);
+}
+
+TEST_CASE("template errors in conditions, loops and values name the tag's line and column") {
+    auto error_of = [](const std::string& call) {
+        return lua_error_of("local clauses = require \"conventio.clauses\"\n" + call, with_templates());
+    };
+    CHECK(error_of(R"(clauses.blocks("t/si", {}))").find("t/si.md:6:7: missing parameter 'montant'") !=
+          std::string::npos);
+    CHECK(
+        error_of(R"(clauses.blocks("t/sinonsi", {}))").find("t/sinonsi.md:7:11: missing parameter 'seuil'") !=
+        std::string::npos);
+    CHECK(error_of(R"(clauses.blocks("t/liste", {}))").find("t/liste.md:5:13: missing parameter 'liste'") !=
+          std::string::npos);
+    // Reading the item after the last fails (a list refusing what it lacks), after the body's
+    // placeholder has run: the failure is the loop's, not the placeholder's.
+    CHECK(error_of(R"(clauses.blocks("t/boucle", { items = setmetatable({ "a" }, {
+            __index = function(_, k) error("pas d'élément " .. k) end }) }))")
+              .find("t/boucle.md:5:16: pas d'élément 2") != std::string::npos);
+    // A refused value is named once, at its place.
+    std::string nil_value = error_of(R"(clauses.blocks("t/vide", { partner = {} }))");
+    CHECK(nil_value.find("t/vide.md:5:10: this value is nil") != std::string::npos);
+    CHECK(nil_value.find("vide.md:5:10: t/") == std::string::npos);
+    // The second item refused: the place is the placeholder's, marked after the loop's.
+    CHECK(error_of(R"(clauses.blocks("t/boucle", { items = { "a", "  " } }))")
+              .find("t/boucle.md:6:6: this value is empty") != std::string::npos);
 }
 
 TEST_CASE("values from data never become markup") {

@@ -104,4 +104,23 @@ check.fails("unknown field duration.month (did you mean months?)", quantities.du
 check.fails("unknown field duration.mois (known: end_date, months, years)", quantities.duration, { mois = 3 })
 check.eq(c.spell_number(180000), "cent quatre-vingt mille")
 
+-- A template's view makes its front matter when it is first read, then keeps it; its metatable is
+-- out of the script's reach, so no run changes what another run's views do.
+local litiges = c.template("commun/litiges")
+check.eq(rawget(litiges, "front"), nil, "the front matter before it is read")
+check.eq(litiges.front.key, "litiges", "the front matter's key")
+check.eq(litiges.front.optional[1], "contract", "the front matter's optional parameters, as a list")
+check.eq(litiges.front, litiges.front, "the front matter kept once made")
+check.eq(litiges.front, clauses.front_matter("commun/litiges"), "the same front matter for the clauses")
+check.eq(litiges.nothing, nil, "another name the view lacks")
+check.eq(getmetatable(litiges), false, "the view's metatable hidden")
+check.fails("cannot change a protected metatable", setmetatable, litiges, {})
+
+-- conventio.markdown_escape: a text needing no escape comes back as it is, a number as its text.
+check.eq(c.markdown_escape("Cerema, 475 000 €"), "Cerema, 475 000 €", "a plain text")
+local long_text = ("long texte sans balise"):rep(4, " ")
+check.eq(c.markdown_escape(long_text), long_text, "a long text")
+check.eq(c.markdown_escape(12), "12", "a number")
+check.eq(c.markdown_escape("*x*"), "\\*x\\*", "a text escaped")
+
 return check.done()

@@ -16,21 +16,25 @@ namespace {
 
 constexpr std::string_view header = "---\nkey: t\nparams: [x]\n---\n";  // body starts on line 5
 
-/// Runs a compiled template the way the runtime does, with a t() and v() that just
-/// concatenate (v shows "[line:col]" before each value when `positions` is set). `env` is a
-/// Lua table constructor. Returns the Markdown, or "error: <Lua message>".
+/// Runs a compiled template the way the runtime does, with a v() that inserts tostring(value)
+/// ("[line:col]" before it, the place the chunk marked, when `positions` is set). `env` is a
+/// Lua table constructor. Returns the Markdown, or "error: <Lua message>" (unprotected: the
+/// message is Lua's own, "path:line: ...").
 std::string run(const CompiledTemplate& compiled, const std::string& env, bool positions = false) {
     std::unique_ptr<lua_State, decltype(&lua_close)> state(luaL_newstate(), &lua_close);
     lua_State* L = state.get();
     luaL_openlibs(L);
     const char* driver = R"(
         local chunk, env, positions = ...
-        local out = {}
-        chunk(env,
-              function(s) out[#out + 1] = s end,
-              function(line, col, f)
-                  if positions then out[#out + 1] = "[" .. line .. ":" .. col .. "]" end
-                  out[#out + 1] = tostring(f())
+        local out = chunk(env, { line = false, column = 0 },
+              function(place, value)
+                  local shown = tostring(value)
+                  if positions then shown = "[" .. place.line .. ":" .. place.column .. "]" .. shown end
+                  return shown
+              end,
+              function(place, line, column)
+                  place.line, place.column = line, column
+                  return true
               end)
         return table.concat(out))";
     REQUIRE(luaL_loadstring(L, driver) == LUA_OK);
@@ -164,6 +168,20 @@ TEST_CASE("compiler: the generated Lua keeps template line numbers") {
               .starts_with("error: templates/t.md:8: "));
     // An expression spanning lines reports the line of the failing part.
     CHECK(render("{{ x\n .y\n .z }}\n", "{x = {}}").starts_with("error: templates/t.md:7: "));
+}
+
+TEST_CASE("compiler: the pieces outside loops, room made for them, then those of loops") {
+    // More pieces than a table constructor sets at once (50), around a loop and in branches.
+    std::string body, expected;
+    for (int i = 0; i < 70; ++i) {
+        body += "{{ x }}-";
+        expected += "1-";
+    }
+    body += "{% for _, v in list %}<{{ v }}>{% end %}{% if x == 2 %}non{% else %}oui{% end %}.";
+    expected += "<a><b><c>oui.";
+    CHECK(render(body, "{x = 1, list = {'a', 'b', 'c'}}") == expected);
+    CHECK(render("", "{}") == "");
+    CHECK(render("{% for _, v in list %}{{ v }}{% end %}", "{list = {}}") == "");
 }
 
 TEST_CASE("compiler: the chunk reads no global") {
