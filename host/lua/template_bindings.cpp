@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "config/i18n.hpp"
@@ -34,10 +35,11 @@ constexpr const char* loaded_templates_key = "conventio.templates";
 // template (light userdata: the process cache never drops one) and, under that, its loaded chunk.
 const char resolved_templates_key = 0;
 // The metatable every view has (a registry entry whose key is not a name, protected from scripts
-// by __metatable), which makes a view's front matter when it is first read; and the key under
-// which a view keeps its compiled template for it.
+// by __metatable), which makes a view's front matter when it is first read; and, for it, each
+// view's compiled template (view -> light userdata, weak keys). That pointer is the host's to
+// read: kept in the view itself, a script could find it with pairs and point it anywhere.
 const char view_metatable_key = 0;
-const char view_source_key = 0;
+const char view_sources_key = 0;
 
 /// How a template file is named in messages: relative to the working folder when inside it,
 /// so a drafter reads "templates/commun/litiges.md:12:5".
@@ -158,8 +160,13 @@ void push_front_matter(lua_State* L, const tmpl::CompiledTemplate& t) {
 /// only: making every view whole made tables and lists no one read, in every run (a batch's views
 /// are made again at each row).
 int view_index(lua_State* L) {
-    if (lua_type(L, 2) != LUA_TSTRING || std::strcmp(lua_tostring(L, 2), "front") != 0) return 0;
-    if (lua_rawgetp(L, 1, &view_source_key) != LUA_TLIGHTUSERDATA) return 0;
+    if (lua_type(L, 2) != LUA_TSTRING) return 0;
+    std::size_t length = 0;
+    const char* key = lua_tolstring(L, 2, &length);
+    if (std::string_view(key, length) != "front") return 0;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &view_sources_key);
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, -2) != LUA_TLIGHTUSERDATA) return 0;
     const auto* loaded = static_cast<const tmpl::LoadedTemplate*>(lua_touserdata(L, -1));
     push_front_matter(L, loaded->compiled);
     lua_pushvalue(L, -1);
@@ -186,8 +193,11 @@ void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
     lua_setfield(L, -2, "optional");
     lua_pushboolean(L, t.front.headings);
     lua_setfield(L, -2, "headings");
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &view_sources_key);
+    lua_pushvalue(L, -2);
     lua_pushlightuserdata(L, const_cast<tmpl::LoadedTemplate*>(&loaded));
-    lua_rawsetp(L, -2, &view_source_key);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &view_metatable_key);
     lua_setmetatable(L, -2);
 }
@@ -280,6 +290,12 @@ void open_template_bindings(lua_State* L) {
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_rawsetp(L, LUA_REGISTRYINDEX, &view_metatable_key);
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &view_sources_key);
     static const luaL_Reg functions[] = {{"template", protect<template_fn>},
                                          {"markdown_escape", protect<markdown_escape_fn>},
                                          {"Markdown", protect<markdown_fn>},

@@ -22,6 +22,8 @@ constexpr std::size_t npos = std::string_view::npos;
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_lua_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
 
 /// Level of the Lua long bracket "[==[" opening at `i`, or npos if `i` opens none.
@@ -46,6 +48,22 @@ std::size_t skip_short_string(std::string_view s, std::size_t i) {
     return i < s.size() && s[i] == quote ? i + 1 : std::min(i, s.size());
 }
 
+/// Where the string or comment starting at `i` of Lua code `s` ends (the index after it; npos when
+/// it runs to the end), or `i` itself when none starts there.
+std::size_t skip_string_or_comment(std::string_view s, std::size_t i) {
+    char c = s[i];
+    if (c == '"' || c == '\'') return skip_short_string(s, i);
+    if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
+        std::size_t level = i + 2 < s.size() && s[i + 2] == '[' ? long_bracket_level(s, i + 2) : npos;
+        return level != npos ? skip_long_bracket(s, i + 2, level) : s.find('\n', i);
+    }
+    if (c == '[') {
+        std::size_t level = long_bracket_level(s, i);
+        if (level != npos) return skip_long_bracket(s, i, level);
+    }
+    return i;
+}
+
 /// Whether every bracket an expression closes, it opened. "a) or (b" is valid Lua inside
 /// "return (...)" but would break out of the code generated around it. (Brackets left open are
 /// for Lua to report.)
@@ -53,34 +71,45 @@ bool closes_only_its_brackets(std::string_view s) {
     int depth = 0;
     std::size_t i = 0;
     while (i < s.size()) {
+        if (std::size_t after = skip_string_or_comment(s, i); after != i) {
+            if (after == npos) return true;
+            i = after;
+            continue;
+        }
         char c = s[i];
-        if (c == '"' || c == '\'') {
-            i = skip_short_string(s, i);
-            continue;
-        }
-        if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {  // comment
-            std::size_t level = i + 2 < s.size() && s[i + 2] == '[' ? long_bracket_level(s, i + 2) : npos;
-            if (level != npos) {
-                i = skip_long_bracket(s, i + 2, level);
-            } else {
-                i = s.find('\n', i);
-            }
-            if (i == npos) return true;
-            continue;
-        }
-        if (c == '[') {
-            std::size_t level = long_bracket_level(s, i);
-            if (level != npos) {
-                i = skip_long_bracket(s, i, level);
-                if (i == npos) return true;
-                continue;
-            }
-        }
         if (c == '(' || c == '[' || c == '{') ++depth;
         if ((c == ')' || c == ']' || c == '}') && --depth < 0) return false;
         ++i;
     }
     return true;
+}
+
+/// Where in expression `s` a name starting with "__" is read as a variable (not a field after '.'
+/// or ':', not in a string or a comment), or npos. The compiled chunk's own locals (__o, __n, __p,
+/// __v, __at, __list, __k) share the expression's scope: read or assigned from a template, they
+/// would move its error places or break its output.
+std::size_t reserved_name_at(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (std::size_t after = skip_string_or_comment(s, i); after != i) {
+            if (after == npos) return npos;
+            i = after;
+            continue;
+        }
+        if (!is_name_char(s[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        while (i < s.size() && is_name_char(s[i])) ++i;
+        if (s.substr(start, 2) != "__") continue;
+        std::size_t before = start;
+        while (before > 0 && is_lua_space(s[before - 1])) --before;
+        bool field = before > 0 &&
+                     (s[before - 1] == ':' || (s[before - 1] == '.' && (before < 2 || s[before - 2] != '.')));
+        if (!field) return start;
+    }
+    return npos;
 }
 
 /// Appends `text` as a Lua quoted string that reads back byte for byte. A newline is written
@@ -533,7 +562,16 @@ private:
         std::string chunk = "return (";
         chunk += expr;
         chunk += ")";
-        if (!lua_.error(chunk, "=expression")) return;
+        if (!lua_.error(chunk, "=expression")) {
+            // A whole expression: what it reads must not be the chunk's own locals.
+            if (std::size_t at = reserved_name_at(expr); at != npos) {
+                std::size_t end = at;
+                while (end < expr.size() && is_name_char(expr[end])) ++end;
+                fail(b + at, format(tr("'{}' is reserved: names in a template cannot start with '__'"),
+                                    expr.substr(at, end - at)));
+            }
+            return;
+        }
         chunk = "return ";
         chunk += expr;
         if (auto error = lua_.error(chunk, "=expression")) {

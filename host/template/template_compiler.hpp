@@ -16,13 +16,15 @@
 //                elseif or for) it sets place.line and place.column to the expression's template
 //                line and column, so an error raised meanwhile, wherever it comes from, can be
 //                reported there
-//   v(place, x)  the Markdown a placeholder inserts for its value x (a string)
+//   v(place, x)  the Markdown a placeholder inserts for its value x, whatever its type; it must
+//                return a string (the piece table.concat joins)
 //   at(place, l, c) sets place.line, place.column to l, c and returns true (an elseif's
 //                condition, before which no statement can stand)
 // No closure and no protected call per placeholder: the runtime calls the chunk once, protected,
 // and reads the place when it fails. The Lua code for template line N is on Lua line N, so a Lua
 // error "path:N: ..." names the template line too. The chunk reads no global: it runs in any
-// environment.
+// environment. An expression cannot name the chunk's own locals (__o, __n, __p...): names
+// starting with "__" are refused where the template reads them.
 #pragma once
 
 #include <string>

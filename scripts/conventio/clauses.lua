@@ -22,6 +22,10 @@ end
 --- Markdown inserted as is by a template: use it for text the script trusts, never for data.
 ---@param markdown string
 function M.markup(markdown)
+  -- Refused here, at the template's place: a nil or a table would reach the output's concat.
+  if type(markdown) ~= "string" then
+    error(tr("markup: expected a text, got %s"):format(type(markdown)), 2)
+  end
   return setmetatable({ markdown = markdown }, Markup)
 end
 

@@ -115,6 +115,17 @@ check.eq(litiges.front, clauses.front_matter("commun/litiges"), "the same front 
 check.eq(litiges.nothing, nil, "another name the view lacks")
 check.eq(getmetatable(litiges), false, "the view's metatable hidden")
 check.fails("cannot change a protected metatable", setmetatable, litiges, {})
+-- The compiled template behind a view is the host's: nothing in the view a script could point
+-- elsewhere (a light userdata the host would read as a template).
+local fresh = c.template("commun/nullite")
+for key, value in pairs(fresh) do
+  check.eq(type(key), "string", "a view's keys are names")
+  check.eq(type(value) == "userdata", false, "no userdata in a view: " .. key)
+end
+check.eq(fresh["front\0junk"], nil, "only 'front' itself makes the front matter")
+-- markup takes a text: anything else is refused where the template calls it.
+check.fails("markup: expected a text, got nil", clauses.markup, nil)
+check.fails("markup: expected a text, got table", clauses.markup, {})
 
 -- conventio.markdown_escape: a text needing no escape comes back as it is, a number as its text.
 check.eq(c.markdown_escape("Cerema, 475 000 €"), "Cerema, 475 000 €", "a plain text")

@@ -240,6 +240,24 @@ TEST_CASE("compiler: malformed for") {
           "t.md:5:11: the index and the item need different names");
 }
 
+TEST_CASE("compiler: an expression cannot read the chunk's own locals") {
+    // __o, __n, __p... are the compiled chunk's: read or set from a template, they would move its
+    // error places or break its output.
+    CHECK(error_of("A {{ __o }} B\n") ==
+          "t.md:5:6: '__o' is reserved: names in a template cannot start with '__'");
+    CHECK(error_of("{% if __p %}x{% end %}\n") ==
+          "t.md:5:7: '__p' is reserved: names in a template cannot start with '__'");
+    CHECK(error_of("{% for x in __list %}{{ x }}{% end %}\n") ==
+          "t.md:5:13: '__list' is reserved: names in a template cannot start with '__'");
+    CHECK(error_of("{{ a .. __n }}\n") ==
+          "t.md:5:9: '__n' is reserved: names in a template cannot start with '__'");
+    CHECK(error_of("{{ (function() __o[1] = false end)() }}\n") ==
+          "t.md:5:16: '__o' is reserved: names in a template cannot start with '__'");
+    // A field, a method, a string or a comment of that name is no local of the chunk.
+    CHECK(error_of("{{ x.__index }} {{ x:__call() }} {{ '__o' }} {{ [[__o]] }} {{ x --[[__o]] }}\n").empty());
+    CHECK(error_of("{{ x . __len }}\n").empty());
+}
+
 TEST_CASE("compiler: invalid expressions name the template column") {
     CHECK(error_of("Montant : {{ montant + }}\n") ==
           "t.md:5:14: invalid expression: unexpected symbol near <eof>");
