@@ -64,22 +64,26 @@ std::size_t skip_string_or_comment(std::string_view s, std::size_t i) {
     return i;
 }
 
+/// The first index from `i` on of Lua code `s` that is outside every string and comment, or npos
+/// (the end, or a string or comment running to it).
+std::size_t next_code(std::string_view s, std::size_t i) {
+    while (i < s.size()) {
+        std::size_t after = skip_string_or_comment(s, i);
+        if (after == i) return i;
+        i = after;
+    }
+    return npos;
+}
+
 /// Whether every bracket an expression closes, it opened. "a) or (b" is valid Lua inside
 /// "return (...)" but would break out of the code generated around it. (Brackets left open are
 /// for Lua to report.)
 bool closes_only_its_brackets(std::string_view s) {
     int depth = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (std::size_t after = skip_string_or_comment(s, i); after != i) {
-            if (after == npos) return true;
-            i = after;
-            continue;
-        }
+    for (std::size_t i = next_code(s, 0); i != npos; i = next_code(s, i + 1)) {
         char c = s[i];
         if (c == '(' || c == '[' || c == '{') ++depth;
         if ((c == ')' || c == ']' || c == '}') && --depth < 0) return false;
-        ++i;
     }
     return true;
 }
@@ -89,25 +93,22 @@ bool closes_only_its_brackets(std::string_view s) {
 /// __v, __at, __list, __k) share the expression's scope: read or assigned from a template, they
 /// would move its error places or break its output.
 std::size_t reserved_name_at(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (std::size_t after = skip_string_or_comment(s, i); after != i) {
-            if (after == npos) return npos;
-            i = after;
-            continue;
-        }
+    std::size_t i = next_code(s, 0);
+    while (i != npos) {
         if (!is_name_char(s[i])) {
-            ++i;
+            i = next_code(s, i + 1);
             continue;
         }
         std::size_t start = i;
         while (i < s.size() && is_name_char(s[i])) ++i;
-        if (s.substr(start, 2) != "__") continue;
-        std::size_t before = start;
-        while (before > 0 && is_lua_space(s[before - 1])) --before;
-        bool field = before > 0 &&
-                     (s[before - 1] == ':' || (s[before - 1] == '.' && (before < 2 || s[before - 2] != '.')));
-        if (!field) return start;
+        if (s.substr(start, 2) == "__") {
+            std::size_t before = start;
+            while (before > 0 && is_lua_space(s[before - 1])) --before;
+            bool field = before > 0 && (s[before - 1] == ':' ||
+                                        (s[before - 1] == '.' && (before < 2 || s[before - 2] != '.')));
+            if (!field) return start;
+        }
+        i = next_code(s, i);
     }
     return npos;
 }
