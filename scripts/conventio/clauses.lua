@@ -171,6 +171,16 @@ local function mark_place(place, line, column)
   return true
 end
 
+--- Whether `message` starts with the position of the template's own chunk (chunkname "@" .. path,
+--- which Lua shortens past 59 bytes to "..." and its end): an error in the template's own code,
+--- or raised at its level by what it calls, whose place the template's mark tells better.
+local function at_template(message, path)
+  local source = message:match("^([^\n]-):%d+: ")
+  if source == path then return true end
+  if not source or source:sub(1, 3) ~= "..." or #source == 3 then return false end
+  return path:sub(-(#source - 3)) == source:sub(4)
+end
+
 --- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
 ---@param name string
 ---@param params table?
@@ -191,7 +201,10 @@ function M.markdown(name, params)
   if not ok then
     -- A refused value's message already names its place (and unmarks it).
     if not place.line then error(pieces, 0) end
-    local message = tostring(pieces):gsub("^[^\n]-:%d+: ", "", 1)
+    -- The chunk's own line is replaced by the tag's place; any other position (a bug in our
+    -- library reached from the template, markdown_of's) is kept after it, so it reads as ours.
+    local message = tostring(pieces)
+    if at_template(message, template.path) then message = message:gsub("^[^\n]-:%d+: ", "", 1) end
     error(("%s:%d:%d: %s"):format(template.path, place.line, place.column, message), 0)
   end
   return concat(pieces), template

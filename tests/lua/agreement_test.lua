@@ -79,6 +79,17 @@ local markdown = clauses.markdown("finances/participation", { payer = words.part
 check.contains((markdown:gsub("\\(.)", "%1")), "180\u{a0}000\u{a0}€ (cent quatre-vingt mille euros)")
 clauses.amounts_in_words = nil
 
+-- A failure inside the library's own code reached from a template (here markdown_of's record of
+-- the printed amounts, given a list that is not one) is ours: its file and line stay after the
+-- template's place, instead of reading as the template's error.
+clauses.printed_amounts = true
+local ok, failure = pcall(clauses.markdown, "finances/participation", { payer = words.parties.departement,
+  receiver = words.parties.commune, amount = c.Money(180000) })
+clauses.printed_amounts = nil
+check.eq(ok, false, "a library failure inside a template fails")
+check.contains(failure, "finances/participation.md:", "the template's place first")
+check.contains(failure, "conventio/clauses.lua:", "our file and line kept")
+
 -- from_data: the agreement's data is strict too, and names the data's fields.
 local data = { kind = "partenariat", place = "Melun", party_order = { "commune" },
                parties = { commune = { short_name = "Commune de Melun", kind = "commune", representation = "r" } },
