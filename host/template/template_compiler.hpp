@@ -15,7 +15,9 @@
 //   place        a table: before the chunk evaluates a tag's expression (a placeholder, an if,
 //                elseif or for) it sets place.line and place.column to the expression's template
 //                line and column, so an error raised meanwhile, wherever it comes from, can be
-//                reported there
+//                reported there (scripts/conventio/clauses.lua: a message positioned in the
+//                chunk itself has that position replaced by the tag's; any other position, a
+//                line of our library reached from the template, is kept after the tag's place)
 //   v(place, x)  the Markdown a placeholder inserts for its value x, whatever its type; it must
 //                return a string (the piece table.concat joins)
 //   at(place, l, c) sets place.line, place.column to l, c and returns true (an elseif's
