@@ -135,10 +135,23 @@ TEST_CASE("template errors in conditions, loops and values name the tag's line a
     CHECK(error_of(R"(clauses.blocks("t/liste", {}))").find("t/liste.md:5:13: missing parameter 'liste'") !=
           std::string::npos);
     // Reading the item after the last fails (a list refusing what it lacks), after the body's
-    // placeholder has run: the failure is the loop's, not the placeholder's.
-    CHECK(error_of(R"(clauses.blocks("t/boucle", { items = setmetatable({ "a" }, {
-            __index = function(_, k) error("pas d'élément " .. k) end }) }))")
-              .find("t/boucle.md:5:16: pas d'élément 2") != std::string::npos);
+    // placeholder has run: the failure is the loop's, not the placeholder's. The script's own
+    // line, where it raised, is kept after the template's place (only the chunk's is replaced).
+    std::string refused_item;
+    try {
+        run_lua(R"(local clauses = require "conventio.clauses"
+        clauses.blocks("t/boucle", { items = setmetatable({ "a" }, {
+            __index = function(_, k) error("pas d'élément " .. k) end }) }))",
+                with_templates());
+    } catch (const std::exception& e) {
+        refused_item = e.what();
+    }
+    CAPTURE(refused_item);
+    auto template_place = refused_item.find("t/boucle.md:5:16: ");
+    auto script_place = refused_item.find("snippet.lua:3: pas d'élément 2");
+    CHECK(template_place != std::string::npos);
+    CHECK(script_place != std::string::npos);
+    CHECK(template_place < script_place);
     // A refused value is named once, at its place.
     std::string nil_value = error_of(R"(clauses.blocks("t/vide", { partner = {} }))");
     CHECK(nil_value.find("t/vide.md:5:10: this value is nil") != std::string::npos);
