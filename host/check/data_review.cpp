@@ -12,8 +12,9 @@ using config::format;
 using config::tr;
 
 bool is_placeholder(std::string_view s) {
+    // Caseless matching without UTF folds ASCII only: "é"/"É" and "à"/"À" are spelt both ways.
     static const Pattern placeholder(
-        R"(^\s*(?:X{3,}|\[[^\]]*compl(?:\xc3\xa9|e)ter[^\]]*\]|\xe2\x80\xa6|\.\.\.|(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter)\s*$)",
+        R"(^\s*(?:X{3,}|\[[^\]]*compl(?:\xc3\xa9|\xc3\x89|e)ter[^\]]*\]|\xe2\x80\xa6|\.\.\.|(?:\xc3\xa0|\xc3\x80|a) compl(?:\xc3\xa9|\xc3\x89|e)ter)\s*$)",
         Pattern::Case::ignored);
     return placeholder.whole(s).has_value();
 }

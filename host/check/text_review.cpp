@@ -191,7 +191,8 @@ struct Reviewer {
             if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
         // The pattern's own words: "compl" alone let most paragraphs through ("complète",
         // "complémentaire"), each then searched by the pattern.
-        for (const char* needle : {"xxx", "compl\xc3\xa9ter", "completer", "nom du partenaire"})
+        for (const char* needle :
+             {"xxx", "compl\xc3\xa9ter", "compl\xc3\x89ter", "completer", "nom du partenaire"})
             if (lower.find(needle) != std::string::npos) return true;
         return has_lone_ellipsis(s, "\xe2\x80\xa6") || has_lone_ellipsis(s, "...");
     }
@@ -240,8 +241,9 @@ struct Reviewer {
 
     void placeholders(const std::string& s) {
         // "…" alone between spaces ("du … au …"), not an elision "[…]" nor an "etc." ", …)".
+        // Caseless matching without UTF folds ASCII only: "é"/"É" and "à"/"À" are spelt both ways.
         static const Pattern placeholder(
-            R"((\bX{3,}\b|\[\s*(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\s*\]|(?:^|[\s(])(?:\xc3\xa0|a) compl(?:\xc3\xa9|e)ter\b|(?:^|\s)(?:\xe2\x80\xa6|\.\.\.)(?=\s|$|[.,;:])|\bnom du partenaire\b))",
+            R"((\bX{3,}\b|\[\s*(?:\xc3\xa0|\xc3\x80|a) compl(?:\xc3\xa9|\xc3\x89|e)ter\s*\]|(?:^|[\s(])(?:\xc3\xa0|\xc3\x80|a) compl(?:\xc3\xa9|\xc3\x89|e)ter\b|(?:^|\s)(?:\xe2\x80\xa6|\.\.\.)(?=\s|$|[.,;:])|\bnom du partenaire\b))",
             Pattern::Case::ignored);
         for (const Match& m : placeholder.all(s)) {
             std::string what(m[1]);

@@ -5,8 +5,8 @@
 using namespace conventio::check;
 
 TEST_CASE("data review: a placeholder is an error naming the field and its place") {
-    for (const char* text :
-         {"XXX", "xxxx", "[à compléter]", "…", "...", "[A COMPLETER : le montant]", " à compléter "}) {
+    for (const char* text : {"XXX", "xxxx", "[à compléter]", "…", "...", "[A COMPLETER : le montant]",
+                             " à compléter ", "[A COMPLÉTER]", "À COMPLÉTER"}) {
         auto found = review_data_value("x.json", 3, 14, "parties.p.siret", text);
         REQUIRE(found);
         CHECK(found->severity == Severity::error);

@@ -100,6 +100,14 @@ TEST_CASE("review: placeholders are errors, an elision or an etc. is not") {
     CHECK(errors[2].find("\"…\"") != std::string::npos);
 }
 
+TEST_CASE("review: a placeholder in capitals, accents included") {
+    // Caseless matching folds ASCII only: "É" and "À" must be in the pattern itself.
+    for (const char* text : {"contact [À COMPLÉTER] ;", "Montant : À COMPLÉTER.", "[A COMPLÉTER]"}) {
+        auto found = review_text(agreement({article("1", "Objet"), para({run(text)})}), "x.lua");
+        CHECK_MESSAGE(messages(found, Severity::error).size() == 1u, text);
+    }
+}
+
 TEST_CASE("review: an ellipsis is a placeholder alone, first or after a space, before a space or a stop") {
     // Each paragraph holds one ellipsis or none that the pattern takes: the paragraphs it is
     // not run on (an ellipsis closing a word or a list) must be the ones it finds nothing in.
