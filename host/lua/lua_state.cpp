@@ -368,8 +368,12 @@ void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new
             return block;
         }
     }
-    if (new_size == 0 && ptr && pooled(old_size)) {  // a small block freed: the collector's many
-        self->small_blocks_.release(ptr, old_size);
+    if (new_size == 0) {  // a block freed (most often a small one: the collector's many)
+        if (!ptr) return nullptr;
+        if (pooled(old_size))
+            self->small_blocks_.release(ptr, old_size);
+        else
+            std::free(ptr);
         self->lua_bytes_ -= old_size;
         return nullptr;
     }
@@ -377,14 +381,6 @@ void* State::allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new
 }
 
 void* State::reallocate(void* ptr, std::size_t old_bytes, std::size_t new_size) {
-    if (new_size == 0) {
-        if (pooled(old_bytes))
-            small_blocks_.release(ptr, old_bytes);
-        else
-            std::free(ptr);
-        lua_bytes_ -= old_bytes;
-        return nullptr;
-    }
     if (new_size > old_bytes && options_.policy) {
         std::size_t growth = new_size - old_bytes;
         instructions_used_ += growth / bytes_per_instruction;

@@ -116,6 +116,7 @@ public:
 private:
     friend struct Running;
     static void* allocate(void* ud, void* ptr, std::size_t old_size, std::size_t new_size);
+    /// allocate's general path: a block made, grown or shrunk (new_size > 0), under the limits.
     void* reallocate(void* ptr, std::size_t old_bytes, std::size_t new_size);
     static bool allow_host_allocation(void* context, std::int64_t bytes_in_use) noexcept;
     static void count_instructions(lua_State* L, lua_Debug* ar);

@@ -2,13 +2,13 @@
 
 #include <stdexcept>
 
+#include "template/lua_dump.hpp"
+
 namespace conventio::shipped {
 namespace {
 
-/// Lua 5.4's header: signature, version 0x54, format, LUAC_DATA, three sizes, an 8-byte
-/// integer and an 8-byte float for checking; then the main function's upvalue count (lundump.c
-/// checkHeader, luaU_undump).
-constexpr std::size_t header_size = 4 + 1 + 1 + 6 + 3 + 8 + 8 + 1;
+using tmpl::lua_dump_header_size;
+using tmpl::lua_dump_size;
 
 /// The constants' type tags in a dump (lobject.h's variants).
 enum Tag : unsigned char {
@@ -28,8 +28,8 @@ public:
     explicit Rewriter(std::string_view in) : in_(in) {}
 
     std::string run() {
-        if (!in_.starts_with("\x1bLua\x54") || in_.size() < header_size) fail();
-        copy(header_size);
+        if (!in_.starts_with("\x1bLua\x54") || in_.size() < lua_dump_header_size) fail();
+        copy(lua_dump_header_size);
         function();
         if (at_ != in_.size()) fail();
         return std::move(out_);
@@ -90,15 +90,7 @@ private:
             if (byte & 0x80) return n;
         }
     }
-    void write_size(std::size_t n) {
-        std::string bytes;
-        do {
-            bytes.insert(bytes.begin(), static_cast<char>(n & 0x7f));
-            n >>= 7;
-        } while (n != 0);
-        bytes.back() = static_cast<char>(bytes.back() | 0x80);
-        out_ += bytes;
-    }
+    void write_size(std::size_t n) { out_ += lua_dump_size(n); }
     std::size_t copy_size() {
         const std::size_t start = at_;
         const std::size_t n = read_size();

@@ -3,25 +3,16 @@
 #include <cstdint>
 #include <utility>
 
+#include "template/lua_dump.hpp"
+
 namespace conventio::tmpl {
 namespace {
 
-/// Lua 5.4's header: signature, version 0x54, format, LUAC_DATA, three sizes, an 8-byte
-/// integer and an 8-byte float for checking; then the main function's upvalue count.
-constexpr std::size_t source_name_offset = 4 + 1 + 1 + 6 + 3 + 8 + 8 + 1;
+/// The main function's source name comes right after the header.
+constexpr std::size_t source_name_offset = lua_dump_header_size;
 
-/// A string as Lua's dump writes it: its length + 1, 7 bits a byte, most significant first,
-/// the last byte marked with 0x80; then the bytes.
-std::string dumped_string(std::string_view s) {
-    std::size_t n = s.size() + 1;
-    std::string size;
-    do {
-        size.insert(size.begin(), static_cast<char>(n & 0x7f));
-        n >>= 7;
-    } while (n != 0);
-    size.back() = static_cast<char>(size.back() | 0x80);
-    return size.append(s);
-}
+/// A string as Lua's dump writes it: its length + 1 as a size, then the bytes.
+std::string dumped_string(std::string_view s) { return lua_dump_size(s.size() + 1).append(s); }
 
 void put_size(std::string& out, std::size_t n) {
     auto v = static_cast<std::uint32_t>(n);

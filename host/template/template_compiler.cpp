@@ -22,8 +22,6 @@ constexpr std::size_t npos = std::string_view::npos;
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_lua_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
 
 /// Level of the Lua long bracket "[==[" opening at `i`, or npos if `i` opens none.
@@ -103,7 +101,7 @@ std::size_t reserved_name_at(std::string_view s) {
         while (i < s.size() && is_name_char(s[i])) ++i;
         if (s.substr(start, 2) == "__") {
             std::size_t before = start;
-            while (before > 0 && is_lua_space(s[before - 1])) --before;
+            while (before > 0 && is_blank(s[before - 1])) --before;
             bool field = before > 0 && (s[before - 1] == ':' ||
                                         (s[before - 1] == '.' && (before < 2 || s[before - 2] != '.')));
             if (!field) return start;
@@ -369,7 +367,7 @@ private:
         std::string_view text = text_.substr(span.begin, span.end - span.begin);
         out_ += "__n=__n+1 __o[__n]=";
         append_lua_string(out_, text);
-        if (open_loops_ == 0) ++pieces_outside_loops_;
+        if (!inside_loop()) ++pieces_outside_loops_;
         out_ += ' ';
         lua_line_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     }
@@ -386,7 +384,7 @@ private:
             go_to_line_of(b);
             mark_place(b);
             out_ += "__n=__n+1 __o[__n]=__v(__p,(";
-            if (open_loops_ == 0) ++pieces_outside_loops_;
+            if (!inside_loop()) ++pieces_outside_loops_;
             emit_code(b, e);
             out_ += ")) ";
             return;
@@ -439,12 +437,7 @@ private:
             if (blocks_.empty())
                 fail(tag.begin, tr("'{% end %}' without an opening '{% if %}' or '{% for %}'"));
             go_to_line_of(b);
-            if (blocks_.back().kind == BlockKind::for_block) {
-                out_ += "end end ";
-                --open_loops_;
-            } else {
-                out_ += "end ";
-            }
+            out_ += blocks_.back().kind == BlockKind::for_block ? "end end " : "end ";
             blocks_.pop_back();
         } else if (keyword == "for") {
             for_loop(tag, rest, e);
@@ -462,6 +455,13 @@ private:
 
     /// Blocks nest at most max_block_nesting deep: Lua's parser, which reads the generated
     /// code, recurses once per block and would fail without naming the place.
+    /// Whether the code generated now runs inside a '{% for %}' (its pieces are not counted in
+    /// the room the output table is made with).
+    bool inside_loop() const {
+        return std::any_of(blocks_.begin(), blocks_.end(),
+                           [](const OpenBlock& b) { return b.kind == BlockKind::for_block; });
+    }
+
     void open_block(BlockKind kind, std::size_t at) {
         if (blocks_.size() >= max_block_nesting)
             fail(at, format(tr("'{% if %}' and '{% for %}' nest more than {} levels deep"),
@@ -535,7 +535,6 @@ private:
             out_ += " = __k ";
         }
         open_block(BlockKind::for_block, tag.begin);
-        ++open_loops_;
     }
 
     void loop_variable(std::string_view name, std::size_t at) const {
@@ -620,7 +619,6 @@ private:
     std::vector<OpenBlock> blocks_;
     std::string out_;
     int lua_line_ = 1;
-    std::size_t open_loops_ = 0;
     std::size_t pieces_outside_loops_ = 0;
 };
 
