@@ -274,6 +274,7 @@ Usage:
   conventio render SCRIPT.lua -o OUT.odt|OUT.docx|OUT.pdf [--watch] [script options]
   conventio amend CHANGES.json -o AVENANT.odt|.docx [--consolidated FILE.odt|.docx]
                   [--clean FILE.odt|.docx] [script options]
+  conventio batch SCRIPT.lua --rows ROWS.csv|.json|.jsonl --out DIR [options]
   conventio --help
   conventio --version
 
@@ -282,6 +283,7 @@ Commands:
   check    run everything but writing, and report every problem found
   render   check, then write the agreement (PDF through LibreOffice, when installed)
   amend    write the avenant of a change set, and the amended agreement on request
+  batch    write one document per row of a spreadsheet or JSON file, on worker threads
 
 Render options:
   -o, --output FILE        where to write; the extension picks the format
