@@ -40,6 +40,19 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout, r"^conventio \d+\.\d+\.\d+\n$")
 
+    def test_help_lists_every_command_in_usage_and_commands(self):
+        # Each command the dispatcher knows (an unknown one is refused as unknown) has its usage
+        # line and its one-line description, in both languages.
+        for lang in ("en", "fr"):
+            r = run("--help", "--lang", lang)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            _, usage, commands = r.stdout.split("\n\n")[:3]
+            for command in ("new", "check", "render", "amend", "batch"):
+                self.assertNotIn("unknown command", run(command).stderr)
+                self.assertIn("  conventio %s " % command, usage, lang)
+                self.assertRegex(commands, r"\n  %s +\S" % command, lang)
+        self.assertIn("unknown command", run("batches").stderr)
+
     def test_a_trusted_scripts_finalizer_still_runs_after_a_render(self):
         # A render may end without closing the Lua state (nothing of a sandboxed one can be
         # seen closing: it cannot have finalizers), but a trusted script's finalizer can write
