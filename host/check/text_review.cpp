@@ -214,6 +214,15 @@ struct Reviewer {
         return false;
     }
 
+    /// Whether the words at `at`, after "l'article 5 de" or "du", name the agreement itself
+    /// ("la présente convention", "présent contrat", "cette convention"), as drafters most often
+    /// write a reference they type.
+    static bool names_this_agreement(const std::string& s, std::size_t at) {
+        for (std::string_view words : {"la pr\xc3\xa9sente", "pr\xc3\xa9sent", "cette "})
+            if (s.compare(at, words.size(), words) == 0) return true;
+        return false;
+    }
+
     // "l'article 7" typed as text: wrong as soon as the articles move. A law's article ("article
     // 10 de la loi", "article L. 1611-4 du code") is not ours and is left alone.
     void typed_references(const std::string& s) {
@@ -223,7 +232,8 @@ struct Reviewer {
             R"((?:\b[Ll](?:'|\xe2\x80\x99)|\b(?:les|aux|des) )(articles?)(?: |\xc2\xa0)(\d+(?:\.\d+)?)(?![\d.\-]*\w))"
             R"(((?: |\xc2\xa0)*(?:\xc2\xab[^\xbb]*\xc2\xbb)?(?: |\xc2\xa0)*(?:du|de|des|d(?:'|\xe2\x80\x99))(?: |\xc2\xa0|\b))?)");
         for (const Match& m : typed.all(s)) {
-            if (m.matched(3)) continue;  // "article 10 de la loi ...": another text's article
+            // "article 10 de la loi ...": another text's article; "de la présente convention" is ours.
+            if (m.matched(3) && !names_this_agreement(s, m.position + m[0].size())) continue;
             std::string number(m[2]);
             if (numbers.count(number))
                 report(

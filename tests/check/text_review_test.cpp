@@ -78,6 +78,26 @@ TEST_CASE("review: every way of typing a reference is found, with either apostro
     }
 }
 
+TEST_CASE("review: a typed reference followed by the agreement's own name is ours") {
+    // "de la loi" names another text; "de la présente convention" names this one, the most
+    // common way of typing a reference.
+    for (const char* text :
+         {"Voir l'article 2 de la présente convention.", "selon l'article 2 du présent contrat,",
+          "aux articles 2 de cette convention", "l\u2019article\u00a02 de la pr\u00e9sente"}) {
+        CAPTURE(text);
+        auto found = review_text(agreement({article("1", "Objet"), article("2", "Durée"), para({run(text)})}),
+                                 "x.lua");
+        REQUIRE(found.size() == 1u);
+        CHECK(found[0].severity == Severity::warning);
+        CHECK(found[0].message.find(" 2\" is typed as text") != std::string::npos);
+    }
+    auto missing = review_text(
+        agreement({article("1", "Objet"), para({run("Voir l'article 9 de la présente convention.")})}),
+        "x.lua");
+    REQUIRE(missing.size() == 1u);
+    CHECK(missing[0].severity == Severity::error);
+}
+
 TEST_CASE("review: live references and other texts' articles are left alone") {
     auto found = review_text(
         agreement({article("1", "Objet"), para({run("Voir l'article "), doc::CrossRef{"a1", "1"}, run(".")}),
