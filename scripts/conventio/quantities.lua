@@ -70,6 +70,13 @@ function M.complement(p)
   return setmetatable({ hundredths = 10000 - p.hundredths }, Percent)
 end
 
+--- The percentage of `hundredths` hundredths of a point (a sum of shares: 9950 is 99,5 %).
+---@param hundredths integer
+---@return conventio.Percent
+function M.percent_of_hundredths(hundredths)
+  return setmetatable({ hundredths = hundredths }, Percent)
+end
+
 --- True for a conventio.Percent.
 ---@param value any
 function M.is_percent(value) return getmetatable(value) == Percent end

@@ -45,6 +45,30 @@ check.fails("unknown field finance.tranches[2].treshold (did you mean threshold?
             { amount = "10", tranches = { { amount = "5" }, { amount = "5", treshold = "1" } } })
 check.fails("finance.amount is " .. m(200000) .. ", but 60", tranches.compute,
             { amount = "200000", cofinancing = { cost = "300000", rate = "60 %" }, tranches = { { share = "100 %" } } })
+-- Shares of a total with cents: each share rounds to the cent, the last takes what is left,
+-- so shares adding up to 100 % always add up to the total (300 000,02 € at 60 % is
+-- 180 000,01 €, whose halves round to 90 000,01 € each).
+local odd_total, halves = tranches.compute({ cofinancing = { cost = "300000.02", rate = "60 %" },
+  tranches = { { share = "50 %" }, { share = "50 %", threshold = "50 %" } } })
+check.eq(odd_total, c.Money("180000.01"), "60 % of 300 000,02 €")
+check.eq(halves[1].amount, c.Money("90000.01"), "the first share, rounded")
+check.eq(halves[2].amount, c.Money("90000.00"), "the last share takes what is left")
+local _, thirds = tranches.compute({ amount = "100000.01", tranches = { { share = "33.33 %" },
+  { share = "33.33 %", threshold = "10 %" }, { share = "33.34 %", threshold = "10 %" } } })
+check.eq(thirds[1].amount + thirds[2].amount + thirds[3].amount, c.Money("100000.01"), "thirds add up")
+check.eq(thirds[3].amount, c.Money("33340.01"), "the last third takes what is left")
+local _, mixed = tranches.compute({ amount = "100000.01", tranches = { { amount = "50000" },
+  { share = "50 %", threshold = "10 %" } } })
+check.eq(mixed[2].amount, c.Money("50000.01"), "a last share after an amount takes what is left")
+check.fails("finance.tranches: the shares add up to 99\u{a0}%, not 100 %", tranches.compute,
+            { amount = "10", tranches = { { share = "50 %" }, { share = "49 %", threshold = "1" } } })
+check.fails("finance.tranches[2].share: 40\u{a0}% of the total", tranches.compute,
+            { amount = "10", tranches = { { amount = "5" }, { share = "40 %", threshold = "1" } } })
+-- A sum that does not agree names what the drafter wrote: the co-financing, not an amount.
+local wrong = check.fails("finance.tranches add up to " .. m(100000) .. ", but finance.cofinancing gives "
+  .. m(180000), tranches.compute, { cofinancing = { cost = "300000", rate = "60 %" },
+  tranches = { { amount = "50000" }, { amount = "50000", threshold = "10000" } } })
+check.eq(wrong:find("finance.amount", 1, true), nil, "finance.amount, a field nobody wrote, is not named")
 check.fails("a percentage has at most two decimals", tranches.compute,
             { amount = "10", tranches = { { share = "33.333 %" } } })
 check.fails("write amounts with cents as strings", tranches.compute, { amount = 12.5, tranches = { { amount = "1" } } })

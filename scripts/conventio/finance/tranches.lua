@@ -31,7 +31,7 @@ M.fields = {
 }
 M.tranche_fields = {
   amount = "the tranche's amount",
-  share = "the tranche as a percentage of the total (\"60 %\"), instead of amount",
+  share = "the tranche as a percentage of the total (\"60 %\"), instead of amount; the last share takes what is left",
   threshold = "what the receiver must have consumed before it: an amount, or a percentage of what was paid before",
 }
 local known_tranche = strict.set(M.tranche_fields)
@@ -56,6 +56,24 @@ local function read_cofinancing(spec, where, found)
            remainder_rate = quantities.complement(rate) }
 end
 
+-- The last tranche's amount when it is given as a share: what the tranches before it leave of
+-- the total. When every tranche is a share, that is the last share's (their sum is checked
+-- against 100 % apart). Otherwise its share of the total, rounded to the cent, may differ
+-- from what is left by what the `shares` shares were rounded by, half a cent each at most;
+-- a larger difference is the drafter's, and the share's own amount is kept.
+local function left_for_last(field, share, total, before, shares, all_shares, found)
+  local left = total - before
+  if all_shares then return left end
+  local rounded = share:of(total)
+  local gap = math.abs(left:cents() - rounded:cents())
+  if gap * 2 > shares then
+    found:add(tr("%s.share: %s of the total (%s) is %s, but the tranches before it leave %s"):format(
+      field, tostring(share), tostring(total), tostring(rounded), tostring(left)))
+    return rounded
+  end
+  return left
+end
+
 -- Reads `spec` into `found` (conventio.data): every problem is recorded, and what can still
 -- be checked is, with the problem's value left out. Returns the total, the tranches and the
 -- co-financing (nil where a problem left them unknown).
@@ -77,6 +95,14 @@ local function read(spec, where, found)
   -- `sum` is what has been paid before each tranche; nil once a tranche's amount is unknown
   -- (the checks that need it are then left out).
   local tranches, sum, previous_threshold = {}, c.Money(0), nil
+  -- Shares are of the total, each rounded to the cent: the last tranche given as a share takes
+  -- what is left, so shares adding up to 100 % always add up to the total, to the cent.
+  local shares_total, shares, all_shares = 0, 0, true
+  for _, t in ipairs(list) do
+    local is_share = type(t) == "table" and t.share ~= nil
+    all_shares = all_shares and is_share
+    if is_share then shares = shares + 1 end
+  end
   for i, t in ipairs(list) do
     local field = ("%s.tranches[%d]"):format(where, i)
     if type(t) ~= "table" then
@@ -88,7 +114,11 @@ local function read(spec, where, found)
       if t.share ~= nil then
         if t.amount ~= nil then found:add(tr("%s: give amount or share, not both"):format(field)) end
         share = found:try(quantities.percent, t.share, field .. ".share")
+        shares_total = share and shares_total and shares_total + share.hundredths or nil
         amount = share and total and share:of(total)
+        if amount and i == #list and sum and sum < total then
+          amount = left_for_last(field, share, total, sum, shares, all_shares, found)
+        end
       else
         amount = found:try(common.money, t.amount, field .. ".amount")
       end
@@ -124,8 +154,16 @@ local function read(spec, where, found)
       tranches[i] = { amount = amount, share = share, threshold = threshold, threshold_share = threshold_share }
     end
   end
-  if sum and total and sum ~= total then
-    found:add(tr("%s.tranches add up to %s, but %s.amount is %s"):format(where, tostring(sum), where, tostring(total)))
+  if all_shares and shares_total and shares_total ~= 10000 then
+    found:add(tr("%s.tranches: the shares add up to %s, not 100 %%"):format(where,
+      tostring(quantities.percent_of_hundredths(shares_total))))
+  elseif sum and total and sum ~= total then
+    -- The total is named as the drafter wrote it: an amount, or the co-financing's rate of a cost.
+    local stated = spec.cofinancing ~= nil
+        and tr("%s.cofinancing gives %s (%s of %s)"):format(where, tostring(total), tostring(cofinancing.rate),
+                                                           tostring(cofinancing.cost))
+        or tr("%s.amount is %s"):format(where, tostring(total))
+    found:add(tr("%s.tranches add up to %s, but %s"):format(where, tostring(sum), stated))
   end
   return total, tranches, cofinancing
 end
