@@ -141,11 +141,17 @@ function M.new(spec)
   if #self.party_order == 0 then
     error(tr("Agreement: party_order must list the parties, in the order the agreement names them"), 2)
   end
-  for _, role in ipairs(self.party_order) do
+  local seen = {}
+  for i, role in ipairs(self.party_order) do
     if not self.parties[role] then
       error(tr("Agreement: party_order names '%s', which is not a party%s"):format(
         tostring(role), strict.suggestion(role, self.parties)), 2)
     end
+    if seen[role] then
+      error(tr("Agreement: party_order lists %s twice, at party_order[%d] and party_order[%d]"):format(
+        role, seen[role], i), 2)
+    end
+    seen[role] = i
   end
   return self
 end
@@ -204,11 +210,16 @@ function M.from_data(agreement_data, options)
     for _, r in ipairs(order) do listed = listed or r == role end
     if not listed then found:add(tr("party_order leaves out parties.%s"):format(role)) end
   end
-  local parties, listed = {}, {}
-  for _, role in ipairs(order) do
+  local parties, listed, first_at = {}, {}, {}
+  for i, role in ipairs(order) do
     if type(role) ~= "string" then
       found:add(tr("party_order lists role names"))
+    elseif first_at[role] then
+      -- Named twice, a party would have two blocks and two signature columns.
+      found:add(tr("party_order lists %s twice, at party_order[%d] and party_order[%d] (field party_order[%d])")
+        :format(role, first_at[role], i, i))
     else
+      first_at[role] = i
       listed[#listed + 1] = role
       parties[role] = found:try(Party.from_data, agreement_data, role) or Party.stand_in(role)
     end

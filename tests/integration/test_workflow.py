@@ -299,6 +299,30 @@ class Check(unittest.TestCase):
             self.assertIn(script + ':3: Agreement: kind must be "partenariat", "delegation" or "avenant", got partenaria',
                           r.stdout + r.stderr)
 
+    def test_a_role_listed_twice_in_party_order(self):
+        """A party named twice would get two blocks and two signature columns: refused at the
+        second mention's line and column."""
+        def change(data):
+            data["party_order"].append(data["party_order"][0])
+        script, path = changed_sample(self, "drome-valence-guichet-2025", change, indent=2)
+        r = run("check", script, "--data", path)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        line = next(i for i, text in enumerate(lines, 1) if '"party_order"' in text) + 3
+        self.assertIn('"departement"', lines[line - 1])
+        self.assertIn("%s:%d:5: party_order lists departement twice, at party_order[1] and party_order[3]"
+                      % (path, line), r.stdout)
+
+    def test_shares_of_a_total_with_cents(self):
+        """Shares adding up to 100 % pass with a total in cents: the last takes what is left."""
+        def change(data):
+            data["finance"]["cofinancing"] = {"cost": "300000.02", "rate": "60 %"}
+            data["finance"]["tranches"] = [{"share": "50 %"}, {"share": "50 %", "threshold": "50 %"}]
+        script, path = changed_sample(self, "drome-valence-guichet-2025", change)
+        r = run("check", script, "--data", path)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
     def test_placeholders_name_their_line_and_column(self):
         def change(data):
             data["subject"] = "XXX"

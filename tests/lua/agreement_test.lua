@@ -101,6 +101,11 @@ check.fails("unknown field data.purpse (did you mean purpose?)", Agreement.from_
 data.purpse = nil
 data.parties.departement = data.parties.commune
 check.fails("party_order leaves out parties.departement", Agreement.from_data, data)
+data.party_order = { "commune", "departement", "commune" }
+check.fails("party_order lists commune twice, at party_order[1] and party_order[3]", Agreement.from_data, data)
+check.fails("Agreement: party_order lists commune twice", Agreement.new,
+            { kind = "partenariat", parties = { commune = words.parties.commune },
+              party_order = { "commune", "commune" } })
 
 -- Typed quantities: percentages and durations.
 check.eq(tostring(quantities.percent("12,5 %")), "12,5\u{a0}%")
