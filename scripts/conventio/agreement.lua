@@ -103,6 +103,7 @@ local known_options = strict.set(M.options)
 function M.new(spec)
   if type(spec) ~= "table" then error(tr("Agreement: expected a table"), 2) end
   strict.check_keys(spec, known_options, "Agreement", "option", 2)
+  strict.check_switches(spec, M.options, "Agreement", 2)
   if spec.kind ~= nil and not kinds[spec.kind] then
     error(tr("Agreement: kind must be \"partenariat\", \"delegation\" or \"avenant\", got %s"):format(
       tostring(spec.kind)), 2)
@@ -193,6 +194,7 @@ function M.from_data(agreement_data, options)
   -- are raised together when the document is built.
   local found = data.problems()
   found:try(strict.check_keys, agreement_data, known, "data", "field")
+  for _, message in ipairs(strict.switch_messages(agreement_data, M.data_fields)) do found:add(message) end
   local Party = require "conventio.party"
   local parties_data = type(agreement_data.parties) == "table" and agreement_data.parties or {}
   local order = options.party_order or agreement_data.party_order
@@ -244,6 +246,8 @@ function M.from_data(agreement_data, options)
                            "amounts_in_words" } do
     spec[field] = agreement_data[field]
   end
+  -- A switch already refused above is left out, so it is not refused again as an option.
+  if type(spec.amounts_in_words) ~= "boolean" then spec.amounts_in_words = nil end
   for k, v in pairs(options) do
     if k ~= "fields" then spec[k] = v end
   end

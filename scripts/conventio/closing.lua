@@ -217,6 +217,7 @@ for _, name in ipairs(names) do
     local known = strict.set(M.fields[name])
     known.article = true
     local problems = strict.unknown_messages(spec, known, where, "field")
+    for _, message in ipairs(strict.switch_messages(spec, M.fields[name], where)) do problems[#problems + 1] = message end
     if #problems == 0 then return builders[name](agreement, spec, where) end
     -- A misspelt field and the entry's other problems are reported together, one a line: the
     -- builder still reads the fields it knows (a misspelt required one is then missing too).

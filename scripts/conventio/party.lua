@@ -115,6 +115,7 @@ function M.new(spec, where)
   -- Every field is checked before any problem is reported: a drafter sees them all at once.
   local found = data.problems()
   for _, message in ipairs(strict.unknown_messages(spec, known_fields, where, "field")) do found:add(message) end
+  for _, message in ipairs(strict.switch_messages(spec, M.fields, where)) do found:add(message) end
   for _, field in ipairs(text_fields) do
     -- Most fields are absent or text: told so without a protected call (or naming the field).
     local value = spec[field]

@@ -146,6 +146,53 @@ function M.unknown_key(tbl, known)
   return nil
 end
 
+--- Whether a field's documentation (a library's `fields` table) says it is a switch: it reads
+--- "true: ...", "true when ...", "false when ..." or "true or false ...".
+---@param doc any
+function M.is_switch(doc)
+  return type(doc) == "string" and (doc:find("^true[ :]") ~= nil or doc:find("^false[ :]") ~= nil)
+end
+
+--- The message of every switch of `tbl` (a field `fields` documents as true or false) that holds
+--- something else: JSON's "non" or "false" in quotes is a string, and any string is true to
+--- Lua, so the switch would silently be on. `where` names `tbl` ("closing[2]"); without it the
+--- fields are top-level ones, named as such.
+---@param tbl table
+---@param fields table<string, string>
+---@param where string?
+---@return string[]
+function M.switch_messages(tbl, fields, where)
+  local messages = {}
+  local names = {}
+  for name, doc in pairs(fields) do
+    local value = rawget(tbl, name)
+    if value ~= nil and type(value) ~= "boolean" and M.is_switch(doc) then names[#names + 1] = name end
+  end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local value = tbl[name]
+    local shown = type(value) == "string" and ("\"" .. value .. "\"") or tostring(value)
+    if where then
+      messages[#messages + 1] = tr("%s.%s must be true or false (without quotes), got %s"):format(where, name, shown)
+    else
+      messages[#messages + 1] = tr("%s must be true or false (without quotes), got %s (field %s)"):format(name, shown,
+                                                                                                       name)
+    end
+  end
+  return messages
+end
+
+--- Refuses a switch of `tbl` that is not true or false (M.switch_messages), at `level`.
+---@param tbl table
+---@param fields table<string, string>
+---@param where string?
+---@param level integer?
+function M.check_switches(tbl, fields, where, level)
+  local messages = M.switch_messages(tbl, fields, where)
+  if #messages > 0 then error(table.concat(messages, "\n"), level and level + 1 or 0) end
+  return tbl
+end
+
 --- True when `value` is a string with something other than blanks.
 ---@param value any
 function M.filled(value)

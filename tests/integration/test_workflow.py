@@ -314,6 +314,23 @@ class Check(unittest.TestCase):
         self.assertIn("%s:%d:5: party_order lists departement twice, at party_order[1] and party_order[3]"
                       % (path, line), r.stdout)
 
+    def test_switches_are_true_or_false(self):
+        """A field documented as true or false refuses anything else: "non" in quotes is a string,
+        which Lua takes for true, so amounts in words would silently be on."""
+        def change(data):
+            data["amounts_in_words"] = "non"
+            data["parties"]["commune"]["show_siret"] = "false"
+            data["closing"][1]["covers_expenses"] = 1
+        script, path = changed_sample(self, "drome-valence-guichet-2025", change)
+        r = run("check", script, "--data", path, "--format", "json")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        errors = [x for x in json.loads(r.stdout) if x["severity"] == "error"]
+        self.assertEqual(sorted(x["field"] for x in errors),
+                         ["amounts_in_words", "closing[2].covers_expenses", "parties.commune.show_siret"], errors)
+        self.assertTrue(all(x["line"] > 0 for x in errors if x["field"] != "closing[2].covers_expenses"), errors)
+        self.assertIn('amounts_in_words must be true or false (without quotes), got "non"',
+                      [x["message"] for x in errors if x["field"] == "amounts_in_words"][0])
+
     def test_shares_of_a_total_with_cents(self):
         """Shares adding up to 100 % pass with a total in cents: the last takes what is left."""
         def change(data):

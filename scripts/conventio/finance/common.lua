@@ -132,10 +132,12 @@ function M.check_spec(spec, fields, where, found)
   if not found then
     if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 3) end
     strict.check_keys(spec, strict.set(fields), where, "field", 3)
+    strict.check_switches(spec, fields, where, 3)
     return true
   end
   if type(spec) ~= "table" then return found:add(tr("%s must be an object"):format(where)) or false end
   for _, message in ipairs(strict.unknown_messages(spec, strict.set(fields), where, "field")) do found:add(message) end
+  for _, message in ipairs(strict.switch_messages(spec, fields, where)) do found:add(message) end
   return true
 end
 

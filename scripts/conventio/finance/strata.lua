@@ -38,7 +38,7 @@ M.fields = {
   entering_factor = "how many times the annual amount an entering member pays",
   population = "the payer's population",
   insee_year = "the year of that INSEE legal population",
-  entering = "true when the payer joins now",
+  entering = "whether the payer joins now: true or false (required)",
   first_year = "the first year paid",
   years = "how many years are paid",
   schedule = "\"signature\" or { kind = \"annual\", due = \"MM-DD\" }",
