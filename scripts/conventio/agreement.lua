@@ -187,6 +187,9 @@ M.data_fields = {
 function M.from_data(agreement_data, options)
   options = options or {}
   if type(agreement_data) ~= "table" then error(tr("the agreement needs data (--data FILE.json)"), 2) end
+  -- The agreement's data, wherever it was read from (a copy, an avenant's base): a table of it
+  -- given to the library is the data's, whose problems name the data file (conventio.data).
+  data.adopt(agreement_data)
   local known = strict.set(M.data_fields)
   for _, field in ipairs(options.fields or {}) do known[field] = true end
   -- Every problem of the data is recorded and the agreement assembled with a stand-in where

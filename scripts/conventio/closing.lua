@@ -210,14 +210,16 @@ table.sort(names)
 
 --- Each builder as M.<name>(agreement, spec): adds that article and returns it.
 for _, name in ipairs(names) do
-  M[name] = data.guarded(function(agreement, spec, where)
+  M[name] = data.for_script(function(agreement, spec, where)
     where = where or ("closing." .. name)
     spec = spec or {}
     if type(spec) ~= "table" then error(tr("%s must be an object"):format(where), 0) end
     local known = strict.set(M.fields[name])
     known.article = true
     local problems = strict.unknown_messages(spec, known, where, "field")
-    for _, message in ipairs(strict.switch_messages(spec, M.fields[name], where)) do problems[#problems + 1] = message end
+    for _, message in ipairs(strict.switch_messages(spec, M.fields[name], where)) do
+      problems[#problems + 1] = message
+    end
     if #problems == 0 then return builders[name](agreement, spec, where) end
     -- A misspelt field and the entry's other problems are reported together, one a line: the
     -- builder still reads the fields it knows (a misspelt required one is then missing too).
@@ -228,7 +230,7 @@ for _, name in ipairs(names) do
     local ok, message = pcall(builders[name], agreement, known_fields, where)
     if not ok then problems[#problems + 1] = tostring(message) end
     error(table.concat(problems, "\n"), 0)
-  end)
+  end, 2)
 end
 
 --- The closing articles listed in data, in order: each entry names its builder in `article`.
@@ -261,5 +263,8 @@ function M.add(agreement, list, where)
   found:settle(agreement)
   return articles
 end
+
+-- A list the script wrote is the script's: its problems are raised at its line, together.
+M.add = data.for_script(M.add, 2, "closing")
 
 return M

@@ -11,6 +11,7 @@
 --- `check` prints one diagnostic per problem, and the problems before a script error that
 --- followed them.
 local c = require "conventio"
+local tr = c.tr
 
 local M = {}
 
@@ -28,7 +29,81 @@ local function strip(line, prefix)
   return line
 end
 
-local function prefix() return c.data_file and (c.data_file .. ": ") or "" end
+-- ------------------------------------------------------------------ the data's tables or the script's
+
+--- A library function is given tables read from the data file (`data.finance`) or tables the
+--- script wrote (`{ duration = { month = 3 } }`). A problem of the first is the data's: its file,
+--- its field, recorded with the rest. A problem of the second is the script's own mistake:
+--- raised at once, at the script's line. The data's tables are those reachable from the
+--- `data` global or from a table registered as data (Agreement.from_data's, M.adopt).
+local roots = setmetatable({}, { __mode = "k" })  -- root -> the set of its tables, once made
+local adopted = setmetatable({}, { __mode = "k" })  -- roots registered as data
+
+-- Every table of `root`, into `set`.
+local function gather(root, set)
+  if set[root] then return end
+  set[root] = true
+  for _, value in pairs(root) do
+    if type(value) == "table" and getmetatable(value) == nil then gather(value, set) end
+  end
+end
+
+local function tables_of(root)
+  local set = roots[root]
+  if not set then
+    set = setmetatable({}, { __mode = "k" })
+    gather(root, set)
+    roots[root] = set
+  end
+  return set
+end
+
+--- Registers `tbl` as data read from a file (a copy of the data, the data merged with an
+--- agreement's presentation, data loaded another way): its tables and theirs are the data's.
+--- Agreement.from_data registers the agreement's data. Returns `tbl`.
+---@param tbl table
+function M.adopt(tbl)
+  if type(tbl) == "table" and not adopted[tbl] then
+    adopted[tbl] = true
+    roots[tbl] = nil  -- gathered again when asked: it may have grown since
+  end
+  return tbl
+end
+
+--- Whether `value` is a table of the data (the `data` global's, or an adopted one's); a table
+--- the script made, or anything else, is not.
+---@param value any
+function M.is_data(value)
+  if type(value) ~= "table" then return false end
+  local global = data  -- the global the host gives every script
+  if type(global) == "table" and tables_of(global)[value] then return true end
+  for root in pairs(adopted) do
+    if tables_of(root)[value] then return true end
+  end
+  return false
+end
+
+--- Whether the data (the `data` global or an adopted table) has a top-level field `field`: a
+--- script passing nil where the data has that field misspelt its name (data.financ).
+---@param field string
+local function has_field(field)
+  local global = data  -- the global the host gives every script
+  if type(global) == "table" and global[field] ~= nil then return true end
+  for root in pairs(adopted) do
+    if root[field] ~= nil then return true end
+  end
+  return false
+end
+
+-- How many calls for the script's own tables are running: their problems are raised, not
+-- recorded for the data file.
+local script_calls = 0
+
+
+local function prefix()
+  if script_calls > 0 then return "" end
+  return c.data_file and (c.data_file .. ": ") or ""
+end
 
 local function data_error(message)
   -- Several problems found at once come one a line (Agreement.from_data), each named so.
@@ -48,6 +123,59 @@ function M.guarded(fn)
   return function(...)
     local results = table.pack(pcall(fn, ...))
     if not results[1] then data_error(results[2]) end
+    return table.unpack(results, 2, results.n)
+  end
+end
+
+-- The script's line calling the function that called this one (`error`'s level 3 from there),
+-- as error() writes it ("s1.lua:88: "); "" when the caller is conventio's library itself.
+local function caller_place()
+  local _, place = pcall(error, "", 4)
+  place = tostring(place)
+  if place:find("conventio/[%w_/]+%.lua:%d+: $") then return "" end
+  return place
+end
+
+-- A problem's lines as the script's, each at `place`: without a position inside the library
+-- or a data file's name.
+local function as_script_error(message, place)
+  local p = c.data_file and (c.data_file .. ": ") or nil
+  local lines = {}
+  for line in (tostring(message) .. "\n"):gmatch("(.-)\n") do
+    if line:find("%S") then
+      line = line:gsub("^[^\n]-%.lua:%d+: ", "", 1)
+      if p and line:sub(1, #p) == p then line = line:sub(#p + 1) end
+      lines[#lines + 1] = place .. line
+    end
+  end
+  return table.concat(lines, "\n")
+end
+
+--- `fn` (a library function whose argument number `arg` is a spec: a party's, a finance
+--- object's, a closing entry's) as the script calls it: given the data's table (or nil where
+--- the data has no `field`), its problems are the data's (M.guarded: recorded, named as the
+--- data file's); given a table the script made, they are the script's, all the step finds
+--- raised at once at the script's line ("s1.lua:88: unknown field closing.duree.duration.month").
+---@param fn function
+---@param arg integer
+---@param field string? the spec's top-level field in the data, when it has one ("finance")
+function M.for_script(fn, arg, field)
+  local guarded = M.guarded(fn)
+  return function(...)
+    local spec = select(arg, ...)
+    if script_calls == 0 and (M.is_data(spec) or (spec == nil and field and not has_field(field))) then
+      return guarded(...)
+    end
+    if script_calls > 0 then return fn(...) end  -- within a call already for the script
+    local place = caller_place()
+    if spec == nil and field then  -- the data has the field: the script's name for it is wrong
+      error(place .. tr("%s: the script gives nil, but the data file has %s: is its name misspelt in the script?")
+        :format(field, field), 0)
+    end
+    script_calls = script_calls + 1
+    local results = table.pack(pcall(fn, ...))
+    script_calls = script_calls - 1
+    if not results[1] then error(as_script_error(results[2], place), 0) end
     return table.unpack(results, 2, results.n)
   end
 end
@@ -124,6 +252,12 @@ function M.problems() return setmetatable({ count = 0, list = {} }, Problems) en
 ---@param message string
 function Problems:add(message)
   self.count = self.count + 1
+  if script_calls > 0 then  -- the script's own table: raised with the step's others (settle)
+    for line in (tostring(message) .. "\n"):gmatch("(.-)\n") do
+      if line:find("%S") then self.list[#self.list + 1] = { message = strip(line, "") } end
+    end
+    return nil
+  end
   for _, problem in ipairs(M.report(message)) do self.list[#self.list + 1] = problem end
   return nil
 end
@@ -157,6 +291,11 @@ function Problems:none() return self.count == 0 end
 --- build; otherwise they are raised now, together (the step's own).
 ---@param agreement table?
 function Problems:settle(agreement)
+  if self.count > 0 and script_calls > 0 then
+    local lines = {}
+    for _, problem in ipairs(self.list) do lines[#lines + 1] = problem.message end
+    error(table.concat(lines, "\n"), 0)
+  end
   if self.count > 0 and not M.deferred(agreement) then M.raise(self.list) end
   return self.count == 0
 end

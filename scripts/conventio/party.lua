@@ -254,7 +254,8 @@ function M.from_data(agreement_data, role)
     error(tr("parties.%s is missing%s"):format(role, strict.suggestion(role, agreement_data.parties)), 2)
   end
   local overrides = (agreement_data.presentation or {})[role]
-  if overrides ~= nil then spec = M.with(spec, overrides, "presentation." .. role) end
+  -- The party's data with the agreement's presentation is the data's still.
+  if overrides ~= nil then spec = data.adopt(M.with(spec, overrides, "presentation." .. role)) end
   return M.new(spec, "parties." .. role)
 end
 
@@ -344,8 +345,8 @@ function M.is_stand_in(value) return getmetatable(value) == Party and rawget(val
 function M.is_party(value) return getmetatable(value) == Party end
 
 -- Problems found in a party's data name the data file, not this module.
-M.new = data.guarded(M.new)
-M.with = data.guarded(M.with)
+M.new = data.for_script(M.new, 1)
+M.with = data.for_script(M.with, 1)
 M.from_data = data.guarded(M.from_data)
 
 return M

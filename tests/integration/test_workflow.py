@@ -340,6 +340,48 @@ class Check(unittest.TestCase):
         r = run("check", script, "--data", path)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
+    def test_the_scripts_own_tables_name_the_script_line(self):
+        """A table the script wrote is the script's mistake, at its line; the data's tables stay
+        the data file's, at their field's line and column."""
+        with open(os.path.join(SAMPLES, "drome-valence-guichet-2025.lua"), encoding="utf-8") as f:
+            script = f.read()
+        self.assertIn("tranches.add(a, data.finance)\nclosing.add(a, data.closing)\n", script)
+        cases = {
+            "closing.add(a, data.closing)\nclosing.duree(a, { duration = { month = 3 } })\n":
+                (35, "unknown field closing.duree.duration.month (did you mean months?)"),
+            "tranches.add(a, data.financ)\n":
+                (33, "finance: the script gives nil, but the data file has finance: is its name misspelt"),
+            "closing.add(a, { { article = \"litiges\", cour = \"Lyon\" } })\n":
+                (34, "unknown field closing[1].cour (did you mean court?)"),
+        }
+        for change, (line, message) in cases.items():
+            with self.subTest(change=change):
+                first = change.split("\n")[0].split("(")[0]
+                changed = script.replace(first + "(a, data." + ("closing" if first == "closing.add" else "finance")
+                                         + ")\n", change, 1)
+                self.assertNotEqual(changed, script)
+                d = scratch_folder(self, {"x.lua": changed})
+                shutil.copy(os.path.join(SAMPLES, "drome-valence-guichet-2025.json"), os.path.join(d, "x.json"))
+                r = run("check", "x.lua", "--data", "x.json", cwd=d)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn("x.lua:%d: %s" % (line, message), r.stdout + r.stderr)
+                self.assertNotIn("x.json", r.stdout + r.stderr)
+        # A single payment the script describes, without the refund account its payer lacks.
+        d = scratch_folder(self, {"p.lua": """local Agreement = require "conventio.agreement"
+local Party = require "conventio.party"
+local single_payment = require "conventio.finance.single_payment"
+local function party(name) return Party.new { short_name = name, kind = "commune",
+  representative = { civility = "Madame", name = "Jeanne DUPONT" } } end
+local a = Agreement.new { kind = "partenariat", parties = { p = party("Commune de Melun"), r = party("Commune de Dammarie") },
+  party_order = { "p", "r" } }
+single_payment.add(a, { payer = "p", receiver = "r", amount = "12000",
+  payment_account = { holder = "Commune", domiciliation = "CCM", iban = "FR7630006000011234567890189", bic = "AGRIFRPP" } })
+return a:document()
+"""})
+        r = run("check", "p.lua", cwd=d)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("p.lua:8: finance.refund_account is required", r.stdout + r.stderr)
+
     def test_placeholders_name_their_line_and_column(self):
         def change(data):
             data["subject"] = "XXX"

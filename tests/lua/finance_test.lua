@@ -260,9 +260,12 @@ check.contains(all, "finance.ceilings[2].year must be a whole year (2022), got 2
 check.contains(all, "finance.chorus.cost_centre: 'AE-1' is not a valid code")
 deleg.ceilings, deleg.chorus.cost_centre = { { year = 2022, ae = "10", cp = "10" } }, "AECDSI4092"
 local assembled = agreement({ ministere = state("ministere"), service = state("service") }, { "ministere", "service" })
-tranches.add(assembled, { receiver = "service", payer = "ministere", amount = "10", amout = "1",
-                          tranches = { { amount = "4" } }, payment_account = { iban = "FR76" } })
-require("conventio.closing").add(assembled, { { article = "litige" } })
+-- Tables of the data file (here adopted as such): their problems wait for the build, with the
+-- rest of the data's.
+local as_data = require("conventio.data").adopt
+tranches.add(assembled, as_data { receiver = "service", payer = "ministere", amount = "10", amout = "1",
+                                  tranches = { { amount = "4" } }, payment_account = { iban = "FR76" } })
+require("conventio.closing").add(assembled, as_data { { article = "litige" } })
 all = check.fails("unknown field finance.amout (did you mean amount?)", assembled.document, assembled)
 check.contains(all, "finance.tranches add up to " .. m(4) .. ", but finance.amount is " .. m(10))
 check.contains(all, "finance.payment_account")

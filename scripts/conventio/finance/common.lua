@@ -135,6 +135,7 @@ function M.check_spec(spec, fields, where, found)
     strict.check_switches(spec, fields, where, 3)
     return true
   end
+  if spec == nil then return found:add(tr("%s is required"):format(where)) or false end
   if type(spec) ~= "table" then return found:add(tr("%s must be an object"):format(where)) or false end
   for _, message in ipairs(strict.unknown_messages(spec, strict.set(fields), where, "field")) do found:add(message) end
   for _, message in ipairs(strict.switch_messages(spec, fields, where)) do found:add(message) end

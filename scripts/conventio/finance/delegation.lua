@@ -243,7 +243,7 @@ function M.add(agreement, spec, options)
 end
 
 -- Problems found in the data name the data file, not this module.
-M.add = data.guarded(M.add)
-M.read = data.guarded(M.read)
+M.add = data.for_script(M.add, 2, "finance")
+M.read = data.for_script(M.read, 2, "finance")
 
 return M

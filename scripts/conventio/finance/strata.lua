@@ -333,7 +333,7 @@ function M.add(agreement, spec, options)
 end
 
 -- Problems found in the data name the data file, not this module.
-M.add = data.guarded(M.add)
-M.compute = data.guarded(M.compute)
+M.add = data.for_script(M.add, 2, "finance")
+M.compute = data.for_script(M.compute, 1, "finance")
 
 return M

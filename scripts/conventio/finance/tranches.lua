@@ -242,8 +242,8 @@ function M.add(agreement, spec, options)
 end
 
 -- Problems found in the data name the data file, not this module.
-M.add = data.guarded(M.add)
-M.compute = data.guarded(M.compute)
-M.cofinancing = data.guarded(M.cofinancing)
+M.add = data.for_script(M.add, 2, "finance")
+M.compute = data.for_script(M.compute, 1, "finance")
+M.cofinancing = data.for_script(M.cofinancing, 1, "finance")
 
 return M
