@@ -285,6 +285,71 @@ end
 local Clause = {}
 Clause.__index = Clause
 
+-- The forms a template asks of its text parameters, by template name: `P_starts: [de, "d'"]`
+-- in its front matter says that parameter P starts with one of these words, since the
+-- template's sentence goes on with it ("afin {{ purpose }}"); `P_follows` says after what,
+-- `P_example` shows one.
+local forms_of = {}
+
+local function forms(name)
+  local found = forms_of[name]
+  if found then return found end
+  found = {}
+  local front = clauses.front_matter(name)
+  for key, starts in pairs(front) do
+    local param = type(key) == "string" and key:match("^(.-)_starts$")
+    if param and type(starts) == "table" then
+      found[param] = { starts = starts, follows = front[param .. "_follows"], example = front[param .. "_example"] }
+    end
+  end
+  forms_of[name] = found
+  return found
+end
+
+-- Whether `text` starts with one of the words of `starts` (a word ending with an apostrophe
+-- is elided: "d'"; any other is followed by a space).
+local function starts_right(text, starts)
+  for _, word in ipairs(starts) do
+    local elided = word:sub(-1) == "'" or word:sub(-3) == "\u{2019}"
+    if text:sub(1, #word) == word and (elided or text:sub(#word + 1, #word + 1) == " ") then return true end
+  end
+  return false
+end
+
+-- A text shown in a message, cut after 40 bytes (at a character's start).
+local function shortened(text)
+  if #text <= 40 then return text end
+  return (text:sub(1, 40):gsub("[\128-\191]+$", ""):gsub("[\192-\255]$", "")) .. "…"
+end
+
+-- Refuses a text parameter that does not start as its template's sentence needs: the data's
+-- field when the text is the data's (recorded with the data's other problems), else the
+-- script's, at its line.
+local function check_forms(self, name, params)
+  for param, form in pairs(forms(name)) do
+    local value = params[param]
+    local text = clauses.is_markup(value) and value.markdown or value
+    if type(text) == "string" and not starts_right(text, form.starts) then
+      local words = {}
+      for _, word in ipairs(form.starts) do  -- the typographic apostrophe is the straight one's twin
+        if not word:find("\u{2019}") then words[#words + 1] = c.guillemets(word) end
+      end
+      local last = table.remove(words)
+      local field = data.field_of(text)
+      local message = tr("%s must start with %s%s%s, got %s"):format(
+        field or ("clause '" .. name .. "': " .. param),
+        #words > 0 and tr("%s or %s"):format(table.concat(words, ", "), last) or last,
+        form.follows and tr(" (it follows %s)"):format(c.guillemets(form.follows)) or "",
+        form.example and (": " .. c.guillemets(form.example)) or "", c.guillemets(shortened(text)))
+      -- A top-level field is named so that the data's place is found (a nested one is already).
+      if field and not field:find("[.%[]") then message = message .. tr(" (field %s)"):format(field) end
+      if not field then error(message, 3) end
+      data.report(message)
+      if not data.deferred(self) then data.raise() end
+    end
+  end
+end
+
 -- The parameters each template takes (required or optional) as a set, by template name: an
 -- agreement makes a clause of the same template again and again (a party's designation, its
 -- signature, in each version an avenant builds). Made from the template's view (conventio.
@@ -312,7 +377,10 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
     for p in pairs(template.optional) do known[p] = true end
     parameters_of[name] = known
   end
-  if params then strict.check_names(params, known, ("clause '%s'"):format(name), "parameter", 2) end
+  if params then
+    strict.check_names(params, known, ("clause '%s'"):format(name), "parameter", 2)
+    check_forms(self, name, params)
+  end
   if options ~= nil then strict.check_keys(options, strict.set { "keep_together" }, "clause options", "option", 2) end
   return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together },
                       Clause)

@@ -86,9 +86,24 @@ local function markdown_of(value)
   return c.markdown_escape(tostring(value))
 end
 
+--- "à" before a noun phrase that starts with its article, contracted as French wants: "le
+--- guichet" gives "au guichet", "les actions" "aux actions", "la création" "à la création".
+--- Markup stays markup.
+---@param phrase string|table a text or markup
+function M.with_a(phrase)
+  local markup = getmetatable(phrase) == Markup
+  local text = markup and phrase.markdown or tostring(phrase)
+  local rest = text:match("^le (.*)$")
+  local contracted = rest and ("au " .. rest)
+  rest = text:match("^les (.*)$")
+  contracted = contracted or rest and ("aux " .. rest) or ("à " .. text)
+  return markup and M.markup(contracted) or contracted
+end
+
 --- The environment a template's expressions see: its parameters, then a few pure helpers.
 --- A name that is neither is an error at the place it is used.
 local helpers = {
+  with_a = M.with_a,
   money = c.Money,
   date = c.Date,
   guillemets = c.guillemets,

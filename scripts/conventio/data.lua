@@ -95,6 +95,47 @@ local function has_field(field)
   return false
 end
 
+-- The field holding `text` under `tbl` ("purpose", "closing[2].court"), or nil.
+local function find_text(tbl, text, path, seen)
+  if seen[tbl] then return nil end
+  seen[tbl] = true
+  local keys = {}
+  for key in pairs(tbl) do keys[#keys + 1] = key end
+  table.sort(keys, function(x, y)
+    if type(x) == type(y) then return x < y end
+    return type(x) == "number"
+  end)
+  for _, key in ipairs(keys) do
+    local value = tbl[key]
+    local field = type(key) == "number" and ("%s[%d]"):format(path, key)
+        or (path == "" and tostring(key) or path .. "." .. tostring(key))
+    if value == text then return field end
+    if type(value) == "table" and getmetatable(value) == nil then
+      local found = find_text(value, text, field, seen)
+      if found then return found end
+    end
+  end
+  return nil
+end
+
+--- The data field whose value is the text `text` ("purpose"), when a template parameter is
+--- the data's: a problem of its wording is then the data's, at that field. Nil for a text the
+--- data does not hold (the script's own).
+---@param text string
+function M.field_of(text)
+  if type(text) ~= "string" then return nil end
+  local global = data  -- the global the host gives every script
+  if type(global) == "table" then
+    local field = find_text(global, text, "", {})
+    if field then return field end
+  end
+  for root in pairs(adopted) do
+    local field = find_text(root, text, "", {})
+    if field then return field end
+  end
+  return nil
+end
+
 -- How many calls for the script's own tables are running: their problems are raised, not
 -- recorded for the data file.
 local script_calls = 0

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 CONVENTIO = os.environ["CONVENTIO"]
 REPO = os.environ["CONVENTIO_REPO"]
@@ -381,6 +382,46 @@ return a:document()
         r = run("check", "p.lua", cwd=d)
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
         self.assertIn("p.lua:8: finance.refund_account is required", r.stdout + r.stderr)
+
+    def test_purpose_and_action_start_as_their_sentence_needs(self):
+        """purpose goes on after "afin", action after "exclusivement à": each must start with the
+        words its sentence needs, said with an example at the data's field; "le" and "les" after
+        "à" are contracted."""
+        def change(data):
+            data["purpose"] = "Créer un guichet numérique"
+            data["action"] = "Le guichet numérique"
+        script, path = changed_sample(self, "drome-valence-guichet-2025", change, indent=2)
+        r = run("check", script, "--data", path, "--format", "json")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        errors = {x["field"]: dict(x, message=x["message"].replace("\u202f", " "))
+                  for x in json.loads(r.stdout) if x["severity"] == "error"}
+        self.assertEqual(sorted(errors), ["action", "purpose"], errors)
+        self.assertIn("purpose must start with « de » or « d' » (it follows « afin »): « de créer",
+                      errors["purpose"]["message"])
+        self.assertIn("action must start with « la », « l' », « le » or « les »", errors["action"]["message"])
+        self.assertTrue(all(x["line"] > 0 and x["column"] > 0 for x in errors.values()), errors)
+
+        def contracted(data):
+            data["action"] = "le développement et les essais du guichet numérique"
+        script, path = changed_sample(self, "drome-valence-guichet-2025", contracted)
+        out = os.path.join(os.path.dirname(path), "x.odt")
+        r = run("render", script, "--data", path, "-o", out)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        with zipfile.ZipFile(out) as z:
+            text = re.sub(r"<[^>]+>", "", z.read("content.xml").decode("utf-8"))
+        self.assertIn("exclusivement au développement et les essais du guichet numérique", text)
+
+        # A purpose the script writes is the script's mistake, at its line.
+        with open(script, encoding="utf-8") as f:
+            lua = f.read()
+        self.assertIn("purpose = data.purpose", lua)
+        with open(script, "w", encoding="utf-8") as f:
+            f.write(lua.replace("purpose = data.purpose", 'purpose = "pour créer"', 1))
+        r = run("check", script, "--data", path)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertRegex((r.stdout + r.stderr).replace("\u202f", " "),
+                         r"drome-valence-guichet-2025\.lua:\d+: clause 'objet/partenariat': "
+                         r"purpose must start with « de » or « d' »")
 
     def test_placeholders_name_their_line_and_column(self):
         def change(data):

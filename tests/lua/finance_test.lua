@@ -57,9 +57,9 @@ local _, thirds = tranches.compute({ amount = "100000.01", tranches = { { share 
   { share = "33.33 %", threshold = "10 %" }, { share = "33.34 %", threshold = "10 %" } } })
 check.eq(thirds[1].amount + thirds[2].amount + thirds[3].amount, c.Money("100000.01"), "thirds add up")
 check.eq(thirds[3].amount, c.Money("33340.01"), "the last third takes what is left")
-local _, mixed = tranches.compute({ amount = "100000.01", tranches = { { amount = "50000" },
+local _, after_amount = tranches.compute({ amount = "100000.01", tranches = { { amount = "50000" },
   { share = "50 %", threshold = "10 %" } } })
-check.eq(mixed[2].amount, c.Money("50000.01"), "a last share after an amount takes what is left")
+check.eq(after_amount[2].amount, c.Money("50000.01"), "a last share after an amount takes what is left")
 check.fails("finance.tranches: the shares add up to 99\u{a0}%, not 100 %", tranches.compute,
             { amount = "10", tranches = { { share = "50 %" }, { share = "49 %", threshold = "1" } } })
 check.fails("finance.tranches[2].share: 40\u{a0}% of the total", tranches.compute,
