@@ -40,7 +40,8 @@
 --   parties.dinum.financial_services: for a State service, the shared financial services it works with (délégation
 --       de gestion)
 --   preamble_markdown: this agreement's own field: see where the script reads data.preamble_markdown
---   purpose: this agreement's own field: see where the script reads data.purpose
+--   purpose: what the agreement is for; the sentence goes on after "afin": it starts with "de" or "d'" ("de créer
+--       le guichet numérique des solidarités")
 --   phase: this agreement's own field: see where the script reads data.phase
 --   finance.variant: "delegation" (informative)
 --   finance.delegant: role of the party that delegates (default "delegant"); a State service

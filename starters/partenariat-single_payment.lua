@@ -34,7 +34,8 @@
 --   parties.dinum.accountant_short: its accountant as a copy is sent to it, a masculine noun ("payeur
 --       départemental")
 --   preamble_markdown: this agreement's own field: see where the script reads data.preamble_markdown
---   purpose_markdown: this agreement's own field: see where the script reads data.purpose_markdown
+--   purpose_markdown: what the agreement is for, in Markdown; the sentence goes on after "afin": it starts with
+--       "de" or "d'" ("d'**accélérer** le service")
 --   finance.variant: "single_payment" (the script's choice; informative)
 --   finance.amount: the amount, a string "475000" or "112403.60", or whole euros
 --   finance.payer: role of the party that pays (default "partner")
@@ -42,11 +43,12 @@
 --   finance.fund.{number, label, programme, programme_label}: for a State receiver: the State fund { number, label,
 --       programme, programme_label }
 --   finance.payment_account.{holder, domiciliation, bank, branch, account, key}: the account paid into: a bank
---       account object (checked)
+--       account object (required, checked)
 --   finance.refund_account.{holder, domiciliation, bank, branch, account, key}: the payer's account unspent credits
---       go back to (checked)
+--       go back to (required, checked)
 --   visa_number: this agreement's own field: see where the script reads data.visa_number
---   closing[n].article: the closing article: modification
+--   closing[n].article: the closing article's builder: modification, duree, resiliation, dispositions_generales,
+--       donnees_personnelles, litiges, publication
 --   closing[n].title: the article's heading (default from templates/commun/intitules.md)
 --   closing[n].partner: role of the party that receives a copy (default: the first party)
 --   closing[n].duration.end_date: { months = N } | { years = N } | { end_date = "YYYY-MM-DD" }

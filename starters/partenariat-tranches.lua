@@ -38,19 +38,23 @@
 --   parties.commune.signature_title: the signatory's title in the signature column
 --   visas: this agreement's own field: see where the script reads data.visas
 --   preamble_markdown: this agreement's own field: see where the script reads data.preamble_markdown
---   purpose: this agreement's own field: see where the script reads data.purpose
---   action: this agreement's own field: see where the script reads data.action
+--   purpose: what the agreement is for; the sentence goes on after "afin": it starts with "de" or "d'" ("de créer
+--       le guichet numérique des solidarités")
+--   action: the action financed; the sentence goes on after "exclusivement à": it starts with its article, "la",
+--       "l'", "le" or "les" ("la création du guichet numérique")
 --   finance.variant: "tranches" (informative)
 --   finance.payer: role of the party that pays (default "partner")
 --   finance.receiver: role of the party that receives (required)
 --   finance.cofinancing.{cost, rate}: the payer's share of the project's cost: { cost = "300000", rate = "60 %" }
---   finance.tranches[n].share: the tranche as a percentage of the total ("60 %"), instead of amount
+--   finance.tranches[n].share: the tranche as a percentage of the total ("60 %"), instead of amount; the last share
+--       takes what is left
 --   finance.tranches[n].threshold: what the receiver must have consumed before it: an amount, or a percentage of
 --       what was paid before
 --   finance.imputation: for another receiver: where the receipt is recorded
 --   finance.payment_account.{holder, domiciliation, bank, branch, account, key, iban, bic}: the account paid into
 --       (checked)
---   closing[n].article: the closing article: modification
+--   closing[n].article: the closing article's builder: modification, duree, resiliation, dispositions_generales,
+--       donnees_personnelles, litiges, publication
 --   closing[n].partner: role of the party that receives a copy (default: the first party)
 --   closing[n].duration.months: { months = N } | { years = N } | { end_date = "YYYY-MM-DD" }
 --   closing[n].covers_expenses: true: the period covers commitments, services and payments

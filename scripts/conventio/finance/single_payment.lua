@@ -18,8 +18,8 @@ M.fields = {
   receiver = "role of the party that receives (required)",
   fund = "for a State receiver: the State fund { number, label, programme, programme_label }",
   imputation = "for another receiver: where the receipt is recorded (\"chapitre 74, article 7473\")",
-  payment_account = "the account paid into: a bank account object (checked)",
-  refund_account = "the payer's account unspent credits go back to (checked)",
+  payment_account = "the account paid into: a bank account object (required, checked)",
+  refund_account = "the payer's account unspent credits go back to (required, checked)",
   period = "key of the article fixing the period (default \"duree\")",
   title = "the article's heading (default from templates/finances/intitules.md)",
 }
