@@ -43,7 +43,7 @@
 --   purpose: what the agreement is for; the sentence goes on after "afin": it starts with "de" or "d'" ("de créer
 --       le guichet numérique des solidarités")
 --   phase: this agreement's own field: see where the script reads data.phase
---   finance.variant: "delegation" (informative)
+--   finance.variant: "delegation" (checked: the variant the script builds)
 --   finance.delegant: role of the party that delegates (default "delegant"); a State service
 --   finance.delegataire: role of the party that manages the credits (required); a State service
 --   finance.budget_unit: the UO, also the centre financier ("0105-CRES-DNUM")

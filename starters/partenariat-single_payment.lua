@@ -36,7 +36,7 @@
 --   preamble_markdown: this agreement's own field: see where the script reads data.preamble_markdown
 --   purpose_markdown: what the agreement is for, in Markdown; the sentence goes on after "afin": it starts with
 --       "de" or "d'" ("d'**accélérer** le service")
---   finance.variant: "single_payment" (the script's choice; informative)
+--   finance.variant: "single_payment" (checked: the variant the script builds)
 --   finance.amount: the amount, a string "475000" or "112403.60", or whole euros
 --   finance.payer: role of the party that pays (default "partner")
 --   finance.receiver: role of the party that receives (required)

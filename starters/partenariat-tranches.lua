@@ -42,7 +42,7 @@
 --       le guichet numérique des solidarités")
 --   action: the action financed; the sentence goes on after "exclusivement à": it starts with its article, "la",
 --       "l'", "le" or "les" ("la création du guichet numérique")
---   finance.variant: "tranches" (informative)
+--   finance.variant: "tranches" (checked: the variant the script builds)
 --   finance.payer: role of the party that pays (default "partner")
 --   finance.receiver: role of the party that receives (required)
 --   finance.cofinancing.{cost, rate}: the payer's share of the project's cost: { cost = "300000", rate = "60 %" }

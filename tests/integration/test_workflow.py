@@ -332,6 +332,20 @@ class Check(unittest.TestCase):
         self.assertIn('amounts_in_words must be true or false (without quotes), got "non"',
                       [x["message"] for x in errors if x["field"] == "amounts_in_words"][0])
 
+    def test_the_finance_variant_is_the_one_the_script_builds(self):
+        for variant, message in (("single_payment", 'finance.variant is "single_payment", but the script builds the '
+                                                    'tranches variant (tranches.add)'),
+                                 ("tranche", 'finance.variant must be "tranches" (the variant the script builds), got '
+                                             'tranche (did you mean tranches?)')):
+            with self.subTest(variant=variant):
+                script, path = changed_sample(self, "drome-valence-guichet-2025",
+                                              lambda data: data["finance"].update(variant=variant))
+                r = run("check", script, "--data", path, "--format", "json")
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                errors = [x for x in json.loads(r.stdout) if x["severity"] == "error"]
+                self.assertEqual([(x["field"], x["message"]) for x in errors], [("finance.variant", message)])
+                self.assertGreater(errors[0]["line"], 0)
+
     def test_shares_of_a_total_with_cents(self):
         """Shares adding up to 100 % pass with a total in cents: the last takes what is left."""
         def change(data):

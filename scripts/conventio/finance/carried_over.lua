@@ -23,7 +23,7 @@ local M = {}
 
 --- The fields of this variant's data (docs/reference.md lists them).
 M.fields = {
-  variant = "\"carried_over\" (informative)",
+  variant = "\"carried_over\" (checked: the variant the script builds)",
   payer = "role of the party that paid (default \"partner\")",
   receiver = "role of the State service that received (required; kind \"etat\")",
   previous = "the previous agreement: { date, amendments = { { number, date } }, paid }",
@@ -165,6 +165,7 @@ function M.add(agreement, spec, options)
   options = common.options(options)
   local found = data.problems()
   if not common.check_spec(spec, M.fields, where, found) then return common.finish(agreement, found, options, spec) end
+  common.check_variant(spec, "carried_over", where, found)
   local payer = found:try(common.party, agreement, spec, "payer", "partner", where)
   local receiver = found:try(common.party, agreement, spec, "receiver", nil, where)
   if receiver and not require("conventio.party").is_stand_in(receiver) and receiver:budget() ~= "etat" then

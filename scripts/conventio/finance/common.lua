@@ -142,6 +142,28 @@ function M.check_spec(spec, fields, where, found)
   return true
 end
 
+--- The financial variants, as `finance.variant` names them (each is `conventio.finance.NAME`).
+M.variants = { "single_payment", "tranches", "carried_over", "strata", "delegation" }
+
+--- Records a `variant` field of `spec` that is not `variant`, the variant the script builds:
+--- a misspelt name with the nearest suggested, another variant's name as a disagreement
+--- between the data and the script.
+---@param spec table
+---@param variant string
+---@param where string
+---@param found conventio.Problems
+function M.check_variant(spec, variant, where, found)
+  local given = spec.variant
+  if given == nil or given == variant then return true end
+  local known = strict.set(M.variants)
+  if known[given] then
+    return found:add(tr("%s.variant is \"%s\", but the script builds the %s variant (%s.add)"):format(where, given,
+      variant, variant)) or false
+  end
+  return found:add(tr("%s.variant must be \"%s\" (the variant the script builds), got %s%s"):format(where, variant,
+    tostring(given), type(given) == "string" and strict.suggestion(given, known) or "")) or false
+end
+
 --- The end of a variant's M.add: with no problem, the article `build()` adds; with problems
 --- (recorded, raised when the agreement is built), a stand-in article with its key and
 --- heading, so that references to it and the rest of the data are checked on.

@@ -21,7 +21,7 @@ local M = {}
 
 --- The fields of this variant's data (docs/reference.md lists them).
 M.fields = {
-  variant = "\"delegation\" (informative)",
+  variant = "\"delegation\" (checked: the variant the script builds)",
   delegant = "role of the party that delegates (default \"delegant\"); a State service",
   delegataire = "role of the party that manages the credits (required); a State service",
   budget_unit = "the UO, also the centre financier (\"0105-CRES-DNUM\")",
@@ -165,6 +165,7 @@ function M.read(agreement, spec, where)
     found:settle(agreement)
     return { is_read = true, stand_in = true }
   end
+  common.check_variant(spec, "delegation", where, found)
   local delegant = found:try(common.party, agreement, spec, "delegant", "delegant", where)
   local delegataire = found:try(common.party, agreement, spec, "delegataire", nil, where)
   -- A délégation de gestion (décret n° 2004-1085) is between State services. A stand-in's
@@ -182,9 +183,6 @@ function M.read(agreement, spec, where)
   local programme = budget_unit
     and programme_of(found, budget_unit, "^(%d%d%d%d)%-%w+%-%w+$", where .. ".budget_unit", "0105-CRES-DNUM")
   local years, total = read_years(found, spec, where)
-  if spec.total ~= nil and type(spec.total) ~= "boolean" then
-    found:add(tr("%s.total must be true or false"):format(where))
-  end
   local chorus = read_chorus(found, spec, where, programme)
   local complete = found:settle(agreement)
   return {

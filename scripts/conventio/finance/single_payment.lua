@@ -11,7 +11,7 @@ local M = {}
 
 --- The fields of this variant's data (docs/reference.md lists them).
 M.fields = {
-  variant = "\"single_payment\" (the script's choice; informative)",
+  variant = "\"single_payment\" (checked: the variant the script builds)",
   amount = "the amount, a string \"475000\" or \"112403.60\", or whole euros",
   payer = "role of the party that pays (default \"partner\")",
   financed = "what the participation finances (default: the construction of a digital service)",
@@ -35,6 +35,7 @@ function M.add(agreement, spec, options)
   options = common.options(options)
   local found = data.problems()
   if not common.check_spec(spec, M.fields, where, found) then return common.finish(agreement, found, options, spec) end
+  common.check_variant(spec, "single_payment", where, found)
   local payer = found:try(common.party, agreement, spec, "payer", "partner", where)
   local receiver = found:try(common.party, agreement, spec, "receiver", nil, where)
   local amount = found:try(common.money, spec.amount, where .. ".amount")

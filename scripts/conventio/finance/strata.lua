@@ -30,7 +30,7 @@ local M = {}
 
 --- The fields of this variant's data (docs/reference.md lists them).
 M.fields = {
-  variant = "\"strata\" (informative)",
+  variant = "\"strata\" (checked: the variant the script builds)",
   payer = "role of the member that pays (default \"partner\")",
   receiver = "role of the party that receives (required)",
   members = "who the members are, in the plural (\"départements\")",
@@ -272,6 +272,7 @@ function M.add(agreement, spec, options)
   end
   local found = data.problems()
   if not common.check_spec(spec, M.fields, where, found) then return common.finish(agreement, found, options, spec) end
+  common.check_variant(spec, "strata", where, found)
   local payer = found:try(common.party, agreement, spec, "payer", "partner", where)
   local receiver = found:try(common.party, agreement, spec, "receiver", nil, where)
   if type(spec.members) ~= "string" then

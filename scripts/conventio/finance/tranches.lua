@@ -15,7 +15,7 @@ local M = {}
 
 --- The fields of this variant's data (docs/reference.md lists them).
 M.fields = {
-  variant = "\"tranches\" (informative)",
+  variant = "\"tranches\" (checked: the variant the script builds)",
   amount = "the total amount (computed from cofinancing when that is given; must then agree)",
   cofinancing = "the payer's share of the project's cost: { cost = \"300000\", rate = \"60 %\" }",
   payer = "role of the party that pays (default \"partner\")",
@@ -207,6 +207,7 @@ function M.add(agreement, spec, options)
   if not common.check_spec(spec, M.fields, where, found) then
     return common.finish(agreement, found, options, spec)
   end
+  common.check_variant(spec, "tranches", where, found)
   local payer = found:try(common.party, agreement, spec, "payer", "partner", where)
   local receiver = found:try(common.party, agreement, spec, "receiver", nil, where)
   local total, tranches, cofinancing = read(spec, where, found)
