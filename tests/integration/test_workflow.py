@@ -570,6 +570,33 @@ class Starters(unittest.TestCase):
                 self.assertEqual(r.returncode, 0, r.stderr)
 
 
+    def test_starters_name_no_body(self):
+        """A new agreement starts from the generic clause library: its script names no body (no
+        DINUM, no beta.gouv clause, no ministry's visas) and its roles say what each party does."""
+        words = ("dinum", "beta_gouv", "beta.gouv", "cerema", "anct", "meae", "ministère", "startup")
+        roles = {"partenariat": ["partner", "counterpart"], "partenariat-single_payment": ["partner", "counterpart"],
+                 "delegation": ["delegant", "delegataire"]}
+        for stem in ("partenariat", "partenariat-single_payment", "partenariat-tranches", "delegation"):
+            with self.subTest(starter=stem):
+                d = tempfile.mkdtemp(prefix="conventio-starter-")
+                self.addCleanup(shutil.rmtree, d)
+                kind, _, finance = stem.partition("-")
+                r = run("new", "essai", "--kind", kind, *(["--finance", finance] if finance else []), cwd=d)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(os.path.join(d, "essai.lua"), encoding="utf-8") as f:
+                    code = "\n".join(line for line in f.read().lower().splitlines() if not line.startswith("--"))
+                with open(os.path.join(d, "essai.json"), encoding="utf-8") as f:
+                    data = json.load(f)
+                for word in words:
+                    self.assertNotIn(word, code)
+                    self.assertNotIn(word, json.dumps(data, ensure_ascii=False).lower())
+                if stem in roles:
+                    self.assertEqual(data["party_order"], roles[stem])
+                r = run("check", "essai.lua", "--data", "essai.json", cwd=d)
+                self.assertEqual(r.returncode, 1)
+                self.assertIn('still holds the placeholder "[à compléter]"', r.stdout)
+
+
 class Languages(unittest.TestCase):
     def test_errors_in_french_and_english(self):
         self.assertIn("unknown command 'rendre'", run("rendre").stderr)
