@@ -19,8 +19,10 @@
 --   parties.partner.representative.civility: "Madame" or "Monsieur"
 --   parties.partner.representative.name: the signatory's name (required)
 --   parties.partner.representative.act: the act that empowers them ("dûment habilité par délibération du ...")
---   parties.partner.signature_name: the signatory's name in the signature column
---   parties.partner.signature_title: the signatory's title in the signature column
+--   parties.partner.signature_name: the signatory's name in the signature column (default: the representative's;
+--       false: none)
+--   parties.partner.signature_title: the signatory's title in the signature column (default: the representative's;
+--       false: none)
 --   parties.partner.bank_account.{holder, domiciliation, bank, branch, account, key}: its bank account: { holder,
 --       domiciliation, bank, branch, account, key, iban, bic } (checked)
 --   parties.counterpart.short_name: how the text names the party: "Cerema", "Commune de Melun" (required)
@@ -35,8 +37,10 @@
 --   parties.counterpart.representative.civility: "Madame" or "Monsieur"
 --   parties.counterpart.representative.name: the signatory's name (required)
 --   parties.counterpart.representative.act: the act that empowers them ("dûment habilité par délibération du ...")
---   parties.counterpart.signature_name: the signatory's name in the signature column
---   parties.counterpart.signature_title: the signatory's title in the signature column
+--   parties.counterpart.signature_name: the signatory's name in the signature column (default: the
+--       representative's; false: none)
+--   parties.counterpart.signature_title: the signatory's title in the signature column (default: the
+--       representative's; false: none)
 --   visas: this agreement's own field: see where the script reads data.visas
 --   preamble_markdown: this agreement's own field: see where the script reads data.preamble_markdown
 --   purpose: what the agreement is for; the sentence goes on after "afin": it starts with "de" or "d'" ("de créer

@@ -24,8 +24,10 @@
 --   parties.departement.representative.act: the act that empowers them ("dûment habilité par délibération du ...")
 --   parties.departement.bank_account.{holder, domiciliation, bank, branch, account, key, iban, bic}: its bank
 --       account: { holder, domiciliation, bank, branch, account, key, iban, bic } (checked)
---   parties.departement.signature_name: the signatory's name in the signature column
---   parties.departement.signature_title: the signatory's title in the signature column
+--   parties.departement.signature_name: the signatory's name in the signature column (default: the
+--       representative's; false: none)
+--   parties.departement.signature_title: the signatory's title in the signature column (default: the
+--       representative's; false: none)
 --   parties.commune.short_name: how the text names the party: "Cerema", "Commune de Melun" (required)
 --   parties.commune.kind: the kind of body: etat, epa, epic, commune, departement, region, epci, gip, association
 --   parties.commune.status: its status as the party block says it ("établissement public administratif de l'État")
@@ -34,8 +36,10 @@
 --   parties.commune.representative.name: the signatory's name (required)
 --   parties.commune.representative.act: the act that empowers them ("dûment habilité par délibération du ...")
 --   parties.commune.accountant: its public accountant, with its article ("le comptable public de Melun")
---   parties.commune.signature_name: the signatory's name in the signature column
---   parties.commune.signature_title: the signatory's title in the signature column
+--   parties.commune.signature_name: the signatory's name in the signature column (default: the representative's;
+--       false: none)
+--   parties.commune.signature_title: the signatory's title in the signature column (default: the representative's;
+--       false: none)
 --   visas: this agreement's own field: see where the script reads data.visas
 --   preamble_markdown: this agreement's own field: see where the script reads data.preamble_markdown
 --   purpose: what the agreement is for; the sentence goes on after "afin": it starts with "de" or "d'" ("de créer

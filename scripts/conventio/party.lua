@@ -74,8 +74,8 @@ M.fields = {
   role = "its role as the text names it (\"délégant\"), also in « »",
   role_gender = "gender of role",
   signature_label = "the signature column's first line (default: \"Pour le Cerema,\")",
-  signature_name = "the signatory's name in the signature column",
-  signature_title = "the signatory's title in the signature column",
+  signature_name = "the signatory's name in the signature column (default: the representative's; false: none)",
+  signature_title = "the signatory's title in the signature column (default: the representative's; false: none)",
   bank_account = "its bank account: { holder, domiciliation, bank, branch, account, key, iban, bic } (checked)",
   accountant = "its public accountant, with its article (\"le comptable public de Melun\")",
   accountant_short = "its accountant as a copy is sent to it, a masculine noun (\"payeur départemental\")",
@@ -91,6 +91,9 @@ M.representative_fields = {
   act = "the act that empowers them (\"dûment habilité par délibération du ...\")",
 }
 local known_representative = strict.set(M.representative_fields)
+
+-- The signature column's lines, which default to the representative's and take false for none.
+local signature_fields = { signature_name = true, signature_title = true }
 
 local text_fields = {
   "short_name", "status", "legal_name", "acronym", "legal_basis", "seat", "address", "representation",
@@ -119,7 +122,7 @@ function M.new(spec, where)
   for _, field in ipairs(text_fields) do
     -- Most fields are absent or text: told so without a protected call (or naming the field).
     local value = spec[field]
-    if value ~= nil and not strict.filled(value) then
+    if value ~= nil and not strict.filled(value) and not (value == false and signature_fields[field]) then
       found:try(strict.text, value, where .. "." .. field, nil, true)
     end
   end
@@ -215,6 +218,15 @@ function M.new(spec, where)
   if siret then rawset(self, "siret", siret) end
   if bank_account then rawset(self, "bank_account", bank_account) end
   if representative then rawset(self, "representative", representative) end
+  -- The signature column names the signatory: the representative's name and title unless the
+  -- data gives either line (a seed's column may hold a name alone), false leaving one out.
+  if spec.signature_name == nil and spec.signature_title == nil and representative then
+    rawset(self, "signature_name", representative.name)
+    rawset(self, "signature_title", representative.title)
+  end
+  for field in pairs(signature_fields) do
+    if rawget(self, field) == false then rawset(self, field, nil) end
+  end
   return self
 end
 

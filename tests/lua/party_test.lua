@@ -90,6 +90,17 @@ check.contains(md, "Représentée par Monsieur Louis VOGEL, Maire")
 check.contains(md, "Ci-après dénommée " .. c.guillemets("la Commune de Melun"))
 check.eq(type(a), "table")
 
+-- The signature column names the representative unless the data gives a line; false: none.
+local signed = clauses.markdown("structure/signataire", { party = p })
+check.contains(signed, "Louis VOGEL", "the representative's name by default")
+check.contains(signed, "Maire", "the representative's title by default")
+local named_only = Party.new({ short_name = "Commune de Melun", kind = "commune", signature_name = "L. VOGEL",
+  representative = { civility = "Monsieur", name = "Louis VOGEL" } })
+check.eq(named_only.signature_title, nil, "a name given alone stays alone (a seed's column)")
+local blank_column = Party.new({ short_name = "Commune de Melun", kind = "commune", signature_name = false,
+  signature_title = false, representative = { civility = "Monsieur", name = "Louis VOGEL" } })
+check.eq(clauses.markdown("structure/signataire", { party = blank_column }):find("VOGEL"), nil, "false: none")
+
 -- Every problem of a party at once, not the first.
 local every = check.fails("parties.p.gender must be one of m, f, got x", Party.new,
   { short_name = "P", gender = "x", siren = "123", kind = "communne", represntation = "r" }, "parties.p")
