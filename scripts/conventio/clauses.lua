@@ -118,7 +118,19 @@ local helpers = {
 
 -- Where an environment keeps its evaluation's parameters and the template's optional ones:
 -- keys no template can name (a template names globals by strings, and has no pairs).
-local PARAMS, OPTIONAL = {}, {}
+local PARAMS, OPTIONAL, TEMPLATE = {}, {}, {}
+
+-- " (did you mean financer?)": the template's parameter or helper nearest a name it reads that
+-- is neither, a misspelt one.
+local function nearest_name(env, name)
+  local template = rawget(env, TEMPLATE)
+  local known = {}
+  for _, p in ipairs(template and template.params or {}) do known[p] = true end
+  for p in pairs(template and template.optional or {}) do known[p] = true end
+  for h in pairs(helpers) do known[h] = true end
+  local near = require("conventio.strict").nearest(name, known)
+  return near and tr(" (did you mean %s?)"):format(near) or ""
+end
 
 -- One metatable for every environment (a render made a metatable and two closures).
 local environment_meta = {
@@ -143,7 +155,7 @@ local environment_meta = {
     if name == "amounts_in_words" then return M.amounts_in_words ~= nil end
     value = helpers[name]
     if value ~= nil then return value end
-    error(tr("missing parameter '%s'"):format(name), 2)
+    error(tr("missing parameter '%s'"):format(name) .. nearest_name(env, name), 2)
   end,
   __newindex = function(_, name)
     error(tr("a template cannot set '%s'"):format(name), 2)
@@ -151,7 +163,8 @@ local environment_meta = {
 }
 
 local function environment(template, params)
-  return setmetatable({ [PARAMS] = params, [OPTIONAL] = template.optional }, environment_meta)
+  return setmetatable({ [PARAMS] = params, [OPTIONAL] = template.optional, [TEMPLATE] = template },
+                      environment_meta)
 end
 
 local markdown_escape, byte, find, concat = c.markdown_escape, string.byte, string.find, table.concat

@@ -437,6 +437,17 @@ return a:document()
                          r"drome-valence-guichet-2025\.lua:\d+: clause 'objet/partenariat': "
                          r"purpose must start with « de » or « d' »")
 
+    def test_a_misspelt_template_parameter_gets_the_nearest(self):
+        d = scratch_folder(self, {
+            "tpl/perso/x.md": "---\nkey: x\nparams: [financer]\n---\nPayé par {{ finacer.le }}.\n",
+            "x.lua": 'local c = require "conventio"\nlocal clauses = require "conventio.clauses"\n'
+                     'return c.Document { title = "t", body = { c.Para(clauses.markdown("perso/x", '
+                     '{ financer = { le = "le X" } })) } }\n',
+        })
+        r = run("check", "x.lua", "--templates", "tpl", cwd=d)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("tpl/perso/x.md:5:13: missing parameter 'finacer' (did you mean financer?)", r.stdout + r.stderr)
+
     def test_placeholders_name_their_line_and_column(self):
         def change(data):
             data["subject"] = "XXX"
