@@ -154,11 +154,17 @@ end
 ---@param spec table
 function builders.dispositions_generales(agreement, spec)
   local params = { contract = spec.contract }
+  local modification_heading = heading(spec.contract and "modification_contrat_contract" or "modification_contrat")
+  -- Two headings alike would read as the same clause twice (an article "Modification de la
+  -- convention" and a section of the same name).
+  local article = agreement.by_key.modification
+  if article and article.title == modification_heading then
+    modification_heading = heading("modification_contrat_after_article")
+  end
   return agreement:article {
     key = spec.key or "dispositions_generales", title = spec.title or heading("dispositions_generales"),
     sections = {
-      { key = "modification_contrat",
-        title = heading(spec.contract and "modification_contrat_contract" or "modification_contrat"),
+      { key = "modification_contrat", title = modification_heading,
         content = agreement:clause("commun/modification_contrat", params) },
       { key = "nullite", title = heading("nullite"), content = agreement:clause("commun/nullite", params) },
       { key = "renonciation", title = heading("renonciation"), content = agreement:clause("commun/renonciation",

@@ -90,6 +90,13 @@ check.eq(ok, false, "a library failure inside a template fails")
 check.contains(failure, "finances/participation.md:", "the template's place first")
 check.contains(failure, "conventio/clauses.lua:", "our file and line kept")
 
+-- A single payment's amount with its words says "euros" once: "12 000 € (douze mille euros)".
+clauses.amounts_in_words = clauses.front_matter("structure/libelles").amount_in_words
+local once = clauses.markdown("finances/montant_unique", { payer = words.parties.departement, amount = c.Money(12000) })
+clauses.amounts_in_words = nil
+check.contains(once, "(douze mille euros)")
+check.eq(select(2, once:gsub("euros", "")), 1, "euros said once: " .. once)
+
 -- from_data: the agreement's data is strict too, and names the data's fields.
 local data = { kind = "partenariat", place = "Melun", party_order = { "commune" },
                parties = { commune = { short_name = "Commune de Melun", kind = "commune", representation = "r" } },

@@ -29,6 +29,10 @@ check.eq(articles[2].key, "duree")
 check.eq(articles[2].title, "Durée de la convention", "the heading comes from commun/intitules")
 check.eq(#articles[3].sections, 2, "the sections asked for")
 check.eq(articles[3].sections[1].key, "resiliation_faute")
+check.eq(articles[4].sections[1].title, "Forme des modifications",
+         "a section never has the heading of the modification article before it")
+check.eq(closing.dispositions_generales(new(), {}).sections[1].title, "Modification de la convention",
+         "without a modification article, the section has its own heading")
 check.eq(type(a:document()), "userdata", "the closing articles render")
 
 -- Who receives a copy of an avenant follows the parties' kinds: the State party's accountant.
