@@ -53,6 +53,8 @@ carried_over.add(a, data.finance)
 closing.add(a, data.closing)
 
 a:annex { key = "rgpd", title = "tableau de répartition des responsabilités RGPD",
-          content = annexes.gdpr_matrix { controller = partner, processor = dinum } }
+          -- The seed's matrix, word for word: a beta.gouv start-up's téléservice.
+          content = annexes.gdpr_matrix { controller = partner, processor = dinum,
+                                          template = "beta_gouv/annexes/rgpd" } }
 
 return a:document()

@@ -51,6 +51,8 @@ closing.add(a, data.closing)
 a:signatures { after = a:clause("commun/visa_controleur", { number = data.visa_number }) }
 
 a:annex { key = "rgpd", title = "tableau de répartition des responsabilités RGPD",
-          content = annexes.gdpr_matrix { controller = partner, processor = dinum } }
+          -- The seed's matrix, word for word: a beta.gouv start-up's téléservice.
+          content = annexes.gdpr_matrix { controller = partner, processor = dinum,
+                                          template = "beta_gouv/annexes/rgpd" } }
 
 return a:document()

@@ -65,6 +65,8 @@ a:article { key = "publication", title = "Publication de la délégation",
 
 -- The matrix shares out the GDPR responsibilities between two bodies: its columns name them.
 a:annex { key = "rgpd", title = "tableau de répartition des responsabilités RGPD",
-          content = annexes.gdpr_matrix { controller = delegant, processor = dinum } }
+          -- The seed's matrix, word for word: a beta.gouv start-up's téléservice.
+          content = annexes.gdpr_matrix { controller = delegant, processor = dinum,
+                                          template = "beta_gouv/annexes/rgpd" } }
 
 return a:document()

@@ -448,6 +448,23 @@ return a:document()
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
         self.assertIn("tpl/perso/x.md:5:13: missing parameter 'finacer' (did you mean financer?)", r.stdout + r.stderr)
 
+    def test_the_gdpr_annex_speaks_of_a_start_up_only_for_one(self):
+        """The general GDPR matrix fits any processing; a beta.gouv start-up's téléservice,
+        homologated under the RGS, is the seeds' own matrix (their asterisks without a note)."""
+        out = tempfile.mkdtemp(prefix="conventio-rgpd-")
+        self.addCleanup(shutil.rmtree, out)
+        for name, startup in (("drome-valence-guichet-2025", False), ("cerema-urbanvitaliz-2023", True)):
+            with self.subTest(sample=name):
+                script = os.path.join(SAMPLES, name + ".lua")
+                target = os.path.join(out, name + ".odt")
+                r = run("render", script, "--data", script[:-4] + ".json", "-o", target)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with zipfile.ZipFile(target) as z:
+                    text = re.sub(r"<[^>]+>", "", z.read("content.xml").decode("utf-8"))
+                annex = text[text.index("Respect de la vie privée"):]
+                for word in ("téléservice", "RGS", "start-up", "*"):
+                    (self.assertIn if startup else self.assertNotIn)(word, annex)
+
     def test_placeholders_name_their_line_and_column(self):
         def change(data):
             data["subject"] = "XXX"
