@@ -340,7 +340,7 @@ local function check_forms(self, name, params)
         field or ("clause '" .. name .. "': " .. param),
         #words > 0 and tr("%s or %s"):format(table.concat(words, ", "), last) or last,
         form.follows and tr(" (it follows %s)"):format(c.guillemets(form.follows)) or "",
-        form.example and (": " .. c.guillemets(form.example)) or "", c.guillemets(shortened(text)))
+        form.example and tr(", as in %s"):format(c.guillemets(form.example)) or "", c.guillemets(shortened(text)))
       -- A top-level field is named so that the data's place is found (a nested one is already).
       if field and not field:find("[.%[]") then message = message .. tr(" (field %s)"):format(field) end
       if not field then error(message, 3) end

@@ -410,7 +410,7 @@ return a:document()
         errors = {x["field"]: dict(x, message=x["message"].replace("\u202f", " "))
                   for x in json.loads(r.stdout) if x["severity"] == "error"}
         self.assertEqual(sorted(errors), ["action", "purpose"], errors)
-        self.assertIn("purpose must start with « de » or « d' » (it follows « afin »): « de créer",
+        self.assertIn("purpose must start with « de » or « d' » (it follows « afin »), as in « de créer",
                       errors["purpose"]["message"])
         self.assertIn("action must start with « la », « l' », « le » or « les »", errors["action"]["message"])
         self.assertTrue(all(x["line"] > 0 and x["column"] > 0 for x in errors.values()), errors)
