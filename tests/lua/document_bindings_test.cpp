@@ -119,6 +119,27 @@ TEST_CASE("doc:add checks its content at once; the body is what was added, in or
     CHECK(run(para(d.body[5]).content[1]).text == " et demi");
 }
 
+TEST_CASE("an empty table adds nothing to a body, and is an empty paragraph where one must be") {
+    // An article with sub-articles and no text of its own adds its empty list of blocks: no blank
+    // paragraph under its heading. A table cell or a list item still holds a paragraph.
+    auto d = run_lua(R"(
+        local c = conventio
+        local d = c.Document{ body = { c.Para("un"), {}, { {}, c.Para("deux") } } }
+        d:add({}):add({ {} }, c.Para("trois"))
+        d:add(c.Table{ widths = { 1, 1 }, rows = { { {}, "b" } } }, c.BulletList{ {} })
+        return d)");
+    REQUIRE(d.body.size() == 5);
+    CHECK(run(para(d.body[1]).content[0]).text == "deux");
+    CHECK(run(para(d.body[2]).content[0]).text == "trois");
+    const auto& cell = std::get<doc::Table>(d.body[3].value).rows[0].cells[0];
+    REQUIRE(cell.blocks.size() == 1);
+    CHECK(para(cell.blocks[0]).content.empty());
+    REQUIRE(std::get<doc::List>(d.body[4].value).items[0].blocks.size() == 1);
+    // A table with fields is not empty: a misspelt option is still refused, not dropped.
+    CHECK(lua_error_of("local d = conventio.Document{}\nd:add({ titel = 'x' })\nreturn d")
+              .find("snippet.lua:2:") == 0);
+}
+
 TEST_CASE("bad values are refused with the script line") {
     CHECK(lua_error_of("local c = conventio\nreturn c.Para('ok \\xC3\\x28')") ==
           "snippet.lua:2: Para: invalid UTF-8 at byte 3 (0xC3 0x28)");
