@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "config/i18n.hpp"
+#include "conventio/french.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/lua_state.hpp"
@@ -229,6 +230,18 @@ void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const 
         void operator()(doc::Block&& block) { out.push_back(std::move(block)); }
     } emit{out, style};
     each_block(L, index, what, style, emit, empty);
+}
+
+/// Refuses a date that is not a day of the calendar ("2025-02-30"): it goes into the files'
+/// metadata as it is, where a reader expects a valid date.
+void check_calendar_date(lua_State* L, const std::string& text, const char* field) {
+    std::string problem;
+    try {
+        Date::parse(text, field);
+    } catch (const FrenchError& e) {
+        problem = e.what();
+    }
+    if (!problem.empty()) luaL_error(L, "%s", problem.c_str());
 }
 
 /// An optional string field of an options table.
@@ -615,6 +628,7 @@ int document(lua_State* L) {
     std::string language = opt_string_field(L, 1, "language", "Document");
     if (!language.empty()) d.meta.language = language;
     d.meta.date = opt_string_field(L, 1, "date", "Document");
+    if (!d.meta.date.empty()) check_calendar_date(L, d.meta.date, "Document date");
     if (!d.meta.date.empty()) {
         const std::string& s = d.meta.date;
         bool iso = s.size() == 10 && s[4] == '-' && s[7] == '-';
@@ -650,6 +664,7 @@ int document(lua_State* L) {
         d.revision.date = opt_string_field(L, revision, "date", "Document revision");
         if (d.revision.author.empty() || d.revision.date.size() != 10)
             luaL_error(L, tr("Document: revision needs an author and a date YYYY-MM-DD").c_str());
+        check_calendar_date(L, d.revision.date, "Document revision date");
     } else if (!lua_isnil(L, -1)) {
         luaL_error(L, tr("Document: revision must be { author =, date = }").c_str());
     }

@@ -140,6 +140,18 @@ TEST_CASE("an empty table adds nothing to a body, and is an empty paragraph wher
               .find("snippet.lua:2:") == 0);
 }
 
+TEST_CASE("a document's dates are days of the calendar") {
+    // They go into meta.xml and docProps/core.xml as they are.
+    CHECK(lua_error_of("return conventio.Document{\n date = '2025-02-30' }") ==
+          "snippet.lua:1: invalid date \"2025-02-30\" (field Document date): day 30 out of range (28 days in "
+          "that month)");
+    CHECK(lua_error_of("return conventio.Document{ date = '2025-13-01' }").find("month 13 out of range") !=
+          std::string::npos);
+    CHECK(lua_error_of("return conventio.Document{ revision = { author = 'A', date = '2024-02-30' } }")
+              .find("(field Document revision date): day 30") != std::string::npos);
+    CHECK(run_lua("return conventio.Document{ date = '2024-02-29' }").meta.date == "2024-02-29");
+}
+
 TEST_CASE("bad values are refused with the script line") {
     CHECK(lua_error_of("local c = conventio\nreturn c.Para('ok \\xC3\\x28')") ==
           "snippet.lua:2: Para: invalid UTF-8 at byte 3 (0xC3 0x28)");
