@@ -629,13 +629,6 @@ int document(lua_State* L) {
     if (!language.empty()) d.meta.language = language;
     d.meta.date = opt_string_field(L, 1, "date", "Document");
     if (!d.meta.date.empty()) check_calendar_date(L, d.meta.date, "Document date");
-    if (!d.meta.date.empty()) {
-        const std::string& s = d.meta.date;
-        bool iso = s.size() == 10 && s[4] == '-' && s[7] == '-';
-        for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) iso = iso && s[i] >= '0' && s[i] <= '9';
-        if (!iso)
-            luaL_error(L, tr("Document: date must be written YYYY-MM-DD, got \"%s\"").c_str(), s.c_str());
-    }
     if (lua_getfield(L, 1, "keywords") == LUA_TTABLE) {
         lua_Integer n = luaL_len(L, -1);
         for (lua_Integer i = 1; i <= n; ++i) {

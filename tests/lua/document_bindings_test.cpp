@@ -163,5 +163,5 @@ TEST_CASE("bad values are refused with the script line") {
         lua_error_of("return conventio.Para('x', { align = 'middle' })") ==
         "snippet.lua:1: Para: align must be \"left\", \"center\", \"right\" or \"justify\", got \"middle\"");
     CHECK(lua_error_of("return conventio.Document{ date = '13/07/2022' }") ==
-          "snippet.lua:1: Document: date must be written YYYY-MM-DD, got \"13/07/2022\"");
+          "snippet.lua:1: invalid date \"13/07/2022\" (field Document date): expected YYYY-MM-DD");
 }
