@@ -183,7 +183,7 @@ end
 text = table.concat(text, "\n"):gsub("\u{a0}", " ")
 check.contains(text, "Le Département de Seine-et-Marne et le Département du Val-de-Marne s'engagent à :",
                "the payers named together")
-check.contains(text, "Le Département du Val-de-Marne procèdera au versement de sa contribution, soit 90 000 €",
+check.contains(text, "Le Département du Val-de-Marne procédera au versement de sa contribution, soit 90 000 €",
                "the joining payer's own amount")
 check.contains(text, "IBAN : FR92 3000 1001 00C0 7700 0000 030", "its refund account")
 two.other_payers[1].party = "marn"
