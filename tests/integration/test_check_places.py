@@ -40,7 +40,7 @@ class DataWordsInTheText(unittest.TestCase):
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
         at = column + new.index("[")
         self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: placeholder \"\[à compléter\]\" left in the text.*"
-                                   r"\(in parties\.region\.representative\.act\)$" % (line, at))
+                                   r"\(in parties\.partner\.representative\.act\)$" % (line, at))
         self.assertNotIn("templates/", r.stdout)
 
     def test_a_body_named_in_the_data_is_at_its_place_in_the_data(self):
