@@ -30,7 +30,7 @@ std::size_t distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string nearest_key(std::string_view key, std::initializer_list<std::string_view> known) {
+std::string nearest_key(std::string_view key, std::span<const std::string_view> known) {
     std::string_view best;
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::string_view name : known) {
