@@ -1,10 +1,12 @@
 #include "cli/new_command.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
 
+#include "batch/output_names.hpp"
 #include "config/i18n.hpp"
 #include "config/paths.hpp"
 #include "package/atomic_file.hpp"
@@ -41,11 +43,25 @@ int create(const NewOptions& options) {
             if (it->path().extension() == ".lua") available.insert(it->path().stem().string());
         std::string list;
         for (const auto& a : available) list += (list.empty() ? "" : ", ") + a;
-        std::cerr << "conventio: "
-                  << format(tr("no starter for --kind {}{}: the starters are {} (KIND or KIND-FINANCE)"),
-                            options.kind, options.finance.empty() ? "" : " --finance " + options.finance,
-                            list)
-                  << '\n';
+        std::string message =
+            format(tr("no starter for --kind {}{}: the starters are {} (KIND or KIND-FINANCE)"), options.kind,
+                   options.finance.empty() ? "" : " --finance " + options.finance, list);
+        // A misspelt kind or variant is told apart from one that does not exist.
+        std::vector<std::string> kinds, finances;
+        for (const auto& a : available) {
+            std::size_t dash = a.find('-');
+            kinds.push_back(a.substr(0, dash));
+            if (dash != std::string::npos && a.substr(0, dash) == options.kind)
+                finances.push_back(a.substr(dash + 1));
+        }
+        if (std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end()) {
+            if (auto n = batch::nearest(options.kind, kinds))
+                message += format(tr(" (did you mean {}?)"), *n);
+        } else if (!options.finance.empty()) {
+            if (auto n = batch::nearest(options.finance, finances))
+                message += format(tr(" (did you mean {}?)"), *n);
+        }
+        std::cerr << "conventio: " << message << '\n';
         return 2;
     }
     fs::path script = options.dir / (options.name + ".lua");

@@ -326,10 +326,20 @@ return c.Document{ title = row.nom,
              "unknown option '--nmae' for batch (did you mean --name?)"),
             (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "-j", "0"], "-j expects 1 to 256 workers"),
             (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--encoding", "ebcdic"], "unknown encoding 'ebcdic'"),
+            # --report-json names a file of its own: the batch would replace one of its files.
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--report-json", "o/report.csv"],
+             "the report.csv of --out and --report-json name the same file 'o/report.csv'"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--report-json", "./o/../o/row-1.odt"],
+             "--report-json './o/../o/row-1.odt' is among the documents of --out"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--format", "odt,docx", "--report-json", "o/a.DOCX"],
+             "--report-json 'o/a.DOCX' is among the documents of --out"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--report-json", "./r.csv"],
+             "--report-json would replace the file --rows reads ('r.csv')"),
         ]:
-            r = run(*args)
+            r = run(*args, cwd=self.dir)
             self.assertEqual(r.returncode, 2, args)
             self.assertIn(message, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["row.lua"], "nothing written")
 
     def test_outputs_and_report_are_identical_whatever_j(self):
         lines = ["nom,montant"] + [f"n{i},{i},".rstrip(",") for i in range(1, 41)]

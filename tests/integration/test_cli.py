@@ -92,6 +92,18 @@ class CommandLine(unittest.TestCase):
             (["render", "x.lua", "-o", "x.odt", "--format", "rtf"], "unknown format 'rtf'"),
             (["render", "x.lua", "-o", "x.odt", "--max-memory", "lots"], "--max-memory expects a whole number"),
             (["render", "x.lua", "-o", "x.odt", "--bogus"], "unknown option '--bogus'"),
+            # A misspelt option or starter kind gets the nearest one.
+            (["render", "x.lua", "-o", "x.odt", "--fromat", "odt"], "unknown option '--fromat' (did you mean --format?)"),
+            (["check", "x.lua", "--dta", "x.json"], "unknown option '--dta' (did you mean --data?)"),
+            (["amend", "x.json", "-o", "x.odt", "--consolidatd", "c.odt"],
+             "unknown option '--consolidatd' (did you mean --consolidated?)"),
+            (["new", "x", "--kidn", "partenariat"], "unknown option '--kidn' (did you mean --kind?)"),
+            (["new", "x", "--kind", "partenaria", "--dir", self.dir], "(did you mean partenariat?)"),
+            (["new", "x", "--kind", "partenariat", "--finance", "tranche", "--dir", self.dir],
+             "(did you mean tranches?)"),
+            # Two outputs of one command on one file: the last written would be all that is left.
+            (["render", "x.lua", "-o", "a.odt", "-o", "b.docx"],
+             "-o is given twice ('a.odt' and 'b.docx'): give one output, and --format odt,docx"),
         ]:
             with self.subTest(args=args):
                 r = run(*args)
@@ -449,6 +461,24 @@ class Amend(unittest.TestCase):
                 self.assertEqual(r.returncode, 1, r.stderr)
                 self.assertIn(message, r.stderr)
                 self.assertNotIn(".lua:", r.stderr, "no line of the library")
+                self.assertEqual(self.outputs(), [])
+
+    def test_outputs_sharing_a_file_are_a_usage_error_and_nothing_is_written(self):
+        os.chdir(self.dir)
+        changes = self.changes()
+        for args, message in [
+            (["-o", "same.odt", "--consolidated", "same.odt"], "-o and --consolidated name the same file 'same.odt'"),
+            (["-o", "s2.odt", "--format", "odt,docx", "--consolidated", "s2.docx"],
+             "-o s2.odt --format docx and --consolidated name the same file 's2.docx'"),
+            (["-o", "a.odt", "--consolidated", "c.docx", "--clean", "./sub/../c.docx"],
+             "--consolidated and --clean name the same file './sub/../c.docx'"),
+            (["-o", "a.odt", "--clean", os.path.join(self.dir, "a.odt")], "-o and --clean name the same file"),
+        ]:
+            with self.subTest(args=args):
+                os.makedirs("sub", exist_ok=True)
+                r = run("amend", changes, *args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(message, r.stderr)
                 self.assertEqual(self.outputs(), [])
 
     def test_amend_runs_the_checks_of_render_first(self):
