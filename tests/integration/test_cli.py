@@ -481,6 +481,30 @@ class Amend(unittest.TestCase):
                 self.assertIn(message, r.stderr)
                 self.assertEqual(self.outputs(), [])
 
+    def test_amend_messages_name_the_users_places_only(self):
+        # A base data file that is not there: only the change set's folder is listed as searched,
+        # not conventio's own (scripts/amend/, scripts/).
+        r = run("amend", self.changes(base=dict(self.good["base"], data="cerema-2099.json")),
+                "-o", os.path.join(self.dir, "avenant.odt"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"changes\.json:\d+:\d+: base\.data: load_data: cannot find 'cerema-2099\.json'")
+        self.assertIn(os.path.join(self.dir, "cerema-2099.json"), r.stderr)
+        self.assertNotIn("scripts", r.stderr)
+        # An empty new value is the change set's, at its line and column, not a template's.
+        r = run("amend", self.changes(data=[{"set": "purpose", "to": " "}]), "-o", os.path.join(self.dir, "a.odt"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"changes\.json:1:\d+: data\[1\]\.to: the new value of purpose is empty")
+        self.assertNotIn("templates", r.stderr)
+        # A misspelt field of a change, placed and fully in French; a misspelt closing entry.
+        r = run("--lang", "fr", "amend", self.changes(data=[{"sett": "purpose", "to": "x"}]), "-o", "a.odt")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"changes\.json:1:\d+: data\[1\]\.sett : champ inconnu sett "
+                                   r"\(vouliez-vous dire set \?\) ; une modification est")
+        r = run("amend", self.changes(data=[{"set": "closing.dure.duration.end_date", "to": "2025-06-30"}]),
+                "-o", os.path.join(self.dir, "a.odt"))
+        self.assertIn("the data has no closing.dure (did you mean duree?)", r.stderr)
+        self.assertEqual(self.outputs(), [])
+
     def test_amend_runs_the_checks_of_render_first(self):
         # A placeholder left in the change set is found by the same review as `render` and
         # `check`: it is named in the change file, nothing is written, the exit status is 1.
