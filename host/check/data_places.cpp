@@ -1,10 +1,94 @@
 #include "check/data_places.hpp"
 
+#include <algorithm>
+
 namespace conventio::check {
 
-void DataPlaces::add(std::string_view field, int line, int column) {
-    places_.push_back(Place{names_.size(), field.size(), line, column});
+void DataPlaces::add(std::string_view field, int line, int column, std::string_view text) {
+    places_.push_back(Place{names_.size(), field.size(), texts_.size(), text.size(), line, column});
     names_ += field;
+    texts_ += text;
+}
+
+namespace {
+
+/// `text` as the review compares it: the rendering puts no-break and narrow no-break spaces
+/// where the data has spaces, and typographic apostrophes where it has straight ones; each
+/// becomes the data's one character, so characters are counted alike in both.
+std::string plain(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "\xc2\xa0") == 0) {
+            out += ' ';
+            i += 1;
+        } else if (text.compare(i, 3, "\xe2\x80\xaf") == 0) {
+            out += ' ';
+            i += 2;
+        } else if (text.compare(i, 3, "\xe2\x80\x99") == 0) {
+            out += '\'';
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+int characters(std::string_view text) {
+    int count = 0;
+    for (char ch : text)
+        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+/// How far `text` and `paragraph` agree around the words at `in_text` and `in_paragraph` (of
+/// `size` bytes): the bytes alike before them and after them.
+std::size_t agreement(std::string_view text, std::size_t in_text, std::string_view paragraph,
+                      std::size_t in_paragraph, std::size_t size) {
+    std::size_t before = 0;
+    while (before < in_text && before < in_paragraph &&
+           text[in_text - before - 1] == paragraph[in_paragraph - before - 1])
+        ++before;
+    std::size_t after = 0;
+    const std::size_t text_end = in_text + size, paragraph_end = in_paragraph + size;
+    while (text_end + after < text.size() && paragraph_end + after < paragraph.size() &&
+           text[text_end + after] == paragraph[paragraph_end + after])
+        ++after;
+    return before + after;
+}
+
+}  // namespace
+
+bool DataPlaces::place_in_data(Diagnostic& d) const {
+    if (d.excerpt.empty()) return false;
+    const std::string words = plain(d.excerpt);
+    const std::string paragraph = plain(d.paragraph);
+    // Of the values holding the words, the one agreeing with the paragraph around them the
+    // longest: "ANCT" in a preamble and in the purpose, the finding being in the purpose's article.
+    const Place* best = nullptr;
+    std::size_t best_at = 0, best_agreement = 0;
+    for (const Place& place : places_) {
+        const std::string text = plain(std::string_view(texts_).substr(place.text_start, place.text_size));
+        for (std::size_t at = text.find(words); at != std::string::npos; at = text.find(words, at + 1)) {
+            std::size_t agreed = 0;
+            for (std::size_t in = paragraph.find(words); in != std::string::npos;
+                 in = paragraph.find(words, in + 1))
+                agreed = std::max(agreed, agreement(text, at, paragraph, in, words.size()));
+            if (!best || agreed > best_agreement) {
+                best = &place;
+                best_at = static_cast<std::size_t>(characters(std::string_view(text).substr(0, at)));
+                best_agreement = agreed;
+            }
+        }
+    }
+    if (!best) return false;
+    d.file = file_;
+    d.line = best->line;
+    // The value's place is its opening quote's; its text starts a column later.
+    d.column = best->column + 1 + static_cast<int>(best_at);
+    d.field = std::string(field(*best));
+    return true;
 }
 
 const std::unordered_map<std::string_view, std::size_t>& DataPlaces::index() const {

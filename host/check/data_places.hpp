@@ -18,11 +18,18 @@ class DataPlaces {
 public:
     explicit DataPlaces(std::string file) : file_(std::move(file)) {}
 
-    /// The value of `field` starts at `line`:`column` (values come in the file's order).
-    void add(std::string_view field, int line, int column);
+    /// The value of `field` starts at `line`:`column` (values come in the file's order) and is
+    /// `text`.
+    void add(std::string_view field, int line, int column, std::string_view text);
 
     /// Gives `d` the place of its field when it is about this data file and has no place yet.
     void locate(Diagnostic& d) const;
+
+    /// A finding of the text review whose words (its excerpt) are in one of the data file's
+    /// values is that value's: `d` is moved to it (this file, the value's line and the column of
+    /// the words, the value's field), the drafter's place to change rather than the template
+    /// that printed it. Returns whether it was.
+    bool place_in_data(Diagnostic& d) const;
 
 private:
     // Every field's name in one text, so a value's place costs no allocation of its own (a
@@ -32,6 +39,8 @@ private:
     struct Place {
         std::size_t start;  // in names_
         std::size_t size;
+        std::size_t text_start;  // in texts_
+        std::size_t text_size;
         int line;
         int column;
     };
@@ -42,6 +51,7 @@ private:
 
     std::string file_;
     std::string names_;
+    std::string texts_;          // every value's text, one after the other
     std::vector<Place> places_;  // in the file's order
     // field -> index in places_ (views into names_), for the first places_indexed_ places
     mutable std::unordered_map<std::string_view, std::size_t> at_;

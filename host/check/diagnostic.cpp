@@ -66,9 +66,13 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
         // An error reads as the failure it is ("x.lua:3: attempt to..."); a warning says so.
         out += d.severity == Severity::warning ? config::format(config::tr("warning: {}"), d.message)
                                                : d.message;
-        // The article concerned, when the message does not already name the field.
-        if (!d.field.empty() && d.message.find(d.field) == std::string::npos)
-            out += " " + config::format(config::tr("(in {})"), d.field);
+        // The article or field concerned, when the message does not already name it: a path
+        // ("parties.partner.siret") anywhere in it, a single word ("purpose") only as its first
+        // word (a message may hold the word otherwise: "cited on purpose").
+        const bool named = !d.field.empty() && (d.message.starts_with(d.field) ||
+                                                (d.field.find_first_of(".[") != std::string::npos &&
+                                                 d.message.find(d.field) != std::string::npos));
+        if (!d.field.empty() && !named) out += " " + config::format(config::tr("(in {})"), d.field);
         out += '\n';
     }
     return out;

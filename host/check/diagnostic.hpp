@@ -16,6 +16,12 @@ struct Diagnostic {
     int column = 0;       // 0 when unknown
     std::string field;    // a data field ("parties.partner.siret") or the article concerned
     std::string message;  // in the chosen language
+    // The words of the text a finding of the text review is about ("[à compléter]", "ANCT"), not
+    // shown: they tell a value the data file gave from a template's own words.
+    std::string excerpt = {};
+    // The text of the paragraph the excerpt is in: tells which value gave the words when several
+    // hold them (the one agreeing with the paragraph around them the longest).
+    std::string paragraph = {};
 };
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics);

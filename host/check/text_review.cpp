@@ -61,9 +61,9 @@ struct Reviewer {
 
     /// A finding names the template the text came from when the tree knows it, else the
     /// script; and the article it is in, either way.
-    void report(Severity severity, std::string message) {
-        found.push_back(
-            Diagnostic{severity, origin.empty() ? file : origin, 0, 0, heading, std::move(message)});
+    void report(Severity severity, std::string message, std::string_view excerpt) {
+        found.push_back(Diagnostic{severity, origin.empty() ? file : origin, 0, 0, heading,
+                                   std::move(message), std::string(excerpt), paragraph_text});
     }
 
     // ------------------------------------------------------------ gathering the text
@@ -240,12 +240,14 @@ struct Reviewer {
                     Severity::warning,
                     format(tr("\"{} {}\" is typed as text: write a live reference ({{ ref(\"key\") }} in a "
                               "template) so that it follows the numbering"),
-                           std::string(m[1]), number));
+                           std::string(m[1]), number),
+                    std::string(m[1]) + " " + number);
             else
                 report(Severity::error,
                        format(tr("\"{} {}\" refers to an article the agreement does not have "
                                  "(write a live reference: {{ ref(\"key\") }})"),
-                              std::string(m[1]), number));
+                              std::string(m[1]), number),
+                       std::string(m[1]) + " " + number);
         }
     }
 
@@ -260,7 +262,8 @@ struct Reviewer {
             while (!what.empty() && std::isspace(static_cast<unsigned char>(what.front()))) what.erase(0, 1);
             report(
                 Severity::error,
-                format(tr("placeholder \"{}\" left in the text: fill it in the data or the template"), what));
+                format(tr("placeholder \"{}\" left in the text: fill it in the data or the template"), what),
+                what);
         }
     }
 
@@ -321,7 +324,8 @@ struct Reviewer {
                    format(tr("the text names {}, which is not a party of this agreement (a "
                              "clause from another agreement?); if it is cited on purpose, "
                              "add it to templates/structure/sigles.md"),
-                          acronym));
+                          acronym),
+                   acronym);
         }
     }
 
@@ -335,7 +339,8 @@ struct Reviewer {
             report(Severity::warning,
                    format(tr("the amount {} € in the text is not one the model computed or was given: type "
                              "amounts in the data and let the templates print them"),
-                          text));
+                          text),
+                   m[0]);
         }
     }
 };

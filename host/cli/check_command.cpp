@@ -51,7 +51,7 @@ Checked run_checks(const lua::ScriptRun& run) {
         places.emplace(file);
         reviewed.on_data_text = [&result, &places, file](const lua::DataText& value) {
             const int line = static_cast<int>(value.line), column = static_cast<int>(value.column);
-            places->add(value.field, line, column);
+            places->add(value.field, line, column, value.text);
             if (auto d = check::review_data_value(file, line, column, value.field, value.text))
                 result.diagnostics.push_back(std::move(*d));
         };
@@ -79,7 +79,18 @@ Checked run_checks(const lua::ScriptRun& run) {
         return result;
     }
     auto review = check::review_text(*result.document, run.script.string());
-    result.diagnostics.insert(result.diagnostics.end(), review.begin(), review.end());
+    // Words the data file gave are the drafter's to change there, not in the template; a
+    // placeholder the data review reported in that field already is not reported twice.
+    for (auto& finding : review) {
+        const bool in_data = places && places->place_in_data(finding);
+        const bool said =
+            in_data && std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                   [&finding](const check::Diagnostic& d) {
+                                       return d.file == finding.file && d.field == finding.field &&
+                                              d.message.find(finding.excerpt) != std::string::npos;
+                                   });
+        if (!said) result.diagnostics.push_back(std::move(finding));
+    }
     return result;
 }
 

@@ -1,11 +1,13 @@
 #include "lua/document_bindings.hpp"
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
 
 #include "config/i18n.hpp"
+#include "conventio/french.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/lua_state.hpp"
@@ -84,6 +86,24 @@ bool is_inline_like(lua_State* L, int index) {
            test_object<InlinesValue>(L, index) != nullptr;
 }
 
+/// Refuses a key of the array at `index` (of length `n`) that is not one of its items: content
+/// given with a field (a misspelt option, `{ titel = "x" }`) would otherwise be dropped unseen.
+void refuse_fields(lua_State* L, int index, lua_Integer n, const char* what,
+                   const char* own_field = nullptr) {
+    lua_pushnil(L);
+    while (lua_next(L, index)) {
+        lua_pop(L, 1);
+        if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1 && lua_tointeger(L, -1) <= n) continue;
+        if (own_field && lua_type(L, -1) == LUA_TSTRING && std::strcmp(lua_tostring(L, -1), own_field) == 0)
+            continue;
+        std::string key =
+            lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "[" + type_name_of(L, -1) + "]";
+        lua_pop(L, 1);
+        luaL_error(L, tr("%s: content is an array of items and has no field '%s'").c_str(), what,
+                   key.c_str());
+    }
+}
+
 void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what) {
     index = lua_absindex(L, index);
     if (lua_type(L, index) == LUA_TSTRING) {
@@ -94,6 +114,7 @@ void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what
         out.insert(out.end(), in->content.begin(), in->content.end());
     } else if (lua_type(L, index) == LUA_TTABLE && !lua_getmetatable(L, index)) {
         lua_Integer n = luaL_len(L, index);
+        refuse_fields(L, index, n, what);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, index, i);
             append_inlines(L, -1, out, what);
@@ -154,24 +175,40 @@ bool array_holds_block(lua_State* L, int index) {
     return false;
 }
 
+/// What an empty table `{}` stands for: an empty paragraph where a paragraph must be (a table
+/// cell, a list item, a note), nothing where blocks are added (a document's body, doc:add, an
+/// array inside an array of blocks): an article with sub-articles and no text of its own adds
+/// its empty list of blocks, which must not leave a blank line under its heading.
+enum class EmptyTable { paragraph, nothing };
+
+bool is_empty_table(lua_State* L, int index) {
+    lua_pushnil(L);
+    if (!lua_next(L, index)) return true;
+    lua_pop(L, 2);
+    return false;
+}
+
 /// Each block of the content at `index` (a block, text or inline content, an array of them),
 /// in order, to `emit`: a Block value's shared block, or a paragraph made of text (styled).
 template <class Emit>
-void each_block(lua_State* L, int index, const char* what, ParagraphStyle style, Emit& emit) {
+void each_block(lua_State* L, int index, const char* what, ParagraphStyle style, Emit& emit,
+                EmptyTable empty = EmptyTable::paragraph) {
     index = lua_absindex(L, index);
     if (auto* b = test_object<BlockValue>(L, index)) {
         emit(b->block);
     } else if (is_inline_like(L, index)) {
         emit(paragraph_block(check_inlines(L, index, what), style));
     } else if (lua_type(L, index) == LUA_TTABLE && !lua_getmetatable(L, index)) {
+        if (empty == EmptyTable::nothing && is_empty_table(L, index)) return;
         if (!array_holds_block(L, index)) {
             emit(paragraph_block(check_inlines(L, index, what), style));
             return;
         }
         lua_Integer n = luaL_len(L, index);
+        refuse_fields(L, index, n, what);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, index, i);
-            each_block(L, -1, what, style, emit);
+            each_block(L, -1, what, style, emit, EmptyTable::nothing);
             lua_pop(L, 1);
         }
     } else {
@@ -182,7 +219,7 @@ void each_block(lua_State* L, int index, const char* what, ParagraphStyle style,
 }
 
 void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const char* what,
-                   ParagraphStyle style) {
+                   ParagraphStyle style, EmptyTable empty = EmptyTable::paragraph) {
     struct {
         std::vector<doc::Block>& out;
         ParagraphStyle style;
@@ -192,7 +229,19 @@ void append_blocks(lua_State* L, int index, std::vector<doc::Block>& out, const 
         }
         void operator()(doc::Block&& block) { out.push_back(std::move(block)); }
     } emit{out, style};
-    each_block(L, index, what, style, emit);
+    each_block(L, index, what, style, emit, empty);
+}
+
+/// Refuses a date that is not a day of the calendar ("2025-02-30"): it goes into the files'
+/// metadata as it is, where a reader expects a valid date.
+void check_calendar_date(lua_State* L, const std::string& text, const char* field) {
+    std::string problem;
+    try {
+        Date::parse(text, field);
+    } catch (const FrenchError& e) {
+        problem = e.what();
+    }
+    if (!problem.empty()) luaL_error(L, "%s", problem.c_str());
 }
 
 /// An optional string field of an options table.
@@ -390,6 +439,20 @@ doc::Cell check_cell(lua_State* L, int index, ParagraphStyle style) {
                 luaL_error(L,
                            tr("Table: a cell's span must be a whole number of columns, 1 or more").c_str());
             cell.column_span = static_cast<int>(lua_tointeger(L, -1));
+            lua_pop(L, 1);
+            // The content is the array part: made a table of its own, as the content of a cell
+            // without a span is.
+            lua_Integer n = luaL_len(L, index);
+            refuse_fields(L, index, n, "Table cell", "span");
+            lua_createtable(L, static_cast<int>(n), 0);
+            for (lua_Integer i = 1; i <= n; ++i) {
+                lua_geti(L, index, i);
+                lua_rawseti(L, -2, i);
+            }
+            append_blocks(L, -1, cell.blocks, "Table cell", style);
+            lua_pop(L, 1);
+            restyle_cell_lists(cell.blocks);
+            return cell;
         }
         lua_pop(L, 1);
     } else if (lua_type(L, index) == LUA_TTABLE) {
@@ -510,7 +573,8 @@ int document_add(lua_State* L) {
         void operator()(const std::shared_ptr<const doc::Block>& block) { added.emplace_back(block); }
         void operator()(doc::Block&& block) { added.emplace_back(std::move(block)); }
     } emit{d.added};
-    for (int i = 2; i <= lua_gettop(L); ++i) each_block(L, i, "add", ParagraphStyle::body, emit);
+    for (int i = 2; i <= lua_gettop(L); ++i)
+        each_block(L, i, "add", ParagraphStyle::body, emit, EmptyTable::nothing);
     lua_settop(L, 1);
     return 1;  // so calls chain: doc:add(a):add(b)
 }
@@ -564,13 +628,7 @@ int document(lua_State* L) {
     std::string language = opt_string_field(L, 1, "language", "Document");
     if (!language.empty()) d.meta.language = language;
     d.meta.date = opt_string_field(L, 1, "date", "Document");
-    if (!d.meta.date.empty()) {
-        const std::string& s = d.meta.date;
-        bool iso = s.size() == 10 && s[4] == '-' && s[7] == '-';
-        for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) iso = iso && s[i] >= '0' && s[i] <= '9';
-        if (!iso)
-            luaL_error(L, tr("Document: date must be written YYYY-MM-DD, got \"%s\"").c_str(), s.c_str());
-    }
+    if (!d.meta.date.empty()) check_calendar_date(L, d.meta.date, "Document date");
     if (lua_getfield(L, 1, "keywords") == LUA_TTABLE) {
         lua_Integer n = luaL_len(L, -1);
         for (lua_Integer i = 1; i <= n; ++i) {
@@ -589,7 +647,7 @@ int document(lua_State* L) {
     if (lua_getfield(L, 1, "footer") != LUA_TNIL) d.footer = check_inlines(L, -1, "Document footer");
     lua_pop(L, 1);
     if (lua_getfield(L, 1, "body") != LUA_TNIL)
-        append_blocks(L, -1, d.body, "Document body", ParagraphStyle::body);
+        append_blocks(L, -1, d.body, "Document body", ParagraphStyle::body, EmptyTable::nothing);
     lua_pop(L, 1);
     // Who made the tracked changes, and when: { author = "Avenant n° 1", date = "YYYY-MM-DD" }.
     if (lua_getfield(L, 1, "revision") == LUA_TTABLE) {
@@ -599,6 +657,7 @@ int document(lua_State* L) {
         d.revision.date = opt_string_field(L, revision, "date", "Document revision");
         if (d.revision.author.empty() || d.revision.date.size() != 10)
             luaL_error(L, tr("Document: revision needs an author and a date YYYY-MM-DD").c_str());
+        check_calendar_date(L, d.revision.date, "Document revision date");
     } else if (!lua_isnil(L, -1)) {
         luaL_error(L, tr("Document: revision must be { author =, date = }").c_str());
     }

@@ -2,6 +2,8 @@
 
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,9 +16,11 @@
 #include "lua/lua_state.hpp"
 #include "lua/option_check.hpp"
 #include "shipped/shipped_forms.hpp"
+#include "template/front_matter.hpp"
 #include "template/markdown_cache.hpp"
 #include "template/markdown_escape.hpp"
 #include "template/markdown_to_tree.hpp"
+#include "template/rendered_place.hpp"
 #include "template/template_cache.hpp"
 #include "template/template_error.hpp"
 
@@ -253,6 +257,33 @@ int markdown_escape_fn(lua_State* L) {
     return 1;
 }
 
+/// A problem the Markdown reader found in what template `path` rendered, placed at the line of
+/// the template file that wrote it (template/rendered_place.hpp) rather than at the line of the
+/// rendered text, which the drafter never sees.
+tmpl::TemplateError at_template_line(const tmpl::TemplateError& e, std::string_view markdown,
+                                     const std::string& path) {
+    std::size_t start = 0;
+    for (int line = 1; line < e.line() && start != std::string_view::npos; ++line) {
+        start = markdown.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+    }
+    std::string_view rendered_line = start == std::string_view::npos
+                                         ? std::string_view{}
+                                         : markdown.substr(start, markdown.find('\n', start) - start);
+    std::ifstream in(path, std::ios::binary);
+    std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && source.empty()) return e;
+    try {
+        tmpl::FrontMatterSplit split = tmpl::parse_front_matter(source, path);
+        int estimate = e.line() + split.body_line - 1;
+        auto place = tmpl::rendered_place(split.body, split.body_line, rendered_line, e.column(), estimate);
+        if (place) return tmpl::TemplateError(path, place->line, place->column, e.message());
+        return tmpl::TemplateError(path, estimate, e.column(), e.message());
+    } catch (const tmpl::TemplateError&) {
+        return e;  // the file changed since it was compiled: the rendered place is all there is
+    }
+}
+
 /// conventio.Markdown(text, { source = "name", headings = false }): blocks from Markdown,
 /// with French spacing applied to the text (no-break spaces before ":", inside « »...).
 int markdown_fn(lua_State* L) {
@@ -271,7 +302,13 @@ int markdown_fn(lua_State* L) {
     }
     options.text_filter = [](std::string_view s) { return french_spacing(s); };
     // The same filter for every call, as the cache requires.
-    push_blocks(L, tmpl::MarkdownCache::for_this_thread().blocks(std::string_view(text, length), options));
+    std::string_view markdown(text, length);
+    try {
+        push_blocks(L, tmpl::MarkdownCache::for_this_thread().blocks(markdown, options));
+    } catch (const tmpl::TemplateError& e) {
+        if (options.origin.empty() || e.line() <= 0) throw;
+        throw at_template_line(e, markdown, options.origin);
+    }
     return 1;
 }
 

@@ -5,6 +5,7 @@
 #include <unicode/rbnf.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -153,10 +154,29 @@ Money Money::cents(std::int64_t cents) {
     return Money{cents};
 }
 
+namespace {
+
+/// Whether `s` ends with a currency in letters after its number: "EUR", "euro", "euros" in any case.
+bool names_a_currency(std::string_view s) {
+    std::size_t letters = s.size();
+    while (letters > 0 && std::isalpha(static_cast<unsigned char>(s[letters - 1]))) --letters;
+    if (letters == s.size() || letters == 0) return false;
+    std::string word(s.substr(letters));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return word == "eur" || word == "euro" || word == "euros";
+}
+
+}  // namespace
+
 Money Money::parse(std::string_view text, std::string_view field) {
     std::string_view s = trim(text);
     if (s.empty()) parse_error(text, field, config::tr("empty"));
     if (s.ends_with("€")) s = trim(s.substr(0, s.size() - std::string_view("€").size()));
+    // "300 000 EUR", "12 000 euros": a currency written in letters, which the error on its first
+    // letter would call a misplaced space or not a number.
+    if (names_a_currency(s))
+        parse_error(text, field,
+                    config::tr("write the currency as €, or leave it out (\"300 000\", \"300 000 €\")"));
 
     bool negative = false;
     if (s.starts_with("-") || s.starts_with("+")) {
@@ -202,7 +222,19 @@ Money Money::parse(std::string_view text, std::string_view field) {
 
     int decimals = 0;
     if (i < s.size() && (s[i] == ',' || s[i] == '.')) {
+        const char separator = s[i];
         ++i;
+        // Three digits after the separator, then the end or another separator: thousands grouped
+        // the English or the German way ("12,000", "12.000,00", "1,234.56"), not cents.
+        const bool thousands = i + 3 <= s.size() && is_digit(s[i]) && is_digit(s[i + 1]) &&
+                               is_digit(s[i + 2]) &&
+                               (i + 3 == s.size() || s[i + 3] == ',' || s[i + 3] == '.');
+        if (thousands)
+            parse_error(
+                text, field,
+                config::format(config::tr("\"{}\" cannot group thousands: group them with spaces and give "
+                                          "the cents after a comma (\"12 000,50\", or \"12000.50\")"),
+                               std::string(1, separator)));
         while (i < s.size() && is_digit(s[i])) {
             if (++decimals > 2) parse_error(text, field, config::tr("more than two decimal digits"));
             push_digit(s[i]);

@@ -13,13 +13,19 @@ namespace conventio::tmpl {
 class TemplateError : public std::runtime_error {
 public:
     TemplateError(std::string_view name, int line, int column, std::string_view message)
-        : std::runtime_error(format(name, line, column, message)), line_(line), column_(column) {}
+        : std::runtime_error(format(name, line, column, message)),
+          line_(line),
+          column_(column),
+          message_(message) {}
 
     /// A message formatted elsewhere (for example a Lua message, already "path:line: ...").
-    explicit TemplateError(const std::string& formatted) : std::runtime_error(formatted) {}
+    explicit TemplateError(const std::string& formatted)
+        : std::runtime_error(formatted), message_(formatted) {}
 
     int line() const { return line_; }
     int column() const { return column_; }
+    /// The message without its place.
+    const std::string& message() const { return message_; }
 
 private:
     static std::string format(std::string_view name, int line, int column, std::string_view message) {
@@ -35,6 +41,7 @@ private:
 
     int line_ = 0;
     int column_ = 0;
+    std::string message_;
 };
 
 }  // namespace conventio::tmpl

@@ -19,11 +19,11 @@ Diagnostic about(std::string file, std::string field) {
 
 TEST_CASE("data places: a field's value, an object's or list's first value, nothing for others") {
     DataPlaces places("x.json");
-    places.add("title", 2, 12);
-    places.add("parties.partner.name", 5, 15);
-    places.add("parties.partner.siret", 6, 16);
-    places.add("finance.tranches[1].label", 9, 20);
-    places.add("title", 30, 3);  // a field given twice: its first place, as the file is read
+    places.add("title", 2, 12, "Convention");
+    places.add("parties.partner.name", 5, 15, "Cerema");
+    places.add("parties.partner.siret", 6, 16, "130 018 310 00016");
+    places.add("finance.tranches[1].label", 9, 20, "Tranche 1");
+    places.add("title", 30, 3, "Autre");  // a field given twice: its first place, as the file is read
 
     Diagnostic field = about("x.json", "parties.partner.siret");
     places.locate(field);
@@ -60,12 +60,13 @@ TEST_CASE("data places: a field's value, an object's or list's first value, noth
 
 TEST_CASE("data places: places added after a problem was located are found too") {
     DataPlaces places("x.json");
-    places.add("a", 1, 5);
+    places.add("a", 1, 5, "x");
     Diagnostic early = about("x.json", "a");
     places.locate(early);
     CHECK(early.line == 1);
     // Enough names that the text holding them moves.
-    for (int i = 0; i < 200; ++i) places.add("field_with_a_long_name_" + std::to_string(i), i + 2, 7);
+    for (int i = 0; i < 200; ++i)
+        places.add("field_with_a_long_name_" + std::to_string(i), i + 2, 7, "value");
     Diagnostic late = about("x.json", "field_with_a_long_name_150");
     places.locate(late);
     CHECK(late.line == 152);
@@ -74,4 +75,32 @@ TEST_CASE("data places: places added after a problem was located are found too")
     places.locate(again);
     CHECK(again.line == 1);
     CHECK(again.column == 5);
+}
+
+TEST_CASE("data places: a finding of the text review in words the data gave is placed in the data") {
+    DataPlaces places("melun.json");
+    places.add("visas[1]", 52, 9, "le code ..., article [A COMPLETER]");
+    places.add("action", 62, 15,
+               "la conception du guichet, pour 50 000 \u20ac, pr\u00e9vue \u00e0 l'article 12");
+    // The rendering's no-break spaces and typographic apostrophe are the data's spaces and quote.
+    Diagnostic amount{
+        Severity::warning,        "templates/objet/partenariat.md", 0, 0, "Article 1\u00a0: Objet", "m",
+        "50\u202f000\u00a0\u20ac"};
+    REQUIRE(places.place_in_data(amount));
+    CHECK(amount.file == "melun.json");
+    CHECK(amount.line == 62);
+    CHECK(amount.column == 15 + 1 + 31);  // the quote, then 31 characters before "50"
+    CHECK(amount.field == "action");
+    Diagnostic placeholder{Severity::error, "templates/commun/visas.md", 0, 0, "", "m", "[A COMPLETER]"};
+    REQUIRE(places.place_in_data(placeholder));
+    CHECK(placeholder.field == "visas[1]");
+    CHECK(placeholder.column == 9 + 1 + 21);
+    Diagnostic reference{Severity::error, "t.md", 0, 0, "", "m", "article\u00a012"};
+    CHECK(places.place_in_data(reference));
+    // Words of the template alone, or a finding without words, stay where they are.
+    Diagnostic template_words{Severity::warning, "templates/x.md", 0, 0, "Article 2", "m", "ANCT"};
+    CHECK_FALSE(places.place_in_data(template_words));
+    CHECK(template_words.file == "templates/x.md");
+    Diagnostic no_words{Severity::warning, "x.lua", 0, 0, "", "m"};
+    CHECK_FALSE(places.place_in_data(no_words));
 }

@@ -318,8 +318,13 @@ class Check(unittest.TestCase):
                       "that it follows the numbering", self.messages(diagnostics, "warning"))
         self.assertIn('"article 12" refers to an article the agreement does not have (write a live reference: '
                       '{{ ref("key") }})', self.messages(diagnostics, "error"))
+        # The words are the data file's: the finding is where they are written there.
         located = [x for x in diagnostics if "article 12" in x["message"]][0]
-        self.assertEqual(located["field"], "Article 1\u00a0: Objet du partenariat")
+        self.assertEqual(located["field"], "purpose_markdown")
+        self.assertTrue(located["file"].endswith(".json"), located)
+        with open(located["file"], encoding="utf-8") as f:
+            line = f.read().split("\n")[located["line"] - 1]
+        self.assertEqual(line[located["column"] - 1:].split("\"")[0][:10], "article 12")
 
     def test_placeholder_in_the_text_party_not_a_party_and_foreign_amount(self):
         r, diagnostics = self.broken(lambda d: d.update(
@@ -329,10 +334,12 @@ class Check(unittest.TestCase):
         self.assertIn("the text names ANCT, which is not a party", warnings)
         self.assertIn("the amount 500 000 € in the text is not one the model computed", warnings)
         self.assertIn('placeholder "…" left in the text', " | ".join(self.messages(diagnostics, "error")))
-        # The text came from a clause template: the finding names it, and the article.
+        # The words came from the data file, printed by a clause template: the finding names the
+        # data file and its field, not the template.
         named = [x for x in diagnostics if "names ANCT" in x["message"]][0]
-        self.assertEqual(os.path.relpath(named["file"], REPO), os.path.join("templates", "objet", "partenariat.md"))
-        self.assertEqual(named["field"], "Article 1\u00a0: Objet du partenariat")
+        self.assertTrue(named["file"].endswith(".json"), named)
+        self.assertEqual(named["field"], "purpose_markdown")
+        self.assertGreater(named["line"], 0)
 
     def test_render_refuses_what_check_refuses_and_writes_nothing(self):
         d = scratch_folder(self, {

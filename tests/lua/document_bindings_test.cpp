@@ -119,6 +119,39 @@ TEST_CASE("doc:add checks its content at once; the body is what was added, in or
     CHECK(run(para(d.body[5]).content[1]).text == " et demi");
 }
 
+TEST_CASE("an empty table adds nothing to a body, and is an empty paragraph where one must be") {
+    // An article with sub-articles and no text of its own adds its empty list of blocks: no blank
+    // paragraph under its heading. A table cell or a list item still holds a paragraph.
+    auto d = run_lua(R"(
+        local c = conventio
+        local d = c.Document{ body = { c.Para("un"), {}, { {}, c.Para("deux") } } }
+        d:add({}):add({ {} }, c.Para("trois"))
+        d:add(c.Table{ widths = { 1, 1 }, rows = { { {}, "b" } } }, c.BulletList{ {} })
+        return d)");
+    REQUIRE(d.body.size() == 5);
+    CHECK(run(para(d.body[1]).content[0]).text == "deux");
+    CHECK(run(para(d.body[2]).content[0]).text == "trois");
+    const auto& cell = std::get<doc::Table>(d.body[3].value).rows[0].cells[0];
+    REQUIRE(cell.blocks.size() == 1);
+    CHECK(para(cell.blocks[0]).content.empty());
+    REQUIRE(std::get<doc::List>(d.body[4].value).items[0].blocks.size() == 1);
+    // A table with fields is not empty: a misspelt option is still refused, not dropped.
+    CHECK(lua_error_of("local d = conventio.Document{}\nd:add({ titel = 'x' })\nreturn d")
+              .find("snippet.lua:2:") == 0);
+}
+
+TEST_CASE("a document's dates are days of the calendar") {
+    // They go into meta.xml and docProps/core.xml as they are.
+    CHECK(lua_error_of("return conventio.Document{\n date = '2025-02-30' }") ==
+          "snippet.lua:1: invalid date \"2025-02-30\" (field Document date): day 30 out of range (28 days in "
+          "that month)");
+    CHECK(lua_error_of("return conventio.Document{ date = '2025-13-01' }").find("month 13 out of range") !=
+          std::string::npos);
+    CHECK(lua_error_of("return conventio.Document{ revision = { author = 'A', date = '2024-02-30' } }")
+              .find("(field Document revision date): day 30") != std::string::npos);
+    CHECK(run_lua("return conventio.Document{ date = '2024-02-29' }").meta.date == "2024-02-29");
+}
+
 TEST_CASE("bad values are refused with the script line") {
     CHECK(lua_error_of("local c = conventio\nreturn c.Para('ok \\xC3\\x28')") ==
           "snippet.lua:2: Para: invalid UTF-8 at byte 3 (0xC3 0x28)");
@@ -130,5 +163,5 @@ TEST_CASE("bad values are refused with the script line") {
         lua_error_of("return conventio.Para('x', { align = 'middle' })") ==
         "snippet.lua:1: Para: align must be \"left\", \"center\", \"right\" or \"justify\", got \"middle\"");
     CHECK(lua_error_of("return conventio.Document{ date = '13/07/2022' }") ==
-          "snippet.lua:1: Document: date must be written YYYY-MM-DD, got \"13/07/2022\"");
+          "snippet.lua:1: invalid date \"13/07/2022\" (field Document date): expected YYYY-MM-DD");
 }

@@ -28,8 +28,8 @@ TEST_CASE("Money: a Lua number never silently becomes money") {
     CHECK(lua_error_of("local x = conventio.Money(0.1)") ==
           "snippet.lua:1: Money: 0.1 is not a whole number of euros; write amounts with cents as strings "
           "(\"112403.60\")");
-    CHECK(lua_error_of("local x = conventio.Money('1.234', 'finance.amount')") ==
-          "snippet.lua:1: invalid amount \"1.234\" (field finance.amount): more than two decimal digits");
+    CHECK(lua_error_of("local x = conventio.Money('1.2345', 'finance.amount')") ==
+          "snippet.lua:1: invalid amount \"1.2345\" (field finance.amount): more than two decimal digits");
     CHECK(lua_error_of("local x = conventio.Money(5) * conventio.Money(2)") ==
           "snippet.lua:1: cannot multiply Money by a conventio.Money: only by a whole number");
 }

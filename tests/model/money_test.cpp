@@ -65,8 +65,12 @@ TEST_CASE("Money::parse refuses malformed amounts with a message naming the fiel
         const char* message;
     };
     const Case cases[] = {
-        {"1.234", "invalid amount \"1.234\" (field montant): more than two decimal digits"},
-        {"1,234", "invalid amount \"1,234\" (field montant): more than two decimal digits"},
+        {"1.234",
+         "invalid amount \"1.234\" (field montant): \".\" cannot group thousands: group them with spaces and "
+         "give the cents after a comma (\"12 000,50\", or \"12000.50\")"},
+        {"1,234",
+         "invalid amount \"1,234\" (field montant): \",\" cannot group thousands: group them with spaces and "
+         "give the cents after a comma (\"12 000,50\", or \"12000.50\")"},
         {"abc", "invalid amount \"abc\" (field montant): not a number"},
         {"", "invalid amount \"\" (field montant): empty"},
         {"   ", "invalid amount \"   \" (field montant): empty"},
@@ -77,7 +81,9 @@ TEST_CASE("Money::parse refuses malformed amounts with a message naming the fiel
         {"1234 567", "invalid amount \"1234 567\" (field montant): digit groups must have three digits"},
         {"1 000 00,5", "invalid amount \"1 000 00,5\" (field montant): digit groups must have three digits"},
         {"1  000", "invalid amount \"1  000\" (field montant): misplaced space"},
-        {"1.000,00", "invalid amount \"1.000,00\" (field montant): more than two decimal digits"},
+        {"1.000,00",
+         "invalid amount \"1.000,00\" (field montant): \".\" cannot group thousands: group them with spaces "
+         "and give the cents after a comma (\"12 000,50\", or \"12000.50\")"},
         {"--5", "invalid amount \"--5\" (field montant): not a number"},
         {"5-", "invalid amount \"5-\" (field montant): not a number"},
         {"92233720368547758.08",
@@ -91,7 +97,13 @@ TEST_CASE("Money::parse refuses malformed amounts with a message naming the fiel
         CAPTURE(c.text);
         CHECK(parse_error_of(c.text, "montant") == c.message);
     }
-    CHECK(parse_error_of("1.234") == "invalid amount \"1.234\": more than two decimal digits");
+    CHECK(parse_error_of("1.2345") == "invalid amount \"1.2345\": more than two decimal digits");
+    CHECK(parse_error_of("1,234.56").find("\",\" cannot group thousands") != std::string::npos);
+    CHECK(parse_error_of("12,000").find("\",\" cannot group thousands") != std::string::npos);
+    // A currency in letters is not a misplaced space nor "not a number".
+    for (const char* text : {"300 000 EUR", "12 000 euros", "5 Euro"})
+        CHECK(parse_error_of(text).find("write the currency as €, or leave it out") != std::string::npos);
+    CHECK(parse_error_of("12 abc").find("misplaced space") != std::string::npos);
 }
 
 TEST_CASE("Money::format writes French amounts with non-breaking spaces") {

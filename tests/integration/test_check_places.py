@@ -1,0 +1,55 @@
+"""`conventio check` sends the drafter to the place to change: a finding of the text review in
+words the data file gave is reported at that value's line and column, with its field, not at the
+template that printed it (the template is the library's, the words are the drafter's)."""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+CONVENTIO = os.environ["CONVENTIO"]
+REPO = os.environ["CONVENTIO_REPO"]
+SAMPLE = os.path.join(REPO, "samples", "bfc-association-mediation-2025")
+
+
+class DataWordsInTheText(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="conventio-places-")
+        self.addCleanup(shutil.rmtree, self.dir)
+        shutil.copy(SAMPLE + ".lua", self.dir)
+        with open(SAMPLE + ".json", encoding="utf-8") as f:
+            self.data = f.read()
+
+    def check(self, old, new):
+        self.assertIn(old, self.data)
+        path = os.path.join(self.dir, "data.json")
+        text = self.data.replace(old, new, 1)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        r = subprocess.run([CONVENTIO, "check", os.path.join(self.dir, os.path.basename(SAMPLE) + ".lua"),
+                            "--data", path], capture_output=True, text=True, cwd=self.dir)
+        line = next(i + 1 for i, l in enumerate(text.split("\n")) if new in l)
+        column = text.split("\n")[line - 1].index(new) + 1
+        return r, line, column
+
+    def test_a_placeholder_inside_a_longer_value_is_at_its_place_in_the_data(self):
+        old = "dûment habilitée par délibération de la commission permanente du 11 avril 2025"
+        new = "dûment habilitée par délibération du [à compléter]"
+        r, line, column = self.check(old, new)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        at = column + new.index("[")
+        self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: placeholder \"\[à compléter\]\" left in the text.*"
+                                   r"\(in parties\.region\.representative\.act\)$" % (line, at))
+        self.assertNotIn("templates/", r.stdout)
+
+    def test_a_body_named_in_the_data_is_at_its_place_in_the_data(self):
+        old = "de soutenir l'extension de la tournée du bus de médiation numérique"
+        new = "de soutenir, avec l'ANCT, l'extension de la tournée du bus de médiation numérique"
+        r, line, column = self.check(old, new)
+        self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: warning: the text names ANCT" %
+                         (line, column + new.index("ANCT")))
+
+
+if __name__ == "__main__":
+    unittest.main()
