@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -162,4 +163,75 @@ TEST_CASE("a row edited, inserted or removed leaves the other rows as they were"
     REQUIRE(removed.rows.size() == 2);
     CHECK(first_cell(removed, 1) == "**Lancement**|<ref ref_a:2>|");
     CHECK(removed.header_row);
+}
+
+TEST_CASE("words replaced in random paragraphs: the text is the text replaced, the other inlines are kept") {
+    // Paragraphs of runs (two looks), line breaks, references, anchors and notes made from a
+    // few letters, so that the words often start, end or sit across an inline.
+    std::uint32_t seed = 12345;
+    auto next = [&](std::uint32_t n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % n;
+    };
+    auto word = [&] {
+        std::string w;
+        for (std::uint32_t k = 0, n = 1 + next(4); k < n; ++k) w += "ab \n"[next(4)];
+        return w;
+    };
+    auto replace_all = [](std::string text, const std::string& from, const std::string& to) {
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+            text.replace(at, from.size(), to);
+        return text;
+    };
+    auto kept = [](const Inlines& content) {  // the inlines that are not text, in order
+        std::string out;
+        for (const Inline& i : content) {
+            if (const auto* c = std::get_if<CrossRef>(&i)) out += "<ref " + c->name + ">";
+            if (const auto* a = std::get_if<Anchor>(&i)) out += "<anchor " + a->name + ">";
+            if (std::get_if<Footnote>(&i)) out += "<note>";
+        }
+        return out;
+    };
+    int replaced = 0, refused = 0;
+    for (int round = 0; round < 3000; ++round) {
+        Inlines content;
+        for (std::uint32_t k = 0, n = 1 + next(6); k < n; ++k) {
+            switch (next(6)) {
+                case 0:
+                    content.emplace_back(CrossRef{"r" + std::to_string(k), word(), {}});
+                    break;
+                case 1:
+                    content.emplace_back(Anchor{"a" + std::to_string(k), word(), {}});
+                    break;
+                case 2:
+                    content.emplace_back(Footnote{note("n")});
+                    break;
+                case 3:
+                    content.emplace_back(LineBreak{});
+                    break;
+                default:
+                    content.emplace_back(next(2) ? bold(word()) : plain(word()));
+            }
+        }
+        std::string old_words = word(), new_words = next(3) ? word() : "";
+        std::vector<Block> blocks = {para(content)};
+        WordsReplaced r = replace(blocks, old_words, new_words);
+        const std::string text = plain_text(content);
+        if (r.problem != WordsProblem::none) {
+            ++refused;
+            CHECK(r.changed.empty());
+            continue;
+        }
+        if (text.find(old_words) == std::string::npos) {
+            CHECK(r.changed.empty());
+            continue;
+        }
+        ++replaced;
+        REQUIRE(r.changed.size() == 1);
+        const Inlines& out = std::get<Paragraph>(r.changed[0].second.value).content;
+        CHECK(plain_text(out) == replace_all(text, old_words, new_words));
+        CHECK(kept(out) == kept(content));
+    }
+    CHECK(replaced > 300);
+    CHECK(refused > 300);
 }
