@@ -44,12 +44,13 @@ Diagnostic from_message(const std::string& message) {
     static const Pattern field(R"(\((?:field|champ) ([A-Za-z0-9_.\[\]]+)\))");
     static const Pattern unknown_field(R"(^(?:unknown field|champ inconnu) ([A-Za-z0-9_.\[\]]+))");
     // The library's messages start with the field they are about: "finance.amount must be positive".
+    // "finance.amount must be positive", or a single field before a colon ("date: invalid date").
     static const Pattern leading_field(
-        R"(^([a-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z0-9_]+(?:\[\d+\])?)+)[ :])");
+        R"(^([a-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z0-9_]+(?:\[\d+\])?)+)[ :]|^([a-z_][A-Za-z0-9_]*(?:\[\d+\])?):)");
     std::optional<Match> named = field.search(d.message);
     if (!named) named = unknown_field.search(d.message);
     if (!named && d.file.ends_with(".json")) named = leading_field.search(d.message);
-    if (named) d.field = (*named)[1];
+    if (named) d.field = named->matched(1) ? (*named)[1] : (*named)[2];
     return d;
 }
 

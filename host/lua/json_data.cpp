@@ -92,6 +92,7 @@ public:
         return attach();
     }
     bool number_integer(number_integer_t value) {
+        if (observer_ && *observer_) observe_number();
         lua_pushinteger(L_, static_cast<lua_Integer>(value));
         return attach();
     }
@@ -101,6 +102,7 @@ public:
                  format(tr("integer {} is out of range (at most 9223372036854775807; write large "
                            "identifiers and amounts as strings)"),
                         std::to_string(value)));
+        if (observer_ && *observer_) observe_number();
         lua_pushinteger(L_, static_cast<lua_Integer>(value));
         return attach();
     }
@@ -111,6 +113,7 @@ public:
                  format(tr("integer {} is out of range (at most 9223372036854775807; write large "
                            "identifiers and amounts as strings)"),
                         written));
+        if (observer_ && *observer_) observe_number();
         lua_pushnumber(L_, value);
         return attach();
     }
@@ -159,6 +162,18 @@ public:
         // its first digit.
         std::size_t at = byte > 0 ? byte - 1 : 0;
         if (e.id == 406) at = number_start(std::min(byte, text_.size()));
+        // A word processor's quotes where JSON needs straight ones: the reader stops at their
+        // first byte and says "invalid literal".
+        for (std::size_t i = at > 0 ? at - 1 : 0; i <= at + 1 && i < text_.size(); ++i) {
+            for (std::string_view quote : {"\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"}) {
+                if (std::string_view(text_).substr(i, quote.size()) == quote) {
+                    fail(i, format(tr("invalid JSON: {} is not a JSON quote: write texts and keys between "
+                                      "straight quotes \"...\" (a word processor changes them; edit the file "
+                                      "in a text editor)"),
+                                   std::string(quote)));
+                }
+            }
+        }
         fail(at, format(tr("invalid JSON: {}"), reason));
     }
 
@@ -172,7 +187,21 @@ private:
 
     /// Hands the text value just read to the observer, with its field and place. Places are
     /// counted on from the previous one (values come in the file's order): one pass in all.
-    void observe(const std::string& value) {
+    void observe(std::string_view value) { observe(value, string_start()); }
+
+    /// The number just read, handed to the observer as written: it has a place too ("cost":
+    /// 300000.5 refused by the library is shown where it is), and no text to review.
+    void observe_number() {
+        const std::size_t start = number_start();
+        std::size_t end = start;
+        while (end < text_.size() &&
+               (std::isdigit(static_cast<unsigned char>(text_[end])) || text_[end] == '-' ||
+                text_[end] == '+' || text_[end] == '.' || text_[end] == 'e' || text_[end] == 'E'))
+            ++end;
+        observe(std::string_view(text_).substr(start, end - start), start, true);
+    }
+
+    void observe(std::string_view value, std::size_t start, bool number = false) {
         // Written into one buffer, kept from value to value: the field's name was built of a
         // temporary string per level (66 values of the Cerema data, 2 400 instructions each).
         std::string& field = field_;
@@ -189,7 +218,6 @@ private:
                 field += ']';
             }
         }
-        std::size_t start = string_start();
         for (; seen_offset_ < start && seen_offset_ < text_.size(); ++seen_offset_) {
             if (text_[seen_offset_] == '\n') {
                 ++seen_line_;
@@ -198,7 +226,7 @@ private:
                 ++seen_column_;
             }
         }
-        (*observer_)(DataText{field, value, seen_line_, seen_column_});
+        (*observer_)(DataText{field, value, seen_line_, seen_column_, number});
     }
 
     [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
@@ -305,7 +333,13 @@ void parse_onto(lua_State* L, std::string_view text, const std::string& name, st
         constexpr std::string_view marker = "at byte ";
         if (std::size_t at = problem->find(marker); at != std::string::npos)
             offset = std::strtoul(problem->c_str() + at + marker.size(), nullptr, 10);
-        throw ScriptError(name + ":" + position(text, offset, first_line) + ": " + *problem);
+        std::string message = *problem;
+        // Most often a file saved by a spreadsheet or a word processor in Windows-1252.
+        if (problem->starts_with("invalid UTF-8"))
+            message +=
+                tr(": the file is not in UTF-8; save it as UTF-8 (a spreadsheet or a word processor may "
+                   "have saved it as Windows-1252)");
+        throw ScriptError(name + ":" + position(text, offset, first_line) + ": " + message);
     }
     const char* read_to = text.data();
     LuaBuilder builder(L, text, name, first_line, read_to, observer);

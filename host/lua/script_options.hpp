@@ -44,7 +44,7 @@ struct Options {
     LuaSampler* sampler = nullptr;
 };
 
-/// A text value of the data file, as the loader reads it (in the file's order): its field
+/// A text or number value of the data file, as the loader reads it (in the file's order): its field
 /// ("parties.partner.siret", "finance.tranches[2].label") and where it starts (1-based).
 /// `conventio check` reviews them (placeholders, empty values) from the one parse the run makes.
 struct DataText {
@@ -52,6 +52,8 @@ struct DataText {
     std::string_view text;
     std::size_t line = 0;
     std::size_t column = 0;
+    // A number, as written ("300000.5"): it has a place, and no text to review.
+    bool number = false;
 };
 using DataTextObserver = std::function<void(const DataText&)>;
 

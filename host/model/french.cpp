@@ -370,6 +370,36 @@ constexpr bool leads_a_mark(char c) {
     }
 }
 
+/// An amount typed with ordinary spaces between its digit groups ("375 000 €", "1 234,50 %"),
+/// which `out` ends with: the spaces made narrow no-break ones, as conventio.Money writes them,
+/// so that the amount never breaks across lines.
+void join_digit_groups(std::string& out) {
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    auto digits_before = [&](std::size_t at) {
+        std::size_t n = 0;
+        while (n < at && is_digit(out[at - n - 1])) ++n;
+        return n;
+    };
+    std::size_t end = out.size();
+    const std::size_t tail = digits_before(end);
+    if (tail < end && out[end - tail - 1] == ',') end -= tail + 1;  // the cents come after the groups
+    // The spaces between groups, right to left: every group after the first has three digits,
+    // the first one to three ("2024 500 €" is two numbers, left as they are).
+    std::vector<std::size_t> spaces;
+    for (;;) {
+        const std::size_t group = digits_before(end);
+        if (group == 0 || group > 3) return;
+        if (end - group >= 2 && out[end - group - 1] == ' ' && is_digit(out[end - group - 2])) {
+            if (group != 3) return;
+            spaces.push_back(end - group - 1);
+            end -= group + 1;
+            continue;
+        }
+        break;  // the first group
+    }
+    for (std::size_t at : spaces) out.replace(at, 1, narrow_nbsp);  // right to left: earlier places stay
+}
+
 }  // namespace
 
 std::string french_spacing(std::string_view text) {
@@ -465,6 +495,7 @@ std::string french_spacing(std::string_view text) {
             const std::size_t kept = size_without_trailing_spaces(out);
             if (kept > 0 && out[kept - 1] >= '0' && out[kept - 1] <= '9') {
                 out.resize(kept);
+                join_digit_groups(out);
                 out += nbsp;
             }
             out += text.substr(i, length);

@@ -418,10 +418,54 @@ void check_input(std::string_view markdown, const std::string& source_name) {
     throw TemplateError(source_name, p.line, p.column, *problem);
 }
 
+/// Refuses a footnote reference ("texte[^1]") with no definition ("[^1]: la note") anywhere in
+/// the text: cmark-gfm leaves it as the literal text "[^1]", which would be printed as such.
+/// An escaped bracket ("\\[^1]") is text on purpose.
+void check_footnotes_defined(std::string_view markdown, const std::string& source_name) {
+    std::size_t first = markdown.find("[^");
+    if (first == std::string_view::npos) return;  // most texts
+    struct Reference {
+        std::string_view label;
+        std::size_t at;
+    };
+    std::vector<Reference> references;
+    std::vector<std::string_view> definitions;
+    for (std::size_t at = first; at != std::string_view::npos; at = markdown.find("[^", at + 2)) {
+        if (at > 0 && markdown[at - 1] == '\\') continue;
+        std::size_t close = markdown.find(']', at + 2);
+        if (close == std::string_view::npos) break;
+        std::string_view label = markdown.substr(at + 2, close - at - 2);
+        if (label.empty() || label.find_first_of(" \t\n[") != std::string_view::npos) continue;
+        const bool line_start = at == 0 || markdown[at - 1] == '\n';
+        if (line_start && close + 1 < markdown.size() && markdown[close + 1] == ':')
+            definitions.push_back(label);
+        else
+            references.push_back({label, at});
+    }
+    for (const Reference& r : references) {
+        // Labels match as cmark matches them: without regard to case.
+        auto same = [&r](std::string_view d) {
+            return d.size() == r.label.size() &&
+                   std::equal(d.begin(), d.end(), r.label.begin(), [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) ==
+                              std::tolower(static_cast<unsigned char>(b));
+                   });
+        };
+        if (std::any_of(definitions.begin(), definitions.end(), same)) continue;
+        auto p = detail::position_at(markdown, r.at);
+        throw TemplateError(
+            source_name, p.line, p.column,
+            format(tr("footnote [^{}] has no definition: add a line \"[^{}]: the note's text\" "
+                      "after the paragraph (or write \\[^{}] for the text itself)"),
+                   std::string(r.label), std::string(r.label), std::string(r.label)));
+    }
+}
+
 }  // namespace
 
 std::vector<doc::Block> markdown_to_blocks(std::string_view markdown, const MarkdownOptions& options) {
     check_input(markdown, options.source_name);
+    check_footnotes_defined(markdown, options.source_name);
     // One parser per thread: cmark_parser_finish resets it for the next text and keeps its
     // options and extensions, so making, attaching and freeing one per text was for nothing.
     thread_local const std::unique_ptr<cmark_parser, ParserFree> parser = [] {

@@ -31,6 +31,21 @@ TEST_CASE("diagnostic: a run's message is taken apart into its place") {
     CHECK(from_message("x.json: parties.dinum.short_name cannot be empty or blank").field ==
           "parties.dinum.short_name");
     CHECK(from_message("x.lua:3: foo.bar is nil").field.empty());  // a script's words, not a data field
+    // A single field before a colon, as the date and amount checks write it.
+    CHECK(from_message("x.json: date: invalid date \"31/12/2025\": expected YYYY-MM-DD").field == "date");
+    CHECK(from_message("x.json: finance.cofinancing.cost: write amounts with cents as strings").field ==
+          "finance.cofinancing.cost");
+}
+
+TEST_CASE("diagnostic: the field is repeated after a message that does not start with it") {
+    std::vector<Diagnostic> list = {
+        {Severity::warning, "d.json", 4, 7, "purpose",
+         "the text names ANCT; if it is cited on purpose, add it"},
+        {Severity::error, "d.json", 5, 1, "purpose", "purpose must start with \"de\""},
+        {Severity::error, "d.json", 6, 1, "parties.p.siret", "invalid SIRET (field parties.p.siret)"}};
+    CHECK(as_text(list) ==
+          "d.json:4:7: warning: the text names ANCT; if it is cited on purpose, add it (in purpose)\n"
+          "d.json:5:1: purpose must start with \"de\"\nd.json:6:1: invalid SIRET (field parties.p.siret)\n");
 }
 
 TEST_CASE("diagnostic: text for people, JSON for editors") {

@@ -13,7 +13,9 @@ REPO = os.environ["CONVENTIO_REPO"]
 SAMPLE = os.path.join(REPO, "samples", "bfc-association-mediation-2025")
 
 
-class DataWordsInTheText(unittest.TestCase):
+class CheckedData(unittest.TestCase):
+    """A copy of the bfc sample's data with one value changed, checked."""
+
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="conventio-places-")
         self.addCleanup(shutil.rmtree, self.dir)
@@ -29,10 +31,12 @@ class DataWordsInTheText(unittest.TestCase):
             f.write(text)
         r = subprocess.run([CONVENTIO, "check", os.path.join(self.dir, os.path.basename(SAMPLE) + ".lua"),
                             "--data", path], capture_output=True, text=True, cwd=self.dir)
-        line = next(i + 1 for i, l in enumerate(text.split("\n")) if new in l)
+        line = next(i + 1 for i, l in enumerate(text.split("\n")) if new in l)  # the first line holding it
         column = text.split("\n")[line - 1].index(new) + 1
         return r, line, column
 
+
+class DataWordsInTheText(CheckedData):
     def test_a_placeholder_inside_a_longer_value_is_at_its_place_in_the_data(self):
         old = "dûment habilitée par délibération de la commission permanente du 11 avril 2025"
         new = "dûment habilitée par délibération du [à compléter]"
@@ -49,6 +53,18 @@ class DataWordsInTheText(unittest.TestCase):
         r, line, column = self.check(old, new)
         self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: warning: the text names ANCT" %
                          (line, column + new.index("ANCT")))
+
+
+class PlacesOfValues(CheckedData):
+    def test_a_number_the_library_refuses_is_at_its_place(self):
+        r, line, column = self.check('"amount": "45000"', '"amount": 45000.5')
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: finance\.amount: write amounts with cents as strings"
+                         % (line, column + len('"amount": ')))
+
+    def test_a_single_field_named_before_a_colon_is_at_its_place(self):
+        r, line, column = self.check('"date": "2025-05-20"', '"date": "20/05/2025"')
+        self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: date: invalid date" % (line, column + len('"date": ')))
 
 
 if __name__ == "__main__":

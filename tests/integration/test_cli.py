@@ -451,7 +451,7 @@ class Amend(unittest.TestCase):
                                      "must be signed before the Convention ends (30\u00a0juin 2024)"),
             ({"edits": [{"complete": "montant", "text": "Soit 700 000 € en tout."}]},
              "an amount in an article is computed from the data"),
-            ({"number": 2}, "changes.json: number: this avenant is n° 1 in its chain, not 2"),
+            ({"number": 2}, "changes.json:1:372: number: this avenant is n° 1 in its chain, not 2"),
             ({"edit": []}, "changes.json: unknown field edit (did you mean edits?)"),
         ]
         for fields, message in cases:

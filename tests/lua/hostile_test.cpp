@@ -295,7 +295,16 @@ TEST_CASE("hostile data: refused with FILE:LINE:COL") {
               .starts_with("data.json:1:10: text: character U+202E at byte 7 is a bidirectional control"));
     CHECK(data_error_of("{\"a\": \"\\u0001\"}") ==
           "data.json:1:7: text: character U+0001 at byte 0 is not allowed in a document (XML 1.0)");
-    CHECK(data_error_of("{\"a\": \"\xC3\x28\"}") == "data.json:1:8: invalid UTF-8 at byte 7 (0xC3 0x28)");
+    CHECK(data_error_of("{\"a\": \"\xC3\x28\"}") ==
+          "data.json:1:8: invalid UTF-8 at byte 7 (0xC3 0x28): the file is not in UTF-8; save it as UTF-8 (a "
+          "spreadsheet or a word processor may have saved it as Windows-1252)");
+    // A word processor's quotes: named as such, where the first one is.
+    CHECK(data_error_of("{\"a\": 1,\n \"place\": \u201cMelun\u201d}") ==
+          "data.json:2:11: invalid JSON: \u201c is not a JSON quote: write texts and keys between straight "
+          "quotes "
+          "\"...\" (a word processor changes them; edit the file in a text editor)");
+    CHECK(data_error_of("{\u201cplace\u201d: 1}")
+              .starts_with("data.json:1:2: invalid JSON: \u201c is not a JSON quote"));
     CHECK(data_error_of(std::string(25000, '[') + std::string(25000, ']')) ==
           "data.json:1:101: objects and arrays nest more than 100 levels deep");
     CHECK(data_error_of("{\"a\": [1, 2,]}").starts_with("data.json:1:13: invalid JSON: syntax error"));

@@ -233,9 +233,16 @@ TEST_CASE("french_spacing") {
         {"N°Compte : 00000092441", "N°" NBSP "Compte" NBSP ": 00000092441"},
         {"à 20°", "à 20°"},
         // units
-        {"200 000€ TTC", "200 000" NBSP "€ TTC"},
-        {"6 000 000 €", "6 000 000" NBSP "€"},
+        // an amount's digit groups, typed with spaces, never break apart (as Money writes them)
+        {"200 000€ TTC", "200" NNBSP "000" NBSP "€ TTC"},
+        {"6 000 000 €", "6" NNBSP "000" NNBSP "000" NBSP "€"},
+        {"soit 1 234,50 €", "soit 1" NNBSP "234,50" NBSP "€"},
         {"20 %", "20" NBSP "%"},
+        {"12,5 %", "12,5" NBSP "%"},
+        // not groups of an amount: a year then a number, a group of two, a code
+        {"en 2024 500 €", "en 2024 500" NBSP "€"},
+        {"12 34 €", "12 34" NBSP "€"},
+        {"1234 567 €", "1234 567" NBSP "€"},
         {"le €", "le €"},
         // nothing to do
         {"", ""},

@@ -86,8 +86,13 @@ TEST_CASE("markdown: footnotes are inline where they are referenced") {
           "\" et la DINUM\" note[footnote{\"Direction interministérielle du numérique.\"} "
           "footnote{\"Décret n° 2019-1088.\"}] \".\"}");
     CHECK(error_of("a[^1]\n\n[^1]: - liste\n") == "clause.md:3:7: a footnote holds paragraphs only");
-    // No definition: the text stays as written.
-    CHECK(tree("a[^9]") == "body{\"a[^9]\"}");
+    // No definition: refused where the reference is (cmark would print "[^9]" as text), unless
+    // the bracket is escaped; labels match without regard to case, as cmark matches them.
+    CHECK(error_of("Un.\n\nDeux a[^9] b.\n") ==
+          "clause.md:3:7: footnote [^9] has no definition: add a line \"[^9]: the note's text\" after the "
+          "paragraph (or write \\[^9] for the text itself)");
+    CHECK(tree("a\\[^9]") == "body{\"a[^9]\"}");
+    CHECK(tree("a[^Note].\n\n[^note]: N.\n") == "body{\"a\" note[footnote{\"N.\"}] \".\"}");
 }
 
 TEST_CASE("markdown: <sup>, <u> and <br> are the only HTML") {
@@ -154,8 +159,10 @@ TEST_CASE("markdown: one text's parse leaves nothing to the next (the parser is 
     CHECK(tree("[cerema]: https://cerema.fr\n\nvoir [cerema] et[^1]\n\n[^1]: note\n\n| a |\n|---|\n") ==
           "body{\"voir \" \"cerema\"->https://cerema.fr \" et\" note[footnote{\"note\"}]}\n"
           "table(1)[table_header{\"a\"}]");
-    // ...are not seen by the second, whose references stay as written; tables still parse.
-    CHECK(tree("voir [cerema] et[^1]") == "body{\"voir [cerema] et[^1]\"}");
+    // ...are not seen by the second, whose link reference stays as written (and whose footnote
+    // reference is refused: the first's definition does not count); tables still parse.
+    CHECK(tree("voir [cerema] et") == "body{\"voir [cerema] et\"}");
+    CHECK(error_of("voir et[^1]").find("footnote [^1] has no definition") != std::string::npos);
     CHECK(tree("| b |\n|---|\n") == "table(1)[table_header{\"b\"}]");
 }
 
