@@ -1,9 +1,11 @@
 #include "document/document_check.hpp"
 
 #include <map>
+#include <string_view>
 #include <vector>
 
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 #include "document/style_sheet.hpp"
 
 namespace conventio::doc {
@@ -27,8 +29,14 @@ public:
         }
         for (const auto& [name, text] : refs_) {
             auto it = anchors_.find(name);
-            if (it == anchors_.end())
-                throw DocumentError(format(tr("cross-reference to '{}', which no anchor defines"), name));
+            if (it == anchors_.end()) {
+                std::vector<std::string_view> known;
+                for (const auto& anchor : anchors_) known.push_back(anchor.first);
+                std::string near = config::nearest_name(name, known);
+                throw DocumentError(
+                    format(tr("cross-reference to '{}', which no anchor defines{}"), name,
+                           near.empty() ? std::string() : format(tr(" (did you mean {}?)"), near)));
+            }
             if (it->second != text)
                 throw DocumentError(format(tr("cross-reference to '{}' shows '{}' but the anchor reads '{}'"),
                                            name, text, it->second));

@@ -5,44 +5,14 @@
 #include <vector>
 
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 
 namespace conventio::lua {
 
 using config::tr;
-namespace {
 
-/// Edit distance with transpositions of neighbours (the commonest typo), on bytes: keys are
-/// ASCII identifiers.
-std::size_t distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
-}  // namespace
-
-std::string nearest_key(std::string_view key, std::initializer_list<std::string_view> known) {
-    std::string_view best;
-    std::size_t best_distance = static_cast<std::size_t>(-1);
-    for (std::string_view name : known) {
-        std::size_t d = distance(key, name);
-        if (d < best_distance || (d == best_distance && name < best)) {
-            best = name;
-            best_distance = d;
-        }
-    }
-    // The same threshold as the Lua library's (conventio.strict): a typo, not another word.
-    if (!best.empty() && best_distance <= std::max<std::size_t>(2, key.size() / 3)) return std::string(best);
-    return {};
+std::string nearest_key(std::string_view key, std::span<const std::string_view> known) {
+    return config::nearest_name(key, known);
 }
 
 void check_option_keys(lua_State* L, int index, std::initializer_list<std::string_view> known,

@@ -5,13 +5,18 @@
 
 #include <initializer_list>
 #include <lua.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace conventio::lua {
 
 /// The known key nearest to `key` when it is near enough to be a typo, else "".
-[[nodiscard]] std::string nearest_key(std::string_view key, std::initializer_list<std::string_view> known);
+[[nodiscard]] std::string nearest_key(std::string_view key, std::span<const std::string_view> known);
+[[nodiscard]] inline std::string nearest_key(std::string_view key,
+                                             std::initializer_list<std::string_view> known) {
+    return nearest_key(key, std::span<const std::string_view>(known.begin(), known.size()));
+}
 
 /// Raises a Lua error for the first (in sorted order) string key of the table at `index` that
 /// is not in `known`: "Para: unknown option algin (did you mean align?)". `what` names the

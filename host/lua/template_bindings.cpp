@@ -100,6 +100,25 @@ tmpl::TemplateCache& process_templates() {
     return cache;
 }
 
+/// The name of the template in `dirs` nearest to `name` ("engagements/protection_donnees" for
+/// "engagements/protection_donnee"), when it is near enough to be a typo. Only on the error path:
+/// it lists every template.
+std::string nearest_template(const std::vector<std::filesystem::path>& dirs, const std::string& name) {
+    std::vector<std::string> names;
+    for (const auto& dir : dirs) {
+        std::error_code ec;
+        for (std::filesystem::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
+             it.increment(ec)) {
+            if (it->path().extension() != ".md") continue;
+            std::filesystem::path relative = it->path().lexically_relative(dir);
+            relative.replace_extension();
+            names.push_back(relative.generic_string());
+        }
+    }
+    std::vector<std::string_view> known(names.begin(), names.end());
+    return nearest_key(name, known);
+}
+
 std::filesystem::path find_template(lua_State* L, const std::string& name) {
     bool valid = !name.empty() && name.find("..") == std::string::npos && name[0] != '/';
     for (char ch : name)
@@ -115,7 +134,9 @@ std::filesystem::path find_template(lua_State* L, const std::string& name) {
         if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
         tried += "\n\t" + format(tr("no file '{}'"), candidate.string());
     }
-    luaL_error(L, tr("template '%s' not found:%s").c_str(), name.c_str(), tried.c_str());
+    std::string near = nearest_template(owner(L).options().template_dirs, name);
+    std::string hint = near.empty() ? std::string() : format(tr(" (did you mean {}?)"), near);
+    luaL_error(L, tr("template '%s' not found%s:%s").c_str(), name.c_str(), hint.c_str(), tried.c_str());
     return {};
 }
 

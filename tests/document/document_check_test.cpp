@@ -32,6 +32,8 @@ TEST_CASE("check: cross-references resolve to an anchor showing the same text") 
     CHECK(problem(d) == "cross-reference to 'ref_duree' shows '7' but the anchor reads '6'");
     d.body.back() = Block{para({CrossRef{"ref_absent", "1"}})};
     CHECK(problem(d) == "cross-reference to 'ref_absent', which no anchor defines");
+    d.body.back() = Block{para({CrossRef{"ref_dure", "6"}})};  // a typo: the nearest anchor is suggested
+    CHECK(problem(d) == "cross-reference to 'ref_dure', which no anchor defines (did you mean ref_duree?)");
     d.body.back() = Block{para({Anchor{"ref_duree", "6"}})};
     CHECK(problem(d) == "block 3: anchor 'ref_duree' is defined twice");
 }

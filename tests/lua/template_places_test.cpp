@@ -47,3 +47,16 @@ TEST_CASE("template places: raw HTML in a line with a placeholder, at its column
     auto message = error_of("p/html", options);
     CHECK(message.find("p/html.md:7:20: ") != std::string::npos);
 }
+
+TEST_CASE("template places: a misspelt template name gets the nearest one") {
+    auto options = with_template("protection_donnees.md", "---\nkey: protection_donnees\n---\nTexte.\n");
+    auto message = lua_error_of(
+        "return conventio.Document{ body = require('conventio.clauses').blocks("
+        "'p/protection_donnee') }",
+        options);
+    CHECK(message.find("snippet.lua:1: template 'p/protection_donnee' not found (did you mean "
+                       "p/protection_donnees?):") == 0);
+    // Nothing near: no suggestion.
+    CHECK(lua_error_of("return conventio.template('p/zzz')", options).find("template 'p/zzz' not found:") !=
+          std::string::npos);
+}
