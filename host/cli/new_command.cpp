@@ -5,9 +5,11 @@
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
-#include "batch/output_names.hpp"
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 #include "config/paths.hpp"
 #include "package/atomic_file.hpp"
 
@@ -54,13 +56,15 @@ int create(const NewOptions& options) {
             if (dash != std::string::npos && a.substr(0, dash) == options.kind)
                 finances.push_back(a.substr(dash + 1));
         }
-        if (std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end()) {
-            if (auto n = batch::nearest(options.kind, kinds))
-                message += format(tr(" (did you mean {}?)"), *n);
-        } else if (!options.finance.empty()) {
-            if (auto n = batch::nearest(options.finance, finances))
-                message += format(tr(" (did you mean {}?)"), *n);
-        }
+        auto suggest = [&](const std::string& name, const std::vector<std::string>& known) {
+            std::vector<std::string_view> names(known.begin(), known.end());
+            if (std::string near = config::nearest_name(name, names); !near.empty())
+                message += format(tr(" (did you mean {}?)"), near);
+        };
+        if (std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end())
+            suggest(options.kind, kinds);
+        else if (!options.finance.empty())
+            suggest(options.finance, finances);
         std::cerr << "conventio: " << message << '\n';
         return 2;
     }

@@ -3,10 +3,11 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <string_view>
 
-#include "batch/output_names.hpp"
 #include "cli/output_paths.hpp"
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 #include "config/paths.hpp"
 
 namespace conventio::cli {
@@ -52,7 +53,9 @@ const std::vector<std::string> run_options = {"--data",       "--lib",
 /// "unknown option '--fromat' (did you mean --format?)": `known` are the command's options.
 UsageError unknown_option(const std::string& option, std::vector<std::string> known) {
     std::string message = format(tr("unknown option '{}'"), option);
-    if (auto nearest = batch::nearest(option, known)) message += format(tr(" (did you mean {}?)"), *nearest);
+    std::vector<std::string_view> names(known.begin(), known.end());
+    if (std::string near = config::nearest_name(option, names); !near.empty())
+        message += format(tr(" (did you mean {}?)"), near);
     return UsageError(message);
 }
 
