@@ -61,12 +61,15 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
                         bool spreadsheet_columns, std::string message, const std::string& data_name) {
     // The library names the data in its messages; the row's place is said once, in front.
     if (message.starts_with(data_name + ": ")) message.erase(0, data_name.size() + 2);
+    // A row is a "record": "line" is the file's, and a spreadsheet's rows are its lines, so a
+    // row counted from the first under the header needs a word of its own. Between the place
+    // and the message the language's colon (French puts a space before it).
+    const std::string record = format(tr("record {}"), std::to_string(number));
     // A JSON row the loader refused: its own FILE:LINE:COL is the most precise place.
     if (std::size_t n = loader_place_length(message, file))
-        return message.substr(0, n) + ": " + format(tr("row {}"), std::to_string(number)) + ": " +
-               message.substr(n + 2);
-    std::string place =
-        file + ":" + std::to_string(line) + ": " + format(tr("row {}"), std::to_string(number));
+        return message.substr(0, n) + ": " + format(tr("{}: {}"), record, message.substr(n + 2));
+    std::string place = file + ":" + std::to_string(line);
+    std::string where = record;
     for (std::size_t k = 0; k < columns.size(); ++k) {
         // The library says "column 'NAME'" in the user's language: the phrase is found in either.
         std::string named = format(tr("column '{}'"), columns[k]);
@@ -74,8 +77,8 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
         if (at == std::string::npos) at = message.find(named = "column '" + columns[k] + "'");
         if (at == std::string::npos) continue;
         std::size_t cell_line = k < cell_lines.size() ? cell_lines[k] : line;
-        place = file + ":" + std::to_string(cell_line) + ": " + format(tr("row {}"), std::to_string(number)) +
-                ", " +
+        place = file + ":" + std::to_string(cell_line);
+        where = record + ", " +
                 (spreadsheet_columns ? format(tr("column {} '{}'"), column_letters(k), columns[k])
                                      : format(tr("column '{}'"), columns[k]));
         std::size_t end = at + named.size();
@@ -86,10 +89,13 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
         message.erase(at, end - at);
         break;
     }
-    return place + ": " + message;
+    return place + ": " + format(tr("{}: {}"), where, message);
 }
 
 namespace {
+
+/// How many colliding rows the error lists (then how many more there are).
+constexpr std::size_t shown_collisions = 5;
 
 /// The names every row gets, checked for collisions with 8 bytes a row: a hash of each name's
 /// collision key, sorted; rows whose hashes meet are read again to say which names collide
@@ -119,6 +125,7 @@ std::string name_collisions(const BatchOptions& options, const NamePattern& patt
     };
     std::map<std::string, First> taken;  // collision key -> its first row, among the suspects
     std::string collisions;
+    std::size_t colliding = 0;  // rows whose name an earlier row took
     RowReader reader(options.rows, options.encoding);
     while (auto row = reader.next()) {
         if (!std::binary_search(suspects.begin(), suspects.end(), row->number)) continue;
@@ -126,12 +133,17 @@ std::string name_collisions(const BatchOptions& options, const NamePattern& patt
             expand_name(pattern, row_data(*row, reader.columns(), reader.from_csv()), row->number, total);
         auto [it, inserted] =
             taken.emplace(collision_key(name.stem), First{row->number, row->line, name.stem});
-        if (!inserted)
-            collisions += "\n  " + reader.name() + ":" + std::to_string(row->line) + ": " +
-                          format(tr("row {} gives the name '{}', as row {} (line {}) does ('{}')"),
-                                 std::to_string(row->number), name.stem, std::to_string(it->second.number),
-                                 std::to_string(it->second.line), it->second.name);
+        if (inserted) continue;
+        // The first few say what the pattern does wrong; a thousand more lines would not.
+        if (++colliding > shown_collisions) continue;
+        collisions += "\n  " + reader.name() + ":" + std::to_string(row->line) + ": " +
+                      format(tr("record {} gives the name '{}', as record {} (line {}) does ('{}')"),
+                             std::to_string(row->number), name.stem, std::to_string(it->second.number),
+                             std::to_string(it->second.line), it->second.name);
     }
+    if (colliding > shown_collisions)
+        collisions += "\n  " + format(tr("… and {} more records whose names are taken"),
+                                      std::to_string(colliding - shown_collisions));
     return collisions;
 }
 
@@ -162,7 +174,7 @@ BatchSummary run_batch(const BatchOptions& options) {
     if (auto problem = check_pattern_columns(pattern, columns)) throw BatchError(file_name + ": " + *problem);
     if (std::string collisions = name_collisions(options, pattern, total); !collisions.empty())
         throw BatchError(
-            tr("two rows would write the same file (names are compared ignoring case); give --name a "
+            tr("two records would write the same file (names are compared ignoring case); give --name a "
                "pattern that tells them apart:") +
             collisions);
 
@@ -282,7 +294,7 @@ BatchSummary run_batch(const BatchOptions& options) {
             }
             auto start = std::chrono::steady_clock::now();
             std::string data_name = file_name + ":" + std::to_string(row->line) + " (" +
-                                    format(tr("row {}"), std::to_string(row->number)) + ")";
+                                    format(tr("record {}"), std::to_string(row->number)) + ")";
             try {
                 doc::Document document =
                     runner->run(row_input(*row, columns, from_csv), file_name, data_name);

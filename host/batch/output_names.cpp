@@ -5,6 +5,7 @@
 
 #include "batch/text_encoding.hpp"
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 
 namespace conventio::batch {
 
@@ -26,31 +27,19 @@ std::string without_format_extension(std::string pattern) {
     return pattern;
 }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
 }  // namespace
 
 std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& candidates) {
-    std::optional<std::string> best;
-    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (const auto& c : candidates) {
-        std::size_t d = edit_distance(lower_ascii(word), lower_ascii(c));
-        if (d < best_distance) {
-            best_distance = d;
-            best = c;
-        }
-    }
-    return best;
+    // Without regard to case: a spreadsheet's header may be "Departement" and the pattern's
+    // column "departemnt".
+    std::vector<std::string> lowered;
+    lowered.reserve(candidates.size());
+    for (const auto& c : candidates) lowered.push_back(lower_ascii(c));
+    std::vector<std::string_view> known(lowered.begin(), lowered.end());
+    std::string near = config::nearest_name(lower_ascii(word), known);
+    if (near.empty()) return std::nullopt;
+    return candidates[static_cast<std::size_t>(std::find(lowered.begin(), lowered.end(), near) -
+                                               lowered.begin())];
 }
 
 NamePattern parse_name_pattern(std::string pattern) {

@@ -57,7 +57,7 @@ Row json_row(std::vector<std::string>& columns, const std::string& file, std::st
     if (!row.is_object())
         throw RowFileError(
             file + ":" + std::to_string(line) + ": " +
-            format(tr("row {} is not an object ({ \"column\": value, ... })"), std::to_string(number)));
+            format(tr("record {} is not an object ({ \"column\": value, ... })"), std::to_string(number)));
     add_columns(columns, row);
     return Row{number, line, {}, {}, std::string(text)};
 }

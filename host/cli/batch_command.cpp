@@ -1,5 +1,6 @@
 #include "cli/batch_command.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include "batch/batch_run.hpp"
 #include "batch/output_names.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 #include "config/i18n.hpp"
 #include "config/paths.hpp"
 #include "package/allocator_tuning.hpp"
@@ -45,6 +47,31 @@ unsigned long long whole_number(const std::string& option, const std::string& va
     if (value.empty() || ec != std::errc() || end != value.data() + value.size())
         throw UsageError(format(tr("{} expects a whole number, got '{}'"), option, value));
     return n;
+}
+
+/// --report-json names a file of its own: not the CSV report of --out, not a file the batch
+/// reads, and not a name a row's document could take (a .odt or .docx among the documents),
+/// so that nothing the batch writes replaces another of its files.
+void refuse_report_in_the_way(const batch::BatchOptions& o) {
+    const std::filesystem::path& report = *o.report_json;
+    std::vector<NamedOutput> files{{tr("the report.csv of --out"), o.out / "report.csv"},
+                                   {"--report-json", report}};
+    refuse_shared_outputs(files);
+    std::vector<NamedOutput> inputs{{"--rows", o.rows}, {"SCRIPT", o.script}};
+    if (o.common_data) inputs.push_back({"--data", *o.common_data});
+    for (const NamedOutput& input : inputs)
+        if (same_file(input.file, report))
+            throw UsageError(
+                format(tr("--report-json would replace the file {} reads ('{}'): name another file"),
+                       input.option, input.file.string()));
+    std::string extension = report.extension().string();
+    for (char& ch : extension) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::filesystem::path folder = report.parent_path().empty() ? "." : report.parent_path();
+    for (batch::Format f : o.formats)
+        if (extension == (f == batch::Format::odt ? ".odt" : ".docx") && same_file(folder, o.out))
+            throw UsageError(format(tr("--report-json '{}' is among the documents of --out (a row's {} could "
+                                       "take its name): name it .json or put it in another folder"),
+                                    report.string(), extension));
 }
 
 batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
@@ -142,6 +169,7 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
     if (o.out.empty()) throw UsageError(tr("batch needs an output folder: --out DIR"));
     if (!o.name_pattern.empty() && !o.name_column.empty())
         throw UsageError(tr("give --name PATTERN or --name-column COLUMN, not both"));
+    if (o.report_json) refuse_report_in_the_way(o);
     return o;
 }
 

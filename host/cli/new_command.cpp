@@ -1,11 +1,15 @@
 #include "cli/new_command.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 #include "config/paths.hpp"
 #include "package/atomic_file.hpp"
 
@@ -41,11 +45,27 @@ int create(const NewOptions& options) {
             if (it->path().extension() == ".lua") available.insert(it->path().stem().string());
         std::string list;
         for (const auto& a : available) list += (list.empty() ? "" : ", ") + a;
-        std::cerr << "conventio: "
-                  << format(tr("no starter for --kind {}{}: the starters are {} (KIND or KIND-FINANCE)"),
-                            options.kind, options.finance.empty() ? "" : " --finance " + options.finance,
-                            list)
-                  << '\n';
+        std::string message =
+            format(tr("no starter for --kind {}{}: the starters are {} (KIND or KIND-FINANCE)"), options.kind,
+                   options.finance.empty() ? "" : " --finance " + options.finance, list);
+        // A misspelt kind or variant is told apart from one that does not exist.
+        std::vector<std::string> kinds, finances;
+        for (const auto& a : available) {
+            std::size_t dash = a.find('-');
+            kinds.push_back(a.substr(0, dash));
+            if (dash != std::string::npos && a.substr(0, dash) == options.kind)
+                finances.push_back(a.substr(dash + 1));
+        }
+        auto suggest = [&](const std::string& name, const std::vector<std::string>& known) {
+            std::vector<std::string_view> names(known.begin(), known.end());
+            if (std::string near = config::nearest_name(name, names); !near.empty())
+                message += format(tr(" (did you mean {}?)"), near);
+        };
+        if (std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end())
+            suggest(options.kind, kinds);
+        else if (!options.finance.empty())
+            suggest(options.finance, finances);
+        std::cerr << "conventio: " << message << '\n';
         return 2;
     }
     fs::path script = options.dir / (options.name + ".lua");

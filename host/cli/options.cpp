@@ -3,8 +3,11 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <string_view>
 
+#include "cli/output_paths.hpp"
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 #include "config/paths.hpp"
 
 namespace conventio::cli {
@@ -40,10 +43,28 @@ std::uint64_t parse_count(const std::string& option, const std::string& value) {
     return n;
 }
 
+/// The options every command that runs a script shares (parse_run).
+const std::vector<std::string> run_options = {"--data",       "--lib",
+                                              "--templates",  "--trusted",
+                                              "--max-memory", "--max-instructions",
+                                              "--timeout",    "--allow-bidi-controls",
+                                              "--lang"};
+
+/// "unknown option '--fromat' (did you mean --format?)": `known` are the command's options.
+UsageError unknown_option(const std::string& option, std::vector<std::string> known) {
+    std::string message = format(tr("unknown option '{}'"), option);
+    std::vector<std::string_view> names(known.begin(), known.end());
+    if (std::string near = config::nearest_name(option, names); !near.empty())
+        message += format(tr(" (did you mean {}?)"), near);
+    return UsageError(message);
+}
+
 /// Reads argv from `i` on: the options every command that runs a script shares are stored in
 /// `run`; `other` is offered the rest first (it returns false for an option it does not know).
+/// `other_names` are the options `other` knows, for a suggestion when an option is misspelt.
 template <class Other>
-void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptRun& run, Other other) {
+void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptRun& run, Other other,
+               std::vector<std::string> other_names) {
     auto value = [&](const std::string& option) -> const std::string& {
         if (i + 1 >= args.size()) throw UsageError(format(tr("{} needs a value"), option));
         return args[++i];
@@ -69,9 +90,10 @@ void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptR
             run.options.allow_bidi_controls = true;
         else if (a == "--lang")
             value(a);  // read first, by requested_language()
-        else if (!a.empty() && a[0] == '-')
-            throw UsageError(format(tr("unknown option '{}'"), a));
-        else if (run.script.empty())
+        else if (!a.empty() && a[0] == '-') {
+            other_names.insert(other_names.end(), run_options.begin(), run_options.end());
+            throw unknown_option(a, other_names);
+        } else if (run.script.empty())
             run.script = a;
         else
             throw UsageError(format(tr("one script at a time (got '{}' and '{}')"), run.script.string(), a));
@@ -79,29 +101,43 @@ void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptR
     if (run.options.memory_bytes == 0) throw UsageError(tr("--max-memory must be at least 1 (MiB)"));
 }
 
-RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) {
+/// `also_known`: the options of a command that renders through this one (amend's), for
+/// suggestions.
+RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i,
+                           std::vector<std::string> also_known = {}) {
+    also_known.insert(also_known.end(), {"--output", "--watch", "--format"});
     RenderOptions r;
     std::filesystem::path output;
     std::vector<Format> formats;
-    parse_run(args, i, r.run, [&](const std::string& a, auto& value) {
-        if (a == "-o" || a == "--output") {
-            output = value(a);
-        } else if (a == "--watch") {
-            r.watch = true;
-        } else if (a == "--format") {
-            std::string list = value(a);
-            std::size_t start = 0;
-            while (start <= list.size()) {
-                std::size_t comma = list.find(',', start);
-                formats.push_back(parse_format(list.substr(start, comma - start)));
-                if (comma == std::string::npos) break;
-                start = comma + 1;
+    parse_run(
+        args, i, r.run,
+        [&](const std::string& a, auto& value) {
+            if (a == "-o" || a == "--output") {
+                // A second -o would silently win over the first: one output, its formats by --format.
+                std::filesystem::path given = value(a);
+                if (!output.empty())
+                    throw UsageError(
+                        format(tr("{} is given twice ('{}' and '{}'): give one output, and --format "
+                                  "odt,docx for several formats"),
+                               a, output.string(), given.string()));
+                output = given;
+            } else if (a == "--watch") {
+                r.watch = true;
+            } else if (a == "--format") {
+                std::string list = value(a);
+                std::size_t start = 0;
+                while (start <= list.size()) {
+                    std::size_t comma = list.find(',', start);
+                    formats.push_back(parse_format(list.substr(start, comma - start)));
+                    if (comma == std::string::npos) break;
+                    start = comma + 1;
+                }
+            } else {
+                return false;
             }
-        } else {
-            return false;
-        }
-        return true;
-    });
+            return true;
+        },
+        also_known);
     if (r.run.script.empty())
         throw UsageError(tr("render needs a script: conventio render SCRIPT.lua -o OUT.odt"));
     if (output.empty()) throw UsageError(tr("render needs an output: -o OUT.odt, -o OUT.docx or -o OUT.pdf"));
@@ -117,6 +153,7 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
                                     output.string()));
         formats.push_back(parse_format(extension.substr(1)));
     }
+    r.output = output;
     std::filesystem::path stem = output;
     if (known) stem.replace_extension();
     for (Format f : formats) {
@@ -137,14 +174,17 @@ RenderOptions parse_render(const std::vector<std::string>& args, std::size_t i) 
 
 CheckOptions parse_check(const std::vector<std::string>& args, std::size_t i) {
     CheckOptions c;
-    parse_run(args, i, c.run, [&](const std::string& a, auto& value) {
-        if (a != "--format") return false;
-        const std::string& f = value(a);
-        if (f != "json" && f != "text")
-            throw UsageError(format(tr("unknown format '{}' for check (expected text or json)"), f));
-        c.json = f == "json";
-        return true;
-    });
+    parse_run(
+        args, i, c.run,
+        [&](const std::string& a, auto& value) {
+            if (a != "--format") return false;
+            const std::string& f = value(a);
+            if (f != "json" && f != "text")
+                throw UsageError(format(tr("unknown format '{}' for check (expected text or json)"), f));
+            c.json = f == "json";
+            return true;
+        },
+        {"--format"});
     if (c.run.script.empty())
         throw UsageError(tr("check needs a script: conventio check SCRIPT.lua --data FILE.json"));
     return c;
@@ -169,7 +209,7 @@ NewOptions parse_new(const std::vector<std::string>& args, std::size_t i) {
         else if (a == "--lang")
             value(a);
         else if (!a.empty() && a[0] == '-')
-            throw UsageError(format(tr("unknown option '{}'"), a));
+            throw unknown_option(a, {"--kind", "--finance", "--dir", "--force", "--lang"});
         else if (n.name.empty())
             n.name = a;
         else
@@ -191,6 +231,20 @@ Format format_of(const std::filesystem::path& file, const std::string& option) {
     if (extension == ".odt") return Format::odt;
     if (extension == ".docx") return Format::docx;
     throw UsageError(format(tr("{} '{}': name it .odt or .docx"), option, file.string()));
+}
+
+/// The files render writes, each with the option that asks for it: "-o" for the file named, "-o X
+/// --format docx" for one written beside it.
+std::vector<NamedOutput> render_outputs(const RenderOptions& r) {
+    std::vector<NamedOutput> out;
+    for (std::size_t k = 0; k < r.outputs.size(); ++k) {
+        std::string option = "-o";
+        if (r.outputs[k] != r.output)
+            option = format("-o {} --format {}", r.output.string(),
+                            std::string(extension_of(r.formats[k])).substr(1));
+        out.push_back({option, r.outputs[k]});
+    }
+    return out;
 }
 
 // The change set is the data of the avenant's driver script; the files it names (the
@@ -224,7 +278,11 @@ AmendOptions parse_amend(const std::vector<std::string>& args, std::size_t first
         "--data", changes,
         "--lib",  changes_path.parent_path().empty() ? "." : changes_path.parent_path().string()};
     render_args.insert(render_args.end(), rest.begin(), rest.end());
-    a.avenant = parse_render(render_args, 1);
+    a.avenant = parse_render(render_args, 1, {"--consolidated", "--clean"});
+    std::vector<NamedOutput> outputs = render_outputs(a.avenant);
+    if (!a.consolidated.empty()) outputs.push_back({"--consolidated", a.consolidated});
+    if (!a.clean.empty()) outputs.push_back({"--clean", a.clean});
+    refuse_shared_outputs(outputs);
     return a;
 }
 

@@ -20,6 +20,7 @@ struct RenderOptions {
     lua::ScriptRun run;
     std::vector<std::filesystem::path> outputs;  // one per format, same stem
     std::vector<Format> formats;                 // parallel to outputs
+    std::filesystem::path output;                // the file -o names (the others are beside it)
     bool watch = false;                          // render again whenever an input changes
 };
 

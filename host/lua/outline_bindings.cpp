@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "document/text_edits.hpp"
 #include "document/tracked_diff.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/document_bindings.hpp"
@@ -14,22 +15,7 @@ namespace conventio::lua {
 
 namespace {
 
-/// The text a reader sees: runs, anchors and references as shown, a line break as "\n".
-/// Notes and page fields are not part of the sentence they sit in.
-std::string plain_text(const doc::Inlines& inlines) {
-    std::string out;
-    for (const doc::Inline& i : inlines) {
-        if (auto* run = std::get_if<doc::Run>(&i))
-            out += run->text;
-        else if (std::get_if<doc::LineBreak>(&i))
-            out += '\n';
-        else if (auto* a = std::get_if<doc::Anchor>(&i))
-            out += a->text;
-        else if (auto* r = std::get_if<doc::CrossRef>(&i))
-            out += r->text;
-    }
-    return out;
-}
+using doc::plain_text;
 
 const char* style_name(doc::ParagraphStyle style) {
     switch (style) {
@@ -114,6 +100,9 @@ public:
         for (const doc::Block& b : owned_) refs_.push_back(&b);
     }
     [[nodiscard]] const std::vector<const doc::Block*>& blocks() const { return refs_; }
+    /// Whether the blocks are the userdata of the array given (then its elements can be handed
+    /// back as they are).
+    [[nodiscard]] bool borrowed() const { return owned_.empty() && !refs_.empty(); }
 
 private:
     std::vector<doc::Block> owned_;
@@ -342,6 +331,72 @@ int track_changes(lua_State* L) {
     return 1;
 }
 
+/// conventio.replace_words(blocks, old, new): the blocks with the words replaced inside their
+/// runs (doc::replace_words), the blocks that did not change the very same values, and how many
+/// changed; or nil and why not ("heading", "table", "live_text", "across_inline").
+int replace_words(lua_State* L) {
+    BlocksView view(L, 1, "replace_words");
+    const std::string_view old_words = luaL_checkstring(L, 2), new_words = luaL_checkstring(L, 3);
+    if (old_words.empty()) return luaL_error(L, "replace_words: the words to replace are empty");
+    doc::WordsReplaced result = doc::replace_words(view.blocks(), old_words, new_words);
+    if (result.problem != doc::WordsProblem::none) {
+        static constexpr const char* reasons[] = {"none", "heading", "table", "live_text", "across_inline"};
+        lua_pushnil(L);
+        lua_pushstring(L, reasons[static_cast<int>(result.problem)]);
+        return 2;
+    }
+    std::vector<doc::Block> changed;
+    for (auto& [index, block] : result.changed) changed.push_back(std::move(block));
+    push_blocks(L, std::move(changed));
+    const int changed_blocks = lua_gettop(L);
+    const int n = static_cast<int>(view.blocks().size());
+    lua_createtable(L, n, 0);
+    std::size_t next = 0;
+    for (int i = 0; i < n; ++i) {
+        if (next < result.changed.size() && result.changed[next].first == static_cast<std::size_t>(i)) {
+            lua_rawgeti(L, changed_blocks, static_cast<lua_Integer>(++next));
+        } else if (view.borrowed()) {
+            lua_rawgeti(L, 1, i + 1);  // the very block given
+        } else {
+            push_blocks(L, std::vector<doc::Block>{*view.blocks()[static_cast<std::size_t>(i)]});
+            lua_rawgeti(L, -1, 1);
+            lua_remove(L, -2);
+        }
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_pushinteger(L, static_cast<lua_Integer>(result.changed.size()));
+    return 2;
+}
+
+/// conventio.edit_row(table, how, at, row): the Table block `table` with its row `at` (counted
+/// from 1, the header row included) replaced by the first row of the Table block `row`
+/// (how = "replace"), that row inserted after it ("insert_after"), or removed ("remove"). The
+/// other rows are kept as they are, references and formatting included.
+int edit_row(lua_State* L) {
+    const doc::Block* block = to_block(L, 1);
+    const auto* table = block ? std::get_if<doc::Table>(&block->value) : nullptr;
+    if (!table) return luaL_error(L, "edit_row: expected a table block, got %s", luaL_typename(L, 1));
+    static const char* const hows[] = {"replace", "insert_after", "remove", nullptr};
+    const auto how = static_cast<doc::RowEdit>(luaL_checkoption(L, 2, nullptr, hows));
+    const lua_Integer at = luaL_checkinteger(L, 3);
+    if (at < 1 || static_cast<std::size_t>(at) > table->rows.size())
+        return luaL_error(L, "edit_row: no row %d", static_cast<int>(at));
+    doc::Row row;
+    if (how != doc::RowEdit::remove) {
+        const doc::Block* source = to_block(L, 4);
+        const auto* rows = source ? std::get_if<doc::Table>(&source->value) : nullptr;
+        if (!rows || rows->rows.empty())
+            return luaL_error(L, "edit_row: expected a table block holding the row, got %s",
+                              luaL_typename(L, 4));
+        row = rows->rows.front();
+    }
+    std::vector<doc::Block> out;
+    out.push_back(doc::Block{doc::edit_row(*table, how, static_cast<std::size_t>(at - 1), std::move(row))});
+    push_blocks(L, std::move(out));
+    lua_rawgeti(L, -1, 1);
+    return 1;
+}
+
 }  // namespace
 
 void open_outline_bindings(lua_State* L) {
@@ -355,6 +410,10 @@ void open_outline_bindings(lua_State* L) {
     lua_setfield(L, -2, "same_blocks");
     lua_pushcfunction(L, protect<body>);
     lua_setfield(L, -2, "body");
+    lua_pushcfunction(L, protect<replace_words>);
+    lua_setfield(L, -2, "replace_words");
+    lua_pushcfunction(L, protect<edit_row>);
+    lua_setfield(L, -2, "edit_row");
 }
 
 }  // namespace conventio::lua

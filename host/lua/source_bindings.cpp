@@ -38,8 +38,19 @@ std::filesystem::path find_in_library(lua_State* L, const char* what, const std:
         throw std::runtime_error(
             config::format(config::tr("{}: '{}' must end in {}"), what, name, extension));
     std::string tried;
+    // An agreement's script and data are the user's: conventio's own library (and the folder of
+    // its drivers, scripts/amend/ when the script running is `conventio amend`'s) holds none, so
+    // it is neither searched nor listed among the places tried.
+    const std::filesystem::path& own = owner(L).options().own_library_dir;
+    std::error_code own_ec;
+    const std::filesystem::path own_real =
+        own.empty() ? std::filesystem::path() : std::filesystem::weakly_canonical(own, own_ec);
     for (const auto& dir : owner(L).options().library_dirs) {
         std::error_code ec;
+        if (!own_real.empty() && !own_ec) {
+            std::filesystem::path real_dir = std::filesystem::weakly_canonical(dir, ec);
+            if (!ec && (real_dir == own_real || inside(real_dir, own_real))) continue;
+        }
         std::filesystem::path candidate = dir / relative;
         if (!std::filesystem::is_regular_file(candidate, ec)) {
             tried += "\n\t" + config::format(config::tr("no file '{}'"), candidate.string());

@@ -96,52 +96,24 @@ local function apply_edits(a, set)
   end
 end
 
-local function plain_find(text, fragment) return text:find(fragment, 1, true) end
+-- Why words could not be replaced where they are (conventio.replace_words).
+local words_problems = {
+  heading = function() return tr("the words are in a heading: give the article's title") end,
+  table = function() return tr("the words are in a table: change its row instead (row)") end,
+  live_text = function(old) return tr("the words « %s » take in an article number or another live reference: "
+      .. "choose words before or after it"):format(old) end,
+  across_inline = function(old) return tr("the words « %s » run across a footnote: "
+      .. "choose words before or after it"):format(old) end,
+}
 
-local function replace_all(text, old, new)
-  local out, at = {}, 1
-  while true do
-    local s, e = text:find(old, at, true)
-    if not s then break end
-    out[#out + 1] = text:sub(at, s - 1) .. new
-    at = e + 1
-  end
-  out[#out + 1] = text:sub(at)
-  return table.concat(out)
-end
-
--- The rendered blocks of `entry` with the words `old` replaced by `new` in its paragraphs;
--- the number of paragraphs changed. A changed paragraph is rebuilt from its text.
+-- The rendered blocks of `entry` with the words `old` replaced by `new` in its paragraphs and
+-- lists; the number of blocks changed. The words are replaced inside the runs, so the live
+-- references, notes and formatting around them stay as they were (and the consolidated
+-- version marks only the words).
 local function replace_words(entry, old, new, set, edit)
-  local blocks = entry.blocks or {}
-  local outline = c.outline(blocks)
-  local out, changed = {}, 0
-  for i, o in ipairs(outline) do
-    if o.kind == "para" and plain_find(o.text, old) then
-      if o.style ~= "body" then fail(set.file, edit.where,
-          tr("the words are in a heading: give the article's title")) end
-      out[#out + 1] = c.Para(replace_all(o.text, old, new))
-      changed = changed + 1
-    elseif o.kind == "list" and plain_find(compare.alinea_text(o), old) then
-      -- A list of one-paragraph items is rebuilt item by item.
-      local items = {}
-      for _, item in ipairs(o.items) do
-        if #item ~= 1 or item[1].kind ~= "para" then
-          fail(set.file, edit.where,
-              tr("the words are in a list with nested items: replace the article's text instead"))
-        end
-        items[#items + 1] = replace_all(item[1].text, old, new)
-      end
-      out[#out + 1] = o.ordered and c.OrderedList(items) or c.BulletList(items)
-      changed = changed + 1
-    else
-      if o.kind == "table" and plain_find(compare.alinea_text(o), old) then
-        fail(set.file, edit.where, tr("the words are in a table: change its row instead (row)"))
-      end
-      out[#out + 1] = blocks[i]
-    end
-  end
-  return out, changed
+  local blocks, changed = c.replace_words(entry.blocks or {}, old, new)
+  if not blocks then fail(set.file, edit.where, words_problems[changed](old)) end
+  return blocks, changed
 end
 
 local function each_entry(a, fn)
@@ -185,9 +157,8 @@ local function apply_text_edits(a, set, skip_throughout)
       for i, o in ipairs(outline) do
         local block = blocks[i]
         if o.kind == "table" and not done then
-          local rows, at, after_at = {}, nil, nil
+          local at, after_at = nil, nil
           for r, row in ipairs(o.rows) do
-            rows[r] = row
             if row[1] == edit.label and not (o.header and r == 1) then at = r end
             if edit.after and row[1] == edit.after then after_at = r end
           end
@@ -197,15 +168,13 @@ local function apply_text_edits(a, set, skip_throughout)
           if edit.after and not after_at then
             fail(set.file, edit.where, tr("no table of %s has a row labelled « %s »"):format(edit.target, edit.after))
           end
-          if edit.op == "delete_row" and at then table.remove(rows, at); done = true
-          elseif edit.op == "row" and at then rows[at] = edit.cells; done = true
+          -- Only the row edited changes: the table's other rows keep their references and
+          -- formatting.
+          local row = edit.cells and c.Table { widths = o.widths, rows = { edit.cells } }
+          if edit.op == "delete_row" and at then block = c.edit_row(block, "remove", at); done = true
+          elseif edit.op == "row" and at then block = c.edit_row(block, "replace", at, row); done = true
           elseif edit.op == "row" and (after_at or not edit.after) then
-            table.insert(rows, (after_at or #rows) + 1, edit.cells); done = true
-          end
-          if done then
-            local spec = { widths = o.widths, rows = rows }
-            if o.header then spec.header = table.remove(rows, 1) end
-            block = c.Table(spec)
+            block = c.edit_row(block, "insert_after", after_at or #o.rows, row); done = true
           end
         end
         out[#out + 1] = block

@@ -206,7 +206,7 @@ TEST_CASE("rows: a JSON array read an element at a time reads what the whole tex
             while (first_bad < w.array.size() && w.array[first_bad].is_object()) ++first_bad;
             if (first_bad < w.array.size()) {
                 REQUIRE(not_object);
-                REQUIRE(s.error.find("row " + std::to_string(first_bad + 1) + " is not") !=
+                REQUIRE(s.error.find("record " + std::to_string(first_bad + 1) + " is not") !=
                         std::string::npos);
             } else {
                 REQUIRE(s.error.empty());

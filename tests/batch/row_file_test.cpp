@@ -51,11 +51,11 @@ TEST_CASE("rows: JSON Lines, blank lines skipped, errors name the line") {
 
 TEST_CASE("rows: a row's message names the cell of the column it is about") {
     CHECK(row_message("rows.csv", 9, 11, {"nom", "iban"}, {11, 12}, true, "column 'iban': invalid IBAN",
-                      "rows.csv:11 (row 9)") == "rows.csv:12: row 9, column B 'iban': invalid IBAN");
-    CHECK(row_message("rows.csv", 9, 11, {"nom"}, {11}, true, "rows.csv:11 (row 9): finance.x: bad",
-                      "rows.csv:11 (row 9)") == "rows.csv:11: row 9: finance.x: bad");
+                      "rows.csv:11 (record 9)") == "rows.csv:12: record 9, column B 'iban': invalid IBAN");
+    CHECK(row_message("rows.csv", 9, 11, {"nom"}, {11}, true, "rows.csv:11 (record 9): finance.x: bad",
+                      "rows.csv:11 (record 9)") == "rows.csv:11: record 9: finance.x: bad");
     CHECK(row_message("rows.jsonl", 2, 3, {"nom"}, {}, false, "column 'nom': empty", "") ==
-          "rows.jsonl:3: row 2, column 'nom': empty");
+          "rows.jsonl:3: record 2, column 'nom': empty");
     CHECK(column_letters(0) == "A");
     CHECK(column_letters(25) == "Z");
     CHECK(column_letters(26) == "AA");
@@ -133,7 +133,7 @@ TEST_CASE("rows: a JSON array's faults name the file's line and column, rows bef
           std::pair<std::size_t, std::string>{0, "rows.json:1:1: expected an array of objects, one per row"});
     CHECK(json_rows("[{\"a\": 1},\n 2]") ==
           std::pair<std::size_t, std::string>{
-              1, "rows.json:2: row 2 is not an object ({ \"column\": value, ... })"});
+              1, "rows.json:2: record 2 is not an object ({ \"column\": value, ... })"});
     CHECK(json_rows("[{\"a\": 1},\n {\"a\": 2") ==
           std::pair<std::size_t, std::string>{
               1, "rows.json:2:9: syntax error while parsing object - unexpected end of input; expected '}'"});

@@ -110,10 +110,10 @@ class Batch(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt", "row-5.odt"])
         report = read_report(self.out())
         self.assertEqual([row["status"] for row in report], ["done", "failed", "failed", "failed", "done"])
-        self.assertRegex(report[1]["message"], r"rows\.csv:3: row 2, column B 'montant': .*dix")
-        self.assertRegex(report[2]["message"], r"rows\.csv:4: row 3, column C 'iban': invalid IBAN")
-        self.assertEqual(report[3]["message"], f"{path}:5: row 4, column A 'nom': empty")
-        self.assertIn(f"{path}:3: row 2, column B 'montant'", r.stderr)
+        self.assertRegex(report[1]["message"], r"rows\.csv:3: record 2, column B 'montant': .*dix")
+        self.assertRegex(report[2]["message"], r"rows\.csv:4: record 3, column C 'iban': invalid IBAN")
+        self.assertEqual(report[3]["message"], f"{path}:5: record 4, column A 'nom': empty")
+        self.assertIn(f"{path}:3: record 2, column B 'montant'", r.stderr)
         self.assertIn("2 documents written, 3 failed", r.stderr)
         counts = json.loads(read_bytes(report_json))["counts"]
         self.assertEqual(counts, {"done": 2, "failed": 3, "skipped": 0, "not done": 0})
@@ -151,7 +151,7 @@ return c.Document{ title = row.nom,
         path = self.write("rows.csv", ("\n".join(lines) + "\n").encode())
         r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
         self.assertEqual(r.returncode, 1)
-        self.assertIn(f"{path}:2501: row 2500 gives the name 'N7', as row 7 (line 8) does ('n7')", r.stderr)
+        self.assertIn(f"{path}:2501: record 2500 gives the name 'N7', as record 7 (line 8) does ('n7')", r.stderr)
         self.assertEqual(r.stderr.count("gives the name"), 1)
         self.assertFalse(os.path.exists(self.out()))
 
@@ -163,7 +163,7 @@ return c.Document{ title = row.nom,
         err = r.stderr.decode()
         self.assertIn("\r\033[K[", err)
         self.assertRegex(err, r"\] 2/2 +\d+/s")
-        self.assertIn(f"\r\033[K{path}:3: row 2, column B 'montant'", err)
+        self.assertIn(f"\r\033[K{path}:3: record 2, column B 'montant'", err)
         r = run("batch", self.script, "--rows", path, "--out", self.out("p"))
         self.assertNotIn("\r", r.stderr)
         self.assertIn("2/2 rows", r.stderr)
@@ -201,7 +201,7 @@ return c.Document{ title = row.nom,
         path = self.write("rows.json", text.encode())
         r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
         self.assertEqual(r.returncode, 1)
-        self.assertIn(f"{path}:2501: row 2500 gives the name 'N7', as row 7 (line 8) does ('n7')", r.stderr)
+        self.assertIn(f"{path}:2501: record 2500 gives the name 'N7', as record 7 (line 8) does ('n7')", r.stderr)
         self.assertFalse(os.path.exists(self.out()))
 
     def peak_rss_kib(self, rows_path):
@@ -239,7 +239,7 @@ return c.Document{ title = row.nom,
         path = self.write("rows.csv", b"nom,montant\nA,1\nboom,2\nC,3\n")
         r = run("batch", script, "--rows", path, "--out", self.out())
         self.assertEqual(r.returncode, 1)
-        self.assertIn(f"{path}:3: row 2: {script}:5: attempt to index a nil value (local 't')", r.stderr)
+        self.assertIn(f"{path}:3: record 2: {script}:5: attempt to index a nil value (local 't')", r.stderr)
         self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt", "row-3.odt"])
 
     def test_a_library_error_in_a_returned_call_names_the_row_script_s_line(self):
@@ -249,7 +249,7 @@ return c.Document{ title = row.nom,
         path = self.write("rows.csv", b"kind\nbogus\n")
         r = run("batch", script, "--rows", path, "--out", self.out())
         self.assertEqual(r.returncode, 1)
-        self.assertIn(f'{path}:2: row 1: {script}:3: Agreement: kind must be', r.stderr)
+        self.assertIn(f'{path}:2: record 1: {script}:3: Agreement: kind must be', r.stderr)
 
     def test_a_row_that_reaches_a_limit_fails_alone_and_the_next_rows_are_written(self):
         script = self.write("greedy.lua", ROW_SCRIPT.replace("local row = ...", "local row = ...\n"
@@ -265,10 +265,10 @@ return c.Document{ title = row.nom,
         r = run("batch", script, "--rows", path, "--out", self.out(), "-j", "2",
                 "--max-instructions", "3000000", "--max-memory", "4")
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertIn(f"{path}:2: row 1: {script}:5: instruction budget of 3000000 exceeded", r.stderr)
-        self.assertIn(f"{path}:4: row 3: {script}:6: memory limit of 4 MiB exceeded", r.stderr)
-        self.assertIn(f"{path}:6: row 5: {script}:5: instruction budget", r.stderr)
-        self.assertIn(f"{path}:8: row 7: {script}: memory limit of 4 MiB exceeded", r.stderr)
+        self.assertIn(f"{path}:2: record 1: {script}:5: instruction budget of 3000000 exceeded", r.stderr)
+        self.assertIn(f"{path}:4: record 3: {script}:6: memory limit of 4 MiB exceeded", r.stderr)
+        self.assertIn(f"{path}:6: record 5: {script}:5: instruction budget", r.stderr)
+        self.assertIn(f"{path}:8: record 7: {script}: memory limit of 4 MiB exceeded", r.stderr)
         self.assertEqual(sorted(os.listdir(self.out())),
                          ["report.csv", "row-2.odt", "row-4.odt", "row-6.odt", "row-8.odt"])
 
@@ -277,12 +277,12 @@ return c.Document{ title = row.nom,
                           b'{"nom": "B", "montant": "2", "nom": "C"}\n{"nom": "D", "montant": "3"}\n')
         r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "montant")
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertIn(f'{path}:2:30: row 2: key "nom" appears twice in the same object', r.stderr)
+        self.assertIn(f'{path}:2:30: record 2: key "nom" appears twice in the same object', r.stderr)
         self.assertEqual(sorted(os.listdir(self.out())), ["1.odt", "3.odt", "report.csv"])
         csv_path = self.write("rows.csv", "nom,montant\nA,1\nB\u202e,2\n".encode())
         r = run("batch", self.script, "--rows", csv_path, "--out", self.out("csv"), "--name-column", "montant")
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertIn(f"{csv_path}:3: row 2, column A 'nom': ", r.stderr)
+        self.assertIn(f"{csv_path}:3: record 2, column A 'nom': ", r.stderr)
         common = self.write("common.json", b'{"montant": "5", "montant": "6"}')
         r = run("batch", self.script, "--rows", csv_path, "--data", common, "--out", self.out("common"))
         self.assertNotEqual(r.returncode, 0)
@@ -292,7 +292,7 @@ return c.Document{ title = row.nom,
         path = self.write("rows.csv", b"nom,montnat\nAin,1\n")
         r = run("batch", self.script, "--rows", path, "--out", self.out())
         self.assertEqual(r.returncode, 1)
-        self.assertIn(f"{path}:2: row 1: column 'montant': no such column (did you mean montnat?)", r.stderr)
+        self.assertIn(f"{path}:2: record 1: column 'montant': no such column (did you mean montnat?)", r.stderr)
 
     def test_report_cells_that_look_like_formulas_are_neutralised(self):
         path = self.write("rows.csv", b"nom,montant\n=HYPERLINK(\"http://x\"),abc\n")
@@ -311,7 +311,7 @@ return c.Document{ title = row.nom,
         path = self.write("rows2.csv", "nom,montant\nDrôme,1\nAin,2\nDRôME,3\n".encode())
         r = run("batch", self.script, "--rows", path, "--out", self.out("c"), "--name", "a-{nom}")
         self.assertEqual(r.returncode, 1)
-        self.assertIn(f"{path}:4: row 3 gives the name 'a-DRôME', as row 1 (line 2) does ('a-Drôme')", r.stderr)
+        self.assertIn(f"{path}:4: record 3 gives the name 'a-DRôME', as record 1 (line 2) does ('a-Drôme')", r.stderr)
         self.assertFalse(os.path.exists(self.out("c")))
         r = run("batch", self.script, "--rows", path, "--out", self.out("c"), "--name", "a-{nmo}")
         self.assertEqual(r.returncode, 1)
@@ -326,10 +326,43 @@ return c.Document{ title = row.nom,
              "unknown option '--nmae' for batch (did you mean --name?)"),
             (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "-j", "0"], "-j expects 1 to 256 workers"),
             (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--encoding", "ebcdic"], "unknown encoding 'ebcdic'"),
+            # --report-json names a file of its own: the batch would replace one of its files.
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--report-json", "o/report.csv"],
+             "the report.csv of --out and --report-json name the same file 'o/report.csv'"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--report-json", "./o/../o/row-1.odt"],
+             "--report-json './o/../o/row-1.odt' is among the documents of --out"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--format", "odt,docx", "--report-json", "o/a.DOCX"],
+             "--report-json 'o/a.DOCX' is among the documents of --out"),
+            (["batch", "x.lua", "--rows", "r.csv", "--out", "o", "--report-json", "./r.csv"],
+             "--report-json would replace the file --rows reads ('r.csv')"),
         ]:
-            r = run(*args)
+            r = run(*args, cwd=self.dir)
             self.assertEqual(r.returncode, 2, args)
             self.assertIn(message, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["row.lua"], "nothing written")
+
+    def test_many_collisions_list_the_first_few_and_count_the_others(self):
+        lines = ["nom,montant"] + ["même,1"] * 98
+        path = self.write("rows.csv", ("\n".join(lines) + "\n").encode())
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr.count("gives the name"), 5)
+        self.assertIn(f"{path}:3: record 2 gives the name 'même', as record 1 (line 2) does ('même')", r.stderr)
+        self.assertIn("… and 92 more records whose names are taken", r.stderr)
+        self.assertFalse(os.path.exists(self.out()))
+
+    def test_a_rows_place_in_french(self):
+        # "ligne" is the file's (a spreadsheet's row), the record is "enregistrement"; the colon
+        # after the place and after the column is French.
+        path = self.write("r.csv", "nom;montant\nA;1\nB;\n".encode())
+        r = run("--lang", "fr", "batch", self.script, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:3: enregistrement 2, colonne B « montant » : vide", r.stderr)
+        # report.csv stays a fixed English format (README, "Batch runs"); its message is French.
+        report = read_report(self.out())
+        self.assertEqual(list(report[0].keys()), ["row", "line", "name", "status", "message", "seconds"])
+        self.assertEqual([row["status"] for row in report], ["done", "failed"])
+        self.assertIn("enregistrement 2, colonne B « montant » : vide", report[1]["message"])
 
     def test_outputs_and_report_are_identical_whatever_j(self):
         lines = ["nom,montant"] + [f"n{i},{i},".rstrip(",") for i in range(1, 41)]

@@ -92,6 +92,18 @@ class CommandLine(unittest.TestCase):
             (["render", "x.lua", "-o", "x.odt", "--format", "rtf"], "unknown format 'rtf'"),
             (["render", "x.lua", "-o", "x.odt", "--max-memory", "lots"], "--max-memory expects a whole number"),
             (["render", "x.lua", "-o", "x.odt", "--bogus"], "unknown option '--bogus'"),
+            # A misspelt option or starter kind gets the nearest one.
+            (["render", "x.lua", "-o", "x.odt", "--fromat", "odt"], "unknown option '--fromat' (did you mean --format?)"),
+            (["check", "x.lua", "--dta", "x.json"], "unknown option '--dta' (did you mean --data?)"),
+            (["amend", "x.json", "-o", "x.odt", "--consolidatd", "c.odt"],
+             "unknown option '--consolidatd' (did you mean --consolidated?)"),
+            (["new", "x", "--kidn", "partenariat"], "unknown option '--kidn' (did you mean --kind?)"),
+            (["new", "x", "--kind", "partenaria", "--dir", self.dir], "(did you mean partenariat?)"),
+            (["new", "x", "--kind", "partenariat", "--finance", "tranche", "--dir", self.dir],
+             "(did you mean tranches?)"),
+            # Two outputs of one command on one file: the last written would be all that is left.
+            (["render", "x.lua", "-o", "a.odt", "-o", "b.docx"],
+             "-o is given twice ('a.odt' and 'b.docx'): give one output, and --format odt,docx"),
         ]:
             with self.subTest(args=args):
                 r = run(*args)
@@ -450,6 +462,48 @@ class Amend(unittest.TestCase):
                 self.assertIn(message, r.stderr)
                 self.assertNotIn(".lua:", r.stderr, "no line of the library")
                 self.assertEqual(self.outputs(), [])
+
+    def test_outputs_sharing_a_file_are_a_usage_error_and_nothing_is_written(self):
+        os.chdir(self.dir)
+        changes = self.changes()
+        for args, message in [
+            (["-o", "same.odt", "--consolidated", "same.odt"], "-o and --consolidated name the same file 'same.odt'"),
+            (["-o", "s2.odt", "--format", "odt,docx", "--consolidated", "s2.docx"],
+             "-o s2.odt --format docx and --consolidated name the same file 's2.docx'"),
+            (["-o", "a.odt", "--consolidated", "c.docx", "--clean", "./sub/../c.docx"],
+             "--consolidated and --clean name the same file './sub/../c.docx'"),
+            (["-o", "a.odt", "--clean", os.path.join(self.dir, "a.odt")], "-o and --clean name the same file"),
+        ]:
+            with self.subTest(args=args):
+                os.makedirs("sub", exist_ok=True)
+                r = run("amend", changes, *args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(message, r.stderr)
+                self.assertEqual(self.outputs(), [])
+
+    def test_amend_messages_name_the_users_places_only(self):
+        # A base data file that is not there: only the change set's folder is listed as searched,
+        # not conventio's own (scripts/amend/, scripts/).
+        r = run("amend", self.changes(base=dict(self.good["base"], data="cerema-2099.json")),
+                "-o", os.path.join(self.dir, "avenant.odt"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"changes\.json:\d+:\d+: base\.data: load_data: cannot find 'cerema-2099\.json'")
+        self.assertIn(os.path.join(self.dir, "cerema-2099.json"), r.stderr)
+        self.assertNotIn("scripts", r.stderr)
+        # An empty new value is the change set's, at its line and column, not a template's.
+        r = run("amend", self.changes(data=[{"set": "purpose", "to": " "}]), "-o", os.path.join(self.dir, "a.odt"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"changes\.json:1:\d+: data\[1\]\.to: the new value of purpose is empty")
+        self.assertNotIn("templates", r.stderr)
+        # A misspelt field of a change, placed and fully in French; a misspelt closing entry.
+        r = run("--lang", "fr", "amend", self.changes(data=[{"sett": "purpose", "to": "x"}]), "-o", "a.odt")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"changes\.json:1:\d+: data\[1\]\.sett : champ inconnu sett "
+                                   r"\(vouliez-vous dire set \?\) ; une modification est")
+        r = run("amend", self.changes(data=[{"set": "closing.dure.duration.end_date", "to": "2025-06-30"}]),
+                "-o", os.path.join(self.dir, "a.odt"))
+        self.assertIn("the data has no closing.dure (did you mean duree?)", r.stderr)
+        self.assertEqual(self.outputs(), [])
 
     def test_amend_runs_the_checks_of_render_first(self):
         # A placeholder left in the change set is found by the same review as `render` and

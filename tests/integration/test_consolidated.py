@@ -358,6 +358,46 @@ class Consolidated(unittest.TestCase):
                     self.assertNotIn(untouched, second, "only the deleted item is marked")
                 self.assertNotIn("\t2\n", first + second, "the unchanged reference '2' is no change")
 
+    def test_edits_of_the_text_keep_the_live_references_of_their_paragraphs(self):
+        # edge-words-avenant-1 replaces words beside a live reference ("à l'article 2"), replaces
+        # words throughout in that paragraph, completes its article and rewrites a table's row:
+        # the amended agreement keeps the reference live, and the consolidated version marks
+        # the words only, never the reference (it was rebuilt from the text: "2" deleted, then
+        # typed again).
+        out = os.path.join(self.dir, "edge-words")
+        name = "edge-words-avenant-1"
+        for kind in ("docx", "odt"):
+            r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", f"{out}.{kind}",
+                    "--consolidated", f"{out}-consolidated.{kind}", "--clean", f"{out}-clean.{kind}")
+            self.assertEqual(r.returncode, 0, r.stderr)
+        r = run(CONVENTIO, "render", at(name, "edge_base.lua"), "--data", at(name, "edge_base.json"),
+                "-o", f"{out}-base.odt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+        def part(path, name):
+            with zipfile.ZipFile(path) as z:
+                return z.read(name).decode("utf-8")
+
+        base_refs = part(f"{out}-base.odt", "content.xml").count("<text:bookmark-ref ")
+        self.assertGreater(base_refs, 0)
+        self.assertEqual(part(f"{out}-clean.odt", "content.xml").count("<text:bookmark-ref "), base_refs)
+        self.assertEqual(part(f"{out}-clean.docx", "word/document.xml").count(" REF ref_montant "), base_refs)
+        docx = part(f"{out}-consolidated.docx", "word/document.xml")
+        self.assertEqual(docx.count(" REF ref_montant "), base_refs)
+        self.assertNotIn("<w:delInstrText", docx, "no reference deleted")
+        self.assertNotRegex(docx, r"<w:ins [^>]*><w:r><w:fldChar", "no reference inserted")
+        odt = part(f"{out}-consolidated.odt", "content.xml")
+        self.assertEqual(odt.count("<text:bookmark-ref "), base_refs)
+        self.assertNotRegex(odt, r"<text:deletion>(?:(?!</text:deletion>).)*<text:bookmark-ref", "none deleted")
+        for kind in ("docx", "odt"):
+            with self.subTest(format=kind):
+                listed = self.reader(f"{out}-consolidated.{kind}", "--list").stdout
+                changed = [line.split("\t")[-1] for line in listed.splitlines()]
+                for words in ("fixe", "d\u00e9finit", "total", "Elle est publi\u00e9e.", "juin", "juillet"):
+                    self.assertTrue(any(words in c for c in changed), words)
+                self.assertNotIn("2", changed, "the reference is no change")
+                self.assertNotIn("Comit\u00e9", changed, "the row's label is no change")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -498,7 +498,7 @@ return a:document()
         self.assertEqual(r.returncode, 1)
         warnings = " | ".join(self.messages(diagnostics, "warning"))
         self.assertIn("the text names ANCT, which is not a party", warnings)
-        self.assertIn("the amount 500 000 € in the text is not one the model computed", warnings)
+        self.assertIn("the amount 500\u202f000 € in the text is not one the model computed", warnings)
         self.assertIn('placeholder "…" left in the text', " | ".join(self.messages(diagnostics, "error")))
         # The words came from the data file, printed by a clause template: the finding names the
         # data file and its field, not the template.

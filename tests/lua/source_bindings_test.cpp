@@ -65,3 +65,18 @@ TEST_CASE("load_data and load_script: no path out of the library folders") {
               .find("load_script: 'script.lua' leads out") != std::string::npos);
     fs::remove_all(outside, ignored);
 }
+
+TEST_CASE("load_data and load_script: conventio's own library is neither searched nor listed") {
+    // An agreement's files are the user's: a name that is not there lists the user's folders
+    // only (the script's, the --lib ones), not the library's scripts/ (nor scripts/amend/, the
+    // folder of `conventio amend`'s driver).
+    const std::string own = (conventio::lua::installation_dir() / "scripts").string();
+    std::string missing = load("absent.json");
+    CHECK(missing.find("load_data: cannot find 'absent.json':") != std::string::npos);
+    CHECK(missing.find((scratch_dir() / "absent.json").string()) != std::string::npos);
+    CHECK(missing.find(own) == std::string::npos);
+    // A library module is no agreement script, though `require` finds it there.
+    std::string module = lua_error_of("conventio.load_script('conventio/agreement.lua')" + empty_doc);
+    CHECK(module.find("load_script: cannot find 'conventio/agreement.lua':") != std::string::npos);
+    CHECK(module.find(own) == std::string::npos);
+}

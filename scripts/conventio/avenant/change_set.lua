@@ -56,7 +56,9 @@ M.edit_fields = {
 ---@param where string?
 ---@param message string
 function M.fail(file, where, message)
-  error(("%s: %s%s"):format(file, where and (where .. ": ") or "", message), 0)
+  -- "FILE:" is a place, as a compiler writes it; the entry and its message are a sentence of
+  -- the user's language (French puts a space before the colon).
+  error(("%s: %s"):format(file, where and tr("%s: %s"):format(where, message) or message), 0)
 end
 
 --- The text of an error, without the position of the library line that raised it.
@@ -120,17 +122,29 @@ function M.check(set, file)
     local op = change.set and "set" or change.add and "add" or change.remove and "remove"
     local allowed = op == "set" and { set = 1, to = 1 } or op == "add" and { add = 1, value = 1 } or { remove = 1 }
     local u = strict.unknown_key(change, allowed)
-    if not op or u then
+    if u then
+      -- Placed at the misspelt field (its value's line and column), the message in one language.
+      M.fail(file, ("%s.%s"):format(where, u), tr("unknown field %s%s; a change is { set = PATH, to = VALUE }, "
+          .. "{ add = PATH, value = VALUE } or { remove = PATH }"):format(u, strict.suggestion(u, { set = 1, to = 1,
+          add = 1, value = 1, remove = 1 })))
+    elseif not op then
       M.fail(file, where,
-          tr("expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }%s"):format(
-        u and (" (unknown field " .. u .. strict.suggestion(u, { set = 1, to = 1, add = 1, value = 1,
-            remove = 1 }) .. ")") or ""))
+          tr("expected { set = PATH, to = VALUE }, { add = PATH, value = VALUE } or { remove = PATH }"))
     end
     change.op, change.path = op, change[op]
     if type(change.path) ~= "string" or change.path == "" then M.fail(file, where,
         tr("the path is a text: \"finance.amount\"")) end
     if op == "set" and change.to == nil then M.fail(file, where, tr("set needs `to`, the new value")) end
     if op == "add" and change.value == nil then M.fail(file, where, tr("add needs `value`")) end
+    -- A blank new value would reach a clause of the library as an empty parameter, and be
+    -- reported there: it is the change set's mistake, said at its place.
+    local new_value, field = change.to, "to"
+    if op == "add" then new_value, field = change.value, "value" end
+    if type(new_value) == "string" and not new_value:find("%S") then
+      M.fail(file, ("%s.%s"):format(where, field),
+          tr("the new value of %s is empty: give its text, or { remove = PATH } to take the field out")
+          :format(change.path))
+    end
     change.where = ("%s (%s %s)"):format(where, op, change.path)
   end
   set.edits = set.edits or {}
@@ -209,6 +223,21 @@ local function select(list, segment)
   return nil
 end
 
+-- " (did you mean duree?)" when `segment` is close to the name of an element of `list` (its
+-- article, key, year... as select reads them).
+local function element_suggestion(list, segment)
+  local names = {}
+  for _, item in ipairs(list) do
+    if type(item) == "table" then
+      for _, field in ipairs(selectors) do
+        if item[field] ~= nil then names[tostring(item[field])] = true end
+      end
+    end
+  end
+  local near = strict.nearest(segment, names)
+  return near and tr(" (did you mean %s?)"):format(near) or ""
+end
+
 local function split(path)
   local out = {}
   for segment in path:gmatch("[^%.]+") do out[#out + 1] = segment end
@@ -235,14 +264,16 @@ local function locate(data, path, change, file, creating)
       end
     end
     if type(next_node) ~= "table" then
-      M.fail(file, change.where, tr("the data has no %s"):format(table.concat(segments, ".", 1, i)))
+      M.fail(file, change.where, tr("the data has no %s%s"):format(table.concat(segments, ".", 1, i),
+        is_list(node) and #node > 0 and element_suggestion(node, s) or ""))
     end
     node = next_node
   end
   local last = segments[#segments]
   if is_list(node) and #node > 0 then
     local k = select(node, last)
-    if not k and not creating then M.fail(file, change.where, tr("no element %s in %s"):format(last, path)) end
+    if not k and not creating then M.fail(file, change.where, tr("no element %s in %s"):format(last, path)
+        .. element_suggestion(node, last)) end
     return node, k
   end
   if node[last] == nil and not creating then
