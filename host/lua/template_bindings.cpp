@@ -203,7 +203,7 @@ int view_index(lua_State* L) {
 /// its front matter when it is read (view_index).
 void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
     const auto& t = loaded.compiled;
-    lua_createtable(L, 0, 8);
+    lua_createtable(L, 0, 9);
     lua_insert(L, -2);
     lua_setfield(L, -2, "chunk");
     lua_pushstring(L, t.path.c_str());
@@ -218,6 +218,10 @@ void push_template(lua_State* L, const tmpl::LoadedTemplate& loaded) {
     lua_setfield(L, -2, "optional");
     lua_pushboolean(L, t.front.headings);
     lua_setfield(L, -2, "headings");
+    // Whether `front` holds more than the fields above (labels, a parameter's form): the library
+    // reads the front matter of a clause template only then, instead of making it for each.
+    lua_pushboolean(L, !t.front.other.empty());
+    lua_setfield(L, -2, "has_other_fields");
     lua_rawgetp(L, LUA_REGISTRYINDEX, &view_sources_key);
     lua_pushvalue(L, -2);
     lua_pushlightuserdata(L, const_cast<tmpl::LoadedTemplate*>(&loaded));

@@ -290,10 +290,16 @@ Clause.__index = Clause
 -- template's sentence goes on with it ("afin {{ purpose }}"); `P_follows` says after what,
 -- `P_example` shows one.
 local forms_of = {}
+local no_forms = {}
 
 local function forms(name)
   local found = forms_of[name]
   if found then return found end
+  -- Most templates' front matter is their key, title and parameters: not made to find nothing.
+  if not c.template(name).has_other_fields then
+    forms_of[name] = no_forms
+    return no_forms
+  end
   found = {}
   local front = clauses.front_matter(name)
   for key, starts in pairs(front) do

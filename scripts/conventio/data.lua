@@ -208,15 +208,15 @@ function M.for_script(fn, arg, field)
       return guarded(...)
     end
     if script_calls > 0 then return fn(...) end  -- within a call already for the script
-    local place = caller_place()
     if spec == nil and field then  -- the data has the field: the script's name for it is wrong
-      error(place .. tr("%s: the script gives nil, but the data file has %s: is its name misspelt in the script?")
-        :format(field, field), 0)
+      local message = tr("%s: the script gives nil, but the data file has %s: is its name misspelt in the script?")
+      error(caller_place() .. message:format(field, field), 0)
     end
     script_calls = script_calls + 1
     local results = table.pack(pcall(fn, ...))
     script_calls = script_calls - 1
-    if not results[1] then error(as_script_error(results[2], place), 0) end
+    -- The caller's place is looked up only for a message: the call is still at the same depth.
+    if not results[1] then error(as_script_error(results[2], caller_place()), 0) end
     return table.unpack(results, 2, results.n)
   end
 end

@@ -153,6 +153,9 @@ function M.is_switch(doc)
   return type(doc) == "string" and (doc:find("^true[ :]") ~= nil or doc:find("^false[ :]") ~= nil)
 end
 
+-- Whether each field's documentation (a string) says it is a switch (M.is_switch), as read.
+local switch_docs = {}
+
 --- The message of every switch of `tbl` (a field `fields` documents as true or false) that holds
 --- something else: JSON's "non" or "false" in quotes is a string, and any string is true to
 --- Lua, so the switch would silently be on. `where` names `tbl` ("closing[2]"); without it the
@@ -163,12 +166,28 @@ end
 ---@return string[]
 function M.switch_messages(tbl, fields, where)
   local messages = {}
-  local names = {}
-  for name, doc in pairs(fields) do
-    local value = rawget(tbl, name)
-    if value ~= nil and type(value) ~= "boolean" and M.is_switch(doc) then names[#names + 1] = name end
+  -- The table's own values, not every field documented: a party documents forty fields and
+  -- gives a dozen, most of them texts. Whether a field is a switch is read once per field's
+  -- documentation.
+  local names
+  for name, value in next, tbl do
+    if type(value) ~= "boolean" then
+      local doc = fields[name]
+      if doc ~= nil then
+        local switch = switch_docs[doc]
+        if switch == nil then
+          switch = M.is_switch(doc)
+          switch_docs[doc] = switch
+        end
+        if switch then
+          names = names or {}
+          names[#names + 1] = name
+        end
+      end
+    end
   end
-  table.sort(names)
+  if not names then return messages end
+  table.sort(names, function(a, b) return tostring(a) < tostring(b) end)
   for _, name in ipairs(names) do
     local value = tbl[name]
     local shown = type(value) == "string" and ("\"" .. value .. "\"") or tostring(value)
