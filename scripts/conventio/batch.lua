@@ -1,5 +1,5 @@
 --- Reading a batch row (conventio batch): each column's value, with a message that names the
---- column, so the report points at the spreadsheet's cell ("rows.csv:14: row 13, column E
+--- column, so the report points at the spreadsheet's cell ("rows.csv:14: record 13, column E
 --- 'iban': ..."). CSV cells are strings as the spreadsheet exported them.
 ---
 ---   local batch = require "conventio.batch"
