@@ -102,9 +102,20 @@ int load_data(lua_State* L) {
     return 2;
 }
 
+/// conventio.user_place(): where the running call comes from in the user's own files ("s1.lua:88:
+/// "): the innermost frame outside conventio's library, told by the library's real folder (a
+/// user's folder may be named conventio too); "" when there is none.
+int user_place(lua_State* L) {
+    std::string where = owner(L).user_where(L);
+    lua_pushlstring(L, where.data(), where.size());
+    return 1;
+}
+
 }  // namespace
 
 void open_source_bindings(lua_State* L) {
+    lua_pushcfunction(L, protect<user_place>);
+    lua_setfield(L, -2, "user_place");
     lua_pushcfunction(L, protect<load_script>);
     lua_setfield(L, -2, "load_script");
     lua_pushcfunction(L, protect<load_data>);

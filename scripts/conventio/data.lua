@@ -168,13 +168,11 @@ function M.guarded(fn)
   end
 end
 
--- The script's line calling the function that called this one (`error`'s level 3 from there),
--- as error() writes it ("s1.lua:88: "); "" when the caller is conventio's library itself.
+-- The user's line that led to the running call (the script's, or a module of the user's), as
+-- error() writes it ("s1.lua:88: "); "" when there is none. The host tells conventio's library
+-- by its real folder, not by a name a user's folder may have too.
 local function caller_place()
-  local _, place = pcall(error, "", 4)
-  place = tostring(place)
-  if place:find("conventio/[%w_/]+%.lua:%d+: $") then return "" end
-  return place
+  return c.user_place()
 end
 
 -- A problem's lines as the script's, each at `place`: without a position inside the library

@@ -375,11 +375,13 @@ class Check(unittest.TestCase):
                 changed = script.replace(first + "(a, data." + ("closing" if first == "closing.add" else "finance")
                                          + ")\n", change, 1)
                 self.assertNotEqual(changed, script)
-                d = scratch_folder(self, {"x.lua": changed})
-                shutil.copy(os.path.join(SAMPLES, "drome-valence-guichet-2025.json"), os.path.join(d, "x.json"))
-                r = run("check", "x.lua", "--data", "x.json", cwd=d)
+                # In a folder named conventio too: the library is told by its real folder.
+                d = scratch_folder(self, {"conventio/x.lua": changed})
+                shutil.copy(os.path.join(SAMPLES, "drome-valence-guichet-2025.json"),
+                            os.path.join(d, "conventio", "x.json"))
+                r = run("check", "conventio/x.lua", "--data", "conventio/x.json", cwd=d)
                 self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
-                self.assertIn("x.lua:%d: %s" % (line, message), r.stdout + r.stderr)
+                self.assertIn("conventio/x.lua:%d: %s" % (line, message), r.stdout + r.stderr)
                 self.assertNotIn("x.json", r.stdout + r.stderr)
         # A single payment the script describes, without the refund account its payer lacks.
         d = scratch_folder(self, {"p.lua": """local Agreement = require "conventio.agreement"
