@@ -43,9 +43,13 @@ int characters(std::string_view text) {
 }
 
 /// How far `text` and `paragraph` agree around the words at `in_text` and `in_paragraph` (of
-/// `size` bytes): the bytes alike before them and after them.
+/// `size` bytes): the bytes alike before them and after them; 0 unless they agree on each side
+/// up to the value's end or over `enough` bytes. A value that only happens to hold the same
+/// words ("[à compléter]" in a representative's act, and in a paragraph the script wrote) did
+/// not write the paragraph.
 std::size_t agreement(std::string_view text, std::size_t in_text, std::string_view paragraph,
                       std::size_t in_paragraph, std::size_t size) {
+    constexpr std::size_t enough = 24;
     std::size_t before = 0;
     while (before < in_text && before < in_paragraph &&
            text[in_text - before - 1] == paragraph[in_paragraph - before - 1])
@@ -55,7 +59,9 @@ std::size_t agreement(std::string_view text, std::size_t in_text, std::string_vi
     while (text_end + after < text.size() && paragraph_end + after < paragraph.size() &&
            text[text_end + after] == paragraph[paragraph_end + after])
         ++after;
-    return before + after;
+    const bool before_agrees = before == in_text || before >= enough;
+    const bool after_agrees = text_end + after == text.size() || after >= enough;
+    return before_agrees && after_agrees ? before + after + 1 : 0;
 }
 
 }  // namespace
@@ -75,7 +81,7 @@ bool DataPlaces::place_in_data(Diagnostic& d) const {
             for (std::size_t in = paragraph.find(words); in != std::string::npos;
                  in = paragraph.find(words, in + 1))
                 agreed = std::max(agreed, agreement(text, at, paragraph, in, words.size()));
-            if (!best || agreed > best_agreement) {
+            if (agreed > best_agreement) {
                 best = &place;
                 best_at = static_cast<std::size_t>(characters(std::string_view(text).substr(0, at)));
                 best_agreement = agreed;

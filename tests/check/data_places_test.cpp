@@ -83,20 +83,48 @@ TEST_CASE("data places: a finding of the text review in words the data gave is p
     places.add("action", 62, 15,
                "la conception du guichet, pour 50 000 \u20ac, pr\u00e9vue \u00e0 l'article 12");
     // The rendering's no-break spaces and typographic apostrophe are the data's spaces and quote.
-    Diagnostic amount{
-        Severity::warning,        "templates/objet/partenariat.md", 0, 0, "Article 1\u00a0: Objet", "m",
-        "50\u202f000\u00a0\u20ac"};
+    // The paragraphs as rendered: the value with the template's words around it.
+    const std::string action_paragraph =
+        "La DINUM contribue \u00e0 la conception du guichet, pour 50\u202f000\u00a0\u20ac, pr\u00e9vue "
+        "\u00e0 l\u2019article 12.";
+    Diagnostic amount{Severity::warning,
+                      "templates/objet/partenariat.md",
+                      0,
+                      0,
+                      "Article 1\u00a0: Objet",
+                      "m",
+                      "50\u202f000\u00a0\u20ac",
+                      action_paragraph};
     REQUIRE(places.place_in_data(amount));
     CHECK(amount.file == "melun.json");
     CHECK(amount.line == 62);
     CHECK(amount.column == 15 + 1 + 31);  // the quote, then 31 characters before "50"
     CHECK(amount.field == "action");
-    Diagnostic placeholder{Severity::error, "templates/commun/visas.md", 0, 0, "", "m", "[A COMPLETER]"};
+    Diagnostic placeholder{Severity::error,
+                           "templates/commun/visas.md",
+                           0,
+                           0,
+                           "",
+                           "m",
+                           "[A COMPLETER]",
+                           "Vu le code ..., article [A COMPLETER]\u00a0;"};
     REQUIRE(places.place_in_data(placeholder));
     CHECK(placeholder.field == "visas[1]");
     CHECK(placeholder.column == 9 + 1 + 21);
-    Diagnostic reference{Severity::error, "t.md", 0, 0, "", "m", "article\u00a012"};
+    Diagnostic reference{Severity::error, "t.md", 0, 0, "", "m", "article\u00a012", action_paragraph};
     CHECK(places.place_in_data(reference));
+    // The same words in a paragraph the value did not write (a script's, a template's): they
+    // stay there, not moved to a value that only happens to hold them too.
+    Diagnostic elsewhere{Severity::error,
+                         "x.lua",
+                         0,
+                         0,
+                         "Article 9",
+                         "m",
+                         "[A COMPLETER]",
+                         "Le bilan est remis le [A COMPLETER] au plus tard."};
+    CHECK_FALSE(places.place_in_data(elsewhere));
+    CHECK(elsewhere.file == "x.lua");
     // Words of the template alone, or a finding without words, stay where they are.
     Diagnostic template_words{Severity::warning, "templates/x.md", 0, 0, "Article 2", "m", "ANCT"};
     CHECK_FALSE(places.place_in_data(template_words));
