@@ -282,6 +282,21 @@ int markdown_escape_fn(lua_State* L) {
     return 1;
 }
 
+/// Whether `path` is the file of a template this state loaded (its views, kept in the registry,
+/// name their template's path). Only on the error path: it walks them.
+bool loaded_from(lua_State* L, const std::string& path) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &view_sources_key);
+    bool found = false;
+    lua_pushnil(L);
+    while (!found && lua_next(L, -2)) {
+        const auto* loaded = static_cast<const tmpl::LoadedTemplate*>(lua_touserdata(L, -1));
+        found = loaded && loaded->compiled.path == path;
+        lua_pop(L, 1);
+    }
+    lua_settop(L, lua_gettop(L) - (found ? 2 : 1));
+    return found;
+}
+
 /// A problem the Markdown reader found in what template `path` rendered, placed at the line of
 /// the template file that wrote it (template/rendered_place.hpp) rather than at the line of the
 /// rendered text, which the drafter never sees.
@@ -331,7 +346,9 @@ int markdown_fn(lua_State* L) {
     try {
         push_blocks(L, tmpl::MarkdownCache::for_this_thread().blocks(markdown, options));
     } catch (const tmpl::TemplateError& e) {
-        if (options.origin.empty() || e.line() <= 0) throw;
+        // Only a template the host loaded is read again: `source` is the script's to give, and
+        // must not make the host open a file it names (/dev/zero, a FIFO, a file to probe).
+        if (options.origin.empty() || e.line() <= 0 || !loaded_from(L, options.origin)) throw;
         throw at_template_line(e, markdown, options.origin);
     }
     return 1;

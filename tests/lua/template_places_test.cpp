@@ -60,3 +60,12 @@ TEST_CASE("template places: a misspelt template name gets the nearest one") {
     CHECK(lua_error_of("return conventio.template('p/zzz')", options).find("template 'p/zzz' not found:") !=
           std::string::npos);
 }
+
+TEST_CASE("template places: only a template the host loaded is read again, never a file a script names") {
+    // conventio.Markdown's source is the script's to give: /dev/zero would be read until the
+    // memory cap, a FIFO would block the run. The message keeps the rendered text's place.
+    CHECK(lua_error_of(
+              "return conventio.Document{ body = conventio.Markdown('# x', { source = '/dev/zero' }) }") ==
+          "snippet.lua:1: /dev/zero:1:1: headings come from the agreement's structure, not from clause text "
+          "(write \\# for a literal '#')");
+}
