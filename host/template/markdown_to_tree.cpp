@@ -436,10 +436,15 @@ void check_footnotes_defined(std::string_view markdown, const std::string& sourc
         if (close == std::string_view::npos) break;
         std::string_view label = markdown.substr(at + 2, close - at - 2);
         if (label.empty() || label.find_first_of(" \t\n[") != std::string_view::npos) continue;
-        const bool line_start = at == 0 || markdown[at - 1] == '\n';
-        if (line_start && close + 1 < markdown.size() && markdown[close + 1] == ':')
+        // A definition opens its line, after its indentation (one in a list item is indented);
+        // a reference in a code span ("`[^x]`") is the code's text.
+        std::size_t line = markdown.rfind('\n', at == 0 ? 0 : at - 1);
+        line = line == std::string_view::npos || at == 0 ? 0 : line + 1;
+        const std::string_view before = markdown.substr(line, at - line);
+        const bool opens_line = before.find_first_not_of(" \t") == std::string_view::npos;
+        if (opens_line && close + 1 < markdown.size() && markdown[close + 1] == ':')
             definitions.push_back(label);
-        else
+        else if (std::count(before.begin(), before.end(), '`') % 2 == 0)
             references.push_back({label, at});
     }
     for (const Reference& r : references) {

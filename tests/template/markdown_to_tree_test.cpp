@@ -93,6 +93,10 @@ TEST_CASE("markdown: footnotes are inline where they are referenced") {
           "paragraph (or write \\[^9] for the text itself)");
     CHECK(tree("a\\[^9]") == "body{\"a[^9]\"}");
     CHECK(tree("a[^Note].\n\n[^note]: N.\n") == "body{\"a\" note[footnote{\"N.\"}] \".\"}");
+    // Definitions cmark reads indented, in a list item too, and a reference in a code span (text).
+    CHECK(tree("Texte[^1].\n\n  [^1]: La note.\n") == "body{\"Texte\" note[footnote{\"La note.\"}] \".\"}");
+    CHECK_NOTHROW(tree("- point[^a]\n\n  [^a]: note dans la liste\n"));
+    CHECK(tree("Voir `[^x]` ici.") == "body{\"Voir [^x] ici.\"}");
 }
 
 TEST_CASE("markdown: <sup>, <u> and <br> are the only HTML") {
