@@ -66,6 +66,10 @@ std::size_t byte_of_column(std::string_view line, int column) {
 
 std::optional<detail::Position> rendered_place(std::string_view body, int body_line,
                                                std::string_view rendered_line, int column, int estimate) {
+    // The text at the problem's column: a line whose literal text holds it wrote the problem; a
+    // line matching only around it may have had it from a parameter's value.
+    const std::string_view at_column =
+        rendered_line.substr(byte_of_column(rendered_line, column)).substr(0, 8);
     std::optional<detail::Position> best;
     std::size_t best_match = 0;
     int line_number = body_line;
@@ -75,19 +79,25 @@ std::optional<detail::Position> rendered_place(std::string_view body, int body_l
         std::string_view line = body.substr(start, end - start);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         std::size_t match = literal_match(line, rendered_line);
+        std::size_t written_at = std::string_view::npos;  // where the line's literal text holds it
+        if (match > 0 && !at_column.empty())
+            for (std::string_view piece : literal_pieces(line))
+                if (piece.find(at_column) != std::string_view::npos) {
+                    written_at = static_cast<std::size_t>(piece.data() - line.data()) + piece.find(at_column);
+                    break;
+                }
+        // The column's text first, then the most literal text, then the line nearest the estimate.
+        if (match > 0 && written_at != std::string_view::npos) match += rendered_line.size() + 1;
         if (match > best_match || (match > 0 && match == best_match &&
                                    std::abs(line_number - estimate) < std::abs(best->line - estimate))) {
             best_match = match;
             // The same column when the line was written as it is; otherwise where the text at
-            // the column, if it is literal, starts in the template line.
+            // the column starts in the template line, if it is literal there.
             int at = 1;
-            if (line == rendered_line) {
+            if (line == rendered_line)
                 at = column;
-            } else {
-                std::string_view tail = rendered_line.substr(byte_of_column(rendered_line, column));
-                std::size_t found = tail.empty() ? std::string_view::npos : line.find(tail.substr(0, 8));
-                if (found != std::string_view::npos) at = detail::column_at(line, 0, found);
-            }
+            else if (written_at != std::string_view::npos)
+                at = detail::column_at(line, 0, written_at);
             best = detail::Position{line_number, at};
         }
         if (end == body.size()) break;

@@ -41,3 +41,12 @@ TEST_CASE("rendered place: none when no template line could have written the ren
     CHECK_FALSE(rendered_place(body, 6, "Texte venu d'ailleurs", 1, 8));
     CHECK_FALSE(rendered_place("{{ x }}\n", 6, "valeur", 1, 6));  // only a placeholder: no literal text
 }
+
+TEST_CASE("rendered place: the line whose own text holds the problem, not one a value repeats") {
+    // A parameter's value repeats line 5's words in line 7's output: the "<b>" is line 7's.
+    constexpr const char* text = "Le partenaire remet le rapport\n\n{{ who }} <b>vraiment</b>.\n";
+    auto place = rendered_place(text, 5, "Le partenaire remet le rapport <b>vraiment</b>.", 32, 5);
+    REQUIRE(place);
+    CHECK(place->line == 7);
+    CHECK(place->column == 11);
+}
