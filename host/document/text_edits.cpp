@@ -76,14 +76,69 @@ Inlines joined(std::vector<Piece> pieces) {
     return out;
 }
 
+/// One occurrence of the words in a paragraph's text: [begin, end) bytes.
+struct Found {
+    std::size_t begin = 0, end = 0;
+};
+
+/// The size of the character at `at` of `text` that `want` (a byte of the words, a space or an
+/// apostrophe as the user types them) stands for: the rendering puts no-break and narrow
+/// no-break spaces where a template had spaces, and a typographic apostrophe; 0 when the
+/// character there is not one `want` stands for.
+std::size_t stands_for(std::string_view text, std::size_t at, char want) {
+    if (text[at] == want) return 1;
+    if (want == ' ' && (text.compare(at, 2, "\xc2\xa0") == 0)) return 2;
+    if (want == ' ' && (text.compare(at, 3, "\xe2\x80\xaf") == 0)) return 3;
+    if (want == '\'' && (text.compare(at, 3, "\xe2\x80\x99") == 0)) return 3;
+    return 0;
+}
+
+/// `words` as the user types them: a no-break space as a space, a typographic apostrophe as a
+/// straight one.
+std::string as_typed(std::string_view words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words.compare(i, 2, "\xc2\xa0") == 0) {
+            out += ' ';
+            i += 1;
+        } else if (words.compare(i, 3, "\xe2\x80\xaf") == 0 || words.compare(i, 3, "\xe2\x80\x99") == 0) {
+            out += words[i + 2] == '\xaf' ? ' ' : '\'';
+            i += 2;
+        } else {
+            out += words[i];
+        }
+    }
+    return out;
+}
+
+/// Every occurrence of `typed` (as_typed) in `text`, not overlapping, spaces and apostrophes
+/// matched as stands_for says.
+std::vector<Found> find_all(std::string_view text, std::string_view typed) {
+    std::vector<Found> found;
+    if (typed.empty()) return found;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t i = at, k = 0;
+        while (k < typed.size() && i < text.size()) {
+            const std::size_t n = stands_for(text, i, typed[k]);
+            if (n == 0) break;
+            i += n;
+            ++k;
+        }
+        if (k == typed.size()) {
+            found.push_back({at, i});
+            at = i;
+        } else {
+            ++at;
+        }
+    }
+    return found;
+}
+
 /// The paragraph's inlines with the words replaced; `count` the occurrences found.
 Inlines replace_in(const Inlines& content, std::string_view old_words, std::string_view new_words, int& count,
                    WordsProblem& problem) {
     const std::string text = plain_text(content);
-    std::vector<std::size_t> starts;
-    for (std::size_t at = text.find(old_words); at != std::string::npos;
-         at = text.find(old_words, at + old_words.size()))
-        starts.push_back(at);
+    const std::vector<Found> starts = find_all(text, as_typed(old_words));
     count = static_cast<int>(starts.size());
     if (starts.empty()) return content;
 
@@ -94,8 +149,8 @@ Inlines replace_in(const Inlines& content, std::string_view old_words, std::stri
         pos = spans.back().end;
     }
     // Every occurrence must cover text only: runs and line breaks.
-    for (std::size_t s : starts) {
-        const std::size_t e = s + old_words.size();
+    for (const Found& f : starts) {
+        const std::size_t s = f.begin, e = f.end;
         for (std::size_t k = 0; k < content.size(); ++k) {
             const Span& span = spans[k];
             const bool shown =
@@ -137,14 +192,14 @@ Inlines replace_in(const Inlines& content, std::string_view old_words, std::stri
         }
         std::size_t at = span.begin;
         while (at < span.end) {
-            while (next < starts.size() && starts[next] + old_words.size() <= at) ++next;
-            const bool inside = next < starts.size() && starts[next] <= at;
+            while (next < starts.size() && starts[next].end <= at) ++next;
+            const bool inside = next < starts.size() && starts[next].begin <= at;
             if (inside) {
-                if (starts[next] == at) add_text(out, new_words, look, k);
-                at = std::min(span.end, starts[next] + old_words.size());
+                if (starts[next].begin == at) add_text(out, new_words, look, k);
+                at = std::min(span.end, starts[next].end);
                 continue;
             }
-            const std::size_t stop = next < starts.size() ? std::min(span.end, starts[next]) : span.end;
+            const std::size_t stop = next < starts.size() ? std::min(span.end, starts[next].begin) : span.end;
             if (run)
                 out.push_back(
                     {Run{run->text.substr(at - span.begin, stop - at), run->marks, run->href, run->change},
@@ -166,7 +221,7 @@ bool contains(const std::vector<Block>& blocks, std::string_view words) {
 
 bool contains(const Block& block, std::string_view words) {
     if (auto* p = std::get_if<Paragraph>(&block.value))
-        return plain_text(p->content).find(words) != std::string::npos;
+        return !find_all(plain_text(p->content), as_typed(words)).empty();
     if (auto* list = std::get_if<List>(&block.value))
         return std::any_of(list->items.begin(), list->items.end(),
                            [&](const ListItem& item) { return contains(item.blocks, words); });

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "conventio/french.hpp"
 #include "document/text_edits.hpp"
 #include "document/tracked_diff.hpp"
 #include "lua/binding_support.hpp"
@@ -336,8 +337,14 @@ int track_changes(lua_State* L) {
 /// changed; or nil and why not ("heading", "table", "live_text", "across_inline").
 int replace_words(lua_State* L) {
     BlocksView view(L, 1, "replace_words");
-    const std::string_view old_words = luaL_checkstring(L, 2), new_words = luaL_checkstring(L, 3);
+    std::size_t old_size = 0, new_size = 0;
+    const char* old_text = luaL_checklstring(L, 2, &old_size);
+    const char* new_text = luaL_checklstring(L, 3, &new_size);
+    const std::string_view old_words(old_text, old_size);
     if (old_words.empty()) return luaL_error(L, "replace_words: the words to replace are empty");
+    // The new words are spaced as every text of the document is (no-break spaces before « : »,
+    // inside « »), so that the amended text reads as the avenant quotes them.
+    const std::string new_words = french_spacing(std::string_view(new_text, new_size));
     doc::WordsReplaced result = doc::replace_words(view.blocks(), old_words, new_words);
     if (result.problem != doc::WordsProblem::none) {
         static constexpr const char* reasons[] = {"none", "heading", "table", "live_text", "across_inline"};
@@ -380,7 +387,7 @@ int edit_row(lua_State* L) {
     const auto how = static_cast<doc::RowEdit>(luaL_checkoption(L, 2, nullptr, hows));
     const lua_Integer at = luaL_checkinteger(L, 3);
     if (at < 1 || static_cast<std::size_t>(at) > table->rows.size())
-        return luaL_error(L, "edit_row: no row %d", static_cast<int>(at));
+        return luaL_error(L, "edit_row: no row " LUA_INTEGER_FMT, at);
     doc::Row row;
     if (how != doc::RowEdit::remove) {
         const doc::Block* source = to_block(L, 4);

@@ -76,6 +76,18 @@ TEST_CASE("words replaced inside the runs keep the live reference beside them") 
     CHECK(std::get<Paragraph>(r.changed[0].second.value).origin == "templates/x.md");
 }
 
+TEST_CASE("words typed with spaces and straight apostrophes find the rendered text's no-break ones") {
+    // The templates read "s'engage à :", the document holds "s\u2019engage à\u00a0:".
+    std::vector<Block> blocks = {
+        para({plain("Il s\u2019engage \u00e0\u00a0: payer 1\u202f000\u00a0\u20ac.")})};
+    WordsReplaced r =
+        replace(blocks, "s'engage \u00e0 : payer 1 000 \u20ac", "s\u2019oblige \u00e0\u00a0: payer");
+    REQUIRE(r.problem == WordsProblem::none);
+    REQUIRE(r.changed.size() == 1);
+    CHECK(show(r.changed[0].second) == "Il s\u2019oblige \u00e0\u00a0: payer.|");
+    CHECK(replace(blocks, "s'engage a", "x").changed.empty());  // an accent is a letter, not folded
+}
+
 TEST_CASE("words across runs take the first run's look; the other runs keep theirs, notes stay put") {
     std::vector<Block> blocks = {
         para({plain("Le "), bold("comité de"), plain(" pilotage se réunit"),
