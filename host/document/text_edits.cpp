@@ -219,9 +219,36 @@ bool contains(const std::vector<Block>& blocks, std::string_view words) {
     return std::any_of(blocks.begin(), blocks.end(), [&](const Block& b) { return contains(b, words); });
 }
 
+/// Whether a paragraph's text, or the text of one of its notes, holds the words.
+bool paragraph_contains(const Inlines& content, std::string_view words) {
+    if (!find_all(plain_text(content), as_typed(words)).empty()) return true;
+    for (const Inline& i : content)
+        if (auto* note = std::get_if<Footnote>(&i))
+            for (const Paragraph& p : note->paragraphs)
+                if (paragraph_contains(p.content, words)) return true;
+    return false;
+}
+
+/// The notes of `content` with the words replaced in their paragraphs: the words replaced
+/// throughout an article are replaced in its notes too, or the amended text would disagree with
+/// the avenant. Adds the occurrences to `count`.
+void replace_in_notes(Inlines& content, std::string_view old_words, std::string_view new_words, int& count,
+                      WordsProblem& problem) {
+    for (Inline& i : content) {
+        auto* note = std::get_if<Footnote>(&i);
+        if (!note) continue;
+        for (Paragraph& p : note->paragraphs) {
+            if (!paragraph_contains(p.content, old_words)) continue;
+            int found = 0;
+            p.content = replace_in(p.content, old_words, new_words, found, problem);
+            if (problem != WordsProblem::none) return;
+            count += found;
+        }
+    }
+}
+
 bool contains(const Block& block, std::string_view words) {
-    if (auto* p = std::get_if<Paragraph>(&block.value))
-        return !find_all(plain_text(p->content), as_typed(words)).empty();
+    if (auto* p = std::get_if<Paragraph>(&block.value)) return paragraph_contains(p->content, words);
     if (auto* list = std::get_if<List>(&block.value))
         return std::any_of(list->items.begin(), list->items.end(),
                            [&](const ListItem& item) { return contains(item.blocks, words); });
@@ -238,6 +265,7 @@ bool replace_in(Block& block, std::string_view old_words, std::string_view new_w
         }
         int count = 0;
         p->content = replace_in(p->content, old_words, new_words, count, problem);
+        if (problem == WordsProblem::none) replace_in_notes(p->content, old_words, new_words, count, problem);
         return count > 0 && problem == WordsProblem::none;
     }
     if (auto* list = std::get_if<List>(&block.value)) {

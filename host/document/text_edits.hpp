@@ -36,7 +36,9 @@ struct WordsReplaced {
 };
 
 /// `blocks` with every occurrence of `old_words` in their body paragraphs and list items
-/// (nested lists included) replaced by `new_words`, a "\n" of which is a line break. The new
+/// (nested lists included), and in those paragraphs' notes, replaced by `new_words`, a "\n" of
+/// which is a line break. A space of `old_words` finds a no-break or narrow no-break one, a
+/// straight apostrophe a typographic one, as the rendered text has them. The new
 /// words take the formatting of the run the old ones start in; the runs around them keep
 /// theirs, and every other inline (reference, anchor, note, field) stays where it was. The
 /// first problem met stops the replacement (`changed` is then empty). `old_words` is not empty.

@@ -76,6 +76,22 @@ TEST_CASE("words replaced inside the runs keep the live reference beside them") 
     CHECK(std::get<Paragraph>(r.changed[0].second.value).origin == "templates/x.md");
 }
 
+TEST_CASE("words replaced throughout are replaced in the notes too") {
+    // The amended text must agree with the avenant, which says the words are replaced everywhere.
+    std::vector<Block> blocks = {para({plain("Le comité de pilotage se réunit"),
+                                       note("Le comité de pilotage est présidé."), plain(".")}),
+                                 para({plain("Rien"), note("Voir le comité de pilotage.")})};
+    WordsReplaced r = replace(blocks, "comité de pilotage", "comité de suivi");
+    REQUIRE(r.problem == WordsProblem::none);
+    REQUIRE(r.changed.size() == 2);
+    const auto& first = std::get<Paragraph>(r.changed[0].second.value).content;
+    CHECK(show(first) == "Le comité de suivi se réunit|[^]|.|");
+    const auto& note = std::get<Footnote>(first[1]);
+    CHECK(show(note.paragraphs[0].content) == "Le comité de suivi est présidé.|");
+    const auto& second = std::get<Paragraph>(r.changed[1].second.value).content;
+    CHECK(show(std::get<Footnote>(second[1]).paragraphs[0].content) == "Voir le comité de suivi.|");
+}
+
 TEST_CASE("words typed with spaces and straight apostrophes find the rendered text's no-break ones") {
     // The templates read "s'engage à :", the document holds "s\u2019engage à\u00a0:".
     std::vector<Block> blocks = {
