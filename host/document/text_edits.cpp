@@ -277,7 +277,7 @@ bool replace_in(Block& block, std::string_view old_words, std::string_view new_w
             }
         return changed;
     }
-    if (auto* table = std::get_if<Table>(&block.value)) {
+    if (auto* table = std::get_if<Table>(&block.value)) {  // in a list item (replace_words tells its own)
         for (const Row& row : table->rows)
             for (const Cell& cell : row.cells)
                 if (contains(cell.blocks, old_words)) {
@@ -295,9 +295,19 @@ WordsReplaced replace_words(const std::vector<const Block*>& blocks, std::string
     WordsReplaced result;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = *blocks[i];
-        // Only a block holding the words is copied (a table to be told apart): the others stay
-        // the very same blocks.
-        if (!contains(b, old_words) && !std::holds_alternative<Table>(b.value)) continue;
+        // Only a block holding the words is copied: the others stay the very same blocks. A table
+        // holding them is refused without a copy (a table changes by its rows).
+        if (const auto* table = std::get_if<Table>(&b.value)) {
+            for (const Row& row : table->rows)
+                for (const Cell& cell : row.cells)
+                    if (contains(cell.blocks, old_words)) {
+                        result.problem = WordsProblem::table;
+                        result.changed.clear();
+                        return result;
+                    }
+            continue;
+        }
+        if (!contains(b, old_words)) continue;
         Block copy = b;
         const bool changed = replace_in(copy, old_words, new_words, result.problem);
         if (result.problem != WordsProblem::none) {
