@@ -4,10 +4,15 @@
 
 namespace conventio::check {
 
-void DataPlaces::add(std::string_view field, int line, int column, std::string_view text) {
-    places_.push_back(Place{names_.size(), field.size(), texts_.size(), text.size(), line, column});
+void DataPlaces::add(std::string_view field, int line, int column, std::string_view text,
+                     std::string_view written) {
+    // Most values are written as they read: their written form is kept only when it differs.
+    if (written == text) written = {};
+    places_.push_back(Place{names_.size(), field.size(), texts_.size(), text.size(),
+                            texts_.size() + text.size(), written.size(), line, column});
     names_ += field;
     texts_ += text;
+    texts_ += written;
 }
 
 namespace {
@@ -33,6 +38,34 @@ std::string plain(std::string_view text) {
         }
     }
     return out;
+}
+
+/// The file's columns that the first `characters` characters of a value take, as the file
+/// writes it (`written`): an escape ("\u00e9", "\"") is one character in several columns, a
+/// surrogate pair ("\ud83d\ude00") one in twelve.
+int written_columns(std::string_view written, int characters) {
+    int columns = 0;
+    std::size_t i = 0;
+    for (int c = 0; c < characters && i < written.size(); ++c) {
+        std::size_t start = i;
+        if (written[i] == '\\' && i + 1 < written.size() && written[i + 1] == 'u') {
+            i += 6;
+            // A high surrogate followed by its low one: one character.
+            if (i + 1 < written.size() && written[i] == '\\' && written[i + 1] == 'u' &&
+                (written[start + 2] == 'd' || written[start + 2] == 'D') &&
+                std::string_view("89abAB").find(written[start + 3]) != std::string_view::npos)
+                i += 6;
+        } else if (written[i] == '\\') {
+            i += 2;
+        } else {
+            ++i;
+            while (i < written.size() && (static_cast<unsigned char>(written[i]) & 0xC0) == 0x80) ++i;
+            ++columns;
+            continue;
+        }
+        columns += static_cast<int>(std::min(i, written.size()) - start);
+    }
+    return columns;
 }
 
 int characters(std::string_view text) {
@@ -92,7 +125,10 @@ bool DataPlaces::place_in_data(Diagnostic& d) const {
     d.file = file_;
     d.line = best->line;
     // The value's place is its opening quote's; its text starts a column later.
-    d.column = best->column + 1 + static_cast<int>(best_at);
+    const std::string_view written = std::string_view(texts_).substr(best->written_start, best->written_size);
+    d.column =
+        best->column + 1 +
+        (written.empty() ? static_cast<int>(best_at) : written_columns(written, static_cast<int>(best_at)));
     d.field = std::string(field(*best));
     return true;
 }

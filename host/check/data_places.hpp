@@ -20,7 +20,9 @@ public:
 
     /// The value of `field` starts at `line`:`column` (values come in the file's order) and is
     /// `text`.
-    void add(std::string_view field, int line, int column, std::string_view text);
+    /// `written` is the value as the file writes it (escapes not decoded), for columns inside it.
+    void add(std::string_view field, int line, int column, std::string_view text,
+             std::string_view written = {});
 
     /// Gives `d` the place of its field when it is about this data file and has no place yet.
     void locate(Diagnostic& d) const;
@@ -41,6 +43,8 @@ private:
         std::size_t size;
         std::size_t text_start;  // in texts_
         std::size_t text_size;
+        std::size_t written_start;  // in texts_ too: the value as written, when it has escapes
+        std::size_t written_size;
         int line;
         int column;
     };

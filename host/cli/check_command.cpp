@@ -51,7 +51,8 @@ Checked run_checks(const lua::ScriptRun& run) {
         places.emplace(file);
         reviewed.on_data_text = [&result, &places, file](const lua::DataText& value) {
             const int line = static_cast<int>(value.line), column = static_cast<int>(value.column);
-            places->add(value.field, line, column, value.number ? std::string_view{} : value.text);
+            places->add(value.field, line, column, value.number ? std::string_view{} : value.text,
+                        value.number ? std::string_view{} : value.written);
             if (value.number) return;
             if (auto d = check::review_data_value(file, line, column, value.field, value.text))
                 result.diagnostics.push_back(std::move(*d));

@@ -187,7 +187,13 @@ private:
 
     /// Hands the text value just read to the observer, with its field and place. Places are
     /// counted on from the previous one (values come in the file's order): one pass in all.
-    void observe(std::string_view value) { observe(value, string_start()); }
+    void observe(std::string_view value) {
+        const std::size_t start = string_start();
+        const std::size_t end = offset_read() > 0 ? offset_read() - 1 : 0;  // the closing quote
+        observe(
+            value, start, false,
+            end > start ? std::string_view(text_).substr(start + 1, end - start - 1) : std::string_view{});
+    }
 
     /// The number just read, handed to the observer as written: it has a place too ("cost":
     /// 300000.5 refused by the library is shown where it is), and no text to review.
@@ -198,10 +204,11 @@ private:
                (std::isdigit(static_cast<unsigned char>(text_[end])) || text_[end] == '-' ||
                 text_[end] == '+' || text_[end] == '.' || text_[end] == 'e' || text_[end] == 'E'))
             ++end;
-        observe(std::string_view(text_).substr(start, end - start), start, true);
+        const std::string_view written = std::string_view(text_).substr(start, end - start);
+        observe(written, start, true, written);
     }
 
-    void observe(std::string_view value, std::size_t start, bool number = false) {
+    void observe(std::string_view value, std::size_t start, bool number, std::string_view written) {
         // Written into one buffer, kept from value to value: the field's name was built of a
         // temporary string per level (66 values of the Cerema data, 2 400 instructions each).
         std::string& field = field_;
@@ -226,7 +233,7 @@ private:
                 ++seen_column_;
             }
         }
-        (*observer_)(DataText{field, value, seen_line_, seen_column_, number});
+        (*observer_)(DataText{field, value, seen_line_, seen_column_, number, written});
     }
 
     [[noreturn]] void fail(std::size_t offset, const std::string& message) const {

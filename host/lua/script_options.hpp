@@ -54,6 +54,9 @@ struct DataText {
     std::size_t column = 0;
     // A number, as written ("300000.5"): it has a place, and no text to review.
     bool number = false;
+    // The value as the file writes it, between its quotes (escapes not decoded: "\u00e9", "\""),
+    // so that a place inside it can be counted in the file's columns.
+    std::string_view written = {};
 };
 using DataTextObserver = std::function<void(const DataText&)>;
 

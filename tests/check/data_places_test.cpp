@@ -132,3 +132,21 @@ TEST_CASE("data places: a finding of the text review in words the data gave is p
     Diagnostic no_words{Severity::warning, "x.lua", 0, 0, "", "m"};
     CHECK_FALSE(places.place_in_data(no_words));
 }
+
+TEST_CASE("data places: a finding's column counts the value as the file writes it, escapes included") {
+    DataPlaces places("d.json");
+    // "dûment \u00e9lue \"habilitée\" du [à compléter]" in the file: the escapes take 6 and 2 columns.
+    places.add("act", 21, 16, "dûment élue \"habilitée\" du [à compléter]",
+               "dûment \\u00e9lue \\\"habilitée\\\" du [à compléter]");
+    Diagnostic d{Severity::error,
+                 "t.md",
+                 0,
+                 0,
+                 "",
+                 "m",
+                 "[à compléter]",
+                 "Représentée par X, dûment élue \"habilitée\" du [à compléter]."};
+    REQUIRE(places.place_in_data(d));
+    // The quote at 16, the text from 17; 27 characters before the words, 34 columns as written.
+    CHECK(d.column == 16 + 1 + 34);
+}
