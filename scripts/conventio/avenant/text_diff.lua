@@ -34,23 +34,29 @@ function M.lcs(a, b, same)
     start = start + 1
   end
   if start > n or start > m then return pairs_ end
+  -- So is the common end, matched last: the table below covers only the middle that differs (a
+  -- year or an amount in an alinéa of a hundred words), not the whole alinéa squared.
+  local tail = 0
+  while n - tail > start and m - tail > start and same(a[n - tail], b[m - tail]) do tail = tail + 1 end
+  local n_mid, m_mid = n - tail, m - tail
   local len = {}
-  for i = n + 1, start, -1 do
+  for i = n_mid + 1, start, -1 do
     len[i] = {}
-    for j = m + 1, start, -1 do
-      if i > n or j > m then len[i][j] = 0
+    for j = m_mid + 1, start, -1 do
+      if i > n_mid or j > m_mid then len[i][j] = 0
       elseif same(a[i], b[j]) then len[i][j] = len[i + 1][j + 1] + 1
       else len[i][j] = math.max(len[i + 1][j], len[i][j + 1]) end
     end
   end
   local i, j = start, start
-  while i <= n and j <= m do
+  while i <= n_mid and j <= m_mid do
     if same(a[i], b[j]) then
       pairs_[#pairs_ + 1] = { i, j }
       i, j = i + 1, j + 1
     elseif len[i + 1][j] >= len[i][j + 1] then i = i + 1
     else j = j + 1 end
   end
+  for k = tail - 1, 0, -1 do pairs_[#pairs_ + 1] = { n - k, m - k } end
   return pairs_
 end
 
