@@ -115,7 +115,8 @@ std::string as_typed(std::string_view words) {
 /// matched as stands_for says.
 std::vector<Found> find_all(std::string_view text, std::string_view typed) {
     std::vector<Found> found;
-    if (typed.empty()) return found;
+    // Every byte of the words takes one byte of the text or more: longer words are not there.
+    if (typed.empty() || typed.size() > text.size()) return found;
     for (std::size_t at = 0; at < text.size();) {
         std::size_t i = at, k = 0;
         while (k < typed.size() && i < text.size()) {
@@ -138,7 +139,7 @@ std::vector<Found> find_all(std::string_view text, std::string_view typed) {
 Inlines replace_in(const Inlines& content, std::string_view old_words, std::string_view new_words, int& count,
                    WordsProblem& problem) {
     const std::string text = plain_text(content);
-    const std::vector<Found> starts = find_all(text, as_typed(old_words));
+    const std::vector<Found> starts = find_all(text, old_words);  // typed already (replace_words)
     count = static_cast<int>(starts.size());
     if (starts.empty()) return content;
 
@@ -221,7 +222,7 @@ bool contains(const std::vector<Block>& blocks, std::string_view words) {
 
 /// Whether a paragraph's text, or the text of one of its notes, holds the words.
 bool paragraph_contains(const Inlines& content, std::string_view words) {
-    if (!find_all(plain_text(content), as_typed(words)).empty()) return true;
+    if (!find_all(plain_text(content), words).empty()) return true;
     for (const Inline& i : content)
         if (auto* note = std::get_if<Footnote>(&i))
             for (const Paragraph& p : note->paragraphs)
@@ -290,8 +291,11 @@ bool replace_in(Block& block, std::string_view old_words, std::string_view new_w
 
 }  // namespace
 
-WordsReplaced replace_words(const std::vector<const Block*>& blocks, std::string_view old_words,
+WordsReplaced replace_words(const std::vector<const Block*>& blocks, std::string_view words,
                             std::string_view new_words) {
+    // The words as typed, once: every search below compares with them.
+    const std::string typed = as_typed(words);
+    const std::string_view old_words = typed;
     WordsReplaced result;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = *blocks[i];

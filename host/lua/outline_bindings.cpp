@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "conventio/french.hpp"
+#include "document/text_check.hpp"
 #include "document/text_edits.hpp"
 #include "document/tracked_diff.hpp"
 #include "lua/binding_support.hpp"
@@ -342,6 +343,11 @@ int replace_words(lua_State* L) {
     const char* new_text = luaL_checklstring(L, 3, &new_size);
     const std::string_view old_words(old_text, old_size);
     if (old_words.empty()) return luaL_error(L, "replace_words: the words to replace are empty");
+    // The new words go into the document's runs: refused as any text the document could not hold
+    // (a NUL would cut the paragraph in the XML, bytes that are not UTF-8 would break the file).
+    for (std::string_view words : {old_words, std::string_view(new_text, new_size)})
+        if (auto problem = doc::text_problem(words))
+            return luaL_error(L, "replace_words: %s", problem->c_str());
     // The new words are spaced as every text of the document is (no-break spaces before « : »,
     // inside « »), so that the amended text reads as the avenant quotes them.
     const std::string new_words = french_spacing(std::string_view(new_text, new_size));

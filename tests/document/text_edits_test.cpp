@@ -76,6 +76,13 @@ TEST_CASE("words replaced inside the runs keep the live reference beside them") 
     CHECK(std::get<Paragraph>(r.changed[0].second.value).origin == "templates/x.md");
 }
 
+TEST_CASE("words longer than every paragraph are found nowhere, without being compared") {
+    std::vector<Block> blocks(2000, para({plain("Le comité de pilotage se réunit.")}));
+    WordsReplaced r = replace(blocks, std::string(20 << 20, 'a'), "x");
+    CHECK(r.problem == WordsProblem::none);
+    CHECK(r.changed.empty());
+}
+
 TEST_CASE("words replaced throughout are replaced in the notes too") {
     // The amended text must agree with the avenant, which says the words are replaced everywhere.
     std::vector<Block> blocks = {para({plain("Le comité de pilotage se réunit"),

@@ -165,3 +165,13 @@ TEST_CASE("bad values are refused with the script line") {
     CHECK(lua_error_of("return conventio.Document{ date = '13/07/2022' }") ==
           "snippet.lua:1: invalid date \"13/07/2022\" (field Document date): expected YYYY-MM-DD");
 }
+
+TEST_CASE("replace_words refuses words the document could not hold, at the script's line") {
+    // A NUL cut the paragraph in the XML, bytes that are not UTF-8 broke the file.
+    CHECK(lua_error_of("local c = conventio\nlocal b = c.Markdown('Le comité de pilotage.')\n"
+                       "c.replace_words(b, 'pilotage', 'sui\\0vi')\nreturn c.Document{}")
+              .starts_with("snippet.lua:3: replace_words: character U+0000"));
+    CHECK(lua_error_of("local c = conventio\nlocal b = c.Markdown('Le comité de pilotage.')\n"
+                       "c.replace_words(b, 'pilotage', 'x\\255y')\nreturn c.Document{}")
+              .starts_with("snippet.lua:3: replace_words: invalid UTF-8"));
+}
