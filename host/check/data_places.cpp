@@ -75,31 +75,60 @@ int characters(std::string_view text) {
     return count;
 }
 
+/// Whether `c` is a byte the rendering may add, drop or change around a value's words: Markdown's
+/// marks and escapes, spaces and line ends (French spacing puts a space before « : », inside
+/// « »; a value's paragraphs are paragraphs of their own).
+bool loose(char c) { return c == '*' || c == '_' || c == '`' || c == '\\' || c == ' ' || c == '\n'; }
+
 /// How far `text` and `paragraph` agree around the words at `in_text` and `in_paragraph` (of
-/// `size` bytes): the bytes alike before them and after them; 0 unless they agree on each side
-/// up to the value's end or over `enough` bytes. A value that only happens to hold the same
-/// words ("[à compléter]" in a representative's act, and in a paragraph the script wrote) did
-/// not write the paragraph.
+/// `size` bytes): the bytes alike before them and after them, bytes the rendering may change
+/// skipped on either side; 0 unless they agree on each side up to the end of the value or of
+/// the paragraph, or over `enough` bytes. A value that only happens to hold the same words
+/// ("[à compléter]" in a representative's act, and in a paragraph the script wrote) did not
+/// write the paragraph.
 std::size_t agreement(std::string_view text, std::size_t in_text, std::string_view paragraph,
                       std::size_t in_paragraph, std::size_t size) {
     constexpr std::size_t enough = 24;
-    std::size_t before = 0;
-    while (before < in_text && before < in_paragraph &&
-           text[in_text - before - 1] == paragraph[in_paragraph - before - 1])
-        ++before;
-    std::size_t after = 0;
-    const std::size_t text_end = in_text + size, paragraph_end = in_paragraph + size;
-    while (text_end + after < text.size() && paragraph_end + after < paragraph.size() &&
-           text[text_end + after] == paragraph[paragraph_end + after])
-        ++after;
-    const bool before_agrees = before == in_text || before >= enough;
-    const bool after_agrees = text_end + after == text.size() || after >= enough;
-    return before_agrees && after_agrees ? before + after + 1 : 0;
+    std::size_t alike = 0;
+    // Before the words, walking back.
+    std::size_t t = in_text, p = in_paragraph;
+    while (t > 0 && p > 0) {
+        if (text[t - 1] == paragraph[p - 1]) {
+            --t, --p, ++alike;
+        } else if (loose(text[t - 1])) {
+            --t;
+        } else if (loose(paragraph[p - 1])) {
+            --p;
+        } else {
+            break;
+        }
+    }
+    while (t > 0 && loose(text[t - 1])) --t;
+    while (p > 0 && loose(paragraph[p - 1])) --p;
+    const bool before_agrees = t == 0 || p == 0 || alike >= enough;
+    // After the words, walking on.
+    const std::size_t before = alike;
+    t = in_text + size, p = in_paragraph + size;
+    while (t < text.size() && p < paragraph.size()) {
+        if (text[t] == paragraph[p]) {
+            ++t, ++p, ++alike;
+        } else if (loose(text[t])) {
+            ++t;
+        } else if (loose(paragraph[p])) {
+            ++p;
+        } else {
+            break;
+        }
+    }
+    while (t < text.size() && loose(text[t])) ++t;
+    while (p < paragraph.size() && loose(paragraph[p])) ++p;
+    const bool after_agrees = t == text.size() || p == paragraph.size() || alike - before >= enough;
+    return before_agrees && after_agrees ? alike + 1 : 0;
 }
 
 }  // namespace
 
-bool DataPlaces::place_in_data(Diagnostic& d) const {
+bool DataPlaces::place_in_data(Diagnostic& d, bool whole_value) const {
     if (d.excerpt.empty()) return false;
     const std::string words = plain(d.excerpt);
     const std::string paragraph = plain(d.paragraph);
@@ -109,6 +138,7 @@ bool DataPlaces::place_in_data(Diagnostic& d) const {
     std::size_t best_at = 0, best_agreement = 0;
     for (const Place& place : places_) {
         const std::string text = plain(std::string_view(texts_).substr(place.text_start, place.text_size));
+        if (!whole_value && text == words) continue;
         for (std::size_t at = text.find(words); at != std::string::npos; at = text.find(words, at + 1)) {
             std::size_t agreed = 0;
             for (std::size_t in = paragraph.find(words); in != std::string::npos;

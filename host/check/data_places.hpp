@@ -30,8 +30,11 @@ public:
     /// A finding of the text review whose words (its excerpt) are in one of the data file's
     /// values is that value's: `d` is moved to it (this file, the value's line and the column of
     /// the words, the value's field), the drafter's place to change rather than the template
-    /// that printed it. Returns whether it was.
-    bool place_in_data(Diagnostic& d) const;
+    /// that printed it. Returns whether it was. A value that is nothing but the words (a
+    /// placeholder "[à compléter]") agrees with any paragraph holding them: it takes a finding
+    /// only when `whole_value` (the paragraph came from a template, into which the value may
+    /// have been put; not from the script's own text).
+    bool place_in_data(Diagnostic& d, bool whole_value = true) const;
 
 private:
     // Every field's name in one text, so a value's place costs no allocation of its own (a

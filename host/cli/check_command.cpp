@@ -84,7 +84,8 @@ Checked run_checks(const lua::ScriptRun& run) {
     // Words the data file gave are the drafter's to change there, not in the template; a
     // placeholder the data review reported in that field already is not reported twice.
     for (auto& finding : review) {
-        const bool in_data = places && places->place_in_data(finding);
+        // A paragraph the script wrote itself takes no value that is only the words.
+        const bool in_data = places && places->place_in_data(finding, finding.file != run.script.string());
         const bool said =
             in_data && std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
                                    [&finding](const check::Diagnostic& d) {

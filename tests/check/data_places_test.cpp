@@ -125,6 +125,34 @@ TEST_CASE("data places: a finding of the text review in words the data gave is p
                          "Le bilan est remis le [A COMPLETER] au plus tard."};
     CHECK_FALSE(places.place_in_data(elsewhere));
     CHECK(elsewhere.file == "x.lua");
+    // A value that is nothing but the words agrees with any paragraph: taken only for a paragraph
+    // a template wrote, not for the script's own.
+    DataPlaces only_words("d.json");
+    only_words.add("address", 3, 14, "[A COMPLETER]");
+    Diagnostic script_para{Severity::error,
+                           "x.lua",
+                           0,
+                           0,
+                           "",
+                           "m",
+                           "[A COMPLETER]",
+                           "Le bilan est remis le [A COMPLETER] au plus tard."};
+    CHECK_FALSE(only_words.place_in_data(script_para, false));
+    Diagnostic template_para{
+        Severity::error, "t.md", 0, 0, "", "m", "[A COMPLETER]", "Adresse\u00a0: [A COMPLETER]"};
+    CHECK(only_words.place_in_data(template_para, true));
+    // Markdown's marks, a paragraph break and French spacing around the words do not count.
+    DataPlaces marked("d.json");
+    marked.add("purpose", 5, 14, "de soutenir, avec *l'ANCT* : la tournée.\n\nPuis le reste, qui est long.");
+    Diagnostic emphasis{Severity::warning,
+                        "t.md",
+                        0,
+                        0,
+                        "",
+                        "m",
+                        "ANCT",
+                        "Afin de soutenir, avec l\u2019ANCT\u00a0: la tournée."};
+    CHECK(marked.place_in_data(emphasis));
     // Words of the template alone, or a finding without words, stay where they are.
     Diagnostic template_words{Severity::warning, "templates/x.md", 0, 0, "Article 2", "m", "ANCT"};
     CHECK_FALSE(places.place_in_data(template_words));

@@ -55,6 +55,16 @@ class DataWordsInTheText(CheckedData):
                          (line, column + new.index("ANCT")))
 
 
+    def test_words_in_emphasis_are_still_the_datas(self):
+        # Markdown's marks and the spaces the rendering adds do not break the agreement between
+        # the value and the paragraph it wrote.
+        old = "de soutenir l'extension de la tournée du bus de médiation numérique"
+        new = "de soutenir, avec *l'ANCT* : l'extension de la tournée du bus de médiation numérique"
+        r, line, column = self.check(old, new)
+        self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: warning: the text names ANCT" %
+                         (line, column + new.index("ANCT")))
+
+
 class PlacesOfValues(CheckedData):
     def test_a_number_the_library_refuses_is_at_its_place(self):
         r, line, column = self.check('"amount": "45000"', '"amount": 45000.5')
