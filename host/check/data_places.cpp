@@ -128,6 +128,18 @@ std::size_t agreement(std::string_view text, std::size_t in_text, std::string_vi
 
 }  // namespace
 
+namespace {
+
+/// Whether `paragraph` is `words` and blanks around them.
+bool only_words(std::string_view paragraph, std::string_view words) {
+    const std::size_t first = paragraph.find_first_not_of(" \n");
+    if (first == std::string_view::npos) return false;
+    const std::size_t last = paragraph.find_last_not_of(" \n");
+    return paragraph.substr(first, last - first + 1) == words;
+}
+
+}  // namespace
+
 bool DataPlaces::place_in_data(Diagnostic& d, bool whole_value) const {
     if (d.excerpt.empty()) return false;
     const std::string words = plain(d.excerpt);
@@ -138,7 +150,9 @@ bool DataPlaces::place_in_data(Diagnostic& d, bool whole_value) const {
     std::size_t best_at = 0, best_agreement = 0;
     for (const Place& place : places_) {
         const std::string text = plain(std::string_view(texts_).substr(place.text_start, place.text_size));
-        if (!whole_value && text == words) continue;
+        // A paragraph that is the value itself (a reason of a change set, printed as given) is
+        // the value's, whoever printed it.
+        if (!whole_value && text == words && !only_words(paragraph, words)) continue;
         for (std::size_t at = text.find(words); at != std::string::npos; at = text.find(words, at + 1)) {
             std::size_t agreed = 0;
             for (std::size_t in = paragraph.find(words); in != std::string::npos;

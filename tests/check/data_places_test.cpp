@@ -138,6 +138,8 @@ TEST_CASE("data places: a finding of the text review in words the data gave is p
                            "[A COMPLETER]",
                            "Le bilan est remis le [A COMPLETER] au plus tard."};
     CHECK_FALSE(only_words.place_in_data(script_para, false));
+    Diagnostic as_given{Severity::error, "c.json", 0, 0, "", "m", "[A COMPLETER]", "[A COMPLETER]"};
+    CHECK(only_words.place_in_data(as_given, false));  // the paragraph is the value itself
     Diagnostic template_para{
         Severity::error, "t.md", 0, 0, "", "m", "[A COMPLETER]", "Adresse\u00a0: [A COMPLETER]"};
     CHECK(only_words.place_in_data(template_para, true));
