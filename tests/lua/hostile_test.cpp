@@ -331,3 +331,12 @@ TEST_CASE("hostile data: bidi controls pass when the run is for a right-to-left 
     CHECK(lua_error_of("return conventio.Document{ body = { conventio.Para('a\\u{202E}b') } }")
               .starts_with("snippet.lua:1: Para: character U+202E at byte 1 is a bidirectional control"));
 }
+
+TEST_CASE("hostile: a misspelt option key of megabytes is an unknown option, not a memory error") {
+    // The "did you mean" compares the key with every known one: in a whole matrix of counters a
+    // key of 3 MB took some 400 MiB of the run's memory.
+    CHECK(lua_error_of(
+              "return conventio.Document{ body = { conventio.Para('x', { [('a'):rep(3000000)] = 1 }) } }",
+              memory_mib(32))
+              .find("Para: unknown option aaaa") != std::string::npos);
+}
