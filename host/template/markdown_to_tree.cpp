@@ -418,6 +418,60 @@ void check_input(std::string_view markdown, const std::string& source_name) {
     throw TemplateError(source_name, p.line, p.column, *problem);
 }
 
+/// Whether the line ending at `at` (a '\n') is followed by a blank line: a paragraph ends there.
+bool paragraph_ends(std::string_view markdown, std::size_t at) {
+    std::size_t next = markdown.find('\n', at + 1);
+    std::string_view line =
+        markdown.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1);
+    return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+/// The code spans of `markdown` as CommonMark reads them, [begin, end) bytes: a run of backticks
+/// opens one that the next run of the same length closes, within its paragraph; a backslash
+/// escapes a backtick outside a span; a run that is never closed is text.
+std::vector<std::pair<std::size_t, std::size_t>> code_spans(std::string_view markdown) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::size_t i = markdown.find_first_of("`\\");
+    while (i < markdown.size()) {
+        if (markdown[i] == '\\') {
+            i += 2;
+        } else if (markdown[i] != '`') {
+            ++i;
+        } else {
+            std::size_t run_end = markdown.find_first_not_of('`', i);
+            if (run_end == std::string_view::npos) break;
+            const std::size_t length = run_end - i;
+            std::size_t j = run_end;
+            bool closed = false;
+            while (j < markdown.size() && !closed) {
+                if (markdown[j] == '\n' && paragraph_ends(markdown, j)) break;
+                if (markdown[j] != '`') {
+                    ++j;
+                    continue;
+                }
+                std::size_t k = markdown.find_first_not_of('`', j);
+                if (k == std::string_view::npos) k = markdown.size();
+                if (k - j == length) {
+                    spans.emplace_back(i, k);
+                    closed = true;
+                }
+                j = k;
+            }
+            i = closed ? j : run_end;
+        }
+        if (i < markdown.size() && markdown[i] != '`' && markdown[i] != '\\') {
+            std::size_t next = markdown.find_first_of("`\\", i);
+            i = next == std::string_view::npos ? markdown.size() : next;
+        }
+    }
+    return spans;
+}
+
+bool in_code_span(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t at) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [at](const auto& s) { return s.first <= at && at < s.second; });
+}
+
 /// Refuses a footnote reference ("texte[^1]") with no definition ("[^1]: la note") anywhere in
 /// the text: cmark-gfm leaves it as the literal text "[^1]", which would be printed as such.
 /// An escaped bracket ("\\[^1]") is text on purpose.
@@ -430,6 +484,7 @@ void check_footnotes_defined(std::string_view markdown, const std::string& sourc
     };
     std::vector<Reference> references;
     std::vector<std::string_view> definitions;
+    const auto spans = code_spans(markdown);
     for (std::size_t at = first; at != std::string_view::npos; at = markdown.find("[^", at + 2)) {
         if (at > 0 && markdown[at - 1] == '\\') continue;
         std::size_t close = markdown.find(']', at + 2);
@@ -444,7 +499,7 @@ void check_footnotes_defined(std::string_view markdown, const std::string& sourc
         const bool opens_line = before.find_first_not_of(" \t") == std::string_view::npos;
         if (opens_line && close + 1 < markdown.size() && markdown[close + 1] == ':')
             definitions.push_back(label);
-        else if (std::count(before.begin(), before.end(), '`') % 2 == 0)
+        else if (!in_code_span(spans, at))
             references.push_back({label, at});
     }
     for (const Reference& r : references) {

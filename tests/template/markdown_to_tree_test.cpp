@@ -97,6 +97,17 @@ TEST_CASE("markdown: footnotes are inline where they are referenced") {
     CHECK(tree("Texte[^1].\n\n  [^1]: La note.\n") == "body{\"Texte\" note[footnote{\"La note.\"}] \".\"}");
     CHECK_NOTHROW(tree("- point[^a]\n\n  [^a]: note dans la liste\n"));
     CHECK(tree("Voir `[^x]` ici.") == "body{\"Voir [^x] ici.\"}");
+    // Code spans as CommonMark reads them: an escaped backtick opens none, a double one holds a
+    // single one, a span may cross a line but not a paragraph.
+    CHECK(error_of("Le caract\u00e8re \\` puis la note[^2].").find("footnote [^2] has no definition") !=
+          std::string::npos);
+    CHECK(error_of("Voir `` ` `` puis[^4] fin.").find("footnote [^4] has no definition") !=
+          std::string::npos);
+    CHECK(error_of("Voir `code\nsuite` puis[^3] fin.").find("footnote [^3] has no definition") !=
+          std::string::npos);
+    CHECK_NOTHROW(tree("Voir `code [^x]\nsuite` fin."));
+    CHECK(error_of("Voir `code\n\nsuite [^5] fin.").find("footnote [^5] has no definition") !=
+          std::string::npos);
 }
 
 TEST_CASE("markdown: <sup>, <u> and <br> are the only HTML") {
