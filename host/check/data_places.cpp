@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "document/text_edits.hpp"
+
 namespace conventio::check {
 
 void DataPlaces::add(std::string_view field, int line, int column, std::string_view text,
@@ -16,29 +18,6 @@ void DataPlaces::add(std::string_view field, int line, int column, std::string_v
 }
 
 namespace {
-
-/// `text` as the review compares it: the rendering puts no-break and narrow no-break spaces
-/// where the data has spaces, and typographic apostrophes where it has straight ones; each
-/// becomes the data's one character, so characters are counted alike in both.
-std::string plain(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text.compare(i, 2, "\xc2\xa0") == 0) {
-            out += ' ';
-            i += 1;
-        } else if (text.compare(i, 3, "\xe2\x80\xaf") == 0) {
-            out += ' ';
-            i += 2;
-        } else if (text.compare(i, 3, "\xe2\x80\x99") == 0) {
-            out += '\'';
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
 
 /// The file's columns that the first `characters` characters of a value take, as the file
 /// writes it (`written`): an escape ("\u00e9", "\"") is one character in several columns, a
@@ -142,14 +121,15 @@ bool only_words(std::string_view paragraph, std::string_view words) {
 
 bool DataPlaces::place_in_data(Diagnostic& d, bool whole_value) const {
     if (d.excerpt.empty()) return false;
-    const std::string words = plain(d.excerpt);
-    const std::string paragraph = plain(d.paragraph);
+    const std::string words = doc::as_typed(d.excerpt);
+    const std::string paragraph = doc::as_typed(d.paragraph);
     // Of the values holding the words, the one agreeing with the paragraph around them the
     // longest: "ANCT" in a preamble and in the purpose, the finding being in the purpose's article.
     const Place* best = nullptr;
     std::size_t best_at = 0, best_agreement = 0;
     for (const Place& place : places_) {
-        const std::string text = plain(std::string_view(texts_).substr(place.text_start, place.text_size));
+        const std::string text =
+            doc::as_typed(std::string_view(texts_).substr(place.text_start, place.text_size));
         // A paragraph that is the value itself (a reason of a change set, printed as given) is
         // the value's, whoever printed it.
         if (!whole_value && text == words && !only_words(paragraph, words)) continue;

@@ -21,6 +21,23 @@ std::string plain_text(const Inlines& inlines) {
     return out;
 }
 
+std::string as_typed(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "\xc2\xa0") == 0) {
+            out += ' ';
+            i += 1;
+        } else if (text.compare(i, 3, "\xe2\x80\xaf") == 0 || text.compare(i, 3, "\xe2\x80\x99") == 0) {
+            out += text[i + 2] == '\xaf' ? ' ' : '\'';
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 namespace {
 
 /// Where an inline sits in the paragraph's plain text: [begin, end), empty for a note or a field.
@@ -91,24 +108,6 @@ std::size_t stands_for(std::string_view text, std::size_t at, char want) {
     if (want == ' ' && (text.compare(at, 3, "\xe2\x80\xaf") == 0)) return 3;
     if (want == '\'' && (text.compare(at, 3, "\xe2\x80\x99") == 0)) return 3;
     return 0;
-}
-
-/// `words` as the user types them: a no-break space as a space, a typographic apostrophe as a
-/// straight one.
-std::string as_typed(std::string_view words) {
-    std::string out;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (words.compare(i, 2, "\xc2\xa0") == 0) {
-            out += ' ';
-            i += 1;
-        } else if (words.compare(i, 3, "\xe2\x80\xaf") == 0 || words.compare(i, 3, "\xe2\x80\x99") == 0) {
-            out += words[i + 2] == '\xaf' ? ' ' : '\'';
-            i += 2;
-        } else {
-            out += words[i];
-        }
-    }
-    return out;
 }
 
 /// Every occurrence of `typed` (as_typed) in `text`, not overlapping, spaces and apostrophes
@@ -256,6 +255,14 @@ bool contains(const Block& block, std::string_view words) {
     return false;
 }
 
+/// Whether a cell of `table` holds the words: a table changes by its rows, never by its words.
+bool holds(const Table& table, std::string_view words) {
+    for (const Row& row : table.rows)
+        for (const Cell& cell : row.cells)
+            if (contains(cell.blocks, words)) return true;
+    return false;
+}
+
 /// `block` with the words replaced; true when it changed.
 bool replace_in(Block& block, std::string_view old_words, std::string_view new_words, WordsProblem& problem) {
     if (auto* p = std::get_if<Paragraph>(&block.value)) {
@@ -278,14 +285,8 @@ bool replace_in(Block& block, std::string_view old_words, std::string_view new_w
             }
         return changed;
     }
-    if (auto* table = std::get_if<Table>(&block.value)) {  // in a list item (replace_words tells its own)
-        for (const Row& row : table->rows)
-            for (const Cell& cell : row.cells)
-                if (contains(cell.blocks, old_words)) {
-                    problem = WordsProblem::table;
-                    return false;
-                }
-    }
+    if (auto* table = std::get_if<Table>(&block.value); table && holds(*table, old_words))
+        problem = WordsProblem::table;  // in a list item (replace_words tells its own)
     return false;
 }
 
@@ -302,14 +303,10 @@ WordsReplaced replace_words(const std::vector<const Block*>& blocks, std::string
         // Only a block holding the words is copied: the others stay the very same blocks. A table
         // holding them is refused without a copy (a table changes by its rows).
         if (const auto* table = std::get_if<Table>(&b.value)) {
-            for (const Row& row : table->rows)
-                for (const Cell& cell : row.cells)
-                    if (contains(cell.blocks, old_words)) {
-                        result.problem = WordsProblem::table;
-                        result.changed.clear();
-                        return result;
-                    }
-            continue;
+            if (!holds(*table, old_words)) continue;
+            result.problem = WordsProblem::table;
+            result.changed.clear();
+            return result;
         }
         if (!contains(b, old_words)) continue;
         Block copy = b;

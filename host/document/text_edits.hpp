@@ -19,6 +19,11 @@ namespace conventio::doc {
 /// "\n". Notes and page fields are not part of the sentence they sit in.
 std::string plain_text(const Inlines& inlines);
 
+/// `text` as the user types it: a no-break or narrow no-break space as a space, a typographic
+/// apostrophe as a straight one (the rendering puts those where templates and data have the
+/// others). Each stays one character, so characters count alike before and after.
+std::string as_typed(std::string_view text);
+
 /// Why words could not be replaced where they were found.
 enum class WordsProblem {
     none,
