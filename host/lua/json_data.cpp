@@ -200,10 +200,7 @@ private:
     void observe_number() {
         const std::size_t start = number_start();
         std::size_t end = start;
-        while (end < text_.size() &&
-               (std::isdigit(static_cast<unsigned char>(text_[end])) || text_[end] == '-' ||
-                text_[end] == '+' || text_[end] == '.' || text_[end] == 'e' || text_[end] == 'E'))
-            ++end;
+        while (end < text_.size() && in_number(text_[end])) ++end;
         const std::string_view written = std::string_view(text_).substr(start, end - start);
         observe(written, start, true, written);
     }
@@ -262,13 +259,15 @@ private:
         return 0;
     }
 
+    /// Whether `c` can be part of a JSON number as written.
+    static bool in_number(char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+    }
+
     /// Where the number just read (ending before `end`) starts: the reader has looked one
     /// character past it.
     std::size_t number_start() const { return number_start(offset_read()); }
     std::size_t number_start(std::size_t end) const {
-        auto in_number = [](char c) {
-            return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-        };
         while (end > 0 && !in_number(text_[end - 1])) --end;
         while (end > 0 && in_number(text_[end - 1])) --end;
         return end;

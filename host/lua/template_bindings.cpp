@@ -2,8 +2,6 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -301,7 +299,7 @@ bool loaded_from(lua_State* L, const std::string& path) {
 /// the template file that wrote it (template/rendered_place.hpp) rather than at the line of the
 /// rendered text, which the drafter never sees.
 tmpl::TemplateError at_template_line(const tmpl::TemplateError& e, std::string_view markdown,
-                                     const std::string& path) {
+                                     const std::string& path, std::size_t max_bytes) {
     std::size_t start = 0;
     for (int line = 1; line < e.line() && start != std::string_view::npos; ++line) {
         start = markdown.find('\n', start);
@@ -310,17 +308,17 @@ tmpl::TemplateError at_template_line(const tmpl::TemplateError& e, std::string_v
     std::string_view rendered_line = start == std::string_view::npos
                                          ? std::string_view{}
                                          : markdown.substr(start, markdown.find('\n', start) - start);
-    std::ifstream in(path, std::ios::binary);
-    std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in && source.empty()) return e;
     try {
+        // Read as every input file is: a regular file, within the limit.
+        const std::string source = State::read_source(path, max_bytes);
         tmpl::FrontMatterSplit split = tmpl::parse_front_matter(source, path);
         int estimate = e.line() + split.body_line - 1;
         auto place = tmpl::rendered_place(split.body, split.body_line, rendered_line, e.column(), estimate);
         if (place) return tmpl::TemplateError(path, place->line, place->column, e.message());
         return tmpl::TemplateError(path, estimate, e.column(), e.message());
-    } catch (const tmpl::TemplateError&) {
-        return e;  // the file changed since it was compiled: the rendered place is all there is
+    } catch (const std::runtime_error&) {
+        // Gone or changed since it was compiled: the rendered place is all there is.
+        return e;
     }
 }
 
@@ -349,7 +347,7 @@ int markdown_fn(lua_State* L) {
         // Only a template the host loaded is read again: `source` is the script's to give, and
         // must not make the host open a file it names (/dev/zero, a FIFO, a file to probe).
         if (options.origin.empty() || e.line() <= 0 || !loaded_from(L, options.origin)) throw;
-        throw at_template_line(e, markdown, options.origin);
+        throw at_template_line(e, markdown, options.origin, owner(L).options().max_file_bytes);
     }
     return 1;
 }
