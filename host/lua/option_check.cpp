@@ -5,15 +5,10 @@
 #include <vector>
 
 #include "config/i18n.hpp"
-#include "config/nearest_name.hpp"
 
 namespace conventio::lua {
 
 using config::tr;
-
-std::string nearest_key(std::string_view key, std::span<const std::string_view> known) {
-    return config::nearest_name(key, known);
-}
 
 void check_option_keys(lua_State* L, int index, std::initializer_list<std::string_view> known,
                        const char* what, const char* kind, bool positional) {

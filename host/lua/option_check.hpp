@@ -9,13 +9,15 @@
 #include <string>
 #include <string_view>
 
+#include "config/nearest_name.hpp"
+
 namespace conventio::lua {
 
-/// The known key nearest to `key` when it is near enough to be a typo, else "".
-[[nodiscard]] std::string nearest_key(std::string_view key, std::span<const std::string_view> known);
+/// The known key nearest to `key` when it is near enough to be a typo, else "" (config::
+/// nearest_name, for a list written in place).
 [[nodiscard]] inline std::string nearest_key(std::string_view key,
                                              std::initializer_list<std::string_view> known) {
-    return nearest_key(key, std::span<const std::string_view>(known.begin(), known.size()));
+    return config::nearest_name(key, std::span<const std::string_view>(known.begin(), known.size()));
 }
 
 /// Raises a Lua error for the first (in sorted order) string key of the table at `index` that

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 #include "conventio/french.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/document_bindings.hpp"
@@ -114,7 +115,7 @@ std::string nearest_template(const std::vector<std::filesystem::path>& dirs, con
         }
     }
     std::vector<std::string_view> known(names.begin(), names.end());
-    return nearest_key(name, known);
+    return config::nearest_name(name, known);
 }
 
 std::filesystem::path find_template(lua_State* L, const std::string& name) {
