@@ -186,6 +186,16 @@ void DataPlaces::locate(Diagnostic& d) const {
             return;
         }
     }
+    // A field of a list's element that holds no text (a change set's `throughout = true`): the
+    // element's place.
+    if (const auto dot = wanted.rfind('.');
+        dot != std::string_view::npos && dot > 0 && wanted[dot - 1] == ']') {
+        Diagnostic element = d;
+        element.field = std::string(wanted.substr(0, dot));
+        locate(element);
+        d.line = element.line;
+        d.column = element.column;
+    }
 }
 
 }  // namespace conventio::check

@@ -47,12 +47,34 @@ Diagnostic from_message(const std::string& message) {
     // "finance.amount must be positive", or a single field before a colon ("date: invalid date").
     static const Pattern leading_field(
         R"(^([a-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z0-9_]+(?:\[\d+\])?)+)[ :]|^([a-z_][A-Za-z0-9_]*(?:\[\d+\])?):)");
+    // A change set's entry names itself first, "data[2] (set closing.duree.end_date): ...", and is
+    // the place whatever field of the agreement its message goes on to name: its operation's
+    // value (the path or the article's key) is where the drafter looks.
+    static const Pattern change_entry(R"(^([a-z_]+\[\d+\]) \(([a-z_]+) [^)\n]*\)\s?: )");
+    if (d.file.ends_with(".json")) {
+        if (auto entry = change_entry.search(d.message)) {
+            d.field = std::string((*entry)[1]) + "." + std::string((*entry)[2]);
+            return d;
+        }
+    }
     std::optional<Match> named = field.search(d.message);
     if (!named) named = unknown_field.search(d.message);
     if (!named && d.file.ends_with(".json")) named = leading_field.search(d.message);
     if (named) d.field = named->matched(1) ? (*named)[1] : (*named)[2];
     return d;
 }
+
+namespace {
+
+/// A change set's entry ("data[2] (set PATH): ...") names its field ("data[2].set") itself.
+bool names_change_entry(const Diagnostic& d) {
+    const auto dot = d.field.rfind('.');
+    if (dot == std::string::npos || dot == 0 || d.field[dot - 1] != ']') return false;
+    const std::string op = d.field.substr(dot + 1);
+    return d.message.starts_with(d.field.substr(0, dot) + " (" + op + " ");
+}
+
+}  // namespace
 
 std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view prefix) {
     std::string out;
@@ -70,7 +92,7 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
         // The article or field concerned, when the message does not already name it: a path
         // ("parties.partner.siret") anywhere in it, a single word ("purpose") only as its first
         // word (a message may hold the word otherwise: "cited on purpose").
-        const bool named = !d.field.empty() && (d.message.starts_with(d.field) ||
+        const bool named = !d.field.empty() && (d.message.starts_with(d.field) || names_change_entry(d) ||
                                                 (d.field.find_first_of(".[") != std::string::npos &&
                                                  d.message.find(d.field) != std::string::npos));
         if (!d.field.empty() && !named) out += " " + config::format(config::tr("(in {})"), d.field);

@@ -52,6 +52,14 @@ TEST_CASE("data places: a field's value, an object's or list's first value, noth
     places.locate(other_file);
     CHECK(other_file.line == 0);
 
+    // A field of a list's element without text of its own (`throughout = true`): the element's line.
+    Diagnostic in_element = about("x.json", "finance.tranches[1].shared");
+    places.locate(in_element);
+    CHECK(in_element.line == 9);
+    Diagnostic missing = about("x.json", "finance.shared");  // not an element's field: no place
+    places.locate(missing);
+    CHECK(missing.line == 0);
+
     Diagnostic placed = about("x.json", "title");
     placed.line = 40;
     places.locate(placed);

@@ -37,6 +37,24 @@ TEST_CASE("diagnostic: a run's message is taken apart into its place") {
           "finance.cofinancing.cost");
 }
 
+TEST_CASE("diagnostic: a change set's entry is the place, whatever field its message names") {
+    Diagnostic d = from_message(
+        "c.json: data[1] (set finance.amount): the amended agreement is refused: invalid amount (field "
+        "finance.amount)");
+    CHECK(d.file == "c.json");
+    CHECK(d.field == "data[1].set");
+    CHECK(from_message("c.json: edits[2] (throughout true): the words are not there").field ==
+          "edits[2].throughout");
+    CHECK(from_message("c.json: data[2] (set a.b) : les données n'ont pas de a.b").field ==
+          "data[2].set");  // French
+    CHECK(from_message("x.lua: data[1] (set a): words of a script").field.empty());
+    // The entry names itself: its field is not repeated after the message.
+    d.line = 4;
+    CHECK(as_text({d}) ==
+          "c.json:4: data[1] (set finance.amount): the amended agreement is refused: invalid amount (field "
+          "finance.amount)\n");
+}
+
 TEST_CASE("diagnostic: the field is repeated after a message that does not start with it") {
     std::vector<Diagnostic> list = {
         {Severity::warning, "d.json", 4, 7, "purpose",

@@ -413,7 +413,7 @@ class Amend(unittest.TestCase):
         data = dict(self.good, **fields)
         path = os.path.join(self.dir, "changes.json")
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
+            json.dump(data, f, ensure_ascii=False, indent=2)  # as a drafter writes it: one field a line
         return path
 
     def outputs(self):
@@ -441,17 +441,17 @@ class Amend(unittest.TestCase):
 
     def test_bad_change_sets_name_the_file_and_the_entry_and_leave_nothing(self):
         cases = [
-            ({"edits": [{"delete": "duree_x"}]}, "changes.json: edits[1] (delete duree_x): no article has the key "
+            ({"edits": [{"delete": "duree_x"}]}, "changes.json:28:17: edits[1] (delete duree_x): no article has the key "
                                                   "duree_x (did you mean duree?)"),
             ({"data": [{"set": "finance.amount", "to": "-5"}]},
-             "changes.json: data[1] (set finance.amount): the amended agreement is refused"),
+             "changes.json:18:14: data[1] (set finance.amount): the amended agreement is refused"),
             ({"data": [{"set": "finance.amout", "to": "600000"}]},
-             "changes.json: data[1] (set finance.amout): the data has no finance.amout (did you mean amount?)"),
-            ({"date": "2024-08-01"}, "changes.json: data[2] (set closing.duree.duration.end_date): a prorogation "
+             "changes.json:18:14: data[1] (set finance.amout): the data has no finance.amout (did you mean amount?)"),
+            ({"date": "2024-08-01"}, "changes.json:22:14: data[2] (set closing.duree.duration.end_date): a prorogation "
                                      "must be signed before the Convention ends (30\u00a0juin 2024)"),
             ({"edits": [{"complete": "montant", "text": "Soit 700 000 € en tout."}]},
              "an amount in an article is computed from the data"),
-            ({"number": 2}, "changes.json:1:372: number: this avenant is n° 1 in its chain, not 2"),
+            ({"number": 2}, "changes.json:9:13: number: this avenant is n° 1 in its chain, not 2"),
             ({"edit": []}, "changes.json: unknown field edit (did you mean edits?)"),
         ]
         for fields, message in cases:
@@ -493,12 +493,12 @@ class Amend(unittest.TestCase):
         # An empty new value is the change set's, at its line and column, not a template's.
         r = run("amend", self.changes(data=[{"set": "purpose", "to": " "}]), "-o", os.path.join(self.dir, "a.odt"))
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertRegex(r.stderr, r"changes\.json:1:\d+: data\[1\]\.to: the new value of purpose is empty")
+        self.assertRegex(r.stderr, r"changes\.json:\d+:\d+: data\[1\]\.to: the new value of purpose is empty")
         self.assertNotIn("templates", r.stderr)
         # A misspelt field of a change, placed and fully in French; a misspelt closing entry.
         r = run("--lang", "fr", "amend", self.changes(data=[{"sett": "purpose", "to": "x"}]), "-o", "a.odt")
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertRegex(r.stderr, r"changes\.json:1:\d+: data\[1\]\.sett : champ inconnu sett "
+        self.assertRegex(r.stderr, r"changes\.json:\d+:\d+: data\[1\]\.sett : champ inconnu sett "
                                    r"\(vouliez-vous dire set \?\) ; une modification est")
         r = run("amend", self.changes(data=[{"set": "closing.dure.duration.end_date", "to": "2025-06-30"}]),
                 "-o", os.path.join(self.dir, "a.odt"))
