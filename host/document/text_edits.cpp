@@ -268,7 +268,10 @@ bool replace_in(Block& block, std::string_view old_words, std::string_view new_w
     if (auto* p = std::get_if<Paragraph>(&block.value)) {
         if (!contains(block, old_words)) return false;
         if (p->style != ParagraphStyle::body && p->style != ParagraphStyle::list) {
-            problem = WordsProblem::heading;
+            const bool heading =
+                p->style == ParagraphStyle::article || p->style == ParagraphStyle::sub_article ||
+                p->style == ParagraphStyle::annex_heading || p->style == ParagraphStyle::title;
+            problem = heading ? WordsProblem::heading : WordsProblem::not_running_text;
             return false;
         }
         int count = 0;

@@ -27,10 +27,11 @@ std::string as_typed(std::string_view text);
 /// Why words could not be replaced where they were found.
 enum class WordsProblem {
     none,
-    heading,        // the words are in a heading (an article's title is changed by `replace`)
-    table,          // the words are in a table cell (a table changes by its rows)
-    live_text,      // the words take in part of a live reference or an anchor's text
-    across_inline,  // the words run across a footnote or a field
+    heading,           // the words are in a heading (an article's title is changed by `replace`)
+    table,             // the words are in a table cell (a table changes by its rows)
+    live_text,         // the words take in part of a live reference or an anchor's text
+    across_inline,     // the words run across a footnote or a field
+    not_running_text,  // the words are in a paragraph neither heading nor running text (a signature)
 };
 
 struct WordsReplaced {

@@ -335,7 +335,8 @@ int track_changes(lua_State* L) {
 
 /// conventio.replace_words(blocks, old, new): the blocks with the words replaced inside their
 /// runs (doc::replace_words), the blocks that did not change the very same values, and how many
-/// changed; or nil and why not ("heading", "table", "live_text", "across_inline").
+/// changed; or nil and why not ("heading", "table", "live_text", "across_inline",
+/// "not_running_text").
 int replace_words(lua_State* L) {
     BlocksView view(L, 1, "replace_words");
     std::size_t old_size = 0, new_size = 0;
@@ -353,7 +354,8 @@ int replace_words(lua_State* L) {
     const std::string new_words = french_spacing(std::string_view(new_text, new_size));
     doc::WordsReplaced result = doc::replace_words(view.blocks(), old_words, new_words);
     if (result.problem != doc::WordsProblem::none) {
-        static constexpr const char* reasons[] = {"none", "heading", "table", "live_text", "across_inline"};
+        static constexpr const char* reasons[] = {"none",      "heading",       "table",
+                                                  "live_text", "across_inline", "not_running_text"};
         lua_pushnil(L);
         lua_pushstring(L, reasons[static_cast<int>(result.problem)]);
         return 2;

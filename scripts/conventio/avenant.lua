@@ -104,6 +104,8 @@ local words_problems = {
       .. "choose words before or after it"):format(old) end,
   across_inline = function(old) return tr("the words « %s » run across a footnote: "
       .. "choose words before or after it"):format(old) end,
+  not_running_text = function(old) return tr("the words « %s » are in a paragraph that is not the article's "
+      .. "text (a signature block): an avenant changes words of its paragraphs and lists"):format(old) end,
 }
 
 -- The rendered blocks of `entry` with the words `old` replaced by `new` in its paragraphs and

@@ -158,6 +158,8 @@ TEST_CASE("words that cannot be replaced in place are refused, saying why") {
 
     std::vector<Block> heading = {para({plain("Article 3 : Comité")}, ParagraphStyle::article)};
     CHECK(replace(heading, "Comité", "Suivi").problem == WordsProblem::heading);
+    std::vector<Block> signed_by = {para({plain("Le Président du Comité")}, ParagraphStyle::signature)};
+    CHECK(replace(signed_by, "Comité", "Suivi").problem == WordsProblem::not_running_text);
 
     Table table;
     table.column_weights = {1, 1};
