@@ -345,6 +345,10 @@ int markdown_fn(lua_State* L) {
     try {
         push_blocks(L, tmpl::MarkdownCache::for_this_thread().blocks(markdown, options));
     } catch (const tmpl::TemplateError& e) {
+        // Text the script wrote: its line is the place, and "Markdown:1:6" would read as a file's.
+        if (options.origin.empty() && e.line() > 0)
+            throw std::runtime_error(format(tr("{} (line {}, column {} of the Markdown text)"), e.message(),
+                                            std::to_string(e.line()), std::to_string(e.column())));
         // Only a template the host loaded is read again: `source` is the script's to give, and
         // must not make the host open a file it names (/dev/zero, a FIFO, a file to probe).
         if (options.origin.empty() || e.line() <= 0 || !loaded_from(L, options.origin)) throw;

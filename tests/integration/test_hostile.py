@@ -84,7 +84,7 @@ SCRIPTS = {
                   r"recursion\.lua:1: stack overflow", False),
     "markdown": ("local s = ('*a '):rep(30000) .. 'x' .. (' a*'):rep(30000)\n"
                  "return conventio.Document{ body = { conventio.Markdown(s) } }", None, [],
-                 r"markdown\.lua:2: Markdown:1:\d+: formatting nests more than 32 levels deep", False),
+                 r"markdown\.lua:2: formatting nests more than 32 levels deep \(line 1, column \d+ of the Markdown text\)", False),
     "bidi": ("return conventio.Document{ body = {\n  conventio.Para('IBAN \\u{202E}67 RF') } }", None, [],
              r"bidi\.lua:2: Para: character U\+202E at byte 5 is a bidirectional control", False),
     "huge_error": ("error(('x'):rep(40 << 20))", None, [], r"huge_error\.lua:1: x+ \[\.\.\. message cut: \d+ bytes", False),
