@@ -134,6 +134,7 @@ struct Reviewer {
         // An avenant's "article 4.1" is the amended agreement's, numbered by the library.
         if (!document.facts.amends && may_hold_typed_reference(s)) typed_references(s);
         if (may_hold_placeholder(s)) placeholders(s);
+        if (s.find("  ") != std::string::npos) doubled_spaces(s);
         if (!document.facts.stated || !in_articles) return;
         // A body named by its acronym anywhere in the articles and annexes, with or without an
         // article before it, that is not a party: a clause copied from another agreement. A
@@ -264,6 +265,37 @@ struct Reviewer {
                 Severity::error,
                 format(tr("placeholder \"{}\" left in the text: fill it in the data or the template"), what),
                 what);
+        }
+    }
+
+    /// Whether the byte at `i` is part of a word: not a space (also no-break), a quote mark « »
+    /// or ASCII punctuation other than an apostrophe or a hyphen.
+    static bool in_word(const std::string& s, std::size_t i) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80) return std::isalnum(byte) || byte == '\'' || byte == '-';
+        // « » and the no-break spaces (U+00A0, U+202F), by any of their bytes.
+        for (std::string_view mark : {"\xc2\xab", "\xc2\xbb", "\xc2\xa0", "\xe2\x80\xaf"})
+            for (std::size_t k = 0; k < mark.size(); ++k)
+                if (i >= k && s.compare(i - k, mark.size(), mark) == 0) return false;
+        return true;
+    }
+
+    // "le  Cerema": two spaces where one belongs show on the printed page as a gap. Spaces at the
+    // start or the end of a paragraph show nothing and are left alone.
+    void doubled_spaces(const std::string& s) {
+        for (std::size_t at = s.find("  "); at != std::string::npos; at = s.find("  ", at)) {
+            const std::size_t end = s.find_first_not_of(' ', at);
+            if (end == std::string::npos) return;
+            // The words either side, without their punctuation: what a data value may hold.
+            std::size_t start = at, stop = end;
+            while (start > 0 && in_word(s, start - 1)) --start;
+            while (stop < s.size() && in_word(s, stop)) ++stop;
+            if (at > 0) {
+                const std::string words = s.substr(start, stop - start);
+                report(Severity::warning, format(tr("two spaces in a row in \"{}\": one is enough"), words),
+                       words);
+            }
+            at = stop;
         }
     }
 

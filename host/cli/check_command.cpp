@@ -29,12 +29,18 @@ std::vector<check::Diagnostic> failure_diagnostics(const std::string& message) {
 }
 
 /// Adds `failure` unless the data review already reported the same problem (a placeholder
-/// the library then refused).
+/// the library then refused). The review's warning on that field (an empty value) gives way
+/// to the library's error, which says why it cannot be.
 void add_failure(Checked& result, check::Diagnostic failure, const check::DataPlaces* places) {
     for (const auto& d : result.diagnostics)
         if (!failure.field.empty() && d.field == failure.field && d.severity == check::Severity::error)
             return;
     if (places) places->locate(failure);
+    if (!failure.field.empty() && failure.severity == check::Severity::error)
+        std::erase_if(result.diagnostics, [&failure](const check::Diagnostic& d) {
+            return d.severity == check::Severity::warning && d.field == failure.field &&
+                   d.file == failure.file;
+        });
     result.diagnostics.push_back(std::move(failure));
 }
 

@@ -243,3 +243,16 @@ TEST_CASE("review: a finding names the template the text came from, else the scr
     CHECK(found[2].file == "x.lua");
     CHECK(found[2].message.find("placeholder \"XXX\"") == 0);
 }
+
+TEST_CASE("review: two spaces in a row are a warning naming the words either side") {
+    auto found =
+        review_text(agreement({article("1", "Objet"),
+                               para({run("Le  Cerema s'engage auprès de la « Région Grand  Est »,")}),
+                               para({run("  Retrait en début de ligne et fin de ligne.  ")})}),
+                    "x.lua");
+    auto warnings = messages(found, Severity::warning);
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0] == "two spaces in a row in \"Le  Cerema\": one is enough");
+    CHECK(warnings[1] == "two spaces in a row in \"Grand  Est\": one is enough");
+    CHECK(found[0].excerpt == "Le  Cerema");  // what a data value may hold, punctuation left out
+}

@@ -65,7 +65,26 @@ class DataWordsInTheText(CheckedData):
                          (line, column + new.index("ANCT")))
 
 
+    def test_two_spaces_in_a_row_in_a_value_are_at_its_place_once(self):
+        old = "de soutenir l'extension de la tournée du bus de médiation numérique"
+        new = "de soutenir l'extension de la tournée du bus de  médiation numérique"
+        r, line, column = self.check(old, new)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        found = re.findall(r"(?m)^\S*/data\.json:%d:%d: warning: two spaces in a row in \"de  médiation\"" %
+                           (line, column + new.index("de  médiation")), r.stdout)
+        self.assertEqual(len(found), 1, r.stdout)
+        self.assertNotIn("templates/", r.stdout)
+
+
 class PlacesOfValues(CheckedData):
+    def test_a_blank_required_value_is_its_error_alone(self):
+        r, line, column = self.check('"short_name": "association Médiations numériques 21"', '"short_name": " "')
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: parties\.\w+\.short_name cannot be empty or blank$"
+                         % (line, column + len('"short_name": ')))
+        self.assertNotIn("is empty", r.stdout, "the review's warning gives way to the library's error")
+
+
     def test_a_number_the_library_refuses_is_at_its_place(self):
         r, line, column = self.check('"amount": "45000"', '"amount": 45000.5')
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
