@@ -2,7 +2,8 @@
 // tranches[2].amount: not a number") is shown at its line and column, as an editor jumps to
 // it. The places come from the run's own loading of the file (lua::DataText), which sees text
 // values: a field holding text has its line and column; an object or list, the line of its
-// first text value; a missing field or a number, none (its message still names the field).
+// first text value; a missing field of a list's element, the element's line (which tranche);
+// another missing field or a number, none (its message still names the field).
 #pragma once
 
 #include <string>

@@ -200,11 +200,18 @@ class Check(unittest.TestCase):
         self.assertIn("invalid RIB 30001 00064 00000092441 41", messages[6])
         self.assertIn("(did you mean court?)", messages[7])
         self.assertIn("(did you mean publication?)", messages[8])
-        # A field that holds text is shown at its place in the data file; a missing one has none.
+        # A field that holds text is shown at its place in the data file; a missing one has none,
+        # unless it belongs to an element of a list: then the element's line, which tells which.
         for x in errors:
             with self.subTest(field=x["field"]):
-                if x["field"] in ("finance.amount", "finance.tranches[3].threshold"):
+                if x["field"] == "finance.amount":
                     self.assertIsNone(x["line"])
+                    continue
+                if x["field"] == "finance.tranches[3].threshold":
+                    self.assertIsNone(x["column"])
+                    # Its only value: tranche 2's amount is "abc", so the last "400000" is tranche 3's.
+                    third = [i for i, l in enumerate(lines, 1) if '"amount": "400000"' in l][-1]
+                    self.assertEqual(x["line"], third, x)
                     continue
                 self.assertIsNotNone(x["line"], x)
                 key = x["field"].split(".")[-1]
