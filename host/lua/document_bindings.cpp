@@ -104,7 +104,22 @@ void refuse_fields(lua_State* L, int index, lua_Integer n, const char* what,
     }
 }
 
-void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what) {
+/// How deeply content arrays may nest ({ "a", { "b", { "c" } } }): far more than any script
+/// writes, and a bound on the C stack and the Lua stack that a deep or self-containing table
+/// (t[1] = t) would otherwise overrun.
+constexpr int deepest_content = 32;
+
+void refuse_deeper(lua_State* L, int depth, const char* what) {
+    if (depth > deepest_content)
+        luaL_error(
+            L,
+            tr("%s: content arrays nested more than %d levels deep (does an array contain itself?)").c_str(),
+            what, deepest_content);
+    luaL_checkstack(L, 4, what);
+}
+
+void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what, int depth = 0) {
+    refuse_deeper(L, depth, what);
     index = lua_absindex(L, index);
     if (lua_type(L, index) == LUA_TSTRING) {
         append_text(out, check_text(L, index, what));
@@ -117,7 +132,7 @@ void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what
         refuse_fields(L, index, n, what);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, index, i);
-            append_inlines(L, -1, out, what);
+            append_inlines(L, -1, out, what, depth + 1);
             lua_pop(L, 1);
         }
     } else {
@@ -192,7 +207,8 @@ bool is_empty_table(lua_State* L, int index) {
 /// in order, to `emit`: a Block value's shared block, or a paragraph made of text (styled).
 template <class Emit>
 void each_block(lua_State* L, int index, const char* what, ParagraphStyle style, Emit& emit,
-                EmptyTable empty = EmptyTable::paragraph) {
+                EmptyTable empty = EmptyTable::paragraph, int depth = 0) {
+    refuse_deeper(L, depth, what);
     index = lua_absindex(L, index);
     if (auto* b = test_object<BlockValue>(L, index)) {
         emit(b->block);
@@ -208,7 +224,7 @@ void each_block(lua_State* L, int index, const char* what, ParagraphStyle style,
         refuse_fields(L, index, n, what);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, index, i);
-            each_block(L, -1, what, style, emit, EmptyTable::nothing);
+            each_block(L, -1, what, style, emit, EmptyTable::nothing, depth + 1);
             lua_pop(L, 1);
         }
     } else {
