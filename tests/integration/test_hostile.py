@@ -85,6 +85,15 @@ SCRIPTS = {
     "markdown": ("local s = ('*a '):rep(30000) .. 'x' .. (' a*'):rep(30000)\n"
                  "return conventio.Document{ body = { conventio.Markdown(s) } }", None, [],
                  r"markdown\.lua:2: formatting nests more than 32 levels deep \(line 1, column \d+ of the Markdown text\)", False),
+    "self_containing": ("local t = {}\nt[1] = t\nreturn conventio.Document{ body = { conventio.Para(t) } }", None, [],
+                        r"self_containing\.lua:3: Para: content arrays nested more than 32 levels deep", False),
+    "deep_text": ("local t = 'x'\nfor _ = 1, 40 do t = { t } end\nreturn conventio.Document{ body = {\n"
+                  "  conventio.Table{ widths = { 1 }, rows = { { t } } } } }", None, [],
+                  r"deep_text\.lua:4: Table cell: content arrays nested more than 32 levels deep", False),
+    "userdata_finalizer": ("getmetatable(conventio.Para('x')).__gc = function() while true do end end", None, [],
+                           r"userdata_finalizer\.lua:1: attempt to index a boolean value", False),
+    "tiny_budget": ("return conventio.Document{}", None, ["--max-instructions", "100"],
+                    r"tiny_budget\.lua:1: instruction budget of 100 exceeded", False),
     "bidi": ("return conventio.Document{ body = {\n  conventio.Para('IBAN \\u{202E}67 RF') } }", None, [],
              r"bidi\.lua:2: Para: character U\+202E at byte 5 is a bidirectional control", False),
     "huge_error": ("error(('x'):rep(40 << 20))", None, [], r"huge_error\.lua:1: x+ \[\.\.\. message cut: \d+ bytes", False),
