@@ -54,9 +54,10 @@ void register_type(lua_State* L, const luaL_Reg* methods, const luaL_Reg* metame
     }
     lua_pushstring(L, Bound<T>::type_name);
     lua_setfield(L, -2, "__name");
-    // Out of a script's reach (getmetatable gives false): a __gc set there would run with no
-    // budget or time limit, and a __eq or __lt would change how the library compares amounts.
-    lua_pushboolean(L, 0);
+    // Out of a script's reach (getmetatable gives the type's name, which tells a value's type as
+    // the metatable did): a __gc set there would run with no budget or time limit, and a __eq or
+    // __lt would change how the library compares amounts.
+    lua_pushstring(L, Bound<T>::type_name);
     lua_setfield(L, -2, "__metatable");
     if (metamethods) luaL_setfuncs(L, metamethods, 0);
     if (methods) {

@@ -91,7 +91,7 @@ SCRIPTS = {
                   "  conventio.Table{ widths = { 1 }, rows = { { t } } } } }", None, [],
                   r"deep_text\.lua:4: Table cell: content arrays nested more than 32 levels deep", False),
     "userdata_finalizer": ("getmetatable(conventio.Para('x')).__gc = function() while true do end end", None, [],
-                           r"userdata_finalizer\.lua:1: attempt to index a boolean value", False),
+                           r"userdata_finalizer\.lua:1: attempt to index a string value", False),
     "tiny_budget": ("return conventio.Document{}", None, ["--max-instructions", "100"],
                     r"tiny_budget\.lua:1: instruction budget of 100 exceeded", False),
     "bidi": ("return conventio.Document{ body = {\n  conventio.Para('IBAN \\u{202E}67 RF') } }", None, [],
