@@ -1,5 +1,7 @@
 #include "lua/document_bindings.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -498,6 +500,9 @@ doc::Row check_row(lua_State* L, int index, ParagraphStyle style, lua_Integer nu
     return row;
 }
 
+/// How many times wider than the narrowest a table's widest column may be.
+constexpr double max_width_ratio = 50;
+
 int table(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     check_option_keys(L, 1, {"widths", "header", "rows", "borders"}, "Table");
@@ -510,12 +515,24 @@ int table(lua_State* L) {
         lua_geti(L, -1, i);
         int ok = 0;
         lua_Number w = lua_tonumberx(L, -1, &ok);
-        if (!ok || !(w > 0))
+        if (!ok || !(w > 0) || !std::isfinite(w))
             luaL_error(L, tr("Table: width %d must be a positive number").c_str(), static_cast<int>(i));
         t.column_weights.push_back(static_cast<double>(w));
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    // A column under a fiftieth of the widest would be printed a few points wide, or 0 pt (which
+    // the ODF schema refuses): no word fits in it.
+    if (!t.column_weights.empty()) {
+        const double widest = *std::max_element(t.column_weights.begin(), t.column_weights.end());
+        for (std::size_t i = 0; i < t.column_weights.size(); ++i)
+            if (t.column_weights[i] * max_width_ratio < widest)
+                luaL_error(
+                    L,
+                    tr("Table: width %d is under a fiftieth of the widest column's: no word would fit in it")
+                        .c_str(),
+                    static_cast<int>(i + 1));
+    }
     t.borders = opt_bool_field(L, 1, "borders", true, "Table");
 
     lua_Integer number = 0;
