@@ -219,6 +219,13 @@ class Hostile(unittest.TestCase):
         status, stderr, _, _ = run_measured(["render", script, "--allow-bidi-controls", "-o", output], self.dir)
         self.assertEqual(status, 0, stderr)
         self.assertTrue(os.path.exists(output))
+        # Limits out of range are usage errors, not wrapped around (2^44 MiB is 0 bytes once shifted).
+        for flag, value, message in (("--max-memory", "17592186044417", "--max-memory must be between 1 and"),
+                                     ("--max-memory", "0", "--max-memory must be between 1 and"),
+                                     ("--timeout", "99999999999", "--timeout must be at most")):
+            status, stderr, _, _ = run_measured(["render", script, flag, value, "-o", output], self.dir)
+            self.assertEqual(status, 2, stderr)
+            self.assertIn(message, stderr)
 
     def test_a_good_run_is_unaffected(self):
         script = self.write("good.lua", "print('ok')\nreturn conventio.Document{ body = { conventio.Para('Bonjour') } }")
