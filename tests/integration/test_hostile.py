@@ -102,6 +102,8 @@ SCRIPTS = {
                   None, [], r"file_link\.lua:2: a link to a 'file:' address", False),
     "heading_in_note": ("return conventio.Document{ body = {\n  conventio.Para{ 'a', conventio.Note(conventio.Article('T')) } } }",
                         None, [], r"heading_in_note\.lua:2: Note: a footnote holds text paragraphs, not a heading", False),
+    "helper_without_data": ("local q = require 'conventio.quantities'\nlocal p = q.percent('150 %')", None, [],
+                            r"helper_without_data\.lua:2: percentage: a percentage is above 0", False),
     "tiny_budget": ("return conventio.Document{}", None, ["--max-instructions", "100"],
                     r"tiny_budget\.lua:1: instruction budget of 100 exceeded", False),
     "bidi": ("return conventio.Document{ body = {\n  conventio.Para('IBAN \\u{202E}67 RF') } }", None, [],
