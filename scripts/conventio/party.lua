@@ -309,10 +309,10 @@ Party.__index = function(self, key)
   -- the field or the name's form meant.
   local readable = { e = true }
   for _, names in ipairs { known_fields, optional_reads, name_forms } do
-    for name in pairs(names) do readable[name] = true end
+    for field in pairs(names) do readable[field] = true end
   end
-  for name, value in pairs(Party) do
-    if type(value) == "function" and not name:find("^_") then readable[name] = true end
+  for method, value in pairs(Party) do
+    if type(value) == "function" and not method:find("^_") then readable[method] = true end
   end
   error(tr("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, readable)), 2)
 end
