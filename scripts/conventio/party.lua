@@ -311,8 +311,8 @@ Party.__index = function(self, key)
   for _, names in ipairs { known_fields, optional_reads, name_forms } do
     for field in pairs(names) do readable[field] = true end
   end
-  for method, value in pairs(Party) do
-    if type(value) == "function" and not method:find("^_") then readable[method] = true end
+  for function_name, value in pairs(Party) do
+    if type(value) == "function" and not function_name:find("^_") then readable[function_name] = true end
   end
   error(tr("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, readable)), 2)
 end
