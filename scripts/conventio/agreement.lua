@@ -395,7 +395,16 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
     strict.check_names(params, known, ("clause '%s'"):format(name), "parameter", 2)
     check_forms(self, name, params)
   end
-  if options ~= nil then strict.check_keys(options, strict.set { "keep_together" }, "clause options", "option", 2) end
+  if options ~= nil then
+    if type(options) ~= "table" then
+      error(tr("clause '%s': options must be a table { keep_together = true }"):format(tostring(name)), 2)
+    end
+    strict.check_keys(options, strict.set { "keep_together" }, "clause options", "option", 2)
+    if options.keep_together ~= nil and type(options.keep_together) ~= "boolean" then
+      error(tr("clause '%s': keep_together must be true or false, got %s"):format(tostring(name),
+          tostring(options.keep_together)), 2)
+    end
+  end
   return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together },
                       Clause)
 end
@@ -458,6 +467,9 @@ function Agreement:article(spec)
   if type(spec) ~= "table" then error(tr("article: expected a table { key, title, content, sections }"), 2) end
   strict.check_keys(spec, article_options, "article", "option", 2)
   strict.text(spec.title, "article.title", 2)
+  if spec.sections ~= nil and type(spec.sections) ~= "table" then
+    error(tr("article '%s': sections must be a list of { key, title, content }"):format(spec.title), 2)
+  end
   local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {} }
   if spec.key then register(self, spec.key, article, "article '" .. spec.title .. "'") end
   for i, s in ipairs(spec.sections or {}) do
