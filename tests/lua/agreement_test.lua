@@ -35,13 +35,6 @@ check.fails("unknown option annex.keys (did you mean key?)", function() new():an
 check.fails("unknown option signatures.orginals (did you mean originals?)", function()
   new():signatures { orginals = "en deux originaux" }
 end)
--- Options of the wrong type, said as such.
-check.fails("article 'Objet': sections must be a list", function() new():article { title = "Objet", sections = "x" } end)
-check.fails("clause 'commun/nullite': keep_together must be true or false, got yes", function()
-  local a = new()
-  a:clause("commun/nullite", {}, { keep_together = "yes" })
-end)
-check.fails("clause 'commun/nullite': options must be a table", function() new():clause("commun/nullite", {}, "x") end)
 -- Empty required values.
 check.fails("Agreement.place cannot be empty or blank", new, { place = " " })
 check.fails("article.title cannot be empty or blank", function() new():article { title = "" } end)
@@ -165,3 +158,13 @@ check.eq(c.markdown_escape(12), "12", "a number")
 check.eq(c.markdown_escape("*x*"), "\\*x\\*", "a text escaped")
 
 return check.done()
+
+-- Options of the wrong type, said as such.
+check.fails("article 'Objet': sections must be a list", function()
+  new():article { title = "Objet", sections = "x" }
+end)
+check.fails("clause 'commun/nullite': keep_together must be true or false, got yes", function()
+  local a = new()
+  a:clause("commun/nullite", {}, { keep_together = "yes" })
+end)
+check.fails("clause 'commun/nullite': options must be a table", function() new():clause("commun/nullite", {}, "x") end)
