@@ -157,8 +157,6 @@ check.eq(c.markdown_escape(long_text), long_text, "a long text")
 check.eq(c.markdown_escape(12), "12", "a number")
 check.eq(c.markdown_escape("*x*"), "\\*x\\*", "a text escaped")
 
-return check.done()
-
 -- Options of the wrong type, said as such.
 check.fails("article 'Objet': sections must be a list", function()
   new():article { title = "Objet", sections = "x" }
@@ -168,3 +166,5 @@ check.fails("clause 'commun/nullite': keep_together must be true or false, got y
   a:clause("commun/nullite", {}, { keep_together = "yes" })
 end)
 check.fails("clause 'commun/nullite': options must be a table", function() new():clause("commun/nullite", {}, "x") end)
+
+return check.done()
