@@ -162,8 +162,7 @@ check.fails("article 'Objet': sections must be a list", function()
   new():article { title = "Objet", sections = "x" }
 end)
 check.fails("clause 'commun/nullite': keep_together must be true or false, got yes", function()
-  local a = new()
-  a:clause("commun/nullite", {}, { keep_together = "yes" })
+  new():clause("commun/nullite", {}, { keep_together = "yes" })
 end)
 check.fails("clause 'commun/nullite': options must be a table", function() new():clause("commun/nullite", {}, "x") end)
 
