@@ -13,6 +13,16 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
     return false;
 }
 
+namespace {
+
+/// "unknown field finance.amout (did you mean amount?)": the message names its field first.
+const Pattern& unknown_field() {
+    static const Pattern pattern(R"(^(?:unknown field|champ inconnu) ([A-Za-z0-9_.\[\]]+))");
+    return pattern;
+}
+
+}  // namespace
+
 Diagnostic from_message(const std::string& message) {
     Diagnostic d;
     d.message = message;
@@ -42,7 +52,6 @@ Diagnostic from_message(const std::string& message) {
         d.message = (*m)[2];
     }
     static const Pattern field(R"(\((?:field|champ) ([A-Za-z0-9_.\[\]]+)\))");
-    static const Pattern unknown_field(R"(^(?:unknown field|champ inconnu) ([A-Za-z0-9_.\[\]]+))");
     // The library's messages start with the field they are about: "finance.amount must be positive".
     // "finance.amount must be positive", or a single field before a colon ("date: invalid date").
     static const Pattern leading_field(
@@ -58,7 +67,7 @@ Diagnostic from_message(const std::string& message) {
         }
     }
     std::optional<Match> named = field.search(d.message);
-    if (!named) named = unknown_field.search(d.message);
+    if (!named) named = unknown_field().search(d.message);
     if (!named && d.file.ends_with(".json")) named = leading_field.search(d.message);
     if (named) d.field = named->matched(1) ? (*named)[1] : (*named)[2];
     return d;
@@ -112,7 +121,9 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
         // The article or field concerned, when the message does not already name it: a path
         // ("parties.partner.siret") anywhere in it, a single word ("purpose") only as its first
         // word (a message may hold the word otherwise: "cited on purpose").
+        const auto unknown = unknown_field().search(d.message);
         const bool named = !d.field.empty() && (d.message.starts_with(d.field) || names_change_entry(d) ||
+                                                (unknown && (*unknown)[1] == d.field) ||
                                                 (d.field.find_first_of(".[") != std::string::npos &&
                                                  d.message.find(d.field) != std::string::npos));
         if (!d.field.empty() && !named) out += " " + config::format(config::tr("(in {})"), d.field);

@@ -196,7 +196,7 @@ function M.from_data(agreement_data, options)
   -- one is wrong (a party left out), so the finance and closing data are checked too; they
   -- are raised together when the document is built.
   local found = data.problems()
-  found:try(strict.check_keys, agreement_data, known, "data", "field")
+  found:try(strict.check_keys, agreement_data, known, "", "field")
   for _, message in ipairs(strict.switch_messages(agreement_data, M.data_fields)) do found:add(message) end
   local Party = require "conventio.party"
   local parties_data = type(agreement_data.parties) == "table" and agreement_data.parties or {}

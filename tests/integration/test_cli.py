@@ -281,7 +281,7 @@ class StrictAgreementMessages(unittest.TestCase):
 
     def test_unknown_top_level_field(self):
         self.assertDataError(lambda d: d.update(purpse=d.pop("purpose")),
-                             "unknown field data.purpse (did you mean purpose?)")
+                             "unknown field purpse (did you mean purpose?)")
 
     def test_unknown_finance_field(self):
         self.assertDataError(lambda d: d["finance"]["tranches"][1].update(treshold=d["finance"]["tranches"][1].pop("threshold")),

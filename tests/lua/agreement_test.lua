@@ -102,9 +102,9 @@ local data = { kind = "partenariat", place = "Melun", party_order = { "commune" 
                parties = { commune = { short_name = "Commune de Melun", kind = "commune", representation = "r" } },
                purpose = "x" }
 check.eq(Agreement.from_data(data, { fields = { "purpose" } }).spec.title, "Convention de partenariat")
-check.fails("unknown field data.purpose", Agreement.from_data, data)
+check.fails("unknown field purpose", Agreement.from_data, data)
 data.purpse, data.purpose = "x", nil
-check.fails("unknown field data.purpse (did you mean purpose?)", Agreement.from_data, data, { fields = { "purpose" } })
+check.fails("unknown field purpse (did you mean purpose?)", Agreement.from_data, data, { fields = { "purpose" } })
 data.purpse = nil
 data.parties.departement = data.parties.commune
 check.fails("party_order leaves out parties.departement", Agreement.from_data, data)
