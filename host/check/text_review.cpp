@@ -141,8 +141,7 @@ struct Reviewer {
         // block of bank details or an address (kept together) names the bank and the
         // accountant's services as the data gives them.
         if (!details_block && has_three_capitals(s)) foreign_parties(s);
-        if (!document.facts.amends &&
-            (s.find("\xe2\x82\xac") != std::string::npos || s.find("euro") != std::string::npos))
+        if (s.find("\xe2\x82\xac") != std::string::npos || s.find("euro") != std::string::npos)
             foreign_amounts(s);
     }
 
@@ -361,18 +360,31 @@ struct Reviewer {
         }
     }
 
-    // "1 600 000 €" typed in a text when the model computed 1 500 000 €.
+    // "1 600 000 €" typed in a text when the model computed 1 500 000 €. An avenant's facts are
+    // the amounts of the Convention as it stood and as amended: what its own text types
+    // (its purpose: « porter la participation à 600 000 € ») must be one of them, and is an
+    // error, since an avenant contradicting the article it writes is not signed; an agreement's
+    // typed amount is a warning (the seeds have some).
     void foreign_amounts(const std::string& s) {
         static const Pattern amount(R"((\d{1,3}(?:)" SPACE R"(\d{3})+|\d+)(,\d{1,2})?)" SPACE
                                     R"(?(?:€|euros?\b))");
         for (const Match& m : amount.all(s)) {
             std::string text = std::string(m[1]) + std::string(m[2]);
             if (amounts.count(cents_of(text))) continue;
-            report(Severity::warning,
-                   format(tr("the amount {} € in the text is not one the model computed or was given: type "
-                             "amounts in the data and let the templates print them"),
-                          text),
-                   m[0]);
+            if (document.facts.amends)
+                report(Severity::error,
+                       format(tr("the amount {} € in the avenant is neither the Convention's nor the amended "
+                                 "Convention's: change the amount in the change set's data, and say the "
+                                 "one it gives"),
+                              text),
+                       m[0]);
+            else
+                report(
+                    Severity::warning,
+                    format(tr("the amount {} € in the text is not one the model computed or was given: type "
+                              "amounts in the data and let the templates print them"),
+                           text),
+                    m[0]);
         }
     }
 };

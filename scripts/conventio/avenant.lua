@@ -330,19 +330,38 @@ local function as_versions(fn, ...)
   return table.unpack(result, 2, result.n)
 end
 
+-- fn(...) with every amount a template prints recorded into `into` (conventio.facts' record,
+-- which a version built only to be compared does not keep otherwise).
+local function recording_amounts(into, fn, ...)
+  local clauses = require "conventio.clauses"
+  local before = clauses.printed_amounts
+  clauses.printed_amounts = into
+  local result = table.pack(pcall(fn, ...))
+  clauses.printed_amounts = before
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 -- Every version of the Convention: [0] the base, [i] the base as amended by `sets[1..i]`, each
--- built once; and the data of the last, unless `last_unused` (the last version's script is then
--- given that data itself, a table made for it, instead of a copy).
+-- built once; the data of the last, unless `last_unused` (the last version's script is then
+-- given that data itself, a table made for it, instead of a copy); and the amounts the last two
+-- versions print, the model's amounts the avenant may quote (its own text is checked against
+-- them, as an agreement's is against its own).
 local function build_versions(base, sets, n, last_unused)
   local data, data_file = base.data, base.data_file
-  local versions = { [0] = run(base.script, data, data_file) }
+  local amounts = {}
+  local function build(i, fn, ...)
+    if i >= n - 1 then return recording_amounts(amounts, fn, ...) end
+    return fn(...)
+  end
+  local versions = { [0] = build(0, run, base.script, data, data_file) }
   for i = 1, n do
     data, data_file = data_of(sets[i], data, data_file)
     local last = i == n and last_unused
-    versions[i] = amend_once(base, sets, i, data, data_file, versions[i - 1], false, last)
+    versions[i] = build(i, amend_once, base, sets, i, data, data_file, versions[i - 1], false, last)
     if last then data = nil end
   end
-  return versions, data, data_file
+  return versions, data, data_file, amounts
 end
 
 -- ------------------------------------------------------------------ checks
@@ -422,8 +441,8 @@ function M.from_change_set(set, file)
   end
   -- Each version built once: the Convention as it stands and as this avenant amends it. The
   -- amended data is built again without the throughout edits when there are some.
-  local versions, data_n, file_n = as_versions(build_versions, base, sets, n, #self.throughout == 0)
-  self.base, self.amended = versions[n - 1], versions[n]
+  local versions, data_n, file_n, amounts = as_versions(build_versions, base, sets, n, #self.throughout == 0)
+  self.base, self.amended, self.amounts = versions[n - 1], versions[n], amounts
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
   local compared = #self.throughout > 0 and as_versions(amend_once, base, sets, n, data_n, file_n, self.base, true)
@@ -502,6 +521,8 @@ function Avenant:document()
   a:article { key = "entree_en_vigueur", title = w.title_effect,
               content = a:clause("avenant/prise_effet", { date = set.effect and set.effect.long }) }
   if set.originals then a:signatures { originals = set.originals } end
+  -- An amount typed in the purpose is checked against both versions' (conventio check).
+  a.stated_amounts = self.amounts
   return a:document()
 end
 

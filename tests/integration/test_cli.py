@@ -505,6 +505,29 @@ class Amend(unittest.TestCase):
         self.assertIn("the data has no closing.dure (did you mean duree?)", r.stderr)
         self.assertEqual(self.outputs(), [])
 
+    def test_an_amount_the_purpose_types_is_one_of_the_versions(self):
+        # « porter la participation à 600 000 € » while the data gives 650 000: Article 1er would
+        # contradict Article 2. Refused at the amount's line and column in the purpose.
+        changes = self.changes(data=[{"set": "finance.amount", "to": "650000"},
+                                     self.good["data"][1]])
+        r = run("amend", changes, "-o", os.path.join(self.dir, "avenant.odt"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        with open(changes, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        line = next(i for i, text in enumerate(lines, 1) if text.lstrip().startswith('"purpose"'))
+        column = lines[line - 1].index("600 000") + 1
+        self.assertRegex(r.stderr, r"changes\.json:%d:%d: the amount 600\W000 \u20ac in the avenant is neither the "
+                                   r"Convention's nor the amended Convention's" % (line, column))
+        self.assertIn("(in purpose)", r.stderr)
+        self.assertEqual(self.outputs(), [])
+        # The amount of either version is the model's: the one the Convention had (475 000 €, as
+        # « porter de 475 000 € à 650 000 € ») and the new one pass.
+        purpose = "de porter la participation financi\u00e8re du Cerema de 475 000 \u20ac \u00e0 650 000 \u20ac"
+        r = run("amend", self.changes(purpose=purpose, data=[{"set": "finance.amount", "to": "650000"}]),
+                "-o", os.path.join(self.dir, "avenant.odt"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("amount", r.stderr)
+
     def test_amend_runs_the_checks_of_render_first(self):
         # A placeholder left in the change set is found by the same review as `render` and
         # `check`: it is named in the change file, nothing is written, the exit status is 1.
