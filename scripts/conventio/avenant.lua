@@ -11,6 +11,7 @@
 local tr = require("conventio").tr
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
+local amending = require "conventio.avenant.amending"
 local change_set = require "conventio.avenant.change_set"
 local compare = require "conventio.avenant.compare"
 local wording = require "conventio.avenant.wording"
@@ -287,7 +288,9 @@ end
 -- `skip_throughout` (the avenant words those once).
 local function amend_once(base, sets, i, data, data_file, previous, skip_throughout, last)
   local set = sets[i]
-  local ok, built = pcall(run, base.script, data, data_file, last)
+  -- Built knowing it is amended by this avenant: a payment due at a signature already made
+  -- stays so (conventio.avenant.amending).
+  local ok, built = pcall(amending.building, set.number, previous, run, base.script, data, data_file, last)
   if not ok then
     -- The amended agreement is inconsistent: the change that made it so is the place.
     local message = change_set.message(built):gsub("^" .. data_file:gsub("%p", "%%%0") .. ": ", "")

@@ -451,6 +451,9 @@ class Amend(unittest.TestCase):
                                      "must be signed before the Convention ends (30\u00a0juin 2024)"),
             ({"edits": [{"complete": "montant", "text": "Soit 700 000 € en tout."}]},
              "an amount in an article is computed from the data"),
+            ({"data": [{"set": "finance.amount", "to": "400000"}], "purpose": "de réduire la participation"},
+             "changes.json:18:14: data[1] (set finance.amount): the amended agreement is refused: finance.amount: "
+             "475\u00a0000\u00a0€ fell due at signatures already made"),
             ({"number": 2}, "changes.json:9:13: number: this avenant is n° 1 in its chain, not 2"),
             ({"edit": []}, "changes.json: unknown field edit (did you mean edits?)"),
         ]

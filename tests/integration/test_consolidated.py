@@ -122,6 +122,47 @@ class Consolidated(unittest.TestCase):
                     strict = self.reader(consolidated, "--accept", "--strict")
                     self.assertEqual(strict.returncode, 0, strict.stderr)
 
+    def test_money_due_at_a_signature_made_stays_due_there(self):
+        # An avenant cannot raise what fell due at the Convention's signature, nor make a joining
+        # party pay "dès signature de la présente convention": signatures already made. Each
+        # increase falls due at the avenant's signature, what fell due before stays as it was.
+        expected = {
+            "drome-valence-avenant-1-2026": (
+                ["102 000 \u20ac (cent deux mille euros) (50 % du montant total), dont 90 000 \u20ac "
+                 "(quatre-vingt-dix mille euros) d\u00e8s signature de la convention par les parties et 12 000 \u20ac "
+                 "(douze mille euros) d\u00e8s signature de l'avenant n\u00b0 1 par les parties ;"],
+                ["90 000 \u20ac (quatre-vingt-dix mille euros) (50 % du montant total) d\u00e8s signature de la "
+                 "convention par les parties ;"]),
+            "seine-et-marne-rdv-solidarites-avenant-1-2021": (
+                ["soit 50 000 \u20ac, dont 45 000 \u20ac d\u00e8s signature de la pr\u00e9sente convention et "
+                 "5 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1.",
+                 "Le Val-de-Marne proc\u00e9dera au versement de sa contribution, soit 100 000 \u20ac, d\u00e8s "
+                 "signature de l'avenant n\u00b0 1.",
+                 "Le Val-de-Marne proc\u00e9dera au versement du montant de 100 000 \u20ac fix\u00e9 \u00e0 "
+                 "l'article 5.2 sur le compte de l'ANCT apr\u00e8s signature de l'avenant n\u00b0 1 par les parties."],
+                ["soit 45 000 \u20ac, d\u00e8s signature de la pr\u00e9sente convention."]),
+            "cerema-avenant-1-2024": (
+                ["fix\u00e9 \u00e0 l'article 4.1 : 475 000 \u20ac d\u00e8s signature de la convention par les "
+                 "parties et 125 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1 par les parties."],
+                ["fix\u00e9 \u00e0 l'article 4.1 en un versement d\u00e8s signature de la convention par les "
+                 "parties."]),
+        }
+        for name, (amended, as_it_stood) in expected.items():
+            with self.subTest(avenant=name):
+                consolidated = os.path.join(self.dir, name + "-due.docx")
+                r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", os.path.join(self.dir, name + "-due.odt"),
+                        "--consolidated", consolidated)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                accepted = self.reader(consolidated, "--accept").stdout.replace("\u00a0", " ").replace("\u202f", " ")
+                rejected = self.reader(consolidated, "--reject").stdout.replace("\u00a0", " ").replace("\u202f", " ")
+                for words in amended:
+                    self.assertIn(words, accepted)
+                    self.assertNotIn(words, rejected)
+                for words in as_it_stood:
+                    self.assertIn(words, rejected)
+                self.assertNotIn("proc\u00e9dera au versement de sa contribution, soit 100 000 \u20ac, d\u00e8s "
+                                 "signature de la pr\u00e9sente", accepted)
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:
