@@ -163,6 +163,27 @@ class Consolidated(unittest.TestCase):
                 self.assertNotIn("proc\u00e9dera au versement de sa contribution, soit 100 000 \u20ac, d\u00e8s "
                                  "signature de la pr\u00e9sente", accepted)
 
+    def test_quoted_table_rows_name_their_table_and_read_as_the_conventions(self):
+        # The MEAE Convention's article 5 holds two tables (AE/CP ceilings, Chorus references):
+        # « Dans le tableau » would not say which. A quoted row ends its item (no « ; » or « . »
+        # left alone under it) and keeps the Convention's alignment and bold.
+        name = "meae-delegation-avenant-1-2022"
+        out = os.path.join(self.dir, name + "-rows.docx")
+        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+        self.assertIn("1\u00b0 Dans le premier tableau, la ligne \u00ab 2023 \u00bb est remplac\u00e9e par la ligne "
+                      "suivante :", lines)
+        self.assertIn("2\u00b0 Dans le premier tableau, apr\u00e8s la ligne \u00ab 2023 \u00bb, est ins\u00e9r\u00e9e la "
+                      "ligne suivante :", lines)
+        self.assertFalse([line for line in lines if line.strip() in (";", ".", "\u00bb.")], lines)
+        with zipfile.ZipFile(out) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        total = re.search(r"<w:tr>(?:(?!</w:tr>).)*<w:t>Total</w:t>(?:(?!</w:tr>).)*</w:tr>", xml)
+        self.assertIsNotNone(total)
+        self.assertEqual(total.group(0).count('<w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:b/>'), 2,
+                         "both amounts right-aligned and bold")
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:

@@ -79,8 +79,8 @@ check.contains(t, "L'article 2 est ainsi modifié :", "formula 13: the chapeau")
 check.contains(t, "1° Au premier alinéa, le montant", "formula 13: the items")
 t = avenant_text { data = { { add = "rows", value = { year = 2026, amount = "10000" } }, { set = "amount",
     to = "60000" } } }
-check.contains(t, "après la ligne « 2025 », il est inséré une ligne ainsi rédigée :", "formula 16")
-check.contains(t, "2026 | 10 000 €", "the inserted row is quoted as a table row")
+check.contains(t, "après la ligne « 2025 », est insérée la ligne suivante :\nAnnée | Montant\n2026 | 10 000 €\n",
+               "formula 16: the row quoted as the Convention's table prints it, with its header, ending the item")
 t = avenant_text { data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }
 check.contains(t, "la ligne « 2025 » est supprimée", "formula 17")
 
@@ -157,7 +157,7 @@ t = avenant_text { edits = { { row = "duree", label = "Bilan", cells = { "Bilan"
 check.contains(t,
     "Dans le tableau, à la ligne « Bilan », les mots : « décembre » figurant dans la colonne « Échéance » "
                .. "sont remplacés par les mots : « novembre ».", "a cell, by row and column")
-check.contains(t, "Dans le tableau, après la ligne « Lancement », il est inséré une ligne ainsi rédigée :",
+check.contains(t, "Dans le tableau, après la ligne « Lancement », est insérée la ligne suivante :",
     "formula 16")
 t = avenant_text { edits = { { delete_row = "duree", label = "Bilan" } } }
 check.contains(t, "Dans le tableau figurant à l'article 3, la ligne « Bilan » est supprimée.",

@@ -68,10 +68,37 @@ local function quoted(alineas, ending, heading)
   return out
 end
 
+-- The Convention's table `t` (an alinéa of compare) reduced to its header and the row labelled
+-- `row[1]`: the row as the Convention prints it, its alignment and bold kept.
 local function one_row_table(t, row)
+  local block = t.block
+  if block then
+    for r = #t.rows, 1, -1 do
+      if not (t.header and r == 1) and t.rows[r][1] ~= row[1] then block = c.edit_row(block, "remove", r) end
+    end
+    return block
+  end
   local spec = { widths = t.widths, rows = { row } }
   if t.header then spec.header = t.rows[1] end
   return c.Table(spec)
+end
+
+-- "le tableau figurant à l'article 5" ("le tableau" inside the article's chapeau); when the
+-- article holds several tables, the one at alinéa `at` by its rank ("le deuxième tableau
+-- figurant à l'article 5"), so that the row named is in one table only.
+local function in_table(unit, at, short)
+  local count, rank = 0, 1
+  for k, a in ipairs(unit.alineas) do
+    if a.kind == "table" then
+      count = count + 1
+      if k == at then rank = count end
+    end
+  end
+  if count > 1 then
+    local nth = ordinal(rank, 0)
+    return short and fmt("table_nth_short", nth) or fmt("table_nth_at", nth, unit_address(unit))
+  end
+  return short and words().table_short or fmt("table_at", unit_address(unit))
 end
 
 local function words_sentence(unit, k, change, short)
@@ -124,26 +151,31 @@ local function operation(unit, op, short, ending)
                       unit_address(unit))
     return { c.Para(fmt("alineas_deleted", capital(range)) .. ending) }
   end
-  -- Tables.
-  local in_table = short and words().table_short or fmt("table_at", unit_address(unit))
+  -- Tables. A row or table quoted ends its sentence ("… la ligne suivante :"), and the item it
+  -- closes: no paragraph of punctuation is left alone under it.
+  local table_named = in_table(unit, op.at, short)
   if op.op == "cell" then
     local key = (text_diff.is_amount(op.old) and text_diff.is_amount(op.new)) and "table_cell_amount"
         or "table_cell_words"
-    return { c.Para(fmt(key, in_table, quote(op.label), quote(op.old), quote(op.column), quote(op.new)) .. ending) }
+    return { c.Para(fmt(key, table_named, quote(op.label), quote(op.old), quote(op.column), quote(op.new)) .. ending) }
   elseif op.op == "row_rewritten" then
-    return { c.Para(fmt("table_row_rewritten", in_table, quote(op.label))), one_row_table(op.table, op.row),
-        c.Para(ending) }
+    return { c.Para(fmt("table_row_rewritten", table_named, quote(op.label))), one_row_table(op.table, op.row) }
   elseif op.op == "row_inserted" then
-    local s = op.after and fmt("table_row_inserted", in_table, quote(op.after)) or fmt("table_row_appended", in_table)
-    return { c.Para(s), one_row_table(op.table, op.row), c.Para(ending) }
+    local s = op.after and fmt("table_row_inserted", table_named, quote(op.after))
+              or fmt("table_row_appended", table_named)
+    return { c.Para(s), one_row_table(op.table, op.row) }
   elseif op.op == "row_deleted" then
-    return { c.Para(fmt("table_row_deleted", in_table, quote(op.label)) .. ending) }
+    return { c.Para(fmt("table_row_deleted", table_named, quote(op.label)) .. ending) }
   elseif op.op == "table_rewritten" then
     local t = op.new
-    local spec = { widths = t.widths, rows = {} }
-    for i, r in ipairs(t.rows) do if not (t.header and i == 1) then spec.rows[#spec.rows + 1] = r end end
-    if t.header then spec.header = t.rows[1] end
-    return { c.Para(fmt("table_rewritten", unit_address(unit))), c.Table(spec), c.Para(ending) }
+    local block = t.block
+    if not block then
+      local spec = { widths = t.widths, rows = {} }
+      for i, r in ipairs(t.rows) do if not (t.header and i == 1) then spec.rows[#spec.rows + 1] = r end end
+      if t.header then spec.header = t.rows[1] end
+      block = c.Table(spec)
+    end
+    return { c.Para(fmt("table_rewritten", capital(in_table(unit, op.at, false)))), block }
   end
   error("unknown operation " .. tostring(op.op))
 end
