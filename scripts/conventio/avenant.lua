@@ -481,8 +481,22 @@ end
 --- The Convention as it stood before this avenant.
 function Avenant:base_document() return self.base:document() end
 
+-- Whether `content` (a clause, or a list of them, as a signature's `after` or `content`) holds
+-- the clause named `name`.
+local function holds_clause(content, name, depth)
+  depth = depth or 0
+  if type(content) ~= "table" or depth > 4 then return false end
+  if content.name == name and content.params then return true end
+  for _, inner in pairs(content) do
+    if holds_clause(inner, name, depth + 1) then return true end
+  end
+  return false
+end
+
 --- The avenant itself: title, parties, visas, exposé, "Ceci exposé", Article 1er, one article
---- per amended article, the unchanged stipulations, entry into force, signatures.
+--- per amended article, the unchanged stipulations, publication and transmission to the
+--- contrôleur budgétaire when the Convention has them, entry into force, signatures (one original
+--- for each party).
 function Avenant:document()
   local base, set = self.base, self.set
   local first = self.first
@@ -521,9 +535,22 @@ function Avenant:document()
   end
   a:article { key = "autres_stipulations", title = w.title_unchanged,
       content = a:clause("avenant/stipulations_inchangees") }
+  -- After signature, the avenant goes where the Convention went: published as it is (a
+  -- délégation de gestion must be, D. 2004-1085 art. 2), to the contrôleur budgétaire when
+  -- the Convention bears his visa.
+  local publication = self.amended.by_key.publication
+  if publication then
+    a:article { key = "publication", title = w.title_publication,
+                content = a:clause("avenant/publication", { article = publication.number,
+                                                            delegation = kind == "delegation" or nil }) }
+  end
+  if holds_clause(base.signature, "commun/visa_controleur") then
+    a:article { key = "transmission", title = w.title_transmission, content = a:clause("avenant/transmission") }
+  end
   a:article { key = "entree_en_vigueur", title = w.title_effect,
               content = a:clause("avenant/prise_effet", { date = set.effect and set.effect.long }) }
-  if set.originals then a:signatures { originals = set.originals } end
+  -- One original for each party, unless the change set says otherwise.
+  a:signatures { originals = set.originals or c.french_spacing(w.originals):format(c.spell_number(#order)) }
   -- An amount typed in the purpose is checked against both versions' (conventio check).
   a.stated_amounts = self.amounts
   return a:document()

@@ -184,6 +184,34 @@ class Consolidated(unittest.TestCase):
         self.assertEqual(total.group(0).count('<w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:b/>'), 2,
                          "both amounts right-aligned and bold")
 
+    def test_avenants_close_as_their_conventions_require(self):
+        # One original for each party; published like the Convention when it has a publication
+        # article (a délégation de gestion under décret n° 2004-1085); sent to the contrôleur
+        # budgétaire when the Convention bears his visa.
+        expected = {
+            "seine-et-marne-rdv-solidarites-avenant-1-2021": (
+                "Fait \u00e0 Paris, en trois exemplaires originaux, le 1er septembre 2021", True, False, False),
+            "meae-delegation-avenant-1-2022": (
+                "Fait \u00e0 Paris, en deux exemplaires originaux, le 15 novembre 2022", True, True, False),
+            "cerema-avenant-1-2024": (
+                "Fait \u00e0 Paris, en deux exemplaires originaux, le 15 mai 2024", True, False, True),
+            "drome-valence-avenant-1-2026": (
+                "Fait \u00e0 Valence, en deux exemplaires originaux, le 10 f\u00e9vrier 2026", False, False, False),
+        }
+        for name, (signed, published, decree, transmitted) in expected.items():
+            with self.subTest(avenant=name):
+                out = os.path.join(self.dir, name + "-closing.odt")
+                r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                text = self.text(out).replace("\u00a0", " ").replace("\u202f", " ")
+                self.assertIn(signed + "\n", text)
+                self.assertEqual("Le pr\u00e9sent avenant est publi\u00e9 selon les m\u00eames modalit\u00e9s que la "
+                                 "Convention, pr\u00e9vues \u00e0 son article" in text, published)
+                self.assertEqual("conform\u00e9ment \u00e0 l'article 2 du d\u00e9cret n\u00b0 2004-1085" in text, decree)
+                self.assertEqual("au contr\u00f4leur budg\u00e9taire et comptable minist\u00e9riel" in text, transmitted)
+                # Entry into force stays the last article, after publication and transmission.
+                self.assertLess(text.rfind("Publication\n") if published else 0, text.find("Entr\u00e9e en vigueur\n"))
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:

@@ -62,9 +62,9 @@ function M.due_at_signature(agreement, payer_role, amount, found, field)
     if amount > already then
       parts[#parts + 1] = { amount = amount - already, avenant = now.number }
     elseif amount < already then
-      found:add(tr("%s: %s fell due at signatures already made (the Convention's, an earlier avenant's); "
-                   .. "the amended agreement pays %s at signature: an avenant cannot lower a payment already due"):format(
-        field, tostring(already), tostring(amount)))
+      local message = tr("%s: %s fell due at signatures already made (the Convention's, an earlier avenant's); "
+                         .. "the amended agreement pays %s at signature: an avenant cannot lower a payment already due")
+      found:add(message:format(field, tostring(already), tostring(amount)))
       parts = { { amount = amount } }
     end
   end
