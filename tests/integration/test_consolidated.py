@@ -212,6 +212,31 @@ class Consolidated(unittest.TestCase):
                 # Entry into force stays the last article, after publication and transmission.
                 self.assertLess(text.rfind("Publication\n") if published else 0, text.find("Entr\u00e9e en vigueur\n"))
 
+    def test_text_an_avenant_inserts_is_the_consolidated_text(self):
+        # Article 2-1 the Seine avenant inserts: its heading as the Convention prints its
+        # headings, its two-level list kept as two levels (each item still opening with «).
+        name = "seine-et-marne-rdv-solidarites-avenant-1-2021"
+        out, clean = os.path.join(self.dir, name + "-quoted.docx"), os.path.join(self.dir, name + "-quoted-clean.docx")
+        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out, "--clean", clean)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+        consolidated = self.text(clean).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+        for heading in ("Article 2-1 : Obligations du Val-de-Marne", "5.2 Calendrier de versement",
+                        "5.3 Modalit\u00e9s de versement"):
+            self.assertIn(heading, consolidated)
+            self.assertIn("\u00ab " + heading, text)
+        with zipfile.ZipFile(out) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+
+        def level(words):
+            found = re.search(r'<w:ilvl w:val="(\d)"/>(?:(?!</w:p>).)*<w:t>\u00ab\u00a0' + re.escape(words), xml)
+            self.assertIsNotNone(found, words)
+            return int(found.group(1))
+        self.assertEqual(level("Garantir \u00e0 l'\u00e9quipe"), 0)
+        self.assertEqual(level("toute latitude"), 1)
+        self.assertEqual(level("\u00e9valuer les r\u00e9sultats"), 1)
+        self.assertEqual(level("Participer aux d\u00e9cisions"), 0)
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:

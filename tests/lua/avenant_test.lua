@@ -94,7 +94,7 @@ t = avenant_text { edits = {
 }, data = { { set = "address", to = "Hôtel de ville, 77000 Melun" } } }
 check.contains(t, "L'article 1 est complété par un alinéa ainsi rédigé :\n« Elle est publiée. ».", "formula 7")
 check.contains(t,
-    "L'article 3 est ainsi rédigé :\n« Article 3 – Durée\n« La convention court jusqu'au 31 décembre 2026.\n"
+    "L'article 3 est ainsi rédigé :\n« Article 3 : Durée\n« La convention court jusqu'au 31 décembre 2026.\n"
     .. "« Elle n'est pas reconductible. ».",
                "formula 10: each quoted alinéa opens with «, the last closes")
 check.contains(t, "Après l'article 2, il est inséré un article 2-1 ainsi rédigé :", "formula 11")

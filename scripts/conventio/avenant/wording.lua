@@ -46,23 +46,53 @@ local function the_alinea(unit, k, short)
   return fmt("alinea", n, unit_address(unit))
 end
 
--- Quoted alinéas (rule 8): each opens with «, only the last closes with », then `ending`.
+-- The items lines[from..] of one list (compare's alinéas: `list`, `level`, `ordered`) from
+-- level `level` on, as a list block whose items hold their deeper items as a list of their own,
+-- each item's text made by `text_of(i)`; and the index after them.
+local function quoted_list(lines, from, level, text_of)
+  local items, i = {}, from
+  local list, ordered = lines[from].list, lines[from].ordered
+  while i <= #lines and lines[i].item and lines[i].list == list and lines[i].level >= level do
+    if lines[i].level == level or #items == 0 then
+      items[#items + 1] = { c.Para(text_of(i)) }
+      i = i + 1
+    else
+      local nested
+      nested, i = quoted_list(lines, i, lines[i].level, text_of)
+      local item = items[#items]
+      item[#item + 1] = nested
+    end
+  end
+  return (ordered and c.OrderedList or c.BulletList)(items), i
+end
+
+-- Quoted alinéas (rule 8): each opens with «, only the last closes with », then `ending`. List
+-- items are quoted as the list they are in the Convention, levels kept.
 local function quoted(alineas, ending, heading)
   local out = {}
   local lines = {}
   if heading then lines[#lines + 1] = { kind = "para", text = heading } end
   for _, a in ipairs(alineas) do lines[#lines + 1] = a end
-  for i, a in ipairs(lines) do
+  local function text_of(i)
+    local close = i == #lines and ("\u{a0}»" .. ending) or ""
+    return "«\u{a0}" .. lines[i].text .. close
+  end
+  local i = 1
+  while i <= #lines do
+    local a = lines[i]
     if a.kind == "table" then
       local rows = {}
       for _, r in ipairs(a.rows) do rows[#rows + 1] = r end
       local spec = { widths = a.widths, rows = rows }
       if a.header then spec.header = table.remove(rows, 1) end
-      out[#out + 1] = c.Table(spec)
+      out[#out + 1] = a.block or c.Table(spec)
       if i == #lines then out[#out + 1] = c.Para("»" .. ending) end
+      i = i + 1
+    elseif a.item and a.list then
+      out[#out + 1], i = quoted_list(lines, i, a.level, text_of)
     else
-      local close = i == #lines and ("\u{a0}»" .. ending) or ""
-      out[#out + 1] = c.Para("«\u{a0}" .. a.text .. close)
+      out[#out + 1] = c.Para(text_of(i))
+      i = i + 1
     end
   end
   return out
@@ -180,8 +210,12 @@ local function operation(unit, op, short, ending)
   error("unknown operation " .. tostring(op.op))
 end
 
+-- A quoted heading as the Convention prints it (conventio.agreement's headings): "Article 2-1 :
+-- Obligations du Val-de-Marne", a numbered sub-article "5.2 Calendrier de versement".
 local function heading_of(unit)
-  return fmt("article_heading", unit.number, unit.title)
+  if unit.parent_id then return fmt("section_heading", unit.number, c.french_spacing(unit.title)) end
+  return fmt("article_heading", clauses.front_matter("structure/libelles").article, unit.number,
+             c.french_spacing(unit.title))
 end
 
 --- The avenant's articles for `changes` (conventio.avenant.compare): { { title =, content =,
