@@ -506,8 +506,17 @@ function Avenant:document()
   if not base_date then
     fail(first.file, "base.date", tr("the Convention's date is needed (its data gives none)"))
   end
+  -- The title names the Convention's parties, as they stood, by their legal names: a short name
+  -- is a term the Convention defines ("la collectivité"), which a title standing outside it cannot use.
+  local w = require("conventio.clauses").front_matter("avenant/formules")
+  local names = {}
+  for _, role in ipairs(base.party_order) do names[#names + 1] = base.parties[role].legal.le end
+  local last = table.remove(names)
+  local between = #names > 0 and (table.concat(names, ", ") .. " " .. w["and"] .. " " .. last) or last
   local a = Agreement.new {
     kind = "avenant", number = set.number, amends = { kind = kind, date = base_date },
+    title = c.french_spacing(w.title_avenant):format(set.number, Agreement.kind_label(kind), c.Date(base_date).long,
+                                                     between),
     date = set.date, place = set.place or spec.place,
     parties = self.amended.parties, party_order = self.amended.party_order,
     parts = { "title", "parties", "visas", "preamble", "agreed", "articles", "signatures", "annexes" },
@@ -523,7 +532,6 @@ function Avenant:document()
   a:add_preamble(a:clause("avenant/expose", { modification_article = modification }))
   for _, r in ipairs(set.reasons or {}) do a:add_preamble(c.Markdown(r)) end
   local articles = wording.articles(self.changes)
-  local w = require("conventio.clauses").front_matter("avenant/formules")
   a:article { key = "objet", title = w.title_purpose,
               content = a:clause("avenant/objet", { purpose = set.purpose or wording.purpose(articles) }) }
   for _, article in ipairs(articles) do

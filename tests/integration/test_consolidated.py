@@ -237,6 +237,44 @@ class Consolidated(unittest.TestCase):
         self.assertEqual(level("\u00e9valuer les r\u00e9sultats"), 1)
         self.assertEqual(level("Participer aux d\u00e9cisions"), 0)
 
+    def test_avenants_word_changes_as_a_juriste_writes_them(self):
+        cases = {
+            "drome-valence-avenant-1-2026": [
+                # Inside the article's chapeau the article is « il », not addressed again.
+                "2\u00b0 Il est compl\u00e9t\u00e9 par un alin\u00e9a ainsi r\u00e9dig\u00e9 :",
+                # The smallest string changed, not the label « Adresse : » with it.
+                "Dans la d\u00e9signation des parties, les mots : \u00ab 1 place de la Libert\u00e9, 26000 Valence "
+                "\u00bb sont remplac\u00e9s par les mots : \u00ab place de la Libert\u00e9, BP 2119, 26021 Valence "
+                "Cedex \u00bb.",
+                "Avenant n\u00b0 1 \u00e0 la convention de partenariat du 14 mars 2025 entre le D\u00e9partement de "
+                "la Dr\u00f4me et la Commune de Valence",
+            ],
+            # An article of one alinéa is addressed itself.
+            "cerema-avenant-1-2024": ["\u00c0 l'article 4.1, le montant : \u00ab 475 000 euros \u00bb est "
+                                      "remplac\u00e9 par le montant : \u00ab 600 000 euros \u00bb."],
+            # The « Et » the consolidated version shows before a joining party is one of the
+            # alinéas the avenant adds.
+            "seine-et-marne-rdv-solidarites-avenant-1-2021": [
+                "La d\u00e9signation des parties est compl\u00e9t\u00e9e par cinq alin\u00e9as ainsi r\u00e9dig\u00e9s :",
+                "\u00ab Et",
+                "Avenant n\u00b0 1 \u00e0 la convention de partenariat du 15 d\u00e9cembre 2020 entre le "
+                "D\u00e9partement de Seine-et-Marne et l'Agence Nationale de la Coh\u00e9sion des Territoires",
+            ],
+        }
+        for name, expected in cases.items():
+            with self.subTest(avenant=name):
+                out, clean = os.path.join(self.dir, name + "-words.odt"), os.path.join(self.dir, name + "-words-clean.odt")
+                r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out, "--clean", clean)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                lines = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+                for line in expected:
+                    self.assertIn(line, lines)
+                self.assertFalse([x for x in lines if re.match(r"\d+\u00b0 L'article", x)], "no address in an item")
+                if name.startswith("seine"):
+                    amended = self.text(clean).replace("\u00a0", " ").split("\n")
+                    at_party = amended.index("Le D\u00e9partement du Val-de-Marne,")
+                    self.assertEqual(amended[at_party - 1], "Et")
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:

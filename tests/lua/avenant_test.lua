@@ -144,8 +144,8 @@ check.contains(t,
 t = avenant_text { edits = { { words = "litiges", old = "tribunal administratif de Melun",
     new = "tribunal judiciaire" } } }
 check.contains(t,
-    "Au premier alinéa de l'article 4, les mots : « administratif de Melun » sont remplacés par les mots : "
-               .. "« judiciaire ».", "formula 1 from an edit")
+    "À l'article 4, les mots : « administratif de Melun » sont remplacés par les mots : "
+               .. "« judiciaire ».", "formula 1 from an edit: an article of one alinéa is addressed itself")
 t = avenant_text { edits = { { throughout = true, old = "La convention", new = "Le contrat" } } }
 check.contains(t, "# Modifications dans l'ensemble de la Convention")
 check.contains(t, "Dans l'ensemble de la Convention, les mots : « La convention » sont remplacés par les mots : "
@@ -193,8 +193,8 @@ local second = Avenant.from_change_set({ follows = "avenant_changes_1.json", num
 local second_doc = require("conventio.agreement").of_document(second:document())
 check.contains(text_of(second_doc.articles[2].blocks), "L'article 1-1 est complété par un alinéa ainsi rédigé",
                "avenant n° 2 addresses the article n° 1 inserted")
-check.eq((second_doc.spec.title:gsub("\u{a0}", " ")), "Avenant n° 2 à la convention de partenariat du 15 janvier 2024",
-         "its title")
+check.eq((second_doc.spec.title:gsub("\u{a0}", " ")), "Avenant n° 2 à la convention de partenariat du 15 janvier 2024 "
+         .. "entre la Commune de Melun et l'association X", "its title names the Convention's parties (avenants.md §2)")
 check.eq(#second_doc.visas, 1)
 check.contains((require("conventio.clauses").markdown("avenant/visa_convention", second_doc.visas[1].params)
                 :gsub("\u{a0}", " ")),

@@ -34,11 +34,18 @@ local function unit_address(unit)
   return fmt("article", unit.number)
 end
 
--- The address of alinéa k: "au deuxième alinéa de l'article 5" (full) or "au deuxième alinéa".
+-- The address of alinéa k: "au deuxième alinéa de l'article 5" (full) or "au deuxième alinéa";
+-- "à l'article 4.1" when the article has only that alinéa.
 local function at_alinea(unit, k, short)
+  if #unit.alineas == 1 and not short then return fmt("at_unit", unit_address(unit)) end
   local n = ordinal(k, #unit.alineas)
   if short then return fmt("at_alinea_short", n) end
   return fmt("at_alinea", n, unit_address(unit))
+end
+
+-- The article, annex or designation as the subject of its chapeau's item: "il", "elle".
+local function pronoun(unit)
+  return (unit.kind == "annex" or unit.kind == "designation") and words().it_feminine or words().it_masculine
 end
 local function the_alinea(unit, k, short)
   local n = ordinal(k, #unit.alineas)
@@ -143,7 +150,10 @@ local function words_sentence(unit, k, change, short)
     return fmt(change.anchor_words == 1 and "word_inserted" or "words_inserted", at, quote(change.anchor),
         quote(change.new))
   elseif change.kind == "append" then
-    return fmt("words_appended", capital(the_alinea(unit, k, short)), quote(change.new))
+    -- An article of one alinéa is completed itself: "L'article 4.1 est complété par les mots".
+    local completed = #unit.alineas == 1 and (short and pronoun(unit) or unit_address(unit))
+                      or the_alinea(unit, k, short)
+    return fmt("words_appended", capital(completed), quote(change.new))
   end
   return fmt(change.words == 1 and "word_deleted" or "words_deleted", at, quote(change.old))
 end
@@ -162,8 +172,10 @@ local function operation(unit, op, short, ending)
                    or fmt("phrase", nth, ordinal(op.at, #unit.alineas), unit_address(unit))
     return { c.Para(fmt("phrase_rewritten", capital(phrase))), table.unpack(quoted(op.new, ending)) }
   elseif op.op == "alineas_appended" then
-    local s = #op.new == 1 and fmt("alinea_appended", capital(unit_address(unit)))
-              or fmt("alineas_appended", capital(unit_address(unit)), number_text(#op.new))
+    -- Inside its article's chapeau the article is not addressed again: "2° Il est complété…".
+    local completed = capital(short and pronoun(unit) or unit_address(unit))
+    local s = #op.new == 1 and fmt("alinea_appended", completed)
+              or fmt("alineas_appended", completed, number_text(#op.new))
     return { c.Para(s), table.unpack(quoted(op.new, ending)) }
   elseif op.op == "alineas_inserted" then
     local after = the_alinea(unit, op.after, short)
@@ -212,6 +224,43 @@ end
 
 -- A quoted heading as the Convention prints it (conventio.agreement's headings): "Article 2-1 :
 -- Obligations du Val-de-Marne", a numbered sub-article "5.2 Calendrier de versement".
+-- The part of `old` and `new` between their common words at the start and at the end (the
+-- label "Adresse :" and what follows the change stay out of the quotation), extended to whole
+-- words; the whole texts when that part of `old` is empty or occurs more than once in `unit`'s
+-- alinéas (rule 2: quote the smallest unambiguous string).
+local function smallest_change(old, new, unit)
+  local a, b = text_diff.words(old), text_diff.words(new)
+  local head = 0
+  while head < #a and head < #b and a[head + 1].word == b[head + 1].word do head = head + 1 end
+  local tail = 0
+  while tail < #a - head and tail < #b - head and a[#a - tail].word == b[#b - tail].word do tail = tail + 1 end
+  local function span(ws, text, from, to)
+    -- Byte offsets of words from..to in `text`, rebuilt from the words and their spaces.
+    local at, first, last = 1, nil, nil
+    for i, w in ipairs(ws) do
+      at = at + #w.space
+      if i == from then first = at end
+      at = at + #w.word
+      if i == to then last = at - 1 end
+    end
+    return first and last and text:sub(first, last) or ""
+  end
+  local old_part = span(a, old, head + 1, #a - tail)
+  local new_part = span(b, new, head + 1, #b - tail)
+  if old_part == "" or new_part == "" then return old, new end
+  local count = 0
+  for _, x in ipairs(unit.alineas) do
+    local from = 1
+    while true do
+      local i = x.text and x.text:find(old_part, from, true)
+      if not i then break end
+      count, from = count + 1, i + 1
+    end
+  end
+  if count ~= 1 then return old, new end
+  return old_part, new_part
+end
+
 local function heading_of(unit)
   if unit.parent_id then return fmt("section_heading", unit.number, c.french_spacing(unit.title)) end
   return fmt("article_heading", clauses.front_matter("structure/libelles").article, unit.number,
@@ -232,11 +281,15 @@ function M.articles(changes)
         -- A party joins the Convention (avenants.md §3, 20): it adheres, and is designated
         -- after the others.
         local p = new.party
-        local designated = #new.alineas == 1 and fmt("designation_completed", words().designation_capital)
-                           or fmt("designation_completed_many", words().designation_capital, number_text(#new.alineas))
+        -- The designation is completed as the consolidated version shows it: "Et", then the
+        -- party's alinéas.
+        local alineas = { { kind = "para", text = clauses.front_matter("structure/libelles")["and"] } }
+        for _, a in ipairs(new.alineas) do alineas[#alineas + 1] = a end
+        local designated = #alineas == 1 and fmt("designation_completed", words().designation_capital)
+                           or fmt("designation_completed_many", words().designation_capital, number_text(#alineas))
         out[#out + 1] = { title = fmt("title_party_joined", p.legal.du),
                           content = { c.Para(fmt("party_joined", p.legal.Le) .. "."), c.Para(designated),
-                                      table.unpack(quoted(new.alineas, ".")) } }
+                                      table.unpack(quoted(alineas, ".")) } }
       elseif new.kind == "annex" then
         out[#out + 1] = { title = fmt("title_annex", new.number), annex = new,
                           content = { c.Para(fmt("annex_replaced", new.number, new.number) .. ".") } }
@@ -261,13 +314,15 @@ function M.articles(changes)
         elseif op.op == "words" or op.op == "alinea_rewritten" then
           local new_text = op.op == "alinea_rewritten" and op.new[1].text or nil
           if not new_text then
-            -- Insertions and deletions of words: the whole paragraph is quoted.
             local b = new.alineas
             for _, x in ipairs(b) do
               if x.text ~= old_text and not new_text then new_text = x.text end
             end
           end
-          content[#content + 1] = c.Para(fmt("designation_replaced", quote(old_text), quote(new_text)) .. ".")
+          -- The smallest string that holds every change (not the label before it), when it
+          -- occurs once in the designation; else the whole paragraph.
+          local old_words, new_words = smallest_change(old_text, new_text, unit)
+          content[#content + 1] = c.Para(fmt("designation_replaced", quote(old_words), quote(new_words)) .. ".")
         else
           content = { c.Para(fmt("designation_replaced", quote(table.concat((function()
             local t = {}
