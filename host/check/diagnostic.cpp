@@ -66,6 +66,16 @@ Diagnostic from_message(const std::string& message) {
 
 namespace {
 
+/// `message` cut to max_message_bytes at a character's start: a paragraph of megabytes quoted
+/// whole is not a message.
+std::string cut(const std::string& message) {
+    if (message.size() <= max_message_bytes) return message;
+    std::size_t end = max_message_bytes;
+    while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) --end;
+    return message.substr(0, end) +
+           config::format(config::tr(" [... cut: {} bytes in all]"), std::to_string(message.size()));
+}
+
 /// A change set's entry ("data[2] (set PATH): ...") names its field ("data[2].set") itself.
 bool names_change_entry(const Diagnostic& d) {
     const auto dot = d.field.rfind('.');
@@ -78,7 +88,17 @@ bool names_change_entry(const Diagnostic& d) {
 
 std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view prefix) {
     std::string out;
+    std::size_t shown = 0;
     for (const auto& d : diagnostics) {
+        // Past a few hundred, the rest comes from the same mistake (a value copied into every
+        // row, a generated text): counted, not listed, so that the first ones stay readable.
+        if (shown++ == max_listed) {
+            out += prefix;
+            out += config::format(config::tr("... and {} more problems, not listed: fix those above first"),
+                                  std::to_string(diagnostics.size() - max_listed));
+            out += '\n';
+            break;
+        }
         out += prefix;
         if (!d.file.empty()) {
             out += d.file;
@@ -87,8 +107,8 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
             out += ": ";
         }
         // An error reads as the failure it is ("x.lua:3: attempt to..."); a warning says so.
-        out += d.severity == Severity::warning ? config::format(config::tr("warning: {}"), d.message)
-                                               : d.message;
+        const std::string message = cut(d.message);
+        out += d.severity == Severity::warning ? config::format(config::tr("warning: {}"), message) : message;
         // The article or field concerned, when the message does not already name it: a path
         // ("parties.partner.siret") anywhere in it, a single word ("purpose") only as its first
         // word (a message may hold the word otherwise: "cited on purpose").
@@ -110,7 +130,7 @@ std::string as_json(const std::vector<Diagnostic>& diagnostics) {
         item["column"] = d.column > 0 ? nlohmann::json(d.column) : nlohmann::json();
         item["field"] = d.field.empty() ? nlohmann::json() : nlohmann::json(d.field);
         item["severity"] = d.severity == Severity::error ? "error" : "warning";
-        item["message"] = d.message;
+        item["message"] = cut(d.message);
         array.push_back(std::move(item));
     }
     return array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

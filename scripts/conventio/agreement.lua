@@ -335,18 +335,26 @@ local function check_forms(self, name, params)
   for param, form in pairs(forms(name)) do
     local value = params[param]
     local text = clauses.is_markup(value) and value.markdown or value
-    if type(text) == "string" and not starts_right(text, form.starts) then
+    local message, field
+    if type(text) == "table" and getmetatable(text) == nil then
+      -- A list where the sentence goes on with a text: no form to check, and nothing to print.
+      field = data.field_of(text)
+      message = tr("%s must be a text (the sentence goes on with it), got a list or a record")
+          :format(field or ("clause '" .. name .. "': " .. param))
+    elseif type(text) == "string" and not starts_right(text, form.starts) then
       local words = {}
       for _, word in ipairs(form.starts) do  -- the typographic apostrophe is the straight one's twin
         if not word:find("\u{2019}") then words[#words + 1] = c.guillemets(word) end
       end
       local last = table.remove(words)
-      local field = data.field_of(text)
-      local message = tr("%s must start with %s%s%s, got %s"):format(
+      field = data.field_of(text)
+      message = tr("%s must start with %s%s%s, got %s"):format(
         field or ("clause '" .. name .. "': " .. param),
         #words > 0 and tr("%s or %s"):format(table.concat(words, ", "), last) or last,
         form.follows and tr(" (it follows %s)"):format(c.guillemets(form.follows)) or "",
         form.example and tr(", as in %s"):format(c.guillemets(form.example)) or "", c.guillemets(shortened(text)))
+    end
+    if message then
       -- A top-level field is named so that the data's place is found (a nested one is already).
       if field and not field:find("[.%[]") then message = message .. tr(" (field %s)"):format(field) end
       if not field then error(message, 3) end

@@ -121,9 +121,9 @@ end
 --- The data field whose value is the text `text` ("purpose"), when a template parameter is
 --- the data's: a problem of its wording is then the data's, at that field. Nil for a text the
 --- data does not hold (the script's own).
----@param text string
+---@param text string|table a text, or a list or record the data holds
 function M.field_of(text)
-  if type(text) ~= "string" then return nil end
+  if type(text) ~= "string" and type(text) ~= "table" then return nil end
   local global = data  -- the global the host gives every script
   if type(global) == "table" then
     local field = find_text(global, text, "", {})

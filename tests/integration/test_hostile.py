@@ -85,6 +85,19 @@ SCRIPTS = {
     "markdown": ("local s = ('*a '):rep(30000) .. 'x' .. (' a*'):rep(30000)\n"
                  "return conventio.Document{ body = { conventio.Markdown(s) } }", None, [],
                  r"markdown\.lua:2: formatting nests more than 32 levels deep \(line 1, column \d+ of the Markdown text\)", False),
+    "self_containing": ("local t = {}\nt[1] = t\nreturn conventio.Document{ body = { conventio.Para(t) } }", None, [],
+                        r"self_containing\.lua:3: Para: content arrays nested more than 32 levels deep", False),
+    "deep_text": ("local t = 'x'\nfor _ = 1, 40 do t = { t } end\nreturn conventio.Document{ body = {\n"
+                  "  conventio.Table{ widths = { 1 }, rows = { { t } } } } }", None, [],
+                  r"deep_text\.lua:4: Table cell: content arrays nested more than 32 levels deep", False),
+    "userdata_finalizer": ("getmetatable(conventio.Para('x')).__gc = function() while true do end end", None, [],
+                           r"userdata_finalizer\.lua:1: attempt to index a string value", False),
+    "column_widths": ("return conventio.Document{ body = {\n  conventio.Table{ widths = { 1, 100000 }, rows = { { 'a', 'b' } } } } }",
+                      None, [], r"column_widths\.lua:2: Table: width 1 is under a fiftieth of the widest", False),
+    "infinite_width": ("return conventio.Document{ body = {\n  conventio.Table{ widths = { 1 / 0, 1 }, rows = { { 'a', 'b' } } } } }",
+                       None, [], r"infinite_width\.lua:2: Table: width 1 must be a positive number", False),
+    "tiny_budget": ("return conventio.Document{}", None, ["--max-instructions", "100"],
+                    r"tiny_budget\.lua:1: instruction budget of 100 exceeded", False),
     "bidi": ("return conventio.Document{ body = {\n  conventio.Para('IBAN \\u{202E}67 RF') } }", None, [],
              r"bidi\.lua:2: Para: character U\+202E at byte 5 is a bidirectional control", False),
     "huge_error": ("error(('x'):rep(40 << 20))", None, [], r"huge_error\.lua:1: x+ \[\.\.\. message cut: \d+ bytes", False),
@@ -206,6 +219,13 @@ class Hostile(unittest.TestCase):
         status, stderr, _, _ = run_measured(["render", script, "--allow-bidi-controls", "-o", output], self.dir)
         self.assertEqual(status, 0, stderr)
         self.assertTrue(os.path.exists(output))
+        # Limits out of range are usage errors, not wrapped around (2^44 MiB is 0 bytes once shifted).
+        for flag, value, message in (("--max-memory", "17592186044417", "--max-memory must be between 1 and"),
+                                     ("--max-memory", "0", "--max-memory must be between 1 and"),
+                                     ("--timeout", "99999999999", "--timeout must be at most")):
+            status, stderr, _, _ = run_measured(["render", script, flag, value, "-o", output], self.dir)
+            self.assertEqual(status, 2, stderr)
+            self.assertIn(message, stderr)
 
     def test_a_good_run_is_unaffected(self):
         script = self.write("good.lua", "print('ok')\nreturn conventio.Document{ body = { conventio.Para('Bonjour') } }")
