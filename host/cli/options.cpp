@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <filesystem>
 #include <string_view>
 
 #include "cli/output_paths.hpp"
@@ -63,6 +64,15 @@ UsageError unknown_option(const std::string& option, std::vector<std::string> kn
 constexpr std::uint64_t largest_memory_mib = 1u << 20;
 constexpr std::uint64_t longest_timeout_seconds = 24 * 3600;
 
+/// `folder`, given to `option`, when it is one: a misspelt --lib or --templates folder would
+/// otherwise be searched in vain, and the file looked for reported missing instead.
+std::filesystem::path existing_folder(const std::string& option, const std::string& folder) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw UsageError(format(tr("{} '{}': no such folder"), option, folder));
+    return folder;
+}
+
 /// Reads argv from `i` on: the options every command that runs a script shares are stored in
 /// `run`; `other` is offered the rest first (it returns false for an option it does not know).
 /// `other_names` are the options `other` knows, for a suggestion when an option is misspelt.
@@ -79,9 +89,9 @@ void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptR
         if (a == "--data")
             run.data_file = value(a);
         else if (a == "--lib")
-            run.options.library_dirs.emplace_back(value(a));
+            run.options.library_dirs.emplace_back(existing_folder(a, value(a)));
         else if (a == "--templates")
-            run.options.template_dirs.emplace_back(value(a));
+            run.options.template_dirs.emplace_back(existing_folder(a, value(a)));
         else if (a == "--trusted")
             run.options.trusted = true;
         else if (a == "--max-memory") {

@@ -365,6 +365,7 @@ int link(lua_State* L) {
     luaL_checktype(L, 1, LUA_TSTRING);
     std::string url = check_text(L, 1, "Link");
     if (url.empty()) luaL_argerror(L, 1, "empty URL");
+    if (auto problem = doc::url_problem(url)) luaL_error(L, "Link: %s", problem->c_str());
     doc::Inlines content =
         lua_isnoneornil(L, 2) ? doc::Inlines{doc::Run{url, {}, {}}} : check_inlines(L, 2, "Link");
     for (doc::Inline& i : content)
@@ -381,6 +382,11 @@ int note(lua_State* L) {
     for (doc::Block& b : blocks) {
         auto* p = std::get_if<doc::Paragraph>(&b.value);
         if (!p) luaL_error(L, tr("Note: a footnote holds paragraphs only").c_str());
+        // A heading or a title in a note would be an outline entry at the foot of a page.
+        if (p->style != ParagraphStyle::footnote)
+            luaL_error(
+                L,
+                tr("Note: a footnote holds text paragraphs, not a heading, a title or a signature").c_str());
         footnote.paragraphs.push_back(std::move(*p));
     }
     return push_inline_value(L, {std::move(footnote)});

@@ -104,6 +104,9 @@ class CommandLine(unittest.TestCase):
             # Two outputs of one command on one file: the last written would be all that is left.
             (["render", "x.lua", "-o", "a.odt", "-o", "b.docx"],
              "-o is given twice ('a.odt' and 'b.docx'): give one output, and --format odt,docx"),
+            # A folder to search that is not there: said at once, not as a file not found later.
+            (["render", "x.lua", "-o", "x.odt", "--lib", "no-such-lib"], "--lib 'no-such-lib': no such folder"),
+            (["check", "x.lua", "--templates", "no-such-tpl"], "--templates 'no-such-tpl': no such folder"),
         ]:
             with self.subTest(args=args):
                 r = run(*args)
