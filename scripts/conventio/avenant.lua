@@ -259,7 +259,15 @@ local function change_named(set, message)
     if message:find(path, 1, true) then return change end
     if head and message:find(head, 1, true) then best = best or change end
   end
-  return best
+  if best then return best end
+  -- A message naming no field (a constructor's: "Money: expected a string…, got table"): the
+  -- change that put a list or an object where a text or a number was, or the reverse.
+  for _, change in ipairs(set.data) do
+    if change.op == "set" and change.old ~= nil and (type(change.to) == "table") ~= (type(change.old) == "table") then
+      return change
+    end
+  end
+  return nil
 end
 
 -- Whether the numbers keep_numbers fixed are those the agreement was rendered with: then

@@ -459,6 +459,10 @@ class Amend(unittest.TestCase):
              "475\u00a0000\u00a0€ fell due at signatures already made"),
             ({"number": 2}, "changes.json:9:13: number: this avenant is n° 1 in its chain, not 2"),
             ({"edit": []}, "changes.json: unknown field edit (did you mean edits?)"),
+            # A value of the wrong type: the change that gave it, and the change set's own field.
+            ({"data": [{"set": "finance.amount", "to": {"x": 1}}]},
+             "changes.json:18:14: data[1] (set finance.amount): the amended agreement is refused: Money:"),
+            ({"purpose": {"x": 1}}, "changes.json:16: purpose must be a string, got table (field purpose)"),
         ]
         for fields, message in cases:
             with self.subTest(message=message):

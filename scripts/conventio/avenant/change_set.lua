@@ -86,6 +86,13 @@ local function texts(value, file, where)
   return value
 end
 
+-- A text field of the change set (strict.text's rules), its problem the change file's.
+local function text_field(value, where, file, optional)
+  local ok, problem = pcall(strict.text, value, where, nil, optional)
+  -- "(field purpose)" lets the host find the field's line and column in the file.
+  if not ok then M.fail(file, nil, M.message(problem) .. tr(" (field %s)"):format(where)) end
+end
+
 --- Checks change set `set` read from `file`; returns it with `file` and dates typed.
 ---@param set table
 ---@param file string
@@ -110,7 +117,7 @@ function M.check(set, file)
     if set.base.date ~= nil then date_of(set.base.date, file, "base.date") end
   end
   if set.reasons ~= nil then set.reasons = texts(set.reasons, file, "reasons") end
-  strict.text(set.purpose, "purpose", 2, true)
+  text_field(set.purpose, "purpose", file, true)
   set.data = set.data or {}
   if set.new_data ~= nil and #set.data > 0 then
     M.fail(file, "new_data", tr("give either new_data (the whole amended data) or data (the changes), not both"))
@@ -199,7 +206,7 @@ function M.check(set, file)
       if type(edit.key) ~= "string" or not edit.key:match("^[a-z][a-z0-9_]*$") then
         M.fail(file, edit.where, tr("the inserted article needs a key (lower-case letters, digits, '_')"))
       end
-      strict.text(edit.title, where .. ".title", 2)
+      text_field(edit.title, where .. ".title", file)
     end
   end
   set.file = file
