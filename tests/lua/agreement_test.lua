@@ -165,5 +165,8 @@ check.fails("clause 'commun/nullite': keep_together must be true or false, got y
   new():clause("commun/nullite", {}, { keep_together = "yes" })
 end)
 check.fails("clause 'commun/nullite': options must be a table", function() new():clause("commun/nullite", {}, "x") end)
+check.fails("clause 'commun/litiges': parameter court is empty", function()
+  new():clause("commun/litiges", { court = " " })
+end)
 
 return check.done()
