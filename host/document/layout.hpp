@@ -130,7 +130,7 @@ bool introduces(const doc::Paragraph& p);
 ///    of a page, its table or list on the next, reads as a stray line;
 ///  - the two blocks before a signature block: the place and date of signature (« Fait à … le »,
 ///    written in the block when it heads it, signature_lead) and, before it, the end of the
-///    text signed (its last paragraph; the last item of a list, the last row of a table). A
+///    text signed (its last paragraph; the last item of a list; a table, whole). A
 ///    signature page holding only the signatures could be attached to any text, so the usual
 ///    rule keeps at least the last alinéa with them;
 ///  - a signature block followed by a paragraph (a visa, a mention such as « Lu et approuvé »)

@@ -109,9 +109,11 @@ void BodyWriter::table(const doc::Table& t, const std::vector<int>& widths, bool
     xml::Element tbl(w_, "w:tbl");
     table_properties(t.borders, false);
     table_grid(widths);
-    // Word keeps a table with the next block through its last row's paragraphs.
+    // Word keeps a row with the next one through its paragraphs' keepNext: on every row, the
+    // table moves whole with the next block, as LibreOffice moves an ODT table whose style keeps
+    // with the next (its last row alone would leave the others on the page before).
     for (std::size_t i = 0; i < t.rows.size(); ++i)
-        row(t.rows[i], widths, t.header_row && i == 0, keep_with_next && i + 1 == t.rows.size());
+        row(t.rows[i], widths, t.header_row && i == 0, keep_with_next);
 }
 
 // The properties every row has: it never splits across pages (layout::rows_split). CT_TrPr

@@ -141,8 +141,9 @@ TEST_CASE(
                        doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}}});
     std::string b = body(d);
     CHECK(b.rfind("<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/></w:pPr><w:r><w:t>la ligne", 0) == 0);
-    // The table ends the text before the signatures: its last row keeps with them, not the first.
-    CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>a<"));
+    // The table ends the text before the signatures: every row keeps with the next, so that it
+    // moves whole with them, as the ODT's table does.
+    CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/><w:keepNext/></w:pPr><w:r><w:t>a<"));
     CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/><w:keepNext/></w:pPr><w:r><w:t>Total<"));
 }
 
