@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -30,6 +31,16 @@ namespace conventio::batch {
 using config::format;
 using config::tr;
 namespace {
+
+/// Whether `file` is there and starts as a zip package does: what --skip-existing leaves. An
+/// empty file or another one under the output's name (a copy that failed, an old PDF renamed)
+/// is made again.
+bool is_a_package(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char head[4] = {};
+    return in.read(head, sizeof head) &&
+           std::string_view(head, sizeof head) == std::string_view("PK\x03\x04", 4);
+}
 
 const char* extension_of(Format f) { return f == Format::odt ? ".odt" : ".docx"; }
 
@@ -283,7 +294,7 @@ BatchSummary run_batch(const BatchOptions& options) {
                     result.name = name.stem;
                     bool all_there = options.skip_existing;
                     for (Format f : options.formats)
-                        all_there = all_there && std::filesystem::exists(output_of(result.name, f), ec);
+                        all_there = all_there && is_a_package(output_of(result.name, f));
                     if (all_there) result.status = RowStatus::skipped;
                 }
                 if (result.status != RowStatus::not_done) {

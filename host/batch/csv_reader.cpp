@@ -56,6 +56,12 @@ std::vector<CsvRecord> read_csv_records(std::string_view text, char sep, const s
         }
     };
     auto end_cell = [&] {
+        if (record.cells.size() == max_columns)
+            fail(
+                file, line, col,
+                format(
+                    tr("more than {} columns: a row file has one column per field (is the separator right?)"),
+                    std::to_string(max_columns)));
         record.cells.push_back(std::move(cell));
         cell = CsvCell{};
         at_cell_start = true;

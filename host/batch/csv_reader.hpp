@@ -12,6 +12,10 @@
 
 namespace conventio::batch {
 
+/// The most columns a row file may have: far more than a spreadsheet of partners holds, and a
+/// bound on what a hostile file (millions of separators on a line) makes the reader keep.
+constexpr std::size_t max_columns = 1000;
+
 struct CsvCell {
     std::string text;
     std::size_t line = 0;  // where the cell starts in the file (1-based)

@@ -13,6 +13,16 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
     return false;
 }
 
+namespace {
+
+/// "unknown field finance.amout (did you mean amount?)": the message names its field first.
+const Pattern& unknown_field() {
+    static const Pattern pattern(R"(^(?:unknown field|champ inconnu) ([A-Za-z0-9_.\[\]]+))");
+    return pattern;
+}
+
+}  // namespace
+
 Diagnostic from_message(const std::string& message) {
     Diagnostic d;
     d.message = message;
@@ -42,7 +52,6 @@ Diagnostic from_message(const std::string& message) {
         d.message = (*m)[2];
     }
     static const Pattern field(R"(\((?:field|champ) ([A-Za-z0-9_.\[\]]+)\))");
-    static const Pattern unknown_field(R"(^(?:unknown field|champ inconnu) ([A-Za-z0-9_.\[\]]+))");
     // The library's messages start with the field they are about: "finance.amount must be positive".
     // "finance.amount must be positive", or a single field before a colon ("date: invalid date").
     static const Pattern leading_field(
@@ -58,13 +67,23 @@ Diagnostic from_message(const std::string& message) {
         }
     }
     std::optional<Match> named = field.search(d.message);
-    if (!named) named = unknown_field.search(d.message);
+    if (!named) named = unknown_field().search(d.message);
     if (!named && d.file.ends_with(".json")) named = leading_field.search(d.message);
     if (named) d.field = named->matched(1) ? (*named)[1] : (*named)[2];
     return d;
 }
 
 namespace {
+
+/// `message` cut to max_message_bytes at a character's start: a paragraph of megabytes quoted
+/// whole is not a message.
+std::string cut(const std::string& message) {
+    if (message.size() <= max_message_bytes) return message;
+    std::size_t end = max_message_bytes;
+    while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) --end;
+    return message.substr(0, end) +
+           config::format(config::tr(" [... cut: {} bytes in all]"), std::to_string(message.size()));
+}
 
 /// A change set's entry ("data[2] (set PATH): ...") names its field ("data[2].set") itself.
 bool names_change_entry(const Diagnostic& d) {
@@ -78,7 +97,17 @@ bool names_change_entry(const Diagnostic& d) {
 
 std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view prefix) {
     std::string out;
+    std::size_t shown = 0;
     for (const auto& d : diagnostics) {
+        // Past a few hundred, the rest comes from the same mistake (a value copied into every
+        // row, a generated text): counted, not listed, so that the first ones stay readable.
+        if (shown++ == max_listed) {
+            out += prefix;
+            out += config::format(config::tr("... and {} more problems, not listed: fix those above first"),
+                                  std::to_string(diagnostics.size() - max_listed));
+            out += '\n';
+            break;
+        }
         out += prefix;
         if (!d.file.empty()) {
             out += d.file;
@@ -87,12 +116,14 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
             out += ": ";
         }
         // An error reads as the failure it is ("x.lua:3: attempt to..."); a warning says so.
-        out += d.severity == Severity::warning ? config::format(config::tr("warning: {}"), d.message)
-                                               : d.message;
+        const std::string message = cut(d.message);
+        out += d.severity == Severity::warning ? config::format(config::tr("warning: {}"), message) : message;
         // The article or field concerned, when the message does not already name it: a path
         // ("parties.partner.siret") anywhere in it, a single word ("purpose") only as its first
         // word (a message may hold the word otherwise: "cited on purpose").
+        const auto unknown = unknown_field().search(d.message);
         const bool named = !d.field.empty() && (d.message.starts_with(d.field) || names_change_entry(d) ||
+                                                (unknown && (*unknown)[1] == d.field) ||
                                                 (d.field.find_first_of(".[") != std::string::npos &&
                                                  d.message.find(d.field) != std::string::npos));
         if (!d.field.empty() && !named) out += " " + config::format(config::tr("(in {})"), d.field);
@@ -110,7 +141,7 @@ std::string as_json(const std::vector<Diagnostic>& diagnostics) {
         item["column"] = d.column > 0 ? nlohmann::json(d.column) : nlohmann::json();
         item["field"] = d.field.empty() ? nlohmann::json() : nlohmann::json(d.field);
         item["severity"] = d.severity == Severity::error ? "error" : "warning";
-        item["message"] = d.message;
+        item["message"] = cut(d.message);
         array.push_back(std::move(item));
     }
     return array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

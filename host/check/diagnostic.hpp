@@ -30,8 +30,12 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics);
 /// as a diagnostic with its place taken apart.
 Diagnostic from_message(const std::string& message);
 
+/// The most diagnostics as_text lists, and the longest message it prints whole.
+inline constexpr std::size_t max_listed = 200;
+inline constexpr std::size_t max_message_bytes = 4096;
+
 /// One line each, for people: "x.lua:12: message", "x.lua: warning: message (in Article 4)";
-/// each line starts with `prefix`.
+/// each line starts with `prefix`. The first max_listed, each cut at max_message_bytes.
 std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view prefix = {});
 
 /// A JSON array of {file, line, column, field, severity, message}, for editors and CI.

@@ -48,6 +48,7 @@ struct Reviewer {
     std::vector<Diagnostic> found;
     std::string heading;                   // the article or annex being read
     bool in_articles = false;              // past the preamble: in an article, a section or an annex
+    bool in_table = false;                 // in a table's cell
     std::set<std::string> numbers;         // articles' and sections' numbers, from their anchors
     std::set<std::int64_t> amounts;        // the model's, in cents
     std::vector<std::string> parties;      // every text of every party
@@ -96,8 +97,11 @@ struct Reviewer {
             } else if (const auto* l = std::get_if<doc::List>(&block.value)) {
                 for (const auto& item : l->items) blocks(item.blocks);
             } else if (const auto* t = std::get_if<doc::Table>(&block.value)) {
+                const bool was_in_table = in_table;
+                in_table = true;
                 for (const auto& row : t->rows)
                     for (const auto& cell : row.cells) blocks(cell.blocks);
+                in_table = was_in_table;
             } else if (const auto* s = std::get_if<doc::Signatures>(&block.value)) {
                 for (const auto& column : s->columns)
                     for (const auto& para : column) paragraph(para);
@@ -141,8 +145,7 @@ struct Reviewer {
         // block of bank details or an address (kept together) names the bank and the
         // accountant's services as the data gives them.
         if (!details_block && has_three_capitals(s)) foreign_parties(s);
-        if (!document.facts.amends &&
-            (s.find("\xe2\x82\xac") != std::string::npos || s.find("euro") != std::string::npos))
+        if (s.find("\xe2\x82\xac") != std::string::npos || s.find("euro") != std::string::npos)
             foreign_amounts(s);
     }
 
@@ -361,18 +364,47 @@ struct Reviewer {
         }
     }
 
-    // "1 600 000 €" typed in a text when the model computed 1 500 000 €.
+    /// Whether `at` in `s` is inside guillemets: more « than » before it.
+    static bool quoted(const std::string& s, std::size_t at) {
+        int depth = 0;
+        for (std::size_t i = 0; i + 1 < at; ++i) {
+            if (s[i] != '\xc2') continue;
+            if (s[i + 1] == '\xab') ++depth;
+            if (s[i + 1] == '\xbb') --depth;
+        }
+        return depth > 0;
+    }
+
+    // "1 600 000 €" typed in a text when the model computed 1 500 000 €. An avenant's facts are
+    // the amounts of the Convention as it stood and as amended: what its own text types
+    // (its purpose: « porter la participation à 600 000 € ») must be one of them, and is an
+    // error, since an avenant contradicting the article it writes is not signed; what it quotes
+    // of the Convention is not its own. An agreement's typed amount is a warning (the seeds have
+    // some).
     void foreign_amounts(const std::string& s) {
         static const Pattern amount(R"((\d{1,3}(?:)" SPACE R"(\d{3})+|\d+)(,\d{1,2})?)" SPACE
                                     R"(?(?:€|euros?\b))");
+        // What an avenant quotes (between « », an alinéa opening with « and closed in a later
+        // one, a quoted table) is the Convention's text, built by its script and checked on it.
+        if (document.facts.amends && in_table) return;
         for (const Match& m : amount.all(s)) {
             std::string text = std::string(m[1]) + std::string(m[2]);
             if (amounts.count(cents_of(text))) continue;
-            report(Severity::warning,
-                   format(tr("the amount {} € in the text is not one the model computed or was given: type "
-                             "amounts in the data and let the templates print them"),
-                          text),
-                   m[0]);
+            if (document.facts.amends && quoted(s, m.position)) continue;
+            if (document.facts.amends)
+                report(Severity::error,
+                       format(tr("the amount {} € in the avenant is neither the Convention's nor the amended "
+                                 "Convention's: change the amount in the change set's data, and say the "
+                                 "one it gives"),
+                              text),
+                       m[0]);
+            else
+                report(
+                    Severity::warning,
+                    format(tr("the amount {} € in the text is not one the model computed or was given: type "
+                              "amounts in the data and let the templates print them"),
+                           text),
+                    m[0]);
         }
     }
 };
@@ -380,7 +412,7 @@ struct Reviewer {
 }  // namespace
 
 std::vector<Diagnostic> review_text(const doc::Document& document, const std::string& file) {
-    Reviewer r{document, file, {}, {}, false, {}, {}, document.facts.party_names, {}, {}, {}, {}};
+    Reviewer r{document, file, {}, {}, false, false, {}, {}, document.facts.party_names, {}, {}, {}, {}};
     // Once for the document, not for every paragraph that names an acronym.
     r.cited.insert(document.facts.cited_names.begin(), document.facts.cited_names.end());
     for (const auto& amount : document.facts.amounts) r.amounts.insert(cents_of(amount));

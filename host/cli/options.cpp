@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <filesystem>
 #include <string_view>
 
 #include "cli/output_paths.hpp"
@@ -59,6 +60,19 @@ UsageError unknown_option(const std::string& option, std::vector<std::string> kn
     return UsageError(message);
 }
 
+/// The largest --max-memory (1 TiB) and --timeout (a day) taken.
+constexpr std::uint64_t largest_memory_mib = 1u << 20;
+constexpr std::uint64_t longest_timeout_seconds = 24 * 3600;
+
+/// `folder`, given to `option`, when it is one: a misspelt --lib or --templates folder would
+/// otherwise be searched in vain, and the file looked for reported missing instead.
+std::filesystem::path existing_folder(const std::string& option, const std::string& folder) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw UsageError(format(tr("{} '{}': no such folder"), option, folder));
+    return folder;
+}
+
 /// Reads argv from `i` on: the options every command that runs a script shares are stored in
 /// `run`; `other` is offered the rest first (it returns false for an option it does not know).
 /// `other_names` are the options `other` knows, for a suggestion when an option is misspelt.
@@ -75,18 +89,28 @@ void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptR
         if (a == "--data")
             run.data_file = value(a);
         else if (a == "--lib")
-            run.options.library_dirs.emplace_back(value(a));
+            run.options.library_dirs.emplace_back(existing_folder(a, value(a)));
         else if (a == "--templates")
-            run.options.template_dirs.emplace_back(value(a));
+            run.options.template_dirs.emplace_back(existing_folder(a, value(a)));
         else if (a == "--trusted")
             run.options.trusted = true;
-        else if (a == "--max-memory")
-            run.options.memory_bytes = static_cast<std::size_t>(parse_count(a, value(a))) << 20;
-        else if (a == "--max-instructions")
+        else if (a == "--max-memory") {
+            // Bounded before the shift to bytes, which would otherwise wrap (2^44 MiB gave 0).
+            const std::uint64_t mib = parse_count(a, value(a));
+            if (mib == 0 || mib > largest_memory_mib)
+                throw UsageError(format(tr("--max-memory must be between 1 and {} (MiB)"),
+                                        std::to_string(largest_memory_mib)));
+            run.options.memory_bytes = static_cast<std::size_t>(mib) << 20;
+        } else if (a == "--max-instructions")
             run.options.instructions = parse_count(a, value(a));
-        else if (a == "--timeout")
-            run.options.timeout = std::chrono::seconds(parse_count(a, value(a)));
-        else if (a == "--allow-bidi-controls")
+        else if (a == "--timeout") {
+            const std::uint64_t seconds = parse_count(a, value(a));
+            // A day is more than any agreement needs; far larger would overflow the clock's sums.
+            if (seconds > longest_timeout_seconds)
+                throw UsageError(format(tr("--timeout must be at most {} seconds (0: none)"),
+                                        std::to_string(longest_timeout_seconds)));
+            run.options.timeout = std::chrono::seconds(seconds);
+        } else if (a == "--allow-bidi-controls")
             run.options.allow_bidi_controls = true;
         else if (a == "--lang")
             value(a);  // read first, by requested_language()
@@ -98,7 +122,6 @@ void parse_run(const std::vector<std::string>& args, std::size_t i, lua::ScriptR
         else
             throw UsageError(format(tr("one script at a time (got '{}' and '{}')"), run.script.string(), a));
     }
-    if (run.options.memory_bytes == 0) throw UsageError(tr("--max-memory must be at least 1 (MiB)"));
 }
 
 /// `also_known`: the options of a command that renders through this one (amend's), for

@@ -1,6 +1,7 @@
 #include "document/text_check.hpp"
 
 #include <bit>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -170,5 +171,22 @@ BidiControlsScope::BidiControlsScope(bool allowed) noexcept : previous_(t_bidi_c
 }
 
 BidiControlsScope::~BidiControlsScope() { t_bidi_controls_allowed = previous_; }
+
+std::optional<std::string> url_problem(std::string_view url) {
+    // A scheme is letters, digits, '+', '-' or '.' after a first letter, then ':'.
+    std::size_t end = 0;
+    auto is_alpha = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
+    if (url.empty() || !is_alpha(url[0])) return std::nullopt;
+    while (end < url.size() && (is_alpha(url[end]) || (url[end] >= '0' && url[end] <= '9') ||
+                                url[end] == '+' || url[end] == '-' || url[end] == '.'))
+        ++end;
+    if (end == url.size() || url[end] != ':') return std::nullopt;
+    std::string scheme(url.substr(0, end));
+    for (char& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (std::string_view allowed : {"http", "https", "mailto", "tel"})
+        if (scheme == allowed) return std::nullopt;
+    return config::format(
+        config::tr("a link to a '{}:' address: only http, https, mailto and tel links are taken"), scheme);
+}
 
 }  // namespace conventio::doc

@@ -15,6 +15,11 @@ namespace conventio::doc {
 /// and the offending bytes or code point, e.g. "invalid UTF-8 at byte 4 (0xC3 0x28)".
 std::optional<std::string> text_problem(std::string_view text);
 
+/// Why `url` cannot be a link's target, or nothing: a scheme other than http, https, mailto or
+/// tel (javascript:, file:, data: run code or reach the reader's disk when clicked in Word or
+/// LibreOffice). A URL without a scheme is relative and taken.
+std::optional<std::string> url_problem(std::string_view url);
+
 /// The offset of the first byte below `bound` (at most 0x80) in `text` at or after `from`,
 /// or npos. In text text_problem accepts, the bytes below 0x20 are a tab, a line feed or a
 /// carriage return, which the writers turn into elements of their own, and below 0x21 the

@@ -42,7 +42,7 @@ int destroy_object(lua_State* L) {
     return 0;
 }
 
-/// Creates T's metatable with `methods` reachable through __index, and a __gc destructor when
+/// Creates T's metatable, protected, with `methods` reachable through __index, and a __gc destructor when
 /// T has one to run: a userdata whose metatable has __gc is queued and finalized one by one by
 /// the collector, and Money and Date values have nothing to free.
 template <class T>
@@ -54,6 +54,11 @@ void register_type(lua_State* L, const luaL_Reg* methods, const luaL_Reg* metame
     }
     lua_pushstring(L, Bound<T>::type_name);
     lua_setfield(L, -2, "__name");
+    // Out of a script's reach (getmetatable gives the type's name, which tells a value's type as
+    // the metatable did): a __gc set there would run with no budget or time limit, and a __eq or
+    // __lt would change how the library compares amounts.
+    lua_pushstring(L, Bound<T>::type_name);
+    lua_setfield(L, -2, "__metatable");
     if (metamethods) luaL_setfuncs(L, metamethods, 0);
     if (methods) {
         lua_newtable(L);

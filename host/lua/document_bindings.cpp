@@ -1,5 +1,7 @@
 #include "lua/document_bindings.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -104,7 +106,22 @@ void refuse_fields(lua_State* L, int index, lua_Integer n, const char* what,
     }
 }
 
-void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what) {
+/// How deeply content arrays may nest ({ "a", { "b", { "c" } } }): far more than any script
+/// writes, and a bound on the C stack and the Lua stack that a deep or self-containing table
+/// (t[1] = t) would otherwise overrun.
+constexpr int deepest_content = 32;
+
+void refuse_deeper(lua_State* L, int depth, const char* what) {
+    if (depth > deepest_content)
+        luaL_error(
+            L,
+            tr("%s: content arrays nested more than %d levels deep (does an array contain itself?)").c_str(),
+            what, deepest_content);
+    luaL_checkstack(L, 4, what);
+}
+
+void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what, int depth = 0) {
+    refuse_deeper(L, depth, what);
     index = lua_absindex(L, index);
     if (lua_type(L, index) == LUA_TSTRING) {
         append_text(out, check_text(L, index, what));
@@ -117,7 +134,7 @@ void append_inlines(lua_State* L, int index, doc::Inlines& out, const char* what
         refuse_fields(L, index, n, what);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, index, i);
-            append_inlines(L, -1, out, what);
+            append_inlines(L, -1, out, what, depth + 1);
             lua_pop(L, 1);
         }
     } else {
@@ -192,7 +209,8 @@ bool is_empty_table(lua_State* L, int index) {
 /// in order, to `emit`: a Block value's shared block, or a paragraph made of text (styled).
 template <class Emit>
 void each_block(lua_State* L, int index, const char* what, ParagraphStyle style, Emit& emit,
-                EmptyTable empty = EmptyTable::paragraph) {
+                EmptyTable empty = EmptyTable::paragraph, int depth = 0) {
+    refuse_deeper(L, depth, what);
     index = lua_absindex(L, index);
     if (auto* b = test_object<BlockValue>(L, index)) {
         emit(b->block);
@@ -208,7 +226,7 @@ void each_block(lua_State* L, int index, const char* what, ParagraphStyle style,
         refuse_fields(L, index, n, what);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, index, i);
-            each_block(L, -1, what, style, emit, EmptyTable::nothing);
+            each_block(L, -1, what, style, emit, EmptyTable::nothing, depth + 1);
             lua_pop(L, 1);
         }
     } else {
@@ -347,6 +365,7 @@ int link(lua_State* L) {
     luaL_checktype(L, 1, LUA_TSTRING);
     std::string url = check_text(L, 1, "Link");
     if (url.empty()) luaL_argerror(L, 1, "empty URL");
+    if (auto problem = doc::url_problem(url)) luaL_error(L, "Link: %s", problem->c_str());
     doc::Inlines content =
         lua_isnoneornil(L, 2) ? doc::Inlines{doc::Run{url, {}, {}}} : check_inlines(L, 2, "Link");
     for (doc::Inline& i : content)
@@ -363,6 +382,11 @@ int note(lua_State* L) {
     for (doc::Block& b : blocks) {
         auto* p = std::get_if<doc::Paragraph>(&b.value);
         if (!p) luaL_error(L, tr("Note: a footnote holds paragraphs only").c_str());
+        // A heading or a title in a note would be an outline entry at the foot of a page.
+        if (p->style != ParagraphStyle::footnote)
+            luaL_error(
+                L,
+                tr("Note: a footnote holds text paragraphs, not a heading, a title or a signature").c_str());
         footnote.paragraphs.push_back(std::move(*p));
     }
     return push_inline_value(L, {std::move(footnote)});
@@ -482,6 +506,9 @@ doc::Row check_row(lua_State* L, int index, ParagraphStyle style, lua_Integer nu
     return row;
 }
 
+/// How many times wider than the narrowest a table's widest column may be.
+constexpr double max_width_ratio = 50;
+
 int table(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     check_option_keys(L, 1, {"widths", "header", "rows", "borders"}, "Table");
@@ -494,12 +521,24 @@ int table(lua_State* L) {
         lua_geti(L, -1, i);
         int ok = 0;
         lua_Number w = lua_tonumberx(L, -1, &ok);
-        if (!ok || !(w > 0))
+        if (!ok || !(w > 0) || !std::isfinite(w))
             luaL_error(L, tr("Table: width %d must be a positive number").c_str(), static_cast<int>(i));
         t.column_weights.push_back(static_cast<double>(w));
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    // A column under a fiftieth of the widest would be printed a few points wide, or 0 pt (which
+    // the ODF schema refuses): no word fits in it.
+    if (!t.column_weights.empty()) {
+        const double widest = *std::max_element(t.column_weights.begin(), t.column_weights.end());
+        for (std::size_t i = 0; i < t.column_weights.size(); ++i)
+            if (t.column_weights[i] * max_width_ratio < widest)
+                luaL_error(
+                    L,
+                    tr("Table: width %d is under a fiftieth of the widest column's: no word would fit in it")
+                        .c_str(),
+                    static_cast<int>(i + 1));
+    }
     t.borders = opt_bool_field(L, 1, "borders", true, "Table");
 
     lua_Integer number = 0;

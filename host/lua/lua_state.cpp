@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <utility>
 
 #include "config/i18n.hpp"
 #include "config/leak_checked.hpp"
@@ -137,6 +138,10 @@ State::State(Options options) : options_(std::move(options)) {
         own_library_source_ = "@" + (options_.own_library_dir / "").string();
     }
     host_baseline_ = host_memory::bytes_in_use();
+    // The instruction budget is the script's: making the state and installing the library are
+    // not counted (a budget of a few hundred instructions is the script's to use up, not the
+    // library's). Time and memory are watched from the first instruction.
+    const std::uint64_t budget = std::exchange(options_.instructions, 0);
     L_ = lua_newstate(&State::allocate, this);
     if (!L_) throw ScriptError(tr("cannot create a Lua state: not enough memory"));
     *static_cast<State**>(lua_getextraspace(L_)) = this;
@@ -149,8 +154,13 @@ State::State(Options options) : options_(std::move(options)) {
         watchdog_ = std::make_unique<Watchdog>(options_.timeout, watchdog_grace, time_half_gone_, time_up_,
                                                [this] { return last_words(); });
     }
-    Running running(*this);
-    install_libraries(L_, options_);
+    {
+        Running running(*this);
+        install_libraries(L_, options_);
+    }
+    options_.instructions = budget;
+    instructions_used_ = 0;
+    arm_counting();
 }
 
 void State::leave_to_process_exit() noexcept {
@@ -320,7 +330,10 @@ void State::hook_next_instruction() noexcept {
     // Safe here: the allocator and operator new run on the state's own thread, at points where
     // Lua's call chain is consistent (lua.c's signal handler does the same, asynchronously).
     // The main thread and the running coroutine are reached; another coroutine's own hook
-    // raises within 1000 instructions.
+    // raises within 1000 instructions. While lua_newstate is still making the state (its first
+    // blocks can use up a tiny budget) there is none to hook: arm_counting hooks it once made,
+    // and the stop already recorded is raised at its first instruction.
+    if (!L_) return;
     lua_sethook(L_, &State::count_instructions, LUA_MASKCOUNT, 1);
     // The coroutine running now may have no hook yet (counting had not started).
     if (lua_State* current = current_thread_.load(); current && current != L_)

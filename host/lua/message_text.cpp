@@ -39,7 +39,10 @@ bool is_bidi_control(std::uint32_t c) {
 }  // namespace
 
 std::string cut_message(std::string_view text, std::size_t max_bytes) {
-    if (text.size() <= max_bytes) return std::string(text);
+    // A message cut once already (when the error was raised) is not cut again when printed: its
+    // note says the size of the whole, which a second cut would replace by the first cut's.
+    constexpr std::size_t room_for_the_note = 80;
+    if (text.size() <= max_bytes + room_for_the_note) return std::string(text);
     std::size_t end = max_bytes;
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     return std::string(text.substr(0, end)) + " " +

@@ -9,6 +9,7 @@
 #include "lua/binding_support.hpp"
 #include "lua/conventio_module.hpp"
 #include "lua/guards.hpp"
+#include "lua/library_paths.hpp"
 #include "lua/message_text.hpp"
 #include "shipped/shipped_forms.hpp"
 #include "template/shipped_form.hpp"
@@ -237,9 +238,18 @@ int search_library_dirs(lua_State* L) {
                 tried += (tried.empty() ? "no file '" : "\n\tno file '") + candidate.string() + "'";
                 continue;
             }
+            // The library's own modules are ours; a user's must be inside the user's folder.
+            const bool own = dir == owner(L).options().own_library_dir;
+            if (!own) {
+                if (auto problem = leads_out_of(candidate, dir, "require", name)) {
+                    std::string message = owner(L).user_where(L) + *problem;
+                    lua_pushlstring(L, message.data(), message.size());
+                    return lua_error(L);
+                }
+            }
             std::string source = State::read_source(candidate, owner(L).options().max_file_bytes);
             std::string chunkname = "@" + candidate.string();
-            if (dir == owner(L).options().own_library_dir && load_shipped_module(L, source, chunkname)) {
+            if (own && load_shipped_module(L, source, chunkname)) {
                 lua_pushstring(L, candidate.string().c_str());
                 return 2;
             }

@@ -8,6 +8,7 @@
 #include "config/i18n.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/json_data.hpp"
+#include "lua/library_paths.hpp"
 #include "lua/lua_state.hpp"
 #include "lua/tail_calls.hpp"
 #include "lua/text_memo.hpp"
@@ -15,12 +16,6 @@
 namespace conventio::lua {
 
 namespace {
-
-/// Whether `path` (canonical) lies inside the folder `dir` (canonical).
-bool inside(const std::filesystem::path& path, const std::filesystem::path& dir) {
-    std::filesystem::path relative = path.lexically_relative(dir);
-    return !relative.empty() && *relative.begin() != ".." && !relative.is_absolute();
-}
 
 /// The file `name` (relative, no "..", ending in `extension`) in the first library folder
 /// that has it: the running script's folder comes first. The file must really be inside that
@@ -49,20 +44,14 @@ std::filesystem::path find_in_library(lua_State* L, const char* what, const std:
         std::error_code ec;
         if (!own_real.empty() && !own_ec) {
             std::filesystem::path real_dir = std::filesystem::weakly_canonical(dir, ec);
-            if (!ec && (real_dir == own_real || inside(real_dir, own_real))) continue;
+            if (!ec && (real_dir == own_real || inside_folder(real_dir, own_real))) continue;
         }
         std::filesystem::path candidate = dir / relative;
         if (!std::filesystem::is_regular_file(candidate, ec)) {
             tried += "\n\t" + config::format(config::tr("no file '{}'"), candidate.string());
             continue;
         }
-        std::filesystem::path real = std::filesystem::canonical(candidate, ec);
-        std::filesystem::path real_dir = ec ? std::filesystem::path() : std::filesystem::canonical(dir, ec);
-        if (ec || !inside(real, real_dir))
-            throw std::runtime_error(
-                config::format(config::tr("{}: '{}' leads out of the folder {} (a symbolic "
-                                          "link to {}): only files inside it are read"),
-                               what, name, dir.string(), real.string()));
+        if (auto problem = leads_out_of(candidate, dir, what, name)) throw std::runtime_error(*problem);
         return candidate;
     }
     throw std::runtime_error(config::format(config::tr("{}: cannot find '{}':"), what, name) + tried);

@@ -400,9 +400,47 @@ void join_digit_groups(std::string& out) {
     for (std::size_t at : spaces) out.replace(at, 1, narrow_nbsp);  // right to left: earlier places stay
 }
 
-}  // namespace
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string french_spacing(std::string_view text) {
+/// Whether `text` has a digit, a space and a digit in a row: a number typed in groups may be
+/// there. Most texts have none and are not read again.
+bool may_hold_digit_groups(std::string_view text) {
+    for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1))
+        if (at > 0 && at + 1 < text.size() && is_digit(text[at - 1]) && is_digit(text[at + 1])) return true;
+    return false;
+}
+
+/// Numbers typed with ordinary spaces between groups of three ("12 000 personnes", "1 412 516
+/// habitants"): the spaces made narrow no-break ones, as amounts have, so that a number never
+/// breaks across lines. A first group of more than three digits, or a group after it of other
+/// than three, is another number ("2024 500", "01 23 45 67").
+void join_number_groups(std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < s.size() && is_digit(s[end])) ++end;
+        if (end - i > 3) {
+            i = end;
+            continue;
+        }
+        std::vector<std::size_t> spaces;
+        while (end + 4 <= s.size() && s[end] == ' ' && is_digit(s[end + 1]) && is_digit(s[end + 2]) &&
+               is_digit(s[end + 3]) && (end + 4 == s.size() || !is_digit(s[end + 4]))) {
+            spaces.push_back(end);
+            end += 4;
+        }
+        // Right to left, so that the places still to replace stay where they were.
+        for (auto at = spaces.rbegin(); at != spaces.rend(); ++at) s.replace(*at, 1, narrow_nbsp);
+        i = end + spaces.size() * (narrow_nbsp.size() - 1);
+    }
+}
+
+/// The spaces French puts around : ; ! ? « » % € and after n°.
+std::string spaced_marks(std::string_view text) {
     // Most pieces of text hold none of the marks it spaces (: ; ! ? % « » ° €, the last four
     // led by 0xC2 or 0xE2): they come back unchanged without a scan of their tokens. Batch
     // runs call this for every run of every clause.
@@ -506,6 +544,14 @@ std::string french_spacing(std::string_view text) {
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::string french_spacing(std::string_view text) {
+    std::string spaced = spaced_marks(text);
+    if (may_hold_digit_groups(spaced)) join_number_groups(spaced);
+    return spaced;
 }
 
 std::string ordinal(int n, Gender gender) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "config/i18n.hpp"
+#include "config/nearest_name.hpp"
 #include "template/source_position.hpp"
 #include "template/template_error.hpp"
 
@@ -244,6 +245,12 @@ private:
                 fail(v.at, tr("'headings' must be true or false"));
             front_.headings = v.scalar == "true";
         } else {
+            // Any other field is the template's own data (a form, words for the script); one a
+            // typo away from a directive ("parms") would silently leave the template without it.
+            static constexpr std::string_view directives[] = {"key", "title", "params", "optional",
+                                                              "headings"};
+            if (std::string near = config::nearest_name(name, directives); !near.empty())
+                fail(0, format(tr("unknown field '{}' (did you mean {}?)"), name, near));
             FrontField field;
             field.is_list = v.is_list;
             field.text = std::move(v.scalar);

@@ -286,10 +286,12 @@ private:
                     break;
                 case CMARK_NODE_LINK: {
                     std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
-                    if (url.starts_with("#ref:"))
+                    if (url.starts_with("#ref:")) {
                         out.emplace_back(cross_ref(n, url.substr(5)));
-                    else
+                    } else {
+                        if (auto problem = doc::url_problem(url)) fail(n, *problem);
                         inlines(n, marks, url, html, out, depth + 1);
+                    }
                     break;
                 }
                 case CMARK_NODE_HTML_INLINE:

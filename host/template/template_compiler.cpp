@@ -88,7 +88,7 @@ bool closes_only_its_brackets(std::string_view s) {
 
 /// Where in expression `s` a name starting with "__" is read as a variable (not a field after '.'
 /// or ':', not in a string or a comment), or npos. The compiled chunk's own locals (__o, __n, __p,
-/// __v, __at, __list, __k) share the expression's scope: read or assigned from a template, they
+/// __v, __at, __each, __list, __k) share the expression's scope: read or assigned from a template, they
 /// would move its error places or break its output.
 std::size_t reserved_name_at(std::string_view s) {
     std::size_t i = next_code(s, 0);
@@ -327,7 +327,7 @@ private:
         // The output table is made with room for every piece outside loops (a constructor of
         // nils, which Lua loads with one instruction): grown piece by piece, it was resized
         // again and again, in every render. On line 1, before the code of line 1.
-        std::string head = "local _ENV, __p, __v, __at = ... local __n, __o = 0, {";
+        std::string head = "local _ENV, __p, __v, __at, __each = ... local __n, __o = 0, {";
         head.reserve(head.size() + pieces_outside_loops_ * 4 + 2);
         for (std::size_t k = 0; k < pieces_outside_loops_; ++k) head += "nil,";
         head += "} ";
@@ -516,13 +516,13 @@ private:
         go_to_line_of(expr);
         out_ += "do ";
         mark_place(expr);
-        out_ += "local __list = (";
+        // __each refuses what is not a list (a text, a record would give no item, silently).
+        out_ += "local __list = __each(__p, (";
         emit_code(expr, e);
-        // Plain Lua, no ipairs: the chunk reads no global, and an error indexing a nil list is
-        // reported on this line. The place is marked again at each item: the body's tags have
-        // marked theirs meanwhile, and reading the next item can fail (a list whose __index
-        // refuses what it lacks).
-        out_ += ") for __k = 1, 0x7fffffffffffffff do ";
+        // Plain Lua, no ipairs: the chunk reads no global. The place is marked again at each
+        // item: the body's tags have marked theirs meanwhile, and reading the next item can
+        // fail (a list whose __index refuses what it lacks).
+        out_ += ")) for __k = 1, 0x7fffffffffffffff do ";
         mark_place(expr);
         out_ += "local ";
         out_ += item;

@@ -196,7 +196,7 @@ function M.from_data(agreement_data, options)
   -- one is wrong (a party left out), so the finance and closing data are checked too; they
   -- are raised together when the document is built.
   local found = data.problems()
-  found:try(strict.check_keys, agreement_data, known, "data", "field")
+  found:try(strict.check_keys, agreement_data, known, "", "field")
   for _, message in ipairs(strict.switch_messages(agreement_data, M.data_fields)) do found:add(message) end
   local Party = require "conventio.party"
   local parties_data = type(agreement_data.parties) == "table" and agreement_data.parties or {}
@@ -335,18 +335,26 @@ local function check_forms(self, name, params)
   for param, form in pairs(forms(name)) do
     local value = params[param]
     local text = clauses.is_markup(value) and value.markdown or value
-    if type(text) == "string" and not starts_right(text, form.starts) then
+    local message, field
+    if type(text) == "table" and getmetatable(text) == nil then
+      -- A list where the sentence goes on with a text: no form to check, and nothing to print.
+      field = data.field_of(text)
+      message = tr("%s must be a text (the sentence goes on with it), got a list or a record")
+          :format(field or ("clause '" .. name .. "': " .. param))
+    elseif type(text) == "string" and not starts_right(text, form.starts) then
       local words = {}
       for _, word in ipairs(form.starts) do  -- the typographic apostrophe is the straight one's twin
         if not word:find("\u{2019}") then words[#words + 1] = c.guillemets(word) end
       end
       local last = table.remove(words)
-      local field = data.field_of(text)
-      local message = tr("%s must start with %s%s%s, got %s"):format(
+      field = data.field_of(text)
+      message = tr("%s must start with %s%s%s, got %s"):format(
         field or ("clause '" .. name .. "': " .. param),
         #words > 0 and tr("%s or %s"):format(table.concat(words, ", "), last) or last,
         form.follows and tr(" (it follows %s)"):format(c.guillemets(form.follows)) or "",
         form.example and tr(", as in %s"):format(c.guillemets(form.example)) or "", c.guillemets(shortened(text)))
+    end
+    if message then
       -- A top-level field is named so that the data's place is found (a nested one is already).
       if field and not field:find("[.%[]") then message = message .. tr(" (field %s)"):format(field) end
       if not field then error(message, 3) end
@@ -387,7 +395,16 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
     strict.check_names(params, known, ("clause '%s'"):format(name), "parameter", 2)
     check_forms(self, name, params)
   end
-  if options ~= nil then strict.check_keys(options, strict.set { "keep_together" }, "clause options", "option", 2) end
+  if options ~= nil then
+    if type(options) ~= "table" then
+      error(tr("clause '%s': options must be a table { keep_together = true }"):format(tostring(name)), 2)
+    end
+    strict.check_keys(options, strict.set { "keep_together" }, "clause options", "option", 2)
+    if options.keep_together ~= nil and type(options.keep_together) ~= "boolean" then
+      error(tr("clause '%s': keep_together must be true or false, got %s"):format(tostring(name),
+          tostring(options.keep_together)), 2)
+    end
+  end
   return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together },
                       Clause)
 end
@@ -450,6 +467,9 @@ function Agreement:article(spec)
   if type(spec) ~= "table" then error(tr("article: expected a table { key, title, content, sections }"), 2) end
   strict.check_keys(spec, article_options, "article", "option", 2)
   strict.text(spec.title, "article.title", 2)
+  if spec.sections ~= nil and type(spec.sections) ~= "table" then
+    error(tr("article '%s': sections must be a list of { key, title, content }"):format(spec.title), 2)
+  end
   local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {} }
   if spec.key then register(self, spec.key, article, "article '" .. spec.title .. "'") end
   for i, s in ipairs(spec.sections or {}) do

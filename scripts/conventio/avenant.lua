@@ -11,6 +11,7 @@
 local tr = require("conventio").tr
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
+local amending = require "conventio.avenant.amending"
 local change_set = require "conventio.avenant.change_set"
 local compare = require "conventio.avenant.compare"
 local wording = require "conventio.avenant.wording"
@@ -287,7 +288,9 @@ end
 -- `skip_throughout` (the avenant words those once).
 local function amend_once(base, sets, i, data, data_file, previous, skip_throughout, last)
   local set = sets[i]
-  local ok, built = pcall(run, base.script, data, data_file, last)
+  -- Built knowing it is amended by this avenant: a payment due at a signature already made
+  -- stays so (conventio.avenant.amending).
+  local ok, built = pcall(amending.building, set.number, previous, run, base.script, data, data_file, last)
   if not ok then
     -- The amended agreement is inconsistent: the change that made it so is the place.
     local message = change_set.message(built):gsub("^" .. data_file:gsub("%p", "%%%0") .. ": ", "")
@@ -330,19 +333,38 @@ local function as_versions(fn, ...)
   return table.unpack(result, 2, result.n)
 end
 
+-- fn(...) with every amount a template prints recorded into `into` (conventio.facts' record,
+-- which a version built only to be compared does not keep otherwise).
+local function recording_amounts(into, fn, ...)
+  local clauses = require "conventio.clauses"
+  local before = clauses.printed_amounts
+  clauses.printed_amounts = into
+  local result = table.pack(pcall(fn, ...))
+  clauses.printed_amounts = before
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 -- Every version of the Convention: [0] the base, [i] the base as amended by `sets[1..i]`, each
--- built once; and the data of the last, unless `last_unused` (the last version's script is then
--- given that data itself, a table made for it, instead of a copy).
+-- built once; the data of the last, unless `last_unused` (the last version's script is then
+-- given that data itself, a table made for it, instead of a copy); and the amounts the last two
+-- versions print, the model's amounts the avenant may quote (its own text is checked against
+-- them, as an agreement's is against its own).
 local function build_versions(base, sets, n, last_unused)
   local data, data_file = base.data, base.data_file
-  local versions = { [0] = run(base.script, data, data_file) }
+  local amounts = {}
+  local function build(i, fn, ...)
+    if i >= n - 1 then return recording_amounts(amounts, fn, ...) end
+    return fn(...)
+  end
+  local versions = { [0] = build(0, run, base.script, data, data_file) }
   for i = 1, n do
     data, data_file = data_of(sets[i], data, data_file)
     local last = i == n and last_unused
-    versions[i] = amend_once(base, sets, i, data, data_file, versions[i - 1], false, last)
+    versions[i] = build(i, amend_once, base, sets, i, data, data_file, versions[i - 1], false, last)
     if last then data = nil end
   end
-  return versions, data, data_file
+  return versions, data, data_file, amounts
 end
 
 -- ------------------------------------------------------------------ checks
@@ -422,8 +444,8 @@ function M.from_change_set(set, file)
   end
   -- Each version built once: the Convention as it stands and as this avenant amends it. The
   -- amended data is built again without the throughout edits when there are some.
-  local versions, data_n, file_n = as_versions(build_versions, base, sets, n, #self.throughout == 0)
-  self.base, self.amended = versions[n - 1], versions[n]
+  local versions, data_n, file_n, amounts = as_versions(build_versions, base, sets, n, #self.throughout == 0)
+  self.base, self.amended, self.amounts = versions[n - 1], versions[n], amounts
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
   local compared = #self.throughout > 0 and as_versions(amend_once, base, sets, n, data_n, file_n, self.base, true)
@@ -459,8 +481,22 @@ end
 --- The Convention as it stood before this avenant.
 function Avenant:base_document() return self.base:document() end
 
+-- Whether `content` (a clause, or a list of them, as a signature's `after` or `content`) holds
+-- the clause named `name`.
+local function holds_clause(content, name, depth)
+  depth = depth or 0
+  if type(content) ~= "table" or depth > 4 then return false end
+  if content.name == name and content.params then return true end
+  for _, inner in pairs(content) do
+    if holds_clause(inner, name, depth + 1) then return true end
+  end
+  return false
+end
+
 --- The avenant itself: title, parties, visas, exposé, "Ceci exposé", Article 1er, one article
---- per amended article, the unchanged stipulations, entry into force, signatures.
+--- per amended article, the unchanged stipulations, publication and transmission to the
+--- contrôleur budgétaire when the Convention has them, entry into force, signatures (one original
+--- for each party).
 function Avenant:document()
   local base, set = self.base, self.set
   local first = self.first
@@ -470,8 +506,17 @@ function Avenant:document()
   if not base_date then
     fail(first.file, "base.date", tr("the Convention's date is needed (its data gives none)"))
   end
+  -- The title names the Convention's parties, as they stood, by their legal names: a short name
+  -- is a term the Convention defines ("la collectivité"), which a title standing outside it cannot use.
+  local w = require("conventio.clauses").front_matter("avenant/formules")
+  local names = {}
+  for _, role in ipairs(base.party_order) do names[#names + 1] = base.parties[role].legal.le end
+  local last = table.remove(names)
+  local between = #names > 0 and (table.concat(names, ", ") .. " " .. w["and"] .. " " .. last) or last
   local a = Agreement.new {
     kind = "avenant", number = set.number, amends = { kind = kind, date = base_date },
+    title = c.french_spacing(w.title_avenant):format(set.number, Agreement.kind_label(kind), c.Date(base_date).long,
+                                                     between),
     date = set.date, place = set.place or spec.place,
     parties = self.amended.parties, party_order = self.amended.party_order,
     parts = { "title", "parties", "visas", "preamble", "agreed", "articles", "signatures", "annexes" },
@@ -487,7 +532,6 @@ function Avenant:document()
   a:add_preamble(a:clause("avenant/expose", { modification_article = modification }))
   for _, r in ipairs(set.reasons or {}) do a:add_preamble(c.Markdown(r)) end
   local articles = wording.articles(self.changes)
-  local w = require("conventio.clauses").front_matter("avenant/formules")
   a:article { key = "objet", title = w.title_purpose,
               content = a:clause("avenant/objet", { purpose = set.purpose or wording.purpose(articles) }) }
   for _, article in ipairs(articles) do
@@ -499,9 +543,24 @@ function Avenant:document()
   end
   a:article { key = "autres_stipulations", title = w.title_unchanged,
       content = a:clause("avenant/stipulations_inchangees") }
+  -- After signature, the avenant goes where the Convention went: published as it is (a
+  -- délégation de gestion must be, D. 2004-1085 art. 2), to the contrôleur budgétaire when
+  -- the Convention bears his visa.
+  local publication = self.amended.by_key.publication
+  if publication then
+    a:article { key = "publication", title = w.title_publication,
+                content = a:clause("avenant/publication", { article = publication.number,
+                                                            delegation = kind == "delegation" or nil }) }
+  end
+  if holds_clause(base.signature, "commun/visa_controleur") then
+    a:article { key = "transmission", title = w.title_transmission, content = a:clause("avenant/transmission") }
+  end
   a:article { key = "entree_en_vigueur", title = w.title_effect,
               content = a:clause("avenant/prise_effet", { date = set.effect and set.effect.long }) }
-  if set.originals then a:signatures { originals = set.originals } end
+  -- One original for each party, unless the change set says otherwise.
+  a:signatures { originals = set.originals or c.french_spacing(w.originals):format(c.spell_number(#order)) }
+  -- An amount typed in the purpose is checked against both versions' (conventio check).
+  a.stated_amounts = self.amounts
   return a:document()
 end
 

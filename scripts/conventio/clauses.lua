@@ -171,10 +171,10 @@ local markdown_escape, byte, find, concat = c.markdown_escape, string.byte, stri
 
 --- A placeholder's value refused, at the place the template marked; the place is unmarked, so
 --- the message is passed on as it is.
-local function refuse(place, message)
+local function refuse(place, message, ...)
   local line = place.line
   place.line = false
-  error(message:format(place.path, line, place.column), 0)
+  error(message:format(place.path, line, place.column, ...), 0)
 end
 
 --- What a compiled template inserts for a placeholder's value: checked, then as markdown_of
@@ -190,7 +190,29 @@ local function placeholder(place, value)
     return markdown_escape(value)
   end
   if value == nil then refuse(place, tr("%s:%d:%d: this value is nil")) end
+  -- A list or a record has no text of its own: printed, it would be "table: 0x55…", another
+  -- at every run.
+  if type(value) == "table" then
+    local meta = getmetatable(value)
+    if meta == nil or (type(meta) == "table" and meta.__tostring == nil) then
+      refuse(place, tr("%s:%d:%d: this value is a table (a list or a record), not a text: print one of its "
+          .. "fields, or go through it with {%% for %%}"))
+    end
+  end
   return markdown_of(value)
+end
+
+--- A {% for %}'s list, checked: a text, a number or a record (fields, no items) would give no
+--- item, or an error naming the compiled chunk's own variable.
+local function list_of(place, value)
+  local kind = type(value)
+  if kind == "table" then
+    if getmetatable(value) ~= nil or value[1] ~= nil or next(value) == nil then return value end
+    refuse(place, tr("%s:%d:%d: this value is a record (named fields), not a list: go through a list, "
+        .. "or print its fields one by one"))
+  end
+  if value == nil then refuse(place, tr("%s:%d:%d: this value is nil")) end
+  refuse(place, tr("%s:%d:%d: this value is not a list but a %s"), kind)
 end
 
 --- An elseif's place, marked from within its condition.
@@ -225,7 +247,7 @@ function M.markdown(name, params)
   -- Where the template is (template/template_compiler.hpp): its path, and the place of the tag
   -- being evaluated, which the chunk marks before each.
   local place = { path = template.path, line = false, column = 0 }
-  local ok, pieces = pcall(template.chunk, environment(template, params), place, placeholder, mark_place)
+  local ok, pieces = pcall(template.chunk, environment(template, params), place, placeholder, mark_place, list_of)
   if not ok then
     -- A refused value's message already names its place (and unmarks it).
     if not place.line then error(pieces, 0) end

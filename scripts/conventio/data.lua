@@ -121,9 +121,9 @@ end
 --- The data field whose value is the text `text` ("purpose"), when a template parameter is
 --- the data's: a problem of its wording is then the data's, at that field. Nil for a text the
 --- data does not hold (the script's own).
----@param text string
+---@param text string|table a text, or a list or record the data holds
 function M.field_of(text)
-  if type(text) ~= "string" then return nil end
+  if type(text) ~= "string" and type(text) ~= "table" then return nil end
   local global = data  -- the global the host gives every script
   if type(global) == "table" then
     local field = find_text(global, text, "", {})
@@ -146,28 +146,6 @@ local function prefix()
   return c.data_file and (c.data_file .. ": ") or ""
 end
 
-local function data_error(message)
-  -- Several problems found at once come one a line (Agreement.from_data), each named so.
-  local p = prefix()
-  local lines = {}
-  for line in (tostring(message) .. "\n"):gmatch("(.-)\n") do
-    local stripped = line:gsub("^[^\n]-%.lua:%d+: ", "", 1)
-    if stripped:sub(1, #p) ~= p then stripped = p .. stripped end  -- not already reported as such
-    lines[#lines + 1] = stripped
-  end
-  error(table.concat(lines, "\n"), 0)
-end
-
---- `fn` with its errors reported as data errors; returns what `fn` returns.
----@param fn function
-function M.guarded(fn)
-  return function(...)
-    local results = table.pack(pcall(fn, ...))
-    if not results[1] then data_error(results[2]) end
-    return table.unpack(results, 2, results.n)
-  end
-end
-
 -- The user's line that led to the running call (the script's, or a module of the user's), as
 -- error() writes it ("s1.lua:88: "); "" when there is none. The host tells conventio's library
 -- by its real folder, not by a name a user's folder may have too.
@@ -188,6 +166,31 @@ local function as_script_error(message, place)
     end
   end
   return table.concat(lines, "\n")
+end
+
+local function data_error(message)
+  -- Several problems found at once come one a line (Agreement.from_data), each named so.
+  local p = prefix()
+  -- No data file: what the step was given came from the script, whose line is the place
+  -- (q.percent("150 %") in a script rendered without --data).
+  if p == "" and script_calls == 0 then error(as_script_error(message, caller_place()), 0) end
+  local lines = {}
+  for line in (tostring(message) .. "\n"):gmatch("(.-)\n") do
+    local stripped = line:gsub("^[^\n]-%.lua:%d+: ", "", 1)
+    if stripped:sub(1, #p) ~= p then stripped = p .. stripped end  -- not already reported as such
+    lines[#lines + 1] = stripped
+  end
+  error(table.concat(lines, "\n"), 0)
+end
+
+--- `fn` with its errors reported as data errors; returns what `fn` returns.
+---@param fn function
+function M.guarded(fn)
+  return function(...)
+    local results = table.pack(pcall(fn, ...))
+    if not results[1] then data_error(results[2]) end
+    return table.unpack(results, 2, results.n)
+  end
 end
 
 --- `fn` (a library function whose argument number `arg` is a spec: a party's, a finance

@@ -29,6 +29,9 @@ end
 function M.finish(agreement, doc)
   local amounts = clauses.printed_amounts or {}
   clauses.printed_amounts = nil
+  -- Amounts the agreement states beside those its templates printed: an avenant's are those of
+  -- the two versions of the Convention it compares (conventio.avenant), which its text quotes.
+  for _, amount in ipairs(agreement.stated_amounts or {}) do amounts[#amounts + 1] = amount end
   local parties = {}
   for _, party in ipairs(agreement:party_list()) do party_texts(party, parties) end
   -- The common list, and those of the clause sets it includes (a programme's own bodies).

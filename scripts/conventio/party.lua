@@ -305,8 +305,16 @@ Party.__index = function(self, key)
     return form
   end
   if known_fields[key] or optional_reads[key] then return nil end
-  -- A template reading party.sirne is a mistake in the template: say so, with the field meant.
-  error(tr("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, known_fields)), 2)
+  -- A template reading party.sirne (or partner.lee) is a mistake in the template: say so, with
+  -- the field or the name's form meant.
+  local readable = { e = true }
+  for _, names in ipairs { known_fields, optional_reads, name_forms } do
+    for field in pairs(names) do readable[field] = true end
+  end
+  for function_name, value in pairs(Party) do
+    if type(value) == "function" and not function_name:find("^_") then readable[function_name] = true end
+  end
+  error(tr("a party has no field '%s'%s"):format(tostring(key), strict.suggestion(key, readable)), 2)
 end
 
 Party.__tostring = function(self) return self.name.le end

@@ -41,7 +41,7 @@ end
 ---@param where string
 ---@return conventio.Percent
 function M.percent(value, where)
-  where = where or "percentage"
+  where = where or tr("percentage")
   if getmetatable(value) == Percent then return value end
   local number
   if type(value) == "number" then
@@ -104,7 +104,7 @@ local duration_fields = strict.set(M.duration_fields)
 ---@param where string
 ---@return conventio.Duration
 function M.duration(value, where)
-  where = where or "duration"
+  where = where or tr("duration")
   if getmetatable(value) == Duration then return value end
   if type(value) ~= "table" then
     error(tr("%s: expected { months = N }, { years = N } or { end_date = \"YYYY-MM-DD\" }, got %s"):format(

@@ -91,7 +91,9 @@ end
 ---@param what string?
 function M.unknown_message(key, known, where, what)
   local shown = type(key) == "string" and key or ("[" .. tostring(key) .. "]")
-  return ("%s %s.%s%s"):format(unknown_name(what), where, shown, M.suggestion(key, known))
+  -- A data file's top-level field is named alone ("plce"), as its place in the file is found.
+  local path = (where and where ~= "") and (where .. "." .. shown) or shown
+  return ("%s %s%s"):format(unknown_name(what), path, M.suggestion(key, known))
 end
 
 --- The message of every key of `tbl` that `known` lacks (sorted), so that a drafter sees all

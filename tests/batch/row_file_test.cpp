@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "batch/batch_run.hpp"
+#include "batch/csv_reader.hpp"
 
 using namespace conventio::batch;
 
@@ -155,4 +156,21 @@ TEST_CASE("rows: a JSON array's faults name the file's line and column, rows bef
     CHECK(rows == 4999);
     CHECK(message ==
           "rows.json:5001:23: syntax error while parsing value - invalid literal; last read: '\"s\": tru}'");
+}
+
+TEST_CASE("rows: at most max_columns columns, said at the row, however wide the file") {
+    std::string csv = "a";
+    for (std::size_t k = 1; k < max_columns; ++k) csv += ";c" + std::to_string(k);
+    CHECK(parse_rows(csv + "\n1\n", "csv", Encoding::automatic, "rows.csv").columns.size() == max_columns);
+    CHECK_THROWS_WITH_AS(parse_rows(csv + ";one_more\n1\n", "csv", Encoding::automatic, "rows.csv"),
+                         doctest::Contains("rows.csv:1:"), RowFileError);
+    CHECK_THROWS_WITH_AS(parse_rows(csv + ";one_more\n1\n", "csv", Encoding::automatic, "rows.csv"),
+                         doctest::Contains("more than 1000 columns"), RowFileError);
+    // JSON rows: the keys of every row are columns; a new key past the limit is refused at its row.
+    std::string json = "{\"k0\": 1";
+    for (std::size_t k = 1; k < max_columns; ++k) json += ", \"k" + std::to_string(k) + "\": 1";
+    json += "}\n";
+    CHECK(parse_rows(json + json, "jsonl", Encoding::automatic, "rows.jsonl").columns.size() == max_columns);
+    CHECK_THROWS_WITH_AS(parse_rows(json + "{\"new\": 1}\n", "jsonl", Encoding::automatic, "rows.jsonl"),
+                         doctest::Contains("rows.jsonl:2: more than 1000 columns"), RowFileError);
 }

@@ -77,3 +77,16 @@ TEST_CASE("diagnostic: text for people, JSON for editors") {
     CHECK(has_errors(list));
     CHECK_FALSE(has_errors({list[1]}));
 }
+
+TEST_CASE("diagnostic: the first max_listed are listed, each message cut, the rest counted") {
+    std::vector<Diagnostic> many(max_listed + 5, Diagnostic{Severity::error, "x.lua", 1, 0, "", "boom"});
+    many[0].message = std::string(max_message_bytes + 10, 'x');
+    std::string text = as_text(many, "conventio: ");
+    std::size_t lines = 0;
+    for (char ch : text) lines += ch == '\n';
+    CHECK(lines == max_listed + 1);
+    CHECK(text.find("conventio: ... and 5 more problems, not listed") != std::string::npos);
+    CHECK(text.find(" [... cut: 4106 bytes in all]") != std::string::npos);
+    CHECK(text.size() < max_listed * 40 + max_message_bytes + 200);
+    CHECK(as_json(many).find(std::string(max_message_bytes + 1, 'x')) == std::string::npos);
+}

@@ -168,13 +168,29 @@ TEST_CASE("review: an amount in an article that the model did not state") {
     CHECK(warnings[0].find("the amount 500 000 € in the text is not one the model computed") == 0);
 }
 
-TEST_CASE("review: an avenant cites the amended agreement's articles and amounts") {
-    doc::Document d =
-        agreement({article("1", "Objet"), para({run("L'article 4.1 est porté à 600 000 €. XXX")})});
+TEST_CASE(
+    "review: an avenant cites the amended agreement's articles; what it types is one of the versions' "
+    "amounts") {
+    // Its facts are the amounts of both versions (475 000 € and 600 000 € here): an amount the
+    // avenant types that is neither is an error; what it quotes of the Convention, between « »,
+    // in an alinéa a « opens, or in a table, is the Convention's text, checked on it.
+    doc::Table quoted_row;
+    quoted_row.rows.push_back(
+        doc::Row{{doc::Cell{1, {para({run("2023")})}}, doc::Cell{1, {para({run("12 345 €")})}}}});
+    doc::Document d = agreement(
+        {article("1", "Objet"), para({run("L'article 4.1 est porté à 600 000 €. XXX")}),
+         para({run("Le présent avenant a pour objet de porter la participation de 475 000 € à 650 000 €.")}),
+         para({run("Le montant : « 500 000 € » est remplacé par le montant : « 600 000 € ».")}),
+         para({run("« Le solde, soit 125 000 €, est versé à la signature de l'avenant.")}),
+         doc::Block{quoted_row}});
     d.facts.amends = true;
+    d.facts.amounts.push_back("600 000,00 €");
     auto found = review_text(d, "x.lua");
-    REQUIRE(found.size() == 1);
+    REQUIRE(found.size() == 2);
     CHECK(found[0].message.find("placeholder \"XXX\"") == 0);
+    CHECK(found[1].severity == Severity::error);
+    CHECK(found[1].message.find(
+              "the amount 650 000 € in the avenant is neither the Convention's nor the amended") == 0);
 }
 
 TEST_CASE("review: without stated facts, only the checks that need none run") {

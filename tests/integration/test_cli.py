@@ -104,6 +104,9 @@ class CommandLine(unittest.TestCase):
             # Two outputs of one command on one file: the last written would be all that is left.
             (["render", "x.lua", "-o", "a.odt", "-o", "b.docx"],
              "-o is given twice ('a.odt' and 'b.docx'): give one output, and --format odt,docx"),
+            # A folder to search that is not there: said at once, not as a file not found later.
+            (["render", "x.lua", "-o", "x.odt", "--lib", "no-such-lib"], "--lib 'no-such-lib': no such folder"),
+            (["check", "x.lua", "--templates", "no-such-tpl"], "--templates 'no-such-tpl': no such folder"),
         ]:
             with self.subTest(args=args):
                 r = run(*args)
@@ -278,7 +281,7 @@ class StrictAgreementMessages(unittest.TestCase):
 
     def test_unknown_top_level_field(self):
         self.assertDataError(lambda d: d.update(purpse=d.pop("purpose")),
-                             "unknown field data.purpse (did you mean purpose?)")
+                             "unknown field purpse (did you mean purpose?)")
 
     def test_unknown_finance_field(self):
         self.assertDataError(lambda d: d["finance"]["tranches"][1].update(treshold=d["finance"]["tranches"][1].pop("threshold")),
@@ -451,6 +454,9 @@ class Amend(unittest.TestCase):
                                      "must be signed before the Convention ends (30\u00a0juin 2024)"),
             ({"edits": [{"complete": "montant", "text": "Soit 700 000 € en tout."}]},
              "an amount in an article is computed from the data"),
+            ({"data": [{"set": "finance.amount", "to": "400000"}], "purpose": "de réduire la participation"},
+             "changes.json:18:14: data[1] (set finance.amount): the amended agreement is refused: finance.amount: "
+             "475\u00a0000\u00a0€ fell due at signatures already made"),
             ({"number": 2}, "changes.json:9:13: number: this avenant is n° 1 in its chain, not 2"),
             ({"edit": []}, "changes.json: unknown field edit (did you mean edits?)"),
         ]
@@ -504,6 +510,29 @@ class Amend(unittest.TestCase):
                 "-o", os.path.join(self.dir, "a.odt"))
         self.assertIn("the data has no closing.dure (did you mean duree?)", r.stderr)
         self.assertEqual(self.outputs(), [])
+
+    def test_an_amount_the_purpose_types_is_one_of_the_versions(self):
+        # « porter la participation à 600 000 € » while the data gives 650 000: Article 1er would
+        # contradict Article 2. Refused at the amount's line and column in the purpose.
+        changes = self.changes(data=[{"set": "finance.amount", "to": "650000"},
+                                     self.good["data"][1]])
+        r = run("amend", changes, "-o", os.path.join(self.dir, "avenant.odt"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        with open(changes, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        line = next(i for i, text in enumerate(lines, 1) if text.lstrip().startswith('"purpose"'))
+        column = lines[line - 1].index("600 000") + 1
+        self.assertRegex(r.stderr, r"changes\.json:%d:%d: the amount 600\W000 \u20ac in the avenant is neither the "
+                                   r"Convention's nor the amended Convention's" % (line, column))
+        self.assertIn("(in purpose)", r.stderr)
+        self.assertEqual(self.outputs(), [])
+        # The amount of either version is the model's: the one the Convention had (475 000 €, as
+        # « porter de 475 000 € à 650 000 € ») and the new one pass.
+        purpose = "de porter la participation financi\u00e8re du Cerema de 475 000 \u20ac \u00e0 650 000 \u20ac"
+        r = run("amend", self.changes(purpose=purpose, data=[{"set": "finance.amount", "to": "650000"}]),
+                "-o", os.path.join(self.dir, "avenant.odt"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("amount", r.stderr)
 
     def test_amend_runs_the_checks_of_render_first(self):
         # A placeholder left in the change set is found by the same review as `render` and

@@ -122,6 +122,159 @@ class Consolidated(unittest.TestCase):
                     strict = self.reader(consolidated, "--accept", "--strict")
                     self.assertEqual(strict.returncode, 0, strict.stderr)
 
+    def test_money_due_at_a_signature_made_stays_due_there(self):
+        # An avenant cannot raise what fell due at the Convention's signature, nor make a joining
+        # party pay "dès signature de la présente convention": signatures already made. Each
+        # increase falls due at the avenant's signature, what fell due before stays as it was.
+        expected = {
+            "drome-valence-avenant-1-2026": (
+                ["102 000 \u20ac (cent deux mille euros) (50 % du montant total), dont 90 000 \u20ac "
+                 "(quatre-vingt-dix mille euros) d\u00e8s signature de la convention par les parties et 12 000 \u20ac "
+                 "(douze mille euros) d\u00e8s signature de l'avenant n\u00b0 1 par les parties ;"],
+                ["90 000 \u20ac (quatre-vingt-dix mille euros) (50 % du montant total) d\u00e8s signature de la "
+                 "convention par les parties ;"]),
+            "seine-et-marne-rdv-solidarites-avenant-1-2021": (
+                ["soit 50 000 \u20ac, dont 45 000 \u20ac d\u00e8s signature de la pr\u00e9sente convention et "
+                 "5 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1.",
+                 "Le Val-de-Marne proc\u00e9dera au versement de sa contribution, soit 100 000 \u20ac, d\u00e8s "
+                 "signature de l'avenant n\u00b0 1.",
+                 "Le Val-de-Marne proc\u00e9dera au versement du montant de 100 000 \u20ac fix\u00e9 \u00e0 "
+                 "l'article 5.2 sur le compte de l'ANCT apr\u00e8s signature de l'avenant n\u00b0 1 par les parties."],
+                ["soit 45 000 \u20ac, d\u00e8s signature de la pr\u00e9sente convention."]),
+            "cerema-avenant-1-2024": (
+                ["fix\u00e9 \u00e0 l'article 4.1 : 475 000 \u20ac d\u00e8s signature de la convention par les "
+                 "parties et 125 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1 par les parties."],
+                ["fix\u00e9 \u00e0 l'article 4.1 en un versement d\u00e8s signature de la convention par les "
+                 "parties."]),
+        }
+        for name, (amended, as_it_stood) in expected.items():
+            with self.subTest(avenant=name):
+                consolidated = os.path.join(self.dir, name + "-due.docx")
+                r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", os.path.join(self.dir, name + "-due.odt"),
+                        "--consolidated", consolidated)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                accepted = self.reader(consolidated, "--accept").stdout.replace("\u00a0", " ").replace("\u202f", " ")
+                rejected = self.reader(consolidated, "--reject").stdout.replace("\u00a0", " ").replace("\u202f", " ")
+                for words in amended:
+                    self.assertIn(words, accepted)
+                    self.assertNotIn(words, rejected)
+                for words in as_it_stood:
+                    self.assertIn(words, rejected)
+                self.assertNotIn("proc\u00e9dera au versement de sa contribution, soit 100 000 \u20ac, d\u00e8s "
+                                 "signature de la pr\u00e9sente", accepted)
+
+    def test_quoted_table_rows_name_their_table_and_read_as_the_conventions(self):
+        # The MEAE Convention's article 5 holds two tables (AE/CP ceilings, Chorus references):
+        # « Dans le tableau » would not say which. A quoted row ends its item (no « ; » or « . »
+        # left alone under it) and keeps the Convention's alignment and bold.
+        name = "meae-delegation-avenant-1-2022"
+        out = os.path.join(self.dir, name + "-rows.docx")
+        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+        self.assertIn("1\u00b0 Dans le premier tableau, la ligne \u00ab 2023 \u00bb est remplac\u00e9e par la ligne "
+                      "suivante :", lines)
+        self.assertIn("2\u00b0 Dans le premier tableau, apr\u00e8s la ligne \u00ab 2023 \u00bb, est ins\u00e9r\u00e9e la "
+                      "ligne suivante :", lines)
+        self.assertFalse([line for line in lines if line.strip() in (";", ".", "\u00bb.")], lines)
+        with zipfile.ZipFile(out) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        total = re.search(r"<w:tr>(?:(?!</w:tr>).)*<w:t>Total</w:t>(?:(?!</w:tr>).)*</w:tr>", xml)
+        self.assertIsNotNone(total)
+        self.assertEqual(total.group(0).count('<w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:b/>'), 2,
+                         "both amounts right-aligned and bold")
+
+    def test_avenants_close_as_their_conventions_require(self):
+        # One original for each party; published like the Convention when it has a publication
+        # article (a délégation de gestion under décret n° 2004-1085); sent to the contrôleur
+        # budgétaire when the Convention bears his visa.
+        expected = {
+            "seine-et-marne-rdv-solidarites-avenant-1-2021": (
+                "Fait \u00e0 Paris, en trois exemplaires originaux, le 1er septembre 2021", True, False, False),
+            "meae-delegation-avenant-1-2022": (
+                "Fait \u00e0 Paris, en deux exemplaires originaux, le 15 novembre 2022", True, True, False),
+            "cerema-avenant-1-2024": (
+                "Fait \u00e0 Paris, en deux exemplaires originaux, le 15 mai 2024", True, False, True),
+            "drome-valence-avenant-1-2026": (
+                "Fait \u00e0 Valence, en deux exemplaires originaux, le 10 f\u00e9vrier 2026", False, False, False),
+        }
+        for name, (signed, published, decree, transmitted) in expected.items():
+            with self.subTest(avenant=name):
+                out = os.path.join(self.dir, name + "-closing.odt")
+                r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                text = self.text(out).replace("\u00a0", " ").replace("\u202f", " ")
+                self.assertIn(signed + "\n", text)
+                self.assertEqual("Le pr\u00e9sent avenant est publi\u00e9 selon les m\u00eames modalit\u00e9s que la "
+                                 "Convention, pr\u00e9vues \u00e0 son article" in text, published)
+                self.assertEqual("conform\u00e9ment \u00e0 l'article 2 du d\u00e9cret n\u00b0 2004-1085" in text, decree)
+                self.assertEqual("au contr\u00f4leur budg\u00e9taire et comptable minist\u00e9riel" in text, transmitted)
+                # Entry into force stays the last article, after publication and transmission.
+                self.assertLess(text.rfind("Publication\n") if published else 0, text.find("Entr\u00e9e en vigueur\n"))
+
+    def test_text_an_avenant_inserts_is_the_consolidated_text(self):
+        # Article 2-1 the Seine avenant inserts: its heading as the Convention prints its
+        # headings, its two-level list kept as two levels (each item still opening with «).
+        name = "seine-et-marne-rdv-solidarites-avenant-1-2021"
+        out, clean = os.path.join(self.dir, name + "-quoted.docx"), os.path.join(self.dir, name + "-quoted-clean.docx")
+        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out, "--clean", clean)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+        consolidated = self.text(clean).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+        for heading in ("Article 2-1 : Obligations du Val-de-Marne", "5.2 Calendrier de versement",
+                        "5.3 Modalit\u00e9s de versement"):
+            self.assertIn(heading, consolidated)
+            self.assertIn("\u00ab " + heading, text)
+        with zipfile.ZipFile(out) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+
+        def level(words):
+            found = re.search(r'<w:ilvl w:val="(\d)"/>(?:(?!</w:p>).)*<w:t>\u00ab\u00a0' + re.escape(words), xml)
+            self.assertIsNotNone(found, words)
+            return int(found.group(1))
+        self.assertEqual(level("Garantir \u00e0 l'\u00e9quipe"), 0)
+        self.assertEqual(level("toute latitude"), 1)
+        self.assertEqual(level("\u00e9valuer les r\u00e9sultats"), 1)
+        self.assertEqual(level("Participer aux d\u00e9cisions"), 0)
+
+    def test_avenants_word_changes_as_a_juriste_writes_them(self):
+        cases = {
+            "drome-valence-avenant-1-2026": [
+                # Inside the article's chapeau the article is « il », not addressed again.
+                "2\u00b0 Il est compl\u00e9t\u00e9 par un alin\u00e9a ainsi r\u00e9dig\u00e9 :",
+                # The smallest string changed, not the label « Adresse : » with it.
+                "Dans la d\u00e9signation des parties, les mots : \u00ab 1 place de la Libert\u00e9, 26000 Valence "
+                "\u00bb sont remplac\u00e9s par les mots : \u00ab place de la Libert\u00e9, BP 2119, 26021 Valence "
+                "Cedex \u00bb.",
+                "Avenant n\u00b0 1 \u00e0 la convention de partenariat du 14 mars 2025 entre le D\u00e9partement de "
+                "la Dr\u00f4me et la Commune de Valence",
+            ],
+            # An article of one alinéa is addressed itself.
+            "cerema-avenant-1-2024": ["\u00c0 l'article 4.1, le montant : \u00ab 475 000 euros \u00bb est "
+                                      "remplac\u00e9 par le montant : \u00ab 600 000 euros \u00bb."],
+            # The « Et » the consolidated version shows before a joining party is one of the
+            # alinéas the avenant adds.
+            "seine-et-marne-rdv-solidarites-avenant-1-2021": [
+                "La d\u00e9signation des parties est compl\u00e9t\u00e9e par cinq alin\u00e9as ainsi r\u00e9dig\u00e9s :",
+                "\u00ab Et",
+                "Avenant n\u00b0 1 \u00e0 la convention de partenariat du 15 d\u00e9cembre 2020 entre le "
+                "D\u00e9partement de Seine-et-Marne et l'Agence Nationale de la Coh\u00e9sion des Territoires",
+            ],
+        }
+        for name, expected in cases.items():
+            with self.subTest(avenant=name):
+                out, clean = os.path.join(self.dir, name + "-words.odt"), os.path.join(self.dir, name + "-words-clean.odt")
+                r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out, "--clean", clean)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                lines = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+                for line in expected:
+                    self.assertIn(line, lines)
+                self.assertFalse([x for x in lines if re.match(r"\d+\u00b0 L'article", x)], "no address in an item")
+                if name.startswith("seine"):
+                    amended = self.text(clean).replace("\u00a0", " ").split("\n")
+                    at_party = amended.index("Le D\u00e9partement du Val-de-Marne,")
+                    self.assertEqual(amended[at_party - 1], "Et")
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:

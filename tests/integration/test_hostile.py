@@ -85,9 +85,30 @@ SCRIPTS = {
     "markdown": ("local s = ('*a '):rep(30000) .. 'x' .. (' a*'):rep(30000)\n"
                  "return conventio.Document{ body = { conventio.Markdown(s) } }", None, [],
                  r"markdown\.lua:2: formatting nests more than 32 levels deep \(line 1, column \d+ of the Markdown text\)", False),
+    "self_containing": ("local t = {}\nt[1] = t\nreturn conventio.Document{ body = { conventio.Para(t) } }", None, [],
+                        r"self_containing\.lua:3: Para: content arrays nested more than 32 levels deep", False),
+    "deep_text": ("local t = 'x'\nfor _ = 1, 40 do t = { t } end\nreturn conventio.Document{ body = {\n"
+                  "  conventio.Table{ widths = { 1 }, rows = { { t } } } } }", None, [],
+                  r"deep_text\.lua:4: Table cell: content arrays nested more than 32 levels deep", False),
+    "userdata_finalizer": ("getmetatable(conventio.Para('x')).__gc = function() while true do end end", None, [],
+                           r"userdata_finalizer\.lua:1: attempt to index a string value", False),
+    "column_widths": ("return conventio.Document{ body = {\n  conventio.Table{ widths = { 1, 100000 }, rows = { { 'a', 'b' } } } } }",
+                      None, [], r"column_widths\.lua:2: Table: width 1 is under a fiftieth of the widest", False),
+    "infinite_width": ("return conventio.Document{ body = {\n  conventio.Table{ widths = { 1 / 0, 1 }, rows = { { 'a', 'b' } } } } }",
+                       None, [], r"infinite_width\.lua:2: Table: width 1 must be a positive number", False),
+    "javascript_link": ("return conventio.Document{ body = {\n  conventio.Para{ conventio.Link('javascript:alert(1)', 'x') } } }",
+                        None, [], r"javascript_link\.lua:2: Link: a link to a 'javascript:' address", False),
+    "file_link": ("return conventio.Document{ body = {\n  conventio.Markdown('Voir [ici](FILE:///etc/passwd).') } }",
+                  None, [], r"file_link\.lua:2: a link to a 'file:' address", False),
+    "heading_in_note": ("return conventio.Document{ body = {\n  conventio.Para{ 'a', conventio.Note(conventio.Article('T')) } } }",
+                        None, [], r"heading_in_note\.lua:2: Note: a footnote holds text paragraphs, not a heading", False),
+    "helper_without_data": ("local q = require 'conventio.quantities'\nlocal p = q.percent('150 %')", None, [],
+                            r"helper_without_data\.lua:2: percentage: a percentage is above 0", False),
+    "tiny_budget": ("return conventio.Document{}", None, ["--max-instructions", "100"],
+                    r"tiny_budget\.lua:1: instruction budget of 100 exceeded", False),
     "bidi": ("return conventio.Document{ body = {\n  conventio.Para('IBAN \\u{202E}67 RF') } }", None, [],
              r"bidi\.lua:2: Para: character U\+202E at byte 5 is a bidirectional control", False),
-    "huge_error": ("error(('x'):rep(40 << 20))", None, [], r"huge_error\.lua:1: x+ \[\.\.\. message cut: \d+ bytes", False),
+    "huge_error": ("error(('x'):rep(40 << 20))", None, [], r"huge_error\.lua:1: x+ \[\.\.\. message cut: 419430\d\d bytes", False),
     "escapes": ("error('\\27]0;pwned\\7\\27[2J\\27[31mred')", None, [],
                 r"escapes\.lua:1: \\x1B\]0;pwned\\x07\\x1B\[2J\\x1B\[31mred", False),
     "error_nil": ("local x = 1\nerror(nil)", None, [], r"error_nil\.lua:2: \(error object is a nil value\)", False),
@@ -206,6 +227,13 @@ class Hostile(unittest.TestCase):
         status, stderr, _, _ = run_measured(["render", script, "--allow-bidi-controls", "-o", output], self.dir)
         self.assertEqual(status, 0, stderr)
         self.assertTrue(os.path.exists(output))
+        # Limits out of range are usage errors, not wrapped around (2^44 MiB is 0 bytes once shifted).
+        for flag, value, message in (("--max-memory", "17592186044417", "--max-memory must be between 1 and"),
+                                     ("--max-memory", "0", "--max-memory must be between 1 and"),
+                                     ("--timeout", "99999999999", "--timeout must be at most")):
+            status, stderr, _, _ = run_measured(["render", script, flag, value, "-o", output], self.dir)
+            self.assertEqual(status, 2, stderr)
+            self.assertIn(message, stderr)
 
     def test_a_good_run_is_unaffected(self):
         script = self.write("good.lua", "print('ok')\nreturn conventio.Document{ body = { conventio.Para('Bonjour') } }")

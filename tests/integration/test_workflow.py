@@ -124,9 +124,9 @@ class Check(unittest.TestCase):
         r, diagnostics = self.broken(change)
         self.assertEqual(r.returncode, 1)
         errors = [x for x in diagnostics if x["severity"] == "error"]
-        self.assertEqual([x["field"] for x in errors], ["data.titel", "parties.partner.siret", "parties.dinum.short_nam"],
+        self.assertEqual([x["field"] for x in errors], ["titel", "parties.partner.siret", "parties.dinum.short_nam"],
                          diagnostics)
-        self.assertIn("unknown field data.titel (did you mean title?)", errors[0]["message"])
+        self.assertIn("unknown field titel (did you mean title?)", errors[0]["message"])
         self.assertIn("invalid SIRET 13002603200017", errors[1]["message"])
         self.assertTrue(all(x["file"].endswith("cerema-urbanvitaliz-2023.json") for x in errors))
 
@@ -459,7 +459,8 @@ return a:document()
 
     def test_the_gdpr_annex_speaks_of_a_start_up_only_for_one(self):
         """The general GDPR matrix fits any processing; a beta.gouv start-up's téléservice,
-        homologated under the RGS, is the seeds' own matrix (their asterisks without a note)."""
+        homologated under the RGS, is the seeds' own matrix; neither calls a note it does not have
+        (the seeds' asterisks) nor leaves an option in brackets."""
         out = tempfile.mkdtemp(prefix="conventio-rgpd-")
         self.addCleanup(shutil.rmtree, out)
         for name, startup in (("drome-valence-guichet-2025", False), ("cerema-urbanvitaliz-2023", True)):
@@ -471,8 +472,10 @@ return a:document()
                 with zipfile.ZipFile(target) as z:
                     text = re.sub(r"<[^>]+>", "", z.read("content.xml").decode("utf-8"))
                 annex = text[text.index("Respect de la vie privée"):]
-                for word in ("téléservice", "RGS", "start-up", "*"):
+                for word in ("téléservice", "RGS", "start-up"):
                     (self.assertIn if startup else self.assertNotIn)(word, annex)
+                for mark in ("*", "[", "]"):
+                    self.assertNotIn(mark, annex)
 
     def test_placeholders_name_their_line_and_column(self):
         def change(data):
@@ -563,7 +566,7 @@ class Watch(unittest.TestCase):
         text_when(lambda t: "Sainte-Catherine" in t)
         p.kill()
         _, stderr = p.communicate()
-        self.assertIn("unknown field data.plaec (did you mean place?)", stderr)
+        self.assertIn("unknown field plaec (did you mean place?)", stderr)
         self.assertIn("watching for changes", stderr)
 
 
@@ -659,10 +662,10 @@ class Languages(unittest.TestCase):
         args = ("check", name + ".lua", "--data", name + ".json")
         english = run(*args, cwd=d).stdout
         french = run(*args, cwd=d, env={"LANG": "fr_FR.UTF-8"}).stdout
-        self.assertIn("unknown field data.titel (did you mean title?)", english)
+        self.assertIn("unknown field titel (did you mean title?)", english)
         self.assertIn("invalid SIRET 13002603200017 (field parties.partner.siret): Luhn check failed", english)
         self.assertIn("parties.dinum.short_name cannot be empty or blank", english)
-        self.assertIn("champ inconnu data.titel (vouliez-vous dire title ?)", french)
+        self.assertIn("champ inconnu titel (vouliez-vous dire title ?)", french)
         self.assertIn("SIRET 13002603200017 invalide (champ parties.partner.siret) : la clé de Luhn est fausse", french)
         self.assertIn("parties.dinum.short_name ne peut pas être vide ni blanc", french)
         self.assertEqual(french, run("--lang", "fr", *args, cwd=d).stdout)

@@ -159,6 +159,20 @@ TEST_CASE("template errors in conditions, loops and values name the tag's line a
     // The second item refused: the place is the placeholder's, marked after the loop's.
     CHECK(error_of(R"(clauses.blocks("t/boucle", { items = { "a", "  " } }))")
               .find("t/boucle.md:6:6: this value is empty") != std::string::npos);
+    // A table has no text to print ("table: 0x…"); a loop over what is not a list gives no item.
+    std::string table_value = error_of(R"(clauses.blocks("t/nom", { partner = { le = { "a" } } }))");
+    CAPTURE(table_value);
+    CHECK(table_value.find("t/nom.md:5:22: this value is a table (a list or a record), not a text") !=
+          std::string::npos);
+    CHECK(error_of(R"(clauses.blocks("t/boucle", { items = { a = "un" } }))")
+              .find("t/boucle.md:5:16: this value is a record (named fields), not a list") !=
+          std::string::npos);
+    CHECK(error_of(R"(clauses.blocks("t/boucle", { items = "une note" }))")
+              .find("t/boucle.md:5:16: this value is not a list but a string") != std::string::npos);
+    CHECK(error_of(R"(clauses.blocks("t/boucle", { items = 3 }))").find("__list") == std::string::npos);
+    CHECK(lua_error_of("local clauses = require \"conventio.clauses\"\nreturn conventio.Document{ body = "
+                       "clauses.blocks(\"t/boucle\", { items = {} }) }",
+                       with_templates()) == "no error");  // an empty list: no item, no error
 }
 
 TEST_CASE("values from data never become markup") {

@@ -102,9 +102,9 @@ local data = { kind = "partenariat", place = "Melun", party_order = { "commune" 
                parties = { commune = { short_name = "Commune de Melun", kind = "commune", representation = "r" } },
                purpose = "x" }
 check.eq(Agreement.from_data(data, { fields = { "purpose" } }).spec.title, "Convention de partenariat")
-check.fails("unknown field data.purpose", Agreement.from_data, data)
+check.fails("unknown field purpose", Agreement.from_data, data)
 data.purpse, data.purpose = "x", nil
-check.fails("unknown field data.purpse (did you mean purpose?)", Agreement.from_data, data, { fields = { "purpose" } })
+check.fails("unknown field purpse (did you mean purpose?)", Agreement.from_data, data, { fields = { "purpose" } })
 data.purpse = nil
 data.parties.departement = data.parties.commune
 check.fails("party_order leaves out parties.departement", Agreement.from_data, data)
@@ -156,5 +156,14 @@ local long_text = ("long texte sans balise"):rep(4, " ")
 check.eq(c.markdown_escape(long_text), long_text, "a long text")
 check.eq(c.markdown_escape(12), "12", "a number")
 check.eq(c.markdown_escape("*x*"), "\\*x\\*", "a text escaped")
+
+-- Options of the wrong type, said as such.
+check.fails("article 'Objet': sections must be a list", function()
+  new():article { title = "Objet", sections = "x" }
+end)
+check.fails("clause 'commun/nullite': keep_together must be true or false, got yes", function()
+  new():clause("commun/nullite", {}, { keep_together = "yes" })
+end)
+check.fails("clause 'commun/nullite': options must be a table", function() new():clause("commun/nullite", {}, "x") end)
 
 return check.done()

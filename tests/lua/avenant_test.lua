@@ -79,8 +79,8 @@ check.contains(t, "L'article 2 est ainsi modifié :", "formula 13: the chapeau")
 check.contains(t, "1° Au premier alinéa, le montant", "formula 13: the items")
 t = avenant_text { data = { { add = "rows", value = { year = 2026, amount = "10000" } }, { set = "amount",
     to = "60000" } } }
-check.contains(t, "après la ligne « 2025 », il est inséré une ligne ainsi rédigée :", "formula 16")
-check.contains(t, "2026 | 10 000 €", "the inserted row is quoted as a table row")
+check.contains(t, "après la ligne « 2025 », est insérée la ligne suivante :\nAnnée | Montant\n2026 | 10 000 €\n",
+               "formula 16: the row quoted as the Convention's table prints it, with its header, ending the item")
 t = avenant_text { data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }
 check.contains(t, "la ligne « 2025 » est supprimée", "formula 17")
 
@@ -94,7 +94,7 @@ t = avenant_text { edits = {
 }, data = { { set = "address", to = "Hôtel de ville, 77000 Melun" } } }
 check.contains(t, "L'article 1 est complété par un alinéa ainsi rédigé :\n« Elle est publiée. ».", "formula 7")
 check.contains(t,
-    "L'article 3 est ainsi rédigé :\n« Article 3 – Durée\n« La convention court jusqu'au 31 décembre 2026.\n"
+    "L'article 3 est ainsi rédigé :\n« Article 3 : Durée\n« La convention court jusqu'au 31 décembre 2026.\n"
     .. "« Elle n'est pas reconductible. ».",
                "formula 10: each quoted alinéa opens with «, the last closes")
 check.contains(t, "Après l'article 2, il est inséré un article 2-1 ainsi rédigé :", "formula 11")
@@ -144,8 +144,8 @@ check.contains(t,
 t = avenant_text { edits = { { words = "litiges", old = "tribunal administratif de Melun",
     new = "tribunal judiciaire" } } }
 check.contains(t,
-    "Au premier alinéa de l'article 4, les mots : « administratif de Melun » sont remplacés par les mots : "
-               .. "« judiciaire ».", "formula 1 from an edit")
+    "À l'article 4, les mots : « administratif de Melun » sont remplacés par les mots : "
+               .. "« judiciaire ».", "formula 1 from an edit: an article of one alinéa is addressed itself")
 t = avenant_text { edits = { { throughout = true, old = "La convention", new = "Le contrat" } } }
 check.contains(t, "# Modifications dans l'ensemble de la Convention")
 check.contains(t, "Dans l'ensemble de la Convention, les mots : « La convention » sont remplacés par les mots : "
@@ -157,7 +157,7 @@ t = avenant_text { edits = { { row = "duree", label = "Bilan", cells = { "Bilan"
 check.contains(t,
     "Dans le tableau, à la ligne « Bilan », les mots : « décembre » figurant dans la colonne « Échéance » "
                .. "sont remplacés par les mots : « novembre ».", "a cell, by row and column")
-check.contains(t, "Dans le tableau, après la ligne « Lancement », il est inséré une ligne ainsi rédigée :",
+check.contains(t, "Dans le tableau, après la ligne « Lancement », est insérée la ligne suivante :",
     "formula 16")
 t = avenant_text { edits = { { delete_row = "duree", label = "Bilan" } } }
 check.contains(t, "Dans le tableau figurant à l'article 3, la ligne « Bilan » est supprimée.",
@@ -193,8 +193,8 @@ local second = Avenant.from_change_set({ follows = "avenant_changes_1.json", num
 local second_doc = require("conventio.agreement").of_document(second:document())
 check.contains(text_of(second_doc.articles[2].blocks), "L'article 1-1 est complété par un alinéa ainsi rédigé",
                "avenant n° 2 addresses the article n° 1 inserted")
-check.eq((second_doc.spec.title:gsub("\u{a0}", " ")), "Avenant n° 2 à la convention de partenariat du 15 janvier 2024",
-         "its title")
+check.eq((second_doc.spec.title:gsub("\u{a0}", " ")), "Avenant n° 2 à la convention de partenariat du 15 janvier 2024 "
+         .. "entre la Commune de Melun et l'association X", "its title names the Convention's parties (avenants.md §2)")
 check.eq(#second_doc.visas, 1)
 check.contains((require("conventio.clauses").markdown("avenant/visa_convention", second_doc.visas[1].params)
                 :gsub("\u{a0}", " ")),

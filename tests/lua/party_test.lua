@@ -74,6 +74,8 @@ check.fails("parties.e.representative.title is required", Party.new,
 
 -- A template reading a field a party does not have is told which field was meant.
 check.fails("a party has no field 'sirne' (did you mean siren?)", function() return p.sirne end)
+check.fails("a party has no field 'lee' (did you mean le?)", function() return p.lee end)  -- a name's form too
+check.fails("a party has no field 'agre' (did you mean agree?)", function() return p.agre end)
 
 -- Party.from_data applies the presentation and names the party's place.
 local data = { parties = { partner = commune() }, presentation = { partner = { alias = "« la Ville »" } } }

@@ -1,5 +1,6 @@
-// conventio.load_script / load_data read files of the library folders only: a name that climbs
-// out ("..", an absolute path) or a symbolic link that leads out of the folder is refused.
+// conventio.load_script / load_data and require read files of the library folders only: a name
+// that climbs out ("..", an absolute path) or a symbolic link that leads out of the folder is
+// refused.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -63,6 +64,16 @@ TEST_CASE("load_data and load_script: no path out of the library folders") {
     fs::create_symlink(outside / "script.lua", scratch_dir() / "script.lua");
     CHECK(lua_error_of("conventio.load_script('script.lua')" + empty_doc)
               .find("load_script: 'script.lua' leads out") != std::string::npos);
+    // require reads the same files, and no other: a module linked from elsewhere is refused too.
+    std::ofstream(outside / "cfg.lua") << "return { password = 'hunter2' }";
+    fs::remove(scratch_dir() / "cfg.lua", ignored);
+    fs::create_symlink(outside / "cfg.lua", scratch_dir() / "cfg.lua");
+    std::string module = lua_error_of("local cfg = require 'cfg'" + empty_doc);
+    CHECK(module.find("snippet.lua:1: require: 'cfg' leads out of the folder") != std::string::npos);
+    CHECK(module.find("hunter2") == std::string::npos);
+    CHECK(lua_error_of("local cfg = require 'elsewhere.secret'" + empty_doc).find("leads out") ==
+          std::string::npos);  // not a module: no file elsewhere/secret.lua, not found
+    fs::remove(scratch_dir() / "cfg.lua", ignored);
     fs::remove_all(outside, ignored);
 }
 

@@ -241,6 +241,14 @@ TEST_CASE("french_spacing") {
         {"12,5 %", "12,5" NBSP "%"},
         // not groups of an amount: a year then a number, a group of two, a code
         {"en 2024 500 €", "en 2024 500" NBSP "€"},
+        // numbers in groups of three, whatever follows them: never broken across lines
+        {"plus de 12 000 personnes", "plus de 12" NNBSP "000 personnes"},
+        {"1 412 516 habitants", "1" NNBSP "412" NNBSP "516 habitants"},
+        {"1 234,5 km", "1" NNBSP "234,5 km"},
+        {"en 2024 500 dossiers", "en 2024 500 dossiers"},  // two numbers
+        {"au 01 23 45 67 89", "au 01 23 45 67 89"},        // a telephone number
+        {"SIRET 130 018 310 00016", "SIRET 130" NNBSP "018" NNBSP "310 00016"},
+        {"de 12 0000", "de 12 0000"},
         {"12 34 €", "12 34" NBSP "€"},
         {"1234 567 €", "1234 567" NBSP "€"},
         {"le €", "le €"},

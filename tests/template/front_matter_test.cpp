@@ -128,6 +128,12 @@ TEST_CASE("front matter: bad lines") {
           "after '\\'");
     CHECK(error_of("---\nkey: a\nkey: b\n---\n") ==
           "templates/montant.md:3:1: duplicate 'key' (already set on line 2)");
+    // A field a typo away from a directive would leave the template without it.
+    CHECK(error_of("---\nkey: a\nparms: [x]\n---\n") ==
+          "templates/montant.md:3:1: unknown field 'parms' (did you mean params?)");
+    CHECK(error_of("---\nkey: a\noptionnal: [x]\n---\n") ==
+          "templates/montant.md:3:1: unknown field 'optionnal' (did you mean optional?)");
+    CHECK(error_of("---\nkey: a\nyears: [x]\ntitle_article: y\n---\n").empty());  // the template's own data
     // Columns count characters: "é" is one column in the drafter's editor.
     CHECK(error_of("---\nkey: a\ntitle: 'été' x\n---\n") ==
           "templates/montant.md:3:14: unexpected text after the value: expected the end of the "

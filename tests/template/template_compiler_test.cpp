@@ -35,7 +35,8 @@ std::string run(const CompiledTemplate& compiled, const std::string& env, bool p
               function(place, line, column)
                   place.line, place.column = line, column
                   return true
-              end)
+              end,
+              function(place, list) return list end)
         return table.concat(out))";
     REQUIRE(luaL_loadstring(L, driver) == LUA_OK);
     std::string chunkname = "@" + compiled.path;

@@ -8,20 +8,24 @@ local text_diff = require "conventio.avenant.text_diff"
 local M = {}
 
 -- The alinéas of rendered blocks (every paragraph and list item is one, Circ. 2000); a
--- table is one unit, compared row by row.
+-- table is one unit, compared row by row. A list item keeps its list (`list`: the same table
+-- for every item of one list block), its level (1, 2 for an item of a list inside an item) and
+-- whether its list is ordered, so that an avenant quoting it quotes the list as it is.
 local function add_outline(o, block, out)
-  local function add_items(items)
+  local list = {}
+  local function add_items(items, level, ordered)
     for _, item in ipairs(items) do
       for _, b in ipairs(item) do
-        if b.kind == "para" then out[#out + 1] = { kind = "para", text = b.text, item = true }
-        elseif b.kind == "list" then add_items(b.items) end
+        if b.kind == "para" then
+          out[#out + 1] = { kind = "para", text = b.text, item = true, list = list, level = level, ordered = ordered }
+        elseif b.kind == "list" then add_items(b.items, level + 1, b.ordered) end
       end
     end
   end
   if o.kind == "para" then
     out[#out + 1] = { kind = "para", text = o.text, block = block }
   elseif o.kind == "list" then
-    add_items(o.items)
+    add_items(o.items, 1, o.ordered)
   elseif o.kind == "table" then
     local lines = {}
     for _, row in ipairs(o.rows) do lines[#lines + 1] = table.concat(row, "\t") end

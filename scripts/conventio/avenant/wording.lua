@@ -34,11 +34,18 @@ local function unit_address(unit)
   return fmt("article", unit.number)
 end
 
--- The address of alinéa k: "au deuxième alinéa de l'article 5" (full) or "au deuxième alinéa".
+-- The address of alinéa k: "au deuxième alinéa de l'article 5" (full) or "au deuxième alinéa";
+-- "à l'article 4.1" when the article has only that alinéa.
 local function at_alinea(unit, k, short)
+  if #unit.alineas == 1 and not short then return fmt("at_unit", unit_address(unit)) end
   local n = ordinal(k, #unit.alineas)
   if short then return fmt("at_alinea_short", n) end
   return fmt("at_alinea", n, unit_address(unit))
+end
+
+-- The article, annex or designation as the subject of its chapeau's item: "il", "elle".
+local function pronoun(unit)
+  return (unit.kind == "annex" or unit.kind == "designation") and words().it_feminine or words().it_masculine
 end
 local function the_alinea(unit, k, short)
   local n = ordinal(k, #unit.alineas)
@@ -46,32 +53,89 @@ local function the_alinea(unit, k, short)
   return fmt("alinea", n, unit_address(unit))
 end
 
--- Quoted alinéas (rule 8): each opens with «, only the last closes with », then `ending`.
+-- The items lines[from..] of one list (compare's alinéas: `list`, `level`, `ordered`) from
+-- level `level` on, as a list block whose items hold their deeper items as a list of their own,
+-- each item's text made by `text_of(i)`; and the index after them.
+local function quoted_list(lines, from, level, text_of)
+  local items, i = {}, from
+  local list, ordered = lines[from].list, lines[from].ordered
+  while i <= #lines and lines[i].item and lines[i].list == list and lines[i].level >= level do
+    if lines[i].level == level or #items == 0 then
+      items[#items + 1] = { c.Para(text_of(i)) }
+      i = i + 1
+    else
+      local nested
+      nested, i = quoted_list(lines, i, lines[i].level, text_of)
+      local item = items[#items]
+      item[#item + 1] = nested
+    end
+  end
+  return (ordered and c.OrderedList or c.BulletList)(items), i
+end
+
+-- Quoted alinéas (rule 8): each opens with «, only the last closes with », then `ending`. List
+-- items are quoted as the list they are in the Convention, levels kept.
 local function quoted(alineas, ending, heading)
   local out = {}
   local lines = {}
   if heading then lines[#lines + 1] = { kind = "para", text = heading } end
   for _, a in ipairs(alineas) do lines[#lines + 1] = a end
-  for i, a in ipairs(lines) do
+  local function text_of(i)
+    local close = i == #lines and ("\u{a0}»" .. ending) or ""
+    return "«\u{a0}" .. lines[i].text .. close
+  end
+  local i = 1
+  while i <= #lines do
+    local a = lines[i]
     if a.kind == "table" then
       local rows = {}
       for _, r in ipairs(a.rows) do rows[#rows + 1] = r end
       local spec = { widths = a.widths, rows = rows }
       if a.header then spec.header = table.remove(rows, 1) end
-      out[#out + 1] = c.Table(spec)
+      out[#out + 1] = a.block or c.Table(spec)
       if i == #lines then out[#out + 1] = c.Para("»" .. ending) end
+      i = i + 1
+    elseif a.item and a.list then
+      out[#out + 1], i = quoted_list(lines, i, a.level, text_of)
     else
-      local close = i == #lines and ("\u{a0}»" .. ending) or ""
-      out[#out + 1] = c.Para("«\u{a0}" .. a.text .. close)
+      out[#out + 1] = c.Para(text_of(i))
+      i = i + 1
     end
   end
   return out
 end
 
+-- The Convention's table `t` (an alinéa of compare) reduced to its header and the row labelled
+-- `row[1]`: the row as the Convention prints it, its alignment and bold kept.
 local function one_row_table(t, row)
+  local block = t.block
+  if block then
+    for r = #t.rows, 1, -1 do
+      if not (t.header and r == 1) and t.rows[r][1] ~= row[1] then block = c.edit_row(block, "remove", r) end
+    end
+    return block
+  end
   local spec = { widths = t.widths, rows = { row } }
   if t.header then spec.header = t.rows[1] end
   return c.Table(spec)
+end
+
+-- "le tableau figurant à l'article 5" ("le tableau" inside the article's chapeau); when the
+-- article holds several tables, the one at alinéa `at` by its rank ("le deuxième tableau
+-- figurant à l'article 5"), so that the row named is in one table only.
+local function in_table(unit, at, short)
+  local count, rank = 0, 1
+  for k, a in ipairs(unit.alineas) do
+    if a.kind == "table" then
+      count = count + 1
+      if k == at then rank = count end
+    end
+  end
+  if count > 1 then
+    local nth = ordinal(rank, 0)
+    return short and fmt("table_nth_short", nth) or fmt("table_nth_at", nth, unit_address(unit))
+  end
+  return short and words().table_short or fmt("table_at", unit_address(unit))
 end
 
 local function words_sentence(unit, k, change, short)
@@ -86,7 +150,10 @@ local function words_sentence(unit, k, change, short)
     return fmt(change.anchor_words == 1 and "word_inserted" or "words_inserted", at, quote(change.anchor),
         quote(change.new))
   elseif change.kind == "append" then
-    return fmt("words_appended", capital(the_alinea(unit, k, short)), quote(change.new))
+    -- An article of one alinéa is completed itself: "L'article 4.1 est complété par les mots".
+    local completed = #unit.alineas == 1 and (short and pronoun(unit) or unit_address(unit))
+                      or the_alinea(unit, k, short)
+    return fmt("words_appended", capital(completed), quote(change.new))
   end
   return fmt(change.words == 1 and "word_deleted" or "words_deleted", at, quote(change.old))
 end
@@ -105,8 +172,10 @@ local function operation(unit, op, short, ending)
                    or fmt("phrase", nth, ordinal(op.at, #unit.alineas), unit_address(unit))
     return { c.Para(fmt("phrase_rewritten", capital(phrase))), table.unpack(quoted(op.new, ending)) }
   elseif op.op == "alineas_appended" then
-    local s = #op.new == 1 and fmt("alinea_appended", capital(unit_address(unit)))
-              or fmt("alineas_appended", capital(unit_address(unit)), number_text(#op.new))
+    -- Inside its article's chapeau the article is not addressed again: "2° Il est complété…".
+    local completed = capital(short and pronoun(unit) or unit_address(unit))
+    local s = #op.new == 1 and fmt("alinea_appended", completed)
+              or fmt("alineas_appended", completed, number_text(#op.new))
     return { c.Para(s), table.unpack(quoted(op.new, ending)) }
   elseif op.op == "alineas_inserted" then
     local after = the_alinea(unit, op.after, short)
@@ -124,32 +193,78 @@ local function operation(unit, op, short, ending)
                       unit_address(unit))
     return { c.Para(fmt("alineas_deleted", capital(range)) .. ending) }
   end
-  -- Tables.
-  local in_table = short and words().table_short or fmt("table_at", unit_address(unit))
+  -- Tables. A row or table quoted ends its sentence ("… la ligne suivante :"), and the item it
+  -- closes: no paragraph of punctuation is left alone under it.
+  local table_named = in_table(unit, op.at, short)
   if op.op == "cell" then
     local key = (text_diff.is_amount(op.old) and text_diff.is_amount(op.new)) and "table_cell_amount"
         or "table_cell_words"
-    return { c.Para(fmt(key, in_table, quote(op.label), quote(op.old), quote(op.column), quote(op.new)) .. ending) }
+    return { c.Para(fmt(key, table_named, quote(op.label), quote(op.old), quote(op.column), quote(op.new)) .. ending) }
   elseif op.op == "row_rewritten" then
-    return { c.Para(fmt("table_row_rewritten", in_table, quote(op.label))), one_row_table(op.table, op.row),
-        c.Para(ending) }
+    return { c.Para(fmt("table_row_rewritten", table_named, quote(op.label))), one_row_table(op.table, op.row) }
   elseif op.op == "row_inserted" then
-    local s = op.after and fmt("table_row_inserted", in_table, quote(op.after)) or fmt("table_row_appended", in_table)
-    return { c.Para(s), one_row_table(op.table, op.row), c.Para(ending) }
+    local s = op.after and fmt("table_row_inserted", table_named, quote(op.after))
+              or fmt("table_row_appended", table_named)
+    return { c.Para(s), one_row_table(op.table, op.row) }
   elseif op.op == "row_deleted" then
-    return { c.Para(fmt("table_row_deleted", in_table, quote(op.label)) .. ending) }
+    return { c.Para(fmt("table_row_deleted", table_named, quote(op.label)) .. ending) }
   elseif op.op == "table_rewritten" then
     local t = op.new
-    local spec = { widths = t.widths, rows = {} }
-    for i, r in ipairs(t.rows) do if not (t.header and i == 1) then spec.rows[#spec.rows + 1] = r end end
-    if t.header then spec.header = t.rows[1] end
-    return { c.Para(fmt("table_rewritten", unit_address(unit))), c.Table(spec), c.Para(ending) }
+    local block = t.block
+    if not block then
+      local spec = { widths = t.widths, rows = {} }
+      for i, r in ipairs(t.rows) do if not (t.header and i == 1) then spec.rows[#spec.rows + 1] = r end end
+      if t.header then spec.header = t.rows[1] end
+      block = c.Table(spec)
+    end
+    return { c.Para(fmt("table_rewritten", capital(in_table(unit, op.at, false)))), block }
   end
   error("unknown operation " .. tostring(op.op))
 end
 
+-- A quoted heading as the Convention prints it (conventio.agreement's headings): "Article 2-1 :
+-- Obligations du Val-de-Marne", a numbered sub-article "5.2 Calendrier de versement".
+-- The part of `old` and `new` between their common words at the start and at the end (the
+-- label "Adresse :" and what follows the change stay out of the quotation), extended to whole
+-- words; the whole texts when that part of `old` is empty or occurs more than once in `unit`'s
+-- alinéas (rule 2: quote the smallest unambiguous string).
+local function smallest_change(old, new, unit)
+  local a, b = text_diff.words(old), text_diff.words(new)
+  local head = 0
+  while head < #a and head < #b and a[head + 1].word == b[head + 1].word do head = head + 1 end
+  local tail = 0
+  while tail < #a - head and tail < #b - head and a[#a - tail].word == b[#b - tail].word do tail = tail + 1 end
+  local function span(ws, text, from, to)
+    -- Byte offsets of words from..to in `text`, rebuilt from the words and their spaces.
+    local at, first, last = 1, nil, nil
+    for i, w in ipairs(ws) do
+      at = at + #w.space
+      if i == from then first = at end
+      at = at + #w.word
+      if i == to then last = at - 1 end
+    end
+    return first and last and text:sub(first, last) or ""
+  end
+  local old_part = span(a, old, head + 1, #a - tail)
+  local new_part = span(b, new, head + 1, #b - tail)
+  if old_part == "" or new_part == "" then return old, new end
+  local count = 0
+  for _, x in ipairs(unit.alineas) do
+    local from = 1
+    while true do
+      local i = x.text and x.text:find(old_part, from, true)
+      if not i then break end
+      count, from = count + 1, i + 1
+    end
+  end
+  if count ~= 1 then return old, new end
+  return old_part, new_part
+end
+
 local function heading_of(unit)
-  return fmt("article_heading", unit.number, unit.title)
+  if unit.parent_id then return fmt("section_heading", unit.number, c.french_spacing(unit.title)) end
+  return fmt("article_heading", clauses.front_matter("structure/libelles").article, unit.number,
+             c.french_spacing(unit.title))
 end
 
 --- The avenant's articles for `changes` (conventio.avenant.compare): { { title =, content =,
@@ -166,11 +281,15 @@ function M.articles(changes)
         -- A party joins the Convention (avenants.md §3, 20): it adheres, and is designated
         -- after the others.
         local p = new.party
-        local designated = #new.alineas == 1 and fmt("designation_completed", words().designation_capital)
-                           or fmt("designation_completed_many", words().designation_capital, number_text(#new.alineas))
+        -- The designation is completed as the consolidated version shows it: "Et", then the
+        -- party's alinéas.
+        local alineas = { { kind = "para", text = clauses.front_matter("structure/libelles")["and"] } }
+        for _, a in ipairs(new.alineas) do alineas[#alineas + 1] = a end
+        local designated = #alineas == 1 and fmt("designation_completed", words().designation_capital)
+                           or fmt("designation_completed_many", words().designation_capital, number_text(#alineas))
         out[#out + 1] = { title = fmt("title_party_joined", p.legal.du),
                           content = { c.Para(fmt("party_joined", p.legal.Le) .. "."), c.Para(designated),
-                                      table.unpack(quoted(new.alineas, ".")) } }
+                                      table.unpack(quoted(alineas, ".")) } }
       elseif new.kind == "annex" then
         out[#out + 1] = { title = fmt("title_annex", new.number), annex = new,
                           content = { c.Para(fmt("annex_replaced", new.number, new.number) .. ".") } }
@@ -195,13 +314,15 @@ function M.articles(changes)
         elseif op.op == "words" or op.op == "alinea_rewritten" then
           local new_text = op.op == "alinea_rewritten" and op.new[1].text or nil
           if not new_text then
-            -- Insertions and deletions of words: the whole paragraph is quoted.
             local b = new.alineas
             for _, x in ipairs(b) do
               if x.text ~= old_text and not new_text then new_text = x.text end
             end
           end
-          content[#content + 1] = c.Para(fmt("designation_replaced", quote(old_text), quote(new_text)) .. ".")
+          -- The smallest string that holds every change (not the label before it), when it
+          -- occurs once in the designation; else the whole paragraph.
+          local old_words, new_words = smallest_change(old_text, new_text, unit)
+          content[#content + 1] = c.Para(fmt("designation_replaced", quote(old_words), quote(new_words)) .. ".")
         else
           content = { c.Para(fmt("designation_replaced", quote(table.concat((function()
             local t = {}

@@ -4,6 +4,7 @@
 --- credits go back to the payer.
 local tr = require("conventio").tr
 local c = require "conventio"
+local amending = require "conventio.avenant.amending"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
 
@@ -43,6 +44,10 @@ function M.add(agreement, spec, options)
   local payment_account = found:try(common.account, spec, "payment_account", where, true)
   local refund_account = found:try(common.account, spec, "refund_account", where, true)
   local receipt = payer and receiver and found:try(common.receipt, agreement, spec, payer, receiver, where, found)
+  -- Paid at signature: in a version an avenant amends, what fell due at the Convention's
+  -- signature stays so, an increase falls due at the avenant's.
+  local signed = amount and amending.due_at_signature(agreement, spec.payer or "partner", amount, found,
+                                                      where .. ".amount")
   local article = common.finish(agreement, found, options, spec, function()
     -- The sub-articles' keys ("montant", "calendrier"...) are the ones the finance templates
     -- refer to; the period is the key of the article that fixes the agreement's duration.
@@ -56,7 +61,7 @@ function M.add(agreement, spec, options)
         { key = "montant", title = common.heading("montant"),
           content = clause("finances/montant_unique", { amount = amount }) },
         { key = "calendrier", title = common.heading("calendrier"),
-          content = clause("finances/calendrier_signature") },
+          content = clause("finances/calendrier_signature", { signed = signed }) },
         { key = "modalites", title = common.heading("modalites"),
           content = { clause("finances/modalites_versement"), common.bank_details(agreement, payment_account) } },
         { key = "imputation", title = common.heading("imputation"),

@@ -23,6 +23,7 @@
 --- amount of its own stratum, computed and printed for each.
 local tr = require("conventio").tr
 local c = require "conventio"
+local amending = require "conventio.avenant.amending"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
 
@@ -249,7 +250,7 @@ local function other_payers(found, agreement, spec, where, strata, first)
         found:add(tr("%s.party (%s) already pays in this article"):format(at, p.party))
       end
       if party then seen[party] = true end
-      out[#out + 1] = { party = party, due = due_of(found, strata, spec, where, p, at),
+      out[#out + 1] = { party = party, role = p.party, where = at, due = due_of(found, strata, spec, where, p, at),
                         refund_account = found:try(common.account, p, "refund_account", at) }
     end
   end
@@ -282,8 +283,17 @@ function M.add(agreement, spec, options)
   local due = due_of(found, strata, spec, where, spec, where)
   local payment_account = found:try(common.account, spec, "payment_account", where, true)
   local refund_account = found:try(common.account, spec, "refund_account", where)
-  local payers = { { party = payer, due = due, refund_account = refund_account } }
+  local payers = { { party = payer, role = spec.payer or "partner", where = where, due = due,
+                      refund_account = refund_account } }
   for _, p in ipairs(other_payers(found, agreement, spec, where, strata, payer)) do payers[#payers + 1] = p end
+  -- What each payer pays at signature: in a version an avenant amends, what fell due at the
+  -- Convention's signature stays so, and a payer joining by the avenant pays at its signature.
+  for _, p in ipairs(payers) do
+    local at_signature = p.due and (p.due.single and p.due.total or p.due.tranches[1].amount)
+    if at_signature and p.role then
+      p.due.signed = amending.due_at_signature(agreement, p.role, at_signature, found, p.where)
+    end
+  end
 
   local cofunder, cofunding
   if spec.cofunding then

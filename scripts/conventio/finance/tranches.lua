@@ -6,6 +6,7 @@
 --- consumed). Shares are computed exactly, to the cent, and printed with the amounts.
 local tr = require("conventio").tr
 local c = require "conventio"
+local amending = require "conventio.avenant.amending"
 local common = require "conventio.finance.common"
 local data = require "conventio.data"
 local quantities = require "conventio.quantities"
@@ -211,6 +212,13 @@ function M.add(agreement, spec, options)
   local payer = found:try(common.party, agreement, spec, "payer", "partner", where)
   local receiver = found:try(common.party, agreement, spec, "receiver", nil, where)
   local total, tranches, cofinancing = read(spec, where, found)
+  -- The first tranche is due at signature: in a version an avenant amends, what fell due at the
+  -- Convention's signature stays so, an increase falls due at the avenant's.
+  local first = type(tranches) == "table" and tranches[1]
+  if first and first.amount then
+    first.due = amending.due_at_signature(agreement, spec.payer or "partner", first.amount, found,
+                                          where .. ".tranches[1]")
+  end
   local payment_account = found:try(common.account, spec, "payment_account", where, true)
   local refund_account = found:try(common.account, spec, "refund_account", where)
   if payer and not require("conventio.party").is_stand_in(payer) and not refund_account

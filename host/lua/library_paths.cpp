@@ -1,0 +1,25 @@
+#include "lua/library_paths.hpp"
+
+#include "config/i18n.hpp"
+
+namespace conventio::lua {
+
+bool inside_folder(const std::filesystem::path& path, const std::filesystem::path& dir) {
+    std::filesystem::path relative = path.lexically_relative(dir);
+    return !relative.empty() && *relative.begin() != ".." && !relative.is_absolute();
+}
+
+std::optional<std::string> leads_out_of(const std::filesystem::path& candidate,
+                                        const std::filesystem::path& dir, std::string_view what,
+                                        std::string_view name) {
+    std::error_code ec;
+    std::filesystem::path real = std::filesystem::canonical(candidate, ec);
+    std::filesystem::path real_dir = ec ? std::filesystem::path() : std::filesystem::canonical(dir, ec);
+    if (!ec && inside_folder(real, real_dir)) return std::nullopt;
+    return config::format(
+        config::tr("{}: '{}' leads out of the folder {} (a symbolic link to {}): only files "
+                   "inside it are read"),
+        what, name, dir.string(), real.string());
+}
+
+}  // namespace conventio::lua

@@ -1,0 +1,23 @@
+// Where a script may read from: the files of its library folders, and nothing a symbolic link
+// inside them leads to elsewhere. Shared by `require` (sandbox.cpp) and conventio.load_data /
+// load_script (source_bindings.cpp), so that both refuse the same files.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace conventio::lua {
+
+/// Whether `path` (canonical) lies inside the folder `dir` (canonical).
+bool inside_folder(const std::filesystem::path& path, const std::filesystem::path& dir);
+
+/// Why `candidate`, a regular file found as `name` in library folder `dir`, may not be read:
+/// it is really outside `dir` (a symbolic link, the file's or a folder's on the way, leads
+/// out); nothing when it is inside. `what` names the caller in the message ("require").
+std::optional<std::string> leads_out_of(const std::filesystem::path& candidate,
+                                        const std::filesystem::path& dir, std::string_view what,
+                                        std::string_view name);
+
+}  // namespace conventio::lua
