@@ -63,6 +63,84 @@ std::vector<SignatureRow> signature_rows(const doc::Signatures& s) {
     return rows;
 }
 
+namespace {
+
+/// `text` without the white space that may end it: spaces, tabs and the no-break spaces French
+/// puts before a colon (U+00A0, U+202F).
+std::string_view trim_end(std::string_view text) {
+    while (!text.empty()) {
+        if (text.back() == ' ' || text.back() == '\t' || text.back() == '\n')
+            text.remove_suffix(1);
+        else if (text.ends_with("\u00a0"))
+            text.remove_suffix(2);
+        else if (text.ends_with("\u202f"))
+            text.remove_suffix(3);
+        else
+            break;
+    }
+    return text;
+}
+
+/// The block a page cannot leave without breaking the flow: a paragraph that starts a new
+/// page (an annex heading) or any heading, which the styles already keep with what follows.
+bool heading_or_new_page(const doc::Paragraph& p) {
+    const style::ParagraphLook& look = style::look(p.style);
+    return look.outline_level > 0 || look.page_break_before;
+}
+
+template <class T>
+bool is(const std::vector<doc::Block>& blocks, std::size_t i) {
+    return i < blocks.size() && std::holds_alternative<T>(blocks[i].value);
+}
+
+}  // namespace
+
+bool introduces(const doc::Paragraph& p) {
+    for (auto it = p.content.rbegin(); it != p.content.rend(); ++it) {
+        std::string_view text;
+        if (const auto* r = std::get_if<doc::Run>(&*it)) {
+            if (r->change == doc::Change::deleted) continue;
+            text = r->text;
+        } else if (const auto* a = std::get_if<doc::Anchor>(&*it)) {
+            if (a->change == doc::Change::deleted) continue;
+            text = a->text;
+        } else if (const auto* c = std::get_if<doc::CrossRef>(&*it)) {
+            if (c->change == doc::Change::deleted) continue;
+            text = c->text;
+        } else if (std::holds_alternative<doc::Field>(*it)) {
+            return false;
+        } else {
+            continue;  // a note's call or a line break ends nothing
+        }
+        text = trim_end(text);
+        if (!text.empty()) return text.back() == ':';
+    }
+    return false;
+}
+
+const doc::Paragraph* signature_lead(const std::vector<doc::Block>& blocks, std::size_t i) {
+    if (i == 0 || !is<doc::Signatures>(blocks, i)) return nullptr;
+    const auto* p = std::get_if<doc::Paragraph>(&blocks[i - 1].value);
+    // A page break before it would have to ride on the table's first row: left as it is.
+    if (!p || heading_or_new_page(*p) || (i >= 2 && is<doc::PageBreak>(blocks, i - 2))) return nullptr;
+    return p;
+}
+
+bool keeps_with_next(const std::vector<doc::Block>& blocks, std::size_t i) {
+    if (i + 1 >= blocks.size() || is<doc::PageBreak>(blocks, i + 1)) return false;
+    const auto* p = std::get_if<doc::Paragraph>(&blocks[i].value);
+    if (p && introduces(*p)) return true;
+    // The place and date, and the end of the text before them, go with the signatures.
+    if (is<doc::Signatures>(blocks, i + 1)) return true;
+    if (is<doc::Paragraph>(blocks, i + 1) && is<doc::Signatures>(blocks, i + 2)) return true;
+    // What follows the signatures directly belongs to their page.
+    if (is<doc::Signatures>(blocks, i)) {
+        const auto* next = std::get_if<doc::Paragraph>(&blocks[i + 1].value);
+        return next && !heading_or_new_page(*next);
+    }
+    return false;
+}
+
 // document_check has made sure the tag is "ll-CC"; an unchecked tree still gets its halves.
 Language language(const doc::Metadata& meta) {
     Language l;

@@ -51,6 +51,10 @@ inline constexpr int table_cell_padding = 85;  // 0.15 cm
 // no space before), and Word joins two adjacent tables into one.
 inline constexpr int table_spacer_height = 120;  // 6 pt
 
+// The room left under each signatory's text in a signature block, for the signature and the
+// body's stamp: without it a visa or a mention after the block sits right under the names.
+inline constexpr int signing_space = 1701;  // 3 cm
+
 // Default tab interval, 1.25 cm (LibreOffice's), the same in both formats.
 inline constexpr int default_tab_stop = 709;
 

@@ -3,6 +3,8 @@
 #include <memory>
 #include <variant>
 
+#include "document/layout.hpp"
+
 namespace conventio::layout {
 namespace {
 
@@ -14,13 +16,19 @@ struct Stretch {
 };
 
 // The body's paragraphs as both writers write them, cut into stretches that nothing but
-// paragraphs separate: a table (and the spacer after it), signatures, a page break written as
+// paragraphs separate: a table (and the spacer after it), signatures (with the paragraph that
+// heads them, layout::signature_lead), a page break written as
 // its own paragraph or an empty list item end a stretch. List items are paragraphs like any
 // other (DOCX writes them as such; ODT regions may span a list's paragraphs).
 void stretches(const std::vector<doc::Block>& blocks, std::vector<Stretch>& out) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const auto& value = blocks[i].value;
         if (const auto* p = std::get_if<doc::Paragraph>(&value)) {
+            // The place and date heading a signature block are written in its table.
+            if (signature_lead(blocks, i + 1) == p) {
+                out.emplace_back();
+                continue;
+            }
             out.back().paragraphs.push_back(p);
         } else if (const auto* l = std::get_if<doc::List>(&value)) {
             for (const doc::ListItem& item : l->items) {

@@ -13,6 +13,7 @@ struct CellLook {
     int width;
     int span;
     bool header;
+    bool flush;  // no margins: a signature block's lead lines up with the body's text
     friend auto operator<=>(const CellLook&, const CellLook&) = default;
 };
 
@@ -21,16 +22,17 @@ public:
     BodyWriter(xml::Writer& w, Links& links, DocumentState& state, FootnotesPart& notes)
         : w_(w), state_(state), story_(w, links, state, &notes) {}
 
-    void blocks(const std::vector<doc::Block>& blocks);
+    void blocks(const std::vector<doc::Block>& blocks, bool keep_last = false);
     void section_properties(std::string_view header_rel, std::string_view footer_rel);
 
     // What layout::each_block calls.
-    void paragraph(const doc::Paragraph& p, bool break_before);
+    void paragraph(const doc::Paragraph& p, layout::Placement placement);
     void break_paragraph();
-    void list(const doc::List& l);
-    void table(const doc::Table& t, const std::vector<int>& widths);
-    void signatures(const doc::Signatures& s, const std::vector<int>& widths);
-    void table_spacer();
+    void list(const doc::List& l, bool keep_with_next);
+    void table(const doc::Table& t, const std::vector<int>& widths, bool keep_with_next);
+    void signatures(const doc::Signatures& s, const std::vector<int>& widths, const doc::Paragraph* lead,
+                    bool keep_with_next);
+    void table_spacer(bool keep_with_next);
 
 private:
     // The list item whose paragraphs are being written: its first paragraph carries the
@@ -41,11 +43,12 @@ private:
         bool marked = false;
     };
 
-    void table_properties(bool borders);
+    void table_properties(bool borders, bool signatures);
     static void table_borders(xml::Writer& w, bool borders);
     void table_grid(const std::vector<int>& widths);
-    void row(const doc::Row& r, const std::vector<int>& widths, bool header);
-    void cell_properties(int width, int span, bool header);
+    void row(const doc::Row& r, const std::vector<int>& widths, bool header, bool keep_with_next);
+    static void row_properties(xml::Writer& w);
+    void cell_properties(int width, int span, bool header, bool flush = false);
     void header_reference(std::string_view element, std::string_view rel);
 
     xml::Writer& w_;
@@ -58,14 +61,17 @@ private:
 
 // Page breaks and table spacers are placed by layout::each_block, the walk the ODT writer
 // uses too, so both formats break and space at the same places.
-void BodyWriter::blocks(const std::vector<doc::Block>& blocks) { layout::each_block(blocks, *this); }
+void BodyWriter::blocks(const std::vector<doc::Block>& blocks, bool keep_last) {
+    layout::each_block(blocks, *this, keep_last);
+}
 
 void BodyWriter::break_paragraph() {
     story_.empty_paragraph(doc::ParagraphStyle::body, {.page_break_before = true});
 }
 
-void BodyWriter::paragraph(const doc::Paragraph& p, bool break_before) {
-    ParagraphExtras extras{.page_break_before = break_before};
+void BodyWriter::paragraph(const doc::Paragraph& p, layout::Placement placement) {
+    ParagraphExtras extras{.page_break_before = placement.break_before,
+                           .keep_with_next = placement.keep_with_next};
     if (item_) {
         extras.in_list = true;
         extras.list_level = item_->level;
@@ -78,38 +84,51 @@ void BodyWriter::paragraph(const doc::Paragraph& p, bool break_before) {
     story_.paragraph(p, extras);
 }
 
-void BodyWriter::list(const doc::List& l) {
+void BodyWriter::list(const doc::List& l, bool keep_with_next) {
     int level = list_depth_;
     int num_id = l.ordered ? state_.numbering.new_ordered_list(level) : NumberingPlan::bullet_num_id;
     Item* outer = item_;
     ++list_depth_;
-    for (const doc::ListItem& entry : l.items) {
+    for (std::size_t i = 0; i < l.items.size(); ++i) {
+        const doc::ListItem& entry = l.items[i];
         Item item{num_id, level};
         item_ = &item;
         // An item with no blocks still shows its marker, on an empty paragraph.
         if (entry.blocks.empty())
             story_.empty_paragraph(doc::ParagraphStyle::list,
                                    {.in_list = true, .num_id = num_id, .list_level = level});
-        blocks(entry.blocks);
+        // The last item's end is the list's: it keeps with the next block when the list does.
+        blocks(entry.blocks, keep_with_next && i + 1 == l.items.size());
     }
     --list_depth_;
     item_ = outer;
 }
 
-void BodyWriter::table(const doc::Table& t, const std::vector<int>& widths) {
+void BodyWriter::table(const doc::Table& t, const std::vector<int>& widths, bool keep_with_next) {
     last_table_ = &t;
     xml::Element tbl(w_, "w:tbl");
-    table_properties(t.borders);
+    table_properties(t.borders, false);
     table_grid(widths);
-    for (std::size_t i = 0; i < t.rows.size(); ++i) row(t.rows[i], widths, t.header_row && i == 0);
+    // Word keeps a row with the next one through its paragraphs' keepNext: on every row, the
+    // table moves whole with the next block, as LibreOffice moves an ODT table whose style keeps
+    // with the next (its last row alone would leave the others on the page before).
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+        row(t.rows[i], widths, t.header_row && i == 0, keep_with_next);
 }
 
-void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool header) {
+// The properties every row has: it never splits across pages (layout::rows_split). CT_TrPr
+// is a choice of these in any order, then the row's change mark.
+void BodyWriter::row_properties(xml::Writer& w) {
+    if (!layout::rows_split) w.empty("w:cantSplit");
+}
+
+void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool header, bool keep_with_next) {
     xml::Element tr(w_, "w:tr");
-    // A row inserted or deleted: marked on the row (Word, LibreOffice) and on its cells' runs
-    // (pandoc reads only those); the mark comes after the other row properties (CT_TrPr).
-    if (header || r.change != doc::Change::none) {
+    {
+        // A row inserted or deleted: marked on the row (Word, LibreOffice) and on its cells' runs
+        // (pandoc reads only those); the mark comes after the other row properties (CT_TrPr).
         xml::Element trpr(w_, "w:trPr");
+        row_properties(w_);
         if (header) w_.empty("w:tblHeader");
         if (r.change != doc::Change::none) change_mark(w_, state_, r.change);
     }
@@ -121,18 +140,21 @@ void BodyWriter::row(const doc::Row& r, const std::vector<int>& widths, bool hea
         cell_properties(width, c.column_span, header);
         // Both formats require a paragraph in every cell.
         if (c.blocks.empty())
-            story_.empty_paragraph(header ? doc::ParagraphStyle::table_header : doc::ParagraphStyle::table);
-        blocks(c.blocks);
+            story_.empty_paragraph(header ? doc::ParagraphStyle::table_header : doc::ParagraphStyle::table,
+                                   {.keep_with_next = keep_with_next});
+        blocks(c.blocks, keep_with_next);
     }
 }
 
 // A table is followed by an empty paragraph of exactly style::table_spacer_height, as in the
 // ODT: it keeps the next paragraph off the table's border, and keeps Word and LibreOffice from
 // joining two adjacent w:tbl into one table.
-void BodyWriter::table_spacer() {
+void BodyWriter::table_spacer(bool keep_with_next) {
     xml::Element p(w_, "w:p");
     xml::Element ppr(w_, "w:pPr");
     val(w_, "w:pStyle", style::look(doc::ParagraphStyle::body).internal_id);
+    // Between a table that keeps with the next block and that block (layout::keeps_with_next).
+    if (keep_with_next) w_.empty("w:keepNext");
     w_.start("w:spacing");
     w_.attr("w:before", 0);
     w_.attr("w:after", 0);
@@ -149,16 +171,31 @@ void BodyWriter::table_spacer() {
 
 // Signatories side by side: a borderless table with equal columns, two a row
 // (layout::signature_rows); a row whose signatories are all inserted or deleted is tracked.
-void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& widths) {
+// The Signature style's keepNext keeps the rows together and the block with what follows its
+// spacer (layout::signatures_split), so `keep_with_next` needs nothing more here.
+void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& widths,
+                            const doc::Paragraph* lead, bool) {
     last_table_ = &s;
     xml::Element tbl(w_, "w:tbl");
-    table_properties(false);
+    table_properties(false, true);
     table_grid(widths);
+    // The place and date across the columns (layout::signature_lead), kept with the row below.
+    if (lead) {
+        xml::Element tr(w_, "w:tr");
+        {
+            xml::Element trpr(w_, "w:trPr");
+            row_properties(w_);
+        }
+        xml::Element tc(w_, "w:tc");
+        cell_properties(style::text_width, static_cast<int>(widths.size()), false, true);
+        story_.paragraph(*lead, {.keep_with_next = !layout::signatures_split});
+    }
     for (const layout::SignatureRow& row : layout::signature_rows(s)) {
         xml::Element tr(w_, "w:tr");
-        if (row.change != doc::Change::none) {
+        {
             xml::Element trpr(w_, "w:trPr");
-            change_mark(w_, state_, row.change);
+            row_properties(w_);
+            if (row.change != doc::Change::none) change_mark(w_, state_, row.change);
         }
         for (std::size_t i = 0; i < row.columns.size(); ++i) {
             xml::Element tc(w_, "w:tc");
@@ -176,11 +213,18 @@ void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& wi
     }
 }
 
+/// What a table's w:tblPr is written from.
+struct TableLook {
+    bool borders;
+    bool signatures;  // the room to sign below each signatory (style::signing_space)
+    friend auto operator<=>(const TableLook&, const TableLook&) = default;
+};
+
 // A fixed layout at exactly the text width, starting at the margin: LibreOffice and Word
 // then both use the grid widths as they are instead of fitting columns to the content.
-void BodyWriter::table_properties(bool borders) {
-    // The same two fragments in every table: built once per process.
-    static xml::BuiltOnce<bool> built([](bool with_borders) {
+void BodyWriter::table_properties(bool borders, bool signatures) {
+    // The same three fragments in every table: built once per process.
+    static xml::BuiltOnce<TableLook> built([](const TableLook& look) {
         xml::Writer w(xml::Writer::Fragment{});
         {
             xml::Element tblpr(w, "w:tblPr");
@@ -192,21 +236,22 @@ void BodyWriter::table_properties(bool borders) {
             w.attr("w:w", 0);
             w.attr("w:type", "dxa");
             w.end();
-            table_borders(w, with_borders);
+            table_borders(w, look.borders);
             w.start("w:tblLayout");
             w.attr("w:type", "fixed");
             w.end();
             xml::Element margins(w, "w:tblCellMar");
             for (std::string_view side : {"w:top", "w:left", "w:bottom", "w:right"}) {
+                const bool room = look.signatures && side == "w:bottom";
                 w.start(side);
-                w.attr("w:w", style::table_cell_padding);
+                w.attr("w:w", style::table_cell_padding + (room ? style::signing_space : 0));
                 w.attr("w:type", "dxa");
                 w.end();
             }
         }
         return w.finish();
     });
-    w_.raw(built(borders));
+    w_.raw(built(TableLook{borders, signatures}));
 }
 
 // layout::line_width (0.5 pt) is w:sz="4". "nil" rather than nothing, so that no table
@@ -236,7 +281,7 @@ void BodyWriter::table_grid(const std::vector<int>& widths) {
     }
 }
 
-void BodyWriter::cell_properties(int width, int span, bool header) {
+void BodyWriter::cell_properties(int width, int span, bool header, bool flush) {
     // Every row of a table repeats its cells' properties: each is built once per process.
     static xml::BuiltOnce<CellLook> built([](const CellLook& look) {
         xml::Writer w(xml::Writer::Fragment{});
@@ -254,10 +299,19 @@ void BodyWriter::cell_properties(int width, int span, bool header) {
                 w.attr("w:fill", layout::header_cell_fill);
                 w.end();
             }
+            if (look.flush) {
+                xml::Element margins(w, "w:tcMar");
+                for (std::string_view side : {"w:top", "w:left", "w:bottom", "w:right"}) {
+                    w.start(side);
+                    w.attr("w:w", 0);
+                    w.attr("w:type", "dxa");
+                    w.end();
+                }
+            }
         }
         return w.finish();
     });
-    w_.raw(built(CellLook{width, span, header}));
+    w_.raw(built(CellLook{width, span, header, flush}));
 }
 
 // The header and footer sit header_distance from the page edge, inside the margins.

@@ -112,6 +112,7 @@ void tracked_paragraph_marks(const std::vector<doc::Block>& blocks, DocumentStat
 /// What a paragraph has on top of its style, from its container or from the tree.
 struct ParagraphExtras {
     bool page_break_before = false;
+    bool keep_with_next = false;           // w:keepNext on top of the tree's (layout::keeps_with_next)
     bool keep_together = false;            // w:keepLines: never split across pages
     bool in_list = false;                  // a list item's paragraph: gets a w:numPr
     int num_id = 0;                        // its list instance; 0 for an item's later paragraphs (no marker)

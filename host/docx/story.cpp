@@ -86,7 +86,7 @@ struct PlainParagraphLook {
 void base_paragraph_properties(xml::Writer& w, doc::ParagraphStyle style, doc::Align align,
                                bool keep_with_next, const ParagraphExtras& extras) {
     val(w, "w:pStyle", style::look(style).internal_id);
-    if (keep_with_next) w.empty("w:keepNext");
+    if (keep_with_next || extras.keep_with_next) w.empty("w:keepNext");
     if (extras.keep_together) w.empty("w:keepLines");
     if (extras.page_break_before) w.empty("w:pageBreakBefore");
     // numId 0 means "no numbering": an item's later paragraphs show no marker, yet readers

@@ -10,18 +10,21 @@
 namespace conventio::odt::detail {
 namespace {
 
-/// The automatic style of the paragraph that follows a table (see style::table_spacer_height).
+/// The automatic style of the paragraph that follows a table (see style::table_spacer_height),
+/// and of one that keeps the table with the block after it (layout::keeps_with_next).
 constexpr std::string_view table_spacer_style = "TableSpacer";
+constexpr std::string_view kept_table_spacer_style = "TableSpacerKept";
 
-void table_spacer_style_definition(xml::Writer& w) {
+void table_spacer_style_definition(xml::Writer& w, bool keep_with_next) {
     xml::Element s(w, "style:style");
-    w.attr("style:name", table_spacer_style);
+    w.attr("style:name", keep_with_next ? kept_table_spacer_style : table_spacer_style);
     w.attr("style:family", "paragraph");
     w.attr("style:parent-style-name", style::look(doc::ParagraphStyle::body).internal_id);
     w.start("style:paragraph-properties");
     w.attr("fo:margin-top", "0pt");
     w.attr("fo:margin-bottom", "0pt");
     w.attr("fo:line-height", Length::points(style::table_spacer_height));
+    if (keep_with_next) w.attr("fo:keep-with-next", "always");
     w.end();
     w.start("style:text-properties");
     w.attr("fo:font-size", "1pt");
@@ -39,19 +42,36 @@ std::string_view cell_style_name(CellLook look) {
     return look.header ? "CellPlainHeader" : "CellPlain";
 }
 
+/// A signatory's cell: borderless, with the room to sign below the text. The lead's cell, across
+/// the columns, has no padding: its text lines up with the body's, as a paragraph's would.
+constexpr std::string_view signature_cell_style = "CellSignature";
+constexpr std::string_view signature_lead_cell_style = "CellSignatureLead";
+
+/// What a table's own automatic style depends on.
+struct TableLook {
+    std::vector<int> widths;  // twips
+    bool borders = false;
+    bool keep_with_next = false;  // layout::keeps_with_next
+    bool signatures = false;      // never breaks between its rows (layout::signatures_split)
+};
+
 /// First pass: which automatic styles the body needs, in order of first use.
 class Collector {
 public:
     AutoStyles styles{""};
-    std::vector<std::vector<int>> table_widths;  // one entry per table, in body order (twips)
-    std::vector<bool> table_borders;             // parallel to table_widths
-    bool cell_looks[2][2] = {};                  // [borders][header]
-    TrackedChanges tracked;                      // the tracked changes, in the order written
-    bool rows_tracked = false;                   // a table row inserted or deleted
+    std::vector<TableLook> tables;  // one entry per table or signature block, in body order
+    bool cell_looks[2][2] = {};     // [borders][header]
+    bool signature_cells = false;
+    bool signature_lead_cells = false;
+    TrackedChanges tracked;     // the tracked changes, in the order written
+    bool rows_tracked = false;  // a table row inserted or deleted
+    bool spacer_used[2] = {};   // [keep_with_next]
 
-    void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
-    void paragraph(const doc::Paragraph& p, bool break_before) {
-        styles.add(p, break_before);
+    void blocks(const std::vector<doc::Block>& b, bool keep_last = false) {
+        layout::each_block(b, *this, keep_last);
+    }
+    void paragraph(const doc::Paragraph& p, layout::Placement placement) {
+        styles.add(p, placement);
         // A whole paragraph changed is one region, met at its group's first paragraph.
         if (const layout::ParagraphGroup* g = tracked.paragraphs.group(p)) {
             if (&p == g->paragraphs.front()) tracked.regions.push_back({g->change, nullptr, g});
@@ -60,16 +80,15 @@ public:
         collect_tracked(p.content, tracked.regions);
     }
     void break_paragraph() { styles.add(ParagraphKey{.break_before = true}); }
-    void table_spacer() { spacer_used = true; }
-    bool spacer_used = false;
+    void table_spacer(bool keep_with_next) { spacer_used[keep_with_next] = true; }
 
-    void list(const doc::List& l) {
-        for (const doc::ListItem& item : l.items) blocks(item.blocks);
+    void list(const doc::List& l, bool keep_with_next) {
+        for (std::size_t i = 0; i < l.items.size(); ++i)
+            blocks(l.items[i].blocks, keep_with_next && i + 1 == l.items.size());
     }
 
-    void table(const doc::Table& t, const std::vector<int>& widths) {
-        table_widths.push_back(widths);
-        table_borders.push_back(t.borders);
+    void table(const doc::Table& t, const std::vector<int>& widths, bool keep_with_next) {
+        tables.push_back({widths, t.borders, keep_with_next, false});
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             cell_looks[t.borders][t.header_row && r == 0] = true;
             if (t.rows[r].change != doc::Change::none) rows_tracked = true;
@@ -77,15 +96,19 @@ public:
         }
     }
 
-    void signatures(const doc::Signatures& s, const std::vector<int>& widths) {
-        table_widths.push_back(widths);
-        table_borders.push_back(false);
-        cell_looks[0][0] = true;
+    void signatures(const doc::Signatures& s, const std::vector<int>& widths, const doc::Paragraph* lead,
+                    bool keep_with_next) {
+        tables.push_back({widths, false, keep_with_next, true});
+        signature_cells = true;
+        if (lead) {
+            signature_lead_cells = true;
+            paragraph(*lead, layout::Placement{});
+        }
         for (const layout::SignatureRow& row : layout::signature_rows(s))
             if (row.change != doc::Change::none) rows_tracked = true;
         for (const auto& column : s.columns)
             for (const doc::Paragraph& p : column) {
-                styles.add(p, false);
+                styles.add(p, layout::Placement{});
                 collect_tracked(p.content, tracked.regions);
             }
     }
@@ -106,8 +129,9 @@ std::string column_style_name(const std::string& table, std::size_t column) {
     return name;
 }
 
-void table_styles(xml::Writer& w, int index, const std::vector<int>& widths, bool borders) {
+void table_styles(xml::Writer& w, int index, const TableLook& look) {
     std::string name = table_name(index);
+    const std::vector<int>& widths = look.widths;
     {
         xml::Element s(w, "style:style");
         w.attr("style:name", name);
@@ -117,7 +141,9 @@ void table_styles(xml::Writer& w, int index, const std::vector<int>& widths, boo
         w.attr("table:align", "margins");
         // A bordered DOCX table ends half a point lower in LibreOffice (its last border sits
         // outside the rows); the same space after the ODT table keeps what follows aligned.
-        if (borders) w.attr("fo:margin-bottom", "0.5pt");
+        if (look.borders) w.attr("fo:margin-bottom", "0.5pt");
+        if (look.keep_with_next) w.attr("fo:keep-with-next", "always");
+        if (look.signatures && !layout::signatures_split) w.attr("style:may-break-between-rows", "false");
         w.end();
     }
     for (std::size_t c = 0; c < widths.size(); ++c) {
@@ -153,6 +179,41 @@ void cell_style(xml::Writer& w, CellLook look) {
     if (look.header) w.attr("fo:background-color", colour(layout::header_cell_fill));
 }
 
+/// A signatory's cell: the plain cell's padding, and the room to sign below its text.
+void signature_cell_style_definition(xml::Writer& w) {
+    xml::Element s(w, "style:style");
+    w.attr("style:name", signature_cell_style);
+    w.attr("style:family", "table-cell");
+    xml::Element props(w, "style:table-cell-properties");
+    const int pad = style::table_cell_padding;
+    w.attr("fo:padding-top", Length::points(pad));
+    w.attr("fo:padding-bottom", Length::points(pad + style::signing_space));
+    w.attr("fo:padding-left", Length::points(pad));
+    w.attr("fo:padding-right", Length::points(pad));
+    w.attr("fo:border", "none");
+}
+
+void signature_lead_cell_style_definition(xml::Writer& w) {
+    xml::Element s(w, "style:style");
+    w.attr("style:name", signature_lead_cell_style);
+    w.attr("style:family", "table-cell");
+    xml::Element props(w, "style:table-cell-properties");
+    w.attr("fo:padding", "0pt");
+    w.attr("fo:border", "none");
+}
+
+/// The style of every table row: it never splits across pages (layout::rows_split).
+constexpr std::string_view row_style = "TableRow";
+
+void row_style_definition(xml::Writer& w) {
+    xml::Element s(w, "style:style");
+    w.attr("style:name", row_style);
+    w.attr("style:family", "table-row");
+    w.start("style:table-row-properties");
+    if (!layout::rows_split) w.attr("fo:keep-together", "always");
+    w.end();
+}
+
 /// The style of a row inserted or deleted. ODF tracks only the cells' text; LibreOffice (7.2+)
 /// removes the row itself on accept/reject (and exports it as a DOCX row change) only when
 /// the row's style says its changes are not text-only. Foreign (loext) markup: a strict ODF
@@ -166,6 +227,7 @@ void tracked_row_style_definition(xml::Writer& w) {
     w.attr("style:name", tracked_row_style);
     w.attr("style:family", "table-row");
     w.start("style:table-row-properties");
+    if (!layout::rows_split) w.attr("fo:keep-together", "always");
     w.attr("loext:text-changes-only", "false");
     w.end();
 }
@@ -173,14 +235,17 @@ void tracked_row_style_definition(xml::Writer& w) {
 void automatic_styles(xml::Writer& w, const Collector& used) {
     xml::Element styles(w, "office:automatic-styles");
     used.styles.write(w);
-    if (used.spacer_used) table_spacer_style_definition(w);
+    for (bool keep : {false, true})
+        if (used.spacer_used[keep]) table_spacer_style_definition(w, keep);
+    if (!used.tables.empty()) row_style_definition(w);
     if (used.rows_tracked) tracked_row_style_definition(w);
     int index = 0;
-    for (std::size_t t = 0; t < used.table_widths.size(); ++t)
-        table_styles(w, ++index, used.table_widths[t], used.table_borders[t]);
+    for (const TableLook& table : used.tables) table_styles(w, ++index, table);
     for (bool borders : {true, false})
         for (bool header : {false, true})
             if (used.cell_looks[borders][header]) cell_style(w, CellLook{borders, header});
+    if (used.signature_cells) signature_cell_style_definition(w);
+    if (used.signature_lead_cells) signature_lead_cell_style_definition(w);
 }
 
 /// Second pass: the body itself.
@@ -189,15 +254,17 @@ public:
     BodyWriter(xml::Writer& w, const AutoStyles& styles, const TrackedChanges& tracked)
         : w_(w), tracked_(tracked), text_(w, styles, &tracked) {}
 
-    void blocks(const std::vector<doc::Block>& b) { layout::each_block(b, *this); }
+    void blocks(const std::vector<doc::Block>& b, bool keep_last = false) {
+        layout::each_block(b, *this, keep_last);
+    }
     void tracked_changes(const TrackedChanges& changes, const doc::Revision& revision) {
         text_.tracked_changes(changes, revision);
     }
-    void paragraph(const doc::Paragraph& p, bool break_before) { text_.paragraph(p, break_before); }
+    void paragraph(const doc::Paragraph& p, layout::Placement placement) { text_.paragraph(p, placement); }
     void break_paragraph() { text_.empty_paragraph(doc::ParagraphStyle::body, true); }
-    void table_spacer() {
+    void table_spacer(bool keep_with_next) {
         w_.start("text:p");
-        w_.attr("text:style-name", table_spacer_style);
+        w_.attr("text:style-name", keep_with_next ? kept_table_spacer_style : table_spacer_style);
         // A paragraph inserted or deleted alone after the table: its region takes in the
         // spacer's paragraph end (as at the end of a previous paragraph, story.cpp).
         if (const layout::ParagraphGroup* g = tracked_.paragraphs.after_spacer(last_table_))
@@ -206,30 +273,34 @@ public:
         w_.end();
     }
 
-    void list(const doc::List& l) {
+    void list(const doc::List& l, bool keep_with_next) {
+        // The last item's end is the list's: it keeps with the next block when the list does.
+        auto keep_last = [&](std::size_t i) { return keep_with_next && i + 1 == l.items.size(); };
         // A list (or item) whose paragraphs are all deleted as a whole is kept in their
         // regions only: left in the body it would be an empty list once accepted.
         // Its paragraphs still go through the story, which marks where they were.
         if (removed(l)) {
-            for (const doc::ListItem& item : l.items) blocks(item.blocks);
+            for (std::size_t i = 0; i < l.items.size(); ++i) blocks(l.items[i].blocks, keep_last(i));
             return;
         }
         xml::Element list(w_, "text:list");
         // A nested list names its own style too, so a bulleted list inside a numbered one
         // gets dashes; and every text:list restarts its numbering (no continue-numbering).
         w_.attr("text:style-name", l.ordered ? number_list_style : bullet_list_style);
-        for (const doc::ListItem& item : l.items) {
+        for (std::size_t i = 0; i < l.items.size(); ++i) {
+            const doc::ListItem& item = l.items[i];
             if (!item.blocks.empty() && removed(item.blocks)) {
-                blocks(item.blocks);
+                blocks(item.blocks, keep_last(i));
                 continue;
             }
             xml::Element li(w_, "text:list-item");
             if (item.blocks.empty()) text_.empty_paragraph(doc::ParagraphStyle::list);
-            blocks(item.blocks);
+            blocks(item.blocks, keep_last(i));
         }
     }
 
-    void table(const doc::Table& t, const std::vector<int>&) {
+    // The table's own style keeps it with the next block (content.xml's table_styles).
+    void table(const doc::Table& t, const std::vector<int>&, bool) {
         last_table_ = &t;
         start_table(t.column_weights.size());
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -242,14 +313,26 @@ public:
         w_.end();
     }
 
-    void signatures(const doc::Signatures& s, const std::vector<int>& widths) {
+    void signatures(const doc::Signatures& s, const std::vector<int>& widths, const doc::Paragraph* lead,
+                    bool) {
         last_table_ = &s;
         start_table(widths.size());
+        if (lead) {
+            xml::Element tr(w_, "table:table-row");
+            w_.attr("table:style-name", row_style);
+            start_cell(signature_lead_cell_style);
+            if (widths.size() > 1)
+                w_.attr("table:number-columns-spanned", static_cast<long long>(widths.size()));
+            text_.paragraph(*lead);
+            w_.end();
+            for (std::size_t covered = 1; covered < widths.size(); ++covered)
+                w_.empty("table:covered-table-cell");
+        }
         for (const layout::SignatureRow& row : layout::signature_rows(s)) {
             xml::Element tr(w_, "table:table-row");
-            if (row.change != doc::Change::none) w_.attr("table:style-name", tracked_row_style);
+            w_.attr("table:style-name", row.change != doc::Change::none ? tracked_row_style : row_style);
             for (const std::vector<doc::Paragraph>* column : row.columns) {
-                start_cell(CellLook{false, false});
+                start_cell(signature_cell_style);
                 if (!column || column->empty()) text_.empty_paragraph(doc::ParagraphStyle::signature);
                 if (column)
                     for (const doc::Paragraph& p : *column) text_.paragraph(p);
@@ -289,9 +372,9 @@ private:
 
     void row(const doc::Row& row, CellLook look) {
         xml::Element tr(w_, "table:table-row");
-        if (row.change != doc::Change::none) w_.attr("table:style-name", tracked_row_style);
+        w_.attr("table:style-name", row.change != doc::Change::none ? tracked_row_style : row_style);
         for (const doc::Cell& cell : row.cells) {
-            start_cell(look);
+            start_cell(cell_style_name(look));
             if (cell.column_span > 1) w_.attr("table:number-columns-spanned", cell.column_span);
             // Both formats need a paragraph in every cell.
             if (cell.blocks.empty())
@@ -303,9 +386,9 @@ private:
         }
     }
 
-    void start_cell(CellLook look) {
+    void start_cell(std::string_view style) {
         w_.start("table:table-cell");
-        w_.attr("table:style-name", cell_style_name(look));
+        w_.attr("table:style-name", style);
         w_.attr("office:value-type", "string");
     }
 

@@ -151,9 +151,9 @@ void AutoStyles::add(const doc::Marks& marks) {
     texts_.emplace_back(marks, prefix_ + "T" + std::to_string(texts_.size() + 1));
 }
 
-void AutoStyles::add(const doc::Paragraph& paragraph, bool break_before) {
-    add(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
-                     paragraph.keep_together});
+void AutoStyles::add(const doc::Paragraph& paragraph, layout::Placement placement) {
+    add(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next || placement.keep_with_next,
+                     placement.break_before, paragraph.keep_together});
     add(paragraph.content);
 }
 
@@ -162,7 +162,7 @@ void AutoStyles::add(const doc::Inlines& content) {
         if (const auto* run = std::get_if<doc::Run>(&i)) {
             if (!run->text.empty()) add(run->marks);
         } else if (const auto* note = std::get_if<doc::Footnote>(&i)) {
-            for (const doc::Paragraph& p : note->paragraphs) add(p, false);
+            for (const doc::Paragraph& p : note->paragraphs) add(p, layout::Placement{});
         }
     }
 }

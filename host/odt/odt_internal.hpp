@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "conventio/document.hpp"
+#include "document/layout.hpp"
 #include "document/tracked_paragraphs.hpp"
 #include "package/shared_part.hpp"
 #include "xml/xml_writer.hpp"
@@ -93,8 +94,9 @@ public:
 
     void add(const ParagraphKey& key);
     void add(const doc::Marks& marks);
-    /// Registers the styles `paragraph` and every paragraph of its notes need.
-    void add(const doc::Paragraph& paragraph, bool break_before);
+    /// Registers the styles `paragraph`, placed by the layout, and every paragraph of its
+    /// notes need.
+    void add(const doc::Paragraph& paragraph, layout::Placement placement);
     /// Registers the text styles of `content` and of the paragraphs of its notes.
     void add(const doc::Inlines& content);
 
@@ -151,8 +153,9 @@ public:
     /// where deleted text was).
     void tracked_changes(const TrackedChanges& changes, const doc::Revision& revision);
 
-    /// text:p, or text:h for heading styles; `break_before` starts it on a new page.
-    void paragraph(const doc::Paragraph& paragraph, bool break_before = false);
+    /// text:p, or text:h for heading styles, where the layout placed it (a new page, kept
+    /// with the next block).
+    void paragraph(const doc::Paragraph& paragraph, layout::Placement placement = {});
     /// An empty paragraph in `style`, e.g. for a table cell with no blocks.
     void empty_paragraph(doc::ParagraphStyle style, bool break_before = false);
     /// A paragraph in a named style with no override (the page header and footer).

@@ -118,7 +118,7 @@ void Story::change_id(std::string_view element, int id) {
     w_.end();
 }
 
-void Story::paragraph(const doc::Paragraph& paragraph, bool break_before) {
+void Story::paragraph(const doc::Paragraph& paragraph, layout::Placement placement) {
     const layout::ParagraphGroup* group = tracked_ ? tracked_->paragraphs.group(paragraph) : nullptr;
     if (group && group->change == doc::Change::deleted) {
         // Kept in its region; the next paragraph marks where it was.
@@ -126,9 +126,10 @@ void Story::paragraph(const doc::Paragraph& paragraph, bool break_before) {
             pending_.emplace_back("text:change", tracked_->id(group));
         return;
     }
-    this->paragraph(ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next, break_before,
-                                 paragraph.keep_together},
-                    paragraph.content, false, tracked_ ? &paragraph : nullptr);
+    this->paragraph(
+        ParagraphKey{paragraph.style, paragraph.align, paragraph.keep_with_next || placement.keep_with_next,
+                     placement.break_before, paragraph.keep_together},
+        paragraph.content, false, tracked_ ? &paragraph : nullptr);
 }
 
 void Story::opening_marks(const doc::Paragraph& p, const layout::ParagraphGroup* group) {

@@ -89,6 +89,10 @@ int twips(const std::string& points) { return static_cast<int>(std::lround(std::
 struct Decisions {
     std::vector<std::vector<int>> column_widths;  // per table or signature block, in body order
     std::vector<std::string> body;                // "p", "break", "spacer", "table" (lists left out)
+    // The text of each paragraph kept with the next block, outside tables (a table keeps with the
+    // next block through its style in the ODT, its last row's paragraphs in the DOCX).
+    std::vector<std::string> kept;
+    std::size_t rows = 0, rows_unsplit = 0;  // every table row, and those that never split
     std::string language, country;
     std::set<std::string> header_fills;      // ODT has one cell style per look, DOCX a fill per cell
     std::vector<std::string> bullets;        // per level
@@ -108,6 +112,20 @@ Decisions odt_decisions(const doc::Document& d) {
                                                  "']/style:table-column-properties/@style:column-width")));
         }
         out.column_widths.push_back(widths);
+    }
+    for (xmlNodePtr p :
+         content.nodes("//office:text//text:p[not(ancestor::table:table)] | //office:text//text:h")) {
+        std::string style = content.value("@text:style-name", p);
+        if (content.value("//style:style[@style:name='" + style +
+                          "']/style:paragraph-properties/@fo:keep-with-next") == "always")
+            out.kept.push_back(content.value(".", p));
+    }
+    for (xmlNodePtr row : content.nodes("//table:table-row")) {
+        ++out.rows;
+        std::string style = content.value("@table:style-name", row);
+        if (content.value("//style:style[@style:name='" + style +
+                          "']/style:table-row-properties/@fo:keep-together") == "always")
+            ++out.rows_unsplit;
     }
     for (xmlNodePtr n : content.nodes("//office:text/*")) {
         std::string element = Xml::name(n);
@@ -150,6 +168,11 @@ Decisions docx_decisions(const doc::Document& d) {
             widths.push_back(std::stoi(document.value("@w:w", column)));
         out.column_widths.push_back(widths);
     }
+    // Kept on top of their style (the tree's or the layout's keeps; the table spacers left out).
+    for (xmlNodePtr p : document.nodes("//w:body//w:p[w:pPr/w:keepNext][w:r][not(ancestor::w:tbl)]"))
+        out.kept.push_back(document.value(".", p));
+    out.rows = document.nodes("//w:tr").size();
+    out.rows_unsplit = document.nodes("//w:tr[w:trPr/w:cantSplit]").size();
     for (xmlNodePtr n : document.nodes("//w:body/*")) {
         std::string element = Xml::name(n);
         if (element == "tbl") {
@@ -200,6 +223,11 @@ TEST_CASE("layout in both formats: one tree, the same decisions in the ODT and i
     REQUIRE(odt.column_widths.size() == 4);  // three tables and the signatures
     CHECK(odt.column_widths[0] == std::vector<int>{2268, 3401, 3401});
     CHECK(odt.body == docx.body);
+    CHECK(odt.kept == docx.kept);
+    CHECK(!odt.kept.empty());
+    CHECK(odt.rows == docx.rows);
+    CHECK(odt.rows_unsplit == odt.rows);
+    CHECK(docx.rows_unsplit == docx.rows);
     CHECK(std::count(odt.body.begin(), odt.body.end(), "break") == 3);
     CHECK(std::count(odt.body.begin(), odt.body.end(), "spacer") == 4);
     CHECK(odt.language == "en");

@@ -39,7 +39,7 @@ TEST_CASE("a table spans the text width with a fixed grid, padding and thin blac
           "<w:bottom w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/>"
           "</w:tblCellMar></w:tblPr>"
           "<w:tblGrid><w:gridCol w:w=\"4535\"/><w:gridCol w:w=\"4535\"/></w:tblGrid>"
-          "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
+          "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
           "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p></w:tc>"
           "<w:tc><w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
           "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>b</w:t></w:r></w:p></w:tc>"
@@ -74,7 +74,7 @@ TEST_CASE("a header row repeats on each page and has a grey background") {
         true)}});
     std::string b = body(d);
     CHECK(contains(b,
-                   "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"4535\" "
+                   "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"4535\" "
                    "w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>"
                    "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableHeader\"/></w:pPr><w:r><w:t>T1"));
     CHECK(count(b, "<w:tblHeader/>") == 1);
@@ -100,7 +100,51 @@ TEST_CASE("signatures are a borderless table of equal columns, two signatories a
                    "w:val=\"Signature\"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:tc>"));
     // The third signatory (empty here) starts the second row, completed by an empty cell.
     CHECK(count(b, "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/></w:pPr></w:p></w:tc>") == 2);
-    CHECK(b.find("<w:trPr>") == std::string::npos);
+    // No row splits, and none is marked as a change.
+    CHECK(count(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>") == 2);
+    // Room to sign below each signatory: the cells' bottom margin.
+    CHECK(contains(b, "<w:bottom w:w=\"" + std::to_string(style::table_cell_padding + style::signing_space) +
+                          "\" w:type=\"dxa\"/>"));
+}
+
+TEST_CASE("every table row is kept on one page") {
+    auto d = document({doc::Block{table({1}, {{{cell("a")}}, {{cell("b")}}, {{cell("c")}}}, true)}});
+    std::string b = body(d);
+    CHECK(count(b, "<w:tr>") == 3);
+    CHECK(count(b, "<w:trPr><w:cantSplit/>") == 3);
+}
+
+TEST_CASE("the place and date head the signatures, across their columns, kept with them") {
+    auto d = document({text("Dernier alin\u00e9a."), text("Fait \u00e0 Paris, le"),
+                       doc::Block{doc::Signatures{
+                           {{paragraph({run("A")}, PS::signature)}, {paragraph({run("B")}, PS::signature)}}}},
+                       text("Visa")});
+    std::string b = body(d);
+    // The last alinéa keeps with the block; the place and date are its first row, flush with
+    // the body's text, and keep with the signatories' row.
+    CHECK(b.rfind("<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/></w:pPr><w:r><w:t>Dernier", 0) == 0);
+    CHECK(contains(b,
+                   "</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+                   "<w:tcW w:w=\"9070\" w:type=\"dxa\"/><w:gridSpan w:val=\"2\"/><w:tcMar>"
+                   "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/>"
+                   "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tcMar>"
+                   "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/></w:pPr><w:r><w:t>Fait"));
+    CHECK(count(b, "<w:tr>") == 2);
+    // The visa after them is on their page: the spacer between keeps with it.
+    CHECK(contains(b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/><w:spacing "));
+}
+
+TEST_CASE(
+    "a paragraph introducing a table is kept with it; a table kept with the next block keeps its last row") {
+    auto d = document({text("la ligne \u00ab Total \u00bb est ainsi r\u00e9dig\u00e9e :"),
+                       doc::Block{table({1}, {{{cell("a")}}, {{cell("Total")}}})}, text("Fait"),
+                       doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}}});
+    std::string b = body(d);
+    CHECK(b.rfind("<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/></w:pPr><w:r><w:t>la ligne", 0) == 0);
+    // The table ends the text before the signatures: every row keeps with the next, so that it
+    // moves whole with them, as the ODT's table does.
+    CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/><w:keepNext/></w:pPr><w:r><w:t>a<"));
+    CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/><w:keepNext/></w:pPr><w:r><w:t>Total<"));
 }
 
 TEST_CASE("a signatory who joins by an avenant is a tracked row, its paragraph marks but the last tracked") {
@@ -112,7 +156,7 @@ TEST_CASE("a signatory who joins by an avenant is a tracked row, its paragraph m
     d.revision = {"Avenant n\u00b0\u00a01", "2024-06-01"};
     std::string b = body(d);
     CHECK(count(b, "<w:tr>") == 2);
-    CHECK(contains(b, "<w:tr><w:trPr><w:ins w:id="));
+    CHECK(contains(b, "<w:tr><w:trPr><w:cantSplit/><w:ins w:id="));
     CHECK(count(b, "<w:rPr><w:ins w:id=") == 1);  // "Pour C,"'s mark; the cell's last stays
 }
 
@@ -181,8 +225,14 @@ TEST_CASE("a table is followed by a 6 pt spacer paragraph, which also keeps adja
                        doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}},
                        text("apr\u00e8s"), doc::Block{table({1}, {{{cell("t3")}}})}});
     std::string b = body(d);
-    CHECK(count(b, "</w:tbl>" + table_spacer + "<w:tbl>") == 2);
-    CHECK(count(b, "</w:tbl>" + table_spacer +
+    // The second table ends the text before the signatures and the paragraph after them is on
+    // their page: those two spacers keep with what follows.
+    const std::string kept_spacer =
+        "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\" "
+        "w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>";
+    CHECK(count(b, "</w:tbl>" + table_spacer + "<w:tbl>") == 1);
+    CHECK(count(b, "</w:tbl>" + kept_spacer + "<w:tbl>") == 1);
+    CHECK(count(b, "</w:tbl>" + kept_spacer +
                        "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>apr") == 1);
     CHECK(count(b, "w:lineRule=\"exact\"") == 3);  // not after the last table
 }

@@ -176,7 +176,12 @@ class Outputs(unittest.TestCase):
         self.assertEqual(len(d.getElementsByType(T.Note)), 2)
         self.assertEqual(len(d.getElementsByType(T.BookmarkRef)), 3)
         self.assertGreaterEqual(len(d.getElementsByType(table.Table)), 3)
-        self.assertEqual(len(d.getElementsByType(table.CoveredTableCell)), 3)
+        # Three beside the tables' merged cells, one beside « Fait à … le », which spans the
+        # signature block's first row (layout::signature_lead).
+        self.assertEqual(len(d.getElementsByType(table.CoveredTableCell)), 4)
+        lead = d.getElementsByType(table.TableCell)
+        self.assertTrue(any(c.getAttribute("numbercolumnsspanned") == "2" and
+                            str(c).startswith("Fait à Paris, le") for c in lead))
 
 
 if __name__ == "__main__":

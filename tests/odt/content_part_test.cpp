@@ -277,13 +277,14 @@ TEST_CASE("odt content: a table spans the text width with proportional integer c
               "style:family=\"table-cell\"><style:table-cell-properties "
               "fo:padding-top=\"4.25pt\" fo:padding-bottom=\"3.75pt\" fo:padding-left=\"4pt\" "
               "fo:padding-right=\"3.5pt\" fo:border=\"0.5pt solid #000000\"/></style:style>"));
-    CHECK(has(body_of(xml),
-              "<table:table table:name=\"Table1\" table:style-name=\"Table1\">"
-              "<table:table-column table:style-name=\"Table1.C1\"/>"
-              "<table:table-column table:style-name=\"Table1.C2\"/>"
-              "<table:table-column table:style-name=\"Table1.C3\"/><table:table-row>"
-              "<table:table-cell table:style-name=\"CellBorder\" office:value-type=\"string\">"
-              "<text:p text:style-name=\"TableText\">a</text:p></table:table-cell>"));
+    CHECK(has(
+        body_of(xml),
+        "<table:table table:name=\"Table1\" table:style-name=\"Table1\">"
+        "<table:table-column table:style-name=\"Table1.C1\"/>"
+        "<table:table-column table:style-name=\"Table1.C2\"/>"
+        "<table:table-column table:style-name=\"Table1.C3\"/><table:table-row table:style-name=\"TableRow\">"
+        "<table:table-cell table:style-name=\"CellBorder\" office:value-type=\"string\">"
+        "<text:p text:style-name=\"TableText\">a</text:p></table:table-cell>"));
 }
 
 TEST_CASE("odt content: a spanned cell is followed by covered cells; an empty cell gets a paragraph") {
@@ -291,13 +292,14 @@ TEST_CASE("odt content: a spanned cell is followed by covered cells; an empty ce
     t.column_weights = {1, 1, 1};
     t.rows.push_back(doc::Row{{cell("Total", ParagraphStyle::table, 2), doc::Cell{}}});
     std::string b = body_of(content_of(std::vector<doc::Block>{doc::Block{t}}));
-    CHECK(has(b,
-              "<table:table-row><table:table-cell table:style-name=\"CellBorder\" "
-              "office:value-type=\"string\" "
-              "table:number-columns-spanned=\"2\"><text:p text:style-name=\"TableText\">Total</text:p>"
-              "</table:table-cell><table:covered-table-cell/>"
-              "<table:table-cell table:style-name=\"CellBorder\" office:value-type=\"string\">"
-              "<text:p text:style-name=\"TableText\"/></table:table-cell></table:table-row>"));
+    CHECK(has(
+        b,
+        "<table:table-row table:style-name=\"TableRow\"><table:table-cell table:style-name=\"CellBorder\" "
+        "office:value-type=\"string\" "
+        "table:number-columns-spanned=\"2\"><text:p text:style-name=\"TableText\">Total</text:p>"
+        "</table:table-cell><table:covered-table-cell/>"
+        "<table:table-cell table:style-name=\"CellBorder\" office:value-type=\"string\">"
+        "<text:p text:style-name=\"TableText\"/></table:table-cell></table:table-row>"));
 }
 
 TEST_CASE("odt content: a header row repeats on each page, on a grey background") {
@@ -313,10 +315,10 @@ TEST_CASE("odt content: a header row repeats on each page, on a grey background"
               "fo:padding-left=\"4pt\" fo:padding-right=\"3.5pt\" fo:border=\"0.5pt solid #000000\" "
               "fo:background-color=\"#D9D9D9\"/></style:style>"));
     CHECK(has(body_of(xml),
-              "<table:table-header-rows><table:table-row><table:table-cell "
+              "<table:table-header-rows><table:table-row table:style-name=\"TableRow\"><table:table-cell "
               "table:style-name=\"CellBorderHeader\" office:value-type=\"string\">"
               "<text:p text:style-name=\"TableHeader\">Poste</text:p></table:table-cell>"
-              "</table:table-row></table:table-header-rows><table:table-row>"
+              "</table:table-row></table:table-header-rows><table:table-row table:style-name=\"TableRow\">"
               "<table:table-cell table:style-name=\"CellBorder\""));
 }
 
@@ -338,13 +340,68 @@ TEST_CASE("odt content: signatures are a borderless table of equal columns, two 
     std::string xml = content_of(std::vector<doc::Block>{doc::Block{doc::Signatures{
         {{odt::test::signature("Pour le Cerema")}, {odt::test::signature("Pour la Ville")}, {}}}}});
     CHECK(count(xml, "style:rel-column-width=\"4535*\"") == 2);
-    CHECK(count(xml, "<table:table-row>") == 2);
-    CHECK(has(body_of(xml),
-              "<table:table-row><table:table-cell table:style-name=\"CellPlain\" "
-              "office:value-type=\"string\"><text:p text:style-name=\"Signature\">Pour le Cerema"
-              "</text:p></table:table-cell>"));
+    CHECK(count(xml, "<table:table-row table:style-name=\"TableRow\">") == 2);
+    CHECK(has(
+        body_of(xml),
+        "<table:table-row table:style-name=\"TableRow\"><table:table-cell table:style-name=\"CellSignature\" "
+        "office:value-type=\"string\"><text:p text:style-name=\"Signature\">Pour le Cerema"
+        "</text:p></table:table-cell>"));
     // An empty signatory column keeps the Signature style, as in the DOCX.
     CHECK(has(body_of(xml), "<text:p text:style-name=\"Signature\"/></table:table-cell></table:table-row>"));
+    // The block never breaks between its rows, and each cell leaves room to sign below its text.
+    CHECK(has(xml, "table:align=\"margins\" style:may-break-between-rows=\"false\"/>"));
+    CHECK(has(xml,
+              "<style:style style:name=\"CellSignature\" style:family=\"table-cell\">"
+              "<style:table-cell-properties fo:padding-top=\"4.25pt\" fo:padding-bottom=\"89.3pt\" "
+              "fo:padding-left=\"4.25pt\" fo:padding-right=\"4.25pt\" fo:border=\"none\"/></style:style>"));
+}
+
+TEST_CASE("odt content: every table row is kept on one page") {
+    doc::Table t;
+    t.column_weights = {1};
+    t.header_row = true;
+    for (const char* text : {"Poste", "a", "b"}) t.rows.push_back(doc::Row{{cell(text)}});
+    std::string xml = content_of(std::vector<doc::Block>{doc::Block{t}});
+    CHECK(has(xml,
+              "<style:style style:name=\"TableRow\" style:family=\"table-row\">"
+              "<style:table-row-properties fo:keep-together=\"always\"/></style:style>"));
+    CHECK(count(xml, "<table:table-row table:style-name=\"TableRow\">") == 3);
+}
+
+TEST_CASE("odt content: the place and date head the signatures, across their columns, kept with them") {
+    std::string xml = content_of(std::vector<doc::Block>{
+        block(body("Dernier alinéa.")), block(body("Fait à Paris, le")),
+        doc::Block{doc::Signatures{{{odt::test::signature("A")}, {odt::test::signature("B")}}}},
+        block(body("Visa"))});
+    // The last alinéa keeps with the table, which keeps with the visa through its spacer.
+    CHECK(has(xml,
+              "<style:style style:name=\"P1\" style:family=\"paragraph\" style:parent-style-name=\"Body\">"
+              "<style:paragraph-properties fo:keep-with-next=\"always\"/></style:style>"));
+    CHECK(has(xml, "fo:keep-with-next=\"always\" style:may-break-between-rows=\"false\"/>"));
+    CHECK(has(body_of(xml), "<text:p text:style-name=\"P1\">Dernier alinéa.</text:p><table:table "));
+    CHECK(has(body_of(xml),
+              "<table:table-row table:style-name=\"TableRow\"><table:table-cell "
+              "table:style-name=\"CellSignatureLead\" office:value-type=\"string\" "
+              "table:number-columns-spanned=\"2\"><text:p text:style-name=\"Body\">Fait à Paris, le</text:p>"
+              "</table:table-cell><table:covered-table-cell/></table:table-row>"));
+    CHECK(has(xml, "<style:table-cell-properties fo:padding=\"0pt\" fo:border=\"none\"/>"));
+    CHECK(has(
+        body_of(xml),
+        "</table:table><text:p text:style-name=\"TableSpacerKept\"/><text:p text:style-name=\"Body\">Visa"));
+}
+
+TEST_CASE("odt content: a paragraph introducing a table is kept with it") {
+    doc::Table t;
+    t.column_weights = {1};
+    t.rows.push_back(doc::Row{{cell("Total")}});
+    std::string xml = content_of(std::vector<doc::Block>{
+        block(body("3° la ligne « Total » est ainsi rédigée\u00a0:")), doc::Block{t}, block(body("suite"))});
+    CHECK(has(body_of(xml), "<text:p text:style-name=\"P1\">3° la ligne"));
+    CHECK(has(xml,
+              "style:name=\"P1\" style:family=\"paragraph\" style:parent-style-name=\"Body\">"
+              "<style:paragraph-properties fo:keep-with-next=\"always\"/>"));
+    // The table itself does not keep with "suite".
+    CHECK(xml.find("table:align=\"margins\" fo:margin-bottom=\"0.5pt\"/>") != std::string::npos);
 }
 
 TEST_CASE("odt content: a page break goes onto the next paragraph") {

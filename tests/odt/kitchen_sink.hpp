@@ -140,6 +140,9 @@ inline doc::Document kitchen_sink() {
     b.push_back(doc::Block{doc::PageBreak{}});
     b.push_back(block(body("Après un saut de page.")));
     b.push_back(doc::Block{doc::PageBreak{}});
+    // The end of the text, then the place and date heading the signatures (layout::signature_lead).
+    b.push_back(block(body("Le dernier alinéa, sur la page des signatures.")));
+    b.push_back(block(body("Fait à Lyon, le 31 janvier 2023")));
     b.push_back(doc::Block{doc::Signatures{{{signature("Pour le Cerema"), signature("Le directeur")},
                                             {signature("Pour la Ville"), signature("Le maire")}}}});
     b.push_back(block(para(ParagraphStyle::annex_heading, {run("ANNEXE 1 \u2013 Budget")})));

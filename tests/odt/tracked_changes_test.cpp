@@ -142,9 +142,10 @@ TEST_CASE("a row inserted has the row style that makes LibreOffice treat it as a
     std::string xml = odt::detail::content_part(d);
     CHECK(xml.find("xmlns:loext=\"urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0\"") !=
           std::string::npos);
-    CHECK(xml.find("<style:style style:name=\"TrackedRow\" style:family=\"table-row\">"
-                   "<style:table-row-properties loext:text-changes-only=\"false\"/></style:style>") !=
-          std::string::npos);
+    CHECK(
+        xml.find("<style:style style:name=\"TrackedRow\" style:family=\"table-row\">"
+                 "<style:table-row-properties fo:keep-together=\"always\" loext:text-changes-only=\"false\"/>"
+                 "</style:style>") != std::string::npos);
     CHECK(xml.find("<table:table-row table:style-name=\"TrackedRow\">") != std::string::npos);
     CHECK(xml.find("<text:change-start text:change-id=\"ct1\"/>2024<text:change-end") != std::string::npos);
     CHECK(body_of({block(odt::test::body("x"))}).find("loext") == std::string::npos);
