@@ -6,6 +6,7 @@
 #include "batch/text_encoding.hpp"
 #include "config/i18n.hpp"
 #include "config/nearest_name.hpp"
+#include "conventio/french.hpp"
 
 namespace conventio::batch {
 
@@ -116,7 +117,9 @@ NameResult expand_name(const NamePattern& pattern, const nlohmann::json& row, st
 
 std::string safe_file_stem(const std::string& raw, std::size_t max_bytes) {
     std::string s;
-    for (char c : raw) {
+    // One spelling of « é »: a decomposed one would be another file with the same name on
+    // screen, and the same file on a Mac.
+    for (char c : composed(raw)) {
         auto b = static_cast<unsigned char>(c);
         bool forbidden = b < 0x20 || b == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
                          c == '"' || c == '<' || c == '>' || c == '|';

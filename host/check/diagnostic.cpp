@@ -1,5 +1,6 @@
 #include "check/diagnostic.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "check/pattern.hpp"
@@ -97,17 +98,20 @@ bool names_change_entry(const Diagnostic& d) {
 
 std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view prefix) {
     std::string out;
-    std::size_t shown = 0;
+    // Past a few hundred, the rest comes from the same mistake (a value copied into every row,
+    // a generated text): counted, not listed, so that the first ones stay readable. Errors come
+    // before warnings in that count: the listed ones are in the run's order, every error among
+    // them while there are fewer than max_listed, so that no error hides behind warnings.
+    const auto errors = static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::error; }));
+    const std::size_t errors_listed = std::min(errors, max_listed);
+    const std::size_t warnings_listed = max_listed - errors_listed;
+    std::size_t errors_shown = 0, warnings_shown = 0;
     for (const auto& d : diagnostics) {
-        // Past a few hundred, the rest comes from the same mistake (a value copied into every
-        // row, a generated text): counted, not listed, so that the first ones stay readable.
-        if (shown++ == max_listed) {
-            out += prefix;
-            out += config::format(config::tr("... and {} more problems, not listed: fix those above first"),
-                                  std::to_string(diagnostics.size() - max_listed));
-            out += '\n';
-            break;
-        }
+        std::size_t& shown = d.severity == Severity::error ? errors_shown : warnings_shown;
+        if (shown == (d.severity == Severity::error ? errors_listed : warnings_listed)) continue;
+        ++shown;
         out += prefix;
         if (!d.file.empty()) {
             out += d.file;
@@ -127,6 +131,12 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
                                                 (d.field.find_first_of(".[") != std::string::npos &&
                                                  d.message.find(d.field) != std::string::npos));
         if (!d.field.empty() && !named) out += " " + config::format(config::tr("(in {})"), d.field);
+        out += '\n';
+    }
+    if (const std::size_t left = diagnostics.size() - errors_shown - warnings_shown; left > 0) {
+        out += prefix;
+        out += config::format(config::tr("... and {} more problems, not listed: fix those above first"),
+                              std::to_string(left));
         out += '\n';
     }
     return out;

@@ -2,6 +2,7 @@
 #include "conventio/french.hpp"
 
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/ures.h>
@@ -552,6 +553,24 @@ std::string french_spacing(std::string_view text) {
     std::string spaced = spaced_marks(text);
     if (may_hold_digit_groups(spaced)) join_number_groups(spaced);
     return spaced;
+}
+
+std::string composed(std::string_view utf8) {
+    // Most text is ASCII, composed by definition.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
+        return std::string(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return std::string(utf8);
+    const icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return std::string(utf8);
+    status = U_ZERO_ERROR;
+    const icu::UnicodeString normal = nfc->normalize(text, status);
+    if (U_FAILURE(status)) return std::string(utf8);
+    std::string out;
+    normal.toUTF8String(out);
+    return out;
 }
 
 std::string ordinal(int n, Gender gender) {

@@ -111,6 +111,11 @@ private:
 /// punctuation marks ("?!").
 [[nodiscard]] std::string french_spacing(std::string_view text);
 
+/// `utf8` in Unicode's composed form (NFC): « é » as one code point, as French keyboards type
+/// it, whichever form a file exported on another system wrote (a decomposed « e » and accent
+/// looks the same and is other bytes). Text that is not UTF-8 comes back as it is.
+[[nodiscard]] std::string composed(std::string_view utf8);
+
 /// An ordinal as digits with its French suffix: (1, masculine) -> "1er",
 /// (1, feminine) -> "1re", (2, either) -> "2e". Throws FrenchError for n < 1.
 /// The suffix is plain text; whoever lays it out may set it in superscript.

@@ -454,6 +454,17 @@ function M.from_change_set(set, file)
   -- amended data is built again without the throughout edits when there are some.
   local versions, data_n, file_n, amounts = as_versions(build_versions, base, sets, n, #self.throughout == 0)
   self.base, self.amended, self.amounts = versions[n - 1], versions[n], amounts
+  -- « augmenter de 40 000 € le coût » is the usual wording of a change: the difference between
+  -- an amount's old and new values is one the avenant may type too.
+  for _, change in ipairs(this.data) do
+    if change.op == "set" and change.old ~= nil then
+      local ok_old, old = pcall(c.Money, change.old)
+      local ok_new, new = pcall(c.Money, change.to)
+      if ok_old and ok_new and old ~= new then
+        amounts[#amounts + 1] = tostring(old < new and new - old or old - new)
+      end
+    end
+  end
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
   local compared = #self.throughout > 0 and as_versions(amend_once, base, sets, n, data_n, file_n, self.base, true)

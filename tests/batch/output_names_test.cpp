@@ -63,3 +63,10 @@ TEST_CASE("names: collisions ignore case, accented capitals included") {
     CHECK(collision_key("ÉVRY") == collision_key("évry"));
     CHECK(collision_key("a") != collision_key("b"));
 }
+
+TEST_CASE("names: one spelling of an accented letter, the composed one") {
+    // "Drôme" with « ô » as o + U+0302 (a file exported on a Mac) names the same file as "Drôme".
+    CHECK(safe_file_stem("Dro\xcc\x82me") == "Dr\xc3\xb4me");
+    CHECK(safe_file_stem("Dr\xc3\xb4me") == "Dr\xc3\xb4me");
+    CHECK(collision_key(safe_file_stem("E\xcc\x81vry")) == collision_key(safe_file_stem("\xc3\x89VRY")));
+}

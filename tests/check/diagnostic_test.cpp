@@ -90,3 +90,11 @@ TEST_CASE("diagnostic: the first max_listed are listed, each message cut, the re
     CHECK(text.size() < max_listed * 40 + max_message_bytes + 200);
     CHECK(as_json(many).find(std::string(max_message_bytes + 1, 'x')) == std::string::npos);
 }
+
+TEST_CASE("diagnostic: no error hides behind the warnings past the cap") {
+    std::vector<Diagnostic> list(max_listed + 50, Diagnostic{Severity::warning, "x.lua", 1, 0, "", "spaces"});
+    list.push_back(Diagnostic{Severity::error, "x.lua", 9, 0, "", "placeholder XXXX"});
+    std::string text = as_text(list);
+    CHECK(text.find("x.lua:9: placeholder XXXX") != std::string::npos);
+    CHECK(text.find("... and 51 more problems, not listed") != std::string::npos);
+}

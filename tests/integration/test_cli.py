@@ -537,6 +537,11 @@ class Amend(unittest.TestCase):
                 "-o", os.path.join(self.dir, "avenant.odt"))
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertNotIn("amount", r.stderr)
+        # « augmenter de 175 000 € »: the change itself, the difference of the two amounts.
+        purpose = "d'augmenter de 175 000 \u20ac la participation financi\u00e8re du Cerema"
+        r = run("amend", self.changes(purpose=purpose, data=[{"set": "finance.amount", "to": "650000"}]),
+                "-o", os.path.join(self.dir, "avenant.odt"))
+        self.assertEqual(r.returncode, 0, r.stderr)
 
     def test_amend_runs_the_checks_of_render_first(self):
         # A placeholder left in the change set is found by the same review as `render` and
