@@ -41,15 +41,21 @@ local function find_entry(agreement, key)
   return nil
 end
 
-local amount_pattern = "%d[%d\u{a0}\u{202f} ]*,?%d*%s*€"
+-- An amount typed in figures: "700 000 €", "700 000 euros", "700 000 EUR".
+local amount_patterns = {
+  "%d[%d\u{a0}\u{202f} ]*,?%d*%s*€",
+  "%d[%d\u{a0}\u{202f} ]*,?%d*%s*[Ee][Uu][Rr][Oo]?[Ss]?%f[^%a]",
+}
 
 local structural = { replace = true, insert_after = true, delete = true, complete = true }
 
 local function check_no_amount(set, edit, text)
   -- An amount is computed from data by the financial articles: an edit cannot type one.
-  if text:find(amount_pattern) then
-    fail(set.file, edit.where,
-        tr("an amount in an article is computed from the data: change the amount in `data`, not in the text"))
+  for _, pattern in ipairs(amount_patterns) do
+    if text:find(pattern) then
+      fail(set.file, edit.where,
+          tr("an amount in an article is computed from the data: change the amount in `data`, not in the text"))
+    end
   end
 end
 

@@ -216,6 +216,10 @@ check.fails("changes.json: data[1] (set amount): the amended agreement is refuse
 check.fails("changes.json: edits[1] (complete montant): an amount in an article is computed from the data",
             Avenant.from_change_set, set { edits = { { complete = "montant", text = "Soit 70 000 € en tout." } } },
                 "changes.json")
+for _, typed in ipairs { "Soit 70 000 euros en tout.", "Soit 70 000 EUR en tout." } do
+  check.fails("changes.json: edits[1] (complete montant): an amount in an article is computed from the data",
+              Avenant.from_change_set, set { edits = { { complete = "montant", text = typed } } }, "changes.json")
+end
 check.fails("changes.json: data[1] (set amout): the data has no amout (did you mean amount?)",
             Avenant.from_change_set, set { data = { { set = "amout", to = "1" } } }, "changes.json")
 check.fails("changes.json: data[1] (set end_date): a prorogation must be signed before the Convention ends",
