@@ -172,21 +172,35 @@ BidiControlsScope::BidiControlsScope(bool allowed) noexcept : previous_(t_bidi_c
 
 BidiControlsScope::~BidiControlsScope() { t_bidi_controls_allowed = previous_; }
 
+namespace {
+
+/// How many bytes of `text` to show in at most `max` bytes, ending on a character's start.
+std::size_t shown_bytes(std::string_view text, std::size_t max) {
+    if (text.size() <= max) return text.size();
+    while (max > 0 && (static_cast<unsigned char>(text[max]) & 0xC0) == 0x80) --max;
+    return max;
+}
+
+}  // namespace
+
 std::optional<std::string> url_problem(std::string_view url) {
-    // A scheme is letters, digits, '+', '-' or '.' after a first letter, then ':'.
+    // Only an address whose scheme is one of these, written first: a leading space, a UNC path
+    // (\\host\share, fetched over SMB by Word), a "//host" or a relative path resolve to
+    // what the reader's system makes of them.
     std::size_t end = 0;
-    auto is_alpha = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
-    if (url.empty() || !is_alpha(url[0])) return std::nullopt;
-    while (end < url.size() && (is_alpha(url[end]) || (url[end] >= '0' && url[end] <= '9') ||
-                                url[end] == '+' || url[end] == '-' || url[end] == '.'))
-        ++end;
-    if (end == url.size() || url[end] != ':') return std::nullopt;
+    while (end < url.size() && std::isalpha(static_cast<unsigned char>(url[end]))) ++end;
     std::string scheme(url.substr(0, end));
     for (char& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    for (std::string_view allowed : {"http", "https", "mailto", "tel"})
-        if (scheme == allowed) return std::nullopt;
+    if (end < url.size() && url[end] == ':')
+        for (std::string_view allowed : {"http", "https", "mailto", "tel"})
+            if (scheme == allowed) return std::nullopt;
+    if (end < url.size() && url[end] == ':' && end > 0)
+        return config::format(
+            config::tr("a link to a '{}:' address: only http, https, mailto and tel links are taken"),
+            scheme);
     return config::format(
-        config::tr("a link to a '{}:' address: only http, https, mailto and tel links are taken"), scheme);
+        config::tr("a link to '{}': give an address starting with https://, http://, mailto: or tel:"),
+        std::string(url.substr(0, shown_bytes(url, 60))));
 }
 
 }  // namespace conventio::doc

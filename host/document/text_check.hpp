@@ -15,9 +15,9 @@ namespace conventio::doc {
 /// and the offending bytes or code point, e.g. "invalid UTF-8 at byte 4 (0xC3 0x28)".
 std::optional<std::string> text_problem(std::string_view text);
 
-/// Why `url` cannot be a link's target, or nothing: a scheme other than http, https, mailto or
-/// tel (javascript:, file:, data: run code or reach the reader's disk when clicked in Word or
-/// LibreOffice). A URL without a scheme is relative and taken.
+/// Why `url` cannot be a link's target, or nothing: it must start with http:, https:, mailto: or
+/// tel: (javascript:, file:, data:, a UNC path run code or reach the reader's disk or network
+/// when clicked in Word or LibreOffice; a relative address means nothing in a document).
 std::optional<std::string> url_problem(std::string_view url);
 
 /// The offset of the first byte below `bound` (at most 0x80) in `text` at or after `from`,

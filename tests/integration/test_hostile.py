@@ -98,6 +98,11 @@ SCRIPTS = {
                        None, [], r"infinite_width\.lua:2: Table: width 1 must be a positive number", False),
     "javascript_link": ("return conventio.Document{ body = {\n  conventio.Para{ conventio.Link('javascript:alert(1)', 'x') } } }",
                         None, [], r"javascript_link\.lua:2: Link: a link to a 'javascript:' address", False),
+    "unc_link": ("return conventio.Document{ body = {\n  conventio.Para{ conventio.Link('\\\\\\\\host\\\\share\\\\x.docx') } } }",
+                 None, [], r"unc_link\.lua:2: Link: a link to .*host.*: give an address starting with https://", False),
+    "spaced_link": ("return conventio.Document{ body = {\n  conventio.Para{ conventio.Link(' javascript:alert(1)', 'x'),\n"
+                    "  conventio.Link('//evil.example/a', 'y') } } }",
+                    None, [], r"spaced_link\.lua:2: Link: a link to ' javascript:alert\(1\)': give an address", False),
     "file_link": ("return conventio.Document{ body = {\n  conventio.Markdown('Voir [ici](FILE:///etc/passwd).') } }",
                   None, [], r"file_link\.lua:2: a link to a 'file:' address", False),
     "heading_in_note": ("return conventio.Document{ body = {\n  conventio.Para{ 'a', conventio.Note(conventio.Article('T')) } } }",
