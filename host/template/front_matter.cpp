@@ -63,6 +63,7 @@ public:
             if (trim_right(line_) == "---") break;
             entry();
         }
+        check_misspelt_directives();
         if (front_.key.empty())
             throw TemplateError(path_, 1, 1,
                                 tr("missing 'key' in the front matter: expected a line like 'key: montant'"));
@@ -245,17 +246,27 @@ private:
                 fail(v.at, tr("'headings' must be true or false"));
             front_.headings = v.scalar == "true";
         } else {
-            // Any other field is the template's own data (a form, words for the script); one a
-            // typo away from a directive ("parms") would silently leave the template without it.
-            static constexpr std::string_view directives[] = {"key", "title", "params", "optional",
-                                                              "headings"};
-            if (std::string near = config::nearest_name(name, directives); !near.empty())
-                fail(0, format(tr("unknown field '{}' (did you mean {}?)"), name, near));
             FrontField field;
             field.is_list = v.is_list;
             field.text = std::move(v.scalar);
             field.items = std::move(v.items);
             front_.other.emplace(std::string(name), std::move(field));
+        }
+    }
+
+    /// Any field other than the directives is the template's own data (a form, words for the
+    /// script); one a typo away from a directive the front matter lacks ("parms" without
+    /// "params") would silently leave the template without it. Beside the directive itself
+    /// ("titre" and "title") it is data.
+    void check_misspelt_directives() const {
+        static constexpr std::string_view directives[] = {"key", "title", "params", "optional", "headings"};
+        for (const auto& [name, line] : seen_) {
+            if (std::find(std::begin(directives), std::end(directives), name) != std::end(directives))
+                continue;
+            const std::string near = config::nearest_name(name, directives);
+            if (!near.empty() && !seen_.contains(near))
+                throw TemplateError(path_, line, 1,
+                                    format(tr("unknown field '{}' (did you mean {}?)"), name, near));
         }
     }
 

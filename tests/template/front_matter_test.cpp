@@ -134,6 +134,8 @@ TEST_CASE("front matter: bad lines") {
     CHECK(error_of("---\nkey: a\noptionnal: [x]\n---\n") ==
           "templates/montant.md:3:1: unknown field 'optionnal' (did you mean optional?)");
     CHECK(error_of("---\nkey: a\nyears: [x]\ntitle_article: y\n---\n").empty());  // the template's own data
+    // Beside the directive it resembles, a field is the template's data.
+    CHECK(error_of("---\nkey: a\ntitle: T\ntitre: x\nparams: [p]\nparts: [y]\n---\n").empty());
     // Columns count characters: "é" is one column in the drafter's editor.
     CHECK(error_of("---\nkey: a\ntitle: 'été' x\n---\n") ==
           "templates/montant.md:3:14: unexpected text after the value: expected the end of the "
