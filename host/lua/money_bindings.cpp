@@ -135,6 +135,13 @@ int money_concat(lua_State* L) {
     return 1;
 }
 
+/// conventio.is_money(v): whether `v` is an amount the host made. Told by its real metatable,
+/// which a script cannot reach: a table given the same __metatable name is not one.
+int is_money(lua_State* L) {
+    lua_pushboolean(L, test_object<Money>(L, 1) != nullptr);
+    return 1;
+}
+
 }  // namespace
 
 void open_money_bindings(lua_State* L) {
@@ -160,6 +167,8 @@ void open_money_bindings(lua_State* L) {
     lua_setfield(L, -2, "Money");
     lua_pushcfunction(L, protect<money_from_cents>);
     lua_setfield(L, -2, "cents");
+    lua_pushcfunction(L, is_money);
+    lua_setfield(L, -2, "is_money");
 }
 
 }  // namespace conventio::lua

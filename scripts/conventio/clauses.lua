@@ -40,13 +40,9 @@ M.amounts_in_words = nil
 --- While a document is built, every amount a template prints (conventio.facts).
 M.printed_amounts = nil
 
--- The metatable every amount has (the host's, one per state): comparing with it is a single
--- test, where reading __name was a lookup in whatever metatable a value has.
-local money_metatable = getmetatable(c.Money(0))
-
-local function is_money(value)
-  return getmetatable(value) == money_metatable
-end
+-- Whether a value is an amount the host made (conventio.is_money, which tells it by the real
+-- metatable a script cannot reach or imitate).
+local is_money = c.is_money
 
 -- The amounts and tables already walked for the document being built, at the depth they were
 -- walked from: the model's tables (strata, départements, parties) and its amounts are read by

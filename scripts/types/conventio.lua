@@ -216,6 +216,10 @@ function conventio.Money(amount, field) end
 ---@param cents integer
 ---@return conventio.Money
 function conventio.cents(cents) end
+--- Whether `value` is an amount made by conventio.Money or conventio.cents.
+---@param value any
+---@return boolean
+function conventio.is_money(value) end
 ---@param date string|integer "YYYY-MM-DD", or year, month, day
 ---@param month_or_field? integer|string
 ---@param day? integer

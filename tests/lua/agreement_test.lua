@@ -169,4 +169,9 @@ check.fails("clause 'commun/litiges': parameter court is empty", function()
   new():clause("commun/litiges", { court = " " })
 end)
 
+-- An amount is told by its real metatable, which a table cannot imitate.
+check.eq(c.is_money(c.Money("10")), true, "an amount")
+check.eq(c.is_money(setmetatable({}, { __metatable = "conventio.Money" })), false, "a table posing as one")
+check.eq(c.is_money("10 €"), false, "a text")
+
 return check.done()
