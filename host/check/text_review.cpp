@@ -77,8 +77,8 @@ struct Reviewer {
                 out += live_reference;
             else if (const auto* anchor = std::get_if<doc::Anchor>(&in))
                 out += anchor->text;
-            else if (std::holds_alternative<doc::LineBreak>(in))
-                out += ' ';
+            else if (std::holds_alternative<doc::LineBreak>(in) && !out.ends_with(' '))
+                out += ' ';  // a line break after a space is not a second one
         }
     }
 

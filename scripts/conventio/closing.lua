@@ -226,12 +226,18 @@ for _, name in ipairs(names) do
     for _, message in ipairs(strict.switch_messages(spec, M.fields[name], where)) do
       problems[#problems + 1] = message
     end
+    -- The heading is checked as the entry's field (else as the library's "article.title").
+    local bad_title = false
+    if spec.title ~= nil then
+      local ok, message = pcall(strict.text, spec.title, where .. ".title")
+      if not ok then problems[#problems + 1], bad_title = tostring(message), true end
+    end
     if #problems == 0 then return builders[name](agreement, spec, where) end
     -- A misspelt field and the entry's other problems are reported together, one a line: the
     -- builder still reads the fields it knows (a misspelt required one is then missing too).
     local known_fields = {}
     for key, value in pairs(spec) do
-      if known[key] then known_fields[key] = value end
+      if known[key] and not (key == "title" and bad_title) then known_fields[key] = value end
     end
     local ok, message = pcall(builders[name], agreement, known_fields, where)
     if not ok then problems[#problems + 1] = tostring(message) end

@@ -67,6 +67,10 @@ check.fails("closing[1].sections[1] must be one of sans_faute, faute, effets, go
 check.fails("closing[1].publisher names no party: comune (did you mean commune?)", closing.add, new(),
             { { article = "publication", publisher = "comune" } })
 check.fails("closing.litiges.court cannot be empty or blank", closing.litiges, new(), { court = "" })
+-- A blank heading is the entry's field, said once (not also as the library's article.title).
+local blank_title = check.fails("closing[1].title cannot be empty or blank", closing.add, new(),
+                                { { article = "litiges", court = "Paris", title = " " } })
+check.eq(blank_title:find("article.title", 1, true), nil, "no second message: " .. blank_title)
 
 -- An end before the agreement's own date is refused, naming the field.
 local dated = new()
