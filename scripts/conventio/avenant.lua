@@ -264,6 +264,9 @@ local function change_named(set, message)
     local head = path:match("^[^%.]+")
     if message:find(path, 1, true) then return change end
     if head and message:find(head, 1, true) then best = best or change end
+    -- An article taken out that a clause still refers to: "reference to 'duree'".
+    local last = path:match("([^%.]+)$")
+    if change.op == "remove" and last and message:find("'" .. last .. "'", 1, true) then best = best or change end
   end
   if best then return best end
   -- A message naming no field (a constructor's: "Money: expected a string…, got table"): the
