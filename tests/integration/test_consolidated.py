@@ -128,10 +128,10 @@ class Consolidated(unittest.TestCase):
         # increase falls due at the avenant's signature, what fell due before stays as it was.
         expected = {
             "drome-valence-avenant-1-2026": (
-                ["102 000 \u20ac (cent deux mille euros) (50 % du montant total), dont 90 000 \u20ac "
+                ["50 % du montant total, soit 102 000 \u20ac (cent deux mille euros), dont 90 000 \u20ac "
                  "(quatre-vingt-dix mille euros) d\u00e8s signature de la convention par les parties et 12 000 \u20ac "
                  "(douze mille euros) d\u00e8s signature de l'avenant n\u00b0 1 par les parties ;"],
-                ["90 000 \u20ac (quatre-vingt-dix mille euros) (50 % du montant total) d\u00e8s signature de la "
+                ["50 % du montant total, soit 90 000 \u20ac (quatre-vingt-dix mille euros) d\u00e8s signature de la "
                  "convention par les parties ;"]),
             "seine-et-marne-rdv-solidarites-avenant-1-2021": (
                 ["soit 50 000 \u20ac, dont 45 000 \u20ac d\u00e8s signature de la pr\u00e9sente convention et "
