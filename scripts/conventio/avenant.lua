@@ -465,8 +465,13 @@ function M.from_change_set(set, file)
   self.base, self.amended, self.amounts = versions[n - 1], versions[n], amounts
   -- « augmenter de 40 000 € le coût » is the usual wording of a change: the difference between
   -- an amount's old and new values is one the avenant may type too.
+  -- Told by their look first: a date or a text changed is no amount, and c.Money raising on it
+  -- costs a message (2 % of a batch row).
+  local function may_be_amount(v)
+    return math.type(v) == "integer" or (type(v) == "string" and v:find("^%s*%d[%d%s,.\u{a0}\u{202f}]*€?%s*$") ~= nil)
+  end
   for _, change in ipairs(this.data) do
-    if change.op == "set" and change.old ~= nil then
+    if change.op == "set" and may_be_amount(change.old) and may_be_amount(change.to) then
       local ok_old, old = pcall(c.Money, change.old)
       local ok_new, new = pcall(c.Money, change.to)
       if ok_old and ok_new and old ~= new then
