@@ -205,14 +205,10 @@ void signature_lead_cell_style_definition(xml::Writer& w) {
 /// The style of every table row: it never splits across pages (layout::rows_split).
 constexpr std::string_view row_style = "TableRow";
 
-void row_style_definition(xml::Writer& w) {
-    xml::Element s(w, "style:style");
-    w.attr("style:name", row_style);
-    w.attr("style:family", "table-row");
-    w.start("style:table-row-properties");
-    if (!layout::rows_split) w.attr("fo:keep-together", "always");
-    w.end();
-}
+/// A row style: kept on one page, and (`tracked`) a row whose insertion or deletion is tracked.
+void row_style_definition(xml::Writer& w, std::string_view name, bool tracked);
+
+void row_style_definition(xml::Writer& w) { row_style_definition(w, row_style, false); }
 
 /// The style of a row inserted or deleted. ODF tracks only the cells' text; LibreOffice (7.2+)
 /// removes the row itself on accept/reject (and exports it as a DOCX row change) only when
@@ -222,15 +218,17 @@ constexpr std::string_view tracked_row_style = "TrackedRow";
 constexpr std::string_view loext_namespace =
     "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0";
 
-void tracked_row_style_definition(xml::Writer& w) {
+void row_style_definition(xml::Writer& w, std::string_view name, bool tracked) {
     xml::Element s(w, "style:style");
-    w.attr("style:name", tracked_row_style);
+    w.attr("style:name", name);
     w.attr("style:family", "table-row");
     w.start("style:table-row-properties");
     if (!layout::rows_split) w.attr("fo:keep-together", "always");
-    w.attr("loext:text-changes-only", "false");
+    if (tracked) w.attr("loext:text-changes-only", "false");
     w.end();
 }
+
+void tracked_row_style_definition(xml::Writer& w) { row_style_definition(w, tracked_row_style, true); }
 
 void automatic_styles(xml::Writer& w, const Collector& used) {
     xml::Element styles(w, "office:automatic-styles");

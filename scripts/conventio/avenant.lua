@@ -339,27 +339,26 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
   return built
 end
 
+-- fn(...) run with tbl[key] set to `value`, restored after, whether fn returns or raises.
+local function with_set(tbl, key, value, fn, ...)
+  local before = tbl[key]
+  tbl[key] = value
+  local result = table.pack(pcall(fn, ...))
+  tbl[key] = before
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 -- fn(...) with Agreement.building_versions set: the versions are built to be compared, and
 -- their documents dropped.
 local function as_versions(fn, ...)
-  local before = Agreement.building_versions
-  Agreement.building_versions = true
-  local result = table.pack(pcall(fn, ...))
-  Agreement.building_versions = before
-  if not result[1] then error(result[2], 0) end
-  return table.unpack(result, 2, result.n)
+  return with_set(Agreement, "building_versions", true, fn, ...)
 end
 
 -- fn(...) with every amount a template prints recorded into `into` (conventio.facts' record,
 -- which a version built only to be compared does not keep otherwise).
 local function recording_amounts(into, fn, ...)
-  local clauses = require "conventio.clauses"
-  local before = clauses.printed_amounts
-  clauses.printed_amounts = into
-  local result = table.pack(pcall(fn, ...))
-  clauses.printed_amounts = before
-  if not result[1] then error(result[2], 0) end
-  return table.unpack(result, 2, result.n)
+  return with_set(require "conventio.clauses", "printed_amounts", into, fn, ...)
 end
 
 -- Every version of the Convention: [0] the base, [i] the base as amended by `sets[1..i]`, each
