@@ -90,7 +90,7 @@ struct Decisions {
     std::vector<std::vector<int>> column_widths;  // per table or signature block, in body order
     std::vector<std::string> body;                // "p", "break", "spacer", "table" (lists left out)
     // The text of each paragraph kept with the next block, outside tables (a table keeps with the
-    // next block through its style in the ODT, its last row's paragraphs in the DOCX).
+    // next block through its style in the ODT, every row's paragraphs in the DOCX).
     std::vector<std::string> kept;
     std::size_t rows = 0, rows_unsplit = 0;  // every table row, and those that never split
     std::string language, country;
