@@ -131,12 +131,13 @@ bool keeps_with_next(const std::vector<doc::Block>& blocks, std::size_t i) {
     const auto* p = std::get_if<doc::Paragraph>(&blocks[i].value);
     if (p && introduces(*p)) return true;
     // The place and date, and the end of the text before them, go with the signatures (of a
-    // list, its last item: the writers pass keep_last). A table there is not: the writers
-    // would keep it whole, and moved with them a long one left half a page blank and still
-    // put the signatures alone on a page.
-    const bool table = is<doc::Table>(blocks, i);
-    if (!table && is<doc::Signatures>(blocks, i + 1)) return true;
-    if (!table && is<doc::Paragraph>(blocks, i + 1) && is<doc::Signatures>(blocks, i + 2)) return true;
+    // list, its last item: the writers pass keep_last). A table there is kept whole by the
+    // writers: a short one only, since a long one moved with them left half a page blank and
+    // still put the signatures alone on a page.
+    const auto* table = std::get_if<doc::Table>(&blocks[i].value);
+    const bool kept_whole = !table || table->rows.size() <= longest_table_kept_with_signatures;
+    if (kept_whole && is<doc::Signatures>(blocks, i + 1)) return true;
+    if (kept_whole && is<doc::Paragraph>(blocks, i + 1) && is<doc::Signatures>(blocks, i + 2)) return true;
     // What follows the signatures directly belongs to their page.
     if (is<doc::Signatures>(blocks, i)) {
         const auto* next = std::get_if<doc::Paragraph>(&blocks[i + 1].value);

@@ -31,6 +31,10 @@ std::vector<int> signature_widths(std::size_t columns);
 /// avenant is a third one), and a signatory on a row of its own can be tracked as a row.
 constexpr std::size_t signatures_per_row = 2;
 
+/// The most rows a table ending the text may have to be kept whole with the signatures: a
+/// longer one is left to break where it falls.
+inline constexpr std::size_t longest_table_kept_with_signatures = 5;
+
 /// The parties sign on one page: a signature block never breaks between its rows (ODT:
 /// style:may-break-between-rows; DOCX: keepNext on every row's paragraphs, Word's way of
 /// keeping rows together). Each signatory's cell leaves style::signing_space below its text.

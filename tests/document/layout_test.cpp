@@ -87,10 +87,10 @@ TEST_CASE("layout: a page break rides on the next paragraph, else on a carrier; 
     };
     Recorder r;
     layout::each_block(blocks, r);
-    // "c", right before the signatures, heads them (signature_lead); the table before it, the end
-    // of the text signed, is not kept whole with them (a long one would leave a page half blank).
+    // "c", right before the signatures, heads them (signature_lead); the table before it is the
+    // end of the text signed, kept with them.
     CHECK(r.events == std::vector<std::string>{"p:a", "break+p:b", "break-carrier", "table:2", "spacer",
-                                               "table:2", "spacer", "signatures:2+lead:c", "spacer",
+                                               "table:2+keep", "spacer+keep", "signatures:2+lead:c", "spacer",
                                                "break-carrier"});
 }
 
@@ -171,12 +171,15 @@ TEST_CASE("layout: the end of the text, the place and date and the signatures ar
     layout::each_block(std::get<doc::List>(listed[0].value).items[1].blocks, item, true);
     CHECK(item.events == std::vector<std::string>{"p:b+keep"});
 
-    // A table ending the text is not kept whole with them: a long one would leave half a page
-    // blank and the signatures alone anyway.
+    // A long table ending the text is not kept whole with them: it would leave half a page blank
+    // and the signatures alone anyway. A short one is.
     doc::Table table;
     table.column_weights = {1};
-    table.rows = {doc::Row{{doc::Cell{1, {para("x")}}}}};
+    table.rows.assign(layout::longest_table_kept_with_signatures, doc::Row{{doc::Cell{1, {para("x")}}}});
     std::vector<doc::Block> tabled{doc::Block{table}, para("Fait à Lyon, le"), signatures()};
+    CHECK(layout::keeps_with_next(tabled, 0));
+    CHECK(layout::keeps_with_next(tabled, 1));
+    std::get<doc::Table>(tabled[0].value).rows.push_back(table.rows[0]);
     CHECK_FALSE(layout::keeps_with_next(tabled, 0));
     CHECK(layout::keeps_with_next(tabled, 1));
 

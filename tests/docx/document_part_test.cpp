@@ -135,17 +135,16 @@ TEST_CASE("the place and date head the signatures, across their columns, kept wi
 }
 
 TEST_CASE(
-    "a paragraph introducing a table is kept with it; a table ending the text is not kept with the "
-    "signatures") {
+    "a paragraph introducing a table is kept with it; a table kept with the next block keeps its last row") {
     auto d = document({text("la ligne \u00ab Total \u00bb est ainsi r\u00e9dig\u00e9e :"),
                        doc::Block{table({1}, {{{cell("a")}}, {{cell("Total")}}})}, text("Fait"),
                        doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}}});
     std::string b = body(d);
     CHECK(b.rfind("<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/></w:pPr><w:r><w:t>la ligne", 0) == 0);
-    // The table ends the text before the signatures: it is not kept with them (whole, a long one
-    // would leave a page half blank), as the ODT's table is not.
-    CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>a<"));
-    CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>Total<"));
+    // The table ends the text before the signatures: every row keeps with the next, so that it
+    // moves whole with them, as the ODT's table does.
+    CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/><w:keepNext/></w:pPr><w:r><w:t>a<"));
+    CHECK(contains(b, "<w:pStyle w:val=\"TableText\"/><w:keepNext/></w:pPr><w:r><w:t>Total<"));
 }
 
 TEST_CASE("a signatory who joins by an avenant is a tracked row, its paragraph marks but the last tracked") {
@@ -226,13 +225,13 @@ TEST_CASE("a table is followed by a 6 pt spacer paragraph, which also keeps adja
                        doc::Block{doc::Signatures{{{paragraph({run("A")}, PS::signature)}}}},
                        text("apr\u00e8s"), doc::Block{table({1}, {{{cell("t3")}}})}});
     std::string b = body(d);
-    // The paragraph after the signatures is on their page: that spacer keeps with what follows.
-    // The second table ends the text before them, and is not kept whole with them.
+    // The second table ends the text before the signatures and the paragraph after them is on
+    // their page: those two spacers keep with what follows.
     const std::string kept_spacer =
         "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\" "
         "w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>";
-    CHECK(count(b, "</w:tbl>" + table_spacer + "<w:tbl>") == 2);
-    CHECK(count(b, "</w:tbl>" + kept_spacer + "<w:tbl>") == 0);
+    CHECK(count(b, "</w:tbl>" + table_spacer + "<w:tbl>") == 1);
+    CHECK(count(b, "</w:tbl>" + kept_spacer + "<w:tbl>") == 1);
     CHECK(count(b, "</w:tbl>" + kept_spacer +
                        "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>apr") == 1);
     CHECK(count(b, "w:lineRule=\"exact\"") == 3);  // not after the last table
