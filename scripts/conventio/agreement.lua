@@ -393,11 +393,13 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
   end
   if params then
     strict.check_names(params, known, ("clause '%s'"):format(name), "parameter", 2)
-    -- A blank text would be refused where the template prints it, at a line of the template:
-    -- said here, at the script's line that gave it.
+    -- A blank text the script gives would be refused where the template prints it, at a line of
+    -- the template: said here, at the script's line. What the library passes on from the data
+    -- is checked at its field by the library (an optional one may go unprinted).
     for param, value in pairs(params) do
       -- Told by its first byte for most values (past the space: not blank).
-      if type(value) == "string" and (value:byte(1) or 0) <= 32 and not value:find("%S") then
+      if type(value) == "string" and (value:byte(1) or 0) <= 32 and not value:find("%S")
+         and c.called_by_user() then
         error(tr("clause '%s': parameter %s is empty"):format(name, param), 2)
       end
     end

@@ -227,17 +227,26 @@ for _, name in ipairs(names) do
       problems[#problems + 1] = message
     end
     -- The heading is checked as the entry's field (else as the library's "article.title").
-    local bad_title = false
-    if spec.title ~= nil then
+    -- A blank text is refused at its field, the heading as any other: printed, it would be
+    -- refused at a line of the library's template (a field the template leaves unprinted is
+    -- still a mistake of the data's).
+    local blank = {}
+    for key, value in pairs(spec) do
+      if type(value) == "string" and known[key] and not strict.filled(value) then
+        blank[key] = true
+        problems[#problems + 1] = tr("%s cannot be empty or blank"):format(where .. "." .. key)
+      end
+    end
+    if spec.title ~= nil and not blank.title then
       local ok, message = pcall(strict.text, spec.title, where .. ".title")
-      if not ok then problems[#problems + 1], bad_title = tostring(message), true end
+      if not ok then problems[#problems + 1], blank.title = tostring(message), true end
     end
     if #problems == 0 then return builders[name](agreement, spec, where) end
     -- A misspelt field and the entry's other problems are reported together, one a line: the
     -- builder still reads the fields it knows (a misspelt required one is then missing too).
     local known_fields = {}
     for key, value in pairs(spec) do
-      if known[key] and not (key == "title" and bad_title) then known_fields[key] = value end
+      if known[key] and not blank[key] then known_fields[key] = value end
     end
     local ok, message = pcall(builders[name], agreement, known_fields, where)
     if not ok then problems[#problems + 1] = tostring(message) end

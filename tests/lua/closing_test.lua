@@ -71,6 +71,9 @@ check.fails("closing.litiges.court cannot be empty or blank", closing.litiges, n
 local blank_title = check.fails("closing[1].title cannot be empty or blank", closing.add, new(),
                                 { { article = "litiges", court = "Paris", title = " " } })
 check.eq(blank_title:find("article.title", 1, true), nil, "no second message: " .. blank_title)
+-- Any blank text of an entry is its field's error, printed or not by the template.
+check.fails("closing[1].first_site cannot be empty or blank", closing.add, new(),
+            { { article = "publication", publisher = "partner", first_site = " " } })
 
 -- An end before the agreement's own date is refused, naming the field.
 local dated = new()
