@@ -99,9 +99,9 @@ bool names_change_entry(const Diagnostic& d) {
 std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view prefix) {
     std::string out;
     // Past a few hundred, the rest comes from the same mistake (a value copied into every row,
-    // a generated text): counted, not listed, so that the first ones stay readable. Errors come
-    // before warnings in that count: the listed ones are in the run's order, every error among
-    // them while there are fewer than max_listed, so that no error hides behind warnings.
+    // a generated text): counted, not listed, so that the first ones stay readable. Errors have
+    // the first claim on the places: every error is listed while there are fewer than
+    // max_listed, warnings fill the rest, all in the run's order; no error hides behind warnings.
     const auto errors = static_cast<std::size_t>(
         std::count_if(diagnostics.begin(), diagnostics.end(),
                       [](const Diagnostic& d) { return d.severity == Severity::error; }));

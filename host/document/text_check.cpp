@@ -198,6 +198,15 @@ std::optional<std::string> url_problem(std::string_view url) {
         return config::format(
             config::tr("a link to a '{}:' address: only http, https, mailto and tel links are taken"),
             scheme);
+    // The two a drafter most often means: a place in the document, a site typed without its scheme.
+    if (url.starts_with("#"))
+        return config::tr(
+            "a link to a place in the document: write a reference to the article instead "
+            "({{ ref(\"key\") }} in a template, conventio.Ref in a script)");
+    if (url.starts_with("www."))
+        return config::format(config::tr("a link to '{}': write it https://{}"),
+                              std::string(url.substr(0, shown_bytes(url, 60))),
+                              std::string(url.substr(0, shown_bytes(url, 60))));
     return config::format(
         config::tr("a link to '{}': give an address starting with https://, http://, mailto: or tel:"),
         std::string(url.substr(0, shown_bytes(url, 60))));

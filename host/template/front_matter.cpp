@@ -260,7 +260,11 @@ private:
     /// ("titre" and "title") it is data.
     void check_misspelt_directives() const {
         static constexpr std::string_view directives[] = {"key", "title", "params", "optional", "headings"};
-        for (const auto& [name, line] : seen_) {
+        // In the file's order: the first such line is the one reported.
+        std::vector<std::pair<int, std::string>> in_order;
+        for (const auto& [name, line] : seen_) in_order.emplace_back(line, name);
+        std::sort(in_order.begin(), in_order.end());
+        for (const auto& [line, name] : in_order) {
             if (std::find(std::begin(directives), std::end(directives), name) != std::end(directives))
                 continue;
             const std::string near = config::nearest_name(name, directives);
