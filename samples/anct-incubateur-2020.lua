@@ -11,8 +11,6 @@ local c = require "conventio"
 local data = ...
 local a = Agreement.from_data(data, {
   fields = { "preamble_markdown", "purpose", "commitments", "finance", "forecast_duration", "closing" },
-  -- "Il a été convenu ce qui suit" opens the preamble in this convention.
-  parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
 })
 local partner = a.parties.partner
 

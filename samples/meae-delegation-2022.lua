@@ -10,8 +10,6 @@ local delegation = require "conventio.finance.delegation"
 local data = ...
 local a = Agreement.from_data(data, {
   fields = { "preamble_markdown", "purpose", "phase", "finance", "end_date", "amendment_copy_to" },
-  -- "Il a été convenu ce qui suit" opens the preamble in this convention.
-  parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
 })
 local delegant, dinum = a.parties.delegant, a.parties.dinum
 local finance = delegation.read(a, data.finance)

@@ -11,8 +11,6 @@ local strata = require "conventio.finance.strata"
 local data = ...
 local a = Agreement.from_data(data, {
   fields = { "preamble_markdown", "service", "finance", "end_date", "court" },
-  -- "Il a été convenu ce qui suit" opens the preamble in this convention.
-  parts = { "title", "parties", "visas", "agreed", "preamble", "articles", "signatures", "annexes" },
 })
 local partner, anct = a.parties.partner, a.parties.anct
 local service = data.service

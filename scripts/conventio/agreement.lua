@@ -119,6 +119,14 @@ function M.new(spec)
   end
   local parts = spec.parts or M.default_parts
   if type(parts) ~= "table" then error(tr("Agreement.parts must be a list of part names"), 2) end
+  -- « Il a été convenu ce qui suit » opens the articles: after the preamble, which sets out why
+  -- (seeds 001, 003 and 004 put it before, a mistake not to repeat).
+  local at = {}
+  for i, part in ipairs(parts) do at[part] = at[part] or i end
+  if at.agreed and at.preamble and at.agreed < at.preamble then
+    error(tr("Agreement.parts: \"agreed\" (« Il a été convenu ce qui suit ») comes after \"preamble\", "
+        .. "right before the articles"), 2)
+  end
   for i, part in ipairs(parts) do
     if not known_parts[part] then
       error(tr("Agreement.parts[%d]: unknown part %s%s"):format(i, tostring(part), strict.suggestion(part,

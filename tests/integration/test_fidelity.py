@@ -1,6 +1,6 @@
 """Each sample that regenerates one of the five real agreements, compared word by word with
 it (tests/fixtures/seeds, vendored from the reference set): the text pandoc extracts from the
-ODT must match at least 95 % (94 % for two, 90 % for the OCR seed 001; see REGENERATED). Deliberate differences are listed
+ODT must match at least 95 % (94 % for three, 90 % for the OCR seed 001; see REGENERATED). Deliberate differences are listed
 in samples/README.md.
 
 The DOCX is measured too, with a one-point tolerance: pandoc's DOCX reader also returns the
@@ -20,14 +20,15 @@ SEEDS = os.path.join(TESTS, "fixtures", "seeds")
 
 # sample name -> (seed file, minimum ratio of the ODT text)
 REGENERATED = {
-    # 94 %: of these two, the seeds' own mistakes corrected (samples/README.md: article titles
+    # 94 %: of these three, the seeds' own mistakes corrected (samples/README.md: article titles
     # that promise a résiliation or a délégation they do not stipulate, a reference to an annex
-    # the agreement does not have) weigh a point.
+    # the agreement does not have, « Il a été convenu ce qui suit » before the preamble) weigh a
+    # point.
     "cerema-urbanvitaliz-2023": ("002_46987a4e261b1274.txt", 0.94),
     "anct-incubateur-2022": ("000_e1346a77cb26610c.txt", 0.94),
     "anct-incubateur-2020": ("001_3a73c4e72f84c319.txt", 0.90),
     "seine-et-marne-rdv-solidarites-2020": ("003_5aac8a7355a85d8d.txt", 0.95),
-    "meae-delegation-2022": ("004_a07ed729ce9cde57.txt", 0.95),
+    "meae-delegation-2022": ("004_a07ed729ce9cde57.txt", 0.94),
 }
 DOCX_TOLERANCE = 0.01
 

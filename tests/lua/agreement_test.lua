@@ -174,4 +174,7 @@ check.eq(c.is_money(c.Money("10")), true, "an amount")
 check.eq(c.is_money(setmetatable({}, { __metatable = "conventio.Money" })), false, "a table posing as one")
 check.eq(c.is_money("10 €"), false, "a text")
 
+-- « Il a été convenu ce qui suit » after the preamble, never before it.
+check.fails('Agreement.parts: "agreed"', new, { parts = { "title", "parties", "agreed", "preamble", "articles" } })
+
 return check.done()
