@@ -711,6 +711,11 @@ function Agreement:document()
   end
   builders.articles = function()
     for _, article in ipairs(self.articles) do
+      -- A heading over nothing: its content's name misspelt, or a clause forgotten. Told when
+      -- the document is built, since a script may give the content after the article.
+      if article.content == nil and #article.sections == 0 then
+        error(c.user_place() .. tr("article '%s' has neither content nor sections"):format(article.title), 0)
+      end
       doc:add(c.Article(heading_text(article, l)))
       article.blocks = expand(self, article.content, {}, { article = article })
       doc:add(article.blocks)

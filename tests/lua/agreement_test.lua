@@ -177,4 +177,11 @@ check.eq(c.is_money("10 €"), false, "a text")
 -- « Il a été convenu ce qui suit » after the preamble, never before it.
 check.fails('Agreement.parts: "agreed"', new, { parts = { "title", "parties", "agreed", "preamble", "articles" } })
 
+-- An article over nothing is refused when the document is built (its content may come later).
+check.fails("article 'Vide' has neither content nor sections", function()
+  local empty = new()
+  empty:article { title = "Vide" }
+  return empty:document()
+end)
+
 return check.done()

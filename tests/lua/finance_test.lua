@@ -159,7 +159,7 @@ local function members()
   local a = agreement({ seine = p("Département de Seine-et-Marne", "m"), marne = p("Département du Val-de-Marne", "m"),
                         anct = Party.new({ short_name = "ANCT", gender = "f", kind = "epa", representation = "r" },
                                          "parties.anct") }, { "seine", "anct", "marne" })
-  a:article { key = "duree", title = "Durée" }
+  a:article { key = "duree", title = "Durée", content = "Un an." }
   return a
 end
 local two = {}
@@ -203,7 +203,7 @@ local function payment(receiver, extra)
   local payer = Party.new({ short_name = "Département de l'Yonne", kind = "departement", representation = "r" },
       "parties.payer")
   local a = agreement({ payer = payer, receiver = receiver }, { "payer", "receiver" })
-  a:article { key = "duree", title = "Durée" }
+  a:article { key = "duree", title = "Durée", content = "Un an." }
   local spec = { amount = "1000", payer = "payer", receiver = "receiver", payment_account = account,
       refund_account = account }
   for k, v in pairs(extra or {}) do spec[k] = v end
