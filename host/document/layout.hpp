@@ -32,7 +32,8 @@ std::vector<int> signature_widths(std::size_t columns);
 constexpr std::size_t signatures_per_row = 2;
 
 /// The most rows a table ending the text may have to be kept whole with the signatures: a
-/// longer one is left to break where it falls.
+/// longer one is left to break where it falls. Rows, not height: a few rows of long cells
+/// (which never split) may still leave a page part blank.
 inline constexpr std::size_t longest_table_kept_with_signatures = 5;
 
 /// The parties sign on one page: a signature block never breaks between its rows (ODT:

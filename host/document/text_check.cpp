@@ -203,10 +203,13 @@ std::optional<std::string> url_problem(std::string_view url) {
         return config::tr(
             "a link to a place in the document: write a reference to the article instead "
             "({{ ref(\"key\") }} in a template, conventio.Ref in a script)");
-    if (url.starts_with("www."))
-        return config::format(config::tr("a link to '{}': write it https://{}"),
-                              std::string(url.substr(0, shown_bytes(url, 60))),
-                              std::string(url.substr(0, shown_bytes(url, 60))));
+    // The whole address, when short enough to be shown: a cut one would be suggested as another.
+    const bool www = url.size() >= 4 && std::tolower(static_cast<unsigned char>(url[0])) == 'w' &&
+                     std::tolower(static_cast<unsigned char>(url[1])) == 'w' &&
+                     std::tolower(static_cast<unsigned char>(url[2])) == 'w' && url[3] == '.';
+    if (www && url.size() <= 120)
+        return config::format(config::tr("a link to '{}': write it https://{}"), std::string(url),
+                              std::string(url));
     return config::format(
         config::tr("a link to '{}': give an address starting with https://, http://, mailto: or tel:"),
         std::string(url.substr(0, shown_bytes(url, 60))));

@@ -504,13 +504,6 @@ void State::raise_stop(lua_State* L) {
     std::abort();  // lua_error does not return
 }
 
-bool State::users_frame(lua_State* L, int level) const {
-    lua_Debug ar;
-    if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "S", &ar) || ar.source[0] != '@') return false;
-    return own_library_source_.empty() ||
-           std::strncmp(ar.source, own_library_source_.c_str(), own_library_source_.size()) != 0;
-}
-
 std::string State::user_where(lua_State* L) const {
     // lua_getstack(L, n) walks n frames: look at the innermost frames, then at the outermost
     // ones (the script's main chunk), never at all of a deep stack (a runaway recursion).

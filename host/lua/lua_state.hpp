@@ -94,9 +94,6 @@ public:
     /// "script.lua:12: ": the innermost frame of the user's code (not conventio's library, not
     /// a C function), or "" when there is none.
     std::string user_where(lua_State* L) const;
-    /// Whether the Lua function running `level` frames up the stack of L is the user's (a
-    /// script's or a user's module's), not conventio's library nor a C function.
-    bool users_frame(lua_State* L, int level) const;
     /// `message` with a location in conventio's own library replaced by the user's place.
     std::string relocate(lua_State* L, std::string message) const;
     /// Remembers the user's place before a C call that may run long, for the watchdog's message.

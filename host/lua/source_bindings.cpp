@@ -100,22 +100,11 @@ int user_place(lua_State* L) {
     return 1;
 }
 
-/// conventio.called_by_user(): whether the Lua function that calls the one calling this is the
-/// user's code (a script, a user's module), not conventio's library: a check a library function
-/// makes only of what a script gives it directly.
-int called_by_user(lua_State* L) {
-    // Level 0 is this C function, 1 the library function that asks, 2 its caller.
-    lua_pushboolean(L, owner(L).users_frame(L, 2));
-    return 1;
-}
-
 }  // namespace
 
 void open_source_bindings(lua_State* L) {
     lua_pushcfunction(L, protect<user_place>);
     lua_setfield(L, -2, "user_place");
-    lua_pushcfunction(L, called_by_user);
-    lua_setfield(L, -2, "called_by_user");
     lua_pushcfunction(L, protect<load_script>);
     lua_setfield(L, -2, "load_script");
     lua_pushcfunction(L, protect<load_data>);

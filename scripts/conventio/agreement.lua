@@ -401,13 +401,12 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
   end
   if params then
     strict.check_names(params, known, ("clause '%s'"):format(name), "parameter", 2)
-    -- A blank text the script gives would be refused where the template prints it, at a line of
-    -- the template: said here, at the script's line. What the library passes on from the data
-    -- is checked at its field by the library (an optional one may go unprinted).
+    -- A blank text would be refused where the template prints it, at a line of the template:
+    -- said here, at the line of the call (the script's, or the data file's when the library
+    -- passes a field on; the closing entries check theirs at their field first).
     for param, value in pairs(params) do
       -- Told by its first byte for most values (past the space: not blank).
-      if type(value) == "string" and (value:byte(1) or 0) <= 32 and not value:find("%S")
-         and c.called_by_user() then
+      if type(value) == "string" and (value:byte(1) or 0) <= 32 and not value:find("%S") then
         error(tr("clause '%s': parameter %s is empty"):format(name, param), 2)
       end
     end

@@ -467,7 +467,11 @@ function M.from_change_set(set, file)
   -- Told by their look first: a date or a text changed is no amount, and c.Money raising on it
   -- costs a message (2 % of a batch row).
   local function may_be_amount(v)
-    return math.type(v) == "integer" or (type(v) == "string" and v:find("^%s*%d[%d%s,.\u{a0}\u{202f}]*€?%s*$") ~= nil)
+    if math.type(v) == "integer" then return true end
+    if type(v) ~= "string" then return false end
+    -- "€" is three bytes: taken off before the pattern, which could make only its last optional.
+    local figures = v:gsub("%s*€%s*$", "")
+    return figures:find("^%s*[-+]?%d[%d%s,.\u{a0}\u{202f}]*$") ~= nil
   end
   for _, change in ipairs(this.data) do
     if change.op == "set" and may_be_amount(change.old) and may_be_amount(change.to) then

@@ -230,13 +230,8 @@ for _, name in ipairs(names) do
     -- A blank text is refused at its field, the heading as any other: printed, it would be
     -- refused at a line of the library's template (a field the template leaves unprinted is
     -- still a mistake of the data's).
-    local blank = {}
-    for key, value in pairs(spec) do
-      if type(value) == "string" and known[key] and not strict.filled(value) then
-        blank[key] = true
-        problems[#problems + 1] = tr("%s cannot be empty or blank"):format(where .. "." .. key)
-      end
-    end
+    local blank_problems, blank = strict.blank_messages(spec, known, where)
+    for _, message in ipairs(blank_problems) do problems[#problems + 1] = message end
     if spec.title ~= nil and not blank.title then
       local ok, message = pcall(strict.text, spec.title, where .. ".title")
       if not ok then problems[#problems + 1], blank.title = tostring(message), true end

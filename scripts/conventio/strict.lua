@@ -96,6 +96,26 @@ function M.unknown_message(key, known, where, what)
   return ("%s %s%s"):format(unknown_name(what), path, M.suggestion(key, known))
 end
 
+--- The message of every blank text among the fields of `tbl` that `known` has ("closing[5].
+--- first_site cannot be empty or blank"), sorted: each at its field, before a template prints
+--- it (or does not); and the set of those fields.
+---@param tbl table
+---@param known table<any, boolean>
+---@param where string
+function M.blank_messages(tbl, known, where)
+  local blank, names = {}, {}
+  for key, value in pairs(tbl) do
+    if type(value) == "string" and known[key] and not M.filled(value) then
+      blank[key] = true
+      names[#names + 1] = key
+    end
+  end
+  table.sort(names)
+  local messages = {}
+  for i, key in ipairs(names) do messages[i] = tr("%s cannot be empty or blank"):format(where .. "." .. key) end
+  return messages, blank
+end
+
 --- The message of every key of `tbl` that `known` lacks (sorted), so that a drafter sees all
 --- the misspelt fields of an object at once.
 ---@param tbl table

@@ -295,6 +295,13 @@ class StrictAgreementMessages(unittest.TestCase):
         self.assertDataError(lambda d: d["parties"]["departement"]["bank_account"].update(holdr="x"),
                              "unknown field parties.departement.bank_account.holdr (did you mean holder?)")
 
+    def test_a_blank_optional_text_is_refused_at_its_field(self):
+        # "financed" is optional; blank, a template would print nothing where a sentence goes on.
+        self.assertDataError(lambda d: d["finance"].update(financed=" "),
+                             "finance.financed cannot be empty or blank")
+        self.assertDataError(lambda d: d["closing"][5].update(title=" "),
+                             "closing[6].title cannot be empty or blank")
+
     def test_empty_required_value(self):
         self.assertDataError(lambda d: d["parties"]["commune"].update(short_name="  "),
                              "parties.commune.short_name cannot be empty or blank")
@@ -542,6 +549,25 @@ class Amend(unittest.TestCase):
         r = run("amend", self.changes(purpose=purpose, data=[{"set": "finance.amount", "to": "650000"}]),
                 "-o", os.path.join(self.dir, "avenant.odt"))
         self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_the_difference_a_change_makes_may_be_typed(self):
+        # The Drôme avenant raises the eligible cost from 300 000 to 340 000 €: nothing it prints
+        # says 40 000 €, which is the change itself (« augmenter de 40 000 € »).
+        import json
+        import shutil
+        for name in ("drome-valence-guichet-2025.lua", "drome-valence-guichet-2025.json",
+                     "drome-valence-avenant-1-2026.json"):
+            shutil.copy(os.path.join(REPO, "samples", name), self.dir)
+        path = os.path.join(self.dir, "drome-valence-avenant-1-2026.json")
+        with open(path, encoding="utf-8") as f:
+            changes = json.load(f)
+        for amount, status in (("40 000", 0), ("41 000", 1)):
+            with self.subTest(amount=amount):
+                changes["purpose"] = "d'augmenter de %s \u20ac le co\u00fbt \u00e9ligible du guichet" % amount
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(changes, f, ensure_ascii=False, indent=2)
+                r = run("amend", path, "-o", os.path.join(self.dir, "avenant.odt"))
+                self.assertEqual(r.returncode, status, r.stderr)
 
     def test_amend_runs_the_checks_of_render_first(self):
         # A placeholder left in the change set is found by the same review as `render` and

@@ -137,8 +137,11 @@ function M.check_spec(spec, fields, where, found)
   end
   if spec == nil then return found:add(tr("%s is required"):format(where)) or false end
   if type(spec) ~= "table" then return found:add(tr("%s must be an object"):format(where)) or false end
-  for _, message in ipairs(strict.unknown_messages(spec, strict.set(fields), where, "field")) do found:add(message) end
+  local known = strict.set(fields)
+  for _, message in ipairs(strict.unknown_messages(spec, known, where, "field")) do found:add(message) end
   for _, message in ipairs(strict.switch_messages(spec, fields, where)) do found:add(message) end
+  -- A blank text at its field, before a template prints it at one of the library's lines.
+  for _, message in ipairs((strict.blank_messages(spec, known, where))) do found:add(message) end
   return true
 end
 
