@@ -65,7 +65,9 @@ local function record_amounts(value, depth)
   if is_money(value) then
     walked[value] = depth
     printed[#printed + 1] = tostring(value)
-  elseif kind == "table" and depth < 2 then
+  elseif kind == "table" and depth < 2 and getmetatable(value) == nil then
+    -- A plain table only (strata, tranches, a template's parameters): an object of the model
+    -- (a party, a name, a percentage) holds no amount, and a party is walked field by field.
     walked[value] = depth
     for _, inner in pairs(value) do record_amounts(inner, depth + 1) end
   end
