@@ -1,6 +1,7 @@
 """conventio batch as a user meets it: rows as spreadsheets export them, a bad row reported with
 its place while the others are written, names made safe, outputs identical whatever -j, a clean
 stop on SIGTERM, --skip-existing, and the sample's avenants from each row."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import csv
 import hashlib
 import json

@@ -1,6 +1,7 @@
 """`conventio check` sends the drafter to the place to change: a finding of the text review in
 words the data file gave is reported at that value's line and column, with its field, not at the
 template that printed it (the template is the library's, the words are the drafter's)."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import os
 import re
 import shutil

@@ -1,5 +1,6 @@
 """The command line as a user meets it: exit codes, messages naming the place, and no partial
 or corrupt output left behind, whatever fails."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import os
 import re
 import stat

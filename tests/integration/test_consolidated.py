@@ -6,6 +6,7 @@ version), pandoc and LibreOffice read the marks the same way (`--compare`), and 
 no structural problem (`--strict`); accepting or rejecting every change leaves no empty
 paragraph or row behind (pandoc on the DOCX, and on LibreOffice's DOCX of the ODT); and each is
 valid against the ODF 1.3 and OOXML schemas."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import contextlib
 import glob
 import importlib.machinery

@@ -7,6 +7,7 @@ The DOCX is measured too, with a one-point tolerance: pandoc's DOCX reader also 
 header row and the lists inside table cells (its ODT reader drops them), but prints a table
 row by row and line by line, so multi-paragraph cells come out interleaved and words the
 seed has in cell order match less. The figure is printed for both formats."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import os
 import subprocess
 import sys

@@ -1,6 +1,7 @@
 """Every sample, in both formats, checked by programs nobody here wrote: the ODF and OOXML
 schemas (jing, xmllint), pandoc, python-docx, odfpy, odt2txt and LibreOffice; then the two
 formats compared with each other through LibreOffice's PDF (same page count, same text)."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import glob
 import os
 import re

@@ -2,6 +2,7 @@
 docs/reference_fields.py generates from the field lists the library checks data against, every
 public function of scripts/conventio has an entry with a Lua example, and every public function
 carries a doc comment for lua-language-server."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import glob
 import importlib.util
 import os

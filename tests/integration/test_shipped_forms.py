@@ -2,6 +2,7 @@
 their bytes are the shipped ones: a drafter's edited template and a power user's edited library
 module (here under CONVENTIO_HOME, as in an installed share/conventio) take effect at once,
 and the unedited copy renders exactly what the checkout renders."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import os
 import shutil
 import subprocess

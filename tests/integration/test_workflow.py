@@ -1,6 +1,7 @@
 """The drafter's workflow: check (clean samples, every mistake of the seeds reported), new,
 messages in French and English, the French catalog complete, PDF without LibreOffice, and an
 installed copy rendering from another folder."""
+import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import glob
 import json
 import re
