@@ -6,6 +6,7 @@
 #include "batch/text_encoding.hpp"
 #include "config/i18n.hpp"
 #include "config/nearest_name.hpp"
+#include "config/utf8_prefix.hpp"
 #include "conventio/french.hpp"
 
 namespace conventio::batch {
@@ -133,9 +134,7 @@ std::string safe_file_stem(const std::string& raw, std::size_t max_bytes) {
     };
     trim(s);
     if (s.size() > max_bytes) {
-        std::size_t cut = max_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-        s.resize(cut);
+        s.resize(config::utf8_prefix_size(s, max_bytes));
         trim(s);
     }
     // Windows refuses these as a name's stem whatever the extension ("con.odt" too).

@@ -5,6 +5,7 @@
 
 #include "check/pattern.hpp"
 #include "config/i18n.hpp"
+#include "config/utf8_prefix.hpp"
 
 namespace conventio::check {
 
@@ -80,9 +81,7 @@ namespace {
 /// whole is not a message.
 std::string cut(const std::string& message) {
     if (message.size() <= max_message_bytes) return message;
-    std::size_t end = max_message_bytes;
-    while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) --end;
-    return message.substr(0, end) +
+    return message.substr(0, config::utf8_prefix_size(message, max_message_bytes)) +
            config::format(config::tr(" [... cut: {} bytes in all]"), std::to_string(message.size()));
 }
 

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "config/i18n.hpp"
+#include "config/utf8_prefix.hpp"
 
 namespace conventio::doc {
 
@@ -172,17 +173,6 @@ BidiControlsScope::BidiControlsScope(bool allowed) noexcept : previous_(t_bidi_c
 
 BidiControlsScope::~BidiControlsScope() { t_bidi_controls_allowed = previous_; }
 
-namespace {
-
-/// How many bytes of `text` to show in at most `max` bytes, ending on a character's start.
-std::size_t shown_bytes(std::string_view text, std::size_t max) {
-    if (text.size() <= max) return text.size();
-    while (max > 0 && (static_cast<unsigned char>(text[max]) & 0xC0) == 0x80) --max;
-    return max;
-}
-
-}  // namespace
-
 std::optional<std::string> url_problem(std::string_view url) {
     // Only an address whose scheme is one of these, written first: a leading space, a UNC path
     // (\\host\share, fetched over SMB by Word), a "//host" or a relative path resolve to
@@ -212,7 +202,7 @@ std::optional<std::string> url_problem(std::string_view url) {
                               std::string(url));
     return config::format(
         config::tr("a link to '{}': give an address starting with https://, http://, mailto: or tel:"),
-        std::string(url.substr(0, shown_bytes(url, 60))));
+        std::string(url.substr(0, config::utf8_prefix_size(url, 60))));
 }
 
 }  // namespace conventio::doc

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "config/i18n.hpp"
+#include "config/utf8_prefix.hpp"
 
 namespace conventio::lua {
 
@@ -43,9 +44,7 @@ std::string cut_message(std::string_view text, std::size_t max_bytes) {
     // note says the size of the whole, which a second cut would replace by the first cut's.
     constexpr std::size_t room_for_the_note = 80;
     if (text.size() <= max_bytes + room_for_the_note) return std::string(text);
-    std::size_t end = max_bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return std::string(text.substr(0, end)) + " " +
+    return std::string(text.substr(0, config::utf8_prefix_size(text, max_bytes))) + " " +
            config::format(tr("[... message cut: {} bytes in all]"), std::to_string(text.size()));
 }
 

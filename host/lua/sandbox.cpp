@@ -6,6 +6,7 @@
 #include <string>
 
 #include "config/i18n.hpp"
+#include "config/utf8_prefix.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/conventio_module.hpp"
 #include "lua/guards.hpp"
@@ -78,11 +79,8 @@ int print_to_stderr(lua_State* L) {
         if (line.size() > print_limit) break;
     }
     std::string shown = printable_message(line, print_limit - printed);
-    if (shown.size() > print_limit - printed) {  // escapes made it longer: cut at a character
-        std::size_t end = print_limit - printed;
-        while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80) --end;
-        shown.resize(end);
-    }
+    // Escapes may have made it longer: cut at a character.
+    shown.resize(config::utf8_prefix_size(shown, print_limit - printed));
     printed += shown.size() + 1;
     lua_pushinteger(L, static_cast<lua_Integer>(printed));
     lua_setfield(L, LUA_REGISTRYINDEX, printed_key);

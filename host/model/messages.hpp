@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "config/i18n.hpp"
+#include "config/utf8_prefix.hpp"
 
 namespace conventio::detail {
 
@@ -19,9 +20,7 @@ inline std::string field_suffix(std::string_view field) {
 inline std::string shown(std::string_view text) {
     constexpr std::size_t limit = 40;
     if (text.size() <= limit) return std::string(text);
-    std::size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(text.substr(0, cut)) + "\u2026";
+    return std::string(text.substr(0, config::utf8_prefix_size(text, limit))) + "\u2026";
 }
 
 }  // namespace conventio::detail
