@@ -43,30 +43,31 @@ nlohmann::json parse_json(std::string_view text, const std::string& where_prefix
     }
 }
 
-/// Adds the keys of a JSON row that are new to `columns` (in the file's order); throws past
-/// max_columns. A set of the columns already known: looked for one by one, a row of 60 000 keys
-/// took seconds.
-void add_columns(std::vector<std::string>& columns, const nlohmann::json& object, const std::string& where) {
-    std::unordered_set<std::string> known(columns.begin(), columns.end());
+/// Adds the keys of a JSON row that are new to `columns` (in the file's order), `known` being
+/// the set of them, kept by the reader from row to row: looked for one by one, a row of 60 000
+/// keys took seconds. Throws past max_columns, at the row's line.
+void add_columns(std::vector<std::string>& columns, std::unordered_set<std::string>& known,
+                 const nlohmann::json& object, const std::string& file, std::size_t line) {
     for (const auto& [key, value] : object.items()) {
-        if (!known.insert(key).second) continue;
+        if (known.contains(key)) continue;
         if (columns.size() == max_columns)
-            throw RowFileError(where + ": " +
+            throw RowFileError(file + ":" + std::to_string(line) + ": " +
                                format(tr("more than {} columns: a row file has one column per field"),
                                       std::to_string(max_columns)));
+        known.insert(key);
         columns.push_back(key);
     }
 }
 
 /// Checks one JSON row (an object; its keys join the columns) and keeps its text.
-Row json_row(std::vector<std::string>& columns, const std::string& file, std::string_view text,
-             std::size_t line, std::size_t number) {
+Row json_row(std::vector<std::string>& columns, std::unordered_set<std::string>& known,
+             const std::string& file, std::string_view text, std::size_t line, std::size_t number) {
     nlohmann::json row = parse_json(text, file, line - 1);
     if (!row.is_object())
         throw RowFileError(
             file + ":" + std::to_string(line) + ": " +
             format(tr("record {} is not an object ({ \"column\": value, ... })"), std::to_string(number)));
-    add_columns(columns, row, file + ":" + std::to_string(line));
+    add_columns(columns, known, row, file, line);
     return Row{number, line, {}, {}, std::string(text)};
 }
 
@@ -114,6 +115,7 @@ struct RowReader::Impl {
     std::size_t record_line = 1;         // where the next CSV chunk starts, as read_csv counts lines
     std::size_t number = 0;              // rows given
     std::vector<std::string> columns;
+    std::unordered_set<std::string> known_columns;  // the same names, for JSON rows' new keys
     char separator = ',';
     std::deque<CsvRecord> pending;          // records of a chunk not given yet (lone CRs: several)
     std::unique_ptr<JsonArrayReader> json;  // a JSON array, an element at a time
@@ -232,14 +234,14 @@ struct RowReader::Impl {
                 content[content.find_first_not_of(" \t")] != '{')
                 throw RowFileError(name + ":" + std::to_string(line) +
                                    ":1: " + tr("expected an object ({ \"column\": value, ... })"));
-            return json_row(columns, name, content, line, ++number);
+            return json_row(columns, known_columns, name, content, line, ++number);
         }
     }
 
     std::optional<Row> next_json() {
         auto element = json->next();
         if (!element) return std::nullopt;
-        return json_row(columns, name, element->text, element->line, ++number);
+        return json_row(columns, known_columns, name, element->text, element->line, ++number);
     }
 };
 
