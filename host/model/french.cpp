@@ -371,11 +371,12 @@ constexpr bool leads_a_mark(char c) {
     }
 }
 
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 /// An amount typed with ordinary spaces between its digit groups ("375 000 €", "1 234,50 %"),
 /// which `out` ends with: the spaces made narrow no-break ones, as conventio.Money writes them,
 /// so that the amount never breaks across lines.
 void join_digit_groups(std::string& out) {
-    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
     auto digits_before = [&](std::size_t at) {
         std::size_t n = 0;
         while (n < at && is_digit(out[at - n - 1])) ++n;
@@ -400,8 +401,6 @@ void join_digit_groups(std::string& out) {
     }
     for (std::size_t at : spaces) out.replace(at, 1, narrow_nbsp);  // right to left: earlier places stay
 }
-
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Whether `text` has a digit, a space and a digit in a row: a number typed in groups may be
 /// there. Most texts have none and are not read again.
