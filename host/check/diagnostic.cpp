@@ -93,6 +93,17 @@ bool names_change_entry(const Diagnostic& d) {
     return d.message.starts_with(d.field.substr(0, dot) + " (" + op + " ");
 }
 
+/// Whether the message of `d` names its field already: a path ("parties.partner.siret")
+/// anywhere in it, a single word ("purpose") only as its first word or as the unknown field
+/// (a message may hold the word otherwise: "cited on purpose"), a change set's entry itself.
+bool names_its_field(const Diagnostic& d) {
+    if (d.message.starts_with(d.field) || names_change_entry(d)) return true;
+    if (d.field.find_first_of(".[") != std::string::npos && d.message.find(d.field) != std::string::npos)
+        return true;
+    const auto unknown = unknown_field().search(d.message);
+    return unknown && (*unknown)[1] == d.field;
+}
+
 }  // namespace
 
 std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view prefix) {
@@ -121,15 +132,9 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
         // An error reads as the failure it is ("x.lua:3: attempt to..."); a warning says so.
         const std::string message = cut(d.message);
         out += d.severity == Severity::warning ? config::format(config::tr("warning: {}"), message) : message;
-        // The article or field concerned, when the message does not already name it: a path
-        // ("parties.partner.siret") anywhere in it, a single word ("purpose") only as its first
-        // word (a message may hold the word otherwise: "cited on purpose").
-        const auto unknown = unknown_field().search(d.message);
-        const bool named = !d.field.empty() && (d.message.starts_with(d.field) || names_change_entry(d) ||
-                                                (unknown && (*unknown)[1] == d.field) ||
-                                                (d.field.find_first_of(".[") != std::string::npos &&
-                                                 d.message.find(d.field) != std::string::npos));
-        if (!d.field.empty() && !named) out += " " + config::format(config::tr("(in {})"), d.field);
+        // The article or field concerned, when the message does not already name it.
+        if (!d.field.empty() && !names_its_field(d))
+            out += " " + config::format(config::tr("(in {})"), d.field);
         out += '\n';
     }
     if (const std::size_t left = diagnostics.size() - errors_shown - warnings_shown; left > 0) {
