@@ -226,12 +226,11 @@ for _, name in ipairs(names) do
     for _, message in ipairs(strict.switch_messages(spec, M.fields[name], where)) do
       problems[#problems + 1] = message
     end
-    -- The heading is checked as the entry's field (else as the library's "article.title").
-    -- A blank text is refused at its field, the heading as any other: printed, it would be
-    -- refused at a line of the library's template (a field the template leaves unprinted is
-    -- still a mistake of the data's).
+    -- A blank text is refused at its field: printed, it would be refused at a line of the
+    -- library's template (a field the template leaves unprinted is still a mistake of the data's).
     local blank_problems, blank = strict.blank_messages(spec, known, where)
     for _, message in ipairs(blank_problems) do problems[#problems + 1] = message end
+    -- A heading that is not a text is the entry's field too (else the library's "article.title").
     if spec.title ~= nil and not blank.title then
       local ok, message = pcall(strict.text, spec.title, where .. ".title")
       if not ok then problems[#problems + 1], blank.title = tostring(message), true end
