@@ -211,4 +211,18 @@ void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor, bool ke
     }
 }
 
+/// Whether `body` ends with a table or a signature block (with rows: each_block writes it).
+bool ends_with_table(const std::vector<doc::Block>& body);
+
+/// each_block on a document's body, closed by a table spacer when it ends with a table or a
+/// signature block. Both formats need a paragraph after a table that ends a document, and a
+/// reader adds its own when there is none, in its default look: a line of 11 pt or more, which
+/// a block ending at the foot of a page pushed onto a blank page (LibreOffice with an ODT).
+/// The spacer is style::table_spacer_height high, as after any other table.
+template <class Visitor>
+void each_body_block(const std::vector<doc::Block>& body, Visitor& visitor) {
+    each_block(body, visitor);
+    if (ends_with_table(body)) visitor.table_spacer(false);
+}
+
 }  // namespace conventio::layout

@@ -360,7 +360,7 @@ BodyPart document_part(const doc::Document& document, DocumentState& state, Foot
         xml::Element body(w, "w:body");
         tracked_paragraph_marks(document.body, state);
         BodyWriter writer(w, part.links, state, notes);
-        writer.blocks(document.body);
+        layout::each_body_block(document.body, writer);
         writer.section_properties(header_rel, footer_rel);
     }
     part.xml = w.finish();

@@ -418,7 +418,7 @@ private:
 std::string content_part(const doc::Document& document) {
     Collector used;
     used.tracked.paragraphs = layout::tracked_paragraphs(document.body);
-    used.blocks(document.body);
+    layout::each_body_block(document.body, used);
     used.tracked.number();
 
     xml::Writer w;
@@ -434,7 +434,7 @@ std::string content_part(const doc::Document& document) {
         xml::Element text(w, "office:text");
         BodyWriter body_writer(w, used.styles, used.tracked);
         body_writer.tracked_changes(used.tracked, document.revision);
-        body_writer.blocks(document.body);
+        layout::each_body_block(document.body, body_writer);
     }
     return w.finish();
 }

@@ -381,6 +381,8 @@ TEST_CASE("odt content: a long signature block may break after its first row, ne
     CHECK(text.find(">C</text:p>") > second);
     CHECK(count(text.substr(second), "<table:table-row ") == 3);  // C-D, E-F, G and an empty cell
     CHECK(count(text, "<table:table-row table:style-name=\"TableRow\">") == 5);  // rows never split
+    // The body ends with the 6 pt spacer, not with the taller paragraph a reader would add.
+    CHECK(text.ends_with("</table:table><text:p text:style-name=\"TableSpacer\"/>"));
     // Where LibreOffice breaks it: test_outputs.py, tests/integration/layout/many-signatories.lua.
 }
 
