@@ -128,6 +128,26 @@ end)
 local _, appended = avenant_text { edits = { { insert_after = "litiges", key = "fin", title = "Fin", text = "x" } } }
 check.eq(appended.amended.by_key.fin.number, "5", "inserted after the last article: the next number")
 
+-- An avenant that only deletes says so in its purpose (avenants.md rule 7): never « modifier ».
+t = avenant_text { edits = { { delete = "litiges" } } }
+check.contains(t, "Le présent avenant a pour objet de supprimer l'article 4 de la Convention.", "an article deleted")
+check.eq(t:find("modifier l'article", 1, true), nil, "nothing is modified")
+t = avenant_text { edits = { { replace = "objet",
+    text = "La présente convention organise le soutien de la Commune à l'association." } } }
+check.contains(t, "Le présent avenant a pour objet de supprimer le deuxième alinéa de l'article 1 de la Convention.",
+               "an alinéa deleted")
+t = avenant_text { data = { { set = "amount", to = "60000" } }, edits = { { delete = "litiges" },
+    { insert_after = "objet", key = "suivi", title = "Suivi", text = "Un comité suit la convention." } } }
+check.contains(t, "pour objet de modifier l'article 2 de la Convention, d'y insérer un article 1-1 et d'en supprimer "
+               .. "l'article 4.", "modified, inserted and deleted: the Convention named once")
+
+-- A quoted alinéa's own « » become “ ” (second-rank quotation marks, no space inside).
+t = avenant_text { edits = { { complete = "objet", text = "Le comité est dit « de suivi »." } } }
+check.contains(t, "« Le comité est dit “de suivi”. ».", "quoted alinéa")
+t = avenant_text { edits = { { words = "litiges", old = "tribunal administratif de Melun",
+    new = "tribunal dit « de Melun »" } } }
+check.contains(t, "remplacés par les mots : « dit “de Melun” ».", "quoted words")
+
 -- 8, 9: an alinéa inserted inside, an alinéa deleted
 t = avenant_text { edits = { { replace = "objet",
     text = "La présente convention organise le soutien de la Commune à l'association." } } }
