@@ -52,7 +52,7 @@ M.fields = {
   },
   resiliation = {
     sections = "which sections, in order: \"sans_faute\", \"faute\", \"effets\" (default all three)",
-    payer = "role of the party that pays (for \"faute\" and \"effets\")",
+    payer = "role of the party that pays, or the list of roles when several pay (for \"faute\" and \"effets\")",
     receiver = "role of the party that receives (for \"effets\")",
     notice = "the notice period (default \"trois (3) mois\")",
     contract = "true: the text calls the agreement \"le contrat\"",
@@ -79,6 +79,18 @@ M.fields = {
 for _, fields in pairs(M.fields) do
   fields.key = "the article's key (default: the builder's name)"
   fields.title = "the article's heading (default from templates/commun/intitules.md)"
+end
+
+-- The parties a spec names by a role or a list of roles (required), or an error naming the field.
+local function parties(agreement, spec, field, where)
+  local roles = spec[field]
+  if type(roles) ~= "table" then return { party(agreement, spec, field, where, true) } end
+  if #roles == 0 then error(tr("%s.%s must name a role or a list of roles"):format(where, field), 0) end
+  local out = {}
+  for i, role in ipairs(roles) do
+    out[i] = party(agreement, { [field .. "[" .. i .. "]"] = role }, field .. "[" .. i .. "]", where, true)
+  end
+  return out
 end
 
 local builders = {}
@@ -140,7 +152,12 @@ function builders.resiliation(agreement, spec, where)
     strict.choice(name, termination_sections, ("%s.sections[%d]"):format(where, i))
     local params = { contract = spec.contract }
     if name == "sans_faute" then params.notice = spec.notice end
-    if name == "faute" or name == "effets" then params.payer = party(agreement, spec, "payer", where, true) end
+    if name == "faute" or name == "effets" then
+      -- Several payers (a member joining by an avenant) are each named: « la collectivité »
+      -- alone would leave out the others.
+      local payers = parties(agreement, spec, "payer", where)
+      params.payer, params.payers = payers[1], #payers > 1 and payers or nil
+    end
     if name == "effets" then params.receiver = party(agreement, spec, "receiver", where, true) end
     sections[#sections + 1] = { key = "resiliation_" .. name, title = heading("resiliation_" .. name),
                                 content = agreement:clause("commun/resiliation_" .. name, params) }

@@ -276,6 +276,38 @@ class Consolidated(unittest.TestCase):
                     at_party = amended.index("Le D\u00e9partement du Val-de-Marne,")
                     self.assertEqual(amended[at_party - 1], "Et")
 
+    def test_a_party_joining_is_named_wherever_the_payer_was(self):
+        # « la collectivité » is the Seine-et-Marne's defined name: once the Val-de-Marne joins,
+        # the report, the termination for fault and the liquidation saying « la collectivité »
+        # alone would leave it out. Each member is named, and the avenant states those changes.
+        name = "seine-et-marne-rdv-solidarites-avenant-1-2021"
+        out, clean = os.path.join(self.dir, name + "-named.odt"), os.path.join(self.dir, name + "-named-clean.odt")
+        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out, "--clean", clean)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        amended = self.text(clean).replace("\u00a0", " ").replace("\u202f", " ")
+        for words in ("Un compte-rendu de gestion sera envoy\u00e9 \u00e0 la collectivit\u00e9 et au Val-de-Marne au "
+                      "terme de la p\u00e9riode conventionn\u00e9e",
+                      "les sommes vers\u00e9es par la collectivit\u00e9 ou par le Val-de-Marne au titre de la convention",
+                      "les participations financi\u00e8res de la collectivit\u00e9 et du Val-de-Marne dues \u00e0 "
+                      "l'ANCT \u00e0 la date d'effet de la r\u00e9siliation sont liquid\u00e9es",
+                      "via sa mission d'incubateur de services num\u00e9riques, la collectivit\u00e9 et le Val-de-Marne "
+                      "a pour objet",
+                      "de mani\u00e8re \u00e0 garantir \u00e0 la collectivit\u00e9 et au Val-de-Marne, conform\u00e9ment"):
+            self.assertIn(words, amended)
+        for words in ("envoy\u00e9 \u00e0 la collectivit\u00e9 au terme", "vers\u00e9es par la collectivit\u00e9 au titre",
+                      "la participation financi\u00e8re de la collectivit\u00e9 due", "un agent de la collectivit\u00e9"):
+            self.assertNotIn(words, amended)
+        lines = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+        for line in ("Modification de l'article 1", "Modification de l'article 4", "Modification de l'article 5.5",
+                     "Modification de l'article 6.1", "Modification de l'article 6.2",
+                     "\u00c0 l'article 6.1, apr\u00e8s le mot : \u00ab collectivit\u00e9 \u00bb, sont ins\u00e9r\u00e9s "
+                     "les mots : \u00ab ou par le Val-de-Marne \u00bb."):
+            self.assertIn(line, [x.split(" : ", 1)[-1] if x.startswith("Article ") else x for x in lines])
+        # A quoted alinéa's own quotation marks are the second rank's: one « opens each quoted line.
+        quoted = [x.strip() for x in lines if x.strip().startswith("\u00ab")]
+        self.assertTrue(any("\u201cr\u00e9f\u00e9rent territorial\u201d" in x for x in quoted), quoted)
+        self.assertEqual([x for x in quoted if x.count("\u00ab") != 1], [])
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:
