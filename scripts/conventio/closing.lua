@@ -227,6 +227,81 @@ function builders.publication(agreement, spec, where)
   }
 end
 
+-- ------------------------------------------------------------------ the number of originals
+
+-- The words of a "Fait à" line's originals: a number, then what is counted.
+local counted = { "^exemplaires?$", "^originau?x?$", "^originale?s?$" }
+
+local function is_counted(word)
+  for _, pattern in ipairs(counted) do
+    if word:find(pattern) then return true end
+  end
+  return false
+end
+
+-- Number words up to what an agreement is signed by, from the library's own spelling, longest
+-- first (« vingt et un » before « un »).
+local spelled_numbers
+local function number_words()
+  if not spelled_numbers then
+    spelled_numbers = { { "une", 1 } }
+    for n = 1, 30 do spelled_numbers[#spelled_numbers + 1] = { c.spell_number(n), n } end
+    table.sort(spelled_numbers, function(a, b) return #a[1] > #b[1] end)
+  end
+  return spelled_numbers
+end
+
+--- The number of originals a "Fait à" line's text states (« en deux exemplaires originaux »,
+--- « en trois (3) originaux », « en 4 exemplaires »: 2, 3, 4), with the byte span of the number
+--- in the text (its words, and its figures in brackets after them); nil when it states none.
+---@param text string
+---@return integer|nil count, integer|nil first, integer|nil last
+function M.originals_count(text)
+  if type(text) ~= "string" then return nil end
+  for at, word in text:gmatch("()([^%s,;.]+)") do
+    if is_counted(word:lower()) then
+      -- The words before what is counted: « seul », then figures in brackets, then the number.
+      local before = text:sub(1, at - 1):gsub("%s+$", "")
+      before = before:gsub("%s+[Ss]euls?$", "")
+      local last = #before
+      local figures = before:match("%((%d+)%)$")
+      if figures then before = before:sub(1, -(#figures + 3)):gsub("%s+$", "") end
+      local digits = before:match("%f[%w](%d+)$")
+      if digits then
+        local n = tonumber(digits)
+        return (figures == nil or tonumber(figures) == n) and n or nil, #before - #digits + 1, last
+      end
+      local lower = before:lower()
+      for _, entry in ipairs(number_words()) do
+        local spelled, n = entry[1], entry[2]
+        if lower:sub(-#spelled) == spelled and (#lower == #spelled or lower:sub(-#spelled - 1, -#spelled - 1) == " ")
+        then
+          return (figures == nil or tonumber(figures) == n) and n or nil, #before - #spelled + 1, last
+        end
+      end
+      return nil
+    end
+  end
+  return nil
+end
+
+--- The problem of the originals `text` of an agreement signed by `signatories` parties: a
+--- message naming `where`, with the text corrected (« en trois originaux »), when the number it
+--- states is another; nil when it agrees or states none. One original for each party: a number
+--- copied from another agreement, or left as it was when a party joined, must not survive.
+---@param text string?
+---@param signatories integer
+---@param where string the field, for the message ("signature.originals")
+function M.originals_problem(text, signatories, where)
+  local count, first, last = M.originals_count(text)
+  if not count or count == signatories then return nil end
+  local spelled = c.spell_number(signatories)
+  local figures = text:sub(first, last):match("%(%d+%)") and (" (" .. signatories .. ")") or ""
+  local corrected = text:sub(1, first - 1) .. spelled .. figures .. text:sub(last + 1)
+  return tr("%s: « %s » states %d originals, but the agreement has %d signatories (one original for each): "
+            .. "write « %s »"):format(where, text, count, signatories, corrected), corrected
+end
+
 local names = {}
 for name in pairs(builders) do names[#names + 1] = name end
 table.sort(names)

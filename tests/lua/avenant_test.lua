@@ -141,6 +141,24 @@ t = avenant_text { data = { { set = "amount", to = "60000" } }, edits = { { dele
 check.contains(t, "pour objet de modifier l'article 2 de la Convention, d'y insérer un article 1-1 et d'en supprimer "
                .. "l'article 4.", "modified, inserted and deleted: the Convention named once")
 
+-- The number of originals follows the signatories: the avenant's own, and the line of the
+-- Convention it states when a party joins (tests/integration/test_consolidated.py, the Seine one).
+check.fails("changes.json: originals: « en trois originaux » states 3 originals, but the agreement has 2 signatories",
+            avenant_text, { originals = "en trois originaux", data = { { set = "amount", to = "60000" } } })
+do
+  local wording = require "conventio.avenant.wording"
+  local function originals_article(old, new)
+    local article = wording.articles { { unit = { id = "signature", kind = "signature", place = "Melun" },
+      ops = { { op = "originals", old = old, new = new, place = "Melun" } } } }[1]
+    check.eq(article.title, "Modification du nombre d'exemplaires originaux")
+    return text_of(article.content)
+  end
+  check.eq(originals_article("en deux originaux", "en trois originaux"), "Dans la mention qui précède les signatures, "
+           .. "les mots : « en deux originaux » sont remplacés par les mots : « en trois originaux ».", "replaced")
+  check.eq(originals_article(nil, "en trois originaux"), "La mention qui précède les signatures est ainsi rédigée :\n"
+           .. "« Fait à Melun, en trois originaux, le ».", "stated where the line had none")
+end
+
 -- A quoted alinéa's own « » become “ ” (second-rank quotation marks, no space inside).
 t = avenant_text { edits = { { complete = "objet", text = "Le comité est dit « de suivi »." } } }
 check.contains(t, "« Le comité est dit “de suivi”. ».", "quoted alinéa")

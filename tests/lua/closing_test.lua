@@ -60,6 +60,22 @@ do
               { payer = { "commune", "dep" }, receiver = "asso", sections = { "faute" } })
 end
 
+-- The number of originals a "Fait à" line states, and its check against the signatories.
+for _, case in ipairs {
+  { "en deux originaux", 2 }, { "en deux exemplaires originaux", 2 }, { "en trois (3) exemplaires", 3 },
+  { "en un seul exemplaire", 1 }, { "en 4 exemplaires", 4 }, { "en vingt et un exemplaires", 21 },
+  { "en trois (4) exemplaires", nil }, { "en autant d'originaux que de parties", nil }, { "en deux", nil },
+} do
+  check.eq(closing.originals_count(case[1]), case[2], case[1])
+end
+check.eq(closing.originals_problem("en deux originaux", 2, "signature.originals"), nil, "one original for each party")
+check.eq(closing.originals_problem(nil, 3, "signature.originals"), nil, "no number stated")
+check.eq(closing.originals_problem("en deux originaux", 3, "signature.originals"), "signature.originals: « en deux "
+         .. "originaux » states 2 originals, but the agreement has 3 signatories (one original for each): write « en "
+         .. "trois originaux »", "a number the signatories contradict, refused at its field, corrected")
+check.eq(select(2, closing.originals_problem("en trois (3) exemplaires originaux", 2, "x")),
+         "en deux (2) exemplaires originaux", "figures in brackets corrected too")
+
 -- Who receives a copy of an avenant follows the parties' kinds: the State party's accountant.
 check.eq(articles[1].content.params.copy_to, nil, "no State party: no copy to an accountant")
 local with_state = Agreement.new {

@@ -323,6 +323,19 @@ function M.articles(changes)
     elseif first == "deleted" then
       out[#out + 1] = { title = fmt("title_deleted", unit.number), number = unit.number, action = "delete",
                         content = { c.Para(fmt("article_deleted", capital(unit_address(unit))) .. ".") } }
+    elseif first == "originals" then
+      -- The number of originals (« Fait à Paris, en deux originaux, le »): its words replaced, or
+      -- the whole line rewritten when it gains or loses them.
+      local op = ops[1]
+      local content
+      if op.old and op.new then
+        content = { c.Para(fmt("originals_replaced", quote(op.old), quote(op.new)) .. ".") }
+      else
+        local line = clauses.markdown("structure/fait_a", { place = op.place, originals = op.new })
+        content = { c.Para(words().signature_line_rewritten), table.unpack(quoted({ { kind = "para",
+            text = c.outline(c.Markdown(line))[1].text } }, ".")) }
+      end
+      out[#out + 1] = { title = words().title_originals, content = content }
     elseif unit.kind == "annex" then
       out[#out + 1] = { title = fmt("title_annex", unit.number), annex = new,
                         content = { c.Para(fmt("annex_replaced", unit.number, new.number) .. ".") } }
