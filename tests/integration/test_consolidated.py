@@ -142,6 +142,19 @@ class Consolidated(unittest.TestCase):
                  "Le Val-de-Marne proc\u00e9dera au versement du montant de 100 000 \u20ac fix\u00e9 \u00e0 "
                  "l'article 5.2 sur le compte de l'ANCT apr\u00e8s signature de l'avenant n\u00b0 1 par les parties."],
                 ["soit 45 000 \u20ac, d\u00e8s signature de la pr\u00e9sente convention."]),
+            # A second avenant raising it again: what fell due at the Convention's signature and at
+            # avenant n° 1's stays there, the new increase falls due at avenant n° 2's.
+            "seine-et-marne-rdv-solidarites-avenant-2-2022": (
+                ["soit 60 000 \u20ac, dont 45 000 \u20ac d\u00e8s signature de la pr\u00e9sente convention, "
+                 "5 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1 et 10 000 \u20ac d\u00e8s signature de "
+                 "l'avenant n\u00b0 2.",
+                 "Le Val-de-Marne proc\u00e9dera au versement de sa contribution, soit 120 000 \u20ac, dont "
+                 "100 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1 et 20 000 \u20ac d\u00e8s signature de "
+                 "l'avenant n\u00b0 2."],
+                ["soit 50 000 \u20ac, dont 45 000 \u20ac d\u00e8s signature de la pr\u00e9sente convention et "
+                 "5 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1.",
+                 "Le Val-de-Marne proc\u00e9dera au versement de sa contribution, soit 100 000 \u20ac, d\u00e8s "
+                 "signature de l'avenant n\u00b0 1."]),
             "cerema-avenant-1-2024": (
                 ["fix\u00e9 \u00e0 l'article 4.1 : 475 000 \u20ac d\u00e8s signature de la convention par les "
                  "parties et 125 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1 par les parties."],
