@@ -366,14 +366,7 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
 end
 
 -- fn(...) run with tbl[key] set to `value`, restored after, whether fn returns or raises.
-local function with_set(tbl, key, value, fn, ...)
-  local before = tbl[key]
-  tbl[key] = value
-  local result = table.pack(pcall(fn, ...))
-  tbl[key] = before
-  if not result[1] then error(result[2], 0) end
-  return table.unpack(result, 2, result.n)
-end
+local with_set = amending.with_set
 
 -- fn(...) with Agreement.building_versions set: the versions are built to be compared, and
 -- their documents dropped.

@@ -304,6 +304,11 @@ do
   check.eq(Agreement.building_versions, false, "building versions after an avenant")
   check.fails("the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
   check.eq(Agreement.building_versions, false, "building versions after a failed avenant")
+  local amending = require "conventio.avenant.amending"
+  check.fails("the amended agreement is refused", Avenant.from_change_set,
+              set { data = { { set = "amount", to = "150000" } } }, "changes.json")
+  check.eq(amending.current, nil, "no version is being amended after a failed build")
+  check.eq(Agreement.building_versions, false, "building versions after a failed build")
   facts.finish = finish
 end
 
