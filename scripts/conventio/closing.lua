@@ -254,9 +254,12 @@ end
 --- The number of originals a "Fait à" line's text states (« en deux exemplaires originaux »,
 --- « en trois (3) originaux », « en 4 exemplaires »: 2, 3, 4), with the byte span of the number
 --- in the text (its words, and its figures in brackets after them); nil when it states none.
+--- `expected`, when given, is tried first: the usual case, a number that agrees, then spells
+--- one number only (the spelling of every number is made only for one that does not agree).
 ---@param text string
+---@param expected integer?
 ---@return integer|nil count, integer|nil first, integer|nil last
-function M.originals_count(text)
+function M.originals_count(text, expected)
   if type(text) ~= "string" then return nil end
   for at, word in text:gmatch("()([^%s,;.]+)") do
     if is_counted(word:lower()) then
@@ -272,10 +275,16 @@ function M.originals_count(text)
         return (figures == nil or tonumber(figures) == n) and n or nil, #before - #digits + 1, last
       end
       local lower = before:lower()
+      local function ends_with(spelled)
+        if lower:sub(-#spelled) ~= spelled then return false end
+        return #lower == #spelled or lower:sub(-#spelled - 1, -#spelled - 1) == " "
+      end
+      if expected and ends_with(c.spell_number(expected)) and (figures == nil or tonumber(figures) == expected) then
+        return expected, #before - #c.spell_number(expected) + 1, last
+      end
       for _, entry in ipairs(number_words()) do
         local spelled, n = entry[1], entry[2]
-        if lower:sub(-#spelled) == spelled and (#lower == #spelled or lower:sub(-#spelled - 1, -#spelled - 1) == " ")
-        then
+        if ends_with(spelled) then
           return (figures == nil or tonumber(figures) == n) and n or nil, #before - #spelled + 1, last
         end
       end
@@ -293,7 +302,7 @@ end
 ---@param signatories integer
 ---@param where string the field, for the message ("signature.originals")
 function M.originals_problem(text, signatories, where)
-  local count, first, last = M.originals_count(text)
+  local count, first, last = M.originals_count(text, signatories)
   if not count or count == signatories then return nil end
   local spelled = c.spell_number(signatories)
   local figures = text:sub(first, last):match("%(%d+%)") and (" (" .. signatories .. ")") or ""
