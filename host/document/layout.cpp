@@ -63,6 +63,11 @@ std::vector<SignatureRow> signature_rows(const doc::Signatures& s) {
     return rows;
 }
 
+std::size_t signature_rows_kept_together(const doc::Signatures& s) {
+    const std::size_t rows = (s.columns.size() + signatures_per_row - 1) / signatures_per_row;
+    return rows <= most_signature_rows_kept_together ? rows : 1;
+}
+
 namespace {
 
 /// `text` without the white space that may end it: spaces, tabs and the no-break spaces French
