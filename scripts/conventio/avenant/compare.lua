@@ -405,7 +405,17 @@ function M.changes(base, amended)
       end
     end
   end
+  -- The line before the signatures states the number of originals (« en deux originaux »), which
+  -- follows the signatories: a change of it is stated after the articles, before the annexes.
+  local function originals(a) return a.signature and a.signature.originals end
+  local function place(a) return (a.signature and a.signature.place) or a.spec.place end
+  local signature_change = originals(base) ~= originals(amended) and {
+    unit = { id = "signature", kind = "signature", place = place(base) },
+    ops = { { op = "originals", old = originals(base), new = originals(amended), place = place(amended) } } } or nil
   for _, old in ipairs(old_units) do
+    if signature_change and old.kind == "annex" then
+      out[#out + 1], signature_change = signature_change, nil
+    end
     local new = new_by_id[old.id]
     if not new then
       out[#out + 1] = { unit = old, ops = { { op = "deleted" } } }
@@ -417,6 +427,7 @@ function M.changes(base, amended)
     end
     if new then inserted_after(old.id) end
   end
+  if signature_change then out[#out + 1] = signature_change end
   return out
 end
 
