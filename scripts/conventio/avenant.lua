@@ -87,7 +87,25 @@ local function apply_edits(a, set)
       if edit.op == "replace" then
         entry.content = paragraphs
         if edit.title then entry.title = edit.title end
+        -- The whole article is rewritten (« L'article 6 est ainsi rédigé »): its sub-articles
+        -- go with its text, as the avenant then states.
+        for _, section in ipairs(entry.sections or {}) do
+          if section.key then
+            a.by_key[section.key] = nil
+            deleted[section.key] = true
+          end
+        end
+        if entry.sections then entry.sections = {} end
       elseif edit.op == "complete" then
+        -- Its end is its last sub-article's: an alinéa added there belongs to that one, and
+        -- one added to the article's own text would come before its sub-articles.
+        if entry.sections and #entry.sections > 0 then
+          local names = {}
+          for _, section in ipairs(entry.sections) do names[#names + 1] = section.key or section.title end
+          fail(set.file, edit.where, tr("the article %s is divided into sub-articles (%s): complete the one the "
+              .. "alinéas belong to, or add one after the last with insert_after"):format(edit.target,
+              table.concat(names, ", ")))
+        end
         entry.content = { entry.content, paragraphs }
       elseif edit.op == "delete" then
         table.remove(list, index)

@@ -357,6 +357,40 @@ class Consolidated(unittest.TestCase):
                     self.assertIn(words, r.stderr)
                 self.assertFalse(os.path.exists(out))
 
+    def test_an_article_divided_into_sub_articles_is_replaced_whole(self):
+        # Review r8: `replace` of the BFC agreement's article 6 (6.1 to 6.3) kept its sub-articles
+        # under the new text and the avenant said « est complété par un alinéa »; `complete` of it
+        # was lost without a word. Replaced, the article loses its sub-articles and the avenant
+        # says « L'article 6 est ainsi rédigé »; completed, it is refused at the edit.
+        base = {"base": {"script": "bfc-association-mediation-2025.lua",
+                         "data": "bfc-association-mediation-2025.json"},
+                "number": 1, "date": "2026-02-10", "place": "Besan\u00e7on",
+                "reasons": ["Les parties conviennent de simplifier la r\u00e9siliation."],
+                "purpose": "de simplifier la r\u00e9siliation"}
+        alinea = "Chaque partie peut r\u00e9silier la convention par lettre recommand\u00e9e avec un pr\u00e9avis."
+        path = os.path.join(self.dir, "replace-divided.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(dict(base, edits=[{"replace": "resiliation", "text": [alinea]}]), f, ensure_ascii=False)
+        out, clean = os.path.join(self.dir, "replace-divided.odt"), os.path.join(self.dir, "replace-divided-clean.odt")
+        r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", out, "--clean", clean)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        avenant = self.text(out).replace("\u00a0", " ").replace("\u202f", " ")
+        self.assertIn("L'article 6 est ainsi r\u00e9dig\u00e9 :", avenant)
+        self.assertIn("\u00ab Article 6 : R\u00e9siliation", avenant)
+        self.assertNotIn("est compl\u00e9t\u00e9", avenant)
+        self.assertNotIn("6.1 est supprim\u00e9", avenant)
+        amended = self.text(clean)
+        self.assertIn(alinea, amended)
+        self.assertNotIn("R\u00e9siliation sans faute", amended)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(dict(base, edits=[{"complete": "resiliation", "text": [alinea]}]), f, ensure_ascii=False)
+        refused = os.path.join(self.dir, "complete-divided.odt")
+        r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", refused)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, re.escape(path) + r":1:\d+: edits\[1\] \(complete resiliation\): ")
+        self.assertIn("resiliation_sans_faute, resiliation_faute, resiliation_effets", r.stderr)
+        self.assertFalse(os.path.exists(refused))
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:
