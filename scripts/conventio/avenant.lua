@@ -152,6 +152,23 @@ local function each_entry(a, fn)
   for _, annex in ipairs(a.annexes) do fn(annex) end
 end
 
+-- `text` as typed: no-break spaces as spaces, typographic apostrophes as straight ones.
+local function as_typed(text)
+  return (text:gsub("\u{a0}", " "):gsub("\u{202f}", " "):gsub("\u{2019}", "'"))
+end
+
+-- Whether `words` are in the parties' designation of agreement `a` (written from their data,
+-- out of reach of an edit of the text).
+local function in_designation(a, words)
+  local wanted = as_typed(words)
+  for _, blocks in ipairs(a.party_blocks or {}) do
+    for _, alinea in ipairs(compare.alineas(blocks, {})) do
+      if alinea.text and as_typed(alinea.text):find(wanted, 1, true) then return true end
+    end
+  end
+  return false
+end
+
 --- Applies the edits of change set `set` that work on rendered text (words, throughout, row,
 --- delete_row) to agreement `a`, already rendered; returns whether it changed anything.
 local function apply_text_edits(a, set, skip_throughout)
@@ -172,8 +189,11 @@ local function apply_text_edits(a, set, skip_throughout)
         local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
         if changed > 0 then entry.content, entry.blocks, total = blocks, blocks, total + changed end
       end)
-      if total == 0 then fail(set.file, edit.where,
-          tr("the words « %s » are not in the agreement"):format(edit.old)) end
+      if total == 0 then
+        local why = in_designation(a, edit.old) and tr(" (they are in the parties' designation, which their data "
+            .. "writes: change the party's field with `set`)") or ""
+        fail(set.file, edit.where, tr("the words « %s » are not in the articles or annexes%s"):format(edit.old, why))
+      end
       any = true
     elseif edit.op == "row" or edit.op == "delete_row" then
       for _, cell in ipairs(edit.cells or {}) do check_no_amount(set, edit, cell) end

@@ -391,6 +391,25 @@ class Consolidated(unittest.TestCase):
         self.assertIn("resiliation_sans_faute, resiliation_faute, resiliation_effets", r.stderr)
         self.assertFalse(os.path.exists(refused))
 
+    def test_words_of_the_designation_are_changed_through_the_data(self):
+        # Review r8: words replaced `throughout` that only the parties' designation has were
+        # refused as « not in the agreement »: they are, written from the party's data.
+        base = {"base": {"script": "bfc-association-mediation-2025.lua",
+                         "data": "bfc-association-mediation-2025.json"},
+                "number": 1, "date": "2026-02-10", "place": "Besan\u00e7on",
+                "reasons": ["Les parties conviennent de corriger une mention."], "purpose": "de corriger une mention"}
+        for old, hint in (("loi du 1er juillet 1901", True), ("loi de 1999", False)):
+            with self.subTest(old=old):
+                path = os.path.join(self.dir, "designation-words.json")
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(dict(base, edits=[{"throughout": True, "old": old, "new": old + " modifi\u00e9e"}]), f,
+                              ensure_ascii=False)
+                r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", os.path.join(self.dir, "designation.odt"))
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(f"edits[1] (throughout true): the words \u00ab {old} \u00bb are not in the articles or "
+                              "annexes", r.stderr)
+                self.assertEqual("parties' designation" in r.stderr, hint, r.stderr)
+
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []
         for _, name, _ in self.sets:
