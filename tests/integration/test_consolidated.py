@@ -432,6 +432,23 @@ class Consolidated(unittest.TestCase):
                          r"party val_de_marne leaves the Convention")
         self.assertFalse(os.path.exists(out))
 
+    def test_quoted_words_with_their_own_quotation_marks_have_one_space_each_side(self):
+        # Review r9: « “manifeste beta.gouv.fr”  » — the words' own no-break space before their »
+        # stayed beside the one the avenant's » brings.
+        path = os.path.join(self.dir, "own-marks.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"base": {"script": "seine-et-marne-rdv-solidarites-2020.lua",
+                                "data": "seine-et-marne-rdv-solidarites-2020.json", "date": "2020-12-15"},
+                       "number": 1, "date": "2021-09-01", "reasons": ["Les parties raccourcissent un renvoi."],
+                       "edits": [{"words": "obligations_partenaire", "old": "\u00ab manifeste beta.gouv.fr \u00bb",
+                                  "new": "\u00ab manifeste \u00bb"}]}, f, ensure_ascii=False)
+        out = os.path.join(self.dir, "own-marks.odt")
+        r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = self.text(out)
+        self.assertIn("\u201cmanifeste beta.gouv.fr\u201d", text)
+        self.assertEqual(re.findall(r"[ \u00a0\u202f]{2,}", text), [])
+
     def test_words_of_the_designation_are_changed_through_the_data(self):
         # Review r8: words replaced `throughout` that only the parties' designation has were
         # refused as « not in the agreement »: they are, written from the party's data.

@@ -31,7 +31,20 @@ end
 M.inner_quotes = inner_quotes
 
 --- « text », with no-break spaces inside the quotation marks; the text's own « » become “ ”.
-local function quote(text) return "«\u{a0}" .. inner_quotes(text) .. "\u{a0}»" end
+--- A no-break space at either end of the text goes: the marks bring their own (the words
+--- « manifeste beta.gouv.fr » once quoted ended with two).
+local no_break_spaces = { "\u{a0}", "\u{202f}" }
+local function quote(text)
+  local inner, trimmed = inner_quotes(text), true
+  while trimmed do
+    trimmed = false
+    for _, space in ipairs(no_break_spaces) do
+      if inner:sub(1, #space) == space then inner, trimmed = inner:sub(#space + 1), true end
+      if #inner >= #space and inner:sub(-#space) == space then inner, trimmed = inner:sub(1, -#space - 1), true end
+    end
+  end
+  return "«\u{a0}" .. inner .. "\u{a0}»"
+end
 
 local function ordinal(k, total)
   local list = {}
