@@ -1,8 +1,8 @@
 // Letters French typography sets in superscript (the « er » of « le 1er janvier », of
-// « Article 1er ») raised in a document's runs and headings' numbers, wherever their text came from: a template, the script's own strings, an
-// avenant's new words. Done once on the whole tree, so that every text is treated alike and
-// both writers show the same runs. Which letters is French's to say (ordinal_suffixes); this
-// only splits the runs around them.
+// « Article 1er ») raised in a document's runs and headings' numbers, wherever their text came from: a
+// template, the script's own strings, an avenant's new words. Done once on the whole tree, so that every text
+// is treated alike and both writers show the same runs. Which letters is French's to say (ordinal_suffixes);
+// this only splits the runs around them.
 #pragma once
 
 #include <cstddef>

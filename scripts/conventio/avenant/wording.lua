@@ -31,8 +31,8 @@ end
 M.inner_quotes = inner_quotes
 
 --- « text », with no-break spaces inside the quotation marks; the text's own « » become “ ”.
---- A no-break space at either end of the text goes: the marks bring their own (the words
---- « manifeste beta.gouv.fr » once quoted ended with two).
+--- A no-break space at either end of the text goes: the marks bring their own (words quoted
+--- with their own « » once ended with two).
 local no_break_spaces = { "\u{a0}", "\u{202f}" }
 local function quote(text)
   local inner, trimmed = inner_quotes(text), true
