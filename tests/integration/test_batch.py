@@ -400,6 +400,7 @@ return c.Document{ body = { c.Para(row.nom) } }
             self.assertEqual(r.returncode, 1, r.stderr)
             # Progress lines and the summary carry rates and times: the rest is compared.
             stderrs[jobs] = [line for line in r.stderr.splitlines() if line.startswith(path + ":")]
+            self.assertEqual(r.stdout, "", "print goes to standard error, as in render")
         self.assertEqual(stderrs["1"], stderrs["2"])
         expected = []
         for number, (name, n) in enumerate([("Ain", 4), ("Aisne", 1), ("Cher", 3), ("Doubs", 5), ("Eure", 2)] * 4):
