@@ -465,6 +465,21 @@ int article(lua_State* L) { return styled_paragraph(L, ParagraphStyle::article, 
 int sub_article(lua_State* L) { return styled_paragraph(L, ParagraphStyle::sub_article, "SubArticle"); }
 int annex_heading(lua_State* L) { return styled_paragraph(L, ParagraphStyle::annex_heading, "AnnexHeading"); }
 
+/// The paragraphs of `blocks` (lists' and tables' too) that name no origin take `origin`: a list
+/// or a table the user's code makes holds the text the script typed (doc::Paragraph::origin).
+void stamp_origin(std::vector<doc::Block>& blocks, const std::string& origin) {
+    for (doc::Block& block : blocks) {
+        if (auto* p = std::get_if<doc::Paragraph>(&block.value)) {
+            if (p->origin.empty()) p->origin = origin;
+        } else if (auto* list = std::get_if<doc::List>(&block.value)) {
+            for (doc::ListItem& item : list->items) stamp_origin(item.blocks, origin);
+        } else if (auto* t = std::get_if<doc::Table>(&block.value)) {
+            for (doc::Row& row : t->rows)
+                for (doc::Cell& cell : row.cells) stamp_origin(cell.blocks, origin);
+        }
+    }
+}
+
 int make_list(lua_State* L, bool ordered, const char* what) {
     luaL_checktype(L, 1, LUA_TTABLE);
     doc::List list;
@@ -477,6 +492,8 @@ int make_list(lua_State* L, bool ordered, const char* what) {
         lua_pop(L, 1);
         list.items.push_back(std::move(item));
     }
+    if (std::string origin = owner(L).caller_origin(L); !origin.empty())
+        for (doc::ListItem& item : list.items) stamp_origin(item.blocks, origin);
     return push_block_value(L, doc::Block{std::move(list)});
 }
 
@@ -599,6 +616,9 @@ int table(lua_State* L) {
             luaL_error(L, tr("Table: row %d covers %d columns, the table has %d").c_str(), r,
                        static_cast<int>(filled), static_cast<int>(t.column_weights.size()));
     }
+    if (std::string origin = owner(L).caller_origin(L); !origin.empty())
+        for (doc::Row& row : t.rows)
+            for (doc::Cell& cell : row.cells) stamp_origin(cell.blocks, origin);
     return push_block_value(L, doc::Block{std::move(t)});
 }
 

@@ -130,6 +130,14 @@ class ScriptPlaces(unittest.TestCase):
         self.assertIn('s.lua:8: warning: two spaces in a row in "texte  de"', r.stdout)
         self.assertIn('s.lua:10: warning: two spaces in a row in "durée  d\'un"', r.stdout)
 
+    def test_a_list_item_or_a_cell_typed_in_the_script_is_at_its_line(self):
+        r = self.check('a:article { key = "liste", title = "Liste", content = {\n'
+                       '  c.BulletList { "un  point" },\n'
+                       '  c.Table { widths = { 1 }, rows = { { "une  cellule" } } } } }')
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn('s.lua:12: warning: two spaces in a row in "un  point"', r.stdout)
+        self.assertIn('s.lua:13: warning: two spaces in a row in "une  cellule"', r.stdout)
+
     def test_a_nul_byte_in_a_clause_parameter_is_at_the_clause_s_line(self):
         r = self.check('a:article { key = "litiges", title = "Litiges",\n'
                        '            content = a:clause("commun/litiges", { court = "Paris\\0x" }) }')
