@@ -63,6 +63,18 @@ std::vector<SignatureRow> signature_rows(const doc::Signatures& s) {
     return rows;
 }
 
+bool ends_with_table(const std::vector<doc::Block>& body) {
+    if (body.empty()) return false;
+    const auto& last = body.back().value;
+    if (const auto* t = std::get_if<doc::Table>(&last)) return !t->rows.empty();
+    return std::holds_alternative<doc::Signatures>(last);
+}
+
+std::size_t signature_rows_kept_together(const doc::Signatures& s) {
+    const std::size_t rows = (s.columns.size() + signatures_per_row - 1) / signatures_per_row;
+    return rows <= most_signature_rows_kept_together ? rows : 1;
+}
+
 namespace {
 
 /// `text` without the white space that may end it: spaces, tabs and the no-break spaces French

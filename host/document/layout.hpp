@@ -36,10 +36,18 @@ constexpr std::size_t signatures_per_row = 2;
 /// (which never split) may still leave a page part blank.
 inline constexpr std::size_t longest_table_kept_with_signatures = 5;
 
-/// The parties sign on one page: a signature block never breaks between its rows (ODT:
-/// style:may-break-between-rows; DOCX: keepNext on every row's paragraphs, Word's way of
-/// keeping rows together). Each signatory's cell leaves style::signing_space below its text.
-inline constexpr bool signatures_split = false;
+/// The most signatory rows a signature block keeps on one page: three rows (six signatories),
+/// with the place and date above them, take about half a page. Each signatory's cell leaves
+/// style::signing_space below its text.
+inline constexpr std::size_t most_signature_rows_kept_together = 3;
+
+/// How many of the rows of `s` (signature_rows) stay on one page with the place and date above
+/// them: all of them when they are few enough (ODT: style:may-break-between-rows="false"; DOCX:
+/// keepNext on every row's paragraphs, Word's way of keeping rows together); else the first
+/// only, and the block breaks between its other rows (a row never splits). Kept whole, a block
+/// of seven signatories or more left most of the text's last page blank, and one filling a
+/// page pushed the paragraph LibreOffice ends a document with onto a page of its own.
+std::size_t signature_rows_kept_together(const doc::Signatures& s);
 
 /// The paragraph that heads the signature block `blocks[i]`, or null: the paragraph right
 /// before it (the place and date, « Fait à … le »), unless a heading or a paragraph starting a
@@ -201,6 +209,20 @@ void each_block(const std::vector<doc::Block>& blocks, Visitor& visitor, bool ke
             if (!last) visitor.table_spacer(keep);
         }
     }
+}
+
+/// Whether `body` ends with a table or a signature block (with rows: each_block writes it).
+bool ends_with_table(const std::vector<doc::Block>& body);
+
+/// each_block on a document's body, closed by a table spacer when it ends with a table or a
+/// signature block. Both formats need a paragraph after a table that ends a document, and a
+/// reader adds its own when there is none, in its default look: a line of 11 pt or more, which
+/// a block ending at the foot of a page pushed onto a blank page (LibreOffice with an ODT).
+/// The spacer is style::table_spacer_height high, as after any other table.
+template <class Visitor>
+void each_body_block(const std::vector<doc::Block>& body, Visitor& visitor) {
+    each_block(body, visitor);
+    if (ends_with_table(body)) visitor.table_spacer(false);
 }
 
 }  // namespace conventio::layout

@@ -76,8 +76,10 @@ inline constexpr std::array<ParagraphLook, 12> paragraph_looks{{
     {doc::ParagraphStyle::footnote, "Footnote", "Footnote", 16, false, false, doc::Align::left, 0, 0},
     {doc::ParagraphStyle::header_footer, "Header and footer", "HeaderFooter", 16, false, false,
      doc::Align::center, 0, 0},
-    {doc::ParagraphStyle::signature, "Signature", "Signature", 22, false, false, doc::Align::left, 0, 60, 0,
-     true},
+    // Not kept with the next paragraph by its style: which rows of a signature block stay
+    // together is the layout's to say (layout::signature_rows_kept_together), and LibreOffice
+    // would not let a table of paragraphs kept with the next break between its rows.
+    {doc::ParagraphStyle::signature, "Signature", "Signature", 22, false, false, doc::Align::left, 0, 60},
 }};
 
 /// The look of a paragraph style; every ParagraphStyle has exactly one entry.

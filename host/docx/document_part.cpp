@@ -171,8 +171,10 @@ void BodyWriter::table_spacer(bool keep_with_next) {
 
 // Signatories side by side: a borderless table with equal columns, two a row
 // (layout::signature_rows); a row whose signatories are all inserted or deleted is tracked.
-// The Signature style's keepNext keeps the rows together and the block with what follows its
-// spacer (layout::signatures_split), so `keep_with_next` needs nothing more here.
+// keepNext on a row's paragraphs keeps it with the next row, Word's way of keeping rows
+// together: on every row of a short block, and the last keeps the block with its spacer (and
+// what follows, layout::keeps_with_next); a long block leaves it off the rows a page may end
+// after (layout::signature_rows_kept_together). So `keep_with_next` needs nothing more here.
 void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& widths,
                             const doc::Paragraph* lead, bool) {
     last_table_ = &s;
@@ -188,9 +190,13 @@ void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& wi
         }
         xml::Element tc(w_, "w:tc");
         cell_properties(style::text_width, static_cast<int>(widths.size()), false, true);
-        story_.paragraph(*lead, {.keep_with_next = !layout::signatures_split});
+        story_.paragraph(*lead, {.keep_with_next = true});
     }
-    for (const layout::SignatureRow& row : layout::signature_rows(s)) {
+    const std::vector<layout::SignatureRow> rows = layout::signature_rows(s);
+    const std::size_t kept = layout::signature_rows_kept_together(s);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const layout::SignatureRow& row = rows[r];
+        const ParagraphExtras extras{.keep_with_next = r + 1 < kept || r + 1 == rows.size()};
         xml::Element tr(w_, "w:tr");
         {
             xml::Element trpr(w_, "w:trPr");
@@ -201,14 +207,14 @@ void BodyWriter::signatures(const doc::Signatures& s, const std::vector<int>& wi
             xml::Element tc(w_, "w:tc");
             cell_properties(widths[i], 1, false);
             const std::vector<doc::Paragraph>* column = row.columns[i];
-            if (!column || column->empty()) story_.empty_paragraph(doc::ParagraphStyle::signature);
+            if (!column || column->empty()) story_.empty_paragraph(doc::ParagraphStyle::signature, extras);
             // The row's paragraph marks but the cell's last are tracked too: a reader that only
             // reads the runs (pandoc) then leaves one empty paragraph in the cell, not several.
             if (column && row.change != doc::Change::none)
                 for (std::size_t k = 0; k + 1 < column->size(); ++k)
                     state_.tracked_marks[&(*column)[k]] = row.change;
             if (column)
-                for (const doc::Paragraph& p : *column) story_.paragraph(p);
+                for (const doc::Paragraph& p : *column) story_.paragraph(p, extras);
         }
     }
 }
@@ -354,7 +360,7 @@ BodyPart document_part(const doc::Document& document, DocumentState& state, Foot
         xml::Element body(w, "w:body");
         tracked_paragraph_marks(document.body, state);
         BodyWriter writer(w, part.links, state, notes);
-        writer.blocks(document.body);
+        layout::each_body_block(document.body, writer);
         writer.section_properties(header_rel, footer_rel);
     }
     part.xml = w.finish();

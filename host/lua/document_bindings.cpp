@@ -11,6 +11,7 @@
 
 #include "config/i18n.hpp"
 #include "conventio/french.hpp"
+#include "document/raised_letters.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/lua_state.hpp"
@@ -94,6 +95,15 @@ int text_origin_fn(lua_State* L) {
     }
     owner(L).set_text_origin(std::move(origin));
     return 0;
+}
+
+/// The letters of a run's text set in superscript, the « er » of « 1er »: raised in every
+/// text a document is given, once it holds it (Document, doc:add), so that a template, the
+/// script and an avenant's new words are treated alike.
+std::vector<std::pair<std::size_t, std::size_t>> raised_letters(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (const ByteRange& r : ordinal_suffixes(text)) ranges.emplace_back(r.begin, r.end);
+    return ranges;
 }
 
 /// Plain text becomes runs; a newline in it becomes a line break.
@@ -766,6 +776,9 @@ int document(lua_State* L) {
         luaL_error(L, tr("Document: revision must be { author =, date = }").c_str());
     }
     lua_pop(L, 1);
+    doc::raise_letters(d.header, raised_letters);
+    doc::raise_letters(d.footer, raised_letters);
+    for (doc::Block& b : d.body) doc::raise_letters(b, raised_letters);
     push_object(L, DocumentValue{std::move(d), {}});
     return 1;
 }
@@ -903,6 +916,7 @@ doc::Document* to_document(lua_State* L, int index) {
             body.push_back(std::move(std::get<doc::Block>(a)));
         else
             body.push_back(std::move(*copy++));
+        doc::raise_letters(body.back(), raised_letters);
     }
     d->added.clear();
     return &d->document;

@@ -578,6 +578,52 @@ std::string ordinal(int n, Gender gender) {
     return std::to_string(n) + "e";
 }
 
+namespace {
+
+/// Whether the code point that ends `text` before byte `at` is a letter or a digit (false at
+/// the start): a word goes on there.
+bool word_goes_on_before(std::string_view text, std::size_t at) {
+    if (at == 0) return false;
+    std::size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    return u_isalnum(code_point_at(text, start).first);
+}
+
+/// Whether the code point at byte `at` of `text` is a letter or a digit (false at the end).
+bool word_goes_on_at(std::string_view text, std::size_t at) {
+    return at < text.size() && u_isalnum(code_point_at(text, at).first);
+}
+
+/// The length of the ordinal suffix `rest` starts with, the longest first (« ers » before
+/// « er » before « e »); 0 for none.
+std::size_t ordinal_suffix_length(std::string_view rest) {
+    for (std::string_view suffix : {"ers", "res", "er", "re", "es", "e"})
+        if (rest.starts_with(suffix)) return suffix.size();
+    return 0;
+}
+
+}  // namespace
+
+std::vector<ByteRange> ordinal_suffixes(std::string_view text) {
+    std::vector<ByteRange> found;
+    std::vector<bool> in_address;  // read only when an ordinal is found (most texts have none)
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!is_digit(text[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t number = i;
+        while (i < text.size() && is_digit(text[i])) ++i;
+        const std::size_t suffix = ordinal_suffix_length(text.substr(i));
+        if (suffix == 0 || word_goes_on_before(text, number) || word_goes_on_at(text, i + suffix)) continue;
+        if (in_address.empty()) in_address = protected_bytes(text);
+        if (!in_address[number]) found.push_back({i, i + suffix});
+        i += suffix;
+    }
+    return found;
+}
+
 // --- Date -------------------------------------------------------------------------------
 
 bool Date::is_leap_year(int year) noexcept { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }

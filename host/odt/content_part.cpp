@@ -52,14 +52,14 @@ struct TableLook {
     std::vector<int> widths;  // twips
     bool borders = false;
     bool keep_with_next = false;  // layout::keeps_with_next
-    bool signatures = false;      // never breaks between its rows (layout::signatures_split)
+    bool rows_together = false;   // never breaks between its rows (layout::signature_rows_kept_together)
 };
 
 /// First pass: which automatic styles the body needs, in order of first use.
 class Collector {
 public:
     AutoStyles styles{""};
-    std::vector<TableLook> tables;  // one entry per table or signature block, in body order
+    std::vector<TableLook> tables;  // one entry per table, in body order (a long signature block is two)
     bool cell_looks[2][2] = {};     // [borders][header]
     bool signature_cells = false;
     bool signature_lead_cells = false;
@@ -98,7 +98,15 @@ public:
 
     void signatures(const doc::Signatures& s, const std::vector<int>& widths, const doc::Paragraph* lead,
                     bool keep_with_next) {
-        tables.push_back({widths, false, keep_with_next, true});
+        // A long block is two tables (BodyWriter::signatures): the rows kept together, then the
+        // rest, which may break between its rows. Not kept with each other: LibreOffice then
+        // moved both to the next page whole, leaving the text's last page half blank.
+        if (layout::signature_rows_kept_together(s) < layout::signature_rows(s).size()) {
+            tables.push_back({widths, false, false, true});
+            tables.push_back({widths, false, keep_with_next, false});
+        } else {
+            tables.push_back({widths, false, keep_with_next, true});
+        }
         signature_cells = true;
         if (lead) {
             signature_lead_cells = true;
@@ -143,7 +151,7 @@ void table_styles(xml::Writer& w, int index, const TableLook& look) {
         // outside the rows); the same space after the ODT table keeps what follows aligned.
         if (look.borders) w.attr("fo:margin-bottom", "0.5pt");
         if (look.keep_with_next) w.attr("fo:keep-with-next", "always");
-        if (look.signatures && !layout::signatures_split) w.attr("style:may-break-between-rows", "false");
+        if (look.rows_together) w.attr("style:may-break-between-rows", "false");
         w.end();
     }
     for (std::size_t c = 0; c < widths.size(); ++c) {
@@ -326,10 +334,18 @@ public:
             for (std::size_t covered = 1; covered < widths.size(); ++covered)
                 w_.empty("table:covered-table-cell");
         }
-        for (const layout::SignatureRow& row : layout::signature_rows(s)) {
+        // ODF keeps rows together only as a whole table: the rows of a long block after those
+        // kept with the place and date go into a second table, which may break between them.
+        const std::vector<layout::SignatureRow> rows = layout::signature_rows(s);
+        const std::size_t kept = layout::signature_rows_kept_together(s);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            if (r == kept) {
+                w_.end();
+                start_table(widths.size());
+            }
             xml::Element tr(w_, "table:table-row");
-            w_.attr("table:style-name", row.change != doc::Change::none ? tracked_row_style : row_style);
-            for (const std::vector<doc::Paragraph>* column : row.columns) {
+            w_.attr("table:style-name", rows[r].change != doc::Change::none ? tracked_row_style : row_style);
+            for (const std::vector<doc::Paragraph>* column : rows[r].columns) {
                 start_cell(signature_cell_style);
                 if (!column || column->empty()) text_.empty_paragraph(doc::ParagraphStyle::signature);
                 if (column)
@@ -402,7 +418,7 @@ private:
 std::string content_part(const doc::Document& document) {
     Collector used;
     used.tracked.paragraphs = layout::tracked_paragraphs(document.body);
-    used.blocks(document.body);
+    layout::each_body_block(document.body, used);
     used.tracked.number();
 
     xml::Writer w;
@@ -418,7 +434,7 @@ std::string content_part(const doc::Document& document) {
         xml::Element text(w, "office:text");
         BodyWriter body_writer(w, used.styles, used.tracked);
         body_writer.tracked_changes(used.tracked, document.revision);
-        body_writer.blocks(document.body);
+        layout::each_body_block(document.body, body_writer);
     }
     return w.finish();
 }

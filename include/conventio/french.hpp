@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace conventio {
 
@@ -118,8 +119,22 @@ private:
 
 /// An ordinal as digits with its French suffix: (1, masculine) -> "1er",
 /// (1, feminine) -> "1re", (2, either) -> "2e". Throws FrenchError for n < 1.
-/// The suffix is plain text; whoever lays it out may set it in superscript.
+/// The suffix is plain text: ordinal_suffixes finds it wherever it is printed.
 [[nodiscard]] std::string ordinal(int n, Gender gender = Gender::masculine);
+
+/// A stretch of a UTF-8 text: bytes [begin, end).
+struct ByteRange {
+    std::size_t begin;
+    std::size_t end;
+    friend bool operator==(const ByteRange&, const ByteRange&) = default;
+};
+
+/// The letters of `text` French typography sets in superscript: the suffixes of ordinals
+/// written with digits, « 1er », « 1re », « 1ers », « 1res », « 2e », « 2es » (the « er » of
+/// « le 1er janvier », of « l'article 1er »). Only as a word of its own: not « A1e », « 1e5 »,
+/// « #1e1e1e », nor inside a URL or an e-mail address; « 2ème » is not a French form and is
+/// left as it is. In the order of the text.
+[[nodiscard]] std::vector<ByteRange> ordinal_suffixes(std::string_view text);
 
 /// A whole number 0 <= n < 10^18 in words, masculine, traditional spelling: 24 -> "vingt-quatre",
 /// 180000 -> "cent quatre-vingt mille" (durations: "vingt-quatre mois"). Shares the ICU

@@ -21,6 +21,11 @@ doc::Table table(std::vector<double> weights, std::vector<doc::Row> rows, bool h
 const std::string page_break_carrier =
     "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:pageBreakBefore/></w:pPr></w:p>";
 
+/// The 6 pt paragraph after a table (style::table_spacer_height).
+const std::string table_spacer =
+    "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:spacing w:before=\"0\" w:after=\"0\" "
+    "w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>";
+
 }  // namespace
 
 TEST_CASE("a table spans the text width with a fixed grid, padding and thin black borders") {
@@ -43,7 +48,8 @@ TEST_CASE("a table spans the text width with a fixed grid, padding and thin blac
           "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p></w:tc>"
           "<w:tc><w:tcPr><w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr>"
           "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t>b</w:t></w:r></w:p></w:tc>"
-          "</w:tr></w:tbl>");
+          "</w:tr></w:tbl>" +
+              table_spacer);
 }
 
 TEST_CASE("a borderless table says so on every edge") {
@@ -95,16 +101,34 @@ TEST_CASE("signatures are a borderless table of equal columns, two signatories a
     CHECK(contains(b, "<w:tblGrid><w:gridCol w:w=\"4535\"/><w:gridCol w:w=\"4535\"/></w:tblGrid>"));
     CHECK(contains(b, "<w:top w:val=\"nil\"/>"));
     CHECK(count(b, "<w:tr>") == 2);
+    // Every row's paragraphs keep with the next row: the block stays on one page.
     CHECK(contains(b,
                    "<w:tcW w:w=\"4535\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle "
-                   "w:val=\"Signature\"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:tc>"));
+                   "w:val=\"Signature\"/><w:keepNext/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:tc>"));
     // The third signatory (empty here) starts the second row, completed by an empty cell.
-    CHECK(count(b, "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/></w:pPr></w:p></w:tc>") == 2);
+    CHECK(count(b, "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepNext/></w:pPr></w:p></w:tc>") == 2);
     // No row splits, and none is marked as a change.
     CHECK(count(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>") == 2);
     // Room to sign below each signatory: the cells' bottom margin.
     CHECK(contains(b, "<w:bottom w:w=\"" + std::to_string(style::table_cell_padding + style::signing_space) +
                           "\" w:type=\"dxa\"/>"));
+}
+
+TEST_CASE("a long signature block may break after its first row, never inside a row") {
+    // Seven signatories, four rows: kept whole, the block left the text's last page half blank.
+    std::vector<std::vector<doc::Paragraph>> columns;
+    for (char name = 'A'; name <= 'G'; ++name)
+        columns.push_back({paragraph({run(std::string(1, name))}, PS::signature)});
+    auto d = document({text("Fait \u00e0 Paris, le"), doc::Block{doc::Signatures{columns}}});
+    std::string b = body(d);
+    CHECK(count(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>") == 5);  // the place and date, four rows
+    // The place and date keep with the first row; the rows after it do not keep with the next
+    // (a page may end there), but the last keeps the block with its spacer.
+    CHECK(contains(b, "<w:keepNext/></w:pPr><w:r><w:t>Fait"));
+    for (std::string name : {"A", "B", "C", "D", "E", "F"})
+        CHECK(contains(b, "<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t>" + name + "</w:t>"));
+    CHECK(contains(b, "<w:pStyle w:val=\"Signature\"/><w:keepNext/></w:pPr><w:r><w:t>G</w:t>"));
+    CHECK(count(b, "<w:pStyle w:val=\"Signature\"/><w:keepNext/>") == 2);  // G and the empty cell
 }
 
 TEST_CASE("every table row is kept on one page") {
@@ -168,10 +192,6 @@ TEST_CASE("a page break is carried by the next paragraph") {
     CHECK(count(body(d), "<w:p>") == 2);
 }
 
-const std::string table_spacer =
-    "<w:p><w:pPr><w:pStyle w:val=\"Body\"/><w:spacing w:before=\"0\" w:after=\"0\" "
-    "w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>";
-
 TEST_CASE("a page break before a table, a list or nothing gets an empty Body paragraph") {
     auto d = document({text("avant"), doc::Block{doc::PageBreak{}}, doc::Block{table({1}, {{{cell("t")}}})},
                        doc::Block{doc::PageBreak{}}, list(false, {item("l")}), doc::Block{doc::PageBreak{}}});
@@ -234,5 +254,7 @@ TEST_CASE("a table is followed by a 6 pt spacer paragraph, which also keeps adja
     CHECK(count(b, "</w:tbl>" + kept_spacer + "<w:tbl>") == 1);
     CHECK(count(b, "</w:tbl>" + kept_spacer +
                        "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>apr") == 1);
-    CHECK(count(b, "w:lineRule=\"exact\"") == 3);  // not after the last table
+    // The last table gets one too: the body's closing paragraph, else a reader's own (taller).
+    CHECK(count(b, "w:lineRule=\"exact\"") == 4);
+    CHECK(b.ends_with("</w:tbl>" + table_spacer));
 }

@@ -15,6 +15,9 @@ CONVENTIO = os.environ["CONVENTIO"]
 REPO = os.environ["CONVENTIO_REPO"]
 TESTS = os.environ["CONVENTIO_TESTS"]
 SAMPLES = sorted(glob.glob(os.path.join(REPO, "samples", "*.lua")))
+# Documents that put the layout in a corner the samples do not reach (tests/integration/layout):
+# laid out and compared like the samples, and checked by a test of their own.
+LAYOUT_CASES = sorted(glob.glob(os.path.join(TESTS, "integration", "layout", "*.lua")))
 
 
 def render(script, out_stem):
@@ -36,14 +39,15 @@ class Outputs(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="conventio-out-")
-        cls.files = {}
-        for script in SAMPLES:
-            name = os.path.basename(script)[:-4]
-            cls.files[name] = render(script, os.path.join(cls.dir, name))
+        cls.files, cls.layout_cases = {}, {}
+        for scripts, files in ((SAMPLES, cls.files), (LAYOUT_CASES, cls.layout_cases)):
+            for script in scripts:
+                name = os.path.basename(script)[:-4]
+                files[name] = render(script, os.path.join(cls.dir, name))
         # One LibreOffice call converts everything to PDF (starting it costs seconds).
         pdf_dir = os.path.join(cls.dir, "pdf")
         os.makedirs(pdf_dir)
-        for name, (odt, docx) in cls.files.items():
+        for name, (odt, docx) in {**cls.files, **cls.layout_cases}.items():
             shutil.copy(odt, os.path.join(pdf_dir, name + "-odt.odt"))
             shutil.copy(docx, os.path.join(pdf_dir, name + "-docx.docx"))
         inputs = sorted(glob.glob(os.path.join(pdf_dir, "*-*.*")))
@@ -87,7 +91,8 @@ class Outputs(unittest.TestCase):
         return out
 
     def test_odt_and_docx_have_the_same_pages_and_text(self):
-        for name in self.files:
+        self.assertIn("many-signatories", self.layout_cases)
+        for name in {**self.files, **self.layout_cases}:
             with self.subTest(sample=name):
                 pages, texts = {}, {}
                 for kind in ("odt", "docx"):
@@ -101,7 +106,7 @@ class Outputs(unittest.TestCase):
     def test_odt_and_docx_are_laid_out_line_for_line_alike(self):
         # Stronger than the page count: every line on the same page, at the same place
         # (within half a point), so a page break can never fall differently.
-        for name in self.files:
+        for name in {**self.files, **self.layout_cases}:
             with self.subTest(sample=name):
                 odt, docx = self.lines(self.pdf(name, "odt")), self.lines(self.pdf(name, "docx"))
                 self.assertEqual(len(odt), len(docx))
@@ -109,6 +114,31 @@ class Outputs(unittest.TestCase):
                     self.assertEqual((a[0], a[3]), (b[0], b[3]))
                     self.assertAlmostEqual(a[1], b[1], delta=0.5, msg=f"line {a[3]!r} on page {a[0]}")
                     self.assertAlmostEqual(a[2], b[2], delta=0.5, msg=f"line {a[3]!r} on page {a[0]}")
+
+    def test_no_page_is_blank(self):
+        for name in {**self.files, **self.layout_cases}:
+            for kind in ("odt", "docx"):
+                with self.subTest(sample=name, format=kind):
+                    lines = self.lines(self.pdf(name, kind))
+                    pages = max(page for page, *_ in lines)
+                    self.assertEqual(sorted({page for page, *_ in lines}), list(range(1, pages + 1)))
+
+    def test_a_long_signature_block_breaks_between_its_rows(self):
+        # Nine signatories after a text ending two thirds down its page: the end of the text,
+        # « Fait à » and the first signatories share that page, the rest follow on the next
+        # (kept whole, the block moved to a page of its own and left that one half blank).
+        for kind in ("odt", "docx"):
+            with self.subTest(format=kind):
+                lines = self.lines(self.pdf("many-signatories", kind))
+                page_of = {}
+                for page, _, _, text in lines:
+                    for key in ("fin 12.", "Fait à Paris", "Signataire 1", "Signataire 2", "Signataire 9"):
+                        if key in text:
+                            page_of[key] = page
+                self.assertEqual(page_of["fin 12."], page_of["Fait à Paris"])
+                self.assertEqual(page_of["Fait à Paris"], page_of["Signataire 1"])
+                self.assertEqual(page_of["Signataire 1"], page_of["Signataire 2"])
+                self.assertEqual(page_of["Signataire 9"], page_of["Signataire 1"] + 1)
 
     def test_rendering_is_reproducible(self):
         for script in SAMPLES:

@@ -175,3 +175,39 @@ TEST_CASE("replace_words refuses words the document could not hold, at the scrip
                        "c.replace_words(b, 'pilotage', 'x\\255y')\nreturn c.Document{}")
               .starts_with("snippet.lua:3: replace_words: invalid UTF-8"));
 }
+
+TEST_CASE("the letters of an ordinal are raised in every text a document holds") {
+    // Typed in the script, from a template's Markdown, added later, in a note, a table, a list,
+    // the footer: « 1er » is set as « 1 » and a superscript « er », in runs keeping the rest.
+    auto d = run_lua(R"(
+        local c = conventio
+        local d = c.Document{ footer = "Version du 1er mars",
+                              body = { c.Para{ c.Bold "le 2e alinéa", c.Note "au 1er janvier" } } }
+        d:add(c.Markdown("La 1re **réunion**.\n\n| a |\n|---|\n| 3e |\n\n- 4e point"))
+        d:add(c.Para{ c.Link("https://example.fr/1er", "le 1er lien"), c.Sup "1er", " A1e 1e5" })
+        return d)");
+    const auto texts = [](const doc::Inlines& content) {
+        std::string out;  // superscript runs in brackets
+        for (const doc::Inline& i : content)
+            if (const auto* r = std::get_if<doc::Run>(&i))
+                out += r->marks.superscript ? "[" + r->text + "]" : r->text;
+        return out;
+    };
+    CHECK(texts(d.footer) == "Version du 1[er] mars");
+    const auto& first = para(d.body[0]).content;
+    CHECK(texts(first) == "le 2[e] alinéa");
+    CHECK(run(first[0]).marks.bold);
+    CHECK(run(first[1]).marks.bold);  // the raised letters keep the run's formatting
+    CHECK(run(first[1]).marks.superscript);
+    const auto& note = std::get<doc::Footnote>(first[3]);
+    CHECK(texts(note.paragraphs[0].content) == "au 1[er] janvier");
+    CHECK(texts(para(d.body[1]).content) == "La 1[re] réunion.");
+    const auto& table = std::get<doc::Table>(d.body[2].value);
+    CHECK(texts(para(table.rows[1].cells[0].blocks[0]).content) == "3[e]");
+    const auto& list = std::get<doc::List>(d.body[3].value);
+    CHECK(texts(para(list.items[0].blocks[0]).content) == "4[e] point");
+    // A link's text is raised and keeps its link; a superscript run and non-ordinals are kept.
+    const auto& last = para(d.body[4]).content;
+    CHECK(texts(last) == "le 1[er] lien[1er] A1e 1e5");
+    CHECK(run(last[1]).href == "https://example.fr/1er");
+}

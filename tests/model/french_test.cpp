@@ -283,6 +283,36 @@ TEST_CASE("ordinal") {
     CHECK_THROWS_WITH_AS(ordinal(0), "invalid ordinal 0: must be at least 1", FrenchError);
 }
 
+namespace {
+/// The texts ordinal_suffixes finds in `text`.
+std::vector<std::string> raised(std::string_view text) {
+    std::vector<std::string> out;
+    for (const ByteRange& r : ordinal_suffixes(text)) out.emplace_back(text.substr(r.begin, r.end - r.begin));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("ordinal_suffixes: the letters of an ordinal written with digits") {
+    using V = std::vector<std::string>;
+    CHECK(raised("le 1er janvier 2024") == V{"er"});
+    CHECK(raised("l'article 1er.") == V{"er"});
+    CHECK(raised("la 1re année, les 1ers versements, les 1res échéances") == V{"re", "ers", "res"});
+    CHECK(raised("au 2e alinéa du 21e article ; les 3es") == V{"e", "e", "es"});
+    CHECK(raised("(1er)") == V{"er"});
+    CHECK(raised("le 12\u202f000e") == V{"e"});  // a number in groups
+    CHECK(raised("n°\u00a01er") == V{"er"});
+    // Where the byte ranges fall: after the digits, as many bytes as the suffix.
+    const auto ranges = ordinal_suffixes("à 1er");
+    REQUIRE(ranges.size() == 1);
+    CHECK(ranges[0] == ByteRange{4, 6});  // « à » is two bytes
+    // Not ordinals: a word goes on before or after, a number in another notation, an address.
+    CHECK(raised("A1e B2er 1e5 1eme 2ème 1ère 3D #1e1e1e 0x1e") == V{});
+    CHECK(raised("1erement 1ex éé1er") == V{});
+    CHECK(raised("https://example.fr/1er-janvier contact1er@x.fr www.x.fr/2e") == V{});
+    CHECK(raised("sans chiffres, ni rien") == V{});
+    CHECK(raised("") == V{});
+}
+
 TEST_CASE("Date: every month's name is ICU's French format name") {
     // The names are read from ICU's calendar data directly: the oracle is the formatting API.
     UErrorCode status = U_ZERO_ERROR;

@@ -356,6 +356,36 @@ TEST_CASE("odt content: signatures are a borderless table of equal columns, two 
               "fo:padding-left=\"4.25pt\" fo:padding-right=\"4.25pt\" fo:border=\"none\"/></style:style>"));
 }
 
+TEST_CASE("odt content: a long signature block may break after its first row, never inside a row") {
+    // Seven signatories, four rows: kept whole, the block left the text's last page half blank
+    // and, filling a page, pushed LibreOffice's closing paragraph onto a blank one. ODF keeps
+    // rows together only as a whole table: the place and date and the first row are one table,
+    // the other rows a second one that may break between them.
+    std::vector<std::vector<doc::Paragraph>> columns;
+    for (const char* name : {"A", "B", "C", "D", "E", "F", "G"})
+        columns.push_back({odt::test::signature(name)});
+    std::string xml = content_of(
+        std::vector<doc::Block>{block(body("Fait à Paris, le")), doc::Block{doc::Signatures{columns}}});
+    const std::string text = body_of(xml);
+    CHECK(count(text, "<table:table ") == 2);
+    CHECK(has(xml,
+              "<style:style style:name=\"Table1\" style:family=\"table\"><style:table-properties "
+              "style:width=\"453.5pt\" table:align=\"margins\" style:may-break-between-rows=\"false\"/>"));
+    CHECK(has(xml,
+              "<style:style style:name=\"Table2\" style:family=\"table\"><style:table-properties "
+              "style:width=\"453.5pt\" table:align=\"margins\"/>"));
+    const std::size_t second = text.find("<table:table table:name=\"Table2\"");
+    REQUIRE(second != std::string::npos);
+    CHECK(text.find("Fait à Paris, le") < second);
+    CHECK(text.find(">B</text:p>") < second);
+    CHECK(text.find(">C</text:p>") > second);
+    CHECK(count(text.substr(second), "<table:table-row ") == 3);  // C-D, E-F, G and an empty cell
+    CHECK(count(text, "<table:table-row table:style-name=\"TableRow\">") == 5);  // rows never split
+    // The body ends with the 6 pt spacer, not with the taller paragraph a reader would add.
+    CHECK(text.ends_with("</table:table><text:p text:style-name=\"TableSpacer\"/>"));
+    // Where LibreOffice breaks it: test_outputs.py, tests/integration/layout/many-signatories.lua.
+}
+
 TEST_CASE("odt content: every table row is kept on one page") {
     doc::Table t;
     t.column_weights = {1};
