@@ -18,30 +18,38 @@ local service = data.service
 a:add_preamble(a:clause("beta_gouv/preambule/incubateur_territoires", { incubator = anct }))
 for _, paragraph in ipairs(data.preamble_markdown) do a:add_preamble(c.Markdown(paragraph)) end
 
+-- The départements that are parties and pay: the Convention's, and those joining the
+-- co-financing later by an avenant. The clauses about them name each, so that « la collectivité »
+-- never stands for all of them.
+local members, payers = { partner }, { "partner" }
+for _, other in ipairs(data.finance.other_payers or {}) do
+  local member = a.parties[other.party]
+  if member then members[#members + 1], payers[#payers + 1] = member, other.party end
+end
+local several = #members > 1 and members or nil
+
 a:article { key = "objet", title = "Objet de la convention",
-            content = a:clause("beta_gouv/objet/commun_numerique", { incubator = anct, service = service }) }
+            content = a:clause("beta_gouv/objet/commun_numerique", { incubator = anct, service = service,
+                                                                    partners = several }) }
 a:article { key = "obligations_partenaire", title = "Obligations " .. partner.du,
             content = a:clause("beta_gouv/engagements/obligations_commun", {
               service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
--- A département that joins the co-financing later (by an avenant) has the same obligations.
-for _, other in ipairs(data.finance.other_payers or {}) do
-  local member = a.parties[other.party]
-  if member then
-    a:article { key = "obligations_" .. other.party, title = "Obligations " .. member.du,
-                content = a:clause("beta_gouv/engagements/obligations_commun", {
-                  partner = member, service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
-  end
+-- A département that joins has the same obligations.
+for i = 2, #members do
+  a:article { key = "obligations_" .. payers[i], title = "Obligations " .. members[i].du,
+              content = a:clause("beta_gouv/engagements/obligations_commun", {
+                partner = members[i], service = service, finance_key = "finances", manifesto_key = "manifeste" }) }
 end
 a:article { key = "obligations_anct", title = "Obligations " .. anct.du,
             content = a:clause("beta_gouv/engagements/obligations_incubateur_anct", {
               incubator = anct, service = service, cofinancing_key = "finances" }) }
 a:article { key = "travaux", title = "Déroulement des travaux",
             content = a:clause("beta_gouv/engagements/deroulement_travaux", {
-              beneficiary = partner, funder = anct, service = service }) }
+              beneficiary = partner, beneficiaries = several, funder = anct, service = service }) }
 
 strata.add(a, data.finance, { key = "finances", service = service })
 
-closing.resiliation(a, { sections = { "faute", "effets" }, payer = "partner", receiver = "anct" })
+closing.resiliation(a, { sections = { "faute", "effets" }, payer = payers, receiver = "anct" })
 a:article {
   key = "dispositions_generales", title = "Dispositions générales",
   sections = {

@@ -62,7 +62,7 @@
 --   closing[n].partner: role of the party that receives a copy (default: the first party)
 --   closing[n].duration.months: { months = N } | { years = N } | { end_date = "YYYY-MM-DD" }
 --   closing[n].covers_expenses: true: the period covers commitments, services and payments
---   closing[n].payer: role of the party that pays (for "faute" and "effets")
+--   closing[n].payer: role of the party that pays, or the list of roles when several pay (for "faute" and "effets")
 --   closing[n].receiver: role of the party that receives (for "effets")
 --   closing[n].court: the seat of the tribunal administratif (default Paris)
 local Agreement = require "conventio.agreement"

@@ -1,32 +1,44 @@
 #include "document/raised_letters.hpp"
 
+#include <iterator>
+#include <optional>
 #include <utility>
 
 namespace conventio::doc {
 namespace {
+
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
 
 class Raiser {
 public:
     explicit Raiser(const RaisedRanges& raised_in) : raised_in_(raised_in) {}
 
     void inlines(Inlines& content) {
-        // Most runs have nothing to raise: the inlines are rebuilt only from the first that has.
+        // Most runs have nothing to raise: the inlines are rebuilt, in one pass, only from the
+        // first run that has.
+        std::optional<Inlines> rebuilt;
         for (std::size_t i = 0; i < content.size(); ++i) {
-            if (auto* note = std::get_if<Footnote>(&content[i])) {
+            Inline& item = content[i];
+            if (auto* note = std::get_if<Footnote>(&item)) {
                 paragraphs(note->paragraphs);
-                continue;
+            } else if (auto* anchor = std::get_if<Anchor>(&item)) {
+                anchor->raised = raised_in_(anchor->text);
+            } else if (auto* run = std::get_if<Run>(&item); run && !run->marks.superscript) {
+                const Ranges ranges = raised_in_(run->text);
+                if (!ranges.empty()) {
+                    if (!rebuilt) {
+                        rebuilt.emplace();
+                        rebuilt->reserve(content.size() + 2 * ranges.size());
+                        std::move(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(i),
+                                  std::back_inserter(*rebuilt));
+                    }
+                    split(std::move(*run), ranges, *rebuilt);
+                    continue;
+                }
             }
-            auto* run = std::get_if<Run>(&content[i]);
-            if (!run || run->marks.superscript) continue;
-            const auto ranges = raised_in_(run->text);
-            if (ranges.empty()) continue;
-            Inlines pieces = split(std::move(*run), ranges);
-            const std::size_t added = pieces.size() - 1;
-            content.erase(content.begin() + static_cast<std::ptrdiff_t>(i));
-            content.insert(content.begin() + static_cast<std::ptrdiff_t>(i),
-                           std::make_move_iterator(pieces.begin()), std::make_move_iterator(pieces.end()));
-            i += added;
+            if (rebuilt) rebuilt->push_back(std::move(item));
         }
+        if (rebuilt) content = std::move(*rebuilt);
     }
 
     void paragraphs(std::vector<Paragraph>& ps) {
@@ -51,9 +63,8 @@ public:
     }
 
 private:
-    /// `run` cut at `ranges` (in order, inside its text), the ranges superscript.
-    static Inlines split(Run run, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
-        Inlines out;
+    /// `run` cut at `ranges` (in order, inside its text), the ranges superscript, onto `out`.
+    static void split(Run run, const Ranges& ranges, Inlines& out) {
         auto piece = [&](std::size_t from, std::size_t to, bool raised) {
             if (from >= to) return;
             Run r{run.text.substr(from, to - from), run.marks, run.href, run.change};
@@ -67,7 +78,6 @@ private:
             at = end;
         }
         piece(at, run.text.size(), false);
-        return out;
     }
 
     const RaisedRanges& raised_in_;

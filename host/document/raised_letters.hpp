@@ -1,5 +1,5 @@
-// Letters French typography sets in superscript (the « er » of « le 1er janvier ») raised in a
-// document's runs, wherever their text came from: a template, the script's own strings, an
+// Letters French typography sets in superscript (the « er » of « le 1er janvier », of
+// « Article 1er ») raised in a document's runs and headings' numbers, wherever their text came from: a template, the script's own strings, an
 // avenant's new words. Done once on the whole tree, so that every text is treated alike and
 // both writers show the same runs. Which letters is French's to say (ordinal_suffixes); this
 // only splits the runs around them.
@@ -19,8 +19,9 @@ using RaisedRanges = std::function<std::vector<std::pair<std::size_t, std::size_
 
 /// `content` with the ranges `raised_in` finds in each run set in superscript: the run split
 /// into runs of the same formatting, link and change, the found ones superscript; the notes'
-/// paragraphs likewise. Runs already in superscript are left as they are; anchors and
-/// references too (their text must stay the one the reference repeats).
+/// paragraphs likewise; an anchor's ranges are noted (Anchor::raised: its text stays whole, the
+/// one references repeat). Runs already in superscript are left as they are, and references
+/// too: an ODF reference's shown text cannot hold formatting.
 void raise_letters(Inlines& content, const RaisedRanges& raised_in);
 
 /// raise_letters on every text of `block`: a paragraph, a list's items, a table's cells, the

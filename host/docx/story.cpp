@@ -351,8 +351,21 @@ void Story::anchor(const doc::Anchor& a) {
             change.emplace(w_, a.change == doc::Change::inserted ? "w:ins" : "w:del");
             revision_attributes(w_, state_);
         }
-        xml::Element r(w_, "w:r");
-        run_text(a.text, a.change == doc::Change::deleted);
+        // Its raised letters in a superscript run, the rest plain (most anchors: all of it).
+        const std::string_view text = a.text;
+        auto piece = [&](std::size_t from, std::size_t to, bool raised) {
+            if (from >= to) return;
+            xml::Element r(w_, "w:r");
+            run_properties(doc::Marks{.superscript = raised}, {});
+            run_text(text.substr(from, to - from), a.change == doc::Change::deleted);
+        };
+        std::size_t at = 0;
+        for (const auto& [begin, end] : a.raised) {
+            piece(at, begin, false);
+            piece(begin, end, true);
+            at = end;
+        }
+        piece(at, text.size(), false);
     }
     w_.start("w:bookmarkEnd");
     w_.attr("w:id", id);

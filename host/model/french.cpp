@@ -580,18 +580,26 @@ std::string ordinal(int n, Gender gender) {
 
 namespace {
 
-/// Whether the code point that ends `text` before byte `at` is a letter or a digit (false at
-/// the start): a word goes on there.
-bool word_goes_on_before(std::string_view text, std::size_t at) {
-    if (at == 0) return false;
+/// A letter, a digit or a combining mark (the accent of an « é » typed as « e » and U+0301):
+/// a word goes on through it.
+bool is_word_character(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+
+/// The byte where the code point that ends `text` before byte `at` starts (`at` > 0).
+std::size_t code_point_before(std::string_view text, std::size_t at) {
     std::size_t start = at - 1;
     while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    return u_isalnum(code_point_at(text, start).first);
+    return start;
 }
 
-/// Whether the code point at byte `at` of `text` is a letter or a digit (false at the end).
+/// Whether the code point that ends `text` before byte `at` is a word character (false at the
+/// start).
+bool word_goes_on_before(std::string_view text, std::size_t at) {
+    return at > 0 && is_word_character(code_point_at(text, code_point_before(text, at)).first);
+}
+
+/// Whether the code point at byte `at` of `text` is a word character (false at the end).
 bool word_goes_on_at(std::string_view text, std::size_t at) {
-    return at < text.size() && u_isalnum(code_point_at(text, at).first);
+    return at < text.size() && is_word_character(code_point_at(text, at).first);
 }
 
 /// The length of the ordinal suffix `rest` starts with, the longest first (« ers » before
@@ -600,6 +608,28 @@ std::size_t ordinal_suffix_length(std::string_view rest) {
     for (std::string_view suffix : {"ers", "res", "er", "re", "es", "e"})
         if (rest.starts_with(suffix)) return suffix.size();
     return 0;
+}
+
+/// Whether the digits at `number` are the end of an identifier or a number in another notation:
+/// joined by « _ . / - , » to a word before them (« lot A-2e », « 3.2e », « 12/3e »,
+/// « 2020-1e », « annexe-1er »), unless what comes before is an ordinal (`after_ordinal`: the
+/// byte where the last one found ends, for « 2e-3e »).
+bool joined_to_a_word(std::string_view text, std::size_t number, std::size_t after_ordinal) {
+    if (number < 2 || number == after_ordinal + 1) return false;
+    const char joint = text[number - 1];
+    const bool joins = joint == '_' || joint == '.' || joint == '/' || joint == '-' || joint == ',';
+    return joins && word_goes_on_before(text, number - 1);
+}
+
+/// Whether the suffix ending at byte `end` is an exponent's « e » (« 3e-2 », « 1e+5 »): a sign
+/// and digits follow that are not an ordinal themselves (« 2e-3e » is a range).
+bool exponent_follows(std::string_view text, std::size_t end) {
+    if (end + 1 >= text.size() || (text[end] != '-' && text[end] != '+') || !is_digit(text[end + 1]))
+        return false;
+    std::size_t after = end + 1;
+    while (after < text.size() && is_digit(text[after])) ++after;
+    const std::size_t suffix = ordinal_suffix_length(text.substr(after));
+    return suffix == 0 || word_goes_on_at(text, after + suffix);
 }
 
 }  // namespace
@@ -617,6 +647,8 @@ std::vector<ByteRange> ordinal_suffixes(std::string_view text) {
         while (i < text.size() && is_digit(text[i])) ++i;
         const std::size_t suffix = ordinal_suffix_length(text.substr(i));
         if (suffix == 0 || word_goes_on_before(text, number) || word_goes_on_at(text, i + suffix)) continue;
+        const std::size_t after_ordinal = found.empty() ? std::string_view::npos : found.back().end;
+        if (joined_to_a_word(text, number, after_ordinal) || exponent_follows(text, i + suffix)) continue;
         if (in_address.empty()) in_address = protected_bytes(text);
         if (!in_address[number]) found.push_back({i, i + suffix});
         i += suffix;

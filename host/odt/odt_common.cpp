@@ -161,6 +161,8 @@ void AutoStyles::add(const doc::Inlines& content) {
     for (const doc::Inline& i : content) {
         if (const auto* run = std::get_if<doc::Run>(&i)) {
             if (!run->text.empty()) add(run->marks);
+        } else if (const auto* anchor = std::get_if<doc::Anchor>(&i); anchor && !anchor->raised.empty()) {
+            add(doc::Marks{.superscript = true});
         } else if (const auto* note = std::get_if<doc::Footnote>(&i)) {
             for (const doc::Paragraph& p : note->paragraphs) add(p, layout::Placement{});
         }

@@ -278,7 +278,17 @@ void Story::anchor(const doc::Anchor& anchor, bool word_follows) {
     w_.start("text:bookmark-start");
     w_.attr("text:name", anchor.name);
     w_.end();
-    text(anchor.text, word_follows);
+    // Its raised letters in a superscript span, the rest as text (most anchors: all of it).
+    std::size_t at = 0;
+    for (const auto& [begin, end] : anchor.raised) {
+        text(std::string_view(anchor.text).substr(at, begin - at), true);
+        xml::Element span(w_, "text:span");
+        w_.attr("text:style-name", styles_.text_style(doc::Marks{.superscript = true}));
+        text(std::string_view(anchor.text).substr(begin, end - begin),
+             end < anchor.text.size() || word_follows);
+        at = end;
+    }
+    text(std::string_view(anchor.text).substr(at), word_follows);
     w_.start("text:bookmark-end");
     w_.attr("text:name", anchor.name);
     w_.end();

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -54,6 +55,9 @@ struct Anchor {
     std::string name;
     std::string text;
     Change change = Change::none;  // an anchor inserted or deleted with its text (still referable)
+    /// Byte ranges [first, second) of `text` set in superscript: the « er » of « Article 1er »
+    /// (doc::raise_letters finds them). A reference repeats the text as plain text.
+    std::vector<std::pair<std::size_t, std::size_t>> raised = {};
 };
 
 /// A live reference to an Anchor. `text` is the cached result a reader shows before any

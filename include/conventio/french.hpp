@@ -131,9 +131,12 @@ struct ByteRange {
 
 /// The letters of `text` French typography sets in superscript: the suffixes of ordinals
 /// written with digits, « 1er », « 1re », « 1ers », « 1res », « 2e », « 2es » (the « er » of
-/// « le 1er janvier », of « l'article 1er »). Only as a word of its own: not « A1e », « 1e5 »,
-/// « #1e1e1e », nor inside a URL or an e-mail address; « 2ème » is not a French form and is
-/// left as it is. In the order of the text.
+/// « le 1er janvier », of « l'article 1er »; both of « du 2e-3e »). Only as a word of its own:
+/// not « A1e », « 1e5 », « #1e1e1e », an identifier or number joined by « _ . / - , » to what
+/// precedes (« lot A-2e », « 3.2e », « 12/3e »), an exponent (« 3e-2 »), nor inside a URL or an
+/// e-mail address; a decomposed accent after it (« 1e » and U+0300) goes on with the word.
+/// Left as they are: « 2ème » and « 1ère » (not French forms), roman numerals (« XIXe »,
+/// « Titre Ier »), « 2d », « 2nd ». In the order of the text.
 [[nodiscard]] std::vector<ByteRange> ordinal_suffixes(std::string_view text);
 
 /// A whole number 0 <= n < 10^18 in words, masculine, traditional spelling: 24 -> "vingt-quatre",

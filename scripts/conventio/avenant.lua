@@ -13,6 +13,7 @@ local c = require "conventio"
 local Agreement = require "conventio.agreement"
 local amending = require "conventio.avenant.amending"
 local change_set = require "conventio.avenant.change_set"
+local closing = require "conventio.closing"
 local compare = require "conventio.avenant.compare"
 local wording = require "conventio.avenant.wording"
 local strict = require "conventio.strict"
@@ -86,7 +87,25 @@ local function apply_edits(a, set)
       if edit.op == "replace" then
         entry.content = paragraphs
         if edit.title then entry.title = edit.title end
+        -- The whole article is rewritten (« L'article 6 est ainsi rédigé »): its sub-articles
+        -- go with its text, as the avenant then states.
+        for _, section in ipairs(entry.sections or {}) do
+          if section.key then
+            a.by_key[section.key] = nil
+            deleted[section.key] = true
+          end
+        end
+        if entry.sections then entry.sections = {} end
       elseif edit.op == "complete" then
+        -- Its end is its last sub-article's: an alinéa added there belongs to that one, and
+        -- one added to the article's own text would come before its sub-articles.
+        if entry.sections and #entry.sections > 0 then
+          local names = {}
+          for _, section in ipairs(entry.sections) do names[#names + 1] = section.key or section.title end
+          fail(set.file, edit.where, tr("the article %s is divided into sub-articles (%s): complete the one the "
+              .. "alinéas belong to, or add one after the last with insert_after"):format(edit.target,
+              table.concat(names, ", ")))
+        end
         entry.content = { entry.content, paragraphs }
       elseif edit.op == "delete" then
         table.remove(list, index)
@@ -133,6 +152,23 @@ local function each_entry(a, fn)
   for _, annex in ipairs(a.annexes) do fn(annex) end
 end
 
+-- `text` as typed: no-break spaces as spaces, typographic apostrophes as straight ones.
+local function as_typed(text)
+  return (text:gsub("\u{a0}", " "):gsub("\u{202f}", " "):gsub("\u{2019}", "'"))
+end
+
+-- Whether `words` are in the parties' designation of agreement `a` (written from their data,
+-- out of reach of an edit of the text).
+local function in_designation(a, words)
+  local wanted = as_typed(words)
+  for _, blocks in ipairs(a.party_blocks or {}) do
+    for _, alinea in ipairs(compare.alineas(blocks, {})) do
+      if alinea.text and as_typed(alinea.text):find(wanted, 1, true) then return true end
+    end
+  end
+  return false
+end
+
 --- Applies the edits of change set `set` that work on rendered text (words, throughout, row,
 --- delete_row) to agreement `a`, already rendered; returns whether it changed anything.
 local function apply_text_edits(a, set, skip_throughout)
@@ -153,8 +189,11 @@ local function apply_text_edits(a, set, skip_throughout)
         local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
         if changed > 0 then entry.content, entry.blocks, total = blocks, blocks, total + changed end
       end)
-      if total == 0 then fail(set.file, edit.where,
-          tr("the words « %s » are not in the agreement"):format(edit.old)) end
+      if total == 0 then
+        local why = in_designation(a, edit.old) and tr(" (they are in the parties' designation, which their data "
+            .. "writes: change the party's field with `set`)") or ""
+        fail(set.file, edit.where, tr("the words « %s » are not in the articles or annexes%s"):format(edit.old, why))
+      end
       any = true
     elseif edit.op == "row" or edit.op == "delete_row" then
       for _, cell in ipairs(edit.cells or {}) do check_no_amount(set, edit, cell) end
@@ -269,6 +308,13 @@ local function change_named(set, message)
     if change.op == "remove" and last and message:find("'" .. last .. "'", 1, true) then best = best or change end
   end
   if best then return best end
+  -- The number of originals refused (one for each party): the change that adds or takes out a
+  -- party made it wrong.
+  if message:find("signature.originals", 1, true) then
+    for _, change in ipairs(set.data) do
+      if change.path:match("^party_order") or change.path:match("^parties%.") then return change end
+    end
+  end
   -- A message naming no field (a constructor's: "Money: expected a string…, got table"): the
   -- change that put a list or an object where a text or a number was, or the reverse.
   for _, change in ipairs(set.data) do
@@ -300,6 +346,23 @@ local function data_of(set, data, data_file)
   return change_set.apply_data(data, set), data_file
 end
 
+-- One original for each party (conventio.closing.originals_problem): a party joining or leaving
+-- makes the number of originals the Convention states wrong, and the change set must change it
+-- too; the place is the change that sets it, else the one that adds or takes out the party.
+local function check_originals(set, built)
+  local text = built.signature and built.signature.originals
+  local problem, corrected = closing.originals_problem(text, #built.party_order, "signature.originals")
+  if not problem then return end
+  local change = change_named(set, problem)
+  if change and change.path == "signature.originals" then
+    fail(set.file, change.where, tr("the amended agreement is refused: %s"):format(problem))
+  end
+  fail(set.file, change and change.where, tr("the amended agreement has %d signatories and its "
+      .. "signature.originals still says « %s »: add { \"set\": \"signature.originals\", \"to\": \"%s\" } "
+      .. "(one original for each party)")
+      :format(#built.party_order, text, corrected))
+end
+
 -- The Convention as amended by `sets[1..i]`, built by its script on `data` and numbered against
 -- `previous` (the version before it); without the last set's `throughout` edits when
 -- `skip_throughout` (the avenant words those once).
@@ -314,6 +377,7 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
     local change = change_named(set, message)
     fail(set.file, change and change.where, tr("the amended agreement is refused: %s"):format(message))
   end
+  check_originals(set, built)
   -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
   -- alone. Edits of the text work on the rendered agreement, with its numbers.
   local function render()
@@ -340,14 +404,7 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
 end
 
 -- fn(...) run with tbl[key] set to `value`, restored after, whether fn returns or raises.
-local function with_set(tbl, key, value, fn, ...)
-  local before = tbl[key]
-  tbl[key] = value
-  local result = table.pack(pcall(fn, ...))
-  tbl[key] = before
-  if not result[1] then error(result[2], 0) end
-  return table.unpack(result, 2, result.n)
-end
+local with_set = amending.with_set
 
 -- fn(...) with Agreement.building_versions set: the versions are built to be compared, and
 -- their documents dropped.
@@ -593,7 +650,9 @@ function Avenant:document()
   end
   a:article { key = "entree_en_vigueur", title = w.title_effect,
               content = a:clause("avenant/prise_effet", { date = set.effect and set.effect.long }) }
-  -- One original for each party, unless the change set says otherwise.
+  -- One original for each party; a number the change set gives must be that one.
+  local problem = closing.originals_problem(set.originals, #order, "originals")
+  if problem then fail(set.file, nil, problem) end
   a:signatures { originals = set.originals or c.french_spacing(w.originals):format(c.spell_number(#order)) }
   -- An amount typed in the purpose is checked against both versions' (conventio check).
   a.stated_amounts = self.amounts

@@ -52,7 +52,7 @@ M.fields = {
   },
   resiliation = {
     sections = "which sections, in order: \"sans_faute\", \"faute\", \"effets\" (default all three)",
-    payer = "role of the party that pays (for \"faute\" and \"effets\")",
+    payer = "role of the party that pays, or the list of roles when several pay (for \"faute\" and \"effets\")",
     receiver = "role of the party that receives (for \"effets\")",
     notice = "the notice period (default \"trois (3) mois\")",
     contract = "true: the text calls the agreement \"le contrat\"",
@@ -79,6 +79,18 @@ M.fields = {
 for _, fields in pairs(M.fields) do
   fields.key = "the article's key (default: the builder's name)"
   fields.title = "the article's heading (default from templates/commun/intitules.md)"
+end
+
+-- The parties a spec names by a role or a list of roles (required), or an error naming the field.
+local function parties(agreement, spec, field, where)
+  local roles = spec[field]
+  if type(roles) ~= "table" then return { party(agreement, spec, field, where, true) } end
+  if #roles == 0 then error(tr("%s.%s must name a role or a list of roles"):format(where, field), 0) end
+  local out = {}
+  for i, role in ipairs(roles) do
+    out[i] = party(agreement, { [field .. "[" .. i .. "]"] = role }, field .. "[" .. i .. "]", where, true)
+  end
+  return out
 end
 
 local builders = {}
@@ -140,7 +152,12 @@ function builders.resiliation(agreement, spec, where)
     strict.choice(name, termination_sections, ("%s.sections[%d]"):format(where, i))
     local params = { contract = spec.contract }
     if name == "sans_faute" then params.notice = spec.notice end
-    if name == "faute" or name == "effets" then params.payer = party(agreement, spec, "payer", where, true) end
+    if name == "faute" or name == "effets" then
+      -- Several payers (a member joining by an avenant) are each named: « la collectivité »
+      -- alone would leave out the others.
+      local payers = parties(agreement, spec, "payer", where)
+      params.payer, params.payers = payers[1], #payers > 1 and payers or nil
+    end
     if name == "effets" then params.receiver = party(agreement, spec, "receiver", where, true) end
     sections[#sections + 1] = { key = "resiliation_" .. name, title = heading("resiliation_" .. name),
                                 content = agreement:clause("commun/resiliation_" .. name, params) }
@@ -208,6 +225,90 @@ function builders.publication(agreement, spec, where)
                                                        first_publisher = spec.first_publisher,
                                                        first_site = spec.first_site }),
   }
+end
+
+-- ------------------------------------------------------------------ the number of originals
+
+-- The words of a "Fait à" line's originals: a number, then what is counted.
+local counted = { "^exemplaires?$", "^originau?x?$", "^originale?s?$" }
+
+local function is_counted(word)
+  for _, pattern in ipairs(counted) do
+    if word:find(pattern) then return true end
+  end
+  return false
+end
+
+-- Number words up to what an agreement is signed by, from the library's own spelling, longest
+-- first (« vingt et un » before « un »).
+local spelled_numbers
+local function number_words()
+  if not spelled_numbers then
+    spelled_numbers = { { "une", 1 } }
+    for n = 1, 30 do spelled_numbers[#spelled_numbers + 1] = { c.spell_number(n), n } end
+    table.sort(spelled_numbers, function(a, b) return #a[1] > #b[1] end)
+  end
+  return spelled_numbers
+end
+
+--- The number of originals a "Fait à" line's text states (« en deux exemplaires originaux »,
+--- « en trois (3) originaux », « en 4 exemplaires »: 2, 3, 4), with the byte span of the number
+--- in the text (its words, and its figures in brackets after them); nil when it states none.
+--- `expected`, when given, is tried first: the usual case, a number that agrees, then spells
+--- one number only (the spelling of every number is made only for one that does not agree).
+---@param text string
+---@param expected integer?
+---@return integer|nil count, integer|nil first, integer|nil last
+function M.originals_count(text, expected)
+  if type(text) ~= "string" then return nil end
+  for at, word in text:gmatch("()([^%s,;.]+)") do
+    if is_counted(word:lower()) then
+      -- The words before what is counted: « seul », then figures in brackets, then the number.
+      local before = text:sub(1, at - 1):gsub("%s+$", "")
+      before = before:gsub("%s+[Ss]euls?$", "")
+      local last = #before
+      local figures = before:match("%((%d+)%)$")
+      if figures then before = before:sub(1, -(#figures + 3)):gsub("%s+$", "") end
+      local digits = before:match("%f[%w](%d+)$")
+      if digits then
+        local n = tonumber(digits)
+        return (figures == nil or tonumber(figures) == n) and n or nil, #before - #digits + 1, last
+      end
+      local lower = before:lower()
+      local function ends_with(spelled)
+        if lower:sub(-#spelled) ~= spelled then return false end
+        return #lower == #spelled or lower:sub(-#spelled - 1, -#spelled - 1) == " "
+      end
+      if expected and ends_with(c.spell_number(expected)) and (figures == nil or tonumber(figures) == expected) then
+        return expected, #before - #c.spell_number(expected) + 1, last
+      end
+      for _, entry in ipairs(number_words()) do
+        local spelled, n = entry[1], entry[2]
+        if ends_with(spelled) then
+          return (figures == nil or tonumber(figures) == n) and n or nil, #before - #spelled + 1, last
+        end
+      end
+      return nil
+    end
+  end
+  return nil
+end
+
+--- The problem of the originals `text` of an agreement signed by `signatories` parties: a
+--- message naming `where`, with the text corrected (« en trois originaux »), when the number it
+--- states is another; nil when it agrees or states none. One original for each party: a number
+--- copied from another agreement, or left as it was when a party joined, must not survive.
+---@param text string?
+---@param signatories integer
+---@param where string the field, for the message ("signature.originals")
+function M.originals_problem(text, signatories, where)
+  local count, first, last = M.originals_count(text, signatories)
+  if not count or count == signatories then return nil end
+  local spelled = c.spell_number(signatories)
+  local figures = text:sub(first, last):match("%(%d+%)") and (" (" .. signatories .. ")") or ""
+  local corrected = text:sub(1, first - 1) .. spelled .. figures .. text:sub(last + 1)
+  return tr("%s: « %s » states %d originals, but the agreement has %d signatories (one original for each): "
+            .. "write « %s »"):format(where, text, count, signatories, corrected), corrected
 end
 
 local names = {}

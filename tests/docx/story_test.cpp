@@ -106,6 +106,15 @@ TEST_CASE("an anchor is a bookmark around its text, with sequential ids") {
                    "<w:bookmarkEnd w:id=\"1\"/>"));
 }
 
+TEST_CASE("an anchor's raised letters are a superscript run inside the bookmark") {
+    auto d = document(
+        {block(paragraph({run("Article "), doc::Anchor{"art_1", "1er", doc::Change::none, {{1, 3}}}}))});
+    CHECK(contains(body(d),
+                   "<w:bookmarkStart w:id=\"0\" w:name=\"art_1\"/><w:r><w:t>1</w:t></w:r>"
+                   "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>er</w:t></w:r>"
+                   "<w:bookmarkEnd w:id=\"0\"/>"));
+}
+
 TEST_CASE("a cross-reference is a REF field showing the cached text, never dirty") {
     auto d = document({block(paragraph({doc::Anchor{"art_6", "6"}})),
                        block(paragraph({run("voir l\u2019article "), doc::CrossRef{"art_6", "6"}}))});

@@ -142,6 +142,19 @@ class Consolidated(unittest.TestCase):
                  "Le Val-de-Marne proc\u00e9dera au versement du montant de 100 000 \u20ac fix\u00e9 \u00e0 "
                  "l'article 5.2 sur le compte de l'ANCT apr\u00e8s signature de l'avenant n\u00b0 1 par les parties."],
                 ["soit 45 000 \u20ac, d\u00e8s signature de la pr\u00e9sente convention."]),
+            # A second avenant raising it again: what fell due at the Convention's signature and at
+            # avenant n° 1's stays there, the new increase falls due at avenant n° 2's.
+            "seine-et-marne-rdv-solidarites-avenant-2-2022": (
+                ["soit 60 000 \u20ac, dont 45 000 \u20ac d\u00e8s signature de la pr\u00e9sente convention, "
+                 "5 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1 et 10 000 \u20ac d\u00e8s signature de "
+                 "l'avenant n\u00b0 2.",
+                 "Le Val-de-Marne proc\u00e9dera au versement de sa contribution, soit 120 000 \u20ac, dont "
+                 "100 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1 et 20 000 \u20ac d\u00e8s signature de "
+                 "l'avenant n\u00b0 2."],
+                ["soit 50 000 \u20ac, dont 45 000 \u20ac d\u00e8s signature de la pr\u00e9sente convention et "
+                 "5 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1.",
+                 "Le Val-de-Marne proc\u00e9dera au versement de sa contribution, soit 100 000 \u20ac, d\u00e8s "
+                 "signature de l'avenant n\u00b0 1."]),
             "cerema-avenant-1-2024": (
                 ["fix\u00e9 \u00e0 l'article 4.1 : 475 000 \u20ac d\u00e8s signature de la convention par les "
                  "parties et 125 000 \u20ac d\u00e8s signature de l'avenant n\u00b0 1 par les parties."],
@@ -258,6 +271,9 @@ class Consolidated(unittest.TestCase):
             "seine-et-marne-rdv-solidarites-avenant-1-2021": [
                 "La d\u00e9signation des parties est compl\u00e9t\u00e9e par cinq alin\u00e9as ainsi r\u00e9dig\u00e9s :",
                 "\u00ab Et",
+                # One original for each party: the line before the signatures follows them.
+                "Dans la mention qui pr\u00e9c\u00e8de les signatures, les mots : \u00ab en deux originaux \u00bb sont "
+                "remplac\u00e9s par les mots : \u00ab en trois originaux \u00bb.",
                 "Avenant n\u00b0 1 \u00e0 la convention de partenariat du 15 d\u00e9cembre 2020 entre le "
                 "D\u00e9partement de Seine-et-Marne et l'Agence Nationale de la Coh\u00e9sion des Territoires",
             ],
@@ -275,6 +291,124 @@ class Consolidated(unittest.TestCase):
                     amended = self.text(clean).replace("\u00a0", " ").split("\n")
                     at_party = amended.index("Le D\u00e9partement du Val-de-Marne,")
                     self.assertEqual(amended[at_party - 1], "Et")
+
+    def test_a_party_joining_is_named_wherever_the_payer_was(self):
+        # « la collectivité » is the Seine-et-Marne's defined name: once the Val-de-Marne joins,
+        # the report, the termination for fault and the liquidation saying « la collectivité »
+        # alone would leave it out. Each member is named, and the avenant states those changes.
+        name = "seine-et-marne-rdv-solidarites-avenant-1-2021"
+        out, clean = os.path.join(self.dir, name + "-named.odt"), os.path.join(self.dir, name + "-named-clean.odt")
+        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out, "--clean", clean)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        amended = self.text(clean).replace("\u00a0", " ").replace("\u202f", " ")
+        for words in ("Un compte-rendu de gestion sera envoy\u00e9 \u00e0 la collectivit\u00e9 et au Val-de-Marne au "
+                      "terme de la p\u00e9riode conventionn\u00e9e",
+                      "les sommes vers\u00e9es par la collectivit\u00e9 ou par le Val-de-Marne au titre de la convention",
+                      "les participations financi\u00e8res de la collectivit\u00e9 et du Val-de-Marne dues \u00e0 "
+                      "l'ANCT \u00e0 la date d'effet de la r\u00e9siliation sont liquid\u00e9es",
+                      "via sa mission d'incubateur de services num\u00e9riques, la collectivit\u00e9 et le Val-de-Marne "
+                      "a pour objet",
+                      "de mani\u00e8re \u00e0 garantir \u00e0 la collectivit\u00e9 et au Val-de-Marne, conform\u00e9ment"):
+            self.assertIn(words, amended)
+        for words in ("envoy\u00e9 \u00e0 la collectivit\u00e9 au terme", "vers\u00e9es par la collectivit\u00e9 au titre",
+                      "la participation financi\u00e8re de la collectivit\u00e9 due", "un agent de la collectivit\u00e9"):
+            self.assertNotIn(words, amended)
+        lines = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
+        for line in ("Modification de l'article 1", "Modification de l'article 4", "Modification de l'article 5.5",
+                     "Modification de l'article 6.1", "Modification de l'article 6.2",
+                     "\u00c0 l'article 6.1, apr\u00e8s le mot : \u00ab collectivit\u00e9 \u00bb, sont ins\u00e9r\u00e9s "
+                     "les mots : \u00ab ou par le Val-de-Marne \u00bb."):
+            self.assertIn(line, [x.split(" : ", 1)[-1] if x.startswith("Article ") else x for x in lines])
+        # A quoted alinéa's own quotation marks are the second rank's: one « opens each quoted line.
+        quoted = [x.strip() for x in lines if x.strip().startswith("\u00ab")]
+        self.assertTrue(any("\u201cr\u00e9f\u00e9rent territorial\u201d" in x for x in quoted), quoted)
+        self.assertEqual([x for x in quoted if x.count("\u00ab") != 1], [])
+
+    def test_the_number_of_originals_follows_the_signatories(self):
+        # The seed's free text « en deux originaux » stayed above three signature blocks once the
+        # Val-de-Marne joined. The consolidated text has three; a change set that leaves the
+        # number as it was is refused at the change that adds the party, with the change to add;
+        # an avenant's own number of originals must be its signatories' too. Nothing is written.
+        name = "seine-et-marne-rdv-solidarites-avenant-1-2021"
+        clean = os.path.join(self.dir, name + "-originals-clean.odt")
+        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", os.path.join(self.dir, name + "-originals.odt"),
+                "--clean", clean)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Fait \u00e0 Paris, en trois originaux, le\n", self.text(clean).replace("\u00a0", " "))
+        with open(at(name, name + ".json"), encoding="utf-8") as f:
+            data = json.load(f)
+        kept = dict(data, data=[c for c in data["data"] if c.get("set") != "signature.originals"])
+        own = dict(data, originals="en deux exemplaires originaux")
+        for changes, where, message in (
+                (kept, "data[1] (add parties.val_de_marne)",
+                 ("signature.originals", "\u00ab en deux originaux \u00bb", "3 signatories", "en trois originaux")),
+                (own, "originals", ("\u00ab en deux exemplaires originaux \u00bb states 2 originals, but the "
+                                    "agreement has 3 signatories (one original for each): write \u00ab en trois "
+                                    "exemplaires originaux \u00bb",))):
+            with self.subTest(where=where):
+                path = os.path.join(self.dir, "originals-" + where.split()[0] + ".json")
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(changes, f, ensure_ascii=False, indent=2)
+                out = os.path.join(self.dir, "originals-refused.odt")
+                r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertRegex(r.stderr, re.escape(path) + r":\d+:\d+: " + re.escape(where + ": "))
+                for words in message:
+                    self.assertIn(words, r.stderr)
+                self.assertFalse(os.path.exists(out))
+
+    def test_an_article_divided_into_sub_articles_is_replaced_whole(self):
+        # Review r8: `replace` of the BFC agreement's article 6 (6.1 to 6.3) kept its sub-articles
+        # under the new text and the avenant said « est complété par un alinéa »; `complete` of it
+        # was lost without a word. Replaced, the article loses its sub-articles and the avenant
+        # says « L'article 6 est ainsi rédigé »; completed, it is refused at the edit.
+        base = {"base": {"script": "bfc-association-mediation-2025.lua",
+                         "data": "bfc-association-mediation-2025.json"},
+                "number": 1, "date": "2026-02-10", "place": "Besan\u00e7on",
+                "reasons": ["Les parties conviennent de simplifier la r\u00e9siliation."],
+                "purpose": "de simplifier la r\u00e9siliation"}
+        alinea = "Chaque partie peut r\u00e9silier la convention par lettre recommand\u00e9e avec un pr\u00e9avis."
+        path = os.path.join(self.dir, "replace-divided.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(dict(base, edits=[{"replace": "resiliation", "text": [alinea]}]), f, ensure_ascii=False)
+        out, clean = os.path.join(self.dir, "replace-divided.odt"), os.path.join(self.dir, "replace-divided-clean.odt")
+        r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", out, "--clean", clean)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        avenant = self.text(out).replace("\u00a0", " ").replace("\u202f", " ")
+        self.assertIn("L'article 6 est ainsi r\u00e9dig\u00e9 :", avenant)
+        self.assertIn("\u00ab Article 6 : R\u00e9siliation", avenant)
+        self.assertNotIn("est compl\u00e9t\u00e9", avenant)
+        self.assertNotIn("6.1 est supprim\u00e9", avenant)
+        amended = self.text(clean)
+        self.assertIn(alinea, amended)
+        self.assertNotIn("R\u00e9siliation sans faute", amended)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(dict(base, edits=[{"complete": "resiliation", "text": [alinea]}]), f, ensure_ascii=False)
+        refused = os.path.join(self.dir, "complete-divided.odt")
+        r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", refused)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, re.escape(path) + r":1:\d+: edits\[1\] \(complete resiliation\): ")
+        self.assertIn("resiliation_sans_faute, resiliation_faute, resiliation_effets", r.stderr)
+        self.assertFalse(os.path.exists(refused))
+
+    def test_words_of_the_designation_are_changed_through_the_data(self):
+        # Review r8: words replaced `throughout` that only the parties' designation has were
+        # refused as « not in the agreement »: they are, written from the party's data.
+        base = {"base": {"script": "bfc-association-mediation-2025.lua",
+                         "data": "bfc-association-mediation-2025.json"},
+                "number": 1, "date": "2026-02-10", "place": "Besan\u00e7on",
+                "reasons": ["Les parties conviennent de corriger une mention."], "purpose": "de corriger une mention"}
+        for old, hint in (("loi du 1er juillet 1901", True), ("loi de 1999", False)):
+            with self.subTest(old=old):
+                path = os.path.join(self.dir, "designation-words.json")
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(dict(base, edits=[{"throughout": True, "old": old, "new": old + " modifi\u00e9e"}]), f,
+                              ensure_ascii=False)
+                r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", os.path.join(self.dir, "designation.odt"))
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(f"edits[1] (throughout true): the words \u00ab {old} \u00bb are not in the articles or "
+                              "annexes", r.stderr)
+                self.assertEqual("parties' designation" in r.stderr, hint, r.stderr)
 
     def test_consolidated_versions_are_valid_odf_and_ooxml(self):
         files = []

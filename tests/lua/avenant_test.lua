@@ -128,6 +128,44 @@ end)
 local _, appended = avenant_text { edits = { { insert_after = "litiges", key = "fin", title = "Fin", text = "x" } } }
 check.eq(appended.amended.by_key.fin.number, "5", "inserted after the last article: the next number")
 
+-- An avenant that only deletes says so in its purpose (avenants.md rule 7): never « modifier ».
+t = avenant_text { edits = { { delete = "litiges" } } }
+check.contains(t, "Le présent avenant a pour objet de supprimer l'article 4 de la Convention.", "an article deleted")
+check.eq(t:find("modifier l'article", 1, true), nil, "nothing is modified")
+t = avenant_text { edits = { { replace = "objet",
+    text = "La présente convention organise le soutien de la Commune à l'association." } } }
+check.contains(t, "Le présent avenant a pour objet de supprimer le deuxième alinéa de l'article 1 de la Convention.",
+               "an alinéa deleted")
+t = avenant_text { data = { { set = "amount", to = "60000" } }, edits = { { delete = "litiges" },
+    { insert_after = "objet", key = "suivi", title = "Suivi", text = "Un comité suit la convention." } } }
+check.contains(t, "pour objet de modifier l'article 2 de la Convention, d'y insérer un article 1-1 et d'en supprimer "
+               .. "l'article 4.", "modified, inserted and deleted: the Convention named once")
+
+-- The number of originals follows the signatories: the avenant's own, and the line of the
+-- Convention it states when a party joins (tests/integration/test_consolidated.py, the Seine one).
+check.fails("changes.json: originals: « en trois originaux » states 3 originals, but the agreement has 2 signatories",
+            avenant_text, { originals = "en trois originaux", data = { { set = "amount", to = "60000" } } })
+do
+  local wording = require "conventio.avenant.wording"
+  local function originals_article(old, new)
+    local article = wording.articles { { unit = { id = "signature", kind = "signature", place = "Melun" },
+      ops = { { op = "originals", old = old, new = new, place = "Melun" } } } }[1]
+    check.eq(article.title, "Modification du nombre d'exemplaires originaux")
+    return text_of(article.content)
+  end
+  check.eq(originals_article("en deux originaux", "en trois originaux"), "Dans la mention qui précède les signatures, "
+           .. "les mots : « en deux originaux » sont remplacés par les mots : « en trois originaux ».", "replaced")
+  check.eq(originals_article(nil, "en trois originaux"), "La mention qui précède les signatures est ainsi rédigée :\n"
+           .. "« Fait à Melun, en trois originaux, le ».", "stated where the line had none")
+end
+
+-- A quoted alinéa's own « » become “ ” (second-rank quotation marks, no space inside).
+t = avenant_text { edits = { { complete = "objet", text = "Le comité est dit « de suivi »." } } }
+check.contains(t, "« Le comité est dit “de suivi”. ».", "quoted alinéa")
+t = avenant_text { edits = { { words = "litiges", old = "tribunal administratif de Melun",
+    new = "tribunal dit « de Melun »" } } }
+check.contains(t, "remplacés par les mots : « dit “de Melun” ».", "quoted words")
+
 -- 8, 9: an alinéa inserted inside, an alinéa deleted
 t = avenant_text { edits = { { replace = "objet",
     text = "La présente convention organise le soutien de la Commune à l'association." } } }
@@ -266,6 +304,12 @@ do
   check.fails("the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
   av:document()
   check.eq(stated, 4, "facts of a document built after a failed avenant")
+  local amending = require "conventio.avenant.amending"
+  check.fails("the amended agreement is refused", Avenant.from_change_set,
+              set { data = { { set = "amount", to = "150000" } } }, "changes.json")
+  check.eq(amending.current, nil, "no version is being amended after a failed build")
+  av:document()
+  check.eq(stated, 5, "facts of a document built after a failed build")
   facts.finish = finish
   -- Building without facts is the library's own: a script can neither set it nor ask for it.
   check.eq(Agreement.building_versions, nil, "no public switch")

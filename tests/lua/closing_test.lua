@@ -35,6 +35,47 @@ check.eq(closing.dispositions_generales(new(), {}).sections[1].title, "Modificat
          "without a modification article, the section has its own heading")
 check.eq(type(a:document()), "userdata", "the closing articles render")
 
+-- Several payers (a member joining by an avenant) are each named where one payer was.
+do
+  local clauses = require "conventio.clauses"
+  local three = new()
+  three.parties.dept = Party.new({ short_name = "Val-de-Marne", kind = "departement", representation = "r" },
+                                 "parties.dept")
+  three.party_order[3] = "dept"
+  local termination = closing.resiliation(three, { payer = { "commune", "dept" }, receiver = "asso",
+                                                   sections = { "faute", "effets" } })
+  local function text(section)
+    local params = setmetatable({}, { __index = function(_, k) return section.content.params[k] end })
+    return (clauses.markdown(section.content.name, params):gsub("\u{a0}", " "):gsub("\\", ""))
+  end
+  check.contains(text(termination.sections[1]), "les sommes versées par la Commune de Melun ou par le Val-de-Marne "
+                 .. "au titre de la convention", "faute: any payer's sums")
+  check.contains(text(termination.sections[2]), "les participations financières de la Commune de Melun et du "
+                 .. "Val-de-Marne dues à l'association X à la date d'effet de la résiliation sont liquidées",
+                 "effets: each payer's participation")
+  local one = closing.resiliation(new(), { payer = { "commune" }, receiver = "asso", sections = { "effets" } })
+  check.contains(text(one.sections[1]), "la participation financière de la Commune de Melun due à l'association X",
+                 "a list of one payer reads as one payer")
+  check.fails("closing.resiliation.payer[2] names no party: dep (did you mean dept?)", closing.resiliation, three,
+              { payer = { "commune", "dep" }, receiver = "asso", sections = { "faute" } })
+end
+
+-- The number of originals a "Fait à" line states, and its check against the signatories.
+for _, case in ipairs {
+  { "en deux originaux", 2 }, { "en deux exemplaires originaux", 2 }, { "en trois (3) exemplaires", 3 },
+  { "en un seul exemplaire", 1 }, { "en 4 exemplaires", 4 }, { "en vingt et un exemplaires", 21 },
+  { "en trois (4) exemplaires", nil }, { "en autant d'originaux que de parties", nil }, { "en deux", nil },
+} do
+  check.eq(closing.originals_count(case[1]), case[2], case[1])
+end
+check.eq(closing.originals_problem("en deux originaux", 2, "signature.originals"), nil, "one original for each party")
+check.eq(closing.originals_problem(nil, 3, "signature.originals"), nil, "no number stated")
+check.eq(closing.originals_problem("en deux originaux", 3, "signature.originals"), "signature.originals: « en deux "
+         .. "originaux » states 2 originals, but the agreement has 3 signatories (one original for each): write « en "
+         .. "trois originaux »", "a number the signatories contradict, refused at its field, corrected")
+check.eq(select(2, closing.originals_problem("en trois (3) exemplaires originaux", 2, "x")),
+         "en deux (2) exemplaires originaux", "figures in brackets corrected too")
+
 -- Who receives a copy of an avenant follows the parties' kinds: the State party's accountant.
 check.eq(articles[1].content.params.copy_to, nil, "no State party: no copy to an accountant")
 local with_state = Agreement.new {

@@ -211,3 +211,17 @@ TEST_CASE("the letters of an ordinal are raised in every text a document holds")
     CHECK(texts(last) == "le 1[er] lien[1er] A1e 1e5");
     CHECK(run(last[1]).href == "https://example.fr/1er");
 }
+
+TEST_CASE("an anchor notes its raised letters and keeps its text whole for references") {
+    auto d = run_lua(R"(
+        local c = conventio
+        return c.Document{ body = { c.Para{ "Article ", c.Anchor("art1", "1er"), " et article ",
+                                            c.Anchor("art2", "2") },
+                                    c.Para{ "voir l'article ", c.Ref("art1", "1er") } } })");
+    const auto& heading = para(d.body[0]).content;
+    const auto& first = std::get<doc::Anchor>(heading[1]);
+    CHECK(first.text == "1er");
+    CHECK(first.raised == std::vector<std::pair<std::size_t, std::size_t>>{{1, 3}});
+    CHECK(std::get<doc::Anchor>(heading[3]).raised.empty());
+    CHECK(std::get<doc::CrossRef>(para(d.body[1]).content[1]).text == "1er");
+}

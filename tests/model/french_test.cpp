@@ -310,6 +310,15 @@ TEST_CASE("ordinal_suffixes: the letters of an ordinal written with digits") {
     CHECK(raised("1erement 1ex éé1er") == V{});
     CHECK(raised("https://example.fr/1er-janvier contact1er@x.fr www.x.fr/2e") == V{});
     CHECK(raised("sans chiffres, ni rien") == V{});
+    // Identifiers and other notations (review r8): joined to a word before, or an exponent.
+    CHECK(raised("lot A-2e, ABC_2e, ABC.2e, version 3.2e, 1.5e, dossier 12/3e, référence 2020-1e") == V{});
+    CHECK(raised("annexe-1er.pdf, taux de 3e-2 ou 1e+5") == V{});
+    CHECK(raised("du 2e-3e étage, le 1er.") == V{"e", "e", "er"});
+    CHECK(raised("(2e)-3") == V{"e"});
+    // A decomposed accent (as pasted from some systems) goes on with the word: « 1ère » is
+    // not « 1e » followed by a floating accent.
+    CHECK(raised("1e\u0300re, 2e\u0300me, 1e\u0301tage") == V{});
+    CHECK(raised("e\u03011er") == V{});  // « é1er », the é decomposed
     CHECK(raised("") == V{});
 }
 

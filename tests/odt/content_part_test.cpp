@@ -146,6 +146,10 @@ TEST_CASE(
     CHECK(paragraph_of({run("Article "), doc::Anchor{"art6", "6"}}) ==
           "Article <text:bookmark-start text:name=\"art6\"/>6<text:bookmark-end "
           "text:name=\"art6\"/>");
+    // « Article 1er »: the raised letters in a superscript span inside the bookmark.
+    CHECK(has(paragraph_of({run("Article "), doc::Anchor{"art1", "1er", doc::Change::none, {{1, 3}}}}),
+              "<text:bookmark-start text:name=\"art1\"/>1<text:span text:style-name=\"T1\">er</text:span>"
+              "<text:bookmark-end text:name=\"art1\"/>"));
     CHECK(paragraph_of({run("voir l'article "), doc::CrossRef{"art6", "6"}, run(".")}) ==
           "voir l'article <text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"art6\">6"
           "</text:bookmark-ref>.");

@@ -21,18 +21,29 @@ M.current = nil
 -- agreement -> { [payer's role] = parts }: what each version made due at signatures.
 local recorded = setmetatable({}, { __mode = "k" })
 
+--- fn(...) run with tbl[key] set to `value`, restored after, whether fn returns or raises: how
+--- an avenant's builds are told what they build (this module's `current`, and conventio.avenant's
+--- settings of the agreement and clause modules).
+---@param tbl table
+---@param key string
+---@param value any
+---@param fn function
+function M.with_set(tbl, key, value, fn, ...)
+  local before = tbl[key]
+  tbl[key] = value
+  local result = table.pack(pcall(fn, ...))
+  tbl[key] = before
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 --- fn(...) with `M.current` = { number, previous } (the version built is amended by avenant n°
 --- `number`; `previous` is the version before it).
 ---@param number integer the avenant's number
 ---@param previous table the Agreement of the version before
 ---@param fn function builds the version
 function M.building(number, previous, fn, ...)
-  local before = M.current
-  M.current = { number = number, previous = previous }
-  local result = table.pack(pcall(fn, ...))
-  M.current = before
-  if not result[1] then error(result[2], 0) end
-  return table.unpack(result, 2, result.n)
+  return M.with_set(M, "current", { number = number, previous = previous }, fn, ...)
 end
 
 --- What `payer_role`'s payment at signature of `amount` is due at, on `agreement` being built:

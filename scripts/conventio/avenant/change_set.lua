@@ -33,10 +33,10 @@ M.edit_needs = {
   words = { "old", "new" }, throughout = { "old", "new" }, row = { "label", "cells" }, delete_row = { "label" },
 }
 M.edit_fields = {
-  replace = "key: the article's content (and title, if given) becomes `text`",
+  replace = "key: the article (its sub-articles included) becomes `text`, under `title` if given",
   insert_after = "key: a new article (or sub-article) `key`, `title`, `text` is inserted after it",
   delete = "key: the article (or sub-article) is deleted; its number stays vacant",
-  complete = "key: `text` (alinéas) is added at the end of the article",
+  complete = "key: `text` (alinéas) is added at the end of the article (not of one divided into sub-articles)",
   words = "key: in the article's paragraphs, the words `old` become `new`",
   throughout = "true: in the whole agreement, the words `old` become `new`",
   row = "key: in the article's table, the row labelled `label` becomes `cells` (or is added after `after`)",

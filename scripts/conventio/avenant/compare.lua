@@ -405,7 +405,17 @@ function M.changes(base, amended)
       end
     end
   end
+  -- The line before the signatures states the number of originals (« en deux originaux »), which
+  -- follows the signatories: a change of it is stated after the articles, before the annexes.
+  local function originals(a) return a.signature and a.signature.originals end
+  local function place(a) return (a.signature and a.signature.place) or a.spec.place end
+  local signature_change = originals(base) ~= originals(amended) and {
+    unit = { id = "signature", kind = "signature", place = place(base) },
+    ops = { { op = "originals", old = originals(base), new = originals(amended), place = place(amended) } } } or nil
   for _, old in ipairs(old_units) do
+    if signature_change and old.kind == "annex" then
+      out[#out + 1], signature_change = signature_change, nil
+    end
     local new = new_by_id[old.id]
     if not new then
       out[#out + 1] = { unit = old, ops = { { op = "deleted" } } }
@@ -416,6 +426,41 @@ function M.changes(base, amended)
       if #ops > 0 then out[#out + 1] = { unit = old, new = new, ops = ops } end
     end
     if new then inserted_after(old.id) end
+  end
+  if signature_change then out[#out + 1] = signature_change end
+  return M.whole_articles_rewritten(out, new_units)
+end
+
+--- `changes` with an article that changed, whose sub-articles are all deleted and which has
+--- none left, stated as rewritten whole (« L'article 6 est ainsi rédigé : »), its sub-articles'
+--- deletions with it: an edit `replace` of an article divided into sub-articles, which a juriste
+--- states so rather than as an alinéa added and each sub-article deleted.
+function M.whole_articles_rewritten(changes, new_units)
+  local keeps_sections = {}
+  for _, u in ipairs(new_units) do if u.parent_id then keeps_sections[u.parent_id] = true end end
+  local sections, deleted, changed = {}, {}, {}
+  for _, change in ipairs(changes) do
+    local unit = change.unit
+    if unit and unit.parent_id then
+      sections[unit.parent_id] = (sections[unit.parent_id] or 0) + 1
+      if change.ops[1].op == "deleted" then deleted[unit.parent_id] = (deleted[unit.parent_id] or 0) + 1 end
+    elseif unit and unit.kind == "article" and change.new then
+      changed[unit.id] = true
+    end
+  end
+  local function rewritten(id)
+    return id and changed[id] and deleted[id] and deleted[id] == sections[id] and not keeps_sections[id]
+  end
+  local out = {}
+  for _, change in ipairs(changes) do
+    local unit = change.unit
+    if unit and rewritten(unit.parent_id) then  -- luacheck: ignore 542
+      -- stated by its article's rewriting
+    elseif unit and rewritten(unit.id) then
+      out[#out + 1] = { unit = unit, new = change.new, ops = { { op = "rewritten" } } }
+    else
+      out[#out + 1] = change
+    end
   end
   return out
 end

@@ -16,8 +16,22 @@ end
 
 local function capital(s) return c.capitalize(s) end
 
---- « text », with no-break spaces inside the quotation marks.
-local function quote(text) return "«\u{a0}" .. text .. "\u{a0}»" end
+-- The Convention's own « … » inside a quotation become “…”: French typography's second-rank
+-- quotation marks, with no space inside (OQLF, Imprimerie nationale), so that a reader tells
+-- where the avenant's quotation ends. The space after « and before » goes with them.
+local inner_marks = {
+  { "«\u{a0}", "“" }, { "«\u{202f}", "“" }, { "« ", "“" }, { "«", "“" },
+  { "\u{a0}»", "”" }, { "\u{202f}»", "”" }, { " »", "”" }, { "»", "”" },
+}
+local function inner_quotes(text)
+  if not (text:find("«", 1, true) or text:find("»", 1, true)) then return text end
+  for _, mark in ipairs(inner_marks) do text = text:gsub(mark[1], mark[2]) end
+  return text
+end
+M.inner_quotes = inner_quotes
+
+--- « text », with no-break spaces inside the quotation marks; the text's own « » become “ ”.
+local function quote(text) return "«\u{a0}" .. inner_quotes(text) .. "\u{a0}»" end
 
 local function ordinal(k, total)
   local list = {}
@@ -82,7 +96,7 @@ local function quoted(alineas, ending, heading)
   for _, a in ipairs(alineas) do lines[#lines + 1] = a end
   local function text_of(i)
     local close = i == #lines and ("\u{a0}»" .. ending) or ""
-    return "«\u{a0}" .. lines[i].text .. close
+    return "«\u{a0}" .. inner_quotes(lines[i].text) .. close
   end
   local i = 1
   while i <= #lines do
@@ -156,6 +170,13 @@ local function words_sentence(unit, k, change, short)
     return fmt("words_appended", capital(completed), quote(change.new))
   end
   return fmt(change.words == 1 and "word_deleted" or "words_deleted", at, quote(change.old))
+end
+
+-- The alinéas deleted by `op` ("alineas_deleted"), as the object of a verb: « le troisième
+-- alinéa de l'article 5 », « les deuxième à quatrième alinéas de l'article 5 ».
+local function deleted_alineas(unit, op)
+  if op.from == op.to then return the_alinea(unit, op.from, false) end
+  return fmt("alineas_range", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas), unit_address(unit))
 end
 
 -- One operation as { sentence, blocks after it (quoted text) }; `ending` closes it.
@@ -295,13 +316,26 @@ function M.articles(changes)
                           content = { c.Para(fmt("annex_replaced", new.number, new.number) .. ".") } }
       else
         local after = change.after and unit_address(change.after) or unit_address(new)
-        out[#out + 1] = { title = fmt("title_inserted", new.number), number = new.number,
+        out[#out + 1] = { title = fmt("title_inserted", new.number), number = new.number, action = "insert",
                           content = { c.Para(fmt("article_inserted", after, new.number)),
                                       table.unpack(quoted(new.alineas, ".", heading_of(new))) } }
       end
     elseif first == "deleted" then
-      out[#out + 1] = { title = fmt("title_deleted", unit.number), number = unit.number,
+      out[#out + 1] = { title = fmt("title_deleted", unit.number), number = unit.number, action = "delete",
                         content = { c.Para(fmt("article_deleted", capital(unit_address(unit))) .. ".") } }
+    elseif first == "originals" then
+      -- The number of originals (« Fait à Paris, en deux originaux, le »): its words replaced, or
+      -- the whole line rewritten when it gains or loses them.
+      local op = ops[1]
+      local content
+      if op.old and op.new then
+        content = { c.Para(fmt("originals_replaced", quote(op.old), quote(op.new)) .. ".") }
+      else
+        local line = clauses.markdown("structure/fait_a", { place = op.place, originals = op.new })
+        content = { c.Para(words().signature_line_rewritten), table.unpack(quoted({ { kind = "para",
+            text = c.outline(c.Markdown(line))[1].text } }, ".")) }
+      end
+      out[#out + 1] = { title = words().title_originals, content = content }
     elseif unit.kind == "annex" then
       out[#out + 1] = { title = fmt("title_annex", unit.number), annex = new,
                         content = { c.Para(fmt("annex_replaced", unit.number, new.number) .. ".") } }
@@ -336,11 +370,15 @@ function M.articles(changes)
       end
       out[#out + 1] = { title = fmt("title_designation"), content = content }
     elseif first == "rewritten" then
-      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number,
+      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number, action = "modify",
                         content = { c.Para(fmt("article_rewritten", capital(unit_address(unit)))),
                                     table.unpack(quoted(new.alineas, ".", heading_of(new))) } }
     elseif #ops == 1 then
+      -- An avenant whose only change to an article deletes alinéas says so in its purpose:
+      -- « de supprimer le troisième alinéa de l'article 5 » (avenants.md rule 7).
+      local deleted = ops[1].op == "alineas_deleted" and deleted_alineas(unit, ops[1]) or nil
       out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number,
+                        action = deleted and "delete" or "modify", object = deleted,
                         content = operation(unit, ops[1], false, ".") }
     else
       -- Several changes: a chapeau and 1°, 2°... in the order of the text (rule 4).
@@ -352,7 +390,8 @@ function M.articles(changes)
         blocks[1] = c.Para(fmt("item", i, text))
         for _, b in ipairs(blocks) do content[#content + 1] = b end
       end
-      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number, content = content }
+      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number, action = "modify",
+                        content = content }
     end
   end
   return out
@@ -365,15 +404,51 @@ function M.throughout(old, new)
   return { c.Para(fmt("throughout", quote(old), quote(new)) .. ".") }
 end
 
---- "de modifier les articles 4.1 et 6 de la Convention": the default purpose.
----@param articles table
+-- « l'article 5 », « les articles 5 et 6 », « un article 4-1 »: the articles `numbers` as the
+-- object of a purpose's verb; `one` and `many` are the formulas for one and several.
+local function articles_object(numbers, one, many)
+  if #numbers == 1 then return fmt(one, numbers[1]) end
+  local list = { table.unpack(numbers) }
+  local last = table.remove(list)
+  return fmt(many, table.concat(list, ", ") .. " " .. words()["and"] .. " " .. last)
+end
+
+--- The default purpose, worded from what the avenant does to the Convention's articles, in this
+--- order: « de modifier les articles 4.1 et 6 de la Convention », « de supprimer l'article 7 de la
+--- Convention », « de supprimer le troisième alinéa de l'article 5 de la Convention », « d'insérer
+--- un article 4-1 dans la Convention »; several of them joined, the Convention named once (« de
+--- modifier l'article 5 de la Convention et d'en supprimer l'article 7 »).
+---@param articles table M.articles' entries
 function M.purpose(articles)
-  local numbers = {}
-  for _, a in ipairs(articles) do if a.number then numbers[#numbers + 1] = a.number end end
-  if #numbers == 0 then return words().purpose_none end
-  if #numbers == 1 then return fmt("purpose_one", numbers[1]) end
-  local last = table.remove(numbers)
-  return fmt("purpose_many", table.concat(numbers, ", ") .. " " .. words()["and"] .. " " .. last)
+  local numbers = { modify = {}, insert = {}, delete = {} }
+  local objects = {}
+  for _, a in ipairs(articles) do
+    if a.object then objects[#objects + 1] = a.object
+    elseif a.number and numbers[a.action or "modify"] then
+      local list = numbers[a.action or "modify"]
+      list[#list + 1] = a.number
+    end
+  end
+  local parts = {}
+  local function add(action, object)
+    -- The first part names the Convention; the others refer to it (« d'en supprimer »).
+    parts[#parts + 1] = fmt((#parts == 0 and "purpose_" or "purpose_then_") .. action, object)
+  end
+  if #numbers.modify > 0 then add("modify", articles_object(numbers.modify, "article", "articles")) end
+  if #numbers.insert > 0 then
+    add("insert", articles_object(numbers.insert, "purpose_new_article", "purpose_new_articles"))
+  end
+  local deleted = {}
+  if #numbers.delete > 0 then deleted[1] = articles_object(numbers.delete, "article", "articles") end
+  for _, o in ipairs(objects) do deleted[#deleted + 1] = o end
+  if #deleted > 0 then
+    local last = table.remove(deleted)
+    add("delete", #deleted > 0 and (table.concat(deleted, ", ") .. " " .. words()["and"] .. " " .. last) or last)
+  end
+  if #parts == 0 then return words().purpose_none end
+  local last = table.remove(parts)
+  if #parts == 0 then return last end
+  return table.concat(parts, ", ") .. " " .. words()["and"] .. " " .. last
 end
 
 return M

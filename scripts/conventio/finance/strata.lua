@@ -336,7 +336,8 @@ function M.add(agreement, spec, options)
         { key = "restitution", title = titles.restitution or common.heading("restitution"), content = refund },
         { key = "compte_rendu", title = titles.compte_rendu or common.heading("compte_rendu"),
           content = common.report(clause, receiver, { period_key = spec.period or "duree",
-                                                       through = spec.report_through }) },
+                                                       through = spec.report_through,
+                                                       payers = #paying > 1 and paying or nil }) },
       },
     })
   end)
