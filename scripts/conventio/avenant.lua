@@ -308,13 +308,6 @@ local function change_named(set, message)
     if change.op == "remove" and last and message:find("'" .. last .. "'", 1, true) then best = best or change end
   end
   if best then return best end
-  -- The number of originals refused (one for each party): the change that adds or takes out a
-  -- party made it wrong.
-  if message:find("signature.originals", 1, true) then
-    for _, change in ipairs(set.data) do
-      if change.path:match("^party_order") or change.path:match("^parties%.") then return change end
-    end
-  end
   -- A message naming no field (a constructor's: "Money: expected a string…, got table"): the
   -- change that put a list or an object where a text or a number was, or the reverse.
   for _, change in ipairs(set.data) do
@@ -346,23 +339,6 @@ local function data_of(set, data, data_file)
   return change_set.apply_data(data, set), data_file
 end
 
--- One original for each party (conventio.closing.originals_problem): a party joining or leaving
--- makes the number of originals the Convention states wrong, and the change set must change it
--- too; the place is the change that sets it, else the one that adds or takes out the party.
-local function check_originals(set, built)
-  local text = built.signature and built.signature.originals
-  local problem, corrected = closing.originals_problem(text, #built.party_order, "signature.originals")
-  if not problem then return end
-  local change = change_named(set, problem)
-  if change and change.path == "signature.originals" then
-    fail(set.file, change.where, tr("the amended agreement is refused: %s"):format(problem))
-  end
-  fail(set.file, change and change.where, tr("the amended agreement has %d signatories and its "
-      .. "signature.originals still says « %s »: add { \"set\": \"signature.originals\", \"to\": \"%s\" } "
-      .. "(one original for each party)")
-      :format(#built.party_order, text, corrected))
-end
-
 -- The Convention as amended by `sets[1..i]`, built by its script on `data` and numbered against
 -- `previous` (the version before it); without the last set's `throughout` edits when
 -- `skip_throughout` (the avenant words those once).
@@ -377,7 +353,6 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
     local change = change_named(set, message)
     fail(set.file, change and change.where, tr("the amended agreement is refused: %s"):format(message))
   end
-  check_originals(set, built)
   -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
   -- alone. Edits of the text work on the rendered agreement, with its numbers.
   local function render()
@@ -650,7 +625,7 @@ function Avenant:document()
   end
   a:article { key = "entree_en_vigueur", title = w.title_effect,
               content = a:clause("avenant/prise_effet", { date = set.effect and set.effect.long }) }
-  -- One original for each party; a number the change set gives must be that one.
+  -- One original for each party: a number the change set gives may not leave one without.
   local problem = closing.originals_problem(set.originals, #order, "originals")
   if problem then fail(set.file, nil, problem) end
   a:signatures { originals = set.originals or c.french_spacing(w.originals):format(c.spell_number(#order)) }

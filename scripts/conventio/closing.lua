@@ -295,15 +295,27 @@ function M.originals_count(text, expected)
 end
 
 --- The problem of the originals `text` of an agreement signed by `signatories` parties: a
---- message naming `where`, with the text corrected (« en trois originaux »), when the number it
---- states is another; nil when it agrees or states none. One original for each party: a number
---- copied from another agreement, or left as it was when a party joined, must not survive.
+--- message naming `where`, with the text corrected (« en trois originaux »), when it states
+--- fewer originals than parties but more than one (a party would have none: a number copied from
+--- another agreement); or when its words and figures disagree (« trois (4) »). nil when it
+--- states as many as the parties or more (one for the accountant), a single original (signed
+--- electronically, or kept by one party), or no number.
 ---@param text string?
 ---@param signatories integer
----@param where string the field, for the message ("signature.originals")
+---@param where string
 function M.originals_problem(text, signatories, where)
   local count, first, last = M.originals_count(text, signatories)
-  if not count or count == signatories then return nil end
+  if not count then
+    -- Words and figures that disagree (« trois (4) »): counted without the figures, it agrees.
+    local figures = type(text) == "string" and text:match("%((%d+)%)")
+    local in_words = figures and M.originals_count((text:gsub("%s*%(%d+%)", "", 1)), signatories)
+    if in_words and in_words ~= tonumber(figures) then
+      return tr("%s: « %s » states the number of originals in words and in figures that disagree")
+          :format(where, text)
+    end
+    return nil
+  end
+  if count == 1 or count >= signatories then return nil end
   local spelled = c.spell_number(signatories)
   local figures = text:sub(first, last):match("%(%d+%)") and (" (" .. signatories .. ")") or ""
   local corrected = text:sub(1, first - 1) .. spelled .. figures .. text:sub(last + 1)

@@ -271,9 +271,6 @@ class Consolidated(unittest.TestCase):
             "seine-et-marne-rdv-solidarites-avenant-1-2021": [
                 "La d\u00e9signation des parties est compl\u00e9t\u00e9e par cinq alin\u00e9as ainsi r\u00e9dig\u00e9s :",
                 "\u00ab Et",
-                # One original for each party: the line before the signatures follows them.
-                "Dans la mention qui pr\u00e9c\u00e8de les signatures, les mots : \u00ab en deux originaux \u00bb sont "
-                "remplac\u00e9s par les mots : \u00ab en trois originaux \u00bb.",
                 "Avenant n\u00b0 1 \u00e0 la convention de partenariat du 15 d\u00e9cembre 2020 entre le "
                 "D\u00e9partement de Seine-et-Marne et l'Agence Nationale de la Coh\u00e9sion des Territoires",
             ],
@@ -324,38 +321,43 @@ class Consolidated(unittest.TestCase):
         self.assertTrue(any("\u201cr\u00e9f\u00e9rent territorial\u201d" in x for x in quoted), quoted)
         self.assertEqual([x for x in quoted if x.count("\u00ab") != 1], [])
 
-    def test_the_number_of_originals_follows_the_signatories(self):
-        # The seed's free text « en deux originaux » stayed above three signature blocks once the
-        # Val-de-Marne joined. The consolidated text has three; a change set that leaves the
-        # number as it was is refused at the change that adds the party, with the change to add;
-        # an avenant's own number of originals must be its signatories' too. Nothing is written.
+    def test_the_number_of_originals_leaves_no_party_without_one(self):
+        # The Convention's « Fait à …, en deux originaux » is the record of its signature: the
+        # Val-de-Marne joining by avenant n° 1 does not rewrite it (review r9), and the avenant,
+        # signed by three, is in three originals. An avenant's own number may be more than its
+        # parties or a single (electronic) original, but not fewer than the parties and more than
+        # one: refused at its field with the correction, nothing written.
         name = "seine-et-marne-rdv-solidarites-avenant-1-2021"
-        clean = os.path.join(self.dir, name + "-originals-clean.odt")
-        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", os.path.join(self.dir, name + "-originals.odt"),
-                "--clean", clean)
+        out, clean = os.path.join(self.dir, name + "-originals.odt"), os.path.join(self.dir, name + "-originals-clean.odt")
+        r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out, "--clean", clean)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("Fait \u00e0 Paris, en trois originaux, le\n", self.text(clean).replace("\u00a0", " "))
+        self.assertIn("Fait \u00e0 Paris, en deux originaux, le\n", self.text(clean).replace("\u00a0", " "))
+        avenant = self.text(out).replace("\u00a0", " ")
+        self.assertIn("en trois exemplaires originaux", avenant)
+        self.assertNotIn("nombre d'exemplaires originaux", avenant)
         with open(at(name, name + ".json"), encoding="utf-8") as f:
             data = json.load(f)
-        kept = dict(data, data=[c for c in data["data"] if c.get("set") != "signature.originals"])
-        own = dict(data, originals="en deux exemplaires originaux")
-        for changes, where, message in (
-                (kept, "data[1] (add parties.val_de_marne)",
-                 ("signature.originals", "\u00ab en deux originaux \u00bb", "3 signatories", "en trois originaux")),
-                (own, "originals", ("\u00ab en deux exemplaires originaux \u00bb states 2 originals, but the "
-                                    "agreement has 3 signatories (one original for each): write \u00ab en trois "
-                                    "exemplaires originaux \u00bb",))):
-            with self.subTest(where=where):
-                path = os.path.join(self.dir, "originals-" + where.split()[0] + ".json")
+        for originals, refusal in (
+                ("en deux exemplaires originaux", "originals: \u00ab en deux exemplaires originaux \u00bb states 2 "
+                 "originals, but the agreement has 3 signatories (one original for each): write \u00ab en trois "
+                 "exemplaires originaux \u00bb"),
+                ("en quatre exemplaires originaux", None),
+                ("en un exemplaire original sign\u00e9 \u00e9lectroniquement", None)):
+            with self.subTest(originals=originals):
+                path = os.path.join(self.dir, "originals-own.json")
                 with open(path, "w", encoding="utf-8") as f:
-                    json.dump(changes, f, ensure_ascii=False, indent=2)
-                out = os.path.join(self.dir, "originals-refused.odt")
-                r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", out)
-                self.assertEqual(r.returncode, 1, r.stderr)
-                self.assertRegex(r.stderr, re.escape(path) + r":\d+:\d+: " + re.escape(where + ": "))
-                for words in message:
-                    self.assertIn(words, r.stderr)
-                self.assertFalse(os.path.exists(out))
+                    json.dump(dict(data, originals=originals), f, ensure_ascii=False, indent=2)
+                own = os.path.join(self.dir, "originals-own.odt")
+                if os.path.exists(own):
+                    os.remove(own)
+                r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", own)
+                if refusal is None:
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    self.assertIn(originals, self.text(own).replace("\u00a0", " "))
+                else:
+                    self.assertEqual(r.returncode, 1, r.stderr)
+                    self.assertRegex(r.stderr, re.escape(path) + r":\d+:\d+: " + re.escape(refusal))
+                    self.assertFalse(os.path.exists(own))
 
     def test_an_article_divided_into_sub_articles_is_replaced_whole(self):
         # Review r8: `replace` of the BFC agreement's article 6 (6.1 to 6.3) kept its sub-articles

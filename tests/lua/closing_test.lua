@@ -70,11 +70,18 @@ for _, case in ipairs {
 end
 check.eq(closing.originals_problem("en deux originaux", 2, "signature.originals"), nil, "one original for each party")
 check.eq(closing.originals_problem(nil, 3, "signature.originals"), nil, "no number stated")
+check.eq(closing.originals_problem("en trois exemplaires originaux", 2, "x"), nil, "more originals than parties")
+check.eq(closing.originals_problem("en un exemplaire original signé électroniquement", 2, "x"), nil,
+         "a single original (an electronic signature)")
+check.eq(closing.originals_problem("en un seul exemplaire", 3, "x"), nil, "a single original kept by one party")
 check.eq(closing.originals_problem("en deux originaux", 3, "signature.originals"), "signature.originals: « en deux "
          .. "originaux » states 2 originals, but the agreement has 3 signatories (one original for each): write « en "
-         .. "trois originaux »", "a number the signatories contradict, refused at its field, corrected")
-check.eq(select(2, closing.originals_problem("en trois (3) exemplaires originaux", 2, "x")),
-         "en deux (2) exemplaires originaux", "figures in brackets corrected too")
+         .. "trois originaux »", "fewer originals than parties: one would have none, refused at its field, corrected")
+check.eq(select(2, closing.originals_problem("en deux (2) exemplaires originaux", 3, "x")),
+         "en trois (3) exemplaires originaux", "figures in brackets corrected too")
+check.eq(closing.originals_problem("en trois (4) exemplaires", 4, "x"), "x: « en trois (4) exemplaires » states the "
+         .. "number of originals in words and in figures that disagree", "words and figures that disagree")
+check.eq(closing.originals_problem("en autant d'originaux que de parties", 3, "x"), nil, "no number stated")
 
 -- Who receives a copy of an avenant follows the parties' kinds: the State party's accountant.
 check.eq(articles[1].content.params.copy_to, nil, "no State party: no copy to an accountant")
