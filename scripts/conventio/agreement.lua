@@ -434,10 +434,10 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
 end
 
 -- Refuses the fields of a content array (`{ c.Para "a", titel = "x" }`, or a record where
--- blocks go): expand takes its items only, and would drop them unseen. Most arrays have their
--- items only, told by one `next` past the last (the items then fill the array's own part).
+-- blocks go): expand takes its items only, and would drop them unseen. Called when a `next` past
+-- the last item finds a key: most arrays have their items only, which then fill the array's own
+-- part.
 local function refuse_fields(content, items)
-  if next(content, items > 0 and items or nil) == nil then return end
   local count = 0
   for _ in next, content do count = count + 1 end
   if count == items then return end
@@ -447,6 +447,10 @@ local function refuse_fields(content, items)
     end
   end
 end
+
+-- The clause being rendered, kept when it fails: Agreement:document tells its place. A local of
+-- the module, not a field of the agreement: set and unset for every clause.
+local rendering = nil
 
 local function expand(self, content, out, extra)
   if content == nil then return out end
@@ -459,10 +463,10 @@ local function expand(self, content, out, extra)
       return self.context[k]
     end })
     -- The clause being rendered stays named when it fails (Agreement:document tells its place).
-    local outer = self.rendering
-    self.rendering = content
+    local outer = rendering
+    rendering = content
     local blocks = clauses.blocks(content.name, params)
-    self.rendering = outer
+    rendering = outer
     if content.keep_together then blocks = c.keep_together(blocks) end
     for _, b in ipairs(blocks) do out[#out + 1] = b end
   elseif type(content) == "function" then
@@ -473,7 +477,7 @@ local function expand(self, content, out, extra)
       items = items + 1
       expand(self, item, out, extra)
     end
-    refuse_fields(content, items)
+    if next(content, items > 0 and items or nil) ~= nil then refuse_fields(content, items) end
   else
     out[#out + 1] = content
   end
@@ -788,11 +792,11 @@ function Agreement:document()
   local given_at
   -- Adds the blocks of what the user gave: a paragraph made there of a string the script typed
   -- names `given_at` for the text review (conventio check's "two spaces in a row" at its line).
+  -- Only doc:add's text takes it, and the library adds none between these: set for each, cleared
+  -- once the document is built.
   local function add_given(blocks)
-    if given_at == nil or given_at == "" then return doc:add(blocks) end
     c.text_origin(given_at)
     doc:add(blocks)
-    c.text_origin(nil)
   end
   self.party_blocks, self.party_roles = {}, {}
   local builders = {}
@@ -892,8 +896,8 @@ function Agreement:document()
   end)
   clauses.amounts_in_words = nil
   c.text_origin(nil)
-  local clause = self.rendering
-  self.rendering = nil
+  local clause = rendering
+  rendering = nil
   if not ok then
     if stating then facts.abandon() end
     error(at_user_place(message, clause, given_at), 0)
