@@ -73,7 +73,8 @@ local function entry_or_fail(a, set, edit, deleted)
 end
 
 --- Applies the structural edits of change set `set` (replace, insert_after, delete,
---- complete) to agreement `a`, before it is rendered.
+--- complete) to agreement `a`, before it is rendered; returns the edit that took out each key
+--- (an article deleted, the sub-articles of one replaced).
 local function apply_edits(a, set)
   local deleted = {}
   for _, edit in ipairs(set.edits) do
@@ -92,7 +93,7 @@ local function apply_edits(a, set)
         for _, section in ipairs(entry.sections or {}) do
           if section.key then
             a.by_key[section.key] = nil
-            deleted[section.key] = true
+            deleted[section.key] = edit
           end
         end
         if entry.sections then entry.sections = {} end
@@ -110,7 +111,7 @@ local function apply_edits(a, set)
       elseif edit.op == "delete" then
         table.remove(list, index)
         a.by_key[edit.target] = nil
-        deleted[edit.target] = true
+        deleted[edit.target] = edit
       else
         if a.by_key[edit.key] then fail(set.file, edit.where, tr("the key %s is already used"):format(edit.key)) end
         local new = { kind = "article", key = edit.key, title = edit.title, content = paragraphs, sections = {},
@@ -120,6 +121,7 @@ local function apply_edits(a, set)
       end
     end
   end
+  return deleted
 end
 
 -- Why words could not be replaced where they are (conventio.replace_words).
@@ -339,6 +341,28 @@ local function data_of(set, data, data_file)
   return change_set.apply_data(data, set), data_file
 end
 
+-- A party of `previous` that `built` no longer has: refused at the change that takes it out. Its
+-- withdrawal is an avenant of its own kind (its consent and signature, the sums it paid or still
+-- owes), which comparing the two versions does not word: it stated a designation rewritten and
+-- the party's money gone, without the party signing.
+local function refuse_a_party_leaving(set, previous, built)
+  if not previous or not previous.party_order then return end
+  local stays = {}
+  for _, role in ipairs(built.party_order or {}) do stays[role] = true end
+  for _, role in ipairs(previous.party_order) do
+    if not stays[role] then
+      local change
+      for _, candidate in ipairs(set.data) do
+        if candidate.path == "parties." .. role then change = candidate break end
+        if candidate.path:match("^party_order") then change = change or candidate end
+      end
+      fail(set.file, change and change.where, tr("the party %s leaves the Convention: an avenant computed from a "
+          .. "change set words a party joining, not one withdrawing (its consent, its signature, the sums paid): "
+          .. "write that avenant with the Agreement library"):format(role))
+    end
+  end
+end
+
 -- The Convention as amended by `sets[1..i]`, built by its script on `data` and numbered against
 -- `previous` (the version before it); without the last set's `throughout` edits when
 -- `skip_throughout` (the avenant words those once).
@@ -353,13 +377,24 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
     local change = change_named(set, message)
     fail(set.file, change and change.where, tr("the amended agreement is refused: %s"):format(message))
   end
+  refuse_a_party_leaving(set, previous, built)
   -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
   -- alone. Edits of the text work on the rendered agreement, with its numbers.
-  local function render()
+  -- `taken_out`: the edits of `edited_by` that took out articles, by key (apply_edits).
+  local function render(edited_by, taken_out)
     keep_numbers(built, previous)
     local rendered, err = pcall(built.document, built)
-    if not rendered then fail(set.file, nil,
-        tr("the amended agreement is refused: %s"):format(change_set.message(err))) end
+    if rendered then return end
+    local message = change_set.message(err)
+    -- A clause still refers to an article an edit took out: that edit is the place, not the
+    -- library's template that holds the reference.
+    local key = message:match("reference to '([^']+)', which no article")
+    local edit = key and taken_out and taken_out[key]
+    if edit then
+      fail(edited_by.file, edit.where, tr("%s, which this edit takes out, is referred to by the agreement's text "
+          .. "(another article cites it): keep it, or change what cites it"):format(key))
+    end
+    fail(set.file, nil, tr("the amended agreement is refused: %s"):format(message))
   end
   local edited = false
   for j = 1, i do edited = edited or #sets[j].edits > 0 end
@@ -371,8 +406,7 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
     return built
   end
   for j = 1, i do
-    apply_edits(built, sets[j])
-    render()
+    render(sets[j], apply_edits(built, sets[j]))
     if apply_text_edits(built, sets[j], skip_throughout and j == i) then render() end
   end
   return built

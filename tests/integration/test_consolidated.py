@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -392,6 +393,61 @@ class Consolidated(unittest.TestCase):
         self.assertRegex(r.stderr, re.escape(path) + r":1:\d+: edits\[1\] \(complete resiliation\): ")
         self.assertIn("resiliation_sans_faute, resiliation_faute, resiliation_effets", r.stderr)
         self.assertFalse(os.path.exists(refused))
+
+    def test_an_article_another_cites_is_not_taken_out_unseen(self):
+        # Review r9: replacing « Dispositions générales » took out its sub-article duree (7.4),
+        # which article 5.5 cites; the refusal named the library's template. It names the edit.
+        base = {"base": {"script": "seine-et-marne-rdv-solidarites-2020.lua",
+                         "data": "seine-et-marne-rdv-solidarites-2020.json"},
+                "number": 1, "date": "2021-09-01", "reasons": ["Les parties simplifient la convention."]}
+        for edit, where in (({"replace": "dispositions_generales", "text": ["Les parties se concertent."]},
+                             "edits[1] (replace dispositions_generales)"),
+                            ({"delete": "duree"}, "edits[1] (delete duree)")):
+            with self.subTest(edit=where):
+                path = os.path.join(self.dir, "cited.json")
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(dict(base, edits=[edit]), f, ensure_ascii=False)
+                r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", os.path.join(self.dir, "cited.odt"))
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertRegex(r.stderr, re.escape(path) + r":1:\d+: " + re.escape(where) +
+                                 r": duree, which this edit takes out, is referred to by the agreement's text")
+                self.assertNotIn("templates/", r.stderr)
+
+    def test_a_party_leaving_is_refused_at_its_change(self):
+        # Review r9: the Val-de-Marne taken out by a second avenant gave an avenant quoting the
+        # whole designation rewritten, its money gone without a word, and the party not signing.
+        # A withdrawal is not what comparing two versions words: refused at the change.
+        name = "seine-et-marne-rdv-solidarites-avenant-1-2021"
+        shutil.copy(at(name, name + ".json"), os.path.join(self.dir, name + ".json"))
+        path = os.path.join(self.dir, "leaving.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"follows": name + ".json", "number": 2, "date": "2022-03-01",
+                       "reasons": ["Le D\u00e9partement du Val-de-Marne se retire."],
+                       "data": [{"remove": "finance.other_payers"}, {"remove": "party_order.[3]"},
+                                {"remove": "parties.val_de_marne"}]}, f, ensure_ascii=False, indent=2)
+        out = os.path.join(self.dir, "leaving.odt")
+        r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", out)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, re.escape(path) + r":\d+:\d+: data\[3\] \(remove parties.val_de_marne\): the "
+                         r"party val_de_marne leaves the Convention")
+        self.assertFalse(os.path.exists(out))
+
+    def test_quoted_words_with_their_own_quotation_marks_have_one_space_each_side(self):
+        # Review r9: « “manifeste beta.gouv.fr”  » — the words' own no-break space before their »
+        # stayed beside the one the avenant's » brings.
+        path = os.path.join(self.dir, "own-marks.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"base": {"script": "seine-et-marne-rdv-solidarites-2020.lua",
+                                "data": "seine-et-marne-rdv-solidarites-2020.json", "date": "2020-12-15"},
+                       "number": 1, "date": "2021-09-01", "reasons": ["Les parties raccourcissent un renvoi."],
+                       "edits": [{"words": "obligations_partenaire", "old": "\u00ab manifeste beta.gouv.fr \u00bb",
+                                  "new": "\u00ab manifeste \u00bb"}]}, f, ensure_ascii=False)
+        out = os.path.join(self.dir, "own-marks.odt")
+        r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = self.text(out)
+        self.assertIn("\u201cmanifeste beta.gouv.fr\u201d", text)
+        self.assertEqual(re.findall(r"[ \u00a0\u202f]{2,}", text), [])
 
     def test_words_of_the_designation_are_changed_through_the_data(self):
         # Review r8: words replaced `throughout` that only the parties' designation has were

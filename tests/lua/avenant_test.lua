@@ -160,6 +160,16 @@ do
            .. "les mots : « en deux originaux » sont remplacés par les mots : « en trois originaux ».", "replaced")
   check.eq(originals_article(nil, "en trois originaux"), "La mention qui précède les signatures est ainsi rédigée :\n"
            .. "« Fait à Melun, en trois originaux, le ».", "stated where the line had none")
+  -- Two alinéas deleted in a row are « les troisième et quatrième », three or more a range.
+  local function deleted(from, to)
+    local alineas = {}
+    for k = 1, 5 do alineas[k] = { kind = "para", text = "Alinéa " .. k .. "." } end
+    local article = wording.articles { { unit = { id = "duree", kind = "article", number = "5", title = "Durée",
+      alineas = alineas }, ops = { { op = "alineas_deleted", from = from, to = to } } } }[1]
+    return text_of(article.content)
+  end
+  check.eq(deleted(3, 4), "Les troisième et quatrième alinéas de l'article 5 sont supprimés.", "two in a row")
+  check.eq(deleted(2, 4), "Les deuxième à quatrième alinéas de l'article 5 sont supprimés.", "a range")
 end
 
 -- A quoted alinéa's own « » become “ ” (second-rank quotation marks, no space inside).

@@ -31,7 +31,20 @@ end
 M.inner_quotes = inner_quotes
 
 --- « text », with no-break spaces inside the quotation marks; the text's own « » become “ ”.
-local function quote(text) return "«\u{a0}" .. inner_quotes(text) .. "\u{a0}»" end
+--- A no-break space at either end of the text goes: the marks bring their own (the words
+--- « manifeste beta.gouv.fr » once quoted ended with two).
+local no_break_spaces = { "\u{a0}", "\u{202f}" }
+local function quote(text)
+  local inner, trimmed = inner_quotes(text), true
+  while trimmed do
+    trimmed = false
+    for _, space in ipairs(no_break_spaces) do
+      if inner:sub(1, #space) == space then inner, trimmed = inner:sub(#space + 1), true end
+      if #inner >= #space and inner:sub(-#space) == space then inner, trimmed = inner:sub(1, -#space - 1), true end
+    end
+  end
+  return "«\u{a0}" .. inner .. "\u{a0}»"
+end
 
 local function ordinal(k, total)
   local list = {}
@@ -173,10 +186,14 @@ local function words_sentence(unit, k, change, short)
 end
 
 -- The alinéas deleted by `op` ("alineas_deleted"), as the object of a verb: « le troisième
--- alinéa de l'article 5 », « les deuxième à quatrième alinéas de l'article 5 ».
-local function deleted_alineas(unit, op)
-  if op.from == op.to then return the_alinea(unit, op.from, false) end
-  return fmt("alineas_range", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas), unit_address(unit))
+-- alinéa de l'article 5 », « les troisième et quatrième alinéas de l'article 5 », « les
+-- deuxième à quatrième alinéas de l'article 5 »; without the article when `short`.
+local function deleted_alineas(unit, op, short)
+  if op.from == op.to then return the_alinea(unit, op.from, short) end
+  local kind = op.to == op.from + 1 and "alineas_pair" or "alineas_range"
+  local first, last = ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas)
+  if short then return fmt(kind .. "_short", first, last) end
+  return fmt(kind, first, last, unit_address(unit))
 end
 
 -- One operation as { sentence, blocks after it (quoted text) }; `ending` closes it.
@@ -209,10 +226,7 @@ local function operation(unit, op, short, ending)
     if op.from == op.to then
       return { c.Para(fmt("alinea_deleted", capital(the_alinea(unit, op.from, short))) .. ending) }
     end
-    local range = short and fmt("alineas_range_short", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas))
-                  or fmt("alineas_range", ordinal(op.from, #unit.alineas), ordinal(op.to, #unit.alineas),
-                      unit_address(unit))
-    return { c.Para(fmt("alineas_deleted", capital(range)) .. ending) }
+    return { c.Para(fmt("alineas_deleted", capital(deleted_alineas(unit, op, short))) .. ending) }
   end
   -- Tables. A row or table quoted ends its sentence ("… la ligne suivante :"), and the item it
   -- closes: no paragraph of punctuation is left alone under it.
