@@ -22,6 +22,9 @@ struct RowResult {
     RowStatus status = RowStatus::not_done;
     std::string message;
     double seconds = 0;
+    /// What the row's script printed, each line prefixed with the row's place, shown (not
+    /// reported) when the row's turn comes, before its failure line.
+    std::string printed = {};
 };
 
 /// A cell a spreadsheet would read as a formula ("=", "+", "-", "@", or a tab or carriage

@@ -58,6 +58,21 @@ std::size_t loader_place_length(const std::string& message, const std::string& f
     return message.compare(i, 2, ": ") == 0 ? i : 0;
 }
 
+/// What a row's script printed, each line after the row's place as a failure's line names it
+/// ("rows.csv:14: record 13: ..."), so that lines of rows run side by side are told apart.
+std::string printed_lines(const std::string& file, std::size_t number, std::size_t line,
+                          const std::string& printed) {
+    std::string out;
+    const std::string place = file + ":" + std::to_string(line) + ": ";
+    const std::string record = format(tr("record {}"), std::to_string(number));
+    for (std::size_t start = 0; start < printed.size();) {
+        std::size_t end = std::min(printed.find('\n', start), printed.size());
+        out += place + format(tr("{}: {}"), record, printed.substr(start, end - start)) + '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string column_letters(std::size_t index) {
@@ -221,12 +236,16 @@ BatchSummary run_batch(const BatchOptions& options) {
     auto output_of = [&](const std::string& name, Format f) {
         return options.out / (name + extension_of(f));
     };
-    // Under the lock: records a row's result and reports every row now in order.
+    // Under the lock: records a row's result and reports every row now in order: in the report,
+    // and on the progress with what the row's script printed, so a row's lines come out whole
+    // and in row order whatever -j. The rows an interruption left are in the report only.
+    bool showing = true;
     auto finish_locked = [&](std::size_t index, RowResult result) {
         finished.emplace(index, std::move(result));
         for (auto it = finished.begin(); it != finished.end() && it->first == reported;
              it = finished.erase(it), ++reported) {
             RowResult& r = it->second;
+            if (showing) progress.row_done(r.status != RowStatus::failed, r.message, r.printed);
             switch (r.status) {
                 case RowStatus::done:
                     ++summary.done;
@@ -254,11 +273,15 @@ BatchSummary run_batch(const BatchOptions& options) {
                            data_name);
     };
 
+    // Each row's printed lines wait for its turn (RowResult::printed).
+    lua::Options lua_options = options.lua;
+    lua_options.keep_printed = true;
+
     StopSignals signals;
     auto work = [&] {
         std::optional<lua::RowRunner> runner;
         try {
-            runner.emplace(options.script, options.lua, common ? &*common : nullptr);
+            runner.emplace(options.script, lua_options, common ? &*common : nullptr);
         } catch (const std::exception& e) {
             // The script does not compile: the same for every row, so the batch stops.
             std::lock_guard lock(mutex);
@@ -298,7 +321,6 @@ BatchSummary run_batch(const BatchOptions& options) {
                     if (all_there) result.status = RowStatus::skipped;
                 }
                 if (result.status != RowStatus::not_done) {
-                    progress.row_done(result.status != RowStatus::failed, result.message);
                     finish_locked(index, std::move(result));
                     continue;
                 }
@@ -323,7 +345,7 @@ BatchSummary run_batch(const BatchOptions& options) {
                 result.message = message_of(*row, e.what(), data_name);
             }
             result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            progress.row_done(result.status == RowStatus::done, result.message);
+            result.printed = printed_lines(file_name, row->number, row->line, runner->take_printed());
             std::lock_guard lock(mutex);
             finish_locked(index, std::move(result));
         }
@@ -338,6 +360,7 @@ BatchSummary run_batch(const BatchOptions& options) {
 
     // Interrupted: the rows not taken are in the report as not done, with their names.
     summary.signal = StopSignals::received();
+    showing = false;
     while (auto row = reader.next()) {
         RowResult result;
         result.number = row->number;

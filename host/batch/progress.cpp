@@ -36,12 +36,13 @@ Progress::Progress(std::size_t total, bool terminal, std::FILE* out)
 
 bool Progress::stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-void Progress::row_done(bool ok, const std::string& failure_message) {
+void Progress::row_done(bool ok, const std::string& failure_message, const std::string& printed) {
     std::lock_guard lock(mutex_);
     ++finished_;
-    if (!ok) {
+    if (!ok || !printed.empty()) {
         if (terminal_) std::fputs("\r\033[K", out_);
-        std::fprintf(out_, "%s\n", failure_message.c_str());
+        std::fwrite(printed.data(), 1, printed.size(), out_);
+        if (!ok) std::fprintf(out_, "%s\n", failure_message.c_str());
         draw_locked(true);
         return;
     }

@@ -1,6 +1,7 @@
 // What the user sees while a batch runs: on a terminal one bar redrawn in place (done/total,
 // documents a second, time left); otherwise plain lines (a line each tenth of the way). Each
-// failure gets its own line either way, and a summary ends the run.
+// failure gets its own line either way, after the lines its script printed, and a summary ends
+// the run.
 #pragma once
 
 #include <chrono>
@@ -14,8 +15,9 @@ class Progress {
 public:
     Progress(std::size_t total, bool terminal, std::FILE* out = stderr);
 
-    /// One row finished (from any worker).
-    void row_done(bool ok, const std::string& failure_message);
+    /// One row finished, told in row order: what its script printed (lines, each with its
+    /// newline), then its failure's line when it failed.
+    void row_done(bool ok, const std::string& failure_message, const std::string& printed = {});
 
     /// Clears the bar and prints "N documents written, F failed, S skipped in T s (R/s)".
     void finish(std::size_t done, std::size_t failed, std::size_t skipped, std::size_t not_done);

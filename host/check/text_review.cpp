@@ -55,16 +55,32 @@ struct Reviewer {
     std::set<std::string> reported_names;  // the acronyms already reported
     std::set<std::string> cited;           // the acronyms cited on purpose (sigles.md)
 
-    std::string origin;  // the template the paragraph being read came from, when known
+    std::string origin;  // where the paragraph being read came from, when known (a template, a script's line)
     // The paragraph being read as plain text: one buffer for all, each paragraph's text was a
     // new string (115 of a cold Cerema render's allocations).
     std::string paragraph_text;
 
-    /// A finding names the template the text came from when the tree knows it, else the
-    /// script; and the article it is in, either way.
+    /// A finding names the template the text came from when the tree knows it, the script's
+    /// line for a paragraph the script typed ("script.lua:12"), else the script; and the article
+    /// it is in, either way.
     void report(Severity severity, std::string message, std::string_view excerpt) {
-        found.push_back(Diagnostic{severity, origin.empty() ? file : origin, 0, 0, heading,
-                                   std::move(message), std::string(excerpt), paragraph_text});
+        auto [where, line] = origin_place();
+        found.push_back(Diagnostic{severity, std::move(where), line, 0, heading, std::move(message),
+                                   std::string(excerpt), paragraph_text});
+    }
+
+    /// The file and line of the paragraph's origin: a template's path has no line; a script's
+    /// line ends with ":12". Lua shortens a long path to "..." and its end: the script's own is
+    /// named whole.
+    std::pair<std::string, int> origin_place() const {
+        if (origin.empty()) return {file, 0};
+        const std::size_t colon = origin.rfind(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == origin.size() ||
+            origin.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+            return {origin, 0};
+        std::string where = origin.substr(0, colon);
+        if (where.starts_with("...") && file.ends_with(std::string_view(where).substr(3))) where = file;
+        return {where, std::stoi(origin.substr(colon + 1))};
     }
 
     // ------------------------------------------------------------ gathering the text

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -69,6 +70,31 @@ std::string check_text(lua_State* L, int index, const char* what) {
     std::string_view text(s, length);
     if (auto problem = doc::text_problem(text)) luaL_error(L, "%s: %s", what, problem->c_str());
     return std::string(text);
+}
+
+/// conventio.text_problem(text): why `text` cannot go into a document ("character U+0000 at byte
+/// 6 is not allowed in a document (XML 1.0)"), or nil. The library asks it only once something
+/// failed, to name the value that did (a clause's parameter), not the text a template made of it.
+int text_problem_fn(lua_State* L) {
+    std::size_t length = 0;
+    const char* s = luaL_checklstring(L, 1, &length);
+    if (auto problem = doc::text_problem(std::string_view(s, length))) return push_string(L, *problem);
+    lua_pushnil(L);
+    return 1;
+}
+
+/// conventio.text_origin(place): the text doc:add makes paragraphs of comes from `place` (the
+/// user's line an article was given at, "script.lua:12: "), until text_origin(nil).
+int text_origin_fn(lua_State* L) {
+    std::string origin;
+    if (!lua_isnoneornil(L, 1)) {
+        std::size_t length = 0;
+        const char* s = luaL_checklstring(L, 1, &length);
+        origin.assign(s, length);
+        if (origin.ends_with(": ")) origin.resize(origin.size() - 2);
+    }
+    owner(L).set_text_origin(std::move(origin));
+    return 0;
 }
 
 /// The letters of a run's text set in superscript, the « er » of « 1er »: raised in every
@@ -424,9 +450,10 @@ int push_block_value(lua_State* L, doc::Block block) {
     return 1;
 }
 
-int styled_paragraph(lua_State* L, ParagraphStyle style, const char* what) {
+int styled_paragraph(lua_State* L, ParagraphStyle style, const char* what, std::string origin = {}) {
     doc::Paragraph p;
     p.style = style;
+    p.origin = std::move(origin);
     p.content = check_inlines(L, 1, what);
     check_option_keys(L, 2, {"align", "keep_with_next", "keep_together", "change"}, what);
     p.align = check_align(L, 2, what);
@@ -438,11 +465,30 @@ int styled_paragraph(lua_State* L, ParagraphStyle style, const char* what) {
     return push_block_value(L, doc::Block{std::move(p)});
 }
 
-int para(lua_State* L) { return styled_paragraph(L, ParagraphStyle::body, "Para"); }
+/// A body paragraph typed in the user's script names its line for the text review
+/// (doc::Paragraph::origin: "script.lua:12"); the library's own have none.
+int para(lua_State* L) {
+    return styled_paragraph(L, ParagraphStyle::body, "Para", owner(L).caller_origin(L));
+}
 int title(lua_State* L) { return styled_paragraph(L, ParagraphStyle::title, "Title"); }
 int article(lua_State* L) { return styled_paragraph(L, ParagraphStyle::article, "Article"); }
 int sub_article(lua_State* L) { return styled_paragraph(L, ParagraphStyle::sub_article, "SubArticle"); }
 int annex_heading(lua_State* L) { return styled_paragraph(L, ParagraphStyle::annex_heading, "AnnexHeading"); }
+
+/// The paragraphs of `blocks` (lists' and tables' too) that name no origin take `origin`: a list
+/// or a table the user's code makes holds the text the script typed (doc::Paragraph::origin).
+void stamp_origin(std::vector<doc::Block>& blocks, const std::string& origin) {
+    for (doc::Block& block : blocks) {
+        if (auto* p = std::get_if<doc::Paragraph>(&block.value)) {
+            if (p->origin.empty()) p->origin = origin;
+        } else if (auto* list = std::get_if<doc::List>(&block.value)) {
+            for (doc::ListItem& item : list->items) stamp_origin(item.blocks, origin);
+        } else if (auto* t = std::get_if<doc::Table>(&block.value)) {
+            for (doc::Row& row : t->rows)
+                for (doc::Cell& cell : row.cells) stamp_origin(cell.blocks, origin);
+        }
+    }
+}
 
 int make_list(lua_State* L, bool ordered, const char* what) {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -456,6 +502,8 @@ int make_list(lua_State* L, bool ordered, const char* what) {
         lua_pop(L, 1);
         list.items.push_back(std::move(item));
     }
+    if (std::string origin = owner(L).caller_origin(L); !origin.empty())
+        for (doc::ListItem& item : list.items) stamp_origin(item.blocks, origin);
     return push_block_value(L, doc::Block{std::move(list)});
 }
 
@@ -578,6 +626,9 @@ int table(lua_State* L) {
             luaL_error(L, tr("Table: row %d covers %d columns, the table has %d").c_str(), r,
                        static_cast<int>(filled), static_cast<int>(t.column_weights.size()));
     }
+    if (std::string origin = owner(L).caller_origin(L); !origin.empty())
+        for (doc::Row& row : t.rows)
+            for (doc::Cell& cell : row.cells) stamp_origin(cell.blocks, origin);
     return push_block_value(L, doc::Block{std::move(t)});
 }
 
@@ -617,11 +668,25 @@ int signatures(lua_State* L) {
 
 int document_add(lua_State* L) {
     auto& d = check_object<DocumentValue>(L, 1);
+    // A paragraph made here of text names where the text was typed, for the text review: the
+    // line of the article the library adds it for (conventio.text_origin), or the user's line
+    // calling doc:add. Looked up at the first such paragraph: most blocks added are made already.
     struct {
+        lua_State* L;
         std::vector<AddedBlock>& added;
+        std::optional<std::string> origin = {};
         void operator()(const std::shared_ptr<const doc::Block>& block) { added.emplace_back(block); }
-        void operator()(doc::Block&& block) { added.emplace_back(std::move(block)); }
-    } emit{d.added};
+        void operator()(doc::Block&& block) {
+            if (auto* p = std::get_if<doc::Paragraph>(&block.value); p && p->origin.empty()) {
+                if (!origin) {
+                    const State& state = owner(L);
+                    origin = state.text_origin().empty() ? state.caller_origin(L) : state.text_origin();
+                }
+                p->origin = *origin;
+            }
+            added.emplace_back(std::move(block));
+        }
+    } emit{L, d.added};
     for (int i = 2; i <= lua_gettop(L); ++i)
         each_block(L, i, "add", ParagraphStyle::body, emit, EmptyTable::nothing);
     lua_settop(L, 1);
@@ -824,6 +889,8 @@ void open_document_bindings(lua_State* L) {
                                             {"Document", protect<document>},
                                             {"sections", protect<sections>},
                                             {"keep_together", protect<keep_together>},
+                                            {"text_problem", protect<text_problem_fn>},
+                                            {"text_origin", protect<text_origin_fn>},
                                             {nullptr, nullptr}};
     luaL_setfuncs(L, constructors, 0);
 }

@@ -184,6 +184,7 @@ State::~State() {
 
 void State::begin_run() {
     end_run();
+    text_origin_.clear();
     instructions_used_ = 0;
     hooks_ = 0;
     host_baseline_ = host_memory::bytes_in_use();
@@ -504,17 +505,28 @@ void State::raise_stop(lua_State* L) {
     std::abort();  // lua_error does not return
 }
 
+std::string State::caller_origin(lua_State* L) const {
+    lua_Debug ar;
+    if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "S", &ar) || ar.source[0] != '@' ||
+        in_own_library(ar.source) || !lua_getinfo(L, "l", &ar) || ar.currentline <= 0)
+        return {};
+    return std::string(ar.short_src) + ":" + std::to_string(ar.currentline);
+}
+
+bool State::in_own_library(const char* source) const {
+    return !own_library_source_.empty() &&
+           std::strncmp(source, own_library_source_.c_str(), own_library_source_.size()) == 0;
+}
+
 std::string State::user_where(lua_State* L) const {
     // lua_getstack(L, n) walks n frames: look at the innermost frames, then at the outermost
     // ones (the script's main chunk), never at all of a deep stack (a runaway recursion).
     constexpr int innermost = 64, outermost = 16;
     auto where_at = [&](int level) -> std::string {
         lua_Debug ar;
-        if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 ||
-            ar.source[0] != '@')
-            return {};
-        if (!own_library_source_.empty() &&
-            std::strncmp(ar.source, own_library_source_.c_str(), own_library_source_.size()) == 0)
+        // The source first: most frames walked are the library's, whose line is not needed.
+        if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "S", &ar) || ar.source[0] != '@' ||
+            in_own_library(ar.source) || !lua_getinfo(L, "l", &ar) || ar.currentline <= 0)
             return {};
         return std::string(ar.short_src) + ":" + std::to_string(ar.currentline) + ": ";
     };

@@ -14,6 +14,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "lua/script_options.hpp"
 #include "lua/small_block_pool.hpp"
@@ -94,10 +96,27 @@ public:
     /// "script.lua:12: ": the innermost frame of the user's code (not conventio's library, not
     /// a C function), or "" when there is none.
     std::string user_where(lua_State* L) const;
+    /// "script.lua:12": where the Lua function calling the running C function was written, when
+    /// it is the user's own code (not conventio's library), else "". What the text review names
+    /// for a paragraph the user typed (doc::Paragraph::origin).
+    std::string caller_origin(lua_State* L) const;
+    /// The origin of the text the library adds for the user (the line of the article it comes
+    /// from), while it adds it; "" otherwise. conventio.text_origin sets it.
+    const std::string& text_origin() const { return text_origin_; }
+    void set_text_origin(std::string origin) { text_origin_ = std::move(origin); }
+    /// Whether `source` (a chunk's source, "@/path/x.lua") is a module of conventio's own library.
+    bool in_own_library(const char* source) const;
     /// `message` with a location in conventio's own library replaced by the user's place.
     std::string relocate(lua_State* L, std::string message) const;
     /// Remembers the user's place before a C call that may run long, for the watchdog's message.
     void note_call_site(lua_State* L);
+    /// What `print` wrote since the last take, a line each, when Options::keep_printed (else
+    /// `print` writes to standard error).
+    void keep_printed(std::string_view line) {
+        printed_.append(line);
+        printed_ += '\n';
+    }
+    std::string take_printed() noexcept { return std::exchange(printed_, std::string()); }
     /// Nesting of coroutine.close and of coroutine.wrap calls (Lua 5.4.4 overflows the C stack
     /// when closing coroutines nests deeply: guards.cpp keeps it bounded).
     int& coroutine_nesting() { return coroutine_nesting_; }
@@ -154,7 +173,9 @@ private:
     std::string stop_where_;  // "script.lua:12: " once known
     std::string near_where_;  // the user's place last seen by the hook once a limit is near
     std::atomic<bool> time_half_gone_{false};
-    std::string main_chunk_;  // the script being run, for messages that have no line
+    std::string main_chunk_;   // the script being run, for messages that have no line
+    std::string printed_;      // print's lines, kept (Options::keep_printed)
+    std::string text_origin_;  // set_text_origin
     int coroutine_nesting_ = 0;
     std::atomic<bool> time_up_{false};
     std::mutex call_site_mutex_;  // the watchdog reads call_site_ and main_chunk_ from its thread

@@ -1,6 +1,7 @@
 #include "lua/row_runner.hpp"
 
 #include <optional>
+#include <utility>
 
 #include "document/document_check.hpp"
 #include "document/text_check.hpp"
@@ -146,6 +147,9 @@ struct RowRunner::Impl {
     // copy. Held by a numbered registry reference, which the snapshot does not record and no
     // script can reach, so a row changing its copy leaves this one as it was.
     int common_ref = LUA_NOREF;
+    // What the last row printed (Options::keep_printed), taken from the state before it may be
+    // dropped.
+    std::string printed;
 
     void build() {
         pristine.reset();
@@ -179,6 +183,7 @@ struct RowRunner::Impl {
     /// at that moment) is dropped and built again for the next row.
     void restore() noexcept {
         state->end_run();
+        printed = state->take_printed();
         lua_State* L = state->get();
         lua_settop(L, 0);
         lua_pushcfunction(L, restore_pristine);
@@ -207,6 +212,8 @@ RowRunner::RowRunner(const std::filesystem::path& script, Options options, const
 }
 
 RowRunner::~RowRunner() = default;
+
+std::string RowRunner::take_printed() { return std::exchange(impl_->printed, std::string()); }
 
 CommonData read_common_data(const std::filesystem::path& path, const Options& options) {
     return CommonData{State::read_source(path, options.max_file_bytes), path.string()};

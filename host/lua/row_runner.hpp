@@ -50,6 +50,10 @@ public:
     /// ScriptError or doc::DocumentError. The state is restored after the run, whatever happened.
     doc::Document run(const RowInput& row, const std::string& file, const std::string& data_name);
 
+    /// What the script printed during the last run (its lines, each ending with a newline),
+    /// taken: with Options::keep_printed, `print` keeps them for the batch to show with the row.
+    std::string take_printed();
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -84,11 +84,17 @@ int print_to_stderr(lua_State* L) {
     printed += shown.size() + 1;
     lua_pushinteger(L, static_cast<lua_Integer>(printed));
     lua_setfield(L, LUA_REGISTRYINDEX, printed_key);
-    std::cerr << shown << '\n';
+    State& state = owner(L);
+    auto write = [&state](std::string_view text) {
+        if (state.options().keep_printed)
+            state.keep_printed(text);
+        else
+            std::cerr << text << '\n';
+    };
+    write(shown);
     if (printed >= print_limit)
-        std::cerr << format(tr("(print: the limit of {} MiB per run is reached; what follows is not shown)"),
-                            std::to_string(print_limit >> 20))
-                  << '\n';
+        write(format(tr("(print: the limit of {} MiB per run is reached; what follows is not shown)"),
+                     std::to_string(print_limit >> 20)));
     return 0;
 }
 

@@ -39,6 +39,9 @@ struct Options {
     /// false runs without the policy (no hook, watchdog, guards, frozen library or host
     /// accounting): only for bench/, to measure what the policy costs.
     bool policy = true;
+    /// `print` keeps its lines (State::take_printed) instead of writing them to standard error:
+    /// a batch shows each row's lines whole, with the row, when the row is reported in order.
+    bool keep_printed = false;
     /// bench/lua_profile only: sampled by the instruction hook every LuaSampler::interval
     /// instructions, beside the policy's checks (lua_sampler.hpp).
     LuaSampler* sampler = nullptr;

@@ -100,9 +100,82 @@ int user_place(lua_State* L) {
     return 1;
 }
 
+/// conventio.caller_place(): "s1.lua:88: " when the function that called the running library
+/// function is the user's own code (the script, a module of theirs), else "". One frame is looked
+/// at, where user_place walks to the first of the user's: for what the library asks of every
+/// clause; what the library makes itself is placed by what it is made for (the article).
+int caller_place(lua_State* L) {
+    lua_Debug ar;
+    // Level 0 is this function, 1 the library function asking, 2 its caller.
+    if (lua_getstack(L, 2, &ar) && lua_getinfo(L, "S", &ar) && ar.source[0] == '@' &&
+        !owner(L).in_own_library(ar.source) && lua_getinfo(L, "l", &ar) && ar.currentline > 0) {
+        lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+        return 1;
+    }
+    lua_pushliteral(L, "");
+    return 1;
+}
+
+/// conventio.called_by_library(): whether the function that called the running Lua function is
+/// conventio's own library (told by the library's real folder, as user_place does). What only
+/// the library may do (build an avenant's versions without their facts) refuses the others.
+int called_by_library(lua_State* L) {
+    lua_Debug ar;
+    // Level 0 is this function, 1 the library function asking, 2 its caller.
+    const bool own =
+        lua_getstack(L, 2, &ar) && lua_getinfo(L, "S", &ar) && owner(L).in_own_library(ar.source);
+    lua_pushboolean(L, own);
+    return 1;
+}
+
+/// conventio.without_library_place(message): `message` without the "file:12: " in front when
+/// that file is a module of conventio's own library (a failure the library met while it worked
+/// for the user, who is to be told at their own line instead); else `message` as it is. Lua
+/// shortens a long chunk name to "..." and its end: that end is matched against the library's
+/// folder and a file in it.
+int without_library_place(lua_State* L) {
+    std::size_t length = 0;
+    const char* text = luaL_checklstring(L, 1, &length);
+    std::string_view message(text, length);
+    std::size_t colon = message.find(':');
+    while (colon != std::string_view::npos && colon + 1 < message.size() &&
+           !(message[colon + 1] >= '0' && message[colon + 1] <= '9'))
+        colon = message.find(':', colon + 1);
+    std::size_t end =
+        colon == std::string_view::npos ? colon : message.find_first_not_of("0123456789", colon + 1);
+    const std::filesystem::path& own = owner(L).options().own_library_dir;
+    if (end == std::string_view::npos || message.substr(end, 2) != ": " || own.empty() ||
+        message.substr(0, colon).find('\n') != std::string_view::npos) {
+        lua_settop(L, 1);
+        return 1;
+    }
+    const std::string source(message.substr(0, colon));
+    const std::string folder = (own / "").string();
+    bool library = source.starts_with(folder);
+    if (!library && source.starts_with("...")) {
+        const std::string_view tail = std::string_view(source).substr(3);
+        for (std::size_t k = 0; k <= tail.size() && !library; ++k) {
+            std::error_code ec;
+            library = std::string_view(folder).ends_with(tail.substr(0, k)) &&
+                      std::filesystem::is_regular_file(folder + std::string(tail.substr(k)), ec);
+        }
+    }
+    if (!library) {
+        lua_settop(L, 1);
+        return 1;
+    }
+    return push_string(L, message.substr(end + 2));
+}
+
 }  // namespace
 
 void open_source_bindings(lua_State* L) {
+    lua_pushcfunction(L, protect<without_library_place>);
+    lua_setfield(L, -2, "without_library_place");
+    lua_pushcfunction(L, protect<caller_place>);
+    lua_setfield(L, -2, "caller_place");
+    lua_pushcfunction(L, protect<called_by_library>);
+    lua_setfield(L, -2, "called_by_library");
     lua_pushcfunction(L, protect<user_place>);
     lua_setfield(L, -2, "user_place");
     lua_pushcfunction(L, protect<load_script>);

@@ -140,6 +140,10 @@ function M.new(spec)
     party_order = spec.party_order or {},
     visas = {},
     preamble = {},
+    -- The user's line that gave each visa and each piece of the preamble (c.caller_place(): ""
+    -- when the library adds them).
+    visa_places = {},
+    preamble_places = {},
     articles = {},
     annexes = {},
     by_key = {},
@@ -422,9 +426,31 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
           tostring(options.keep_together)), 2)
     end
   end
-  return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together },
-                      Clause)
+  -- The user's line that asked for the clause: a value the template refuses when the document
+  -- is built is told there (the template is rendered then, from Agreement:document()). "" for a
+  -- clause the library makes: a failure is told at the line of the article it is made for.
+  return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together,
+                        place = c.caller_place() }, Clause)
 end
+
+-- Refuses the fields of a content array (`{ c.Para "a", titel = "x" }`, or a record where
+-- blocks go): expand takes its items only, and would drop them unseen. Called when a `next` past
+-- the last item finds a key: most arrays have their items only, which then fill the array's own
+-- part.
+local function refuse_fields(content, items)
+  local count = 0
+  for _ in next, content do count = count + 1 end
+  if count == items then return end
+  for key in next, content do
+    if math.type(key) ~= "integer" or key < 1 or key > items then
+      error(tr("content is an array of items and has no field '%s'"):format(tostring(key)), 0)
+    end
+  end
+end
+
+-- The clause being rendered, kept when it fails: Agreement:document tells its place. A local of
+-- the module, not a field of the agreement: set and unset for every clause.
+local rendering = nil
 
 local function expand(self, content, out, extra)
   if content == nil then return out end
@@ -436,13 +462,22 @@ local function expand(self, content, out, extra)
       if v ~= nil then return v end
       return self.context[k]
     end })
+    -- The clause being rendered stays named when it fails (Agreement:document tells its place).
+    local outer = rendering
+    rendering = content
     local blocks = clauses.blocks(content.name, params)
+    rendering = outer
     if content.keep_together then blocks = c.keep_together(blocks) end
     for _, b in ipairs(blocks) do out[#out + 1] = b end
   elseif type(content) == "function" then
     expand(self, content(self.context), out, extra)
   elseif type(content) == "table" and getmetatable(content) == nil then
-    for _, item in ipairs(content) do expand(self, item, out, extra) end
+    local items = 0
+    for _, item in ipairs(content) do
+      items = items + 1
+      expand(self, item, out, extra)
+    end
+    if next(content, items > 0 and items or nil) ~= nil then refuse_fields(content, items) end
   else
     out[#out + 1] = content
   end
@@ -455,6 +490,7 @@ end
 ---@param content any
 function Agreement:visa(content)
   self.visas[#self.visas + 1] = content
+  self.visa_places[#self.visas] = c.caller_place()
   return self
 end
 
@@ -462,6 +498,7 @@ end
 ---@param content any
 function Agreement:add_preamble(content)
   self.preamble[#self.preamble + 1] = content
+  self.preamble_places[#self.preamble] = c.caller_place()
   return self
 end
 
@@ -487,7 +524,12 @@ function Agreement:article(spec)
   if spec.sections ~= nil and type(spec.sections) ~= "table" then
     error(tr("article '%s': sections must be a list of { key, title, content }"):format(spec.title), 2)
   end
-  local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {} }
+  -- The user's line that gave the article: its content is rendered when the document is built,
+  -- and a failure is told there ("" for an article the library adds, told where the document is
+  -- built).
+  local place = c.caller_place()
+  local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {},
+                    place = place }
   if spec.key then register(self, spec.key, article, "article '" .. spec.title .. "'") end
   for i, s in ipairs(spec.sections or {}) do
     local where = ("article '%s'.sections[%d]"):format(spec.title, i)
@@ -495,7 +537,7 @@ function Agreement:article(spec)
     strict.check_keys(s, section_options, where, "option", 2)
     strict.text(s.title, where .. ".title", 2)
     local section = { kind = "article", key = s.key, title = s.title, content = s.content,
-                      numbered = s.numbered ~= false, parent = article }
+                      numbered = s.numbered ~= false, parent = article, place = place }
     if s.key then register(self, s.key, section, "section '" .. s.title .. "'") end
     article.sections[#article.sections + 1] = section
   end
@@ -511,7 +553,8 @@ function Agreement:annex(spec)
   if type(spec) ~= "table" then error(tr("annex: expected a table { key, title, content }"), 2) end
   strict.check_keys(spec, annex_options, "annex", "option", 2)
   strict.text(spec.title, "annex.title", 2)
-  local annex = { kind = "annex", key = spec.key, title = spec.title, content = spec.content }
+  local annex = { kind = "annex", key = spec.key, title = spec.title, content = spec.content,
+                  place = c.caller_place() }
   if spec.key then register(self, spec.key, annex, "annex '" .. spec.title .. "'") end
   self.annexes[#self.annexes + 1] = annex
   return annex
@@ -534,6 +577,7 @@ function Agreement:signatures(spec)
   for k, v in pairs(self.signature or {}) do merged[k] = v end
   for k, v in pairs(spec) do merged[k] = v end
   self.signature = merged
+  if spec.content ~= nil or spec.after ~= nil then self.signature_place = c.caller_place() end
   return self
 end
 
@@ -633,12 +677,29 @@ local function spec_kind(self) return self.spec.kind end
 -- document: the agreement is found from it.
 local built = setmetatable({}, { __mode = "k" })
 
---- True while conventio.avenant builds the versions of a Convention it compares: their
---- documents are dropped once the agreement is found from them, so the facts `conventio check`
---- reviews a document's text against (conventio.facts: the amounts printed, the parties' names)
---- are not gathered for them. Every document an avenant hands out (the avenant, the versions,
---- the consolidated one) is built again, outside this, with its facts.
-M.building_versions = false
+-- True while conventio.avenant builds the versions of a Convention it compares: their
+-- documents are dropped once the agreement is found from them, so the facts `conventio check`
+-- reviews a document's text against (conventio.facts: the amounts printed, the parties' names)
+-- are not gathered for them. Every document an avenant hands out (the avenant, the versions,
+-- the consolidated one) is built again, outside this, with its facts. Private: a script setting
+-- it would silence the checks of its own document.
+local building_versions = false
+
+--- fn(...) with the versions of an agreement built to be compared only (their documents
+--- dropped, no facts gathered), restored after, whether fn returns or raises. The library's own
+--- (conventio.avenant): a script calling it is refused.
+---@param fn function
+function M.as_versions(fn, ...)
+  if not c.called_by_library() then
+    error(tr("Agreement.as_versions is the library's own (conventio.avenant builds the versions it compares)"), 2)
+  end
+  local before = building_versions
+  building_versions = true
+  local result = table.pack(pcall(fn, ...))
+  building_versions = before
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
 
 --- The agreement whose :document() built `doc`, or nil.
 ---@param doc userdata a conventio.Document
@@ -660,6 +721,48 @@ function Agreement:document_options()
     date = spec.date,
     footer = { l.page .. " ", c.PageNumber(), " / ", c.PageCount() },
   }
+end
+
+-- The name of the parameter of `clause` whose text a document cannot hold (a NUL byte...), and
+-- why; nil when none. Asked only once the clause failed: the template's message names the text
+-- it made of the value, not the value the script gave.
+local function refused_parameter(clause)
+  local names = {}
+  for name in pairs(clause.params) do names[#names + 1] = name end
+  table.sort(names, function(x, y) return tostring(x) < tostring(y) end)
+  for _, name in ipairs(names) do
+    local value = clause.params[name]
+    local problem = type(value) == "string" and c.text_problem(value)
+    if problem then return tostring(name), problem end
+  end
+  return nil
+end
+
+-- The message of a failure while the document was built, told at the user's line that gave what
+-- failed: the clause being rendered (where the script asked for it), else the article, section,
+-- annex, visa, preamble or signatures being built (`place`). A position in conventio's own
+-- library is dropped for it (doc:add refusing what the content held); a clause's template place
+-- is kept after it, naming the tag, unless the value the template refused is found among the
+-- clause's parameters. A message at a place of the user's own (a content function's line, a
+-- module's) or naming the data file stays as it is.
+local function at_user_place(message, clause, place)
+  message = tostring(message)
+  if clause and clause.place ~= "" then place = clause.place end
+  -- Nothing of the user's to name (what the library adds): the message handler names the line
+  -- that built the document.
+  if not place or place == "" then return message end
+  local rest = c.without_library_place(message)
+  if rest == message then
+    local template = clause and c.template(clause.name).path
+    local in_template = template and message:sub(1, #template + 1) == template .. ":"
+    local data_file = c.data_file and message:sub(1, #c.data_file + 2) == c.data_file .. ": "
+    if not in_template and (data_file or message:find("^[^\n]-:%d+: ")) then return message end
+  end
+  rest = rest:gsub("^add: ", "content: ", 1)
+  if not clause then return place .. rest end
+  local name, problem = refused_parameter(clause)
+  if name then rest = tr("parameter %s: %s"):format(name, problem) end
+  return place .. tr("clause '%s': %s"):format(clause.name, rest)
 end
 
 --- Builds the conventio.Document: every clause is rendered now, with numbers known. The
@@ -685,6 +788,16 @@ function Agreement:document()
 
   local doc = c.Document(self:document_options())
   local parties = self:party_list()
+  -- The user's line that gave what is being built (an article, a visa...), for a failure.
+  local given_at
+  -- Adds the blocks of what the user gave: a paragraph made there of a string the script typed
+  -- names `given_at` for the text review (conventio check's "two spaces in a row" at its line).
+  -- Only doc:add's text takes it, and the library adds none between these: set for each, cleared
+  -- once the document is built.
+  local function add_given(blocks)
+    c.text_origin(given_at)
+    doc:add(blocks)
+  end
   self.party_blocks, self.party_roles = {}, {}
   local builders = {}
   builders.title = function() doc:add(c.Title(spec.title)) end
@@ -697,7 +810,11 @@ function Agreement:document()
     end
   end
   builders.visas = function()
-    for _, visa in ipairs(self.visas) do doc:add(expand(self, visa, {})) end
+    for i, visa in ipairs(self.visas) do
+      given_at = self.visa_places[i]
+      add_given(expand(self, visa, {}))
+    end
+    given_at = nil
   end
   builders.agreed = function()
     local agreed = spec.kind == "avenant" and l.agreed_avenant or l.agreed
@@ -706,23 +823,30 @@ function Agreement:document()
   builders.preamble = function()
     if #self.preamble == 0 then return end
     doc:add(c.Article(l.preamble))
-    for _, p in ipairs(self.preamble) do doc:add(expand(self, p, {})) end
+    for i, p in ipairs(self.preamble) do
+      given_at = self.preamble_places[i]
+      add_given(expand(self, p, {}))
+    end
+    given_at = nil
   end
   builders.articles = function()
     for _, article in ipairs(self.articles) do
       -- A heading over nothing: its content's name misspelt, or a clause forgotten. Told when
       -- the document is built, since a script may give the content after the article.
       if article.content == nil and #article.sections == 0 then
-        error(c.user_place() .. tr("article '%s' has neither content nor sections"):format(article.title), 0)
+        local place = article.place ~= "" and article.place or c.user_place()
+        error(place .. tr("article '%s' has neither content nor sections"):format(article.title), 0)
       end
       doc:add(c.Article(heading_text(article, l)))
+      given_at = article.place
       article.blocks = expand(self, article.content, {}, { article = article })
-      doc:add(article.blocks)
+      add_given(article.blocks)
       for _, section in ipairs(article.sections) do
         doc:add(c.SubArticle(heading_text(section, l)))
         section.blocks = expand(self, section.content, {}, { article = section })
-        doc:add(section.blocks)
+        add_given(section.blocks)
       end
+      given_at = nil
     end
   end
   builders.signatures = function()
@@ -734,7 +858,9 @@ function Agreement:document()
       originals = signature.originals,
     }), {}))
     if signature.content then
-      doc:add(expand(self, signature.content, {}))
+      given_at = self.signature_place
+      add_given(expand(self, signature.content, {}))
+      given_at = nil
     else
       local columns = {}
       for _, party in ipairs(parties) do
@@ -742,13 +868,19 @@ function Agreement:document()
       end
       doc:add(c.Signatures(columns))
     end
-    if signature.after then doc:add(expand(self, signature.after, {})) end
+    if signature.after then
+      given_at = self.signature_place
+      add_given(expand(self, signature.after, {}))
+      given_at = nil
+    end
   end
   builders.annexes = function()
     for _, annex in ipairs(self.annexes) do
       doc:add(c.AnnexHeading(heading_text(annex, l)))
+      given_at = annex.place
       annex.blocks = expand(self, annex.content, {}, { annex = annex })
-      doc:add(annex.blocks)
+      add_given(annex.blocks)
+      given_at = nil
     end
   end
 
@@ -757,15 +889,18 @@ function Agreement:document()
   clauses.amounts_in_words = spec.amounts_in_words and l.amount_in_words or nil
   -- Gathering the facts is most of a version's cost past its clauses (walking every table of
   -- amounts a template reads): not for a version built only to be compared.
-  local stating = not M.building_versions
+  local stating = not building_versions
   if stating then facts.begin() end
   local ok, message = pcall(function()
     for _, part in ipairs(self.parts) do builders[part]() end
   end)
   clauses.amounts_in_words = nil
+  c.text_origin(nil)
+  local clause = rendering
+  rendering = nil
   if not ok then
     if stating then facts.abandon() end
-    error(message, 0)
+    error(at_user_place(message, clause, given_at), 0)
   end
   if stating then facts.finish(self, doc) end
   built[doc] = self

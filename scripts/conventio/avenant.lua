@@ -418,7 +418,7 @@ local with_set = amending.with_set
 -- fn(...) with Agreement.building_versions set: the versions are built to be compared, and
 -- their documents dropped.
 local function as_versions(fn, ...)
-  return with_set(Agreement, "building_versions", true, fn, ...)
+  return Agreement.as_versions(fn, ...)
 end
 
 -- fn(...) with every amount a template prints recorded into `into` (conventio.facts' record,

@@ -376,6 +376,40 @@ return c.Document{ title = row.nom,
         strip = lambda rows: [{k: v for k, v in row.items() if k != "seconds"} for row in rows]
         self.assertEqual(strip(read_report(self.out("j1"))), strip(read_report(self.out("j4"))))
 
+    def test_what_rows_print_comes_out_whole_in_row_order_whatever_j(self):
+        # Each row prints several lines with work between them: run side by side, two rows'
+        # lines would interleave. Each comes out whole, after the row's place, when the row is
+        # reported, in row order, its failure's line after what it printed.
+        script = self.write("chatty.lua", b"""
+local c = require "conventio"
+local row = ...
+for i = 1, tonumber(row.n) do
+  print("line " .. i .. " of " .. row.nom)
+  local x = 0
+  for k = 1, 30000 do x = x + k end
+end
+if row.nom == "Cher" then error("Cher fails") end
+return c.Document{ body = { c.Para(row.nom) } }
+""")
+        rows = "nom,n\n" + "".join(f"{name},{n}\n" for name, n in
+                                    [("Ain", 4), ("Aisne", 1), ("Cher", 3), ("Doubs", 5), ("Eure", 2)] * 4)
+        path = self.write("rows.csv", rows.encode())
+        stderrs = {}
+        for jobs in ("1", "2"):
+            r = run("batch", script, "--rows", path, "--out", self.out("j" + jobs), "-j", jobs)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            # Progress lines and the summary carry rates and times: the rest is compared.
+            stderrs[jobs] = [line for line in r.stderr.splitlines() if line.startswith(path + ":")]
+            self.assertEqual(r.stdout, "", "print goes to standard error, as in render")
+        self.assertEqual(stderrs["1"], stderrs["2"])
+        expected = []
+        for number, (name, n) in enumerate([("Ain", 4), ("Aisne", 1), ("Cher", 3), ("Doubs", 5), ("Eure", 2)] * 4):
+            place = f"{path}:{number + 2}: record {number + 1}: "
+            expected += [place + f"line {i} of {name}" for i in range(1, n + 1)]
+            if name == "Cher":
+                expected.append(place + f"{script}:9: Cher fails")
+        self.assertEqual(stderrs["2"], expected)
+
     def test_an_existing_output_is_replaced_only_by_a_success_and_skip_existing_resumes(self):
         path = self.write("rows.csv", b"nom,montant\nA,1\nB,2\n")
         os.makedirs(self.out())

@@ -97,5 +97,55 @@ class PlacesOfValues(CheckedData):
         self.assertRegex(r.stdout, r"(?m)^\S*/data\.json:%d:%d: date: invalid date" % (line, column + len('"date": ')))
 
 
+SCRIPT = """local c = require "conventio"
+local Agreement, Party = require "conventio.agreement", require "conventio.party"
+local partner = Party.new({ short_name = "Cerema", gender = "m", legal_name = "Cerema",
+                            representation = "Représenté par X", signature_label = "Le Cerema" }, "partner")
+local a = Agreement.new { title = "Convention", place = "Paris", parties = { partner = partner },
+                          party_order = { "partner" } }
+a:add_preamble("Un  préambule.")
+a:article { key = "objet", title = "Objet", content = "Le texte  de l'article." }
+a:article { key = "duree", title = "Durée",
+            content = { c.Para "Une durée  d'un an." } }
+%s
+return a:document()
+"""
+
+
+class ScriptPlaces(unittest.TestCase):
+    """What the script typed is told at the script's line, not at the line building the document
+    nor at a template of the library."""
+
+    def check(self, extra=""):
+        folder = tempfile.mkdtemp(prefix="conventio-places-")
+        self.addCleanup(shutil.rmtree, folder)
+        with open(os.path.join(folder, "s.lua"), "w", encoding="utf-8") as f:
+            f.write(SCRIPT % extra)
+        return subprocess.run([CONVENTIO, "check", "s.lua"], capture_output=True, text=True, cwd=folder)
+
+    def test_two_spaces_in_a_row_typed_in_the_script_are_at_its_line(self):
+        r = self.check()
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn('s.lua:7: warning: two spaces in a row in "Un  préambule"', r.stdout)
+        self.assertIn('s.lua:8: warning: two spaces in a row in "texte  de"', r.stdout)
+        self.assertIn('s.lua:10: warning: two spaces in a row in "durée  d\'un"', r.stdout)
+
+    def test_a_list_item_or_a_cell_typed_in_the_script_is_at_its_line(self):
+        r = self.check('a:article { key = "liste", title = "Liste", content = {\n'
+                       '  c.BulletList { "un  point" },\n'
+                       '  c.Table { widths = { 1 }, rows = { { "une  cellule" } } } } }')
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn('s.lua:12: warning: two spaces in a row in "un  point"', r.stdout)
+        self.assertIn('s.lua:13: warning: two spaces in a row in "une  cellule"', r.stdout)
+
+    def test_a_nul_byte_in_a_clause_parameter_is_at_the_clause_s_line(self):
+        r = self.check('a:article { key = "litiges", title = "Litiges",\n'
+                       '            content = a:clause("commun/litiges", { court = "Paris\\0x" }) }')
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertRegex(r.stdout, r"(?m)^s\.lua:12: clause 'commun/litiges': parameter court: character U\+0000 "
+                                   r"at byte 5 is not allowed")
+        self.assertNotIn("templates/", r.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

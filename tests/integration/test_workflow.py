@@ -526,7 +526,8 @@ return a:document()
         script = os.path.join(d, "x.lua")
         r = run("render", script, "-o", os.path.join(d, "x.odt"))
         self.assertEqual(r.returncode, 1)
-        self.assertIn(script + ': placeholder "XXX" left in the text', r.stderr)
+        # The paragraph the script typed: at its line.
+        self.assertIn(script + ':2: placeholder "XXX" left in the text', r.stderr)
         self.assertFalse(os.path.exists(os.path.join(d, "x.odt")))
 
 

@@ -184,4 +184,49 @@ check.fails("article 'Vide' has neither content nor sections", function()
   return empty:document()
 end)
 
+-- Content is rendered when the document is built: what it holds wrong is told at the line that
+-- gave it (the article, section, annex, visa or clause call), not at the line building the
+-- document nor a line of the library.
+local function placed(fragment, line, fill)
+  local b = new()
+  fill(b)
+  check.contains(check.fails(fragment, b.document, b), ("agreement_test.lua:%d:"):format(line))
+end
+placed("content: expected text (a string, an inline or an array of them), got number", 196, function(b)
+  b:article { key = "objet", title = "Objet", content = 4.5 }
+end)
+placed("content is an array of items and has no field 'nested'", 199, function(b)
+  b:article { key = "objet", title = "Objet",
+              sections = { { title = "Section", content = { { { nested = 1 } } } } } }
+end)
+placed("content: expected text (a string, an inline or an array of them), got conventio.Money", 204, function(b)
+  b:article { key = "objet", title = "Objet", content = "Texte." }
+  b:annex { key = "a", title = "Annexe", content = c.Money(12) }
+end)
+placed("content: expected a block, text or an array of them, got boolean", 208, function(b)
+  b:article { key = "objet", title = "Objet", content = "Texte." }
+  b:visa { c.Para "Vu", true }
+end)
+placed("content is an array of items and has no field 'titel'", 211, function(b)
+  b:article { key = "objet", title = "Objet", content = function()
+    return { c.Para "Texte.", titel = "Objet" }
+  end }
+end)
+-- A text a document cannot hold, given to a clause: the parameter, at the clause's line.
+placed("clause 'commun/litiges': parameter court: character U+0000 at byte 5 is not allowed", 218, function(b)
+  b:article { key = "objet", title = "Objet",
+              content = b:clause("commun/litiges", { court = "Paris\0x" }) }
+end)
+-- A value the template refuses: the clause's line, then the template's place.
+placed("clause 'commun/litiges': ", 222, function(b)
+  local refused = b:clause("commun/litiges", { court = { "Paris" } })
+  b:article { key = "objet", title = "Objet", content = refused }
+end)
+-- The script's own failure in a content function stays at its line.
+placed("agreement_test.lua:228: no content today", 228, function(b)
+  b:article { key = "objet", title = "Objet", content = function()
+    error("no content today")
+  end }
+end)
+
 return check.done()

@@ -314,15 +314,22 @@ do
   av:base_document()
   av:amended_document()
   check.eq(stated, 3, "facts of the versions handed out")
-  check.eq(Agreement.building_versions, false, "building versions after an avenant")
   check.fails("the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
-  check.eq(Agreement.building_versions, false, "building versions after a failed avenant")
+  av:document()
+  check.eq(stated, 4, "facts of a document built after a failed avenant")
   local amending = require "conventio.avenant.amending"
   check.fails("the amended agreement is refused", Avenant.from_change_set,
               set { data = { { set = "amount", to = "150000" } } }, "changes.json")
   check.eq(amending.current, nil, "no version is being amended after a failed build")
-  check.eq(Agreement.building_versions, false, "building versions after a failed build")
+  av:document()
+  check.eq(stated, 5, "facts of a document built after a failed build")
   facts.finish = finish
+  -- Building without facts is the library's own: a script can neither set it nor ask for it.
+  check.eq(Agreement.building_versions, nil, "no public switch")
+  check.fails("Agreement.as_versions is the library's own", Agreement.as_versions, function() end)
+  check.fails("Agreement.as_versions is the library's own", function()
+    return Agreement.as_versions(function() end)
+  end)
 end
 
 -- The consolidated version: accepting every change gives the amended agreement's text,
