@@ -284,6 +284,14 @@ function M.from_data(agreement_data, options)
     elseif found:try(strict.check_keys, signature, strict.set { "place", "date", "originals" }, "signature", "field")
     then
       found:try(result.signatures, result, signature)
+      -- No party without an original (conventio.closing): a number copied from another
+      -- agreement. Not in a version an avenant amends: its line records how the Convention was
+      -- signed, which a party joining later does not change.
+      if not require("conventio.avenant.amending").current then
+        local problem = require("conventio.closing").originals_problem(signature.originals, #order,
+                                                                       "signature.originals")
+        if problem then found:add(problem) end
+      end
     end
   end
   return result

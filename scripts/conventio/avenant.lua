@@ -415,8 +415,8 @@ end
 -- fn(...) run with tbl[key] set to `value`, restored after, whether fn returns or raises.
 local with_set = amending.with_set
 
--- fn(...) with Agreement.building_versions set: the versions are built to be compared, and
--- their documents dropped.
+-- fn(...) with the versions built to be compared only (Agreement.as_versions): their
+-- documents are dropped.
 local function as_versions(fn, ...)
   return Agreement.as_versions(fn, ...)
 end

@@ -229,4 +229,17 @@ placed("agreement_test.lua:228: no content today", 228, function(b)
   end }
 end)
 
+-- No party without an original: a number copied from another agreement is refused at its field.
+local three = { kind = "partenariat", place = "Melun", party_order = { "commune", "departement", "asso" },
+                parties = { commune = { short_name = "Commune de Melun", kind = "commune", representation = "r" },
+                            departement = { short_name = "Département", kind = "departement", representation = "r" },
+                            asso = { short_name = "Association X", kind = "association", representation = "r",
+                                     gender = "f" } },
+                purpose = "x", signature = { originals = "en deux originaux" } }
+check.fails("signature.originals: « en deux originaux » states 2 originals, but the agreement has 3 signatories",
+            Agreement.from_data, three, { fields = { "purpose" } })
+three.signature.originals = "en quatre originaux"
+check.eq(Agreement.from_data(three, { fields = { "purpose" } }).spec.title, "Convention de partenariat",
+         "more originals than parties")
+
 return check.done()
