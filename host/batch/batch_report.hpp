@@ -22,9 +22,10 @@ struct RowResult {
     RowStatus status = RowStatus::not_done;
     std::string message;
     double seconds = 0;
-    /// What the row's script printed, each line prefixed with the row's place, shown (not
-    /// reported) when the row's turn comes, before its failure line.
+    /// What the row's script printed (lines, each with its newline), shown (not reported) when
+    /// the row's turn comes, each line after `printed_place`, before its failure line.
     std::string printed = {};
+    std::string printed_place = {};  // "rows.csv:14: record 13: "
 };
 
 /// A cell a spreadsheet would read as a formula ("=", "+", "-", "@", or a tab or carriage

@@ -58,19 +58,11 @@ std::size_t loader_place_length(const std::string& message, const std::string& f
     return message.compare(i, 2, ": ") == 0 ? i : 0;
 }
 
-/// What a row's script printed, each line after the row's place as a failure's line names it
-/// ("rows.csv:14: record 13: ..."), so that lines of rows run side by side are told apart.
-std::string printed_lines(const std::string& file, std::size_t number, std::size_t line,
-                          const std::string& printed) {
-    std::string out;
-    const std::string place = file + ":" + std::to_string(line) + ": ";
-    const std::string record = format(tr("record {}"), std::to_string(number));
-    for (std::size_t start = 0; start < printed.size();) {
-        std::size_t end = std::min(printed.find('\n', start), printed.size());
-        out += place + format(tr("{}: {}"), record, printed.substr(start, end - start)) + '\n';
-        start = end + 1;
-    }
-    return out;
+/// Where a row's printed lines are shown, as a failure's line names the row
+/// ("rows.csv:14: record 13: "), so that lines of rows run side by side are told apart.
+std::string printed_place(const std::string& file, std::size_t number, std::size_t line) {
+    return file + ":" + std::to_string(line) + ": " +
+           format(tr("{}: {}"), format(tr("record {}"), std::to_string(number)), "");
 }
 
 }  // namespace
@@ -245,7 +237,8 @@ BatchSummary run_batch(const BatchOptions& options) {
         for (auto it = finished.begin(); it != finished.end() && it->first == reported;
              it = finished.erase(it), ++reported) {
             RowResult& r = it->second;
-            if (showing) progress.row_done(r.status != RowStatus::failed, r.message, r.printed);
+            if (showing)
+                progress.row_done(r.status != RowStatus::failed, r.message, r.printed, r.printed_place);
             switch (r.status) {
                 case RowStatus::done:
                     ++summary.done;
@@ -345,7 +338,8 @@ BatchSummary run_batch(const BatchOptions& options) {
                 result.message = message_of(*row, e.what(), data_name);
             }
             result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            result.printed = printed_lines(file_name, row->number, row->line, runner->take_printed());
+            result.printed = runner->take_printed();
+            result.printed_place = printed_place(file_name, row->number, row->line);
             std::lock_guard lock(mutex);
             finish_locked(index, std::move(result));
         }

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "config/i18n.hpp"
 
 namespace conventio::batch {
@@ -36,12 +38,19 @@ Progress::Progress(std::size_t total, bool terminal, std::FILE* out)
 
 bool Progress::stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-void Progress::row_done(bool ok, const std::string& failure_message, const std::string& printed) {
+void Progress::row_done(bool ok, const std::string& failure_message, const std::string& printed,
+                        const std::string& place) {
     std::lock_guard lock(mutex_);
     ++finished_;
     if (!ok || !printed.empty()) {
         if (terminal_) std::fputs("\r\033[K", out_);
-        std::fwrite(printed.data(), 1, printed.size(), out_);
+        for (std::size_t start = 0; start < printed.size();) {
+            const std::size_t end = std::min(printed.find('\n', start), printed.size());
+            std::fwrite(place.data(), 1, place.size(), out_);
+            std::fwrite(printed.data() + start, 1, end - start, out_);
+            std::fputc('\n', out_);
+            start = end + 1;
+        }
         if (!ok) std::fprintf(out_, "%s\n", failure_message.c_str());
         draw_locked(true);
         return;

@@ -16,8 +16,11 @@ public:
     Progress(std::size_t total, bool terminal, std::FILE* out = stderr);
 
     /// One row finished, told in row order: what its script printed (lines, each with its
-    /// newline), then its failure's line when it failed.
-    void row_done(bool ok, const std::string& failure_message, const std::string& printed = {});
+    /// newline), each line after `place` so that rows run side by side are told apart, then its
+    /// failure's line when it failed. The lines are written as they are, not copied with their
+    /// place: a row may print a million short lines.
+    void row_done(bool ok, const std::string& failure_message, const std::string& printed = {},
+                  const std::string& place = {});
 
     /// Clears the bar and prints "N documents written, F failed, S skipped in T s (R/s)".
     void finish(std::size_t done, std::size_t failed, std::size_t skipped, std::size_t not_done);

@@ -189,6 +189,7 @@ void State::begin_run() {
     hooks_ = 0;
     host_baseline_ = host_memory::bytes_in_use();
     host_bytes_seen_ = 0;
+    printed_bytes_ = 0;
     {
         std::lock_guard lock(call_site_mutex_);
         call_site_.clear();

@@ -117,6 +117,8 @@ public:
         printed_ += '\n';
     }
     std::string take_printed() noexcept { return std::exchange(printed_, std::string()); }
+    /// Bytes `print` wrote in this run (its limit is per run: a batch worker's rows each have it).
+    std::size_t& printed_bytes() { return printed_bytes_; }
     /// Nesting of coroutine.close and of coroutine.wrap calls (Lua 5.4.4 overflows the C stack
     /// when closing coroutines nests deeply: guards.cpp keeps it bounded).
     int& coroutine_nesting() { return coroutine_nesting_; }
@@ -173,9 +175,10 @@ private:
     std::string stop_where_;  // "script.lua:12: " once known
     std::string near_where_;  // the user's place last seen by the hook once a limit is near
     std::atomic<bool> time_half_gone_{false};
-    std::string main_chunk_;   // the script being run, for messages that have no line
-    std::string printed_;      // print's lines, kept (Options::keep_printed)
-    std::string text_origin_;  // set_text_origin
+    std::string main_chunk_;         // the script being run, for messages that have no line
+    std::string printed_;            // print's lines, kept (Options::keep_printed)
+    std::size_t printed_bytes_ = 0;  // what print wrote in this run, for its limit
+    std::string text_origin_;        // set_text_origin
     int coroutine_nesting_ = 0;
     std::atomic<bool> time_up_{false};
     std::mutex call_site_mutex_;  // the watchdog reads call_site_ and main_chunk_ from its thread

@@ -40,11 +40,15 @@ int load_text_only(lua_State* L) {
     int env = lua_isnone(L, 4) ? 0 : 4;
     std::size_t length = 0;
     const char* chunk = luaL_checklstring(L, 1, &length);  // no reader functions either
-    const char* chunkname = luaL_optstring(L, 2, chunk);
+    // A name starting with '@' is a file's: a script naming its chunk after one of the library's
+    // files would pass for the library (its errors placed there, what only it may do allowed).
+    // Given so, the name is the text's own ('='), shown as given.
+    std::string chunkname = luaL_optstring(L, 2, chunk);
+    if (!chunkname.empty() && chunkname[0] == '@') chunkname[0] = '=';
     const char* mode = luaL_optstring(L, 3, "t");
     if (std::string(mode) != "t")
         return luaL_error(L, tr("load: only text chunks (mode \"t\") are allowed").c_str());
-    int status = luaL_loadbufferx(L, chunk, length, chunkname, "t");
+    int status = luaL_loadbufferx(L, chunk, length, chunkname.c_str(), "t");
     if (status != LUA_OK) {
         luaL_pushfail(L);
         lua_insert(L, -2);
@@ -59,14 +63,12 @@ int load_text_only(lua_State* L) {
 
 /// What `print` may write in one run; the rest is dropped with a note.
 constexpr std::size_t print_limit = 1u << 20;
-constexpr const char* printed_key = "conventio.printed";  // registry: bytes printed so far
 
 /// `print` goes to standard error (standard output belongs to the command line), bounded, with
 /// control characters escaped: debugging output, not a way to flood or drive a terminal.
 int print_to_stderr(lua_State* L) {
-    lua_getfield(L, LUA_REGISTRYINDEX, printed_key);
-    auto printed = static_cast<std::size_t>(lua_tointeger(L, -1));
-    lua_pop(L, 1);
+    State& state = owner(L);
+    std::size_t& printed = state.printed_bytes();
     if (printed >= print_limit) return 0;
     int n = lua_gettop(L);
     std::string line;
@@ -82,9 +84,6 @@ int print_to_stderr(lua_State* L) {
     // Escapes may have made it longer: cut at a character.
     shown.resize(config::utf8_prefix_size(shown, print_limit - printed));
     printed += shown.size() + 1;
-    lua_pushinteger(L, static_cast<lua_Integer>(printed));
-    lua_setfield(L, LUA_REGISTRYINDEX, printed_key);
-    State& state = owner(L);
     auto write = [&state](std::string_view text) {
         if (state.options().keep_printed)
             state.keep_printed(text);

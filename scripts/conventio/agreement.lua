@@ -692,13 +692,16 @@ local built = setmetatable({}, { __mode = "k" })
 -- the consolidated one) is built again, outside this, with its facts. Private: a script setting
 -- it would silence the checks of its own document.
 local building_versions = false
+-- Taken when the library loads, before any script runs: a script replacing the module's field
+-- does not change who may set the flag.
+local called_by_library = c.called_by_library
 
 --- fn(...) with the versions of an agreement built to be compared only (their documents
 --- dropped, no facts gathered), restored after, whether fn returns or raises. The library's own
 --- (conventio.avenant): a script calling it is refused.
 ---@param fn function
 function M.as_versions(fn, ...)
-  if not c.called_by_library() then
+  if not called_by_library() then
     error(tr("Agreement.as_versions is the library's own (conventio.avenant builds the versions it compares)"), 2)
   end
   local before = building_versions
@@ -756,9 +759,11 @@ end
 local function at_user_place(message, clause, place)
   message = tostring(message)
   if clause and clause.place ~= "" then place = clause.place end
-  -- Nothing of the user's to name (what the library adds): the message handler names the line
-  -- that built the document.
-  if not place or place == "" then return message end
+  -- What the library adds (a closing article, a financial one) has no line of the user's of its
+  -- own: the user's line running now is named (that of a:document(), or of the call that made
+  -- the library add it), found only now that something failed.
+  if not place or place == "" then place = c.user_place() end
+  if place == "" then return message end
   local rest = c.without_library_place(message)
   if rest == message then
     local template = clause and c.template(clause.name).path

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -409,6 +410,22 @@ return c.Document{ body = { c.Para(row.nom) } }
             if name == "Cher":
                 expected.append(place + f"{script}:9: Cher fails")
         self.assertEqual(stderrs["2"], expected)
+
+    def test_the_print_limit_is_each_rows_own(self):
+        # Review r10: the 1 MiB print limit was counted over a worker's whole life, so after the
+        # first rows every later one lost its lines without a note. Each row has its own.
+        script = self.write("loud.lua", b"""
+local c = require "conventio"
+local row = ...
+for i = 1, 4 do print(row.nom .. " " .. i .. " " .. string.rep("x", 150000)) end
+return c.Document{ body = { c.Para(row.nom) } }
+""")
+        path = self.write("rows.csv", b"nom\nAin\nAisne\nCher\nDoubs\n")
+        r = run("batch", script, "--rows", path, "--out", self.out(), "-j", "1")
+        self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+        for name in ("Ain", "Aisne", "Cher", "Doubs"):
+            self.assertEqual(len(re.findall(rf"record \d: {name} \d x", r.stderr)), 4, name)
+        self.assertNotIn("limit of 1 MiB", r.stderr)
 
     def test_an_existing_output_is_replaced_only_by_a_success_and_skip_existing_resumes(self):
         path = self.write("rows.csv", b"nom,montant\nA,1\nB,2\n")

@@ -242,4 +242,17 @@ three.signature.originals = "en quatre originaux"
 check.eq(Agreement.from_data(three, { fields = { "purpose" } }).spec.title, "Convention de partenariat",
          "more originals than parties")
 
+-- A clause the library adds (a closing article) fails at the user's line running now, the one
+-- building the document, with the parameter named, not at the library's template (review r10).
+do
+  local b = new()
+  b:article { key = "objet", title = "Objet", content = "Texte." }
+  require("conventio.closing").add(b, { { article = "litiges", court = "Paris\0x" } })
+  local built, message = pcall(b.document, b)
+  check.eq(built, false, "a NUL in a closing clause's parameter")
+  check.contains(message, "agreement_test.lua:", "the user's line")
+  check.contains(message, "clause 'commun/litiges': parameter court: character U+0000")
+  check.eq(message:find("templates/", 1, true), nil, "no line of the library's template: " .. message)
+end
+
 return check.done()

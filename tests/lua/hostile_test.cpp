@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "config/paths.hpp"
 #include "lua/guards.hpp"
 #include "lua/json_data.hpp"
 #include "lua/lua_test_support.hpp"
@@ -339,4 +340,20 @@ TEST_CASE("hostile: a misspelt option key of megabytes is an unknown option, not
               "return conventio.Document{ body = { conventio.Para('x', { [('a'):rep(3000000)] = 1 }) } }",
               memory_mib(32))
               .find("Para: unknown option aaaa") != std::string::npos);
+}
+
+TEST_CASE("hostile: a chunk the script loads cannot pass for a file of the library") {
+    // Review r10: load(text, "@<library>/scripts/conventio/x.lua") gave the chunk the library's
+    // source name, and what only the library may do (build versions without their facts, so
+    // that conventio check says nothing of the document) was allowed. A name given as a file's
+    // ('@') is the text's own ('='), shown as given.
+    const std::string library = (conventio::config::data_dir() / "scripts" / "conventio" / "x.lua").string();
+    const std::string message = lua_error_of(
+        "local A = require 'conventio.agreement'\n"
+        "local f = load('return function(A) return A.as_versions(function() end) end', '@" +
+        library + "')()\nf(A)" + empty_doc);
+    CHECK(message.find("Agreement.as_versions is the library's own") != std::string::npos);
+    // The name stays what the script gave, for its own messages.
+    CHECK(lua_error_of("load('error(\"boom\")', '@mine.lua')()" + empty_doc).find("mine.lua:1: boom") !=
+          std::string::npos);
 }
