@@ -450,7 +450,10 @@ local function refuse_fields(content, items)
   for _ in next, content do count = count + 1 end
   if count == items then return end
   for key in next, content do
-    if math.type(key) ~= "integer" or key < 1 or key > items then
+    if math.type(key) == "integer" and key > items + 1 then
+      -- `{ a, nil, c }`: the items end at the hole, and those after it would be lost.
+      error(tr("content: item %d follows an empty item (nil) at %d"):format(key, items + 1), 0)
+    elseif math.type(key) ~= "integer" or key < 1 or key > items then
       error(tr("content is an array of items and has no field '%s'"):format(tostring(key)), 0)
     end
   end

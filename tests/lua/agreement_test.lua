@@ -255,4 +255,14 @@ do
   check.eq(message:find("templates/", 1, true), nil, "no line of the library's template: " .. message)
 end
 
+-- A nil inside a content array ends its items there: the items after it are refused, said so
+-- (review r10: it read « has no field '3' »).
+do
+  local b = new()
+  b:article { key = "objet", title = "Objet", content = { c.Para "un", nil, c.Para "trois" } }
+  local built, message = pcall(b.document, b)
+  check.eq(built, false, "an item after a nil")
+  check.contains(message, "content: item 3 follows an empty item (nil) at 2")
+end
+
 return check.done()
