@@ -808,8 +808,9 @@ function Agreement:document()
   local given_at
   -- Adds the blocks of what the user gave: a paragraph made there of a string the script typed
   -- names `given_at` for the text review (conventio check's "two spaces in a row" at its line).
-  -- Only doc:add's text takes it, and the library adds none between these: set for each, cleared
-  -- once the document is built.
+  -- Only doc:add's text takes it: set for each, cleared before each part (the library's own
+  -- paragraphs, « Il a été convenu ce qui suit », « Entre », take none) and once the document is
+  -- built.
   local function add_given(blocks)
     c.text_origin(given_at)
     doc:add(blocks)
@@ -908,7 +909,10 @@ function Agreement:document()
   local stating = not building_versions
   if stating then facts.begin() end
   local ok, message = pcall(function()
-    for _, part in ipairs(self.parts) do builders[part]() end
+    for _, part in ipairs(self.parts) do
+      c.text_origin(nil)  -- what the library adds itself (« Il a été convenu… ») names no line
+      builders[part]()
+    end
   end)
   clauses.amounts_in_words = nil
   c.text_origin(nil)
