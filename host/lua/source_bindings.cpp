@@ -121,7 +121,14 @@ int caller_place(lua_State* L) {
 /// the library may do (build an avenant's versions without their facts) refuses the others.
 int called_by_library(lua_State* L) {
     lua_Debug ar;
-    // Level 0 is this function, 1 the library function asking, 2 its caller.
+    // Level 0 is this function, 1 the library function asking, 2 its caller. A library function
+    // reached by a tail call has lost its caller's frame, and level 2 is then the caller's
+    // caller: the library, for a user's content function ending `return Agreement.as_versions(…)`.
+    // Not the library's own call, then.
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "t", &ar) && ar.istailcall) {
+        lua_pushboolean(L, false);
+        return 1;
+    }
     const bool own =
         lua_getstack(L, 2, &ar) && lua_getinfo(L, "S", &ar) && owner(L).in_own_library(ar.source);
     lua_pushboolean(L, own);

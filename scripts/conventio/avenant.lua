@@ -363,6 +363,19 @@ local function refuse_a_party_leaving(set, previous, built)
   end
 end
 
+-- The Convention's line before the signatures records how it was signed, and is left as it was
+-- (Agreement.from_data does not check it in a version an avenant amends); but a number the change
+-- set writes there is the avenant's to state, and must leave no party without an original.
+local function refuse_originals_set_wrong(set, built)
+  for _, change in ipairs(set.data) do
+    if change.path == "signature.originals" then
+      local problem = closing.originals_problem(built.signature and built.signature.originals,
+                                                #built.party_order, "signature.originals")
+      if problem then fail(set.file, change.where, problem) end
+    end
+  end
+end
+
 -- The Convention as amended by `sets[1..i]`, built by its script on `data` and numbered against
 -- `previous` (the version before it); without the last set's `throughout` edits when
 -- `skip_throughout` (the avenant words those once).
@@ -378,6 +391,7 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
     fail(set.file, change and change.where, tr("the amended agreement is refused: %s"):format(message))
   end
   refuse_a_party_leaving(set, previous, built)
+  refuse_originals_set_wrong(set, built)
   -- The edits of every avenant so far, in order: the script rebuilds the agreement from data
   -- alone. Edits of the text work on the rendered agreement, with its numbers.
   -- `taken_out`: the edits of `edited_by` that took out articles, by key (apply_edits).
@@ -415,11 +429,9 @@ end
 -- fn(...) run with tbl[key] set to `value`, restored after, whether fn returns or raises.
 local with_set = amending.with_set
 
--- fn(...) with the versions built to be compared only (Agreement.as_versions): their
--- documents are dropped.
-local function as_versions(fn, ...)
-  return Agreement.as_versions(fn, ...)
-end
+-- fn(...) with the versions built to be compared only: their documents are dropped. Called
+-- directly, never as a tail call: Agreement.as_versions refuses a caller it cannot see.
+local as_versions = Agreement.as_versions
 
 -- fn(...) with every amount a template prints recorded into `into` (conventio.facts' record,
 -- which a version built only to be compared does not keep otherwise).

@@ -316,8 +316,11 @@ function M.originals_problem(text, signatories, where)
     return nil
   end
   if count == 1 or count >= signatories then return nil end
-  local spelled = c.spell_number(signatories)
-  local figures = text:sub(first, last):match("%(%d+%)") and (" (" .. signatories .. ")") or ""
+  -- Corrected as it was written: in figures (« en 3 exemplaires »), or in words with the
+  -- figures after them when it had them.
+  local number = text:sub(first, last)
+  local spelled = number:match("^%d+$") and tostring(signatories) or c.spell_number(signatories)
+  local figures = number:match("%(%d+%)") and (" (" .. signatories .. ")") or ""
   local corrected = text:sub(1, first - 1) .. spelled .. figures .. text:sub(last + 1)
   return tr("%s: « %s » states %d originals, but the agreement has %d signatories (one original for each): "
             .. "write « %s »"):format(where, text, count, signatories, corrected), corrected

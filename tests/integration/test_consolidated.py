@@ -359,6 +359,26 @@ class Consolidated(unittest.TestCase):
                     self.assertEqual(r.returncode, 1, r.stderr)
                     self.assertRegex(r.stderr, re.escape(path) + r":\d+:\d+: " + re.escape(refusal))
                     self.assertFalse(os.path.exists(own))
+        # A number the change set writes into the Convention's line is the avenant's to state,
+        # and is checked so (review r11): avenant n° 2 follows the Val-de-Marne's joining.
+        second = "seine-et-marne-rdv-solidarites-avenant-2-2022"
+        with open(at(second, second + ".json"), encoding="utf-8") as f:
+            data = json.load(f)
+        for written, problem in (("en trois (4) originaux", "in words and in figures that disagree"),
+                                 ("en 2 exemplaires", "states 2 originals, but the agreement has 3 signatories")):
+            with self.subTest(signature_originals=written):
+                path = os.path.join(self.dir, "originals-set.json")
+                shutil.copy(at(name, name + ".json"), os.path.join(self.dir, name + ".json"))
+                changed = dict(data, data=[{"set": "signature.originals", "to": written}])
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(changed, f, ensure_ascii=False, indent=2)
+                refused = os.path.join(self.dir, "originals-set.odt")
+                r = run(CONVENTIO, "amend", path, "--lib", SAMPLES, "-o", refused)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertRegex(r.stderr, re.escape(path) + r":\d+:\d+: data\[1\] \(set signature.originals\): "
+                                 r"signature.originals: ")
+                self.assertIn(problem, r.stderr)
+                self.assertFalse(os.path.exists(refused))
 
     def test_an_article_divided_into_sub_articles_is_replaced_whole(self):
         # Review r8: `replace` of the BFC agreement's article 6 (6.1 to 6.3) kept its sub-articles

@@ -79,6 +79,8 @@ check.eq(closing.originals_problem("en deux originaux", 3, "signature.originals"
          .. "trois originaux »", "fewer originals than parties: one would have none, refused at its field, corrected")
 check.eq(select(2, closing.originals_problem("en deux (2) exemplaires originaux", 3, "x")),
          "en trois (3) exemplaires originaux", "figures in brackets corrected too")
+check.eq(select(2, closing.originals_problem("en 2 exemplaires", 3, "x")), "en 3 exemplaires",
+         "a number in figures corrected in figures")
 check.eq(closing.originals_problem("en trois (4) exemplaires", 4, "x"), "x: « en trois (4) exemplaires » states the "
          .. "number of originals in words and in figures that disagree", "words and figures that disagree")
 check.eq(closing.originals_problem("en autant d'originaux que de parties", 3, "x"), nil, "no number stated")

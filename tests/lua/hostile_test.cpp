@@ -350,9 +350,20 @@ TEST_CASE("hostile: a chunk the script loads cannot pass for a file of the libra
     const std::string library = (conventio::config::data_dir() / "scripts" / "conventio" / "x.lua").string();
     const std::string message = lua_error_of(
         "local A = require 'conventio.agreement'\n"
-        "local f = load('return function(A) return A.as_versions(function() end) end', '@" +
+        "local f = load('return function(A) local r = A.as_versions(function() end) return r end', '@" +
         library + "')()\nf(A)" + empty_doc);
     CHECK(message.find("Agreement.as_versions is the library's own") != std::string::npos);
+    // Nor through a tail call from a function the library calls (a content function): the
+    // frame that called it is gone, and the library's below would pass for the caller.
+    const std::string tail = lua_error_of(
+        "local A, Party = require 'conventio.agreement', require 'conventio.party'\n"
+        "local p = Party.new({ short_name = 'Cerema', gender = 'm', legal_name = 'Cerema',\n"
+        "                      representation = 'Représenté par X', signature_label = 'Le Cerema' }, 'p')\n"
+        "local a = A.new { title = 'T', place = 'Paris', parties = { p = p }, party_order = { 'p' } }\n"
+        "a:article { title = 'x', content = function() return A.as_versions(function() return 'T.' end) end "
+        "}\n"
+        "return a:document()");
+    CHECK(tail.find("Agreement.as_versions is the library's own") != std::string::npos);
     // The name stays what the script gave, for its own messages.
     CHECK(lua_error_of("load('error(\"boom\")', '@mine.lua')()" + empty_doc).find("mine.lua:1: boom") !=
           std::string::npos);
