@@ -154,19 +154,14 @@ local function each_entry(a, fn)
   for _, annex in ipairs(a.annexes) do fn(annex) end
 end
 
--- `text` as typed: no-break spaces as spaces, typographic apostrophes as straight ones.
-local function as_typed(text)
-  return (text:gsub("\u{a0}", " "):gsub("\u{202f}", " "):gsub("\u{2019}", "'"))
-end
-
 -- Whether `words` are in the parties' designation of agreement `a` (written from their data,
--- out of reach of an edit of the text).
+-- out of reach of an edit of the text): found as the edits find them (conventio.replace_words,
+-- spaces and apostrophes as typed), replaced by themselves; nil from it is words found where
+-- they cannot be replaced.
 local function in_designation(a, words)
-  local wanted = as_typed(words)
   for _, blocks in ipairs(a.party_blocks or {}) do
-    for _, alinea in ipairs(compare.alineas(blocks, {})) do
-      if alinea.text and as_typed(alinea.text):find(wanted, 1, true) then return true end
-    end
+    local replaced, found = c.replace_words(blocks, words, words)
+    if replaced == nil or found > 0 then return true end
   end
   return false
 end
