@@ -32,7 +32,7 @@ public:
                         std::move(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(i),
                                   std::back_inserter(*rebuilt));
                     }
-                    split(std::move(*run), ranges, *rebuilt);
+                    split(*run, ranges, *rebuilt);
                     continue;
                 }
             }
@@ -64,20 +64,12 @@ public:
 
 private:
     /// `run` cut at `ranges` (in order, inside its text), the ranges superscript, onto `out`.
-    static void split(Run run, const Ranges& ranges, Inlines& out) {
-        auto piece = [&](std::size_t from, std::size_t to, bool raised) {
-            if (from >= to) return;
+    static void split(const Run& run, const Ranges& ranges, Inlines& out) {
+        each_piece(run.text.size(), ranges, [&](std::size_t from, std::size_t to, bool raised) {
             Run r{run.text.substr(from, to - from), run.marks, run.href, run.change};
             r.marks.superscript = raised;
             out.emplace_back(std::move(r));
-        };
-        std::size_t at = 0;
-        for (const auto& [begin, end] : ranges) {
-            piece(at, begin, false);
-            piece(begin, end, true);
-            at = end;
-        }
-        piece(at, run.text.size(), false);
+        });
     }
 
     const RaisedRanges& raised_in_;

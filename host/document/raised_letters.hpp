@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "conventio/document.hpp"
@@ -27,5 +28,20 @@ void raise_letters(Inlines& content, const RaisedRanges& raised_in);
 /// raise_letters on every text of `block`: a paragraph, a list's items, a table's cells, the
 /// signatories' lines.
 void raise_letters(Block& block, const RaisedRanges& raised_in);
+
+/// Calls `piece(from, to, raised)` for each stretch of a text of `size` bytes cut at `ranges`
+/// (in order, inside it), in order: the ranges raised, the text around them not; empty
+/// stretches are left out. How a run is split, and how the writers write an anchor's text.
+template <class Piece>
+void each_piece(std::size_t size, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                Piece&& piece) {
+    std::size_t at = 0;
+    for (const auto& [begin, end] : ranges) {
+        if (at < begin) piece(at, begin, false);
+        if (begin < end) piece(begin, end, true);
+        at = end;
+    }
+    if (at < size) piece(at, size, false);
+}
 
 }  // namespace conventio::doc

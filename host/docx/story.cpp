@@ -3,6 +3,7 @@
 #include <optional>
 #include <variant>
 
+#include "document/raised_letters.hpp"
 #include "document/style_sheet.hpp"
 #include "document/text_check.hpp"
 #include "document/tracked_paragraphs.hpp"
@@ -353,19 +354,11 @@ void Story::anchor(const doc::Anchor& a) {
         }
         // Its raised letters in a superscript run, the rest plain (most anchors: all of it).
         const std::string_view text = a.text;
-        auto piece = [&](std::size_t from, std::size_t to, bool raised) {
-            if (from >= to) return;
+        doc::each_piece(text.size(), a.raised, [&](std::size_t from, std::size_t to, bool raised) {
             xml::Element r(w_, "w:r");
             run_properties(doc::Marks{.superscript = raised}, {});
             run_text(text.substr(from, to - from), a.change == doc::Change::deleted);
-        };
-        std::size_t at = 0;
-        for (const auto& [begin, end] : a.raised) {
-            piece(at, begin, false);
-            piece(begin, end, true);
-            at = end;
-        }
-        piece(at, text.size(), false);
+        });
     }
     w_.start("w:bookmarkEnd");
     w_.attr("w:id", id);

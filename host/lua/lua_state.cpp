@@ -506,9 +506,9 @@ void State::raise_stop(lua_State* L) {
     std::abort();  // lua_error does not return
 }
 
-std::string State::caller_origin(lua_State* L) const {
+std::string State::caller_origin(lua_State* L, int level) const {
     lua_Debug ar;
-    if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "S", &ar) || ar.source[0] != '@' ||
+    if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "S", &ar) || ar.source[0] != '@' ||
         in_own_library(ar.source) || !lua_getinfo(L, "l", &ar) || ar.currentline <= 0)
         return {};
     return std::string(ar.short_src) + ":" + std::to_string(ar.currentline);

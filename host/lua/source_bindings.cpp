@@ -105,15 +105,10 @@ int user_place(lua_State* L) {
 /// at, where user_place walks to the first of the user's: for what the library asks of every
 /// clause; what the library makes itself is placed by what it is made for (the article).
 int caller_place(lua_State* L) {
-    lua_Debug ar;
     // Level 0 is this function, 1 the library function asking, 2 its caller.
-    if (lua_getstack(L, 2, &ar) && lua_getinfo(L, "S", &ar) && ar.source[0] == '@' &&
-        !owner(L).in_own_library(ar.source) && lua_getinfo(L, "l", &ar) && ar.currentline > 0) {
-        lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
-        return 1;
-    }
-    lua_pushliteral(L, "");
-    return 1;
+    std::string place = owner(L).caller_origin(L, 2);
+    if (!place.empty()) place += ": ";
+    return push_string(L, place);
 }
 
 /// conventio.called_by_library(): whether the function that called the running Lua function is

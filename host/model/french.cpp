@@ -34,6 +34,13 @@ std::pair<UChar32, std::size_t> code_point_at(std::string_view s, std::size_t at
     return {c, static_cast<std::size_t>(i) - at};
 }
 
+/// The byte where the code point that ends `text` before byte `at` starts (`at` > 0).
+std::size_t code_point_before(std::string_view text, std::size_t at) {
+    std::size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    return start;
+}
+
 void append_code_point(std::string& out, UChar32 c) {
     char buf[U8_MAX_LENGTH];
     std::int32_t length = 0;
@@ -162,10 +169,7 @@ void strip_trailing_spaces(std::string& out) { out.resize(size_without_trailing_
 bool ends_with_digit(const std::string& s) { return !s.empty() && s.back() >= '0' && s.back() <= '9'; }
 
 bool ends_with_letter(std::string_view s) {
-    if (s.empty()) return false;
-    std::size_t start = s.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-    return u_isalpha(code_point_at(s, start).first);
+    return !s.empty() && u_isalpha(code_point_at(s, code_point_before(s, s.size())).first);
 }
 
 /// Byte ranges of `text` that french_spacing must not touch: whitespace-separated tokens
@@ -583,13 +587,6 @@ namespace {
 /// A letter, a digit or a combining mark (the accent of an « é » typed as « e » and U+0301):
 /// a word goes on through it.
 bool is_word_character(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
-
-/// The byte where the code point that ends `text` before byte `at` starts (`at` > 0).
-std::size_t code_point_before(std::string_view text, std::size_t at) {
-    std::size_t start = at - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    return start;
-}
 
 /// Whether the code point that ends `text` before byte `at` is a word character (false at the
 /// start).

@@ -1,8 +1,10 @@
 // Paragraphs and inline content, shared by the body (content.xml) and the page header and
 // footer (styles.xml).
+#include <optional>
 #include <string>
 #include <type_traits>
 
+#include "document/raised_letters.hpp"
 #include "document/style_sheet.hpp"
 #include "document/text_check.hpp"
 #include "odt/odt_internal.hpp"
@@ -279,16 +281,15 @@ void Story::anchor(const doc::Anchor& anchor, bool word_follows) {
     w_.attr("text:name", anchor.name);
     w_.end();
     // Its raised letters in a superscript span, the rest as text (most anchors: all of it).
-    std::size_t at = 0;
-    for (const auto& [begin, end] : anchor.raised) {
-        text(std::string_view(anchor.text).substr(at, begin - at), true);
-        xml::Element span(w_, "text:span");
-        w_.attr("text:style-name", styles_.text_style(doc::Marks{.superscript = true}));
-        text(std::string_view(anchor.text).substr(begin, end - begin),
-             end < anchor.text.size() || word_follows);
-        at = end;
-    }
-    text(std::string_view(anchor.text).substr(at), word_follows);
+    const std::string_view whole = anchor.text;
+    doc::each_piece(whole.size(), anchor.raised, [&](std::size_t from, std::size_t to, bool raised) {
+        std::optional<xml::Element> span;
+        if (raised) {
+            span.emplace(w_, "text:span");
+            w_.attr("text:style-name", styles_.text_style(doc::Marks{.superscript = true}));
+        }
+        text(whole.substr(from, to - from), to < whole.size() || word_follows);
+    });
     w_.start("text:bookmark-end");
     w_.attr("text:name", anchor.name);
     w_.end();
