@@ -694,7 +694,7 @@ local built = setmetatable({}, { __mode = "k" })
 -- are not gathered for them. Every document an avenant hands out (the avenant, the versions,
 -- the consolidated one) is built again, outside this, with its facts. Private: a script setting
 -- it would silence the checks of its own document.
-local building_versions = false
+local private = { building_versions = false }
 -- Taken when the library loads, before any script runs: a script replacing the module's field
 -- does not change who may set the flag.
 local called_by_library = c.called_by_library
@@ -707,12 +707,8 @@ function M.as_versions(fn, ...)
   if not called_by_library() then
     error(tr("Agreement.as_versions is the library's own (conventio.avenant builds the versions it compares)"), 2)
   end
-  local before = building_versions
-  building_versions = true
-  local result = table.pack(pcall(fn, ...))
-  building_versions = before
-  if not result[1] then error(result[2], 0) end
-  return table.unpack(result, 2, result.n)
+  local amending = require "conventio.avenant.amending"
+  return amending.with_set(private, "building_versions", true, fn, ...)
 end
 
 --- The agreement whose :document() built `doc`, or nil.
@@ -906,7 +902,7 @@ function Agreement:document()
   clauses.amounts_in_words = spec.amounts_in_words and l.amount_in_words or nil
   -- Gathering the facts is most of a version's cost past its clauses (walking every table of
   -- amounts a template reads): not for a version built only to be compared.
-  local stating = not building_versions
+  local stating = not private.building_versions
   if stating then facts.begin() end
   local ok, message = pcall(function()
     for _, part in ipairs(self.parts) do
