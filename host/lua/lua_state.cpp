@@ -508,6 +508,7 @@ void State::raise_stop(lua_State* L) {
 
 std::string State::caller_origin(lua_State* L, int level) const {
     lua_Debug ar;
+    // The source first: most frames user_where walks are the library's, whose line is not needed.
     if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "S", &ar) || ar.source[0] != '@' ||
         in_own_library(ar.source) || !lua_getinfo(L, "l", &ar) || ar.currentline <= 0)
         return {};
@@ -524,12 +525,9 @@ std::string State::user_where(lua_State* L) const {
     // ones (the script's main chunk), never at all of a deep stack (a runaway recursion).
     constexpr int innermost = 64, outermost = 16;
     auto where_at = [&](int level) -> std::string {
-        lua_Debug ar;
-        // The source first: most frames walked are the library's, whose line is not needed.
-        if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "S", &ar) || ar.source[0] != '@' ||
-            in_own_library(ar.source) || !lua_getinfo(L, "l", &ar) || ar.currentline <= 0)
-            return {};
-        return std::string(ar.short_src) + ":" + std::to_string(ar.currentline) + ": ";
+        std::string where = caller_origin(L, level);
+        if (!where.empty()) where += ": ";
+        return where;
     };
     lua_Debug ar;
     int level = 0;

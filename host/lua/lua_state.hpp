@@ -98,8 +98,9 @@ public:
     std::string user_where(lua_State* L) const;
     /// "script.lua:12": where the Lua function calling the running C function was written, when
     /// it is the user's own code (not conventio's library), else "". What the text review names
-    /// for a paragraph the user typed (doc::Paragraph::origin). `level` 2 looks one frame further
-    /// out: the caller of the library function that called the C function (conventio.caller_place).
+    /// for a paragraph the user typed (doc::Paragraph::origin). `level` counts the frames out
+    /// from the running C function: 2 is the caller of the library function that called it
+    /// (conventio.caller_place); user_where tries each level.
     std::string caller_origin(lua_State* L, int level = 1) const;
     /// The origin of the text the library adds for the user (the line of the article it comes
     /// from), while it adds it; "" otherwise. conventio.text_origin sets it.
