@@ -33,16 +33,13 @@ M.inner_quotes = inner_quotes
 --- « text », with no-break spaces inside the quotation marks; the text's own « » become “ ”.
 --- A no-break space at either end of the text goes: the marks bring their own (words quoted
 --- with their own « » once ended with two).
-local no_break_spaces = { "\u{a0}", "\u{202f}" }
 local function quote(text)
-  local inner, trimmed = inner_quotes(text), true
-  while trimmed do
-    trimmed = false
-    for _, space in ipairs(no_break_spaces) do
-      if inner:sub(1, #space) == space then inner, trimmed = inner:sub(#space + 1), true end
-      if #inner >= #space and inner:sub(-#space) == space then inner, trimmed = inner:sub(1, -#space - 1), true end
-    end
-  end
+  local inner = inner_quotes(text)
+  local before
+  repeat  -- (a pattern's set would take the bytes of these characters apart)
+    before = inner
+    inner = inner:gsub("^\u{a0}", ""):gsub("^\u{202f}", ""):gsub("\u{a0}$", ""):gsub("\u{202f}$", "")
+  until inner == before
   return "«\u{a0}" .. inner .. "\u{a0}»"
 end
 
