@@ -14,6 +14,9 @@ local M = {}
 
 local Agreement = {}
 Agreement.__index = Agreement
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Agreement.__metatable = "conventio.Agreement"
 
 local function check_key(key, what, level)
   if type(key) ~= "string" or not key:match("^[a-z][a-z0-9_]*$") then
@@ -304,6 +307,7 @@ end
 --- function(ctx) returning blocks, or an array of these.
 local Clause = {}
 Clause.__index = Clause
+Clause.__metatable = "conventio.Clause"  -- as Agreement's
 
 -- The forms a template asks of its text parameters, by template name: `P_starts: [de, "d'"]`
 -- in its front matter says that parameter P starts with one of these words, since the
@@ -465,7 +469,7 @@ local rendering = nil
 
 local function expand(self, content, out, extra)
   if content == nil then return out end
-  if getmetatable(content) == Clause then
+  if getmetatable(content) == Clause.__metatable then
     local params = setmetatable({}, { __index = function(_, k)
       local v = content.params[k]
       if v ~= nil then return v end

@@ -22,6 +22,9 @@ local M = {}
 
 local Avenant = {}
 Avenant.__index = Avenant
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Avenant.__metatable = "conventio.Avenant"
 
 local fail = change_set.fail
 

@@ -285,6 +285,9 @@ end
 ---@field count integer
 local Problems = {}
 Problems.__index = Problems
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Problems.__metatable = "conventio.Problems"
 
 --- A new counter of one step's problems.
 ---@return conventio.Problems
