@@ -452,14 +452,20 @@ end
 local function refuse_fields(content, items)
   local count = 0
   for _ in next, content do count = count + 1 end
-  if count == items then return end
+  -- table.pack(...) counts its items in a field n: nothing is dropped when it is their number.
+  local n = rawget(content, "n")
+  if count == items + (n == items and 1 or 0) then return end
   for key in next, content do
     if math.type(key) == "integer" and key > items + 1 then
       -- `{ a, nil, c }`: the items end at the hole, and those after it would be lost.
       error(tr("content: item %d follows an empty item (nil) at %d"):format(key, items + 1), 0)
-    elseif math.type(key) ~= "integer" or key < 1 or key > items then
+    elseif key ~= "n" and (math.type(key) ~= "integer" or key < 1 or key > items) then
       error(tr("content is an array of items and has no field '%s'"):format(tostring(key)), 0)
     end
+  end
+  -- Told last: table.pack(a, nil, c)'s n counts the nil, which the message above tells.
+  if n ~= nil and n ~= items then
+    error(tr("content is an array of items and has no field '%s'"):format("n"), 0)
   end
 end
 

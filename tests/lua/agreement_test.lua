@@ -265,4 +265,33 @@ do
   check.contains(message, "content: item 3 follows an empty item (nil) at 2")
 end
 
+-- Content made with table.pack(...) has a field n, its count of items: accepted when it is
+-- theirs, refused as any other field when not (review r11 #8).
+do
+  local b = new()
+  b:article { key = "objet", title = "Objet", content = table.pack(c.Para "un", c.Para "deux") }
+  b:article { key = "vide", title = "Vide", content = { table.pack(), c.Para "Texte." } }
+  check.eq(type(b:document()), "userdata", "packed content accepted")
+  for _, content in ipairs {
+    { c.Para "un", n = 3 },
+    { c.Para "un", n = "1" },
+  } do
+    local wrong = new()
+    wrong:article { key = "objet", title = "Objet", content = content }
+    local built, message = pcall(wrong.document, wrong)
+    check.eq(built, false, "an n that is not the count")
+    check.contains(message, "content is an array of items and has no field 'n'")
+  end
+  local holed = new()
+  holed:article { key = "objet", title = "Objet", content = table.pack(c.Para "un", nil, c.Para "trois") }
+  local built, message = pcall(holed.document, holed)
+  check.eq(built, false, "a packed nil")
+  check.contains(message, "content: item 3 follows an empty item (nil) at 2")
+  local other = new()
+  other:article { key = "objet", title = "Objet", content = { c.Para "un", n = 1, titel = "x" } }
+  built, message = pcall(other.document, other)
+  check.eq(built, false, "another field beside n")
+  check.contains(message, "content is an array of items and has no field 'titel'")
+end
+
 return check.done()
