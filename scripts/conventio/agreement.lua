@@ -394,6 +394,10 @@ end
 -- template), which is the same table for the whole run.
 local parameters_of = {}
 
+-- The content function being called (expand), for the place of a clause it makes by a tail
+-- call (Agreement:clause).
+local content_function = nil
+
 --- A clause template with its own parameters, rendered when the document is built.
 --- A parameter the template neither requires nor declares optional is refused, with the
 --- nearest one suggested: a misspelt parameter never makes a sentence vanish.
@@ -440,9 +444,21 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
   end
   -- The user's line that asked for the clause: a value the template refuses when the document
   -- is built is told there (the template is rendered then, from Agreement:document()). "" for a
-  -- clause the library makes: a failure is told at the line of the article it is made for.
+  -- clause the library makes on its own: a failure is told at the line of the article it is
+  -- made for.
+  local place, lost = c.caller_place()
+  -- `content = function() return a:clause(…) end`: the tail call left no line of the content
+  -- function's; where that function starts is what can be named.
+  if lost and content_function then
+    local start = c.defined_place(content_function)
+    if start ~= "" then
+      place = start .. tr("in the content function starting here (its `return` of a call keeps no line): ")
+    end
+  end
+  -- Made by the library for a call of the user's (closing.resiliation in a module): that line.
+  if place == "" then place = data.script_place() end
   return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together,
-                        place = c.caller_place() }, Clause)
+                        place = place }, Clause)
 end
 
 -- Refuses the fields of a content array (`{ c.Para "a", titel = "x" }`, or a record where
@@ -491,7 +507,11 @@ local function expand(self, content, out, extra)
     if content.keep_together then blocks = c.keep_together(blocks) end
     for _, b in ipairs(blocks) do out[#out + 1] = b end
   elseif type(content) == "function" then
-    expand(self, content(self.context), out, extra)
+    local outer = content_function
+    content_function = content
+    local made = content(self.context)
+    content_function = outer
+    expand(self, made, out, extra)
   elseif type(content) == "table" and getmetatable(content) == nil then
     local items = 0
     for _, item in ipairs(content) do
@@ -546,9 +566,10 @@ function Agreement:article(spec)
     error(tr("article '%s': sections must be a list of { key, title, content }"):format(spec.title), 2)
   end
   -- The user's line that gave the article: its content is rendered when the document is built,
-  -- and a failure is told there ("" for an article the library adds, told where the document is
-  -- built).
+  -- and a failure is told there. For an article the library adds, the line of the user's call
+  -- it adds it for (data.script_place), or "": told where the document is built.
   local place = c.caller_place()
+  if place == "" then place = data.script_place() end
   local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {},
                     place = place }
   if spec.key then register(self, spec.key, article, "article '" .. spec.title .. "'") end
@@ -922,6 +943,7 @@ function Agreement:document()
   end)
   clauses.amounts_in_words = nil
   c.text_origin(nil)
+  content_function = nil  -- left set by a content function that failed
   local clause = rendering
   rendering = nil
   if not ok then

@@ -1,6 +1,8 @@
 """The library's own modules are out of a script's reach (host/lua/library_modules.hpp): a
 script cannot patch conventio.facts to silence `conventio check`, nor turn off a check of the
-library by setting its state; the library keeps working whatever the script tried."""
+library by setting its state; the library keeps working whatever the script tried. And errors
+of what the library builds for the user are told at the user's line: a clause a content
+function returns by a tail call, a clause the library adds for a call in the user's module."""
 import scratch  # noqa: F401 -- temporary folders under one, removed when the script ends
 import os
 import shutil
@@ -108,6 +110,55 @@ class Guarded(unittest.TestCase):
                        'assert(require("conventio.party") == party and package.loaded["conventio.party"] == party)')
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertIn(FOREIGN_AMOUNT.format(11), r.stdout)
+
+
+class PlacesOfClausesTheLibraryMakes(unittest.TestCase):
+    def folder(self, files):
+        folder = tempfile.mkdtemp(prefix="conventio-guard-")
+        self.addCleanup(shutil.rmtree, folder)
+        for name, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        return folder
+
+    def test_a_clause_a_content_function_returns_by_a_tail_call(self):
+        # The tail call leaves no frame of the content function: its first line is named, and
+        # the message says why (review r10 #6). Before, the article's line (6) was named.
+        script = SCRIPT % ('a:article { key = "litiges", title = "Litiges",\n'
+                           '  content = function()\n'
+                           '    local court = { "Paris" }\n'
+                           '    return a:clause("commun/litiges", { court = court })\n'
+                           '  end }')
+        r = run(self.folder({"s.lua": script}), "render", "s.lua", "-o", "x.odt")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertRegex(r.stderr, r"s\.lua:7: in the content function starting here \(its `return` of a call keeps "
+                                   r"no line\): clause 'commun/litiges': ")
+        self.assertNotIn("s.lua:6:", r.stderr)
+        # Called in the function's body, the clause is at its own line.
+        script = SCRIPT % ('a:article { key = "litiges", title = "Litiges",\n'
+                           '  content = function()\n'
+                           '    local made = a:clause("commun/litiges", { court = { "Paris" } })\n'
+                           '    return made\n'
+                           '  end }')
+        r = run(self.folder({"s.lua": script}), "render", "s.lua", "-o", "x.odt")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("s.lua:8: clause 'commun/litiges': ", r.stderr)
+
+    def test_a_clause_the_library_adds_for_a_user_s_module_is_at_the_module_s_line(self):
+        # closing.resiliation called from the user's module: its clause's failure names the
+        # module's line and the parameter, not the script's a:document() (review r11 #4).
+        module = ('local closing = require "conventio.closing"\n'
+                  'local M = {}\n'
+                  'function M.add(a)\n'
+                  '  closing.resiliation(a, { sections = { "sans_faute" }, notice = { "x" } })\n'
+                  'end\n'
+                  'return M\n')
+        folder = self.folder({"s.lua": SCRIPT % 'require("mod").add(a)', "lib/mod.lua": module})
+        r = run(folder, "render", "s.lua", "-o", "x.odt", "--lib", "lib")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertRegex(r.stderr, r"lib/mod\.lua:4: clause 'commun/resiliation_sans_faute': .*this value is a table")
+        self.assertNotIn("s.lua:8:", r.stderr)
 
 
 if __name__ == "__main__":
