@@ -14,19 +14,28 @@ using config::tr;
 
 namespace {
 
-// Registry entries (string keys: a batch worker's pristine snapshot records and restores them
-// with the rest, so a row's modules and views go with the row).
-constexpr const char* modules_key = "conventio.library.modules";      // name -> the module itself
-constexpr const char* views_key = "conventio.library.views";          // a library table -> its view
-constexpr const char* names_key = "conventio.library.names";          // a view -> what it is named
-constexpr const char* environment_key = "conventio.library.globals";  // the library's globals
-constexpr const char* searcher_key = "conventio.library.searcher";    // finds a module in our folder
+// The modules loaded: a registry entry with a string key, which a batch worker's pristine
+// snapshot records and restores with the rest, so that a row's modules go with the row.
+constexpr const char* modules_key = "conventio.library.modules";  // name -> the module itself
+// Entries no script can change, keyed by these addresses (the snapshot does not record them,
+// nothing to put back after a row): weak tables, the library's globals, its searcher.
+const char views_key = 0;        // a library table -> its view
+const char names_key = 0;        // a view -> what it is named
+const char environment_key = 0;  // the library's globals
+const char searcher_key = 0;     // finds a module in the library's folder
 
 bool is_library_name(std::string_view name) { return name == "conventio" || name.starts_with("conventio."); }
 
+/// The registry's entry at `key` (a string, or the address of one of the keys above).
+int get_entry(lua_State* L, const char* key) { return lua_getfield(L, LUA_REGISTRYINDEX, key); }
+int get_entry(lua_State* L, const char& key) { return lua_rawgetp(L, LUA_REGISTRYINDEX, &key); }
+void set_entry(lua_State* L, const char* key) { lua_setfield(L, LUA_REGISTRYINDEX, key); }
+void set_entry(lua_State* L, const char& key) { lua_rawsetp(L, LUA_REGISTRYINDEX, &key); }
+
 /// A table of the registry's, made on first use (weak keys when `weak`).
-void push_registry_table(lua_State* L, const char* key, bool weak) {
-    if (lua_getfield(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
+template <class Key>
+void push_registry_table(lua_State* L, const Key& key, bool weak) {
+    if (get_entry(L, key) == LUA_TTABLE) return;
     lua_pop(L, 1);
     lua_newtable(L);
     if (weak) {
@@ -36,7 +45,7 @@ void push_registry_table(lua_State* L, const char* key, bool weak) {
         lua_setmetatable(L, -2);
     }
     lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, key);
+    set_entry(L, key);
 }
 
 /// "conventio.party.kinds", "conventio.party.kind_names[2]": what a nested table is named.
@@ -142,21 +151,11 @@ void push_view(lua_State* L, int index, const std::string& name) {
     lua_remove(L, views);
 }
 
-/// Whether the function that called `require` is one of the library's modules. A `require`
-/// reached by a tail call has lost its caller's frame: the frame below is whoever called the
-/// function that made the tail call (the library, for a content function ending
-/// `return require "conventio.facts"`), so not the library's own call.
-bool called_from_library(lua_State* L) {
-    lua_Debug ar;
-    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "t", &ar) && ar.istailcall) return false;
-    return lua_getstack(L, 1, &ar) && lua_getinfo(L, "S", &ar) && owner(L).in_own_library(ar.source);
-}
-
 /// Loads library module `name` (index 1) with the library's own searcher and globals, and
 /// records it (modules table at `modules`). Leaves the module on top.
 void load_library_module(lua_State* L, int modules) {
     const std::string name = lua_tostring(L, 1);
-    if (lua_getfield(L, LUA_REGISTRYINDEX, searcher_key) == LUA_TFUNCTION) {
+    if (get_entry(L, searcher_key) == LUA_TFUNCTION) {
         lua_pushvalue(L, 1);
         lua_call(L, 1, 2);  // loader, its file | what was tried
     } else {
@@ -169,7 +168,7 @@ void load_library_module(lua_State* L, int modules) {
         lua_pushlstring(L, message.data(), message.size());
         lua_error(L);
     }
-    lua_getfield(L, LUA_REGISTRYINDEX, environment_key);
+    get_entry(L, environment_key);
     if (!lua_setupvalue(L, -3, 1)) lua_pop(L, 1);  // a main chunk's first upvalue is its _ENV
     lua_pushvalue(L, 1);
     lua_insert(L, -2);
@@ -181,19 +180,13 @@ void load_library_module(lua_State* L, int modules) {
     lua_pushvalue(L, 1);
     lua_pushvalue(L, -2);
     lua_rawset(L, modules);
-    // package.loaded shows what a script's `require` gives; the library never reads it.
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-    if (lua_type(L, -2) == LUA_TTABLE)
-        push_view(L, -2, name);
-    else
-        lua_pushvalue(L, -2);
-    lua_setfield(L, -2, name.c_str());
-    lua_pop(L, 1);
 }
 
-/// `require` (upvalue: Lua's own): a `conventio.*` module from the library's record, loaded
-/// there first if need be; the module itself to the library, a view of it to anyone else.
-/// Other names go to Lua's `require` and package.searchers, as before.
+/// `require` (upvalues: Lua's own, whether this one is the library's): a `conventio.*` module
+/// from the library's record, loaded there first if need be. The library's modules, whose
+/// globals hold the library's `require`, get the module itself; the script's `require` gives a
+/// view of it, also put in package.loaded (which the library never reads). Other names go to
+/// Lua's `require` and package.searchers, as before.
 int library_require(lua_State* L) {
     std::size_t length = 0;
     const char* text = luaL_checklstring(L, 1, &length);
@@ -220,7 +213,24 @@ int library_require(lua_State* L) {
         lua_pop(L, 1);
         load_library_module(L, 2);
     }
-    if (lua_type(L, -1) == LUA_TTABLE && !called_from_library(L)) push_view(L, -1, lua_tostring(L, 1));
+    if (lua_toboolean(L, lua_upvalueindex(2)) || lua_type(L, -1) != LUA_TTABLE) return 1;
+    push_view(L, -1, lua_tostring(L, 1));
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, lua_tostring(L, 1));
+    lua_pop(L, 1);
+    return 1;
+}
+
+/// Lua's own rawset (lbaselib.c's), for the library's globals: the sandbox's guards it against
+/// the frozen tables and the views, which the library has no reason to write and a script cannot
+/// reach through the library's globals. The library calls it for every party it makes.
+int plain_rawset(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
     return 1;
 }
 
@@ -247,7 +257,7 @@ int refuse_library_field(lua_State* L, int view, int key) {
 bool is_library_view(lua_State* L, int index) {
     if (lua_type(L, index) != LUA_TTABLE) return false;
     index = lua_absindex(L, index);
-    if (lua_getfield(L, LUA_REGISTRYINDEX, names_key) != LUA_TTABLE) {
+    if (get_entry(L, names_key) != LUA_TTABLE) {
         lua_pop(L, 1);
         return false;
     }
@@ -260,7 +270,7 @@ bool is_library_view(lua_State* L, int index) {
 void guard_library_modules(lua_State* L, int searcher) {
     searcher = lua_absindex(L, searcher);
     lua_pushvalue(L, searcher);
-    lua_setfield(L, LUA_REGISTRYINDEX, searcher_key);
+    set_entry(L, searcher_key);
     push_registry_table(L, modules_key, false);
     int modules = lua_gettop(L);
     // The `conventio` module is already loaded (sandbox.cpp): recorded as the library's, a view
@@ -283,16 +293,21 @@ void guard_library_modules(lua_State* L, int searcher) {
     }
     lua_pop(L, 1);
     lua_getglobal(L, "require");
-    lua_pushcclosure(L, library_require, 1);
     lua_pushvalue(L, -1);
+    lua_pushboolean(L, 1);
+    lua_pushcclosure(L, library_require, 2);
     lua_setfield(L, globals, "require");
+    lua_pushboolean(L, 0);
+    lua_pushcclosure(L, library_require, 2);
     lua_setglobal(L, "require");
+    lua_pushcfunction(L, plain_rawset);
+    lua_setfield(L, globals, "rawset");
     lua_pushvalue(L, globals);
     lua_setfield(L, globals, "_G");
     lua_pushvalue(L, conventio);
     lua_setfield(L, globals, "conventio");
     lua_pushvalue(L, globals);
-    lua_setfield(L, LUA_REGISTRYINDEX, environment_key);
+    set_entry(L, environment_key);
     push_view(L, conventio, "conventio");
     lua_pushvalue(L, -1);
     lua_setfield(L, loaded, "conventio");
@@ -300,11 +315,11 @@ void guard_library_modules(lua_State* L, int searcher) {
     lua_settop(L, searcher);
 }
 
-void push_library_searcher(lua_State* L) { lua_getfield(L, LUA_REGISTRYINDEX, searcher_key); }
+void push_library_searcher(lua_State* L) { get_entry(L, searcher_key); }
 
 void set_library_searcher(lua_State* L, int index) {
     lua_pushvalue(L, index);
-    lua_setfield(L, LUA_REGISTRYINDEX, searcher_key);
+    set_entry(L, searcher_key);
 }
 
 void push_library_module(lua_State* L, const char* name) {

@@ -8,8 +8,9 @@
 // - `require "conventio.x"` from a script (or a module of the user's) gives a read-only view of
 //   the module: reads go through to the module's table, and so do the plain tables nested in it
 //   (each read as a view of its own); assigning a field, rawset, setmetatable are refused at
-//   the script's line. The library's own modules, asking for one another, get the tables
-//   themselves: nothing is added to the library's own accesses (the batch's hot path).
+//   the script's line. The library's own modules, asking for one another with the `require` of
+//   their own globals (below), get the tables themselves: nothing is added to the library's own
+//   accesses (the batch's hot path).
 // - A `conventio.*` module is only ever loaded from conventio's own library folder, by the
 //   library's own searcher: not package.preload, package.searchers or package.loaded, which a
 //   script can reach and fill first, nor a file of the same name in the user's folders.
