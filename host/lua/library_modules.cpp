@@ -160,6 +160,7 @@ void load_library_module(lua_State* L, int modules) {
         lua_call(L, 1, 2);  // loader, its file | what was tried
     } else {
         lua_pushnil(L);
+        lua_pushnil(L);
     }
     if (lua_type(L, -2) != LUA_TFUNCTION) {
         std::string message =

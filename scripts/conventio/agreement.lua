@@ -120,7 +120,8 @@ function M.new(spec)
     local ok, message = pcall(c.Date, spec.date)
     if not ok then error("Agreement.date: " .. (tostring(message):gsub("^[^\n]-:%d+: ", "")), 2) end
   end
-  local parts = spec.parts or M.default_parts
+  -- A copy of the default: the agreement's parts are the script's (a.parts), the list the library's.
+  local parts = spec.parts or table.move(M.default_parts, 1, #M.default_parts, 1, {})
   if type(parts) ~= "table" then error(tr("Agreement.parts must be a list of part names"), 2) end
   -- « Il a été convenu ce qui suit » opens the articles: after the preamble, which sets out why
   -- (seeds 001, 003 and 004 put it before, a mistake not to repeat).

@@ -294,4 +294,13 @@ do
   check.contains(message, "content is an array of items and has no field 'titel'")
 end
 
+-- The default list of parts is the library's: an agreement's (a.parts) is a copy, the script's
+-- to change for its own document only.
+do
+  local first = new()
+  first.parts[1] = "annexes"
+  check.eq(Agreement.default_parts[1], "title", "the library's list unchanged")
+  check.eq(new().parts[1], "title", "the next agreement's parts")
+end
+
 return check.done()
