@@ -959,4 +959,8 @@ end
 -- Problems found in the data name the data file, not this module.
 M.from_data = data.guarded(M.from_data)
 
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Agreement.__index = strict.methods_of(Agreement)
+Clause.__index = strict.methods_of(Clause)
+
 return M

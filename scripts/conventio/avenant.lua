@@ -682,4 +682,7 @@ end
 M.fields = change_set.fields
 M.edit_fields = change_set.edit_fields
 
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Avenant.__index = strict.methods_of(Avenant)
+
 return M

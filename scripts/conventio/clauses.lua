@@ -280,4 +280,7 @@ function M.front_matter(name)
   return c.template(name).front
 end
 
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Markup.__index = require("conventio.strict").methods_of(Markup)
+
 return M

@@ -361,4 +361,7 @@ function Problems:settle(agreement)
   return self.count == 0
 end
 
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Problems.__index = require("conventio.strict").methods_of(Problems)
+
 return M

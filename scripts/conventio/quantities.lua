@@ -146,4 +146,8 @@ function M.is_duration(value) return getmetatable(value) == Duration.__name end
 M.percent = data.guarded(M.percent)
 M.duration = data.guarded(M.duration)
 
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Percent.__index = strict.methods_of(Percent)
+Duration.__index = strict.methods_of(Duration)
+
 return M

@@ -66,6 +66,10 @@ class Guarded(unittest.TestCase):
                 ('setmetatable(require("conventio.facts"), nil)', "s.lua:6: cannot change a protected metatable"),
                 ('getmetatable(a).document = function() end', "s.lua:6: attempt to index a string value"),
                 ('getmetatable(partner).__index = {}', "s.lua:6: attempt to index a string value"),
+                # An object's __index is not its class (strict.methods_of).
+                ('a.__index.document = function() end', "s.lua:6: attempt to index a nil value (field '__index')"),
+                ('require("conventio.quantities").percent("5 %").__index.decimal = nil',
+                 "s.lua:6: attempt to index a nil value (field '__index')"),
                 ('assert(getmetatable(require("conventio.facts")) == false)\n'
                  'assert(getmetatable(a) == "conventio.Agreement")\nerror("seen")', "s.lua:8: seen")]:
             with self.subTest(attempt=attempt):
