@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -325,7 +326,11 @@ Options parse(const std::vector<std::string>& args) {
     while (first_index + 1 < args.size() && args[first_index] == "--lang") first_index += 2;
     if (first_index >= args.size()) throw UsageError(tr("no command given (try conventio --help)"));
     const std::string& first = args[first_index];
-    if (first == "-h" || first == "--help" || first == "help")
+    // `conventio render --help`, `conventio help amend`: the help, whatever else is on the line
+    // (as `conventio batch --help`), not an unknown option or a missing script.
+    const bool help_asked = std::any_of(args.begin() + static_cast<std::ptrdiff_t>(first_index), args.end(),
+                                        [](const std::string& a) { return a == "-h" || a == "--help"; });
+    if (help_asked || first == "help")
         o.command = Options::Command::help;
     else if (first == "--version" || first == "version")
         o.command = Options::Command::version;

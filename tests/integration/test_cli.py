@@ -41,6 +41,16 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout, r"^conventio \d+\.\d+\.\d+\n$")
 
+    def test_help_after_a_command_is_the_help_not_an_unknown_option(self):
+        # A user's first reflex: `conventio render --help`, or `help render`.
+        for args in (("render", "--help"), ("check", "-h"), ("new", "--help"), ("amend", "x.json", "--help"),
+                     ("help", "render"), ("--lang", "fr", "render", "-h")):
+            r = run(*args)
+            self.assertEqual(r.returncode, 0, (args, r.stderr))
+            self.assertEqual(r.stderr, "", args)
+            self.assertIn("conventio render SCRIPT.lua", r.stdout, args)
+        self.assertIn("Utilisation", run("--lang", "fr", "render", "-h").stdout)
+
     def test_help_lists_every_command_in_usage_and_commands(self):
         # Each command the dispatcher knows (an unknown one is refused as unknown) has its usage
         # line and its one-line description, in both languages.

@@ -299,7 +299,7 @@ class Consolidated(unittest.TestCase):
         r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", out, "--clean", clean)
         self.assertEqual(r.returncode, 0, r.stderr)
         amended = self.text(clean).replace("\u00a0", " ").replace("\u202f", " ")
-        for words in ("Un compte-rendu de gestion sera envoy\u00e9 \u00e0 la collectivit\u00e9 et au Val-de-Marne au "
+        for words in ("Un compte rendu de gestion sera envoy\u00e9 \u00e0 la collectivit\u00e9 et au Val-de-Marne au "
                       "terme de la p\u00e9riode conventionn\u00e9e",
                       "les sommes vers\u00e9es par la collectivit\u00e9 ou par le Val-de-Marne au titre de la convention",
                       "les participations financi\u00e8res de la collectivit\u00e9 et du Val-de-Marne dues \u00e0 "
