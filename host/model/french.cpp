@@ -695,6 +695,17 @@ bool numeral_may_start(std::string_view text, std::size_t at, std::size_t after_
     return u_isUWhiteSpace(c) || (U_GET_GC_MASK(c) & (U_GC_PS_MASK | U_GC_PI_MASK | U_GC_PD_MASK)) != 0;
 }
 
+/// Whether digits or a roman numeral and an ordinal suffix start at byte `at` (the end of a range).
+bool ordinal_follows(std::string_view text, std::size_t at) {
+    std::size_t end = at;
+    if (is_digit(text[at])) {
+        while (end < text.size() && is_digit(text[end])) ++end;
+        return ordinal_suffix_length(text.substr(at, end - at), text.substr(end)) > 0;
+    }
+    while (end < text.size() && is_roman_letter(text[end])) ++end;
+    return roman_suffix_length(text.substr(at, end - at), text.substr(end)) > 0;
+}
+
 /// Whether the roman ordinal ending at byte `end` ends there: the text ends, or white space or
 /// punctuation follows; not a letter, a digit or an accent (« XIXeme », « IIe3 »), nor
 /// « _ . / , - » joining it to a word (« IIe.pdf », « IIe_b », « IIe-A »), save the hyphen of a
@@ -705,7 +716,7 @@ bool numeral_ends_word(std::string_view text, std::size_t end) {
     const char joint = text[end];
     const bool joins = joint == '_' || joint == '.' || joint == '/' || joint == '-' || joint == ',';
     if (!joins || !word_goes_on_at(text, end + 1)) return true;
-    return joint == '-' && (is_digit(text[end + 1]) || is_roman_letter(text[end + 1]));
+    return joint == '-' && ordinal_follows(text, end + 1);
 }
 
 /// The bytes an ordinal starts with, a digit or a roman numeral's letter: the scan steps over
