@@ -147,12 +147,13 @@ private:
                    const doc::Inlines* content, const ParagraphExtras& extras);
     void paragraph_properties(doc::ParagraphStyle style, doc::Align align, bool keep_with_next,
                               const ParagraphExtras& extras);
-    void hyperlink(const doc::Inlines& content, std::size_t first, std::size_t last);
+    void revisions(const doc::Inlines& content, std::size_t first, std::size_t last, bool in_hyperlink);
+    void inline_item(const doc::Inline& item, bool in_hyperlink);
     void run(const doc::Run& r, bool in_hyperlink);
     void run_properties(const doc::Marks& marks, std::string_view character_style);
     void run_text(std::string_view text, bool deleted = false);
     void text_element(std::string_view text, bool deleted = false);
-    void line_break(doc::Change change);
+    void line_break();
     void footnote(const doc::Footnote& note);
     void footnote_mark();
     void anchor(const doc::Anchor& a);

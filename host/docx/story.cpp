@@ -3,6 +3,7 @@
 #include <optional>
 #include <variant>
 
+#include "document/inline_revisions.hpp"
 #include "document/raised_letters.hpp"
 #include "document/style_sheet.hpp"
 #include "document/text_check.hpp"
@@ -213,50 +214,61 @@ void Story::paragraph_properties(doc::ParagraphStyle style, doc::Align align, bo
 
 void Story::inlines(const doc::Inlines& content) {
     for (std::size_t i = 0; i < content.size();) {
+        // One w:hyperlink for a stretch of runs sharing an href, so a link whose words differ
+        // in formatting is still one link for the reader.
+        std::size_t end = i + 1;
         if (const doc::Run* link = linked_run(content[i])) {
-            std::size_t end = i + 1;
             while (end < content.size()) {
                 const doc::Run* next = linked_run(content[end]);
                 if (!next || next->href != link->href) break;
                 ++end;
             }
-            hyperlink(content, i, end);
-            i = end;
+            xml::Element h(w_, "w:hyperlink");
+            w_.attr("r:id", links_.id(link->href));
+            w_.attr("w:history", "1");
+            revisions(content, i, end, true);
+        } else {
+            while (end < content.size() && !linked_run(content[end])) ++end;
+            revisions(content, i, end, false);
+        }
+        i = end;
+    }
+}
+
+// Inserted and deleted content (a consolidated version) is inside w:ins or w:del: one for all
+// the inlines of a revision (doc::revision_end), whatever formatting cuts it into runs. A w:ins
+// cannot hold a w:hyperlink (CT_RunTrackChange), so a revision is cut at a link's edges, and
+// the link's part is inside the link. Deleted text is w:delText, which readers only take for
+// deleted inside w:del.
+void Story::revisions(const doc::Inlines& content, std::size_t first, std::size_t last, bool in_hyperlink) {
+    for (std::size_t i = first; i < last;) {
+        if (!doc::opens_revision(content[i])) {
+            inline_item(content[i++], in_hyperlink);
             continue;
         }
-        const doc::Inline& item = content[i++];
-        if (const auto* r = std::get_if<doc::Run>(&item))
-            run(*r, false);
-        else if (const auto* b = std::get_if<doc::LineBreak>(&item))
-            line_break(b->change);
-        else if (const auto* n = std::get_if<doc::Footnote>(&item))
-            footnote(*n);
-        else if (const auto* a = std::get_if<doc::Anchor>(&item))
-            anchor(*a);
-        else if (const auto* c = std::get_if<doc::CrossRef>(&item))
-            cross_reference(*c);
-        else if (const auto* f = std::get_if<doc::Field>(&item))
-            field(*f);
-    }
-}
-
-// One w:hyperlink for a stretch of runs sharing an href, so a link whose words differ in
-// formatting is still one link for the reader.
-void Story::hyperlink(const doc::Inlines& content, std::size_t first, std::size_t last) {
-    xml::Element h(w_, "w:hyperlink");
-    w_.attr("r:id", links_.id(std::get<doc::Run>(content[first]).href));
-    w_.attr("w:history", "1");
-    for (std::size_t i = first; i < last; ++i) run(std::get<doc::Run>(content[i]), true);
-}
-
-// Inserted and deleted text (a consolidated version) is a run inside w:ins or w:del; deleted
-// text is w:delText, which readers only take for deleted inside w:del.
-void Story::run(const doc::Run& r, bool in_hyperlink) {
-    std::optional<xml::Element> change;
-    if (r.change != doc::Change::none) {
-        change.emplace(w_, r.change == doc::Change::inserted ? "w:ins" : "w:del");
+        const std::size_t end = doc::revision_end(content, i, last);
+        xml::Element change(w_, doc::change_of(content[i]) == doc::Change::inserted ? "w:ins" : "w:del");
         revision_attributes(w_, state_);
+        for (; i < end; ++i) inline_item(content[i], in_hyperlink);
     }
+}
+
+void Story::inline_item(const doc::Inline& item, bool in_hyperlink) {
+    if (const auto* r = std::get_if<doc::Run>(&item))
+        run(*r, in_hyperlink);
+    else if (std::holds_alternative<doc::LineBreak>(item))
+        line_break();
+    else if (const auto* n = std::get_if<doc::Footnote>(&item))
+        footnote(*n);
+    else if (const auto* a = std::get_if<doc::Anchor>(&item))
+        anchor(*a);
+    else if (const auto* c = std::get_if<doc::CrossRef>(&item))
+        cross_reference(*c);
+    else if (const auto* f = std::get_if<doc::Field>(&item))
+        field(*f);
+}
+
+void Story::run(const doc::Run& r, bool in_hyperlink) {
     xml::Element e(w_, "w:r");
     run_properties(r.marks, in_hyperlink ? "Hyperlink" : "");
     run_text(r.text, r.change == doc::Change::deleted);
@@ -307,12 +319,7 @@ void Story::text_element(std::string_view text, bool deleted) {
     w_.text(text);
 }
 
-void Story::line_break(doc::Change change) {
-    std::optional<xml::Element> tracked;
-    if (change != doc::Change::none) {
-        tracked.emplace(w_, change == doc::Change::inserted ? "w:ins" : "w:del");
-        revision_attributes(w_, state_);
-    }
+void Story::line_break() {
     xml::Element r(w_, "w:r");
     w_.empty("w:br");
 }
@@ -347,11 +354,6 @@ void Story::anchor(const doc::Anchor& a) {
     w_.attr("w:name", a.name);
     w_.end();
     if (!a.text.empty()) {
-        std::optional<xml::Element> change;
-        if (a.change != doc::Change::none) {
-            change.emplace(w_, a.change == doc::Change::inserted ? "w:ins" : "w:del");
-            revision_attributes(w_, state_);
-        }
         // Its raised letters in a superscript run, the rest plain (most anchors: all of it).
         const std::string_view text = a.text;
         doc::each_piece(text.size(), a.raised, [&](std::size_t from, std::size_t to, bool raised) {
@@ -365,18 +367,13 @@ void Story::anchor(const doc::Anchor& a) {
     w_.end();
 }
 
-// A reference inserted or deleted is the whole field inside one w:ins or w:del (a deleted
-// field's instruction is w:delInstrText), so it stays a live reference whichever way the
-// change goes.
+// A reference inserted or deleted is the whole field inside its revision's w:ins or w:del (a
+// deleted field's instruction is w:delInstrText), so it stays a live reference whichever way
+// the change goes.
 void Story::cross_reference(const doc::CrossRef& ref) {
     std::string instruction;
     instruction.reserve(ref.name.size() + 10);
     instruction.append(" REF ").append(ref.name).append(" \\h ");
-    std::optional<xml::Element> change;
-    if (ref.change != doc::Change::none) {
-        change.emplace(w_, ref.change == doc::Change::inserted ? "w:ins" : "w:del");
-        revision_attributes(w_, state_);
-    }
     complex_field(instruction, ref.text, ref.change == doc::Change::deleted);
 }
 

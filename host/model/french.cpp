@@ -599,9 +599,13 @@ bool word_goes_on_at(std::string_view text, std::size_t at) {
     return at < text.size() && is_word_character(code_point_at(text, at).first);
 }
 
-/// The length of the ordinal suffix `rest` starts with, the longest first (« ers » before
-/// « er » before « e »); 0 for none.
-std::size_t ordinal_suffix_length(std::string_view rest) {
+/// The length of the ordinal suffix `rest` starts with after the digits `number`, the longest
+/// first (« ers » before « er » before « e »); 0 for none. « 2 » takes second's too: « 2d »,
+/// « 2de », « 2nd », « 2nde » and their plurals.
+std::size_t ordinal_suffix_length(std::string_view number, std::string_view rest) {
+    if (number == "2")
+        for (std::string_view suffix : {"ndes", "nds", "nde", "nd", "des", "ds", "de", "d"})
+            if (rest.starts_with(suffix)) return suffix.size();
     for (std::string_view suffix : {"ers", "res", "er", "re", "es", "e"})
         if (rest.starts_with(suffix)) return suffix.size();
     return 0;
@@ -625,9 +629,104 @@ bool exponent_follows(std::string_view text, std::size_t end) {
         return false;
     std::size_t after = end + 1;
     while (after < text.size() && is_digit(text[after])) ++after;
-    const std::size_t suffix = ordinal_suffix_length(text.substr(after));
+    const std::size_t suffix =
+        ordinal_suffix_length(text.substr(end + 1, after - end - 1), text.substr(after));
     return suffix == 0 || word_goes_on_at(text, after + suffix);
 }
+
+/// The letters roman ordinals are written with. D and M are left out: « De », « Me » (Maître),
+/// « Mme » would read as numerals, and no agreement counts its titles or centuries past 399.
+constexpr bool is_roman_letter(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'; }
+
+/// Whether `letters` (I, V, X, L, C) is a roman numeral in its usual form, 1 to 399: hundreds
+/// C{0,3}, tens XC, XL or L?X{0,3}, units IX, IV or V?I{0,3}. Not « IIII », « VX », « IL ».
+bool is_roman_numeral(std::string_view letters) {
+    std::size_t i = 0;
+    auto repeated = [&](char c, std::size_t most) {
+        for (std::size_t n = 0; n < most && i < letters.size() && letters[i] == c; ++n) ++i;
+    };
+    auto pair = [&](std::string_view two) {
+        if (letters.substr(i, 2) != two) return false;
+        i += 2;
+        return true;
+    };
+    auto tens_or_units = [&](char one, char five, char ten) {
+        const char nine[] = {one, ten}, four[] = {one, five};
+        if (pair({nine, 2}) || pair({four, 2})) return;
+        if (i < letters.size() && letters[i] == five) ++i;
+        repeated(one, 3);
+    };
+    repeated('C', 3);
+    tens_or_units('X', 'L', 'C');
+    tens_or_units('I', 'V', 'X');
+    return !letters.empty() && i == letters.size();
+}
+
+/// The length of the ordinal suffix `rest` starts with after the roman numeral `numeral`: « er »,
+/// « re » and their plurals after « I » alone (« Titre Ier », « Ire partie »: « Ie » is not
+/// written), « e » and « es » after the others (« XIXe », « Ve », « IIe »); 0 for none. « L »
+/// and « C » alone take none: « Le », « Ce », « Les », « Ces » are words.
+std::size_t roman_suffix_length(std::string_view numeral, std::string_view rest) {
+    if (numeral == "L" || numeral == "C" || !is_roman_numeral(numeral)) return 0;
+    if (numeral == "I") {
+        for (std::string_view suffix : {"ers", "res", "er", "re"})
+            if (rest.starts_with(suffix)) return suffix.size();
+        return 0;
+    }
+    for (std::string_view suffix : {"es", "e"})
+        if (rest.starts_with(suffix)) return suffix.size();
+    return 0;
+}
+
+/// Whether a roman numeral may start at byte `at`: at the start of the text, or after white
+/// space (no-break spaces included), an opening bracket or an opening quotation mark (« ( [ “ »),
+/// a dash (« XIXe–XXe »), or the hyphen of a range after an ordinal (`after_ordinal`,
+/// « XIXe-XXe »). Not inside a word (« aCIVe ») nor an identifier (« A-IIe », « lot_IIe »,
+/// « 12/IIe », « réf.IIe »): the ASCII hyphen is a dash only after an ordinal.
+bool numeral_may_start(std::string_view text, std::size_t at, std::size_t after_ordinal) {
+    if (at == 0) return true;
+    // ASCII answered without ICU: most capitals follow a space or another letter.
+    const auto before = static_cast<unsigned char>(text[at - 1]);
+    if (before == '-') return at == after_ordinal + 1;
+    if (before < 0x80)
+        return before == ' ' || (before >= '\t' && before <= '\r') || before == '(' || before == '[' ||
+               before == '{';
+    const UChar32 c = code_point_at(text, code_point_before(text, at)).first;
+    return u_isUWhiteSpace(c) || (U_GET_GC_MASK(c) & (U_GC_PS_MASK | U_GC_PI_MASK | U_GC_PD_MASK)) != 0;
+}
+
+/// Whether digits or a roman numeral and an ordinal suffix start at byte `at` (the end of a range).
+bool ordinal_follows(std::string_view text, std::size_t at) {
+    std::size_t end = at;
+    if (is_digit(text[at])) {
+        while (end < text.size() && is_digit(text[end])) ++end;
+        return ordinal_suffix_length(text.substr(at, end - at), text.substr(end)) > 0;
+    }
+    while (end < text.size() && is_roman_letter(text[end])) ++end;
+    return roman_suffix_length(text.substr(at, end - at), text.substr(end)) > 0;
+}
+
+/// Whether the roman ordinal ending at byte `end` ends there: the text ends, or white space or
+/// punctuation follows; not a letter, a digit or an accent (« XIXeme », « IIe3 »), nor
+/// « _ . / , - » joining it to a word (« IIe.pdf », « IIe_b », « IIe-A »), save the hyphen of a
+/// range to another ordinal (« XIXe-XXe », « IIe-3e »).
+bool numeral_ends_word(std::string_view text, std::size_t end) {
+    if (end == text.size()) return true;
+    if (word_goes_on_at(text, end)) return false;
+    const char joint = text[end];
+    const bool joins = joint == '_' || joint == '.' || joint == '/' || joint == '-' || joint == ',';
+    if (!joins || !word_goes_on_at(text, end + 1)) return true;
+    return joint == '-' && ordinal_follows(text, end + 1);
+}
+
+/// The bytes an ordinal starts with, a digit or a roman numeral's letter: the scan steps over
+/// the others one table look-up each (most of a text).
+constexpr auto may_start_ordinal = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+        table[c] = is_digit(static_cast<char>(c)) || is_roman_letter(static_cast<char>(c));
+    return table;
+}();
 
 }  // namespace
 
@@ -636,16 +735,25 @@ std::vector<ByteRange> ordinal_suffixes(std::string_view text) {
     std::vector<bool> in_address;  // read only when an ordinal is found (most texts have none)
     std::size_t i = 0;
     while (i < text.size()) {
-        if (!is_digit(text[i])) {
+        while (i < text.size() && !may_start_ordinal[static_cast<unsigned char>(text[i])]) ++i;
+        if (i == text.size()) break;
+        const std::size_t after_ordinal = found.empty() ? std::string_view::npos : found.back().end;
+        const std::size_t number = i;  // digits or a roman numeral
+        std::size_t suffix = 0;
+        if (is_digit(text[i])) {
+            while (i < text.size() && is_digit(text[i])) ++i;
+            suffix = ordinal_suffix_length(text.substr(number, i - number), text.substr(i));
+            if (suffix == 0 || word_goes_on_before(text, number) || word_goes_on_at(text, i + suffix))
+                continue;
+            if (joined_to_a_word(text, number, after_ordinal) || exponent_follows(text, i + suffix)) continue;
+        } else if (numeral_may_start(text, i, after_ordinal)) {
+            while (i < text.size() && is_roman_letter(text[i])) ++i;
+            suffix = roman_suffix_length(text.substr(number, i - number), text.substr(i));
+            if (suffix == 0 || !numeral_ends_word(text, i + suffix)) continue;
+        } else {
             ++i;
             continue;
         }
-        const std::size_t number = i;
-        while (i < text.size() && is_digit(text[i])) ++i;
-        const std::size_t suffix = ordinal_suffix_length(text.substr(i));
-        if (suffix == 0 || word_goes_on_before(text, number) || word_goes_on_at(text, i + suffix)) continue;
-        const std::size_t after_ordinal = found.empty() ? std::string_view::npos : found.back().end;
-        if (joined_to_a_word(text, number, after_ordinal) || exponent_follows(text, i + suffix)) continue;
         if (in_address.empty()) in_address = protected_bytes(text);
         if (!in_address[number]) found.push_back({i, i + suffix});
         i += suffix;

@@ -119,15 +119,17 @@ private:
 /// Writes paragraphs and their inline content. Keeps what spans paragraphs of one part:
 /// the footnote counter (notes are numbered in reading order).
 /// A change an avenant made, in the order the body meets it: each is one
-/// text:changed-region of the body's text:tracked-changes. Either a run or line break
-/// inserted or deleted, or whole paragraphs (layout::tracked_paragraphs).
+/// text:changed-region of the body's text:tracked-changes. Either inline content inserted or
+/// deleted (one revision however formatting cuts it: doc::revision_end), or whole paragraphs
+/// (layout::tracked_paragraphs).
 struct TrackedText {
     doc::Change change;
-    const doc::Inline* content = nullptr;                // a Run or a LineBreak
+    const doc::Inline* content = nullptr;                // the first inline of the revision
     const layout::ParagraphGroup* paragraphs = nullptr;  // or whole paragraphs
+    std::size_t count = 0;                               // content[0, count): the revision's inlines
 };
 
-/// The changed runs and line breaks of `content` (and of its notes), in writing order.
+/// The revisions of `content` (and of its notes), in writing order.
 void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out);
 
 /// The tracked changes of a body: the regions in order, and each change's region number
@@ -177,6 +179,12 @@ private:
     void footnote(const doc::Footnote& note);
     void anchor(const doc::Anchor& anchor, bool word_follows);
     void cross_ref(const doc::CrossRef& ref, bool word_follows);
+    // An anchor's text, its raised letters in a superscript span.
+    void raised_text(const doc::Anchor& anchor, bool word_follows);
+    // The inline `content[n]` as the body shows it.
+    void inline_item(const doc::Inlines& content, std::size_t n);
+    // The text of a deleted revision, with its formatting, as its deletion region holds it.
+    void deleted_inlines(const doc::Inline* first, std::size_t count);
     void field(const doc::Field& field);
     void line_break();
     void text(std::string_view utf8, bool word_follows);

@@ -4,6 +4,7 @@
 #include <string>
 #include <type_traits>
 
+#include "document/inline_revisions.hpp"
 #include "document/raised_letters.hpp"
 #include "document/style_sheet.hpp"
 #include "document/text_check.hpp"
@@ -18,15 +19,16 @@ bool starts_with_word(std::string_view s) { return !s.empty() && !is_white(s.fro
 
 /// Whether `item` begins with a visible character written as character data. Notes and
 /// line breaks do not: a space before them is written as text:s.
-bool starts_with_word(const doc::Inline& item) {
-    // Deleted text is not in the body (it is kept in its tracked-change region).
-    if (const auto* r = std::get_if<doc::Run>(&item))
-        return r->change != doc::Change::deleted && starts_with_word(r->text);
-    if (const auto* a = std::get_if<doc::Anchor>(&item))
-        return a->change != doc::Change::deleted && starts_with_word(a->text);
-    if (const auto* c = std::get_if<doc::CrossRef>(&item))
-        return c->change != doc::Change::deleted && starts_with_word(c->text);
+bool text_starts_with_word(const doc::Inline& item) {
+    if (const auto* r = std::get_if<doc::Run>(&item)) return starts_with_word(r->text);
+    if (const auto* a = std::get_if<doc::Anchor>(&item)) return starts_with_word(a->text);
+    if (const auto* c = std::get_if<doc::CrossRef>(&item)) return starts_with_word(c->text);
     return std::holds_alternative<doc::Field>(item);
+}
+
+/// The same in the body, where deleted text is not (it is kept in its tracked-change region).
+bool starts_with_word(const doc::Inline& item) {
+    return doc::change_of(item) != doc::Change::deleted && text_starts_with_word(item);
 }
 
 std::string change_name(int id) { return "ct" + std::to_string(id); }
@@ -34,18 +36,17 @@ std::string change_name(int id) { return "ct" + std::to_string(id); }
 }  // namespace
 
 void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out) {
-    for (const doc::Inline& i : content) {
-        if (const auto* r = std::get_if<doc::Run>(&i);
-            r && r->change != doc::Change::none && !r->text.empty())
-            out.push_back({r->change, &i});
-        else if (const auto* b = std::get_if<doc::LineBreak>(&i); b && b->change != doc::Change::none)
-            out.push_back({b->change, &i});
-        else if (const auto* a = std::get_if<doc::Anchor>(&i); a && a->change != doc::Change::none)
-            out.push_back({a->change, &i});
-        else if (const auto* c = std::get_if<doc::CrossRef>(&i); c && c->change != doc::Change::none)
-            out.push_back({c->change, &i});
-        else if (const auto* n = std::get_if<doc::Footnote>(&i))
+    for (std::size_t i = 0; i < content.size();) {
+        if (const auto* n = std::get_if<doc::Footnote>(&content[i])) {
             for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
+            ++i;
+        } else if (doc::opens_revision(content[i])) {
+            const std::size_t end = doc::revision_end(content, i, content.size());
+            out.push_back({doc::change_of(content[i]), &content[i], nullptr, end - i});
+            i = end;
+        } else {
+            ++i;
+        }
     }
 }
 
@@ -102,16 +103,29 @@ void Story::tracked_changes(const TrackedChanges& changes, const doc::Revision& 
         // space must be text:s or it would be lost (ODF strips it).
         xml::Element p(w_, "text:p");
         after_space_ = true;
-        if (const auto* r = std::get_if<doc::Run>(change.content))
-            text(r->text, false);
-        else if (const auto* a = std::get_if<doc::Anchor>(change.content))
-            text(a->text, false);  // deleted with its text, no longer referable
-        else if (const auto* c = std::get_if<doc::CrossRef>(change.content))
-            cross_ref(*c, false);  // a live reference again once the deletion is rejected
-        else
-            line_break();
+        deleted_inlines(change.content, change.count);
     }
     after_space_ = true;
+}
+
+void Story::deleted_inlines(const doc::Inline* first, std::size_t count) {
+    for (std::size_t k = 0; k < count; ++k) {
+        const bool word_follows = k + 1 < count && text_starts_with_word(first[k + 1]);
+        std::visit(
+            [&](const auto& i) {
+                using T = std::decay_t<decltype(i)>;
+                if constexpr (std::is_same_v<T, doc::Run>)
+                    run(i, word_follows);
+                else if constexpr (std::is_same_v<T, doc::LineBreak>)
+                    line_break();
+                else if constexpr (std::is_same_v<T, doc::Anchor>)
+                    raised_text(i, word_follows);  // deleted with its text, no longer referable
+                else if constexpr (std::is_same_v<T, doc::CrossRef>)
+                    cross_ref(i, word_follows);  // a live reference again once the deletion is rejected
+                // A revision holds no note nor page field (doc::change_of).
+            },
+            first[k]);
+    }
 }
 
 void Story::change_id(std::string_view element, int id) {
@@ -186,45 +200,49 @@ void Story::paragraph(const ParagraphKey& key, const doc::Inlines& content, bool
 }
 
 void Story::inlines(const doc::Inlines& content) {
-    for (std::size_t n = 0; n < content.size(); ++n) {
-        bool word_follows = n + 1 < content.size() && starts_with_word(content[n + 1]);
-        // The region of a run or line break inserted or deleted; 0 inside a whole paragraph
-        // changed, whose region covers it.
-        int id = whole_ || !tracked_ ? 0 : tracked_->id(&content[n]);
-        // An inserted inline is written between the start and the end of its region; a deleted
-        // one only marks where its region (which holds its text) was.
-        auto tracked = [this, id](doc::Change change, const auto& write) {
-            if (change == doc::Change::none || id == 0) {
-                write();
-            } else if (change == doc::Change::deleted) {
-                change_id("text:change", id);
-            } else {
-                change_id("text:change-start", id);
-                write();
-                change_id("text:change-end", id);
-            }
-        };
-        std::visit(
-            [this, word_follows, &tracked](const auto& i) {
-                using T = std::decay_t<decltype(i)>;
-                if constexpr (std::is_same_v<T, doc::Run>) {
-                    if (i.text.empty())
-                        run(i, word_follows);  // nothing to write, and no region for nothing
-                    else
-                        tracked(i.change, [&] { run(i, word_follows); });
-                } else if constexpr (std::is_same_v<T, doc::LineBreak>)
-                    tracked(i.change, [&] { line_break(); });
-                else if constexpr (std::is_same_v<T, doc::Footnote>)
-                    footnote(i);
-                else if constexpr (std::is_same_v<T, doc::Anchor>)
-                    tracked(i.change, [&] { anchor(i, word_follows); });
-                else if constexpr (std::is_same_v<T, doc::CrossRef>)
-                    tracked(i.change, [&] { cross_ref(i, word_follows); });
-                else
-                    field(i);
-            },
-            content[n]);
+    for (std::size_t n = 0; n < content.size();) {
+        // The region of inline content inserted or deleted; 0 inside a whole paragraph changed,
+        // whose region covers it.
+        const int id =
+            whole_ || !tracked_ || !doc::opens_revision(content[n]) ? 0 : tracked_->id(&content[n]);
+        if (id == 0) {
+            inline_item(content, n++);
+            continue;
+        }
+        // An inserted revision is written between the start and the end of its region, whatever
+        // spans and links cut it; a deleted one only marks where its region (which holds its
+        // text) was.
+        const std::size_t end = doc::revision_end(content, n, content.size());
+        if (doc::change_of(content[n]) == doc::Change::deleted) {
+            change_id("text:change", id);
+        } else {
+            change_id("text:change-start", id);
+            for (std::size_t k = n; k < end; ++k) inline_item(content, k);
+            change_id("text:change-end", id);
+        }
+        n = end;
     }
+}
+
+void Story::inline_item(const doc::Inlines& content, std::size_t n) {
+    const bool word_follows = n + 1 < content.size() && starts_with_word(content[n + 1]);
+    std::visit(
+        [this, word_follows](const auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, doc::Run>)
+                run(i, word_follows);
+            else if constexpr (std::is_same_v<T, doc::LineBreak>)
+                line_break();
+            else if constexpr (std::is_same_v<T, doc::Footnote>)
+                footnote(i);
+            else if constexpr (std::is_same_v<T, doc::Anchor>)
+                anchor(i, word_follows);
+            else if constexpr (std::is_same_v<T, doc::CrossRef>)
+                cross_ref(i, word_follows);
+            else
+                field(i);
+        },
+        content[n]);
 }
 
 void Story::run(const doc::Run& run, bool word_follows) {
@@ -280,6 +298,13 @@ void Story::anchor(const doc::Anchor& anchor, bool word_follows) {
     w_.start("text:bookmark-start");
     w_.attr("text:name", anchor.name);
     w_.end();
+    raised_text(anchor, word_follows);
+    w_.start("text:bookmark-end");
+    w_.attr("text:name", anchor.name);
+    w_.end();
+}
+
+void Story::raised_text(const doc::Anchor& anchor, bool word_follows) {
     // Its raised letters in a superscript span, the rest as text (most anchors: all of it).
     const std::string_view whole = anchor.text;
     doc::each_piece(whole.size(), anchor.raised, [&](std::size_t from, std::size_t to, bool raised) {
@@ -290,9 +315,6 @@ void Story::anchor(const doc::Anchor& anchor, bool word_follows) {
         }
         text(whole.substr(from, to - from), to < whole.size() || word_follows);
     });
-    w_.start("text:bookmark-end");
-    w_.attr("text:name", anchor.name);
-    w_.end();
 }
 
 void Story::cross_ref(const doc::CrossRef& ref, bool word_follows) {

@@ -129,14 +129,27 @@ struct ByteRange {
     friend bool operator==(const ByteRange&, const ByteRange&) = default;
 };
 
-/// The letters of `text` French typography sets in superscript: the suffixes of ordinals
-/// written with digits, « 1er », « 1re », « 1ers », « 1res », « 2e », « 2es » (the « er » of
-/// « le 1er janvier », of « l'article 1er »; both of « du 2e-3e »). Only as a word of its own:
-/// not « A1e », « 1e5 », « #1e1e1e », an identifier or number joined by « _ . / - , » to what
-/// precedes (« lot A-2e », « 3.2e », « 12/3e »), an exponent (« 3e-2 »), nor inside a URL or an
-/// e-mail address; a decomposed accent after it (« 1e » and U+0300) goes on with the word.
-/// Left as they are: « 2ème » and « 1ère » (not French forms), roman numerals (« XIXe »,
-/// « Titre Ier »), « 2d », « 2nd ». In the order of the text.
+/// The letters of `text` French typography sets in superscript (Imprimerie nationale's rules),
+/// in the order of the text:
+/// - the suffixes of ordinals written with digits: « 1er », « 1re », « 1ers », « 1res », « 2e »,
+///   « 2es » (the « er » of « le 1er janvier », of « l'article 1er »; both of « du 2e-3e »), and
+///   second's after « 2 »: « 2d », « 2de », « 2nd », « 2nde », « 2ds », « 2des », « 2nds »,
+///   « 2ndes ». Only as a word of its own: not « A1e », « 1e5 », « #1e1e1e », an identifier or
+///   number joined by « _ . / - , » to what precedes (« lot A-2e », « 3.2e », « 12/3e »), an
+///   exponent (« 3e-2 »);
+/// - the suffixes of ordinals in roman numerals: « XIXe siècle », « XXIe », « Ve République »,
+///   « IIe », « Titre Ier », « Ire partie », « XIXe-XXe ». The rule, so that no word reads as one:
+///   a numeral of the capitals I, V, X, L, C in its usual form from 1 to 399 (not « IIII »; D and
+///   M are left out, or « De », « Me », « Mme » would be numerals); « L » and « C » alone take no
+///   suffix (« Le », « Ce », « Les », « Ces »); « I » alone takes « er », « re », « ers », « res »,
+///   the others « e », « es », in lower case (« CIE », « VIE », « XIE » in capitals are words);
+///   at the start of the text or after white space, an opening bracket or quotation mark, a
+///   dash (« XIXe–XXe »), or the hyphen of a range (not inside a word, « aXIXe », nor an identifier, « A-IIe
+///   », « lot_IIe »); followed by the end, white space or punctuation (not « IIe.pdf », « IIe_b »). What
+///   stays read as a numeral: « Xe » (xenon's symbol) and « Ire » (ire, at a sentence's start);
+/// - nothing inside a URL or an e-mail address; a decomposed accent after a suffix (« 1e » and
+///   U+0300) goes on with the word.
+/// Left as they are: « 2ème », « 1ère », « IIème » (not French forms), « 3d » (not an ordinal).
 [[nodiscard]] std::vector<ByteRange> ordinal_suffixes(std::string_view text);
 
 /// A whole number 0 <= n < 10^18 in words, masculine, traditional spelling: 24 -> "vingt-quatre",

@@ -99,14 +99,16 @@ TEST_CASE("the last paragraphs inserted: every mark but the last, and the previo
     CHECK(count(b, "<w:rPr><w:ins ") == 2);
 }
 
-TEST_CASE("an anchor inserted or deleted: its bookmark stays, its text is in w:ins or w:del") {
+TEST_CASE("an anchor inserted or deleted: its bookmark goes with its text, in w:ins or w:del") {
+    // Inside the revision, so that one revision holds a heading's words and number together:
+    // rejecting the deletion brings the bookmark back with its text (CT_RunTrackChange holds
+    // bookmarks).
     std::string b = body(
         revised({block(paragraph({run("Article "), doc::Anchor{"art_11", "11", doc::Change::deleted}}))}));
-    CHECK(contains(
-        b,
-        "<w:bookmarkStart w:id=\"0\" w:name=\"art_11\"/><w:del w:id=\"1\" w:author=\"Avenant n\u00b0 1\" "
-        "w:date=\"2024-05-15T00:00:00Z\"><w:r><w:delText>11</w:delText></w:r></w:del>"
-        "<w:bookmarkEnd w:id=\"0\"/>"));
+    CHECK(contains(b,
+                   "<w:del w:id=\"0\" w:author=\"Avenant n\u00b0 1\" w:date=\"2024-05-15T00:00:00Z\">"
+                   "<w:bookmarkStart w:id=\"1\" w:name=\"art_11\"/><w:r><w:delText>11</w:delText></w:r>"
+                   "<w:bookmarkEnd w:id=\"1\"/></w:del>"));
 }
 
 TEST_CASE("a paragraph inserted alone between two tables: the spacer after the first has its mark inserted") {
@@ -154,4 +156,52 @@ TEST_CASE(
     CHECK(contains(d, "<w:pStyle w:val=\"Article\"/><w:rPr><w:del "));
     CHECK(contains(d, "<w:pStyle w:val=\"Article\"/><w:pPrChange "));
     CHECK(contains(d, "<w:pPr><w:pStyle w:val=\"Body\"/></w:pPr></w:pPrChange>"));
+}
+
+namespace {
+
+doc::Run changed(std::string text, doc::Marks marks, doc::Change change, std::string href = {}) {
+    doc::Run r = run(std::move(text), marks, std::move(href));
+    r.change = change;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("an insertion cut into runs by its formatting is one w:ins: a raised ordinal, bold, a break") {
+    const auto ins = doc::Change::inserted;
+    doc::LineBreak br;
+    br.change = ins;
+    std::string b = body(revised(
+        {block(paragraph({run("versé "), changed("le 1", {}, ins), changed("er", {.superscript = true}, ins),
+                          changed(" mars, ", {}, ins), changed("voir", {.bold = true}, ins), br,
+                          changed("puis", {}, ins), run(".")}))}));
+    CHECK(count(b, "<w:ins ") == 1);
+    CHECK(contains(
+        b,
+        "<w:ins w:id=\"0\" w:author=\"Avenant n\u00b0 1\" w:date=\"2024-05-15T00:00:00Z\">"
+        "<w:r><w:t>le 1</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>er</w:t>"
+        "</w:r><w:r><w:t xml:space=\"preserve\"> mars, </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>voir"
+        "</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>puis</w:t></w:r></w:ins><w:r><w:t>.</w:t>"));
+}
+
+TEST_CASE("a deletion cut into runs is one w:del; a link cuts a revision, which w:ins cannot hold") {
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    std::string b =
+        body(revised({block(paragraph({changed("le 1", {}, del), changed("er", {.superscript = true}, del),
+                                       changed(" mars", {}, del), run(".")}))}));
+    CHECK(count(b, "<w:del ") == 1);
+    CHECK(contains(b,
+                   "<w:delText>le 1</w:delText></w:r><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr>"
+                   "<w:delText>er</w:delText></w:r><w:r><w:delText xml:space=\"preserve\"> mars</w:delText>"
+                   "</w:r></w:del>"));
+    // Inside a link, the link's runs share one w:ins; the text around it has its own (CT_Hyperlink
+    // holds w:ins, CT_RunTrackChange no w:hyperlink).
+    std::string l = body(revised({block(
+        paragraph({changed("voir ", {}, ins), changed("le ", {}, ins, "https://x.fr"),
+                   changed("site", {.bold = true}, ins, "https://x.fr"), changed(" ici", {}, ins)}))}));
+    CHECK(count(l, "<w:ins ") == 3);
+    CHECK(contains(l, "<w:hyperlink r:id=\"rId"));
+    CHECK(contains(l, "\" w:history=\"1\"><w:ins w:id=\"1\" "));
+    CHECK(contains(l, "<w:t>site</w:t></w:r></w:ins></w:hyperlink><w:ins w:id=\"2\" "));
 }

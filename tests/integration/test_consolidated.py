@@ -695,8 +695,11 @@ class Consolidated(unittest.TestCase):
         with zipfile.ZipFile(f"{out}-2-consolidated.docx") as z:
             deleted = z.read("word/document.xml").decode("utf-8")
         field = r'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:{} xml:space="preserve"> REF ref_suivi '
-        self.assertRegex(inserted, r'<w:ins [^>]*>' + field.format("instrText"), "an inserted reference stays a field")
-        self.assertRegex(deleted, r'<w:del [^>]*>' + field.format("delInstrText"), "a deleted one too")
+        # Inside the revision of the words inserted (or deleted) with it.
+        self.assertRegex(inserted, r'<w:ins [^>]*>(?:(?!</w:ins>).)*' + field.format("instrText"),
+                         "an inserted reference stays a field")
+        self.assertRegex(deleted, r'<w:del [^>]*>(?:(?!</w:del>).)*' + field.format("delInstrText"),
+                         "a deleted one too")
         unchanged = re.search(r"(<w:[a-zA-Z]+)[^<]*>(?:<w:r>)?<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText "
                               r'xml:space="preserve"> REF ref_montant ', inserted)
         self.assertIsNotNone(unchanged)
@@ -705,8 +708,9 @@ class Consolidated(unittest.TestCase):
             odt_inserted = z.read("content.xml").decode("utf-8")
         with zipfile.ZipFile(f"{out}-2-consolidated.odt") as z:
             odt_deleted = z.read("content.xml").decode("utf-8")
-        self.assertRegex(odt_inserted, r'<text:change-start text:change-id="ct\d+"/><text:bookmark-ref [^>]*'
-                                       r'text:ref-name="ref_suivi"')
+        self.assertRegex(odt_inserted, r'<text:change-start text:change-id="(ct\d+)"/>(?:(?!<text:change-end ).)*'
+                                       r'<text:bookmark-ref [^>]*text:ref-name="ref_suivi"(?:(?!<text:change-end ).)*'
+                                       r'<text:change-end text:change-id="\1"/>')
         self.assertRegex(odt_deleted, r'<text:deletion>(?:(?!</text:deletion>).)*<text:bookmark-ref [^>]*'
                                       r'text:ref-name="ref_suivi"')
         # Lists: only the changed item is marked, word by word; an item added or deleted is
@@ -723,6 +727,42 @@ class Consolidated(unittest.TestCase):
                 for untouched in ("publier ses comptes", "rendre compte", "accueillir"):
                     self.assertNotIn(untouched, second, "only the deleted item is marked")
                 self.assertNotIn("\t2\n", first + second, "the unchanged reference '2' is no change")
+
+    def test_words_cut_into_runs_by_a_raised_ordinal_are_one_revision(self):
+        # edge-ordinals-avenant-1 inserts « dès le 1er janvier 2025 » into a list item, whose
+        # « er » is raised: three runs (text, superscript, text), one insertion all the same, the
+        # runs with their formatting inside it; edge-ordinals-avenant-2 deletes the words, one
+        # deletion holding the runs. (The generic tests above run on both too.)
+        out = os.path.join(self.dir, "edge-ordinals")
+        words = "d\u00e8s le 1er janvier 2025"
+        for n, kind_of_change in ((1, "insertion"), (2, "deletion")):
+            name = f"edge-ordinals-avenant-{n}"
+            for kind in ("docx", "odt"):
+                with self.subTest(avenant=n, format=kind):
+                    consolidated = f"{out}-{n}-consolidated.{kind}"
+                    r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", f"{out}-{n}.{kind}",
+                            "--consolidated", consolidated)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    listed = self.reader(consolidated, "--list").stdout.splitlines()
+                    changes = [(line.split("\t")[0], line.split("\t")[-1]) for line in listed]
+                    self.assertEqual(changes, [(kind_of_change, words)], "one change, the ordinal raised inside")
+                    with zipfile.ZipFile(consolidated) as z:
+                        xml = z.read("content.xml" if kind == "odt" else "word/document.xml").decode("utf-8")
+                    if kind == "docx":
+                        tag = "w:ins" if n == 1 else "w:del"
+                        text = "w:t" if n == 1 else "w:delText"
+                        self.assertRegex(xml, rf'<{tag} [^>]*><w:r><{text} xml:space="preserve"> d\u00e8s le 1</{text}>'
+                                              rf'</w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                              rf'<{text}>er</{text}></w:r><w:r><{text} xml:space="preserve"> janvier '
+                                              rf'2025</{text}></w:r></{tag}>')
+                    elif n == 1:
+                        self.assertRegex(xml, r'<text:change-start text:change-id="(ct\d+)"/> d\u00e8s le 1<text:span '
+                                              r'text:style-name="T\d+">er</text:span> janvier 2025<text:change-end '
+                                              r'text:change-id="\1"/>')
+                    else:
+                        self.assertRegex(xml, r'</office:change-info><text:p><text:s/>d\u00e8s le 1<text:span '
+                                              r'text:style-name="T\d+">er</text:span> janvier 2025</text:p></text:deletion>')
+                        self.assertEqual(xml.count("<text:change "), 1)
 
     def test_edits_of_the_text_keep_the_live_references_of_their_paragraphs(self):
         # edge-words-avenant-1 replaces words beside a live reference ("à l'article 2"), replaces

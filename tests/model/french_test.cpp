@@ -322,6 +322,39 @@ TEST_CASE("ordinal_suffixes: the letters of an ordinal written with digits") {
     CHECK(raised("") == V{});
 }
 
+TEST_CASE("ordinal_suffixes: « 2d » and its forms, second's abbreviations") {
+    using V = std::vector<std::string>;
+    CHECK(raised("le 2d alinéa, la 2de chambre, le 2nd, la 2nde") == V{"d", "de", "nd", "nde"});
+    CHECK(raised("les 2ds, les 2des, les 2nds, les 2ndes.") == V{"ds", "des", "nds", "ndes"});
+    CHECK(raised("(2d) « 2nde »") == V{"d", "nde"});
+    // Only after 2 alone, as a word of its own.
+    CHECK(raised("3d 12d 22nde 1nd 2D 2ND 2dx 2nde5 A2d lot-2d 2.2d 2d-3 2nde.pdf") == V{"nde"});
+    CHECK(raised("2d3 x2nd https://x.fr/2nd") == V{});
+}
+
+TEST_CASE("ordinal_suffixes: roman numerals, as Imprimerie nationale writes them") {
+    using V = std::vector<std::string>;
+    CHECK(raised("au XIXe siècle, au XXIe, la Ve République") == V{"e", "e", "e"});
+    CHECK(raised("Titre Ier, la Ire partie, le IIe, les IIIes, les Iers") == V{"er", "re", "e", "es", "ers"});
+    CHECK(raised("les XIXe-XXe siècles, du IIe-3e, les XVIIe\u2013XVIIIe") == V(6, "e"));
+    CHECK(raised("IVe IXe XLe XCe CXCIXe CCCXCIXe LXe CIe CCe VIIIe") == V(10, "e"));
+    CHECK(raised("(XVIe), « XVIIe », [IIe]. Ve;") == V{"e", "e", "e", "e"});
+    CHECK(raised("le\u00a0XXe, le\u202fXXe") == V{"e", "e"});
+    const auto ranges = ordinal_suffixes("à XIXe");
+    REQUIRE(ranges.size() == 1);
+    CHECK(ranges[0] == ByteRange{6, 7});
+    // Words that are not numerals: L and C alone, D and M, lower case or capital suffixes.
+    CHECK(raised("Le Ce Les Ces De Des Me Mme MMe Mes DIe Ie Ies Vers Ive Vie Cie") == V{});
+    CHECK(raised("CIE LIEUE VIE XIE VE IIE IER CIVIL VIDE LIVE") == V{});
+    // Not numerals in their usual form.
+    CHECK(raised("IIIIe VXe ILe XXXXe LLe CCCCe IXIe VIVe") == V{});
+    // Inside words and identifiers, addresses, and followed by a word.
+    CHECK(raised("aCIVe A-IIe lot_IIe 12/IIe réf.IIe aXIXe 3XIXe éXIXe") == V{});
+    CHECK(raised("IIe.pdf IIe_b IIe-A IIe-3 IIe-XX IIe3 XIXeme IIème XIXes2 Ier1") == V{});
+    CHECK(raised("https://example.fr/XIXe-siecle www.x.fr/IIe contact.IIe@x.fr") == V{});
+    CHECK(raised("Ve\u0301 XIXe\u0300") == V{});  // a decomposed accent goes on with the word
+}
+
 TEST_CASE("Date: every month's name is ICU's French format name") {
     // The names are read from ICU's calendar data directly: the oracle is the formatting API.
     UErrorCode status = U_ZERO_ERROR;

@@ -176,3 +176,68 @@ TEST_CASE("a list deleted as a whole: its items in the region, no empty list lef
           std::string::npos);
     CHECK(t.find("<text:change text:change-id=\"ct1\"/>suite") != std::string::npos);
 }
+
+namespace {
+
+doc::Run changed(std::string text, std::string_view letters, doc::Change change, std::string href = "") {
+    doc::Run r = run(std::move(text), letters, std::move(href));
+    r.change = change;
+    return r;
+}
+
+std::size_t count(std::string_view haystack, std::string_view needle) {
+    std::size_t n = 0;
+    for (auto at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1))
+        ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "an insertion cut into runs by its formatting is one region: a raised ordinal, bold, a link, a break") {
+    const auto ins = doc::Change::inserted;
+    doc::LineBreak br;
+    br.change = ins;
+    std::string t =
+        text_of({run("versé "), changed("le 1", "", ins), changed("er", "s", ins),
+                 changed(" mars, ", "", ins), changed("voir", "b", ins),
+                 changed(" le site", "", ins, "https://x.fr"), br, changed("puis", "", ins), run(".")});
+    CHECK(count(t, "<text:changed-region ") == 1);
+    CHECK(count(t, "<text:change-start ") == 1);
+    CHECK(count(t, "<text:change-end ") == 1);
+    // From the start of the region to its end, every run with its formatting.
+    const auto start = t.find("versé <text:change-start text:change-id=\"ct1\"/>le 1<text:span ");
+    const auto end = t.find("puis<text:change-end text:change-id=\"ct1\"/>.</text:p>");
+    REQUIRE(start != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    const std::string inside = t.substr(start, end - start);
+    CHECK(inside.find(">er</text:span> mars, <text:span ") != std::string::npos);
+    CHECK(inside.find(">voir</text:span><text:a xlink:type=\"simple\" xlink:href=\"https://x.fr\"") !=
+          std::string::npos);
+    CHECK(inside.find("<text:line-break/>") != std::string::npos);
+}
+
+TEST_CASE("a deletion cut into runs is one region holding the runs with their formatting") {
+    const auto del = doc::Change::deleted;
+    std::string t = text_of({run("versé "), changed("le 1", "", del), changed("er", "s", del),
+                             changed(" mars", "", del), run(".")});
+    CHECK(count(t, "<text:changed-region ") == 1);
+    CHECK(count(t, "<text:change ") == 1);
+    CHECK(t.find("</office:change-info><text:p>le 1<text:span text:style-name=\"") != std::string::npos);
+    CHECK(t.find("\">er</text:span> mars</text:p></text:deletion>") != std::string::npos);
+    CHECK(t.find("versé<text:s/><text:change text:change-id=\"ct1\"/>.</text:p>") != std::string::npos);
+}
+
+TEST_CASE("revisions end where the change does: deleted then inserted, or a note between") {
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    // A replaced word: two regions, as before.
+    CHECK(count(text_of({changed("1", "", del), changed("er", "s", del), changed("2", "", ins),
+                         changed("e", "s", ins)}),
+                "<text:changed-region ") == 2);
+    // A note is not inserted with the text around it: it ends the region (its own text has its own).
+    doc::Footnote note{{para(ParagraphStyle::footnote, {run("Note.")})}};
+    const std::string t = text_of({changed("avant", "", ins), note, changed(" après", "", ins)});
+    CHECK(count(t, "<text:changed-region ") == 2);
+    CHECK(t.find("avant<text:change-end text:change-id=\"ct1\"/><text:note ") != std::string::npos);
+}
