@@ -1,5 +1,6 @@
 #include "lua/library_modules.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,6 @@ const char views_key = 0;        // a library table -> its view
 const char names_key = 0;        // a view -> what it is named
 const char environment_key = 0;  // the library's globals
 const char searcher_key = 0;     // finds a module in the library's folder
-
-bool is_library_name(std::string_view name) { return name == "conventio" || name.starts_with("conventio."); }
 
 /// The registry's entry at `key` (a string, or the address of one of the keys above).
 int get_entry(lua_State* L, const char* key) { return lua_getfield(L, LUA_REGISTRYINDEX, key); }
@@ -191,7 +190,8 @@ void load_library_module(lua_State* L, int modules) {
 int library_require(lua_State* L) {
     std::size_t length = 0;
     const char* text = luaL_checklstring(L, 1, &length);
-    if (!is_library_name(std::string_view(text, length))) {
+    const std::optional<std::string> library_name = library_module_name(std::string_view(text, length));
+    if (!library_name) {
         lua_pushvalue(L, lua_upvalueindex(1));
         lua_insert(L, 1);
         if (lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0) != LUA_OK) {
@@ -207,7 +207,9 @@ int library_require(lua_State* L) {
         }
         return lua_gettop(L);
     }
-    lua_settop(L, 1);
+    // "conventio/facts", "conventio..facts": the library's conventio.facts, by its own name.
+    lua_settop(L, 0);
+    lua_pushlstring(L, library_name->data(), library_name->size());
     push_registry_table(L, modules_key, false);
     lua_pushvalue(L, 1);
     if (lua_rawget(L, 2) == LUA_TNIL) {
@@ -235,7 +237,70 @@ int plain_rawset(lua_State* L) {
     return 1;
 }
 
+/// class_of(value): the value's real metatable, whatever its `__metatable` says (Lua's
+/// getmetatable gives that instead, a name any table may copy). The library tells its own
+/// objects by their class table, which no script reaches.
+int class_of(lua_State* L) {
+    luaL_checkany(L, 1);
+    if (!lua_getmetatable(L, 1)) lua_pushnil(L);
+    return 1;
+}
+
+/// read_only(table, name): the read-only view of a table of the library's, for what a library
+/// function hands a script (a template's front matter), named `name` in the refusal.
+int read_only(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    push_view(L, 1, luaL_checkstring(L, 2));
+    return 1;
+}
+
 }  // namespace
+
+std::optional<std::string> library_module_name(std::string_view name) {
+    // Lua's searchers read '.' as the folder separator, and the file system reads "a//b" and
+    // "a/./b" as "a/b": every spelling of a library module's path reaches the library's file.
+    std::string normal;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t end = name.find_first_of("./", start);
+        if (end == std::string_view::npos) end = name.size();
+        if (end > start) {
+            if (!normal.empty()) normal += '.';
+            normal += name.substr(start, end - start);
+        }
+        start = end + 1;
+    }
+    if (normal == "conventio" || normal.starts_with("conventio.")) return normal;
+    return std::nullopt;
+}
+
+void open_library_tools(lua_State* L, int table) {
+    table = lua_absindex(L, table);
+    lua_pushcfunction(L, class_of);
+    lua_setfield(L, table, "class_of");
+    lua_pushcfunction(L, read_only);
+    lua_setfield(L, table, "read_only");
+}
+
+bool called_by_own_library(lua_State* L) {
+    if (owner(L).options().own_library_dir.empty()) return true;
+    // Level 0 is the C function asking, 1 its caller. A tail call has lost its caller's frame
+    // (level 1 is then the caller's caller): not the library's own call.
+    lua_Debug ar;
+    return lua_getstack(L, 0, &ar) && lua_getinfo(L, "t", &ar) && !ar.istailcall && lua_getstack(L, 1, &ar) &&
+           lua_getinfo(L, "S", &ar) && owner(L).in_own_library(ar.source);
+}
+
+void view_unless_called_by_library(lua_State* L, const std::string& name) {
+    if (get_entry(L, environment_key) == LUA_TNIL) {  // no guard (--trusted): the table itself
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pop(L, 1);
+    if (called_by_own_library(L)) return;
+    push_view(L, -1, name);
+    lua_remove(L, -2);
+}
 
 int refuse_library_field(lua_State* L, int view, int key) {
     view = lua_absindex(L, view);
@@ -303,6 +368,7 @@ void guard_library_modules(lua_State* L, int searcher) {
     lua_setglobal(L, "require");
     lua_pushcfunction(L, plain_rawset);
     lua_setfield(L, globals, "rawset");
+    open_library_tools(L, globals);
     lua_pushvalue(L, globals);
     lua_setfield(L, globals, "_G");
     lua_pushvalue(L, conventio);

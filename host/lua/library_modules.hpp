@@ -21,8 +21,15 @@
 #pragma once
 
 #include <lua.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace conventio::lua {
+
+/// The library module a `require` name spells ("conventio.facts" for "conventio/facts",
+/// "conventio..facts", "./conventio/facts"), or nullopt when the name is not under `conventio`.
+std::optional<std::string> library_module_name(std::string_view name);
 
 /// Installs the guard, once the sandbox's libraries are in place (sandbox.cpp). `searcher` is
 /// the index of a function that finds a `conventio.*` module in the library's own folder (a
@@ -40,6 +47,23 @@ void set_library_searcher(lua_State* L, int index);
 /// `conventio` module's data_file), or nil when it is not loaded. Without the guard (--trusted),
 /// package.loaded's entry.
 void push_library_module(lua_State* L, const char* name);
+
+/// Sets the library's own tools in the table at `index`: `class_of(value)` (the real metatable,
+/// whatever `__metatable` says: how the library tells its own objects from tables that copy a
+/// class's name) and `read_only(table, name)` (a view of a table of the library's, for what a
+/// library function returns to a script). In the library's globals only when the guard is
+/// installed; without it (--trusted), in the globals the library shares with the script.
+void open_library_tools(lua_State* L, int index);
+
+/// Whether the C function running was called by conventio's own library (a Lua function of its
+/// folder, not by a tail call); true when the state has no library folder (a test's), where
+/// nothing tells the library from a script.
+bool called_by_own_library(lua_State* L);
+
+/// Replaces the table on top with its read-only view, named `name`, unless the C function
+/// running was called by conventio's own library (or the guard is not installed): what a
+/// binding hands out of the library's own tables (conventio.template's).
+void view_unless_called_by_library(lua_State* L, const std::string& name);
 
 /// Whether the value at `index` is a read-only view of a library table.
 bool is_library_view(lua_State* L, int index);

@@ -278,7 +278,18 @@ int search_in(lua_State* L, const std::vector<std::filesystem::path>& dirs) {
 }
 
 /// package.searchers entry: a module in the library folders, the user's first.
-int search_library_dirs(lua_State* L) { return search_in(L, owner(L).options().library_dirs); }
+/// A library module's name ("conventio.facts", "conventio/facts") is not searched: the guard's
+/// `require` loads it from the library's own folder (library_modules.hpp), and a copy loaded
+/// here would run with the script's globals under the name of the library's file.
+int search_library_dirs(lua_State* L) {
+    if (!owner(L).options().own_library_dir.empty())
+        if (auto library = library_module_name(luaL_checkstring(L, 1))) {
+            push_string(L, "\n\t" + format(tr("'{}' is conventio's own module: require \"{}\" loads it"),
+                                           lua_tostring(L, 1), *library));
+            return 1;
+        }
+    return search_in(L, owner(L).options().library_dirs);
+}
 
 /// The library's own modules (`conventio.*`) come from its own folder only: a file of the same
 /// name in the user's folders is not the library (library_modules.hpp).
@@ -351,6 +362,10 @@ void install_libraries(lua_State* L, const Options& options) {
         extend_package_path(L, options);
         register_conventio(L);
         if (options.policy) install_guards(L, options);
+        // No guard: the library shares the script's globals, and finds its tools there.
+        lua_pushglobaltable(L);
+        open_library_tools(L, -1);
+        lua_pop(L, 1);
         return;
     }
     static const luaL_Reg safe[] = {{LUA_GNAME, luaopen_base},
@@ -381,6 +396,10 @@ void install_libraries(lua_State* L, const Options& options) {
     if (!options.own_library_dir.empty()) {
         lua_pushcfunction(L, protect<search_own_library>);
         guard_library_modules(L, -1);
+        lua_pop(L, 1);
+    } else {  // no library folder to guard (a test's state): the tools in the shared globals
+        lua_pushglobaltable(L);
+        open_library_tools(L, -1);
         lua_pop(L, 1);
     }
 }

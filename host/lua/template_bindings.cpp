@@ -12,6 +12,7 @@
 #include "conventio/french.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/document_bindings.hpp"
+#include "lua/library_modules.hpp"
 #include "lua/lua_state.hpp"
 #include "lua/option_check.hpp"
 #include "shipped/shipped_forms.hpp"
@@ -236,7 +237,13 @@ int template_fn(lua_State* L) {
     std::string name = luaL_checkstring(L, 1);
     luaL_getsubtable(L, LUA_REGISTRYINDEX, loaded_templates_key);
     int views = lua_gettop(L);
-    if (lua_getfield(L, views, name.c_str()) == LUA_TTABLE) return 1;
+    // A script gets a read-only view: the table is the library's, kept for the whole run (a
+    // batch worker's, for every row), and what the library renders and checks with.
+    const auto view_name = [&name] { return "conventio.template(\"" + name + "\")"; };
+    if (lua_getfield(L, views, name.c_str()) == LUA_TTABLE) {
+        view_unless_called_by_library(L, view_name());
+        return 1;
+    }
     lua_pop(L, 1);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &resolved_templates_key);
     int resolved = lua_gettop(L);
@@ -264,6 +271,7 @@ int template_fn(lua_State* L) {
     push_template(L, *loaded);
     lua_pushvalue(L, -1);
     lua_setfield(L, views, name.c_str());
+    view_unless_called_by_library(L, view_name());
     return 1;
 }
 

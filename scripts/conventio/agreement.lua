@@ -9,6 +9,9 @@ local clauses = require "conventio.clauses"
 local data = require "conventio.data"
 local facts = require "conventio.facts"
 local strict = require "conventio.strict"
+-- The library's own tool (host/lua/library_modules.hpp): an object's real metatable, which
+-- tells the library's objects from a table that copies a class's __metatable name.
+local class_of = class_of
 
 local M = {}
 
@@ -30,7 +33,9 @@ local function anchor_name(key) return "ref_" .. key end
 --- The wording of the agreement's structure ("Article", "Annexe", "Préambule", "Entre"...),
 --- from the template structure/libelles, so drafters change it without touching code.
 local function labels()
-  return clauses.front_matter("structure/libelles")
+  -- In parentheses: a tail call would lose this frame, and front_matter would hand the library
+  -- the view a script gets.
+  return (clauses.front_matter("structure/libelles"))
 end
 
 local kinds = { partenariat = true, delegation = true, avenant = true }
@@ -492,7 +497,7 @@ local rendering = nil
 
 local function expand(self, content, out, extra)
   if content == nil then return out end
-  if getmetatable(content) == Clause.__metatable then
+  if class_of(content) == Clause then
     local params = setmetatable({}, { __index = function(_, k)
       local v = content.params[k]
       if v ~= nil then return v end

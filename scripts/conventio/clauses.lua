@@ -5,6 +5,10 @@
 --- inserted as Markdown.
 local tr = require("conventio").tr
 local c = require "conventio"
+-- The library's own tools (host/lua/library_modules.hpp): an object's real metatable, and the
+-- read-only view of a table of ours handed to a script.
+local class_of, read_only = class_of, read_only
+local called_by_library = c.called_by_library
 
 local M = {}
 
@@ -16,7 +20,7 @@ Markup.__metatable = Markup.__name
 Markup.__tostring = function(m) return m.markdown end
 Markup.__concat = function(a, b)
   local function md(x)
-    if getmetatable(x) == Markup.__name then return x.markdown end
+    if class_of(x) == Markup then return x.markdown end
     return c.markdown_escape(tostring(x))
   end
   return setmetatable({ markdown = md(a) .. md(b) }, Markup)
@@ -34,7 +38,7 @@ end
 
 --- True for markup made by M.markup.
 ---@param value any
-function M.is_markup(value) return getmetatable(value) == Markup.__name end
+function M.is_markup(value) return class_of(value) == Markup end
 
 --- When the agreement being built writes amounts in words, the format of an amount and its
 --- words ("%s (%s)", from structure/libelles); set by Agreement:document for one document.
@@ -79,7 +83,7 @@ end
 --- What a placeholder inserts: Markup as is, anything else as literal text; an amount with its
 --- words when the agreement asks for them.
 local function markdown_of(value)
-  if getmetatable(value) == Markup.__name then return value.markdown end
+  if class_of(value) == Markup then return value.markdown end
   if M.printed_amounts then record_amounts(value) end
   if M.amounts_in_words and is_money(value) then
     return c.markdown_escape(M.amounts_in_words:format(tostring(value), value:spell_out()))
@@ -92,7 +96,7 @@ end
 --- Markup stays markup.
 ---@param phrase string|table a text or markup
 function M.with_a(phrase)
-  local markup = getmetatable(phrase) == Markup.__name
+  local markup = class_of(phrase) == Markup
   local text = markup and phrase.markdown or tostring(phrase)
   local rest = text:match("^le (.*)$")
   local contracted = rest and ("au " .. rest)
@@ -161,6 +165,8 @@ local environment_meta = {
   __newindex = function(_, name)
     error(tr("a template cannot set '%s'"):format(name), 2)
   end,
+  -- Shared by every environment: out of reach of what a template or a script calls with one.
+  __metatable = false,
 }
 
 local function environment(template, params)
@@ -277,7 +283,11 @@ end
 --- The front matter of template `name` (key, title, params, and any other field).
 ---@param name string
 function M.front_matter(name)
-  return c.template(name).front
+  local front = c.template(name).front
+  -- The library's table, kept for the run: a script reads it through a view it cannot write
+  -- (adding to structure/sigles' acronyms would silence conventio check).
+  if called_by_library() then return front end
+  return read_only(front, ('clauses.front_matter("%s")'):format(name))
 end
 
 -- The methods apart from the class: `object.__index` is not the class (strict.methods_of).

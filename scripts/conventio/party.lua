@@ -11,6 +11,9 @@ local tr = require("conventio").tr
 local c = require "conventio"
 local data = require "conventio.data"
 local strict = require "conventio.strict"
+-- The library's own tool (host/lua/library_modules.hpp): an object's real metatable, which
+-- tells the library's objects from a table that copies a class's __metatable name.
+local class_of = class_of
 
 local M = {}
 
@@ -107,7 +110,8 @@ local text_fields = {
 --- The kinds' wording (the representative's default title...) lives in a template's front
 --- matter, so no French is written here.
 local function kind_wording()
-  return require("conventio.clauses").front_matter("structure/natures")
+  -- Not a tail call (the parentheses): front_matter tells the library by its caller's frame.
+  return (require("conventio.clauses").front_matter("structure/natures"))
 end
 
 --- M.new(spec, where): spec is the party's data (see docs/reference.md); `where` names it in
@@ -361,11 +365,11 @@ end
 --- True for a party's stand-in (M.stand_in): a check that needs the party's facts is left
 --- out, its data's problems being reported already.
 ---@param value any
-function M.is_stand_in(value) return getmetatable(value) == Party.__metatable and rawget(value, "stand_in") == true end
+function M.is_stand_in(value) return class_of(value) == Party and rawget(value, "stand_in") == true end
 
 --- True for a party built by Party.new.
 ---@param value any
-function M.is_party(value) return getmetatable(value) == Party.__metatable end
+function M.is_party(value) return class_of(value) == Party end
 
 -- Problems found in a party's data name the data file, not this module.
 M.new = data.for_script(M.new, 1)

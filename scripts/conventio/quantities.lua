@@ -6,6 +6,9 @@ local tr = require("conventio").tr
 local c = require "conventio"
 local data = require "conventio.data"
 local strict = require "conventio.strict"
+-- The library's own tool (host/lua/library_modules.hpp): an object's real metatable, which
+-- tells the library's objects from a table that copies a class's __metatable name.
+local class_of = class_of
 
 local M = {}
 
@@ -45,7 +48,7 @@ end
 ---@return conventio.Percent
 function M.percent(value, where)
   where = where or tr("percentage")
-  if getmetatable(value) == Percent.__name then return value end
+  if class_of(value) == Percent then return value end
   local number
   if type(value) == "number" then
     number = value
@@ -82,7 +85,7 @@ end
 
 --- True for a conventio.Percent.
 ---@param value any
-function M.is_percent(value) return getmetatable(value) == Percent.__name end
+function M.is_percent(value) return class_of(value) == Percent end
 
 ---@class conventio.Duration
 ---@field months integer? the duration in months
@@ -109,7 +112,7 @@ local duration_fields = strict.set(M.duration_fields)
 ---@return conventio.Duration
 function M.duration(value, where)
   where = where or tr("duration")
-  if getmetatable(value) == Duration.__name then return value end
+  if class_of(value) == Duration then return value end
   if type(value) ~= "table" then
     error(tr("%s: expected { months = N }, { years = N } or { end_date = \"YYYY-MM-DD\" }, got %s"):format(
       where, type(value)), 2)
@@ -140,7 +143,7 @@ end
 
 --- True for a conventio.Duration.
 ---@param value any
-function M.is_duration(value) return getmetatable(value) == Duration.__name end
+function M.is_duration(value) return class_of(value) == Duration end
 
 -- A percentage or a duration comes from data: a problem names the data file and the field.
 M.percent = data.guarded(M.percent)

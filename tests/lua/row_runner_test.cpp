@@ -24,11 +24,10 @@ RowInput json_row(std::string_view text) {  // text that outlives the row
 }
 
 // Each row checks that nothing of the previous rows is left, then changes everything it can
-// reach: globals, conventio's module, a library module required from scripts/, package.loaded,
-// a clause template's table, the data a row loaded (kept by the state from the second load on),
-// the globals' metatable. The standard library and the string metatable are
-// read-only: each attempt is made (in a pcall, so the row goes on) and must be refused. Row 2 fails after its
-// changes.
+// reach: globals, package.loaded, the data a row loaded (kept by the state from the second load
+// on), the globals' metatable. The standard library, the string metatable, conventio's library
+// modules and a clause template's table are read-only: each attempt is made (in a pcall, so the
+// row goes on) and must be refused. Row 2 fails after its changes.
 const char* leaky_script = R"(
 local c = require "conventio"
 local strict = require "conventio.strict"
@@ -62,7 +61,11 @@ refused(function() c.Document = nil end)
 refused(function() strict.leak = true end)
 refused(function() strict.suggestion = nil end)
 refused(function() rawset(strict, "leak", true) end)
-litiges.leak, litiges.front.leak, litiges.params.leak, litiges.chunk = true, true, true, nil
+-- A template's table is the library's, kept for the whole worker: read-only to a row too.
+refused(function() litiges.leak = true end)
+refused(function() litiges.front.leak = true end)
+refused(function() litiges.params.leak = true end)
+refused(function() litiges.chunk = nil end)
 package.loaded["conventio.strict"] = { leak = true }
 setmetatable(_G, { __index = function() return "leak" end })
 if row.n == 2 then error("row two fails") end
