@@ -129,9 +129,14 @@ std::string as_text(const std::vector<Diagnostic>& diagnostics, std::string_view
             if (d.column > 0) out += ":" + std::to_string(d.column);
             out += ": ";
         }
-        // An error reads as the failure it is ("x.lua:3: attempt to..."); a warning says so.
+        // An error reads as the failure it is ("x.lua:3: attempt to..."); a warning or a note says so.
         const std::string message = cut(d.message);
-        out += d.severity == Severity::warning ? config::format(config::tr("warning: {}"), message) : message;
+        if (d.severity == Severity::warning)
+            out += config::format(config::tr("warning: {}"), message);
+        else if (d.severity == Severity::note)
+            out += config::format(config::tr("note: {}"), message);
+        else
+            out += message;
         // The article or field concerned, when the message does not already name it.
         if (!d.field.empty() && !names_its_field(d))
             out += " " + config::format(config::tr("(in {})"), d.field);
@@ -154,7 +159,9 @@ std::string as_json(const std::vector<Diagnostic>& diagnostics) {
         item["line"] = d.line > 0 ? nlohmann::json(d.line) : nlohmann::json();
         item["column"] = d.column > 0 ? nlohmann::json(d.column) : nlohmann::json();
         item["field"] = d.field.empty() ? nlohmann::json() : nlohmann::json(d.field);
-        item["severity"] = d.severity == Severity::error ? "error" : "warning";
+        item["severity"] = d.severity == Severity::error     ? "error"
+                           : d.severity == Severity::warning ? "warning"
+                                                             : "note";
         item["message"] = cut(d.message);
         array.push_back(std::move(item));
     }

@@ -7,7 +7,9 @@
 
 namespace conventio::check {
 
-enum class Severity { error, warning };
+// A note tells what check could not do (compare a hand-built document with a model); it is not
+// a problem of the text, and, as a warning, leaves the exit status alone.
+enum class Severity { error, warning, note };
 
 struct Diagnostic {
     Severity severity = Severity::error;

@@ -105,6 +105,19 @@ Checked run_checks(const lua::ScriptRun& run) {
 
 int check(const CheckOptions& options) {
     Checked result = run_checks(options.run);
+    // A document a script built itself (conventio.Document, or the body of an agreement's
+    // document in a new one) holds no facts: its wording was reviewed, its names and amounts
+    // were not compared with anything. Said once, rather than a silence that reads as "all good".
+    // Not on render's way: a hand-built document is legitimate, and rendered without a word.
+    if (result.document && !result.document->facts.stated)
+        result.diagnostics.push_back(
+            {check::Severity::note,
+             options.run.script.string(),
+             0,
+             0,
+             {},
+             config::tr("the text was not compared with a model: the document was built without conventio's "
+                        "Agreement (its names and amounts were not checked)")});
     if (options.json)
         std::cout << check::as_json(result.diagnostics);
     else

@@ -14,6 +14,7 @@
 #include "document/raised_letters.hpp"
 #include "document/text_check.hpp"
 #include "lua/binding_support.hpp"
+#include "lua/library_modules.hpp"
 #include "lua/lua_state.hpp"
 #include "lua/option_check.hpp"
 
@@ -716,6 +717,15 @@ std::vector<std::string> string_array_field(lua_State* L, int index, const char*
 /// for `conventio check` (see doc::StatedFacts).
 int document_state_facts(lua_State* L) {
     auto& d = check_object<DocumentValue>(L, 1);
+    // What `conventio check` compares the text with: stated by the library's Agreement for the
+    // document it built (conventio.facts), once. A script stating them, or stating them again,
+    // would silence the check of its own text.
+    if (!called_by_own_library(L))
+        luaL_error(L, tr("doc:state_facts is the library's own: the facts of a document are stated by the "
+                         "Agreement that builds it")
+                          .c_str());
+    if (d.document.facts.stated)
+        luaL_error(L, tr("doc:state_facts: the document's facts are already stated").c_str());
     luaL_checktype(L, 2, LUA_TTABLE);
     check_option_keys(L, 2, {"parties", "cited", "amounts", "amends"}, "state_facts");
     doc::StatedFacts facts;

@@ -674,7 +674,7 @@ function Avenant:document()
   if problem then fail(set.file, nil, problem) end
   a:signatures { originals = set.originals or c.french_spacing(w.originals):format(c.spell_number(#order)) }
   -- An amount typed in the purpose is checked against both versions' (conventio check).
-  a.stated_amounts = self.amounts
+  require("conventio.facts").state_amounts(a, self.amounts)
   return a:document()
 end
 

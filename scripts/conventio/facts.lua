@@ -2,9 +2,37 @@
 --- compare the text with it: the parties' names (every text a party was given), the
 --- acronyms the text may cite that name no party (templates/structure/sigles), and every
 --- amount the templates printed from the model.
+local tr = require("conventio").tr
+local c = require "conventio"
 local clauses = require "conventio.clauses"
 
 local M = {}
+
+-- Taken when the library loads: a script's view of conventio cannot change who may state.
+local called_by_library = c.called_by_library
+
+-- What only the library may do (`by_library`: called_by_library() in the function asking): a
+-- script stating facts, or ending the record of the amounts printed, would silence the check of
+-- its own text.
+local function library_only(by_library, what)
+  if not by_library then
+    error(tr("%s is the library's own: conventio's Agreement states the facts of the document it builds"):format(
+      what), 3)
+  end
+end
+
+-- Amounts an agreement states beside those its templates print, keyed by the agreement: kept
+-- here, out of a script's reach (a field of the agreement, a script could set it).
+local stated_amounts = setmetatable({}, { __mode = "k" })
+
+--- States `amounts` (conventio.Money values) as the agreement's, beside those its templates
+--- print: an avenant's are those of the two versions of the Convention it compares.
+---@param agreement table the Agreement
+---@param amounts table
+function M.state_amounts(agreement, amounts)
+  library_only(called_by_library(), "facts.state_amounts")
+  stated_amounts[agreement] = amounts
+end
 
 -- Every string in a party (its names, seat, accountant...) and in its tables, a few levels
 -- deep (the representative, the bank account's domiciliation): an acronym found there is the
@@ -20,6 +48,7 @@ end
 
 --- Starts recording the amounts templates print, for one document.
 function M.begin()
+  library_only(called_by_library(), "facts.begin")
   clauses.printed_amounts = {}
 end
 
@@ -27,11 +56,12 @@ end
 ---@param agreement table the Agreement being built
 ---@param doc userdata its conventio.Document
 function M.finish(agreement, doc)
+  library_only(called_by_library(), "facts.finish")
   local amounts = clauses.printed_amounts or {}
   clauses.printed_amounts = nil
   -- Amounts the agreement states beside those its templates printed: an avenant's are those of
   -- the two versions of the Convention it compares (conventio.avenant), which its text quotes.
-  for _, amount in ipairs(agreement.stated_amounts or {}) do amounts[#amounts + 1] = amount end
+  for _, amount in ipairs(stated_amounts[agreement] or {}) do amounts[#amounts + 1] = amount end
   local parties = {}
   for _, party in ipairs(agreement:party_list()) do party_texts(party, parties) end
   -- The common list, and those of the clause sets it includes (a programme's own bodies).
@@ -47,6 +77,7 @@ end
 
 --- Stops recording without stating anything (the build failed).
 function M.abandon()
+  library_only(called_by_library(), "facts.abandon")
   clauses.printed_amounts = nil
 end
 

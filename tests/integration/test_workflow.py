@@ -95,9 +95,10 @@ class Check(unittest.TestCase):
             with self.subTest(script=os.path.basename(script)):
                 r = run("check", script, *(["--data", data] if os.path.exists(data) else []))
                 self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
-                # kitchen-sink leaves one table cell empty on purpose: a warning, not an error.
+                # kitchen-sink leaves one table cell empty on purpose: a warning, not an error;
+                # built with conventio.Document, it has no model to compare with: a note.
                 for line in r.stdout.splitlines():
-                    self.assertIn("warning:", line)
+                    self.assertRegex(line, "warning:|note: the text was not compared with a model")
 
     def broken(self, change):
         script, path = changed_sample(self, "cerema-urbanvitaliz-2023", change)

@@ -415,3 +415,21 @@ TEST_CASE("hostile: the library's modules are read-only to a script, whatever th
               "assert(getmetatable(party) == false and next(party) == nil)" +
               empty_doc) == "no error");
 }
+
+TEST_CASE("hostile: a document's facts are the library's to state, once") {
+    // Review r13 #2: doc:state_facts{...} from a script replaced what the library stated, and
+    // silenced conventio check.
+    CHECK(lua_error_of("local doc = conventio.Document{}\ndoc:state_facts { amounts = { '12345' } }") ==
+          "snippet.lua:2: doc:state_facts is the library's own: the facts of a document are stated by the "
+          "Agreement that builds it");
+    // Stated twice by what passes for the library: refused. A trusted run's `load`
+    // takes any chunk name, which is how a file of the library's folder is imitated here.
+    conventio::lua::Options trusted;
+    trusted.trusted = true;
+    const std::string own = (conventio::lua::installation_dir() / "scripts" / "conventio" / "x.lua").string();
+    CHECK(lua_error_of("local state = load([[local doc = ...\n"
+                       "doc:state_facts { amounts = { '1' } }\n"
+                       "doc:state_facts { amounts = { '2' } }]], '@" +
+                           own + "')\nstate(conventio.Document{})",
+                       trusted) == "snippet.lua:4: doc:state_facts: the document's facts are already stated");
+}
