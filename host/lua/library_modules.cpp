@@ -24,6 +24,7 @@ const char views_key = 0;        // a library table -> its view
 const char names_key = 0;        // a view -> what it is named
 const char environment_key = 0;  // the library's globals
 const char searcher_key = 0;     // finds a module in the library's folder
+const char faces_key = 0;        // a library function -> the one a script is given for it
 
 /// The registry's entry at `key` (a string, or the address of one of the keys above).
 int get_entry(lua_State* L, const char* key) { return lua_getfield(L, LUA_REGISTRYINDEX, key); }
@@ -59,6 +60,23 @@ std::string nested_name(lua_State* L, int name, int key) {
 
 void push_view(lua_State* L, int index, const std::string& name);
 
+/// The value on top, when it is a library function with a face for scripts (one that hands out
+/// views of what the library keeps: conventio.template, clauses.front_matter), replaced by it.
+void face_if_function(lua_State* L) {
+    if (lua_type(L, -1) != LUA_TFUNCTION) return;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &faces_key) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pushvalue(L, -2);
+    if (lua_rawget(L, -2) == LUA_TNIL) {
+        lua_pop(L, 2);
+        return;
+    }
+    lua_replace(L, -3);
+    lua_pop(L, 1);
+}
+
 /// The value on top, when it is a plain table of the library's (no metatable: not an object),
 /// replaced by its view, named after `name` and `key`.
 void view_if_plain_table(lua_State* L, int name, int key) {
@@ -78,6 +96,7 @@ int view_index(lua_State* L) {
     lua_pushvalue(L, 2);
     lua_gettable(L, lua_upvalueindex(1));
     view_if_plain_table(L, lua_upvalueindex(2), 2);
+    face_if_function(L);
     return 1;
 }
 
@@ -90,6 +109,7 @@ int view_next(lua_State* L) {
     lua_pushvalue(L, 2);
     if (!lua_next(L, 3)) return 0;
     view_if_plain_table(L, lua_upvalueindex(2), 4);
+    face_if_function(L);
     return 2;
 }
 
@@ -246,6 +266,15 @@ int class_of(lua_State* L) {
     return 1;
 }
 
+/// script_face(fn, face): `face` is what a script reading `fn` in a library module is given.
+int script_face(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    set_script_face(L, 1, 2);
+    lua_settop(L, 1);
+    return 1;
+}
+
 /// read_only(table, name): the read-only view of a table of the library's, for what a library
 /// function hands a script (a template's front matter), named `name` in the refusal.
 int read_only(lua_State* L) {
@@ -280,6 +309,28 @@ void open_library_tools(lua_State* L, int table) {
     lua_setfield(L, table, "class_of");
     lua_pushcfunction(L, read_only);
     lua_setfield(L, table, "read_only");
+    lua_pushcfunction(L, script_face);
+    lua_setfield(L, table, "script_face");
+}
+
+void set_script_face(lua_State* L, int function, int face) {
+    function = lua_absindex(L, function);
+    face = lua_absindex(L, face);
+    push_registry_table(L, faces_key, true);
+    lua_pushvalue(L, function);
+    lua_pushvalue(L, face);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+void push_view_of(lua_State* L, int index, const std::string& name) {
+    if (get_entry(L, environment_key) == LUA_TNIL) {  // no guard (--trusted): the table itself
+        lua_pop(L, 1);
+        lua_pushvalue(L, index);
+        return;
+    }
+    lua_pop(L, 1);
+    push_view(L, index, name);
 }
 
 bool called_by_own_library(lua_State* L) {
@@ -289,17 +340,6 @@ bool called_by_own_library(lua_State* L) {
     lua_Debug ar;
     return lua_getstack(L, 0, &ar) && lua_getinfo(L, "t", &ar) && !ar.istailcall && lua_getstack(L, 1, &ar) &&
            lua_getinfo(L, "S", &ar) && owner(L).in_own_library(ar.source);
-}
-
-void view_unless_called_by_library(lua_State* L, const std::string& name) {
-    if (get_entry(L, environment_key) == LUA_TNIL) {  // no guard (--trusted): the table itself
-        lua_pop(L, 1);
-        return;
-    }
-    lua_pop(L, 1);
-    if (called_by_own_library(L)) return;
-    push_view(L, -1, name);
-    lua_remove(L, -2);
 }
 
 int refuse_library_field(lua_State* L, int view, int key) {

@@ -17,7 +17,12 @@
 // - The library's modules run with globals of their own, a copy of the sandbox's made before
 //   any script runs: a script replacing `ipairs`, `error` or `require` changes its own globals.
 // - The classes whose objects a script holds (an Agreement, a Clause...) give `getmetatable` a
-//   name, not the class (scripts/conventio/*.lua set their `__metatable`).
+//   name, not the class (scripts/conventio/*.lua set their `__metatable`); the library tells
+//   its objects by the class itself (`class_of`, in its own globals), not by that name.
+// - A library function handing out a table the library keeps (conventio.template,
+//   clauses.front_matter) has a face for scripts, which a view gives instead: it hands out a
+//   view of the table (set_script_face).
+// - Every spelling of a library module's name ("conventio/facts") is the module's.
 #pragma once
 
 #include <lua.hpp>
@@ -50,9 +55,9 @@ void push_library_module(lua_State* L, const char* name);
 
 /// Sets the library's own tools in the table at `index`: `class_of(value)` (the real metatable,
 /// whatever `__metatable` says: how the library tells its own objects from tables that copy a
-/// class's name) and `read_only(table, name)` (a view of a table of the library's, for what a
-/// library function returns to a script). In the library's globals only when the guard is
-/// installed; without it (--trusted), in the globals the library shares with the script.
+/// class's name), `read_only(table, name)` (a view of a table of the library's) and
+/// `script_face(fn, face)` (set_script_face: clauses.front_matter's). In the library's globals only when the
+/// guard is installed; without it (--trusted), in the globals the library shares with the script.
 void open_library_tools(lua_State* L, int index);
 
 /// Whether the C function running was called by conventio's own library (a Lua function of its
@@ -60,10 +65,14 @@ void open_library_tools(lua_State* L, int index);
 /// nothing tells the library from a script.
 bool called_by_own_library(lua_State* L);
 
-/// Replaces the table on top with its read-only view, named `name`, unless the C function
-/// running was called by conventio's own library (or the guard is not installed): what a
-/// binding hands out of the library's own tables (conventio.template's).
-void view_unless_called_by_library(lua_State* L, const std::string& name);
+/// Makes `face` (an index) what a script reading the library function at `function` in a
+/// module is given: a function handing out views of what the library keeps (conventio.template).
+/// The library's own calls go to the function itself, and pay nothing for the guard.
+void set_script_face(lua_State* L, int function, int face);
+
+/// Pushes the read-only view of the table at `index`, named `name` (the table itself when the
+/// guard is not installed: --trusted).
+void push_view_of(lua_State* L, int index, const std::string& name);
 
 /// Whether the value at `index` is a read-only view of a library table.
 bool is_library_view(lua_State* L, int index);

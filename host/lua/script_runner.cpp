@@ -77,7 +77,9 @@ std::filesystem::path installation_dir() { return config::data_dir(); }
 doc::Document run_script(const ScriptRun& run) {
     Options options = run.options;
     // The script's own folder comes first, so a sample can require its helpers; conventio's
-    // own library and templates come last, so a user's folder can override any of them.
+    // own folder and templates come last, so a user's folder can override a template or a
+    // module of that folder outside `conventio` (amend.*). The `conventio.*` modules are only
+    // ever the library's own, from its folder (library_modules.hpp).
     options.library_dirs.insert(options.library_dirs.begin(), run.script.parent_path().empty()
                                                                   ? std::filesystem::path(".")
                                                                   : run.script.parent_path());

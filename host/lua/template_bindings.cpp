@@ -237,13 +237,7 @@ int template_fn(lua_State* L) {
     std::string name = luaL_checkstring(L, 1);
     luaL_getsubtable(L, LUA_REGISTRYINDEX, loaded_templates_key);
     int views = lua_gettop(L);
-    // A script gets a read-only view: the table is the library's, kept for the whole run (a
-    // batch worker's, for every row), and what the library renders and checks with.
-    const auto view_name = [&name] { return "conventio.template(\"" + name + "\")"; };
-    if (lua_getfield(L, views, name.c_str()) == LUA_TTABLE) {
-        view_unless_called_by_library(L, view_name());
-        return 1;
-    }
+    if (lua_getfield(L, views, name.c_str()) == LUA_TTABLE) return 1;
     lua_pop(L, 1);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &resolved_templates_key);
     int resolved = lua_gettop(L);
@@ -271,7 +265,15 @@ int template_fn(lua_State* L) {
     push_template(L, *loaded);
     lua_pushvalue(L, -1);
     lua_setfield(L, views, name.c_str());
-    view_unless_called_by_library(L, view_name());
+    return 1;
+}
+
+/// conventio.template as a script reads it (library_modules.hpp's faces): a read-only view of
+/// the table, which is the library's, kept for the whole run (a batch worker's, for every row),
+/// and what the library renders and checks with (review r13 #1).
+int template_for_script(lua_State* L) {
+    template_fn(L);
+    push_view_of(L, -1, "conventio.template(\"" + std::string(lua_tostring(L, 1)) + "\")");
     return 1;
 }
 
@@ -391,6 +393,10 @@ void open_template_bindings(lua_State* L) {
                                          {"Markdown", protect<markdown_fn>},
                                          {nullptr, nullptr}};
     luaL_setfuncs(L, functions, 0);
+    lua_getfield(L, -1, "template");
+    lua_pushcfunction(L, protect<template_for_script>);
+    set_script_face(L, -2, -1);
+    lua_pop(L, 2);
 }
 
 }  // namespace conventio::lua

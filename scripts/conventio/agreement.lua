@@ -33,9 +33,7 @@ local function anchor_name(key) return "ref_" .. key end
 --- The wording of the agreement's structure ("Article", "Annexe", "Préambule", "Entre"...),
 --- from the template structure/libelles, so drafters change it without touching code.
 local function labels()
-  -- In parentheses: a tail call would lose this frame, and front_matter would hand the library
-  -- the view a script gets.
-  return (clauses.front_matter("structure/libelles"))
+  return clauses.front_matter("structure/libelles")
 end
 
 local kinds = { partenariat = true, delegation = true, avenant = true }

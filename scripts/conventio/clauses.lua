@@ -5,10 +5,9 @@
 --- inserted as Markdown.
 local tr = require("conventio").tr
 local c = require "conventio"
--- The library's own tools (host/lua/library_modules.hpp): an object's real metatable, and the
--- read-only view of a table of ours handed to a script.
-local class_of, read_only = class_of, read_only
-local called_by_library = c.called_by_library
+-- The library's own tools (host/lua/library_modules.hpp): an object's real metatable, the
+-- read-only view of a table of ours, and the face a script is given of one of our functions.
+local class_of, read_only, script_face = class_of, read_only, script_face
 
 local M = {}
 
@@ -243,10 +242,9 @@ local function at_template(message, path)
   return path:sub(-(#source - 3)) == source:sub(4)
 end
 
---- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
----@param name string
----@param params table?
-function M.markdown(name, params)
+-- The Markdown text of template `name` with `params`, and the template's table: the library's,
+-- which M.markdown keeps from a script (review r13 #1).
+local function render(name, params)
   local template = c.template(name)
   params = params or {}
   for _, required in ipairs(template.params) do
@@ -272,23 +270,31 @@ function M.markdown(name, params)
   return concat(pieces), template
 end
 
+--- The Markdown text of template `name` (e.g. "commun/litiges") with `params`.
+---@param name string
+---@param params table?
+function M.markdown(name, params)
+  return (render(name, params))
+end
+
 --- The blocks of template `name` with `params`: an array of conventio.Block.
 ---@param name string
 ---@param params table?
 function M.blocks(name, params)
-  local markdown, template = M.markdown(name, params)
+  local markdown, template = render(name, params)
   return c.Markdown(markdown, { source = template.path, headings = template.headings })
 end
 
 --- The front matter of template `name` (key, title, params, and any other field).
 ---@param name string
 function M.front_matter(name)
-  local front = c.template(name).front
-  -- The library's table, kept for the run: a script reads it through a view it cannot write
-  -- (adding to structure/sigles' acronyms would silence conventio check).
-  if called_by_library() then return front end
-  return read_only(front, ('clauses.front_matter("%s")'):format(name))
+  return c.template(name).front
 end
+-- The library's table, kept for the run: a script reads it through a view it cannot write
+-- (adding to structure/sigles' acronyms would silence conventio check: review r13 #1).
+script_face(M.front_matter, function(name)
+  return read_only(c.template(name).front, ('clauses.front_matter("%s")'):format(name))
+end)
 
 -- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
 Markup.__index = require("conventio.strict").methods_of(Markup)

@@ -110,8 +110,7 @@ local text_fields = {
 --- The kinds' wording (the representative's default title...) lives in a template's front
 --- matter, so no French is written here.
 local function kind_wording()
-  -- Not a tail call (the parentheses): front_matter tells the library by its caller's frame.
-  return (require("conventio.clauses").front_matter("structure/natures"))
+  return require("conventio.clauses").front_matter("structure/natures")
 end
 
 --- M.new(spec, where): spec is the party's data (see docs/reference.md); `where` names it in

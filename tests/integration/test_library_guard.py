@@ -165,5 +165,134 @@ class PlacesOfClausesTheLibraryMakes(unittest.TestCase):
         self.assertNotIn("s.lua:8:", r.stderr)
 
 
+class ReviewR13(unittest.TestCase):
+    """What review r13 found: the templates' tables, the facts, the classes' names and other
+    spellings of a library module's name were open to a script."""
+
+    def folder(self, files):
+        folder = tempfile.mkdtemp(prefix="conventio-guard-")
+        self.addCleanup(shutil.rmtree, folder)
+        for name, text in files.items():
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        return folder
+
+    def check(self, attempt):
+        return run(self.folder({"s.lua": SCRIPT % attempt}), "check", "s.lua")
+
+    ZORGLUB = 'a:article { key = "x", title = "X", content = "La société ZORGLUB participe." }'
+    NOT_A_PARTY = "s.lua:{}: warning: the text names ZORGLUB, which is not a party of this agreement"
+
+    def test_a_template_s_table_and_front_matter_are_read_only(self):
+        refused = "s.lua:6: cannot set {}: {} is the library's, its fields cannot be set"
+        sigles = 'clauses.front_matter("structure/sigles")'
+        litiges = 'conventio.template("commun/litiges")'
+        for attempt, field, table in [
+                ('table.insert(require("conventio.clauses").front_matter("structure/sigles").acronyms, "ZORGLUB")',
+                 sigles + ".acronyms[%d]", sigles + ".acronyms"),
+                ('require("conventio.clauses").front_matter("structure/libelles").article = "X"',
+                 'clauses.front_matter("structure/libelles").article', 'clauses.front_matter("structure/libelles")'),
+                ('conventio.template("commun/litiges").chunk = function() return { "x" } end',
+                 litiges + ".chunk", litiges),
+                ('conventio.template("commun/litiges").front.title = "x"', litiges + ".front.title",
+                 litiges + ".front"),
+                ('conventio.template("commun/litiges").params[1] = "x"', litiges + ".params[1]", litiges + ".params"),
+                # The function as pairs gives it is the one a script is given too.
+                ('for k, f in pairs(conventio) do if k == "template" then f("commun/litiges").chunk = nil end end',
+                 litiges + ".chunk", litiges)]:
+            with self.subTest(attempt=attempt):
+                r = self.check(attempt)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                if "%d" in field:  # the list's next index: its length, whatever the template holds
+                    self.assertRegex(r.stdout + r.stderr, r"s\.lua:6: cannot set clauses\.front_matter\(\"structure/"
+                                     r"sigles\"\)\.acronyms\[\d+\]: " + table.replace("(", r"\(").replace(
+                                         ")", r"\)").replace(".", r"\."))
+                else:
+                    self.assertIn(refused.format(field, table), r.stdout + r.stderr)
+        # Tried in a pcall, the check still finds the body that is not a party, at its line;
+        # the script still reads the same front matter as before.
+        r = self.check('pcall(table.insert, require("conventio.clauses").front_matter("structure/sigles").acronyms, '
+                       '"ZORGLUB")\n'
+                       'local t = conventio.template("commun/litiges")\n'
+                       'pcall(function() t.chunk = function() return { "Le partenaire versera 12 345 €.\\n" } end end)\n'
+                       'assert(t == conventio.template("commun/litiges") and t.front == '
+                       'require("conventio.clauses").front_matter("commun/litiges"))\n'
+                       'assert(type(t.chunk) == "function" and t.front.key ~= nil and #t.params >= 0)\n'
+                       # clauses.markdown gives the text only, not the template's table.
+                       'assert(select("#", require("conventio.clauses").markdown("commun/nullite")) == 1)\n'
+                       + self.ZORGLUB)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn(self.NOT_A_PARTY.format(12), r.stdout)
+        self.assertIn(FOREIGN_AMOUNT.format(13), r.stdout)
+
+    def test_the_facts_are_the_library_s_to_state(self):
+        for attempt, message in [
+                ('local doc = a:document()\ndoc:state_facts { amounts = { "12345" } }',
+                 "doc:state_facts is the library's own: the facts of a document are stated by the Agreement "
+                 "that builds it"),
+                ('require("conventio.facts").state_amounts(a, { conventio.Money(12345) })',
+                 "s.lua:6: facts.state_amounts is the library's own"),
+                ('require("conventio.facts").finish(a, conventio.Document { title = "T" })',
+                 "s.lua:6: facts.finish is the library's own"),
+                ('require("conventio.facts").begin()', "s.lua:6: facts.begin is the library's own")]:
+            with self.subTest(attempt=attempt):
+                r = self.check(attempt)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn(message, r.stdout + r.stderr)
+        # An agreement's field is not where the library keeps the amounts it states.
+        r = self.check("a.stated_amounts = { conventio.Money(12345) }")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn(FOREIGN_AMOUNT.format(7), r.stdout)
+
+    def test_a_document_without_facts_is_said_to_be_unchecked(self):
+        note = ("s.lua: note: the text was not compared with a model: the document was built without "
+                "conventio's Agreement (its names and amounts were not checked)")
+        # The body of an agreement's document in a document of the script's: its facts are lost.
+        r = self.check(self.ZORGLUB + '\ndo return conventio.Document { title = "T", body = conventio.body(a:document()) } end')
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(r.stdout.splitlines(), [note])
+        # As JSON too, and the agreement's own document says nothing of the kind.
+        folder = self.folder({"s.lua": SCRIPT % 'do return conventio.Document { title = "T" } end'})
+        r = run(folder, "check", "s.lua", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn('"severity": "note"', r.stdout)
+        self.assertNotIn("note", self.check("").stdout)
+        # Render, which prints check's findings, builds a hand-made document without a word.
+        r = run(folder, "render", "s.lua", "-o", "x.odt")
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+
+    def test_a_class_s_name_is_not_the_class(self):
+        forged_clause = ('local fake = setmetatable({ name = "commun/litiges", params = { cour = "Lyon" }, place = "" },'
+                         ' { __metatable = "conventio.Clause" })\n'
+                         'a:article { key = "litiges", title = "Litiges", content = fake }')
+        r = self.check(forged_clause)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("s.lua:7: content: expected a block, text or an array of them, got table", r.stdout + r.stderr)
+        r = self.check('local P = setmetatable({ short_name = "X" }, { __metatable = "conventio.Party", __index = partner })\n'
+                       'assert(not Party.is_party(P) and Party.is_party(partner))\n'
+                       'local percent = require("conventio.quantities").percent\n'
+                       'local forged = setmetatable({ hundredths = 1 }, { __metatable = "conventio.Percent" })\n'
+                       'assert(not require("conventio.quantities").is_percent(forged))\n'
+                       'assert(require("conventio.quantities").is_percent(percent("5 %")))\n'
+                       'percent(forged)')
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertRegex(r.stdout + r.stderr, r"s\.lua:12: .*percent")
+
+    def test_every_spelling_of_a_library_module_is_the_library_s(self):
+        r = self.check('local F = require "conventio.facts"\n'
+                       'assert(require "conventio/facts" == F and require "conventio..facts" == F)\n'
+                       'assert(require "./conventio//facts" == F and require "conventio/facts/" == F)\n'
+                       'assert(select("#", package.searchers[2]("conventio/facts")) == 1)\n'
+                       'assert(type(package.searchers[2]("conventio/facts")) == "string")\n'
+                       'require("conventio/facts").finish = nil')
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("s.lua:11: cannot set conventio.facts.finish: conventio.facts is the library's",
+                      r.stdout + r.stderr)
+        r = self.check('require "conventio/no_such"')
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("s.lua:6: module 'conventio.no_such' not found: conventio's library has no such module",
+                      r.stdout + r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -7,9 +7,7 @@ local text_diff = require "conventio.avenant.text_diff"
 
 local M = {}
 
--- In parentheses: not a tail call, which would lose the library's frame and give the view a
--- script gets (clauses.front_matter).
-local function words() return (clauses.front_matter("avenant/formules")) end
+local function words() return clauses.front_matter("avenant/formules") end
 
 local function fmt(key, ...)
   local w = words()
