@@ -8,6 +8,7 @@
 #include "lua/binding_support.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/json_data.hpp"
+#include "lua/library_modules.hpp"
 #include "lua/lua_state.hpp"
 #include "lua/pristine_state.hpp"
 #include "lua/script_runner.hpp"
@@ -52,6 +53,14 @@ void cache_library_modules(lua_State* L) {
     lua_pushcclosure(L, cached_searcher, 2);
     lua_rawseti(L, -2, 2);
     lua_pop(L, 2);
+    // The library's own searcher (library_modules.hpp), wrapped the same way.
+    push_library_searcher(L);
+    if (lua_isfunction(L, -1)) {
+        lua_newtable(L);
+        lua_pushcclosure(L, cached_searcher, 2);
+        set_library_searcher(L, -1);
+    }
+    lua_pop(L, 1);
 }
 
 /// Restores the snapshot in protected mode: putting a field back may allocate.
@@ -231,7 +240,7 @@ doc::Document RowRunner::run(const RowInput& row, const std::string& file, const
     } restore{*impl_};
     state.begin_run();
 
-    lua_getglobal(L, "conventio");
+    push_library_module(L, "conventio");  // the script's global is a read-only view
     lua_pushlstring(L, data_name.data(), data_name.size());
     lua_setfield(L, -2, "data_file");
     lua_pop(L, 1);

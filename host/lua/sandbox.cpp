@@ -4,12 +4,14 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/i18n.hpp"
 #include "config/utf8_prefix.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/conventio_module.hpp"
 #include "lua/guards.hpp"
+#include "lua/library_modules.hpp"
 #include "lua/library_paths.hpp"
 #include "lua/message_text.hpp"
 #include "shipped/shipped_forms.hpp"
@@ -167,6 +169,7 @@ void freeze_string_metatable(lua_State* L) {
 /// rawset cannot write into a frozen library either.
 int guarded_rawset(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
+    if (is_library_view(L, 1)) return refuse_library_field(L, 1, 2);
     lua_getfield(L, LUA_REGISTRYINDEX, frozen_key);
     lua_pushvalue(L, 1);
     if (lua_rawget(L, -2) != LUA_TNIL) {
@@ -220,9 +223,10 @@ bool load_shipped_module(lua_State* L, std::string_view source, const std::strin
     return false;
 }
 
-/// package.searchers entry: "a.b" is a/b.lua (or a/b/init.lua) in a library folder, loaded
-/// as text with its path as chunk name, so errors inside modules name the module file.
-int search_library_dirs(lua_State* L) {
+/// A searcher's work for "a.b" over `dirs`: a/b.lua (or a/b/init.lua) in the first folder that
+/// has it, loaded as text with its path as chunk name, so errors inside modules name the module
+/// file.
+int search_in(lua_State* L, const std::vector<std::filesystem::path>& dirs) {
     std::string name = luaL_checkstring(L, 1);
     std::string relative = name;
     for (char& c : relative)
@@ -233,7 +237,7 @@ int search_library_dirs(lua_State* L) {
         return lua_error(L);
     }
     std::string tried;
-    for (const auto& dir : owner(L).options().library_dirs) {
+    for (const auto& dir : dirs) {
         for (const std::filesystem::path& candidate :
              {dir / (relative + ".lua"), dir / relative / "init.lua"}) {
             std::error_code ec;
@@ -272,6 +276,13 @@ int search_library_dirs(lua_State* L) {
     lua_pushstring(L, tried.c_str());
     return 1;
 }
+
+/// package.searchers entry: a module in the library folders, the user's first.
+int search_library_dirs(lua_State* L) { return search_in(L, owner(L).options().library_dirs); }
+
+/// The library's own modules (`conventio.*`) come from its own folder only: a file of the same
+/// name in the user's folders is not the library (library_modules.hpp).
+int search_own_library(lua_State* L) { return search_in(L, {owner(L).options().own_library_dir}); }
 
 void restrict_os(lua_State* L) {
     lua_newtable(L);
@@ -362,9 +373,16 @@ void install_libraries(lua_State* L, const Options& options) {
     restrict_os(L);
     restrict_package(L);
     register_conventio(L);
-    if (!options.policy) return;
-    install_guards(L, options);  // into the real tables, before they are frozen
-    freeze_standard_library(L);
+    if (options.policy) {
+        install_guards(L, options);  // into the real tables, before they are frozen
+        freeze_standard_library(L);
+    }
+    // Last: the library's globals are a copy of the sandbox's as it now is.
+    if (!options.own_library_dir.empty()) {
+        lua_pushcfunction(L, protect<search_own_library>);
+        guard_library_modules(L, -1);
+        lua_pop(L, 1);
+    }
 }
 
 }  // namespace conventio::lua

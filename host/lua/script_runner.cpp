@@ -5,6 +5,7 @@
 #include "document/document_check.hpp"
 #include "lua/document_bindings.hpp"
 #include "lua/json_data.hpp"
+#include "lua/library_modules.hpp"
 #include "lua/lua_state.hpp"
 
 namespace conventio::lua {
@@ -39,11 +40,11 @@ void read_list(lua_State* L, int module, const char* name, std::vector<DataProbl
 int read_recorded(lua_State* L) {
     auto* recorded = static_cast<Recorded*>(lua_touserdata(L, 1));
     lua_settop(L, 0);
-    lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-    if (lua_getfield(L, 1, "conventio.data") != LUA_TTABLE) return 0;
-    read_list(L, 2, "raised", recorded->raised);
-    read_list(L, 2, "pending", recorded->pending);
-    if (lua_getfield(L, 2, "raised_text") == LUA_TSTRING) recorded->raised_text = lua_tostring(L, -1);
+    push_library_module(L, "conventio.data");  // the module itself, not what a script put in package.loaded
+    if (lua_type(L, 1) != LUA_TTABLE) return 0;
+    read_list(L, 1, "raised", recorded->raised);
+    read_list(L, 1, "pending", recorded->pending);
+    if (lua_getfield(L, 1, "raised_text") == LUA_TSTRING) recorded->raised_text = lua_tostring(L, -1);
     return 0;
 }
 
@@ -87,7 +88,7 @@ doc::Document run_script(const ScriptRun& run) {
     lua_State* L = state.get();
     if (run.data_file) {
         // Scripts name the data file in messages about its content (scripts/conventio/data.lua).
-        lua_getglobal(L, "conventio");
+        push_library_module(L, "conventio");  // the script's global is a read-only view
         lua_pushstring(L, run.data_file->string().c_str());
         lua_setfield(L, -2, "data_file");
         lua_pop(L, 1);

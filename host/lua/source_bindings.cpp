@@ -108,7 +108,25 @@ int caller_place(lua_State* L) {
     // Level 0 is this function, 1 the library function asking, 2 its caller.
     std::string place = owner(L).caller_origin(L, 2);
     if (!place.empty()) place += ": ";
-    return push_string(L, place);
+    push_string(L, place);
+    // A library function reached by a tail call (`return a:clause(…)`) has lost its caller's
+    // frame: level 2 is then the caller's caller. Said, for the library to name what it can.
+    lua_Debug ar;
+    lua_pushboolean(L, lua_getstack(L, 1, &ar) && lua_getinfo(L, "t", &ar) && ar.istailcall);
+    return 2;
+}
+
+/// conventio.defined_place(fn): "s1.lua:12: " where the user's Lua function `fn` starts, else
+/// "" (a function of the library's, a C function). What names a function whose own line was lost
+/// to a tail call (conventio.caller_place).
+int defined_place(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_Debug ar;
+    lua_pushvalue(L, 1);
+    lua_getinfo(L, ">S", &ar);
+    if (ar.linedefined <= 0 || ar.source[0] != '@' || owner(L).in_own_library(ar.source))
+        return push_string(L, "");
+    return push_string(L, std::string(ar.short_src) + ":" + std::to_string(ar.linedefined) + ": ");
 }
 
 /// conventio.called_by_library(): whether the function that called the running Lua function is
@@ -176,6 +194,8 @@ void open_source_bindings(lua_State* L) {
     lua_setfield(L, -2, "without_library_place");
     lua_pushcfunction(L, protect<caller_place>);
     lua_setfield(L, -2, "caller_place");
+    lua_pushcfunction(L, protect<defined_place>);
+    lua_setfield(L, -2, "defined_place");
     lua_pushcfunction(L, protect<called_by_library>);
     lua_setfield(L, -2, "called_by_library");
     lua_pushcfunction(L, protect<user_place>);

@@ -14,6 +14,9 @@ local M = {}
 
 local Agreement = {}
 Agreement.__index = Agreement
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Agreement.__metatable = "conventio.Agreement"
 
 local function check_key(key, what, level)
   if type(key) ~= "string" or not key:match("^[a-z][a-z0-9_]*$") then
@@ -117,7 +120,8 @@ function M.new(spec)
     local ok, message = pcall(c.Date, spec.date)
     if not ok then error("Agreement.date: " .. (tostring(message):gsub("^[^\n]-:%d+: ", "")), 2) end
   end
-  local parts = spec.parts or M.default_parts
+  -- A copy of the default: the agreement's parts are the script's (a.parts), the list the library's.
+  local parts = spec.parts or table.move(M.default_parts, 1, #M.default_parts, 1, {})
   if type(parts) ~= "table" then error(tr("Agreement.parts must be a list of part names"), 2) end
   -- « Il a été convenu ce qui suit » opens the articles: after the preamble, which sets out why
   -- (seeds 001, 003 and 004 put it before, a mistake not to repeat).
@@ -304,6 +308,7 @@ end
 --- function(ctx) returning blocks, or an array of these.
 local Clause = {}
 Clause.__index = Clause
+Clause.__metatable = "conventio.Clause"  -- as Agreement's
 
 -- The forms a template asks of its text parameters, by template name: `P_starts: [de, "d'"]`
 -- in its front matter says that parameter P starts with one of these words, since the
@@ -390,6 +395,10 @@ end
 -- template), which is the same table for the whole run.
 local parameters_of = {}
 
+-- The content function being called (expand), for the place of a clause it makes by a tail
+-- call (Agreement:clause).
+local content_function = nil
+
 --- A clause template with its own parameters, rendered when the document is built.
 --- A parameter the template neither requires nor declares optional is refused, with the
 --- nearest one suggested: a misspelt parameter never makes a sentence vanish.
@@ -436,9 +445,21 @@ function Agreement:clause(name, params, options) -- luacheck: no unused args
   end
   -- The user's line that asked for the clause: a value the template refuses when the document
   -- is built is told there (the template is rendered then, from Agreement:document()). "" for a
-  -- clause the library makes: a failure is told at the line of the article it is made for.
+  -- clause the library makes on its own: a failure is told at the line of the article it is
+  -- made for.
+  local place, lost = c.caller_place()
+  -- `content = function() return a:clause(…) end`: the tail call left no line of the content
+  -- function's; where that function starts is what can be named.
+  if lost and content_function then
+    local start = c.defined_place(content_function)
+    if start ~= "" then
+      place = start .. tr("in the content function starting here (its `return` of a call keeps no line): ")
+    end
+  end
+  -- Made by the library for a call of the user's (closing.resiliation in a module): that line.
+  if place == "" then place = data.script_place() end
   return setmetatable({ name = name, params = params or {}, keep_together = options and options.keep_together,
-                        place = c.caller_place() }, Clause)
+                        place = place }, Clause)
 end
 
 -- Refuses the fields of a content array (`{ c.Para "a", titel = "x" }`, or a record where
@@ -448,14 +469,20 @@ end
 local function refuse_fields(content, items)
   local count = 0
   for _ in next, content do count = count + 1 end
-  if count == items then return end
+  -- table.pack(...) counts its items in a field n: nothing is dropped when it is their number.
+  local n = rawget(content, "n")
+  if count == items + (n == items and 1 or 0) then return end
   for key in next, content do
     if math.type(key) == "integer" and key > items + 1 then
       -- `{ a, nil, c }`: the items end at the hole, and those after it would be lost.
       error(tr("content: item %d follows an empty item (nil) at %d"):format(key, items + 1), 0)
-    elseif math.type(key) ~= "integer" or key < 1 or key > items then
+    elseif key ~= "n" and (math.type(key) ~= "integer" or key < 1 or key > items) then
       error(tr("content is an array of items and has no field '%s'"):format(tostring(key)), 0)
     end
+  end
+  -- Told last: table.pack(a, nil, c)'s n counts the nil, which the message above tells.
+  if n ~= nil and n ~= items then
+    error(tr("content is an array of items and has no field '%s'"):format("n"), 0)
   end
 end
 
@@ -465,7 +492,7 @@ local rendering = nil
 
 local function expand(self, content, out, extra)
   if content == nil then return out end
-  if getmetatable(content) == Clause then
+  if getmetatable(content) == Clause.__metatable then
     local params = setmetatable({}, { __index = function(_, k)
       local v = content.params[k]
       if v ~= nil then return v end
@@ -481,7 +508,11 @@ local function expand(self, content, out, extra)
     if content.keep_together then blocks = c.keep_together(blocks) end
     for _, b in ipairs(blocks) do out[#out + 1] = b end
   elseif type(content) == "function" then
-    expand(self, content(self.context), out, extra)
+    local outer = content_function
+    content_function = content
+    local made = content(self.context)
+    content_function = outer
+    expand(self, made, out, extra)
   elseif type(content) == "table" and getmetatable(content) == nil then
     local items = 0
     for _, item in ipairs(content) do
@@ -536,9 +567,10 @@ function Agreement:article(spec)
     error(tr("article '%s': sections must be a list of { key, title, content }"):format(spec.title), 2)
   end
   -- The user's line that gave the article: its content is rendered when the document is built,
-  -- and a failure is told there ("" for an article the library adds, told where the document is
-  -- built).
+  -- and a failure is told there. For an article the library adds, the line of the user's call
+  -- it adds it for (data.script_place), or "": told where the document is built.
   local place = c.caller_place()
+  if place == "" then place = data.script_place() end
   local article = { kind = "article", key = spec.key, title = spec.title, content = spec.content, sections = {},
                     place = place }
   if spec.key then register(self, spec.key, article, "article '" .. spec.title .. "'") end
@@ -912,6 +944,7 @@ function Agreement:document()
   end)
   clauses.amounts_in_words = nil
   c.text_origin(nil)
+  content_function = nil  -- left set by a content function that failed
   local clause = rendering
   rendering = nil
   if not ok then
@@ -925,5 +958,9 @@ end
 
 -- Problems found in the data name the data file, not this module.
 M.from_data = data.guarded(M.from_data)
+
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Agreement.__index = strict.methods_of(Agreement)
+Clause.__index = strict.methods_of(Clause)
 
 return M

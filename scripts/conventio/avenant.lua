@@ -22,6 +22,9 @@ local M = {}
 
 local Avenant = {}
 Avenant.__index = Avenant
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Avenant.__metatable = "conventio.Avenant"
 
 local fail = change_set.fail
 
@@ -678,5 +681,8 @@ end
 --- The change set file's fields (docs/reference.md).
 M.fields = change_set.fields
 M.edit_fields = change_set.edit_fields
+
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Avenant.__index = strict.methods_of(Avenant)
 
 return M

@@ -10,10 +10,13 @@ local M = {}
 
 local Markup = { __name = "conventio.Markup" }
 Markup.__index = Markup
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Markup.__metatable = Markup.__name
 Markup.__tostring = function(m) return m.markdown end
 Markup.__concat = function(a, b)
   local function md(x)
-    if getmetatable(x) == Markup then return x.markdown end
+    if getmetatable(x) == Markup.__name then return x.markdown end
     return c.markdown_escape(tostring(x))
   end
   return setmetatable({ markdown = md(a) .. md(b) }, Markup)
@@ -31,7 +34,7 @@ end
 
 --- True for markup made by M.markup.
 ---@param value any
-function M.is_markup(value) return getmetatable(value) == Markup end
+function M.is_markup(value) return getmetatable(value) == Markup.__name end
 
 --- When the agreement being built writes amounts in words, the format of an amount and its
 --- words ("%s (%s)", from structure/libelles); set by Agreement:document for one document.
@@ -76,7 +79,7 @@ end
 --- What a placeholder inserts: Markup as is, anything else as literal text; an amount with its
 --- words when the agreement asks for them.
 local function markdown_of(value)
-  if getmetatable(value) == Markup then return value.markdown end
+  if getmetatable(value) == Markup.__name then return value.markdown end
   if M.printed_amounts then record_amounts(value) end
   if M.amounts_in_words and is_money(value) then
     return c.markdown_escape(M.amounts_in_words:format(tostring(value), value:spell_out()))
@@ -89,7 +92,7 @@ end
 --- Markup stays markup.
 ---@param phrase string|table a text or markup
 function M.with_a(phrase)
-  local markup = getmetatable(phrase) == Markup
+  local markup = getmetatable(phrase) == Markup.__name
   local text = markup and phrase.markdown or tostring(phrase)
   local rest = text:match("^le (.*)$")
   local contracted = rest and ("au " .. rest)
@@ -165,6 +168,11 @@ local function environment(template, params)
                       environment_meta)
 end
 
+-- The library's classes without a text of their own, as getmetatable names them (their
+-- metatables are out of reach: library_modules.hpp).
+local unprintable_classes = { ["conventio.Agreement"] = true, ["conventio.Clause"] = true,
+                              ["conventio.Avenant"] = true, ["conventio.Problems"] = true }
+
 local markdown_escape, byte, find, concat = c.markdown_escape, string.byte, string.find, table.concat
 
 --- A placeholder's value refused, at the place the template marked; the place is unmarked, so
@@ -192,7 +200,7 @@ local function placeholder(place, value)
   -- at every run.
   if type(value) == "table" then
     local meta = getmetatable(value)
-    if meta == nil or (type(meta) == "table" and meta.__tostring == nil) then
+    if meta == nil or (type(meta) == "table" and meta.__tostring == nil) or unprintable_classes[meta] then
       refuse(place, tr("%s:%d:%d: this value is a table (a list or a record), not a text: print one of its "
           .. "fields, or go through it with {%% for %%}"))
     end
@@ -271,5 +279,8 @@ end
 function M.front_matter(name)
   return c.template(name).front
 end
+
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Markup.__index = require("conventio.strict").methods_of(Markup)
 
 return M

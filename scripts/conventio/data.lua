@@ -149,6 +149,10 @@ end
 -- The user's line that led to the running call (the script's, or a module of the user's), as
 -- error() writes it ("s1.lua:88: "); "" when there is none. The host tells conventio's library
 -- by its real folder, not by a name a user's folder may have too.
+-- The line of the user's (script or module) whose call the library is working for, through
+-- M.for_script: "s1.lua:88: ", or "" (M.script_place).
+local script_place = ""
+
 local function caller_place()
   return c.user_place()
 end
@@ -214,13 +218,25 @@ function M.for_script(fn, arg, field)
       error(caller_place() .. message:format(field, field), 0)
     end
     script_calls = script_calls + 1
+    -- The user's line making the call (one frame looked at: "" when the library calls): what
+    -- the library adds meanwhile (a closing article, its clauses) is placed there.
+    local outer = script_place
+    script_place = c.caller_place()
     local results = table.pack(pcall(fn, ...))
+    script_place = outer
     script_calls = script_calls - 1
     -- The caller's place is looked up only for a message: the call is still at the same depth.
     if not results[1] then error(as_script_error(results[2], caller_place()), 0) end
     return table.unpack(results, 2, results.n)
   end
 end
+
+--- The line of the script or of a user's module whose call to the library (a closing builder, a
+--- finance variant's add) is running: "s1.lua:88: ", or "" outside such a call. What the library
+--- adds for that call (an article, a clause) is placed there: a failure when the document is
+--- built is told at that line, not at the one building the document.
+---@return string
+function M.script_place() return script_place end
 
 --- Records a problem of the data (one a line when `message` holds several) and keeps going;
 --- returns the problems recorded.
@@ -285,6 +301,9 @@ end
 ---@field count integer
 local Problems = {}
 Problems.__index = Problems
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Problems.__metatable = "conventio.Problems"
 
 --- A new counter of one step's problems.
 ---@return conventio.Problems
@@ -341,5 +360,8 @@ function Problems:settle(agreement)
   if self.count > 0 and not M.deferred(agreement) then M.raise(self.list) end
   return self.count == 0
 end
+
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Problems.__index = require("conventio.strict").methods_of(Problems)
 
 return M

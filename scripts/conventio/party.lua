@@ -26,6 +26,9 @@ local M = {}
 ---@field bank_account conventio.BankAccount?
 ---@field where string the data field the party was read from ("parties.partner")
 local Party = {}
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Party.__metatable = "conventio.Party"
 
 --- The kinds of French public (and associative) bodies the library knows, with what the
 --- kind decides: the grammatical gender when the name starts with the kind's noun ("la
@@ -358,11 +361,11 @@ end
 --- True for a party's stand-in (M.stand_in): a check that needs the party's facts is left
 --- out, its data's problems being reported already.
 ---@param value any
-function M.is_stand_in(value) return getmetatable(value) == Party and rawget(value, "stand_in") == true end
+function M.is_stand_in(value) return getmetatable(value) == Party.__metatable and rawget(value, "stand_in") == true end
 
 --- True for a party built by Party.new.
 ---@param value any
-function M.is_party(value) return getmetatable(value) == Party end
+function M.is_party(value) return getmetatable(value) == Party.__metatable end
 
 -- Problems found in a party's data name the data file, not this module.
 M.new = data.for_script(M.new, 1)

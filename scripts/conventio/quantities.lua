@@ -15,6 +15,9 @@ local nbsp = "\u{a0}"
 ---@field hundredths integer the percentage in hundredths of a point: 50 % is 5000
 local Percent = { __name = "conventio.Percent" }
 Percent.__index = Percent
+-- getmetatable gives the class's name, not the class: a script could change a method for every
+-- object of the class (library_modules.hpp).
+Percent.__metatable = Percent.__name
 
 --- "50 %", "12,5 %" (with a no-break space, as French typography wants).
 Percent.__tostring = function(p)
@@ -42,7 +45,7 @@ end
 ---@return conventio.Percent
 function M.percent(value, where)
   where = where or tr("percentage")
-  if getmetatable(value) == Percent then return value end
+  if getmetatable(value) == Percent.__name then return value end
   local number
   if type(value) == "number" then
     number = value
@@ -79,7 +82,7 @@ end
 
 --- True for a conventio.Percent.
 ---@param value any
-function M.is_percent(value) return getmetatable(value) == Percent end
+function M.is_percent(value) return getmetatable(value) == Percent.__name end
 
 ---@class conventio.Duration
 ---@field months integer? the duration in months
@@ -89,6 +92,7 @@ function M.is_percent(value) return getmetatable(value) == Percent end
 ---@field de string "de vingt-quatre mois", "d'un an" (after "une durée")
 local Duration = { __name = "conventio.Duration" }
 Duration.__index = Duration
+Duration.__metatable = Duration.__name  -- as Percent's
 Duration.__tostring = function(d) return d.words end
 
 --- The fields of a duration in data (docs/reference.md lists them): exactly one is given.
@@ -105,7 +109,7 @@ local duration_fields = strict.set(M.duration_fields)
 ---@return conventio.Duration
 function M.duration(value, where)
   where = where or tr("duration")
-  if getmetatable(value) == Duration then return value end
+  if getmetatable(value) == Duration.__name then return value end
   if type(value) ~= "table" then
     error(tr("%s: expected { months = N }, { years = N } or { end_date = \"YYYY-MM-DD\" }, got %s"):format(
       where, type(value)), 2)
@@ -136,10 +140,14 @@ end
 
 --- True for a conventio.Duration.
 ---@param value any
-function M.is_duration(value) return getmetatable(value) == Duration end
+function M.is_duration(value) return getmetatable(value) == Duration.__name end
 
 -- A percentage or a duration comes from data: a problem names the data file and the field.
 M.percent = data.guarded(M.percent)
 M.duration = data.guarded(M.duration)
+
+-- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
+Percent.__index = strict.methods_of(Percent)
+Duration.__index = strict.methods_of(Duration)
 
 return M

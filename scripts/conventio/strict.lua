@@ -277,4 +277,18 @@ function M.choice(value, choices, where, level)
   return value
 end
 
+--- The methods of `class` (its fields but the metamethods, named "__…") in a table of their own,
+--- which the class's `__index` is set to once they are all defined. With `Class.__index = Class`,
+--- `object.__index` is the class itself, and a script could replace a method for every object
+--- of the class (host/lua/library_modules.hpp).
+---@param class table
+---@return table
+function M.methods_of(class)
+  local methods = {}
+  for name, value in pairs(class) do
+    if type(name) ~= "string" or name:sub(1, 2) ~= "__" then methods[name] = value end
+  end
+  return methods
+end
+
 return M

@@ -73,29 +73,29 @@ local words = new { amounts_in_words = true }
 words:article { key = "finances", title = "Montant", content = words:clause("finances/participation", {
   payer = words.parties.departement, receiver = words.parties.commune, amount = c.Money(180000) }) }
 words:document()
-clauses.amounts_in_words = "%s (%s)"
-local markdown = clauses.markdown("finances/participation", { payer = words.parties.departement,
-  receiver = words.parties.commune, amount = c.Money(180000) })
-check.contains((markdown:gsub("\\(.)", "%1")), "180\u{a0}000\u{a0}€ (cent quatre-vingt mille euros)")
-clauses.amounts_in_words = nil
-
--- A failure inside the library's own code reached from a template (here markdown_of's record of
--- the printed amounts, given a list that is not one) is ours: its file and line stay after the
--- template's place, instead of reading as the template's error.
-clauses.printed_amounts = true
-local ok, failure = pcall(clauses.markdown, "finances/participation", { payer = words.parties.departement,
-  receiver = words.parties.commune, amount = c.Money(180000) })
-clauses.printed_amounts = nil
-check.eq(ok, false, "a library failure inside a template fails")
-check.contains(failure, "finances/participation.md:", "the template's place first")
-check.contains(failure, "conventio/clauses.lua:", "our file and line kept")
+-- What the document printed (the clause module's switches set by hand, and a failure of the
+-- library's own code reached from a template: tests/lua/library_internals_test.lua).
+local function printed(doc)
+  local lines = {}
+  for _, o in ipairs(c.outline(c.body(doc))) do
+    if o.kind == "para" then lines[#lines + 1] = o.text end
+  end
+  return (table.concat(lines, "\n"):gsub("\u{a0}", " "))
+end
+check.contains(printed(words:document()), "180 000 € (cent quatre-vingt mille euros)")
 
 -- A single payment's amount with its words says "euros" once: "12 000 € (douze mille euros)".
-clauses.amounts_in_words = clauses.front_matter("structure/libelles").amount_in_words
-local once = clauses.markdown("finances/montant_unique", { payer = words.parties.departement, amount = c.Money(12000) })
-clauses.amounts_in_words = nil
+local single = new { amounts_in_words = true }
+single:article { key = "finances", title = "Montant", content = single:clause("finances/montant_unique", {
+  payer = single.parties.departement, amount = c.Money(12000) }) }
+local once = printed(single:document())
 check.contains(once, "(douze mille euros)")
 check.eq(select(2, once:gsub("euros", "")), 1, "euros said once: " .. once)
+-- Without amounts in words, the figures alone.
+local figures = new()
+figures:article { key = "finances", title = "Montant", content = figures:clause("finances/montant_unique", {
+  payer = figures.parties.departement, amount = c.Money(12000) }) }
+check.eq(printed(figures:document()):find("douze", 1, true), nil, "no words: " .. printed(figures:document()))
 
 -- from_data: the agreement's data is strict too, and names the data's fields.
 local data = { kind = "partenariat", place = "Melun", party_order = { "commune" },
@@ -263,6 +263,44 @@ do
   local built, message = pcall(b.document, b)
   check.eq(built, false, "an item after a nil")
   check.contains(message, "content: item 3 follows an empty item (nil) at 2")
+end
+
+-- Content made with table.pack(...) has a field n, its count of items: accepted when it is
+-- theirs, refused as any other field when not (review r11 #8).
+do
+  local b = new()
+  b:article { key = "objet", title = "Objet", content = table.pack(c.Para "un", c.Para "deux") }
+  b:article { key = "vide", title = "Vide", content = { table.pack(), c.Para "Texte." } }
+  check.eq(type(b:document()), "userdata", "packed content accepted")
+  for _, content in ipairs {
+    { c.Para "un", n = 3 },
+    { c.Para "un", n = "1" },
+  } do
+    local wrong = new()
+    wrong:article { key = "objet", title = "Objet", content = content }
+    local built, message = pcall(wrong.document, wrong)
+    check.eq(built, false, "an n that is not the count")
+    check.contains(message, "content is an array of items and has no field 'n'")
+  end
+  local holed = new()
+  holed:article { key = "objet", title = "Objet", content = table.pack(c.Para "un", nil, c.Para "trois") }
+  local built, message = pcall(holed.document, holed)
+  check.eq(built, false, "a packed nil")
+  check.contains(message, "content: item 3 follows an empty item (nil) at 2")
+  local other = new()
+  other:article { key = "objet", title = "Objet", content = { c.Para "un", n = 1, titel = "x" } }
+  built, message = pcall(other.document, other)
+  check.eq(built, false, "another field beside n")
+  check.contains(message, "content is an array of items and has no field 'titel'")
+end
+
+-- The default list of parts is the library's: an agreement's (a.parts) is a copy, the script's
+-- to change for its own document only.
+do
+  local first = new()
+  first.parts[1] = "annexes"
+  check.eq(Agreement.default_parts[1], "title", "the library's list unchanged")
+  check.eq(new().parts[1], "title", "the next agreement's parts")
 end
 
 return check.done()

@@ -297,48 +297,7 @@ emptying_too(function()
            edits = { { throughout = true, old = "La convention", new = "Le contrat" } } }
 end)
 
--- The versions built to be compared gather no facts for `conventio check` (their documents are
--- dropped); every document the avenant hands out does, also after a change set that failed.
-do
-  local facts = require "conventio.facts"
-  local Agreement = require "conventio.agreement"
-  local finish, stated = facts.finish, 0
-  facts.finish = function(...)
-    stated = stated + 1
-    return finish(...)
-  end
-  local av = Avenant.from_change_set(set { data = { { set = "amount", to = "60000" } } }, "changes.json")
-  check.eq(stated, 0, "facts gathered for the versions")
-  av:document()
-  check.eq(stated, 1, "facts of the avenant")
-  av:base_document()
-  av:amended_document()
-  check.eq(stated, 3, "facts of the versions handed out")
-  check.fails("the change set changes nothing", Avenant.from_change_set, set {}, "changes.json")
-  av:document()
-  check.eq(stated, 4, "facts of a document built after a failed avenant")
-  local amending = require "conventio.avenant.amending"
-  check.fails("the amended agreement is refused", Avenant.from_change_set,
-              set { data = { { set = "amount", to = "150000" } } }, "changes.json")
-  check.eq(amending.current, nil, "no version is being amended after a failed build")
-  av:document()
-  check.eq(stated, 5, "facts of a document built after a failed build")
-  facts.finish = finish
-  -- Building without facts is the library's own: a script can neither set it nor ask for it.
-  check.eq(Agreement.building_versions, nil, "no public switch")
-  check.fails("Agreement.as_versions is the library's own", Agreement.as_versions, function() end)
-  check.fails("Agreement.as_versions is the library's own", function()
-    return Agreement.as_versions(function() end)
-  end)
-  -- Nor by replacing the check (review r10): the library's is its own, taken when it loaded.
-  local real = c.called_by_library
-  c.called_by_library = function() return true end
-  check.fails("Agreement.as_versions is the library's own", function()
-    return Agreement.as_versions(function() end)
-  end)
-  c.called_by_library = real
-  -- (a chunk named after a file of the library: tests/lua/hostile_test.cpp)
-end
+-- (Which builds state their facts, counted by hand: tests/lua/library_internals_test.lua.)
 
 -- The consolidated version: accepting every change gives the amended agreement's text,
 -- rejecting every change the base's, for every kind of change above.

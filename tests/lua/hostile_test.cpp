@@ -368,3 +368,50 @@ TEST_CASE("hostile: a chunk the script loads cannot pass for a file of the libra
     CHECK(lua_error_of("load('error(\"boom\")', '@mine.lua')()" + empty_doc).find("mine.lua:1: boom") !=
           std::string::npos);
 }
+
+TEST_CASE("hostile: the library's modules are read-only to a script, whatever the way round") {
+    // Review r10 #1, r11 #5: `require("conventio.facts").finish = function() end` silenced
+    // conventio check, and setting conventio.avenant.amending's `current` turned off the
+    // originals check. What a script gets of the library is a read-only view of it
+    // (host/lua/library_modules.hpp).
+    const std::string refused = "is the library's, its fields cannot be set";
+    for (const char* code :
+         {"local f = require 'conventio.facts'\nf.finish = function() end",
+          "local m = require 'conventio.avenant.amending'\nm.current = { number = 1 }",
+          "local f = require 'conventio.facts'\nrawset(f, 'finish', print)",
+          "local p = require 'conventio.party'\np.kinds.etat = nil", "local x\nconventio.Document = nil",
+          "local x\nrequire('conventio').called_by_library = function() return true end"}) {
+        CAPTURE(code);
+        const std::string message = lua_error_of(code + empty_doc);
+        CHECK(message.starts_with("snippet.lua:2: cannot set conventio"));
+        CHECK(message.find(refused) != std::string::npos);
+    }
+    CHECK(lua_error_of("local f = require 'conventio.facts'\nf.finish = nil") ==
+          "snippet.lua:2: cannot set conventio.facts.finish: conventio.facts " + refused);
+    CHECK(lua_error_of("local p = require 'conventio.party'\np.kind_names[1] = 'x'") ==
+          "snippet.lua:2: cannot set conventio.party.kind_names[1]: conventio.party.kind_names " + refused);
+    CHECK(lua_error_of("local x\nsetmetatable(require 'conventio.facts', nil)") ==
+          "snippet.lua:2: cannot change a protected metatable");
+    // The classes: getmetatable names them; their tables are the library's.
+    CHECK(lua_error_of("local Q = require 'conventio.quantities'\n"
+                       "assert(getmetatable(Q.percent('5 %')) == 'conventio.Percent')\n"
+                       "getmetatable(Q.percent('5 %')).__index = {}") ==
+          "snippet.lua:3: attempt to index a string value");
+    // The library does not read what a script puts in package.loaded, package.preload or its
+    // own globals: it loads its modules itself, from its own folder, with its own globals.
+    CHECK(lua_error_of("package.loaded['conventio.strict'] = { check_keys = function() end }\n"
+                       "package.preload['conventio.strict'] = function() return {} end\n"
+                       "ipairs, pairs, type, error = nil, nil, nil, nil\n"
+                       "local A = require 'conventio.agreement'\n"
+                       "A.new { title = 'T', tilte = 'x' }") ==
+          "snippet.lua:5: unknown option Agreement.tilte (did you mean title?)");
+    // Reading works as before: fields, nested tables, pairs, #, ipairs; one view per module.
+    CHECK(lua_error_of(
+              "local party = require 'conventio.party'\n"
+              "local n = 0\nfor _, k in ipairs(party.kind_names) do n = n + (party.kinds[k] and 1 or 0) end\n"
+              "assert(n == #party.kind_names and n > 5)\n"
+              "local seen = 0\nfor k, v in pairs(party) do seen = seen + 1 end\nassert(seen > 5)\n"
+              "assert(require('conventio.party') == party and party.kinds == party.kinds)\n"
+              "assert(getmetatable(party) == false and next(party) == nil)" +
+              empty_doc) == "no error");
+}

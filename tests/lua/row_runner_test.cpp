@@ -56,10 +56,12 @@ refused(function() string.format = nil end)
 refused(function() rawset(string, "leak", true) end)
 refused(function() getmetatable("").__index = { leak = true } end)
 refused(function() table.insert = print end)
-c.leak = true
-c.Document = nil
-strict.leak = true
-strict.suggestion = nil
+-- The library's modules are read-only too (library_modules.hpp).
+refused(function() c.leak = true end)
+refused(function() c.Document = nil end)
+refused(function() strict.leak = true end)
+refused(function() strict.suggestion = nil end)
+refused(function() rawset(strict, "leak", true) end)
 litiges.leak, litiges.front.leak, litiges.params.leak, litiges.chunk = true, true, true, nil
 package.loaded["conventio.strict"] = { leak = true }
 setmetatable(_G, { __index = function() return "leak" end })

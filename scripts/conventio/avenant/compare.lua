@@ -62,6 +62,9 @@ end
 -- unnumbered sections ({ heading = title }). Its alinéas are made from them when first read: most units
 -- of an avenant are unchanged, told so by their signature without making their alinéas.
 local Unit = {}
+-- An avenant's units are reachable from its fields: getmetatable names them, not the class
+-- (host/lua/library_modules.hpp).
+Unit.__metatable = "conventio.avenant.Unit"
 Unit.__index = function(unit, key)
   if key ~= "alineas" then return nil end
   local out = {}
