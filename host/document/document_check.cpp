@@ -27,19 +27,25 @@ public:
             where_ = format(tr("block {}"), std::to_string(++n));
             block(b, 0);
         }
-        for (const auto& [name, text] : refs_) {
-            auto it = anchors_.find(name);
-            if (it == anchors_.end()) {
+        for (const auto& [name, text, deleted] : refs_) {
+            // A reference deleted with the old text shows the old anchor's text; one kept or
+            // inserted the anchor the avenant has (either when there is only one).
+            const std::string* shown = nullptr;
+            if (auto now = anchors_.find(name); now != anchors_.end()) shown = &now->second;
+            if (auto old = deleted_anchors_.find(name); old != deleted_anchors_.end() && (deleted || !shown))
+                shown = &old->second;
+            if (!shown) {
                 std::vector<std::string_view> known;
                 for (const auto& anchor : anchors_) known.push_back(anchor.first);
+                for (const auto& anchor : deleted_anchors_) known.push_back(anchor.first);
                 std::string near = config::nearest_name(name, known);
                 throw DocumentError(
                     format(tr("cross-reference to '{}', which no anchor defines{}"), name,
                            near.empty() ? std::string() : format(tr(" (did you mean {}?)"), near)));
             }
-            if (it->second != text)
+            if (*shown != text)
                 throw DocumentError(format(tr("cross-reference to '{}' shows '{}' but the anchor reads '{}'"),
-                                           name, text, it->second));
+                                           name, text, *shown));
         }
     }
 
@@ -89,10 +95,13 @@ private:
             if (auto* a = std::get_if<Anchor>(&i)) {
                 if (!valid_anchor_name(a->name))
                     throw DocumentError(format(tr("{}: invalid anchor name '{}'"), where_, a->name));
-                if (!anchors_.emplace(a->name, a->text).second)
+                // An anchor an avenant changed is there twice: deleted (its old text) and
+                // inserted; each name is defined once among the anchors of each side.
+                auto& defined = a->change == Change::deleted ? deleted_anchors_ : anchors_;
+                if (!defined.emplace(a->name, a->text).second)
                     throw DocumentError(format(tr("{}: anchor '{}' is defined twice"), where_, a->name));
             } else if (auto* r = std::get_if<CrossRef>(&i)) {
-                refs_.emplace_back(r->name, r->text);
+                refs_.push_back({r->name, r->text, r->change == Change::deleted});
             } else if (auto* f = std::get_if<Footnote>(&i)) {
                 if (in_footnote_) throw DocumentError(format(tr("{}: a footnote inside a footnote"), where_));
                 in_footnote_ = true;
@@ -146,8 +155,14 @@ private:
 
     std::string where_;
     bool in_footnote_ = false;
-    std::map<std::string, std::string> anchors_;
-    std::vector<std::pair<std::string, std::string>> refs_;
+    struct Reference {
+        std::string name;
+        std::string text;
+        bool deleted;
+    };
+    std::map<std::string, std::string> anchors_;          // not deleted
+    std::map<std::string, std::string> deleted_anchors_;  // deleted by an avenant
+    std::vector<Reference> refs_;
 };
 
 }  // namespace

@@ -128,6 +128,7 @@ void mark_inlines(doc::Inlines& content, doc::Change change) {
         } else if (auto* b = std::get_if<doc::LineBreak>(&i)) {
             b->change = change;
         } else if (auto* n = std::get_if<doc::Footnote>(&i)) {
+            n->change = change;
             for (doc::Paragraph& p : n->paragraphs) mark_inlines(p.content, change);
         } else if (auto* a = std::get_if<doc::Anchor>(&i)) {
             a->change = change;
@@ -237,6 +238,15 @@ doc::Inlines compare_inlines(const doc::Inlines& before, const doc::Inlines& aft
                     out.atom(compare_notes(*old_note, *new_note), doc::Change::none);
                 else
                     out.atom(kept, doc::Change::none);
+            } else if (a[pi].space.empty() != b[pj].space.empty()) {
+                // A word kept where the text before it changed, with a space on one side only
+                // (« Ancienne phrase. Reste » → « Reste »): that space is part of the change, or
+                // rejecting it would join the words (« phrase.Reste »).
+                if (b[pj].space.empty())
+                    out.text(a[pi].space, *a[pi].source, doc::Change::deleted);
+                else
+                    out.text(b[pj].space, *b[pj].source, doc::Change::inserted);
+                out.token(b[pj], doc::Change::none, false);
             } else {
                 out.token(b[pj], doc::Change::none);
             }

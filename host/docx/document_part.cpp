@@ -1,5 +1,6 @@
 // word/document.xml: the body's blocks (paragraphs, lists, tables, signatures, page breaks)
 // and the final section properties that set the page and name the header and footer.
+#include "document/inline_revisions.hpp"
 #include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "docx/docx_internal.hpp"
@@ -359,6 +360,7 @@ BodyPart document_part(const doc::Document& document, DocumentState& state, Foot
         w.attr("xmlns:r", ns_r);
         xml::Element body(w, "w:body");
         tracked_paragraph_marks(document.body, state);
+        state.live_anchors = doc::live_anchor_names(document.body);
         BodyWriter writer(w, part.links, state, notes);
         layout::each_body_block(document.body, writer);
         writer.section_properties(header_rel, footer_rel);

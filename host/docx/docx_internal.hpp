@@ -80,6 +80,9 @@ struct DocumentState {
     int next_bookmark_id = 0;  // also the ids of tracked changes: w:id is unique across both
     NumberingPlan numbering;
     doc::Revision revision;  // who made the tracked changes, and when
+    /// The names of the anchors not deleted (doc::live_anchor_names): a deleted anchor of one of
+    /// these names is written without its bookmark, so that no two bookmarks share a name.
+    std::unordered_set<std::string> live_anchors;
     /// Paragraph marks tracked as inserted or deleted (see tracked_paragraph_marks):
     /// accepting or rejecting then removes the paragraph itself, not only its text.
     std::unordered_map<const doc::Paragraph*, doc::Change> tracked_marks;

@@ -24,11 +24,6 @@ bool needs_preserve(std::string_view text) {
 
 bool has_marks(const doc::Marks& m) { return m.bold || m.italic || m.underline || m.superscript; }
 
-const doc::Run* linked_run(const doc::Inline& i) {
-    const auto* r = std::get_if<doc::Run>(&i);
-    return r && !r->href.empty() ? r : nullptr;
-}
-
 }  // namespace
 
 void val(xml::Writer& w, std::string_view name, std::string_view value) {
@@ -216,19 +211,13 @@ void Story::inlines(const doc::Inlines& content) {
     for (std::size_t i = 0; i < content.size();) {
         // One w:hyperlink for a stretch of runs sharing an href, so a link whose words differ
         // in formatting is still one link for the reader.
-        std::size_t end = i + 1;
-        if (const doc::Run* link = linked_run(content[i])) {
-            while (end < content.size()) {
-                const doc::Run* next = linked_run(content[end]);
-                if (!next || next->href != link->href) break;
-                ++end;
-            }
+        const std::size_t end = doc::link_stretch_end(content, i);
+        if (const std::string* link = doc::link_of(content[i])) {
             xml::Element h(w_, "w:hyperlink");
-            w_.attr("r:id", links_.id(link->href));
+            w_.attr("r:id", links_.id(*link));
             w_.attr("w:history", "1");
             revisions(content, i, end, true);
         } else {
-            while (end < content.size() && !linked_run(content[end])) ++end;
             revisions(content, i, end, false);
         }
         i = end;
@@ -237,9 +226,9 @@ void Story::inlines(const doc::Inlines& content) {
 
 // Inserted and deleted content (a consolidated version) is inside w:ins or w:del: one for all
 // the inlines of a revision (doc::revision_end), whatever formatting cuts it into runs. A w:ins
-// cannot hold a w:hyperlink (CT_RunTrackChange), so a revision is cut at a link's edges, and
-// the link's part is inside the link. Deleted text is w:delText, which readers only take for
-// deleted inside w:del.
+// cannot hold a w:hyperlink (CT_RunTrackChange), so a revision is cut at a link's edges
+// (doc::link_stretch_end), and the link's part is inside the link. Deleted text is w:delText, which readers
+// only take for deleted inside w:del.
 void Story::revisions(const doc::Inlines& content, std::size_t first, std::size_t last, bool in_hyperlink) {
     for (std::size_t i = first; i < last;) {
         if (!doc::opens_revision(content[i])) {
@@ -347,12 +336,17 @@ void Story::footnote_mark() {
     text_element(" ");
 }
 
+// A deleted anchor keeps its bookmark (referable again once the deletion is rejected), unless
+// an anchor not deleted has its name (its text changed): that one keeps the name.
 void Story::anchor(const doc::Anchor& a) {
-    int id = state_.next_bookmark_id++;
-    w_.start("w:bookmarkStart");
-    w_.attr("w:id", id);
-    w_.attr("w:name", a.name);
-    w_.end();
+    const bool bookmark = a.change != doc::Change::deleted || !state_.live_anchors.contains(a.name);
+    const int id = bookmark ? state_.next_bookmark_id++ : 0;
+    if (bookmark) {
+        w_.start("w:bookmarkStart");
+        w_.attr("w:id", id);
+        w_.attr("w:name", a.name);
+        w_.end();
+    }
     if (!a.text.empty()) {
         // Its raised letters in a superscript run, the rest plain (most anchors: all of it).
         const std::string_view text = a.text;
@@ -362,6 +356,7 @@ void Story::anchor(const doc::Anchor& a) {
             run_text(text.substr(from, to - from), a.change == doc::Change::deleted);
         });
     }
+    if (!bookmark) return;
     w_.start("w:bookmarkEnd");
     w_.attr("w:id", id);
     w_.end();

@@ -611,15 +611,35 @@ std::size_t ordinal_suffix_length(std::string_view number, std::string_view rest
     return 0;
 }
 
+/// Whether `c` is a hyphen: the ASCII one, U+2010 (hyphen) or U+2011 (non-breaking hyphen).
+constexpr bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+/// The length in bytes of the character that joins an ordinal to a word beside it when it sits
+/// between the two with no space: « _ . / , » or a hyphen (« lot A-2e », « 3.2e », « 12/3e »,
+/// « IIe.pdf », « A‑IIe »); 0 for any other character. `start` is the character's first byte.
+std::size_t joint_length(std::string_view text, std::size_t start) {
+    const char c = text[start];
+    if (c == '_' || c == '.' || c == '/' || c == ',' || c == '-') return 1;
+    if (static_cast<unsigned char>(c) < 0x80) return 0;
+    const auto [code, length] = code_point_at(text, start);
+    return is_hyphen(code) ? length : 0;
+}
+
+/// Whether the joint at `start` may stand between two ordinals of a range or a list (« 2e-3e »,
+/// « XIXe‑XXe », « XIXe,XXe »): a hyphen or a comma.
+bool joins_ordinals(std::string_view text, std::size_t start) {
+    return text[start] == ',' || is_hyphen(code_point_at(text, start).first);
+}
+
 /// Whether the digits at `number` are the end of an identifier or a number in another notation:
-/// joined by « _ . / - , » to a word before them (« lot A-2e », « 3.2e », « 12/3e »,
-/// « 2020-1e », « annexe-1er »), unless what comes before is an ordinal (`after_ordinal`: the
-/// byte where the last one found ends, for « 2e-3e »).
+/// joined (joint_length) to a word before them (« lot A-2e », « 3.2e », « 12/3e », « 2020-1e »,
+/// « annexe-1er »), unless what comes before is an ordinal of a range or a list
+/// (`after_ordinal`: the byte where the last one found ends, for « 2e-3e »).
 bool joined_to_a_word(std::string_view text, std::size_t number, std::size_t after_ordinal) {
-    if (number < 2 || number == after_ordinal + 1) return false;
-    const char joint = text[number - 1];
-    const bool joins = joint == '_' || joint == '.' || joint == '/' || joint == '-' || joint == ',';
-    return joins && word_goes_on_before(text, number - 1);
+    if (number < 2) return false;
+    const std::size_t joint = code_point_before(text, number);
+    if (joint_length(text, joint) == 0 || !word_goes_on_before(text, joint)) return false;
+    return !(joint == after_ordinal && joins_ordinals(text, joint));
 }
 
 /// Whether the suffix ending at byte `end` is an exponent's « e » (« 3e-2 », « 1e+5 »): a sign
@@ -678,20 +698,38 @@ std::size_t roman_suffix_length(std::string_view numeral, std::string_view rest)
     return 0;
 }
 
+/// Whether the apostrophe at byte `quote` opens a quotation (nothing of a word before it:
+/// « 'IIe' ») or ends an elided word (« l'IIe », « d'Ier », « qu'Ire », « jusqu'au »'s « qu »):
+/// « l d j n s c » alone, or a word ending in « qu ».
+bool opens_or_elides(std::string_view text, std::size_t quote) {
+    if (!word_goes_on_before(text, quote)) return true;
+    auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
+    const char last = lower(text[quote - 1]);
+    if (std::string_view("ldjnsc").find(last) != std::string_view::npos &&
+        !word_goes_on_before(text, quote - 1))
+        return true;
+    return quote >= 2 && last == 'u' && lower(text[quote - 2]) == 'q';
+}
+
 /// Whether a roman numeral may start at byte `at`: at the start of the text, or after white
-/// space (no-break spaces included), an opening bracket or an opening quotation mark (« ( [ “ »),
-/// a dash (« XIXe–XXe »), or the hyphen of a range after an ordinal (`after_ordinal`,
-/// « XIXe-XXe »). Not inside a word (« aCIVe ») nor an identifier (« A-IIe », « lot_IIe »,
-/// « 12/IIe », « réf.IIe »): the ASCII hyphen is a dash only after an ordinal.
+/// space (no-break spaces included), an opening bracket or quotation mark (« ( [ “ ' " »), the
+/// apostrophe of an elided word (« l'IIe », « d’Ier »), a dash (« XIXe–XXe »), or the hyphen or
+/// comma between two ordinals (`after_ordinal`, « XIXe-XXe », « XIXe,XXe »). Not inside a word
+/// (« aCIVe ») nor an identifier (« A-IIe », « A‑IIe », « lot_IIe », « 12/IIe », « réf.IIe »):
+/// a hyphen (ASCII, U+2010, U+2011) is a dash only after an ordinal.
 bool numeral_may_start(std::string_view text, std::size_t at, std::size_t after_ordinal) {
     if (at == 0) return true;
+    const std::size_t start = code_point_before(text, at);
+    if (joins_ordinals(text, start)) return start == after_ordinal;
     // ASCII answered without ICU: most capitals follow a space or another letter.
-    const auto before = static_cast<unsigned char>(text[at - 1]);
-    if (before == '-') return at == after_ordinal + 1;
+    const auto before = static_cast<unsigned char>(text[start]);
+    if (before == '\'') return opens_or_elides(text, start);
+    if (before == '"') return !word_goes_on_before(text, start);
     if (before < 0x80)
         return before == ' ' || (before >= '\t' && before <= '\r') || before == '(' || before == '[' ||
                before == '{';
-    const UChar32 c = code_point_at(text, code_point_before(text, at)).first;
+    const UChar32 c = code_point_at(text, start).first;
+    if (c == 0x2019) return opens_or_elides(text, start);  // the typographic apostrophe
     return u_isUWhiteSpace(c) || (U_GET_GC_MASK(c) & (U_GC_PS_MASK | U_GC_PI_MASK | U_GC_PD_MASK)) != 0;
 }
 
@@ -706,17 +744,17 @@ bool ordinal_follows(std::string_view text, std::size_t at) {
     return roman_suffix_length(text.substr(at, end - at), text.substr(end)) > 0;
 }
 
-/// Whether the roman ordinal ending at byte `end` ends there: the text ends, or white space or
-/// punctuation follows; not a letter, a digit or an accent (« XIXeme », « IIe3 »), nor
-/// « _ . / , - » joining it to a word (« IIe.pdf », « IIe_b », « IIe-A »), save the hyphen of a
-/// range to another ordinal (« XIXe-XXe », « IIe-3e »).
-bool numeral_ends_word(std::string_view text, std::size_t end) {
+/// Whether the ordinal (digits or a roman numeral) ending at byte `end` ends there: the text
+/// ends, or white space or punctuation follows; not a letter, a digit or an accent (« XIXeme »,
+/// « IIe3 »), nor a joint (joint_length) to a word (« IIe.pdf », « 2e.pdf », « IIe_b »,
+/// « IIe-A »), save the hyphen or comma before another ordinal (« XIXe-XXe », « IIe-3e »,
+/// « XIXe,XXe »). A full stop ending a sentence (« le 1er. Puis ») is punctuation.
+bool ordinal_ends_word(std::string_view text, std::size_t end) {
     if (end == text.size()) return true;
     if (word_goes_on_at(text, end)) return false;
-    const char joint = text[end];
-    const bool joins = joint == '_' || joint == '.' || joint == '/' || joint == '-' || joint == ',';
-    if (!joins || !word_goes_on_at(text, end + 1)) return true;
-    return joint == '-' && ordinal_follows(text, end + 1);
+    const std::size_t joint = joint_length(text, end);
+    if (joint == 0 || !word_goes_on_at(text, end + joint)) return true;
+    return joins_ordinals(text, end) && ordinal_follows(text, end + joint);
 }
 
 /// The bytes an ordinal starts with, a digit or a roman numeral's letter: the scan steps over
@@ -743,13 +781,13 @@ std::vector<ByteRange> ordinal_suffixes(std::string_view text) {
         if (is_digit(text[i])) {
             while (i < text.size() && is_digit(text[i])) ++i;
             suffix = ordinal_suffix_length(text.substr(number, i - number), text.substr(i));
-            if (suffix == 0 || word_goes_on_before(text, number) || word_goes_on_at(text, i + suffix))
+            if (suffix == 0 || word_goes_on_before(text, number) || !ordinal_ends_word(text, i + suffix))
                 continue;
             if (joined_to_a_word(text, number, after_ordinal) || exponent_follows(text, i + suffix)) continue;
         } else if (numeral_may_start(text, i, after_ordinal)) {
             while (i < text.size() && is_roman_letter(text[i])) ++i;
             suffix = roman_suffix_length(text.substr(number, i - number), text.substr(i));
-            if (suffix == 0 || !numeral_ends_word(text, i + suffix)) continue;
+            if (suffix == 0 || !ordinal_ends_word(text, i + suffix)) continue;
         } else {
             ++i;
             continue;

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "document/inline_revisions.hpp"
 #include "document/layout.hpp"
 #include "document/style_sheet.hpp"
 #include "odt/odt_internal.hpp"
@@ -420,6 +421,7 @@ std::string content_part(const doc::Document& document) {
     used.tracked.paragraphs = layout::tracked_paragraphs(document.body);
     layout::each_body_block(document.body, used);
     used.tracked.number();
+    used.tracked.live_anchors = doc::live_anchor_names(document.body);
 
     xml::Writer w;
     {

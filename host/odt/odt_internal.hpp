@@ -6,9 +6,11 @@
 #include <array>
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -138,6 +140,9 @@ struct TrackedChanges {
     layout::TrackedParagraphs paragraphs;
     std::vector<TrackedText> regions;
     std::unordered_map<const void*, int> ids;
+    /// The names of the anchors not deleted (doc::live_anchor_names): a deleted anchor of one of
+    /// these names is written without its bookmark.
+    std::unordered_set<std::string> live_anchors;
 
     /// Numbers the regions collected so far, in order.
     void number();
@@ -174,8 +179,15 @@ private:
     void inlines(const doc::Inlines& content);
     // `word_follows`: the next inline starts with a visible character, so a single space
     // ending this one can stay an ordinary character.
-    void run(const doc::Run& run, bool word_follows);
+    // A run's text in a span of its formatting (its link's text:a is opened around its stretch).
     void marked_text(const doc::Run& run, bool word_follows);
+    // text:a to `href` started in `link`: what follows is inside until `link` is reset.
+    void open_link(std::optional<xml::Element>& link, const std::string& href);
+    // The inlines [first, last) of one link stretch (doc::link_stretch_end), each revision in
+    // its region's marks.
+    void revisions(const doc::Inlines& content, std::size_t first, std::size_t last);
+    // A deleted anchor: its bookmark, unless an anchor not deleted has its name.
+    void deleted_anchor(const doc::Anchor& anchor, bool word_follows);
     void footnote(const doc::Footnote& note);
     void anchor(const doc::Anchor& anchor, bool word_follows);
     void cross_ref(const doc::CrossRef& ref, bool word_follows);

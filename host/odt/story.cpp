@@ -1,6 +1,7 @@
 // Paragraphs and inline content, shared by the body (content.xml) and the page header and
 // footer (styles.xml).
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 
@@ -33,17 +34,30 @@ bool starts_with_word(const doc::Inline& item) {
 
 std::string change_name(int id) { return "ct" + std::to_string(id); }
 
+/// Whether the link stretch [first, end) of `items` has text to show here: any, or only text not
+/// deleted when deleted text is written elsewhere (`deleted_elsewhere`: in the body, where an
+/// inline deletion is a mark and its text is in its region).
+bool link_has_text(std::span<const doc::Inline> items, std::size_t first, std::size_t end,
+                   bool deleted_elsewhere) {
+    for (std::size_t k = first; k < end; ++k) {
+        const auto& r = std::get<doc::Run>(items[k]);
+        if (!r.text.empty() && !(deleted_elsewhere && r.change == doc::Change::deleted)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out) {
     for (std::size_t i = 0; i < content.size();) {
-        if (const auto* n = std::get_if<doc::Footnote>(&content[i])) {
-            for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
-            ++i;
-        } else if (doc::opens_revision(content[i])) {
-            const std::size_t end = doc::revision_end(content, i, content.size());
+        if (doc::opens_revision(content[i])) {
+            // A note inserted or deleted is inside its revision's region, its text with it.
+            const std::size_t end = doc::revision_end(content, i, doc::link_stretch_end(content, i));
             out.push_back({doc::change_of(content[i]), &content[i], nullptr, end - i});
             i = end;
+        } else if (const auto* n = std::get_if<doc::Footnote>(&content[i])) {
+            for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
+            ++i;
         } else {
             ++i;
         }
@@ -109,23 +123,39 @@ void Story::tracked_changes(const TrackedChanges& changes, const doc::Revision& 
 }
 
 void Story::deleted_inlines(const doc::Inline* first, std::size_t count) {
+    // A revision ends at a link's edge (doc::revision_end): all of it is one link's text, in one
+    // text:a as in the body, or none of it is.
+    std::optional<xml::Element> link;
+    if (const std::string* href = doc::link_of(*first))
+        if (link_has_text({first, count}, 0, count, false)) open_link(link, *href);
     for (std::size_t k = 0; k < count; ++k) {
         const bool word_follows = k + 1 < count && text_starts_with_word(first[k + 1]);
         std::visit(
             [&](const auto& i) {
                 using T = std::decay_t<decltype(i)>;
                 if constexpr (std::is_same_v<T, doc::Run>)
-                    run(i, word_follows);
+                    marked_text(i, word_follows);
                 else if constexpr (std::is_same_v<T, doc::LineBreak>)
                     line_break();
                 else if constexpr (std::is_same_v<T, doc::Anchor>)
-                    raised_text(i, word_follows);  // deleted with its text, no longer referable
+                    deleted_anchor(i, word_follows);
                 else if constexpr (std::is_same_v<T, doc::CrossRef>)
                     cross_ref(i, word_follows);  // a live reference again once the deletion is rejected
-                // A revision holds no note nor page field (doc::change_of).
+                else if constexpr (std::is_same_v<T, doc::Footnote>)
+                    footnote(i);  // deleted with the text around it, back once the deletion is rejected
+                // A revision holds no page field (doc::change_of).
             },
             first[k]);
     }
+}
+
+// Deleted with its text, it is referable again once the deletion is rejected, as in the DOCX;
+// unless the avenant has an anchor of that name too (its text changed): that one keeps the name.
+void Story::deleted_anchor(const doc::Anchor& anchor, bool word_follows) {
+    if (tracked_ && tracked_->live_anchors.contains(anchor.name))
+        raised_text(anchor, word_follows);
+    else
+        this->anchor(anchor, word_follows);
 }
 
 void Story::change_id(std::string_view element, int id) {
@@ -199,8 +229,30 @@ void Story::paragraph(const ParagraphKey& key, const doc::Inlines& content, bool
     closing_marks(*tree, group);
 }
 
+// A link's runs are one text:a (doc::link_stretch_end), as a w:hyperlink in the DOCX: a link
+// whose text has a raised ordinal or a change is still one link for the reader.
 void Story::inlines(const doc::Inlines& content) {
-    for (std::size_t n = 0; n < content.size();) {
+    for (std::size_t i = 0; i < content.size();) {
+        const std::size_t end = doc::link_stretch_end(content, i);
+        std::optional<xml::Element> link;
+        if (const std::string* href = doc::link_of(content[i]))
+            if (link_has_text(content, i, end, tracked_ && !whole_)) open_link(link, *href);
+        revisions(content, i, end);
+        i = end;
+    }
+}
+
+void Story::open_link(std::optional<xml::Element>& link, const std::string& href) {
+    link.emplace(w_, "text:a");
+    w_.attr("xlink:type", "simple");
+    w_.attr("xlink:href", href);
+    w_.attr("text:style-name", hyperlink_style);
+    // Without a visited style LibreOffice falls back to its own "Visited Internet Link".
+    w_.attr("text:visited-style-name", hyperlink_style);
+}
+
+void Story::revisions(const doc::Inlines& content, std::size_t first, std::size_t last) {
+    for (std::size_t n = first; n < last;) {
         // The region of inline content inserted or deleted; 0 inside a whole paragraph changed,
         // whose region covers it.
         const int id =
@@ -210,9 +262,8 @@ void Story::inlines(const doc::Inlines& content) {
             continue;
         }
         // An inserted revision is written between the start and the end of its region, whatever
-        // spans and links cut it; a deleted one only marks where its region (which holds its
-        // text) was.
-        const std::size_t end = doc::revision_end(content, n, content.size());
+        // spans cut it; a deleted one only marks where its region (which holds its text) was.
+        const std::size_t end = doc::revision_end(content, n, last);
         if (doc::change_of(content[n]) == doc::Change::deleted) {
             change_id("text:change", id);
         } else {
@@ -230,7 +281,7 @@ void Story::inline_item(const doc::Inlines& content, std::size_t n) {
         [this, word_follows](const auto& i) {
             using T = std::decay_t<decltype(i)>;
             if constexpr (std::is_same_v<T, doc::Run>)
-                run(i, word_follows);
+                marked_text(i, word_follows);  // inside its link's text:a (inlines)
             else if constexpr (std::is_same_v<T, doc::LineBreak>)
                 line_break();
             else if constexpr (std::is_same_v<T, doc::Footnote>)
@@ -245,22 +296,8 @@ void Story::inline_item(const doc::Inlines& content, std::size_t n) {
         content[n]);
 }
 
-void Story::run(const doc::Run& run, bool word_follows) {
-    if (run.text.empty()) return;
-    if (run.href.empty()) {
-        marked_text(run, word_follows);
-        return;
-    }
-    xml::Element a(w_, "text:a");
-    w_.attr("xlink:type", "simple");
-    w_.attr("xlink:href", run.href);
-    w_.attr("text:style-name", hyperlink_style);
-    // Without a visited style LibreOffice falls back to its own "Visited Internet Link".
-    w_.attr("text:visited-style-name", hyperlink_style);
-    marked_text(run, word_follows);
-}
-
 void Story::marked_text(const doc::Run& run, bool word_follows) {
+    if (run.text.empty()) return;
     std::string_view style = styles_.text_style(run.marks);
     if (style.empty()) {
         text(run.text, word_follows);
@@ -284,12 +321,17 @@ void Story::footnote(const doc::Footnote& note) {
         w_.text(number);
     }
     xml::Element body(w_, "text:note-body");
+    // A note inserted or deleted is inside its revision's region, which covers its text: the
+    // text's own marks (doc::Footnote::change) are not written again as regions of their own.
+    const bool was_whole = whole_;
+    whole_ = whole_ || note.change != doc::Change::none;
     if (note.paragraphs.empty()) empty_paragraph(doc::ParagraphStyle::footnote);
     for (std::size_t i = 0; i < note.paragraphs.size(); ++i) {
         const doc::Paragraph& p = note.paragraphs[i];
         paragraph(ParagraphKey{p.style, p.align, p.keep_with_next, false, p.keep_together}, p.content,
                   i == 0);
     }
+    whole_ = was_whole;
     // Whether readers collapse a space right after a note differs; text:s is safe in all.
     after_space_ = true;
 }

@@ -47,6 +47,9 @@ struct LineBreak {
 /// A footnote, anchored where it appears in the text. Writers number notes in reading order.
 struct Footnote {
     std::vector<Paragraph> paragraphs;
+    /// A note inserted or deleted with the text around it: its call is part of that revision
+    /// (its paragraphs' text is marked too), so accepting or rejecting removes the whole note.
+    Change change = Change::none;
 };
 
 /// A named, referable span of text (for example the "6" of "Article 6").

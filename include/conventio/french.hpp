@@ -135,18 +135,23 @@ struct ByteRange {
 ///   « 2es » (the « er » of « le 1er janvier », of « l'article 1er »; both of « du 2e-3e »), and
 ///   second's after « 2 »: « 2d », « 2de », « 2nd », « 2nde », « 2ds », « 2des », « 2nds »,
 ///   « 2ndes ». Only as a word of its own: not « A1e », « 1e5 », « #1e1e1e », an identifier or
-///   number joined by « _ . / - , » to what precedes (« lot A-2e », « 3.2e », « 12/3e »), an
-///   exponent (« 3e-2 »);
+///   number joined to what precedes (« lot A-2e », « 3.2e », « 12/3e »), an exponent (« 3e-2 »);
 /// - the suffixes of ordinals in roman numerals: « XIXe siècle », « XXIe », « Ve République »,
-///   « IIe », « Titre Ier », « Ire partie », « XIXe-XXe ». The rule, so that no word reads as one:
-///   a numeral of the capitals I, V, X, L, C in its usual form from 1 to 399 (not « IIII »; D and
+///   « IIe », « Titre Ier », « Ire partie », « XIXe-XXe ». So that no word reads as one: a
+///   numeral of the capitals I, V, X, L, C in its usual form from 1 to 399 (not « IIII »; D and
 ///   M are left out, or « De », « Me », « Mme » would be numerals); « L » and « C » alone take no
 ///   suffix (« Le », « Ce », « Les », « Ces »); « I » alone takes « er », « re », « ers », « res »,
 ///   the others « e », « es », in lower case (« CIE », « VIE », « XIE » in capitals are words);
-///   at the start of the text or after white space, an opening bracket or quotation mark, a
-///   dash (« XIXe–XXe »), or the hyphen of a range (not inside a word, « aXIXe », nor an identifier, « A-IIe
-///   », « lot_IIe »); followed by the end, white space or punctuation (not « IIe.pdf », « IIe_b »). What
-///   stays read as a numeral: « Xe » (xenon's symbol) and « Ire » (ire, at a sentence's start);
+///   starting the text or after white space, an opening bracket or quotation mark (« ( [ “ ' " »),
+///   the apostrophe of an elided word (« l'IIe », « d’Ier », « qu'Ire »: l d j n s c alone or a
+///   word ending in « qu »), or a dash (« XIXe–XXe »); not inside a word (« aXIXe ») nor an
+///   identifier (« A-IIe », « A‑IIe », « lot_IIe »). What stays read as a numeral: « Xe »
+///   (xenon's symbol) and « Ire » (ire, at a sentence's start);
+/// - both kinds end the same way: at the end, white space or punctuation (« le 1er. », « IIe) »),
+///   not a letter, a digit or an accent (« XIXeme », « 1erement »), nor « _ . / , » or a hyphen
+///   joining them to a word (« 2e.pdf », « IIe.pdf », « IIe_b », « 2e-A »); the hyphens are the
+///   ASCII one, U+2010 and U+2011. A hyphen or a comma between two ordinals joins a range or a
+///   list (« 2e-3e », « XIXe‑XXe », « XIXe,XXe »);
 /// - nothing inside a URL or an e-mail address; a decomposed accent after a suffix (« 1e » and
 ///   U+0300) goes on with the word.
 /// Left as they are: « 2ème », « 1ère », « IIème » (not French forms), « 3d » (not an ordinal).

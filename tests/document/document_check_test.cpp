@@ -38,6 +38,29 @@ TEST_CASE("check: cross-references resolve to an anchor showing the same text") 
     CHECK(problem(d) == "block 3: anchor 'ref_duree' is defined twice");
 }
 
+TEST_CASE("check: an anchor an avenant changed is there deleted and inserted, each side defining it once") {
+    // Its number changed: the old text deleted, the new one inserted, under one name. A kept
+    // reference shows the new text, a deleted one the old.
+    Document d;
+    d.body.push_back(
+        Block{para({Anchor{"ref_duree", "6", Change::deleted}, Anchor{"ref_duree", "7", Change::inserted}})});
+    d.body.push_back(Block{para({CrossRef{"ref_duree", "7"}})});
+    d.body.push_back(Block{para({CrossRef{"ref_duree", "6", Change::deleted}})});
+    CHECK(problem(d) == "ok");
+    d.body.push_back(Block{para({CrossRef{"ref_duree", "6"}})});
+    CHECK(problem(d) == "cross-reference to 'ref_duree' shows '6' but the anchor reads '7'");
+    // Twice on one side is still twice.
+    d.body.back() = Block{para({Anchor{"ref_duree", "8", Change::inserted}})};
+    CHECK(problem(d) == "block 4: anchor 'ref_duree' is defined twice");
+    d.body.back() = Block{para({Anchor{"ref_duree", "5", Change::deleted}})};
+    CHECK(problem(d) == "block 4: anchor 'ref_duree' is defined twice");
+    // Deleted only: references to it still resolve (rejecting the deletion brings it back).
+    Document gone;
+    gone.body.push_back(Block{para({Anchor{"ref_fin", "9", Change::deleted}})});
+    gone.body.push_back(Block{para({CrossRef{"ref_fin", "9", Change::deleted}})});
+    CHECK(problem(gone) == "ok");
+}
+
 TEST_CASE("check: anchor names work as bookmarks in both formats") {
     CHECK(valid_anchor_name("ref_duree_2"));
     CHECK_FALSE(valid_anchor_name("2ref"));

@@ -41,7 +41,9 @@ Inlines resolve(const Inlines& content, Change drop) {
                 }
             out.push_back(kept);
         } else if (const auto* n = std::get_if<Footnote>(&i)) {
+            if (n->change == drop) continue;
             Footnote kept = *n;
+            kept.change = Change::none;
             for (Paragraph& p : kept.paragraphs) p.content = resolve(p.content, drop);
             out.push_back(kept);
         } else if (const auto* c = std::get_if<CrossRef>(&i)) {
@@ -68,7 +70,10 @@ std::string show(const Inlines& content) {
         } else if (const auto* n = std::get_if<Footnote>(&i)) {
             out += "[^";
             for (const Paragraph& p : n->paragraphs) out += show(p.content);
-            out += "]|";
+            out += "]";
+            if (n->change == Change::inserted) out += "{+}";
+            if (n->change == Change::deleted) out += "{-}";
+            out += "|";
         } else if (const auto* c = std::get_if<CrossRef>(&i)) {
             out += "<ref " + c->name + ":" + c->text + ">";
             if (c->change == Change::inserted) out += "{+}";
@@ -102,6 +107,41 @@ TEST_CASE("words changed in a paragraph with bold, a live reference and a note")
     CHECK(show(resolve(marked.content, Change::deleted)) == show(resolve(after.content, Change::deleted)));
     CHECK(show(resolve(marked.content, Change::inserted)) == show(resolve(before.content, Change::inserted)));
     CHECK(marked.mark == Change::none);
+}
+
+TEST_CASE("a note inserted or deleted with the words around it is part of their change") {
+    // Accepting the insertion keeps the note, rejecting it takes the note away with its words:
+    // no empty note left behind either way.
+    Paragraph before = para({plain("Note Reste.")});
+    Paragraph after = para({plain("Note texte ajouté"), note("la note"), plain(" après la note. Reste.")});
+    Paragraph marked = tracked::compare(before, after);
+    CHECK(show(marked.content) == "Note| texte ajouté{+}|[^la note{+}|]{+}| après la note.{+}| Reste.|");
+    CHECK(show(resolve(marked.content, Change::deleted)) == show(after.content));
+    CHECK(show(resolve(marked.content, Change::inserted)) == show(before.content));
+    // The other way round: the note is deleted with its words, its own text marked too.
+    Paragraph removed = tracked::compare(after, before);
+    CHECK(show(removed.content) == "Note| texte ajouté{-}|[^la note{-}|]{-}| après la note.{-}| Reste.|");
+    CHECK(show(resolve(removed.content, Change::deleted)) == show(before.content));
+    CHECK(show(resolve(removed.content, Change::inserted)) == show(after.content));
+    // A note on both sides stays a note, unmarked, its words compared.
+    Paragraph kept = tracked::compare(para({plain("Avant"), note("n"), plain(" fin.")}),
+                                      para({plain("Après"), note("n"), plain(" fin.")}));
+    CHECK(show(kept.content) == "Avant{-}|Après{+}|[^n|]| fin.|");
+}
+
+TEST_CASE("the space before a kept word that starts or stops starting the text is part of the change") {
+    // « Ancienne phrase. Reste » → « Reste »: rejecting gives back « phrase. Reste », not
+    // « phrase.Reste »; and the other way round, accepting gives no « Reste » after a space.
+    Paragraph before = para({plain("Ancienne phrase. Reste du texte.")});
+    Paragraph after = para({plain("Reste du texte.")});
+    Paragraph removed = tracked::compare(before, after);
+    CHECK(show(removed.content) == "Ancienne phrase. {-}|Reste du texte.|");
+    CHECK(show(resolve(removed.content, Change::inserted)) == show(before.content));
+    CHECK(show(resolve(removed.content, Change::deleted)) == show(after.content));
+    Paragraph added = tracked::compare(after, before);
+    CHECK(show(added.content) == "Ancienne phrase. {+}|Reste du texte.|");
+    CHECK(show(resolve(added.content, Change::deleted)) == show(before.content));
+    CHECK(show(resolve(added.content, Change::inserted)) == show(after.content));
 }
 
 TEST_CASE("a word made bold is deleted as it was and inserted as it is") {
@@ -143,7 +183,7 @@ TEST_CASE("a list where one item changes marks that item only, the others kept a
 TEST_CASE("whole blocks: paragraph marks, runs, notes, rows") {
     Block p = tracked::whole(Block{para({bold("Nouvel"), plain(" alinéa"), note("n")})}, Change::inserted);
     CHECK(std::get<Paragraph>(p.value).mark == Change::inserted);
-    CHECK(show(std::get<Paragraph>(p.value).content) == "**Nouvel**{+}| alinéa{+}|[^n{+}|]|");
+    CHECK(show(std::get<Paragraph>(p.value).content) == "**Nouvel**{+}| alinéa{+}|[^n{+}|]{+}|");
     Table t;
     t.column_weights = {1};
     t.rows.push_back(Row{{Cell{1, {Block{para({plain("2024")})}}}}});

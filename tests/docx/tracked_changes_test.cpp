@@ -205,3 +205,39 @@ TEST_CASE("a deletion cut into runs is one w:del; a link cuts a revision, which 
     CHECK(contains(l, "\" w:history=\"1\"><w:ins w:id=\"1\" "));
     CHECK(contains(l, "<w:t>site</w:t></w:r></w:ins></w:hyperlink><w:ins w:id=\"2\" "));
 }
+
+TEST_CASE("a note inserted or deleted with the words around it: its call inside their w:ins or w:del") {
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    // Rejecting the insertion (or accepting the deletion) takes the call away, and the note
+    // with it; its own text is marked as well, as Word marks a note typed with tracking on.
+    doc::Footnote added{{paragraph({changed("Note.", {}, ins)}, PS::footnote)}, ins};
+    doc::Document d = revised(
+        {block(paragraph({run("Fin"), changed(" avant", {}, ins), added, changed(" après", {}, ins)}))});
+    std::string b = body(d);
+    CHECK(count(b, "<w:ins ") == 1);
+    CHECK(contains(b,
+                   "<w:t xml:space=\"preserve\"> avant</w:t></w:r><w:r><w:rPr><w:rStyle "
+                   "w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r><w:r>"
+                   "<w:t xml:space=\"preserve\"> après</w:t></w:r></w:ins>"));
+    CHECK(contains(part(d, "word/footnotes.xml"), "<w:ins w:id=\""));
+    doc::Footnote removed{{paragraph({changed("Note.", {}, del)}, PS::footnote)}, del};
+    std::string r = body(revised(
+        {block(paragraph({run("Fin"), changed(" avant", {}, del), removed, changed(" après", {}, del)}))}));
+    CHECK(count(r, "<w:del ") == 1);
+    CHECK(contains(r,
+                   "<w:delText xml:space=\"preserve\"> avant</w:delText></w:r><w:r><w:rPr><w:rStyle "
+                   "w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r><w:r>"
+                   "<w:delText xml:space=\"preserve\"> après</w:delText></w:r></w:del>"));
+}
+
+TEST_CASE(
+    "an anchor deleted and inserted under one name (its number changed): one bookmark, the inserted one's") {
+    std::string b =
+        body(revised({block(paragraph({run("Article "), doc::Anchor{"art_11", "11", doc::Change::deleted},
+                                       doc::Anchor{"art_11", "12", doc::Change::inserted}}))}));
+    CHECK(count(b, "<w:bookmarkStart ") == 1);
+    CHECK(contains(b,
+                   "<w:del w:id=\"0\" w:author=\"Avenant n\u00b0 1\" w:date=\"2024-05-15T00:00:00Z\">"
+                   "<w:r><w:delText>11</w:delText></w:r></w:del>"));
+    CHECK(contains(b, "<w:bookmarkStart w:id=\"2\" w:name=\"art_11\"/><w:r><w:t>12</w:t></w:r>"));
+}

@@ -28,7 +28,8 @@ READER = os.path.join(TESTS, "tools", "tracked-changes")
 SAMPLES = os.path.join(REPO, "samples")
 # Change sets made for the edge cases of the consolidated version (not samples): a live
 # reference inserted then deleted, an unchanged reference beside changed words, list items
-# changed one at a time, a paragraph alone between two tables, a last paragraph after a heading.
+# changed one at a time, a paragraph alone between two tables, a last paragraph after a heading,
+# a note inserted then deleted with the words around it.
 EDGES = os.path.join(TESTS, "integration", "consolidated")
 FOLDER = {}
 
@@ -763,6 +764,61 @@ class Consolidated(unittest.TestCase):
                         self.assertRegex(xml, r'</office:change-info><text:p><text:s/>d\u00e8s le 1<text:span '
                                               r'text:style-name="T\d+">er</text:span> janvier 2025</text:p></text:deletion>')
                         self.assertEqual(xml.count("<text:change "), 1)
+
+    def test_a_note_inserted_or_deleted_with_words_is_part_of_their_revision(self):
+        # edge-notes-avenant-1 inserts « au recueil[note] chaque année »: the note's call is
+        # inside the insertion (rejecting it takes the note away, accepting keeps it whole);
+        # edge-notes-avenant-2 deletes the words before « Reste du texte. », the note and the
+        # space before « Reste » with them (rejecting the deletion gives « année. Reste », not
+        # « année.Reste »). The generic tests above compare accept/reject with the clean versions
+        # and with pandoc and LibreOffice.
+        out = os.path.join(self.dir, "edge-notes")
+        with_note = "Les comptes sont publi\u00e9s au recueil[^1] chaque ann\u00e9e. Reste du texte."
+        stood = {1: "Les comptes sont publi\u00e9s. Reste du texte.", 2: with_note}
+        amended = {1: with_note, 2: "Reste du texte."}
+        words = {1: ("insertion", "au recueil chaque ann\u00e9e"),
+                 2: ("deletion", "Les comptes sont publi\u00e9s au recueil chaque ann\u00e9e.")}
+        for n in (1, 2):
+            name = f"edge-notes-avenant-{n}"
+            for kind in ("docx", "odt"):
+                with self.subTest(avenant=n, format=kind):
+                    consolidated = f"{out}-{n}-consolidated.{kind}"
+                    r = run(CONVENTIO, "amend", at(name, name + ".json"), "-o", f"{out}-{n}.{kind}",
+                            "--consolidated", consolidated)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    listed = self.reader(consolidated, "--list").stdout.splitlines()
+                    body = [(line.split("\t")[0], line.split("\t")[-1]) for line in listed
+                            if not line.split("\t")[3].startswith("footnote:")]
+                    self.assertEqual(body, [words[n]], "the words and their note: one change")
+                    accepted = self.reader(consolidated, "--accept").stdout.splitlines()
+                    rejected = self.reader(consolidated, "--reject").stdout.splitlines()
+                    self.assertIn(amended[n], accepted)
+                    self.assertIn(stood[n], rejected)
+                    note = "[^1] Recueil des actes administratifs."
+                    self.assertEqual(note in accepted, n == 1, "the note goes with its words")
+                    self.assertEqual(note in rejected, n == 2, "the note goes with its words")
+                    with zipfile.ZipFile(consolidated) as z:
+                        xml = z.read("content.xml" if kind == "odt" else "word/document.xml").decode("utf-8")
+                    if kind == "docx":
+                        # The note's call is a run of the w:ins or w:del that holds the words.
+                        tag, text = ("w:ins", "w:t") if n == 1 else ("w:del", "w:delText")
+                        words_before = " au recueil" if n == 1 else "Les comptes sont publi\u00e9s au recueil"
+                        words_after = " chaque ann\u00e9e" if n == 1 else " chaque ann\u00e9e. "
+                        pattern = (rf'<{tag} [^>]*><w:r><{text}[^>]*>{words_before}</{text}></w:r><w:r><w:rPr>'
+                                   rf'<w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="\d+"/>'
+                                   rf'</w:r><w:r><{text} xml:space="preserve">{words_after}</{text}></w:r></{tag}>')
+                    elif n == 1:
+                        # The text:note between the start and the end of the insertion's region.
+                        pattern = (r'<text:change-start text:change-id="(ct\d+)"/> au recueil<text:note '
+                                   r'(?:(?!text:change).)*</text:note><text:s/>chaque ann\u00e9e<text:change-end '
+                                   r'text:change-id="\1"/>')
+                    else:
+                        # The text:note inside the deletion region's paragraph, the space before
+                        # « Reste » deleted with the words.
+                        pattern = (r'</office:change-info><text:p>Les comptes sont publi\u00e9s au recueil<text:note '
+                                   r'(?:(?!text:change).)*</text:note><text:s/>chaque ann\u00e9e\.<text:s/></text:p>'
+                                   r'</text:deletion>')
+                    self.assertTrue(re.search(pattern, xml), f"{kind}: no match for {pattern}")
 
     def test_edits_of_the_text_keep_the_live_references_of_their_paragraphs(self):
         # edge-words-avenant-1 replaces words beside a live reference ("à l'article 2"), replaces

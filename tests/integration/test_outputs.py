@@ -142,17 +142,19 @@ class Outputs(unittest.TestCase):
 
     def test_ordinals_are_raised_and_nothing_else(self):
         # layout/ordinals.lua: ordinals in digits, second's « 2d » forms and roman numerals are
-        # raised, words and identifiers that look like them are not (read by pandoc, in both
-        # formats: « XIX^(e) » is its superscript).
+        # raised (after an elided word's apostrophe, inside quotation marks, in a list « XIXe,XXe »
+        # too), words and identifiers that look like them are not, file names included (read by
+        # pandoc, in both formats: « XIX^(e) » is its superscript).
         raised = ["1^(er)", "1^(re)", "2^(e)", "3^(es)", "2^(de)", "2^(nd)", "2^(nde)", "2^(d)", "XIX^(e)", "XXI^(e)",
-                  "V^(e)", "I^(er)", "I^(re)", "II^(e)", "XVII^(e)", "XVIII^(e)"]
+                  "V^(e)", "I^(er)", "I^(re)", "II^(e)", "XVII^(e)", "XVIII^(e)", "II^(e)", "I^(er)", "III^(e)",
+                  "XIX^(e)", "XX^(e)"]
         for kind, path in zip(("odt", "docx"), self.layout_cases["ordinals"]):
             with self.subTest(format=kind):
                 r = subprocess.run(["pandoc", "-t", "plain", "--wrap=none", path], capture_output=True, text=True)
                 self.assertEqual(r.returncode, 0, r.stderr)
                 self.assertEqual(re.findall(r"\w+\^\(\w+\)", r.stdout), raised)
-                self.assertIn("Le Ce Les Ces De Me Mme CIE LIEUE VIE XIE Cie, lot A-IIe, IIe.pdf, lot A-2e, 3e-2, 3d,",
-                              r.stdout)
+                self.assertIn("Le Ce Les Ces De Me Mme CIE LIEUE VIE XIE Cie, lot A-IIe, IIe.pdf, lot A-2e, 3e-2, 3d, "
+                              "2e.pdf, 2nde.pdf, lot A\u2011IIe,", r.stdout)
 
     def test_rendering_is_reproducible(self):
         for script in SAMPLES:

@@ -314,6 +314,14 @@ TEST_CASE("ordinal_suffixes: the letters of an ordinal written with digits") {
     CHECK(raised("lot A-2e, ABC_2e, ABC.2e, version 3.2e, 1.5e, dossier 12/3e, référence 2020-1e") == V{});
     CHECK(raised("annexe-1er.pdf, taux de 3e-2 ou 1e+5") == V{});
     CHECK(raised("du 2e-3e étage, le 1er.") == V{"e", "e", "er"});
+    // The rule the roman numerals follow (review r12): a suffix joined by « _ . / , » or a
+    // hyphen to a word after it is part of a name (« 2e.pdf »), but a full stop ending a
+    // sentence is punctuation, and a hyphen or a comma may join two ordinals.
+    CHECK(raised("2e.pdf 1er.doc 2e_b 2e/3 2e,3 2e-A") == V{});
+    CHECK(raised("le 1er. Puis le 1er.) Enfin le 1er.") == V{"er", "er", "er"});
+    CHECK(raised("les 2e,3e et 4e\u2011 5e\u20116e") == V{"e", "e", "e", "e", "e"});
+    // U+2010 and U+2011 are hyphens: they join an identifier as the ASCII one does.
+    CHECK(raised("lot A\u20112e, A\u20102e, A\u20111er") == V{});
     CHECK(raised("(2e)-3") == V{"e"});
     // A decomposed accent (as pasted from some systems) goes on with the word: « 1ère » is
     // not « 1e » followed by a floating accent.
@@ -328,7 +336,7 @@ TEST_CASE("ordinal_suffixes: « 2d » and its forms, second's abbreviations") {
     CHECK(raised("les 2ds, les 2des, les 2nds, les 2ndes.") == V{"ds", "des", "nds", "ndes"});
     CHECK(raised("(2d) « 2nde »") == V{"d", "nde"});
     // Only after 2 alone, as a word of its own.
-    CHECK(raised("3d 12d 22nde 1nd 2D 2ND 2dx 2nde5 A2d lot-2d 2.2d 2d-3 2nde.pdf") == V{"nde"});
+    CHECK(raised("3d 12d 22nde 1nd 2D 2ND 2dx 2nde5 A2d lot-2d 2.2d 2d-3 2nde.pdf") == V{});
     CHECK(raised("2d3 x2nd https://x.fr/2nd") == V{});
 }
 
@@ -352,6 +360,15 @@ TEST_CASE("ordinal_suffixes: roman numerals, as Imprimerie nationale writes them
     CHECK(raised("aCIVe A-IIe lot_IIe 12/IIe réf.IIe aXIXe 3XIXe éXIXe") == V{});
     CHECK(raised("IIe.pdf IIe_b IIe-A IIe-3 IIe-XX IIe3 XIXeme IIème XIXes2 Ier1") == V{});
     CHECK(raised("https://example.fr/XIXe-siecle www.x.fr/IIe contact.IIe@x.fr") == V{});
+    // After an elided word's apostrophe (l d j n s c, or a word ending in « qu »), ASCII or
+    // typographic, and inside ASCII quotation marks (review r12).
+    CHECK(raised("l'IIe, l\u2019IIe, d'Ier, L'IIe, D\u2019Ire, qu'Ier, jusqu'Ier, s'IIe") ==
+          V{"e", "e", "er", "e", "re", "er", "er", "e"});
+    CHECK(raised("'IIe' \"IIe\" ('XXe')") == V{"e", "e", "e"});
+    CHECK(raised("a'IIe al'IIe Aujourd'IIe t'IIe x\u2019IIe \"a\"IIe") == V{});
+    // A comma or a hyphen between two ordinals, any of the three hyphens; not before a word.
+    CHECK(raised("XIXe,XXe XIXe\u2011XXe XIXe\u2010XXe IIe\u20113e") == V(8, "e"));
+    CHECK(raised("lot A\u2011IIe, A\u2010IIe, IIe\u2011A, IIe,3, IIe,A") == V{});
     CHECK(raised("Ve\u0301 XIXe\u0300") == V{});  // a decomposed accent goes on with the word
 }
 

@@ -21,6 +21,13 @@ doc::Run changed(std::string text, doc::Change change) {
     return r;
 }
 
+std::size_t count(std::string_view haystack, std::string_view needle) {
+    std::size_t n = 0;
+    for (auto at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1))
+        ++n;
+    return n;
+}
+
 std::string text_of(doc::Inlines inlines) {
     doc::Document d;
     d.revision = {"Avenant n\u00b0 1", "2024-05-15"};
@@ -105,6 +112,18 @@ TEST_CASE("a paragraph deleted: its text and its end in the region, marked at th
     CHECK(t.find("<text:p text:style-name=\"Body\">avant</text:p><text:p text:style-name=\"Body\">"
                  "<text:change text:change-id=\"ct1\"/>suite</text:p>") != std::string::npos);
     CHECK(t.find("Ancien.</text:p><text:p text:style-name") == std::string::npos);  // not in the body
+    // A link in it stays a link in the region.
+    doc::Paragraph linked = para(ParagraphStyle::body, {changed("Voir ", doc::Change::deleted),
+                                                        changed("le site", doc::Change::deleted)});
+    std::get<doc::Run>(linked.content[1]).href = "https://x.fr";
+    linked.mark = doc::Change::deleted;
+    std::string l =
+        body_of({block(odt::test::body("avant")), block(linked), block(odt::test::body("suite"))});
+    CHECK(
+        l.find("<text:p text:style-name=\"Body\">Voir<text:s/><text:a xlink:type=\"simple\" "
+               "xlink:href=\"https://x.fr\" "
+               "text:style-name=\"Hyperlink\" text:visited-style-name=\"Hyperlink\">le site</text:a></text:p>"
+               "<text:p/></text:deletion>") != std::string::npos);
 }
 
 TEST_CASE("the last paragraph deleted before a table: marked at the end of the previous paragraph") {
@@ -151,7 +170,7 @@ TEST_CASE("a row inserted has the row style that makes LibreOffice treat it as a
     CHECK(body_of({block(odt::test::body("x"))}).find("loext") == std::string::npos);
 }
 
-TEST_CASE("an anchor inserted stays a bookmark inside its region; deleted, its text is in the region") {
+TEST_CASE("an anchor inserted stays a bookmark inside its region; deleted, it is in the region") {
     doc::Anchor added{"art_3_1", "3-1", doc::Change::inserted};
     std::string t = text_of({run("Article "), added});
     CHECK(t.find("<text:change-start text:change-id=\"ct1\"/><text:bookmark-start text:name=\"art_3_1\"/>3-1"
@@ -159,9 +178,17 @@ TEST_CASE("an anchor inserted stays a bookmark inside its region; deleted, its t
           std::string::npos);
     doc::Anchor removed{"art_11", "11", doc::Change::deleted};
     std::string d = text_of({run("Article "), removed});
-    CHECK(d.find("</office:change-info><text:p>11</text:p></text:deletion>") != std::string::npos);
+    // With its bookmark, as in the DOCX: rejecting the deletion makes it referable again.
+    CHECK(d.find("</office:change-info><text:p><text:bookmark-start text:name=\"art_11\"/>11"
+                 "<text:bookmark-end text:name=\"art_11\"/></text:p></text:deletion>") != std::string::npos);
     CHECK(d.find("Article<text:s/><text:change text:change-id=\"ct1\"/></text:p>") != std::string::npos);
-    CHECK(d.find("bookmark") == std::string::npos);
+    // Its number changed (deleted and inserted under one name): the inserted one keeps the name,
+    // the deleted one is text, so that no two bookmarks share a name.
+    doc::Anchor renumbered{"art_11", "12", doc::Change::inserted};
+    std::string r = text_of({run("Article "), removed, renumbered});
+    CHECK(count(r, "<text:bookmark-start ") == 1);
+    CHECK(r.find("</office:change-info><text:p>11</text:p></text:deletion>") != std::string::npos);
+    CHECK(r.find("<text:bookmark-start text:name=\"art_11\"/>12<text:bookmark-end") != std::string::npos);
 }
 
 TEST_CASE("a list deleted as a whole: its items in the region, no empty list left in the body") {
@@ -185,17 +212,11 @@ doc::Run changed(std::string text, std::string_view letters, doc::Change change,
     return r;
 }
 
-std::size_t count(std::string_view haystack, std::string_view needle) {
-    std::size_t n = 0;
-    for (auto at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1))
-        ++n;
-    return n;
-}
-
 }  // namespace
 
 TEST_CASE(
-    "an insertion cut into runs by its formatting is one region: a raised ordinal, bold, a link, a break") {
+    "an insertion cut into runs by its formatting is one region: a raised ordinal, bold, a break; "
+    "a link's edges cut it, as in the DOCX") {
     const auto ins = doc::Change::inserted;
     doc::LineBreak br;
     br.change = ins;
@@ -203,19 +224,49 @@ TEST_CASE(
         text_of({run("versé "), changed("le 1", "", ins), changed("er", "s", ins),
                  changed(" mars, ", "", ins), changed("voir", "b", ins),
                  changed(" le site", "", ins, "https://x.fr"), br, changed("puis", "", ins), run(".")});
-    CHECK(count(t, "<text:changed-region ") == 1);
-    CHECK(count(t, "<text:change-start ") == 1);
-    CHECK(count(t, "<text:change-end ") == 1);
-    // From the start of the region to its end, every run with its formatting.
+    // Before the link, the link's part inside its text:a, after it: three regions, where the
+    // DOCX has three w:ins (a w:ins cannot hold a w:hyperlink): both list the same changes.
+    CHECK(count(t, "<text:changed-region ") == 3);
+    CHECK(count(t, "<text:change-start ") == 3);
+    CHECK(count(t, "<text:change-end ") == 3);
+    // From the start of the first region to its end, every run with its formatting.
     const auto start = t.find("versé <text:change-start text:change-id=\"ct1\"/>le 1<text:span ");
-    const auto end = t.find("puis<text:change-end text:change-id=\"ct1\"/>.</text:p>");
+    const auto end = t.find("voir</text:span><text:change-end text:change-id=\"ct1\"/><text:a ");
     REQUIRE(start != std::string::npos);
     REQUIRE(end != std::string::npos);
     const std::string inside = t.substr(start, end - start);
     CHECK(inside.find(">er</text:span> mars, <text:span ") != std::string::npos);
-    CHECK(inside.find(">voir</text:span><text:a xlink:type=\"simple\" xlink:href=\"https://x.fr\"") !=
-          std::string::npos);
-    CHECK(inside.find("<text:line-break/>") != std::string::npos);
+    CHECK(
+        t.find("text:visited-style-name=\"Hyperlink\"><text:change-start text:change-id=\"ct2\"/> le site"
+               "<text:change-end text:change-id=\"ct2\"/></text:a><text:change-start text:change-id=\"ct3\"/>"
+               "<text:line-break/>puis<text:change-end text:change-id=\"ct3\"/>.</text:p>") !=
+        std::string::npos);
+}
+
+TEST_CASE("a link's runs are one text:a, whatever raised letters or changes cut its text") {
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    const std::string href = "https://x.fr";
+    std::string t = text_of(
+        {run("voir le "), run("1", "", href), run("er", "s", href), run(" site", "", href), run(".")});
+    CHECK(count(t, "<text:a ") == 1);
+    CHECK(t.find(">1<text:span text:style-name=\"") != std::string::npos);
+    CHECK(t.find("\">er</text:span> site</text:a>.</text:p>") != std::string::npos);
+    // Words of a link replaced: both marks inside the one text:a of the body, the deleted words
+    // in a text:a of their own inside the deletion region.
+    std::string c = text_of({run("le ", "", href), changed("vieux", "", del, href),
+                             changed("nouveau", "", ins, href), run(" site", "", href)});
+    CHECK(count(c, "<text:a ") == 2);
+    CHECK(c.find("<text:deletion><office:change-info>") != std::string::npos);
+    CHECK(
+        c.find(
+            "</office:change-info><text:p><text:a xlink:type=\"simple\" xlink:href=\"https://x.fr\" "
+            "text:style-name=\"Hyperlink\" text:visited-style-name=\"Hyperlink\">vieux</text:a></text:p>") !=
+        std::string::npos);
+    CHECK(
+        c.find(
+            "text:visited-style-name=\"Hyperlink\">le<text:s/><text:change text:change-id=\"ct1\"/>"
+            "<text:change-start text:change-id=\"ct2\"/>nouveau<text:change-end text:change-id=\"ct2\"/> site"
+            "</text:a></text:p>") != std::string::npos);
 }
 
 TEST_CASE("a deletion cut into runs is one region holding the runs with their formatting") {
@@ -229,15 +280,39 @@ TEST_CASE("a deletion cut into runs is one region holding the runs with their fo
     CHECK(t.find("versé<text:s/><text:change text:change-id=\"ct1\"/>.</text:p>") != std::string::npos);
 }
 
-TEST_CASE("revisions end where the change does: deleted then inserted, or a note between") {
+TEST_CASE("revisions end where the change does: deleted then inserted, or an unchanged note between") {
     const auto del = doc::Change::deleted, ins = doc::Change::inserted;
     // A replaced word: two regions, as before.
     CHECK(count(text_of({changed("1", "", del), changed("er", "s", del), changed("2", "", ins),
                          changed("e", "s", ins)}),
                 "<text:changed-region ") == 2);
-    // A note is not inserted with the text around it: it ends the region (its own text has its own).
+    // A note kept as it was between inserted words ends the region: it is no change.
     doc::Footnote note{{para(ParagraphStyle::footnote, {run("Note.")})}};
     const std::string t = text_of({changed("avant", "", ins), note, changed(" après", "", ins)});
     CHECK(count(t, "<text:changed-region ") == 2);
     CHECK(t.find("avant<text:change-end text:change-id=\"ct1\"/><text:note ") != std::string::npos);
+}
+
+TEST_CASE("a note inserted or deleted with the words around it is inside their one region") {
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    // Its text is marked too (the DOCX marks it in footnotes.xml); here the region covers it,
+    // so the note holds no region of its own.
+    doc::Footnote note{{para(ParagraphStyle::footnote, {changed("Note.", "", ins)})}, ins};
+    const std::string t =
+        text_of({run("Fin"), changed(" avant", "", ins), note, changed(" après", "", ins), run(".")});
+    CHECK(count(t, "<text:changed-region ") == 1);
+    CHECK(t.find("Fin<text:change-start text:change-id=\"ct1\"/> avant<text:note ") != std::string::npos);
+    CHECK(t.find("Note.</text:p></text:note-body></text:note><text:s/>après<text:change-end "
+                 "text:change-id=\"ct1\"/>.</text:p>") != std::string::npos);
+    // Deleted: the note is in the deletion region's paragraph, with the words around it;
+    // rejecting the deletion brings it back, accepting it takes it away.
+    doc::Footnote old{{para(ParagraphStyle::footnote, {changed("Ancienne.", "", del)})}, del};
+    const std::string d =
+        text_of({run("Fin"), changed(" avant", "", del), old, changed(" après", "", del), run(".")});
+    CHECK(count(d, "<text:changed-region ") == 1);
+    CHECK(count(d, "<text:note ") == 1);
+    CHECK(d.find("</office:change-info><text:p><text:s/>avant<text:note ") != std::string::npos);
+    CHECK(d.find("Ancienne.</text:p></text:note-body></text:note><text:s/>après</text:p></text:deletion>") !=
+          std::string::npos);
+    CHECK(d.find("Fin<text:change text:change-id=\"ct1\"/>.</text:p>") != std::string::npos);
 }

@@ -1,8 +1,9 @@
 -- The consolidated version's edge cases (tests/integration/test_consolidated.py): an agreement
 -- whose data decides a live reference that appears, an unchanged reference beside changed
 -- words, a list whose items change one at a time, a paragraph alone between two tables, a
--- paragraph alone between an article's heading and its table, and a last paragraph before the
--- signatures. Not a sample: its change sets are edge-avenant-*.json.
+-- paragraph alone between an article's heading and its table, a last paragraph before the
+-- signatures, and a note that comes and goes with words. Not a sample: its change sets are
+-- edge-*avenant-*.json.
 local c = require "conventio"
 local Agreement = require "conventio.agreement"
 local Party = require "conventio.party"
@@ -47,5 +48,14 @@ calendar[#calendar + 1] = rows { { "Comité", "juin" } }
 a:article { key = "calendrier", title = "Calendrier", content = calendar }
 local closing = { c.Para("La convention entre en vigueur à sa signature.") }
 if data.closing then closing[#closing + 1] = c.Para(data.closing) end
+-- A paragraph whose note comes and goes with the words around it (edge-notes-avenant-*):
+-- inserted with them, then deleted with them before words that stay and start the paragraph.
+local publication = {
+  { "Les comptes sont publiés. Reste du texte." },
+  { "Les comptes sont publiés au recueil", c.Note("Recueil des actes administratifs."),
+    " chaque année. Reste du texte." },
+  { "Reste du texte." },
+}
+if data.publication then closing[#closing + 1] = c.Para(publication[data.publication]) end
 a:article { key = "fin", title = "Fin", content = closing }
 return a:document()
