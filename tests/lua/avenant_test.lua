@@ -341,6 +341,52 @@ check.eq(spelled("Le montant (2024)., fixé à 475\u{a0}000 € ; voir l'article
 check.eq(spelled("  ... a.b"), "[  |...][ |a.b]", "words of punctuation alone")
 check.eq(spelled(""), "", "no words")
 
+-- The longest common subsequence (text_diff.lcs): pairs equal and in order, as many as the
+-- textbook table of every pair of positions finds, on short arrays of few letters (many ties:
+-- the cases where a greedy walk could go wrong).
+local function lcs_length(a, b)
+  local row = {}
+  for j = 0, #b do row[j] = 0 end
+  for i = 1, #a do
+    local next_row = { [0] = 0 }
+    for j = 1, #b do
+      next_row[j] = a[i] == b[j] and row[j - 1] + 1 or math.max(row[j], next_row[j - 1])
+    end
+    row = next_row
+  end
+  return row[#b]
+end
+local seed = 7
+local function draw(n)  -- a fixed series: the same cases on every run
+  seed = (seed * 1103515245 + 12345) % 2147483648
+  return seed // 65536 % n + 1
+end
+local function equal(x, y) return x == y end
+local wrong
+for case = 1, 500 do
+  local letters, a, b = draw(5) + 1, {}, {}
+  for i = 1, draw(14) - 1 do a[i] = draw(letters) end
+  for i = 1, draw(14) - 1 do b[i] = draw(letters) end
+  local pairs_, i, j, in_order = text_diff.lcs(a, b, equal), 0, 0, true
+  for _, p in ipairs(pairs_) do
+    in_order = in_order and p[1] > i and p[2] > j and a[p[1]] == b[p[2]]
+    i, j = p[1], p[2]
+  end
+  if not wrong and (not in_order or #pairs_ ~= lcs_length(a, b)) then
+    wrong = ("case %d: %s / %s gave %d pairs%s, not %d"):format(case, table.concat(a, ""), table.concat(b, ""),
+      #pairs_, in_order and "" or " out of order", lcs_length(a, b))
+  end
+end
+check.eq(wrong, nil, "lcs against the table")
+-- A consolidated agreement of 5 000 blocks with three changes far apart: a table of every pair
+-- (25 million cells) ran out of the script's instruction budget; the walk costs the changes.
+local long_a, long_b = {}, {}
+for k = 1, 5000 do long_a[k], long_b[k] = "bloc " .. k, "bloc " .. k end
+long_b[1], long_b[2500], long_b[5000] = "premier modifié", "milieu modifié", "dernier modifié"
+table.insert(long_b, 10, "bloc inséré")
+check.eq(#text_diff.lcs(long_a, long_b, equal), 4997, "5 000 blocks, three changed, one inserted")
+check.eq(#text_diff.hunks(long_a, long_b, equal), 4, "their four stretches")
+
 -- Units told unchanged by their blocks alone (compare.lua's same_parts): the same Markdown text
 -- gives the cache's very blocks, another text or blocks built again do not.
 local md = "Premier alinéa.\n\nSecond alinéa."
