@@ -327,6 +327,45 @@ check_consolidated({ edits = {
 check_consolidated({ data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }, "a row deleted")
 check_consolidated(check_consolidated_later, "edits of the text")
 
+-- A note's text or a link's address changed alone, the words around them unchanged: the avenant
+-- quotes the alinéa again with its note and link (it once said the change set changed nothing,
+-- and left them out of a change of words), and the consolidated version marks them.
+local function marks_avenant(changes)
+  local av = Avenant.from_change_set({ base = { script = "avenant_marks_base.lua", data = "avenant_marks_base.json" },
+                                       number = 1, date = "2024-06-01", data = changes }, "changes.json")
+  local Agreement = require "conventio.agreement"
+  local texts, marks = {}, {}
+  for _, article in ipairs(Agreement.of_document(av:document()).articles) do
+    texts[#texts + 1] = article.title
+    for _, o in ipairs(c.outline(article.blocks)) do
+      local paras = o.kind == "list" and {} or { o }
+      if o.kind == "list" then
+        for _, item in ipairs(o.items) do for _, p in ipairs(item) do paras[#paras + 1] = p end end
+      end
+      for _, p in ipairs(paras) do
+        texts[#texts + 1] = p.text
+        marks[#marks + 1] = p.marks
+      end
+    end
+  end
+  return (table.concat(texts, "\n"):gsub("\u{a0}", " ")), table.concat(marks, "\n"), av
+end
+local note_text, note_marks, note_av = marks_avenant { { set = "note", to = "Délibération du 12 décembre 2023." } }
+check.contains(note_text, "Le premier alinéa de l'article 1 est ainsi rédigé :\n« La convention organise le soutien"
+  .. " de la Commune. »", "a note changed: its alinéa quoted again")
+check.contains(note_marks, "Délibération du 12 décembre 2023.", "the quoted alinéa holds the new note")
+local link_text, link_marks = marks_avenant { { set = "url", to = "https://melun.fr/programme-2024" } }
+check.contains(link_text, "Le troisième alinéa de l'article 2 est ainsi rédigé :", "a link changed in a list item")
+check.contains(link_text, "« Le programme est décrit sur le site du programme. »", "its alinéa quoted again")
+check.contains(link_text, "« il publie ses comptes. »", "a list item quoted with its link")
+check.eq(select(2, link_marks:gsub("https://melun.fr/programme%-2024", "")), 2, "both links quoted, new address")
+check.eq(link_marks:find("https://melun.fr/programme\n", 1, true), nil, "not the old address")
+local note_items = note_av:consolidated()
+check.eq(consolidated.text(note_items, "accept"), consolidated.plain(note_av:amended_document()), "note: accept")
+local tracked = 0
+for _, item in ipairs(note_items) do if item.tracked then tracked = tracked + 1 end end
+check.eq(tracked, 1, "the consolidated version marks the paragraph whose note changed")
+
 -- The words a change is quoted from: trailing punctuation splits off one mark a word, a chunk
 -- of punctuation alone stays one word, spaces (no-break ones too) stay with the word after.
 local text_diff = require "conventio.avenant.text_diff"
