@@ -10,6 +10,7 @@ namespace conventio::batch {
 
 using config::format;
 using config::tr;
+using config::tr_count;
 
 namespace {
 
@@ -88,10 +89,16 @@ void Progress::finish(std::size_t done, std::size_t failed, std::size_t skipped,
     std::lock_guard lock(mutex_);
     double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (terminal_) std::fputs("\r\033[K", out_);
-    std::string summary = format(tr("{} documents written, {} failed, {} skipped"), std::to_string(done),
-                                 std::to_string(failed), std::to_string(skipped));
-    if (not_done) summary += format(tr(", {} not done (interrupted)"), std::to_string(not_done));
-    summary += format(tr(" in {} s ({} rows/s)"), fixed(elapsed, 2),
+    // Each count agrees with its noun (« 1 document écrit »), the seconds with the language's
+    // decimal mark (« 0,13 s »).
+    std::string summary =
+        format(tr_count("{} document written", "{} documents written", done), std::to_string(done));
+    summary += format(tr(", {} failed"), std::to_string(failed));
+    summary += format(tr_count(", {} skipped", ", {} skipped", skipped), std::to_string(skipped));
+    if (not_done)
+        summary += format(tr_count(", {} not done (interrupted)", ", {} not done (interrupted)", not_done),
+                          std::to_string(not_done));
+    summary += format(tr(" in {} s ({} rows/s)"), config::decimal(elapsed, 2),
                       fixed(elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0, 0));
     std::fprintf(out_, "%s\n", summary.c_str());
     std::fflush(out_);

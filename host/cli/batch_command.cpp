@@ -101,6 +101,10 @@ batch::BatchOptions parse_batch(const std::vector<std::string>& args) {
                 std::size_t comma = list.find(',', start);
                 std::string name =
                     list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                // « ODT », « odt, docx »: as a drafter may type them.
+                name.erase(0, name.find_first_not_of(' '));
+                name.erase(name.find_last_not_of(' ') + 1);
+                for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 if (name == "odt")
                     o.formats.push_back(batch::Format::odt);
                 else if (name == "docx")

@@ -30,11 +30,16 @@ const char* extension_of(Format f) {
     return "";
 }
 
-Format parse_format(const std::string& name) {
+Format parse_format(const std::string& given) {
+    // « ODT », « odt » with a space after a comma: as a drafter may type them.
+    std::string name = given;
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (name == "odt") return Format::odt;
     if (name == "docx") return Format::docx;
     if (name == "pdf") return Format::pdf;
-    throw UsageError(format(tr("unknown format '{}' (expected odt, docx or pdf)"), name));
+    throw UsageError(format(tr("unknown format '{}' (expected odt, docx or pdf)"), given));
 }
 
 std::uint64_t parse_count(const std::string& option, const std::string& value) {

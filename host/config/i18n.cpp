@@ -3,6 +3,7 @@
 #include <libintl.h>
 
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
 
 #include "config/paths.hpp"
@@ -48,6 +49,20 @@ Language language() { return chosen; }
 std::string tr(const char* message) {
     if (chosen == Language::english) return message;
     return dgettext("conventio", message);
+}
+
+std::string tr_count(const char* singular, const char* plural, unsigned long n) {
+    if (chosen == Language::english) return n == 1 ? singular : plural;
+    return dngettext("conventio", singular, plural, n);
+}
+
+std::string decimal(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string out = buffer;
+    if (chosen == Language::french)
+        if (std::size_t point = out.find('.'); point != std::string::npos) out[point] = ',';
+    return out;
 }
 
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> arguments) {

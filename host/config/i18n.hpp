@@ -20,6 +20,13 @@ Language language();
 /// The message in the chosen language. xgettext extracts every tr("...") (po/update).
 std::string tr(const char* message);
 
+/// The message for a count of `n` in the chosen language, singular or plural by the language's
+/// rule (French: 0 and 1 take the singular). xgettext extracts every tr_count("...", "...").
+std::string tr_count(const char* singular, const char* plural, unsigned long n);
+
+/// `value` with `decimals` digits after the language's decimal mark: « 0,13 » in French.
+std::string decimal(double value, int decimals);
+
 /// `pattern` with each "{}" replaced by the next argument, in order: translations keep the
 /// placeholders, and may not reorder them.
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> arguments);
