@@ -99,12 +99,16 @@ std::string row_message(const std::string& file, std::size_t number, std::size_t
         where = record + ", " +
                 (spreadsheet_columns ? format(tr("column {} '{}'"), column_letters(k), columns[k])
                                      : format(tr("column '{}'"), columns[k]));
+        // The phrase is said once, in front: taken out of the message only where it labels it
+        // ("column 'iban': …"); inside a sentence (a script's own words) it stays.
         std::size_t end = at + named.size();
         if (message.compare(end, 2, ": ") == 0)
             end += 2;
         else if (message.compare(end, 3, " : ") == 0)  // French puts a space before the colon
             end += 3;
-        message.erase(at, end - at);
+        else
+            end = at;
+        if (at == 0) message.erase(0, end);
         break;
     }
     return place + ": " + format(tr("{}: {}"), where, message);
@@ -123,6 +127,7 @@ std::string name_collisions(const BatchOptions& options, const NamePattern& patt
     {
         RowReader reader(options.rows, options.encoding);
         while (auto row = reader.next()) {
+            if (!row->problem.empty()) continue;  // it fails, and writes nothing
             NameResult name =
                 expand_name(pattern, row_data(*row, reader.columns(), reader.from_csv()), row->number, total);
             if (name.error.empty())
@@ -146,7 +151,8 @@ std::string name_collisions(const BatchOptions& options, const NamePattern& patt
     std::size_t colliding = 0;  // rows whose name an earlier row took
     RowReader reader(options.rows, options.encoding);
     while (auto row = reader.next()) {
-        if (!std::binary_search(suspects.begin(), suspects.end(), row->number)) continue;
+        if (!std::binary_search(suspects.begin(), suspects.end(), row->number) || !row->problem.empty())
+            continue;
         NameResult name =
             expand_name(pattern, row_data(*row, reader.columns(), reader.from_csv()), row->number, total);
         auto [it, inserted] =
@@ -265,6 +271,12 @@ BatchSummary run_batch(const BatchOptions& options) {
         return row_message(file_name, row.number, row.line, columns, row.cell_lines, from_csv, message,
                            data_name);
     };
+    // A row's file name, or why it has none: its own problem in the file first (it then fails as
+    // a row whose name is wrong does, before it runs).
+    auto named = [&](const Row& row) {
+        if (!row.problem.empty()) return NameResult{"", row.problem};
+        return expand_name(pattern, row_data(row, columns, from_csv), row.number, total);
+    };
 
     // Each row's printed lines wait for its turn (RowResult::printed).
     lua::Options lua_options = options.lua;
@@ -302,7 +314,7 @@ BatchSummary run_batch(const BatchOptions& options) {
                 index = taken++;
                 result.number = row->number;
                 result.line = row->line;
-                NameResult name = expand_name(pattern, row_data(*row, columns, from_csv), row->number, total);
+                NameResult name = named(*row);
                 if (!name.error.empty()) {
                     result.status = RowStatus::failed;
                     result.message = message_of(*row, name.error, "");
@@ -329,9 +341,10 @@ BatchSummary run_batch(const BatchOptions& options) {
                 for (Format f : options.formats)
                     packages.push_back(
                         package::build_zip(f == Format::odt ? odt::parts(document) : docx::parts(document)));
+                std::vector<package::FileToWrite> files;
                 for (std::size_t p = 0; p < packages.size(); ++p)
-                    package::write_file_atomically(output_of(result.name, options.formats[p]), packages[p],
-                                                   package::Flush::later);
+                    files.push_back({output_of(result.name, options.formats[p]), packages[p]});
+                package::write_files_atomically(files, package::Flush::later);
                 result.status = RowStatus::done;
             } catch (const std::exception& e) {
                 result.status = RowStatus::failed;
@@ -359,7 +372,7 @@ BatchSummary run_batch(const BatchOptions& options) {
         RowResult result;
         result.number = row->number;
         result.line = row->line;
-        NameResult name = expand_name(pattern, row_data(*row, columns, from_csv), row->number, total);
+        NameResult name = named(*row);
         result.name = name.stem;
         if (!name.error.empty()) {
             result.status = RowStatus::failed;

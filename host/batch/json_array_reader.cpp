@@ -87,7 +87,12 @@ int JsonArrayReader::peek() { return buf_->sgetc(); }
 
 int JsonArrayReader::take() {
     int c = buf_->sbumpc();
-    if (c == '\n') ++line_;
+    if (c == '\n') {
+        ++line_;
+        column_ = 1;
+    } else if ((c & 0xC0) != 0x80) {  // a character's first byte (an end of file too: no matter)
+        ++column_;
+    }
     return c;
 }
 
@@ -125,9 +130,8 @@ void JsonArrayReader::check_utf8() {
         std::string_view checked(text.data(), keep);
         if (!is_utf8(checked, &bad)) {
             advance(checked.substr(0, bad), line, col);
-            throw RowFileError(
-                name_ + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " +
-                tr("not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)"));
+            throw RowFileError(name_ + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " +
+                               tr("not valid UTF-8 (JSON is UTF-8: export the file as UTF-8)"));
         }
         advance(checked, line, col);
         text.erase(0, keep);
@@ -155,6 +159,7 @@ std::optional<JsonElement> JsonArrayReader::next() {
     if (c == end_of_file || c == ']' || c == ',') fail();
     JsonElement element;
     element.line = line_;
+    element.column = column_;
     element.text = scan_element();
     if (!nlohmann::json::accept(element.text)) fail();
     state_ = State::after_element;

@@ -18,6 +18,7 @@ namespace conventio::batch {
 struct JsonElement {
     std::string text;
     std::size_t line = 0;
+    std::size_t column = 0;
 };
 
 /// The reason in a message of nlohmann's, without its exception id and byte count (our
@@ -51,6 +52,7 @@ private:
     std::string name_;
     std::streamoff base_ = 0;  // where the text starts: after a BOM
     std::size_t line_ = 1;     // of the next byte
+    std::size_t column_ = 1;   // of the next byte, in characters
     enum class State { first, after_element, done } state_ = State::first;
 };
 

@@ -105,10 +105,12 @@ NameResult expand_name(const NamePattern& pattern, const nlohmann::json& row, st
             continue;
         }
         auto it = row.find(part.text);
+        // The column labels the message, as the library's do: a batch names the row's cell once.
         if (it == row.end() || it->is_null())
-            return {"", format(tr("column '{}' of the output name is missing"), part.text)};
+            return {"", format(tr("column '{}': missing, and the output name is made from it"), part.text)};
         std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-        if (value.empty()) return {"", format(tr("column '{}' of the output name is empty"), part.text)};
+        if (value.empty())
+            return {"", format(tr("column '{}': empty, and the output name is made from it"), part.text)};
         raw += value;
     }
     std::string stem = safe_file_stem(raw);
@@ -120,10 +122,25 @@ std::string safe_file_stem(const std::string& raw, std::size_t max_bytes) {
     std::string s;
     // One spelling of « é »: a decomposed one would be another file with the same name on
     // screen, and the same file on a Mac.
-    for (char c : composed(raw)) {
+    const std::string text = composed(raw);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         auto b = static_cast<unsigned char>(c);
         bool forbidden = b < 0x20 || b == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
                          c == '"' || c == '<' || c == '>' || c == '|';
+        // The other controls: C1 (U+0080..U+009F, "\xC2\x80".."\xC2\x9F") and the line and
+        // paragraph separators U+2028, U+2029, which end a line in an editor or a terminal.
+        std::size_t length = 1;
+        if (b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            length = 2;
+        } else if (text.compare(i, 3, "\xE2\x80\xA8") == 0 || text.compare(i, 3, "\xE2\x80\xA9") == 0) {
+            length = 3;
+        }
+        if (length > 1) {
+            s += '-';
+            i += length - 1;
+            continue;
+        }
         s += forbidden ? '-' : c;
     }
     // ".." never survives, even as part of a longer name: no name can climb out of DIR.
@@ -137,26 +154,21 @@ std::string safe_file_stem(const std::string& raw, std::size_t max_bytes) {
         s.resize(config::utf8_prefix_size(s, max_bytes));
         trim(s);
     }
-    // Windows refuses these as a name's stem whatever the extension ("con.odt" too).
+    // Windows refuses these as a name's stem whatever the extension ("con.odt" too), and with
+    // spaces before the dot ("con .odt"); COM and LPT take a digit or a superscript ¹ ² ³.
     std::string device = lower_ascii(s.substr(0, s.find('.')));
-    static const char* reserved[] = {"con", "prn", "aux", "nul"};
+    while (!device.empty() && device.back() == ' ') device.pop_back();
+    static const char* reserved[] = {"con", "prn", "aux", "nul", "conin$", "conout$"};
     bool is_reserved = std::find(std::begin(reserved), std::end(reserved), device) != std::end(reserved);
-    if (device.size() == 4 && (device.starts_with("com") || device.starts_with("lpt")) && device[3] >= '0' &&
-        device[3] <= '9')
-        is_reserved = true;
+    if (device.starts_with("com") || device.starts_with("lpt")) {
+        const std::string_view number = std::string_view(device).substr(3);
+        is_reserved = is_reserved || (number.size() == 1 && number[0] >= '0' && number[0] <= '9') ||
+                      number == "\xC2\xB9" || number == "\xC2\xB2" || number == "\xC2\xB3";
+    }
     if (is_reserved) s = "_" + s;
     return s;
 }
 
-std::string collision_key(const std::string& name) {
-    std::string key = lower_ascii(name);
-    // Latin-1 capitals (À..Þ but ×) as UTF-8: C3 80..9E -> C3 A0..BE, enough for French names.
-    for (std::size_t i = 0; i + 1 < key.size(); ++i) {
-        auto lead = static_cast<unsigned char>(key[i]), next = static_cast<unsigned char>(key[i + 1]);
-        if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97)
-            key[i + 1] = static_cast<char>(next + 0x20);
-    }
-    return key;
-}
+std::string collision_key(const std::string& name) { return case_folded(name); }
 
 }  // namespace conventio::batch

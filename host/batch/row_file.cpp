@@ -4,6 +4,8 @@
 #include <cctype>
 #include <deque>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 
@@ -59,16 +61,22 @@ void add_columns(std::vector<std::string>& columns, std::unordered_set<std::stri
     }
 }
 
-/// Checks one JSON row (an object; its keys join the columns) and keeps its text.
+/// Checks one JSON row (an object; its keys join the columns) and keeps its text; a row that is
+/// not an object is a row with a problem, which fails alone.
 Row json_row(std::vector<std::string>& columns, std::unordered_set<std::string>& known,
-             const std::string& file, std::string_view text, std::size_t line, std::size_t number) {
+             const std::string& file, std::string_view text, std::size_t line, std::size_t column,
+             std::size_t number) {
     nlohmann::json row = parse_json(text, file, line - 1);
     if (!row.is_object())
-        throw RowFileError(
-            file + ":" + std::to_string(line) + ": " +
-            format(tr("record {} is not an object ({ \"column\": value, ... })"), std::to_string(number)));
+        return Row{number,
+                   line,
+                   {},
+                   {},
+                   {},
+                   file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+                       tr("expected an object ({ \"column\": value, ... })")};
     add_columns(columns, known, row, file, line);
-    return Row{number, line, {}, {}, std::string(text)};
+    return Row{number, line, {}, {}, std::string(text), {}};
 }
 
 /// Where a CSV line's record stands at its end: inside a quoted field (the record goes on on
@@ -130,42 +138,17 @@ struct RowReader::Impl {
             out = to_utf8(out, Encoding::windows1252, name);
             return true;
         }
-        check_utf8(out, line);
+        // Checked by the first reading; again, in case the file changed since.
+        if (auto error = utf8_error(out, line, name, kind != "csv")) throw *error;
         return true;
     }
 
-    /// Throws the place of the first byte of `text` (line `number`) that is not UTF-8.
-    void check_utf8(std::string_view text, std::size_t number) const {
-        std::size_t bad = 0;
-        if (is_utf8(text, &bad)) return;
-        std::size_t col = 1;
-        for (std::size_t i = 0; i < bad; ++i) col += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-        throw RowFileError(name + ":" + std::to_string(number) + ":" + std::to_string(col) + ": " +
-                           tr("not valid UTF-8 (export the file as UTF-8, or give --encoding windows-1252)"));
-    }
-
-    /// Automatic: UTF-8 when the file has a BOM or all of it is valid UTF-8, else Windows-1252
-    /// (as to_utf8 decides for a whole text), by a first reading of the file. A file that must
-    /// be UTF-8 (declared so, with a BOM, or JSON Lines) is checked whole by that reading too,
-    /// so its first bad byte is the error, before any row, as when the text was decoded whole.
+    /// The encoding a first reading of the file decides (EncodingScan), the file checked whole.
     void resolve_encoding(Encoding asked) {
-        encoding = kind == "csv" ? asked : Encoding::utf8;
-        if (encoding == Encoding::windows1252) return;
+        EncodingScan scan(asked, name, kind != "csv");
         std::string text;
-        std::size_t number = 0;
-        bool bom = false;
-        while (std::getline(*in, text)) {
-            if (++number == 1 && text.starts_with("\xEF\xBB\xBF")) {
-                bom = true;
-                text.erase(0, 3);
-            }
-            if (encoding == Encoding::automatic && !bom && !is_utf8(text)) {
-                encoding = Encoding::windows1252;
-                break;
-            }
-            if (encoding == Encoding::utf8 || bom) check_utf8(text, number);
-        }
-        if (encoding == Encoding::automatic) encoding = Encoding::utf8;
+        while (std::getline(*in, text)) scan.line(text);
+        encoding = scan.decided();
         in->clear();
         in->seekg(0);
     }
@@ -207,10 +190,15 @@ struct RowReader::Impl {
         if (pending.empty() && !read_records(false)) return std::nullopt;
         CsvRecord record = std::move(pending.front());
         pending.pop_front();
-        check_record_width(record, columns.size(), name);
         Row row;
         row.number = ++number;
         row.line = record.line;
+        try {
+            check_record_width(record, columns.size(), name);
+        } catch (const RowFileError& e) {
+            row.problem = e.what();  // its own line: the records after it are read as they are
+            return row;
+        }
         for (std::size_t k = 0; k < columns.size(); ++k) {
             // A short line is a line whose trailing cells are empty, as spreadsheets write it.
             bool present = k < record.cells.size();
@@ -229,19 +217,26 @@ struct RowReader::Impl {
             for (char c : content) blank = blank && std::isspace(static_cast<unsigned char>(c));
             if (blank) continue;
             if (content.ends_with('\r')) content.remove_suffix(1);
-            if (!nlohmann::json::accept(content)) parse_json(content, name, line - 1);
-            if (content.find_first_not_of(" \t") == std::string_view::npos ||
-                content[content.find_first_not_of(" \t")] != '{')
-                throw RowFileError(name + ":" + std::to_string(line) +
-                                   ":1: " + tr("expected an object ({ \"column\": value, ... })"));
-            return json_row(columns, known_columns, name, content, line, ++number);
+            // Each line stands alone: one that is not JSON, or not an object, fails as its row.
+            if (!nlohmann::json::accept(content)) {
+                Row row{++number, line, {}, {}, {}, {}};
+                try {
+                    parse_json(content, name, line - 1);
+                } catch (const RowFileError& e) {
+                    row.problem = e.what();
+                }
+                return row;
+            }
+            const std::size_t column = content.find_first_not_of(" \t") + 1;
+            return json_row(columns, known_columns, name, content, line, column, ++number);
         }
     }
 
     std::optional<Row> next_json() {
         auto element = json->next();
         if (!element) return std::nullopt;
-        return json_row(columns, known_columns, name, element->text, element->line, ++number);
+        return json_row(columns, known_columns, name, element->text, element->line, element->column,
+                        ++number);
     }
 };
 
@@ -264,6 +259,17 @@ std::unique_ptr<std::istream> open_file(const std::filesystem::path& path) {
         throw RowFileError(format(tr("cannot read {}: no such file"), path.string()));
     auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*in) throw RowFileError(format(tr("cannot read {}"), path.string()));
+    // UTF-16 is read as the UTF-8 it stands for, whole: a spreadsheet's "Unicode text" export.
+    char mark[2] = {};
+    in->read(mark, 2);
+    const std::string_view start(mark, static_cast<std::size_t>(in->gcount()));
+    if (start == "\xFF\xFE" || start == "\xFE\xFF") {
+        std::string bytes(start);
+        bytes.append(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
+        return std::make_unique<std::istringstream>(*utf16_as_utf8(bytes, path.string()));
+    }
+    in->clear();
+    in->seekg(0);
     return in;
 }
 

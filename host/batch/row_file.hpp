@@ -23,6 +23,9 @@ struct Row {
     std::vector<std::string> cells;       // CSV: one per column, empty when the line is short
     std::vector<std::size_t> cell_lines;  // CSV: the line of each column's cell (for messages)
     std::string json;                     // JSON and JSON Lines: the row's object, as text
+    /// What is wrong with the row itself, "file:line:col: reason" (a CSV line with more cells than
+    /// the header, a JSON Lines line that is not an object): the row fails, the others run.
+    std::string problem;
 };
 
 /// The row's data: an object of the CSV cells as strings (`columns` the header), or the JSON row

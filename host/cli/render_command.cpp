@@ -33,8 +33,10 @@ int render(const RenderOptions& options) {
     try {
         std::vector<std::string> packages;
         for (Format f : options.formats) packages.push_back(render_package(*checked.document, f));
-        for (std::size_t i = 0; i < packages.size(); ++i)
-            package::write_file_atomically(options.outputs[i], packages[i]);
+        // All the formats are new, or none is.
+        std::vector<package::FileToWrite> files;
+        for (std::size_t i = 0; i < packages.size(); ++i) files.push_back({options.outputs[i], packages[i]});
+        package::write_files_atomically(files);
     } catch (const std::exception& e) {
         std::cerr << "conventio: " << e.what() << '\n';
         return 1;
@@ -69,7 +71,10 @@ int amend(const AmendOptions& options) {
     };
     version(options.consolidated, options.consolidated_format, "consolidated.lua");
     version(options.clean, options.clean_format, "clean.lua");
-    for (std::size_t i = 0; i < packages.size(); ++i) package::write_file_atomically(files[i], packages[i]);
+    // The avenant and its versions are all new, or none is.
+    std::vector<package::FileToWrite> written;
+    for (std::size_t i = 0; i < packages.size(); ++i) written.push_back({files[i], packages[i]});
+    package::write_files_atomically(written);
     return 0;
 }
 

@@ -576,6 +576,29 @@ std::string composed(std::string_view utf8) {
     return out;
 }
 
+std::string case_folded(std::string_view utf8) {
+    std::string ascii(utf8);
+    for (char& c : ascii)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (std::all_of(utf8.begin(), utf8.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
+        return ascii;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return ascii;
+    icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    if (text.indexOf(static_cast<char16_t>(0xFFFD)) >= 0 && ascii.find("\xEF\xBF\xBD") == std::string::npos)
+        return ascii;  // not UTF-8: ICU replaced its bad bytes
+    // Folding may leave a decomposed form (« İ » folds to « i » and a combining dot): composed
+    // before and after, so two spellings of one name meet.
+    icu::UnicodeString folded = nfc->normalize(text, status).foldCase(U_FOLD_CASE_DEFAULT);
+    folded = nfc->normalize(folded, status);
+    if (U_FAILURE(status)) return ascii;
+    std::string out;
+    folded.toUTF8String(out);
+    return out;
+}
+
 std::string ordinal(int n, Gender gender) {
     if (n < 1) throw FrenchError("invalid ordinal " + std::to_string(n) + ": must be at least 1");
     if (n == 1) return gender == Gender::masculine ? "1er" : "1re";

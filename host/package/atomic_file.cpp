@@ -8,6 +8,7 @@
 #include <cstring>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "config/i18n.hpp"
 
@@ -44,7 +45,11 @@ void flush_folder(const std::filesystem::path& folder) {
     ::close(fd);
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, Flush flush) {
+namespace {
+
+/// Writes `bytes` to a new temporary file beside `path` and returns its name; nothing is left
+/// behind when it fails.
+std::string staged(const std::filesystem::path& path, std::string_view bytes, Flush flush) {
     std::filesystem::path folder = path.parent_path();
     if (folder.empty()) folder = ".";
     std::error_code ec;
@@ -81,11 +86,38 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         ::unlink(temp.c_str());
         fail(path, config::tr("cannot close"), err);
     }
-    if (::rename(temp.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(temp.c_str());
-        fail(path, config::tr("cannot rename the temporary file into place"), err);
+    return temp;
+}
+
+}  // namespace
+
+void write_files_atomically(std::span<const FileToWrite> files, Flush flush) {
+    std::vector<std::string> temps;
+    temps.reserve(files.size());
+    try {
+        for (const FileToWrite& f : files) temps.push_back(staged(f.path, f.bytes, flush));
+        // A rename fails on a folder of the target's name: said before any file is replaced, so
+        // that a document's formats are all new or none is.
+        std::error_code ec;
+        for (const FileToWrite& f : files)
+            if (std::filesystem::is_directory(std::filesystem::symlink_status(f.path, ec)))
+                fail(f.path, config::tr("cannot rename the temporary file into place"), EISDIR);
+    } catch (...) {
+        for (const std::string& t : temps) ::unlink(t.c_str());
+        throw;
     }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (::rename(temps[i].c_str(), files[i].path.c_str()) != 0) {
+            int err = errno;
+            for (std::size_t k = i; k < temps.size(); ++k) ::unlink(temps[k].c_str());
+            fail(files[i].path, config::tr("cannot rename the temporary file into place"), err);
+        }
+    }
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, Flush flush) {
+    const FileToWrite file{path, bytes};
+    write_files_atomically(std::span(&file, 1), flush);
 }
 
 }  // namespace conventio::package

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <stdexcept>
 #include <string_view>
 
@@ -23,6 +24,17 @@ enum class Flush {
 /// (missing folder, read-only folder, disk full...); the target is then untouched.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            Flush flush = Flush::each_file);
+
+/// One file of a set written together.
+struct FileToWrite {
+    std::filesystem::path path;
+    std::string_view bytes;
+};
+
+/// Writes each file atomically, and the set as far as a file system allows: every file is
+/// written to its temporary first, and none replaces its target unless all were written and
+/// no target is a folder. Throws OutputError as write_file_atomically does.
+void write_files_atomically(std::span<const FileToWrite> files, Flush flush = Flush::each_file);
 
 /// Flushes to disk everything written to the file system holding `folder` (syncfs). Throws
 /// OutputError naming the folder.

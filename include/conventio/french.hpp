@@ -117,6 +117,11 @@ private:
 /// looks the same and is other bytes). Text that is not UTF-8 comes back as it is.
 [[nodiscard]] std::string composed(std::string_view utf8);
 
+/// `utf8` composed and case-folded (Unicode's full folding): equal for two names a
+/// case-insensitive file system takes for one file, « Œuvre » and « œuvre », « ÉTÉ » and
+/// « été ». Text that is not UTF-8 comes back lower-cased in ASCII only.
+[[nodiscard]] std::string case_folded(std::string_view utf8);
+
 /// An ordinal as digits with its French suffix: (1, masculine) -> "1er",
 /// (1, feminine) -> "1re", (2, either) -> "2e". Throws FrenchError for n < 1.
 /// The suffix is plain text: ordinal_suffixes finds it wherever it is printed.

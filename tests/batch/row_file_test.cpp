@@ -38,14 +38,15 @@ TEST_CASE("rows: JSON Lines, blank lines skipped, errors name the line") {
     RowFile f = parse_rows("{\"a\": 1}\n\n{\"a\": 2}\n", "jsonl", Encoding::automatic, "rows.jsonl");
     REQUIRE(f.rows.size() == 2);
     CHECK(f.rows[1].line == 3);
-    CHECK_THROWS_WITH_AS(parse_rows("{\"a\": 1}\n[1]\n", "jsonl", Encoding::automatic, "rows.jsonl"),
-                         "rows.jsonl:2:1: expected an object ({ \"column\": value, ... })", RowFileError);
-    try {
-        parse_rows("{\"a\": 1}\n{\"a\": }\n", "jsonl", Encoding::automatic, "rows.jsonl");
-        FAIL("no error");
-    } catch (const RowFileError& e) {
-        CHECK(std::string(e.what()).starts_with("rows.jsonl:2:7: "));
-    }
+    // Each line stands alone: one that is not an object, or not JSON, is a row that fails alone.
+    RowFile bad =
+        parse_rows("{\"a\": 1}\n  [1]\n{\"a\": }\n{\"a\": 4}\n", "jsonl", Encoding::automatic, "rows.jsonl");
+    REQUIRE(bad.rows.size() == 4);
+    CHECK(bad.rows[0].problem.empty());
+    CHECK(bad.rows[1].problem == "rows.jsonl:2:3: expected an object ({ \"column\": value, ... })");
+    CHECK(bad.rows[2].problem.starts_with("rows.jsonl:3:7: "));
+    CHECK(bad.rows[3].problem.empty());
+    CHECK(bad.data(bad.rows[3])["a"] == 4);
     CHECK_THROWS_WITH_AS(parse_rows("{\"a\": 1}", "json", Encoding::automatic, "rows.json"),
                          "rows.json:1:1: expected an array of objects, one per row", RowFileError);
 }
@@ -57,6 +58,9 @@ TEST_CASE("rows: a row's message names the cell of the column it is about") {
                       "rows.csv:11 (record 9)") == "rows.csv:11: record 9: finance.x: bad");
     CHECK(row_message("rows.jsonl", 2, 3, {"nom"}, {}, false, "column 'nom': empty", "") ==
           "rows.jsonl:3: record 2, column 'nom': empty");
+    // Inside a sentence the column is said in front, and the sentence kept whole.
+    CHECK(row_message("rows.csv", 2, 3, {"code", "iban"}, {3, 3}, true, "the column 'iban' must be filled",
+                      "") == "rows.csv:3: record 2, column B 'iban': the column 'iban' must be filled");
     CHECK(column_letters(0) == "A");
     CHECK(column_letters(25) == "Z");
     CHECK(column_letters(26) == "AA");
@@ -102,11 +106,68 @@ TEST_CASE("rows: Windows-1252 is told from the whole file, even when only a late
                          RowFileError);
 }
 
-TEST_CASE("rows: a record with more cells than the header is refused with its place") {
-    CHECK_THROWS_WITH_AS(parse_rows("a,b\n1,2\n3,4,5\n", "csv", Encoding::automatic, "rows.csv"),
-                         "rows.csv:3:3: this line has 3 cells but the header names 2 columns (a separator "
-                         "inside a value must be quoted)",
+TEST_CASE(
+    "rows: a file whose letters are UTF-8 in places and not in others is refused at its first bad byte") {
+    // Read as Windows-1252, « Drôme » came out « DrÃ´me » in every document, without a word.
+    const std::string mixed =
+        "nom;montant\nDr\xC3\xB4me;1\nL\x92"
+        "Ain;2\n";
+    CHECK_THROWS_WITH_AS(
+        parse_rows(mixed, "csv", Encoding::automatic, "rows.csv"),
+        "rows.csv:3:2: not valid UTF-8, where other lines are: the file mixes two encodings "
+        "(export it again as UTF-8, or give --encoding windows-1252 if it is all Windows-1252)",
+        RowFileError);
+    // The bad byte first, the UTF-8 letters after it: the same.
+    CHECK_THROWS_AS(parse_rows("nom\nL\x92"
+                               "Ain\nDr\xC3\xB4me\n",
+                               "csv", Encoding::automatic, "rows.csv"),
+                    RowFileError);
+    // Declared so, it is read as Windows-1252.
+    RowFile f = parse_rows(mixed, "csv", Encoding::windows1252, "rows.csv");
+    CHECK(f.rows[1].cells[0] == "L\u2019Ain");
+}
+
+TEST_CASE("rows: a NUL byte is no text; UTF-16 with its mark is read as the text it stands for") {
+    CHECK_THROWS_WITH_AS(parse_rows(std::string("nom\nA\0B\n", 8), "csv", Encoding::automatic, "rows.csv"),
+                         "rows.csv:2:2: a NUL byte: this is not a text file (save the sheet as CSV UTF-8)",
                          RowFileError);
+    // Excel's "Texte Unicode": UTF-16 little-endian, tab-separated, CRLF; and big-endian.
+    auto utf16 = [](std::u16string text, bool little) {
+        std::string bytes = little ? "\xFF\xFE" : "\xFE\xFF";
+        for (char16_t c : text) {
+            const char high = static_cast<char>(c >> 8), low = static_cast<char>(c & 0xFF);
+            bytes += little ? low : high;
+            bytes += little ? high : low;
+        }
+        return bytes;
+    };
+    for (bool little : {true, false}) {
+        auto text =
+            utf16_as_utf8(utf16(u"nom\tmontant\r\nDr\u00F4me\t1\r\n\U0001F600\t2\r\n", little), "rows.txt");
+        REQUIRE(text);
+        RowFile f = parse_rows(*text, "csv", Encoding::automatic, "rows.txt");
+        REQUIRE(f.rows.size() == 2);
+        CHECK(f.rows[0].cells == std::vector<std::string>{"Drôme", "1"});
+        CHECK(f.rows[1].cells[0] == "\xF0\x9F\x98\x80");
+    }
+    CHECK_FALSE(utf16_as_utf8("nom\n", "rows.csv"));
+    CHECK_THROWS_WITH_AS(utf16_as_utf8(utf16(u"nom\n\xD800x", true), "rows.txt"),
+                         "rows.txt:2:1: not valid UTF-16 (export the file as CSV UTF-8)", RowFileError);
+}
+
+TEST_CASE("rows: a record with more cells than the header fails alone, with its place") {
+    RowFile f = parse_rows("a,b\n1,2\n3,4,5\n6,7\n", "csv", Encoding::automatic, "rows.csv");
+    REQUIRE(f.rows.size() == 3);
+    CHECK(f.rows[1].problem ==
+          "rows.csv:3:3: this line has 3 cells but the header names 2 columns (a separator inside a value "
+          "must be "
+          "quoted)");
+    CHECK(f.rows[2].problem.empty());
+    CHECK(f.data(f.rows[2])["b"] == "7");
+    CHECK(
+        row_message("rows.csv", 2, 3, {"a", "b"}, {}, true, f.rows[1].problem, "") ==
+        "rows.csv:3:3: record 2: this line has 3 cells but the header names 2 columns (a separator inside a "
+        "value must be quoted)");
     CHECK_THROWS_WITH_AS(parse_rows("a,b\n1,\"2\n", "csv", Encoding::automatic, "rows.csv"),
                          "rows.csv:2:3: this quoted field is never closed", RowFileError);
 }
@@ -132,9 +193,11 @@ TEST_CASE("rows: a JSON array's faults name the file's line and column, rows bef
     CHECK(json_rows("\xEF\xBB\xBF [ ]\n") == std::pair<std::size_t, std::string>{0, ""});
     CHECK(json_rows("{\"a\": 1}") ==
           std::pair<std::size_t, std::string>{0, "rows.json:1:1: expected an array of objects, one per row"});
-    CHECK(json_rows("[{\"a\": 1},\n 2]") ==
-          std::pair<std::size_t, std::string>{
-              1, "rows.json:2: record 2 is not an object ({ \"column\": value, ... })"});
+    // An element that is no object is a row of its own, which fails alone: the rows after it run.
+    RowFile f = parse_rows("[{\"a\": 1},\n 2, {\"a\": 3}]", "json", Encoding::automatic, "rows.json");
+    REQUIRE(f.rows.size() == 3);
+    CHECK(f.rows[1].problem == "rows.json:2:2: expected an object ({ \"column\": value, ... })");
+    CHECK(f.rows[2].problem.empty());
     CHECK(json_rows("[{\"a\": 1},\n {\"a\": 2") ==
           std::pair<std::size_t, std::string>{
               1, "rows.json:2:9: syntax error while parsing object - unexpected end of input; expected '}'"});

@@ -1,9 +1,9 @@
 // Seeded random CSV built from the pieces spreadsheets write (separators, quotes, doubled
 // quotes, CRLF, lone CR, blank lines, accents in UTF-8 and Windows-1252): the reader that gives
 // a record at a time (RowReader, what a batch runs on) must read exactly what reading the
-// whole text does (read_csv), cells and lines alike, and fail when it fails. Which error comes
-// first may differ: the whole text is parsed before its widths are checked, while a record at
-// a time meets the file's first problem first (never a later one than read_csv names).
+// whole text does (read_csv's records and header), cells, lines and a too wide record's problem
+// alike, and fail when it fails, with the same message when at the same line (a record at a
+// time may meet the file's first problem first, never a later one).
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -35,17 +35,29 @@ struct Read {
     std::string error;
 };
 
+/// The whole text read at once, as read_csv does, but a record wider than the header is a row
+/// with a problem (it fails alone in a batch) rather than the file's error.
 Read whole(const std::string& bytes, Encoding encoding) {
     Read r;
     try {
-        CsvTable table = read_csv(to_utf8(bytes, encoding, "r.csv"), 0, "r.csv");
-        r.columns = table.header;
+        const std::string text = to_utf8(bytes, encoding, "r.csv");
+        std::vector<CsvRecord> records = read_csv_records(text, detect_separator(text), "r.csv", 1);
+        if (records.empty()) throw RowFileError("r.csv: no header line (the first line names the columns)");
+        r.columns = csv_header(std::move(records.front()), "r.csv");
         std::size_t number = 0;
-        for (auto& record : table.records) {
+        for (std::size_t i = 1; i < records.size(); ++i) {
+            CsvRecord& record = records[i];
             Row row;
             row.number = ++number;
             row.line = record.line;
-            for (std::size_t k = 0; k < table.header.size(); ++k) {
+            try {
+                check_record_width(record, r.columns.size(), "r.csv");
+            } catch (const RowFileError& e) {
+                row.problem = e.what();
+                r.rows.push_back(row);
+                continue;
+            }
+            for (std::size_t k = 0; k < r.columns.size(); ++k) {
                 bool present = k < record.cells.size();
                 row.cells.push_back(present ? record.cells[k].text : std::string());
                 row.cell_lines.push_back(present ? record.cells[k].line : record.line);
@@ -95,6 +107,7 @@ TEST_CASE("rows: a CSV read a record at a time reads what the whole text reads")
                 REQUIRE(a.rows[k].line == b.rows[k].line);
                 REQUIRE(a.rows[k].cells == b.rows[k].cells);
                 REQUIRE(a.rows[k].cell_lines == b.rows[k].cell_lines);
+                REQUIRE(a.rows[k].problem == b.rows[k].problem);
             }
             compared_rows += static_cast<int>(a.rows.size());
             errors += !a.error.empty();

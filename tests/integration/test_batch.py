@@ -169,8 +169,63 @@ return c.Document{ title = row.nom,
         r = run("batch", self.script, "--rows", path, "--out", self.out("p"))
         self.assertNotIn("\r", r.stderr)
         self.assertIn("2/2 rows", r.stderr)
-        self.assertTrue(r.stderr.endswith("1 documents written, 1 failed, 0 skipped in "
+        self.assertTrue(r.stderr.endswith("1 document written, 1 failed, 0 skipped in "
                                           + r.stderr.rsplit(" in ", 1)[1]))
+        # In French each count agrees with its noun and the seconds take a decimal comma.
+        r = run("batch", self.script, "--rows", path, "--out", self.out("fr"), env={**os.environ, "LANG": "fr_FR.UTF-8"})
+        self.assertRegex(r.stderr, r"1 document écrit, 1 en échec, 0 sauté en \d+,\d\d s \(\d+ lignes/s\)\n$")
+
+    def test_a_row_the_file_itself_gets_wrong_fails_alone(self):
+        # A CSV line with a cell more than the header, a JSON Lines line that is not JSON or not an
+        # object, an array's element that is not an object: each its row's failure, with its place;
+        # the rows after it are written.
+        for name, rows, failed in [
+                ("rows.csv", b"nom;montant\nA;1\nB;2;3\nC;4\n",
+                 "rows.csv:3:3: record 2: this line has 3 cells but the header names 2 columns"),
+                ("rows.jsonl", b'{"nom": "A", "montant": "1"}\n{"nom":\n{"nom": "C", "montant": "4"}\n',
+                 "rows.jsonl:2:8: record 2: syntax error"),
+                ("rows.json", b'[{"nom": "A", "montant": "1"},\n  3, {"nom": "C", "montant": "4"}]',
+                 "rows.json:2:3: record 2: expected an object")]:
+            with self.subTest(name):
+                path = self.write(name, rows)
+                out = self.out("out-" + name)
+                r = run("batch", self.script, "--rows", path, "--out", out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertEqual(sorted(os.listdir(out)), ["report.csv", "row-1.odt", "row-3.odt"])
+                self.assertIn(failed, read_report(out)[1]["message"])
+                self.assertEqual([row["status"] for row in read_report(out)], ["done", "failed", "done"])
+
+    def test_a_file_of_two_encodings_is_refused_utf16_is_read(self):
+        # One line pasted from a Windows-1252 file among UTF-8 ones: read as Windows-1252, every
+        # « Drôme » came out « DrÃ´me »; refused at the bad byte, nothing written.
+        path = self.write("rows.csv", b"nom;montant\nDr\xc3\xb4me;1\nL\x92Ain;2\n")
+        r = run("batch", self.script, "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{path}:3:2: not valid UTF-8, where other lines are", r.stderr)
+        self.assertFalse(os.path.exists(self.out()))
+        # Excel's "Texte Unicode": UTF-16 with its mark, tabs.
+        path = self.write("rows.txt", "nom\tmontant\r\nDrôme\t1\r\nŒuvre\t2\r\n".encode("utf-16"))
+        r = run("batch", self.script, "--rows", path, "--out", self.out("u16"), "--name-column", "nom")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out("u16"))), ["Drôme.odt", "report.csv", "Œuvre.odt"])
+        self.assertIn("Œuvre : 2\u00a0€", text_of(os.path.join(self.out("u16"), "Œuvre.odt")))
+
+    def test_names_equal_but_for_case_beyond_latin_1_collide(self):
+        path = self.write("rows.json", '[{"nom": "Œuvre", "montant": "1"}, {"nom": "œuvre", "montant": "2"}]'.encode())
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("record 2 gives the name 'œuvre', as record 1 (line 1) does ('Œuvre')", r.stderr)
+        self.assertFalse(os.path.exists(self.out()))
+
+    def test_a_row_whose_second_format_cannot_be_written_replaces_neither(self):
+        path = self.write("rows.csv", b"nom,montant\nA,1\n")
+        os.makedirs(os.path.join(self.out(), "row-1.docx"))
+        old = self.write(os.path.join("out", "row-1.odt"), b"OLD")
+        r = run("batch", self.script, "--rows", path, "--out", self.out(), "--format", " ODT , docx")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(read_bytes(old), b"OLD")
+        self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.docx", "row-1.odt"])
+        self.assertEqual(read_report(self.out())[0]["status"], "failed")
 
     def test_a_row_file_that_cannot_be_read_writes_nothing(self):
         r = run("batch", self.script, "--rows", os.path.join(self.dir, "absent.csv"), "--out", self.out())
