@@ -6,6 +6,7 @@
 
 #include "config/i18n.hpp"
 #include "config/nearest_name.hpp"
+#include "document/inline_revisions.hpp"
 #include "document/style_sheet.hpp"
 
 namespace conventio::doc {
@@ -27,6 +28,12 @@ public:
             where_ = format(tr("block {}"), std::to_string(++n));
             block(b, 0);
         }
+        // The writers attribute every change to the revision (dc:creator, w:author).
+        if (!first_change_.empty() && (d.revision.author.empty() || d.revision.date.empty()))
+            throw DocumentError(
+                format(tr("{}: the document holds tracked changes but no revision = { author =, date = } to "
+                          "attribute them to"),
+                       first_change_));
         for (const auto& [name, text, deleted] : refs_) {
             // A reference deleted with the old text shows the old anchor's text; one kept or
             // inserted the anchor the avenant has (either when there is only one).
@@ -88,10 +95,19 @@ private:
         }
     }
 
-    void paragraph(const Paragraph& p) { inlines(p.content); }
+    void paragraph(const Paragraph& p) {
+        if (p.mark != Change::none) changed();
+        inlines(p.content);
+    }
+
+    /// Notes where the first tracked change is.
+    void changed() {
+        if (first_change_.empty()) first_change_ = where_;
+    }
 
     void inlines(const Inlines& content) {
         for (const Inline& i : content) {
+            if (change_of(i) != Change::none) changed();
             if (auto* a = std::get_if<Anchor>(&i)) {
                 if (!valid_anchor_name(a->name))
                     throw DocumentError(format(tr("{}: invalid anchor name '{}'"), where_, a->name));
@@ -133,6 +149,7 @@ private:
         int r = 0;
         for (const Row& row : t.rows) {
             ++r;
+            if (row.change != Change::none) changed();
             std::size_t filled = 0;
             for (const Cell& c : row.cells) {
                 if (c.column_span < 1)
@@ -154,6 +171,7 @@ private:
     }
 
     std::string where_;
+    std::string first_change_;  // where the first tracked change is; empty: none
     bool in_footnote_ = false;
     struct Reference {
         std::string name;

@@ -860,6 +860,30 @@ class Consolidated(unittest.TestCase):
                 self.assertNotIn("2", changed, "the reference is no change")
                 self.assertNotIn("Comit\u00e9", changed, "the row's label is no change")
 
+    def script(self, name, source):
+        """A script written to the test's folder: its path."""
+        path = os.path.join(self.dir, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(source)
+        return path
+
+    def test_tracked_changes_need_a_revision(self):
+        # Written without one, each change said it was made by nobody (empty dc:creator and
+        # w:author) on no date: refused, at the script, naming the block, and nothing written.
+        script = self.script("no-revision.lua", 'local c = require "conventio"\n'
+                             'local doc = c.Document {}\n'
+                             'doc:add(c.Para "Texte.")\n'
+                             'doc:add(c.Para { "Un mot ", c.Inserted "ajout\u00e9", "." })\n'
+                             'return doc\n')
+        for kind in ("odt", "docx"):
+            with self.subTest(format=kind):
+                out = os.path.join(self.dir, f"no-revision.{kind}")
+                r = run(CONVENTIO, "render", script, "-o", out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(f"{script}: block 2: the document holds tracked changes but no revision = "
+                              "{ author =, date = } to attribute them to", r.stderr)
+                self.assertFalse(os.path.exists(out))
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
