@@ -34,13 +34,20 @@ public:
                 format(tr("{}: the document holds tracked changes but no revision = { author =, date = } to "
                           "attribute them to"),
                        first_change_));
-        for (const auto& [name, text, deleted] : refs_) {
-            // A reference deleted with the old text shows the old anchor's text; one kept or
-            // inserted the anchor the avenant has (either when there is only one).
+        for (const auto& [name, text, deleted, where] : refs_) {
+            // A reference deleted with the old text shows the old anchor's text (the anchor as
+            // amended when it is the only one); one kept or inserted the anchor the avenant has:
+            // the deleted one is gone once the changes are accepted.
             const std::string* shown = nullptr;
             if (auto now = anchors_.find(name); now != anchors_.end()) shown = &now->second;
-            if (auto old = deleted_anchors_.find(name); old != deleted_anchors_.end() && (deleted || !shown))
-                shown = &old->second;
+            if (auto old = deleted_anchors_.find(name); old != deleted_anchors_.end()) {
+                if (!deleted && !shown)
+                    throw DocumentError(
+                        format(tr("{}: cross-reference to '{}' kept or inserted, but its anchor is "
+                                  "deleted (once the changes are accepted it points at nothing)"),
+                               where, name));
+                if (deleted) shown = &old->second;
+            }
             if (!shown) {
                 std::vector<std::string_view> known;
                 for (const auto& anchor : anchors_) known.push_back(anchor.first);
@@ -117,7 +124,7 @@ private:
                 if (!defined.emplace(a->name, a->text).second)
                     throw DocumentError(format(tr("{}: anchor '{}' is defined twice"), where_, a->name));
             } else if (auto* r = std::get_if<CrossRef>(&i)) {
-                refs_.push_back({r->name, r->text, r->change == Change::deleted});
+                refs_.push_back({r->name, r->text, r->change == Change::deleted, where_});
             } else if (auto* f = std::get_if<Footnote>(&i)) {
                 if (in_footnote_) throw DocumentError(format(tr("{}: a footnote inside a footnote"), where_));
                 in_footnote_ = true;
@@ -177,6 +184,7 @@ private:
         std::string name;
         std::string text;
         bool deleted;
+        std::string where;
     };
     std::map<std::string, std::string> anchors_;          // not deleted
     std::map<std::string, std::string> deleted_anchors_;  // deleted by an avenant

@@ -63,6 +63,29 @@ TEST_CASE("check: an anchor an avenant changed is there deleted and inserted, ea
     CHECK(problem(gone) == "ok");
 }
 
+TEST_CASE("check: a reference kept or inserted resolves to an anchor that is not deleted") {
+    // Once the changes are accepted, a deleted anchor is gone: a reference still there would
+    // point at nothing (a dangling field in the DOCX, a bookmark-ref to nowhere in the ODT).
+    Document d;
+    d.revision = {"Avenant n\u00b0 1", "2024-05-15"};
+    d.body.push_back(Block{para({Anchor{"ref_fin", "9", Change::deleted}})});
+    d.body.push_back(Block{para({CrossRef{"ref_fin", "9", Change::deleted}})});
+    d.body.push_back(Block{para({Run{"Voir ", {}, {}}, CrossRef{"ref_fin", "9"}})});
+    CHECK(
+        problem(d) ==
+        "block 3: cross-reference to 'ref_fin' kept or inserted, but its anchor is deleted (once the changes "
+        "are accepted it points at nothing)");
+    d.body.back() = Block{para({CrossRef{"ref_fin", "9", Change::inserted}})};
+    CHECK(
+        problem(d) ==
+        "block 3: cross-reference to 'ref_fin' kept or inserted, but its anchor is deleted (once the changes "
+        "are accepted it points at nothing)");
+    // With the anchor as amended beside the deleted one, it resolves to that one.
+    d.body.front() =
+        Block{para({Anchor{"ref_fin", "9", Change::deleted}, Anchor{"ref_fin", "9", Change::inserted}})};
+    CHECK(problem(d) == "ok");
+}
+
 TEST_CASE("check: anchor names work as bookmarks in both formats") {
     CHECK(valid_anchor_name("ref_duree_2"));
     CHECK_FALSE(valid_anchor_name("2ref"));

@@ -884,6 +884,23 @@ class Consolidated(unittest.TestCase):
                               "{ author =, date = } to attribute them to", r.stderr)
                 self.assertFalse(os.path.exists(out))
 
+    def test_a_reference_kept_to_a_deleted_anchor_is_refused(self):
+        # Article 9 deleted whole, a paragraph left as it was still citing it: once the changes
+        # are accepted the reference points at nothing. Refused at the script, naming the block.
+        script = self.script("kept-ref.lua", 'local c = require "conventio"\n'
+                             'local doc = c.Document { revision = { author = "Avenant n\u00b0 1", '
+                             'date = "2024-05-15" } }\n'
+                             'doc:add(c.track_changes(c.Article { "Article ", c.Anchor("fin", "9"), '
+                             '" : Fin" }, nil))\n'
+                             'doc:add(c.Para { "Voir l\'article ", c.Ref("fin", "9"), "." })\n'
+                             'return doc\n')
+        out = os.path.join(self.dir, "kept-ref.docx")
+        r = run(CONVENTIO, "render", script, "-o", out)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"{script}: block 2: cross-reference to 'fin' kept or inserted, but its anchor is deleted "
+                      "(once the changes are accepted it points at nothing)", r.stderr)
+        self.assertFalse(os.path.exists(out))
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
