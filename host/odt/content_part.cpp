@@ -421,7 +421,7 @@ std::string content_part(const doc::Document& document) {
     used.tracked.paragraphs = layout::tracked_paragraphs(document.body);
     layout::each_body_block(document.body, used);
     used.tracked.number();
-    used.tracked.live_anchors = doc::live_anchor_names(document.body);
+    used.tracked.bookmarks = doc::AnchorBookmarks(document.body);
 
     xml::Writer w;
     {

@@ -138,7 +138,7 @@ void Story::deleted_inlines(const doc::Inline* first, std::size_t count) {
                 else if constexpr (std::is_same_v<T, doc::LineBreak>)
                     line_break();
                 else if constexpr (std::is_same_v<T, doc::Anchor>)
-                    deleted_anchor(i, word_follows);
+                    anchor(i, word_follows);  // referable again once the deletion is rejected
                 else if constexpr (std::is_same_v<T, doc::CrossRef>)
                     cross_ref(i, word_follows);  // a live reference again once the deletion is rejected
                 else if constexpr (std::is_same_v<T, doc::Footnote>)
@@ -147,15 +147,6 @@ void Story::deleted_inlines(const doc::Inline* first, std::size_t count) {
             },
             first[k]);
     }
-}
-
-// Deleted with its text, it is referable again once the deletion is rejected, as in the DOCX;
-// unless the avenant has an anchor of that name too (its text changed): that one keeps the name.
-void Story::deleted_anchor(const doc::Anchor& anchor, bool word_follows) {
-    if (tracked_ && tracked_->live_anchors.contains(anchor.name))
-        raised_text(anchor, word_follows);
-    else
-        this->anchor(anchor, word_follows);
 }
 
 void Story::change_id(std::string_view element, int id) {
@@ -336,13 +327,16 @@ void Story::footnote(const doc::Footnote& note) {
     after_space_ = true;
 }
 
+// Its bookmark goes with it wherever it is written, in a deletion region too, under the name
+// doc::AnchorBookmarks gives it, as in the DOCX.
 void Story::anchor(const doc::Anchor& anchor, bool word_follows) {
+    const std::string& name = tracked_ ? tracked_->bookmarks.of(anchor) : anchor.name;
     w_.start("text:bookmark-start");
-    w_.attr("text:name", anchor.name);
+    w_.attr("text:name", name);
     w_.end();
     raised_text(anchor, word_follows);
     w_.start("text:bookmark-end");
-    w_.attr("text:name", anchor.name);
+    w_.attr("text:name", name);
     w_.end();
 }
 
@@ -362,7 +356,7 @@ void Story::raised_text(const doc::Anchor& anchor, bool word_follows) {
 void Story::cross_ref(const doc::CrossRef& ref, bool word_follows) {
     xml::Element r(w_, "text:bookmark-ref");
     w_.attr("text:reference-format", "text");
-    w_.attr("text:ref-name", ref.name);
+    w_.attr("text:ref-name", tracked_ ? tracked_->bookmarks.target(ref) : ref.name);
     text(ref.text, word_follows);
 }
 

@@ -901,6 +901,71 @@ class Consolidated(unittest.TestCase):
                       "(once the changes are accepted it points at nothing)", r.stderr)
         self.assertFalse(os.path.exists(out))
 
+    @staticmethod
+    def bookmarks_and_references(path):
+        """What a reader resolves, read from the file: {bookmark: [the text it spans, ...]} (a
+        name defined twice has two), and every reference as (the bookmark it points at, the text
+        it shows, whether it is deleted), in the order written."""
+        def plain(xml):
+            return re.sub(r"<[^>]+>", "", xml)
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("content.xml" if path.endswith(".odt") else "word/document.xml").decode("utf-8")
+        bookmarks, references = {}, []
+        if path.endswith(".odt"):
+            regions_end = xml.find("</text:tracked-changes>")
+            for name, text in re.findall(r'<text:bookmark-start text:name="([^"]+)"/>(.*?)'
+                                         r'<text:bookmark-end text:name="\1"/>', xml):
+                bookmarks.setdefault(name, []).append(plain(text))
+            for m in re.finditer(r'<text:bookmark-ref [^>]*text:ref-name="([^"]+)">(.*?)</text:bookmark-ref>', xml):
+                references.append((m.group(1), plain(m.group(2)), m.start() < regions_end))
+        else:
+            for _, name, text in re.findall(r'<w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"/>(.*?)'
+                                            r'<w:bookmarkEnd w:id="\1"/>', xml):
+                bookmarks.setdefault(name, []).append(plain(text))
+            for kind, name, text in re.findall(r'<w:(delInstrText|instrText) xml:space="preserve"> REF (\S+) \\h '
+                                               r'</w:\1></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                                               r'<w:r>(.*?)</w:r><w:r><w:fldChar w:fldCharType="end"/>', xml):
+                references.append((name, plain(text), kind == "delInstrText"))
+        return bookmarks, references
+
+    def test_a_renumbered_anchor_keeps_its_old_number_for_the_deleted_references(self):
+        # Article 6 renumbered 7: its old number deleted, the new one inserted, under one anchor.
+        # The deleted « 6 » has a bookmark of its own (_Former1) which the deleted reference
+        # points at; the references kept or inserted point at the live « 7 »; an article deleted
+        # whole keeps its own name; an annex heading deleted whole beside the new one of its
+        # anchor is _Former2 (the ODT wrote a second bookmark « plan » in its deletion region).
+        # The same in both formats, and each reference shows the text of the bookmark it points
+        # at, whichever way the changes go.
+        script = os.path.join(EDGES, "renumbered.lua")
+        found = {}
+        for kind in ("odt", "docx"):
+            with self.subTest(format=kind):
+                out = os.path.join(self.dir, f"renumbered.{kind}")
+                r = run(CONVENTIO, "render", script, "-o", out)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                bookmarks, references = self.bookmarks_and_references(out)
+                self.assertEqual(bookmarks, {"objet": ["1"], "duree": ["7"], "_Former1": ["6"], "fin": ["9"],
+                                             "plan": ["3"], "_Former2": ["2"]})
+                self.assertEqual(references, [("_Former1", "6", True), ("duree", "7", False), ("objet", "1", False),
+                                              ("duree", "7", False), ("fin", "9", True), ("_Former2", "2", True),
+                                              ("plan", "3", False)]
+                                 if kind == "docx" else
+                                 # The ODT writes its deletions first, in text:tracked-changes.
+                                 [("_Former1", "6", True), ("fin", "9", True), ("_Former2", "2", True),
+                                  ("duree", "7", False), ("objet", "1", False), ("duree", "7", False),
+                                  ("plan", "3", False)])
+                for target, text, _ in references:
+                    self.assertEqual(bookmarks[target], [text], target)
+                found[kind] = sorted(references)
+                accepted, rejected = self.reader(out, "--accept").stdout, self.reader(out, "--reject").stdout
+                self.assertIn("La dur\u00e9e est fix\u00e9e \u00e0 l'article 7.", accepted)
+                self.assertIn("La dur\u00e9e est fix\u00e9e \u00e0 l'article 6.", rejected)
+                self.assertNotIn("fin selon", accepted)
+                self.assertIn("Il prend fin selon l'article 9.", rejected)
+                self.assertIn("Le plan d\u00e9taill\u00e9 figure \u00e0 l'annexe 3.", accepted)
+                self.assertIn("Le plan figure \u00e0 l'annexe 2.", rejected)
+        self.assertEqual(found.get("odt"), found.get("docx"))
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "document/tracked_diff.hpp"
 #include "odt/kitchen_sink.hpp"
 #include "odt/odt_internal.hpp"
 
@@ -182,13 +183,42 @@ TEST_CASE("an anchor inserted stays a bookmark inside its region; deleted, it is
     CHECK(d.find("</office:change-info><text:p><text:bookmark-start text:name=\"art_11\"/>11"
                  "<text:bookmark-end text:name=\"art_11\"/></text:p></text:deletion>") != std::string::npos);
     CHECK(d.find("Article<text:s/><text:change text:change-id=\"ct1\"/></text:p>") != std::string::npos);
-    // Its number changed (deleted and inserted under one name): the inserted one keeps the name,
-    // the deleted one is text, so that no two bookmarks share a name.
-    doc::Anchor renumbered{"art_11", "12", doc::Change::inserted};
-    std::string r = text_of({run("Article "), removed, renumbered});
-    CHECK(count(r, "<text:bookmark-start ") == 1);
-    CHECK(r.find("</office:change-info><text:p>11</text:p></text:deletion>") != std::string::npos);
+}
+
+TEST_CASE(
+    "an anchor renumbered: the deleted number has a bookmark of its own, the deleted references' target") {
+    // Deleted and inserted under one name: the inserted one keeps the name, the deleted one is
+    // _Former1 (no two bookmarks share a name), and a deleted reference shows the deleted number,
+    // so it points there; a reference kept or inserted points at the live one, as in the DOCX.
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    std::string r =
+        body_of({block(para(ParagraphStyle::body, {run("Article "), doc::Anchor{"art_11", "11", del},
+                                                   doc::Anchor{"art_11", "12", ins}})),
+                 block(para(ParagraphStyle::body, {run("Voir l'article "), doc::CrossRef{"art_11", "11", del},
+                                                   doc::CrossRef{"art_11", "12", ins}, run(".")}))});
+    CHECK(count(r, "<text:bookmark-start ") == 2);
+    CHECK(r.find("</office:change-info><text:p><text:bookmark-start text:name=\"_Former1\"/>11"
+                 "<text:bookmark-end text:name=\"_Former1\"/></text:p></text:deletion>") !=
+          std::string::npos);
     CHECK(r.find("<text:bookmark-start text:name=\"art_11\"/>12<text:bookmark-end") != std::string::npos);
+    CHECK(r.find("</office:change-info><text:p><text:bookmark-ref text:reference-format=\"text\" "
+                 "text:ref-name=\"_Former1\">11</text:bookmark-ref></text:p></text:deletion>") !=
+          std::string::npos);
+    CHECK(r.find("<text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"art_11\">12"
+                 "</text:bookmark-ref><text:change-end ") != std::string::npos);
+    // The same when the deleted anchor is in a paragraph deleted whole (its region writes the
+    // paragraph as it stood): it wrote a second bookmark art_11.
+    doc::Paragraph old_heading =
+        para(ParagraphStyle::article, {run("Article "), doc::Anchor{"art_11", "11"}});
+    doc::Paragraph new_heading =
+        para(ParagraphStyle::article, {run("Article "), doc::Anchor{"art_11", "12"}});
+    doc::Block old_block = tracked::whole(block(old_heading), del);
+    doc::Block new_block = tracked::whole(block(new_heading), ins);
+    std::string w = body_of({old_block, new_block, block(odt::test::body("suite"))});
+    CHECK(count(w, "<text:bookmark-start text:name=\"art_11\"/>") == 1);
+    CHECK(w.find(
+              "<text:bookmark-start text:name=\"_Former1\"/>11<text:bookmark-end text:name=\"_Former1\"/>") !=
+          std::string::npos);
 }
 
 TEST_CASE("a list deleted as a whole: its items in the region, no empty list left in the body") {
