@@ -143,10 +143,15 @@ struct TrackedChanges {
     /// The bookmark of each anchor and the target of each reference (a renumbered anchor's
     /// deleted number has one of its own).
     doc::AnchorBookmarks bookmarks;
+    /// Each note's number (text:note-citation), in reading order: a deleted note counts where
+    /// its words were, as LibreOffice shows it, though its region is written before the body.
+    std::unordered_map<const doc::Footnote*, int> notes;
 
     /// Numbers the regions collected so far, in order.
     void number();
     int id(const void* change) const;
+    /// Gives the notes of `content` the next numbers.
+    void number_notes(const doc::Inlines& content);
 };
 
 class Story {

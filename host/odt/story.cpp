@@ -78,6 +78,12 @@ int TrackedChanges::id(const void* change) const {
     return found == ids.end() ? 0 : found->second;
 }
 
+void TrackedChanges::number_notes(const doc::Inlines& content) {
+    for (const doc::Inline& i : content)
+        if (const auto* n = std::get_if<doc::Footnote>(&i))
+            notes.emplace(n, static_cast<int>(notes.size()) + 1);
+}
+
 void Story::tracked_changes(const TrackedChanges& changes, const doc::Revision& revision) {
     if (changes.regions.empty()) return;
     xml::Element all(w_, "text:tracked-changes");
@@ -300,8 +306,9 @@ void Story::marked_text(const doc::Run& run, bool word_follows) {
 }
 
 void Story::footnote(const doc::Footnote& note) {
-    ++notes_;
-    Length number = Length::integer(notes_, "");
+    // The body's notes were numbered by its first pass (TrackedChanges::notes), those its
+    // deletion regions hold with them; a part without tracked changes numbers them as written.
+    Length number = Length::integer(tracked_ ? tracked_->notes.at(&note) : ++notes_, "");
     xml::Element n(w_, "text:note");
     std::string id = "ftn";
     id += number.view();

@@ -966,6 +966,36 @@ class Consolidated(unittest.TestCase):
                 self.assertIn("Le plan figure \u00e0 l'annexe 2.", rejected)
         self.assertEqual(found.get("odt"), found.get("docx"))
 
+    def test_notes_are_numbered_as_a_reader_shows_them(self):
+        # The ODT's text:note-citation numbers the notes in reading order, deleted ones counted
+        # where their words were (a reader shows them struck through there): the notes of
+        # text:tracked-changes, written first, were numbered before the body's. The file's
+        # numbers are those LibreOffice shows, of the ODT and of the DOCX (Word numbers its notes
+        # itself): each note's word is followed by its number in their PDF.
+        script = os.path.join(EDGES, "notes.lua")
+        paths = []
+        for kind in ("odt", "docx"):
+            out = os.path.join(self.dir, f"notes-{kind}.{kind}")
+            r = run(CONVENTIO, "render", script, "-o", out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            paths.append(out)
+        with zipfile.ZipFile(paths[0]) as z:
+            content = z.read("content.xml").decode("utf-8")
+        numbers = {word: int(n) for n, word in
+                   re.findall(r"<text:note-citation>(\d+)</text:note-citation>.*?Note (\w+)\.", content)}
+        words = ["alpha", "bravo", "charlie", "delta", "echo", "golf", "foxtrot"]
+        self.assertEqual(numbers, {word: n for n, word in enumerate(words, 1)})
+        profile = "file://" + os.path.join(self.dir, "lo-profile-notes")
+        pdfs = os.path.join(self.dir, "notes-pdf")
+        r = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                            "--outdir", pdfs, *paths], capture_output=True, text=True, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for kind in ("odt", "docx"):
+            with self.subTest(format=kind):
+                shown = run("pdftotext", "-layout", os.path.join(pdfs, f"notes-{kind}.pdf"), "-").stdout
+                for word, n in numbers.items():
+                    self.assertRegex(shown.lower(), rf"{word}{n}\b", shown)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -346,3 +346,41 @@ TEST_CASE("a note inserted or deleted with the words around it is inside their o
           std::string::npos);
     CHECK(d.find("Fin<text:change text:change-id=\"ct1\"/>.</text:p>") != std::string::npos);
 }
+
+namespace {
+
+/// The number of the note whose text is `text`: its text:note-citation.
+int note_number(const std::string& xml, const std::string& text) {
+    const auto at = xml.find(">" + text + "</text:p></text:note-body>");
+    REQUIRE_MESSAGE(at != std::string::npos, text);
+    const std::string citation = "<text:note-citation>";
+    const auto from = xml.rfind(citation, at) + citation.size();
+    return std::stoi(xml.substr(from, xml.find('<', from) - from));
+}
+
+doc::Footnote note(std::string text, doc::Change change = doc::Change::none) {
+    return doc::Footnote{{para(ParagraphStyle::footnote, {changed(std::move(text), change)})}, change};
+}
+
+}  // namespace
+
+TEST_CASE(
+    "notes are numbered in reading order, a deleted one where its words were, as LibreOffice shows them") {
+    // The deletion regions come first in office:text; their notes were numbered first.
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    doc::Paragraph gone = para(ParagraphStyle::body, {changed("Ancien", del), note("Trois.", del)});
+    gone.mark = del;
+    doc::Paragraph added = para(ParagraphStyle::body, {changed("Nouveau", ins), note("Quatre.", ins)});
+    added.mark = ins;
+    const std::string t =
+        body_of({block(para(ParagraphStyle::body, {run("Un"), note("Un.")})),
+                 block(para(ParagraphStyle::body,
+                            {run("Deux"), changed(" mots", del), note("Deux.", del), run(".")})),
+                 block(gone), block(added), block(para(ParagraphStyle::body, {run("Cinq"), note("Cinq.")}))});
+    CHECK(note_number(t, "Un.") == 1);
+    CHECK(note_number(t, "Deux.") == 2);
+    CHECK(note_number(t, "Trois.") == 3);
+    CHECK(note_number(t, "Quatre.") == 4);
+    CHECK(note_number(t, "Cinq.") == 5);
+    CHECK(count(t, "<text:note text:id=\"ftn2\" ") == 1);  // ids stay unique
+}
