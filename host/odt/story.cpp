@@ -48,18 +48,23 @@ bool link_has_text(std::span<const doc::Inline> items, std::size_t first, std::s
 
 }  // namespace
 
+// Link stretch by link stretch, as Story::inlines writes them: a revision ends at a stretch's
+// edge, and each inline is looked at once (a stretch's end looked for from each revision was
+// the rest of the paragraph each time, when it holds no link).
 void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out) {
     for (std::size_t i = 0; i < content.size();) {
-        if (doc::opens_revision(content[i])) {
-            // A note inserted or deleted is inside its revision's region, its text with it.
-            const std::size_t end = doc::revision_end(content, i, doc::link_stretch_end(content, i));
-            out.push_back({doc::change_of(content[i]), &content[i], nullptr, end - i});
-            i = end;
-        } else if (const auto* n = std::get_if<doc::Footnote>(&content[i])) {
-            for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
-            ++i;
-        } else {
-            ++i;
+        const std::size_t stretch_end = doc::link_stretch_end(content, i);
+        while (i < stretch_end) {
+            if (doc::opens_revision(content[i])) {
+                // A note inserted or deleted is inside its revision's region, its text with it.
+                const std::size_t end = doc::revision_end(content, i, stretch_end);
+                out.push_back({doc::change_of(content[i]), &content[i], nullptr, end - i});
+                i = end;
+            } else {
+                if (const auto* n = std::get_if<doc::Footnote>(&content[i]))
+                    for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
+                ++i;
+            }
         }
     }
 }
