@@ -120,6 +120,63 @@ void add_text(std::string& out, char tag, std::string_view text) {
     out += text;
 }
 
+/// What a reader sees of a paragraph beside its words: each note (where its call is, in bytes of
+/// the paragraph's text, and the note's own text and marks) and each link (the words it covers and
+/// where it leads). "" for most paragraphs. Two paragraphs of equal text differ when these do: an
+/// avenant that compared the words alone said nothing of a note or a link it changed.
+std::string marks_of(const doc::Inlines& content) {
+    std::string out;
+    std::size_t at = 0;  // where the text so far ends, as plain_text counts it
+    const std::string* link = nullptr;
+    std::size_t link_start = 0;
+    auto close_link = [&] {
+        if (!link) return;
+        add_text(out, 'L', std::to_string(link_start) + "-" + std::to_string(at));
+        add_text(out, 'h', *link);
+        link = nullptr;
+    };
+    for (const doc::Inline& i : content) {
+        const auto* run = std::get_if<doc::Run>(&i);
+        const std::string* href = run && !run->href.empty() ? &run->href : nullptr;
+        if (!href || !link || *href != *link) {
+            close_link();
+            if (href) link = href, link_start = at;
+        }
+        if (run) {
+            at += run->text.size();
+        } else if (std::holds_alternative<doc::LineBreak>(i)) {
+            at += 1;
+        } else if (const auto* a = std::get_if<doc::Anchor>(&i)) {
+            at += a->text.size();
+        } else if (const auto* r = std::get_if<doc::CrossRef>(&i)) {
+            at += r->text.size();
+        } else if (const auto* note = std::get_if<doc::Footnote>(&i)) {
+            add_text(out, 'N', std::to_string(at));
+            add_text(out, 'n', std::to_string(note->paragraphs.size()));
+            for (const doc::Paragraph& p : note->paragraphs) {
+                add_text(out, 't', plain_text(p.content));
+                add_text(out, 'm', marks_of(p.content));
+            }
+        }
+    }
+    close_link();
+    return out;
+}
+
+/// The marks (marks_of) of a table's cells, each after its row and column: "" when none has any.
+std::string table_marks(const doc::Table& table) {
+    std::string out;
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        for (std::size_t c = 0; c < table.rows[r].cells.size(); ++c)
+            for (const doc::Block& b : table.rows[r].cells[c].blocks)
+                if (const auto* p = std::get_if<doc::Paragraph>(&b.value))
+                    if (std::string m = marks_of(p->content); !m.empty()) {
+                        add_text(out, 'c', std::to_string(r) + "," + std::to_string(c));
+                        add_text(out, 'm', m);
+                    }
+    return out;
+}
+
 void add_signature(std::string& out, const doc::Block& block);
 
 void add_signatures(std::string& out, const std::vector<doc::Block>& blocks) {
@@ -133,6 +190,7 @@ void add_signature(std::string& out, const doc::Block& block) {
     if (auto* p = std::get_if<doc::Paragraph>(&block.value)) {
         add_text(out, 'p', style_name(p->style));
         add_text(out, 't', plain_text(p->content));
+        add_text(out, 'm', marks_of(p->content));
     } else if (auto* list = std::get_if<doc::List>(&block.value)) {
         add_text(out, 'l', list->ordered ? "1" : "0");
         add_text(out, 'n', std::to_string(list->items.size()));
@@ -145,6 +203,7 @@ void add_signature(std::string& out, const doc::Block& block) {
             std::snprintf(buffer, sizeof buffer, "%a", weight);
             add_text(out, 'x', buffer);
         }
+        add_text(out, 'm', table_marks(*table));
         add_text(out, 'r', std::to_string(table->rows.size()));
         for (const doc::Row& row : table->rows) {
             add_text(out, 'c', std::to_string(row.cells.size()));
@@ -174,6 +233,15 @@ void push_outline(lua_State* L, const doc::Block& block) {
         set_string(L, "kind", "para");
         set_string(L, "style", style_name(p->style));
         set_string(L, "text", plain_text(p->content));
+        // A paragraph with notes or links says so, and comes with its block: an avenant quoting
+        // it quotes the block (conventio.quote), not its text alone.
+        if (std::string marks = marks_of(p->content); !marks.empty()) {
+            set_string(L, "marks", marks);
+            push_blocks(L, std::vector<doc::Block>{block});
+            lua_rawgeti(L, -1, 1);
+            lua_setfield(L, -3, "block");
+            lua_pop(L, 1);
+        }
     } else if (auto* list = std::get_if<doc::List>(&block.value)) {
         set_string(L, "kind", "list");
         lua_pushboolean(L, list->ordered);
@@ -187,6 +255,7 @@ void push_outline(lua_State* L, const doc::Block& block) {
         lua_setfield(L, -2, "items");
     } else if (auto* table = std::get_if<doc::Table>(&block.value)) {
         set_string(L, "kind", "table");
+        if (std::string marks = table_marks(*table); !marks.empty()) set_string(L, "marks", marks);
         lua_pushboolean(L, table->header_row);
         lua_setfield(L, -2, "header");
         lua_createtable(L, static_cast<int>(table->column_weights.size()), 0);
@@ -412,6 +481,46 @@ int edit_row(lua_State* L) {
     return 1;
 }
 
+/// conventio.quote(block, open, close): a copy of the paragraph `block` with the text `open`
+/// before its words and `close` after them, its notes, links and formatting kept. An avenant
+/// quotes so an alinéa that has a note or a link: made again from its text, it lost them.
+int quote(lua_State* L) {
+    const doc::Block* block = to_block(L, 1);
+    const auto* paragraph = block ? std::get_if<doc::Paragraph>(&block->value) : nullptr;
+    if (!paragraph) return luaL_error(L, "quote: expected a paragraph block, got %s", luaL_typename(L, 1));
+    std::size_t open_size = 0, close_size = 0;
+    const char* open_text = luaL_checklstring(L, 2, &open_size);
+    const char* close_text = luaL_checklstring(L, 3, &close_size);
+    const std::string_view open(open_text, open_size), close(close_text, close_size);
+    for (std::string_view words : {open, close})
+        if (auto problem = doc::text_problem(words)) return luaL_error(L, "quote: %s", problem->c_str());
+    doc::Paragraph quoted = *paragraph;
+    quoted.mark = doc::Change::none;
+    // The quotation is text of the avenant: an article's anchor or a live reference in it would
+    // point into the Convention, which the avenant does not hold. They are their text, as in an
+    // alinéa quoted from its text.
+    for (doc::Inline& i : quoted.content) {
+        if (const auto* anchor = std::get_if<doc::Anchor>(&i)) {
+            doc::Run run;
+            run.text = anchor->text;
+            i = std::move(run);
+        } else if (const auto* ref = std::get_if<doc::CrossRef>(&i)) {
+            doc::Run run;
+            run.text = ref->text;
+            i = std::move(run);
+        }
+    }
+    doc::Run before, after;
+    before.text = open;
+    after.text = close;
+    if (!open.empty()) quoted.content.insert(quoted.content.begin(), std::move(before));
+    if (!close.empty()) quoted.content.push_back(std::move(after));
+    std::vector<doc::Block> out;
+    out.push_back(doc::Block{std::move(quoted)});
+    push_blocks(L, std::move(out));
+    lua_rawgeti(L, -1, 1);
+    return 1;
+}
 }  // namespace
 
 void open_outline_bindings(lua_State* L) {
@@ -429,6 +538,8 @@ void open_outline_bindings(lua_State* L) {
     lua_setfield(L, -2, "replace_words");
     lua_pushcfunction(L, protect<edit_row>);
     lua_setfield(L, -2, "edit_row");
+    lua_pushcfunction(L, protect<quote>);
+    lua_setfield(L, -2, "quote");
 }
 
 }  // namespace conventio::lua

@@ -327,6 +327,45 @@ check_consolidated({ edits = {
 check_consolidated({ data = { { remove = "rows.2025" }, { set = "amount", to = "30000" } } }, "a row deleted")
 check_consolidated(check_consolidated_later, "edits of the text")
 
+-- A note's text or a link's address changed alone, the words around them unchanged: the avenant
+-- quotes the alinéa again with its note and link (it once said the change set changed nothing,
+-- and left them out of a change of words), and the consolidated version marks them.
+local function marks_avenant(changes)
+  local av = Avenant.from_change_set({ base = { script = "avenant_marks_base.lua", data = "avenant_marks_base.json" },
+                                       number = 1, date = "2024-06-01", data = changes }, "changes.json")
+  local Agreement = require "conventio.agreement"
+  local texts, marks = {}, {}
+  for _, article in ipairs(Agreement.of_document(av:document()).articles) do
+    texts[#texts + 1] = article.title
+    for _, o in ipairs(c.outline(article.blocks)) do
+      local paras = o.kind == "list" and {} or { o }
+      if o.kind == "list" then
+        for _, item in ipairs(o.items) do for _, p in ipairs(item) do paras[#paras + 1] = p end end
+      end
+      for _, p in ipairs(paras) do
+        texts[#texts + 1] = p.text
+        marks[#marks + 1] = p.marks
+      end
+    end
+  end
+  return (table.concat(texts, "\n"):gsub("\u{a0}", " ")), table.concat(marks, "\n"), av
+end
+local note_text, note_marks, note_av = marks_avenant { { set = "note", to = "Délibération du 12 décembre 2023." } }
+check.contains(note_text, "Le premier alinéa de l'article 1 est ainsi rédigé :\n« La convention organise le soutien"
+  .. " de la Commune. »", "a note changed: its alinéa quoted again")
+check.contains(note_marks, "Délibération du 12 décembre 2023.", "the quoted alinéa holds the new note")
+local link_text, link_marks = marks_avenant { { set = "url", to = "https://melun.fr/programme-2024" } }
+check.contains(link_text, "Le troisième alinéa de l'article 2 est ainsi rédigé :", "a link changed in a list item")
+check.contains(link_text, "« Le programme est décrit sur le site du programme. »", "its alinéa quoted again")
+check.contains(link_text, "« il publie ses comptes. »", "a list item quoted with its link")
+check.eq(select(2, link_marks:gsub("https://melun.fr/programme%-2024", "")), 2, "both links quoted, new address")
+check.eq(link_marks:find("https://melun.fr/programme\n", 1, true), nil, "not the old address")
+local note_items = note_av:consolidated()
+check.eq(consolidated.text(note_items, "accept"), consolidated.plain(note_av:amended_document()), "note: accept")
+local tracked = 0
+for _, item in ipairs(note_items) do if item.tracked then tracked = tracked + 1 end end
+check.eq(tracked, 1, "the consolidated version marks the paragraph whose note changed")
+
 -- The words a change is quoted from: trailing punctuation splits off one mark a word, a chunk
 -- of punctuation alone stays one word, spaces (no-break ones too) stay with the word after.
 local text_diff = require "conventio.avenant.text_diff"
@@ -340,6 +379,52 @@ check.eq(spelled("Le montant (2024)., fixé à 475\u{a0}000 € ; voir l'article
          "words")
 check.eq(spelled("  ... a.b"), "[  |...][ |a.b]", "words of punctuation alone")
 check.eq(spelled(""), "", "no words")
+
+-- The longest common subsequence (text_diff.lcs): pairs equal and in order, as many as the
+-- textbook table of every pair of positions finds, on short arrays of few letters (many ties:
+-- the cases where a greedy walk could go wrong).
+local function lcs_length(a, b)
+  local row = {}
+  for j = 0, #b do row[j] = 0 end
+  for i = 1, #a do
+    local next_row = { [0] = 0 }
+    for j = 1, #b do
+      next_row[j] = a[i] == b[j] and row[j - 1] + 1 or math.max(row[j], next_row[j - 1])
+    end
+    row = next_row
+  end
+  return row[#b]
+end
+local seed = 7
+local function draw(n)  -- a fixed series: the same cases on every run
+  seed = (seed * 1103515245 + 12345) % 2147483648
+  return seed // 65536 % n + 1
+end
+local function equal(x, y) return x == y end
+local wrong
+for case = 1, 500 do
+  local letters, a, b = draw(5) + 1, {}, {}
+  for i = 1, draw(14) - 1 do a[i] = draw(letters) end
+  for i = 1, draw(14) - 1 do b[i] = draw(letters) end
+  local pairs_, i, j, in_order = text_diff.lcs(a, b, equal), 0, 0, true
+  for _, p in ipairs(pairs_) do
+    in_order = in_order and p[1] > i and p[2] > j and a[p[1]] == b[p[2]]
+    i, j = p[1], p[2]
+  end
+  if not wrong and (not in_order or #pairs_ ~= lcs_length(a, b)) then
+    wrong = ("case %d: %s / %s gave %d pairs%s, not %d"):format(case, table.concat(a, ""), table.concat(b, ""),
+      #pairs_, in_order and "" or " out of order", lcs_length(a, b))
+  end
+end
+check.eq(wrong, nil, "lcs against the table")
+-- A consolidated agreement of 5 000 blocks with three changes far apart: a table of every pair
+-- (25 million cells) ran out of the script's instruction budget; the walk costs the changes.
+local long_a, long_b = {}, {}
+for k = 1, 5000 do long_a[k], long_b[k] = "bloc " .. k, "bloc " .. k end
+long_b[1], long_b[2500], long_b[5000] = "premier modifié", "milieu modifié", "dernier modifié"
+table.insert(long_b, 10, "bloc inséré")
+check.eq(#text_diff.lcs(long_a, long_b, equal), 4997, "5 000 blocks, three changed, one inserted")
+check.eq(#text_diff.hunks(long_a, long_b, equal), 4, "their four stretches")
 
 -- Units told unchanged by their blocks alone (compare.lua's same_parts): the same Markdown text
 -- gives the cache's very blocks, another text or blocks built again do not.

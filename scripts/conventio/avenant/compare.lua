@@ -10,26 +10,28 @@ local M = {}
 -- The alinéas of rendered blocks (every paragraph and list item is one, Circ. 2000); a
 -- table is one unit, compared row by row. A list item keeps its list (`list`: the same table
 -- for every item of one list block), its level (1, 2 for an item of a list inside an item) and
--- whether its list is ordered, so that an avenant quoting it quotes the list as it is.
+-- whether its list is ordered, so that an avenant quoting it quotes the list as it is. An
+-- alinéa with notes or links has their `marks` (conventio.outline), and its block to be quoted.
 local function add_outline(o, block, out)
   local list = {}
   local function add_items(items, level, ordered)
     for _, item in ipairs(items) do
       for _, b in ipairs(item) do
         if b.kind == "para" then
-          out[#out + 1] = { kind = "para", text = b.text, item = true, list = list, level = level, ordered = ordered }
+          out[#out + 1] = { kind = "para", text = b.text, marks = b.marks, block = b.block, item = true, list = list,
+                            level = level, ordered = ordered }
         elseif b.kind == "list" then add_items(b.items, level + 1, b.ordered) end
       end
     end
   end
   if o.kind == "para" then
-    out[#out + 1] = { kind = "para", text = o.text, block = block }
+    out[#out + 1] = { kind = "para", text = o.text, marks = o.marks, block = block }
   elseif o.kind == "list" then
     add_items(o.items, 1, o.ordered)
   elseif o.kind == "table" then
     local lines = {}
     for _, row in ipairs(o.rows) do lines[#lines + 1] = table.concat(row, "\t") end
-    out[#out + 1] = { kind = "table", rows = o.rows, widths = o.widths, header = o.header,
+    out[#out + 1] = { kind = "table", rows = o.rows, widths = o.widths, header = o.header, marks = o.marks,
                       text = table.concat(lines, "\n"), block = block }
   end
   return out
@@ -180,7 +182,7 @@ local function one_sentence_changed(old, new)
   return found
 end
 
-local function same_alinea(a, b) return a.kind == b.kind and a.text == b.text end
+local function same_alinea(a, b) return a.kind == b.kind and a.text == b.text and a.marks == b.marks end
 
 -- Bank details (templates/finances/coordonnees_bancaires) open with the label of their first
 -- line; they are replaced as a whole (avenants.md §3, 21).
@@ -315,6 +317,12 @@ function M.unit_ops(old, new)
     local x, y = a[i], b[j]
     changed = changed + 1
     if x.kind == "para" and y.kind == "para" then
+      -- A note or a link changed is no change of words: the alinéa is quoted again whole, with
+      -- them (avenants.md §3, 6).
+      if x.marks ~= y.marks then
+        ops[#ops + 1] = { op = "alinea_rewritten", at = i, new = { y } }
+        return true
+      end
       if is_bank_details(x) and is_bank_details(y) then
         ops[#ops + 1] = { op = "bank_details", at = i, new = { y } }
         return true
@@ -326,7 +334,7 @@ function M.unit_ops(old, new)
                                            new = { { kind = "para", text = phrase.text } } }
       else ops[#ops + 1] = { op = "alinea_rewritten", at = i, new = { y } } end
     elseif x.kind == "table" and y.kind == "table" then
-      local rows = table_ops(x, y)
+      local rows = x.marks == y.marks and table_ops(x, y)
       if rows then
         for _, r in ipairs(rows) do r.at = i; ops[#ops + 1] = r end
       else

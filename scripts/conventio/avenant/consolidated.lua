@@ -11,23 +11,29 @@ local text_diff = require "conventio.avenant.text_diff"
 
 local M = {}
 
-local function list_lines(items, out)
+-- The texts of a list's items (`field` "text"), or their notes and links ("marks"), in order.
+local function list_lines(items, out, field)
   for _, item in ipairs(items) do
     for _, b in ipairs(item) do
-      if b.kind == "para" then out[#out + 1] = b.text
-      elseif b.kind == "list" then list_lines(b.items, out) end
+      if b.kind == "para" then out[#out + 1] = b[field or "text"] or ""
+      elseif b.kind == "list" then list_lines(b.items, out, field) end
     end
   end
   return out
 end
 
+-- Equal for two blocks a reader sees alike: their words, and their notes and links (`marks`),
+-- which a block changed in them alone would otherwise keep unmarked.
 local function signature(o)
-  if o.kind == "para" then return "p\0" .. o.style .. "\0" .. o.text end
-  if o.kind == "list" then return "l\0" .. table.concat(list_lines(o.items, {}), "\0") end
+  if o.kind == "para" then return "p\0" .. o.style .. "\0" .. o.text .. "\0" .. (o.marks or "") end
+  if o.kind == "list" then
+    local texts, marks = list_lines(o.items, {}), list_lines(o.items, {}, "marks")
+    return "l\0" .. table.concat(texts, "\0") .. "\0" .. table.concat(marks, "\0")
+  end
   if o.kind == "table" then
     local rows = {}
     for _, r in ipairs(o.rows) do rows[#rows + 1] = table.concat(r, "\1") end
-    return "t\0" .. table.concat(rows, "\0")
+    return "t\0" .. table.concat(rows, "\0") .. "\0" .. (o.marks or "")
   end
   if o.kind == "signatures" then
     local columns = {}

@@ -21,41 +21,69 @@ function M.words(text)
 end
 
 --- The longest common subsequence of two arrays, compared with `same`, as pairs of indices.
+--- Myers' greedy walk ("An O(ND) difference algorithm", 1986): time (n + m) times the number
+--- of words or blocks that differ, memory that number squared. A table of every pair of
+--- positions, as a textbook LCS keeps, made a consolidated agreement of 5 000 blocks with
+--- three edits far apart 25 million cells (3 s, 600 MiB); an avenant changes a few.
 ---@param a table
 ---@param b table
 ---@param same function
 function M.lcs(a, b, same)
   local n, m = #a, #b
-  -- The common beginning is matched as the walk below would match it (equal heads first),
-  -- without the table: two versions of a unit are mostly alike, often identical.
+  -- The common beginning and end are matched first, as the walk would match them: two
+  -- versions of a unit are mostly alike, often identical.
   local pairs_, start = {}, 1
   while start <= n and start <= m and same(a[start], b[start]) do
     pairs_[start] = { start, start }
     start = start + 1
   end
   if start > n or start > m then return pairs_ end
-  -- So is the common end, matched last: the table below covers only the middle that differs (a
-  -- year or an amount in an alinéa of a hundred words), not the whole alinéa squared.
   local tail = 0
   while n - tail > start and m - tail > start and same(a[n - tail], b[m - tail]) do tail = tail + 1 end
-  local n_mid, m_mid = n - tail, m - tail
-  local len = {}
-  for i = n_mid + 1, start, -1 do
-    len[i] = {}
-    for j = m_mid + 1, start, -1 do
-      if i > n_mid or j > m_mid then len[i][j] = 0
-      elseif same(a[i], b[j]) then len[i][j] = len[i + 1][j + 1] + 1
-      else len[i][j] = math.max(len[i + 1][j], len[i][j + 1]) end
+  -- The middle that differs: x words of it taken from `a`, y from `b`, on diagonal k = x - y.
+  local base, width, height = start - 1, n - tail - start + 1, m - tail - start + 1
+  local shift = width + height + 1  -- k + shift: an array index for diagonals -d..d
+  local furthest = { [shift + 1] = 0 }  -- the furthest x reached on each diagonal
+  local before = {}  -- before[d]: `furthest` as step d found it, for the walk back
+  -- Step d reaches, on every diagonal it can, the furthest point d differences allow: one
+  -- word deleted (from diagonal k - 1) or inserted (from k + 1), then every equal word after.
+  -- Deleting first on a tie puts a replacement's old words before its new ones.
+  local function from_above(k, d, v) return k == -d or (k ~= d and v[k - 1 + shift] < v[k + 1 + shift]) end
+  local differences
+  for d = 0, width + height do
+    local kept = {}
+    for k = -d + 1, d - 1, 2 do kept[k + shift] = furthest[k + shift] end
+    before[d] = kept
+    for k = -d, d, 2 do
+      local x = from_above(k, d, furthest) and furthest[k + 1 + shift] or furthest[k - 1 + shift] + 1
+      local y = x - k
+      while x < width and y < height and same(a[base + x + 1], b[base + y + 1]) do x, y = x + 1, y + 1 end
+      furthest[k + shift] = x
+      if x >= width and y >= height then
+        differences = d
+        break
+      end
     end
+    if differences then break end
   end
-  local i, j = start, start
-  while i <= n_mid and j <= m_mid do
-    if same(a[i], b[j]) then
-      pairs_[#pairs_ + 1] = { i, j }
-      i, j = i + 1, j + 1
-    elseif len[i + 1][j] >= len[i][j + 1] then i = i + 1
-    else j = j + 1 end
+  -- Back from the end, step by step: the equal words each step ran through are the pairs.
+  local middle, x, y = {}, width, height
+  for d = differences, 1, -1 do
+    local v, k = before[d], x - y
+    local previous = from_above(k, d, v) and k + 1 or k - 1
+    local px = v[previous + shift]
+    local py = px - previous
+    while x > px and y > py do
+      middle[#middle + 1] = { base + x, base + y }
+      x, y = x - 1, y - 1
+    end
+    x, y = px, py
   end
+  while x > 0 and y > 0 do
+    middle[#middle + 1] = { base + x, base + y }
+    x, y = x - 1, y - 1
+  end
+  for k = #middle, 1, -1 do pairs_[#pairs_ + 1] = middle[k] end
   for k = tail - 1, 0, -1 do pairs_[#pairs_ + 1] = { n - k, m - k } end
   return pairs_
 end

@@ -79,17 +79,17 @@ end
 
 -- The items lines[from..] of one list (compare's alinéas: `list`, `level`, `ordered`) from
 -- level `level` on, as a list block whose items hold their deeper items as a list of their own,
--- each item's text made by `text_of(i)`; and the index after them.
-local function quoted_list(lines, from, level, text_of)
+-- each item's paragraph made by `para_of(i)`; and the index after them.
+local function quoted_list(lines, from, level, para_of)
   local items, i = {}, from
   local list, ordered = lines[from].list, lines[from].ordered
   while i <= #lines and lines[i].item and lines[i].list == list and lines[i].level >= level do
     if lines[i].level == level or #items == 0 then
-      items[#items + 1] = { c.Para(text_of(i)) }
+      items[#items + 1] = { para_of(i) }
       i = i + 1
     else
       local nested
-      nested, i = quoted_list(lines, i, lines[i].level, text_of)
+      nested, i = quoted_list(lines, i, lines[i].level, para_of)
       local item = items[#items]
       item[#item + 1] = nested
     end
@@ -104,9 +104,12 @@ local function quoted(alineas, ending, heading)
   local lines = {}
   if heading then lines[#lines + 1] = { kind = "para", text = heading } end
   for _, a in ipairs(alineas) do lines[#lines + 1] = a end
-  local function text_of(i)
+  -- An alinéa with a note or a link is its own block quoted, which keeps them (its own « »
+  -- stay as they are); the others are made again from their text.
+  local function para_of(i)
     local close = i == #lines and ("\u{a0}»" .. ending) or ""
-    return "«\u{a0}" .. inner_quotes(lines[i].text) .. close
+    if lines[i].marks and lines[i].block then return c.quote(lines[i].block, "«\u{a0}", close) end
+    return c.Para("«\u{a0}" .. inner_quotes(lines[i].text) .. close)
   end
   local i = 1
   while i <= #lines do
@@ -120,9 +123,9 @@ local function quoted(alineas, ending, heading)
       if i == #lines then out[#out + 1] = c.Para("»" .. ending) end
       i = i + 1
     elseif a.item and a.list then
-      out[#out + 1], i = quoted_list(lines, i, a.level, text_of)
+      out[#out + 1], i = quoted_list(lines, i, a.level, para_of)
     else
-      out[#out + 1] = c.Para(text_of(i))
+      out[#out + 1] = para_of(i)
       i = i + 1
     end
   end
