@@ -6,6 +6,7 @@
 
 #include "config/i18n.hpp"
 #include "config/nearest_name.hpp"
+#include "document/inline_revisions.hpp"
 #include "document/style_sheet.hpp"
 
 namespace conventio::doc {
@@ -27,13 +28,26 @@ public:
             where_ = format(tr("block {}"), std::to_string(++n));
             block(b, 0);
         }
-        for (const auto& [name, text, deleted] : refs_) {
-            // A reference deleted with the old text shows the old anchor's text; one kept or
-            // inserted the anchor the avenant has (either when there is only one).
+        // The writers attribute every change to the revision (dc:creator, w:author).
+        if (!first_change_.empty() && (d.revision.author.empty() || d.revision.date.empty()))
+            throw DocumentError(
+                format(tr("{}: the document holds tracked changes but no revision = { author =, date = } to "
+                          "attribute them to"),
+                       first_change_));
+        for (const auto& [name, text, deleted, where] : refs_) {
+            // A reference deleted with the old text shows the old anchor's text (the anchor as
+            // amended when it is the only one); one kept or inserted the anchor the avenant has:
+            // the deleted one is gone once the changes are accepted.
             const std::string* shown = nullptr;
             if (auto now = anchors_.find(name); now != anchors_.end()) shown = &now->second;
-            if (auto old = deleted_anchors_.find(name); old != deleted_anchors_.end() && (deleted || !shown))
-                shown = &old->second;
+            if (auto old = deleted_anchors_.find(name); old != deleted_anchors_.end()) {
+                if (!deleted && !shown)
+                    throw DocumentError(
+                        format(tr("{}: cross-reference to '{}' kept or inserted, but its anchor is "
+                                  "deleted (once the changes are accepted it points at nothing)"),
+                               where, name));
+                if (deleted) shown = &old->second;
+            }
             if (!shown) {
                 std::vector<std::string_view> known;
                 for (const auto& anchor : anchors_) known.push_back(anchor.first);
@@ -88,10 +102,19 @@ private:
         }
     }
 
-    void paragraph(const Paragraph& p) { inlines(p.content); }
+    void paragraph(const Paragraph& p) {
+        if (p.mark != Change::none) changed();
+        inlines(p.content);
+    }
+
+    /// Notes where the first tracked change is.
+    void changed() {
+        if (first_change_.empty()) first_change_ = where_;
+    }
 
     void inlines(const Inlines& content) {
         for (const Inline& i : content) {
+            if (change_of(i) != Change::none) changed();
             if (auto* a = std::get_if<Anchor>(&i)) {
                 if (!valid_anchor_name(a->name))
                     throw DocumentError(format(tr("{}: invalid anchor name '{}'"), where_, a->name));
@@ -101,7 +124,7 @@ private:
                 if (!defined.emplace(a->name, a->text).second)
                     throw DocumentError(format(tr("{}: anchor '{}' is defined twice"), where_, a->name));
             } else if (auto* r = std::get_if<CrossRef>(&i)) {
-                refs_.push_back({r->name, r->text, r->change == Change::deleted});
+                refs_.push_back({r->name, r->text, r->change == Change::deleted, where_});
             } else if (auto* f = std::get_if<Footnote>(&i)) {
                 if (in_footnote_) throw DocumentError(format(tr("{}: a footnote inside a footnote"), where_));
                 in_footnote_ = true;
@@ -133,6 +156,7 @@ private:
         int r = 0;
         for (const Row& row : t.rows) {
             ++r;
+            if (row.change != Change::none) changed();
             std::size_t filled = 0;
             for (const Cell& c : row.cells) {
                 if (c.column_span < 1)
@@ -154,11 +178,13 @@ private:
     }
 
     std::string where_;
+    std::string first_change_;  // where the first tracked change is; empty: none
     bool in_footnote_ = false;
     struct Reference {
         std::string name;
         std::string text;
         bool deleted;
+        std::string where;
     };
     std::map<std::string, std::string> anchors_;          // not deleted
     std::map<std::string, std::string> deleted_anchors_;  // deleted by an avenant

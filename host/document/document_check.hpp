@@ -1,6 +1,8 @@
 // Structural checks on a finished tree, run before any writer sees it, so writers can rely
 // on: anchors unique with valid names, cross-references resolving to an anchor with the same
-// text, lists at most two levels deep, table rows filling exactly the declared columns.
+// text (a reference kept or inserted to an anchor that is not deleted), tracked changes with a
+// revision to attribute them to, lists at most two levels deep, table rows filling exactly the
+// declared columns.
 #pragma once
 
 #include <stdexcept>

@@ -49,39 +49,4 @@ std::size_t revision_end(const Inlines& content, std::size_t first, std::size_t 
     return last;
 }
 
-namespace {
-
-void live_anchors(const Inlines& content, std::unordered_set<std::string>& out) {
-    for (const Inline& i : content) {
-        if (const auto* a = std::get_if<Anchor>(&i); a && a->change != Change::deleted)
-            out.insert(a->name);
-        else if (const auto* n = std::get_if<Footnote>(&i))
-            for (const Paragraph& p : n->paragraphs) live_anchors(p.content, out);
-    }
-}
-
-void live_anchors(const std::vector<Block>& blocks, std::unordered_set<std::string>& out) {
-    for (const Block& b : blocks) {
-        if (const auto* p = std::get_if<Paragraph>(&b.value)) {
-            live_anchors(p->content, out);
-        } else if (const auto* l = std::get_if<List>(&b.value)) {
-            for (const ListItem& item : l->items) live_anchors(item.blocks, out);
-        } else if (const auto* t = std::get_if<Table>(&b.value)) {
-            for (const Row& r : t->rows)
-                for (const Cell& c : r.cells) live_anchors(c.blocks, out);
-        } else if (const auto* s = std::get_if<Signatures>(&b.value)) {
-            for (const auto& column : s->columns)
-                for (const Paragraph& p : column) live_anchors(p.content, out);
-        }
-    }
-}
-
-}  // namespace
-
-std::unordered_set<std::string> live_anchor_names(const std::vector<Block>& body) {
-    std::unordered_set<std::string> out;
-    live_anchors(body, out);
-    return out;
-}
-
 }  // namespace conventio::doc

@@ -11,8 +11,6 @@
 #include <cstddef>
 #include <span>
 #include <string>
-#include <unordered_set>
-#include <vector>
 
 #include "conventio/document.hpp"
 
@@ -38,11 +36,5 @@ namespace conventio::doc {
 /// the inlines after it that carry the same change, up to `end` (the end of its link stretch,
 /// link_stretch_end). An inline unchanged ends it.
 [[nodiscard]] std::size_t revision_end(const Inlines& content, std::size_t first, std::size_t end);
-
-/// The names of the anchors of `body` (its notes included) that are not deleted. An anchor an
-/// avenant changed is a deleted one and an inserted one of the same name: the deleted one is
-/// written as text only, so that no document has two bookmarks of one name. A deleted anchor
-/// whose name is not here keeps its bookmark: rejecting the deletion makes it referable again.
-[[nodiscard]] std::unordered_set<std::string> live_anchor_names(const std::vector<Block>& body);
 
 }  // namespace conventio::doc

@@ -360,7 +360,7 @@ BodyPart document_part(const doc::Document& document, DocumentState& state, Foot
         w.attr("xmlns:r", ns_r);
         xml::Element body(w, "w:body");
         tracked_paragraph_marks(document.body, state);
-        state.live_anchors = doc::live_anchor_names(document.body);
+        state.bookmarks = doc::AnchorBookmarks(document.body);
         BodyWriter writer(w, part.links, state, notes);
         layout::each_body_block(document.body, writer);
         writer.section_properties(header_rel, footer_rel);

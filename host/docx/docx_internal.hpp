@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "conventio/document.hpp"
+#include "document/anchor_bookmarks.hpp"
 #include "package/shared_part.hpp"
 #include "xml/xml_writer.hpp"
 
@@ -80,9 +80,9 @@ struct DocumentState {
     int next_bookmark_id = 0;  // also the ids of tracked changes: w:id is unique across both
     NumberingPlan numbering;
     doc::Revision revision;  // who made the tracked changes, and when
-    /// The names of the anchors not deleted (doc::live_anchor_names): a deleted anchor of one of
-    /// these names is written without its bookmark, so that no two bookmarks share a name.
-    std::unordered_set<std::string> live_anchors;
+    /// The bookmark of each anchor and the target of each reference (a renumbered anchor's
+    /// deleted number has one of its own, so that no two bookmarks share a name).
+    doc::AnchorBookmarks bookmarks;
     /// Paragraph marks tracked as inserted or deleted (see tracked_paragraph_marks):
     /// accepting or rejecting then removes the paragraph itself, not only its text.
     std::unordered_map<const doc::Paragraph*, doc::Change> tracked_marks;

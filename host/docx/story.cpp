@@ -336,17 +336,14 @@ void Story::footnote_mark() {
     text_element(" ");
 }
 
-// A deleted anchor keeps its bookmark (referable again once the deletion is rejected), unless
-// an anchor not deleted has its name (its text changed): that one keeps the name.
+// A deleted anchor keeps a bookmark (referable again once the deletion is rejected), under the
+// name doc::AnchorBookmarks gives it: its own, or its own bookmark when it was renumbered.
 void Story::anchor(const doc::Anchor& a) {
-    const bool bookmark = a.change != doc::Change::deleted || !state_.live_anchors.contains(a.name);
-    const int id = bookmark ? state_.next_bookmark_id++ : 0;
-    if (bookmark) {
-        w_.start("w:bookmarkStart");
-        w_.attr("w:id", id);
-        w_.attr("w:name", a.name);
-        w_.end();
-    }
+    const int id = state_.next_bookmark_id++;
+    w_.start("w:bookmarkStart");
+    w_.attr("w:id", id);
+    w_.attr("w:name", state_.bookmarks.of(a));
+    w_.end();
     if (!a.text.empty()) {
         // Its raised letters in a superscript run, the rest plain (most anchors: all of it).
         const std::string_view text = a.text;
@@ -356,7 +353,6 @@ void Story::anchor(const doc::Anchor& a) {
             run_text(text.substr(from, to - from), a.change == doc::Change::deleted);
         });
     }
-    if (!bookmark) return;
     w_.start("w:bookmarkEnd");
     w_.attr("w:id", id);
     w_.end();
@@ -366,9 +362,10 @@ void Story::anchor(const doc::Anchor& a) {
 // deleted field's instruction is w:delInstrText), so it stays a live reference whichever way
 // the change goes.
 void Story::cross_reference(const doc::CrossRef& ref) {
+    const std::string& target = state_.bookmarks.target(ref);
     std::string instruction;
-    instruction.reserve(ref.name.size() + 10);
-    instruction.append(" REF ").append(ref.name).append(" \\h ");
+    instruction.reserve(target.size() + 10);
+    instruction.append(" REF ").append(target).append(" \\h ");
     complex_field(instruction, ref.text, ref.change == doc::Change::deleted);
 }
 

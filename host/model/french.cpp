@@ -649,9 +649,9 @@ std::size_t joint_length(std::string_view text, std::size_t start) {
 }
 
 /// Whether the joint at `start` may stand between two ordinals of a range or a list (« 2e-3e »,
-/// « XIXe‑XXe », « XIXe,XXe »): a hyphen or a comma.
+/// « XIXe‑XXe », « XIXe,XXe », « 2e/3e »): a hyphen, a comma or a slash.
 bool joins_ordinals(std::string_view text, std::size_t start) {
-    return text[start] == ',' || is_hyphen(code_point_at(text, start).first);
+    return text[start] == ',' || text[start] == '/' || is_hyphen(code_point_at(text, start).first);
 }
 
 /// Whether the digits at `number` are the end of an identifier or a number in another notation:
@@ -736,10 +736,10 @@ bool opens_or_elides(std::string_view text, std::size_t quote) {
 
 /// Whether a roman numeral may start at byte `at`: at the start of the text, or after white
 /// space (no-break spaces included), an opening bracket or quotation mark (« ( [ “ ' " »), the
-/// apostrophe of an elided word (« l'IIe », « d’Ier »), a dash (« XIXe–XXe »), or the hyphen or
-/// comma between two ordinals (`after_ordinal`, « XIXe-XXe », « XIXe,XXe »). Not inside a word
-/// (« aCIVe ») nor an identifier (« A-IIe », « A‑IIe », « lot_IIe », « 12/IIe », « réf.IIe »):
-/// a hyphen (ASCII, U+2010, U+2011) is a dash only after an ordinal.
+/// apostrophe of an elided word (« l'IIe », « d’Ier »), a dash (« XIXe–XXe »), or the hyphen,
+/// comma or slash between two ordinals (`after_ordinal`, « XIXe-XXe », « XIXe,XXe », « XIXe/XXe »).
+/// Not inside a word (« aCIVe ») nor an identifier (« A-IIe », « A‑IIe », « lot_IIe », « 12/IIe »,
+/// « réf.IIe »): a hyphen (ASCII, U+2010, U+2011) is a dash only after an ordinal.
 bool numeral_may_start(std::string_view text, std::size_t at, std::size_t after_ordinal) {
     if (at == 0) return true;
     const std::size_t start = code_point_before(text, at);
@@ -770,8 +770,8 @@ bool ordinal_follows(std::string_view text, std::size_t at) {
 /// Whether the ordinal (digits or a roman numeral) ending at byte `end` ends there: the text
 /// ends, or white space or punctuation follows; not a letter, a digit or an accent (« XIXeme »,
 /// « IIe3 »), nor a joint (joint_length) to a word (« IIe.pdf », « 2e.pdf », « IIe_b »,
-/// « IIe-A »), save the hyphen or comma before another ordinal (« XIXe-XXe », « IIe-3e »,
-/// « XIXe,XXe »). A full stop ending a sentence (« le 1er. Puis ») is punctuation.
+/// « IIe-A »), save the hyphen, comma or slash before another ordinal (« XIXe-XXe », « IIe-3e »,
+/// « XIXe,XXe », « 2e/3e »). A full stop ending a sentence (« le 1er. Puis ») is punctuation.
 bool ordinal_ends_word(std::string_view text, std::size_t end) {
     if (end == text.size()) return true;
     if (word_goes_on_at(text, end)) return false;

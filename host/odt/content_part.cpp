@@ -73,6 +73,7 @@ public:
     }
     void paragraph(const doc::Paragraph& p, layout::Placement placement) {
         styles.add(p, placement);
+        tracked.number_notes(p.content);
         // A whole paragraph changed is one region, met at its group's first paragraph.
         if (const layout::ParagraphGroup* g = tracked.paragraphs.group(p)) {
             if (&p == g->paragraphs.front()) tracked.regions.push_back({g->change, nullptr, g});
@@ -118,6 +119,7 @@ public:
         for (const auto& column : s.columns)
             for (const doc::Paragraph& p : column) {
                 styles.add(p, layout::Placement{});
+                tracked.number_notes(p.content);
                 collect_tracked(p.content, tracked.regions);
             }
     }
@@ -421,7 +423,7 @@ std::string content_part(const doc::Document& document) {
     used.tracked.paragraphs = layout::tracked_paragraphs(document.body);
     layout::each_body_block(document.body, used);
     used.tracked.number();
-    used.tracked.live_anchors = doc::live_anchor_names(document.body);
+    used.tracked.bookmarks = doc::AnchorBookmarks(document.body);
 
     xml::Writer w;
     {

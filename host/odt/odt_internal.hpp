@@ -10,11 +10,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "conventio/document.hpp"
+#include "document/anchor_bookmarks.hpp"
 #include "document/layout.hpp"
 #include "document/tracked_paragraphs.hpp"
 #include "package/shared_part.hpp"
@@ -140,13 +140,18 @@ struct TrackedChanges {
     layout::TrackedParagraphs paragraphs;
     std::vector<TrackedText> regions;
     std::unordered_map<const void*, int> ids;
-    /// The names of the anchors not deleted (doc::live_anchor_names): a deleted anchor of one of
-    /// these names is written without its bookmark.
-    std::unordered_set<std::string> live_anchors;
+    /// The bookmark of each anchor and the target of each reference (a renumbered anchor's
+    /// deleted number has one of its own).
+    doc::AnchorBookmarks bookmarks;
+    /// Each note's number (text:note-citation), in reading order: a deleted note counts where
+    /// its words were, as LibreOffice shows it, though its region is written before the body.
+    std::unordered_map<const doc::Footnote*, int> notes;
 
     /// Numbers the regions collected so far, in order.
     void number();
     int id(const void* change) const;
+    /// Gives the notes of `content` the next numbers.
+    void number_notes(const doc::Inlines& content);
 };
 
 class Story {
@@ -186,8 +191,6 @@ private:
     // The inlines [first, last) of one link stretch (doc::link_stretch_end), each revision in
     // its region's marks.
     void revisions(const doc::Inlines& content, std::size_t first, std::size_t last);
-    // A deleted anchor: its bookmark, unless an anchor not deleted has its name.
-    void deleted_anchor(const doc::Anchor& anchor, bool word_follows);
     void footnote(const doc::Footnote& note);
     void anchor(const doc::Anchor& anchor, bool word_follows);
     void cross_ref(const doc::CrossRef& ref, bool word_follows);

@@ -48,18 +48,23 @@ bool link_has_text(std::span<const doc::Inline> items, std::size_t first, std::s
 
 }  // namespace
 
+// Link stretch by link stretch, as Story::inlines writes them: a revision ends at a stretch's
+// edge, and each inline is looked at once (a stretch's end looked for from each revision was
+// the rest of the paragraph each time, when it holds no link).
 void collect_tracked(const doc::Inlines& content, std::vector<TrackedText>& out) {
     for (std::size_t i = 0; i < content.size();) {
-        if (doc::opens_revision(content[i])) {
-            // A note inserted or deleted is inside its revision's region, its text with it.
-            const std::size_t end = doc::revision_end(content, i, doc::link_stretch_end(content, i));
-            out.push_back({doc::change_of(content[i]), &content[i], nullptr, end - i});
-            i = end;
-        } else if (const auto* n = std::get_if<doc::Footnote>(&content[i])) {
-            for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
-            ++i;
-        } else {
-            ++i;
+        const std::size_t stretch_end = doc::link_stretch_end(content, i);
+        while (i < stretch_end) {
+            if (doc::opens_revision(content[i])) {
+                // A note inserted or deleted is inside its revision's region, its text with it.
+                const std::size_t end = doc::revision_end(content, i, stretch_end);
+                out.push_back({doc::change_of(content[i]), &content[i], nullptr, end - i});
+                i = end;
+            } else {
+                if (const auto* n = std::get_if<doc::Footnote>(&content[i]))
+                    for (const doc::Paragraph& p : n->paragraphs) collect_tracked(p.content, out);
+                ++i;
+            }
         }
     }
 }
@@ -76,6 +81,12 @@ void TrackedChanges::number() {
 int TrackedChanges::id(const void* change) const {
     auto found = ids.find(change);
     return found == ids.end() ? 0 : found->second;
+}
+
+void TrackedChanges::number_notes(const doc::Inlines& content) {
+    for (const doc::Inline& i : content)
+        if (const auto* n = std::get_if<doc::Footnote>(&i))
+            notes.emplace(n, static_cast<int>(notes.size()) + 1);
 }
 
 void Story::tracked_changes(const TrackedChanges& changes, const doc::Revision& revision) {
@@ -138,7 +149,7 @@ void Story::deleted_inlines(const doc::Inline* first, std::size_t count) {
                 else if constexpr (std::is_same_v<T, doc::LineBreak>)
                     line_break();
                 else if constexpr (std::is_same_v<T, doc::Anchor>)
-                    deleted_anchor(i, word_follows);
+                    anchor(i, word_follows);  // referable again once the deletion is rejected
                 else if constexpr (std::is_same_v<T, doc::CrossRef>)
                     cross_ref(i, word_follows);  // a live reference again once the deletion is rejected
                 else if constexpr (std::is_same_v<T, doc::Footnote>)
@@ -147,15 +158,6 @@ void Story::deleted_inlines(const doc::Inline* first, std::size_t count) {
             },
             first[k]);
     }
-}
-
-// Deleted with its text, it is referable again once the deletion is rejected, as in the DOCX;
-// unless the avenant has an anchor of that name too (its text changed): that one keeps the name.
-void Story::deleted_anchor(const doc::Anchor& anchor, bool word_follows) {
-    if (tracked_ && tracked_->live_anchors.contains(anchor.name))
-        raised_text(anchor, word_follows);
-    else
-        this->anchor(anchor, word_follows);
 }
 
 void Story::change_id(std::string_view element, int id) {
@@ -309,8 +311,9 @@ void Story::marked_text(const doc::Run& run, bool word_follows) {
 }
 
 void Story::footnote(const doc::Footnote& note) {
-    ++notes_;
-    Length number = Length::integer(notes_, "");
+    // The body's notes were numbered by its first pass (TrackedChanges::notes), those its
+    // deletion regions hold with them; a part without tracked changes numbers them as written.
+    Length number = Length::integer(tracked_ ? tracked_->notes.at(&note) : ++notes_, "");
     xml::Element n(w_, "text:note");
     std::string id = "ftn";
     id += number.view();
@@ -336,13 +339,16 @@ void Story::footnote(const doc::Footnote& note) {
     after_space_ = true;
 }
 
+// Its bookmark goes with it wherever it is written, in a deletion region too, under the name
+// doc::AnchorBookmarks gives it, as in the DOCX.
 void Story::anchor(const doc::Anchor& anchor, bool word_follows) {
+    const std::string& name = tracked_ ? tracked_->bookmarks.of(anchor) : anchor.name;
     w_.start("text:bookmark-start");
-    w_.attr("text:name", anchor.name);
+    w_.attr("text:name", name);
     w_.end();
     raised_text(anchor, word_follows);
     w_.start("text:bookmark-end");
-    w_.attr("text:name", anchor.name);
+    w_.attr("text:name", name);
     w_.end();
 }
 
@@ -362,7 +368,7 @@ void Story::raised_text(const doc::Anchor& anchor, bool word_follows) {
 void Story::cross_ref(const doc::CrossRef& ref, bool word_follows) {
     xml::Element r(w_, "text:bookmark-ref");
     w_.attr("text:reference-format", "text");
-    w_.attr("text:ref-name", ref.name);
+    w_.attr("text:ref-name", tracked_ ? tracked_->bookmarks.target(ref) : ref.name);
     text(ref.text, word_follows);
 }
 

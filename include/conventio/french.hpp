@@ -155,8 +155,8 @@ struct ByteRange {
 /// - both kinds end the same way: at the end, white space or punctuation (« le 1er. », « IIe) »),
 ///   not a letter, a digit or an accent (« XIXeme », « 1erement »), nor « _ . / , » or a hyphen
 ///   joining them to a word (« 2e.pdf », « IIe.pdf », « IIe_b », « 2e-A »); the hyphens are the
-///   ASCII one, U+2010 and U+2011. A hyphen or a comma between two ordinals joins a range or a
-///   list (« 2e-3e », « XIXe‑XXe », « XIXe,XXe »);
+///   ASCII one, U+2010 and U+2011. A hyphen, a comma or a slash between two ordinals joins a range
+///   or a list (« 2e-3e », « XIXe‑XXe », « XIXe,XXe », « 2e/3e »);
 /// - nothing inside a URL or an e-mail address; a decomposed accent after a suffix (« 1e » and
 ///   U+0300) goes on with the word.
 /// Left as they are: « 2ème », « 1ère », « IIème » (not French forms), « 3d » (not an ordinal).

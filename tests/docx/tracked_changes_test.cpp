@@ -231,13 +231,19 @@ TEST_CASE("a note inserted or deleted with the words around it: its call inside 
 }
 
 TEST_CASE(
-    "an anchor deleted and inserted under one name (its number changed): one bookmark, the inserted one's") {
-    std::string b =
-        body(revised({block(paragraph({run("Article "), doc::Anchor{"art_11", "11", doc::Change::deleted},
-                                       doc::Anchor{"art_11", "12", doc::Change::inserted}}))}));
-    CHECK(count(b, "<w:bookmarkStart ") == 1);
+    "an anchor deleted and inserted under one name (its number changed): the deleted number has a bookmark "
+    "of its own, the deleted references' target") {
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    std::string b = body(revised({block(paragraph({run("Article "), doc::Anchor{"art_11", "11", del},
+                                                   doc::Anchor{"art_11", "12", ins}})),
+                                  block(paragraph({run("Voir l'article "), doc::CrossRef{"art_11", "11", del},
+                                                   doc::CrossRef{"art_11", "12", ins}, run(".")}))}));
+    CHECK(count(b, "<w:bookmarkStart ") == 2);
     CHECK(contains(b,
                    "<w:del w:id=\"0\" w:author=\"Avenant n\u00b0 1\" w:date=\"2024-05-15T00:00:00Z\">"
-                   "<w:r><w:delText>11</w:delText></w:r></w:del>"));
-    CHECK(contains(b, "<w:bookmarkStart w:id=\"2\" w:name=\"art_11\"/><w:r><w:t>12</w:t></w:r>"));
+                   "<w:bookmarkStart w:id=\"1\" w:name=\"_Former1\"/><w:r><w:delText>11</w:delText></w:r>"
+                   "<w:bookmarkEnd w:id=\"1\"/></w:del>"));
+    CHECK(contains(b, "<w:bookmarkStart w:id=\"3\" w:name=\"art_11\"/><w:r><w:t>12</w:t></w:r>"));
+    CHECK(contains(b, "<w:delInstrText xml:space=\"preserve\"> REF _Former1 \\h </w:delInstrText>"));
+    CHECK(contains(b, "<w:instrText xml:space=\"preserve\"> REF art_11 \\h </w:instrText>"));
 }

@@ -860,6 +860,142 @@ class Consolidated(unittest.TestCase):
                 self.assertNotIn("2", changed, "the reference is no change")
                 self.assertNotIn("Comit\u00e9", changed, "the row's label is no change")
 
+    def script(self, name, source):
+        """A script written to the test's folder: its path."""
+        path = os.path.join(self.dir, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(source)
+        return path
+
+    def test_tracked_changes_need_a_revision(self):
+        # Written without one, each change said it was made by nobody (empty dc:creator and
+        # w:author) on no date: refused, at the script, naming the block, and nothing written.
+        script = self.script("no-revision.lua", 'local c = require "conventio"\n'
+                             'local doc = c.Document {}\n'
+                             'doc:add(c.Para "Texte.")\n'
+                             'doc:add(c.Para { "Un mot ", c.Inserted "ajout\u00e9", "." })\n'
+                             'return doc\n')
+        for kind in ("odt", "docx"):
+            with self.subTest(format=kind):
+                out = os.path.join(self.dir, f"no-revision.{kind}")
+                r = run(CONVENTIO, "render", script, "-o", out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(f"{script}: block 2: the document holds tracked changes but no revision = "
+                              "{ author =, date = } to attribute them to", r.stderr)
+                self.assertFalse(os.path.exists(out))
+
+    def test_a_reference_kept_to_a_deleted_anchor_is_refused(self):
+        # Article 9 deleted whole, a paragraph left as it was still citing it: once the changes
+        # are accepted the reference points at nothing. Refused at the script, naming the block.
+        script = self.script("kept-ref.lua", 'local c = require "conventio"\n'
+                             'local doc = c.Document { revision = { author = "Avenant n\u00b0 1", '
+                             'date = "2024-05-15" } }\n'
+                             'doc:add(c.track_changes(c.Article { "Article ", c.Anchor("fin", "9"), '
+                             '" : Fin" }, nil))\n'
+                             'doc:add(c.Para { "Voir l\'article ", c.Ref("fin", "9"), "." })\n'
+                             'return doc\n')
+        out = os.path.join(self.dir, "kept-ref.docx")
+        r = run(CONVENTIO, "render", script, "-o", out)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"{script}: block 2: cross-reference to 'fin' kept or inserted, but its anchor is deleted "
+                      "(once the changes are accepted it points at nothing)", r.stderr)
+        self.assertFalse(os.path.exists(out))
+
+    @staticmethod
+    def bookmarks_and_references(path):
+        """What a reader resolves, read from the file: {bookmark: [the text it spans, ...]} (a
+        name defined twice has two), and every reference as (the bookmark it points at, the text
+        it shows, whether it is deleted), in the order written."""
+        def plain(xml):
+            return re.sub(r"<[^>]+>", "", xml)
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("content.xml" if path.endswith(".odt") else "word/document.xml").decode("utf-8")
+        bookmarks, references = {}, []
+        if path.endswith(".odt"):
+            regions_end = xml.find("</text:tracked-changes>")
+            for name, text in re.findall(r'<text:bookmark-start text:name="([^"]+)"/>(.*?)'
+                                         r'<text:bookmark-end text:name="\1"/>', xml):
+                bookmarks.setdefault(name, []).append(plain(text))
+            for m in re.finditer(r'<text:bookmark-ref [^>]*text:ref-name="([^"]+)">(.*?)</text:bookmark-ref>', xml):
+                references.append((m.group(1), plain(m.group(2)), m.start() < regions_end))
+        else:
+            for _, name, text in re.findall(r'<w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"/>(.*?)'
+                                            r'<w:bookmarkEnd w:id="\1"/>', xml):
+                bookmarks.setdefault(name, []).append(plain(text))
+            for kind, name, text in re.findall(r'<w:(delInstrText|instrText) xml:space="preserve"> REF (\S+) \\h '
+                                               r'</w:\1></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                                               r'<w:r>(.*?)</w:r><w:r><w:fldChar w:fldCharType="end"/>', xml):
+                references.append((name, plain(text), kind == "delInstrText"))
+        return bookmarks, references
+
+    def test_a_renumbered_anchor_keeps_its_old_number_for_the_deleted_references(self):
+        # Article 6 renumbered 7: its old number deleted, the new one inserted, under one anchor.
+        # The deleted « 6 » has a bookmark of its own (_Former1) which the deleted reference
+        # points at; the references kept or inserted point at the live « 7 »; an article deleted
+        # whole keeps its own name; an annex heading deleted whole beside the new one of its
+        # anchor is _Former2 (the ODT wrote a second bookmark « plan » in its deletion region).
+        # The same in both formats, and each reference shows the text of the bookmark it points
+        # at, whichever way the changes go.
+        script = os.path.join(EDGES, "renumbered.lua")
+        found = {}
+        for kind in ("odt", "docx"):
+            with self.subTest(format=kind):
+                out = os.path.join(self.dir, f"renumbered.{kind}")
+                r = run(CONVENTIO, "render", script, "-o", out)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                bookmarks, references = self.bookmarks_and_references(out)
+                self.assertEqual(bookmarks, {"objet": ["1"], "duree": ["7"], "_Former1": ["6"], "fin": ["9"],
+                                             "plan": ["3"], "_Former2": ["2"]})
+                self.assertEqual(references, [("_Former1", "6", True), ("duree", "7", False), ("objet", "1", False),
+                                              ("duree", "7", False), ("fin", "9", True), ("_Former2", "2", True),
+                                              ("plan", "3", False)]
+                                 if kind == "docx" else
+                                 # The ODT writes its deletions first, in text:tracked-changes.
+                                 [("_Former1", "6", True), ("fin", "9", True), ("_Former2", "2", True),
+                                  ("duree", "7", False), ("objet", "1", False), ("duree", "7", False),
+                                  ("plan", "3", False)])
+                for target, text, _ in references:
+                    self.assertEqual(bookmarks[target], [text], target)
+                found[kind] = sorted(references)
+                accepted, rejected = self.reader(out, "--accept").stdout, self.reader(out, "--reject").stdout
+                self.assertIn("La dur\u00e9e est fix\u00e9e \u00e0 l'article 7.", accepted)
+                self.assertIn("La dur\u00e9e est fix\u00e9e \u00e0 l'article 6.", rejected)
+                self.assertNotIn("fin selon", accepted)
+                self.assertIn("Il prend fin selon l'article 9.", rejected)
+                self.assertIn("Le plan d\u00e9taill\u00e9 figure \u00e0 l'annexe 3.", accepted)
+                self.assertIn("Le plan figure \u00e0 l'annexe 2.", rejected)
+        self.assertEqual(found.get("odt"), found.get("docx"))
+
+    def test_notes_are_numbered_as_a_reader_shows_them(self):
+        # The ODT's text:note-citation numbers the notes in reading order, deleted ones counted
+        # where their words were (a reader shows them struck through there): the notes of
+        # text:tracked-changes, written first, were numbered before the body's. The file's
+        # numbers are those LibreOffice shows, of the ODT and of the DOCX (Word numbers its notes
+        # itself): each note's word is followed by its number in their PDF.
+        script = os.path.join(EDGES, "notes.lua")
+        paths = []
+        for kind in ("odt", "docx"):
+            out = os.path.join(self.dir, f"notes-{kind}.{kind}")
+            r = run(CONVENTIO, "render", script, "-o", out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            paths.append(out)
+        with zipfile.ZipFile(paths[0]) as z:
+            content = z.read("content.xml").decode("utf-8")
+        numbers = {word: int(n) for n, word in
+                   re.findall(r"<text:note-citation>(\d+)</text:note-citation>.*?Note (\w+)\.", content)}
+        words = ["alpha", "bravo", "charlie", "delta", "echo", "golf", "foxtrot"]
+        self.assertEqual(numbers, {word: n for n, word in enumerate(words, 1)})
+        profile = "file://" + os.path.join(self.dir, "lo-profile-notes")
+        pdfs = os.path.join(self.dir, "notes-pdf")
+        r = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                            "--outdir", pdfs, *paths], capture_output=True, text=True, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for kind in ("odt", "docx"):
+            with self.subTest(format=kind):
+                shown = run("pdftotext", "-layout", os.path.join(pdfs, f"notes-{kind}.pdf"), "-").stdout
+                for word, n in numbers.items():
+                    self.assertRegex(shown.lower(), rf"{word}{n}\b", shown)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -320,6 +320,11 @@ TEST_CASE("ordinal_suffixes: the letters of an ordinal written with digits") {
     CHECK(raised("2e.pdf 1er.doc 2e_b 2e/3 2e,3 2e-A") == V{});
     CHECK(raised("le 1er. Puis le 1er.) Enfin le 1er.") == V{"er", "er", "er"});
     CHECK(raised("les 2e,3e et 4e\u2011 5e\u20116e") == V{"e", "e", "e", "e", "e"});
+    // A slash between two ordinals joins them too, as « 2e/3e » is written for « 2e ou 3e »: both
+    // are raised, as both of « 2e-3e » are; « 2e/3 » and « 12/3e » stay identifiers.
+    CHECK(raised("le 2e/3e étage, les 1ers/2es versements, la 1re/2de") ==
+          V{"e", "e", "ers", "es", "re", "de"});
+    CHECK(raised("2e/3 12/3e 2e/A") == V{});
     // U+2010 and U+2011 are hyphens: they join an identifier as the ASCII one does.
     CHECK(raised("lot A\u20112e, A\u20102e, A\u20111er") == V{});
     CHECK(raised("(2e)-3") == V{"e"});
@@ -369,6 +374,8 @@ TEST_CASE("ordinal_suffixes: roman numerals, as Imprimerie nationale writes them
     // A comma or a hyphen between two ordinals, any of the three hyphens; not before a word.
     CHECK(raised("XIXe,XXe XIXe\u2011XXe XIXe\u2010XXe IIe\u20113e") == V(8, "e"));
     CHECK(raised("lot A\u2011IIe, A\u2010IIe, IIe\u2011A, IIe,3, IIe,A") == V{});
+    CHECK(raised("les XIXe/XXe siècles, IIe/3e") == V(4, "e"));  // a slash too
+    CHECK(raised("IIe/A IIe/3 12/IIe") == V{});
     CHECK(raised("Ve\u0301 XIXe\u0300") == V{});  // a decomposed accent goes on with the word
 }
 

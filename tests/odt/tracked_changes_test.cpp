@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "document/tracked_diff.hpp"
 #include "odt/kitchen_sink.hpp"
 #include "odt/odt_internal.hpp"
 
@@ -182,13 +183,42 @@ TEST_CASE("an anchor inserted stays a bookmark inside its region; deleted, it is
     CHECK(d.find("</office:change-info><text:p><text:bookmark-start text:name=\"art_11\"/>11"
                  "<text:bookmark-end text:name=\"art_11\"/></text:p></text:deletion>") != std::string::npos);
     CHECK(d.find("Article<text:s/><text:change text:change-id=\"ct1\"/></text:p>") != std::string::npos);
-    // Its number changed (deleted and inserted under one name): the inserted one keeps the name,
-    // the deleted one is text, so that no two bookmarks share a name.
-    doc::Anchor renumbered{"art_11", "12", doc::Change::inserted};
-    std::string r = text_of({run("Article "), removed, renumbered});
-    CHECK(count(r, "<text:bookmark-start ") == 1);
-    CHECK(r.find("</office:change-info><text:p>11</text:p></text:deletion>") != std::string::npos);
+}
+
+TEST_CASE(
+    "an anchor renumbered: the deleted number has a bookmark of its own, the deleted references' target") {
+    // Deleted and inserted under one name: the inserted one keeps the name, the deleted one is
+    // _Former1 (no two bookmarks share a name), and a deleted reference shows the deleted number,
+    // so it points there; a reference kept or inserted points at the live one, as in the DOCX.
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    std::string r =
+        body_of({block(para(ParagraphStyle::body, {run("Article "), doc::Anchor{"art_11", "11", del},
+                                                   doc::Anchor{"art_11", "12", ins}})),
+                 block(para(ParagraphStyle::body, {run("Voir l'article "), doc::CrossRef{"art_11", "11", del},
+                                                   doc::CrossRef{"art_11", "12", ins}, run(".")}))});
+    CHECK(count(r, "<text:bookmark-start ") == 2);
+    CHECK(r.find("</office:change-info><text:p><text:bookmark-start text:name=\"_Former1\"/>11"
+                 "<text:bookmark-end text:name=\"_Former1\"/></text:p></text:deletion>") !=
+          std::string::npos);
     CHECK(r.find("<text:bookmark-start text:name=\"art_11\"/>12<text:bookmark-end") != std::string::npos);
+    CHECK(r.find("</office:change-info><text:p><text:bookmark-ref text:reference-format=\"text\" "
+                 "text:ref-name=\"_Former1\">11</text:bookmark-ref></text:p></text:deletion>") !=
+          std::string::npos);
+    CHECK(r.find("<text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"art_11\">12"
+                 "</text:bookmark-ref><text:change-end ") != std::string::npos);
+    // The same when the deleted anchor is in a paragraph deleted whole (its region writes the
+    // paragraph as it stood): it wrote a second bookmark art_11.
+    doc::Paragraph old_heading =
+        para(ParagraphStyle::article, {run("Article "), doc::Anchor{"art_11", "11"}});
+    doc::Paragraph new_heading =
+        para(ParagraphStyle::article, {run("Article "), doc::Anchor{"art_11", "12"}});
+    doc::Block old_block = tracked::whole(block(old_heading), del);
+    doc::Block new_block = tracked::whole(block(new_heading), ins);
+    std::string w = body_of({old_block, new_block, block(odt::test::body("suite"))});
+    CHECK(count(w, "<text:bookmark-start text:name=\"art_11\"/>") == 1);
+    CHECK(w.find(
+              "<text:bookmark-start text:name=\"_Former1\"/>11<text:bookmark-end text:name=\"_Former1\"/>") !=
+          std::string::npos);
 }
 
 TEST_CASE("a list deleted as a whole: its items in the region, no empty list left in the body") {
@@ -315,4 +345,68 @@ TEST_CASE("a note inserted or deleted with the words around it is inside their o
     CHECK(d.find("Ancienne.</text:p></text:note-body></text:note><text:s/>après</text:p></text:deletion>") !=
           std::string::npos);
     CHECK(d.find("Fin<text:change text:change-id=\"ct1\"/>.</text:p>") != std::string::npos);
+}
+
+namespace {
+
+/// The number of the note whose text is `text`: its text:note-citation.
+int note_number(const std::string& xml, const std::string& text) {
+    const auto at = xml.find(">" + text + "</text:p></text:note-body>");
+    REQUIRE_MESSAGE(at != std::string::npos, text);
+    const std::string citation = "<text:note-citation>";
+    const auto from = xml.rfind(citation, at) + citation.size();
+    return std::stoi(xml.substr(from, xml.find('<', from) - from));
+}
+
+doc::Footnote note(std::string text, doc::Change change = doc::Change::none) {
+    return doc::Footnote{{para(ParagraphStyle::footnote, {changed(std::move(text), change)})}, change};
+}
+
+}  // namespace
+
+TEST_CASE(
+    "notes are numbered in reading order, a deleted one where its words were, as LibreOffice shows them") {
+    // The deletion regions come first in office:text; their notes were numbered first.
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    doc::Paragraph gone = para(ParagraphStyle::body, {changed("Ancien", del), note("Trois.", del)});
+    gone.mark = del;
+    doc::Paragraph added = para(ParagraphStyle::body, {changed("Nouveau", ins), note("Quatre.", ins)});
+    added.mark = ins;
+    const std::string t =
+        body_of({block(para(ParagraphStyle::body, {run("Un"), note("Un.")})),
+                 block(para(ParagraphStyle::body,
+                            {run("Deux"), changed(" mots", del), note("Deux.", del), run(".")})),
+                 block(gone), block(added), block(para(ParagraphStyle::body, {run("Cinq"), note("Cinq.")}))});
+    CHECK(note_number(t, "Un.") == 1);
+    CHECK(note_number(t, "Deux.") == 2);
+    CHECK(note_number(t, "Trois.") == 3);
+    CHECK(note_number(t, "Quatre.") == 4);
+    CHECK(note_number(t, "Cinq.") == 5);
+    CHECK(count(t, "<text:note text:id=\"ftn2\" ") == 1);  // ids stay unique
+}
+
+TEST_CASE("a long paragraph of many changes, each its own region, in order") {
+    // Collecting the regions looked for each revision's link stretch from where it starts, to
+    // the paragraph's end when it holds no link: n changes took n² steps (seconds for this one).
+    const auto del = doc::Change::deleted, ins = doc::Change::inserted;
+    constexpr int changes = 40000;
+    doc::Inlines content;
+    for (int i = 0; i < changes; ++i) {
+        content.push_back(run(" mot"));
+        content.push_back(changed(" mot" + std::to_string(i + 1), i % 2 == 0 ? ins : del));
+    }
+    const std::string t = text_of(std::move(content));
+    CHECK(count(t, "<text:changed-region ") == changes);
+    CHECK(count(t, "<text:change-start ") == changes / 2);
+    CHECK(count(t, "<text:change ") == changes / 2);
+    // Numbered in reading order: the first inserted, the last deleted, each where it was.
+    CHECK(
+        t.find("<text:p text:style-name=\"Body\"><text:s/>mot<text:change-start text:change-id=\"ct1\"/> mot1"
+               "<text:change-end text:change-id=\"ct1\"/> mot<text:change text:change-id=\"ct2\"/> mot") !=
+        std::string::npos);
+    CHECK(t.find("<text:change text:change-id=\"ct40000\"/></text:p>") != std::string::npos);
+    CHECK(t.find("<text:changed-region xml:id=\"ct40000\" text:id=\"ct40000\"><text:deletion>") !=
+          std::string::npos);
+    CHECK(t.find("</office:change-info><text:p><text:s/>mot40000</text:p></text:deletion>") !=
+          std::string::npos);
 }
