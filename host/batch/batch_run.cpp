@@ -174,6 +174,22 @@ std::string name_collisions(const BatchOptions& options, const NamePattern& patt
 }  // namespace
 
 BatchSummary run_batch(const BatchOptions& options) {
+    std::optional<lua::CommonData> common;
+    if (options.common_data) common = lua::read_common_data(*options.common_data, options.lua);
+    // Each row's printed lines wait for its turn (RowResult::printed).
+    lua::Options lua_options = options.lua;
+    lua_options.keep_printed = true;
+    // The script first, by the state this thread runs rows in: a missing or broken script is
+    // said before the rows are read and the output folder made.
+    std::optional<lua::RowRunner> own_runner;
+    try {
+        own_runner.emplace(options.script, lua_options, common ? &*common : nullptr);
+    } catch (const lua::ScriptError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw lua::ScriptError(e.what());
+    }
+
     // The rows are read three times, a row at a time, so memory does not grow with the file:
     // to count them and learn their columns, to name them, and to run them.
     std::size_t total = 0;
@@ -187,8 +203,6 @@ BatchSummary run_batch(const BatchOptions& options) {
         file_name = reader.name();
         from_csv = reader.from_csv();
     }
-    std::optional<lua::CommonData> common;
-    if (options.common_data) common = lua::read_common_data(*options.common_data, options.lua);
 
     // Names first: a batch whose names collide writes nothing.
     std::string pattern_text = !options.name_column.empty()    ? "{" + options.name_column + "}"
@@ -278,15 +292,14 @@ BatchSummary run_batch(const BatchOptions& options) {
         return expand_name(pattern, row_data(row, columns, from_csv), row.number, total);
     };
 
-    // Each row's printed lines wait for its turn (RowResult::printed).
-    lua::Options lua_options = options.lua;
-    lua_options.keep_printed = true;
-
     StopSignals signals;
-    auto work = [&] {
-        std::optional<lua::RowRunner> runner;
+    // `given`: the state made before the rows were read (this thread's); the other workers make
+    // their own.
+    auto work = [&](std::optional<lua::RowRunner>& given) {
+        std::optional<lua::RowRunner> made;
+        std::optional<lua::RowRunner>& runner = given ? given : made;
         try {
-            runner.emplace(options.script, lua_options, common ? &*common : nullptr);
+            if (!runner) runner.emplace(options.script, lua_options, common ? &*common : nullptr);
         } catch (const std::exception& e) {
             // The script does not compile: the same for every row, so the batch stops.
             std::lock_guard lock(mutex);
@@ -359,8 +372,12 @@ BatchSummary run_batch(const BatchOptions& options) {
     };
     xml::initialize_for_threads();
     std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work);
-    work();
+    for (unsigned w = 1; w < workers; ++w)
+        threads.emplace_back([&] {
+            std::optional<lua::RowRunner> none;
+            work(none);
+        });
+    work(own_runner);
     for (auto& t : threads) t.join();
     if (read_failure) std::rethrow_exception(read_failure);
     if (broken) throw lua::ScriptError(broken_message);

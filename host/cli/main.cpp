@@ -43,7 +43,7 @@ int ending_the_process(int status) {
 int main(int argc, char** argv) {
     using namespace conventio::cli;
     namespace config = conventio::config;
-    std::vector<std::string> args(argv + 1, argv + argc);
+    std::vector<std::string> args = split_equals(std::vector<std::string>(argv + 1, argv + argc));
     // The parts the build made ahead (styles, settings...): a render takes them instead of
     // building and deflating them.
     conventio::prebuilt::use(conventio::prebuilt::generated_table());

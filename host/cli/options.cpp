@@ -323,6 +323,21 @@ std::string requested_language(const std::vector<std::string>& args) {
     return {};
 }
 
+std::vector<std::string> split_equals(std::vector<std::string> args) {
+    std::vector<std::string> out;
+    out.reserve(args.size());
+    for (std::string& a : args) {
+        const std::size_t equals = a.find('=');
+        if (a.starts_with("--") && a.size() > 2 && equals != std::string::npos && equals > 2) {
+            out.push_back(a.substr(0, equals));
+            out.push_back(a.substr(equals + 1));
+        } else {
+            out.push_back(std::move(a));
+        }
+    }
+    return out;
+}
+
 Options parse(const std::vector<std::string>& args) {
     Options o;
     o.language = requested_language(args);

@@ -64,6 +64,10 @@ Options parse(const std::vector<std::string>& args);
 /// that usage errors are in the chosen language too.
 std::string requested_language(const std::vector<std::string>& args);
 
+/// `args` with each "--option=value" made "--option" "value", as most programs take it: a user
+/// who typed `--rows=a.csv` was told the option was unknown.
+std::vector<std::string> split_equals(std::vector<std::string> args);
+
 /// The --help text.
 std::string help_text();
 

@@ -241,7 +241,16 @@ return c.Document{ title = row.nom,
         r = run("batch", broken, "--rows", path, "--out", self.out())
         self.assertEqual(r.returncode, 1)
         self.assertIn("broken.lua:1:", r.stderr)
-        self.assertEqual(os.listdir(self.out()), [])
+        # The script is compiled before the rows are read: no output folder is made for it.
+        self.assertFalse(os.path.exists(self.out()))
+        r = run("batch", os.path.join(self.dir, "absent.lua"), "--rows", path, "--out", self.out())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("absent.lua: cannot open", r.stderr)
+        self.assertFalse(os.path.exists(self.out()))
+        # « --rows=FILE », as most programs take it.
+        r = run("batch", self.script, f"--rows={path}", f"--out={self.out()}", "--jobs=1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt"])
 
     def test_a_json_array_with_a_syntax_error_far_in_writes_nothing_and_names_the_place(self):
         rows = ",\n".join(f'  {{"nom": "n{i}", "montant": "1"}}' for i in range(1, 5000))
