@@ -161,15 +161,26 @@ do
   check.eq(originals_article(nil, "en trois originaux"), "La mention qui précède les signatures est ainsi rédigée :\n"
            .. "« Fait à Melun, en trois originaux, le ».", "stated where the line had none")
   -- Two alinéas deleted in a row are « les troisième et quatrième », three or more a range.
-  local function deleted(from, to)
+  local function deleted(from, to, count)
     local alineas = {}
-    for k = 1, 5 do alineas[k] = { kind = "para", text = "Alinéa " .. k .. "." } end
+    for k = 1, count or 5 do alineas[k] = { kind = "para", text = "Alinéa " .. k .. "." } end
     local article = wording.articles { { unit = { id = "duree", kind = "article", number = "5", title = "Durée",
       alineas = alineas }, ops = { { op = "alineas_deleted", from = from, to = to } } } }[1]
     return text_of(article.content)
   end
   check.eq(deleted(3, 4), "Les troisième et quatrième alinéas de l'article 5 sont supprimés.", "two in a row")
   check.eq(deleted(2, 4), "Les deuxième à quatrième alinéas de l'article 5 sont supprimés.", "a range")
+  -- Beyond the twentieth, alinéas still have their ordinal in words: the 21st of 25 was called
+  -- « dernier », and two changes to the 22nd and 23rd gave two identical items.
+  check.eq(deleted(21, 21, 25), "Le vingt et unième alinéa de l'article 5 est supprimé.", "the 21st of 25")
+  check.eq(deleted(22, 23, 25), "Les vingt-deuxième et vingt-troisième alinéas de l'article 5 sont supprimés.",
+           "the 22nd and 23rd of 25")
+  check.eq(deleted(25, 25, 25), "Le dernier alinéa de l'article 5 est supprimé.", "the real last one")
+  check.eq(deleted(25, 25, 30), "Le vingt-cinquième alinéa de l'article 5 est supprimé.", "the 25th of 30")
+  check.eq(deleted(29, 29, 90), "Le vingt-neuvième alinéa de l'article 5 est supprimé.", "neuf: neuvième")
+  check.eq(deleted(35, 35, 90), "Le trente-cinquième alinéa de l'article 5 est supprimé.", "cinq: cinquième")
+  check.eq(deleted(80, 80, 90), "Le quatre-vingtième alinéa de l'article 5 est supprimé.", "quatre-vingts")
+  check.eq(deleted(71, 71, 90), "Le soixante et onzième alinéa de l'article 5 est supprimé.", "soixante et onze")
 end
 
 -- A quoted alinéa's own « » become “ ” (second-rank quotation marks, no space inside).

@@ -43,11 +43,27 @@ local function quote(text)
   return "«\u{a0}" .. inner .. "\u{a0}»"
 end
 
+-- The ordinal in words of a number beyond the template's list, from its cardinal (French
+-- morphology: « vingt et un » → « vingt et unième », « cinq » → « cinquième », « neuf » →
+-- « neuvième », a final « e » or the plural « s » of « quatre-vingts », « cents » dropped).
+local function ordinal_beyond(k)
+  local cardinal = c.spell_number(k)
+  local suffix = words().ordinal_suffix
+  if cardinal:sub(-4) == "cinq" then return cardinal .. "u" .. suffix end
+  if cardinal:sub(-4) == "neuf" then return cardinal:sub(1, -2) .. "v" .. suffix end
+  if cardinal:sub(-1) == "e" or cardinal:sub(-6) == "vingts" or cardinal:sub(-5) == "cents" then
+    return cardinal:sub(1, -2) .. suffix
+  end
+  return cardinal .. suffix
+end
+
+-- Alinéa k of `total` in words: the template's list, then ordinals made from the cardinal
+-- (the 21st of 25 is « vingt et unième »); « dernier » for the last beyond the list, as before.
 local function ordinal(k, total)
   local list = {}
   for word in words().ordinals:gmatch("[^,%s]+") do list[#list + 1] = word end
   if k == total and k > #list then return words().last end
-  return list[k] or words().last
+  return list[k] or ordinal_beyond(k)
 end
 
 local function number_text(n) return c.spell_number(n) end
