@@ -28,7 +28,12 @@ a:article { key = "objet", title = "Objet", content = { c.Para(data.purpose),
     c.Para("La convention est conclue pour l'année.") } }
 local rows = {}
 for _, r in ipairs(data.rows) do rows[#rows + 1] = { tostring(r.year), tostring(c.Money(r.amount)) } end
-a:article { key = "montant", title = "Montant", content = {
+-- Sub-articles of the amount (optional): { { key =, title =, text = } }, numbered 2.1, 2.2.
+local sections = {}
+for _, s in ipairs(data.amount_sections or {}) do
+  sections[#sections + 1] = { key = s.key, title = s.title, content = c.Para(s.text), numbered = true }
+end
+a:article { key = "montant", title = "Montant", sections = sections, content = {
   c.Para("Le montant est fixé à " .. tostring(amount) .. "."),
   c.Table { widths = { 1, 1 }, header = { "Année", "Montant" }, rows = rows },
   c.Para("Il est versé en une fois."),

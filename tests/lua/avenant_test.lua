@@ -128,6 +128,15 @@ end)
 local _, appended = avenant_text { edits = { { insert_after = "litiges", key = "fin", title = "Fin", text = "x" } } }
 check.eq(appended.amended.by_key.fin.number, "5", "inserted after the last article: the next number")
 
+-- An article inserted after one divided into sub-articles follows that article, not its last
+-- sub-article (« Après l'article 2.2, il est inséré un article 2-1 »).
+local with_sections = c.load_data("avenant_base.json")
+with_sections.amount_sections = { { key = "versement", title = "Versement", text = "Il est versé en mars." },
+                                  { key = "controle", title = "Contrôle", text = "Il est contrôlé en juin." } }
+t = avenant_text { base = { script = "avenant_base.lua", data = with_sections },
+                   edits = { { insert_after = "montant", key = "suivi", title = "Suivi", text = "Un comité." } } }
+check.contains(t, "Après l'article 2, il est inséré un article 2-1 ainsi rédigé :", "after the article, not 2.2")
+
 -- An avenant that only deletes says so in its purpose (avenants.md rule 7): never « modifier ».
 t = avenant_text { edits = { { delete = "litiges" } } }
 check.contains(t, "Le présent avenant a pour objet de supprimer l'article 4 de la Convention.", "an article deleted")

@@ -444,7 +444,11 @@ function M.changes(base, amended)
     for _, u in ipairs(new_units) do
       if started then
         if old_by_id[u.id] then break end
-        out[#out + 1] = { new = u, after = previous_id and old_by_id[previous_id], ops = { { op = "inserted" } } }
+        -- An article inserted after one divided into sub-articles comes after that article (« Après
+        -- l'article 4 »), not after its last sub-article.
+        local after = previous_id and old_by_id[previous_id]
+        while after and after.parent_id and not u.parent_id do after = old_by_id[after.parent_id] end
+        out[#out + 1] = { new = u, after = after, ops = { { op = "inserted" } } }
       elseif u.id == previous_id then
         started = true
       end
