@@ -50,5 +50,7 @@ a:article { key = "duree", title = "Durée", content = {
 a:article { key = "litiges", title = "Litiges",
             content = "Les litiges relèvent du tribunal administratif de Melun. Les parties recherchent "
   .. "d'abord un accord amiable." }
-a:annex { key = "calendrier", title = "Calendrier", content = c.Para(data.calendar) }
+-- The calendar annex may be left out (no_calendar), an annex of indicators added (optional).
+if not data.no_calendar then a:annex { key = "calendrier", title = "Calendrier", content = c.Para(data.calendar) } end
+if data.indicators then a:annex { key = "indicateurs", title = "Indicateurs", content = c.Para(data.indicators) } end
 return a:document()

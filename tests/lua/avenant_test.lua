@@ -254,6 +254,22 @@ check.contains(text_of(annex_doc.articles[2].blocks),
                "L'annexe 1 de la Convention est remplacée par l'annexe 1 jointe au présent avenant.", "formula 19")
 check.contains(text_of(annex_doc.annexes[1].blocks), "en mars et en septembre", "the joined annex is the new one")
 
+-- An annex added completes the Convention (it has no annex 2 to replace); an annex taken out is
+-- « supprimée », its heading and the purpose naming the annex, not an article.
+t = avenant_text { data = { { add = "indicators", value = "Le nombre de licenciés est suivi." } } }
+check.contains(t, "# Ajout d'une annexe 2", "an annex added: its heading")
+check.contains(t, "La Convention est complétée par une annexe 2 jointe au présent avenant.", "an annex added")
+check.contains(t, "Le présent avenant a pour objet de compléter la Convention par une annexe 2.",
+               "an annex added: the purpose")
+check.eq(t:find("remplacée", 1, true), nil, "no annex 2 replaced")
+t = avenant_text { data = { { add = "no_calendar", value = true } } }
+check.contains(t, "# Suppression de l'annexe 1", "an annex deleted: its heading")
+check.contains(t, "L'annexe 1 de la Convention est supprimée.", "an annex deleted")
+check.contains(t, "Le présent avenant a pour objet de supprimer l'annexe 1 de la Convention.",
+               "an annex deleted: the purpose")
+t = avenant_text { data = { { add = "no_calendar", value = true } }, edits = { { delete = "litiges" } } }
+check.contains(t, "de supprimer l'article 4 et l'annexe 1 de la Convention.", "an article and an annex deleted")
+
 -- "The same script with new data": the two models are compared.
 t = avenant_text { new_data = "avenant_new_data.json" }
 check.contains(t, "la date : « 31 décembre 2024 » est remplacée par la date : « 31 décembre 2025 »", "new_data")

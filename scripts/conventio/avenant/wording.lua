@@ -342,14 +342,19 @@ function M.articles(changes)
                           content = { c.Para(fmt("party_joined", p.legal.Le) .. "."), c.Para(designated),
                                       table.unpack(quoted(alineas, ".")) } }
       elseif new.kind == "annex" then
-        out[#out + 1] = { title = fmt("title_annex", new.number), annex = new,
-                          content = { c.Para(fmt("annex_replaced", new.number, new.number) .. ".") } }
+        -- The Convention had no such annex: it is completed by one, joined to the avenant.
+        out[#out + 1] = { title = fmt("title_annex_added", new.number), annex = new, action = "complete",
+                          object = fmt("purpose_new_annex", new.number),
+                          content = { c.Para(fmt("annex_added", new.number) .. ".") } }
       else
         local after = change.after and unit_address(change.after) or unit_address(new)
         out[#out + 1] = { title = fmt("title_inserted", new.number), number = new.number, action = "insert",
                           content = { c.Para(fmt("article_inserted", after, new.number)),
                                       table.unpack(quoted(new.alineas, ".", heading_of(new))) } }
       end
+    elseif first == "deleted" and unit.kind == "annex" then
+      out[#out + 1] = { title = fmt("title_annex_deleted", unit.number), action = "delete",
+                        object = unit_address(unit), content = { c.Para(fmt("annex_deleted", unit.number) .. ".") } }
     elseif first == "deleted" then
       out[#out + 1] = { title = fmt("title_deleted", unit.number), number = unit.number, action = "delete",
                         content = { c.Para(fmt("article_deleted", capital(unit_address(unit))) .. ".") } }
@@ -444,16 +449,18 @@ local function articles_object(numbers, one, many)
 end
 
 --- The default purpose, worded from what the avenant does to the Convention's articles, in this
---- order: « de modifier les articles 4.1 et 6 de la Convention », « de supprimer l'article 7 de la
---- Convention », « de supprimer le troisième alinéa de l'article 5 de la Convention », « d'insérer
---- un article 4-1 dans la Convention »; several of them joined, the Convention named once (« de
+--- order: « de modifier les articles 4.1 et 6 de la Convention », « d'insérer un article 4-1 dans
+--- la Convention », « de compléter la Convention par une annexe 2 », « de supprimer l'article 7
+--- de la Convention », « de supprimer le troisième alinéa de l'article 5 de la Convention » (or
+--- « l'annexe 1 »); several of them joined, the Convention named once (« de
 --- modifier l'article 5 de la Convention et d'en supprimer l'article 7 »).
 ---@param articles table M.articles' entries
 function M.purpose(articles)
   local numbers = { modify = {}, insert = {}, delete = {} }
-  local objects = {}
+  local objects, added = {}, {}
   for _, a in ipairs(articles) do
-    if a.object then objects[#objects + 1] = a.object
+    if a.object and a.action == "complete" then added[#added + 1] = a.object
+    elseif a.object then objects[#objects + 1] = a.object
     elseif a.number and numbers[a.action or "modify"] then
       local list = numbers[a.action or "modify"]
       list[#list + 1] = a.number
@@ -467,6 +474,10 @@ function M.purpose(articles)
   if #numbers.modify > 0 then add("modify", articles_object(numbers.modify, "article", "articles")) end
   if #numbers.insert > 0 then
     add("insert", articles_object(numbers.insert, "purpose_new_article", "purpose_new_articles"))
+  end
+  if #added > 0 then
+    local last = table.remove(added)
+    add("complete", #added > 0 and (table.concat(added, ", ") .. " " .. words()["and"] .. " " .. last) or last)
   end
   local deleted = {}
   if #numbers.delete > 0 then deleted[1] = articles_object(numbers.delete, "article", "articles") end
