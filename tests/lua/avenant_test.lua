@@ -199,6 +199,22 @@ t = avenant_text { edits = { { words = "litiges", old = "tribunal administratif 
     new = "tribunal dit « de Melun »" } } }
 check.contains(t, "remplacés par les mots : « dit “de Melun” ».", "quoted words")
 
+-- A difference of space kind only (U+0020, U+00A0, U+202F) is no change to word: an alinéa
+-- retyped with ordinary spaces where the Convention had no-break ones once gave « la date :
+-- « 31 décembre 2022 » est remplacée par la date : « 31 décembre 2022 » ».
+local nbsp_data = c.load_data("avenant_base.json")
+nbsp_data.purpose = "La présente convention organise le soutien de la Commune jusqu'au 31\u{a0}décembre\u{a0}2024."
+t = avenant_text { base = { script = "avenant_base.lua", data = nbsp_data }, edits = { { replace = "objet",
+    text = { "La présente convention organise le soutien de la Commune jusqu'au 31 décembre 2024.",
+             "La convention est conclue pour l'année entière." } } } }
+check.eq(t:find("premier alinéa", 1, true), nil, "the alinéa retyped with ordinary spaces is not changed")
+check.contains(t, "Au deuxième alinéa de l'article 1, après le mot : « l'année », sont insérés les mots : « entière ».",
+               "the real change")
+t = avenant_text { base = { script = "avenant_base.lua", data = nbsp_data }, data = { { set = "purpose",
+    to = "La présente convention organise le financement de la Commune jusqu'au 31 décembre 2024." } } }
+check.contains(t, "Au premier alinéa de l'article 1, le mot : « soutien » est remplacé par le mot : « financement ».",
+               "a word changed in an alinéa retyped with ordinary spaces: that word alone")
+
 -- 8, 9: an alinéa inserted inside, an alinéa deleted
 t = avenant_text { edits = { { replace = "objet",
     text = "La présente convention organise le soutien de la Commune à l'association." } } }

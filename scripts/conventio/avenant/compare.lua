@@ -182,7 +182,11 @@ local function one_sentence_changed(old, new)
   return found
 end
 
-local function same_alinea(a, b) return a.kind == b.kind and a.text == b.text and a.marks == b.marks end
+-- Two alinéas differing in the kind of their spaces only are the same: no change to word.
+local function same_alinea(a, b)
+  return a.kind == b.kind and a.marks == b.marks
+         and (a.text == b.text or text_diff.plain_spaces(a.text) == text_diff.plain_spaces(b.text))
+end
 
 -- Bank details (templates/finances/coordonnees_bancaires) open with the label of their first
 -- line; they are replaced as a whole (avenants.md §3, 21).

@@ -54,14 +54,16 @@ local function segments(old, new)
         change = change } end
   end
   local i, j = 1, 1
-  local hunks = text_diff.hunks(a, b, function(x, y) return x.word == y.word end)
+  -- The spaces before a word count here: accepting every change gives the amended text, to the
+  -- kind of each space.
+  local hunks = text_diff.hunks(a, b, function(x, y) return x.word == y.word and x.space == y.space end)
   hunks[#hunks + 1] = { #a + 1, #a, #b + 1, #b }
   for _, h in ipairs(hunks) do
     while i < h[1] do push(a[i].space .. a[i].word, nil); i, j = i + 1, j + 1 end
-    -- The space before a changed stretch stays outside it when both sides have one.
+    -- The space before a changed stretch stays outside it when both sides have the same.
     local lead_a = h[2] >= h[1] and a[h[1]].space or ""
     local lead_b = h[4] >= h[3] and b[h[3]].space or ""
-    local shared = (lead_a ~= "" and lead_b ~= "") and lead_a or ""
+    local shared = (lead_a ~= "" and lead_a == lead_b) and lead_a or ""
     push(shared, nil)
     if h[2] >= h[1] then
       local t = text_diff.join(a, h[1], h[2])

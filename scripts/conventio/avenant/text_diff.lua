@@ -2,13 +2,63 @@
 --- words that differ, widened to a whole date or amount and to a string that occurs once.
 local M = {}
 
+-- The three kinds of space a text may hold between words: the ordinary one, the no-break
+-- space and the narrow one (French typography puts the last two where a drafter types the
+-- first).
+local nbsp, nnbsp = "\u{a0}", "\u{202f}"
+
+--- `text` with its no-break spaces made ordinary: two texts equal so differ in the kind of
+--- their spaces only, which is no change to word.
+---@param text string
+function M.plain_spaces(text)
+  if not (text:find(nbsp, 1, true) or text:find(nnbsp, 1, true)) then return text end
+  return (text:gsub(nbsp, " "):gsub(nnbsp, " "))
+end
+
+-- The chunks of `text` between runs of spaces, each with the spaces before it. A no-break
+-- space parts words as an ordinary one does ("31 décembre 2022" is the same words whatever its
+-- spaces), save where typography puts it inside a word: between the digits of a number ("475
+-- 000"), after « and before » ; : ! ? % € (the same in both versions: conventio.french_spacing
+-- puts them there).
+local joined_after = { ["»"] = true, [";"] = true, [":"] = true, ["!"] = true, ["?"] = true, ["%"] = true,
+                       ["€"] = true }
+local function chunks(text)
+  if not (text:find(nbsp, 1, true) or text:find(nnbsp, 1, true)) then
+    local out = {}
+    for space, chunk in text:gmatch("(%s*)(%S+)") do out[#out + 1] = { space, chunk } end
+    return out
+  end
+  -- Each no-break space that parts words becomes a control byte ("\3" or "\4") for the split,
+  -- and goes back into the spaces after it.
+  local function parting(before, space, after)
+    local keeps = (before:find("^%d$") and after:find("^%d")) or before == "«" or joined_after[after]
+                  or joined_after[after:sub(1, 1)]
+    return before .. (keeps and space or (space == nbsp and "\3" or "\4")) .. after
+  end
+  local marked = text
+  for _, space in ipairs { nbsp, nnbsp } do
+    -- (twice: "1 150 000" overlaps its matches)
+    for _ = 1, 2 do
+      marked = marked:gsub("([%z\1-\127\192-\255][\128-\191]*)" .. space .. "([%z\1-\127\192-\255][\128-\191]*)",
+          function(b, a) return parting(b, space, a) end)
+    end
+  end
+  local out = {}
+  for space, chunk in marked:gmatch("([%s\3\4]*)([^%s\3\4]+)") do
+    out[#out + 1] = { (space:gsub("\3", nbsp):gsub("\4", nnbsp)), chunk }
+  end
+  return out
+end
+
 --- The words of `text`, each with the spaces before it: { {space=, word=}, ... }. A number
---- written with no-break spaces ("475 000 €") stays one word.
+--- written with no-break spaces ("475 000 €") stays one word; other no-break spaces part words
+--- as ordinary ones do, so that "31 décembre" is the same words whatever its spaces.
 --- Punctuation ending a word is a word of its own, so that "2024." changes as "2024".
 ---@param text string
 function M.words(text)
   local out = {}
-  for space, chunk in text:gmatch("(%s*)(%S+)") do
+  for _, pair in ipairs(chunks(text)) do
+    local space, chunk = pair[1], pair[2]
     -- The punctuation ending the chunk starts at the first place from which it is all
     -- punctuation (one find, not a match and an iterator a word: this runs on every word of
     -- every alinéa an avenant compares).
@@ -217,7 +267,7 @@ end
 ---@param new string
 function M.single_change(old, new)
   local a, b = M.words(old), M.words(new)
-  local hunks = M.hunks(a, b, function(x, y) return x.word == y.word end)
+  local hunks = M.hunks(a, b, function(x, y) return x.word == y.word or M.plain_spaces(x.word) == M.plain_spaces(y.word) end)
   if #hunks ~= 1 then return nil end
   local h = hunks[1]
   widen_dates(h, a, b)
