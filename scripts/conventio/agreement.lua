@@ -813,8 +813,9 @@ local function at_user_place(message, clause, place)
 end
 
 --- Builds the conventio.Document: every clause is rendered now, with numbers known. The
---- blocks of each party, article, section and annex are kept (`entry.blocks`), so that two
---- versions of an agreement can be compared (conventio.avenant).
+--- blocks of each party, visa, paragraph of the preamble, article, section and annex are kept
+--- (`entry.blocks`, `visa_blocks`, `preamble_blocks`), so that two versions of an agreement can
+--- be compared (conventio.avenant).
 function Agreement:document()
   -- Every problem the data had, found while the agreement was assembled, together.
   self.assembling = false
@@ -857,10 +858,12 @@ function Agreement:document()
       doc:add(blocks)
     end
   end
+  self.visa_blocks, self.preamble_blocks = {}, {}
   builders.visas = function()
     for i, visa in ipairs(self.visas) do
       given_at = self.visa_places[i]
-      add_given(expand(self, visa, {}))
+      self.visa_blocks[i] = expand(self, visa, {})
+      add_given(self.visa_blocks[i])
     end
     given_at = nil
   end
@@ -873,7 +876,8 @@ function Agreement:document()
     doc:add(c.Article(l.preamble))
     for i, p in ipairs(self.preamble) do
       given_at = self.preamble_places[i]
-      add_given(expand(self, p, {}))
+      self.preamble_blocks[i] = expand(self, p, {})
+      add_given(self.preamble_blocks[i])
     end
     given_at = nil
   end

@@ -189,6 +189,13 @@ local function apply_text_edits(a, set, skip_throughout)
         local blocks, changed = replace_words(entry, edit.old, edit.new, set, edit)
         if changed > 0 then entry.content, entry.blocks, total = blocks, blocks, total + changed end
       end)
+      -- « Dans l'ensemble de la Convention »: its visas and preamble too.
+      for _, part in ipairs { { a.visas, a.visa_blocks }, { a.preamble, a.preamble_blocks } } do
+        for i, rendered in ipairs(part[2] or {}) do
+          local blocks, changed = replace_words({ blocks = rendered }, edit.old, edit.new, set, edit)
+          if changed > 0 then part[1][i], part[2][i], total = blocks, blocks, total + changed end
+        end
+      end
       if total == 0 then
         local why = in_designation(a, edit.old) and tr(" (they are in the parties' designation, which their data "
             .. "writes: change the party's field with `set`)") or ""

@@ -22,6 +22,9 @@ end
 local a = Agreement.new {
   kind = "partenariat", place = "Melun", date = "2024-01-15", parties = parties, party_order = order,
 }
+-- Visas and a preamble (optional): lists of texts.
+for _, v in ipairs(data.visas or {}) do a:visa(c.Para(v)) end
+for _, p in ipairs(data.preamble or {}) do a:add_preamble(c.Para(p)) end
 local amount = c.Money(data.amount, "amount")
 if amount > c.Money("100000") then error(c.data_file .. ": amount: above the ceiling of 100 000 €", 0) end
 a:article { key = "objet", title = "Objet", content = { c.Para(data.purpose),

@@ -4,6 +4,7 @@
 local check = require "check"
 local c = require "conventio"
 local Avenant = require "conventio.avenant"
+local consolidated = require "conventio.avenant.consolidated"
 
 local function set(fields)
   local s = { base = { script = "avenant_base.lua", data = "avenant_base.json" }, number = 1, date = "2024-06-01" }
@@ -286,6 +287,42 @@ check.contains(t, "Le présent avenant a pour objet de supprimer l'annexe 1 de l
 t = avenant_text { data = { { add = "no_calendar", value = true } }, edits = { { delete = "litiges" } } }
 check.contains(t, "de supprimer l'article 4 et l'annexe 1 de la Convention.", "an article and an annex deleted")
 
+-- The visas and the preamble are the Convention's too: a change there is worded (it was lost:
+-- the avenant said nothing, or that the change set changed nothing), each changed visa or alinéa
+-- rewritten (rule 1), the whole when their number changes; words replaced throughout are
+-- replaced there as well.
+local with_preamble = c.load_data("avenant_base.json")
+with_preamble.visas = { "Vu le code général des collectivités territoriales ;",
+                        "Vu la délibération du conseil municipal du 10 janvier 2024 ;" }
+with_preamble.preamble = { "La Commune soutient le sport.", "L'association X anime le club de Melun." }
+local function with_preamble_text(fields)
+  fields.base = { script = "avenant_base.lua", data = with_preamble }
+  return avenant_text(fields)
+end
+t = with_preamble_text { data = { { set = "visas.[2]",
+    to = "Vu la délibération du conseil municipal du 3 mars 2024 ;" } } }
+check.contains(t, "# Modification des visas", "a visa changed: its article")
+check.contains(t, "Le deuxième visa de la Convention est ainsi rédigé :\n"
+               .. "« Vu la délibération du conseil municipal du 3 mars 2024 ; ».", "a visa changed")
+check.contains(t, "Le présent avenant a pour objet de modifier les visas de la Convention.", "a visa: the purpose")
+t = with_preamble_text { data = { { set = "preamble.[1]", to = "La Commune soutient le sport et la culture." },
+                                  { set = "amount", to = "60000" } } }
+check.contains(t, "# Modification du préambule", "the preamble changed: its article")
+check.contains(t, "Le premier alinéa du préambule de la Convention est ainsi rédigé :\n"
+               .. "« La Commune soutient le sport et la culture. ».", "an alinéa of the preamble changed")
+check.contains(t, "de modifier le préambule et l'article 2 de la Convention", "the preamble: the purpose")
+t = with_preamble_text { data = { { add = "preamble", value = "Le club compte 300 licenciés." } } }
+check.contains(t, "Le préambule de la Convention est ainsi rédigé :\n« La Commune soutient le sport.\n"
+               .. "« L'association X anime le club de Melun.\n« Le club compte 300 licenciés. ».",
+               "an alinéa added to the preamble: the whole rewritten")
+t = with_preamble_text { edits = { { throughout = true, old = "club", new = "cercle" } } }
+check.contains(t, "Dans l'ensemble de la Convention, les mots : « club » sont remplacés", "throughout")
+local throughout_av = Avenant.from_change_set(set { base = { script = "avenant_base.lua", data = with_preamble },
+    edits = { { throughout = true, old = "club", new = "cercle" } } }, "changes.json")
+local clean = consolidated.plain(throughout_av:amended_document())
+check.contains(clean, "L'association X anime le cercle de Melun.", "throughout: the preamble too")
+check.eq(clean:find("club", 1, true), nil, "throughout: the old words nowhere")
+
 -- "The same script with new data": the two models are compared.
 t = avenant_text { new_data = "avenant_new_data.json" }
 check.contains(t, "la date : « 31 décembre 2024 » est remplacée par la date : « 31 décembre 2025 »", "new_data")
@@ -353,7 +390,6 @@ end)
 
 -- The consolidated version: accepting every change gives the amended agreement's text,
 -- rejecting every change the base's, for every kind of change above.
-local consolidated = require "conventio.avenant.consolidated"
 local function check_consolidated(fields, what)
   local av = Avenant.from_change_set(set(fields), "changes.json")
   local items = av:consolidated()

@@ -125,8 +125,8 @@ local function new_unit(fields, parts)
   return setmetatable(fields, Unit)
 end
 
---- The units of a built agreement, in its order: { id, kind = "designation"|"party"|"article"|
---- "annex", number, title, alineas, entry, parent_id }. The designation holds the parties whose
+--- The units of a built agreement, in its order: { id, kind = "designation"|"party"|"visas"|
+--- "preamble"|"article"|"annex", number, title, alineas, entry, parent_id }. The designation holds the parties whose
 --- role is in `known` (all when nil); each other party is a unit of its own (kind "party",
 --- `party`), a party joining the Convention.
 ---@param agreement conventio.Agreement
@@ -145,6 +145,9 @@ function M.units(agreement, known)
   end
   out[#out + 1] = new_unit({ id = "designation", kind = "designation" }, designation)
   for _, u in ipairs(joined) do out[#out + 1] = u end
+  -- The visas (each one alinéa) and the preamble: stipulations of the Convention too.
+  out[#out + 1] = new_unit({ id = "visas", kind = "visas" }, agreement.visa_blocks or {})
+  out[#out + 1] = new_unit({ id = "preamble", kind = "preamble" }, agreement.preamble_blocks or {})
   for _, article in ipairs(agreement.articles) do
     local parts = { article.blocks or {} }
     local article_unit = new_unit({ id = identity(article), kind = "article", number = article.number,
@@ -298,6 +301,18 @@ local function table_ops(old, new)
   return ops
 end
 
+-- The visas and the preamble are rewritten, never amended word by word: each alinéa that
+-- changed ({ op = "alineas_rewritten", at = { k... } }), or the whole ({ op = "rewritten" }) when
+-- their number changes.
+local function front_ops(old, new)
+  local a, b = old.alineas, new.alineas
+  if #a ~= #b then return { { op = "rewritten" } } end
+  local at = {}
+  for k = 1, #a do if not same_alinea(a[k], b[k]) then at[#at + 1] = k end end
+  if #at == 0 then return {} end
+  return { { op = "alineas_rewritten", at = at } }
+end
+
 --- What changed between two versions of one unit: a list of operations on the old unit's
 --- alinéas ({ op = "words", at = k, change = ... }, "alinea_rewritten", "alineas_inserted",
 --- "alineas_appended", "alineas_deleted", table row ops), or { op = "rewritten" } when the
@@ -305,6 +320,7 @@ end
 ---@param old table
 ---@param new table
 function M.unit_ops(old, new)
+  if old.kind == "visas" or old.kind == "preamble" then return front_ops(old, new) end
   if old.title ~= new.title then return { { op = "rewritten" } } end
   local a, b = old.alineas, new.alineas
   -- Most units of an avenant are unchanged: said without aligning them.

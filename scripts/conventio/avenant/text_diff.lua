@@ -267,7 +267,9 @@ end
 ---@param new string
 function M.single_change(old, new)
   local a, b = M.words(old), M.words(new)
-  local hunks = M.hunks(a, b, function(x, y) return x.word == y.word or M.plain_spaces(x.word) == M.plain_spaces(y.word) end)
+  local hunks = M.hunks(a, b, function(x, y)
+    return x.word == y.word or M.plain_spaces(x.word) == M.plain_spaces(y.word)
+  end)
   if #hunks ~= 1 then return nil end
   local h = hunks[1]
   widen_dates(h, a, b)

@@ -318,6 +318,24 @@ local function heading_of(unit)
              c.french_spacing(unit.title))
 end
 
+-- The visas or the preamble changed (compare's front_ops): each alinéa that changed rewritten
+-- (« Le deuxième visa de la Convention est ainsi rédigé : »), or the whole.
+local function front_article(unit, new, op)
+  local kind = unit.kind
+  local content = {}
+  if op.op == "rewritten" then
+    content[1] = c.Para(fmt(kind .. "_rewritten"))
+    for _, b in ipairs(quoted(new.alineas, ".")) do content[#content + 1] = b end
+  else
+    for _, k in ipairs(op.at) do
+      content[#content + 1] = c.Para(fmt(kind .. "_alinea_rewritten", ordinal(k, 0)))
+      for _, b in ipairs(quoted({ new.alineas[k] }, ".")) do content[#content + 1] = b end
+    end
+  end
+  return { title = words()["title_" .. kind], action = "modify", object = words()[kind .. "_object"],
+           content = content }
+end
+
 --- The avenant's articles for `changes` (conventio.avenant.compare): { { title =, content =,
 --- number = the Convention's article, annex = new annex to join } }.
 ---@param changes table
@@ -371,6 +389,8 @@ function M.articles(changes)
             text = c.outline(c.Markdown(line))[1].text } }, ".")) }
       end
       out[#out + 1] = { title = words().title_originals, content = content }
+    elseif unit.kind == "visas" or unit.kind == "preamble" then
+      out[#out + 1] = front_article(unit, new, ops[1])
     elseif unit.kind == "annex" then
       out[#out + 1] = { title = fmt("title_annex", unit.number), annex = new,
                         content = { c.Para(fmt("annex_replaced", unit.number, new.number) .. ".") } }
@@ -457,9 +477,10 @@ end
 ---@param articles table M.articles' entries
 function M.purpose(articles)
   local numbers = { modify = {}, insert = {}, delete = {} }
-  local objects, added = {}, {}
+  local objects, added, modified = {}, {}, {}
   for _, a in ipairs(articles) do
     if a.object and a.action == "complete" then added[#added + 1] = a.object
+    elseif a.object and a.action == "modify" then modified[#modified + 1] = a.object
     elseif a.object then objects[#objects + 1] = a.object
     elseif a.number and numbers[a.action or "modify"] then
       local list = numbers[a.action or "modify"]
@@ -471,7 +492,13 @@ function M.purpose(articles)
     -- The first part names the Convention; the others refer to it (« d'en supprimer »).
     parts[#parts + 1] = fmt((#parts == 0 and "purpose_" or "purpose_then_") .. action, object)
   end
-  if #numbers.modify > 0 then add("modify", articles_object(numbers.modify, "article", "articles")) end
+  -- The visas and the preamble come before the articles (« de modifier le préambule et
+  -- l'article 5 de la Convention »).
+  if #numbers.modify > 0 then modified[#modified + 1] = articles_object(numbers.modify, "article", "articles") end
+  if #modified > 0 then
+    local last = table.remove(modified)
+    add("modify", #modified > 0 and (table.concat(modified, ", ") .. " " .. words()["and"] .. " " .. last) or last)
+  end
   if #numbers.insert > 0 then
     add("insert", articles_object(numbers.insert, "purpose_new_article", "purpose_new_articles"))
   end
