@@ -468,19 +468,86 @@ end
 
 -- ------------------------------------------------------------------ checks
 
--- A prorogation is signed before the Convention ends (C. civ. 1213; avenants.md rule 11).
-local function check_dates(set, earlier, base_date)
-  for _, change in ipairs(set.data) do
-    if change.op == "set" and change.path:match("end_date$") and type(change.old) == "string"
-        and change.old:match("^%d%d%d%d%-%d%d%-%d%d$") then
-      local old_end = c.Date(change.old)
-      if not (set.signed < old_end or set.signed == old_end) then
-        fail(set.file, change.where,
-            tr("a prorogation must be signed before the Convention ends (%s); the avenant is dated %s: "
-               .. "a new convention is needed"):format(old_end.long, set.signed.long))
-      end
+-- The clause `name` in `content` (an article's content: a clause, or a list of them), or nil.
+local function clause_in(content, name, depth)
+  depth = depth or 0
+  if type(content) ~= "table" or depth > 4 then return nil end
+  if content.name == name and content.params then return content end
+  for _, inner in ipairs(content) do
+    local found = clause_in(inner, name, depth + 1)
+    if found then return found end
+  end
+  return nil
+end
+
+local function days_in_month(year, month)
+  if month == 2 then return (year % 4 == 0 and (year % 100 ~= 0 or year % 400 == 0)) and 29 or 28 end
+  return (month == 4 or month == 6 or month == 9 or month == 11) and 30 or 31
+end
+
+-- The last day of a duration of `months` from `start` (it takes effect that day): the day
+-- before the same day `months` later.
+local function end_after(start, months)
+  local total = start.year * 12 + (start.month - 1) + months
+  local year, month = total // 12, total % 12 + 1
+  local day = math.min(start.day, days_in_month(year, month)) - 1
+  if day == 0 then
+    month = month - 1
+    if month == 0 then year, month = year - 1, 12 end
+    day = days_in_month(year, month)
+  end
+  return c.Date(year, month, day)
+end
+
+-- The day built agreement `a` ends: the latest date its duration article (key duree) states,
+-- else the end of the duration in months or years its clause commun/duree gives from the
+-- agreement's date; nil when it has neither.
+local function end_of(a)
+  local entry = a.by_key and a.by_key.duree
+  if not entry then return nil end
+  local latest
+  for _, alinea in ipairs(compare.alineas(entry.blocks or {})) do
+    for _, d in ipairs(require("conventio.avenant.text_diff").dates(alinea.text or "")) do
+      local ok, date = pcall(c.Date, d[1], d[2], d[3])
+      if ok and (not latest or latest < date) then latest = date end
     end
   end
+  if latest then return latest end
+  local clause = clause_in(entry.content, "commun/duree")
+  local duration = clause and clause.params.duration
+  local months = duration and (duration.months or (duration.years and duration.years * 12))
+  if months and a.spec.date then return end_after(c.Date(a.spec.date), months) end
+  return nil
+end
+
+-- The change of `set` that moves the Convention's end, for the message: a data change of its
+-- duration or end date, an edit of the duration article, the new data; else none.
+local function change_of_end(set)
+  if set.new_data then return "new_data" end
+  for _, change in ipairs(set.data) do
+    if change.path:match("end_date") or change.path:match("duration") or change.path:match("months$")
+        or change.path:match("years$") or change.path:match("duree") then return change.where end
+  end
+  for _, edit in ipairs(set.edits) do
+    if edit.target == "duree" then return edit.where end
+  end
+  return nil
+end
+
+-- A prorogation is signed before the Convention ends (C. civ. 1213; avenants.md rule 11): told
+-- from the two versions' ends, whatever change moves it.
+local function check_prorogation(set, base, amended)
+  local old_end, new_end = end_of(base), end_of(amended)
+  if not (old_end and new_end and old_end < new_end) then return end
+  if not (set.signed < old_end or set.signed == old_end) then
+    fail(set.file, change_of_end(set),
+        tr("a prorogation must be signed before the Convention ends (%s); the avenant is dated %s: "
+           .. "a new convention is needed"):format(old_end.long, set.signed.long))
+  end
+end
+
+-- The avenant's date: after the one before it and the Convention's.
+local function check_dates(set, earlier, base_date)
   local last = earlier[#earlier]
   if last and set.signed < last.signed then
     fail(set.file, "date", tr("the avenant is dated before avenant n° %d (%s)"):format(last.number, last.signed.long))
@@ -567,6 +634,7 @@ function M.from_change_set(set, file)
   end
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
+  check_prorogation(this, self.base, self.amended)
   local compared = #self.throughout > 0 and as_versions(amend_once, base, sets, n, data_n, file_n, self.base, true)
                    or self.amended
   self.changes = compare.changes(self.base, compared)

@@ -44,8 +44,12 @@ a:article { key = "montant", title = "Montant", sections = sections, content = {
   -- Its bank details, when the data gives them (optional).
   data.account and require("conventio.finance.common").bank_details(a, c.BankAccount(data.account, "account")) or nil,
 } }
+-- A duration in months or years instead of the end date (optional): { months = N }.
+local quantities = require "conventio.quantities"
 a:article { key = "duree", title = "Durée", content = {
-  c.Para("La convention prend fin le " .. c.Date(data.end_date).long .. "."),
+  data.duration and a:clause("commun/duree", { duration = quantities.duration(data.duration, "duration"),
+                                               without_orders = true })
+    or c.Para("La convention prend fin le " .. c.Date(data.end_date).long .. "."),
   c.Para("Elle peut être prolongée par avenant."),
   c.Table { widths = { 2, 1 }, header = { "Étape", "Échéance" }, rows = { { "Lancement", "mars" }, { "Bilan",
       "décembre" } } },

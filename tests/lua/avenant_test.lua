@@ -365,6 +365,26 @@ check.fails("changes.json: data[1] (set amout): the data has no amout (did you m
 check.fails("changes.json: data[1] (set end_date): a prorogation must be signed before the Convention ends",
             Avenant.from_change_set, set { date = "2025-02-01", data = { { set = "end_date", to = "2025-12-31" } } },
             "changes.json")
+-- The prorogation is told from the two versions' ends, whatever the change that moves it (it was
+-- told from a `set …end_date` only): an edit of the end date's words, new data, a duration in
+-- months made longer.
+check.fails("changes.json: edits[1] (words duree): a prorogation must be signed before the Convention ends",
+            Avenant.from_change_set, set { date = "2025-02-01", edits = { { words = "duree",
+              old = "31 décembre 2024", new = "31 décembre 2025" } } }, "changes.json")
+check.fails("changes.json: new_data: a prorogation must be signed before the Convention ends",
+            Avenant.from_change_set, set { date = "2025-02-01", new_data = "avenant_new_data.json" }, "changes.json")
+local in_months = c.load_data("avenant_base.json")
+in_months.duration = { months = 12 }
+check.fails("changes.json: data[1] (set duration.months): a prorogation must be signed before the Convention ends "
+            .. "(14\u{a0}janvier 2025)", Avenant.from_change_set, set { base = { script = "avenant_base.lua",
+              data = in_months }, date = "2025-02-01", data = { { set = "duration.months", to = 24 } } },
+            "changes.json")
+t = avenant_text { base = { script = "avenant_base.lua", data = in_months }, date = "2025-01-10",
+                   data = { { set = "duration.months", to = 24 } } }
+check.contains(t, "le mot : « douze » est remplacé par le mot : « vingt-quatre »", "signed before the end: accepted")
+t = avenant_text { date = "2025-02-01", data = { { set = "amount", to = "60000" } } }
+check.contains(t, "« 60 000 € »", "the end not moved: an avenant after the end is not a prorogation")
+
 check.fails("changes.json: unknown field edit (did you mean edits?)", Avenant.from_change_set, set { edit = {} },
     "changes.json")
 check.fails("changes.json: number: this avenant is n° 1 in its chain, not 2", Avenant.from_change_set, set { number = 2,

@@ -186,6 +186,22 @@ local function date_spans(words)
   return spans
 end
 
+local month_numbers = { janvier = 1, ["février"] = 2, mars = 3, avril = 4, mai = 5, juin = 6, juillet = 7,
+                        ["août"] = 8, septembre = 9, octobre = 10, novembre = 11, ["décembre"] = 12 }
+
+--- The dates written in `text` ("31 décembre 2023", "1er janvier 2024"), in order: { { year,
+--- month, day } }.
+---@param text string
+function M.dates(text)
+  local ws = M.words(text)
+  local out = {}
+  for _, s in ipairs(date_spans(ws)) do
+    local day, month, year = M.plain_spaces(join(ws, s[1], s[2])):match("^(%S+) (%S+) (%d%d%d%d)$")
+    out[#out + 1] = { tonumber(year), month_numbers[month], day == "1er" and 1 or tonumber(day) }
+  end
+  return out
+end
+
 --- "475 000 €", "600 000 euros", "1 234,50 €".
 local function is_amount(text)
   local s = text:gsub("\u{a0}", " "):gsub("\u{202f}", " ")
