@@ -245,8 +245,28 @@ local function apply_text_edits(a, set, skip_throughout)
   return any
 end
 
+-- The number of an article inserted after the one numbered `previous` and before the one
+-- numbered `next_known`, none of `used` (avenants.md rule 6): after « 3-1 » at the end of the
+-- run of 3, « 3-2 »; after « 3 » (or « 3-1 ») and before its own « 3-1 » (« 3-1-1 »), « 3-0-1 »
+-- (« 3-1-0-1 »), which sorts between them; else « 3-1 » after « 3 », « 3-1-1 » between « 3-1 »
+-- and « 3-2 ».
+local function number_between(previous, next_known, used)
+  local function first_free(stem, from)
+    local k = from
+    while used[stem .. "-" .. k] do k = k + 1 end
+    return stem .. "-" .. k
+  end
+  local function within(number, stem) return number:sub(1, #stem + 1) == stem .. "-" end
+  local stem, k = previous:match("^(.*)%-(%d+)$")
+  if stem and not within(next_known, stem) then return first_free(stem, tonumber(k) + 1) end
+  if within(next_known, previous) then return first_free(previous .. "-0", 1) end
+  return first_free(previous, 1)
+end
+
 -- Numbers of the amended agreement: an article that was there keeps its number; an inserted
--- one is "4-1" inside its level, the next number at the end of it (avenants.md rule 6).
+-- one is "4-1" inside its level, the next number at the end of it (avenants.md rule 6). A
+-- number the Convention has had, in any version of the chain, is never given again: an article
+-- deleted leaves its number vacant (rule 7). `a.numbers_used` keeps them for the next avenant.
 local function keep_numbers(a, base)
   local known = {}
   for _, article in ipairs(base.articles) do
@@ -254,38 +274,44 @@ local function keep_numbers(a, base)
     for _, s in ipairs(article.sections) do if s.number then known[id_of(s, article)] = s.number end end
   end
   for _, annex in ipairs(base.annexes) do known["annex:" .. id_of(annex)] = annex.number end
-  local function level(entries, id, prefix)
+  local used = {}
+  for n in pairs(base.numbers_used or {}) do used[n] = true end
+  for _, n in pairs(known) do used[n] = true end
+  -- Annexes are numbered apart from articles.
+  local used_annexes = {}
+  for _, annex in ipairs(base.annexes) do used_annexes[annex.number] = true end
+  local function level(entries, id, prefix, taken)
     local highest = 0
-    for _, e in ipairs(entries) do
-      local n = known[id(e)]
-      local last = n and tonumber(n:match("(%d+)$"))
-      if last and not n:find("-", 1, true) and last > highest then highest = last end
+    for n in pairs(taken) do
+      local last = n:sub(1, #prefix) == prefix and n:sub(#prefix + 1):match("^(%d+)$")
+      if last and tonumber(last) > highest then highest = tonumber(last) end
     end
-    local previous, suffix = nil, 0
+    local previous
     for i, e in ipairs(entries) do
       local n = known[id(e)]
       if n then
-        e.fixed_number, previous, suffix = n, n, 0
+        e.fixed_number, previous = n, n
       else
-        local later_known = false
-        for k = i + 1, #entries do later_known = later_known or known[id(entries[k])] ~= nil end
-        if later_known and previous then
-          suffix = suffix + 1
-          e.fixed_number = previous .. "-" .. suffix
+        local next_known
+        for k = i + 1, #entries do next_known = next_known or known[id(entries[k])] end
+        if next_known and previous then
+          e.fixed_number = number_between(previous, next_known, taken)
         else
           highest = highest + 1
           e.fixed_number = prefix .. highest
         end
+        taken[e.fixed_number], previous = true, e.fixed_number
       end
     end
   end
-  level(a.articles, function(e) return id_of(e) end, "")
+  level(a.articles, function(e) return id_of(e) end, "", used)
   for _, article in ipairs(a.articles) do
     local numbered = {}
     for _, s in ipairs(article.sections) do if s.numbered then numbered[#numbered + 1] = s end end
-    level(numbered, function(e) return id_of(e, article) end, article.fixed_number .. ".")
+    level(numbered, function(e) return id_of(e, article) end, article.fixed_number .. ".", used)
   end
-  level(a.annexes, function(e) return "annex:" .. id_of(e) end, "")
+  level(a.annexes, function(e) return "annex:" .. id_of(e) end, "", used_annexes)
+  a.numbers_used = used
 end
 
 -- Runs the Convention's script on `data` (on a copy, unless `last`: data read by nothing after,

@@ -339,6 +339,28 @@ check.eq(#second_doc.visas, 1)
 check.contains((require("conventio.clauses").markdown("avenant/visa_convention", second_doc.visas[1].params)
                 :gsub("\u{a0}", " ")),
                "modifiée par l'avenant n° 1 du 1er mars 2024", "its visa cites avenant n° 1")
+-- Numbers of inserted articles (avenants.md rules 6 and 7): never one an earlier avenant gave,
+-- nor one a deletion left vacant; after « 1-1 » the next is « 1-2 », not « 1-1-1 ».
+local function numbers_of(fields, file)
+  local av = Avenant.from_change_set(fields, file or "changes.json")
+  local out = {}
+  for _, article in ipairs(av.amended.articles) do out[#out + 1] = (article.key or "?") .. "=" .. article.number end
+  return table.concat(out, " ")
+end
+check.eq(numbers_of({ follows = "avenant_changes_1.json", number = 2, date = "2024-06-01",
+  edits = { { insert_after = "objet", key = "bilan", title = "Bilan", text = "Un bilan est fait." } } },
+  "changes_2.json"),
+  "objet=1 bilan=1-0-1 suivi=1-1 montant=2 duree=3 litiges=4", "before the 1-1 an earlier avenant inserted")
+check.eq(numbers_of({ follows = "avenant_changes_1.json", number = 2, date = "2024-06-01",
+  edits = { { insert_after = "suivi", key = "bilan", title = "Bilan", text = "Un bilan est fait." } } },
+  "changes_2.json"),
+  "objet=1 suivi=1-1 bilan=1-2 montant=2 duree=3 litiges=4", "after 1-1: 1-2")
+check.eq(numbers_of(set { edits = { { delete = "litiges" },
+  { insert_after = "duree", key = "fin", title = "Fin", text = "x" } } }),
+  "objet=1 montant=2 duree=3 fin=5", "the number of a deleted article stays vacant")
+local deleted_then = numbers_of({ follows = "avenant_deletes.json", number = 2, date = "2024-06-01",
+  edits = { { insert_after = "duree", key = "fin", title = "Fin", text = "x" } } }, "changes_2.json")
+check.eq(deleted_then, "objet=1 montant=2 duree=3 fin=5", "vacant since an earlier avenant")
 check.fails("changes_2.json: date: the avenant is dated before avenant n° 1", Avenant.from_change_set,
             { follows = "avenant_changes_1.json", number = 2, date = "2024-02-01",
               edits = { { complete = "suivi", text = "x" } } }, "changes_2.json")
