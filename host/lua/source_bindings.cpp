@@ -52,6 +52,10 @@ std::filesystem::path find_in_library(lua_State* L, const char* what, const std:
             continue;
         }
         if (auto problem = leads_out_of(candidate, dir, what, name)) throw std::runtime_error(*problem);
+        // A folder holding the library's (the script's own, one of --lib): its files are not a
+        // script's to load, as `require` refuses them too.
+        if (auto problem = in_own_library_folder(candidate, own, what, name))
+            throw std::runtime_error(*problem);
         return candidate;
     }
     throw std::runtime_error(config::format(config::tr("{}: cannot find '{}':"), what, name) + tried);

@@ -294,5 +294,72 @@ class ReviewR13(unittest.TestCase):
                       r.stdout + r.stderr)
 
 
+
+# A copy of the library's facts module run with the script's globals (its `require` replaced
+# for the load): its functions' source is the library's folder, so before the fix they passed
+# for the library's and stated facts on a document the script made, silencing check.
+FORGED_FACTS = """local real_require = require
+require = function(name)
+  if name == "conventio" then
+    return { tr = conventio.tr, called_by_library = function() return true end }
+  end
+  return { printed_amounts = { "12 345 €" }, front_matter = function() return {} end }
+end
+local facts = %s
+require = real_require
+local doc = conventio.Document { title = "T", body = { conventio.Para("ZORGLUB versera 12 345 € au Cerema.") } }
+facts.finish({ party_list = function() return { { short_name = "ZORGLUB" } } end, spec = {} }, doc)
+return doc
+"""
+
+
+class ReviewGuard3(unittest.TestCase):
+    """What the review of the guard found open: the library's files loaded by a script, chunk
+    names faking the library's, an avenant's facts and a party's texts read from fields a script
+    sets, amounts a script's own functions format, and the messages of the faces and views."""
+
+    def folder(self, files):
+        folder = os.path.realpath(tempfile.mkdtemp(prefix="conventio-guard-"))
+        self.addCleanup(shutil.rmtree, folder)
+        for name, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        return folder
+
+    def check(self, attempt):
+        return run(self.folder({"s.lua": SCRIPT % attempt}), "check", "s.lua")
+
+    def home_with(self, files):
+        """A copy of the library (CONVENTIO_HOME) whose folder holds the script: the library's
+        scripts/ is then inside the script's folder, which require and load_script search."""
+        repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        home = self.folder(files)
+        for part in ("scripts", "templates"):
+            shutil.copytree(os.path.join(repo, part), os.path.join(home, part))
+        return home
+
+    def test_a_script_cannot_load_a_file_of_the_library_s_folder(self):
+        for load, refused in [
+                ('real_require "scripts.conventio.facts"',
+                 "require: 'scripts.conventio.facts' is a file of conventio's own library"),
+                ('conventio.load_script("scripts/conventio/facts.lua")()',
+                 "load_script: 'scripts/conventio/facts.lua' is a file of conventio's own library")]:
+            with self.subTest(load=load):
+                home = self.home_with({"s.lua": FORGED_FACTS % load})
+                env = dict(os.environ, CONVENTIO_HOME=home)
+                r = subprocess.run([CONVENTIO, "check", os.path.join(home, "s.lua")], capture_output=True,
+                                   text=True, env=env, cwd=home)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn("s.lua:8: " + refused, r.stdout + r.stderr)
+        # Nor, from the library's scripts/ folder, what is not a module of conventio's (the
+        # drivers of `conventio amend`, the type stubs).
+        for name in ("amend.avenant", "types.conventio"):
+            with self.subTest(name=name):
+                r = self.check('require "%s"' % name)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn("s.lua:6: require: '%s' is a file of conventio's own library" % name,
+                              r.stdout + r.stderr)
+
 if __name__ == "__main__":
     unittest.main()
