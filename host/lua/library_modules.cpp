@@ -333,13 +333,41 @@ void push_view_of(lua_State* L, int index, const std::string& name) {
     push_view(L, index, name);
 }
 
+bool library_function(lua_State* L, int index) {
+    index = lua_absindex(L, index);
+    lua_Debug ar;
+    lua_pushvalue(L, index);
+    if (!lua_getinfo(L, ">S", &ar) || !owner(L).in_own_library(ar.source)) return false;
+    if (get_entry(L, environment_key) != LUA_TTABLE) {  // no guard (--trusted): shared globals
+        lua_pop(L, 1);
+        return true;
+    }
+    bool library = false;
+    for (int n = 1;; ++n) {
+        const char* name = lua_getupvalue(L, index, n);
+        if (!name) break;
+        const bool env = std::string_view(name) == "_ENV";
+        if (env) library = lua_rawequal(L, -1, -2);
+        lua_pop(L, 1);
+        if (env) break;
+    }
+    lua_pop(L, 1);
+    return library;
+}
+
+bool library_frame(lua_State* L, int level) {
+    lua_Debug ar;
+    if (!lua_getstack(L, level - 1, &ar) || !lua_getinfo(L, "t", &ar) || ar.istailcall) return false;
+    if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "f", &ar)) return false;
+    const bool library = library_function(L, -1);
+    lua_pop(L, 1);
+    return library;
+}
+
 bool called_by_own_library(lua_State* L) {
     if (owner(L).options().own_library_dir.empty()) return true;
-    // Level 0 is the C function asking, 1 its caller. A tail call has lost its caller's frame
-    // (level 1 is then the caller's caller): not the library's own call.
-    lua_Debug ar;
-    return lua_getstack(L, 0, &ar) && lua_getinfo(L, "t", &ar) && !ar.istailcall && lua_getstack(L, 1, &ar) &&
-           lua_getinfo(L, "S", &ar) && owner(L).in_own_library(ar.source);
+    // Level 0 is the C function asking, 1 its caller.
+    return library_frame(L, 1);
 }
 
 int refuse_library_field(lua_State* L, int view, int key) {

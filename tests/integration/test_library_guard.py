@@ -361,5 +361,41 @@ class ReviewGuard3(unittest.TestCase):
                 self.assertIn("s.lua:6: require: '%s' is a file of conventio's own library" % name,
                               r.stdout + r.stderr)
 
+    def test_a_chunk_named_after_a_library_file_is_not_the_library(self):
+        # A function of the script's whose chunk name is a file of the library's: with it, a call
+        # of facts.finish passed for the library's, and stated the facts of a document the script
+        # made. The name is the text's own (`load` makes "@x" "=x"), and the library's own calls
+        # are also told by their globals, the library's: neither trampoline passes.
+        trampolines = [
+            # Reads its globals (table), the script's.
+            'load("return function(f, ...) local r = table.pack(f(...)) return table.unpack(r, 1, r.n) end", '
+            '"@%s")()',
+            # Reads none: an upvalue of its chunk's locals.
+            'load("local pack, unpack = table.pack, table.unpack\\n'
+            'return function(f, ...) local r = pack(f(...)) return unpack(r, 1, r.n) end", "@%s")()']
+        for trampoline in trampolines:
+            with self.subTest(trampoline=trampoline):
+                home = self.home_with({})
+                name = os.path.join(home, "scripts", "conventio", "facts.lua")
+                script = ('local t = ' + trampoline % name + '\n'
+                          'local facts = require "conventio.facts"\n'
+                          'local doc = conventio.Document { title = "T", body = { conventio.Para("ZORGLUB versera '
+                          '12 345 € au Cerema.") } }\n'
+                          'local fake = { party_list = function() return { { short_name = "ZORGLUB" } } end, '
+                          'spec = {} }\n'
+                          'assert(not pcall(t, require("conventio.agreement").as_versions, print))\n'
+                          'assert(not pcall(t, facts.begin))\n'
+                          't(facts.finish, fake, doc)\n'
+                          'return doc\n')
+                with open(os.path.join(home, "s.lua"), "w", encoding="utf-8") as f:
+                    f.write(script)
+                env = dict(os.environ, CONVENTIO_HOME=home)
+                r = subprocess.run([CONVENTIO, "check", os.path.join(home, "s.lua")], capture_output=True,
+                                   text=True, env=env, cwd=home)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                # Refused at the trampoline's line, under the name the script gave its chunk (the
+                # script's line when it passes for the library's file).
+                self.assertRegex(r.stdout + r.stderr, r"(conventio:\d|s\.lua:7): facts\.finish is the library's own")
+
 if __name__ == "__main__":
     unittest.main()
