@@ -230,8 +230,8 @@ class ReviewR13(unittest.TestCase):
                 ('local doc = a:document()\ndoc:state_facts { amounts = { "12345" } }',
                  "doc:state_facts is the library's own: the facts of a document are stated by the Agreement "
                  "that builds it"),
-                ('require("conventio.facts").state_amounts(a, { conventio.Money(12345) })',
-                 "s.lua:6: facts.state_amounts is the library's own"),
+                ('require("conventio.facts").state_avenant(a, { conventio.Money(12345) })',
+                 "s.lua:6: facts.state_avenant is the library's own"),
                 ('require("conventio.facts").finish(a, conventio.Document { title = "T" })',
                  "s.lua:6: facts.finish is the library's own"),
                 ('require("conventio.facts").begin()', "s.lua:6: facts.begin is the library's own")]:
@@ -396,6 +396,24 @@ class ReviewGuard3(unittest.TestCase):
                 # Refused at the trampoline's line, under the name the script gave its chunk (the
                 # script's line when it passes for the library's file).
                 self.assertRegex(r.stdout + r.stderr, r"(conventio:\d|s\.lua:7): facts\.finish is the library's own")
+
+    def test_what_an_avenant_states_is_not_read_from_its_fields(self):
+        # An amount an avenant quotes (« … ») is the Convention's, not checked: an agreement of
+        # the script's whose kind it set to "avenant" passed for one, and its amounts too.
+        quoted = 'a:article { key = "q", title = "Q", content = "Le montant « 7 777 € » est porté à 600 €." }'
+        for attempt in ['a.spec.kind = "avenant"',
+                        'a.spec = setmetatable({}, { __index = function(_, k) if k == "kind" then return "avenant" '
+                        'end return rawget(a, "_spec")[k] end })\nrawset(a, "_spec", { title = "Convention", '
+                        'place = "Paris" })']:
+            with self.subTest(attempt=attempt):
+                r = self.check(attempt + "\n" + quoted)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                self.assertRegex(r.stdout, r"s\.lua:\d+: warning: the amount 7 777 € in the text is not one the model")
+                self.assertRegex(r.stdout, r"s\.lua:\d+: warning: the amount 600 € in the text is not one the model")
+        # What an avenant states is the library's to state (conventio.avenant's).
+        r = self.check('require("conventio.facts").state_avenant(a, {})\n' + quoted)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("s.lua:6: facts.state_avenant is the library's own", r.stdout + r.stderr)
 
 if __name__ == "__main__":
     unittest.main()
