@@ -46,6 +46,21 @@ M.amounts_in_words = nil
 --- While a document is built, every amount a template prints (conventio.facts).
 M.printed_amounts = nil
 
+--- fn(...) with nothing recorded (M.printed_amounts nil, restored after, whether fn returns or
+--- raises): a function of the script's that the library calls while a document builds (a Lua
+--- clause). What a template formats for it is not the model's: recorded, any amount a script
+--- had a template format would pass for one `conventio check` compares the text with.
+---@param fn function
+function M.unrecorded(fn, ...)
+  local printed = M.printed_amounts
+  if printed == nil then return fn(...) end
+  M.printed_amounts = nil
+  local result = table.pack(pcall(fn, ...))
+  M.printed_amounts = printed
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 -- Whether a value is an amount the host made (conventio.is_money, which tells it by the real
 -- metatable a script cannot reach or imitate).
 local is_money = c.is_money
@@ -242,6 +257,10 @@ local function at_template(message, path)
   return path:sub(-(#source - 3)) == source:sub(4)
 end
 
+-- Whether a template is being rendered: one rendered meanwhile is rendered for what the first
+-- one called (a parameter's metamethod, a function it was given), which is the script's.
+local rendering = false
+
 -- The Markdown text of template `name` with `params`, and the template's table: the library's,
 -- which M.markdown keeps from a script (review r13 #1).
 local function render(name, params)
@@ -257,7 +276,12 @@ local function render(name, params)
   -- Where the template is (template/template_compiler.hpp): its path, and the place of the tag
   -- being evaluated, which the chunk marks before each.
   local place = { path = template.path, line = false, column = 0 }
+  -- A template rendered within another's rendering is the script's doing: unrecorded.
+  local outer, printed = rendering, M.printed_amounts
+  if outer then M.printed_amounts = nil end
+  rendering = true
   local ok, pieces = pcall(template.chunk, environment(template, params), place, placeholder, mark_place, list_of)
+  rendering, M.printed_amounts = outer, printed
   if not ok then
     -- A refused value's message already names its place (and unmarks it).
     if not place.line then error(pieces, 0) end

@@ -415,5 +415,69 @@ class ReviewGuard3(unittest.TestCase):
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
         self.assertIn("s.lua:6: facts.state_avenant is the library's own", r.stdout + r.stderr)
 
+    def test_an_amount_a_script_s_own_function_formats_is_not_the_model_s(self):
+        # The amounts a template formats while the document builds are the model's: a script's
+        # own Lua clause (a content function), or a function of the script's that a template
+        # calls (a parameter's metamethod), had one format any amount, which check then took for
+        # the model's.
+        render = 'require("conventio.clauses").%s("commun/litiges", { court = conventio.Money(12345) })'
+        # A table of amounts (its template has a "#" a row), 12 345 € among them.
+        CARRIED = ('{ carry_over = { from_year = 2024, to_year = 2025, ae = conventio.Money(12345), '
+                   'committed = conventio.Money(0) }, recycling = { amount = conventio.Money(0) }, '
+                   'carried = conventio.Money(12345) }')
+        for attempt, line in [
+                ('a:article { key = "f", title = "F", content = function(ctx)\n'
+                 '  ' + (render % "markdown") + '\n  return "Rien." end }', 9),
+                ('a:article { key = "f", title = "F", content = function(ctx)\n'
+                 '  ' + (render % "blocks") + '\n  return "Rien." end }', 9),
+                # Through a library function the script's function calls.
+                ('a:article { key = "f", title = "F", content = function(ctx)\n'
+                 '  return require("conventio.annexes").headed_parts("finances/credits_reportes_tableau", '
+                 + CARRIED + ')() end }', 8),
+                # A parameter's metamethod, called while the library's template renders.
+                ('a:article { key = "f", title = "F", content = a:clause("commun/litiges", setmetatable({}, '
+                 '{ __index = function(_, k)\n'
+                 '  if k == "court" then ' + (render % "markdown") + ' return "Lyon" end end })) }', 8),
+                ('a:article { key = "f", title = "F", content = a:clause("commun/litiges", { court = '
+                 'setmetatable({}, { __tostring = function()\n'
+                 '  ' + (render % "markdown") + ' return "Lyon" end }) }) }', 8)]:
+            with self.subTest(attempt=attempt):
+                r = self.check(attempt)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                self.assertIn(FOREIGN_AMOUNT.format(line), r.stdout)
+        # The amounts the library's templates print stay the model's: an amount given to a clause
+        # of the script's, or printed by a content function of the library's (common.rows_table).
+        for attempt in ['a:article { key = "m", title = "M", content = a:clause("finances/montant_unique", '
+                        '{ payer = partner, amount = conventio.Money(12345) }) }',
+                        'a:article { key = "m", title = "M", content = require("conventio.finance.common").rows_table('
+                        '"finances/credits_reportes_tableau", ' + CARRIED + ') }']:
+            with self.subTest(attempt=attempt):
+                r = self.check(attempt)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                self.assertNotIn("12 345", r.stdout)
+
+    def test_an_avenant_s_amounts_are_those_its_versions_print(self):
+        # The amounts an avenant may type are those the two versions of the Convention print
+        # (recorded while they build). The Convention's script ran while they were recorded: an
+        # amount it had a template format outside the document, at its top, became one.
+        repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        with open(os.path.join(repo, "samples", "cerema-urbanvitaliz-2023.lua"), encoding="utf-8") as f:
+            script = f.read()
+        with open(os.path.join(repo, "samples", "cerema-urbanvitaliz-2023.json"), encoding="utf-8") as f:
+            data = f.read()
+        changes = ('{ "base": { "script": "cerema-urbanvitaliz-2023.lua", "data": "cerema-urbanvitaliz-2023.json", '
+                   '"kind": "partenariat", "date": "2023-01-31" }, "number": 1, "date": "2024-05-15",\n'
+                   '"purpose": "de porter la participation financière du Cerema à 99 999 €",\n'
+                   '"data": [ { "set": "finance.amount", "to": "600000" } ] }')
+        folder = self.folder({
+            "cerema-urbanvitaliz-2023.lua": 'require("conventio.clauses").markdown("commun/litiges", '
+                                            '{ court = conventio.Money(99999) })\n' + script,
+            "cerema-urbanvitaliz-2023.json": data, "changes.json": changes})
+        r = run(folder, "amend", "changes.json", "-o", "x.odt")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("changes.json:2:63: the amount 99\u202f999 € in the avenant is neither the Convention's nor the "
+                      "amended Convention's", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(folder, "x.odt")))
+
 if __name__ == "__main__":
     unittest.main()
