@@ -979,7 +979,8 @@ function Agreement:document()
     clauses.printed_amounts = outer_amounts
     error(at_user_place(message, clause, given_at), 0)
   end
-  if stating then facts.finish(self, doc) end
+  -- The parties as the class lists them: a script's agreement may shadow the method.
+  if stating then facts.finish(self, doc, Agreement.party_list(self)) end
   clauses.printed_amounts = outer_amounts
   built[doc] = self
   return doc

@@ -5,6 +5,7 @@
 local tr = require("conventio").tr
 local c = require "conventio"
 local clauses = require "conventio.clauses"
+local Party = require "conventio.party"
 
 local M = {}
 
@@ -37,28 +38,18 @@ function M.state_avenant(agreement, amounts)
   avenants[agreement] = amounts
 end
 
--- Every string in a party (its names, seat, accountant...) and in its tables, a few levels
--- deep (the representative, the bank account's domiciliation): an acronym found there is the
--- party's, whatever field holds it.
-local function party_texts(value, out, depth)
-  depth = depth or 0
-  if type(value) == "string" then
-    out[#out + 1] = value
-  elseif type(value) == "table" and depth < 3 then
-    for _, inner in pairs(value) do party_texts(inner, out, depth + 1) end
-  end
-end
-
 --- Starts recording the amounts templates print, for one document.
 function M.begin()
   library_only(called_by_library(), "facts.begin")
   clauses.printed_amounts = {}
 end
 
---- Stops recording and states the facts on `doc`.
+--- Stops recording and states the facts on `doc`: its parties' texts as the library made them
+--- (Party.add_texts).
 ---@param agreement table the Agreement being built
 ---@param doc userdata its conventio.Document
-function M.finish(agreement, doc)
+---@param party_list table the agreement's parties
+function M.finish(agreement, doc, party_list)
   library_only(called_by_library(), "facts.finish")
   local amounts = clauses.printed_amounts or {}
   clauses.printed_amounts = nil
@@ -67,7 +58,7 @@ function M.finish(agreement, doc)
   local avenant = avenants[agreement]
   for _, amount in ipairs(avenant or {}) do amounts[#amounts + 1] = amount end
   local parties = {}
-  for _, party in ipairs(agreement:party_list()) do party_texts(party, parties) end
+  for _, party in ipairs(party_list) do Party.add_texts(party, parties) end
   -- The common list, and those of the clause sets it includes (a programme's own bodies).
   local common = clauses.front_matter("structure/sigles")
   local cited = {}

@@ -113,6 +113,33 @@ local function kind_wording()
   return require("conventio.clauses").front_matter("structure/natures")
 end
 
+-- Every text of each party the library made (its names, seat, accountant...), as it made it:
+-- what conventio.facts states as the party's, an acronym found there being the party's. A
+-- party's fields are the script's to change after: read when the document is built, a text a
+-- script added to one passed for the party's. Keyed by the party, out of a script's reach.
+local texts_of = setmetatable({}, { __mode = "k" })
+
+-- Every string in `value` (a party) and in its tables, a few levels deep (the representative):
+-- whatever field holds it.
+local function gather_texts(value, out, depth)
+  if type(value) == "string" then
+    out[#out + 1] = value
+  elseif type(value) == "table" and depth < 3 then
+    for _, inner in pairs(value) do gather_texts(inner, out, depth + 1) end
+  end
+  return out
+end
+
+--- Appends to `out` every text `party` was made with (Party.new: its names, seat, representative,
+--- accountant...), whatever its fields hold now; nothing for a table the library did not make.
+---@param party conventio.Party
+---@param out string[]
+---@return string[]
+function M.add_texts(party, out)
+  for _, text in ipairs(texts_of[party] or {}) do out[#out + 1] = text end
+  return out
+end
+
 --- M.new(spec, where): spec is the party's data (see docs/reference.md); `where` names it in
 --- messages ("parties.partner").
 ---@param spec table the party's data
@@ -233,6 +260,7 @@ function M.new(spec, where)
   for field in pairs(signature_fields) do
     if rawget(self, field) == false then rawset(self, field, nil) end
   end
+  texts_of[self] = gather_texts(self, {}, 0)
   return self
 end
 

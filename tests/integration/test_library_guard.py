@@ -479,5 +479,26 @@ class ReviewGuard3(unittest.TestCase):
                       "amended Convention's", r.stderr)
         self.assertFalse(os.path.exists(os.path.join(folder, "x.odt")))
 
+    ZORGLUB = 'a:article { key = "z", title = "Z", content = "La société ZORGLUB participe." }'
+    NOT_A_PARTY = "s.lua:{}: warning: the text names ZORGLUB, which is not a party of this agreement"
+
+    def test_a_party_s_texts_are_those_the_library_made_it_with(self):
+        # The parties' texts (an acronym found there is a party's) were read from the party
+        # tables when the document was built: a script adding one to a party's field, or giving
+        # its agreement a party_list of its own, had check accept any acronym.
+        other = ('Party.new({ short_name = "ZORGLUB", gender = "f", representation = "Représentée par Y", '
+                 'signature_label = "La ZORGLUB" }, "other")')
+        for attempt in ['partner.zz = "ZORGLUB"',
+                        'partner.representative = { name = "ZORGLUB" }',
+                        'local z = ' + other + '\na.party_list = function() return { partner, z } end']:
+            with self.subTest(attempt=attempt):
+                r = self.check(attempt + "\n" + self.ZORGLUB)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                self.assertIn(self.NOT_A_PARTY.format(6 + attempt.count("\n") + 1), r.stdout)
+        # A party of the agreement's, as the library made it, is one.
+        r = self.check('local z = ' + other + '\na.parties.z = z\na.party_order[2] = "z"\n' + self.ZORGLUB)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertNotIn("ZORGLUB", r.stdout)
+
 if __name__ == "__main__":
     unittest.main()
