@@ -137,7 +137,7 @@ int defined_place(lua_State* L) {
 /// conventio.own_function(fn): whether `fn` is a function of conventio's own library (one of its
 /// folder reading its globals: library_function); true when the state has no library folder (a
 /// test's), where nothing tells the library from a script. What the library calls of the
-/// script's while a document builds (a Lua clause) runs unrecorded (conventio.clauses).
+/// script's while a document builds (a Lua clause) records none of its amounts (conventio.clauses).
 int own_function(lua_State* L) {
     luaL_checktype(L, 1, LUA_TFUNCTION);
     lua_pushboolean(L, owner(L).options().own_library_dir.empty() || library_function(L, 1));

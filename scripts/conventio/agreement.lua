@@ -509,20 +509,21 @@ local function expand(self, content, out, extra)
     -- The clause being rendered stays named when it fails (Agreement:document tells its place).
     local outer = rendering
     rendering = content
-    local blocks = clauses.blocks(content.name, params)
+    local blocks = clauses.recorded_blocks(content.name, params)
     rendering = outer
     if content.keep_together then blocks = c.keep_together(blocks) end
     for _, b in ipairs(blocks) do out[#out + 1] = b end
   elseif type(content) == "function" then
     local outer = content_function
     content_function = content
-    -- A Lua clause of the script's runs unrecorded: an amount it has a template format is not
-    -- the model's. The library's own (a finance table, an annex's parts) print the model's.
+    -- The library's own content functions (a finance table, an annex's parts) print the model's
+    -- amounts; a Lua clause of the script's runs unrecorded, as any code of the script's does:
+    -- an amount it has a template format is not the model's.
     local made
     if own_function(content) then
-      made = content(self.context)
+      made = clauses.recorded(content, self.context)
     else
-      made = clauses.unrecorded(content, self.context)
+      made = content(self.context)
     end
     content_function = outer
     expand(self, made, out, extra)
@@ -739,7 +740,7 @@ local built = setmetatable({}, { __mode = "k" })
 -- are not gathered for them. Every document an avenant hands out (the avenant, the versions,
 -- the consolidated one) is built again, outside this, with its facts. Private: a script setting
 -- it would silence the checks of its own document.
-local private = { building_versions = false, versions_amounts = nil }
+local private = { building_versions = false }
 -- Taken when the library loads, before any script runs: a script replacing the module's field
 -- does not change who may set the flag.
 local called_by_library = c.called_by_library
@@ -754,17 +755,6 @@ function M.as_versions(fn, ...)
   end
   local amending = require "conventio.avenant.amending"
   return amending.with_set(private, "building_versions", true, fn, ...)
-end
-
---- fn(...) with the documents of the versions built recording the amounts their templates print
---- into `into` (a list), restored after, whether fn returns or raises: the amounts an avenant's
---- text may quote (conventio.avenant). Only their documents' builds record: what the Convention's
---- script has a template format outside them is not the model's.
----@param into string[]?
----@param fn function
-function M.recording_versions(into, fn, ...)
-  local amending = require "conventio.avenant.amending"
-  return amending.with_set(private, "versions_amounts", into, fn, ...)
 end
 
 --- The agreement whose :document() built `doc`, or nil.
@@ -957,12 +947,9 @@ function Agreement:document()
   -- printed by a template.
   clauses.amounts_in_words = spec.amounts_in_words and l.amount_in_words or nil
   -- Gathering the facts is most of a version's cost past its clauses (walking every table of
-  -- amounts a template reads): not for a version built only to be compared, unless an avenant
-  -- records what the version prints (M.recording_versions). Recording is on for the document's
-  -- build only, and put back as it was after it.
+  -- amounts a template reads): not for a version built only to be compared.
   local stating = not private.building_versions
-  local outer_amounts = clauses.printed_amounts
-  if stating then facts.begin() else clauses.printed_amounts = private.versions_amounts end
+  if stating then facts.begin() end
   local ok, message = pcall(function()
     for _, part in ipairs(self.parts) do
       c.text_origin(nil)  -- what the library adds itself (« Il a été convenu… ») names no line
@@ -976,12 +963,10 @@ function Agreement:document()
   rendering = nil
   if not ok then
     if stating then facts.abandon() end
-    clauses.printed_amounts = outer_amounts
     error(at_user_place(message, clause, given_at), 0)
   end
   -- The parties as the class lists them: a script's agreement may shadow the method.
   if stating then facts.finish(self, doc, Agreement.party_list(self)) end
-  clauses.printed_amounts = outer_amounts
   built[doc] = self
   return doc
 end

@@ -424,13 +424,18 @@ local function amend_once(base, sets, i, data, data_file, previous, skip_through
   return built
 end
 
+-- fn(...) run with tbl[key] set to `value`, restored after, whether fn returns or raises.
+local with_set = amending.with_set
+
 -- fn(...) with the versions built to be compared only: their documents are dropped. Called
 -- directly, never as a tail call: Agreement.as_versions refuses a caller it cannot see.
 local as_versions = Agreement.as_versions
 
--- fn(...) with every amount the templates of the versions' documents print recorded into `into`
--- (conventio.facts' record, which a version built only to be compared does not keep otherwise).
-local recording_amounts = Agreement.recording_versions
+-- fn(...) with every amount a template prints recorded into `into` (conventio.facts' record,
+-- which a version built only to be compared does not keep otherwise).
+local function recording_amounts(into, fn, ...)
+  return with_set(require "conventio.clauses", "printed_amounts", into, fn, ...)
+end
 
 -- Every version of the Convention: [0] the base, [i] the base as amended by `sets[1..i]`, each
 -- built once; the data of the last, unless `last_unused` (the last version's script is then

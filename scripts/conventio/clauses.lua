@@ -46,20 +46,17 @@ M.amounts_in_words = nil
 --- While a document is built, every amount a template prints (conventio.facts).
 M.printed_amounts = nil
 
---- fn(...) with nothing recorded (M.printed_amounts nil, restored after, whether fn returns or
---- raises): a function of the script's that the library calls while a document builds (a Lua
---- clause). What a template formats for it is not the model's: recorded, any amount a script
---- had a template format would pass for one `conventio check` compares the text with.
----@param fn function
-function M.unrecorded(fn, ...)
-  local printed = M.printed_amounts
-  if printed == nil then return fn(...) end
-  M.printed_amounts = nil
-  local result = table.pack(pcall(fn, ...))
-  M.printed_amounts = printed
-  if not result[1] then error(result[2], 0) end
-  return table.unpack(result, 2, result.n)
-end
+-- Whether the template being rendered records the amounts it prints into M.printed_amounts
+-- (outside a rendering: whether the library's M.recorded is running). Only the library's own
+-- renderings for the document it builds record: a clause of the agreement's (M.recorded_blocks)
+-- and what a content function of the library's renders (M.recorded), not within another
+-- template's rendering. What a script has a template format is not the model's (any code of
+-- the script's: a Lua clause, a metamethod the library meets, a function a template calls):
+-- recorded, any amount would pass for one `conventio check` compares the text with.
+local recording = false
+-- Whether a template is being rendered: one rendered meanwhile is rendered for what the first
+-- one called (a parameter's metamethod, a function it was given), which is the script's.
+local rendering = false
 
 -- Whether a value is an amount the host made (conventio.is_money, which tells it by the real
 -- metatable a script cannot reach or imitate).
@@ -98,7 +95,7 @@ end
 --- words when the agreement asks for them.
 local function markdown_of(value)
   if class_of(value) == Markup then return value.markdown end
-  if M.printed_amounts then record_amounts(value) end
+  if recording and M.printed_amounts then record_amounts(value) end
   if M.amounts_in_words and is_money(value) then
     return c.markdown_escape(M.amounts_in_words:format(tostring(value), value:spell_out()))
   end
@@ -163,7 +160,7 @@ local environment_meta = {
       -- this function: a template cannot assign, and what it calls does not rebind them.
       -- Its amounts are recorded once, at its first read.
       rawset(env, name, value)
-      if M.printed_amounts then record_amounts(value) end
+      if recording and M.printed_amounts then record_amounts(value) end
       return value
     end
     -- A parameter the template declares, left out, is nil, even when a helper has its
@@ -257,13 +254,10 @@ local function at_template(message, path)
   return path:sub(-(#source - 3)) == source:sub(4)
 end
 
--- Whether a template is being rendered: one rendered meanwhile is rendered for what the first
--- one called (a parameter's metamethod, a function it was given), which is the script's.
-local rendering = false
-
 -- The Markdown text of template `name` with `params`, and the template's table: the library's,
--- which M.markdown keeps from a script (review r13 #1).
-local function render(name, params)
+-- which M.markdown keeps from a script (review r13 #1). `recorded`: a clause of the document
+-- being built (M.recorded_blocks).
+local function render(name, params, recorded)
   local template = c.template(name)
   params = params or {}
   for _, required in ipairs(template.params) do
@@ -276,12 +270,11 @@ local function render(name, params)
   -- Where the template is (template/template_compiler.hpp): its path, and the place of the tag
   -- being evaluated, which the chunk marks before each.
   local place = { path = template.path, line = false, column = 0 }
-  -- A template rendered within another's rendering is the script's doing: unrecorded.
-  local outer, printed = rendering, M.printed_amounts
-  if outer then M.printed_amounts = nil end
+  local outer_rendering, outer_recording = rendering, recording
+  recording = (recorded or recording) and not rendering
   rendering = true
   local ok, pieces = pcall(template.chunk, environment(template, params), place, placeholder, mark_place, list_of)
-  rendering, M.printed_amounts = outer, printed
+  rendering, recording = outer_rendering, outer_recording
   if not ok then
     -- A refused value's message already names its place (and unmarks it).
     if not place.line then error(pieces, 0) end
@@ -309,6 +302,31 @@ function M.blocks(name, params)
   return c.Markdown(markdown, { source = template.path, headings = template.headings })
 end
 
+--- The blocks of template `name` with `params`, its amounts recorded (M.printed_amounts): a
+--- clause of the document Agreement:document builds. The library's: a script is given
+--- M.blocks for it.
+---@param name string
+---@param params table?
+function M.recorded_blocks(name, params)
+  local markdown, template = render(name, params, true)
+  return c.Markdown(markdown, { source = template.path, headings = template.headings })
+end
+
+--- fn(...) with the templates it renders recording their amounts (M.printed_amounts), restored
+--- after, whether fn returns or raises: a content function of the library's, which
+--- Agreement:document calls. The library's: a script is given a function that calls fn as it is.
+--- `fn` calls no code of the script's but through a template (whose rendering records nothing
+--- of what it calls).
+---@param fn function
+function M.recorded(fn, ...)
+  local outer = recording
+  recording = true
+  local result = table.pack(pcall(fn, ...))
+  recording = outer
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 --- The front matter of template `name` (key, title, params, and any other field).
 ---@param name string
 function M.front_matter(name)
@@ -319,6 +337,10 @@ end
 script_face(M.front_matter, function(name)
   return read_only(c.template(name).front, ('clauses.front_matter("%s")'):format(name))
 end)
+
+-- What a script calls in their place renders unrecorded.
+script_face(M.recorded_blocks, M.blocks)
+script_face(M.recorded, function(fn, ...) return fn(...) end)
 
 -- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
 Markup.__index = require("conventio.strict").methods_of(Markup)

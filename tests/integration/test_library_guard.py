@@ -440,7 +440,13 @@ class ReviewGuard3(unittest.TestCase):
                  '  if k == "court" then ' + (render % "markdown") + ' return "Lyon" end end })) }', 8),
                 ('a:article { key = "f", title = "F", content = a:clause("commun/litiges", { court = '
                  'setmetatable({}, { __tostring = function()\n'
-                 '  ' + (render % "markdown") + ' return "Lyon" end }) }) }', 8)]:
+                 '  ' + (render % "markdown") + ' return "Lyon" end }) }) }', 8),
+                # A metamethod of the agreement's fields, which the library reads as it builds.
+                ('a.parts = setmetatable({}, { __index = function(_, i)\n'
+                 '  if i == 1 then ' + (render % "markdown") + ' return "articles" end end })', 8),
+                ('a.parts = setmetatable({}, { __index = function(_, i)\n'
+                 '  if i == 1 then require("conventio.finance.common").rows_table('
+                 '"finances/credits_reportes_tableau", ' + CARRIED + ')() return "articles" end end })', 8)]:
             with self.subTest(attempt=attempt):
                 r = self.check(attempt)
                 self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
@@ -499,6 +505,7 @@ class ReviewGuard3(unittest.TestCase):
         r = self.check('local z = ' + other + '\na.parties.z = z\na.party_order[2] = "z"\n' + self.ZORGLUB)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertNotIn("ZORGLUB", r.stdout)
+
 
 if __name__ == "__main__":
     unittest.main()
