@@ -332,15 +332,53 @@ end
 function M.front_matter(name)
   return c.template(name).front
 end
+
+-- ------------------------------------------------------------------ what a script is given
+
+-- A script's call refused at its line, before the library's code meets what it gave: its
+-- message would name a line of ours, and the function we called (`template`). The line is the
+-- user's innermost (c.user_place), which a face reached by a tail call (`return
+-- clauses.markdown(…)`) has too. The host's message for a template that does not exist names
+-- the template and where it was looked for.
+local function refuse_call(message)
+  error(c.user_place() .. message, 0)
+end
+
+local function check_call(what, name, params)
+  if type(name) ~= "string" then
+    refuse_call(tr("%s: expected a template's name (\"commun/litiges\"), got %s"):format(what, type(name)))
+  end
+  if params ~= nil and type(params) ~= "table" then
+    refuse_call(tr("%s: parameters must be a table, got %s"):format(what, type(params)))
+  end
+  local found, problem = pcall(c.template, name)
+  if not found then refuse_call(tostring(problem)) end
+end
+
+local function blocks_face(name, params)
+  check_call("clauses.blocks", name, params)
+  return M.blocks(name, params)
+end
+
+script_face(M.markdown, function(name, params)
+  check_call("clauses.markdown", name, params)
+  return M.markdown(name, params)
+end)
+script_face(M.blocks, blocks_face)
 -- The library's table, kept for the run: a script reads it through a view it cannot write
 -- (adding to structure/sigles' acronyms would silence conventio check: review r13 #1).
 script_face(M.front_matter, function(name)
+  check_call("clauses.front_matter", name)
   return read_only(c.template(name).front, ('clauses.front_matter("%s")'):format(name))
 end)
-
 -- What a script calls in their place renders unrecorded.
-script_face(M.recorded_blocks, M.blocks)
-script_face(M.recorded, function(fn, ...) return fn(...) end)
+script_face(M.recorded_blocks, blocks_face)
+script_face(M.recorded, function(fn, ...)
+  if type(fn) ~= "function" then
+    refuse_call(tr("%s: expected a function, got %s"):format("clauses.recorded", type(fn)))
+  end
+  return fn(...)
+end)
 
 -- The methods apart from the class: `object.__index` is not the class (strict.methods_of).
 Markup.__index = require("conventio.strict").methods_of(Markup)

@@ -506,6 +506,30 @@ class ReviewGuard3(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertNotIn("ZORGLUB", r.stdout)
 
+    def test_a_face_refuses_its_arguments_at_the_script_s_line(self):
+        # The face a script gets of clauses.front_matter (and clauses.markdown, blocks) raised
+        # at a line of the library's, naming the function it called (`template`): caught by a
+        # pcall, the message named no place of the script's. Each call is a tail call in the
+        # pcall, which keeps no frame of its caller: the script's line is still named.
+        for call, message in [
+                ('require("conventio.clauses").front_matter(nil)',
+                 "clauses.front_matter: expected a template's name (\"commun/litiges\"), got nil"),
+                ('require("conventio.clauses").front_matter({})',
+                 "clauses.front_matter: expected a template's name (\"commun/litiges\"), got table"),
+                ('require("conventio.clauses").front_matter("no/such")', "template 'no/such' not found"),
+                ('require("conventio.clauses").markdown(nil)',
+                 "clauses.markdown: expected a template's name (\"commun/litiges\"), got nil"),
+                ('require("conventio.clauses").blocks("commun/litiges", 5)',
+                 "clauses.blocks: parameters must be a table, got number"),
+                ('require("conventio.clauses").recorded(5)', "clauses.recorded: expected a function, got number"),
+                ('conventio.template(nil)', "bad argument #1 to 'template' (string expected, got nil)")]:
+            with self.subTest(call=call):
+                r = self.check('local ok, e = pcall(function() return %s end)\nerror(e, 0)' % call)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn("s.lua:6: " + message, r.stdout + r.stderr)
+                r = self.check(call)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn("s.lua:6: " + message, r.stdout + r.stderr)
 
 if __name__ == "__main__":
     unittest.main()
