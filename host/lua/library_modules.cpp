@@ -48,10 +48,15 @@ void push_registry_table(lua_State* L, const Key& key, bool weak) {
     set_entry(L, key);
 }
 
-/// "conventio.party.kinds", "conventio.party.kind_names[2]": what a nested table is named.
+/// "conventio.party.kinds", "conventio.party.kind_names[2]": what a nested table is named. A key
+/// that is neither a text, a number nor a boolean is named by its type: its text would be its
+/// address ("table: 0x55…"), another at every run.
 std::string nested_name(lua_State* L, int name, int key) {
     std::string text = lua_tostring(L, name);
-    if (lua_type(L, key) == LUA_TSTRING) return text + "." + lua_tostring(L, key);
+    const int type = lua_type(L, key);
+    if (type == LUA_TSTRING) return text + "." + lua_tostring(L, key);
+    if (type != LUA_TNUMBER && type != LUA_TBOOLEAN)
+        return text + "[" + format(tr("a {} value"), luaL_typename(L, key)) + "]";
     text += "[";
     text += luaL_tolstring(L, key, nullptr);
     lua_pop(L, 1);
@@ -370,20 +375,39 @@ bool called_by_own_library(lua_State* L) {
     return library_frame(L, 1);
 }
 
-int refuse_library_field(lua_State* L, int view, int key) {
+namespace {
+
+/// Pushes the name of the view at `view` ("conventio.party.kinds").
+void push_view_name(lua_State* L, int view) {
     view = lua_absindex(L, view);
-    key = lua_absindex(L, key);
     push_registry_table(L, names_key, true);
     lua_pushvalue(L, view);
     if (lua_rawget(L, -2) != LUA_TSTRING) {
         lua_pop(L, 1);
         lua_pushliteral(L, "conventio");
     }
+    lua_remove(L, -2);
+}
+
+}  // namespace
+
+int refuse_library_field(lua_State* L, int view, int key) {
+    key = lua_absindex(L, key);
+    push_view_name(L, view);
     const std::string name = lua_tostring(L, -1);
     const std::string field = nested_name(L, lua_gettop(L), key);
     std::string message =
         owner(L).user_where(L) +
         format(tr("cannot set {}: {} is the library's, its fields cannot be set"), field, name);
+    lua_pushlstring(L, message.data(), message.size());
+    return lua_error(L);
+}
+
+int refuse_library_metatable(lua_State* L, int view) {
+    push_view_name(L, view);
+    const std::string name = lua_tostring(L, -1);
+    std::string message = owner(L).user_where(L) +
+                          format(tr("cannot change the metatable of {}: {} is the library's"), name, name);
     lua_pushlstring(L, message.data(), message.size());
     return lua_error(L);
 }

@@ -93,4 +93,7 @@ bool is_library_view(lua_State* L, int index);
 /// Raises the error for an assignment of key `key` (an index) to the view at `view`.
 int refuse_library_field(lua_State* L, int view, int key);
 
+/// Raises the error for a script's setmetatable of the view at `view`, which names it.
+int refuse_library_metatable(lua_State* L, int view);
+
 }  // namespace conventio::lua

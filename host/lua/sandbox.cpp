@@ -193,8 +193,17 @@ int setmetatable_without_gc(lua_State* L) {
     luaL_argexpected(L, type == LUA_TNIL || type == LUA_TTABLE, 2, "nil or table");
     if (type == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
         return luaL_error(L, tr("setmetatable: finalizers (__gc) are not allowed in scripts").c_str());
-    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) {
+        // A read-only table is named: a view of the library's, a library of the standard's.
+        if (is_library_view(L, 1)) return refuse_library_metatable(L, 1);
+        lua_getfield(L, LUA_REGISTRYINDEX, frozen_key);
+        lua_pushvalue(L, 1);
+        if (lua_rawget(L, -2) == LUA_TSTRING)
+            return luaL_error(
+                L, tr("the standard library is read-only: cannot change the metatable of '%s'").c_str(),
+                lua_tostring(L, -1));
         return luaL_error(L, tr("cannot change a protected metatable").c_str());
+    }
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;

@@ -63,7 +63,8 @@ class Guarded(unittest.TestCase):
 
     def test_the_classes_and_the_module_tables_are_out_of_reach(self):
         for attempt, message in [
-                ('setmetatable(require("conventio.facts"), nil)', "s.lua:6: cannot change a protected metatable"),
+                ('setmetatable(require("conventio.facts"), nil)',
+                 "s.lua:6: cannot change the metatable of conventio.facts: conventio.facts is the library's"),
                 ('getmetatable(a).document = function() end', "s.lua:6: attempt to index a string value"),
                 ('getmetatable(partner).__index = {}', "s.lua:6: attempt to index a string value"),
                 # An object's __index is not its class (strict.methods_of).
@@ -530,6 +531,28 @@ class ReviewGuard3(unittest.TestCase):
                 r = self.check(call)
                 self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
                 self.assertIn("s.lua:6: " + message, r.stdout + r.stderr)
+
+    def test_a_read_only_table_is_named_in_a_refusal(self):
+        # setmetatable on a view named nothing ("cannot change a protected metatable"), and a key
+        # that is not a text or a number was named by its address ("conventio.party[table:
+        # 0x55…]"), another at every run.
+        for attempt, message in [
+                ('setmetatable(require("conventio.party").kinds, {})', "s.lua:6: cannot change the metatable of "
+                 "conventio.party.kinds: conventio.party.kinds is the library's"),
+                ('setmetatable(require("conventio.clauses").front_matter("commun/litiges"), nil)',
+                 's.lua:6: cannot change the metatable of clauses.front_matter("commun/litiges"): '
+                 'clauses.front_matter("commun/litiges") is the library\'s'),
+                ('setmetatable(string, {})',
+                 "s.lua:6: the standard library is read-only: cannot change the metatable of 'string'"),
+                ('require("conventio.party")[{}] = 1', "s.lua:6: cannot set conventio.party[a table value]: "
+                 "conventio.party is the library's, its fields cannot be set"),
+                ('conventio[print] = 1', "s.lua:6: cannot set conventio[a function value]: conventio is the library's"),
+                ('rawset(conventio, true, 1)', "s.lua:6: cannot set conventio[true]: conventio is the library's")]:
+            with self.subTest(attempt=attempt):
+                r = self.check(attempt)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn(message, r.stdout + r.stderr)
+                self.assertNotIn("0x", r.stdout + r.stderr)
 
 if __name__ == "__main__":
     unittest.main()
