@@ -119,15 +119,20 @@ end
 -- script added to one passed for the party's. Keyed by the party, out of a script's reach.
 local texts_of = setmetatable({}, { __mode = "k" })
 
--- Every string in `value` (a party) and in its tables, a few levels deep (the representative):
--- whatever field holds it.
-local function gather_texts(value, out, depth)
-  if type(value) == "string" then
-    out[#out + 1] = value
-  elseif type(value) == "table" and depth < 3 then
-    for _, inner in pairs(value) do gather_texts(inner, out, depth + 1) end
+-- Every string in `tbl` (a party) and in its tables, a few levels deep (the representative),
+-- whatever field holds it, appended to `out` after its `n` first items; the count after. Made
+-- for every party (an avenant's versions make theirs again): one call a table, not a value.
+local function gather_texts(tbl, out, n, depth)
+  for _, value in next, tbl do
+    local kind = type(value)
+    if kind == "string" then
+      n = n + 1
+      out[n] = value
+    elseif kind == "table" and depth < 2 then
+      n = gather_texts(value, out, n, depth + 1)
+    end
   end
-  return out
+  return n
 end
 
 --- Appends to `out` every text `party` was made with (Party.new: its names, seat, representative,
@@ -260,7 +265,9 @@ function M.new(spec, where)
   for field in pairs(signature_fields) do
     if rawget(self, field) == false then rawset(self, field, nil) end
   end
-  texts_of[self] = gather_texts(self, {}, 0)
+  local texts = {}
+  gather_texts(self, texts, 0, 0)
+  texts_of[self] = texts
   return self
 end
 
