@@ -134,16 +134,6 @@ int defined_place(lua_State* L) {
     return push_string(L, std::string(ar.short_src) + ":" + std::to_string(ar.linedefined) + ": ");
 }
 
-/// conventio.own_function(fn): whether `fn` is a function of conventio's own library (one of its
-/// folder reading its globals: library_function); true when the state has no library folder (a
-/// test's), where nothing tells the library from a script. What the library calls of the
-/// script's while a document builds (a Lua clause) records none of its amounts (conventio.clauses).
-int own_function(lua_State* L) {
-    luaL_checktype(L, 1, LUA_TFUNCTION);
-    lua_pushboolean(L, owner(L).options().own_library_dir.empty() || library_function(L, 1));
-    return 1;
-}
-
 /// conventio.called_by_library(): whether the function that called the running Lua function is
 /// conventio's own library (a function of its folder reading its globals: library_function). What
 /// only the library may do (build an avenant's versions without their facts) refuses the others.
@@ -206,8 +196,6 @@ void open_source_bindings(lua_State* L) {
     lua_setfield(L, -2, "defined_place");
     lua_pushcfunction(L, protect<called_by_library>);
     lua_setfield(L, -2, "called_by_library");
-    lua_pushcfunction(L, protect<own_function>);
-    lua_setfield(L, -2, "own_function");
     lua_pushcfunction(L, protect<user_place>);
     lua_setfield(L, -2, "user_place");
     lua_pushcfunction(L, protect<load_script>);

@@ -12,9 +12,6 @@ local strict = require "conventio.strict"
 -- The library's own tool (host/lua/library_modules.hpp): an object's real metatable, which
 -- tells the library's objects from a table that copies a class's __metatable name.
 local class_of = class_of
--- Whether a function is the library's own (a content function of its own: a finance table), by
--- where it was defined and the globals it reads, which a script cannot give its functions.
-local own_function = c.own_function
 
 local M = {}
 
@@ -520,7 +517,7 @@ local function expand(self, content, out, extra)
     -- amounts; a Lua clause of the script's runs unrecorded, as any code of the script's does:
     -- an amount it has a template format is not the model's.
     local made
-    if own_function(content) then
+    if clauses.is_content_function(content) then
       made = clauses.recorded(content, self.context)
     else
       made = content(self.context)

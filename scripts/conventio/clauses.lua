@@ -312,6 +312,27 @@ function M.recorded_blocks(name, params)
   return c.Markdown(markdown, { source = template.path, headings = template.headings })
 end
 
+-- The content functions the library made (a finance table's, an annex's parts'), marked by
+-- M.content_function: Agreement:document calls them recording what they render (M.recorded).
+-- Only those: a function of the library's module a script gives as content (one reading the
+-- context it is called with, whose fields reach the script's tables) may run the script's code
+-- outside a template, where it would record.
+local content_functions = setmetatable({}, { __mode = "k" })
+
+--- `fn` (a function the library makes to render deferred content), marked as the library's own
+--- content function (M.recorded). The library's: a script is given a function that marks
+--- nothing.
+---@param fn function
+---@return function
+function M.content_function(fn)
+  content_functions[fn] = true
+  return fn
+end
+
+--- Whether `fn` is a content function the library made (M.content_function).
+---@param fn any
+function M.is_content_function(fn) return content_functions[fn] == true end
+
 --- fn(...) with the templates it renders recording their amounts (M.printed_amounts), restored
 --- after, whether fn returns or raises: a content function of the library's, which
 --- Agreement:document calls. The library's: a script is given a function that calls fn as it is.
@@ -371,7 +392,8 @@ script_face(M.front_matter, function(name)
   check_call("clauses.front_matter", name)
   return read_only(c.template(name).front, ('clauses.front_matter("%s")'):format(name))
 end)
--- What a script calls in their place renders unrecorded.
+-- What a script calls in their place renders unrecorded, or marks nothing.
+script_face(M.content_function, function(fn) return fn end)
 script_face(M.recorded_blocks, blocks_face)
 script_face(M.recorded, function(fn, ...)
   if type(fn) ~= "function" then

@@ -447,7 +447,12 @@ class ReviewGuard3(unittest.TestCase):
                  '  if i == 1 then ' + (render % "markdown") + ' return "articles" end end })', 8),
                 ('a.parts = setmetatable({}, { __index = function(_, i)\n'
                  '  if i == 1 then require("conventio.finance.common").rows_table('
-                 '"finances/credits_reportes_tableau", ' + CARRIED + ')() return "articles" end end })', 8)]:
+                 '"finances/credits_reportes_tableau", ' + CARRIED + ')() return "articles" end end })', 8),
+                # A function of a library module as content is not the library's content function:
+                # reading the context it is given, it ran the script's code (the agreement's parties).
+                ('a.parties = setmetatable({ partner = partner }, { __index = function()\n'
+                 '  ' + (render % "markdown") + ' end })\n'
+                 'a:article { key = "f", title = "F", content = require("conventio.finance.common").account }', 9)]:
             with self.subTest(attempt=attempt):
                 r = self.check(attempt)
                 self.assertEqual(r.returncode, 0, r.stdout + r.stderr)

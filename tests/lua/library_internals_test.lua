@@ -50,6 +50,12 @@ do
   clauses.recorded(litiges, nested)
   check.eq(table.concat(clauses.printed_amounts, " | "), "2\u{a0}€ | 3\u{a0}€", "recorded")
   clauses.printed_amounts = nil
+  -- Agreement:document records what the library's content functions render, those it marked.
+  check.eq(clauses.is_content_function(litiges), false, "a function of its own is not marked")
+  check.eq(clauses.is_content_function(require("conventio.annexes").headed_parts("commun/litiges")), true,
+           "the library's content function is")
+  check.eq(clauses.is_content_function(require("conventio.finance.common").account), false,
+           "nor a function of a library module")
 end
 
 -- A single payment's amount with its words says "euros" once: "12 000 € (douze mille euros)".
