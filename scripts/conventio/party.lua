@@ -223,7 +223,11 @@ function M.new(spec, where)
   for k, v in pairs(spec) do self[k] = v end
   rawset(self, "where", where)
   rawset(self, "gender", gender)
-  rawset(self, "kind_info", kind)
+  -- A copy: the party is the script's, and M.kinds' table, reached through it, is the library's
+  -- (a field set there would change every later party of the kind).
+  local kind_info = {}
+  for k, v in next, kind do kind_info[k] = v end
+  rawset(self, "kind_info", kind_info)
   rawset(self, "name", c.Name {
     spec.short_name,
     gender = gender,

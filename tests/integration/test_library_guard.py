@@ -559,5 +559,17 @@ class ReviewGuard3(unittest.TestCase):
                 self.assertIn(message, r.stdout + r.stderr)
                 self.assertNotIn("0x", r.stdout + r.stderr)
 
+    def test_a_party_s_kind_is_not_the_library_s_table(self):
+        # A party's kind_info was the library's own table (conventio.party.kinds.commune),
+        # reachable through the party: a script setting a field there changed every later party
+        # of that kind (its gender, whether it is a State service, its budget).
+        r = self.check('local P = require "conventio.party"\n'
+                       'local c1 = P.new({ short_name = "Commune de X", kind = "commune", representation = "r" }, "c1")\n'
+                       'c1.kind_info.gender = "m"\n'
+                       'assert(P.kinds.commune.gender == "f", "the library\'s kinds changed")\n'
+                       'local c2 = P.new({ short_name = "Commune de Y", kind = "commune", representation = "r" }, "c2")\n'
+                       'assert(c2.le == "la Commune de Y", c2.le)')
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
 if __name__ == "__main__":
     unittest.main()
