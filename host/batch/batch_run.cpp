@@ -240,6 +240,7 @@ BatchSummary run_batch(const BatchOptions& options) {
     std::condition_variable room;
     std::size_t taken = 0, reported = 0;
     std::map<std::size_t, RowResult> finished;  // by row index, until the rows before are reported
+    std::map<std::size_t, RowResult> running;   // the rows taken and not finished, as not done
     std::exception_ptr report_failure, read_failure;
     BatchSummary summary;
     std::atomic<bool> broken{false};
@@ -253,6 +254,7 @@ BatchSummary run_batch(const BatchOptions& options) {
     // and in row order whatever -j. The rows an interruption left are in the report only.
     bool showing = true;
     auto finish_locked = [&](std::size_t index, RowResult result) {
+        running.erase(index);
         finished.emplace(index, std::move(result));
         for (auto it = finished.begin(); it != finished.end() && it->first == reported;
              it = finished.erase(it), ++reported) {
@@ -343,6 +345,10 @@ BatchSummary run_batch(const BatchOptions& options) {
                     continue;
                 }
             }
+            {
+                std::lock_guard lock(mutex);
+                running.emplace(index, result);
+            }
             auto start = std::chrono::steady_clock::now();
             std::string data_name = file_name + ":" + std::to_string(row->line) + " (" +
                                     format(tr("record {}"), std::to_string(row->number)) + ")";
@@ -370,6 +376,42 @@ BatchSummary run_batch(const BatchOptions& options) {
             finish_locked(index, std::move(result));
         }
     };
+    // Under the lock: the rows not taken go in the report as not done, with their names.
+    auto report_rows_not_taken_locked = [&] {
+        while (auto row = reader.next()) {
+            RowResult result;
+            result.number = row->number;
+            result.line = row->line;
+            NameResult name = named(*row);
+            result.name = name.stem;
+            if (!name.error.empty()) {
+                result.status = RowStatus::failed;
+                result.message = message_of(*row, name.error, "");
+            }
+            finish_locked(taken++, std::move(result));
+        }
+    };
+    // A row stuck past its time limit where nothing can stop it ends the process (the
+    // watchdog): the report is written first, the rows running then and those after them not
+    // done, so that the rows done are known and --skip-existing can go on from them.
+    lua::before_stuck_row_ends_process([&] {
+        std::unique_lock lock(mutex, std::defer_lock);
+        for (int tries = 0; tries < 20 && !lock.try_lock(); ++tries)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (!lock.owns_lock()) return;
+        showing = false;
+        try {
+            while (!running.empty()) finish_locked(running.begin()->first, running.begin()->second);
+            report_rows_not_taken_locked();
+            package::flush_folder(options.out);
+            report.commit();
+        } catch (...) {
+            // The process ends whatever happens here; the watchdog's message says why.
+        }
+    });
+    struct ClearHook {
+        ~ClearHook() { lua::before_stuck_row_ends_process({}); }
+    } clear_hook;
     xml::initialize_for_threads();
     std::vector<std::thread> threads;
     for (unsigned w = 1; w < workers; ++w)
@@ -384,19 +426,10 @@ BatchSummary run_batch(const BatchOptions& options) {
 
     // Interrupted: the rows not taken are in the report as not done, with their names.
     summary.signal = StopSignals::received();
-    showing = false;
-    while (auto row = reader.next()) {
-        RowResult result;
-        result.number = row->number;
-        result.line = row->line;
-        NameResult name = named(*row);
-        result.name = name.stem;
-        if (!name.error.empty()) {
-            result.status = RowStatus::failed;
-            result.message = message_of(*row, name.error, "");
-        }
+    {
         std::lock_guard lock(mutex);
-        finish_locked(taken++, std::move(result));
+        showing = false;
+        report_rows_not_taken_locked();
     }
     if (report_failure) std::rethrow_exception(report_failure);
     // The documents reach the disk before the report that says they are done.

@@ -48,10 +48,15 @@ void push_registry_table(lua_State* L, const Key& key, bool weak) {
     set_entry(L, key);
 }
 
-/// "conventio.party.kinds", "conventio.party.kind_names[2]": what a nested table is named.
+/// "conventio.party.kinds", "conventio.party.kind_names[2]": what a nested table is named. A key
+/// that is neither a text, a number nor a boolean is named by its type: its text would be its
+/// address ("table: 0x55…"), another at every run.
 std::string nested_name(lua_State* L, int name, int key) {
     std::string text = lua_tostring(L, name);
-    if (lua_type(L, key) == LUA_TSTRING) return text + "." + lua_tostring(L, key);
+    const int type = lua_type(L, key);
+    if (type == LUA_TSTRING) return text + "." + lua_tostring(L, key);
+    if (type != LUA_TNUMBER && type != LUA_TBOOLEAN)
+        return text + "[" + format(tr("a {} value"), luaL_typename(L, key)) + "]";
     text += "[";
     text += luaL_tolstring(L, key, nullptr);
     lua_pop(L, 1);
@@ -333,29 +338,76 @@ void push_view_of(lua_State* L, int index, const std::string& name) {
     push_view(L, index, name);
 }
 
-bool called_by_own_library(lua_State* L) {
-    if (owner(L).options().own_library_dir.empty()) return true;
-    // Level 0 is the C function asking, 1 its caller. A tail call has lost its caller's frame
-    // (level 1 is then the caller's caller): not the library's own call.
+bool library_function(lua_State* L, int index) {
+    index = lua_absindex(L, index);
     lua_Debug ar;
-    return lua_getstack(L, 0, &ar) && lua_getinfo(L, "t", &ar) && !ar.istailcall && lua_getstack(L, 1, &ar) &&
-           lua_getinfo(L, "S", &ar) && owner(L).in_own_library(ar.source);
+    lua_pushvalue(L, index);
+    if (!lua_getinfo(L, ">S", &ar) || !owner(L).in_own_library(ar.source)) return false;
+    if (get_entry(L, environment_key) != LUA_TTABLE) {  // no guard (--trusted): shared globals
+        lua_pop(L, 1);
+        return true;
+    }
+    bool library = false;
+    for (int n = 1;; ++n) {
+        const char* name = lua_getupvalue(L, index, n);
+        if (!name) break;
+        const bool env = std::string_view(name) == "_ENV";
+        if (env) library = lua_rawequal(L, -1, -2);
+        lua_pop(L, 1);
+        if (env) break;
+    }
+    lua_pop(L, 1);
+    return library;
 }
 
-int refuse_library_field(lua_State* L, int view, int key) {
+bool library_frame(lua_State* L, int level) {
+    lua_Debug ar;
+    if (!lua_getstack(L, level - 1, &ar) || !lua_getinfo(L, "t", &ar) || ar.istailcall) return false;
+    if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "f", &ar)) return false;
+    const bool library = library_function(L, -1);
+    lua_pop(L, 1);
+    return library;
+}
+
+bool called_by_own_library(lua_State* L) {
+    if (owner(L).options().own_library_dir.empty()) return true;
+    // Level 0 is the C function asking, 1 its caller.
+    return library_frame(L, 1);
+}
+
+namespace {
+
+/// Pushes the name of the view at `view` ("conventio.party.kinds").
+void push_view_name(lua_State* L, int view) {
     view = lua_absindex(L, view);
-    key = lua_absindex(L, key);
     push_registry_table(L, names_key, true);
     lua_pushvalue(L, view);
     if (lua_rawget(L, -2) != LUA_TSTRING) {
         lua_pop(L, 1);
         lua_pushliteral(L, "conventio");
     }
+    lua_remove(L, -2);
+}
+
+}  // namespace
+
+int refuse_library_field(lua_State* L, int view, int key) {
+    key = lua_absindex(L, key);
+    push_view_name(L, view);
     const std::string name = lua_tostring(L, -1);
     const std::string field = nested_name(L, lua_gettop(L), key);
     std::string message =
         owner(L).user_where(L) +
         format(tr("cannot set {}: {} is the library's, its fields cannot be set"), field, name);
+    lua_pushlstring(L, message.data(), message.size());
+    return lua_error(L);
+}
+
+int refuse_library_metatable(lua_State* L, int view) {
+    push_view_name(L, view);
+    const std::string name = lua_tostring(L, -1);
+    std::string message = owner(L).user_where(L) +
+                          format(tr("cannot change the metatable of {}: {} is the library's"), name, name);
     lua_pushlstring(L, message.data(), message.size());
     return lua_error(L);
 }

@@ -60,9 +60,22 @@ void push_library_module(lua_State* L, const char* name);
 /// guard is installed; without it (--trusted), in the globals the library shares with the script.
 void open_library_tools(lua_State* L, int index);
 
-/// Whether the C function running was called by conventio's own library (a Lua function of its
-/// folder, not by a tail call); true when the state has no library folder (a test's), where
-/// nothing tells the library from a script.
+/// Whether the function at `index` is conventio's own library's: a Lua function of a file of its
+/// folder (its chunk name) that, when the guard is installed, reads the library's globals (its
+/// `_ENV` upvalue is their table, which no script reaches). The chunk name alone could be given
+/// by a script (`load`'s, which makes "@x" its own "=x"; a copy of a library file, which no
+/// loader of a script's reads): the globals tell the function that runs as the library's. So a
+/// library function doing what only the library may do reads a global, any (every one does).
+bool library_function(lua_State* L, int index);
+
+/// Whether the Lua function at `level` of the stack is the library's (library_function), and the
+/// frame below it not reached by a tail call, which loses its caller's frame: level `level` is
+/// then its caller's caller.
+bool library_frame(lua_State* L, int level);
+
+/// Whether the C function running was called by conventio's own library (library_frame(L, 1));
+/// true when the state has no library folder (a test's), where nothing tells the library from a
+/// script.
 bool called_by_own_library(lua_State* L);
 
 /// Makes `face` (an index) what a script reading the library function at `function` in a
@@ -79,5 +92,8 @@ bool is_library_view(lua_State* L, int index);
 
 /// Raises the error for an assignment of key `key` (an index) to the view at `view`.
 int refuse_library_field(lua_State* L, int view, int key);
+
+/// Raises the error for a script's setmetatable of the view at `view`, which names it.
+int refuse_library_metatable(lua_State* L, int view);
 
 }  // namespace conventio::lua

@@ -1,6 +1,7 @@
 // Where a script may read from: the files of its library folders, and nothing a symbolic link
-// inside them leads to elsewhere. Shared by `require` (sandbox.cpp) and conventio.load_data /
-// load_script (source_bindings.cpp), so that both refuse the same files.
+// inside them leads to elsewhere, nor any file of conventio's own library folder. Shared by `require`
+// (sandbox.cpp) and conventio.load_data / load_script (source_bindings.cpp), so that both refuse the same
+// files.
 #pragma once
 
 #include <filesystem>
@@ -19,5 +20,15 @@ bool inside_folder(const std::filesystem::path& path, const std::filesystem::pat
 std::optional<std::string> leads_out_of(const std::filesystem::path& candidate,
                                         const std::filesystem::path& dir, std::string_view what,
                                         std::string_view name);
+
+/// Why `candidate`, a file found as `name` for a script, may not be loaded: it is a file of
+/// conventio's own library folder `own` (its real path inside it, whatever folder it was found
+/// from: a library folder holding the library's, `--lib` naming it). Loaded by a script, a copy
+/// of a library module would run with the script's globals under the name of the library's
+/// file, which the places and called_by_library take for the library's. Nothing when it is not
+/// (or `own` is empty: no library to guard). `what` names the caller in the message.
+std::optional<std::string> in_own_library_folder(const std::filesystem::path& candidate,
+                                                 const std::filesystem::path& own, std::string_view what,
+                                                 std::string_view name);
 
 }  // namespace conventio::lua

@@ -13,6 +13,7 @@
 #include "lua/pristine_state.hpp"
 #include "lua/script_runner.hpp"
 #include "lua/tail_calls.hpp"
+#include "lua/watchdog.hpp"
 
 namespace conventio::lua {
 namespace {
@@ -280,5 +281,7 @@ doc::Document RowRunner::run(const RowInput& row, const std::string& file, const
     }
     return result;
 }
+
+void before_stuck_row_ends_process(std::function<void()> hook) { set_before_process_end(std::move(hook)); }
 
 }  // namespace conventio::lua

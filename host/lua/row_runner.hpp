@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,5 +63,9 @@ private:
 /// Reads the data file every row is laid over (--data) under the same file policy as `render`'s
 /// (regular files only, the size cap of `options`). Throws ScriptError naming the path.
 CommonData read_common_data(const std::filesystem::path& path, const Options& options);
+
+/// What runs before the process ends because a row is stuck past its time limit where nothing
+/// can stop it (lua/watchdog.hpp): the batch's report of the rows done. Empty: nothing.
+void before_stuck_row_ends_process(std::function<void()> hook);
 
 }  // namespace conventio::lua

@@ -193,8 +193,17 @@ int setmetatable_without_gc(lua_State* L) {
     luaL_argexpected(L, type == LUA_TNIL || type == LUA_TTABLE, 2, "nil or table");
     if (type == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
         return luaL_error(L, tr("setmetatable: finalizers (__gc) are not allowed in scripts").c_str());
-    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) {
+        // A read-only table is named: a view of the library's, a library of the standard's.
+        if (is_library_view(L, 1)) return refuse_library_metatable(L, 1);
+        lua_getfield(L, LUA_REGISTRYINDEX, frozen_key);
+        lua_pushvalue(L, 1);
+        if (lua_rawget(L, -2) == LUA_TSTRING)
+            return luaL_error(
+                L, tr("the standard library is read-only: cannot change the metatable of '%s'").c_str(),
+                lua_tostring(L, -1));
         return luaL_error(L, tr("cannot change a protected metatable").c_str());
+    }
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
@@ -225,8 +234,8 @@ bool load_shipped_module(lua_State* L, std::string_view source, const std::strin
 
 /// A searcher's work for "a.b" over `dirs`: a/b.lua (or a/b/init.lua) in the first folder that
 /// has it, loaded as text with its path as chunk name, so errors inside modules name the module
-/// file.
-int search_in(lua_State* L, const std::vector<std::filesystem::path>& dirs) {
+/// file. `own`: the library's searcher, over its own folder; a script's finds no file there.
+int search_in(lua_State* L, const std::vector<std::filesystem::path>& dirs, bool own) {
     std::string name = luaL_checkstring(L, 1);
     std::string relative = name;
     for (char& c : relative)
@@ -245,10 +254,14 @@ int search_in(lua_State* L, const std::vector<std::filesystem::path>& dirs) {
                 tried += (tried.empty() ? "no file '" : "\n\tno file '") + candidate.string() + "'";
                 continue;
             }
-            // The library's own modules are ours; a user's must be inside the user's folder.
-            const bool own = dir == owner(L).options().own_library_dir;
+            // The library's own modules are ours; a user's must be inside the user's folder, and
+            // not be a file of the library's (its scripts/ is among the folders searched).
             if (!own) {
-                if (auto problem = leads_out_of(candidate, dir, "require", name)) {
+                auto problem = leads_out_of(candidate, dir, "require", name);
+                if (!problem)
+                    problem =
+                        in_own_library_folder(candidate, owner(L).options().own_library_dir, "require", name);
+                if (problem) {
                     std::string message = owner(L).user_where(L) + *problem;
                     lua_pushlstring(L, message.data(), message.size());
                     return lua_error(L);
@@ -288,12 +301,12 @@ int search_library_dirs(lua_State* L) {
                                            lua_tostring(L, 1), *library));
             return 1;
         }
-    return search_in(L, owner(L).options().library_dirs);
+    return search_in(L, owner(L).options().library_dirs, false);
 }
 
 /// The library's own modules (`conventio.*`) come from its own folder only: a file of the same
 /// name in the user's folders is not the library (library_modules.hpp).
-int search_own_library(lua_State* L) { return search_in(L, {owner(L).options().own_library_dir}); }
+int search_own_library(lua_State* L) { return search_in(L, {owner(L).options().own_library_dir}, true); }
 
 void restrict_os(lua_State* L) {
     lua_newtable(L);

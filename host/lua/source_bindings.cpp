@@ -8,6 +8,7 @@
 #include "config/i18n.hpp"
 #include "lua/binding_support.hpp"
 #include "lua/json_data.hpp"
+#include "lua/library_modules.hpp"
 #include "lua/library_paths.hpp"
 #include "lua/lua_state.hpp"
 #include "lua/tail_calls.hpp"
@@ -52,6 +53,10 @@ std::filesystem::path find_in_library(lua_State* L, const char* what, const std:
             continue;
         }
         if (auto problem = leads_out_of(candidate, dir, what, name)) throw std::runtime_error(*problem);
+        // A folder holding the library's (the script's own, one of --lib): its files are not a
+        // script's to load, as `require` refuses them too.
+        if (auto problem = in_own_library_folder(candidate, own, what, name))
+            throw std::runtime_error(*problem);
         return candidate;
     }
     throw std::runtime_error(config::format(config::tr("{}: cannot find '{}':"), what, name) + tried);
@@ -130,21 +135,14 @@ int defined_place(lua_State* L) {
 }
 
 /// conventio.called_by_library(): whether the function that called the running Lua function is
-/// conventio's own library (told by the library's real folder, as user_place does). What only
-/// the library may do (build an avenant's versions without their facts) refuses the others.
+/// conventio's own library (a function of its folder reading its globals: library_function). What
+/// only the library may do (build an avenant's versions without their facts) refuses the others.
 int called_by_library(lua_State* L) {
-    lua_Debug ar;
     // Level 0 is this function, 1 the library function asking, 2 its caller. A library function
     // reached by a tail call has lost its caller's frame, and level 2 is then the caller's
     // caller: the library, for a user's content function ending `return Agreement.as_versions(…)`.
-    // Not the library's own call, then.
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "t", &ar) && ar.istailcall) {
-        lua_pushboolean(L, false);
-        return 1;
-    }
-    const bool own =
-        lua_getstack(L, 2, &ar) && lua_getinfo(L, "S", &ar) && owner(L).in_own_library(ar.source);
-    lua_pushboolean(L, own);
+    // Not the library's own call, then (library_frame).
+    lua_pushboolean(L, library_frame(L, 2));
     return 1;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -34,6 +35,11 @@ public:
         runs_.erase(std::find(runs_.begin(), runs_.end(), w));
     }
 
+    void set_hook(std::function<void()> hook) {
+        std::lock_guard lock(mutex_);
+        before_end_ = std::move(hook);
+    }
+
 private:
     void watch() {
         std::unique_lock lock(mutex_);
@@ -46,15 +52,16 @@ private:
             for (Watchdog* w : runs_) {
                 if (now >= w->half_) w->half_gone_.store(true, std::memory_order_relaxed);
                 if (now >= w->limit_) w->time_up_.store(true, std::memory_order_relaxed);
-                if (now >= w->end_) end_process(*w);
+                if (now >= w->end_) end_process(*w, before_end_);
             }
         }
     }
 
     /// The run is stuck where nothing can unwind it: say so and end the process. std::_Exit runs
     /// no destructor and no atexit handler, which could wait for the stuck thread.
-    [[noreturn]] static void end_process(Watchdog& w) {
+    [[noreturn]] static void end_process(Watchdog& w, const std::function<void()>& before_end) {
         std::string message = "conventio: " + w.last_words_() + "\n";
+        if (before_end) before_end();
         for (std::size_t written = 0; written < message.size();) {
             ssize_t n = ::write(STDERR_FILENO, message.data() + written, message.size() - written);
             if (n <= 0) break;
@@ -66,6 +73,7 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::vector<Watchdog*> runs_;
+    std::function<void()> before_end_;
     bool thread_started_ = false;
 };
 
@@ -81,5 +89,9 @@ Watchdog::Watchdog(std::chrono::milliseconds limit, std::chrono::milliseconds gr
 }
 
 Watchdog::~Watchdog() { WatchdogThread::instance().remove(this); }
+
+void set_before_process_end(std::function<void()> hook) {
+    WatchdogThread::instance().set_hook(std::move(hook));
+}
 
 }  // namespace conventio::lua

@@ -41,4 +41,9 @@ private:
     std::function<std::string()> last_words_;
 };
 
+/// Sets what the watchdog runs, on its own thread, before it ends the process (a batch writes
+/// the report of the rows it ran, so that they are not lost with the row stuck); an empty
+/// function clears it. The hook must not wait long: the process is ending.
+void set_before_process_end(std::function<void()> hook);
+
 }  // namespace conventio::lua

@@ -506,14 +506,22 @@ local function expand(self, content, out, extra)
     -- The clause being rendered stays named when it fails (Agreement:document tells its place).
     local outer = rendering
     rendering = content
-    local blocks = clauses.blocks(content.name, params)
+    local blocks = clauses.recorded_blocks(content.name, params)
     rendering = outer
     if content.keep_together then blocks = c.keep_together(blocks) end
     for _, b in ipairs(blocks) do out[#out + 1] = b end
   elseif type(content) == "function" then
     local outer = content_function
     content_function = content
-    local made = content(self.context)
+    -- The library's own content functions (a finance table, an annex's parts) print the model's
+    -- amounts; a Lua clause of the script's runs unrecorded, as any code of the script's does:
+    -- an amount it has a template format is not the model's.
+    local made
+    if clauses.is_content_function(content) then
+      made = clauses.recorded(content, self.context)
+    else
+      made = content(self.context)
+    end
     content_function = outer
     expand(self, made, out, extra)
   elseif type(content) == "table" and getmetatable(content) == nil then
@@ -958,7 +966,8 @@ function Agreement:document()
     if stating then facts.abandon() end
     error(at_user_place(message, clause, given_at), 0)
   end
-  if stating then facts.finish(self, doc) end
+  -- The parties as the class lists them: a script's agreement may shadow the method.
+  if stating then facts.finish(self, doc, Agreement.party_list(self)) end
   built[doc] = self
   return doc
 end

@@ -57,7 +57,7 @@ end
 ---@param params table?
 ---@return function content
 function M.headed_parts(template, params)
-  return function()
+  return clauses.content_function(function()
     local blocks = {}
     for _, section in ipairs(c.sections(clauses.blocks(template, params or {}))) do
       if #section.parts > 0 then
@@ -67,7 +67,7 @@ function M.headed_parts(template, params)
       for _, b in ipairs(section.blocks) do blocks[#blocks + 1] = b end
     end
     return blocks
-  end
+  end)
 end
 
 return M

@@ -774,8 +774,9 @@ function Avenant:document()
   local problem = closing.originals_problem(set.originals, #order, "originals")
   if problem then fail(set.file, nil, problem) end
   a:signatures { originals = set.originals or c.french_spacing(w.originals):format(c.spell_number(#order)) }
-  -- An amount typed in the purpose is checked against both versions' (conventio check).
-  require("conventio.facts").state_amounts(a, self.amounts)
+  -- An amount typed in the purpose is checked against both versions' (conventio check), and one
+  -- quoted is theirs.
+  require("conventio.facts").state_avenant(a, self.amounts)
   return a:document()
 end
 

@@ -46,6 +46,18 @@ M.amounts_in_words = nil
 --- While a document is built, every amount a template prints (conventio.facts).
 M.printed_amounts = nil
 
+-- Whether the template being rendered records the amounts it prints into M.printed_amounts
+-- (outside a rendering: whether the library's M.recorded is running). Only the library's own
+-- renderings for the document it builds record: a clause of the agreement's (M.recorded_blocks)
+-- and what a content function of the library's renders (M.recorded), not within another
+-- template's rendering. What a script has a template format is not the model's (any code of
+-- the script's: a Lua clause, a metamethod the library meets, a function a template calls):
+-- recorded, any amount would pass for one `conventio check` compares the text with.
+local recording = false
+-- Whether a template is being rendered: one rendered meanwhile is rendered for what the first
+-- one called (a parameter's metamethod, a function it was given), which is the script's.
+local rendering = false
+
 -- Whether a value is an amount the host made (conventio.is_money, which tells it by the real
 -- metatable a script cannot reach or imitate).
 local is_money = c.is_money
@@ -83,7 +95,7 @@ end
 --- words when the agreement asks for them.
 local function markdown_of(value)
   if class_of(value) == Markup then return value.markdown end
-  if M.printed_amounts then record_amounts(value) end
+  if recording and M.printed_amounts then record_amounts(value) end
   if M.amounts_in_words and is_money(value) then
     return c.markdown_escape(M.amounts_in_words:format(tostring(value), value:spell_out()))
   end
@@ -148,7 +160,7 @@ local environment_meta = {
       -- this function: a template cannot assign, and what it calls does not rebind them.
       -- Its amounts are recorded once, at its first read.
       rawset(env, name, value)
-      if M.printed_amounts then record_amounts(value) end
+      if recording and M.printed_amounts then record_amounts(value) end
       return value
     end
     -- A parameter the template declares, left out, is nil, even when a helper has its
@@ -243,8 +255,9 @@ local function at_template(message, path)
 end
 
 -- The Markdown text of template `name` with `params`, and the template's table: the library's,
--- which M.markdown keeps from a script (review r13 #1).
-local function render(name, params)
+-- which M.markdown keeps from a script (review r13 #1). `recorded`: a clause of the document
+-- being built (M.recorded_blocks).
+local function render(name, params, recorded)
   local template = c.template(name)
   params = params or {}
   for _, required in ipairs(template.params) do
@@ -257,7 +270,11 @@ local function render(name, params)
   -- Where the template is (template/template_compiler.hpp): its path, and the place of the tag
   -- being evaluated, which the chunk marks before each.
   local place = { path = template.path, line = false, column = 0 }
+  local outer_rendering, outer_recording = rendering, recording
+  recording = (recorded or recording) and not rendering
+  rendering = true
   local ok, pieces = pcall(template.chunk, environment(template, params), place, placeholder, mark_place, list_of)
+  rendering, recording = outer_rendering, outer_recording
   if not ok then
     -- A refused value's message already names its place (and unmarks it).
     if not place.line then error(pieces, 0) end
@@ -285,15 +302,104 @@ function M.blocks(name, params)
   return c.Markdown(markdown, { source = template.path, headings = template.headings })
 end
 
+--- The blocks of template `name` with `params`, its amounts recorded (M.printed_amounts): a
+--- clause of the document Agreement:document builds. The library's: a script is given
+--- M.blocks for it.
+---@param name string
+---@param params table?
+function M.recorded_blocks(name, params)
+  local markdown, template = render(name, params, true)
+  return c.Markdown(markdown, { source = template.path, headings = template.headings })
+end
+
+-- The content functions the library made (a finance table's, an annex's parts'), marked by
+-- M.content_function: Agreement:document calls them recording what they render (M.recorded).
+-- Only those: a function of the library's module a script gives as content (one reading the
+-- context it is called with, whose fields reach the script's tables) may run the script's code
+-- outside a template, where it would record.
+local content_functions = setmetatable({}, { __mode = "k" })
+
+--- `fn` (a function the library makes to render deferred content), marked as the library's own
+--- content function (M.recorded). The library's: a script is given a function that marks
+--- nothing.
+---@param fn function
+---@return function
+function M.content_function(fn)
+  content_functions[fn] = true
+  return fn
+end
+
+--- Whether `fn` is a content function the library made (M.content_function).
+---@param fn any
+function M.is_content_function(fn) return content_functions[fn] == true end
+
+--- fn(...) with the templates it renders recording their amounts (M.printed_amounts), restored
+--- after, whether fn returns or raises: a content function of the library's, which
+--- Agreement:document calls. The library's: a script is given a function that calls fn as it is.
+--- `fn` calls no code of the script's but through a template (whose rendering records nothing
+--- of what it calls).
+---@param fn function
+function M.recorded(fn, ...)
+  local outer = recording
+  recording = true
+  local result = table.pack(pcall(fn, ...))
+  recording = outer
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
+end
+
 --- The front matter of template `name` (key, title, params, and any other field).
 ---@param name string
 function M.front_matter(name)
   return c.template(name).front
 end
+
+-- ------------------------------------------------------------------ what a script is given
+
+-- A script's call refused at its line, before the library's code meets what it gave: its
+-- message would name a line of ours, and the function we called (`template`). The line is the
+-- user's innermost (c.user_place), which a face reached by a tail call (`return
+-- clauses.markdown(…)`) has too. The host's message for a template that does not exist names
+-- the template and where it was looked for.
+local function refuse_call(message)
+  error(c.user_place() .. message, 0)
+end
+
+local function check_call(what, name, params)
+  if type(name) ~= "string" then
+    refuse_call(tr("%s: expected a template's name (\"commun/litiges\"), got %s"):format(what, type(name)))
+  end
+  if params ~= nil and type(params) ~= "table" then
+    refuse_call(tr("%s: parameters must be a table, got %s"):format(what, type(params)))
+  end
+  local found, problem = pcall(c.template, name)
+  if not found then refuse_call(tostring(problem)) end
+end
+
+local function blocks_face(name, params)
+  check_call("clauses.blocks", name, params)
+  return M.blocks(name, params)
+end
+
+script_face(M.markdown, function(name, params)
+  check_call("clauses.markdown", name, params)
+  return M.markdown(name, params)
+end)
+script_face(M.blocks, blocks_face)
 -- The library's table, kept for the run: a script reads it through a view it cannot write
 -- (adding to structure/sigles' acronyms would silence conventio check: review r13 #1).
 script_face(M.front_matter, function(name)
+  check_call("clauses.front_matter", name)
   return read_only(c.template(name).front, ('clauses.front_matter("%s")'):format(name))
+end)
+-- What a script calls in their place renders unrecorded, or marks nothing.
+script_face(M.content_function, function(fn) return fn end)
+script_face(M.recorded_blocks, blocks_face)
+script_face(M.recorded, function(fn, ...)
+  if type(fn) ~= "function" then
+    refuse_call(tr("%s: expected a function, got %s"):format("clauses.recorded", type(fn)))
+  end
+  return fn(...)
 end)
 
 -- The methods apart from the class: `object.__index` is not the class (strict.methods_of).

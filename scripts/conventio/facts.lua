@@ -5,6 +5,7 @@
 local tr = require("conventio").tr
 local c = require "conventio"
 local clauses = require "conventio.clauses"
+local Party = require "conventio.party"
 
 local M = {}
 
@@ -21,29 +22,20 @@ local function library_only(by_library, what)
   end
 end
 
--- Amounts an agreement states beside those its templates print, keyed by the agreement: kept
--- here, out of a script's reach (a field of the agreement, a script could set it).
-local stated_amounts = setmetatable({}, { __mode = "k" })
+-- What conventio.avenant states of the avenant it builds, keyed by its agreement: the amounts
+-- of the two versions of the Convention it compares, beside those its templates print. Being
+-- here is what makes an agreement an avenant to check: its text may quote the Convention's,
+-- which check leaves unchecked. Kept here, out of a script's reach: read from the agreement
+-- (`spec.kind == "avenant"`, a field), a script's own agreement passed for an avenant.
+local avenants = setmetatable({}, { __mode = "k" })
 
---- States `amounts` (conventio.Money values) as the agreement's, beside those its templates
---- print: an avenant's are those of the two versions of the Convention it compares.
+--- States that `agreement` is an avenant, whose text may quote the amounts of the Convention it
+--- amends: `amounts` (texts of conventio.Money values), those of the two versions it compares.
 ---@param agreement table the Agreement
----@param amounts table
-function M.state_amounts(agreement, amounts)
-  library_only(called_by_library(), "facts.state_amounts")
-  stated_amounts[agreement] = amounts
-end
-
--- Every string in a party (its names, seat, accountant...) and in its tables, a few levels
--- deep (the representative, the bank account's domiciliation): an acronym found there is the
--- party's, whatever field holds it.
-local function party_texts(value, out, depth)
-  depth = depth or 0
-  if type(value) == "string" then
-    out[#out + 1] = value
-  elseif type(value) == "table" and depth < 3 then
-    for _, inner in pairs(value) do party_texts(inner, out, depth + 1) end
-  end
+---@param amounts string[]
+function M.state_avenant(agreement, amounts)
+  library_only(called_by_library(), "facts.state_avenant")
+  avenants[agreement] = amounts
 end
 
 --- Starts recording the amounts templates print, for one document.
@@ -52,18 +44,21 @@ function M.begin()
   clauses.printed_amounts = {}
 end
 
---- Stops recording and states the facts on `doc`.
+--- Stops recording and states the facts on `doc`: its parties' texts as the library made them
+--- (Party.add_texts).
 ---@param agreement table the Agreement being built
 ---@param doc userdata its conventio.Document
-function M.finish(agreement, doc)
+---@param party_list table the agreement's parties
+function M.finish(agreement, doc, party_list)
   library_only(called_by_library(), "facts.finish")
   local amounts = clauses.printed_amounts or {}
   clauses.printed_amounts = nil
-  -- Amounts the agreement states beside those its templates printed: an avenant's are those of
-  -- the two versions of the Convention it compares (conventio.avenant), which its text quotes.
-  for _, amount in ipairs(stated_amounts[agreement] or {}) do amounts[#amounts + 1] = amount end
+  -- An avenant's amounts beside those its templates printed: those of the two versions of the
+  -- Convention it compares (conventio.avenant), which its text quotes.
+  local avenant = avenants[agreement]
+  for _, amount in ipairs(avenant or {}) do amounts[#amounts + 1] = amount end
   local parties = {}
-  for _, party in ipairs(agreement:party_list()) do party_texts(party, parties) end
+  for _, party in ipairs(party_list) do Party.add_texts(party, parties) end
   -- The common list, and those of the clause sets it includes (a programme's own bodies).
   local common = clauses.front_matter("structure/sigles")
   local cited = {}
@@ -71,8 +66,7 @@ function M.finish(agreement, doc)
   for _, set in ipairs(common.include or {}) do
     for _, acronym in ipairs(clauses.front_matter(set).acronyms or {}) do cited[#cited + 1] = acronym end
   end
-  doc:state_facts { parties = parties, cited = cited, amounts = amounts,
-                    amends = agreement.spec ~= nil and agreement.spec.kind == "avenant" }
+  doc:state_facts { parties = parties, cited = cited, amounts = amounts, amends = avenant ~= nil }
 end
 
 --- Stops recording without stating anything (the build failed).

@@ -113,6 +113,38 @@ local function kind_wording()
   return require("conventio.clauses").front_matter("structure/natures")
 end
 
+-- Every text of each party the library made (its names, seat, accountant...), as it made it:
+-- what conventio.facts states as the party's, an acronym found there being the party's. A
+-- party's fields are the script's to change after: read when the document is built, a text a
+-- script added to one passed for the party's. Keyed by the party, out of a script's reach.
+local texts_of = setmetatable({}, { __mode = "k" })
+
+-- Every string in `tbl` (a party) and in its tables, a few levels deep (the representative),
+-- whatever field holds it, appended to `out` after its `n` first items; the count after. Made
+-- for every party (an avenant's versions make theirs again): one call a table, not a value.
+local function gather_texts(tbl, out, n, depth)
+  for _, value in next, tbl do
+    local kind = type(value)
+    if kind == "string" then
+      n = n + 1
+      out[n] = value
+    elseif kind == "table" and depth < 2 then
+      n = gather_texts(value, out, n, depth + 1)
+    end
+  end
+  return n
+end
+
+--- Appends to `out` every text `party` was made with (Party.new: its names, seat, representative,
+--- accountant...), whatever its fields hold now; nothing for a table the library did not make.
+---@param party conventio.Party
+---@param out string[]
+---@return string[]
+function M.add_texts(party, out)
+  for _, text in ipairs(texts_of[party] or {}) do out[#out + 1] = text end
+  return out
+end
+
 --- M.new(spec, where): spec is the party's data (see docs/reference.md); `where` names it in
 --- messages ("parties.partner").
 ---@param spec table the party's data
@@ -191,7 +223,11 @@ function M.new(spec, where)
   for k, v in pairs(spec) do self[k] = v end
   rawset(self, "where", where)
   rawset(self, "gender", gender)
-  rawset(self, "kind_info", kind)
+  -- A copy: the party is the script's, and M.kinds' table, reached through it, is the library's
+  -- (a field set there would change every later party of the kind).
+  local kind_info = {}
+  for k, v in next, kind do kind_info[k] = v end
+  rawset(self, "kind_info", kind_info)
   rawset(self, "name", c.Name {
     spec.short_name,
     gender = gender,
@@ -233,6 +269,9 @@ function M.new(spec, where)
   for field in pairs(signature_fields) do
     if rawget(self, field) == false then rawset(self, field, nil) end
   end
+  local texts = {}
+  gather_texts(self, texts, 0, 0)
+  texts_of[self] = texts
   return self
 end
 

@@ -210,6 +210,23 @@ return c.Document{ title = row.nom,
         self.assertEqual(sorted(os.listdir(self.out("u16"))), ["Drôme.odt", "report.csv", "Œuvre.odt"])
         self.assertIn("Œuvre : 2\u00a0€", text_of(os.path.join(self.out("u16"), "Œuvre.odt")))
 
+    def test_a_row_stuck_past_its_time_limit_leaves_the_report_of_the_rows_done(self):
+        # A pattern that backtracks for minutes inside one C call: nothing can stop it but the end
+        # of the process. The report is written first: the rows done, then not done; no
+        # temporary file is left.
+        script = self.write("stuck.lua", b"""
+local c = require "conventio"
+local row = ...
+if row.nom == "n3" then string.find(("a"):rep(3000), ("a-"):rep(12) .. "b") end
+return c.Document{ title = "x", body = { c.Para(row.nom) } }
+""")
+        path = self.write("rows.csv", ("nom\n" + "".join(f"n{i}\n" for i in range(6))).encode())
+        r = run("batch", script, "--rows", path, "--out", self.out(), "-j", "1", "--timeout", "1")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("stuck.lua:4: time limit of 1 s exceeded", r.stderr)
+        self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt", "row-2.odt", "row-3.odt"])
+        self.assertEqual([row["status"] for row in read_report(self.out())], ["done"] * 3 + ["not done"] * 3)
+
     def test_names_equal_but_for_case_beyond_latin_1_collide(self):
         path = self.write("rows.json", '[{"nom": "Œuvre", "montant": "1"}, {"nom": "œuvre", "montant": "2"}]'.encode())
         r = run("batch", self.script, "--rows", path, "--out", self.out(), "--name-column", "nom")

@@ -175,7 +175,8 @@ TEST_CASE("hostile: the standard library and the string metatable are read-only"
         CHECK(lua_error_of(code).find("the standard library is read-only") != std::string::npos);
     }
     CHECK(lua_error_of("getmetatable('').__index = {}") == "snippet.lua:1: attempt to index a boolean value");
-    CHECK(lua_error_of("setmetatable(string, {})") == "snippet.lua:1: cannot change a protected metatable");
+    CHECK(lua_error_of("setmetatable(string, {})") ==
+          "snippet.lua:1: the standard library is read-only: cannot change the metatable of 'string'");
     // Errors of the guarded functions still name the script's line and the function.
     CHECK(lua_error_of("local x\n('x'):rep({})").starts_with("snippet.lua:2: bad argument #1 to 'rep'"));
     CHECK(lua_error_of("local x\nstring.find('x', '%')") ==
@@ -391,7 +392,7 @@ TEST_CASE("hostile: the library's modules are read-only to a script, whatever th
     CHECK(lua_error_of("local p = require 'conventio.party'\np.kind_names[1] = 'x'") ==
           "snippet.lua:2: cannot set conventio.party.kind_names[1]: conventio.party.kind_names " + refused);
     CHECK(lua_error_of("local x\nsetmetatable(require 'conventio.facts', nil)") ==
-          "snippet.lua:2: cannot change a protected metatable");
+          "snippet.lua:2: cannot change the metatable of conventio.facts: conventio.facts is the library's");
     // The classes: getmetatable names them; their tables are the library's.
     CHECK(lua_error_of("local Q = require 'conventio.quantities'\n"
                        "assert(getmetatable(Q.percent('5 %')) == 'conventio.Percent')\n"

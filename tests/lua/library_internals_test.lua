@@ -26,15 +26,37 @@ check.contains((markdown:gsub("\\(.)", "%1")), "180\u{a0}000\u{a0}€ (cent quat
 clauses.amounts_in_words = nil
 
 -- A failure inside the library's own code reached from a template (here markdown_of's record of
--- the printed amounts, given a list that is not one) is ours: its file and line stay after the
--- template's place, instead of reading as the template's error.
+-- the printed amounts, given a list that is not one, in a rendering that records) is ours: its
+-- file and line stay after the template's place, instead of reading as the template's error.
 clauses.printed_amounts = true
-local ok, failure = pcall(clauses.markdown, "finances/participation", { payer = words.parties.departement,
-  receiver = words.parties.commune, amount = c.Money(180000) })
+local ok, failure = pcall(clauses.recorded, clauses.markdown, "finances/participation", {
+  payer = words.parties.departement, receiver = words.parties.commune, amount = c.Money(180000) })
 clauses.printed_amounts = nil
 check.eq(ok, false, "a library failure inside a template fails")
 check.contains(failure, "finances/participation.md:", "the template's place first")
 check.contains(failure, "conventio/clauses.lua:", "our file and line kept")
+
+-- Only the library's renderings for the document record the amounts they print: a clause's
+-- (recorded_blocks) and a library content function's (recorded), not another rendering's, nor
+-- one within a rendering (for a parameter's metamethod: the script's code).
+do
+  local function litiges(court) return clauses.markdown("commun/litiges", { court = court }) end
+  clauses.printed_amounts = {}
+  litiges(c.Money(1))
+  check.eq(#clauses.printed_amounts, 0, "a rendering of its own records nothing")
+  clauses.recorded(litiges, c.Money(2))
+  clauses.recorded_blocks("commun/litiges", { court = c.Money(3) })
+  local nested = setmetatable({}, { __tostring = function() litiges(c.Money(4)) return "Lyon" end })
+  clauses.recorded(litiges, nested)
+  check.eq(table.concat(clauses.printed_amounts, " | "), "2\u{a0}€ | 3\u{a0}€", "recorded")
+  clauses.printed_amounts = nil
+  -- Agreement:document records what the library's content functions render, those it marked.
+  check.eq(clauses.is_content_function(litiges), false, "a function of its own is not marked")
+  check.eq(clauses.is_content_function(require("conventio.annexes").headed_parts("commun/litiges")), true,
+           "the library's content function is")
+  check.eq(clauses.is_content_function(require("conventio.finance.common").account), false,
+           "nor a function of a library module")
+end
 
 -- A single payment's amount with its words says "euros" once: "12 000 € (douze mille euros)".
 clauses.amounts_in_words = clauses.front_matter("structure/libelles").amount_in_words

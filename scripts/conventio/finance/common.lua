@@ -108,7 +108,7 @@ end
 ---@param params table?
 ---@param widths number[]?
 function M.rows_table(name, params, widths)
-  return function()
+  return clauses.content_function(function()
     local rows = {}
     for _, section in ipairs(c.sections(clauses.blocks(name, params))) do
       if #section.parts > 0 then
@@ -117,7 +117,7 @@ function M.rows_table(name, params, widths)
       rows[#rows + 1] = { section.title, section.blocks }
     end
     return c.Table { widths = widths or { 1, 1 }, rows = rows }
-  end
+  end)
 end
 
 --- Refuses a finance data object with an unknown field (suggesting the nearest of `fields`,
