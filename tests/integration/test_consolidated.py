@@ -313,7 +313,7 @@ class Consolidated(unittest.TestCase):
                       "la participation financi\u00e8re de la collectivit\u00e9 due", "un agent de la collectivit\u00e9"):
             self.assertNotIn(words, amended)
         lines = self.text(out).replace("\u00a0", " ").replace("\u202f", " ").split("\n")
-        for line in ("Modification de l'article 1", "Modification de l'article 4", "Modification de l'article 5.5",
+        for line in ("Modification de l'article 1er", "Modification de l'article 4", "Modification de l'article 5.5",
                      "Modification de l'article 6.1", "Modification de l'article 6.2",
                      "\u00c0 l'article 6.1, apr\u00e8s le mot : \u00ab collectivit\u00e9 \u00bb, sont ins\u00e9r\u00e9s "
                      "les mots : \u00ab ou par le Val-de-Marne \u00bb."):

@@ -56,7 +56,7 @@ check.contains(t, "de modifier les articles 2 et 3 de la Convention", "the defau
 t = avenant_text { data = { { set = "purpose",
     to = "La présente convention organise le soutien de la Commune à l'association sportive." } } }
 check.contains(t,
-    "Au premier alinéa de l'article 1, après le mot : « l'association », sont insérés les mots : « sportive ».",
+    "Au premier alinéa de l'article 1er, après le mot : « l'association », sont insérés les mots : « sportive ».",
         "formula 4")
 t = avenant_text { data = { { set = "purpose", to = "La présente convention organise le soutien à l'association." } } }
 check.contains(t, "les mots : « de la Commune » sont supprimés.", "formula 5")
@@ -93,7 +93,7 @@ t = avenant_text { edits = {
   { insert_after = "montant", key = "suivi", title = "Suivi", text = "Un comité suit la convention." },
   { delete = "litiges" },
 }, data = { { set = "address", to = "Hôtel de ville, 77000 Melun" } } }
-check.contains(t, "L'article 1 est complété par un alinéa ainsi rédigé :\n« Elle est publiée. ».", "formula 7")
+check.contains(t, "L'article 1er est complété par un alinéa ainsi rédigé :\n« Elle est publiée. ».", "formula 7")
 check.contains(t,
     "L'article 3 est ainsi rédigé :\n« Article 3 : Durée\n« La convention court jusqu'au 31 décembre 2026.\n"
     .. "« Elle n'est pas reconductible. ».",
@@ -144,7 +144,7 @@ check.contains(t, "Le présent avenant a pour objet de supprimer l'article 4 de 
 check.eq(t:find("modifier l'article", 1, true), nil, "nothing is modified")
 t = avenant_text { edits = { { replace = "objet",
     text = "La présente convention organise le soutien de la Commune à l'association." } } }
-check.contains(t, "Le présent avenant a pour objet de supprimer le deuxième alinéa de l'article 1 de la Convention.",
+check.contains(t, "Le présent avenant a pour objet de supprimer le deuxième alinéa de l'article 1er de la Convention.",
                "an alinéa deleted")
 t = avenant_text { data = { { set = "amount", to = "60000" } }, edits = { { delete = "litiges" },
     { insert_after = "objet", key = "suivi", title = "Suivi", text = "Un comité suit la convention." } } }
@@ -209,22 +209,30 @@ t = avenant_text { base = { script = "avenant_base.lua", data = nbsp_data }, edi
     text = { "La présente convention organise le soutien de la Commune jusqu'au 31 décembre 2024.",
              "La convention est conclue pour l'année entière." } } } }
 check.eq(t:find("premier alinéa", 1, true), nil, "the alinéa retyped with ordinary spaces is not changed")
-check.contains(t, "Au deuxième alinéa de l'article 1, après le mot : « l'année », sont insérés les mots : « entière ».",
+check.contains(t,
+    "Au deuxième alinéa de l'article 1er, après le mot : « l'année », sont insérés les mots : « entière ».",
                "the real change")
 t = avenant_text { base = { script = "avenant_base.lua", data = nbsp_data }, data = { { set = "purpose",
     to = "La présente convention organise le financement de la Commune jusqu'au 31 décembre 2024." } } }
-check.contains(t, "Au premier alinéa de l'article 1, le mot : « soutien » est remplacé par le mot : « financement ».",
+check.contains(t, "Au premier alinéa de l'article 1er, le mot : « soutien » est remplacé par le mot : « financement ».",
                "a word changed in an alinéa retyped with ordinary spaces: that word alone")
+
+-- The Convention's first article is cited « l'article 1er » (French legal usage), in the
+-- addresses, the headings and the purpose, however the Convention prints it.
+t = avenant_text { edits = { { delete = "objet" } } }
+check.contains(t, "# Suppression de l'article 1er", "article 1er: the heading")
+check.contains(t, "L'article 1er est supprimé.", "article 1er: the address")
+check.contains(t, "de supprimer l'article 1er de la Convention", "article 1er: the purpose")
 
 -- 8, 9: an alinéa inserted inside, an alinéa deleted
 t = avenant_text { edits = { { replace = "objet",
     text = "La présente convention organise le soutien de la Commune à l'association." } } }
-check.contains(t, "Le deuxième alinéa de l'article 1 est supprimé.", "formula 9")
+check.contains(t, "Le deuxième alinéa de l'article 1er est supprimé.", "formula 9")
 t = avenant_text { edits = { { replace = "objet",
     text = { "La présente convention organise le soutien de la Commune à l'association.",
   "Elle est suivie par un comité.", "La convention est conclue pour l'année." } } } }
 check.contains(t,
-    "Après le premier alinéa de l'article 1, il est inséré un alinéa ainsi rédigé :\n"
+    "Après le premier alinéa de l'article 1er, il est inséré un alinéa ainsi rédigé :\n"
     .. "« Elle est suivie par un comité. ».", "formula 8")
 
 -- Edits of the text: words in an article (1), the same words throughout (23), a table row
@@ -481,7 +489,7 @@ local function marks_avenant(changes)
   return (table.concat(texts, "\n"):gsub("\u{a0}", " ")), table.concat(marks, "\n"), av
 end
 local note_text, note_marks, note_av = marks_avenant { { set = "note", to = "Délibération du 12 décembre 2023." } }
-check.contains(note_text, "Le premier alinéa de l'article 1 est ainsi rédigé :\n« La convention organise le soutien"
+check.contains(note_text, "Le premier alinéa de l'article 1er est ainsi rédigé :\n« La convention organise le soutien"
   .. " de la Commune. »", "a note changed: its alinéa quoted again")
 check.contains(note_marks, "Délibération du 12 décembre 2023.", "the quoted alinéa holds the new note")
 local link_text, link_marks = marks_avenant { { set = "url", to = "https://melun.fr/programme-2024" } }

@@ -68,10 +68,17 @@ end
 
 local function number_text(n) return c.spell_number(n) end
 
+-- An article's number as cited: the first article is « 1er » (French legal usage), however the
+-- Convention prints it.
+local function cited(number)
+  if number == "1" then return words().article_first end
+  return number
+end
+
 local function unit_address(unit)
   if unit.kind == "annex" then return fmt("annex", unit.number) end
   if unit.kind == "designation" then return words().designation end
-  return fmt("article", unit.number)
+  return fmt("article", cited(unit.number))
 end
 
 -- The address of alinéa k: "au deuxième alinéa de l'article 5" (full) or "au deuxième alinéa";
@@ -366,15 +373,15 @@ function M.articles(changes)
                           content = { c.Para(fmt("annex_added", new.number) .. ".") } }
       else
         local after = change.after and unit_address(change.after) or unit_address(new)
-        out[#out + 1] = { title = fmt("title_inserted", new.number), number = new.number, action = "insert",
-                          content = { c.Para(fmt("article_inserted", after, new.number)),
+        out[#out + 1] = { title = fmt("title_inserted", cited(new.number)), number = new.number, action = "insert",
+                          content = { c.Para(fmt("article_inserted", after, cited(new.number))),
                                       table.unpack(quoted(new.alineas, ".", heading_of(new))) } }
       end
     elseif first == "deleted" and unit.kind == "annex" then
       out[#out + 1] = { title = fmt("title_annex_deleted", unit.number), action = "delete",
                         object = unit_address(unit), content = { c.Para(fmt("annex_deleted", unit.number) .. ".") } }
     elseif first == "deleted" then
-      out[#out + 1] = { title = fmt("title_deleted", unit.number), number = unit.number, action = "delete",
+      out[#out + 1] = { title = fmt("title_deleted", cited(unit.number)), number = unit.number, action = "delete",
                         content = { c.Para(fmt("article_deleted", capital(unit_address(unit))) .. ".") } }
     elseif first == "originals" then
       -- The number of originals (« Fait à Paris, en deux originaux, le »): its words replaced, or
@@ -425,14 +432,14 @@ function M.articles(changes)
       end
       out[#out + 1] = { title = fmt("title_designation"), content = content }
     elseif first == "rewritten" then
-      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number, action = "modify",
+      out[#out + 1] = { title = fmt("title_article", cited(unit.number)), number = unit.number, action = "modify",
                         content = { c.Para(fmt("article_rewritten", capital(unit_address(unit)))),
                                     table.unpack(quoted(new.alineas, ".", heading_of(new))) } }
     elseif #ops == 1 then
       -- An avenant whose only change to an article deletes alinéas says so in its purpose:
       -- « de supprimer le troisième alinéa de l'article 5 » (avenants.md rule 7).
       local deleted = ops[1].op == "alineas_deleted" and deleted_alineas(unit, ops[1]) or nil
-      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number,
+      out[#out + 1] = { title = fmt("title_article", cited(unit.number)), number = unit.number,
                         action = deleted and "delete" or "modify", object = deleted,
                         content = operation(unit, ops[1], false, ".") }
     else
@@ -445,7 +452,7 @@ function M.articles(changes)
         blocks[1] = c.Para(fmt("item", i, text))
         for _, b in ipairs(blocks) do content[#content + 1] = b end
       end
-      out[#out + 1] = { title = fmt("title_article", unit.number), number = unit.number, action = "modify",
+      out[#out + 1] = { title = fmt("title_article", cited(unit.number)), number = unit.number, action = "modify",
                         content = content }
     end
   end
@@ -462,8 +469,9 @@ end
 -- « l'article 5 », « les articles 5 et 6 », « un article 4-1 »: the articles `numbers` as the
 -- object of a purpose's verb; `one` and `many` are the formulas for one and several.
 local function articles_object(numbers, one, many)
-  if #numbers == 1 then return fmt(one, numbers[1]) end
-  local list = { table.unpack(numbers) }
+  if #numbers == 1 then return fmt(one, cited(numbers[1])) end
+  local list = {}
+  for i, n in ipairs(numbers) do list[i] = cited(n) end
   local last = table.remove(list)
   return fmt(many, table.concat(list, ", ") .. " " .. words()["and"] .. " " .. last)
 end
