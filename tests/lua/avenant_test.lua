@@ -415,6 +415,12 @@ check.contains(t, "le mot : « douze » est remplacé par le mot : « vingt-quat
 t = avenant_text { date = "2025-02-01", data = { { set = "amount", to = "60000" } } }
 check.contains(t, "« 60 000 € »", "the end not moved: an avenant after the end is not a prorogation")
 
+-- A rank beyond the list is the change's fault, not a line of the library's.
+local beyond = check.fails("changes.json: data[1] (remove rows.[5]): no element [5] in rows", Avenant.from_change_set,
+            set { data = { { remove = "rows.[5]" } } }, "changes.json")
+check.eq(beyond:find("in rows.[5]", 1, true), nil, "the list named, not the element")
+check.fails("changes.json: data[1] (set rows.[3].amount): the data has no rows.[3]", Avenant.from_change_set,
+            set { data = { { set = "rows.[3].amount", to = "1" } } }, "changes.json")
 check.fails("changes.json: unknown field edit (did you mean edits?)", Avenant.from_change_set, set { edit = {} },
     "changes.json")
 check.fails("changes.json: number: this avenant is n° 1 in its chain, not 2", Avenant.from_change_set, set { number = 2,

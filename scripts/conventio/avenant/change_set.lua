@@ -279,8 +279,9 @@ local function locate(data, path, change, file, creating)
   local last = segments[#segments]
   if is_list(node) and #node > 0 then
     local k = select(node, last)
-    if not k and not creating then M.fail(file, change.where, tr("no element %s in %s"):format(last, path)
-        .. element_suggestion(node, last)) end
+    -- A rank beyond the list names no element either.
+    if (not k or node[k] == nil) and not creating then M.fail(file, change.where, tr("no element %s in %s"):format(last,
+        table.concat(segments, ".", 1, #segments - 1)) .. element_suggestion(node, last)) end
     return node, k
   end
   if node[last] == nil and not creating then
