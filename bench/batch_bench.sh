@@ -78,7 +78,7 @@ echo
 
 # An avenant row built up stage by stage (bench/avenant_stages/, each a row script over the same
 # rows): what every row costs, then the Convention built once, then the two versions an avenant
-# compares (and the same with no clause rendered), then the whole avenant. The differences say
+# compares, then the whole avenant. The differences say
 # where an avenant's time goes: the aim of 2 000 a second with -j 2 leaves about 1 ms of CPU a row.
 echo
 echo "where an avenant row's time goes (one warm worker, 300 rows, odt; ms a row):"
@@ -91,7 +91,6 @@ stage() {
                            END { printf "  %-58s %8.3f %8.3f\n", l, lua, whole }'
 }
 stage "the row read into its convention, one paragraph written" bench/avenant_stages/row_only.lua
-stage "+ the Convention built by its script (clauses rendered)" bench/avenant_stages/one_build.lua
+stage "+ the Convention built by its script (and its document)" bench/avenant_stages/one_build.lua
 stage "+ built again with the change set's data (two versions)" bench/avenant_stages/two_builds.lua
-stage "  the two versions with no clause rendered" bench/avenant_stages/two_builds_unrendered.lua
 stage "the avenant: versions compared, avenant worded and written" "$avenant"
