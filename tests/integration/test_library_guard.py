@@ -32,9 +32,12 @@ def run(folder, *args):
     return subprocess.run([CONVENTIO, *args], capture_output=True, text=True, cwd=folder)
 
 
-class Guarded(unittest.TestCase):
+class Folders(unittest.TestCase):
+    """A test case that writes scripts into folders of its own (their real path: the library's
+    own files are told by theirs), removed at its end."""
+
     def folder(self, files):
-        folder = tempfile.mkdtemp(prefix="conventio-guard-")
+        folder = os.path.realpath(tempfile.mkdtemp(prefix="conventio-guard-"))
         self.addCleanup(shutil.rmtree, folder)
         for name, text in files.items():
             os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
@@ -44,6 +47,9 @@ class Guarded(unittest.TestCase):
 
     def check(self, attempt):
         return run(self.folder({"s.lua": SCRIPT % attempt}), "check", "s.lua")
+
+
+class Guarded(Folders):
 
     def test_a_field_of_a_library_module_cannot_be_set(self):
         refused = "s.lua:6: cannot set {}: {} is the library's, its fields cannot be set"
@@ -314,22 +320,10 @@ return doc
 """
 
 
-class ReviewGuard3(unittest.TestCase):
+class ReviewGuard3(Folders):
     """What the review of the guard found open: the library's files loaded by a script, chunk
     names faking the library's, an avenant's facts and a party's texts read from fields a script
     sets, amounts a script's own functions format, and the messages of the faces and views."""
-
-    def folder(self, files):
-        folder = os.path.realpath(tempfile.mkdtemp(prefix="conventio-guard-"))
-        self.addCleanup(shutil.rmtree, folder)
-        for name, text in files.items():
-            os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
-            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        return folder
-
-    def check(self, attempt):
-        return run(self.folder({"s.lua": SCRIPT % attempt}), "check", "s.lua")
 
     def home_with(self, files):
         """A copy of the library (CONVENTIO_HOME) whose folder holds the script: the library's
