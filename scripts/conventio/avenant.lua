@@ -562,14 +562,18 @@ end
 
 -- A prorogation is signed before the Convention ends (C. civ. 1213; avenants.md rule 11): told
 -- from the two versions' ends, whatever change moves it.
+-- Any other avenant too: a convention that has ended is amended by none (rule 11: after its
+-- expiry, a new convention is needed).
 local function check_prorogation(set, base, amended)
   local old_end, new_end = end_of(base), end_of(amended)
-  if not (old_end and new_end and old_end < new_end) then return end
-  if not (set.signed < old_end or set.signed == old_end) then
+  if not old_end or set.signed < old_end or set.signed == old_end then return end
+  if new_end and old_end < new_end then
     fail(set.file, change_of_end(set),
         tr("a prorogation must be signed before the Convention ends (%s); the avenant is dated %s: "
            .. "a new convention is needed"):format(old_end.long, set.signed.long))
   end
+  fail(set.file, "date", tr("the Convention ended on %s; the avenant is dated %s: a convention that has ended "
+                            .. "cannot be amended (a new convention is needed)"):format(old_end.long, set.signed.long))
 end
 
 -- The avenant's date: after the one before it and the Convention's.

@@ -412,8 +412,13 @@ check.fails("changes.json: data[1] (set duration.months): a prorogation must be 
 t = avenant_text { base = { script = "avenant_base.lua", data = in_months }, date = "2025-01-10",
                    data = { { set = "duration.months", to = 24 } } }
 check.contains(t, "le mot : « douze » est remplacé par le mot : « vingt-quatre »", "signed before the end: accepted")
-t = avenant_text { date = "2025-02-01", data = { { set = "amount", to = "60000" } } }
-check.contains(t, "« 60 000 € »", "the end not moved: an avenant after the end is not a prorogation")
+-- Nor any other avenant: a convention that has ended is amended by none (rule 11: after its
+-- expiry, a new convention is needed).
+check.fails("changes.json: date: the Convention ended on 31\u{a0}décembre 2024; the avenant is dated 1er\u{a0}février "
+            .. "2025: a convention that has ended cannot be amended", Avenant.from_change_set,
+            set { date = "2025-02-01", data = { { set = "amount", to = "60000" } } }, "changes.json")
+t = avenant_text { date = "2024-12-31", data = { { set = "amount", to = "60000" } } }
+check.contains(t, "« 60 000 € »", "signed on its last day: amended")
 
 -- A rank beyond the list is the change's fault, not a line of the library's.
 local beyond = check.fails("changes.json: data[1] (remove rows.[5]): no element [5] in rows", Avenant.from_change_set,
