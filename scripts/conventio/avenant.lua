@@ -742,9 +742,12 @@ function Avenant:document()
   local modification = base.by_key.modification and base.by_key.modification.number
   local earlier = {}
   for _, e in ipairs(self.earlier) do earlier[#earlier + 1] = { number = e.number, date = e.signed.long } end
+  -- The Convention cited as it was concluded: between its parties as they stood (a party renamed
+  -- by this avenant was cited by its new name, a Convention nobody signed).
+  local base_order = base.party_order
   a:visa(a:clause("avenant/visa_convention", {
     base_kind = Agreement.kind_label(kind), base_date = c.Date(base_date).long,
-    partner = self.amended.parties[order[1]], counterpart = self.amended.parties[order[2] or order[1]],
+    partner = base.parties[base_order[1]], counterpart = base.parties[base_order[2] or base_order[1]],
     earlier = earlier, modification_article = modification }))
   a:add_preamble(a:clause("avenant/expose", { modification_article = modification }))
   for _, r in ipairs(set.reasons or {}) do a:add_preamble(c.Markdown(r)) end

@@ -6,7 +6,7 @@ local Party = require "conventio.party"
 
 local data = ...
 local parties = {
-  commune = Party.new({ short_name = "Commune de Melun", kind = "commune", representation = "r",
+  commune = Party.new({ short_name = data.commune_name or "Commune de Melun", kind = "commune", representation = "r",
                         address = data.address }, "parties.commune"),
   asso = Party.new({ short_name = "association X", gender = "f", kind = "association", representation = "r" },
                    "parties.asso"),

@@ -515,6 +515,19 @@ local tracked = 0
 for _, item in ipairs(note_items) do if item.tracked then tracked = tracked + 1 end end
 check.eq(tracked, 1, "the consolidated version marks the paragraph whose note changed")
 
+-- A party renamed by the avenant: the Convention is cited as it was concluded, between the
+-- parties by the names they had then (it was cited by the new name, a Convention nobody signed).
+local renamed = Avenant.from_change_set(set { data = { { set = "commune_name", to = "Ville de Melun" } } },
+                                        "changes.json")
+local renamed_text = {}
+for _, o in ipairs(c.outline(c.body(renamed:document()))) do
+  if o.kind == "para" then renamed_text[#renamed_text + 1] = o.text end
+end
+renamed_text = table.concat(renamed_text, "\n"):gsub("\u{a0}", " "):gsub("\u{202f}", " ")
+check.contains(renamed_text, "conclue entre la Commune de Melun et l'association X (ci-après « la Convention »)",
+               "the Convention cited by its parties' names as they stood")
+check.contains(renamed_text, "Ci-après dénommée « la Ville de Melun »", "the avenant's own party by its new name")
+
 -- The words a change is quoted from: trailing punctuation splits off one mark a word, a chunk
 -- of punctuation alone stays one word, spaces (no-break ones too) stay with the word after.
 local text_diff = require "conventio.avenant.text_diff"
