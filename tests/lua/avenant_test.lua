@@ -527,6 +527,12 @@ renamed_text = table.concat(renamed_text, "\n"):gsub("\u{a0}", " "):gsub("\u{202
 check.contains(renamed_text, "conclue entre la Commune de Melun et l'association X (ci-après « la Convention »)",
                "the Convention cited by its parties' names as they stood")
 check.contains(renamed_text, "Ci-après dénommée « la Ville de Melun »", "the avenant's own party by its new name")
+-- The designation is addressed whole: the name changed in its line and in « ci-après dénommée »
+-- is one sentence that says so (it was two identical ones, neither saying which « Commune »).
+local designation = avenant_text { data = { { set = "commune_name", to = "Ville de Melun" } } }
+check.contains(designation, "Dans la désignation des parties, le mot : « Commune » est remplacé, à chaque occurrence, "
+               .. "par le mot : « Ville ».", "one sentence, at each occurrence")
+check.eq(select(2, designation:gsub("Dans la désignation des parties", "")), 1, "said once")
 
 -- The words a change is quoted from: trailing punctuation splits off one mark a word, a chunk
 -- of punctuation alone stays one word, spaces (no-break ones too) stay with the word after.

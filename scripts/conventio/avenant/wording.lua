@@ -319,6 +319,82 @@ local function smallest_change(old, new, unit)
   return old_part, new_part
 end
 
+-- How many times `sought` occurs in the texts of `alineas`.
+local function occurrences(alineas, sought)
+  local count = 0
+  for _, x in ipairs(alineas) do
+    local from = 1
+    while x.text do
+      local i = x.text:find(sought, from, true)
+      if not i then break end
+      count, from = count + 1, i + 1
+    end
+  end
+  return count
+end
+
+local function one_word(text) return not text:find(" ", 1, true) and not text:find("\u{a0}", 1, true) end
+
+-- The sentences of the designation's changes (avenants.md §3, 20). The designation is addressed
+-- as a whole, not alinéa by alinéa, so what a sentence quotes must say which words it means: the
+-- same change made everywhere the words are (a party's name, in its line and in « ci-après
+-- dénommée ») is one sentence, « à chaque occurrence » when they are there more than once; words
+-- that also stay elsewhere are quoted with their whole alinéa, which occurs once. Each change was
+-- a sentence of its own, twice the same one for a renamed party, neither saying which « Commune ».
+local function designation_changes(unit, new, ops)
+  local changes = {}
+  for _, op in ipairs(ops) do
+    local old_text = unit.alineas[op.at or op.from or 1] and unit.alineas[op.at or op.from or 1].text
+    if op.op == "words" and op.change.kind == "replace" then
+      local at = old_text:find(op.change.old, 1, true)
+      local new_text = old_text:sub(1, at - 1) .. op.change.new .. old_text:sub(at + #op.change.old)
+      changes[#changes + 1] = { old = op.change.old, new = op.change.new, old_text = old_text, new_text = new_text }
+    elseif op.op == "words" or op.op == "alinea_rewritten" then
+      local new_text = op.op == "alinea_rewritten" and op.new[1].text or nil
+      if not new_text then
+        for _, x in ipairs(new.alineas) do
+          if x.text ~= old_text and not new_text then new_text = x.text end
+        end
+      end
+      -- The smallest string that holds every change (not the label before it), when it
+      -- occurs once in the designation; else the whole paragraph.
+      local old_words, new_words = smallest_change(old_text, new_text, unit)
+      changes[#changes + 1] = { old = old_words, new = new_words, old_text = old_text, new_text = new_text }
+    else
+      local function all(alineas)
+        local t = {}
+        for _, x in ipairs(alineas) do t[#t + 1] = x.text end
+        return table.concat(t, " ")
+      end
+      return { c.Para(fmt("designation_replaced", quote(all(unit.alineas)), quote(all(new.alineas))) .. ".") }
+    end
+  end
+  local groups, order = {}, {}
+  for _, change in ipairs(changes) do
+    local key = change.old .. "\0" .. change.new
+    if not groups[key] then
+      groups[key] = { old = change.old, new = change.new, changes = {} }
+      order[#order + 1] = key
+    end
+    table.insert(groups[key].changes, change)
+  end
+  local content = {}
+  for _, key in ipairs(order) do
+    local g = groups[key]
+    local n = #g.changes
+    if occurrences(unit.alineas, g.old) == n then
+      local word = one_word(g.old) and one_word(g.new) and "designation_word_replaced" or "designation_replaced"
+      content[#content + 1] = c.Para(fmt(n > 1 and word .. "_each" or word, quote(g.old), quote(g.new)) .. ".")
+    else
+      for _, change in ipairs(g.changes) do
+        content[#content + 1] = c.Para(fmt("designation_replaced", quote(change.old_text), quote(change.new_text))
+                                       .. ".")
+      end
+    end
+  end
+  return content
+end
+
 local function heading_of(unit)
   if unit.parent_id then return fmt("section_heading", unit.number, c.french_spacing(unit.title)) end
   return fmt("article_heading", clauses.front_matter("structure/libelles").article, unit.number,
@@ -402,35 +478,7 @@ function M.articles(changes)
       out[#out + 1] = { title = fmt("title_annex", unit.number), annex = new,
                         content = { c.Para(fmt("annex_replaced", unit.number, new.number) .. ".") } }
     elseif unit.kind == "designation" then
-      local content = {}
-      for _, op in ipairs(ops) do
-        local old_text = unit.alineas[op.at or op.from or 1] and unit.alineas[op.at or op.from or 1].text
-        if op.op == "words" and op.change.kind == "replace" then
-          content[#content + 1] = c.Para(fmt("designation_replaced", quote(op.change.old), quote(op.change.new)) .. ".")
-        elseif op.op == "words" or op.op == "alinea_rewritten" then
-          local new_text = op.op == "alinea_rewritten" and op.new[1].text or nil
-          if not new_text then
-            local b = new.alineas
-            for _, x in ipairs(b) do
-              if x.text ~= old_text and not new_text then new_text = x.text end
-            end
-          end
-          -- The smallest string that holds every change (not the label before it), when it
-          -- occurs once in the designation; else the whole paragraph.
-          local old_words, new_words = smallest_change(old_text, new_text, unit)
-          content[#content + 1] = c.Para(fmt("designation_replaced", quote(old_words), quote(new_words)) .. ".")
-        else
-          content = { c.Para(fmt("designation_replaced", quote(table.concat((function()
-            local t = {}
-            for _, x in ipairs(unit.alineas) do t[#t + 1] = x.text end
-            return t end)(), " ")), quote(table.concat((function()
-            local t = {}
-            for _, x in ipairs(new.alineas) do t[#t + 1] = x.text end
-            return t end)(), " "))) .. ".") }
-          break
-        end
-      end
-      out[#out + 1] = { title = fmt("title_designation"), content = content }
+      out[#out + 1] = { title = fmt("title_designation"), content = designation_changes(unit, new, ops) }
     elseif first == "rewritten" then
       out[#out + 1] = { title = fmt("title_article", cited(unit.number)), number = unit.number, action = "modify",
                         content = { c.Para(fmt("article_rewritten", capital(unit_address(unit)))),
