@@ -564,8 +564,24 @@ end
 -- from the two versions' ends, whatever change moves it.
 -- Any other avenant too: a convention that has ended is amended by none (rule 11: after its
 -- expiry, a new convention is needed).
-local function check_prorogation(set, base, amended)
+-- An avenant takes effect while the Convention, as it amends it, is in force; and it does not end
+-- the Convention before it is itself signed (an end in the past ends nothing: a resiliation does).
+local function check_prorogation(set, base, amended, base_date)
   local old_end, new_end = end_of(base), end_of(amended)
+  if new_end and new_end < set.signed and not (old_end and new_end == old_end) then
+    fail(set.file, change_of_end(set), tr("the Convention would end on %s, before the avenant is signed (%s)"):format(
+      new_end.long, set.signed.long))
+  end
+  local first_day = (base_date or base.spec.date) and c.Date(base_date or base.spec.date)
+  if set.effect and first_day and set.effect < first_day then
+    fail(set.file, "entry_into_force", tr("the avenant would take effect on %s, before the Convention (%s)"):format(
+      set.effect.long, first_day.long))
+  end
+  local last_day = new_end or old_end
+  if set.effect and last_day and last_day < set.effect then
+    fail(set.file, "entry_into_force", tr("the avenant would take effect on %s, after the Convention ends (%s)"):format(
+      set.effect.long, last_day.long))
+  end
   if not old_end or set.signed < old_end or set.signed == old_end then return end
   if new_end and old_end < new_end then
     fail(set.file, change_of_end(set),
@@ -585,6 +601,7 @@ local function check_dates(set, earlier, base_date)
   if base_date and set.signed < c.Date(base_date) then
     fail(set.file, "date", tr("the avenant is dated before the Convention"))
   end
+
 end
 
 -- ------------------------------------------------------------------ the avenant
@@ -664,7 +681,7 @@ function M.from_change_set(set, file)
   end
   -- Dates are checked once the changes' old values are known.
   check_dates(this, earlier, first.base.date or data.date)
-  check_prorogation(this, self.base, self.amended)
+  check_prorogation(this, self.base, self.amended, first.base.date or data.date)
   local compared = #self.throughout > 0 and as_versions(amend_once, base, sets, n, data_n, file_n, self.base, true)
                    or self.amended
   self.changes = compare.changes(self.base, compared)

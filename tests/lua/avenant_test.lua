@@ -420,6 +420,20 @@ check.fails("changes.json: date: the Convention ended on 31\u{a0}décembre 2024;
 t = avenant_text { date = "2024-12-31", data = { { set = "amount", to = "60000" } } }
 check.contains(t, "« 60 000 € »", "signed on its last day: amended")
 
+-- An avenant takes effect while the Convention is in force, and ends it no earlier than it is
+-- signed (review r17: each was accepted).
+check.fails("changes.json: entry_into_force: the avenant would take effect on 1er\u{a0}mars 2025, after the "
+            .. "Convention ends (31\u{a0}décembre 2024)", Avenant.from_change_set,
+            set { entry_into_force = "2025-03-01", data = { { set = "amount", to = "60000" } } }, "changes.json")
+check.fails("changes.json: entry_into_force: the avenant would take effect on 1er\u{a0}décembre 2023, before the "
+            .. "Convention (15\u{a0}janvier 2024)", Avenant.from_change_set,
+            set { entry_into_force = "2023-12-01", data = { { set = "amount", to = "60000" } } }, "changes.json")
+check.fails("changes.json: data[1] (set end_date): the Convention would end on 1er\u{a0}mai 2024, before the avenant "
+            .. "is signed (1er\u{a0}juin 2024)", Avenant.from_change_set,
+            set { data = { { set = "end_date", to = "2024-05-01" } } }, "changes.json")
+t = avenant_text { entry_into_force = "2024-07-01", data = { { set = "amount", to = "60000" } } }
+check.contains(t, "1er juillet 2024", "an entry into force within the Convention's life")
+
 -- A rank beyond the list is the change's fault, not a line of the library's.
 local beyond = check.fails("changes.json: data[1] (remove rows.[5]): no element [5] in rows", Avenant.from_change_set,
             set { data = { { remove = "rows.[5]" } } }, "changes.json")
