@@ -434,6 +434,19 @@ check.fails("changes.json: data[1] (set end_date): the Convention would end on 1
 t = avenant_text { entry_into_force = "2024-07-01", data = { { set = "amount", to = "60000" } } }
 check.contains(t, "1er juillet 2024", "an entry into force within the Convention's life")
 
+-- A new value of another kind than the data's is refused at its change, saying which kind
+-- (review r17: « bad argument #3 to '?' », « must be a whole number …, got 36 », no place at all).
+check.fails('changes.json: data[1] (set amount): amount is a string in the Convention\'s data ("50000"); the new '
+            .. "value is true or false (true): give a string", Avenant.from_change_set,
+            set { data = { { set = "amount", to = true } } }, "changes.json")
+check.fails('changes.json: data[1] (set end_date): end_date is a string in the Convention\'s data ("2024-12-31"); '
+            .. "the new value is a number (20251231): give a string", Avenant.from_change_set,
+            set { data = { { set = "end_date", to = 20251231 } } }, "changes.json")
+t = avenant_text { data = { { set = "amount", to = 60000 } } }
+check.contains(t, "« 60 000 € »", "a whole number of euros for an amount written as a string")
+t = avenant_text { data = { { set = "rows", to = {} } } }
+check.contains(t, "la ligne « 2025 » est supprimée", "a list emptied")
+
 -- A rank beyond the list is the change's fault, not a line of the library's.
 local beyond = check.fails("changes.json: data[1] (remove rows.[5]): no element [5] in rows", Avenant.from_change_set,
             set { data = { { remove = "rows.[5]" } } }, "changes.json")

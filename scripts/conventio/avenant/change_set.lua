@@ -298,6 +298,37 @@ local function copy(v)
 end
 M.copy = copy
 
+-- The kind of a data value, as JSON tells them; nil for what is none of them (JSON's null).
+local function kind_of(value)
+  local t = type(value)
+  if t == "string" then return tr("a string")
+  elseif t == "number" then return tr("a number")
+  elseif t == "boolean" then return tr("true or false")
+  elseif t == "table" then return is_list(value) and next(value) ~= nil and tr("a list") or tr("an object") end
+  return nil
+end
+
+local function shown(value)
+  if type(value) == "string" then return "\"" .. value .. "\"" end
+  if type(value) == "table" then return "{…}" end
+  return tostring(value)
+end
+
+-- A new value of another kind than the old one (« 36 » for a number of months, true for an amount)
+-- was refused by the Convention's script, at a line of its own or with no place at all.
+-- An empty table is either kind; a number may stand for a string of digits (an amount in euros:
+-- conventio.Money takes both).
+local function check_kind(change, file)
+  local old, new = change.old, change.to
+  if type(old) == "table" and type(new) == "table" and (next(old) == nil or next(new) == nil) then return end
+  if type(new) == "number" and type(old) == "string" and old:find("^%s*%d[%d%s,.]*$") then return end
+  local was, is = kind_of(old), kind_of(new)
+  if was and is and was ~= is then
+    M.fail(file, change.where, tr("%s is %s in the Convention's data (%s); the new value is %s (%s): give %s")
+      :format(change.path, was, shown(change.old), is, shown(change.to), was))
+  end
+end
+
 --- `data` with the changes of `set` applied (a new table); records each change's old value.
 ---@param data table
 ---@param set table
@@ -307,6 +338,7 @@ function M.apply_data(data, set)
     if change.op == "set" then
       local node, key = locate(out, change.path, change, set.file, false)
       change.old = node[key]
+      check_kind(change, set.file)
       node[key] = copy(change.to)
     elseif change.op == "add" then
       -- To a list: a new element at its end; to an object: a field it did not have.
