@@ -316,10 +316,12 @@ end
 
 -- A new value of another kind than the old one (« 36 » for a number of months, true for an amount)
 -- was refused by the Convention's script, at a line of its own or with no place at all.
--- An empty table is either kind; a number may stand for a string of digits (an amount in euros:
+-- false stands for « none » (an optional paragraph, « between »: false) and so is any kind; an
+-- empty table is either kind; a number may stand for a string of digits (an amount in euros:
 -- conventio.Money takes both).
 local function check_kind(change, file)
   local old, new = change.old, change.to
+  if old == false or new == false then return end
   if type(old) == "table" and type(new) == "table" and (next(old) == nil or next(new) == nil) then return end
   if type(new) == "number" and type(old) == "string" and old:find("^%s*%d[%d%s,.]*$") then return end
   local was, is = kind_of(old), kind_of(new)
