@@ -479,7 +479,8 @@ class Amend(unittest.TestCase):
             ({"edit": []}, "changes.json: unknown field edit (did you mean edits?)"),
             # A value of the wrong type: the change that gave it, and the change set's own field.
             ({"data": [{"set": "finance.amount", "to": {"x": 1}}]},
-             "changes.json:18:14: data[1] (set finance.amount): the amended agreement is refused: Money:"),
+             "changes.json:18:14: data[1] (set finance.amount): finance.amount is a string in the Convention's data "
+             "(\"475000\"); the new value is an object ({…}): give a string"),
             ({"purpose": {"x": 1}}, "changes.json:16: purpose must be a string, got table (field purpose)"),
         ]
         for fields, message in cases:
