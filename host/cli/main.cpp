@@ -43,7 +43,7 @@ int ending_the_process(int status) {
 int main(int argc, char** argv) {
     using namespace conventio::cli;
     namespace config = conventio::config;
-    std::vector<std::string> args = split_equals(std::vector<std::string>(argv + 1, argv + argc));
+    std::vector<std::string> args(argv + 1, argv + argc);
     // The parts the build made ahead (styles, settings...): a render takes them instead of
     // building and deflating them.
     conventio::prebuilt::use(conventio::prebuilt::generated_table());
@@ -51,6 +51,12 @@ int main(int argc, char** argv) {
         config::set_language(requested_language(args));
     } catch (const std::invalid_argument& e) {
         std::cerr << "conventio: --lang " << e.what() << ": " << config::tr("expected fr or en") << '\n';
+        return 2;
+    }
+    try {
+        args = split_equals(std::move(args));
+    } catch (const UsageError& e) {
+        std::cerr << "conventio: " << e.what() << '\n';
         return 2;
     }
     // As for the other commands, --lang may come before batch: conventio --lang fr batch ...

@@ -318,17 +318,25 @@ AmendOptions parse_amend(const std::vector<std::string>& args, std::size_t first
 }  // namespace
 
 std::string requested_language(const std::vector<std::string>& args) {
-    for (std::size_t i = 0; i + 1 < args.size(); ++i)
-        if (args[i] == "--lang") return args[i + 1];
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) return args[i + 1];
+        if (args[i].starts_with("--lang=")) return args[i].substr(7);
+    }
     return {};
 }
 
 std::vector<std::string> split_equals(std::vector<std::string> args) {
+    // The options that are a switch: « --trusted=false » made « --trusted false » switched it on.
+    static const std::vector<std::string> switches = {
+        "--trusted", "--allow-bidi-controls", "--watch", "--force", "--skip-existing", "--help", "--version"};
     std::vector<std::string> out;
     out.reserve(args.size());
     for (std::string& a : args) {
         const std::size_t equals = a.find('=');
         if (a.starts_with("--") && a.size() > 2 && equals != std::string::npos && equals > 2) {
+            if (std::find(switches.begin(), switches.end(), a.substr(0, equals)) != switches.end())
+                throw UsageError(
+                    format(tr("{} takes no value (give it alone, or leave it out)"), a.substr(0, equals)));
             out.push_back(a.substr(0, equals));
             out.push_back(a.substr(equals + 1));
         } else {

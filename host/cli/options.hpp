@@ -65,7 +65,8 @@ Options parse(const std::vector<std::string>& args);
 std::string requested_language(const std::vector<std::string>& args);
 
 /// `args` with each "--option=value" made "--option" "value", as most programs take it: a user
-/// who typed `--rows=a.csv` was told the option was unknown.
+/// who typed `--rows=a.csv` was told the option was unknown. Throws UsageError for a switch given
+/// a value (`--trusted=false`).
 std::vector<std::string> split_equals(std::vector<std::string> args);
 
 /// The --help text.

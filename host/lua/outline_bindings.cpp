@@ -120,13 +120,23 @@ void add_text(std::string& out, char tag, std::string_view text) {
     out += text;
 }
 
-/// What a reader sees of a paragraph beside its words: each note (where its call is, in bytes of
-/// the paragraph's text, and the note's own text and marks) and each link (the words it covers and
-/// where it leads). "" for most paragraphs. Two paragraphs of equal text differ when these do: an
-/// avenant that compared the words alone said nothing of a note or a link it changed.
+/// What a reader sees of a paragraph beside its words: each note (after how many words its call
+/// is, and the note's own text and marks) and each link (the words it covers and where it leads).
+/// "" for most paragraphs. Two paragraphs of equal text differ when these do: an avenant that
+/// compared the words alone said nothing of a note or a link it changed. Places are counted in
+/// words, not bytes: « 1 000 euros » made « 15 000 euros » before a note leaves the note where it
+/// was, and the change is worded as the words it is.
 std::string marks_of(const doc::Inlines& content) {
     std::string out;
-    std::size_t at = 0;  // where the text so far ends, as plain_text counts it
+    std::size_t at = 0;  // words so far (a word started counts), as plain_text gives the text
+    bool in_word = false;
+    auto count = [&](std::string_view text) {
+        for (char c : text) {
+            const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+            if (!space && !in_word) ++at;
+            in_word = !space;
+        }
+    };
     const std::string* link = nullptr;
     std::size_t link_start = 0;
     auto close_link = [&] {
@@ -143,13 +153,13 @@ std::string marks_of(const doc::Inlines& content) {
             if (href) link = href, link_start = at;
         }
         if (run) {
-            at += run->text.size();
+            count(run->text);
         } else if (std::holds_alternative<doc::LineBreak>(i)) {
-            at += 1;
+            count("\n");
         } else if (const auto* a = std::get_if<doc::Anchor>(&i)) {
-            at += a->text.size();
+            count(a->text);
         } else if (const auto* r = std::get_if<doc::CrossRef>(&i)) {
-            at += r->text.size();
+            count(r->text);
         } else if (const auto* note = std::get_if<doc::Footnote>(&i)) {
             add_text(out, 'N', std::to_string(at));
             add_text(out, 'n', std::to_string(note->paragraphs.size()));
@@ -481,6 +491,24 @@ int edit_row(lua_State* L) {
     return 1;
 }
 
+/// Anchors and cross-references in `content` and its notes made their text, as in an alinéa
+/// quoted from its text.
+void as_text_only(doc::Inlines& content) {
+    for (doc::Inline& i : content) {
+        if (const auto* anchor = std::get_if<doc::Anchor>(&i)) {
+            doc::Run run;
+            run.text = anchor->text;
+            i = std::move(run);
+        } else if (const auto* ref = std::get_if<doc::CrossRef>(&i)) {
+            doc::Run run;
+            run.text = ref->text;
+            i = std::move(run);
+        } else if (auto* note = std::get_if<doc::Footnote>(&i)) {
+            for (doc::Paragraph& p : note->paragraphs) as_text_only(p.content);
+        }
+    }
+}
+
 /// conventio.quote(block, open, close): a copy of the paragraph `block` with the text `open`
 /// before its words and `close` after them, its notes, links and formatting kept. An avenant
 /// quotes so an alinéa that has a note or a link: made again from its text, it lost them.
@@ -496,20 +524,9 @@ int quote(lua_State* L) {
         if (auto problem = doc::text_problem(words)) return luaL_error(L, "quote: %s", problem->c_str());
     doc::Paragraph quoted = *paragraph;
     quoted.mark = doc::Change::none;
-    // The quotation is text of the avenant: an article's anchor or a live reference in it would
-    // point into the Convention, which the avenant does not hold. They are their text, as in an
-    // alinéa quoted from its text.
-    for (doc::Inline& i : quoted.content) {
-        if (const auto* anchor = std::get_if<doc::Anchor>(&i)) {
-            doc::Run run;
-            run.text = anchor->text;
-            i = std::move(run);
-        } else if (const auto* ref = std::get_if<doc::CrossRef>(&i)) {
-            doc::Run run;
-            run.text = ref->text;
-            i = std::move(run);
-        }
-    }
+    // The quotation is text of the avenant: an article's anchor or a live reference in it, or in
+    // its notes, would point into the Convention, which the avenant does not hold.
+    as_text_only(quoted.content);
     doc::Run before, after;
     before.text = open;
     after.text = close;

@@ -589,9 +589,16 @@ std::string case_folded(std::string_view utf8) {
         icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     if (text.indexOf(static_cast<char16_t>(0xFFFD)) >= 0 && ascii.find("\xEF\xBF\xBD") == std::string::npos)
         return ascii;  // not UTF-8: ICU replaced its bad bytes
-    // Folding may leave a decomposed form (« İ » folds to « i » and a combining dot): composed
-    // before and after, so two spellings of one name meet.
-    icu::UnicodeString folded = nfc->normalize(text, status).foldCase(U_FOLD_CASE_DEFAULT);
+    // Simple folding, a code point for a code point, as case-insensitive file systems (NTFS,
+    // APFS, ext4's casefold) compare names: full folding made « Straße » one with « Strasse ».
+    // Composed before and after, so two spellings of one name meet.
+    const icu::UnicodeString normal = nfc->normalize(text, status);
+    icu::UnicodeString folded;
+    for (int32_t i = 0; i < normal.length();) {
+        const UChar32 c = normal.char32At(i);
+        folded.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+        i += U16_LENGTH(c);
+    }
     folded = nfc->normalize(folded, status);
     if (U_FAILURE(status)) return ascii;
     std::string out;

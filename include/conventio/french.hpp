@@ -117,7 +117,7 @@ private:
 /// looks the same and is other bytes). Text that is not UTF-8 comes back as it is.
 [[nodiscard]] std::string composed(std::string_view utf8);
 
-/// `utf8` composed and case-folded (Unicode's full folding): equal for two names a
+/// `utf8` composed and case-folded (Unicode's simple folding): equal for two names a
 /// case-insensitive file system takes for one file, « Œuvre » and « œuvre », « ÉTÉ » and
 /// « été ». Text that is not UTF-8 comes back lower-cased in ASCII only.
 [[nodiscard]] std::string case_folded(std::string_view utf8);

@@ -78,6 +78,9 @@ TEST_CASE("names: collisions ignore case, accented capitals included") {
     CHECK(collision_key("\u0394\u0395\u039B\u03A6\u039F\u0399") ==
           collision_key("\u03B4\u03B5\u03BB\u03C6\u03BF\u03B9"));
     CHECK(collision_key("\u0152uvre") != collision_key("oeuvre"));
+    // As file systems compare names: « ß » is not « ss », nor « ﬁ » « fi ».
+    CHECK(collision_key("Stra\u00DFe") != collision_key("Strasse"));
+    CHECK(collision_key("\uFB01n") != collision_key("fin"));
 }
 
 TEST_CASE("names: one spelling of an accented letter, the composed one") {

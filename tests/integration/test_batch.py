@@ -268,6 +268,12 @@ return c.Document{ title = "x", body = { c.Para(row.nom) } }
         r = run("batch", self.script, f"--rows={path}", f"--out={self.out()}", "--jobs=1")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(sorted(os.listdir(self.out())), ["report.csv", "row-1.odt"])
+        # A switch takes no value: « --skip-existing=no » switched it on.
+        r = run("batch", self.script, f"--rows={path}", f"--out={self.out()}", "--skip-existing=no")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--skip-existing takes no value", r.stderr)
+        r = run("--lang=fr", "batch", self.script, f"--rows={path}", f"--out={self.out()}", "--skip-existing=no")
+        self.assertIn("--skip-existing ne prend pas de valeur", r.stderr)
 
     def test_a_json_array_with_a_syntax_error_far_in_writes_nothing_and_names_the_place(self):
         rows = ",\n".join(f'  {{"nom": "n{i}", "montant": "1"}}' for i in range(1, 5000))

@@ -13,11 +13,17 @@ local a = Agreement.new {
                      "parties.asso"),
   },
 }
-a:article { key = "objet", title = "Objet", content = {
-  c.Para { "La convention organise le soutien de la Commune", c.Note(data.note), "." },
-  c.Para("Elle est conclue pour un an."),
-  c.Para { "Le programme est décrit sur ", c.Link(data.url, "le site du programme"), "." },
-} }
+-- The note may cite another article by a live reference (`note_cites`), which a quotation of
+-- the alinéa in the avenant makes text: the avenant holds no such article.
+a:article { key = "objet", title = "Objet", content = function(ctx)
+  local note = data.note_cites and c.Note(c.Para { data.note, " Voir ", ctx.agreement:ref_inlines("suivi"), "." })
+               or c.Note(data.note)
+  return {
+    c.Para { "La convention organise le soutien de la Commune", note, "." },
+    c.Para("Elle est conclue pour un an."),
+    c.Para { "Le programme est décrit sur ", c.Link(data.url, "le site du programme"), "." },
+  }
+end }
 a:article { key = "suivi", title = "Suivi", content = {
   c.Para("Un comité suit la convention."),
   c.BulletList {

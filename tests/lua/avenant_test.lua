@@ -536,6 +536,11 @@ check.contains(link_text, "« Le programme est décrit sur le site du programme.
 check.contains(link_text, "« il publie ses comptes. »", "a list item quoted with its link")
 check.eq(select(2, link_marks:gsub("https://melun.fr/programme%-2024", "")), 2, "both links quoted, new address")
 check.eq(link_marks:find("https://melun.fr/programme\n", 1, true), nil, "not the old address")
+-- A note citing an article by a live reference: quoted, the reference is text (it pointed at an
+-- article the avenant does not have, and the avenant was refused).
+local cited_text, cited_marks = marks_avenant { { set = "note_cites", to = true } }
+check.contains(cited_text, "Le premier alinéa de l'article 1er est ainsi rédigé", "a note's reference added")
+check.contains(cited_marks, "2023. Voir l'article 2.", "the quoted note cites the article as text")
 local note_items = note_av:consolidated()
 check.eq(consolidated.text(note_items, "accept"), consolidated.plain(note_av:amended_document()), "note: accept")
 local tracked = 0

@@ -225,3 +225,29 @@ TEST_CASE("an anchor notes its raised letters and keeps its text whole for refer
     CHECK(std::get<doc::Anchor>(heading[3]).raised.empty());
     CHECK(std::get<doc::CrossRef>(para(d.body[1]).content[1]).text == "1er");
 }
+
+TEST_CASE("quote: a paragraph between two texts, its note and link kept, anchors and references text") {
+    // How an avenant quotes an alinéa with a note or a link: the references, in the paragraph and
+    // in its notes, point into the Convention, which the avenant does not hold.
+    auto d = run_lua(R"(
+        local c = conventio
+        local p = c.Para{ "Le comité ", c.Anchor("a1", "6"), " se réunit", c.Link("https://x.fr", " ici"),
+                          c.Note(c.Para{ "Voir l'article ", c.Ref("a1", "6"), "." }), "." }
+        return c.Document{ body = { p, c.quote(p, "« ", " »") } })");
+    REQUIRE(d.body.size() == 2);
+    const auto& quoted = para(d.body[1]).content;
+    REQUIRE(quoted.size() == 8);
+    CHECK(run(quoted[0]).text == "« ");
+    CHECK(run(quoted[2]).text == "6");  // the anchor, as its text
+    CHECK(run(quoted[4]).href == "https://x.fr");
+    const auto& note = std::get<doc::Footnote>(quoted[5]);
+    REQUIRE(note.paragraphs.size() == 1);
+    CHECK(run(note.paragraphs[0].content[1]).text == "6");  // the note's reference, as its text
+    CHECK(run(quoted[7]).text == " »");
+    // The original keeps its anchor and its note's live reference.
+    CHECK(std::holds_alternative<doc::Anchor>(para(d.body[0]).content[1]));
+    CHECK(std::holds_alternative<doc::CrossRef>(
+        std::get<doc::Footnote>(para(d.body[0]).content[4]).paragraphs[0].content[1]));
+    CHECK(lua_error_of("return conventio.quote('x', '', '')").find("quote: expected a paragraph block") !=
+          std::string::npos);
+}

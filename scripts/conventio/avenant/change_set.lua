@@ -316,12 +316,17 @@ end
 
 -- A new value of another kind than the old one (« 36 » for a number of months, true for an amount)
 -- was refused by the Convention's script, at a line of its own or with no place at all.
--- false stands for « none » (an optional paragraph, « between »: false) and so is any kind; an
--- empty table is either kind; a number may stand for a string of digits (an amount in euros:
--- conventio.Money takes both).
+-- false stands for « none » (an optional paragraph, « between »: false): a text or a table may
+-- replace it, and it may replace them, but not a number or an amount, nor may the string
+-- "true" or "false" replace a flag (Lua takes any string for true). An empty table is either
+-- kind; a number may stand for a string of digits (an amount in euros: conventio.Money takes both).
 local function check_kind(change, file)
   local old, new = change.old, change.to
-  if old == false or new == false then return end
+  local figures = function(v) return type(v) == "number" or (type(v) == "string" and v:find("^%s*%d[%d%s,.]*$")) end
+  if type(old) == "boolean" and (new == "true" or new == "false") then
+    M.fail(file, change.where, tr("%s is true or false: write %s without quotes"):format(change.path, new))
+  end
+  if (old == false and type(new) ~= "number") or (new == false and not figures(old)) then return end
   if type(old) == "table" and type(new) == "table" and (next(old) == nil or next(new) == nil) then return end
   if type(new) == "number" and type(old) == "string" and old:find("^%s*%d[%d%s,.]*$") then return end
   local was, is = kind_of(old), kind_of(new)
