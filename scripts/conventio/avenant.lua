@@ -659,6 +659,7 @@ function M.from_change_set(set, file)
   -- amended data is built again without the throughout edits when there are some.
   local versions, data_n, file_n, amounts = as_versions(build_versions, base, sets, n, #self.throughout == 0)
   self.base, self.amended, self.amounts = versions[n - 1], versions[n], amounts
+  self.concluded = versions[0]  -- the Convention as signed, before any avenant: what the visa cites
   -- « augmenter de 40 000 € le coût » is the usual wording of a change: the difference between
   -- an amount's old and new values is one the avenant may type too.
   -- Told by their look first: a date or a text changed is no amount, and c.Money raising on it
@@ -759,12 +760,14 @@ function Avenant:document()
   local modification = base.by_key.modification and base.by_key.modification.number
   local earlier = {}
   for _, e in ipairs(self.earlier) do earlier[#earlier + 1] = { number = e.number, date = e.signed.long } end
-  -- The Convention cited as it was concluded: between its parties as they stood (a party renamed
-  -- by this avenant was cited by its new name, a Convention nobody signed).
-  local base_order = base.party_order
+  -- The Convention cited as it was concluded: between its parties as they signed it (a party
+  -- renamed by this avenant, or an earlier one, was cited by its new name, a Convention nobody
+  -- signed).
+  local concluded = self.concluded
+  local signed_order = concluded.party_order
   a:visa(a:clause("avenant/visa_convention", {
     base_kind = Agreement.kind_label(kind), base_date = c.Date(base_date).long,
-    partner = base.parties[base_order[1]], counterpart = base.parties[base_order[2] or base_order[1]],
+    partner = concluded.parties[signed_order[1]], counterpart = concluded.parties[signed_order[2] or signed_order[1]],
     earlier = earlier, modification_article = modification }))
   a:add_preamble(a:clause("avenant/expose", { modification_article = modification }))
   for _, r in ipairs(set.reasons or {}) do a:add_preamble(c.Markdown(r)) end
