@@ -15,6 +15,7 @@ local amending = require "conventio.avenant.amending"
 local change_set = require "conventio.avenant.change_set"
 local closing = require "conventio.closing"
 local compare = require "conventio.avenant.compare"
+local text_diff = require "conventio.avenant.text_diff"
 local wording = require "conventio.avenant.wording"
 local strict = require "conventio.strict"
 
@@ -533,7 +534,10 @@ local function end_of(a)
   if not entry then return nil end
   local latest
   for _, alinea in ipairs(compare.alineas(entry.blocks or {})) do
-    for _, d in ipairs(require("conventio.avenant.text_diff").dates(alinea.text or "")) do
+    -- Only an alinéa with a year holds a date: the others are not split into words (every row
+    -- of a batch of avenants reads the article twice).
+    local text = alinea.text or ""
+    for _, d in ipairs(text:find("%d%d%d%d") and text_diff.dates(text) or {}) do
       local ok, date = pcall(c.Date, d[1], d[2], d[3])
       if ok and (not latest or latest < date) then latest = date end
     end
