@@ -444,6 +444,13 @@ check.fails('changes.json: data[1] (set end_date): end_date is a string in the C
             set { data = { { set = "end_date", to = 20251231 } } }, "changes.json")
 t = avenant_text { data = { { set = "amount", to = 60000 } } }
 check.contains(t, "« 60 000 € »", "a whole number of euros for an amount written as a string")
+-- Into lists and objects: a list's elements against its first, an added element too.
+check.fails('changes.json: data[1] (set rows): rows.[1].year is a number in the Convention\'s data (2024); the new '
+            .. 'value is a string ("x"): give a number', Avenant.from_change_set,
+            set { data = { { set = "rows", to = { { year = "x", amount = "1" } } } } }, "changes.json")
+check.fails("changes.json: data[1] (add rows): rows.[3] is an object in the Convention's data ({…}); the new value is "
+            .. 'a string ("2026"): give an object', Avenant.from_change_set,
+            set { data = { { add = "rows", value = "2026" } } }, "changes.json")
 t = avenant_text { data = { { set = "rows", to = {} } } }
 check.contains(t, "la ligne « 2025 » est supprimée", "a list emptied")
 

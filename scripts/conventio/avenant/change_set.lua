@@ -314,27 +314,48 @@ local function shown(value)
   return tostring(value)
 end
 
+-- A number, or a string of digits (an amount in euros: conventio.Money takes both).
+local function figures(v) return type(v) == "number" or (type(v) == "string" and v:find("^%s*%d[%d%s,.]*$")) end
+
 -- A new value of another kind than the old one (« 36 » for a number of months, true for an amount)
--- was refused by the Convention's script, at a line of its own or with no place at all.
+-- was refused by the Convention's script, at a line of its own or with no place at all: `new` is
+-- checked against `old`, at `path`, into the objects and lists they hold (a list's elements
+-- against its first, so that « rows.[3].amount » given true fails at its change).
 -- false stands for « none » (an optional paragraph, « between »: false): a text or a table may
 -- replace it, and it may replace them, but not a number or an amount, nor may the string
 -- "true" or "false" replace a flag (Lua takes any string for true). An empty table is either
--- kind; a number may stand for a string of digits (an amount in euros: conventio.Money takes both).
-local function check_kind(change, file)
-  local old, new = change.old, change.to
-  local figures = function(v) return type(v) == "number" or (type(v) == "string" and v:find("^%s*%d[%d%s,.]*$")) end
+-- kind; a number may stand for a string of digits.
+local function check_kind_at(old, new, path, change, file, depth)
   if type(old) == "boolean" and (new == "true" or new == "false") then
-    M.fail(file, change.where, tr("%s is true or false: write %s without quotes"):format(change.path, new))
+    M.fail(file, change.where, tr("%s is true or false: write %s without quotes"):format(path, new))
   end
   if (old == false and type(new) ~= "number") or (new == false and not figures(old)) then return end
-  if type(old) == "table" and type(new) == "table" and (next(old) == nil or next(new) == nil) then return end
-  if type(new) == "number" and type(old) == "string" and old:find("^%s*%d[%d%s,.]*$") then return end
+  if type(new) == "number" and type(old) == "string" and figures(old) then return end
+  if type(old) == "table" and type(new) == "table" then
+    if next(old) == nil or next(new) == nil or depth > 8 then return end
+    if is_list(old) and is_list(new) then
+      for i, element in ipairs(new) do
+        check_kind_at(old[1], element, ("%s.[%d]"):format(path, i), change, file, depth + 1)
+      end
+      return
+    end
+    if not is_list(old) and not is_list(new) then
+      for key, value in pairs(new) do
+        if old[key] ~= nil then
+          check_kind_at(old[key], value, path .. "." .. tostring(key), change, file, depth + 1)
+        end
+      end
+      return
+    end
+  end
   local was, is = kind_of(old), kind_of(new)
   if was and is and was ~= is then
     M.fail(file, change.where, tr("%s is %s in the Convention's data (%s); the new value is %s (%s): give %s")
-      :format(change.path, was, shown(change.old), is, shown(change.to), was))
+      :format(path, was, shown(old), is, shown(new), was))
   end
 end
+
+local function check_kind(change, file) check_kind_at(change.old, change.to, change.path, change, file, 0) end
 
 --- `data` with the changes of `set` applied (a new table); records each change's old value.
 ---@param data table
@@ -354,6 +375,10 @@ function M.apply_data(data, set)
       if list == nil then
         node[key] = copy(change.value)
       elseif type(list) == "table" and is_list(list) then
+        -- Of the kind of the list's elements, as a `set` is of the value it replaces.
+        if list[1] ~= nil then
+          check_kind_at(list[1], change.value, ("%s.[%d]"):format(change.path, #list + 1), change, set.file, 0)
+        end
         list[#list + 1] = copy(change.value)
       else
         M.fail(set.file, change.where, tr("%s is already there: use set to change it"):format(change.path))
