@@ -280,6 +280,20 @@ local function operation(unit, op, short, ending)
   error("unknown operation " .. tostring(op.op))
 end
 
+-- How many times `sought` occurs in the texts of `alineas`.
+local function occurrences(alineas, sought)
+  local count = 0
+  for _, x in ipairs(alineas) do
+    local from = 1
+    while x.text do
+      local i = x.text:find(sought, from, true)
+      if not i then break end
+      count, from = count + 1, i + 1
+    end
+  end
+  return count
+end
+
 -- A quoted heading as the Convention prints it (conventio.agreement's headings): "Article 2-1 :
 -- Obligations du Val-de-Marne", a numbered sub-article "5.2 Calendrier de versement".
 -- The part of `old` and `new` between their common words at the start and at the end (the
@@ -306,31 +320,8 @@ local function smallest_change(old, new, unit)
   local old_part = span(a, old, head + 1, #a - tail)
   local new_part = span(b, new, head + 1, #b - tail)
   if old_part == "" or new_part == "" then return old, new end
-  local count = 0
-  for _, x in ipairs(unit.alineas) do
-    local from = 1
-    while true do
-      local i = x.text and x.text:find(old_part, from, true)
-      if not i then break end
-      count, from = count + 1, i + 1
-    end
-  end
-  if count ~= 1 then return old, new end
+  if occurrences(unit.alineas, old_part) ~= 1 then return old, new end
   return old_part, new_part
-end
-
--- How many times `sought` occurs in the texts of `alineas`.
-local function occurrences(alineas, sought)
-  local count = 0
-  for _, x in ipairs(alineas) do
-    local from = 1
-    while x.text do
-      local i = x.text:find(sought, from, true)
-      if not i then break end
-      count, from = count + 1, i + 1
-    end
-  end
-  return count
 end
 
 local function one_word(text) return not text:find(" ", 1, true) and not text:find("\u{a0}", 1, true) end
