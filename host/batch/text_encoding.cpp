@@ -145,14 +145,18 @@ Encoding EncodingScan::decided() const {
 }
 
 std::string to_utf8(std::string_view bytes, Encoding encoding, const std::string& file, bool json) {
-    EncodingScan scan(encoding, file, json);
-    for (std::size_t start = 0; start <= bytes.size();) {
-        const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
-        scan.line(bytes.substr(start, end - start));
-        start = end + 1;
+    // Declared Windows-1252 (a batch decodes each line so), there is nothing to decide or check.
+    if (encoding != Encoding::windows1252 || json) {
+        EncodingScan scan(encoding, file, json);
+        for (std::size_t start = 0; start <= bytes.size();) {
+            const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+            scan.line(bytes.substr(start, end - start));
+            start = end + 1;
+        }
+        encoding = scan.decided();
     }
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-    if (scan.decided() == Encoding::utf8) return std::string(bytes);
+    if (encoding == Encoding::utf8) return std::string(bytes);
     std::string out;
     out.reserve(bytes.size() + bytes.size() / 8);
     for (char ch : bytes) {
